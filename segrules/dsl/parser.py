@@ -1,0 +1,262 @@
+"""Parsing rule-language text into AST nodes (grammar → parse tree → AST).
+
+Positions: the caller passes ``locate(offset) -> Span``, which maps an offset in the DSL
+string to its place in the YAML file, so every node and every syntax error points into the
+ruleset file itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fractions import Fraction
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
+
+import lark
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+
+from ..errors import Span
+from . import ast
+
+MAX_EXPRESSION_CHARS = 4000
+MAX_DEPTH = 64
+
+Locate = Callable[[int], Span]
+
+
+class DslSyntaxError(Exception):
+    """A syntax problem in one DSL string: code, message, offset in the string, hint."""
+
+    def __init__(self, code: str, message: str, offset: int, hint: str | None = None):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.offset = offset
+        self.hint = hint
+
+
+@lru_cache(maxsize=None)
+def _parser(start: str) -> Lark:
+    grammar = resources.files("segrules.dsl").joinpath("grammar.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", start=start, propagate_positions=True, maybe_placeholders=False)
+
+
+# Example mistakes and the message each deserves (Lark's match_examples).
+_SYNTAX_EXAMPLES: dict[str, tuple[str, str | None, list[str]]] = {
+    "double_equals": (
+        "to compare, write a single '=' (not '==')",
+        "write e.g. battery = \"risk\"",
+        ["x == 3", "a >= 1 and x == 3", "x == \"a\""],
+    ),
+    "arrow": (
+        "'=>' and '=<' are not operators",
+        "write >= for 'at least' and <= for 'at most'",
+        ["x => 3", "x =< 3", "a >= 1 and x => 3"],
+    ),
+    "missing_join": (
+        "two conditions must be joined with 'and' or 'or'",
+        "e.g. resources >= 3 and complexity < 3",
+        ["x >= 3 y < 3", "x >= 3 y", "x < 3 (y)", "a = \"x\" b = \"y\""],
+    ),
+    "dangling_operator": (
+        "the expression ends too early: something must follow the last word or operator",
+        None,
+        ["x >= 3 and", "x >= 3 or", "x +", "x >=", "not", "x in", "if x then"],
+    ),
+    "if_without_else": (
+        "an 'if ... then ...' needs an 'else' part: if <condition> then <value> else <value>",
+        None,
+        ["if x then 1", "if x > 1 then 1 "],
+    ),
+}
+
+
+def _friendly(exc: UnexpectedInput, text: str, start: str) -> DslSyntaxError:
+    offset = getattr(exc, "pos_in_stream", None)
+    if offset is None or offset < 0:
+        offset = len(text.rstrip())
+    if isinstance(exc, UnexpectedCharacters):
+        ch = text[exc.pos_in_stream]
+        replacements = {"≥": ">=", "≤": "<=", "≠": "!=", "&": "and", "|": "or", "!": "not"}
+        if ch == "'":
+            return DslSyntaxError("SR200", "text is written in double quotes", offset, 'e.g. battery = "risk"')
+        if ch in replacements:
+            return DslSyntaxError(
+                "SR200", f"{ch!r} is not part of the rule language", offset, f"write {replacements[ch]}"
+            )
+        if ch == ",":
+            return DslSyntaxError(
+                "SR200", "a decimal number is written with a point", offset, "e.g. 2.5, not 2,5"
+            )
+        return DslSyntaxError("SR200", f"unexpected character {ch!r}", offset)
+    first = re.match(r"\s*\S+\s*", text)
+    if start == "rule" and (first is None or offset <= first.end()):
+        got = f"unexpected {exc.token.value!r}: " if isinstance(exc, UnexpectedToken) and exc.token.type != "$END" else ""
+        return DslSyntaxError(
+            "SR200",
+            f"{got}a rule is written '<segment> when <condition>'",
+            offset,
+            "e.g. omatoimi when resources >= 3 and complexity < 3",
+        )
+    if isinstance(exc, UnexpectedToken) and exc.token.type == "COMMA" and re.match(r"\d", text[offset + 1 : offset + 2]) and offset > 0 and text[offset - 1].isdigit():
+        return DslSyntaxError("SR200", "a decimal number is written with a point", offset, "e.g. 2.5, not 2,5")
+    prefix = "s when " if start == "rule" else ""
+    examples = {k: [prefix + e for e in v[2]] for k, v in _SYNTAX_EXAMPLES.items()}
+    label = exc.match_examples(_parser(start).parse, examples, use_accepts=True)
+    if label is not None:
+        message, hint, _ = _SYNTAX_EXAMPLES[label]
+        return DslSyntaxError("SR200", message, offset, hint)
+    if isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken) and exc.token.type == "$END"):
+        if text.count("(") > text.count(")"):
+            return DslSyntaxError("SR200", "a '(' is not closed", len(text.rstrip()), "add the missing ')'")
+        return DslSyntaxError("SR200", "the expression ends too early", len(text.rstrip()))
+    if isinstance(exc, UnexpectedToken):
+        tok = exc.token
+        expected = _describe_expected(exc.expected)
+        return DslSyntaxError("SR200", f"unexpected {tok.value!r}{expected}", offset)
+    return DslSyntaxError("SR200", "invalid expression", offset)
+
+
+_TOKEN_WORDS = {
+    "NAME": "a name", "NUMBER": "a number", "STRING": "a text in double quotes", "LPAR": "'('",
+    "RPAR": "')'", "COMMA": "','", "COMP_OP": "a comparison", "PLUS": "'+'", "MINUS": "'-'",
+    "TIMES": "'*'", "DIVIDE": "'/'", "AND": "'and'", "OR": "'or'", "NOT": "'not'", "IF": "'if'",
+    "THEN": "'then'", "ELSE": "'else'", "IN": "'in'", "WHEN": "'when'", "OTHERWISE": "'otherwise'",
+    "TRUE": "true", "FALSE": "false",
+}
+
+
+def _describe_expected(expected) -> str:
+    words = sorted({_TOKEN_WORDS.get(t, t.lower()) for t in expected if not t.startswith("__")})
+    if not words or len(words) > 6:
+        return ""
+    return "; expected " + (words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1])
+
+
+class _ToAst(Transformer):
+    def __init__(self, locate: Locate):
+        super().__init__()
+        self._at = locate
+
+    # rules
+    def rule_when(self, c):
+        name, expr = c
+        return ("when", str(name), self._at(name.start_pos), expr)
+
+    def rule_otherwise(self, c):
+        (name,) = c
+        return ("otherwise", str(name), self._at(name.start_pos), None)
+
+    # expressions
+    @v_args(meta=True)
+    def if_expr(self, meta, c):
+        cond, then, otherwise = c
+        return ast.If(cond, then, otherwise, self._at(meta.start_pos))
+
+    @v_args(meta=True)
+    def or_expr(self, meta, c):
+        left, right = c
+        ops = (left.operands if isinstance(left, ast.Or) else (left,)) + (right,)
+        return ast.Or(ops, self._at(meta.start_pos))
+
+    @v_args(meta=True)
+    def and_expr(self, meta, c):
+        left, right = c
+        ops = (left.operands if isinstance(left, ast.And) else (left,)) + (right,)
+        return ast.And(ops, self._at(meta.start_pos))
+
+    @v_args(meta=True)
+    def not_expr(self, meta, c):
+        return ast.Not(c[0], self._at(meta.start_pos))
+
+    def compare(self, c):
+        operands = tuple(c[0::2])
+        ops = tuple(str(t) for t in c[1::2])
+        return ast.Compare(ops, operands, self._at(c[1].start_pos))
+
+    @v_args(meta=True)
+    def in_expr(self, meta, c):
+        return ast.In(c[0], tuple(c[1:]), self._at(meta.start_pos))
+
+    def binary(self, c):
+        left, op, right = c
+        return ast.Binary(str(op), left, right, self._at(op.start_pos))
+
+    def negate(self, c):
+        op, operand = c
+        if isinstance(operand, ast.Number):
+            return ast.Number(-operand.value, self._at(op.start_pos))
+        return ast.Negate(operand, self._at(op.start_pos))
+
+    def name(self, c):
+        return ast.Name(str(c[0]), self._at(c[0].start_pos))
+
+    def call(self, c):
+        name = c[0]
+        return ast.Call(str(name), tuple(a for a in c[1:] if a is not None), self._at(name.start_pos))
+
+    def number(self, c):
+        return ast.Number(Fraction(str(c[0])), self._at(c[0].start_pos))
+
+    def string(self, c):
+        return ast.String(str(c[0])[1:-1], self._at(c[0].start_pos))
+
+    @v_args(meta=True)
+    def true(self, meta, c):
+        return ast.Bool(True, self._at(meta.start_pos))
+
+    @v_args(meta=True)
+    def false(self, meta, c):
+        return ast.Bool(False, self._at(meta.start_pos))
+
+
+def _depth(text: str) -> int:
+    depth = best = 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+            best = max(best, depth)
+        elif ch == ")":
+            depth -= 1
+    return best
+
+
+def _parse(text: str, start: str, locate: Locate):
+    if len(text) > MAX_EXPRESSION_CHARS:
+        raise DslSyntaxError(
+            "SR201", f"the expression is {len(text)} characters long; at most {MAX_EXPRESSION_CHARS} are allowed", 0,
+            "split it into named scores",
+        )
+    if _depth(text) > MAX_DEPTH or text.count("not ") > MAX_DEPTH:
+        raise DslSyntaxError(
+            "SR201", f"the expression is nested more than {MAX_DEPTH} levels deep", 0, "split it into named scores"
+        )
+    if not text.strip():
+        raise DslSyntaxError("SR200", "the expression is empty", 0)
+    try:
+        tree = _parser(start).parse(text)
+    except UnexpectedInput as exc:
+        raise _friendly(exc, text, start) from None
+    except RecursionError:
+        raise DslSyntaxError("SR201", "the expression is too deeply nested", 0, "split it into named scores") from None
+    try:
+        return _ToAst(locate).transform(tree)
+    except VisitError as exc:  # an exception inside the transformer arrives wrapped
+        raise exc.orig_exc from None
+
+
+def parse_expression(text: str, locate: Locate) -> ast.Expr:
+    return _parse(text, "expr", locate)
+
+
+def parse_rule(text: str, locate: Locate) -> tuple[str, str, Span, ast.Expr | None]:
+    """Returns (kind, segment id, segment span, condition) with kind ``when`` or ``otherwise``."""
+    return _parse(text, "rule", locate)
+
+
+def plain_locate(name: str = "<expr>") -> Locate:
+    """Positions within a bare string (line 1), for DSL text that is not in a file."""
+    return lambda offset: Span(name, 1, offset + 1)

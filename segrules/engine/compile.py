@@ -1,0 +1,458 @@
+"""Compiling a checked ruleset into Python functions, once, at load time.
+
+The generated source comes from the checked AST only (ids are checked ASCII names, literals
+are written with ``repr``); no ruleset text is ever evaluated. Arithmetic stays exact: whole
+numbers stay ``int``, a mean or a quotient compared with a constant becomes an integer
+comparison (``mean(x) >= 3`` → ``sum >= 3 * count``), and only what cannot be decided that way
+uses ``Fraction``. Any answer that fails a precomputed check sends the call to the reference
+validator, which names every problem; the fast code never guesses.
+
+Two functions come out: ``segment(answers) -> segment id`` (the batch fast path) and
+``decide(answers) -> (rule index, score values, fact values)`` for full decisions.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Callable
+
+import attrs
+
+from ..dsl import ast
+from ..errors import EvaluationError
+from . import reference
+
+
+@attrs.frozen
+class CompiledRuleset:
+    segment: Callable[[Any], str]
+    decide: Callable[[Any], tuple]
+    fact_ids: dict  # rule index → the input ids whose answers `decide` returns as facts
+    source: str  # the generated Python, for inspection and debugging
+
+
+class _Gen:
+    def __init__(self, rs: ast.RulesetDef):
+        self.rs = rs
+        self.inputs = {i.id: i for i in rs.inputs}
+        self.scores = {s.id: s for s in rs.scores}
+        self.consts: dict[str, Any] = {}
+        self.lines: list[str] = []
+        self.score_pair: dict[str, tuple[str, str | None]] = {}  # score id → (num var, den var)
+        self.score_value: dict[str, str] = {}  # score id → value var (non-pair scores)
+        self._int_cache: dict[str, bool] = {}
+
+    # ---------------------------------------------------------------- helpers
+
+    def const(self, value: Any) -> str:
+        for name, v in self.consts.items():
+            if type(v) is type(value) and v == value:
+                return name
+        name = f"_k{len(self.consts)}"
+        self.consts[name] = value
+        return name
+
+    def may_be_missing(self, input_id: str) -> bool:
+        inp = self.inputs[input_id]
+        return inp.optional or inp.asked_when is not None
+
+    def var(self, input_id: str) -> str:
+        return f"v_{input_id}"
+
+    # ---------------------------------------------------------------- analysis
+
+    def is_int(self, e: ast.Expr) -> bool:
+        if isinstance(e, ast.Number):
+            return e.value.denominator == 1
+        if isinstance(e, ast.InputRef):
+            return self.inputs[e.id].domain.is_numeric
+        if isinstance(e, ast.ScoreRef):
+            if e.id not in self._int_cache:
+                self._int_cache[e.id] = self.is_int(self.scores[e.id].expr)
+            return self._int_cache[e.id]
+        if isinstance(e, ast.Negate):
+            return self.is_int(e.operand)
+        if isinstance(e, ast.Binary):
+            return e.op != "/" and self.is_int(e.left) and self.is_int(e.right)
+        if isinstance(e, ast.Aggregate):
+            return e.func in ("count", "count_true") or (
+                e.func in ("sum", "min", "max") and all(self.is_int(i) for i in e.items)
+            )
+        if isinstance(e, ast.If):
+            return self.is_int(e.then) and self.is_int(e.otherwise)
+        return False
+
+    # ---------------------------------------------------------------- values
+
+    def value(self, e: ast.Expr) -> str:
+        """A pure Python expression for the exact value (int, Fraction, bool or enum code)."""
+        if isinstance(e, ast.Number):
+            v = e.value
+            return repr(int(v)) if v.denominator == 1 else self.const(v)
+        if isinstance(e, ast.Bool):
+            return repr(e.value)
+        if isinstance(e, ast.String):
+            return repr(e.value)
+        if isinstance(e, ast.InputRef):
+            v = self.var(e.id)
+            if self.may_be_missing(e.id):
+                return f"({v} if {v} is not None else _missing({e.id!r}))"
+            return v
+        if isinstance(e, ast.ScoreRef):
+            if e.id in self.score_pair:
+                n, d = self.score_pair[e.id]
+                return n if d is None else f"_F({n}, {d})"
+            return self.score_value[e.id]
+        if isinstance(e, ast.Answered):
+            return f"({self.var(e.input.id)} is not None)"
+        if isinstance(e, ast.Negate):
+            return f"(-{self.value(e.operand)})"
+        if isinstance(e, ast.Binary):
+            left, right = self.value(e.left), self.value(e.right)
+            if e.op == "/":
+                return f"_div({left}, {right})"
+            return f"({left} {e.op} {right})"
+        if isinstance(e, ast.Aggregate):
+            return self.aggregate(e)
+        if isinstance(e, ast.Compare):
+            return self.compare(e)
+        if isinstance(e, ast.In):
+            options = tuple(self._literal(v) for v in e.values)
+            return f"({self.value(e.operand)} in {self.const(options)})"
+        if isinstance(e, ast.And):
+            return "(" + " and ".join(self.value(o) for o in e.operands) + ")"
+        if isinstance(e, ast.Or):
+            return "(" + " or ".join(self.value(o) for o in e.operands) + ")"
+        if isinstance(e, ast.Not):
+            return f"(not {self.value(e.operand)})"
+        if isinstance(e, ast.If):
+            return f"({self.value(e.then)} if {self.value(e.cond)} else {self.value(e.otherwise)})"
+        raise TypeError(e)  # pragma: no cover
+
+    @staticmethod
+    def _literal(e: ast.Expr):
+        return e.value if not isinstance(e, ast.Number) or e.value.denominator != 1 else int(e.value)
+
+    def _sum_terms(self, items) -> tuple[list[str], int, list[str]]:
+        """Sum terms, the static count of always-answered items, the dynamic count terms."""
+        terms, static, dynamic = [], 0, []
+        for item in items:
+            if isinstance(item, ast.InputRef) and self.may_be_missing(item.id):
+                v = self.var(item.id)
+                terms.append(f"({v} or 0)")
+                dynamic.append(f"({v} is not None)")
+            else:
+                terms.append(self.value(item))
+                static += 1
+        return terms, static, dynamic
+
+    def _count(self, static: int, dynamic: list[str]) -> str:
+        parts = ([str(static)] if static or not dynamic else []) + dynamic
+        return " + ".join(parts)
+
+    def aggregate(self, e: ast.Aggregate) -> str:
+        if e.func == "count":
+            _, static, dynamic = self._sum_terms(e.items)
+            return f"({self._count(static, dynamic)})"
+        if e.func == "count_true":
+            terms = []
+            for item in e.items:
+                if isinstance(item, ast.InputRef):
+                    terms.append(f"({self.var(item.id)} is True)")
+                else:
+                    terms.append(f"(1 if {self.value(item)} else 0)")
+            return "(" + " + ".join(terms) + ")"
+        if e.func in ("min", "max"):
+            vals = []
+            for item in e.items:
+                if isinstance(item, ast.InputRef):
+                    vals.append(self.var(item.id))
+                else:
+                    vals.append(self.value(item))
+            return f"_{e.func}(({', '.join(vals)},))"
+        terms, static, dynamic = self._sum_terms(e.items)
+        total = "(" + " + ".join(terms) + ")"
+        if e.func == "sum":
+            return total
+        count = self._count(static, dynamic)
+        return f"_mean({total}, {count})"
+
+    # ---------------------------------------------------------------- pairs
+
+    def pair(self, e: ast.Expr) -> tuple[str, str | None] | None:
+        """(numerator, positive denominator) as int expressions, or None if not available."""
+        if self.is_int(e):
+            return (self.value(e), None)
+        if isinstance(e, ast.Number):
+            return (repr(e.value.numerator), repr(e.value.denominator))
+        if isinstance(e, ast.ScoreRef) and e.id in self.score_pair:
+            return self.score_pair[e.id]
+        if isinstance(e, ast.Aggregate) and e.func == "mean" and all(self.is_int(i) for i in e.items):
+            terms, static, dynamic = self._sum_terms(e.items)
+            total = "(" + " + ".join(terms) + ")"
+            if not dynamic:
+                return (total, str(static))
+            return (total, f"_count({self._count(static, dynamic)})")
+        return None
+
+    def compare(self, e: ast.Compare) -> str:
+        if len(e.ops) == 1 and e.ops[0] in ("<", "<=", ">", ">=", "=", "!="):
+            lp, rp = self.pair(e.operands[0]), self.pair(e.operands[1])
+            if lp is not None and rp is not None:
+                (ln, ld), (rn, rd) = lp, rp
+                left = ln if rd is None else f"{ln} * {rd}"
+                right = rn if ld is None else f"{rn} * {ld}"
+                op = "==" if e.ops[0] == "=" else e.ops[0]
+                # A dynamic denominator (_count) must be evaluated even if it is multiplied away:
+                # it is what raises for an empty mean.
+                return f"({left} {op} {right})"
+        parts = [self.value(o) for o in e.operands]
+        text = parts[0]
+        for op, part in zip(e.ops, parts[1:]):
+            text += f" {'==' if op == '=' else op} {part}"
+        return f"({text})"
+
+    # ---------------------------------------------------------------- statements
+
+    def emit(self, line: str, indent: int = 1) -> None:
+        self.lines.append("    " * indent + line)
+
+    def validation(self) -> None:
+        """Read and check every answer; anything unexpected goes to the reference validator."""
+        required_plain = 0
+        order = reference._asked_order(self.rs)
+        self.emit("k = 0")
+        for inp in order:
+            v = self.var(inp.id)
+            check = self._domain_check(inp, v)
+            if not self.may_be_missing(inp.id):
+                self.emit(f"{v} = a.get({inp.id!r})")
+                self.emit(f"if {v} is None or not ({check}): return _invalid(a)")
+                required_plain += 1
+                continue
+            self.emit(f"{v} = a.get({inp.id!r}, _ABSENT)")
+            self.emit(f"if {v} is _ABSENT: {v} = None")
+            self.emit(f"else: k += 1")
+            if inp.asked_when is not None:
+                self.emit("try:")
+                self.emit(f"q = {self.value(inp.asked_when)}", 2)
+                self.emit("except _EvaluationError:")
+                self.emit("return _invalid(a)", 2)
+                self.emit("if q:")
+                if inp.optional:
+                    self.emit(f"if {v} is not None and not ({check}): return _invalid(a)", 2)
+                else:
+                    self.emit(f"if {v} is None or not ({check}): return _invalid(a)", 2)
+                self.emit(f"elif {v} is not None: return _invalid(a)")
+            else:
+                self.emit(f"if {v} is not None and not ({check}): return _invalid(a)")
+        self.emit(f"if len(a) != {required_plain} + k: return _invalid(a)")
+
+    def _domain_check(self, inp: ast.Input, v: str) -> str:
+        d = inp.domain
+        if d.kind == "boolean":
+            return f"{v}.__class__ is bool"
+        if d.kind == "enum":
+            return f"{v}.__class__ is str and {v} in {self.const(frozenset(d.values))}"
+        lo, hi = d.values[0], d.values[-1]
+        if d.kind == "integer" or tuple(range(lo, hi + 1)) == tuple(d.values):
+            return f"{v}.__class__ is int and {lo} <= {v} <= {hi}"
+        return f"{v}.__class__ is int and {v} in {self.const(frozenset(d.values))}"
+
+    def score_statements(self) -> None:
+        for s in self.rs.scores:
+            e = s.expr
+            n, d = f"s_{s.id}", f"s_{s.id}_d"
+            if self.is_int(e):
+                self.emit(f"{n} = {self.value(e)}")
+                self.score_pair[s.id] = (n, None)
+            elif isinstance(e, ast.Aggregate) and e.func == "mean" and all(self.is_int(i) for i in e.items):
+                terms, static, dynamic = self._sum_terms(e.items)
+                self.emit(f"{n} = " + " + ".join(terms))
+                if dynamic:
+                    self.emit(f"{d} = _count({self._count(static, dynamic)})")
+                else:
+                    self.emit(f"{d} = {static}")
+                self.score_pair[s.id] = (n, d)
+            elif isinstance(e, ast.Binary) and e.op == "/" and self.is_int(e.left) and self.is_int(e.right):
+                self.emit(f"{n} = {self.value(e.left)}")
+                self.emit(f"{d} = {self.value(e.right)}")
+                self.emit(f"if {d} <= 0: {n}, {d} = _sign({n}, {d})")
+                self.score_pair[s.id] = (n, d)
+            else:
+                self.emit(f"{n} = {self.value(e)}")
+                self.score_value[s.id] = n
+
+    def score_tuple(self) -> str:
+        parts = []
+        for s in self.rs.scores:
+            if s.id in self.score_pair:
+                n, d = self.score_pair[s.id]
+                parts.append(f"({n}, {d or 1})")
+            else:
+                parts.append(f"_as_pair(s_{s.id})")
+        return "(" + "".join(p + ", " for p in parts) + ")"
+
+    def rule_statements(self, fast: bool) -> None:
+        rules = self.rs.rules
+        if self.rs.hit_policy == "first":
+            for r in rules:
+                result = repr(r.segment) if fast else f"({r.index}, {self.score_tuple()}, _FACTS[{r.index}](a))"
+                if r.condition is None:
+                    self.emit(f"return {result}")
+                    return
+                self.emit(f"if {self.value(r.condition)}: return {result}")
+            self.emit("return _no_rule(a)")
+            return
+        self.emit("m = 0")
+        for r in rules:
+            self.emit(f"if {self.value(r.condition)}: m |= {1 << r.index}")
+        self.emit("r = _WINNER.get(m)")
+        self.emit("if r is None: return _no_unique(m)")
+        if fast:
+            self.emit("return r[0]")
+        else:
+            self.emit(f"return (r[1], {self.score_tuple()}, _FACTS[r[1]](a))")
+
+    def winners(self) -> dict[int, tuple[str, int]]:
+        """Bitmask of holding rules → (segment, first rule index), for masks naming one segment."""
+        by_seg: dict[str, list[int]] = {}
+        for r in self.rs.rules:
+            by_seg.setdefault(r.segment, []).append(r.index)
+        table: dict[int, tuple[str, int]] = {}
+        for seg, idxs in by_seg.items():
+            if len(idxs) > 12:
+                raise _TooManyRules()
+            for sub in range(1, 1 << len(idxs)):
+                mask, first = 0, None
+                for bit, idx in enumerate(idxs):
+                    if sub >> bit & 1:
+                        mask |= 1 << idx
+                        first = idx if first is None else first
+                table[mask] = (seg, first)
+        return table
+
+
+class _TooManyRules(Exception):
+    pass
+
+
+def compile_ruleset(rs: ast.RulesetDef) -> CompiledRuleset:
+    if not rs.checked:
+        raise ValueError("only a checked ruleset can be compiled")
+    gen = _Gen(rs)
+    try:
+        winners = gen.winners() if rs.hit_policy == "unique" else {}
+    except _TooManyRules:
+        winners = None
+    bodies = {}
+    for fast in (True, False):
+        gen.lines = []
+        gen.score_pair.clear()
+        gen.score_value.clear()
+        gen.validation()
+        gen.score_statements()
+        if winners is None:
+            gen.emit("return _reference(a, %s)" % fast)
+        else:
+            gen.rule_statements(fast)
+        bodies[fast] = gen.lines
+    source = "def segment(a):\n" + "\n".join(bodies[True]) + "\n\n"
+    source += "def decide(a):\n" + "\n".join(bodies[False]) + "\n"
+
+    namespace: dict[str, Any] = dict(gen.consts)
+    namespace.update(_runtime_helpers(rs, winners or {}))
+    code = compile(source, f"<segrules {rs.id} {rs.version}>", "exec")
+    exec(code, namespace)  # noqa: S102 - generated from the checked AST, see module docstring
+    fact_ids = {i: getter.ids for i, getter in namespace["_FACTS"].items()}
+    return CompiledRuleset(namespace["segment"], namespace["decide"], fact_ids, source)
+
+
+def _runtime_helpers(rs: ast.RulesetDef, winners: dict) -> dict[str, Any]:
+    def _invalid(a):
+        reference.validate_answers(rs, a)  # raises AnswerError naming every problem
+        raise AssertionError("compiled validation disagrees with the reference validator")  # pragma: no cover
+
+    def _missing(input_id):
+        raise EvaluationError(f"input {input_id!r} has no answer, but is used here", code="SR405")
+
+    def _count(n):
+        if n == 0:
+            raise EvaluationError("mean(...) has no answered inputs to work on", code="SR404")
+        return n
+
+    def _mean(total, n):
+        if n == 0:
+            raise EvaluationError("mean(...) has no answered inputs to work on", code="SR404")
+        return Fraction(total, n) if type(total) is int else total / n
+
+    def _div(x, y):
+        if y == 0:
+            raise EvaluationError("division by zero", code="SR403")
+        if type(x) is int and type(y) is int:
+            return Fraction(x, y)
+        return Fraction(x) / y
+
+    def _sign(n, d):
+        if d == 0:
+            raise EvaluationError("division by zero", code="SR403")
+        return -n, -d
+
+    def _pick(fn, name):
+        def pick(values):
+            got = [v for v in values if v is not None]
+            if not got:
+                raise EvaluationError(f"{name}(...) has no answered inputs to work on", code="SR404")
+            return fn(got)
+
+        return pick
+
+    def _as_pair(v):
+        if type(v) is int:
+            return (v, 1)
+        if isinstance(v, Fraction):
+            return (v.numerator, v.denominator)
+        return (v, None)  # yes/no or choice scores
+
+    def _no_unique(m):
+        matched = [r for r in rs.rules if m >> r.index & 1]
+        if not matched:
+            raise EvaluationError("no segment rule holds for these answers", code="SR401")
+        names = sorted({r.segment for r in matched})
+        raise EvaluationError(
+            f"rules of several segments hold for these answers: {', '.join(names)}", code="SR402"
+        )
+
+    def _no_rule(a):
+        raise EvaluationError("no segment rule holds for these answers", code="SR401")
+
+    def _reference(a, fast):
+        values = reference.validate_answers(rs, a)
+        out = reference.run(rs, values)
+        if out.segment is None:
+            mask = sum(1 << i for i in out.matched)
+            _no_unique(mask)
+        if fast:
+            return out.segment
+        first = next(i for i in out.matched if rs.rules[i].segment == out.segment)
+        return (first, tuple(_as_pair(out.scores[s.id]) for s in rs.scores), facts[first](a))
+
+    facts = {r.index: _fact_getter(rs, r) for r in rs.rules}
+
+    return {
+        "_invalid": _invalid, "_missing": _missing, "_count": _count, "_mean": _mean, "_div": _div,
+        "_sign": _sign, "_min": _pick(min, "min"), "_max": _pick(max, "max"), "_as_pair": _as_pair,
+        "_no_unique": _no_unique, "_no_rule": _no_rule, "_reference": _reference, "_F": Fraction,
+        "_ABSENT": object(), "_EvaluationError": EvaluationError, "_WINNER": winners, "_FACTS": facts,
+    }
+
+
+def _fact_getter(rs: ast.RulesetDef, rule: ast.Rule):
+    """The answers a rule reads directly (scores come from the score tuple)."""
+    ids = tuple(i for i in (ast.references(rule.condition) if rule.condition is not None else ()) if i in {x.id for x in rs.inputs})
+
+    def get(a):
+        return tuple(a.get(i) for i in ids)
+
+    get.ids = ids
+    return get

@@ -1,0 +1,237 @@
+"""The reference evaluator: the meaning of a checked ruleset, written as plainly as possible.
+
+It walks the checked AST with exact fractions. The compiled engine, the verifier and the SQL
+back end are all checked against it; it is also what validates answers and explains a rule.
+It is not the fast path.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Mapping
+
+import attrs
+
+from ..dsl import ast
+from ..errors import AnswerError, AnswerProblem, EvaluationError
+
+
+class _Missing:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING = _Missing()
+
+
+def _describe_value(v: object) -> str:
+    if isinstance(v, str):
+        return f'"{v}"'
+    return repr(v)
+
+
+def validate_answers(rs: ast.RulesetDef, answers: object) -> dict[str, Any]:
+    """Check answers against the ruleset; return input id → value for answered inputs.
+
+    Every problem is collected into one AnswerError: unknown inputs, wrong types, values
+    outside the domain, required answers missing, answers to questions that were not asked.
+    """
+    if not isinstance(answers, Mapping):
+        raise AnswerError([AnswerProblem("SR306", "(answers)", "the answers must be a mapping of input id to answer")])
+    problems: list[AnswerProblem] = []
+    known = {i.id for i in rs.inputs}
+    for key in answers:
+        if key not in known:
+            problems.append(AnswerProblem("SR301", str(key), "there is no such input in this ruleset"))
+    values: dict[str, Any] = {}
+    for inp in _asked_order(rs):
+        given = answers.get(inp.id, None) if inp.id in answers else None
+        asked = True
+        if inp.asked_when is not None:
+            try:
+                asked = bool(evaluate(inp.asked_when, values, rs))
+            except EvaluationError as exc:
+                problems.append(AnswerProblem(exc.code, inp.id, f"cannot tell whether it is asked: {exc}"))
+                continue
+        if given is None:
+            if asked and not inp.optional:
+                problems.append(AnswerProblem("SR304", inp.id, "an answer is required"))
+            continue
+        if not asked:
+            problems.append(
+                AnswerProblem("SR305", inp.id, "answered, but the question is not asked with these answers")
+            )
+            continue
+        if not inp.domain.contains(given):
+            code = "SR302" if _same_kind(inp.domain, given) else "SR303"
+            problems.append(
+                AnswerProblem(code, inp.id, f"{_describe_value(given)} is not allowed; expected {inp.domain.describe()}")
+            )
+            continue
+        values[inp.id] = given
+    if problems:
+        raise AnswerError(problems)
+    return values
+
+
+def _same_kind(domain: ast.Domain, value: object) -> bool:
+    if domain.is_numeric:
+        return type(value) is int
+    if domain.kind == "boolean":
+        return type(value) is bool
+    return type(value) is str
+
+
+def _asked_order(rs: ast.RulesetDef) -> list[ast.Input]:
+    """Inputs ordered so that each comes after the inputs its asked_when reads."""
+    by_id = {i.id: i for i in rs.inputs}
+    done: dict[str, None] = {}
+
+    def visit(i: ast.Input) -> None:
+        if i.id in done:
+            return
+        if i.asked_when is not None:
+            for ref in ast.references(i.asked_when):
+                if ref in by_id and ref != i.id:
+                    visit(by_id[ref])
+        done[i.id] = None
+
+    for i in rs.inputs:
+        visit(i)
+    return [by_id[k] for k in done]
+
+
+def evaluate(e: ast.Expr, values: Mapping[str, Any], rs: ast.RulesetDef, scores: Mapping[str, Any] | None = None):
+    """Value of a checked expression: Fraction, bool or enum code."""
+    if isinstance(e, ast.Number):
+        return e.value
+    if isinstance(e, (ast.Bool, ast.String)):
+        return e.value
+    if isinstance(e, ast.InputRef):
+        if e.id not in values:
+            raise EvaluationError(f"input {e.id!r} has no answer, but is used here", code="SR405", span=e.span)
+        v = values[e.id]
+        return Fraction(v) if type(v) is int else v
+    if isinstance(e, ast.ScoreRef):
+        if scores is not None and e.id in scores:
+            return scores[e.id]
+        return evaluate(rs.score(e.id).expr, values, rs, scores)
+    if isinstance(e, ast.Answered):
+        return e.input.id in values
+    if isinstance(e, ast.Aggregate):
+        return _aggregate(e, values, rs, scores)
+    if isinstance(e, ast.Negate):
+        return -evaluate(e.operand, values, rs, scores)
+    if isinstance(e, ast.Binary):
+        a = evaluate(e.left, values, rs, scores)
+        b = evaluate(e.right, values, rs, scores)
+        if e.op == "+":
+            return a + b
+        if e.op == "-":
+            return a - b
+        if e.op == "*":
+            return a * b
+        if b == 0:
+            raise EvaluationError("division by zero", code="SR403", span=e.span)
+        return a / b
+    if isinstance(e, ast.Compare):
+        left = evaluate(e.operands[0], values, rs, scores)
+        for op, operand in zip(e.ops, e.operands[1:]):
+            right = evaluate(operand, values, rs, scores)
+            if not compare(op, left, right):
+                return False
+            left = right
+        return True
+    if isinstance(e, ast.In):
+        v = evaluate(e.operand, values, rs, scores)
+        return any(v == evaluate(x, values, rs, scores) for x in e.values)
+    if isinstance(e, ast.And):
+        return all(evaluate(o, values, rs, scores) for o in e.operands)
+    if isinstance(e, ast.Or):
+        return any(evaluate(o, values, rs, scores) for o in e.operands)
+    if isinstance(e, ast.Not):
+        return not evaluate(e.operand, values, rs, scores)
+    if isinstance(e, ast.If):
+        branch = e.then if evaluate(e.cond, values, rs, scores) else e.otherwise
+        return evaluate(branch, values, rs, scores)
+    raise TypeError(f"not a checked expression: {e!r}")
+
+
+def compare(op: str, a, b) -> bool:
+    if op == "<":
+        return a < b
+    if op == "<=":
+        return a <= b
+    if op == ">":
+        return a > b
+    if op == ">=":
+        return a >= b
+    if op == "=":
+        return a == b
+    return a != b
+
+
+def _aggregate(e: ast.Aggregate, values, rs, scores):
+    if e.func == "count":
+        return Fraction(sum(1 for item in e.items if item.id in values))
+    got = []
+    for item in e.items:
+        if isinstance(item, ast.InputRef) and item.id not in values:
+            continue  # aggregates skip unanswered inputs
+        got.append(evaluate(item, values, rs, scores))
+    if e.func == "count_true":
+        return Fraction(sum(1 for v in got if v is True))
+    if e.func == "sum":
+        return sum(got, Fraction(0))
+    if not got:
+        raise EvaluationError(
+            f"{e.func}(...) has no answered inputs to work on", code="SR404", span=e.span
+        )
+    if e.func == "mean":
+        return sum(got, Fraction(0)) / len(got)
+    if e.func == "min":
+        return min(got)
+    return max(got)
+
+
+@attrs.frozen
+class Outcome:
+    """What the reference evaluator makes of one valid answer set."""
+
+    scores: dict
+    matched: tuple[int, ...]  # indexes of the rules that hold (under `first`: the first one only)
+    segment: str | None
+
+
+def run(rs: ast.RulesetDef, values: Mapping[str, Any]) -> Outcome:
+    """Scores and the matching rules for validated answers. Raises EvaluationError."""
+    scores: dict[str, Any] = {}
+    for s in rs.scores:
+        scores[s.id] = evaluate(s.expr, values, rs, scores)
+    matched = []
+    for rule in rs.rules:
+        if rule.condition is None or evaluate(rule.condition, values, rs, scores):
+            matched.append(rule.index)
+            if rs.hit_policy == "first":
+                break
+    segments = {rs.rules[i].segment for i in matched}
+    segment = None
+    if rs.hit_policy == "first":
+        segment = rs.rules[matched[0]].segment if matched else None
+    elif len(segments) == 1:
+        segment = next(iter(segments))
+    return Outcome(scores, tuple(matched), segment)
+
+
+def decide_segment(rs: ast.RulesetDef, answers: Mapping[str, Any]) -> str:
+    """Validate and decide with the reference semantics; the oracle for the fast engines."""
+    values = validate_answers(rs, answers)
+    out = run(rs, values)
+    if out.segment is None:
+        if not out.matched:
+            raise EvaluationError("no segment rule holds for these answers", code="SR401")
+        names = sorted({rs.rules[i].segment for i in out.matched})
+        raise EvaluationError(f"rules of several segments hold: {', '.join(names)}", code="SR402")
+    return out.segment

@@ -1,0 +1,285 @@
+"""Loaded rulesets and the decisions they make.
+
+A ``Ruleset`` is immutable and thread-safe: it holds the checked AST and the functions
+compiled from it, and nothing changes after loading. A ``Decision`` says which segment, which
+pathway, which rule fired and on what values, and which exact ruleset (id, version, content
+hash) made it, so that any decision can be reproduced.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from fractions import Fraction
+from typing import Any, Mapping
+
+import attrs
+
+from ..dsl import ast
+from ..errors import EvaluationError, UsageError
+from .compile import CompiledRuleset
+
+
+@attrs.frozen
+class RulesetRef:
+    """Which ruleset made a decision."""
+
+    id: str
+    version: str
+    content_hash: str
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "version": self.version, "content_hash": self.content_hash}
+
+
+def format_number(value: Any) -> str:
+    """Exact and readable: 3, 3.25, or 10/3 for a value with no finite decimal form."""
+    if isinstance(value, bool) or not isinstance(value, (int, Fraction)):
+        return value if isinstance(value, str) else ("true" if value is True else "false" if value is False else repr(value))
+    f = Fraction(value)
+    if f.denominator == 1:
+        return str(f.numerator)
+    d = f.denominator
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    if d == 1:
+        text = f"{float(f):.12f}".rstrip("0")
+        if Fraction(text) == f:
+            return text
+    return f"{f.numerator}/{f.denominator}"
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _value_json(v: Any):
+    if isinstance(v, Fraction) or (type(v) is int):
+        f = Fraction(v)
+        return {"exact": format_number(f), "decimal": float(f)}
+    return v
+
+
+@attrs.frozen
+class Decision:
+    """The outcome of one assessment."""
+
+    ruleset: RulesetRef
+    segment: ast.Segment
+    pathway: ast.Pathway
+    rule: ast.Rule
+    assessed_at: dt.datetime
+    suggested: ast.Segment | None = None  # the rules' segment, when a person overrode it
+    override_reason: str | None = None
+    _score_pairs: tuple = attrs.field(default=(), repr=False, alias="score_pairs")
+    _fact_values: tuple = attrs.field(default=(), repr=False, alias="fact_values")
+    _owner: "Ruleset" = attrs.field(default=None, repr=False, eq=False, alias="owner")
+
+    @property
+    def segment_id(self) -> str:
+        return self.segment.id
+
+    @property
+    def service_use(self) -> str:
+        return self.segment.service_use
+
+    @property
+    def is_overridden(self) -> bool:
+        return self.suggested is not None
+
+    @property
+    def scores(self) -> dict[str, Any]:
+        """Every score: exact Fraction for numbers, bool or code otherwise."""
+        out = {}
+        for s, (n, d) in zip(self._owner.definition.scores, self._score_pairs):
+            out[s.id] = Fraction(n, d) if d is not None and not isinstance(n, (bool, str)) else n
+        return out
+
+    @property
+    def reassess_on(self) -> dt.date:
+        return add_months(self.assessed_at.date(), self.pathway.reassess_after_months)
+
+    @property
+    def facts(self) -> dict[str, Any]:
+        """The values the fired rule read: its scores and answers, in the rule's order."""
+        ids = self._owner.compiled.fact_ids[self.rule.index]
+        answers = dict(zip(ids, self._fact_values))
+        scores = self.scores
+        out = {}
+        if self.rule.condition is not None:
+            for name in ast.references(self.rule.condition):
+                out[name] = scores[name] if name in scores else answers.get(name)
+        return out
+
+    def explain(self, lang: str = "en") -> str:
+        """A short explanation a professional can read."""
+        rule = self.rule
+        where = f" ({rule.span})" if rule.span else ""
+        lines = [
+            f"{self.segment.label.get(lang)} ({self.segment.id})",
+            f"rule {rule.index + 1}{where}: {rule.text}",
+        ]
+        facts = self.facts
+        if facts:
+            lines.append("because " + ", ".join(f"{k} = {format_number(v)}" for k, v in facts.items()))
+        if self.suggested is not None:
+            lines.append(
+                f"overridden by a person: the rules suggested {self.suggested.id}; reason: {self.override_reason}"
+            )
+        return "\n".join(lines)
+
+    def to_json(self) -> dict:
+        return {
+            "ruleset": self.ruleset.to_json(),
+            "segment": {
+                "id": self.segment.id,
+                "label": self.segment.label.to_json(),
+                "aliases": list(self.segment.aliases),
+                "service_use": self.segment.service_use,
+                "quadrant": self.segment.quadrant.to_json() if self.segment.quadrant else None,
+            },
+            "suggested_segment": self.suggested.id if self.suggested else self.segment.id,
+            "overridden": self.suggested is not None,
+            "override_reason": self.override_reason,
+            "pathway": self.pathway.to_json(),
+            "scores": {k: _value_json(v) for k, v in self.scores.items()},
+            "rule": {
+                "number": self.rule.index + 1,
+                "text": self.rule.text,
+                "file": self.rule.span.file if self.rule.span else None,
+                "line": self.rule.span.line if self.rule.span else None,
+            },
+            "facts": {k: _value_json(v) for k, v in self.facts.items()},
+            "assessed_at": self.assessed_at.isoformat(),
+            "reassess_on": self.reassess_on.isoformat(),
+        }
+
+    def override(self, segment: str, reason: str) -> "Decision":
+        """The same decision, with the segment chosen by a person; the suggestion is kept."""
+        return self._owner._override(self, segment, reason)
+
+
+@attrs.frozen
+class ExampleResult:
+    example: ast.Example
+    passed: bool
+    got: str | None
+    error: str | None = None
+
+
+@attrs.frozen
+class Ruleset:
+    """A loaded, checked and compiled ruleset. Immutable; share it freely between threads."""
+
+    definition: ast.RulesetDef
+    compiled: CompiledRuleset = attrs.field(repr=False)
+    ref: RulesetRef = attrs.field(init=False)
+    _segments: dict = attrs.field(init=False, repr=False)
+    _pathways: dict = attrs.field(init=False, repr=False)
+    _rules: tuple = attrs.field(init=False, repr=False)
+    warnings: tuple = attrs.field(default=(), repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        d = self.definition
+        object.__setattr__(self, "ref", RulesetRef(d.id, d.version, d.content_hash))
+        object.__setattr__(self, "_segments", {s.id: s for s in d.segments})
+        object.__setattr__(self, "_pathways", {p.segment: p for p in d.pathways})
+        object.__setattr__(self, "_rules", d.rules)
+
+    # ------------------------------------------------------------------ identity
+
+    @property
+    def id(self) -> str:
+        return self.definition.id
+
+    @property
+    def version(self) -> str:
+        return self.definition.version
+
+    @property
+    def content_hash(self) -> str:
+        return self.definition.content_hash
+
+    @property
+    def segments(self) -> tuple[ast.Segment, ...]:
+        return self.definition.segments
+
+    @property
+    def inputs(self) -> tuple[ast.Input, ...]:
+        return self.definition.inputs
+
+    def segment(self, id: str) -> ast.Segment:
+        try:
+            return self._segments[id]
+        except KeyError:
+            raise UsageError(
+                f"{id!r} is not a segment of {self.id}; segments: {', '.join(self._segments)}", code="SR501"
+            ) from None
+
+    # ------------------------------------------------------------------ deciding
+
+    def segment_of(self, answers: Mapping[str, Any]) -> str:
+        """The segment id for valid answers, without building a Decision (the batch fast path)."""
+        return self.compiled.segment(answers)
+
+    def decide(
+        self,
+        answers: Mapping[str, Any],
+        *,
+        assessed_at: dt.datetime | None = None,
+        override: str | None = None,
+        reason: str | None = None,
+    ) -> Decision:
+        """Validate the answers and decide, with the explanation.
+
+        ``assessed_at`` defaults to now (UTC), stamped once here, outside the evaluation.
+        ``override`` and ``reason`` record a person's choice of another segment.
+        """
+        rule_index, score_pairs, facts = self.compiled.decide(answers)
+        rule = self._rules[rule_index]
+        seg = self._segments[rule.segment]
+        decision = Decision(
+            self.ref, seg, self._pathways[seg.id], rule,
+            assessed_at if assessed_at is not None else dt.datetime.now(dt.timezone.utc),
+            score_pairs=score_pairs, fact_values=facts, owner=self,
+        )
+        if override is not None or reason is not None:
+            if override is None:
+                raise UsageError("a reason was given but no segment to override with", code="SR502")
+            return self._override(decision, override, reason)
+        return decision
+
+    def _override(self, decision: Decision, segment: str, reason: str | None) -> Decision:
+        target = self.segment(segment)
+        if reason is None or not str(reason).strip():
+            raise UsageError(
+                "overriding the suggested segment needs a reason, so that the choice can be followed later",
+                code="SR502",
+            )
+        suggested = decision.suggested or decision.segment
+        return attrs.evolve(
+            decision, segment=target, pathway=self._pathways[target.id], suggested=suggested,
+            override_reason=str(reason).strip(),
+        )
+
+    def validate(self, answers: Mapping[str, Any]) -> dict[str, Any]:
+        """The answered inputs, or AnswerError listing every problem."""
+        from .reference import validate_answers
+
+        return validate_answers(self.definition, answers)
+
+    def run_examples(self) -> list[ExampleResult]:
+        from ..errors import SegrulesError
+
+        results = []
+        for ex in self.definition.examples:
+            try:
+                got = self.segment_of(ex.answer_dict)
+            except SegrulesError as exc:
+                results.append(ExampleResult(ex, False, None, f"{exc.code}: {exc}"))
+                continue
+            results.append(ExampleResult(ex, got == ex.expect, got))
+        return results

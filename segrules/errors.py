@@ -1,0 +1,191 @@
+"""Errors and diagnostics.
+
+Every problem segrules reports has a stable code (``SR...``), a one-line message a model
+owner understands, and where there is one, the file, line and column. Problems are collected
+so that a file's problems are all reported at once.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+import attrs
+
+
+@attrs.frozen
+class Span:
+    """A place in a ruleset file (1-based line and column)."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@attrs.frozen
+class Diagnostic:
+    code: str
+    message: str
+    span: Span | None = None
+    hint: str | None = None
+    severity: str = "error"  # or "warning"
+    source_line: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def format(self) -> str:
+        where = f"{self.span}: " if self.span else ""
+        text = f"{where}{self.code} {self.severity}: {self.message}"
+        if self.source_line is not None and self.span is not None:
+            line = self.source_line.rstrip("\n").expandtabs(1)
+            caret = " " * (self.span.column - 1) + "^"
+            text += f"\n    {line}\n    {caret}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+    def to_json(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "file": self.span.file if self.span else None,
+            "line": self.span.line if self.span else None,
+            "column": self.span.column if self.span else None,
+            "hint": self.hint,
+        }
+
+
+class SegrulesError(Exception):
+    """Base of every error segrules raises on purpose."""
+
+    code = "SR000"
+
+    def __init__(self, message: str, *, code: str | None = None):
+        super().__init__(message)
+        if code is not None:
+            self.code = code
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return (Diagnostic(self.code, str(self)),)
+
+    def format(self) -> str:
+        return "\n".join(d.format() for d in self.diagnostics)
+
+
+class RulesetError(SegrulesError):
+    """A ruleset file has one or more problems; all of them are in ``diagnostics``."""
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]):
+        self._diagnostics = tuple(diagnostics)
+        first = self._diagnostics[0]
+        more = len(self.errors) - 1
+        summary = first.format().splitlines()[0]
+        if more > 0:
+            summary += f" (and {more} more problem{'s' if more > 1 else ''})"
+        super().__init__(summary, code=first.code)
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return self._diagnostics
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self._diagnostics if d.is_error)
+
+
+@attrs.frozen
+class AnswerProblem:
+    code: str
+    input: str
+    message: str
+
+    def to_json(self) -> dict:
+        return {"code": self.code, "input": self.input, "message": self.message}
+
+
+class AnswerError(SegrulesError):
+    """The answers given to ``decide`` are not valid for the ruleset; every problem is listed."""
+
+    code = "SR300"
+
+    def __init__(self, problems: Iterable[AnswerProblem]):
+        self.problems = tuple(problems)
+        lines = [f"{p.code} {p.input}: {p.message}" for p in self.problems]
+        super().__init__(
+            f"{len(self.problems)} problem{'s' if len(self.problems) != 1 else ''} "
+            "with the answers:\n  " + "\n  ".join(lines)
+        )
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return tuple(Diagnostic(p.code, f"{p.input}: {p.message}") for p in self.problems)
+
+
+class EvaluationError(SegrulesError):
+    """Valid answers could not be evaluated: a gap, an overlap, division by zero, ...
+
+    Only an unverified ruleset can raise it; ``segrules verify`` proves that it cannot happen.
+    """
+
+    code = "SR400"
+
+    def __init__(self, message: str, *, code: str, span: Span | None = None):
+        super().__init__(message, code=code)
+        self.span = span
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return (Diagnostic(self.code, str(self), self.span),)
+
+
+class UsageError(SegrulesError):
+    """A caller used the API or the command line wrongly (e.g. an override without a reason)."""
+
+    code = "SR500"
+
+
+class DiagnosticSink:
+    """Collects diagnostics for one file, so that all of its problems are reported at once."""
+
+    def __init__(self, source_lines: Sequence[str] = ()):
+        self._items: list[Diagnostic] = []
+        self._lines = source_lines
+
+    def report(
+        self,
+        code: str,
+        message: str,
+        span: Span | None = None,
+        *,
+        hint: str | None = None,
+        severity: str = "error",
+    ) -> None:
+        line = None
+        if span is not None and 1 <= span.line <= len(self._lines):
+            line = self._lines[span.line - 1]
+        self._items.append(Diagnostic(code, message, span, hint, severity, line))
+
+    def warn(self, code: str, message: str, span: Span | None = None, *, hint: str | None = None) -> None:
+        self.report(code, message, span, hint=hint, severity="warning")
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        def key(d: Diagnostic):
+            s = d.span
+            return (s.line, s.column) if s else (0, 0)
+
+        return tuple(sorted(self._items, key=key))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.is_error for d in self._items)
+
+    def raise_if_errors(self) -> None:
+        if self.has_errors:
+            raise RulesetError(self.diagnostics)

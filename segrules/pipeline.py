@@ -1,0 +1,66 @@
+"""The loading pipeline: file → YAML → AST → checked AST → compiled ruleset.
+
+Each stage reports into one sink, so a file's problems are reported together; a stage runs
+only when the stages before it succeeded, since its input would otherwise be incomplete.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .dsl import ast
+from .dsl.check import check_ruleset
+from .dsl.loader import build_ruleset
+from .engine.compile import compile_ruleset
+from .engine.reference import validate_answers
+from .engine.runtime import Ruleset
+from .errors import AnswerError, Diagnostic, DiagnosticSink, RulesetError
+from .source import SourceText, content_hash, decode_source, parse_yaml, read_source
+
+
+def load(path: str | Path) -> Ruleset:
+    """Load, check and compile a ruleset file. Raises RulesetError listing every problem."""
+    return _load_source(read_source(path))
+
+
+def load_text(text: str, name: str = "<ruleset>") -> Ruleset:
+    """Load a ruleset from text (``name`` is used in error positions)."""
+    return _load_source(decode_source(text.encode("utf-8"), name))
+
+
+def check_definition(path: str | Path) -> tuple[ast.RulesetDef | None, tuple[Diagnostic, ...]]:
+    """The checked AST and every diagnostic (warnings included), without raising."""
+    try:
+        source = read_source(path)
+        return _checked(source)
+    except RulesetError as exc:
+        return None, exc.diagnostics
+
+
+def _checked(source: SourceText) -> tuple[ast.RulesetDef | None, tuple[Diagnostic, ...]]:
+    doc = parse_yaml(source)
+    sink = DiagnosticSink(source.lines)
+    rs = build_ruleset(doc, sink, content_hash=content_hash(doc), source=source.name)
+    if rs is not None:
+        rs = check_ruleset(rs, sink)
+    if rs is not None:
+        _check_example_answers(rs, sink)
+    if sink.has_errors:
+        return None, sink.diagnostics
+    return rs, sink.diagnostics
+
+
+def _check_example_answers(rs: ast.RulesetDef, sink: DiagnosticSink) -> None:
+    for ex in rs.examples:
+        try:
+            validate_answers(rs, ex.answer_dict)
+        except AnswerError as exc:
+            for p in exc.problems:
+                sink.report("SR231", f"example {ex.name!r}: {p.input}: {p.message} ({p.code})", ex.span)
+
+
+def _load_source(source: SourceText) -> Ruleset:
+    rs, diagnostics = _checked(source)
+    if rs is None:
+        raise RulesetError(diagnostics)
+    return Ruleset(rs, compile_ruleset(rs), warnings=diagnostics)

@@ -1,0 +1,333 @@
+"""Reading a ruleset file: safe YAML with a position on every value.
+
+PyYAML composes the document into nodes (it never constructs Python objects from tags); this
+module turns those nodes into small located values and rejects what a ruleset must not hold:
+duplicate keys, anchors and aliases, explicit tags, and YAML 1.1 booleans such as a bare
+``no`` where a person most likely meant text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Iterator
+
+import attrs
+import yaml
+
+from .errors import DiagnosticSink, Diagnostic, RulesetError, Span
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_NESTING = 40
+
+_CORE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+_TRUE_FALSE = {"true": True, "false": False}
+
+
+@attrs.frozen
+class SourceText:
+    """The text of one file, with a fast offset → (line, column) map."""
+
+    name: str
+    text: str
+    line_starts: tuple[int, ...] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        starts = [0]
+        for i, ch in enumerate(self.text):
+            if ch == "\n":
+                starts.append(i + 1)
+        object.__setattr__(self, "line_starts", tuple(starts))
+
+    def span_at(self, offset: int) -> Span:
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return Span(self.name, line + 1, offset - self.line_starts[line] + 1)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+
+@attrs.frozen(eq=False)
+class YScalar:
+    value: Any  # str, int, float, bool or None
+    span: Span
+    raw: str
+    style: str | None
+    source: SourceText
+    start: int  # offsets of the node's raw text in the file
+    end: int
+
+    def offset_span(self, index: int) -> Span:
+        """The file position of character ``index`` of the string value.
+
+        Aligns the parsed value with the raw text (quotes, escapes, folded lines and block
+        indentation removed by YAML), so that a token inside a DSL string points at its real
+        place in the file.
+        """
+        return self.source.span_at(self.start + _align(str(self.value), self.raw, index))
+
+
+@attrs.frozen(eq=False)
+class YList:
+    items: tuple["YValue", ...]
+    span: Span
+
+
+@attrs.frozen(eq=False)
+class YMap:
+    items: tuple[tuple[YScalar, "YValue"], ...]
+    span: Span
+
+    def keys(self) -> list[str]:
+        return [str(k.value) for k, _ in self.items]
+
+    def get(self, key: str) -> "YValue | None":
+        for k, v in self.items:
+            if k.value == key:
+                return v
+        return None
+
+    def key_node(self, key: str) -> YScalar | None:
+        for k, _ in self.items:
+            if k.value == key:
+                return k
+        return None
+
+
+YValue = YScalar | YList | YMap
+
+
+def _align(value: str, raw: str, index: int) -> int:
+    """Offset in ``raw`` of character ``index`` of ``value`` (greedy, non-space characters)."""
+    j = 0
+    last = 0
+    for i, ch in enumerate(value):
+        if i > index:
+            break
+        if ch.isspace():
+            if i == index:
+                return min(last + 1, len(raw))
+            continue
+        k = raw.find(ch, j)
+        if k < 0:
+            k = j
+        if i == index:
+            return k
+        last = k
+        j = k + 1
+    # past the end of the value: just after the last character matched
+    return min(last + 1, len(raw)) if value else 0
+
+
+def read_source(path: str | Path) -> SourceText:
+    """Read a ruleset file as UTF-8 text, within the size limit."""
+    p = Path(path)
+    name = str(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise RulesetError(
+                [
+                    Diagnostic(
+                        "SR002",
+                        f"the file is {size} bytes; a ruleset may be at most {MAX_FILE_BYTES} bytes",
+                        Span(name, 1, 1),
+                    )
+                ]
+            )
+        data = p.read_bytes()
+    except RulesetError:
+        raise
+    except IsADirectoryError:
+        raise RulesetError([Diagnostic("SR001", f"{name} is a folder, not a ruleset file")])
+    except OSError as exc:
+        raise RulesetError([Diagnostic("SR001", f"cannot read {name}: {exc.strerror or exc}")])
+    return decode_source(data, name)
+
+
+def decode_source(data: bytes, name: str) -> SourceText:
+    if len(data) > MAX_FILE_BYTES:
+        raise RulesetError(
+            [
+                Diagnostic(
+                    "SR002",
+                    f"the file is {len(data)} bytes; a ruleset may be at most {MAX_FILE_BYTES} bytes",
+                    Span(name, 1, 1),
+                )
+            ]
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise RulesetError(
+            [
+                Diagnostic(
+                    "SR003",
+                    "the file is not valid UTF-8 text",
+                    Span(name, line, 1),
+                    hint="save the file as UTF-8 (the default of most editors)",
+                )
+            ]
+        )
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return SourceText(name, text)
+
+
+def parse_yaml(source: SourceText) -> YValue:
+    """Compose the YAML document into located values, or raise RulesetError."""
+    sink = DiagnosticSink(source.lines)
+    try:
+        _reject_anchors(source, sink)
+        if sink.has_errors:
+            sink.raise_if_errors()
+        node = yaml.compose(source.text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        span = Span(source.name, mark.line + 1, mark.column + 1) if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        sink.report("SR010", f"YAML syntax error: {problem}", span, hint=_yaml_hint(problem))
+        sink.raise_if_errors()
+        raise  # unreachable
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors
+        sink.report("SR010", f"YAML syntax error: {exc}", Span(source.name, 1, 1))
+        sink.raise_if_errors()
+        raise
+    if node is None:
+        sink.report("SR100", "the file is empty; a ruleset is a YAML mapping", Span(source.name, 1, 1))
+        sink.raise_if_errors()
+    value = _convert(node, source, sink, 0)
+    sink.raise_if_errors()
+    return value
+
+
+def _yaml_hint(problem: str) -> str | None:
+    if "mapping values are not allowed" in problem:
+        return "a value that contains ': ' must be quoted, e.g. text: \"Note: ...\""
+    if "found character '\\t'" in problem:
+        return "YAML does not allow tab characters for indentation; use spaces"
+    if "could not find expected ':'" in problem:
+        return "check the indentation and that every key is followed by ':'"
+    return None
+
+
+def _reject_anchors(source: SourceText, sink: DiagnosticSink) -> None:
+    for event in yaml.parse(source.text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            m = event.start_mark
+            sink.report(
+                "SR012",
+                "YAML anchors and aliases (&name, *name) are not allowed in a ruleset",
+                Span(source.name, m.line + 1, m.column + 1),
+                hint="write the repeated part out in full, so that each part reads on its own",
+            )
+
+
+def _span(node: yaml.Node, source: SourceText) -> Span:
+    return Span(source.name, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _convert(node: yaml.Node, source: SourceText, sink: DiagnosticSink, depth: int) -> YValue:
+    span = _span(node, source)
+    if depth > MAX_NESTING:
+        sink.report("SR140", f"the YAML is nested more than {MAX_NESTING} levels deep", span)
+        return YScalar(None, span, "", None, source, node.start_mark.index, node.end_mark.index)
+    if node.tag not in _CORE_TAGS:
+        sink.report("SR014", f"YAML tags such as {node.tag!r} are not allowed in a ruleset", span)
+    if isinstance(node, yaml.MappingNode):
+        items = []
+        seen: dict[Any, Span] = {}
+        for k, v in node.value:
+            key = _convert(k, source, sink, depth + 1)
+            if not isinstance(key, YScalar) or isinstance(key.value, (list, dict)):
+                sink.report("SR100", "a mapping key must be a plain word", _span(k, source))
+                continue
+            kv = key.value
+            if kv in seen:
+                first = seen[kv]
+                sink.report(
+                    "SR011",
+                    f"duplicate key {kv!r} (first given at line {first.line})",
+                    key.span,
+                    hint="each key may appear once in a mapping; remove or rename one of them",
+                )
+                continue
+            seen[kv] = key.span
+            items.append((key, _convert(v, source, sink, depth + 1)))
+        return YMap(tuple(items), span)
+    if isinstance(node, yaml.SequenceNode):
+        return YList(tuple(_convert(v, source, sink, depth + 1) for v in node.value), span)
+    return _scalar(node, source, sink, span)
+
+
+def _scalar(node: yaml.ScalarNode, source: SourceText, sink: DiagnosticSink, span: Span) -> YScalar:
+    raw_text = source.text[node.start_mark.index : node.end_mark.index]
+    text = node.value
+    tag = node.tag
+    value: Any
+    if node.style is not None:  # quoted or block scalar: always text
+        value = text
+    elif tag == "tag:yaml.org,2002:bool":
+        if text in _TRUE_FALSE:
+            value = _TRUE_FALSE[text]
+        else:
+            sink.report(
+                "SR013",
+                f"{text!r} is read as a yes/no value by YAML",
+                span,
+                hint=f"write true or false for a yes/no value, or \"{text}\" in quotes for the text",
+            )
+            value = text
+    elif tag == "tag:yaml.org,2002:int":
+        digits = text.replace("_", "")
+        try:
+            value = int(digits, 10) if digits.lstrip("+-").isdigit() else int(digits, 0)
+        except ValueError:
+            value = text
+    elif tag == "tag:yaml.org,2002:float":
+        value = float(text) if text.lower() not in (".nan", ".inf", "-.inf", "+.inf") else text
+    elif tag == "tag:yaml.org,2002:null":
+        value = None
+    else:
+        value = text
+    return YScalar(value, span, raw_text, node.style, source, node.start_mark.index, node.end_mark.index)
+
+
+def to_data(value: YValue) -> Any:
+    """Plain data of a located value (for hashing and for embedding in reports)."""
+    if isinstance(value, YMap):
+        return {str(k.value): to_data(v) for k, v in value.items}
+    if isinstance(value, YList):
+        return [to_data(v) for v in value.items]
+    if isinstance(value.value, float):
+        return value.raw
+    return value.value
+
+
+def content_hash(value: YValue) -> str:
+    """SHA-256 of the canonical content: the document as JSON with sorted keys."""
+    canonical = json.dumps(to_data(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def walk(value: YValue) -> Iterator[YValue]:
+    yield value
+    if isinstance(value, YMap):
+        for k, v in value.items:
+            yield from walk(v)
+    elif isinstance(value, YList):
+        for v in value.items:
+            yield from walk(v)
