@@ -7,6 +7,7 @@ It is not the fast path.
 
 from __future__ import annotations
 
+import difflib
 from fractions import Fraction
 from typing import Any, Mapping
 
@@ -44,7 +45,13 @@ def validate_answers(rs: ast.RulesetDef, answers: object) -> dict[str, Any]:
     known = {i.id for i in rs.inputs}
     for key in answers:
         if key not in known:
-            problems.append(AnswerProblem("SR301", str(key), "there is no such input in this ruleset"))
+            close = difflib.get_close_matches(str(key), sorted(known), n=1, cutoff=0.75)
+            problems.append(
+                AnswerProblem(
+                    "SR301", str(key),
+                    "there is no such input in this ruleset" + (f"; did you mean {close[0]!r}?" if close else ""),
+                )
+            )
     values: dict[str, Any] = {}
     for inp in _asked_order(rs):
         given = answers.get(inp.id, None) if inp.id in answers else None
@@ -65,15 +72,33 @@ def validate_answers(rs: ast.RulesetDef, answers: object) -> dict[str, Any]:
             )
             continue
         if not inp.domain.contains(given):
-            code = "SR302" if _same_kind(inp.domain, given) else "SR303"
-            problems.append(
-                AnswerProblem(code, inp.id, f"{_describe_value(given)} is not allowed; expected {inp.domain.describe()}")
-            )
+            if _same_kind(inp.domain, given):
+                problem = AnswerProblem(
+                    "SR302", inp.id, f"{_describe_value(given)} is not allowed; expected {inp.domain.describe()}"
+                )
+            else:
+                problem = AnswerProblem(
+                    "SR303", inp.id,
+                    f"{_describe_value(given)} is {_kind_of(given)}, but the answer must be {inp.domain.describe()}",
+                )
+            problems.append(problem)
             continue
         values[inp.id] = given
     if problems:
         raise AnswerError(problems)
     return values
+
+
+def _kind_of(value: object) -> str:
+    if isinstance(value, bool):
+        return "a yes/no value"
+    if isinstance(value, str):
+        return "a text"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a decimal number"
+    return f"a value of type {type(value).__name__}"
 
 
 def _same_kind(domain: ast.Domain, value: object) -> bool:
@@ -103,30 +128,51 @@ def _asked_order(rs: ast.RulesetDef) -> list[ast.Input]:
     return [by_id[k] for k in done]
 
 
-def evaluate(e: ast.Expr, values: Mapping[str, Any], rs: ast.RulesetDef, scores: Mapping[str, Any] | None = None):
-    """Value of a checked expression: Fraction, bool or enum code."""
+def aggregate_key(e: ast.Aggregate) -> tuple:
+    """Identity of an aggregate by what it computes (the verifier precomputes these)."""
+    return (e.func, tuple(getattr(i, "id", None) or id(i) for i in e.items))
+
+
+def evaluate(
+    e: ast.Expr,
+    values: Mapping[str, Any],
+    rs: ast.RulesetDef,
+    scores: Mapping[str, Any] | None = None,
+    aggregates: Mapping[tuple, Any] | None = None,
+):
+    """Value of a checked expression: Fraction, bool or enum code.
+
+    ``aggregates`` may hold precomputed aggregate values by ``aggregate_key`` (an
+    EvaluationError instance stands for an aggregate that fails); the verifier uses it.
+    """
     if isinstance(e, ast.Number):
         return e.value
     if isinstance(e, (ast.Bool, ast.String)):
         return e.value
     if isinstance(e, ast.InputRef):
         if e.id not in values:
-            raise EvaluationError(f"input {e.id!r} has no answer, but is used here", code="SR405", span=e.span)
+            raise EvaluationError(missing_message(e.id), code="SR405", span=e.span)
         v = values[e.id]
         return Fraction(v) if type(v) is int else v
     if isinstance(e, ast.ScoreRef):
         if scores is not None and e.id in scores:
             return scores[e.id]
-        return evaluate(rs.score(e.id).expr, values, rs, scores)
+        return evaluate(rs.score(e.id).expr, values, rs, scores, aggregates)
     if isinstance(e, ast.Answered):
         return e.input.id in values
     if isinstance(e, ast.Aggregate):
-        return _aggregate(e, values, rs, scores)
+        if aggregates is not None:
+            got = aggregates.get(aggregate_key(e), MISSING)
+            if isinstance(got, EvaluationError):
+                raise got
+            if got is not MISSING:
+                return got
+        return _aggregate(e, values, rs, scores, aggregates)
     if isinstance(e, ast.Negate):
-        return -evaluate(e.operand, values, rs, scores)
+        return -evaluate(e.operand, values, rs, scores, aggregates)
     if isinstance(e, ast.Binary):
-        a = evaluate(e.left, values, rs, scores)
-        b = evaluate(e.right, values, rs, scores)
+        a = evaluate(e.left, values, rs, scores, aggregates)
+        b = evaluate(e.right, values, rs, scores, aggregates)
         if e.op == "+":
             return a + b
         if e.op == "-":
@@ -137,26 +183,34 @@ def evaluate(e: ast.Expr, values: Mapping[str, Any], rs: ast.RulesetDef, scores:
             raise EvaluationError("division by zero", code="SR403", span=e.span)
         return a / b
     if isinstance(e, ast.Compare):
-        left = evaluate(e.operands[0], values, rs, scores)
+        left = evaluate(e.operands[0], values, rs, scores, aggregates)
         for op, operand in zip(e.ops, e.operands[1:]):
-            right = evaluate(operand, values, rs, scores)
+            right = evaluate(operand, values, rs, scores, aggregates)
             if not compare(op, left, right):
                 return False
             left = right
         return True
     if isinstance(e, ast.In):
-        v = evaluate(e.operand, values, rs, scores)
-        return any(v == evaluate(x, values, rs, scores) for x in e.values)
+        v = evaluate(e.operand, values, rs, scores, aggregates)
+        return any(v == evaluate(x, values, rs, scores, aggregates) for x in e.values)
     if isinstance(e, ast.And):
-        return all(evaluate(o, values, rs, scores) for o in e.operands)
+        return all(evaluate(o, values, rs, scores, aggregates) for o in e.operands)
     if isinstance(e, ast.Or):
-        return any(evaluate(o, values, rs, scores) for o in e.operands)
+        return any(evaluate(o, values, rs, scores, aggregates) for o in e.operands)
     if isinstance(e, ast.Not):
-        return not evaluate(e.operand, values, rs, scores)
+        return not evaluate(e.operand, values, rs, scores, aggregates)
     if isinstance(e, ast.If):
-        branch = e.then if evaluate(e.cond, values, rs, scores) else e.otherwise
-        return evaluate(branch, values, rs, scores)
+        branch = e.then if evaluate(e.cond, values, rs, scores, aggregates) else e.otherwise
+        return evaluate(branch, values, rs, scores, aggregates)
     raise TypeError(f"not a checked expression: {e!r}")
+
+
+def missing_message(input_id: str) -> str:
+    """The SR405 message (shared with the compiled engine)."""
+    return (
+        f"input {input_id!r} has no answer, but is used here; "
+        f"the ruleset should check answered({input_id}) first or use it inside an aggregate"
+    )
 
 
 def compare(op: str, a, b) -> bool:
@@ -173,14 +227,14 @@ def compare(op: str, a, b) -> bool:
     return a != b
 
 
-def _aggregate(e: ast.Aggregate, values, rs, scores):
+def _aggregate(e: ast.Aggregate, values, rs, scores, aggregates):
     if e.func == "count":
         return Fraction(sum(1 for item in e.items if item.id in values))
     got = []
     for item in e.items:
         if isinstance(item, ast.InputRef) and item.id not in values:
             continue  # aggregates skip unanswered inputs
-        got.append(evaluate(item, values, rs, scores))
+        got.append(evaluate(item, values, rs, scores, aggregates))
     if e.func == "count_true":
         return Fraction(sum(1 for v in got if v is True))
     if e.func == "sum":
@@ -205,14 +259,14 @@ class Outcome:
     segment: str | None
 
 
-def run(rs: ast.RulesetDef, values: Mapping[str, Any]) -> Outcome:
+def run(rs: ast.RulesetDef, values: Mapping[str, Any], aggregates: Mapping[tuple, Any] | None = None) -> Outcome:
     """Scores and the matching rules for validated answers. Raises EvaluationError."""
     scores: dict[str, Any] = {}
     for s in rs.scores:
-        scores[s.id] = evaluate(s.expr, values, rs, scores)
+        scores[s.id] = evaluate(s.expr, values, rs, scores, aggregates)
     matched = []
     for rule in rs.rules:
-        if rule.condition is None or evaluate(rule.condition, values, rs, scores):
+        if rule.condition is None or evaluate(rule.condition, values, rs, scores, aggregates):
             matched.append(rule.index)
             if rs.hit_policy == "first":
                 break
@@ -233,5 +287,5 @@ def decide_segment(rs: ast.RulesetDef, answers: Mapping[str, Any]) -> str:
         if not out.matched:
             raise EvaluationError("no segment rule holds for these answers", code="SR401")
         names = sorted({rs.rules[i].segment for i in out.matched})
-        raise EvaluationError(f"rules of several segments hold: {', '.join(names)}", code="SR402")
+        raise EvaluationError(f"rules of several segments hold for these answers: {', '.join(names)}", code="SR402")
     return out.segment

@@ -1,0 +1,275 @@
+"""The verifier: proves that every possible answer set maps to exactly one segment.
+
+``verify(ruleset)`` decides, over the entire finite answer space, the checks listed in
+``model.CHECKS``. Small spaces are enumerated outright; larger ones are decided by the
+structural method (``structure.py``). Either way the result is exact, every failure comes
+with a witness answer set that is re-run through the reference evaluator before it is
+reported, and a ruleset beyond the method's budgets is reported as undecided.
+"""
+
+from __future__ import annotations
+
+import time
+from fractions import Fraction
+
+import attrs
+
+from ..dsl import ast
+from ..engine import reference
+from ..engine.runtime import Ruleset
+from ..errors import AnswerError, EvaluationError, SegrulesError
+from .brute import enumerate_tally, outcome_of
+from .model import CHECKS, Check, Finding, RuleRef, VerificationReport
+from .space import AnswerSpace, Tally
+from .structure import StructuralVerifier, Undecided
+
+ENUMERATION_LIMIT = 5_000
+
+__all__ = ["verify", "VerificationReport", "Check", "Finding", "ScorePlane", "ENUMERATION_LIMIT"]
+
+
+class InternalInconsistency(SegrulesError):
+    """The verifier's own cross-checks disagree: a bug in segrules, never a verdict."""
+
+    code = "SR690"
+
+
+@attrs.define
+class ScorePlane:
+    """Reachable (resources, complexity) points and the segment each maps to (None: a gap or overlap)."""
+
+    resources: str
+    complexity: str
+    points: dict = attrs.Factory(dict)  # (Fraction, Fraction) → set of segment ids / None
+
+    def add(self, points, segment) -> None:
+        for p in points:
+            self.points.setdefault(p, set()).add(segment)
+
+
+def verify(ruleset: Ruleset | ast.RulesetDef, *, method: str = "auto", plane: bool = True) -> VerificationReport:
+    """Verify a loaded ruleset (or a checked definition). ``method``: auto, structural, enumeration."""
+    rs = ruleset.definition if isinstance(ruleset, Ruleset) else ruleset
+    if not rs.checked:
+        raise ValueError("verify needs a checked ruleset: load it with segrules.load")
+    started = time.perf_counter()
+    space = AnswerSpace(rs)
+    size = space.size()
+    notes: list[str] = []
+    score_plane = ScorePlane(rs.axes.resources, rs.axes.complexity) if (plane and rs.axes) else None
+    use = method
+    if method == "auto":
+        use = "enumeration" if size <= ENUMERATION_LIMIT else "structural"
+    tally = Tally(rs)
+    undecided_reason = None
+    if use == "enumeration":
+        tally = enumerate_tally(rs)
+        if score_plane is not None:
+            try:
+                StructuralVerifier(rs, space).run(Tally(rs), score_plane)
+            except Undecided:
+                score_plane = None
+    else:
+        try:
+            sv = StructuralVerifier(rs, space, plane=score_plane is not None)
+            sv.run(tally, score_plane)
+            sv.influence(tally)
+        except Undecided as exc:
+            undecided_reason = str(exc)
+            score_plane = None
+    if undecided_reason is None and tally.counted != size:
+        raise InternalInconsistency(
+            f"the verifier accounted for {tally.counted} answer sets out of {size}", code="SR690"
+        )
+    checks = _checks(rs, tally, undecided_reason)
+    if undecided_reason:
+        notes.append(f"beyond the exact method's budgets: {undecided_reason}")
+    if use == "enumeration":
+        notes.append(f"the answer space is small ({size} answer sets), so every answer set was evaluated")
+    return VerificationReport(
+        rs.id, rs.version, rs.content_hash, rs.source, rs.hit_policy, size, use, tuple(checks),
+        time.perf_counter() - started, score_plane, tuple(notes),
+    )
+
+
+def _confirm(rs: ast.RulesetDef, finding: Finding, expect) -> Finding:
+    """Re-run a witness through validation and the reference evaluator; it must show the problem."""
+    if finding.witness is None:
+        return finding
+    try:
+        values = reference.validate_answers(rs, finding.witness)
+    except AnswerError as exc:
+        if expect == "asked":
+            return finding
+        raise InternalInconsistency(f"a witness is not a valid answer set: {exc}", code="SR690") from None
+    full = {i.id: values.get(i.id) for i in rs.inputs}
+    out = outcome_of(rs, full)
+    ok = expect(out)
+    if not ok:
+        raise InternalInconsistency(
+            f"a witness does not reproduce the finding {finding.message!r}: reference gives {out!r}", code="SR690"
+        )
+    return finding
+
+
+def _checks(rs: ast.RulesetDef, tally: Tally, undecided: str | None) -> list[Check]:
+    if undecided:
+        out = []
+        for name, what in CHECKS:
+            if name in ("pathways_labels", "examples"):
+                continue
+            if name == "masked_rules" and rs.hit_policy != "first":
+                out.append(Check(name, "not_applicable", "only for hit policy first"))
+                continue
+            if name == "exclusivity" and rs.hit_policy == "first":
+                out.append(Check(name, "not_applicable", "hit policy first takes the first rule that holds"))
+                continue
+            out.append(Check(name, "undecided", f"not decided: {undecided}"))
+        return out + [_pathways_check(rs), _examples_check(rs)]
+
+    checks = []
+    segs = lambda out: {rs.rules[i].segment for i in out} if not isinstance(out, EvaluationError) else None
+
+    # totality
+    findings = []
+    for (code, _), (finding, count) in sorted(tally.errors.items()):
+        if count:
+            finding = _confirm(rs, finding, lambda out, c=code: isinstance(out, EvaluationError) and out.code == c)
+        else:
+            finding = _confirm(rs, finding, "asked")
+        findings.append(attrs.evolve(finding, answer_sets=count or None))
+    checks.append(Check(
+        "totality", "failed" if findings else "passed",
+        f"{len(findings)} kind(s) of evaluation error" if findings else "every answer set evaluates without error",
+        tuple(findings),
+    ))
+
+    # completeness
+    gaps = []
+    for g in tally.gaps:
+        gaps.append(_confirm(rs, g, lambda out: not isinstance(out, EvaluationError) and not out))
+    if gaps:
+        gaps[0] = attrs.evolve(gaps[0], answer_sets=tally.gap_count)
+    checks.append(Check(
+        "completeness", "failed" if gaps else "passed",
+        f"{tally.gap_count} answer set(s) get no segment" if gaps else "every answer set gets a segment",
+        tuple(gaps),
+    ))
+
+    # exclusivity / masked rules
+    if rs.hit_policy == "unique":
+        overlaps = []
+        for segset, (finding, count) in sorted(tally.overlaps.items(), key=lambda kv: sorted(kv[0])):
+            finding = _confirm(rs, finding, lambda out, s=segset: not isinstance(out, EvaluationError) and segs(out) == set(s))
+            overlaps.append(attrs.evolve(finding, answer_sets=count))
+        checks.append(Check(
+            "exclusivity", "failed" if overlaps else "passed",
+            f"{sum(f.answer_sets for f in overlaps)} answer set(s) satisfy the rules of two or more segments"
+            if overlaps else "no answer set satisfies the rules of two segments",
+            tuple(overlaps),
+        ))
+        checks.append(Check("masked_rules", "not_applicable", "only for hit policy first"))
+    else:
+        checks.append(Check("exclusivity", "not_applicable", "hit policy first takes the first rule that holds"))
+        masked = [
+            Finding(f"rule {r.index + 1} never fires: whenever it holds, an earlier rule holds too",
+                    rules=(RuleRef.of(r),), code="SR603", subject=str(r.index + 1))
+            for r in rs.rules if r.index in tally.rules_hold and r.index not in tally.rules_first
+        ]
+        checks.append(Check(
+            "masked_rules", "failed" if masked else "passed",
+            f"{len(masked)} rule(s) are masked by earlier rules" if masked else "no rule is masked by earlier rules",
+            tuple(masked),
+        ))
+
+    # reachability
+    unreached = [
+        Finding(f"segment {s.id!r} is never reached: no answer set leads to it", code="SR604", subject=s.id)
+        for s in rs.segments if s.id not in tally.segments
+    ]
+    checks.append(Check(
+        "segments_reachable", "failed" if unreached else "passed",
+        f"{len(unreached)} segment(s) can never be reached" if unreached else "every segment is reached by some answer set",
+        tuple(unreached),
+    ))
+    fire = tally.rules_first if rs.hit_policy == "first" else tally.rules_hold
+    dead = [
+        Finding(f"rule {r.index + 1} never holds for any answer set", rules=(RuleRef.of(r),), code="SR605",
+                subject=str(r.index + 1))
+        for r in rs.rules if r.index not in tally.rules_hold
+    ]
+    if rs.hit_policy == "first":
+        dead += [
+            Finding(f"rule {r.index + 1} never fires", rules=(RuleRef.of(r),), code="SR605", subject=str(r.index + 1))
+            for r in rs.rules if r.index in tally.rules_hold and r.index not in fire and False
+        ]
+    checks.append(Check(
+        "rules_fire", "failed" if dead else "passed",
+        f"{len(dead)} rule(s) can never fire" if dead else "every rule holds for some answer set", tuple(dead),
+    ))
+
+    # inputs used
+    unused = []
+    undecided_inputs = []
+    for inp in rs.inputs:
+        if inp.id in tally.influential:
+            continue
+        if inp.id in tally.undecided_inputs:
+            undecided_inputs.append(inp.id)
+            continue
+        unused.append(Finding(
+            f"input {inp.id!r} is unused: no change of its answer alone changes the segment",
+            code="SR606", subject=inp.id,
+        ))
+    if unused:
+        status, summary = "failed", f"{len(unused)} input(s) can never change the result"
+    elif undecided_inputs:
+        status = "undecided"
+        summary = (f"could not decide for {', '.join(undecided_inputs)}: "
+                   + tally.undecided_inputs[undecided_inputs[0]])
+    else:
+        status, summary = "passed", "every input can change the result"
+    checks.append(Check("inputs_used", status, summary, tuple(unused)))
+    checks.append(_pathways_check(rs))
+    checks.append(_examples_check(rs))
+    return checks
+
+
+def _pathways_check(rs: ast.RulesetDef) -> Check:
+    pathways = {p.segment for p in rs.pathways}
+    findings = []
+    for s in rs.segments:
+        if s.id not in pathways:
+            findings.append(Finding(f"segment {s.id!r} has no pathway", code="SR607", subject=s.id))
+        if not s.label.fi.strip():
+            findings.append(Finding(f"segment {s.id!r} has no Finnish label", code="SR607", subject=s.id))
+    for p in rs.pathways:
+        for name in ("contact", "coordination", "self_care"):
+            if not getattr(p, name).fi.strip():
+                findings.append(Finding(f"the pathway of {p.segment!r} has no Finnish {name}", code="SR607", subject=p.segment))
+    return Check(
+        "pathways_labels", "failed" if findings else "passed",
+        "every segment has a pathway and Finnish labels" if not findings else f"{len(findings)} problem(s)",
+        tuple(findings),
+    )
+
+
+def _examples_check(rs: ast.RulesetDef) -> Check:
+    findings = []
+    for ex in rs.examples:
+        try:
+            got = reference.decide_segment(rs, ex.answer_dict)
+        except SegrulesError as exc:
+            findings.append(Finding(f"example {ex.name!r}: {exc.code} {exc}", ex.answer_dict, code="SR608", subject=ex.name))
+            continue
+        if got != ex.expect:
+            findings.append(Finding(
+                f"example {ex.name!r} expects {ex.expect!r} but gets {got!r}", ex.answer_dict, code="SR608", subject=ex.name,
+            ))
+    if not rs.examples:
+        return Check("examples", "passed", "the ruleset has no examples")
+    return Check(
+        "examples", "failed" if findings else "passed",
+        f"{len(findings)} of {len(rs.examples)} example(s) fail" if findings else f"all {len(rs.examples)} examples pass",
+        tuple(findings),
+    )

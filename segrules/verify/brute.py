@@ -1,0 +1,119 @@
+"""Exhaustive enumeration of the answer space with the reference evaluator.
+
+Obviously exact, and slow: used where the space is small, and in tests as the oracle that
+the structural verifier is checked against.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Iterator
+
+from ..dsl import ast
+from ..engine import reference
+from ..errors import EvaluationError
+from .space import AnswerSpace, Tally, matched_rules
+
+
+def answer_sets(rs: ast.RulesetDef) -> Iterator[tuple[dict, dict | None]]:
+    """Every valid answer set as (values incl. None for unanswered, None), and for control
+    assignments whose asked_when cannot be evaluated, (control values, error)."""
+    space = AnswerSpace(rs)
+    for case in space.cases():
+        if case.error is not None:
+            yield dict(case.values), case
+            continue
+        ids = list(case.options)
+        for combo in itertools.product(*(case.options[i] for i in ids)):
+            values = dict(case.values)
+            values.update(zip(ids, combo))
+            yield values, None
+
+
+def outcome_of(rs: ast.RulesetDef, values: dict):
+    """Matched rule indexes, or the EvaluationError, for one answer set (values with None)."""
+    answered = {k: v for k, v in values.items() if v is not None}
+    scores: dict = {}
+    try:
+        for s in rs.scores:
+            scores[s.id] = reference.evaluate(s.expr, answered, rs, scores)
+    except EvaluationError as exc:
+        return exc
+    return matched_rules(rs, lambda rule: bool(reference.evaluate(rule.condition, answered, rs, scores)))
+
+
+def enumerate_tally(rs: ast.RulesetDef) -> Tally:
+    tally = Tally(rs)
+    space = AnswerSpace(rs)
+    # influence: outcomes grouped by asked profile
+    profiles: dict[frozenset, list[tuple[dict, object]]] = {}
+    for values, case in answer_sets(rs):
+        if case is not None:
+            tally.error(
+                EvaluationError(
+                    f"cannot tell whether input {case.error_input!r} is asked: {case.error}", code=case.error.code,
+                    span=case.error.span,
+                ),
+                values, 0,
+            )
+            continue
+        out = outcome_of(rs, values)
+        if isinstance(out, EvaluationError):
+            tally.error(out, values, 1)
+            result = ("error", out.code)
+        else:
+            tally.outcome(out, values, 1)
+            result = _segment_result(rs, out)
+        asked = frozenset(k for k in values if _asked(rs, space, values, k))
+        profiles.setdefault(asked, []).append((values, result))
+    _influence(rs, profiles, tally)
+    return tally
+
+
+def _asked(rs: ast.RulesetDef, space: AnswerSpace, values: dict, input_id: str) -> bool:
+    inp = rs.input(input_id)
+    if inp.asked_when is None:
+        return True
+    answered = {k: v for k, v in values.items() if v is not None}
+    try:
+        return bool(reference.evaluate(inp.asked_when, answered, rs))
+    except EvaluationError:
+        return False
+
+
+def _segment_result(rs: ast.RulesetDef, matched: tuple[int, ...]):
+    segs = sorted({rs.rules[i].segment for i in matched})
+    if rs.hit_policy == "first":
+        return ("segment", rs.rules[matched[0]].segment) if matched else ("none",)
+    return ("segment", segs[0]) if len(segs) == 1 else ("none",) if not segs else ("several", tuple(segs))
+
+
+def _influence(rs: ast.RulesetDef, profiles: dict, tally: Tally) -> None:
+    """Input x changes the result if two answer sets differ in x, agree on every other input
+    asked in both, and get different results (errors left aside)."""
+    items = list(profiles.items())
+    for inp in rs.inputs:
+        x = inp.id
+        found = False
+        for (p1, sets1), (p2, sets2) in itertools.product(items, repeat=2):
+            shared = sorted((p1 & p2) - {x})
+            buckets: dict[tuple, tuple[set, set]] = {}
+            for values, result in sets1:
+                if result[0] == "error":
+                    continue
+                key = tuple(values.get(k) for k in shared)
+                buckets.setdefault(key, (set(), set()))[0].add((values.get(x), result))
+            for values, result in sets2:
+                if result[0] == "error":
+                    continue
+                key = tuple(values.get(k) for k in shared)
+                if key in buckets:
+                    buckets[key][1].add((values.get(x), result))
+            for left, right in buckets.values():
+                if any(v1 != v2 and r1 != r2 for v1, r1 in left for v2, r2 in right):
+                    found = True
+                    break
+            if found:
+                break
+        if found:
+            tally.influential.add(x)

@@ -1,0 +1,169 @@
+"""What the verifier finds, and how it is written out (text and JSON)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from ..dsl import ast
+
+SCHEMA = "segrules.verify/1"
+
+CHECKS = (
+    ("totality", "evaluation is total: no division by zero, empty mean or missing answer"),
+    ("completeness", "every answer set gets a segment (no gaps)"),
+    ("exclusivity", "no answer set satisfies the rules of two segments (no overlaps)"),
+    ("masked_rules", "no rule is hidden behind earlier rules (hit policy first)"),
+    ("segments_reachable", "every segment is reachable"),
+    ("rules_fire", "every rule can fire"),
+    ("inputs_used", "every input can change the result"),
+    ("pathways_labels", "every segment has a pathway and Finnish labels"),
+    ("examples", "the ruleset's own examples pass"),
+)
+
+
+@attrs.frozen
+class RuleRef:
+    number: int  # 1-based, as model owners count
+    segment: str
+    text: str
+    file: str | None
+    line: int | None
+
+    @classmethod
+    def of(cls, rule: ast.Rule) -> "RuleRef":
+        return cls(
+            rule.index + 1, rule.segment, rule.text,
+            rule.span.file if rule.span else None, rule.span.line if rule.span else None,
+        )
+
+    def to_json(self) -> dict:
+        return attrs.asdict(self)
+
+    def __str__(self) -> str:
+        where = f" ({self.file}:{self.line})" if self.file else ""
+        return f"rule {self.number}{where}: {self.text}"
+
+
+@attrs.frozen
+class Finding:
+    """One failure: what is wrong, a concrete witness answer set, and where in the rules."""
+
+    message: str
+    witness: dict | None = None
+    rules: tuple[RuleRef, ...] = ()
+    region: str | None = None
+    answer_sets: int | None = None  # how many answer sets share this problem, where counted
+    code: str | None = None
+    subject: str | None = None  # an input, rule or segment id the finding is about
+
+    def to_json(self) -> dict:
+        return {
+            "message": self.message,
+            "code": self.code,
+            "subject": self.subject,
+            "witness": self.witness,
+            "rules": [r.to_json() for r in self.rules],
+            "region": self.region,
+            "answer_sets": self.answer_sets,
+        }
+
+
+@attrs.frozen
+class Check:
+    name: str
+    status: str  # passed | failed | undecided | not_applicable
+    summary: str
+    findings: tuple[Finding, ...] = ()
+
+    def to_json(self) -> dict:
+        return {
+            "name": self.name,
+            "status": self.status,
+            "summary": self.summary,
+            "findings": [f.to_json() for f in self.findings],
+        }
+
+
+@attrs.frozen
+class VerificationReport:
+    ruleset_id: str
+    version: str
+    content_hash: str
+    source: str
+    hit_policy: str
+    answer_space_size: int
+    method: str  # "structural" or "enumeration"
+    checks: tuple[Check, ...]
+    seconds: float
+    plane: Any = attrs.field(default=None, repr=False)  # ScorePlane for pictures, where axes exist
+    notes: tuple[str, ...] = ()
+
+    @property
+    def proven(self) -> bool:
+        return all(c.status in ("passed", "not_applicable") for c in self.checks)
+
+    def check(self, name: str) -> Check:
+        for c in self.checks:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+    def to_json(self) -> dict:
+        return {
+            "schema": SCHEMA,
+            "ruleset": {
+                "id": self.ruleset_id, "version": self.version, "content_hash": self.content_hash,
+                "file": self.source, "hit_policy": self.hit_policy,
+            },
+            "proven": self.proven,
+            "answer_space_size": str(self.answer_space_size),
+            "answer_space_size_log10": _log10(self.answer_space_size),
+            "method": self.method,
+            "seconds": round(self.seconds, 3),
+            "checks": [c.to_json() for c in self.checks],
+            "notes": list(self.notes),
+        }
+
+    def format(self) -> str:
+        mark = {"passed": "ok", "failed": "FAILED", "undecided": "UNDECIDED", "not_applicable": "n/a"}
+        lines = [
+            f"{self.source}: {self.ruleset_id} {self.version} (sha256 {self.content_hash[:12]}…)",
+            f"  answer space: {_size_text(self.answer_space_size)} answer sets; method: {self.method}; "
+            f"{self.seconds:.2f} s",
+        ]
+        for c in self.checks:
+            lines.append(f"  [{mark[c.status]:>9}] {c.name}: {c.summary}")
+            for f in c.findings:
+                lines.append(f"      - {f.message}")
+                if f.answer_sets is not None:
+                    lines.append(f"        answer sets affected: {_size_text(f.answer_sets)}")
+                if f.region:
+                    lines.append(f"        region: {f.region}")
+                for r in f.rules:
+                    lines.append(f"        {r}")
+                if f.witness is not None:
+                    import json
+
+                    lines.append("        witness: " + json.dumps(f.witness, ensure_ascii=False, sort_keys=True))
+        for n in self.notes:
+            lines.append(f"  note: {n}")
+        verdict = "PROVEN: every possible answer set maps to exactly one segment" if self.proven else (
+            "NOT PROVEN" + (" (some checks failed)" if any(c.status == "failed" for c in self.checks)
+                            else " (some checks could not be decided)")
+        )
+        lines.append(f"  {verdict}")
+        return "\n".join(lines)
+
+
+def _log10(n: int) -> float:
+    import math
+
+    return round(math.log10(n), 3) if n > 0 else 0.0
+
+
+def _size_text(n: int) -> str:
+    if n < 10**6:
+        return f"{n:,}".replace(",", " ")
+    return f"{n:.3e} ({len(str(n))} digits)"

@@ -1,0 +1,194 @@
+"""The answer space of a ruleset, and a tally of what each part of it decides.
+
+Inputs split in two: *control* inputs, which some ``asked_when`` reads (they decide which
+questions are asked), and *leaf* inputs, all the others. The verifier enumerates control
+assignments one by one; within one, every leaf has a fixed set of options (its domain, plus
+"unanswered" where allowed), independent of the other leaves.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Iterator
+
+import attrs
+
+from ..dsl import ast
+from ..engine import reference
+from ..errors import EvaluationError
+from .model import Finding, RuleRef
+
+
+@attrs.frozen
+class ControlCase:
+    """One assignment of the control inputs, and the options of every leaf under it."""
+
+    values: dict  # control input id → value or None (unanswered)
+    options: dict  # leaf input id → tuple of options (None = unanswered)
+    error: EvaluationError | None = None  # asked_when could not be evaluated
+    error_input: str | None = None
+
+
+class AnswerSpace:
+    def __init__(self, rs: ast.RulesetDef):
+        self.rs = rs
+        self.order = reference._asked_order(rs)
+        read_by_conditions: set[str] = set()
+        for i in rs.inputs:
+            if i.asked_when is not None:
+                read_by_conditions.update(ast.references(i.asked_when))
+        self.control = [i for i in self.order if i.id in read_by_conditions]
+        self.control_ids = {i.id for i in self.control}
+        self.leaves = [i for i in rs.inputs if i.id not in self.control_ids]
+        self.nested_control = any(i.asked_when is not None for i in self.control)
+
+    @staticmethod
+    def options_of(inp: ast.Input, asked: bool) -> tuple:
+        if not asked:
+            return (None,)
+        return tuple(inp.domain.values) + ((None,) if inp.optional else ())
+
+    def cases(self) -> Iterator[ControlCase]:
+        """Every control assignment in a fixed order (unevaluable ones carry their error)."""
+
+        def rec(k: int, values: dict) -> Iterator[ControlCase]:
+            if k == len(self.control):
+                yield self._leaf_case(values)
+                return
+            inp = self.control[k]
+            answered = {i: v for i, v in values.items() if v is not None}
+            asked = True
+            if inp.asked_when is not None:
+                try:
+                    asked = bool(reference.evaluate(inp.asked_when, answered, self.rs))
+                except EvaluationError as exc:
+                    yield ControlCase(dict(values), {}, exc, inp.id)
+                    return
+            for v in self.options_of(inp, asked):
+                values[inp.id] = v
+                yield from rec(k + 1, values)
+            del values[inp.id]
+
+        yield from rec(0, {})
+
+    def _leaf_case(self, values: dict) -> ControlCase:
+        answered = {i: v for i, v in values.items() if v is not None}
+        options = {}
+        for leaf in self.leaves:
+            asked = True
+            if leaf.asked_when is not None:
+                try:
+                    asked = bool(reference.evaluate(leaf.asked_when, answered, self.rs))
+                except EvaluationError as exc:
+                    return ControlCase(dict(values), {}, exc, leaf.id)
+            options[leaf.id] = self.options_of(leaf, asked)
+        return ControlCase(dict(values), options)
+
+    def size(self) -> int:
+        total = 0
+        for case in self.cases():
+            total += case_size(case)
+        return total
+
+
+def case_size(case: ControlCase) -> int:
+    if case.error is not None:
+        # every completion of these control answers is invalid; count the completions
+        return 0
+    n = 1
+    for opts in case.options.values():
+        n *= len(opts)
+    return n
+
+
+def answers_of(values: dict) -> dict:
+    """Answer JSON for `decide`: only answered inputs, in a stable order."""
+    return {k: v for k, v in sorted(values.items()) if v is not None}
+
+
+class Tally:
+    """Everything the verifier learns, in the same shape for enumeration and structure."""
+
+    MAX_FINDINGS = 5
+
+    def __init__(self, rs: ast.RulesetDef):
+        self.rs = rs
+        self.counted = 0
+        self.gaps: list[Finding] = []
+        self.gap_count = 0
+        self.overlaps: dict[frozenset, list] = {}  # segments → [Finding, count]
+        self.errors: dict[tuple, list] = {}  # (code, message) → [Finding, count]
+        self.rules_hold: set[int] = set()
+        self.rules_first: set[int] = set()
+        self.segments: set[str] = set()
+        self.influential: set[str] = set()
+        self.undecided_inputs: dict[str, str] = {}
+
+    def error(self, exc: EvaluationError, witness: dict, count: int, where: str = "") -> None:
+        key = (exc.code, str(exc))
+        if key not in self.errors:
+            span = f" ({exc.span})" if exc.span else ""
+            self.errors[key] = [
+                Finding(f"{exc.code}: {exc}{span}{where}", answers_of(witness), code=exc.code), 0,
+            ]
+        self.errors[key][1] += count
+        self.counted += count
+
+    def outcome(self, matched: tuple[int, ...], witness: dict, count: int, region: str | None = None) -> None:
+        """Rules that hold (under `first`: the first holding rule only, or none)."""
+        self.counted += count
+        rules = self.rs.rules
+        for i in matched:
+            self.rules_hold.add(i)
+        if self.rs.hit_policy == "first":
+            if matched:
+                self.rules_first.add(matched[0])
+                self.segments.add(rules[matched[0]].segment)
+                return
+        else:
+            segs = frozenset(rules[i].segment for i in matched)
+            if len(segs) == 1:
+                self.segments.add(next(iter(segs)))
+                return
+            if len(segs) > 1:
+                if segs not in self.overlaps:
+                    self.overlaps[segs] = [
+                        Finding(
+                            f"overlap: the rules of {', '.join(sorted(segs))} all hold",
+                            answers_of(witness), tuple(RuleRef.of(rules[i]) for i in matched), region,
+                            code="SR602",
+                        ),
+                        0,
+                    ]
+                self.overlaps[segs][1] += count
+                return
+        self.gap_count += count
+        if len(self.gaps) < self.MAX_FINDINGS:
+            self.gaps.append(Finding("gap: no rule holds", answers_of(witness), (), region, code="SR601"))
+
+
+def matched_rules(rs: ast.RulesetDef, rule_value) -> tuple[int, ...] | EvaluationError:
+    """Indexes of holding rules with the reference's order and short-circuit.
+
+    ``rule_value(rule)`` gives True/False or raises EvaluationError.
+    """
+    matched = []
+    for rule in rs.rules:
+        if rule.condition is None:
+            held = True
+        else:
+            try:
+                held = rule_value(rule)
+            except EvaluationError as exc:
+                return exc
+        if held:
+            matched.append(rule.index)
+            if rs.hit_policy == "first":
+                break
+    return tuple(matched)
+
+
+def as_number(v: Any) -> Fraction | None:
+    if isinstance(v, bool) or not isinstance(v, (int, Fraction)):
+        return None
+    return Fraction(v)
