@@ -142,9 +142,17 @@ def evaluate(
 ):
     """Value of a checked expression: Fraction, bool or enum code.
 
-    ``aggregates`` may hold precomputed aggregate values by ``aggregate_key`` (an
-    EvaluationError instance stands for an aggregate that fails); the verifier uses it.
+    ``aggregates`` may hold precomputed values, by ``aggregate_key`` for aggregates and by
+    ``id(node)`` for any node; an EvaluationError instance stands for a value that fails
+    when the evaluation reaches it. The verifier uses it to evaluate one node from the
+    values of its parts. ``scores`` may likewise hold an EvaluationError for a failing score.
     """
+    if aggregates is not None:
+        got = aggregates.get(id(e), MISSING)
+        if got is not MISSING:
+            if isinstance(got, EvaluationError):
+                raise got
+            return got
     if isinstance(e, ast.Number):
         return e.value
     if isinstance(e, (ast.Bool, ast.String)):
@@ -156,7 +164,10 @@ def evaluate(
         return Fraction(v) if type(v) is int else v
     if isinstance(e, ast.ScoreRef):
         if scores is not None and e.id in scores:
-            return scores[e.id]
+            got = scores[e.id]
+            if isinstance(got, EvaluationError):
+                raise got
+            return got
         return evaluate(rs.score(e.id).expr, values, rs, scores, aggregates)
     if isinstance(e, ast.Answered):
         return e.input.id in values

@@ -21,6 +21,7 @@ from ..errors import AnswerError, EvaluationError, SegrulesError
 from .brute import enumerate_tally, outcome_of
 from .model import CHECKS, Check, Finding, RuleRef, VerificationReport
 from .space import AnswerSpace, Tally
+from .influence import InfluenceChecker
 from .structure import StructuralVerifier, Undecided
 
 ENUMERATION_LIMIT = 5_000
@@ -73,7 +74,7 @@ def verify(ruleset: Ruleset | ast.RulesetDef, *, method: str = "auto", plane: bo
         try:
             sv = StructuralVerifier(rs, space, plane=score_plane is not None)
             sv.run(tally, score_plane)
-            sv.influence(tally)
+            InfluenceChecker(sv).run(tally)
         except Undecided as exc:
             undecided_reason = str(exc)
             score_plane = None

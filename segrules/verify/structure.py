@@ -2,20 +2,26 @@
 
 The method, in the order it runs (docs/verification.md explains it for auditors):
 
-1. *Places.* Every point where the rules touch leaf inputs is a place: an aggregate whose
-   items are all leaf inputs (``mean(client)``), or a leaf input read directly.
-2. *Clusters.* Places that share an input are joined. For each cluster a dynamic programme
-   over its inputs computes every reachable tuple of place values (a mean is kept as its exact
-   sum and count), with how many answer combinations reach it and one witness for each.
-3. *Components.* Clusters read together by one score or one rule condition (an *atom*: a
-   comparison, an ``in``, a yes/no input or score) are joined. For each component, every
-   combination of its clusters' tuples is evaluated with the reference evaluator: the scores
-   it owns, then its atoms. Combinations that give the same atom values form one class.
-4. *Outcomes.* For each control assignment, every combination of component classes is run
-   through the rules' and/or/not structure. Classes are few, so this is small.
+1. *Control cases.* Inputs that decide which questions are asked are enumerated; within one
+   case every other input (a *leaf*) has a fixed set of options, independent of the others.
+2. *Places and clusters.* Every point where scores or rules touch leaves is a place: an
+   aggregate over leaves (``mean(client)``) or a leaf read directly. Places sharing a leaf
+   form a cluster. A dynamic programme over a cluster's leaves yields every reachable tuple
+   of place values (a mean kept as its exact sum and count), how many answer combinations
+   reach it, and one witness each.
+3. *Value sets.* The value set of an expression is built bottom-up: where the parts of a node
+   read disjoint clusters, the node's values come from combining the parts' value sets (a
+   sum of independent terms stays small: this is the dynamic programme over sums); where they
+   share clusters, the node is evaluated over the joint cluster tuples.
+4. *Components and classes.* Rule conditions split into *atoms* (comparisons, ``in``, yes/no
+   values). Atoms and scores that read the same clusters form a component. Each component's
+   combinations are grouped into classes by the atoms' values.
+5. *Outcomes.* For each case, every combination of component classes runs through the rules'
+   and/or/not structure. Classes are few, so this is small.
 
-Everything is exact: values are fractions and the counts add up to the size of the answer
-space (checked). A ruleset beyond the budgets is reported as undecided, never as proven.
+Values are exact fractions and evaluation goes through the reference evaluator, node by
+node; counts are exact and add up to the size of the answer space (checked by the caller).
+A ruleset beyond the budgets is reported as undecided, never as proven.
 """
 
 from __future__ import annotations
@@ -29,12 +35,11 @@ import attrs
 from ..dsl import ast
 from ..engine import reference
 from ..errors import EvaluationError
-from .space import AnswerSpace, ControlCase, Tally, as_number, case_size
+from .space import AnswerSpace, ControlCase, Tally, as_number, matched_rules
 
 MAX_CASES = 20_000
 MAX_STATES = 400_000
-MAX_COMPONENT_TUPLES = 400_000
-MAX_COMBINATIONS = 400_000
+MAX_PRODUCT = 400_000
 
 
 class Undecided(Exception):
@@ -46,9 +51,7 @@ class Place:
     key: tuple  # ("agg", aggregate_key) or ("input", id)
     func: str  # mean/sum/min/max/count/count_true or "input"
     items: tuple[str, ...]  # leaf input ids (with repeats, as written)
-
-
-_ERR = "err"
+    span: Any = None
 
 
 def formula(e: ast.Expr, atom_value) -> Any:
@@ -95,6 +98,18 @@ def _atoms_of(e: ast.Expr, out: dict) -> None:
         out.setdefault(e, len(out))
 
 
+def outcome_result(rs: ast.RulesetDef, matched) -> tuple | None:
+    """The result of matched rules, as the influence check compares them (None for an error)."""
+    if isinstance(matched, EvaluationError):
+        return None
+    segs = sorted({rs.rules[i].segment for i in matched})
+    if rs.hit_policy == "first":
+        return ("segment", rs.rules[matched[0]].segment) if matched else ("none",)
+    if len(segs) == 1:
+        return ("segment", segs[0])
+    return ("none",) if not segs else ("several", tuple(segs))
+
+
 class _UnionFind:
     def __init__(self):
         self.parent: dict = {}
@@ -109,29 +124,47 @@ class _UnionFind:
     def union(self, a, b):
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+            self.parent[max(ra, rb, key=repr)] = min(ra, rb, key=repr)
+
+
+def _key(v):
+    if isinstance(v, EvaluationError):
+        return ("!err", v.code, str(v))
+    return (type(v).__name__, v)
+
+
+def _budget(n: int, what: str) -> None:
+    if n > MAX_PRODUCT:
+        raise Undecided(f"{n} value combinations of {what}")
 
 
 @attrs.define
 class _Component:
     index: int
     clusters: list  # cluster indexes
-    scores: list  # score ids evaluated here, in evaluation order
-    owned: set  # score ids whose totality is checked here
+    owned: list  # score ids whose totality is checked here (evaluation order)
     atoms: list  # atom indexes decided here
-    controls: tuple  # control input ids whose values it reads
 
 
 @attrs.define
 class _Class:
-    """A class of component combinations that give the same atom values."""
+    """Component combinations that give the same atom values (and the same owned-score error)."""
 
-    atoms: tuple  # atom index → value (True/False/EvaluationError), in component atom order
-    error: EvaluationError | None  # an owned score that fails
+    atoms: tuple
+    error: EvaluationError | None
     count: int
     witness: dict
-    score_ranges: dict  # score id → (min, max) over the class
-    axis_values: set  # (resources value, complexity value) pairs reached, where both are here
+    score_ranges: dict = attrs.Factory(dict)  # score id → (min, max)
+    axis_values: set = attrs.Factory(set)  # (resources, complexity) values, None where not here
+
+
+class _Case:
+    """Per control case: leaf options and memoised value sets."""
+
+    def __init__(self, case: ControlCase):
+        self.case = case
+        self.values = {k: v for k, v in case.values.items() if v is not None}
+        self.vs: dict = {}
 
 
 class StructuralVerifier:
@@ -140,6 +173,7 @@ class StructuralVerifier:
         self.space = space or AnswerSpace(rs)
         self.leaf_ids = {i.id for i in self.space.leaves}
         self.want_plane = plane and rs.axes is not None
+        self._cluster_cache: dict = {}
         self._collect()
 
     # ------------------------------------------------------------------ structure
@@ -147,39 +181,16 @@ class StructuralVerifier:
     def _collect(self) -> None:
         rs = self.rs
         self.places: dict[tuple, Place] = {}
-        self.expr_places: dict[int, set] = {}
-        self.score_places: dict[str, set] = {}
-        self.score_deps: dict[str, set] = {}
-        for s in rs.scores:  # checked scores are in evaluation order
-            places = set(self._places_in(s.expr))
-            deps = set()
-            for n in ast.walk(s.expr):
-                if isinstance(n, ast.ScoreRef):
-                    deps.add(n.id)
-                    deps |= self.score_deps[n.id]
-                    places |= self.score_places[n.id]
-            self.score_places[s.id] = places
-            self.score_deps[s.id] = deps
+        for s in rs.scores:
+            self._register_places(s.expr)
         atoms: dict = {}
         for r in rs.rules:
             if r.condition is not None:
                 _atoms_of(r.condition, atoms)
+                self._register_places(r.condition)
         self.atoms = list(atoms)
         self.atom_index = atoms
-        self.atom_places: list[set] = []
-        self.atom_scores: list[set] = []
-        for a in self.atoms:
-            places = set(self._places_in(a))
-            scores = set()
-            for n in ast.walk(a):
-                if isinstance(n, ast.ScoreRef):
-                    scores.add(n.id)
-                    scores |= self.score_deps[n.id]
-                    places |= self.score_places[n.id]
-            self.atom_places.append(places)
-            self.atom_scores.append(scores)
 
-        # clusters: places sharing a leaf input
         uf = _UnionFind()
         for key, place in self.places.items():
             uf.find(("p", key))
@@ -188,24 +199,32 @@ class StructuralVerifier:
         groups: dict = {}
         for key in self.places:
             groups.setdefault(uf.find(("p", key)), []).append(key)
-        self.clusters: list[list[tuple]] = sorted(
-            (sorted(g, key=repr) for g in groups.values()), key=lambda g: repr(g[0])
-        )
+        self.clusters = sorted((sorted(g, key=repr) for g in groups.values()), key=lambda g: repr(g[0]))
         self.cluster_of = {key: ci for ci, g in enumerate(self.clusters) for key in g}
         self.cluster_leaves = []
         for g in self.clusters:
-            leaves: dict[str, None] = {}
+            leaves: dict = {}
             for key in g:
                 for leaf in self.places[key].items:
                     leaves.setdefault(leaf, None)
             self.cluster_leaves.append(sorted(leaves))
+        self.used_leaves = {l for ls in self.cluster_leaves for l in ls}
 
-        # components: clusters read together by a score or an atom
+        self._support: dict[int, frozenset] = {}
+        self.score_support = {}
+        for s in rs.scores:
+            self.score_support[s.id] = self.support(s.expr)
+        self.atom_support = [self.support(a) for a in self.atoms]
+        # one reference node per score, kept alive: value sets are memoised by node identity
+        self.score_refs = {s.id: ast.ScoreRef(s.id) for s in rs.scores}
+        for sid, ref in self.score_refs.items():
+            self._support[id(ref)] = self.score_support[sid]
+
         uf2 = _UnionFind()
         for ci in range(len(self.clusters)):
             uf2.find(ci)
-        for places in list(self.score_places.values()) + self.atom_places:
-            cl = sorted({self.cluster_of[p] for p in places})
+        for sup in list(self.score_support.values()) + self.atom_support:
+            cl = sorted(sup)
             for a, b in zip(cl, cl[1:]):
                 uf2.union(a, b)
         comp_clusters: dict = {}
@@ -213,73 +232,62 @@ class StructuralVerifier:
             comp_clusters.setdefault(uf2.find(ci), []).append(ci)
         comps = sorted(comp_clusters.values())
         comp_of_cluster = {ci: k for k, cl in enumerate(comps) for ci in cl}
-        trivial = len(comps)  # the component of scores and atoms that read no leaf
-        self.components: list[_Component] = []
-        for k in range(len(comps) + 1):
-            self.components.append(_Component(k, comps[k] if k < len(comps) else [], [], set(), [], ()))
+        trivial = len(comps)
+        self.components = [_Component(k, comps[k] if k < trivial else [], [], []) for k in range(trivial + 1)]
 
-        def comp_of(places: set) -> int:
-            return comp_of_cluster[self.cluster_of[next(iter(places))]] if places else trivial
+        def comp_of(sup: frozenset) -> int:
+            return comp_of_cluster[next(iter(sup))] if sup else trivial
 
         for s in rs.scores:
-            self.components[comp_of(self.score_places[s.id])].owned.add(s.id)
-        for ai in range(len(self.atoms)):
-            self.components[comp_of(self.atom_places[ai])].atoms.append(ai)
-        for comp in self.components:
-            need = set(comp.owned)
-            for ai in comp.atoms:
-                need |= self.atom_scores[ai]
-            for sid in list(need):
-                need |= self.score_deps[sid]
-            comp.scores = [s.id for s in rs.scores if s.id in need]
-            controls = set()
-            exprs = [rs.score(s).expr for s in comp.scores] + [self.atoms[a] for a in comp.atoms]
-            for e in exprs:
-                for n in ast.walk(e):
-                    if isinstance(n, ast.InputRef) and n.id in self.space.control_ids:
-                        controls.add(n.id)
-                    if isinstance(n, ast.Answered) and n.input.id in self.space.control_ids:
-                        controls.add(n.input.id)
-            comp.controls = tuple(sorted(controls))
-        self.components = [c for c in self.components if c.clusters or c.owned or c.atoms or c.index == trivial]
-        self.used_leaves = {leaf for leaves in self.cluster_leaves for leaf in leaves}
+            self.components[comp_of(self.score_support[s.id])].owned.append(s.id)
+        for ai, sup in enumerate(self.atom_support):
+            self.components[comp_of(sup)].atoms.append(ai)
 
-    def _places_in(self, e: ast.Expr):
+    def _register_places(self, e: ast.Expr) -> None:
+        place = self._place_of(e)
+        if place is not None:
+            self.places.setdefault(place.key, place)
+            return
+        for c in ast.children(e):
+            self._register_places(c)
+
+    def _place_of(self, e: ast.Expr) -> Place | None:
         if isinstance(e, ast.Aggregate) and e.items and all(
             isinstance(i, ast.InputRef) and i.id in self.leaf_ids for i in e.items
         ):
             key = ("agg", reference.aggregate_key(e))
-            self.places.setdefault(key, Place(key, e.func, tuple(i.id for i in e.items)))
-            yield key
-            return
+            return self.places.get(key) or Place(key, e.func, tuple(i.id for i in e.items), e.span)
         if isinstance(e, ast.InputRef) and e.id in self.leaf_ids:
             key = ("input", e.id)
-            self.places.setdefault(key, Place(key, "input", (e.id,)))
-            yield key
-            return
+            return self.places.get(key) or Place(key, "input", (e.id,), e.span)
+        return None
+
+    def support(self, e: ast.Expr) -> frozenset:
+        """The clusters an expression reads (through scores too)."""
+        got = self._support.get(id(e))
+        if got is not None:
+            return got
         if isinstance(e, ast.Answered) and e.input.id in self.leaf_ids:
-            yield from self._places_in(e.input)
-            return
-        for c in ast.children(e):
-            yield from self._places_in(c)
+            sup = frozenset({self.cluster_of[("input", e.input.id)]})
+        elif (place := self._place_of(e)) is not None:
+            sup = frozenset({self.cluster_of[place.key]})
+        elif isinstance(e, ast.ScoreRef):
+            sup = self.support(self.rs.score(e.id).expr)
+        else:
+            sup = frozenset().union(*(self.support(c) for c in ast.children(e))) if ast.children(e) else frozenset()
+        self._support[id(e)] = sup
+        return sup
 
     # ------------------------------------------------------------------ clusters
 
-    def cluster_tuples(self, ci: int, options: dict, *, without: str | None = None):
-        """Reachable place-value tuples of cluster ci: {tuple: [count, witness]}.
-
-        With ``without``, that leaf is left out of the programme and the result maps each
-        partial state to its witness (for the influence check).
-        """
-        keys = self.clusters[ci]
-        places = [self.places[k] for k in keys]
+    def cluster_states(self, ci: int, options: dict, without: str | None = None):
+        """DP over the cluster's leaves: {partial state: [count, witness tuple]}, and the leaf order."""
+        places = [self.places[k] for k in self.clusters[ci]]
         leaves = [l for l in self.cluster_leaves[ci] if l != without]
-        # per place: partial state; mean (s, n), sum s, count n, count_true t, min/max v, input v
-        init = tuple(_initial(p.func) for p in places)
-        states: dict[tuple, list] = {init: [1, ()]}
+        states: dict = {tuple(_initial(p.func) for p in places): [1, ()]}
         member = [[(pi, p.items.count(leaf)) for pi, p in enumerate(places) if leaf in p.items] for leaf in leaves]
         for li, leaf in enumerate(leaves):
-            nxt: dict[tuple, list] = {}
+            nxt: dict = {}
             for state, (count, wit) in states.items():
                 for v in options[leaf]:
                     new = list(state)
@@ -293,112 +301,260 @@ class StructuralVerifier:
                         got[0] += count
             states = nxt
             if len(states) > MAX_STATES:
-                raise Undecided(
-                    f"the inputs {', '.join(leaves[:5])}… reach more than {MAX_STATES} distinct partial states"
-                )
-        if without is not None:
-            return places, leaves, states
-        out: dict[tuple, list] = {}
+                raise Undecided(f"more than {MAX_STATES} partial states of the inputs {', '.join(leaves[:4])}…")
+        return places, leaves, states
+
+    def cluster_tuples(self, ci: int, options: dict) -> list:
+        """[(place values tuple, count, witness dict)] for cluster ci under these options."""
+        okey = (ci, tuple(options[l] for l in self.cluster_leaves[ci]))
+        got = self._cluster_cache.get(okey)
+        if got is not None:
+            return got
+        places, leaves, states = self.cluster_states(ci, options)
+        out: dict = {}
         for state, (count, wit) in states.items():
             values = tuple(_final(p, st) for p, st in zip(places, state))
-            got = out.get(values)
+            k = tuple(_key(v) for v in values)
+            got = out.get(k)
             if got is None:
-                out[values] = [count, dict(zip(leaves, wit))]
+                out[k] = [values, count, dict(zip(leaves, wit))]
             else:
-                got[0] += count
-        return out
+                got[1] += count
+        result = [tuple(v) for v in out.values()]
+        self._cluster_cache[okey] = result
+        return result
+
+    def _env_from_tuples(self, cv: _Case, clusters, tuples) -> tuple[dict, dict]:
+        values = dict(cv.values)
+        known: dict = {}
+        for ci, tup in zip(clusters, tuples):
+            for key, val in zip(self.clusters[ci], tup):
+                if key[0] == "agg":
+                    known[key[1]] = val
+                elif val is not None:
+                    values[key[1]] = val
+        return values, known
+
+    # ------------------------------------------------------------------ value sets
+
+    def value_set(self, e: ast.Expr, cv: _Case) -> list:
+        """[(value, count, witness)] of expression e over the leaves of its clusters."""
+        memo_key = id(e)
+        got = cv.vs.get(memo_key)
+        if got is not None:
+            return got
+        sup = self.support(e)
+        if isinstance(e, ast.ScoreRef):
+            result = self.value_set(self.rs.score(e.id).expr, cv)
+        elif not sup:
+            result = [(_eval(e, cv.values, self.rs, {}), 1, {})]
+        elif self._place_of(e) is not None or (isinstance(e, ast.Answered) and e.input.id in self.leaf_ids):
+            target = e.input if isinstance(e, ast.Answered) else e
+            place = self._place_of(target)
+            ci = self.cluster_of[place.key]
+            pi = self.clusters[ci].index(place.key)
+            acc: dict = {}
+            for values, count, wit in self.cluster_tuples(ci, cv.case.options):
+                v = values[pi]
+                if isinstance(e, ast.Answered):
+                    v = v is not None
+                elif place.func == "input" and v is None:
+                    v = EvaluationError(reference.missing_message(place.items[0]), code="SR405", span=e.span)
+                _add(acc, v, count, wit)
+            result = list(acc.values())
+        else:
+            kids = [c for c in ast.children(e) if self.support(c)]
+            sups = [self.support(c) for c in kids]
+            disjoint = sum(len(s) for s in sups) == len(frozenset().union(*sups))
+            acc = {}
+            if disjoint:
+                sets = [self.value_set(c, cv) for c in kids]
+                n = 1
+                for s in sets:
+                    n *= len(s)
+                _budget(n, "the parts of one expression")
+                for combo in itertools.product(*sets):
+                    values = dict(cv.values)
+                    known = {}
+                    for k, (v, _, _) in zip(kids, combo):
+                        if isinstance(k, ast.InputRef):
+                            # through values, so that aggregates skip an unanswered one
+                            if not isinstance(v, EvaluationError):
+                                values[k.id] = v
+                        else:
+                            known[id(k)] = v
+                    count, wit = 1, {}
+                    for _, c, w in combo:
+                        count *= c
+                        wit.update(w)
+                    _add(acc, _eval(e, values, self.rs, known), count, wit)
+            else:
+                clusters = sorted(sup)
+                sets = [self.cluster_tuples(ci, cv.case.options) for ci in clusters]
+                n = 1
+                for s in sets:
+                    n *= len(s)
+                _budget(n, "inputs read together by one expression")
+                for combo in itertools.product(*sets):
+                    values, known = self._env_from_tuples(cv, clusters, [t for t, _, _ in combo])
+                    count, wit = 1, {}
+                    for _, c, w in combo:
+                        count *= c
+                        wit.update(w)
+                    _add(acc, _eval(e, values, self.rs, known), count, wit)
+            result = list(acc.values())
+        cv.vs[memo_key] = result
+        return result
 
     # ------------------------------------------------------------------ components
 
-    def _env(self, comp: _Component, control: dict, tuples_by_cluster: list) -> tuple[dict, dict]:
-        values = {k: v for k, v in control.items() if v is not None}
-        aggregates: dict = {}
-        for ci, tup in zip(comp.clusters, tuples_by_cluster):
-            for key, val in zip(self.clusters[ci], tup):
-                if key[0] == "agg":
-                    aggregates[key[1]] = val
-                elif val is not None:
-                    values[key[1]] = val
-        return values, aggregates
+    def _units(self, targets: list) -> list:
+        """Maximal score references and places the targets read (not looking inside scores)."""
+        units: dict = {}
 
-    def evaluate_combination(self, comp: _Component, control: dict, tuples_by_cluster: list):
-        """(owned score error or None, atom values, score values) for one combination."""
-        values, aggregates = self._env(comp, control, tuples_by_cluster)
+        def visit(e):
+            if isinstance(e, ast.ScoreRef):
+                units.setdefault(("score", e.id), e)
+                return
+            if isinstance(e, ast.Answered) and e.input.id in self.leaf_ids:
+                visit(e.input)
+                return
+            place = self._place_of(e)
+            if place is not None:
+                units.setdefault(place.key, e)
+                return
+            for c in ast.children(e):
+                visit(c)
+
+        for t in targets:
+            visit(t)
+        return [(k, e) for k, e in units.items() if self.support(e)]
+
+    def _targets_and_units(self, comp: _Component, cvs: list) -> tuple[list, list, list]:
+        """Scores that can fail (under any of the cases), and the units the targets read."""
+        targets = [self.atoms[a] for a in comp.atoms]
+        failing = []
+        for sid in comp.owned:
+            ref = self.score_refs[sid]
+            if any(isinstance(v, EvaluationError) for cv in cvs for v, _, _ in self.value_set(ref, cv)):
+                failing.append(sid)
+                targets.append(ref)
+        return targets, failing, self._units(targets)
+
+    def _unit_groups(self, units: list) -> list:
+        """Units that read shared clusters, grouped; each group as a list of unit indexes."""
+        uf = _UnionFind()
+        for i, (_, e) in enumerate(units):
+            uf.find(("u", i))
+            for ci in self.support(e):
+                uf.union(("u", i), ("c", ci))
+        grouped: dict = {}
+        for i in range(len(units)):
+            grouped.setdefault(uf.find(("u", i)), []).append(i)
+        return [grouped[k] for k in sorted(grouped, key=repr)]
+
+    def _signature(self, comp: _Component, units: list, failing: list, cv: _Case, unit_values: dict):
+        """(failing score error or None, atom values, scores) from the units' values."""
         scores: dict = {}
-        error = None
-        for sid in comp.scores:
-            try:
-                scores[sid] = reference.evaluate(self.rs.score(sid).expr, values, self.rs, scores, aggregates)
-            except EvaluationError as exc:
-                if sid in comp.owned and error is None:
-                    error = exc
-                scores[sid] = exc
-        atom_values = []
-        for ai in comp.atoms:
-            atom = self.atoms[ai]
-            if any(isinstance(scores.get(s), EvaluationError) for s in self.atom_scores[ai]):
-                bad = next(scores[s] for s in self.atom_scores[ai] if isinstance(scores.get(s), EvaluationError))
-                atom_values.append(bad)
-                continue
-            try:
-                atom_values.append(bool(reference.evaluate(atom, values, self.rs, scores, aggregates)))
-            except EvaluationError as exc:
-                atom_values.append(exc)
-        return error, tuple(atom_values), scores
+        known: dict = {}
+        values = dict(cv.values)
+        for i, v in unit_values.items():
+            ukey = units[i][0]
+            if ukey[0] == "score":
+                scores[ukey[1]] = v
+            elif ukey[0] == "agg":
+                known[ukey[1]] = v
+            elif v is not None and not isinstance(v, EvaluationError):
+                values[ukey[1]] = v
+        error = next((scores[s] for s in failing if isinstance(scores.get(s), EvaluationError)), None)
+        atoms = tuple(_eval_bool(self.atoms[a], values, self.rs, scores, known) for a in comp.atoms)
+        return error, atoms, scores
 
-    def component_classes(self, comp: _Component, case: ControlCase, cache: dict) -> list[_Class]:
-        tuple_sets = []
+    def component_classes(self, comp: _Component, cv: _Case) -> list:
+        """The component's classes under one case, with exact counts and a witness each."""
+        rs = self.rs
+        targets, failing, units = self._targets_and_units(comp, [cv])
+        group_list = self._unit_groups(units)
+        covered: set = set()
+        group_sets = []  # per group: [(unit values tuple, count, witness)]
+        for members in group_list:
+            sup = frozenset().union(*(self.support(units[i][1]) for i in members))
+            covered |= sup
+            if len(members) == 1:
+                e = units[members[0]][1]
+                group_sets.append([((v,), c, w) for v, c, w in self.value_set(e, cv)])
+                continue
+            clusters = sorted(sup)
+            sets = [self.cluster_tuples(ci, cv.case.options) for ci in clusters]
+            n = 1
+            for x in sets:
+                n *= len(x)
+            _budget(n, "values read together by several conditions")
+            acc: dict = {}
+            for combo in itertools.product(*sets):
+                values, known = self._env_from_tuples(cv, clusters, [t for t, _, _ in combo])
+                vals = tuple(_eval(units[i][1], values, rs, known) for i in members)
+                count, wit = 1, {}
+                for _, c, w in combo:
+                    count *= c
+                    wit.update(w)
+                k = tuple(_key(v) for v in vals)
+                got = acc.get(k)
+                if got is None:
+                    acc[k] = [vals, count, wit]
+                else:
+                    got[1] += count
+            group_sets.append([tuple(x) for x in acc.values()])
+
+        # clusters of the component that no target reads (scores that never fail)
+        free_count, free_wit = 1, {}
         for ci in comp.clusters:
-            key = (ci, tuple(case.options[l] for l in self.cluster_leaves[ci]))
-            if key not in cache:
-                cache[key] = list(self.cluster_tuples(ci, case.options).items())
-            tuple_sets.append(cache[key])
-        total = 1
-        for t in tuple_sets:
-            total *= len(t)
-        if total > MAX_COMPONENT_TUPLES:
-            raise Undecided(
-                f"{total} value combinations of the scores read together by one condition "
-                f"(clusters of {', '.join(self.cluster_leaves[comp.clusters[0]][:3])}…)"
-            )
-        axes = self.rs.axes
-        classes: dict[tuple, _Class] = {}
-        for combo in itertools.product(*tuple_sets):
-            tuples = [t for t, _ in combo]
-            count = 1
-            witness: dict = {}
-            for _, (c, w) in combo:
-                count *= c
-                witness.update(w)
-            error, atom_values, scores = self.evaluate_combination(comp, case.values, tuples)
+            if ci not in covered:
+                tuples = self.cluster_tuples(ci, cv.case.options)
+                free_count *= sum(c for _, c, _ in tuples)
+                free_wit.update(tuples[0][2])
+
+        n = 1
+        for x in group_sets:
+            n *= len(x)
+        _budget(n, "the conditions of one component")
+        axes = rs.axes
+        classes: dict = {}
+        for combo in itertools.product(*group_sets):
+            unit_values = {}
+            for members, (vals, _, _) in zip(group_list, combo):
+                unit_values.update(zip(members, vals))
+            error, atom_values, scores = self._signature(comp, units, failing, cv, unit_values)
             key = (_key(error),) + tuple(_key(v) for v in atom_values)
+            count, wit = free_count, dict(free_wit)
+            for _, c, w in combo:
+                count *= c
+                wit.update(w)
             cls = classes.get(key)
             if cls is None:
-                cls = classes[key] = _Class(atom_values, error, 0, witness, {}, set())
+                cls = classes[key] = _Class(atom_values, error, 0, wit)
             cls.count += count
             for sid, v in scores.items():
-                n = as_number(v)
-                if n is None:
-                    continue
-                lo, hi = cls.score_ranges.get(sid, (n, n))
-                cls.score_ranges[sid] = (min(lo, n), max(hi, n))
+                num = as_number(v)
+                if num is not None:
+                    lo, hi = cls.score_ranges.get(sid, (num, num))
+                    cls.score_ranges[sid] = (min(lo, num), max(hi, num))
             if self.want_plane and error is None:
-                r = as_number(scores.get(axes.resources)) if axes.resources in scores else None
-                c = as_number(scores.get(axes.complexity)) if axes.complexity in scores else None
-                cls.axis_values.add((r, c))
+                r = as_number(scores.get(axes.resources))
+                c = as_number(scores.get(axes.complexity))
+                if r is not None or c is not None:
+                    cls.axis_values.add((r, c))
         return list(classes.values())
 
     # ------------------------------------------------------------------ the whole space
 
     def run(self, tally: Tally, plane=None) -> None:
-        rs = self.rs
-        cache: dict = {}
-        comp_cache: dict = {}
         n_cases = 0
+        comp_cache: dict = {}
         for case in self.space.cases():
             n_cases += 1
             if n_cases > MAX_CASES:
-                raise Undecided(f"more than {MAX_CASES} combinations of the inputs that decide which questions are asked")
+                raise Undecided(f"more than {MAX_CASES} combinations of the answers that decide which questions are asked")
             if case.error is not None:
                 tally.error(
                     EvaluationError(
@@ -408,18 +564,19 @@ class StructuralVerifier:
                     case.values, 0,
                 )
                 continue
-            per_comp = []
-            for comp in self.components:
-                ckey = (comp.index, tuple(case.values.get(c) for c in comp.controls),
-                        tuple(case.options[l] for ci in comp.clusters for l in self.cluster_leaves[ci]))
-                if ckey not in comp_cache:
-                    comp_cache[ckey] = self.component_classes(comp, case, cache)
-                per_comp.append(comp_cache[ckey])
-            self._outcomes(case, per_comp, tally, plane)
-        self.cases_seen = n_cases
+            cv = _Case(case)
+            per_comp = [self._classes_cached(comp, cv, comp_cache) for comp in self.components]
+            self._outcomes(cv, per_comp, tally, plane)
+
+    def _classes_cached(self, comp: _Component, cv: _Case, cache: dict) -> list:
+        key = (comp.index, tuple(sorted(cv.values.items(), key=repr)),
+               tuple(cv.case.options[l] for ci in comp.clusters for l in self.cluster_leaves[ci]))
+        if key not in cache:
+            cache[key] = self.component_classes(comp, cv)
+        return cache[key]
 
     def _free_leaves(self, case: ControlCase) -> tuple[int, dict]:
-        """Leaves no rule or score reads: their combinations and a witness value for each."""
+        """Leaves no rule or score reads: their combinations, and a witness value for each."""
         count, witness = 1, {}
         for leaf in self.space.leaves:
             if leaf.id not in self.used_leaves:
@@ -428,19 +585,27 @@ class StructuralVerifier:
                 witness[leaf.id] = opts[0]
         return count, witness
 
-    def _outcomes(self, case: ControlCase, per_comp: list, tally: Tally, plane) -> None:
+    def _match(self, atom_value: dict):
+        def value(rule):
+            v = formula(rule.condition, lambda atom: atom_value[self.atom_index[atom]])
+            if isinstance(v, EvaluationError):
+                raise v
+            return v
+
+        return matched_rules(self.rs, value)
+
+    def _outcomes(self, cv: _Case, per_comp: list, tally: Tally, plane) -> None:
         rs = self.rs
-        free_count, free_witness = self._free_leaves(case)
+        free_count, free_witness = self._free_leaves(cv.case)
         total = 1
         for classes in per_comp:
             total *= len(classes)
-        if total > MAX_COMBINATIONS:
-            raise Undecided(f"{total} combinations of condition outcomes for one set of asked questions")
+        _budget(total, "condition outcomes for one set of asked questions")
         for combo in itertools.product(*per_comp):
             count = free_count
-            witness = dict(case.values)
+            witness = dict(cv.case.values)
             witness.update(free_witness)
-            atom_value: dict[int, Any] = {}
+            atom_value: dict = {}
             error = None
             for comp, cls in zip(self.components, combo):
                 count *= cls.count
@@ -456,32 +621,18 @@ class StructuralVerifier:
             if isinstance(matched, EvaluationError):
                 tally.error(matched, witness, count)
                 continue
-            region = None
-            if len({rs.rules[i].segment for i in matched}) != 1 or not matched:
-                region = self.region(combo)
+            segs = {rs.rules[i].segment for i in matched}
+            region = None if (len(segs) == 1 and matched) else self.region(combo)
             tally.outcome(matched, witness, count, region)
-            if plane is not None and matched:
-                seg = rs.rules[matched[0]].segment
-                if rs.hit_policy == "unique" and len({rs.rules[i].segment for i in matched}) != 1:
-                    seg = None
+            if plane is not None:
+                if rs.hit_policy == "first":
+                    seg = rs.rules[matched[0]].segment if matched else None
+                else:
+                    seg = next(iter(segs)) if len(segs) == 1 else None
                 plane.add(self._axis_points(combo), seg)
 
-    def _match(self, atom_value: dict):
-        def value(rule):
-            v = formula(rule.condition, lambda atom: atom_value[self.atom_index[atom]])
-            if isinstance(v, EvaluationError):
-                raise v
-            return v
-
-        from .space import matched_rules
-
-        return matched_rules(self.rs, value)
-
     def _axis_points(self, combo) -> set:
-        axes = self.rs.axes
-        rs_vals: set = set()
-        cx_vals: set = set()
-        joint: set = set()
+        rs_vals, cx_vals, joint = set(), set(), set()
         for cls in combo:
             for r, c in cls.axis_values:
                 if r is not None and c is not None:
@@ -497,186 +648,49 @@ class StructuralVerifier:
     def region(self, combo) -> str:
         """The atoms' values in words, with the reachable range of each score involved."""
         from ..dsl.printer import to_text
+        from ..engine.runtime import format_number
 
-        parts = []
-        ranges: dict = {}
+        parts, ranges = [], {}
         for comp, cls in zip(self.components, combo):
             for ai, v in zip(comp.atoms, cls.atoms):
-                text = to_text(self.atoms[ai])
                 if isinstance(v, EvaluationError):
                     continue
+                text = to_text(self.atoms[ai])
                 parts.append(text if v else f"not ({text})")
             ranges.update(cls.score_ranges)
+        read = {r.id for a in self.atoms for r in ast.walk(a) if isinstance(r, ast.ScoreRef)}
         shown = []
         for s in self.rs.scores:
-            if s.id in ranges and any(s.id in self.atom_scores[ai] for ai in range(len(self.atoms))):
+            if s.id in ranges and s.id in read:
                 lo, hi = ranges[s.id]
-                shown.append(f"{s.id} = {_num(lo)}" if lo == hi else f"{s.id} in [{_num(lo)}, {_num(hi)}]")
-        text = " and ".join(parts)
+                shown.append(
+                    f"{s.id} = {format_number(lo)}" if lo == hi
+                    else f"{s.id} in [{format_number(lo)}, {format_number(hi)}]"
+                )
+        text = " and ".join(parts) if parts else "every condition"
         if shown:
-            text += " (reachable: " + ", ".join(shown) + ")"
+            text += " (reachable values: " + ", ".join(shown) + ")"
         return text
 
-    # ------------------------------------------------------------------ influence
-
-    def influence(self, tally: Tally) -> None:
-        """Which inputs can change the result (see docs/verification.md for the definition)."""
-        if self.space.nested_control:
-            for inp in self.rs.inputs:
-                tally.undecided_inputs[inp.id] = (
-                    "questions that decide other questions are themselves conditional; "
-                    "the exact influence check does not cover this structure"
-                )
-            return
-        cases = [c for c in self.space.cases() if c.error is None]
-        cache: dict = {}
-        outcome_cache: dict = {}
-        for leaf in self.space.leaves:
-            if leaf.id not in self.used_leaves:
-                continue
-            for case in cases:
-                if len(case.options[leaf.id]) > 1 and self._leaf_matters(leaf.id, case, cache, outcome_cache):
-                    tally.influential.add(leaf.id)
-                    break
-        for ctl in self.space.control:
-            self._control_matters(ctl.id, cases, cache, tally)
-
-    def _outcome_of(self, case: ControlCase, comps_classes: list):
-        """Result of one combination of classes: ("segment", id) / ("none",) / ("several", ids) / None for errors."""
-        atom_value: dict = {}
-        for comp, cls in zip(self.components, comps_classes):
-            if cls.error is not None:
-                return None
-            for ai, v in zip(comp.atoms, cls.atoms):
-                atom_value[ai] = v
-        matched = self._match(atom_value)
-        if isinstance(matched, EvaluationError):
-            return None
-        from .brute import _segment_result
-
-        return _segment_result(self.rs, matched)
-
-    def _classes_for(self, case: ControlCase, cache: dict) -> list:
-        return [self.component_classes(comp, case, cache) for comp in self.components]
-
-    def _leaf_matters(self, leaf: str, case: ControlCase, cache: dict, outcome_cache: dict) -> bool:
-        ci = next(i for i, leaves in enumerate(self.cluster_leaves) if leaf in leaves)
-        k = next(i for i, comp in enumerate(self.components) if ci in comp.clusters)
-        comp = self.components[k]
-        places, leaves, states = self.cluster_tuples(ci, case.options, without=leaf)
-        variants_seen: set = set()
-        groups = []
-        for state in states:
-            variants = []
-            for v in case.options[leaf]:
-                new = list(state)
-                for pi, p in enumerate(places):
-                    mult = p.items.count(leaf)
-                    if mult:
-                        new[pi] = _step(p.func, new[pi], v, mult)
-                variants.append(tuple(_final(p, st) for p, st in zip(places, new)))
-            key = frozenset(variants)
-            if len(key) > 1 and key not in variants_seen:
-                variants_seen.add(key)
-                groups.append(key)
-        if not groups:
-            return False
-        others = [c for c in comp.clusters if c != ci]
-        other_sets = []
-        for oc in others:
-            okey = (oc, tuple(case.options[l] for l in self.cluster_leaves[oc]))
-            if okey not in cache:
-                cache[okey] = list(self.cluster_tuples(oc, case.options).items())
-            other_sets.append([t for t, _ in cache[okey]])
-        ckey = ("classes", tuple(sorted(case.values.items(), key=repr)))
-        if ckey not in outcome_cache:
-            outcome_cache[ckey] = self._classes_for(case, cache)
-        all_classes = outcome_cache[ckey]
-        rest = [cl for i, cl in enumerate(all_classes) if i != k]
-        for group in groups:
-            for other in itertools.product(*other_sets):
-                sigs = set()
-                for variant in group:
-                    tuples = []
-                    for c in comp.clusters:
-                        tuples.append(variant if c == ci else other[others.index(c)])
-                    error, atoms, _ = self.evaluate_combination(comp, case.values, tuples)
-                    if error is None:
-                        sigs.add(atoms)
-                if len(sigs) < 2:
-                    continue
-                sig_list = list(sigs)
-                for rest_combo in itertools.product(*rest):
-                    results = set()
-                    for atoms in sig_list:
-                        fake = _Class(atoms, None, 1, {}, {}, set())
-                        combo = list(rest_combo)
-                        combo.insert(k, fake)
-                        r = self._outcome_of(case, combo)
-                        if r is not None:
-                            results.add(r)
-                    if len(results) > 1:
-                        return True
-        return False
-
-    def _control_matters(self, x: str, cases: list, cache: dict, tally: Tally) -> None:
-        by_rest: dict = {}
-        for case in cases:
-            rest = tuple(sorted(((k, v) for k, v in case.values.items() if k != x), key=repr))
-            by_rest.setdefault(rest, []).append(case)
-        for group in by_rest.values():
-            for c1, c2 in itertools.permutations(group, 2):
-                if c1.values.get(x) == c2.values.get(x):
-                    continue
-                pair_sets = []
-                for comp in self.components:
-                    leaves = [l for ci in comp.clusters for l in self.cluster_leaves[ci]]
-                    same = [l for l in leaves if c1.options[l] == c2.options[l]]
-                    constrained = [l for l in same if len(c1.options[l]) > 1]
-                    differ = [l for l in leaves if c1.options[l] != c2.options[l]]
-                    if constrained and differ:
-                        tally.undecided_inputs.setdefault(
-                            x, "a condition reads answers both shared and not shared between its choices"
-                        )
-                        return
-                    if not differ:
-                        # the same answers under both: evaluate each combination twice
-                        pairs = {}
-                        sets = []
-                        for ci in comp.clusters:
-                            key = (ci, tuple(c1.options[l] for l in self.cluster_leaves[ci]))
-                            if key not in cache:
-                                cache[key] = list(self.cluster_tuples(ci, c1.options).items())
-                            sets.append([t for t, _ in cache[key]])
-                        for combo in itertools.product(*sets):
-                            e1, a1, _ = self.evaluate_combination(comp, c1.values, list(combo))
-                            e2, a2, _ = self.evaluate_combination(comp, c2.values, list(combo))
-                            key = (_key(e1), tuple(map(_key, a1)), _key(e2), tuple(map(_key, a2)))
-                            if key not in pairs:
-                                pairs[key] = (_Class(a1, e1, 1, {}, {}, set()), _Class(a2, e2, 1, {}, {}, set()))
-                        pair_sets.append(list(pairs.values()))
-                    else:
-                        k1 = self.component_classes(comp, c1, cache)
-                        k2 = self.component_classes(comp, c2, cache)
-                        pair_sets.append([(a, b) for a in k1 for b in k2])
-                for combo in itertools.product(*pair_sets):
-                    r1 = self._outcome_of(c1, [p[0] for p in combo])
-                    r2 = self._outcome_of(c2, [p[1] for p in combo])
-                    if r1 is not None and r2 is not None and r1 != r2:
-                        tally.influential.add(x)
-                        return
+def _add(acc: dict, v, count: int, wit: dict) -> None:
+    k = _key(v)
+    got = acc.get(k)
+    if got is None:
+        acc[k] = [v, count, dict(wit)]
+    else:
+        got[1] += count
 
 
-def _key(v):
-    if isinstance(v, EvaluationError):
-        return (_ERR, v.code, str(v))
-    return v
+def _eval(e, values, rs, known, scores=None):
+    try:
+        return reference.evaluate(e, values, rs, scores if scores is not None else {}, known)
+    except EvaluationError as exc:
+        return exc
 
 
-def _num(v: Fraction) -> str:
-    from ..engine.runtime import format_number
-
-    return format_number(v)
+def _eval_bool(e, values, rs, scores, known):
+    v = _eval(e, values, rs, known, scores)
+    return v if isinstance(v, EvaluationError) else bool(v)
 
 
 def _initial(func: str):
@@ -711,10 +725,10 @@ def _final(place: Place, st):
         return st
     if func == "mean":
         if st[1] == 0:
-            return EvaluationError("mean(...) has no answered inputs to work on", code="SR404")
+            return EvaluationError("mean(...) has no answered inputs to work on", code="SR404", span=place.span)
         return Fraction(st[0], st[1])
     if func in ("min", "max"):
         if st is None:
-            return EvaluationError(f"{func}(...) has no answered inputs to work on", code="SR404")
+            return EvaluationError(f"{func}(...) has no answered inputs to work on", code="SR404", span=place.span)
         return Fraction(st)
     return Fraction(st)
