@@ -129,7 +129,7 @@ def _checks(rs: ast.RulesetDef, tally: Tally, undecided: str | None) -> list[Che
         return out + [_pathways_check(rs), _examples_check(rs)]
 
     checks = []
-    segs = lambda out: {rs.rules[i].segment for i in out} if not isinstance(out, EvaluationError) else None
+    segs = lambda out: _segments_of(rs, out)
 
     # totality
     findings = []
@@ -147,10 +147,9 @@ def _checks(rs: ast.RulesetDef, tally: Tally, undecided: str | None) -> list[Che
 
     # completeness
     gaps = []
-    for g in tally.gaps:
-        gaps.append(_confirm(rs, g, lambda out: not isinstance(out, EvaluationError) and not out))
-    if gaps:
-        gaps[0] = attrs.evolve(gaps[0], answer_sets=tally.gap_count)
+    for g, count in tally.gaps.values():
+        g = _confirm(rs, g, lambda out: not isinstance(out, EvaluationError) and not _segments_of(rs, out))
+        gaps.append(attrs.evolve(g, answer_sets=count))
     checks.append(Check(
         "completeness", "failed" if gaps else "passed",
         f"{tally.gap_count} answer set(s) get no segment" if gaps else "every answer set gets a segment",
@@ -234,6 +233,13 @@ def _checks(rs: ast.RulesetDef, tally: Tally, undecided: str | None) -> list[Che
     checks.append(_pathways_check(rs))
     checks.append(_examples_check(rs))
     return checks
+
+
+def _segments_of(rs: ast.RulesetDef, matched) -> set:
+    """Segments a matched-rules result places the answer set in (first policy: the first)."""
+    if rs.hit_policy == "first":
+        return {rs.rules[matched[0]].segment} if matched else set()
+    return {rs.rules[i].segment for i in matched}
 
 
 def _pathways_check(rs: ast.RulesetDef) -> Check:

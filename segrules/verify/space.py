@@ -114,7 +114,7 @@ class Tally:
     def __init__(self, rs: ast.RulesetDef):
         self.rs = rs
         self.counted = 0
-        self.gaps: list[Finding] = []
+        self.gaps: dict = {}  # region (or witness) → [Finding, count], the first few kinds
         self.gap_count = 0
         self.overlaps: dict[frozenset, list] = {}  # segments → [Finding, count]
         self.errors: dict[tuple, list] = {}  # (code, message) → [Finding, count]
@@ -163,8 +163,11 @@ class Tally:
                 self.overlaps[segs][1] += count
                 return
         self.gap_count += count
-        if len(self.gaps) < self.MAX_FINDINGS:
-            self.gaps.append(Finding("gap: no rule holds", answers_of(witness), (), region, code="SR601"))
+        key = region or answers_of(witness).__repr__()
+        if key in self.gaps:
+            self.gaps[key][1] += count
+        elif len(self.gaps) < self.MAX_FINDINGS:
+            self.gaps[key] = [Finding("gap: no rule holds", answers_of(witness), (), region, code="SR601"), count]
 
 
 def matched_rules(rs: ast.RulesetDef, rule_value) -> tuple[int, ...] | EvaluationError:

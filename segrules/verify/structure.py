@@ -646,31 +646,77 @@ class StructuralVerifier:
         return {(r, c) for r in rs_vals for c in cx_vals}
 
     def region(self, combo) -> str:
-        """The atoms' values in words, with the reachable range of each score involved."""
+        """The region of the score plane: bounds from the atoms' values, then other conditions."""
         from ..dsl.printer import to_text
         from ..engine.runtime import format_number
 
-        parts, ranges = [], {}
+        bounds: dict = {}  # name → [low, low inclusive, high, high inclusive]
+        order: list = []
+        others, ranges = [], {}
         for comp, cls in zip(self.components, combo):
             for ai, v in zip(comp.atoms, cls.atoms):
                 if isinstance(v, EvaluationError):
                     continue
-                text = to_text(self.atoms[ai])
-                parts.append(text if v else f"not ({text})")
+                atom = self.atoms[ai]
+                bound = _as_bound(atom, v)
+                if bound is None:
+                    text = to_text(atom)
+                    others.append(text if v else f"not ({text})")
+                    continue
+                name, op, c = bound
+                b = bounds.get(name)
+                if b is None:
+                    b = bounds[name] = [None, True, None, True]
+                    order.append(name)
+                if op in (">", ">=") and (b[0] is None or c > b[0] or (c == b[0] and op == ">")):
+                    b[0], b[1] = c, op == ">="
+                if op in ("<", "<=") and (b[2] is None or c < b[2] or (c == b[2] and op == "<")):
+                    b[2], b[3] = c, op == "<="
             ranges.update(cls.score_ranges)
+        parts = []
+        for name in order:
+            lo, lo_in, hi, hi_in = bounds[name]
+            if lo is not None and hi is not None and lo == hi and lo_in and hi_in:
+                parts.append(f"{name} = {format_number(lo)}")
+            elif lo is not None and hi is not None:
+                parts.append(f"{name} in {'[' if lo_in else '('}{format_number(lo)}, {format_number(hi)}{']' if hi_in else ')'}")
+            elif lo is not None:
+                parts.append(f"{name} {'>=' if lo_in else '>'} {format_number(lo)}")
+            else:
+                parts.append(f"{name} {'<=' if hi_in else '<'} {format_number(hi)}")
+        text = " and ".join(parts + others) if parts or others else "every condition"
         read = {r.id for a in self.atoms for r in ast.walk(a) if isinstance(r, ast.ScoreRef)}
         shown = []
-        for s in self.rs.scores:
-            if s.id in ranges and s.id in read:
-                lo, hi = ranges[s.id]
+        for sc in self.rs.scores:
+            if sc.id in ranges and sc.id in read:
+                lo, hi = ranges[sc.id]
                 shown.append(
-                    f"{s.id} = {format_number(lo)}" if lo == hi
-                    else f"{s.id} in [{format_number(lo)}, {format_number(hi)}]"
+                    f"{sc.id} = {format_number(lo)}" if lo == hi
+                    else f"{sc.id} from {format_number(lo)} to {format_number(hi)}"
                 )
-        text = " and ".join(parts) if parts else "every condition"
         if shown:
-            text += " (reachable values: " + ", ".join(shown) + ")"
+            text += " (values reached: " + ", ".join(shown) + ")"
         return text
+
+
+_FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
+_NEGATE = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
+
+
+def _as_bound(atom: ast.Expr, value: bool):
+    """(name, op, constant) for `name op constant` atoms (either way round), as they hold."""
+    if not isinstance(atom, ast.Compare) or len(atom.ops) != 1 or atom.ops[0] not in _FLIP:
+        return None
+    left, right = atom.operands
+    op = atom.ops[0]
+    if isinstance(left, (ast.ScoreRef, ast.InputRef)) and isinstance(right, ast.Number):
+        name, c = left.id, right.value
+    elif isinstance(right, (ast.ScoreRef, ast.InputRef)) and isinstance(left, ast.Number):
+        name, c, op = right.id, left.value, _FLIP[op]
+    else:
+        return None
+    return name, (op if value else _NEGATE[op]), c
+
 
 def _add(acc: dict, v, count: int, wit: dict) -> None:
     k = _key(v)
