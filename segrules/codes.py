@@ -1,0 +1,1449 @@
+"""The catalogue of every stable error code segrules reports.
+
+Each code has a one-line title and a long explanation written for a model owner: what the
+problem means, a small example of it, how to fix it, and the corrected example.
+``segrules explain CODE`` prints the explanation; ``docs/errors.md`` and the code table in
+``docs/dsl.md`` are generated from this module by ``docs/gen_codes.py``.
+
+Codes are grouped by where the problem is found:
+
+=======  ===========================================================
+SR0xx    reading the file (the file itself, YAML)
+SR1xx    the ruleset format (keys, ids, labels, values, limits)
+SR2xx    the rule language and how the parts of the model fit together
+SR3xx    the answers given for one assessment
+SR4xx    evaluating valid answers (only an unverified ruleset can fail here)
+SR5xx    using the library or the command line
+SR6xx    the verifier (reserved; see the marked section at the end)
+=======  ===========================================================
+
+A code, once published, keeps its meaning. To add one, call :func:`add_code` in the section
+of its range; that is the only place a code is defined.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import attrs
+
+from .errors import UsageError
+
+CODE_RE = re.compile(r"^SR[0-9]{3}$")
+
+#: The code ranges, in order: (first digit of the number, heading).
+FAMILIES: tuple[tuple[str, str], ...] = (
+    ("0", "Reading the file"),
+    ("1", "The ruleset format"),
+    ("2", "The rule language and the model's parts"),
+    ("3", "Answers"),
+    ("4", "Evaluation"),
+    ("5", "Using the library and the command line"),
+    ("6", "The verifier"),
+)
+
+#: SR600 to SR699 belong to the verifier.
+VERIFIER_RANGE = range(600, 700)
+
+
+@attrs.frozen
+class CodeInfo:
+    """One error code: its one-line title and its long explanation."""
+
+    code: str
+    title: str
+    explanation: str
+
+    @property
+    def family(self) -> str:
+        """The heading of the code's range, e.g. ``Answers`` for SR302."""
+        return family(self.code)
+
+
+CODES: dict[str, CodeInfo] = {}
+
+
+def family(code: str) -> str:
+    digit = code[2]
+    for first, heading in FAMILIES:
+        if first == digit:
+            return heading
+    raise ValueError(f"{code} is in no known range")
+
+
+def is_verifier_code(code: str) -> bool:
+    return bool(CODE_RE.match(code)) and int(code[2:]) in VERIFIER_RANGE
+
+
+def _block(text: str) -> str:
+    return textwrap.dedent(text).strip("\n")
+
+
+def _prose(text: str) -> str:
+    """Paragraphs re-wrapped to 88 columns (paragraphs are separated by blank lines)."""
+    paragraphs = [" ".join(p.split()) for p in _block(text).split("\n\n")]
+    return "\n\n".join(textwrap.fill(p, width=88, break_on_hyphens=False) for p in paragraphs if p)
+
+
+def _indent(text: str) -> str:
+    return "\n".join(("    " + line) if line.strip() else "" for line in _block(text).splitlines())
+
+
+def add_code(
+    code: str,
+    title: str,
+    meaning: str,
+    *,
+    wrong: str | None = None,
+    fix: str | None = None,
+    right: str | None = None,
+) -> CodeInfo:
+    """Define one code; the only way a code enters ``CODES``.
+
+    ``meaning`` says in plain words what the problem is. ``wrong`` is a small example of it
+    (YAML, a rule, answers or a command), ``fix`` says how to correct it and ``right`` is the
+    corrected example. Paragraphs are separated by blank lines; examples are shown indented.
+    """
+    if not CODE_RE.match(code):
+        raise ValueError(f"{code!r} is not an error code (SR followed by three digits)")
+    if code in CODES:
+        raise ValueError(f"{code} is defined twice")
+    if not title or "\n" in title or title != title.strip():
+        raise ValueError(f"{code}: the title must be one line")
+    parts = [_prose(meaning)]
+    if wrong is not None:
+        parts += ["For example:", _indent(wrong)]
+    if fix is not None:
+        parts.append(_prose("How to fix it: " + _block(fix)))
+    if right is not None:
+        parts += ["Corrected:", _indent(right)]
+    info = CodeInfo(code, title, "\n\n".join(parts))
+    CODES[code] = info
+    return info
+
+
+def explain(code: str) -> str:
+    """The long text of a code (``SR211``, ``sr211`` or ``211``), as ``segrules explain`` prints it."""
+    key = code.strip().upper()
+    if key.isdigit():
+        key = "SR" + key.zfill(3)
+    info = CODES.get(key)
+    if info is None:
+        raise UsageError(
+            f"unknown error code {code!r}; `segrules explain --list` lists every code", code="SR514"
+        )
+    return f"{info.code}: {info.title}\n\n{info.explanation}"
+
+
+# =========================================================================== SR0xx: the file
+
+add_code(
+    "SR000",
+    "A segrules problem without a more specific code",
+    """
+    SR000 is the general code of the problems segrules reports. You see it only when no more
+    specific code fits; the message itself says what went wrong.
+    """,
+    fix="""
+    Read the message. If it does not tell you what to change, show it to the maintainers of
+    segrules: a problem a model owner can meet deserves its own code and explanation.
+    """,
+)
+
+add_code(
+    "SR001",
+    "The ruleset file cannot be read",
+    """
+    The file given to segrules does not exist, is a folder, or cannot be opened (for example,
+    you have no permission to read it).
+    """,
+    wrong="""
+    segrules check rulesets/helsinki/suuntma.yaml
+    """,
+    fix="""
+    Check the spelling of the file name and of its folder. Give the path of the .yaml file
+    itself, not of the folder that holds it.
+    """,
+    right="""
+    segrules check rulesets/helsinki/suuntima.yaml
+    """,
+)
+
+add_code(
+    "SR002",
+    "The file is larger than 1 MiB",
+    """
+    A ruleset file may be at most 1 MiB (1,048,576 bytes). A real segmentation model takes a
+    few dozen kilobytes, so a file this large is most likely not a ruleset, or has a large
+    amount of data pasted into it (for example thousands of examples).
+    """,
+    fix="""
+    Check that you opened the right file. Keep the model's own `examples` few and
+    representative; large sets of answers belong in separate answer files.
+    """,
+)
+
+add_code(
+    "SR003",
+    "The file is not UTF-8 text",
+    """
+    Ruleset files are read as UTF-8 text, so that ä, ö and å come out right everywhere. This
+    file holds bytes that are not UTF-8: it was saved in another encoding (such as
+    Windows-1252 or Latin-1), or it is not a text file at all (such as a Word or Excel
+    document). The position is the line where the first such byte is.
+    """,
+    fix="""
+    Open the file in a text editor and save it with the UTF-8 encoding (the default of most
+    editors). Write rulesets in a text editor, not in a word processor.
+    """,
+)
+
+add_code(
+    "SR010",
+    "YAML syntax error",
+    """
+    The file is not valid YAML, so segrules cannot read its structure. The position is where
+    the YAML reader got lost; the mistake itself is often just before it, on the same or the
+    previous line. Common causes: a text that contains ': ' without quotes, uneven
+    indentation, a tab character, or a '[' or '{' that is not closed.
+    """,
+    wrong="""
+    provenance: Note: the thresholds are illustrative.
+    """,
+    fix="""
+    Put a text that contains ': ' or starts with a special character in double quotes.
+    Indent with spaces only, and indent keys at the same level by the same amount.
+    """,
+    right="""
+    provenance: "Note: the thresholds are illustrative."
+    """,
+)
+
+add_code(
+    "SR011",
+    "A key appears twice in the same mapping",
+    """
+    Each key may appear only once in a YAML mapping. Many YAML readers quietly keep the last
+    one and drop the first; segrules stops instead, because the dropped part (a second input
+    with the same id, a second `service_use`) would silently change the model. The message
+    says where the key was first given.
+    """,
+    wrong="""
+    segments:
+      omatoimi:
+        label: {fi: Omatoimiasiakkuus, sv: Självständig kund, en: Self-care client}
+        service_use: occasional
+        service_use: heavy
+    """,
+    fix="""
+    Keep one of the two: decide which value is right and remove the other, or rename one if
+    both are needed.
+    """,
+    right="""
+    segments:
+      omatoimi:
+        label: {fi: Omatoimiasiakkuus, sv: Självständig kund, en: Self-care client}
+        service_use: occasional
+    """,
+)
+
+add_code(
+    "SR012",
+    "YAML anchors and aliases are not allowed",
+    """
+    YAML lets you name a part with `&name` and repeat it elsewhere with `*name`. A ruleset may
+    not do this: every part must read on its own, so that a reviewer sees the whole label or
+    pathway where it is used, and a change in one place cannot quietly change another.
+    """,
+    wrong="""
+    pathways:
+      omatoimi:
+        contact: &phone {fi: Puhelin, sv: Telefon, en: Phone}
+      yhteiso:
+        contact: *phone
+    """,
+    fix="Write the repeated part out in full at each place.",
+    right="""
+    pathways:
+      omatoimi:
+        contact: {fi: Puhelin, sv: Telefon, en: Phone}
+      yhteiso:
+        contact: {fi: Puhelin, sv: Telefon, en: Phone}
+    """,
+)
+
+add_code(
+    "SR013",
+    "A bare word that YAML reads as true or false",
+    """
+    Older YAML reads the bare words yes, no, on, off, y and n (in any case) as true or false.
+    A label `fi: no` or an enum value `no:` would then not be the text "no" at all. segrules
+    accepts only `true` and `false` as yes/no values and stops at the other words, so that a
+    text is never silently turned into true or false.
+    """,
+    wrong="""
+    optional: yes
+    values:
+      no: {fi: Ei, sv: Nej, en: No}
+    """,
+    fix="Write true or false for a yes/no setting. Put a text in double quotes.",
+    right="""
+    optional: true
+    values:
+      "no": {fi: Ei, sv: Nej, en: No}
+    """,
+)
+
+add_code(
+    "SR014",
+    "YAML tags are not allowed",
+    """
+    A YAML tag (a word that starts with ! or !!, such as !!str or !!python/object) tells the
+    YAML reader to build a special kind of value. A ruleset holds only text, numbers,
+    true/false, lists and mappings, so tags are refused; some tags can even make careless
+    YAML readers run programs.
+    """,
+    wrong="""
+    version: !!str 1.0.0
+    """,
+    fix="Remove the tag. If the value is meant as text, put it in double quotes.",
+    right="""
+    version: "1.0.0"
+    """,
+)
+
+# =========================================================================== SR1xx: the format
+
+add_code(
+    "SR100",
+    "A part of the ruleset has the wrong shape",
+    """
+    A part of the ruleset has the wrong YAML shape: a list where a mapping is expected, a
+    single value where a list is expected, text where a whole number or true/false is
+    expected, or the file is empty. The message names the part and the shape it must have.
+    In the ruleset format, inputs, scales, groups, scores, segments and pathways are mappings
+    keyed by id; rules, examples and appointments are lists; a rule or an expression is one
+    line of text.
+    """,
+    wrong="""
+    inputs:
+      - c_manage
+      - c_support
+    """,
+    fix="""
+    Write the part in the shape the ruleset format describes (see ruleset-format.md). A
+    mapping is written as `key: value` lines indented under its key; a list as lines that
+    start with '- '.
+    """,
+    right="""
+    inputs:
+      c_manage:
+        respondent: client
+        type: scale
+        scale: agree5
+        text: {fi: Pärjään arjessa., sv: Jag klarar vardagen., en: I cope with everyday life.}
+    """,
+)
+
+add_code(
+    "SR101",
+    "A required part is missing",
+    """
+    A key the format requires is missing (such as `version`, or the `text` of an input), or a
+    section that must have entries is empty (no inputs, no segments, no rules, no
+    appointments in a pathway). The position points at the mapping that lacks the key.
+    """,
+    wrong="""
+    format: 1
+    id: example.quadrant
+    title: {fi: Esimerkkimalli, sv: Exempelmodell, en: Example model}
+    """,
+    fix="Add the missing key or the missing entries.",
+    right="""
+    format: 1
+    id: example.quadrant
+    version: 1.0.0
+    title: {fi: Esimerkkimalli, sv: Exempelmodell, en: Example model}
+    """,
+)
+
+add_code(
+    "SR110",
+    "Unknown key",
+    """
+    A key is not part of the ruleset format at this place. Unknown keys are errors so that a
+    typo never silently drops a part of the model: a misspelt `asked_whn` would otherwise
+    make a question always asked. The hint suggests the closest known key. The same code is
+    used for a key that does not go with the input's type, such as `min` on a scale input.
+    """,
+    wrong="""
+    hitpolicy: first
+    """,
+    fix="Correct the spelling, or remove the key. ruleset-format.md lists every key.",
+    right="""
+    hit_policy: first
+    """,
+)
+
+add_code(
+    "SR111",
+    "An id is not valid",
+    """
+    Ids of scales, inputs, groups, scores, segments and enum values are lower-case ASCII: a
+    letter, then letters, digits or _. The words of the rule language (and, or, not, when,
+    otherwise, if, then, else, in, true, false) cannot be ids. The ruleset id is such words
+    joined by dots, like `helsinki.suuntima`. Finnish names with ä, ö and å belong in labels
+    and aliases, where people read them.
+    """,
+    wrong="""
+    segments:
+      yhteisö:
+        label: {fi: Yhteisöasiakkuus, sv: Gemenskapskund, en: Community client}
+        service_use: occasional
+    """,
+    fix="Use an ASCII id, and keep the Finnish name as a label or an alias.",
+    right="""
+    segments:
+      yhteiso:
+        label: {fi: Yhteisöasiakkuus, sv: Gemenskapskund, en: Community client}
+        aliases: [yhteisö]
+        service_use: occasional
+    """,
+)
+
+add_code(
+    "SR112",
+    "A value is not one of the allowed ones",
+    """
+    The value must be one of a fixed set (hit_policy: unique or first; respondent: client,
+    professional or record; type: scale, integer, boolean or enum; service_use: occasional
+    or heavy; ...), lie within a range (reassess_after_months from 1 to 60), or follow a
+    pattern (version as MAJOR.MINOR.PATCH; format 1). The message lists what is allowed.
+    """,
+    wrong="""
+    respondent: nurse
+    """,
+    fix="Choose one of the values the message lists.",
+    right="""
+    respondent: professional
+    """,
+)
+
+add_code(
+    "SR113",
+    "A name is used twice",
+    """
+    Inputs, groups and scores share one set of names, because a rule refers to each of them
+    by its name alone: if a group and a score were both called `resources`, a rule could not
+    say which one it means. A group that lists the same input twice is also refused, since
+    the input would count twice in mean or sum.
+    """,
+    wrong="""
+    groups:
+      resources: [c_manage, c_support]
+    scores:
+      resources:
+        label: {fi: Voimavarat, sv: Resurser, en: Resources}
+        expr: mean(resources)
+    """,
+    fix="Rename one of the two.",
+    right="""
+    groups:
+      client_resources: [c_manage, c_support]
+    scores:
+      resources:
+        label: {fi: Voimavarat, sv: Resurser, en: Resources}
+        expr: mean(client_resources)
+    """,
+)
+
+add_code(
+    "SR120",
+    "An input uses an unknown scale",
+    """
+    An input of type scale names a scale that is not declared under `scales:`.
+    """,
+    wrong="""
+    scales:
+      agree5:
+        values: ...
+    inputs:
+      c_manage:
+        type: scale
+        scale: agree
+    """,
+    fix="Use the id of a scale declared under scales (the hint suggests the closest one), or declare the scale.",
+    right="""
+    inputs:
+      c_manage:
+        type: scale
+        scale: agree5
+    """,
+)
+
+add_code(
+    "SR121",
+    "The values of a scale, range, choice list or group are not valid",
+    """
+    A scale's values must be whole numbers in increasing order. An integer input needs
+    min no larger than max, and its range may hold at most 10,000 values. An enum input and
+    a scale need at least one value, and a group must list at least one input.
+    """,
+    wrong="""
+    visits_last_year:
+      respondent: record
+      type: integer
+      min: 0
+      max: 100000
+      text: {fi: Käynnit viimeisen vuoden aikana, sv: Besök under det senaste året, en: Visits in the last year}
+    """,
+    fix="""
+    Correct the order or the ends. A very wide range is better cut to what the rules need,
+    or grouped into classes (an enum): the verifier checks every possible answer, and the
+    rules only need to know which class a value falls in.
+    """,
+    right="""
+    visits_last_year:
+      respondent: record
+      type: integer
+      min: 0
+      max: 50
+      text: {fi: Käynnit viimeisen vuoden aikana, sv: Besök under det senaste året, en: Visits in the last year}
+    """,
+)
+
+add_code(
+    "SR130",
+    "A label has no Finnish text, or a text is empty",
+    """
+    Every text a person reads (the title, labels, question texts, pathway texts) is given per
+    language. The Finnish text (fi) is required, and no text may be empty.
+    """,
+    wrong="""
+    title: {sv: Exempelmodell, en: Example model}
+    """,
+    fix="Add the Finnish text.",
+    right="""
+    title: {fi: Esimerkkimalli, sv: Exempelmodell, en: Example model}
+    """,
+)
+
+add_code(
+    "SR131",
+    "A label has no Swedish or English text (warning)",
+    """
+    This is a warning: the ruleset still loads and works. Labels are expected in Finnish,
+    Swedish and English (fi, sv, en): Finland is bilingual, and English serves staff and
+    clients who read neither. Where a translation is missing, the Finnish text is shown.
+    """,
+    wrong="""
+    label: {fi: Omatoimiasiakkuus}
+    """,
+    fix="Add the missing translations.",
+    right="""
+    label: {fi: Omatoimiasiakkuus, sv: Självständig kund, en: Self-care client}
+    """,
+)
+
+add_code(
+    "SR132",
+    "A label is given in an unknown language",
+    """
+    Labels may be given in fi, sv and en only. Any other key in a label is most likely a typo
+    of one of them.
+    """,
+    wrong="""
+    label: {fi: Omatoimiasiakkuus, sw: Självständig kund, en: Self-care client}
+    """,
+    fix="Use fi for Finnish, sv for Swedish and en for English.",
+    right="""
+    label: {fi: Omatoimiasiakkuus, sv: Självständig kund, en: Self-care client}
+    """,
+)
+
+add_code(
+    "SR140",
+    "The ruleset is too large or nested too deeply",
+    """
+    segrules limits the size of a ruleset, so that every ruleset can be checked and verified
+    in a reasonable time: at most 500 inputs, at most 200 values in one enum input, and YAML
+    nested at most 40 levels deep. A real model stays far below these limits; hitting one
+    usually means data was pasted into the model, or brackets do not match.
+    """,
+    wrong="""
+    municipality:
+      type: enum
+      values:        # every municipality of Finland, 300 values
+        akaa: ...
+    """,
+    fix="""
+    Keep in the model only what the rules need: group the values into the classes the rules
+    distinguish, and split a very large model into several rulesets.
+    """,
+    right="""
+    municipality_type:
+      type: enum
+      values:
+        urban: {fi: Kaupunki, sv: Stad, en: Urban}
+        rural: {fi: Maaseutu, sv: Landsbygd, en: Rural}
+    """,
+)
+
+# =========================================================================== SR2xx: the language
+
+add_code(
+    "SR200",
+    "Syntax error in the rule language",
+    """
+    A rule, a score or an asked_when condition is not written in the rule language (see
+    dsl.md). The position points at the place where the expression stopped making sense; the
+    message and the hint name the likely mistake: '==' instead of '=', '=>' instead of '>=',
+    a decimal comma, text in single quotes, two conditions without 'and' or 'or' between
+    them, a missing ')' or a missing 'else'.
+    """,
+    wrong="""
+    rules:
+      - omatoimi when resources => 3 and complexity < 2,5
+    """,
+    fix="Write the expression as the message and the hint suggest.",
+    right="""
+    rules:
+      - omatoimi when resources >= 3 and complexity < 2.5
+    """,
+)
+
+add_code(
+    "SR201",
+    "An expression is too long or nested too deeply",
+    """
+    An expression may be at most 4,000 characters long and nested at most 64 levels deep.
+    Parentheses, 'not', minus signs and an if inside an if each add a level, and so does
+    each '+', '-', '*' or '/' in a long chain. An expression that large is too hard for a
+    person to review.
+    """,
+    wrong="""
+    rules:
+      - verkosto when mean(c_manage, c_support, c_social) < 3 and (p_illness + p_risk + p_social) / 3 >= 3
+    """,
+    fix="""
+    Split it into named scores, and use the scores in the rules. Add up many inputs with
+    sum(...) or mean(...) over a group, not with a long chain of '+'.
+    """,
+    right="""
+    scores:
+      resources:
+        label: {fi: Voimavarat, sv: Resurser, en: Resources}
+        expr: mean(c_manage, c_support, c_social)
+      complexity:
+        label: {fi: Tilanteen haasteellisuus, sv: Situationens komplexitet, en: Complexity}
+        expr: (p_illness + p_risk + p_social) / 3
+    rules:
+      - verkosto when resources < 3 and complexity >= 3
+    """,
+)
+
+add_code(
+    "SR210",
+    "Unknown name",
+    """
+    An expression or a group uses a name that is not declared: no input, group or score has
+    this id. An asked_when condition may use inputs only, and a group may list inputs only.
+    Most often the name is misspelt; the hint suggests the closest declared name. Segments
+    cannot be used in conditions.
+    """,
+    wrong="""
+    rules:
+      - omatoimi when resource >= 3 and complexity < 3
+    """,
+    fix="Correct the spelling, or declare the input or score.",
+    right="""
+    rules:
+      - omatoimi when resources >= 3 and complexity < 3
+    """,
+)
+
+add_code(
+    "SR211",
+    "A value has the wrong type",
+    """
+    Every value in the rule language has a type: a number (scale and integer inputs,
+    arithmetic, aggregates), a yes/no value (boolean inputs, comparisons, and/or/not) or a
+    choice (enum inputs). Here an operation got the wrong type: a rule whose condition is a
+    number instead of yes/no, arithmetic on a choice, '<' between yes/no values, a choice
+    compared with a number, or an if whose then and else parts give different types.
+    """,
+    wrong="""
+    rules:
+      - verkosto when resources
+      - yhteistyo when battery = 2
+    """,
+    fix="""
+    A condition compares values, such as resources < 3. A choice is compared with one of its
+    codes, in double quotes.
+    """,
+    right="""
+    rules:
+      - verkosto when resources < 3
+      - yhteistyo when battery = "risk"
+    """,
+)
+
+add_code(
+    "SR212",
+    "Unknown function, or a function used wrongly",
+    """
+    The rule language has the functions mean, sum, min, max, count, count_true and answered.
+    A name followed by '(' must be one of them. Each needs at least one input; answered(...)
+    takes exactly one input; count(...) counts answered inputs, so it takes inputs and groups
+    only.
+    """,
+    wrong="""
+    expr: avg(client_resources)
+    """,
+    fix="Use one of the functions, as dsl.md describes them.",
+    right="""
+    expr: mean(client_resources)
+    """,
+)
+
+add_code(
+    "SR213",
+    "Names depend on each other in a circle",
+    """
+    A score uses itself, directly or through other scores (a uses b and b uses a), so none of
+    them can be computed first. The same holds for questions: an input cannot be asked
+    depending on its own answer, or on an input whose asking depends on it.
+    """,
+    wrong="""
+    scores:
+      resources:
+        label: {fi: Voimavarat, sv: Resurser, en: Resources}
+        expr: mean(client_resources) - complexity / 5
+      complexity:
+        label: {fi: Tilanteen haasteellisuus, sv: Situationens komplexitet, en: Complexity}
+        expr: mean(complexity_items) + resources / 5
+    """,
+    fix="Decide which one comes first and compute the other from it, or compute both from the inputs.",
+    right="""
+    scores:
+      resources:
+        label: {fi: Voimavarat, sv: Resurser, en: Resources}
+        expr: mean(client_resources)
+      complexity:
+        label: {fi: Tilanteen haasteellisuus, sv: Situationens komplexitet, en: Complexity}
+        expr: mean(complexity_items) + resources / 5
+    """,
+)
+
+add_code(
+    "SR214",
+    "A choice the input does not have",
+    """
+    An enum input is compared with a text that is not one of its codes. Such a comparison
+    would never hold (or, with !=, always hold), which is almost always a typo. The codes are
+    the keys under the input's `values:`, not their labels.
+    """,
+    wrong="""
+    asked_when: battery = "ilness"
+    """,
+    fix="Use one of the codes; the hint suggests the closest one.",
+    right="""
+    asked_when: battery = "illness"
+    """,
+)
+
+add_code(
+    "SR215",
+    "A group or a score used where it cannot be",
+    """
+    A group is a list of inputs and has no single value, so it can only be used inside mean,
+    sum, min, max, count or count_true. An asked_when condition decides which questions are
+    asked while they are being answered, so it may use other inputs only, not scores or
+    groups.
+    """,
+    wrong="""
+    rules:
+      - omatoimi when client_resources >= 3
+    """,
+    fix="Put the group inside an aggregate, or in asked_when use the inputs themselves.",
+    right="""
+    rules:
+      - omatoimi when mean(client_resources) >= 3
+    """,
+)
+
+add_code(
+    "SR220",
+    "A rule names an unknown segment",
+    """
+    The word before 'when' (or 'otherwise') must be the id of a segment declared under
+    `segments:`. Aliases, such as pärjääjä, are other names for people to read; rules use
+    the segment id.
+    """,
+    wrong="""
+    rules:
+      - pärjääjä when resources >= 3 and complexity < 3
+    """,
+    fix="Use the segment id (the hint suggests the closest one), or declare the segment.",
+    right="""
+    rules:
+      - omatoimi when resources >= 3 and complexity < 3
+    """,
+)
+
+add_code(
+    "SR221",
+    "A segment has no rule",
+    """
+    No rule names this segment, so no client can ever be placed in it. Often a rule names the
+    segment with a typo (see SR220), or the segment was added and its rule forgotten.
+    """,
+    wrong="""
+    segments:
+      omatoimi: ...
+      yhteiso: ...
+    rules:
+      - omatoimi when resources >= 3
+    """,
+    fix="Add a rule for the segment, or remove the segment.",
+    right="""
+    rules:
+      - omatoimi when resources >= 3
+      - yhteiso when resources < 3
+    """,
+)
+
+add_code(
+    "SR222",
+    "A pathway is missing, or given for an unknown segment",
+    """
+    Every segment needs a pathway: how its clients are contacted, which appointments are
+    offered, who coordinates, how self-care is supported and when the segment is
+    re-assessed. Every pathway must belong to a declared segment, under the segment's id.
+    """,
+    wrong="""
+    pathways:
+      yhteisö:
+        contact: {fi: ..., sv: ..., en: ...}
+    """,
+    fix="Key each pathway by the id of its segment, and give one for every segment.",
+    right="""
+    pathways:
+      yhteiso:
+        contact: {fi: ..., sv: ..., en: ...}
+    """,
+)
+
+add_code(
+    "SR223",
+    "'otherwise' used wrongly",
+    """
+    A rule `<segment> otherwise` places every client that no earlier rule placed. It only
+    makes sense when the rules are tried in order (hit_policy: first), and only as the last
+    rule, since a rule after it could never be reached. Under hit_policy: unique (the
+    default) every rule needs a condition, so that exactly one rule holds for every client.
+    """,
+    wrong="""
+    hit_policy: unique
+    rules:
+      - verkosto when resources < 3 and complexity >= 3
+      - omatoimi otherwise
+    """,
+    fix="Use hit_policy: first and keep 'otherwise' last, or give the rule a condition.",
+    right="""
+    hit_policy: first
+    rules:
+      - verkosto when resources < 3 and complexity >= 3
+      - omatoimi otherwise
+    """,
+)
+
+add_code(
+    "SR224",
+    "The axes and the segments' quadrants do not fit together",
+    """
+    When a ruleset names its axes (the client's resources and the complexity of the
+    situation), both must be scores that give numbers, and every segment must take its own
+    quadrant: resources high or low, complexity high or low. The quadrants place the segments
+    on the four-field diagram and make crosswalks between regions' models possible.
+    """,
+    wrong="""
+    axes: {resources: resources, complexity: complexity}
+    segments:
+      yhteistyo:
+        quadrant: {resources: high, complexity: high}
+      verkosto:
+        quadrant: {resources: high, complexity: high}
+    """,
+    fix="Give each segment its own quadrant, and name number scores as the axes.",
+    right="""
+    segments:
+      yhteistyo:
+        quadrant: {resources: high, complexity: high}
+      verkosto:
+        quadrant: {resources: low, complexity: high}
+    """,
+)
+
+add_code(
+    "SR230",
+    "An example expects an unknown segment",
+    """
+    The `expect` of an example must be the id of a segment of the ruleset.
+    """,
+    wrong="""
+    examples:
+      - name: copes well, simple situation
+        answers: {battery: illness, c_manage: 5, c_support: 4, p_illness: 1, visits_last_year: 2}
+        expect: pärjääjä
+    """,
+    fix="Use the segment id.",
+    right="""
+        expect: omatoimi
+    """,
+)
+
+add_code(
+    "SR231",
+    "An example's answers are not valid",
+    """
+    The answers of an example are checked exactly like the answers given for a real
+    assessment. The message names the example, the input and the problem, with the problem's
+    own code (SR301 to SR306).
+    """,
+    wrong="""
+    examples:
+      - name: copes well, simple situation
+        answers: {battery: illness, c_manage: 6, p_illness: 1, visits_last_year: 2}
+        expect: omatoimi
+    """,
+    fix="Correct the answers; `segrules explain` on the problem's own code tells more.",
+    right="""
+        answers: {battery: illness, c_manage: 5, p_illness: 1, visits_last_year: 2}
+    """,
+)
+
+# =========================================================================== SR3xx: answers
+
+add_code(
+    "SR300",
+    "The answers are not valid",
+    """
+    The answers given for one assessment do not fit the ruleset. SR300 stands for the whole
+    list of problems; each problem in it has its own code (SR301 to SR306) and names the
+    input it concerns. All problems are listed at once.
+    """,
+    wrong="""
+    {"batery": "risk", "c_manage": 7}
+    """,
+    fix="Correct each listed answer; the explanation of each problem's code tells how.",
+    right="""
+    {"battery": "risk", "c_manage": 5, "p_risk": 2, "visits_last_year": 3}
+    """,
+)
+
+add_code(
+    "SR301",
+    "An answer to an input the ruleset does not have",
+    """
+    The answers name an input the ruleset does not have. Most often the id is misspelt, or the
+    answers were made for another model or another version of it.
+    """,
+    wrong="""
+    {"c_manag": 4}
+    """,
+    fix="Use the input ids of this ruleset (`segrules describe` lists them).",
+    right="""
+    {"c_manage": 4}
+    """,
+)
+
+add_code(
+    "SR302",
+    "An answer outside the allowed values",
+    """
+    The answer is of the right kind (a whole number, a code) but is not one of the values the
+    input accepts: it is outside the scale or the min..max range, or it is not one of the
+    enum codes. Codes are compared exactly: "Risk" is not "risk".
+    """,
+    wrong="""
+    {"c_manage": 6, "battery": "Risk"}
+    """,
+    fix="Give one of the values the message lists.",
+    right="""
+    {"c_manage": 5, "battery": "risk"}
+    """,
+)
+
+add_code(
+    "SR303",
+    "An answer of the wrong kind",
+    """
+    The answer is of the wrong kind: a number given as text ("4"), a decimal number for a
+    whole-number input, a word for a yes/no input. Scale and integer inputs take whole
+    numbers, boolean inputs take true or false, enum inputs take the code as text.
+    """,
+    wrong="""
+    {"c_manage": "4", "has_carer": "yes"}
+    """,
+    fix="Give the answer in the kind the message names.",
+    right="""
+    {"c_manage": 4, "has_carer": true}
+    """,
+)
+
+add_code(
+    "SR304",
+    "A required answer is missing",
+    """
+    An input that is asked (its asked_when holds, or it has none) and is not optional has no
+    answer. Leaving the answer out and giving null both count as unanswered.
+    """,
+    wrong="""
+    {"battery": "risk", "c_manage": 4, "visits_last_year": 3}
+    """,
+    fix="""
+    Give the answer. If the question may really be left unanswered, the model owner can mark
+    the input `optional: true`.
+    """,
+    right="""
+    {"battery": "risk", "c_manage": 4, "p_risk": 2, "visits_last_year": 3}
+    """,
+)
+
+add_code(
+    "SR305",
+    "An answer to a question that is not asked",
+    """
+    The input's asked_when condition is false for these answers, so the question is not
+    asked and must not be answered. For example, p_risk is asked only when
+    battery = "risk"; with another battery an answer to it is refused, so that an answer
+    left over from another situation never affects the segment.
+    """,
+    wrong="""
+    {"battery": "illness", "c_manage": 4, "p_illness": 3, "p_risk": 4, "visits_last_year": 3}
+    """,
+    fix="Leave out the answers to the questions that are not asked.",
+    right="""
+    {"battery": "illness", "c_manage": 4, "p_illness": 3, "visits_last_year": 3}
+    """,
+)
+
+add_code(
+    "SR306",
+    "The answers are not a mapping",
+    """
+    The answers for one assessment must be a mapping (a JSON object) from input id to answer.
+    """,
+    wrong="""
+    [4, 2, "risk"]
+    """,
+    fix="Name each answer by its input id.",
+    right="""
+    {"c_manage": 4, "p_risk": 2, "battery": "risk"}
+    """,
+)
+
+# =========================================================================== SR4xx: evaluation
+
+add_code(
+    "SR400",
+    "Valid answers could not be evaluated",
+    """
+    The answers are valid, but they ran into a hole in the ruleset itself: no rule holds
+    (SR401), rules of several segments hold (SR402), a division by zero (SR403), an
+    aggregate with nothing to work on (SR404), or an unanswered input used directly (SR405).
+    Only a ruleset that has not passed `segrules verify` can do this: the verifier goes
+    through every possible answer set and lists each such case in advance.
+    """,
+    fix="Run `segrules verify` on the ruleset and correct what it reports.",
+)
+
+add_code(
+    "SR401",
+    "No rule holds for these answers",
+    """
+    The rules leave a gap: for these answers no rule's condition holds, so no segment can be
+    given. Typically two thresholds do not meet: one rule takes resources > 3, the other
+    resources < 3, and nothing takes exactly 3.
+    """,
+    wrong="""
+    rules:
+      - omatoimi when resources > 3
+      - yhteiso when resources < 3
+    """,
+    fix="""
+    Make the conditions cover every case, for example by using >= in one rule and < in the
+    other. `segrules verify` lists every gap.
+    """,
+    right="""
+    rules:
+      - omatoimi when resources >= 3
+      - yhteiso when resources < 3
+    """,
+)
+
+add_code(
+    "SR402",
+    "Rules of several segments hold for these answers",
+    """
+    Under hit_policy: unique the rules of exactly one segment may hold for any answers. Here
+    rules of two or more segments hold at once: the rules overlap, and segrules will not
+    guess which one is meant.
+    """,
+    wrong="""
+    rules:
+      - omatoimi when resources >= 3
+      - yhteiso when resources <= 3
+    """,
+    fix="""
+    Make the conditions exclude each other. If the rules are meant to be tried in order, use
+    hit_policy: first. `segrules verify` lists every overlap.
+    """,
+    right="""
+    rules:
+      - omatoimi when resources >= 3
+      - yhteiso when resources < 3
+    """,
+)
+
+add_code(
+    "SR403",
+    "Division by zero",
+    """
+    An expression divides by a value that is zero for these answers, for example by the
+    count of answered inputs when none is answered.
+    """,
+    wrong="""
+    expr: sum(client_resources) / count(client_resources)
+    """,
+    fix="Use mean, or test the divisor first with if-then-else.",
+    right="""
+    expr: if count(client_resources) > 0 then sum(client_resources) / count(client_resources) else 0
+    """,
+)
+
+add_code(
+    "SR404",
+    "An aggregate has no answered inputs",
+    """
+    mean, min and max need at least one answered input: the mean of nothing has no value.
+    (sum, count and count_true of nothing are 0.) This happens when every input an aggregate
+    reads is optional or asked only sometimes, and none of them was answered.
+    """,
+    wrong="""
+    expr: mean(p_illness, p_risk)    # but with battery = "social" neither is asked
+    """,
+    fix="""
+    Make sure at least one of the inputs is always answered, or test first:
+    if count(...) > 0 then mean(...) else a default.
+    """,
+    right="""
+    expr: if count(p_illness, p_risk) > 0 then mean(p_illness, p_risk) else 0
+    """,
+)
+
+add_code(
+    "SR405",
+    "An unanswered input is used directly",
+    """
+    An optional input, or one that is asked only sometimes, has no answer, and an expression
+    uses it directly (not inside an aggregate, which would skip it). Test answered(x) first:
+    'and' and 'or' are evaluated from left to right and stop as soon as the result is known,
+    and if-then-else evaluates only the part it chooses.
+    """,
+    wrong="""
+    rules:
+      - yhteiso when c_support <= 2
+    """,
+    fix="Test whether the input is answered before using it, or use it inside an aggregate.",
+    right="""
+    rules:
+      - yhteiso when answered(c_support) and c_support <= 2
+    """,
+)
+
+# =========================================================================== SR5xx: usage
+
+add_code(
+    "SR500",
+    "The library or the command line was used wrongly",
+    """
+    The general code of usage errors: a call to segrules or a command that does not fit what
+    it expects. The more specific codes SR501 to SR514 name the usual causes.
+    """,
+    fix="Read the message; `segrules COMMAND --help` shows what a command expects.",
+)
+
+add_code(
+    "SR501",
+    "Not a segment of this ruleset",
+    """
+    A segment id given to override a decision (or to look up a segment) is not a segment of
+    the ruleset. The message lists the segments. Use the segment id, not its label or alias.
+    """,
+    wrong="""
+    segrules decide model.yaml --answers a.json --override pärjääjä --reason "..."
+    """,
+    fix="Give the segment id.",
+    right="""
+    segrules decide model.yaml --answers a.json --override omatoimi --reason "..."
+    """,
+)
+
+add_code(
+    "SR502",
+    "An override needs both a segment and a reason",
+    """
+    A person may choose another segment than the rules suggest. The decision then records
+    both the suggestion and the choice, and a reason is required, so that the choice can be
+    followed up later. A reason without a segment is refused too.
+    """,
+    wrong="""
+    segrules decide model.yaml --answers a.json --override yhteistyo
+    """,
+    fix="Give the reason for the choice.",
+    right="""
+    segrules decide model.yaml --answers a.json --override yhteistyo --reason "client asked for a named coordinator"
+    """,
+)
+
+add_code(
+    "SR510",
+    "The answers file cannot be read",
+    """
+    The file given with --answers does not exist, cannot be opened, or is not UTF-8 text.
+    """,
+    wrong="""
+    segrules decide model.yaml --answers answrs.json
+    """,
+    fix="Check the file name, and save the file as UTF-8 text.",
+    right="""
+    segrules decide model.yaml --answers answers.json
+    """,
+)
+
+add_code(
+    "SR511",
+    "The answers are not valid JSON",
+    """
+    The answers must be one JSON object. The file is not valid JSON (the position shows
+    where reading stopped), or it gives the same input twice.
+    """,
+    wrong="""
+    {'c_manage': 4, 'battery': 'risk',}
+    """,
+    fix="Use double quotes, no comma after the last answer, and each input once.",
+    right="""
+    {"c_manage": 4, "battery": "risk"}
+    """,
+)
+
+add_code(
+    "SR512",
+    "The assessment time is not a valid date and time",
+    """
+    The time given with --at must be an ISO 8601 date and time, such as
+    2024-03-01T09:30:00+02:00. Without a UTC offset it is taken as UTC.
+    """,
+    wrong="""
+    segrules decide model.yaml --answers a.json --at 1.3.2024
+    """,
+    fix="Write the date as year-month-day, then T and the time.",
+    right="""
+    segrules decide model.yaml --answers a.json --at 2024-03-01T09:30:00+02:00
+    """,
+)
+
+add_code(
+    "SR513",
+    "No valid answer set could be drawn",
+    """
+    `segrules sample` draws random valid answer sets. For this ruleset it found none: its
+    asked_when conditions cannot be evaluated (they use unanswered inputs directly), so no
+    answer set passes validation.
+    """,
+    fix="Run `segrules verify` to see which condition fails, and correct it (see SR405).",
+)
+
+add_code(
+    "SR514",
+    "Unknown error code",
+    """
+    `segrules explain` was given a code that does not exist, or the explanations are not
+    available. Codes are SR followed by three digits.
+    """,
+    wrong="""
+    segrules explain SR2110
+    """,
+    fix="`segrules explain --list` lists every code.",
+    right="""
+    segrules explain SR211
+    """,
+)
+
+# =========================================================================== SR6xx: the verifier
+#
+# RESERVED: SR600 to SR699 belong to the verifier (``segrules verify``). Its codes are
+# defined here, and only here, with add_code(...) as above. The entries below were drafted
+# from the verifier's current use of the codes; the verifier's owner adjusts and extends
+# them. The tests require every code used in the source to be defined in this file, and
+# docs/gen_codes.py must be re-run after a change.
+
+add_code(
+    "SR601",
+    "The verifier found a gap: answers for which no rule holds",
+    """
+    `segrules verify` went through every possible answer set and found answers for which no
+    rule holds (see SR401). It shows one such answer set as a witness, and how many answer
+    sets fall into the gap.
+    """,
+    wrong="""
+    rules:
+      - omatoimi when resources > 3
+      - yhteiso when resources < 3
+    """,
+    fix="Make the conditions cover every case; the witness shows which case is missing.",
+    right="""
+    rules:
+      - omatoimi when resources >= 3
+      - yhteiso when resources < 3
+    """,
+)
+
+add_code(
+    "SR602",
+    "The verifier found an overlap: rules of several segments hold at once",
+    """
+    `segrules verify` found answers for which rules of two or more segments hold under
+    hit_policy: unique (see SR402). It shows the rules that hold and one answer set as a
+    witness.
+    """,
+    wrong="""
+    rules:
+      - omatoimi when resources >= 3
+      - yhteiso when resources <= 3
+    """,
+    fix="Make the conditions exclude each other, or use hit_policy: first if order is meant.",
+    right="""
+    rules:
+      - omatoimi when resources >= 3
+      - yhteiso when resources < 3
+    """,
+)
+
+add_code(
+    "SR603",
+    "The verifier found a rule that never fires: an earlier rule always takes over",
+    """
+    Under hit_policy: first the rules are tried in order. This rule holds for some answers,
+    but whenever it holds an earlier rule holds too, so it never decides anything. Usually
+    the rules are in the wrong order, or the earlier rule is broader than meant.
+    """,
+    wrong="""
+    hit_policy: first
+    rules:
+      - yhteistyo when complexity >= 3
+      - verkosto when resources < 3 and complexity >= 3
+    """,
+    fix="Put the narrower rule first, or narrow the earlier rule.",
+    right="""
+    hit_policy: first
+    rules:
+      - verkosto when resources < 3 and complexity >= 3
+      - yhteistyo when complexity >= 3
+    """,
+)
+
+add_code(
+    "SR604",
+    "The verifier found a segment that no answers lead to",
+    """
+    No possible answer set places a client in this segment: its rules never hold, or (under
+    hit_policy: first) earlier rules always take over. The segment exists on paper only.
+    """,
+    wrong="""
+    rules:
+      - verkosto when resources < 1    # the scale starts at 1: never true
+    """,
+    fix="Correct the thresholds of the segment's rules, or remove the segment.",
+    right="""
+    rules:
+      - verkosto when resources < 3 and complexity >= 3
+    """,
+)
+
+add_code(
+    "SR605",
+    "The verifier found a rule that never holds",
+    """
+    No possible answer set makes this rule's condition true, so the rule can be removed
+    without changing any decision. Often a threshold lies outside the range of the score, or
+    two parts of the condition contradict each other.
+    """,
+    wrong="""
+    rules:
+      - yhteiso when resources < 3 and resources > 4
+    """,
+    fix="Correct the condition, or remove the rule.",
+    right="""
+    rules:
+      - yhteiso when resources < 3
+    """,
+)
+
+add_code(
+    "SR606",
+    "The verifier found an input that never changes the segment",
+    """
+    Whatever the answer to this input, the segment stays the same: no change of its answer
+    alone changes the result. The question costs the client and the professional time for
+    nothing, or a score or rule that should use it does not.
+    """,
+    fix="Use the input where the model description says it matters, or remove the question.",
+)
+
+add_code(
+    "SR607",
+    "The verifier found an incomplete pathway or segment label",
+    """
+    A segment has no pathway, or a segment or its pathway lacks a Finnish text that staff
+    need in order to act on the decision (the contact, coordination or self-care text).
+    """,
+    fix="Write the missing texts; see the pathway keys in ruleset-format.md.",
+)
+
+add_code(
+    "SR608",
+    "The verifier found an example that fails",
+    """
+    One of the model owner's own examples does not give the segment it expects, or its
+    answers cannot be decided at all (the message names the problem and its code). Either
+    the rules or the example is wrong.
+    """,
+    wrong="""
+    examples:
+      - name: copes well, simple situation
+        answers: {battery: illness, c_manage: 2, p_illness: 1, visits_last_year: 2}
+        expect: omatoimi
+    """,
+    fix="""
+    Check against the model description which one is right: correct the rules, or the
+    example's answers or expected segment. `segrules test` runs the examples on their own.
+    """,
+    right="""
+        answers: {battery: illness, c_manage: 5, p_illness: 1, visits_last_year: 2}
+    """,
+)
+
+add_code(
+    "SR690",
+    "The verifier's own cross-checks disagree (an internal error)",
+    """
+    The verifier re-checks each of its findings with the reference evaluator. Here the two
+    disagree. This is a bug in segrules, not a problem of the ruleset, and the verification
+    result cannot be trusted.
+    """,
+    fix="Report it to the maintainers of segrules, with the ruleset and the message.",
+)
