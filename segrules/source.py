@@ -151,7 +151,13 @@ def read_source(path: str | Path) -> SourceText:
     except RulesetError:
         raise
     except IsADirectoryError:
-        raise RulesetError([Diagnostic("SR001", f"{name} is a folder, not a ruleset file")])
+        raise RulesetError(
+            [Diagnostic("SR001", f"{name} is a folder, not a ruleset file", hint="give the path of a .yaml file")]
+        )
+    except FileNotFoundError:
+        raise RulesetError(
+            [Diagnostic("SR001", f"cannot read {name}: there is no such file", hint="check the file name and its folder")]
+        )
     except OSError as exc:
         raise RulesetError([Diagnostic("SR001", f"cannot read {name}: {exc.strerror or exc}")])
     return decode_source(data, name)
@@ -195,6 +201,10 @@ def parse_yaml(source: SourceText) -> YValue:
         if sink.has_errors:
             sink.raise_if_errors()
         node = yaml.compose(source.text, Loader=yaml.SafeLoader)
+    except RecursionError:  # PyYAML composes nested collections recursively
+        sink.report("SR140", f"the YAML is nested more than {MAX_NESTING} levels deep", Span(source.name, 1, 1))
+        sink.raise_if_errors()
+        raise  # unreachable
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         span = Span(source.name, mark.line + 1, mark.column + 1) if mark else None
@@ -221,6 +231,10 @@ def _yaml_hint(problem: str) -> str | None:
         return "YAML does not allow tab characters for indentation; use spaces"
     if "could not find expected ':'" in problem:
         return "check the indentation and that every key is followed by ':'"
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return "a '[' or '{' opened before this place is not closed, or a value in it needs quotes"
+    if "found undefined alias" in problem or "found unknown escape" in problem:
+        return "put the text in quotes"
     return None
 
 
@@ -243,17 +257,27 @@ def _span(node: yaml.Node, source: SourceText) -> Span:
 def _convert(node: yaml.Node, source: SourceText, sink: DiagnosticSink, depth: int) -> YValue:
     span = _span(node, source)
     if depth > MAX_NESTING:
-        sink.report("SR140", f"the YAML is nested more than {MAX_NESTING} levels deep", span)
+        sink.report(
+            "SR140", f"the YAML is nested more than {MAX_NESTING} levels deep", span,
+            hint="a ruleset needs only a few levels; check the indentation and the brackets",
+        )
         return YScalar(None, span, "", None, source, node.start_mark.index, node.end_mark.index)
     if node.tag not in _CORE_TAGS:
-        sink.report("SR014", f"YAML tags such as {node.tag!r} are not allowed in a ruleset", span)
+        tag = "!!" + node.tag[len("tag:yaml.org,2002:"):] if node.tag.startswith("tag:yaml.org,2002:") else node.tag
+        sink.report(
+            "SR014", f"the YAML tag {tag!r} is not allowed in a ruleset", span,
+            hint="remove the tag: a ruleset holds only text, numbers, true/false, lists and mappings",
+        )
     if isinstance(node, yaml.MappingNode):
         items = []
         seen: dict[Any, Span] = {}
         for k, v in node.value:
             key = _convert(k, source, sink, depth + 1)
             if not isinstance(key, YScalar) or isinstance(key.value, (list, dict)):
-                sink.report("SR100", "a mapping key must be a plain word", _span(k, source))
+                sink.report(
+                    "SR100", "a mapping key must be a plain word", _span(k, source),
+                    hint="a key is a single word or number before ':', not a list or a mapping",
+                )
                 continue
             kv = key.value
             if kv in seen:
@@ -298,7 +322,10 @@ def _scalar(node: yaml.ScalarNode, source: SourceText, sink: DiagnosticSink, spa
         except ValueError:
             value = text
     elif tag == "tag:yaml.org,2002:float":
-        value = float(text) if text.lower() not in (".nan", ".inf", "-.inf", "+.inf") else text
+        try:  # YAML 1.1 floats also allow '_' anywhere and base-60 forms such as 1:20.5
+            value = float(text.replace("_", "")) if text.lower() not in (".nan", ".inf", "-.inf", "+.inf") else text
+        except ValueError:
+            value = text
     elif tag == "tag:yaml.org,2002:null":
         value = None
     else:

@@ -300,6 +300,7 @@ class Score:
 class Axes:
     resources: str
     complexity: str
+    span: Span | None = attrs.field(default=None, eq=False)
 
 
 @attrs.frozen

@@ -82,7 +82,7 @@ class Checker:
                     where = f" (line {other_span.line})" if other_span else ""
                     self.sink.report(
                         "SR113",
-                        f"the name {item.id!r} is used for a {kind} and a {other_kind}{where}",
+                        f"the name {item.id!r} is used for {_a(kind)} and {_a(other_kind)}{where}",
                         item.span,
                         hint="inputs, groups and scores share one set of names; rename one",
                     )
@@ -99,7 +99,10 @@ class Checker:
                 if cond is not None:
                     deps[inp.id] = ast.references(cond)
                     if inp.id in deps[inp.id]:
-                        self.sink.report("SR213", f"input {inp.id!r} is asked depending on its own answer", inp.span)
+                        self.sink.report(
+                            "SR213", f"input {inp.id!r} is asked depending on its own answer", inp.span,
+                            hint="asked_when can only use the answers to other inputs",
+                        )
             out.append(attrs.evolve(inp, asked_when=cond))
         self._cycles(deps, "input", "asked_when conditions", {i.id: i.span for i in self.rs.inputs})
         return tuple(out)
@@ -111,7 +114,10 @@ class Checker:
                 if m not in self.inputs:
                     self._unknown(m, g.span, f"group {g.id!r}", self.inputs)
                 if m in seen:
-                    self.sink.report("SR113", f"group {g.id!r} lists {m!r} twice", g.span)
+                    self.sink.report(
+                        "SR113", f"group {g.id!r} lists {m!r} twice", g.span,
+                        hint="list each input once; an input listed twice would count twice in mean or sum",
+                    )
                 seen.add(m)
         return self.rs.groups
 
@@ -187,17 +193,24 @@ class Checker:
             return
         for side, sid in (("resources", axes.resources), ("complexity", axes.complexity)):
             if sid not in self.score_defs:
-                self.sink.report("SR224", f"the {side} axis names {sid!r}, which is not a score", None)
+                close = _closest(sid, self.score_defs)
+                self.sink.report(
+                    "SR224", f"the {side} axis names {sid!r}, which is not a score", axes.span,
+                    hint=f"did you mean {close!r}?" if close else "an axis is the id of a score declared under scores:",
+                )
             elif self.score_types.get(sid, NUMBER) != NUMBER:
                 self.sink.report("SR224", f"the {side} axis score {sid!r} must be a number", self.score_defs[sid].span)
         quadrants: dict[ast.Quadrant, str] = {}
         for seg in self.rs.segments:
             if seg.quadrant is None:
-                self.sink.report("SR224", f"segment {seg.id!r} has no quadrant, but the ruleset has axes", seg.span)
+                self.sink.report(
+                    "SR224", f"segment {seg.id!r} has no quadrant, but the ruleset has axes", seg.span,
+                    hint="add e.g. quadrant: {resources: high, complexity: low}",
+                )
             elif seg.quadrant in quadrants:
                 self.sink.report(
                     "SR224", f"segments {quadrants[seg.quadrant]!r} and {seg.id!r} are placed in the same quadrant",
-                    seg.span,
+                    seg.span, hint="each segment takes its own quadrant: high or low resources, high or low complexity",
                 )
             else:
                 quadrants[seg.quadrant] = seg.id
@@ -229,6 +242,7 @@ class Checker:
                     self.sink.report(
                         "SR213", f"the {kind}s {' → '.join(cycle)} depend on each other in a circle (through {via})",
                         spans.get(node),
+                        hint=f"a {kind} cannot depend on itself, directly or through others; break the circle",
                     )
                     reported = True
                 return
@@ -251,8 +265,8 @@ class Checker:
             return None
         if typ != want:
             self.sink.report(
-                "SR211", f"{what} must be {want.describe()}, but this is {typ.describe()}", expr.span,
-                hint="a condition compares values, e.g. resources >= 3" if want == BOOLEAN else None,
+                "SR211", f"{what}: the condition must be {want.describe()} (true or false), but this is {typ.describe()}",
+                expr.span, hint="a condition compares values, e.g. resources >= 3" if want == BOOLEAN else None,
             )
             return None
         return resolved
@@ -272,6 +286,9 @@ class Checker:
     def _unknown(self, name: str, span: Span | None, what: str, pool) -> None:
         close = _closest(name, pool)
         hint = f"did you mean {close!r}?" if close else None
+        if hint is None:
+            kinds = "inputs" if pool is self.inputs or getattr(self, "_inputs_only", False) else "inputs, groups or scores"
+            hint = f"a name must be declared under {kinds}; check the spelling"
         if name in self.segments:
             hint = f"{name!r} is a segment; a condition can only use inputs and scores"
         self.sink.report("SR210", f"in {what}: unknown name {name!r}", span, hint=hint)
@@ -351,7 +368,11 @@ class Checker:
                 f"e.g. mean({e.id})",
             )
         if self._inputs_only and (e.id in self.score_defs or e.id in self.groups):
-            self._fail("SR215", f"asked_when can only use other inputs, not {e.id!r}", e.span)
+            kind = "score" if e.id in self.score_defs else "group"
+            self._fail(
+                "SR215", f"asked_when can only use other inputs, not the {kind} {e.id!r}", e.span,
+                "use the inputs themselves; questions are asked before any score is computed",
+            )
         self._unknown(e.id, e.span, self._what, self._names_pool())
         raise _Bad()
 
@@ -379,7 +400,8 @@ class Checker:
                 if not isinstance(r, ast.InputRef):
                     self._fail("SR212", "count(...) counts answered inputs: give inputs or groups", arg.span)
             elif t != want:
-                self._fail("SR211", f"{e.func}(...) needs {want.describe()}s, but this is {t.describe()}", arg.span)
+                needs = "yes/no values" if want == BOOLEAN else "numbers"
+                self._fail("SR211", f"{e.func}(...) needs {needs}, but this is {t.describe()}", arg.span)
             items.append(r)
         return ast.Aggregate(e.func, tuple(items), e.span, tuple(e.args)), NUMBER
 
@@ -406,7 +428,9 @@ class Checker:
                 )
             return
         if lt.kind != rt.kind or lt.kind == "text" or (lt.kind == "enum" and set(lt.values) != set(rt.values)):
-            self._fail("SR211", f"'{op}' compares {lt.describe()} with {rt.describe()}", ro.span)
+            enum = lt if lt.kind == "enum" else rt if rt.kind == "enum" else None
+            hint = f'compare a choice with one of its codes in double quotes, e.g. = "{enum.values[0]}"' if enum else None
+            self._fail("SR211", f"'{op}' compares {lt.describe()} with {rt.describe()}", ro.span, hint)
 
     def _in(self, e: ast.In) -> tuple[ast.Expr, Type]:
         operand, t = self._expr(e.operand)
@@ -419,6 +443,10 @@ class Checker:
                 self._fail("SR211", f"'in' compares {t.describe()} with {vt.describe()}", v.span)
             values.append(rv)
         return ast.In(operand, tuple(values), e.span), BOOLEAN
+
+
+def _a(word: str) -> str:
+    return ("an " if word[0] in "aeiou" else "a ") + word
 
 
 def _closest(word: str, candidates) -> str | None:

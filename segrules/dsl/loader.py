@@ -30,6 +30,11 @@ _TOP_KEYS = {
     "examples": False,
 }
 _TYPE_NAMES = {YMap: "a mapping", YList: "a list", YScalar: "a single value"}
+_TYPE_HINTS = {
+    YMap: "write it as 'key: value' lines, indented under it",
+    YList: "write it as lines that start with '- ', indented under it",
+    YScalar: "write one value here, not a list or a mapping",
+}
 
 
 class Builder:
@@ -52,11 +57,11 @@ class Builder:
             if required and node.get(key) is None:
                 self.sink.report("SR101", f"{what} is missing the required key {key!r}", node.span)
 
-    def _expect(self, node: YValue | None, kind: type, what: str) -> Any:
+    def _expect(self, node: YValue | None, kind: type, what: str, hint: str | None = None) -> Any:
         if node is None:
             return None
         if not isinstance(node, kind):
-            self.sink.report("SR100", f"{what} must be {_TYPE_NAMES[kind]}", node.span)
+            self.sink.report("SR100", f"{what} must be {_TYPE_NAMES[kind]}", node.span, hint=hint or _TYPE_HINTS[kind])
             return None
         return node
 
@@ -76,7 +81,7 @@ class Builder:
         if node is None:
             return None
         if type(node.value) is not int:
-            self.sink.report("SR100", f"{what} must be a whole number", node.span)
+            self.sink.report("SR100", f"{what} must be a whole number", node.span, hint="e.g. 12, without quotes")
             return None
         if (lo is not None and node.value < lo) or (hi is not None and node.value > hi):
             self.sink.report("SR112", f"{what} must be between {lo} and {hi}, not {node.value}", node.span)
@@ -88,7 +93,7 @@ class Builder:
         if node is None:
             return None
         if type(node.value) is not bool:
-            self.sink.report("SR100", f"{what} must be true or false", node.span)
+            self.sink.report("SR100", f"{what} must be true or false", node.span, hint="write true or false, without quotes")
             return None
         return node.value
 
@@ -97,8 +102,10 @@ class Builder:
         if value is None:
             return None
         if value not in choices:
+            close = _closest(value, choices)
             self.sink.report(
-                "SR112", f"{what} must be one of {', '.join(choices)}, not {value!r}", node.span
+                "SR112", f"{what} must be one of: {', '.join(choices)} (not {value!r})", node.span,
+                hint=f"did you mean {close!r}?" if close else None,
             )
             return None
         return value
@@ -135,13 +142,16 @@ class Builder:
         if "fi" not in texts:
             self.sink.report("SR130", f"{what} has no Finnish (fi) label", node.span, hint="fi is required")
             return None
-        for lang in ("sv", "en"):
+        for lang, language in (("sv", "Swedish"), ("en", "English")):
             if lang not in texts:
-                self.sink.warn("SR131", f"{what} has no {lang} label", node.span)
+                self.sink.warn("SR131", f"{what} has no {language} ({lang}) label", node.span)
         return ast.Labels(texts["fi"], texts.get("sv"), texts.get("en"))
 
     def _dsl(self, node: YValue | None, what: str, parse: Callable):
-        node = self._expect(node, YScalar, what)
+        node = self._expect(
+            node, YScalar, what,
+            "write it as one line of text; if it must contain ': ', put the whole text in double quotes",
+        )
         if node is None:
             return None
         if not isinstance(node.value, str):
@@ -169,7 +179,10 @@ class Builder:
         self._keys(top, _TOP_KEYS, "the ruleset")
         fmt = top.get("format")
         if fmt is not None and self._int(fmt, "format") not in (None, FORMAT_VERSION):
-            self.sink.report("SR112", f"this segrules reads ruleset format {FORMAT_VERSION}", fmt.span)
+            self.sink.report(
+                "SR112", f"this version of segrules reads ruleset format {FORMAT_VERSION} only", fmt.span,
+                hint=f"write format: {FORMAT_VERSION}",
+            )
         rid = self._text(top.get("id"), "the ruleset id")
         if rid is not None and not RULESET_ID_RE.match(rid):
             self.sink.report(
@@ -287,7 +300,11 @@ class Builder:
             return None
         for k in ("scale", "min", "max", "values"):
             if body.get(k) is not None and k not in extra[kind]:
-                self.sink.report("SR110", f"{what}: {k!r} does not go with type {kind}", body.key_node(k).span)
+                takes = ", ".join(extra[kind]) if extra[kind] else "none of scale, min, max or values"
+                self.sink.report(
+                    "SR110", f"{what}: {k!r} does not go with type {kind}", body.key_node(k).span,
+                    hint=f"type {kind} takes: {takes}",
+                )
         for k in extra[kind]:
             if body.get(k) is None:
                 self.sink.report("SR101", f"{what} has type {kind} but no {k!r}", body.span)
@@ -370,7 +387,7 @@ class Builder:
         self._keys(node, {"resources": True, "complexity": True}, "axes")
         r = self._text(node.get("resources"), "the resources axis")
         c = self._text(node.get("complexity"), "the complexity axis")
-        return ast.Axes(r, c) if r and c else None
+        return ast.Axes(r, c, node.span) if r and c else None
 
     def _segments(self, node: YValue | None, has_axes: bool) -> tuple[ast.Segment, ...]:
         out = []

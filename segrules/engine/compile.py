@@ -374,7 +374,7 @@ def _runtime_helpers(rs: ast.RulesetDef, winners: dict) -> dict[str, Any]:
         raise AssertionError("compiled validation disagrees with the reference validator")  # pragma: no cover
 
     def _missing(input_id):
-        raise EvaluationError(f"input {input_id!r} has no answer, but is used here", code="SR405")
+        raise EvaluationError(reference.missing_message(input_id), code="SR405")
 
     def _count(n):
         if n == 0:

@@ -16,7 +16,7 @@ from typing import Any, Mapping
 import attrs
 
 from ..dsl import ast
-from ..errors import EvaluationError, UsageError
+from ..errors import EvaluationError, SegrulesError, UsageError
 from .compile import CompiledRuleset
 
 
@@ -223,7 +223,14 @@ class Ruleset:
 
     def segment_of(self, answers: Mapping[str, Any]) -> str:
         """The segment id for valid answers, without building a Decision (the batch fast path)."""
-        return self.compiled.segment(answers)
+        try:
+            return self.compiled.segment(answers)
+        except (AttributeError, TypeError):
+            self._not_a_mapping(answers)
+            raise
+        except EvaluationError as exc:
+            self._locate(exc, answers)
+            raise
 
     def decide(
         self,
@@ -238,7 +245,14 @@ class Ruleset:
         ``assessed_at`` defaults to now (UTC), stamped once here, outside the evaluation.
         ``override`` and ``reason`` record a person's choice of another segment.
         """
-        rule_index, score_pairs, facts = self.compiled.decide(answers)
+        try:
+            rule_index, score_pairs, facts = self.compiled.decide(answers)
+        except (AttributeError, TypeError):
+            self._not_a_mapping(answers)
+            raise
+        except EvaluationError as exc:
+            self._locate(exc, answers)
+            raise
         rule = self._rules[rule_index]
         seg = self._segments[rule.segment]
         decision = Decision(
@@ -248,9 +262,36 @@ class Ruleset:
         )
         if override is not None or reason is not None:
             if override is None:
-                raise UsageError("a reason was given but no segment to override with", code="SR502")
+                raise UsageError(
+                    "a reason was given, but no segment to override with; give the segment id too", code="SR502"
+                )
             return self._override(decision, override, reason)
         return decision
+
+    def _locate(self, exc: EvaluationError, answers: Any) -> None:
+        """Raise the same error with its place in the file, found by the reference evaluator.
+
+        The compiled code does not carry positions; an evaluation error is rare (only an
+        unverified ruleset has one), so it is worth re-running the answers to point at the cause.
+        """
+        if exc.span is not None:
+            return
+        from .reference import decide_segment
+
+        try:
+            decide_segment(self.definition, answers)
+        except EvaluationError as located:
+            if located.code == exc.code and located.span is not None:
+                raise located from None
+        except SegrulesError:  # only a helper for the message: the original error stands
+            return
+
+    def _not_a_mapping(self, answers: Any) -> None:
+        """Answers that are not a mapping get their proper error (SR306), not a Python one."""
+        if not isinstance(answers, Mapping):
+            from .reference import validate_answers
+
+            validate_answers(self.definition, answers)
 
     def _override(self, decision: Decision, segment: str, reason: str | None) -> Decision:
         target = self.segment(segment)
