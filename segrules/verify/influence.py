@@ -167,14 +167,19 @@ class InfluenceChecker:
             n *= len(x)
         _budget(n, "conditions compared for one input")
         out: dict = {}
+        signatures: dict = {}  # (world, unit values) → (error, atoms): coordinates repeat values
         for combo in itertools.product(*group_sets):
             sig = []
             for k, world in enumerate(co.worlds):
                 unit_values = {}
                 for members, vec in zip(groups, combo):
                     unit_values.update(zip(members, vec[k]))
-                error, atoms, _ = sv._signature(comp, units, failing, world, unit_values)
-                sig.append((error, atoms))
+                skey = (id(world), tuple(_key(unit_values[i]) for i in sorted(unit_values)))
+                got = signatures.get(skey)
+                if got is None:
+                    error, atoms, _ = sv._signature(comp, units, failing, world, unit_values)
+                    got = signatures[skey] = (error, atoms)
+                sig.append(got)
             out.setdefault(tuple((_key(er), tuple(map(_key, at))) for er, at in sig), tuple(sig))
         return list(out.values())
 

@@ -112,7 +112,6 @@ class VerificationReport:
 
     def to_json(self) -> dict:
         return {
-            "schema": SCHEMA,
             "ruleset": {
                 "id": self.ruleset_id, "version": self.version, "content_hash": self.content_hash,
                 "file": self.source, "hit_policy": self.hit_policy,

@@ -181,6 +181,7 @@ class StructuralVerifier:
     def _collect(self) -> None:
         rs = self.rs
         self.places: dict[tuple, Place] = {}
+        self.place_nodes: dict[tuple, list] = {}  # aggregate place → ids of its AST nodes
         for s in rs.scores:
             self._register_places(s.expr)
         atoms: dict = {}
@@ -247,6 +248,8 @@ class StructuralVerifier:
         place = self._place_of(e)
         if place is not None:
             self.places.setdefault(place.key, place)
+            if place.func != "input":
+                self.place_nodes.setdefault(place.key, []).append(id(e))
             return
         for c in ast.children(e):
             self._register_places(c)
@@ -330,7 +333,8 @@ class StructuralVerifier:
         for ci, tup in zip(clusters, tuples):
             for key, val in zip(self.clusters[ci], tup):
                 if key[0] == "agg":
-                    known[key[1]] = val
+                    for node_id in self.place_nodes[key]:
+                        known[node_id] = val
                 elif val is not None:
                     values[key[1]] = val
         return values, known
@@ -463,7 +467,8 @@ class StructuralVerifier:
             if ukey[0] == "score":
                 scores[ukey[1]] = v
             elif ukey[0] == "agg":
-                known[ukey[1]] = v
+                for node_id in self.place_nodes[ukey]:
+                    known[node_id] = v
             elif v is not None and not isinstance(v, EvaluationError):
                 values[ukey[1]] = v
         error = next((scores[s] for s in failing if isinstance(scores.get(s), EvaluationError)), None)

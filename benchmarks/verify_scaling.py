@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Verification time against answer-space size, with brute force as the baseline.
+
+Synthetic Suuntima-like rulesets grow from about 10^3 to beyond 10^24 answer sets: n client
+questions and n professional questions on a 1-5 scale (every third one optional), a question
+battery that decides which professional questions are asked, two means and four quadrant
+segments. Each is verified with the structural method; where the space is small enough, also
+by brute-force enumeration in the same run, and the ratio brute / structural is printed.
+Both must give the same verdict, or the run stops.
+
+Run: ``make bench-verify`` (or ``python benchmarks/verify_scaling.py``); ``--quick`` for a
+smoke run. Results go to benchmarks/results/verify_scaling.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import platform
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+import segrules  # noqa: E402
+from segrules.verify import verify  # noqa: E402
+
+RESULTS = HERE / "results" / "verify_scaling.json"
+BRUTE_LIMIT = 200_000  # answer sets; brute force beyond this takes minutes
+
+
+def ruleset_text(n_client: int, n_prof: int, batteries: int = 2) -> str:
+    lab = "{fi: x, sv: x, en: x}"
+    lines = [
+        "format: 1", f"id: bench.scaling_{n_client}_{n_prof}_{batteries}", "version: 1.0.0",
+        f"title: {lab}",
+        "scales:", "  five:", "    values:",
+    ]
+    lines += [f"      {v}: {lab}" for v in range(1, 6)]
+    lines += ["inputs:", "  battery:", "    respondent: professional", "    type: enum", "    values:"]
+    lines += [f"      b{b}: {lab}" for b in range(batteries)]
+    lines += [f"    text: {lab}"]
+    client = []
+    for i in range(n_client):
+        client.append(f"c{i}")
+        lines += [f"  c{i}:", "    respondent: client", "    type: scale", "    scale: five", f"    text: {lab}"]
+        if i % 3 == 2:
+            lines.append("    optional: true")
+    prof = []
+    for b in range(batteries):
+        for i in range(n_prof):
+            prof.append(f"p{b}_{i}")
+            lines += [
+                f"  p{b}_{i}:", "    respondent: professional", "    type: scale", "    scale: five",
+                f"    text: {lab}", f"    asked_when: battery = \"b{b}\"",
+            ]
+            if i % 3 == 2:
+                lines.append("    optional: true")
+    lines += ["groups:", f"  client: [{', '.join(client)}]", f"  professional: [{', '.join(prof)}]"]
+    lines += [
+        "scores:",
+        f"  resources: {{label: {lab}, expr: mean(client)}}",
+        f"  complexity: {{label: {lab}, expr: mean(professional)}}",
+        "axes: {resources: resources, complexity: complexity}",
+        "segments:",
+        f"  omatoimi: {{label: {lab}, quadrant: {{resources: high, complexity: low}}, service_use: occasional}}",
+        f"  yhteiso: {{label: {lab}, quadrant: {{resources: low, complexity: low}}, service_use: occasional}}",
+        f"  yhteistyo: {{label: {lab}, quadrant: {{resources: high, complexity: high}}, service_use: heavy}}",
+        f"  verkosto: {{label: {lab}, quadrant: {{resources: low, complexity: high}}, service_use: heavy}}",
+        "rules:",
+        "  - omatoimi when resources >= 3 and complexity < 3",
+        "  - yhteiso when resources < 3 and complexity < 3",
+        "  - yhteistyo when resources >= 3 and complexity >= 3",
+        "  - verkosto when resources < 3 and complexity >= 3",
+        "pathways:",
+    ]
+    for seg in ("omatoimi", "yhteiso", "yhteistyo", "verkosto"):
+        lines += [
+            f"  {seg}:", f"    contact: {lab}", f"    appointments: [{lab}]", f"    coordination: {lab}",
+            f"    self_care: {lab}", "    reassess_after_months: 12",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+SIZES = [(2, 2), (3, 2), (3, 3), (4, 3), (4, 4), (6, 6), (8, 8), (11, 11), (14, 14), (17, 17), (20, 20)]
+QUICK = [(2, 2), (3, 3), (8, 8)]
+
+
+def verdict(report) -> tuple:
+    return tuple((c.name, c.status) for c in report.checks)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="a few small sizes, for a smoke run; writes nothing")
+    args = ap.parse_args(argv)
+    rows = []
+    print(f"{'answer sets':>14} {'log10':>6} {'structural s':>13} {'brute s':>10} {'brute/structural':>17}")
+    for nc, np_ in (QUICK if args.quick else SIZES):
+        rs = segrules.load_text(ruleset_text(nc, np_), f"scaling_{nc}_{np_}.yaml")
+        t = time.perf_counter()
+        rep = verify(rs, method="structural")
+        structural = time.perf_counter() - t
+        size = rep.answer_space_size
+        if not rep.proven:
+            print(f"structural verification did not prove a correct synthetic ruleset: {rep.format()}")
+            return 1
+        brute = None
+        if size <= BRUTE_LIMIT:
+            t = time.perf_counter()
+            b = verify(rs, method="enumeration")
+            brute = time.perf_counter() - t
+            if verdict(b) != verdict(rep):
+                print(f"brute force and structural verdicts differ at {size} answer sets")
+                return 1
+        ratio = f"{brute / structural:.0f}x" if brute is not None else "(infeasible)"
+        print(f"{size:>14.3e} {math.log10(size):>6.1f} {structural:>13.3f} "
+              f"{(f'{brute:.2f}' if brute is not None else '-'):>10} {ratio:>17}")
+        rows.append({"client_questions": nc, "professional_questions_per_battery": np_,
+                     "answer_space_size": str(size), "log10": round(math.log10(size), 2),
+                     "structural_seconds": round(structural, 4),
+                     "brute_force_seconds": None if brute is None else round(brute, 3),
+                     "ratio": None if brute is None else round(brute / structural, 1)})
+    if not args.quick:
+        RESULTS.parent.mkdir(exist_ok=True)
+        doc = {"machine": {"platform": platform.platform(), "python": platform.python_version()},
+               "note": "times in seconds, measured in one run; brute force only where the space is small",
+               "rows": rows}
+        from segrules.files import write_text_atomic
+
+        write_text_atomic(RESULTS, json.dumps(doc, indent=2) + "\n")
+        print(f"wrote {RESULTS.relative_to(HERE.parent)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
