@@ -1,0 +1,83 @@
+# segrules: set up, demonstrate and test. Needs python3 (with venv and pip) and make.
+#
+#   make demo         check, test, sample and decide every shipped ruleset
+#   make test         run the test suite
+#   make bench        the peer benchmark (installs the optional `bench` extra)
+#   make bench-quick  a smoke run of the benchmark; writes nothing
+#   make clean        remove the virtual environment and build leftovers
+
+PYTHON3 ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SEGRULES := $(VENV)/bin/segrules
+# Reinstall only when pyproject.toml changes (the install is editable, so code changes need none).
+STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.installed-bench
+
+# Every shipped ruleset; crosswalk.yaml maps segments between regions and is not a ruleset.
+RULESETS := $(shell find rulesets -name '*.yaml' ! -name crosswalk.yaml 2>/dev/null | LC_ALL=C sort)
+
+# Proofs in the demo: `auto` runs `segrules verify` on each ruleset when the installed
+# segrules has the verify command; `yes` requires it; `no` skips it.
+VERIFY ?= auto
+
+.PHONY: demo test bench bench-quick clean
+
+$(PY):
+	$(PYTHON3) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -qq --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test]'
+	touch $@
+
+$(BENCH_STAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,bench]'
+	touch $@
+
+demo: $(STAMP)
+	@test -n "$(RULESETS)" || { echo "demo: no rulesets found under rulesets/" >&2; exit 1; }
+	@set -e; \
+	verify="$(VERIFY)"; \
+	if [ "$$verify" = auto ]; then \
+	  if $(SEGRULES) verify --help >/dev/null 2>&1; then verify=yes; else verify=no; fi; \
+	fi; \
+	for rs in $(RULESETS); do \
+	  echo; echo "=== $$rs"; \
+	  echo "--- segrules check $$rs"; \
+	  $(SEGRULES) check $$rs || { echo "demo: $$rs does not load; see the problems above" >&2; exit 1; }; \
+	  echo "--- segrules test $$rs"; \
+	  $(SEGRULES) test $$rs; \
+	  echo "--- segrules sample $$rs --count 3 --seed 1"; \
+	  $(SEGRULES) sample $$rs --count 3 --seed 1; \
+	  echo "--- the first sampled answer set: segrules decide $$rs --answers -"; \
+	  answers=$$($(SEGRULES) sample $$rs --count 1 --seed 1); \
+	  echo "$$answers" | $(SEGRULES) decide $$rs --answers -; \
+	  if [ "$$verify" = yes ]; then \
+	    echo "--- segrules verify $$rs"; \
+	    $(SEGRULES) verify $$rs; \
+	  fi; \
+	done; \
+	echo; \
+	if [ "$$verify" = yes ]; then \
+	  echo "demo: all $(words $(RULESETS)) rulesets checked, tested, run and verified"; \
+	else \
+	  echo "demo: all $(words $(RULESETS)) rulesets checked, tested and run; segrules verify was not run (VERIFY=$(VERIFY))"; \
+	fi
+
+test: $(STAMP)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Peer benchmark: installs the peer engines (the `bench` extra) first.
+# Writes benchmarks/results/peers.json and the table in docs/performance.md.
+bench: $(BENCH_STAMP)
+	$(PY) benchmarks/peers.py
+
+# Smoke run with small batches; writes nothing.
+bench-quick: $(BENCH_STAMP)
+	$(PY) benchmarks/peers.py --quick
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .hypothesis
+	find . -name '*.egg-info' -prune -exec rm -rf {} +
+	find . -name __pycache__ -prune -exec rm -rf {} +
