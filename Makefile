@@ -4,6 +4,7 @@
 #   make test         run the test suite
 #   make bench        the peer benchmark (installs the optional `bench` extra)
 #   make bench-quick  a smoke run of the benchmark; writes nothing
+#   make bench-verify verification time against answer-space size, against brute force
 #   make clean        remove the virtual environment and build leftovers
 
 PYTHON3 ?= python3
@@ -17,11 +18,11 @@ BENCH_STAMP := $(VENV)/.installed-bench
 # Every shipped ruleset; crosswalk.yaml maps segments between regions and is not a ruleset.
 RULESETS := $(shell find rulesets -name '*.yaml' ! -name crosswalk.yaml 2>/dev/null | LC_ALL=C sort)
 
-# Proofs in the demo: `auto` runs `segrules verify` on each ruleset when the installed
-# segrules has the verify command; `yes` requires it; `no` skips it.
-VERIFY ?= auto
+# Proofs in the demo: `yes` (default) runs `segrules verify` on each ruleset and fails the
+# demo unless every ruleset is proven; `no` skips the proofs.
+VERIFY ?= yes
 
-.PHONY: demo test bench bench-quick clean
+.PHONY: demo test bench bench-quick bench-verify clean
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
@@ -76,6 +77,10 @@ bench: $(BENCH_STAMP)
 # Smoke run with small batches; writes nothing.
 bench-quick: $(BENCH_STAMP)
 	$(PY) benchmarks/peers.py --quick
+
+# Verification scaling: writes benchmarks/results/verify_scaling.json.
+bench-verify: $(STAMP)
+	$(PY) benchmarks/verify_scaling.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis

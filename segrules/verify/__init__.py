@@ -192,17 +192,12 @@ def _checks(rs: ast.RulesetDef, tally: Tally, undecided: str | None) -> list[Che
         f"{len(unreached)} segment(s) can never be reached" if unreached else "every segment is reached by some answer set",
         tuple(unreached),
     ))
-    fire = tally.rules_first if rs.hit_policy == "first" else tally.rules_hold
+    # (under `first`, a rule that holds but never first is reported by masked_rules)
     dead = [
         Finding(f"rule {r.index + 1} never holds for any answer set", rules=(RuleRef.of(r),), code="SR605",
                 subject=str(r.index + 1))
         for r in rs.rules if r.index not in tally.rules_hold
     ]
-    if rs.hit_policy == "first":
-        dead += [
-            Finding(f"rule {r.index + 1} never fires", rules=(RuleRef.of(r),), code="SR605", subject=str(r.index + 1))
-            for r in rs.rules if r.index in tally.rules_hold and r.index not in fire and False
-        ]
     checks.append(Check(
         "rules_fire", "failed" if dead else "passed",
         f"{len(dead)} rule(s) can never fire" if dead else "every rule holds for some answer set", tuple(dead),

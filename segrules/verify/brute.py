@@ -13,6 +13,7 @@ from ..dsl import ast
 from ..engine import reference
 from ..errors import EvaluationError
 from .space import AnswerSpace, Tally, matched_rules
+from .structure import _atoms_of, describe_region, outcome_result
 
 
 def answer_sets(rs: ast.RulesetDef) -> Iterator[tuple[dict, dict | None]]:
@@ -45,6 +46,11 @@ def outcome_of(rs: ast.RulesetDef, values: dict):
 def enumerate_tally(rs: ast.RulesetDef) -> Tally:
     tally = Tally(rs)
     space = AnswerSpace(rs)
+    found: dict = {}
+    for rule in rs.rules:
+        if rule.condition is not None:
+            _atoms_of(rule.condition, found)
+    atoms = list(found)
     # influence: outcomes grouped by asked profile
     profiles: dict[frozenset, list[tuple[dict, object]]] = {}
     for values, case in answer_sets(rs):
@@ -62,12 +68,28 @@ def enumerate_tally(rs: ast.RulesetDef) -> Tally:
             tally.error(out, values, 1)
             result = ("error", out.code)
         else:
-            tally.outcome(out, values, 1)
-            result = _segment_result(rs, out)
+            result = outcome_result(rs, out)
+            region = _region(rs, atoms, values) if result[0] != "segment" else None
+            tally.outcome(out, values, 1, region)
         asked = frozenset(k for k in values if _asked(rs, space, values, k))
         profiles.setdefault(asked, []).append((values, result))
     _influence(rs, profiles, tally)
     return tally
+
+
+def _region(rs: ast.RulesetDef, atoms: list, values: dict) -> str:
+    """The region of one answer set: its atoms' values, as the structural verifier words them."""
+    answered = {k: v for k, v in values.items() if v is not None}
+    scores: dict = {}
+    for s in rs.scores:
+        scores[s.id] = reference.evaluate(s.expr, answered, rs, scores)
+    atom_values = []
+    for atom in atoms:
+        try:
+            atom_values.append((atom, bool(reference.evaluate(atom, answered, rs, scores))))
+        except EvaluationError as exc:
+            atom_values.append((atom, exc))
+    return describe_region(rs, atom_values)
 
 
 def _asked(rs: ast.RulesetDef, space: AnswerSpace, values: dict, input_id: str) -> bool:
@@ -79,13 +101,6 @@ def _asked(rs: ast.RulesetDef, space: AnswerSpace, values: dict, input_id: str) 
         return bool(reference.evaluate(inp.asked_when, answered, rs))
     except EvaluationError:
         return False
-
-
-def _segment_result(rs: ast.RulesetDef, matched: tuple[int, ...]):
-    segs = sorted({rs.rules[i].segment for i in matched})
-    if rs.hit_policy == "first":
-        return ("segment", rs.rules[matched[0]].segment) if matched else ("none",)
-    return ("segment", segs[0]) if len(segs) == 1 else ("none",) if not segs else ("several", tuple(segs))
 
 
 def _influence(rs: ast.RulesetDef, profiles: dict, tally: Tally) -> None:

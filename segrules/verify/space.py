@@ -109,12 +109,10 @@ def answers_of(values: dict) -> dict:
 class Tally:
     """Everything the verifier learns, in the same shape for enumeration and structure."""
 
-    MAX_FINDINGS = 5
-
     def __init__(self, rs: ast.RulesetDef):
         self.rs = rs
         self.counted = 0
-        self.gaps: dict = {}  # region (or witness) → [Finding, count], the first few kinds
+        self.gaps: dict = {}  # region → [Finding, count]
         self.gap_count = 0
         self.overlaps: dict[frozenset, list] = {}  # segments → [Finding, count]
         self.errors: dict[tuple, list] = {}  # (code, message) → [Finding, count]
@@ -163,17 +161,20 @@ class Tally:
                 self.overlaps[segs][1] += count
                 return
         self.gap_count += count
-        key = region or answers_of(witness).__repr__()
+        key = region or repr(answers_of(witness))
         if key in self.gaps:
             self.gaps[key][1] += count
-        elif len(self.gaps) < self.MAX_FINDINGS:
+        else:
             self.gaps[key] = [Finding("gap: no rule holds", answers_of(witness), (), region, code="SR601"), count]
 
 
 def matched_rules(rs: ast.RulesetDef, rule_value) -> tuple[int, ...] | EvaluationError:
-    """Indexes of holding rules with the reference's order and short-circuit.
+    """Indexes of the rules that hold, or the error the engine would meet.
 
-    ``rule_value(rule)`` gives True/False or raises EvaluationError.
+    ``rule_value(rule)`` gives True/False or raises EvaluationError. Under ``unique`` every
+    rule is evaluated, as the engine does. Under ``first`` the engine stops at the first rule
+    that holds, so the result starts with that rule; the later rules that also hold follow
+    (an error in a later rule counts as not holding), which is what finds masked rules.
     """
     matched = []
     for rule in rs.rules:
@@ -183,11 +184,11 @@ def matched_rules(rs: ast.RulesetDef, rule_value) -> tuple[int, ...] | Evaluatio
             try:
                 held = rule_value(rule)
             except EvaluationError as exc:
+                if rs.hit_policy == "first" and matched:
+                    continue
                 return exc
         if held:
             matched.append(rule.index)
-            if rs.hit_policy == "first":
-                break
     return tuple(matched)
 
 

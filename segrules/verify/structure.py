@@ -626,14 +626,13 @@ class StructuralVerifier:
             if isinstance(matched, EvaluationError):
                 tally.error(matched, witness, count)
                 continue
-            segs = {rs.rules[i].segment for i in matched}
-            region = None if (len(segs) == 1 and matched) else self.region(combo)
-            tally.outcome(matched, witness, count, region)
+            if rs.hit_policy == "first":
+                segs = {rs.rules[matched[0]].segment} if matched else set()
+            else:
+                segs = {rs.rules[i].segment for i in matched}
+            seg = next(iter(segs)) if len(segs) == 1 else None
+            tally.outcome(matched, witness, count, None if seg else self.region(combo))
             if plane is not None:
-                if rs.hit_policy == "first":
-                    seg = rs.rules[matched[0]].segment if matched else None
-                else:
-                    seg = next(iter(segs)) if len(segs) == 1 else None
                 plane.add(self._axis_points(combo), seg)
 
     def _axis_points(self, combo) -> set:
@@ -651,48 +650,57 @@ class StructuralVerifier:
         return {(r, c) for r in rs_vals for c in cx_vals}
 
     def region(self, combo) -> str:
-        """The region of the score plane: bounds from the atoms' values, then other conditions."""
-        from ..dsl.printer import to_text
-        from ..engine.runtime import format_number
-
-        bounds: dict = {}  # name → [low, low inclusive, high, high inclusive]
-        order: list = []
-        others, ranges = [], {}
+        """The region of the score plane where this combination of classes lies."""
+        atom_values, ranges = [], {}
         for comp, cls in zip(self.components, combo):
-            for ai, v in zip(comp.atoms, cls.atoms):
-                if isinstance(v, EvaluationError):
-                    continue
-                atom = self.atoms[ai]
-                bound = _as_bound(atom, v)
-                if bound is None:
-                    text = to_text(atom)
-                    others.append(text if v else f"not ({text})")
-                    continue
-                name, op, c = bound
-                b = bounds.get(name)
-                if b is None:
-                    b = bounds[name] = [None, True, None, True]
-                    order.append(name)
-                if op in (">", ">=") and (b[0] is None or c > b[0] or (c == b[0] and op == ">")):
-                    b[0], b[1] = c, op == ">="
-                if op in ("<", "<=") and (b[2] is None or c < b[2] or (c == b[2] and op == "<")):
-                    b[2], b[3] = c, op == "<="
+            atom_values.extend((self.atoms[ai], v) for ai, v in zip(comp.atoms, cls.atoms))
             ranges.update(cls.score_ranges)
-        parts = []
-        for name in order:
-            lo, lo_in, hi, hi_in = bounds[name]
-            if lo is not None and hi is not None and lo == hi and lo_in and hi_in:
-                parts.append(f"{name} = {format_number(lo)}")
-            elif lo is not None and hi is not None:
-                parts.append(f"{name} in {'[' if lo_in else '('}{format_number(lo)}, {format_number(hi)}{']' if hi_in else ')'}")
-            elif lo is not None:
-                parts.append(f"{name} {'>=' if lo_in else '>'} {format_number(lo)}")
-            else:
-                parts.append(f"{name} {'<=' if hi_in else '<'} {format_number(hi)}")
-        text = " and ".join(parts + others) if parts or others else "every condition"
-        read = {r.id for a in self.atoms for r in ast.walk(a) if isinstance(r, ast.ScoreRef)}
+        return describe_region(self.rs, atom_values, ranges)
+
+
+def describe_region(rs: ast.RulesetDef, atom_values, ranges: dict | None = None) -> str:
+    """Bounds from `name op constant` atoms merged into intervals, then the other conditions,
+    then the values the scores reach there (when known)."""
+    from ..dsl.printer import to_text
+    from ..engine.runtime import format_number
+
+    bounds: dict = {}  # name → [low, low inclusive, high, high inclusive]
+    order: list = []
+    others = []
+    for atom, v in atom_values:
+        if isinstance(v, EvaluationError):
+            continue
+        bound = _as_bound(atom, v)
+        if bound is None:
+            text = to_text(atom)
+            others.append(text if v else f"not ({text})")
+            continue
+        name, op, c = bound
+        b = bounds.get(name)
+        if b is None:
+            b = bounds[name] = [None, True, None, True]
+            order.append(name)
+        if op in (">", ">=") and (b[0] is None or c > b[0] or (c == b[0] and op == ">")):
+            b[0], b[1] = c, op == ">="
+        if op in ("<", "<=") and (b[2] is None or c < b[2] or (c == b[2] and op == "<")):
+            b[2], b[3] = c, op == "<="
+    parts = []
+    for name in order:
+        lo, lo_in, hi, hi_in = bounds[name]
+        if lo is not None and hi is not None and lo == hi and lo_in and hi_in:
+            parts.append(f"{name} = {format_number(lo)}")
+        elif lo is not None and hi is not None:
+            parts.append(f"{name} in {'[' if lo_in else '('}{format_number(lo)}, {format_number(hi)}{']' if hi_in else ')'}")
+        elif lo is not None:
+            parts.append(f"{name} {'>=' if lo_in else '>'} {format_number(lo)}")
+        else:
+            parts.append(f"{name} {'<=' if hi_in else '<'} {format_number(hi)}")
+    text = " and ".join(parts + others) if parts or others else "every condition"
+    if ranges:
+        atoms = [a for a, _ in atom_values]
+        read = {r.id for a in atoms for r in ast.walk(a) if isinstance(r, ast.ScoreRef)}
         shown = []
-        for sc in self.rs.scores:
+        for sc in rs.scores:
             if sc.id in ranges and sc.id in read:
                 lo, hi = ranges[sc.id]
                 shown.append(
@@ -701,7 +709,7 @@ class StructuralVerifier:
                 )
         if shown:
             text += " (values reached: " + ", ".join(shown) + ")"
-        return text
+    return text
 
 
 _FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
