@@ -19,6 +19,9 @@ import yaml
 
 from .errors import DiagnosticSink, Diagnostic, RulesetError, Span
 
+# libyaml's parser when PyYAML has it (ten times faster); the same safe resolver either way
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NESTING = 40
 
@@ -76,7 +79,11 @@ class YScalar:
         indentation removed by YAML), so that a token inside a DSL string points at its real
         place in the file.
         """
-        return self.source.span_at(self.start + _align(str(self.value), self.raw, index))
+        raw, start = self.raw, self.start
+        if self.style in ("|", ">"):  # skip the block header: its indicators and any comment
+            cut = raw.find("\n") + 1
+            raw, start = raw[cut:], start + cut
+        return self.source.span_at(start + _align(str(self.value), raw, index))
 
 
 @attrs.frozen(eq=False)
@@ -197,10 +204,19 @@ def parse_yaml(source: SourceText) -> YValue:
     """Compose the YAML document into located values, or raise RulesetError."""
     sink = DiagnosticSink(source.lines)
     try:
-        _reject_anchors(source, sink)
+        try:
+            _reject_anchors(source, sink, _LOADER)
+            node = None if sink.has_errors else yaml.compose(source.text, Loader=_LOADER)
+        except yaml.MarkedYAMLError:
+            if _LOADER is yaml.SafeLoader:
+                raise
+            # libyaml words and places errors differently: report them as the pure-Python
+            # parser does, so that messages and positions are the same on every machine
+            _reject_anchors(source, DiagnosticSink(), yaml.SafeLoader)
+            node = yaml.compose(source.text, Loader=yaml.SafeLoader)
+            raise  # pragma: no cover - the pure-Python parser disagreed and found no error
         if sink.has_errors:
             sink.raise_if_errors()
-        node = yaml.compose(source.text, Loader=yaml.SafeLoader)
     except RecursionError:  # PyYAML composes nested collections recursively
         sink.report("SR140", f"the YAML is nested more than {MAX_NESTING} levels deep", Span(source.name, 1, 1))
         sink.raise_if_errors()
@@ -238,8 +254,8 @@ def _yaml_hint(problem: str) -> str | None:
     return None
 
 
-def _reject_anchors(source: SourceText, sink: DiagnosticSink) -> None:
-    for event in yaml.parse(source.text, Loader=yaml.SafeLoader):
+def _reject_anchors(source: SourceText, sink: DiagnosticSink, loader) -> None:
+    for event in yaml.parse(source.text, Loader=loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             m = event.start_mark
             sink.report(
@@ -302,7 +318,7 @@ def _scalar(node: yaml.ScalarNode, source: SourceText, sink: DiagnosticSink, spa
     text = node.value
     tag = node.tag
     value: Any
-    if node.style is not None:  # quoted or block scalar: always text
+    if node.style:  # quoted or block scalar: always text (libyaml gives "" for plain)
         value = text
     elif tag == "tag:yaml.org,2002:bool":
         if text in _TRUE_FALSE:
@@ -330,7 +346,7 @@ def _scalar(node: yaml.ScalarNode, source: SourceText, sink: DiagnosticSink, spa
         value = None
     else:
         value = text
-    return YScalar(value, span, raw_text, node.style, source, node.start_mark.index, node.end_mark.index)
+    return YScalar(value, span, raw_text, node.style or None, source, node.start_mark.index, node.end_mark.index)
 
 
 def to_data(value: YValue) -> Any:

@@ -19,7 +19,7 @@ from typing import Any, Callable
 import attrs
 
 from ..dsl import ast
-from ..errors import EvaluationError
+from ..errors import EvaluationError, SegrulesError
 from . import reference
 
 
@@ -219,16 +219,21 @@ class _Gen:
 
     def validation(self) -> None:
         """Read and check every answer; anything unexpected goes to the reference validator."""
-        required_plain = 0
         order = reference._asked_order(self.rs)
-        self.emit("k = 0")
+        required_plain = sum(1 for inp in order if not self.may_be_missing(inp.id))
+        optional = required_plain < len(order)
+        if optional:
+            self.emit("k = 0")
+        else:
+            # every input must be answered: the count rules out unknown keys before reading
+            self.emit(f"if len(a) != {required_plain}: return _invalid(a)")
         for inp in order:
             v = self.var(inp.id)
             check = self._domain_check(inp, v)
             if not self.may_be_missing(inp.id):
-                self.emit(f"{v} = a.get({inp.id!r})")
-                self.emit(f"if {v} is None or not ({check}): return _invalid(a)")
-                required_plain += 1
+                # a missing key raises KeyError, which the wrapper sends to the validator
+                self.emit(f"{v} = a[{inp.id!r}]")
+                self.emit(f"if not ({check}): return _invalid(a)")
                 continue
             self.emit(f"{v} = a.get({inp.id!r}, _ABSENT)")
             self.emit(f"if {v} is _ABSENT: {v} = None")
@@ -246,7 +251,8 @@ class _Gen:
                 self.emit(f"elif {v} is not None: return _invalid(a)")
             else:
                 self.emit(f"if {v} is not None and not ({check}): return _invalid(a)")
-        self.emit(f"if len(a) != {required_plain} + k: return _invalid(a)")
+        if optional:
+            self.emit(f"if len(a) != {required_plain} + k: return _invalid(a)")
 
     def _domain_check(self, inp: ast.Input, v: str) -> str:
         d = inp.domain
@@ -357,8 +363,15 @@ def compile_ruleset(rs: ast.RulesetDef) -> CompiledRuleset:
         else:
             gen.rule_statements(fast)
         bodies[fast] = gen.lines
-    source = "def segment(a):\n" + "\n".join(bodies[True]) + "\n\n"
-    source += "def decide(a):\n" + "\n".join(bodies[False]) + "\n"
+    source = ""
+    for name, fast in (("segment", True), ("decide", False)):
+        # The body runs inside one try: a missing key, or answers that are not a mapping,
+        # go to the reference validator, which names every problem; an evaluation error is
+        # re-raised with its place in the file.
+        source += f"def {name}(a):\n    try:\n"
+        source += "\n".join("    " + line for line in bodies[fast]) + "\n"
+        source += "    except (KeyError, TypeError, AttributeError):\n        return _invalid(a)\n"
+        source += "    except _EvaluationError as exc:\n        _locate(exc, a)\n        raise\n\n"
 
     namespace: dict[str, Any] = dict(gen.consts)
     namespace.update(_runtime_helpers(rs, winners or {}))
@@ -372,6 +385,22 @@ def _runtime_helpers(rs: ast.RulesetDef, winners: dict) -> dict[str, Any]:
     def _invalid(a):
         reference.validate_answers(rs, a)  # raises AnswerError naming every problem
         raise AssertionError("compiled validation disagrees with the reference validator")  # pragma: no cover
+
+    def _locate(exc, a):
+        """Raise the same error with its place in the file, found by the reference evaluator.
+
+        The compiled code carries no positions; an evaluation error is rare (only an
+        unverified ruleset has one), so it is worth re-running the answers to find the cause.
+        """
+        if exc.span is not None:
+            return
+        try:
+            reference.decide_segment(rs, a)
+        except EvaluationError as located:
+            if located.code == exc.code and located.span is not None:
+                raise located from None
+        except SegrulesError:  # only a helper for the message: the original error stands
+            return
 
     def _missing(input_id):
         raise EvaluationError(reference.missing_message(input_id), code="SR405")
@@ -443,7 +472,7 @@ def _runtime_helpers(rs: ast.RulesetDef, winners: dict) -> dict[str, Any]:
         "_invalid": _invalid, "_missing": _missing, "_count": _count, "_mean": _mean, "_div": _div,
         "_sign": _sign, "_min": _pick(min, "min"), "_max": _pick(max, "max"), "_as_pair": _as_pair,
         "_no_unique": _no_unique, "_no_rule": _no_rule, "_reference": _reference, "_F": Fraction,
-        "_ABSENT": object(), "_EvaluationError": EvaluationError, "_WINNER": winners, "_FACTS": facts,
+        "_ABSENT": object(), "_EvaluationError": EvaluationError, "_locate": _locate, "_WINNER": winners, "_FACTS": facts,
     }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import attrs
 
@@ -172,11 +172,17 @@ class ExampleResult:
 
 @attrs.frozen
 class Ruleset:
-    """A loaded, checked and compiled ruleset. Immutable; share it freely between threads."""
+    """A loaded, checked and compiled ruleset. Immutable; share it freely between threads.
+
+    ``segment_of(answers) -> str`` is the batch fast path: it validates the answers exactly as
+    ``decide`` does (AnswerError naming every problem) and returns the segment id, without
+    building a Decision. It is the compiled function itself, so a call costs no extra frame.
+    """
 
     definition: ast.RulesetDef
     compiled: CompiledRuleset = attrs.field(repr=False)
     ref: RulesetRef = attrs.field(init=False)
+    segment_of: Callable[[Mapping[str, Any]], str] = attrs.field(init=False, repr=False, eq=False)
     _segments: dict = attrs.field(init=False, repr=False)
     _pathways: dict = attrs.field(init=False, repr=False)
     _rules: tuple = attrs.field(init=False, repr=False)
@@ -188,6 +194,7 @@ class Ruleset:
         object.__setattr__(self, "_segments", {s.id: s for s in d.segments})
         object.__setattr__(self, "_pathways", {p.segment: p for p in d.pathways})
         object.__setattr__(self, "_rules", d.rules)
+        object.__setattr__(self, "segment_of", self.compiled.segment)
 
     # ------------------------------------------------------------------ identity
 
@@ -221,17 +228,6 @@ class Ruleset:
 
     # ------------------------------------------------------------------ deciding
 
-    def segment_of(self, answers: Mapping[str, Any]) -> str:
-        """The segment id for valid answers, without building a Decision (the batch fast path)."""
-        try:
-            return self.compiled.segment(answers)
-        except (AttributeError, TypeError):
-            self._not_a_mapping(answers)
-            raise
-        except EvaluationError as exc:
-            self._locate(exc, answers)
-            raise
-
     def decide(
         self,
         answers: Mapping[str, Any],
@@ -245,14 +241,7 @@ class Ruleset:
         ``assessed_at`` defaults to now (UTC), stamped once here, outside the evaluation.
         ``override`` and ``reason`` record a person's choice of another segment.
         """
-        try:
-            rule_index, score_pairs, facts = self.compiled.decide(answers)
-        except (AttributeError, TypeError):
-            self._not_a_mapping(answers)
-            raise
-        except EvaluationError as exc:
-            self._locate(exc, answers)
-            raise
+        rule_index, score_pairs, facts = self.compiled.decide(answers)
         rule = self._rules[rule_index]
         seg = self._segments[rule.segment]
         decision = Decision(
@@ -267,31 +256,6 @@ class Ruleset:
                 )
             return self._override(decision, override, reason)
         return decision
-
-    def _locate(self, exc: EvaluationError, answers: Any) -> None:
-        """Raise the same error with its place in the file, found by the reference evaluator.
-
-        The compiled code does not carry positions; an evaluation error is rare (only an
-        unverified ruleset has one), so it is worth re-running the answers to point at the cause.
-        """
-        if exc.span is not None:
-            return
-        from .reference import decide_segment
-
-        try:
-            decide_segment(self.definition, answers)
-        except EvaluationError as located:
-            if located.code == exc.code and located.span is not None:
-                raise located from None
-        except SegrulesError:  # only a helper for the message: the original error stands
-            return
-
-    def _not_a_mapping(self, answers: Any) -> None:
-        """Answers that are not a mapping get their proper error (SR306), not a Python one."""
-        if not isinstance(answers, Mapping):
-            from .reference import validate_answers
-
-            validate_answers(self.definition, answers)
 
     def _override(self, decision: Decision, segment: str, reason: str | None) -> Decision:
         target = self.segment(segment)
