@@ -13,6 +13,7 @@ Two functions come out: ``segment(answers) -> segment id`` (the batch fast path)
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from typing import Any, Callable
 
@@ -41,6 +42,7 @@ class _Gen:
         self.score_pair: dict[str, tuple[str, str | None]] = {}  # score id → (num var, den var)
         self.score_value: dict[str, str] = {}  # score id → value var (non-pair scores)
         self._int_cache: dict[str, bool] = {}
+        self.cse: dict[str, str] = {}  # generated code of a shared comparison → its local name
 
     # ---------------------------------------------------------------- helpers
 
@@ -115,10 +117,12 @@ class _Gen:
         if isinstance(e, ast.Aggregate):
             return self.aggregate(e)
         if isinstance(e, ast.Compare):
-            return self.compare(e)
+            code = self.compare(e)
+            return self.cse.get(code, code)
         if isinstance(e, ast.In):
             options = tuple(self._literal(v) for v in e.values)
-            return f"({self.value(e.operand)} in {self.const(options)})"
+            code = f"({self.value(e.operand)} in {self.const(options)})"
+            return self.cse.get(code, code)
         if isinstance(e, ast.And):
             return "(" + " and ".join(self.value(o) for o in e.operands) + ")"
         if isinstance(e, ast.Or):
@@ -195,10 +199,26 @@ class _Gen:
             return (total, f"_count({self._count(static, dynamic)})")
         return None
 
+    def may_fail(self, e: ast.Expr) -> bool:
+        """Whether evaluating ``e`` might raise (scores are computed beforehand); may say yes wrongly."""
+        for node in ast.walk(e):
+            if isinstance(node, ast.InputRef) and self.may_be_missing(node.id):
+                return True
+            if isinstance(node, ast.Aggregate) and node.func in ("mean", "min", "max"):
+                return True
+            if isinstance(node, ast.Binary) and node.op == "/":
+                return True
+        return False
+
     def compare(self, e: ast.Compare) -> str:
         if len(e.ops) == 1 and e.ops[0] in ("<", "<=", ">", ">=", "=", "!="):
             lp, rp = self.pair(e.operands[0]), self.pair(e.operands[1])
-            if lp is not None and rp is not None:
+            # The pair form evaluates the right side before the left side's denominator. When that
+            # denominator is an inline count that can fail (an empty mean), and the right side can
+            # fail too, use exact values instead, so that the error is the reference's (left first).
+            if lp is not None and rp is not None and not (
+                lp[1] is not None and lp[1].startswith("_count(") and self.may_fail(e.operands[1])
+            ):
                 (ln, ld), (rn, rd) = lp, rp
                 left = ln if rd is None else f"{ln} * {rd}"
                 right = rn if ld is None else f"{rn} * {ld}"
@@ -278,7 +298,7 @@ class _Gen:
                 if dynamic:
                     self.emit(f"{d} = _count({self._count(static, dynamic)})")
                 else:
-                    self.emit(f"{d} = {static}")
+                    d = str(static)  # a literal: `3 * 8` is folded by Python's compiler
                 self.score_pair[s.id] = (n, d)
             elif isinstance(e, ast.Binary) and e.op == "/" and self.is_int(e.left) and self.is_int(e.right):
                 self.emit(f"{n} = {self.value(e.left)}")
@@ -310,9 +330,24 @@ class _Gen:
                 self.emit(f"if {self.value(r.condition)}: return {result}")
             self.emit("return _no_rule(a)")
             return
+        # Every rule is evaluated (an overlap must be seen), so a comparison that several rules
+        # share is computed once, when it cannot fail (no helper call in it).
+        seen: dict[str, int] = {}
+        for r in rules:
+            for node in ast.walk(r.condition):
+                if isinstance(node, (ast.Compare, ast.In)):
+                    code = self.value(node)
+                    seen[code] = seen.get(code, 0) + 1
+        self.cse = {}
+        for code, n in seen.items():
+            if n > 1 and not _CALL.search(code):
+                name = f"t{len(self.cse)}"
+                self.emit(f"{name} = {code}")
+                self.cse[code] = name
         self.emit("m = 0")
         for r in rules:
             self.emit(f"if {self.value(r.condition)}: m |= {1 << r.index}")
+        self.cse = {}
         self.emit("r = _WINNER.get(m)")
         self.emit("if r is None: return _no_unique(m)")
         if fast:
@@ -337,6 +372,9 @@ class _Gen:
                         first = idx if first is None else first
                 table[mask] = (seg, first)
         return table
+
+
+_CALL = re.compile(r"\b_\w+\(")
 
 
 class _TooManyRules(Exception):
@@ -480,8 +518,12 @@ def _fact_getter(rs: ast.RulesetDef, rule: ast.Rule):
     """The answers a rule reads directly (scores come from the score tuple)."""
     ids = tuple(i for i in (ast.references(rule.condition) if rule.condition is not None else ()) if i in {x.id for x in rs.inputs})
 
-    def get(a):
-        return tuple(a.get(i) for i in ids)
+    if not ids:
+        def get(a):
+            return ()
+    else:
+        def get(a, _ids=ids):
+            return tuple(map(a.get, _ids))
 
     get.ids = ids
     return get

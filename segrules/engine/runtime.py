@@ -20,6 +20,10 @@ from ..errors import EvaluationError, SegrulesError, UsageError
 from .compile import CompiledRuleset
 
 
+_now = dt.datetime.now
+_UTC = dt.timezone.utc
+
+
 @attrs.frozen
 class RulesetRef:
     """Which ruleset made a decision."""
@@ -246,7 +250,7 @@ class Ruleset:
         seg = self._segments[rule.segment]
         decision = Decision(
             self.ref, seg, self._pathways[seg.id], rule,
-            assessed_at if assessed_at is not None else dt.datetime.now(dt.timezone.utc),
+            assessed_at if assessed_at is not None else _now(_UTC),
             score_pairs=score_pairs, fact_values=facts, owner=self,
         )
         if override is not None or reason is not None:
