@@ -12,6 +12,7 @@ from .errors import (
     UsageError,
 )
 from .pipeline import load, load_text
+from . import crosswalk  # segrules.crosswalk.load(...) after a plain `import segrules`
 
 __version__ = "0.1.0"
 

@@ -577,6 +577,20 @@ def _register_plugins(subparsers) -> None:
         register(subparsers)
 
 
+def _register_diagram(subparsers) -> None:
+    """`segrules diagram`: the quadrant picture (defined in segrules/diagram.py)."""
+    from .diagram import add_command
+
+    add_command(subparsers, common_options())
+
+
+def _register_crosswalk(subparsers) -> None:
+    """`segrules crosswalk`: segments across regional models (defined in segrules/crosswalk.py)."""
+    from .crosswalk import add_command
+
+    add_command(subparsers, common_options())
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="segrules",
@@ -593,6 +607,8 @@ def build_parser() -> argparse.ArgumentParser:
         c.arguments(p)
         p.set_defaults(func=c.run, parser=p)
     _register_plugins(subparsers)
+    _register_diagram(subparsers)
+    _register_crosswalk(subparsers)
     return parser
 
 

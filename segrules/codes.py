@@ -15,6 +15,7 @@ SR3xx    the answers given for one assessment
 SR4xx    evaluating valid answers (only an unverified ruleset can fail here)
 SR5xx    using the library or the command line
 SR6xx    the verifier (reserved; see the marked section at the end)
+SR7xx    comparing models: the crosswalk between regions, quadrant diagrams
 =======  ===========================================================
 
 A code, once published, keeps its meaning. To add one, call :func:`add_code` in the section
@@ -41,6 +42,7 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     ("4", "Evaluation"),
     ("5", "Using the library and the command line"),
     ("6", "The verifier"),
+    ("7", "Crosswalks and quadrant diagrams"),
 )
 
 #: SR600 to SR699 belong to the verifier.
@@ -1446,4 +1448,213 @@ add_code(
     result cannot be trusted.
     """,
     fix="Report it to the maintainers of segrules, with the ruleset and the message.",
+)
+
+
+# =========================================================================== SR7xx: crosswalks and diagrams
+#
+# SR700 to SR709: the crosswalk between regional models (segrules/crosswalk.py) and the
+# quadrant diagram (segrules/diagram.py). SR700 to SR707 are problems of a crosswalk file,
+# reported with its file:line; SR708 and SR709 are lookups with an unknown name.
+
+add_code(
+    "SR700",
+    "The crosswalk file is not in the crosswalk format",
+    """
+    A crosswalk file is a YAML mapping with `format: 1`, an optional `title`, the list
+    `rulesets` and the list `positions`; each position has a `quadrant`, an optional `label`
+    and `segments`. A key is unknown or missing, a part has the wrong shape, or a ruleset is
+    listed twice. The format is described in docs/crosswalk.md.
+    """,
+    wrong="""
+    format: 1
+    rulesets: [helsinki.suuntima, vantaa_kerava.segmentation]
+    positions:
+      - quadrant: {resources: high, complexity: low}
+        segment: {helsinki.suuntima: omatoimi, vantaa_kerava.segmentation: omatoimi}
+    """,
+    fix="Correct the key or the shape the message names; the hint suggests the right key.",
+    right="""
+        segments: {helsinki.suuntima: omatoimi, vantaa_kerava.segmentation: omatoimi}
+    """,
+)
+
+add_code(
+    "SR701",
+    "A ruleset of the crosswalk cannot be found or does not load",
+    """
+    The crosswalk finds each ruleset it lists by its `id` among the YAML files of the
+    crosswalk's folder and its sub-folders (or of the folder given with --rulesets-dir). No
+    file declares this id, several files do, or the file does not load.
+    """,
+    wrong="""
+    rulesets:
+      - helsinki.suntima
+    """,
+    fix="""
+    Correct the id (it is the `id` at the top of the ruleset file, not the file name), give
+    the rulesets' folder with --rulesets-dir, or correct the ruleset (`segrules check FILE`).
+    """,
+    right="""
+    rulesets:
+      - helsinki.suuntima
+    """,
+)
+
+add_code(
+    "SR702",
+    "The ruleset has no quadrant axes",
+    """
+    A crosswalk pairs segments by their place in the four fields, and a quadrant diagram
+    draws the two axis scores; both need a ruleset with `axes` and a `quadrant` for each
+    segment. A screening form that only tells occasional from heavy service users (such as
+    vantaa_kerava.identification_guide) has no axes. `segrules diagram` also reports this code
+    in the rare case that the ruleset has axes but the verifier could not work out the score
+    plane within its limits (the message then says so).
+    """,
+    wrong="""
+    segrules diagram rulesets/vantaa_kerava/identification_guide.yaml
+    """,
+    fix="""
+    Give the ruleset `axes: {resources: <score>, complexity: <score>}` and each segment a
+    `quadrant`, or leave it out: compare such a ruleset through the segments' `service_use`.
+    """,
+    right="""
+    segrules diagram rulesets/vantaa_kerava/segmentation.yaml
+    """,
+)
+
+add_code(
+    "SR703",
+    "A position's quadrant is not valid, or is given twice",
+    """
+    Each position names one of the four fields: `quadrant: {resources: high or low,
+    complexity: high or low}`. Each of the four may be given once, with all the rulesets'
+    segments of that field under it.
+    """,
+    wrong="""
+      - quadrant: {resources: high, complexity: medium}
+    """,
+    fix="Write high or low for both axes, and list each quadrant once.",
+    right="""
+      - quadrant: {resources: high, complexity: low}
+    """,
+)
+
+add_code(
+    "SR704",
+    "A position names a ruleset or a segment that does not exist",
+    """
+    Under a position's `segments`, each key must be one of the ids listed under `rulesets`,
+    and each value a segment id of that ruleset. Aliases and labels (such as pärjääjä) are not
+    accepted here: the file names segments by id, so that it reads the same in every language.
+    """,
+    wrong="""
+        segments:
+          helsinki.suuntima: pärjääjä
+    """,
+    fix="Write the segment id (`segrules describe RULESET` lists them).",
+    right="""
+        segments:
+          helsinki.suuntima: omatoimi
+    """,
+)
+
+add_code(
+    "SR705",
+    "A segment is placed in another quadrant than its ruleset gives it",
+    """
+    Each segment of a ruleset with axes has a `quadrant` in the ruleset itself. The crosswalk
+    must put it under the position of that same quadrant; otherwise the crosswalk and the
+    ruleset disagree about where the segment lies.
+    """,
+    wrong="""
+      - quadrant: {resources: low, complexity: low}
+        segments:
+          vantaa_kerava.segmentation: huolenpito    # low resources, HIGH complexity
+    """,
+    fix="Move the segment to the position of its own quadrant, or correct the ruleset's quadrant.",
+    right="""
+      - quadrant: {resources: low, complexity: low}
+        segments:
+          vantaa_kerava.segmentation: tuki
+    """,
+)
+
+add_code(
+    "SR706",
+    "The crosswalk is not total",
+    """
+    Every position must name a segment for every listed ruleset, and every segment of every
+    listed ruleset must appear in some position. Otherwise a lookup could find no answer: a
+    client of that segment could not be mapped to another region's model.
+    """,
+    wrong="""
+      - quadrant: {resources: low, complexity: low}
+        segments:
+          helsinki.suuntima: yhteiso
+          # keski_suomi.segmentation is missing
+    """,
+    fix="Add the missing segment under the position of its quadrant.",
+    right="""
+      - quadrant: {resources: low, complexity: low}
+        segments:
+          helsinki.suuntima: yhteiso
+          keski_suomi.segmentation: yhteiso
+    """,
+)
+
+add_code(
+    "SR707",
+    "The crosswalk is not one-to-one: a segment appears in two positions",
+    """
+    A segment belongs to exactly one of the four fields, so it may appear in one position
+    only. The message gives the line of its first appearance.
+    """,
+    wrong="""
+      - quadrant: {resources: low, complexity: low}
+        segments: {helsinki.suuntima: yhteiso}
+      - quadrant: {resources: low, complexity: high}
+        segments: {helsinki.suuntima: yhteiso}
+    """,
+    fix="Keep the segment in the position of its quadrant and name the right segment in the other.",
+    right="""
+      - quadrant: {resources: low, complexity: high}
+        segments: {helsinki.suuntima: verkosto}
+    """,
+)
+
+add_code(
+    "SR708",
+    "Not a ruleset of the crosswalk",
+    """
+    A lookup named a ruleset the crosswalk does not list. A ruleset may be named by its id or
+    by one of its aliases (helsinki.omasuuntima for helsinki.suuntima). The message lists the
+    rulesets of the crosswalk.
+    """,
+    wrong="""
+    segrules crosswalk --from helsinki --segment tuki --to keski_suomi.segmentation
+    """,
+    fix="Give the full ruleset id.",
+    right="""
+    segrules crosswalk --from helsinki.suuntima --segment tuki --to keski_suomi.segmentation
+    """,
+)
+
+add_code(
+    "SR709",
+    "Not a segment of that ruleset",
+    """
+    A lookup named a segment the ruleset does not have. A segment may be named by its id, one
+    of its aliases or one of its labels, in upper or lower case and with or without ä and ö
+    (yhteisö, Yhteiso). The message lists the segments. A name that fits several segments
+    must be given as the segment id.
+    """,
+    wrong="""
+    segrules crosswalk --from vantaa_kerava.segmentation --segment verkosto --to helsinki.suuntima
+    """,
+    fix="Use a name of the ruleset's own segments (here Vantaa–Kerava calls that quadrant huolenpito).",
+    right="""
+    segrules crosswalk --from vantaa_kerava.segmentation --segment huolenpito --to helsinki.suuntima
+    """,
 )

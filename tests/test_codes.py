@@ -593,13 +593,61 @@ def test_SR514_unknown_code_to_explain():
     assert info.value.code == "SR514"
 
 
+# --------------------------------------------------------------------------- triggers: crosswalk and diagram
+
+_CROSSWALK = (ROOT / "rulesets" / "crosswalk.yaml").read_text(encoding="utf-8")
+CROSSWALK_CASES = {  # code → (change to the shipped crosswalk, a unique snippet of the changed line)
+    "SR700": (("format: 1", "format: 2"), "format: 2"),
+    "SR701": (("  - helsinki.suunte\n", "  - helsinki.sunte\n"), "helsinki.sunte\n"),
+    "SR702": (("  - helsinki.suunte\n", "  - helsinki.suunte\n  - vantaa_kerava.identification_guide\n"),
+              "  - vantaa_kerava.identification_guide"),
+    "SR703": (("{resources: high, complexity: low}", "{resources: high, complexity: medium}"), "medium"),
+    "SR704": (("helsinki.suuntima: omatoimi", "helsinki.suuntima: pärjääjä"), "pärjääjä"),
+    "SR705": (("vantaa_kerava.segmentation: tuki", "vantaa_kerava.segmentation: omatoimi"),
+              "vantaa_kerava.segmentation: omatoimi\n      keski_suomi.segmentation: yhteiso"),
+    "SR706": (("      keski_suomi.segmentation: verkosto\n", ""), "  - keski_suomi.segmentation"),
+    "SR707": (("helsinki.suunte: verkosto", "helsinki.suunte: yhteiso"), "helsinki.suunte: yhteiso\n      vantaa_kerava.segmentation: huolenpito"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(CROSSWALK_CASES))
+def test_SR700_to_SR707_a_crosswalk_file(code, tmp_path):
+    crosswalk = pytest.importorskip("segrules.crosswalk")
+    (old, new), at = CROSSWALK_CASES[code]
+    assert _CROSSWALK.count(old) >= 1
+    text = _CROSSWALK.replace(old, new, 1)
+    path = tmp_path / "crosswalk.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RulesetError) as info:
+        crosswalk.load(path, rulesets_dir=ROOT / "rulesets")
+    found = [d for d in info.value.errors if d.code == code]
+    assert found, [d.format() for d in info.value.errors]
+    assert found[0].span is not None and found[0].span.file == str(path)
+    assert found[0].span.line == where(text, at)[0], found[0].format()
+
+
+def test_SR702_SR708_SR709_diagram_and_lookups():
+    crosswalk = pytest.importorskip("segrules.crosswalk")
+    diagram = pytest.importorskip("segrules.diagram")
+    with pytest.raises(UsageError) as info:
+        diagram.plane_of(segrules.load(ROOT / "rulesets" / "vantaa_kerava" / "identification_guide.yaml"))
+    assert info.value.code == "SR702"
+    cw = crosswalk.load(ROOT / "rulesets" / "crosswalk.yaml")
+    with pytest.raises(UsageError) as info:
+        cw.map("helsinki", "tuki", to="keski_suomi.segmentation")
+    assert info.value.code == "SR708"
+    with pytest.raises(UsageError) as info:
+        cw.map("vantaa_kerava.segmentation", "verkosto", to="helsinki.suuntima")
+    assert info.value.code == "SR709"
+
+
 # --------------------------------------------------------------------------- coverage of the triggers
 
 TRIGGERED_ELSEWHERE_IN_THIS_FILE = {
     "SR000", "SR300", "SR400", "SR500",  # the base classes
     "SR001", "SR002", "SR003", "SR011", "SR131", "SR140",
     "SR501", "SR502", "SR510", "SR511", "SR512", "SR513", "SR514",
-}
+} | set(CROSSWALK_CASES) | {"SR702", "SR708", "SR709"}
 
 
 def test_every_code_outside_the_verifier_range_has_a_trigger():

@@ -1,0 +1,304 @@
+"""The verification report as one self-contained HTML page, for auditors.
+
+``html_report(reports, rulesets)`` writes, per ruleset: its identity (id, version, content
+hash, file), the verdict, a table of every check, every finding with its witness answer set
+as JSON, the rules involved (file:line), the region and the number of answer sets affected,
+the method and the time taken, the verifier's notes, and the quadrant picture showing which
+score regions map to which segment. Every text from a ruleset or a report is escaped; the page
+loads nothing from elsewhere (no scripts, fonts, style sheets or images).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from html import escape
+from typing import Any, Iterable, Sequence
+
+from .. import __version__
+from ..dsl import ast
+from .model import CHECKS, SCHEMA, Finding, VerificationReport, _size_text
+
+__all__ = ["html_report"]
+
+_STATUS = {
+    "passed": ("passed", "ok"),
+    "failed": ("FAILED", "failed"),
+    "undecided": ("UNDECIDED", "undecided"),
+    "not_applicable": ("n/a", "na"),
+}
+
+_CSS = """
+body { font-family: "DejaVu Sans", Verdana, Arial, Helvetica, sans-serif; color: #1a1a1a;
+       margin: 2em auto; max-width: 64em; padding: 0 1em; line-height: 1.45; }
+h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+h2 { font-size: 1.3em; margin-top: 2.2em; border-bottom: 2px solid #1a1a1a; padding-bottom: 0.2em; }
+h3 { font-size: 1.05em; margin-top: 1.6em; }
+table { border-collapse: collapse; margin: 0.6em 0; width: 100%; }
+th, td { border: 1px solid #bbbbbb; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
+th { background: #f0f0f0; }
+dl.identity { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; }
+dl.identity dt { font-weight: bold; }
+dl.identity dd { margin: 0; }
+code, pre { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 0.92em; }
+pre { background: #f6f6f6; border: 1px solid #dddddd; padding: 0.6em; overflow-x: auto;
+      white-space: pre-wrap; word-break: break-word; }
+.verdict { font-weight: bold; padding: 0.5em 0.8em; border-radius: 4px; display: inline-block; }
+.verdict.proven { background: #dff3e4; border: 1px solid #1e7b34; color: #14532d; }
+.verdict.failed { background: #fde2e2; border: 1px solid #b00020; color: #7f0015; }
+.verdict.undecided { background: #fff4d6; border: 1px solid #9a6b00; color: #5c4000; }
+td.status { font-weight: bold; white-space: nowrap; }
+td.status.ok { color: #14532d; }
+td.status.failed { color: #b00020; }
+td.status.undecided { color: #7a5500; }
+td.status.na { color: #666666; }
+.finding { border-left: 4px solid #b00020; padding: 0.2em 0 0.2em 0.8em; margin: 1em 0; }
+.finding p { margin: 0.3em 0; }
+.muted { color: #555555; }
+figure { margin: 1em 0; }
+figure svg { max-width: 100%; height: auto; }
+nav ul { padding-left: 1.2em; }
+"""
+
+
+def html_report(
+    reports: Sequence[VerificationReport],
+    rulesets: Iterable[Any] | None = None,
+    *,
+    lang: str = "en",
+    generated_at: dt.datetime | None = None,
+) -> str:
+    """One self-contained HTML page for the given verification reports.
+
+    ``rulesets`` are the loaded rulesets (``segrules.Ruleset``) or checked definitions the
+    reports were made from, in the same order or in any order (they are matched by id and
+    content hash); they give the labels and the quadrant picture. ``lang`` picks the labels
+    of the rulesets (fi, sv or en). The page carries no time stamp unless ``generated_at`` is
+    given, so the same reports give the same page.
+    """
+    defs = [_definition(r) for r in (rulesets or ()) if r is not None]
+    by_key = {(d.id, d.content_hash): d for d in defs}
+    reports = list(reports)
+    proven = sum(1 for r in reports if r.proven)
+    out: list[str] = []
+    add = out.append
+    add("<!DOCTYPE html>")
+    add('<html lang="en">')
+    add("<head>")
+    add('<meta charset="utf-8">')
+    add('<meta name="viewport" content="width=device-width, initial-scale=1">')
+    add("<title>segrules verification report</title>")
+    add(f"<style>{_CSS}</style>")
+    add("</head>")
+    add("<body>")
+    add("<h1>Verification report</h1>")
+    meta = f"segrules {escape(__version__)} · report schema {escape(SCHEMA)}"
+    if generated_at is not None:
+        meta += f" · generated {escape(generated_at.isoformat())}"
+    add(f'<p class="muted">{meta}</p>')
+    add(
+        "<p>For every ruleset below, <code>segrules verify</code> decided over the entire finite answer "
+        "space whether every possible answer set maps to exactly one segment, and the other checks "
+        "listed. Every failure comes with a concrete witness answer set, re-run through the reference "
+        "evaluator before it was reported.</p>"
+    )
+    add(f"<p><strong>{proven} of {len(reports)}</strong> ruleset{'s' if len(reports) != 1 else ''} proven.</p>")
+
+    if reports:
+        add("<nav><table>")
+        add("<tr><th>ruleset</th><th>version</th><th>verdict</th><th>file</th></tr>")
+        for n, r in enumerate(reports):
+            text, cls = _verdict(r)
+            add(
+                f'<tr><td><a href="#{_anchor(n, r)}">{escape(r.ruleset_id)}</a></td><td>{escape(r.version)}</td>'
+                f'<td class="status {"ok" if cls == "proven" else cls}">{escape(text)}</td>'
+                f"<td><code>{escape(r.source)}</code></td></tr>"
+            )
+        add("</table></nav>")
+    else:
+        add("<p>No ruleset was verified.</p>")
+
+    for n, r in enumerate(reports):
+        d = by_key.get((r.ruleset_id, r.content_hash))
+        if d is None and n < len(defs) and defs[n].id == r.ruleset_id:
+            d = defs[n]
+        out.extend(_section(n, r, d, lang))
+
+    add("</body>")
+    add("</html>")
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- parts
+
+
+def _definition(ruleset: Any) -> ast.RulesetDef:
+    return ruleset.definition if hasattr(ruleset, "definition") else ruleset
+
+
+def _anchor(n: int, r: VerificationReport) -> str:
+    return f"r{n + 1}-" + re.sub(r"[^a-z0-9]+", "-", r.ruleset_id.lower()).strip("-")
+
+
+def _verdict(r: VerificationReport) -> tuple[str, str]:
+    if r.proven:
+        return "PROVEN", "proven"
+    if any(c.status == "failed" for c in r.checks):
+        return "NOT PROVEN: some checks failed", "failed"
+    return "NOT PROVEN: some checks could not be decided", "undecided"
+
+
+def _code_title(code: str | None) -> str | None:
+    if not code:
+        return None
+    try:
+        from ..codes import CODES
+    except ImportError:  # pragma: no cover - the catalogue ships with the package
+        return None
+    info = CODES.get(code)
+    return info.title if info is not None else None
+
+
+def _section(n: int, r: VerificationReport, d: ast.RulesetDef | None, lang: str) -> list[str]:
+    out: list[str] = []
+    add = out.append
+    title = d.title.get(lang) if d is not None else r.ruleset_id
+    add(f'<section id="{_anchor(n, r)}">')
+    add(f"<h2>{escape(title)} <span class=\"muted\">({escape(r.ruleset_id)})</span></h2>")
+    text, cls = _verdict(r)
+    if r.proven:
+        text = "PROVEN: every possible answer set maps to exactly one segment"
+    add(f'<p class="verdict {cls}">{escape(text)}</p>')
+
+    add('<dl class="identity">')
+    rows = [
+        ("ruleset id", f"<code>{escape(r.ruleset_id)}</code>"),
+        ("version", escape(r.version)),
+        ("content hash (SHA-256)", f"<code>{escape(r.content_hash)}</code>"),
+        ("file", f"<code>{escape(r.source)}</code>"),
+        ("hit policy", escape(r.hit_policy)),
+        ("answer space", f"{escape(_size_text(r.answer_space_size))} answer sets"),
+        ("method", escape(_method_text(r.method))),
+        ("time", f"{r.seconds:.2f} s"),
+    ]
+    if d is not None and d.aliases:
+        rows.insert(1, ("also known as", escape(", ".join(d.aliases))))
+    for k, v in rows:
+        add(f"<dt>{escape(k)}</dt><dd>{v}</dd>")
+    add("</dl>")
+
+    # checks
+    add("<h3>Checks</h3>")
+    add("<table>")
+    add("<tr><th>check</th><th>what it proves</th><th>status</th><th>summary</th></tr>")
+    described = dict(CHECKS)
+    for c in r.checks:
+        label, css = _STATUS.get(c.status, (c.status, ""))
+        add(
+            f"<tr><td><code>{escape(c.name)}</code></td><td>{escape(described.get(c.name, ''))}</td>"
+            f'<td class="status {css}">{escape(label)}</td><td>{escape(c.summary)}</td></tr>'
+        )
+    add("</table>")
+
+    # findings
+    findings = [(c, f) for c in r.checks for f in c.findings]
+    add("<h3>Findings</h3>")
+    if not findings:
+        add("<p>None: no check found a problem.</p>")
+    for c, f in findings:
+        out.extend(_finding(c.name, f))
+
+    # notes
+    if r.notes:
+        add("<h3>Notes</h3>")
+        add("<ul>")
+        for note in r.notes:
+            add(f"<li>{escape(note)}</li>")
+        add("</ul>")
+
+    # segments and the quadrant
+    if d is not None:
+        out.extend(_segments(d, lang))
+    out.extend(_quadrant(n, r, d, lang))
+    add("</section>")
+    return out
+
+
+def _method_text(method: str) -> str:
+    if method == "enumeration":
+        return "enumeration: every answer set was evaluated"
+    if method == "structural":
+        return "structural: the answer space was decided exactly by its structure, without listing every answer set"
+    return method
+
+
+def _finding(check: str, f: Finding) -> list[str]:
+    out = ['<div class="finding">']
+    head = f"<strong>{escape(check)}</strong>: {escape(f.message)}"
+    out.append(f"<p>{head}</p>")
+    if f.code:
+        title = _code_title(f.code)
+        code = f"<code>{escape(f.code)}</code>" + (f" {escape(title)}" if title else "")
+        out.append(f'<p class="muted">code: {code} (<code>segrules explain {escape(f.code)}</code>)</p>')
+    if f.answer_sets is not None:
+        out.append(f"<p>answer sets affected: <strong>{escape(_size_text(f.answer_sets))}</strong></p>")
+    if f.region:
+        out.append(f"<p>region: <code>{escape(f.region)}</code></p>")
+    if f.rules:
+        out.append("<p>rules involved:</p>")
+        out.append("<ul>")
+        for rule in f.rules:
+            where = f"{rule.file}:{rule.line}" if rule.file else "(no position)"
+            out.append(
+                f"<li>rule {rule.number} at <code>{escape(where)}</code>: <code>{escape(rule.text)}</code></li>"
+            )
+        out.append("</ul>")
+    if f.witness is not None:
+        witness = json.dumps(f.witness, ensure_ascii=False, sort_keys=True, indent=2, default=str)
+        out.append("<p>witness answer set (JSON; give it to <code>segrules decide --answers</code>):</p>")
+        out.append(f"<pre>{escape(witness)}</pre>")
+    out.append("</div>")
+    return out
+
+
+def _segments(d: ast.RulesetDef, lang: str) -> list[str]:
+    out = ["<h3>Segments</h3>", "<table>",
+           "<tr><th>id</th><th>label</th><th>aliases</th><th>quadrant</th><th>service use</th></tr>"]
+    for s in d.segments:
+        quadrant = (f"resources {s.quadrant.resources}, complexity {s.quadrant.complexity}"
+                    if s.quadrant is not None else "–")
+        out.append(
+            f"<tr><td><code>{escape(s.id)}</code></td><td>{escape(s.label.get(lang))}</td>"
+            f"<td>{escape(', '.join(s.aliases) or '–')}</td><td>{escape(quadrant)}</td>"
+            f"<td>{escape(s.service_use)}</td></tr>"
+        )
+    out.append("</table>")
+    return out
+
+
+def _quadrant(n: int, r: VerificationReport, d: ast.RulesetDef | None, lang: str) -> list[str]:
+    if d is None or d.axes is None:
+        return []
+    out = ["<h3>Score regions and their segments</h3>"]
+    if r.plane is None:
+        out.append("<p>The quadrant picture is not available: the verifier did not compute the score plane "
+                   "(see the notes above).</p>")
+        return out
+    from ..diagram import quadrant_svg
+
+    svg = quadrant_svg(d, r.plane, lang=lang, id_prefix=f"q{n + 1}")
+    svg = _inline_svg(svg)
+    out.append(
+        "<p>Every reachable combination of the two axis scores, coloured by the segment its answer "
+        "sets get; thick lines mark where the segment changes, and a red hatch marks a place where "
+        "some answer set gets no segment or several.</p>"
+    )
+    out.append(f"<figure>{svg}</figure>")
+    return out
+
+
+def _inline_svg(svg: str) -> str:
+    """The SVG as an element of an HTML page: no XML declaration, no namespace URL."""
+    svg = re.sub(r"^<\?xml[^>]*\?>\s*", "", svg)
+    return svg.replace(' xmlns="http://www.w3.org/2000/svg"', "", 1).strip()
