@@ -7,6 +7,15 @@ import tempfile
 from pathlib import Path
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()  # read once, at import, before any thread could race on it
+
+
 def write_text_atomic(path: str | Path, text: str) -> None:
     """Write UTF-8 text to ``path`` via a temporary file in the same folder and a rename.
 
@@ -15,8 +24,13 @@ def write_text_atomic(path: str | Path, text: str) -> None:
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    try:
+        mode = target.stat().st_mode & 0o777  # keep the permissions of the file replaced
+    except FileNotFoundError:
+        mode = 0o666 & ~_UMASK  # as a plain open() would create it
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
             f.flush()
