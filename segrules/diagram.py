@@ -24,6 +24,7 @@ from html import escape
 from typing import Any, Iterable
 
 from .dsl import ast
+from .engine.runtime import format_number
 from .errors import UsageError
 
 __all__ = ["quadrant_svg", "segment_colours", "plane_of", "GAP_COLOUR", "EXACT_LIMIT", "BINS"]
@@ -181,19 +182,7 @@ def _num(value: float) -> str:
 
 def _value_text(value: Fraction) -> str:
     """A score value for people: exact when short (3, 2.5, 10/3), else two decimals."""
-    value = Fraction(value)
-    if value.denominator == 1:
-        return str(value.numerator)
-    d = value.denominator
-    for p in (2, 5):
-        while d % p == 0:
-            d //= p
-    if d == 1:
-        text = f"{float(value):.6f}".rstrip("0").rstrip(".")
-        if Fraction(text) == value and len(text) <= 6:
-            return text
-    exact = f"{value.numerator}/{value.denominator}"
-    return exact if len(exact) <= 5 else f"≈{float(value):.2f}"
+    return format_number(value, width=6)
 
 
 def _tick_text(value: float) -> str:

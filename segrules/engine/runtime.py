@@ -36,22 +36,30 @@ class RulesetRef:
         return {"id": self.id, "version": self.version, "content_hash": self.content_hash}
 
 
-def format_number(value: Any) -> str:
-    """Exact and readable: 3, 3.25, or 10/3 for a value with no finite decimal form."""
+def format_number(value: Any, *, width: int | None = None) -> str:
+    """Exact and readable: 3, 3.25, or 10/3 for a value with no finite decimal form.
+
+    With ``width`` (for pictures), a text longer than that becomes ``≈`` and two decimals.
+    """
     if isinstance(value, bool) or not isinstance(value, (int, Fraction)):
         return value if isinstance(value, str) else ("true" if value is True else "false" if value is False else repr(value))
     f = Fraction(value)
     if f.denominator == 1:
         return str(f.numerator)
+    text = None
     d = f.denominator
     for p in (2, 5):
         while d % p == 0:
             d //= p
     if d == 1:
-        text = f"{float(f):.12f}".rstrip("0")
-        if Fraction(text) == f:
-            return text
-    return f"{f.numerator}/{f.denominator}"
+        decimal = f"{float(f):.12f}".rstrip("0")
+        if Fraction(decimal) == f:
+            text = decimal
+    if text is None:
+        text = f"{f.numerator}/{f.denominator}"
+    if width is not None and len(text) > width:
+        return f"≈{float(f):.2f}"
+    return text
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
