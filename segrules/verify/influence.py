@@ -23,7 +23,7 @@ from ..dsl import ast
 from ..errors import EvaluationError
 from .space import Tally
 from .structure import (
-    StructuralVerifier, Undecided, _Case, _Class, _budget, _eval, _eval_bool, _final, _key, _step,
+    StructuralVerifier, Undecided, _Case, _Class, _check_size, _eval, _eval_bool, _final, _key, _step,
     outcome_result,
 )
 
@@ -117,20 +117,14 @@ class InfluenceChecker:
             acc = {}
             if sum(len(x) for x in sups) == len(frozenset().union(*sups)):
                 sets = [self.vector_set(c, co) for c in kids]
-                n = co.width
-                for x in sets:
-                    n *= len(x)
-                _budget(n, "values compared for one input")
+                _check_size(sets, "values compared for one input", factor=co.width)
                 for combo in itertools.product(*sets):
                     vec = self._eval_vector(e, co, [], (), list(zip(kids, combo)))
                     acc.setdefault(tuple(map(_key, vec)), vec)
             else:
                 clusters = sorted(sup)
                 per_cluster = self._choices(clusters, co)
-                n = co.width
-                for x in per_cluster:
-                    n *= len(x)
-                _budget(n, "values compared for one input")
+                _check_size(per_cluster, "values compared for one input", factor=co.width)
                 for choice in itertools.product(*per_cluster):
                     vec = self._eval_vector(e, co, clusters, choice)
                     acc.setdefault(tuple(map(_key, vec)), vec)
@@ -152,20 +146,14 @@ class InfluenceChecker:
             sup = frozenset().union(*(sv.support(units[i][1]) for i in members))
             clusters = sorted(sup)
             per_cluster = self._choices(clusters, co)
-            n = co.width
-            for x in per_cluster:
-                n *= len(x)
-            _budget(n, "values compared for one input")
+            _check_size(per_cluster, "values compared for one input", factor=co.width)
             acc: dict = {}
             for choice in itertools.product(*per_cluster):
                 rows = [self._eval_vector(units[i][1], co, clusters, choice) for i in members]
                 vec = tuple(tuple(r[k] for r in rows) for k in range(co.width))
                 acc.setdefault(tuple(tuple(map(_key, v)) for v in vec), vec)
             group_sets.append(list(acc.values()))
-        n = co.width
-        for x in group_sets:
-            n *= len(x)
-        _budget(n, "conditions compared for one input")
+        _check_size(group_sets, "conditions compared for one input", factor=co.width)
         out: dict = {}
         signatures: dict = {}  # (world, unit values) → (error, atoms): coordinates repeat values
         for combo in itertools.product(*group_sets):
@@ -211,10 +199,7 @@ class InfluenceChecker:
             k = next(i for i, comp in enumerate(sv.components) if ci in comp.clusters)
             vectors = self.vector_classes(sv.components[k], co)
             rest = [self._scalar(comp, world) for i, comp in enumerate(sv.components) if i != k]
-            n = len(vectors) * len(ptuples)
-            for r in rest:
-                n *= len(r)
-            _budget(n, "outcomes compared for one input")
+            _check_size(rest, "outcomes compared for one input", factor=len(vectors) * len(ptuples))
             rows = set()
             for vec in vectors:
                 for rest_combo in itertools.product(*rest):
@@ -266,10 +251,7 @@ class InfluenceChecker:
                 except _Mixed:
                     undecided = True
                     continue
-                n = 1
-                for p in pair_sets:
-                    n *= len(p)
-                _budget(n, f"outcome pairs for a change of {x}")
+                _check_size(pair_sets, f"outcome pairs for a change of {x}")
                 for combo in itertools.product(*pair_sets):
                     r1 = self._result([p[0] for p in combo])
                     r2 = self._result([p[1] for p in combo])

@@ -133,7 +133,11 @@ def _key(v):
     return (type(v).__name__, v)
 
 
-def _budget(n: int, what: str) -> None:
+def _check_size(sets, what: str, factor: int = 1) -> None:
+    """Stop (undecided) before a product of these sets grows beyond the budget."""
+    n = factor
+    for x in sets:
+        n *= len(x)
     if n > MAX_PRODUCT:
         raise Undecided(f"{n} value combinations of {what}")
 
@@ -373,10 +377,7 @@ class StructuralVerifier:
             acc = {}
             if disjoint:
                 sets = [self.value_set(c, cv) for c in kids]
-                n = 1
-                for s in sets:
-                    n *= len(s)
-                _budget(n, "the parts of one expression")
+                _check_size(sets, "the parts of one expression")
                 for combo in itertools.product(*sets):
                     values = dict(cv.values)
                     known = {}
@@ -395,10 +396,7 @@ class StructuralVerifier:
             else:
                 clusters = sorted(sup)
                 sets = [self.cluster_tuples(ci, cv.case.options) for ci in clusters]
-                n = 1
-                for s in sets:
-                    n *= len(s)
-                _budget(n, "inputs read together by one expression")
+                _check_size(sets, "inputs read together by one expression")
                 for combo in itertools.product(*sets):
                     values, known = self._env_from_tuples(cv, clusters, [t for t, _, _ in combo])
                     count, wit = 1, {}
@@ -491,10 +489,7 @@ class StructuralVerifier:
                 continue
             clusters = sorted(sup)
             sets = [self.cluster_tuples(ci, cv.case.options) for ci in clusters]
-            n = 1
-            for x in sets:
-                n *= len(x)
-            _budget(n, "values read together by several conditions")
+            _check_size(sets, "values read together by several conditions")
             acc: dict = {}
             for combo in itertools.product(*sets):
                 values, known = self._env_from_tuples(cv, clusters, [t for t, _, _ in combo])
@@ -519,10 +514,7 @@ class StructuralVerifier:
                 free_count *= sum(c for _, c, _ in tuples)
                 free_wit.update(tuples[0][2])
 
-        n = 1
-        for x in group_sets:
-            n *= len(x)
-        _budget(n, "the conditions of one component")
+        _check_size(group_sets, "the conditions of one component")
         axes = rs.axes
         classes: dict = {}
         for combo in itertools.product(*group_sets):
@@ -602,10 +594,7 @@ class StructuralVerifier:
     def _outcomes(self, cv: _Case, per_comp: list, tally: Tally, plane) -> None:
         rs = self.rs
         free_count, free_witness = self._free_leaves(cv.case)
-        total = 1
-        for classes in per_comp:
-            total *= len(classes)
-        _budget(total, "condition outcomes for one set of asked questions")
+        _check_size(per_comp, "condition outcomes for one set of asked questions")
         for combo in itertools.product(*per_comp):
             count = free_count
             witness = dict(cv.case.values)
