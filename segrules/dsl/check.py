@@ -97,8 +97,8 @@ class Checker:
             if cond is not None:
                 cond = self._resolve_top(cond, BOOLEAN, f"asked_when of input {inp.id!r}", inputs_only=True)
                 if cond is not None:
-                    deps[inp.id] = ast.references(cond)
-                    if inp.id in deps[inp.id]:
+                    deps[inp.id] = tuple(r for r in ast.references(cond) if r != inp.id)  # reported here, not as a circle
+                    if inp.id in ast.references(cond):
                         self.sink.report(
                             "SR213", f"input {inp.id!r} is asked depending on its own answer", inp.span,
                             hint="asked_when can only use the answers to other inputs",
@@ -232,29 +232,37 @@ class Checker:
         state: dict[str, int] = {}
         reported = False
 
-        def visit(node: str, path: list[str]) -> None:
-            nonlocal reported
-            if state.get(node) == 2:
-                return
-            if state.get(node) == 1:
-                if not reported:
-                    cycle = path[path.index(node):] + [node]
-                    self.sink.report(
-                        "SR213", f"the {kind}s {' → '.join(cycle)} depend on each other in a circle (through {via})",
-                        spans.get(node),
-                        hint=f"a {kind} cannot depend on itself, directly or through others; break the circle",
-                    )
-                    reported = True
-                return
-            state[node] = 1
-            for d in deps.get(node, ()):
-                if d in spans:
-                    visit(d, path + [node])
-            state[node] = 2
-            order.append(node)
-
-        for node in spans:
-            visit(node, [])
+        # depth-first, with an explicit stack: a chain of thousands of scores must not
+        # exhaust Python's recursion limit
+        for root in spans:
+            if state.get(root):
+                continue
+            state[root] = 1
+            stack = [(root, iter(deps.get(root, ())))]
+            while stack:
+                node, pending = stack[-1]
+                for d in pending:
+                    if d not in spans or state.get(d) == 2:
+                        continue
+                    if state.get(d) == 1:
+                        if not reported:
+                            path = [n for n, _ in stack]
+                            cycle = path[path.index(d):] + [d]
+                            self.sink.report(
+                                "SR213",
+                                f"the {kind}s {' → '.join(cycle)} depend on each other in a circle (through {via})",
+                                spans.get(d),
+                                hint=f"{_a(kind)} cannot depend on itself, directly or through others; break the circle",
+                            )
+                            reported = True
+                        continue
+                    state[d] = 1
+                    stack.append((d, iter(deps.get(d, ()))))
+                    break
+                else:
+                    stack.pop()
+                    state[node] = 2
+                    order.append(node)
         return order
 
     # ------------------------------------------------------------------ expressions

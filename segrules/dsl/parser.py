@@ -71,6 +71,11 @@ _SYNTAX_EXAMPLES: dict[str, tuple[str, str | None, list[str]]] = {
         None,
         ["if x then 1", "if x > 1 then 1 "],
     ),
+    "in_without_parens": (
+        "the values after 'in' are written in parentheses",
+        'e.g. battery in ("illness", "risk")',
+        ["x in 1", "x in \"a\"", "x in 1, 2", "x in a"],
+    ),
 }
 
 
@@ -91,6 +96,8 @@ def _friendly(exc: UnexpectedInput, text: str, start: str) -> DslSyntaxError:
             return DslSyntaxError(
                 "SR200", "a decimal number is written with a point", offset, "e.g. 2.5, not 2,5"
             )
+        if ch == "." and not text[:offset].rstrip()[-1:].isdigit():
+            return DslSyntaxError("SR200", "a decimal number starts with a digit", offset, "e.g. 0.5, not .5")
         return DslSyntaxError("SR200", f"unexpected character {ch!r}", offset)
     first = re.match(r"\s*\S+\s*", text)
     if start == "rule" and (first is None or offset <= first.end()):
@@ -105,9 +112,14 @@ def _friendly(exc: UnexpectedInput, text: str, start: str) -> DslSyntaxError:
         return DslSyntaxError("SR200", "a decimal number is written with a point", offset, "e.g. 2.5, not 2,5")
     prefix = "s when " if start == "rule" else ""
     examples = {k: [prefix + e for e in v[2]] for k, v in _SYNTAX_EXAMPLES.items()}
-    label = exc.match_examples(_parser(start).parse, examples, use_accepts=True)
+    try:
+        label = exc.match_examples(_parser(start).parse, examples, use_accepts=True)
+    except TypeError:  # lark 1.3 formats one of its debug messages wrongly ('x * 2y'); no match then
+        label = None
     if label is not None:
         message, hint, _ = _SYNTAX_EXAMPLES[label]
+        if label == "double_equals":  # point at the first '=' of '=='
+            offset = text.rfind("=", 0, offset) if text.rfind("=", 0, offset) >= 0 else offset
         return DslSyntaxError("SR200", message, offset, hint)
     if isinstance(exc, UnexpectedEOF) or (isinstance(exc, UnexpectedToken) and exc.token.type == "$END"):
         if text.count("(") > text.count(")"):
@@ -115,7 +127,40 @@ def _friendly(exc: UnexpectedInput, text: str, start: str) -> DslSyntaxError:
         return DslSyntaxError("SR200", "the expression ends too early", len(text.rstrip()))
     if isinstance(exc, UnexpectedToken):
         tok = exc.token
+        if tok.type == "RPAR" and text[: offset + 1].count(")") > text[:offset].count("("):
+            return DslSyntaxError("SR200", "this ')' has no matching '('", offset, "remove it, or add the missing '('")
         expected = _describe_expected(exc.expected)
+        if tok.type == "NAME" and tok.value.lower() in ast.KEYWORDS:
+            return DslSyntaxError(
+                "SR200", f"unexpected {tok.value!r}: the words of the rule language are written in lower case",
+                offset, f"write {tok.value.lower()}",
+            )
+        if tok.type in ("THEN", "ELSE"):
+            return DslSyntaxError(
+                "SR200", f"unexpected {tok.value!r}: it belongs to an 'if'", offset,
+                "write if <condition> then <value> else <value>",
+            )
+        before = re.search(r"([A-Za-z_]+)\s*$", text[:offset])
+        if before is not None and before.group(1) in ast.KEYWORDS - {"true", "false", "otherwise"}:
+            word = before.group(1)
+            if word == "if":
+                return DslSyntaxError(
+                    "SR200", "an 'if ... then ... else ...' inside a calculation or comparison must be in parentheses",
+                    before.start(1), "e.g. 1 + (if visits > 12 then 1 else 0)",
+                )
+            return DslSyntaxError(
+                "SR200", f"{word!r} cannot stand here", before.start(1), "check for a doubled or missing word"
+            )
+        if not expected and tok.type in ("NAME", "NUMBER", "STRING", "LPAR"):
+            return DslSyntaxError(
+                "SR200", f"unexpected {tok.value!r}: an operator (such as <, =, +) or 'and'/'or' is missing before it",
+                offset, "comparisons are <, <=, >, >=, = and !=; a range is written 1 <= x <= 3",
+            )
+        if set(exc.expected) <= {"NUMBER", "STRING", "TRUE", "FALSE", "MINUS"} and "NUMBER" in exc.expected:
+            return DslSyntaxError(
+                "SR200", f"unexpected {tok.value!r}: the list after 'in' holds fixed values only", offset,
+                'e.g. battery in ("illness", "risk") or visits in (1, 2, 3)',
+            )
         return DslSyntaxError("SR200", f"unexpected {tok.value!r}{expected}", offset)
     return DslSyntaxError("SR200", "invalid expression", offset)
 
@@ -125,12 +170,13 @@ _TOKEN_WORDS = {
     "RPAR": "')'", "COMMA": "','", "COMP_OP": "a comparison", "PLUS": "'+'", "MINUS": "'-'",
     "TIMES": "'*'", "DIVIDE": "'/'", "AND": "'and'", "OR": "'or'", "NOT": "'not'", "IF": "'if'",
     "THEN": "'then'", "ELSE": "'else'", "IN": "'in'", "WHEN": "'when'", "OTHERWISE": "'otherwise'",
-    "TRUE": "true", "FALSE": "false",
+    "TRUE": "true", "FALSE": "false", "$END": "the end of the expression",
+    "<END-OF-FILE>": "the end of the expression",
 }
 
 
 def _describe_expected(expected) -> str:
-    words = sorted({_TOKEN_WORDS.get(t, t.lower()) for t in expected if not t.startswith("__")})
+    words = sorted({_TOKEN_WORDS.get(t, t.lower().strip("$")) for t in expected if not t.startswith("__")})
     if not words or len(words) > 6:
         return ""
     return "; expected " + (words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1])
@@ -192,15 +238,16 @@ class _ToAst(Transformer):
         return ast.Negate(operand, self._at(op.start_pos))
 
     def name(self, c):
+        _not_a_keyword(c[0])
         return ast.Name(str(c[0]), self._at(c[0].start_pos))
 
     def call(self, c):
         name = c[0]
+        _not_a_keyword(name)
         return ast.Call(str(name), tuple(a for a in c[1:] if a is not None), self._at(name.start_pos))
 
     def number(self, c):
         return ast.Number(Fraction(str(c[0])), self._at(c[0].start_pos))
-
     def string(self, c):
         return ast.String(str(c[0])[1:-1], self._at(c[0].start_pos))
 
@@ -213,6 +260,15 @@ class _ToAst(Transformer):
         return ast.Bool(False, self._at(meta.start_pos))
 
 
+def _not_a_keyword(token: Token) -> None:
+    """A word of the language where a name belongs (``a < 3 and or b``) is a syntax error."""
+    if str(token) in ast.KEYWORDS:
+        raise DslSyntaxError(
+            "SR200", f"unexpected {str(token)!r}: a name or a value is missing before it", token.start_pos,
+            "check for a doubled or missing word, e.g. 'a < 3 and b > 1'",
+        )
+
+
 def _depth(text: str) -> int:
     depth = best = 0
     for ch in text:
@@ -221,6 +277,16 @@ def _depth(text: str) -> int:
             best = max(best, depth)
         elif ch == ")":
             depth -= 1
+    return best
+
+
+def _tree_depth(tree: lark.Tree) -> int:
+    best = 0
+    stack = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        best = max(best, depth)
+        stack.extend((c, depth + 1) for c in node.children if isinstance(c, lark.Tree))
     return best
 
 
@@ -242,6 +308,13 @@ def _parse(text: str, start: str, locate: Locate):
         raise _friendly(exc, text, start) from None
     except RecursionError:
         raise DslSyntaxError("SR201", "the expression is too deeply nested", 0, "split it into named scores") from None
+    # Nesting without parentheses ('- - - x', 'not not ...', 'if ... else if ...', long chains of
+    # '+') is only visible in the tree; every later stage walks the tree recursively.
+    if _tree_depth(tree) > MAX_DEPTH + (start == "rule"):
+        raise DslSyntaxError(
+            "SR201", f"the expression is nested more than {MAX_DEPTH} levels deep", 0,
+            "split it into named scores; add up many inputs with sum(...) or mean(...) over a group",
+        )
     try:
         return _ToAst(locate).transform(tree)
     except VisitError as exc:  # an exception inside the transformer arrives wrapped

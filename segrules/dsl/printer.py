@@ -1,0 +1,142 @@
+"""Printing AST expressions back to rule-language text.
+
+``to_text`` works on unchecked trees (``Name``, ``Call``) and checked trees (``InputRef``,
+``ScoreRef``, ``Aggregate``, ``Answered``) alike. It writes the fewest parentheses the
+grammar needs, so that parsing the printed text gives the same tree back (spans aside) for
+every tree the parser can produce, and printing is idempotent: printing the parse of a
+printed text gives that text again.
+
+Numbers print exactly: ``3``, ``2.5``, ``-0.125``. A fraction without a finite decimal form
+(which the parser never produces) prints as ``(1 / 3)``, which reads back as a division; a
+text containing ``"`` or a line break cannot be written in the language and raises
+``ValueError``.
+
+Precedence, from the loosest binding to the tightest: ``if … then … else``, ``or``, ``and``,
+``not``, comparisons and ``in``, ``+ -``, ``* /``, unary minus, atoms. ``or``, ``and``,
+``+ -`` and ``* /`` group to the left, as the parser reads them.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from . import ast
+
+# precedence levels
+_IF, _OR, _AND, _NOT, _CMP, _SUM, _PROD, _UNARY, _ATOM = range(9)
+_LEVEL_OF_OP = {"+": _SUM, "-": _SUM, "*": _PROD, "/": _PROD}
+
+
+def to_text(expr: ast.Expr) -> str:
+    """Rule-language text of an expression, with minimal parentheses."""
+    return _print(expr, _IF)
+
+
+def rule_text(rule: ast.Rule) -> str:
+    """``<segment> when <condition>`` or ``<segment> otherwise``."""
+    if rule.condition is None:
+        return f"{rule.segment} otherwise"
+    return f"{rule.segment} when {to_text(rule.condition)}"
+
+
+def number_text(value: Fraction | int) -> str:
+    """Exact text of a number: ``3``, ``-2.5``; ``(1 / 3)`` when there is no finite decimal."""
+    f = Fraction(value)
+    if f.denominator == 1:
+        return str(f.numerator)
+    d = f.denominator
+    twos = fives = 0
+    while d % 2 == 0:
+        d //= 2
+        twos += 1
+    while d % 5 == 0:
+        d //= 5
+        fives += 1
+    if d != 1:
+        return f"({f.numerator} / {f.denominator})"
+    places = max(twos, fives)
+    scaled = abs(f.numerator) * 10**places // f.denominator
+    digits = str(scaled).rjust(places + 1, "0")
+    text = f"{digits[:-places]}.{digits[-places:]}"
+    return "-" + text if f < 0 else text
+
+
+def _level(e: ast.Expr) -> int:
+    """How tightly the printed form of ``e`` binds."""
+    if isinstance(e, ast.If):
+        return _IF
+    if isinstance(e, ast.Or):
+        return _OR
+    if isinstance(e, ast.And):
+        return _AND
+    if isinstance(e, ast.Not):
+        return _NOT
+    if isinstance(e, (ast.Compare, ast.In)):
+        return _CMP
+    if isinstance(e, ast.Binary):
+        return _LEVEL_OF_OP[e.op]
+    if isinstance(e, ast.Negate):
+        return _UNARY
+    if isinstance(e, ast.Number):
+        # a negative number is read as unary minus applied to a literal
+        return _UNARY if e.value < 0 else _ATOM
+    return _ATOM
+
+
+def _print(e: ast.Expr, need: int) -> str:
+    """Text of ``e`` in a place that needs at least precedence ``need``."""
+    e = _folded(e)
+    text = _bare(e)
+    return f"({text})" if _level(e) < need else text
+
+
+def _folded(e: ast.Expr) -> ast.Expr:
+    """The parser reads '-<number>' as a negative number: print a negated number that way."""
+    if isinstance(e, ast.Negate):
+        inner = _folded(e.operand)
+        if isinstance(inner, ast.Number):
+            return ast.Number(-inner.value, e.span)
+    return e
+
+
+def _bare(e: ast.Expr) -> str:
+    if isinstance(e, ast.Number):
+        return number_text(e.value)
+    if isinstance(e, ast.String):
+        if '"' in e.value or "\n" in e.value:
+            raise ValueError(f"the rule language has no way to write the text {e.value!r}")
+        return f'"{e.value}"'
+    if isinstance(e, ast.Bool):
+        return "true" if e.value else "false"
+    if isinstance(e, (ast.Name, ast.InputRef, ast.ScoreRef)):
+        return e.id
+    if isinstance(e, ast.Call):
+        return f"{e.func}({', '.join(_print(a, _IF) for a in e.args)})"
+    if isinstance(e, ast.Aggregate):
+        args = e.written or e.items
+        return f"{e.func}({', '.join(_print(a, _IF) for a in args)})"
+    if isinstance(e, ast.Answered):
+        return f"answered({e.input.id})"
+    if isinstance(e, ast.Negate):
+        return "-" + _print(e.operand, _UNARY)
+    if isinstance(e, ast.Binary):
+        level = _LEVEL_OF_OP[e.op]
+        # left-associative: the left operand may be at the same level, the right one not
+        return f"{_print(e.left, level)} {e.op} {_print(e.right, level + 1)}"
+    if isinstance(e, ast.Compare):
+        parts = [_print(e.operands[0], _SUM)]
+        for op, operand in zip(e.ops, e.operands[1:]):
+            parts.append(f"{op} {_print(operand, _SUM)}")
+        return " ".join(parts)
+    if isinstance(e, ast.In):
+        values = ", ".join(_bare(v) for v in e.values)  # literals
+        return f"{_print(e.operand, _SUM)} in ({values})"
+    if isinstance(e, (ast.And, ast.Or)):
+        word, level = ("and", _AND) if isinstance(e, ast.And) else ("or", _OR)
+        first, *rest = e.operands
+        return f" {word} ".join([_print(first, level)] + [_print(o, level + 1) for o in rest])
+    if isinstance(e, ast.Not):
+        return "not " + _print(e.operand, _NOT)
+    if isinstance(e, ast.If):
+        return f"if {_print(e.cond, _IF)} then {_print(e.then, _IF)} else {_print(e.otherwise, _IF)}"
+    raise TypeError(f"not an expression: {e!r}")

@@ -1,0 +1,283 @@
+"""Reading ruleset files: safe YAML, positions, and what a ruleset file must not hold."""
+
+from __future__ import annotations
+
+import pytest
+
+import segrules
+from segrules.errors import RulesetError
+from segrules.source import MAX_FILE_BYTES, content_hash, decode_source, parse_yaml, to_data
+
+from support import BASE, at, errors, only_error, problems, variant, where
+
+
+def test_base_ruleset_loads_without_warnings():
+    rs = segrules.load_text(BASE, "t.yaml")
+    assert rs.warnings == ()
+    assert all(r.passed for r in rs.run_examples())
+
+
+# ----------------------------------------------------------------------------- YAML hazards
+
+
+def test_duplicate_key_is_reported_at_the_second_key():
+    text = variant("  visits:\n", "  c_manage:\n    respondent: client\n  visits:\n")
+    d = only_error(text, "SR011")
+    assert at(d) == where(text, "c_manage:", nth=1)
+    assert f"line {where(text, 'c_manage:')[0]}" in d.message
+
+
+def test_duplicate_keys_are_all_reported():
+    text = variant("format: 1\n", "format: 1\nformat: 1\n")
+    text = variant("    min: 0\n", "    min: 0\n    min: 1\n", text)
+    errs = errors(text)
+    assert [(d.code, at(d)) for d in errs] == [
+        ("SR011", where(text, "format", nth=1)),
+        ("SR011", where(text, "min: 1")),
+    ]
+
+
+def test_anchor_and_alias_are_rejected_where_written():
+    text = variant("title: {", "title: &t {")
+    text = variant("hit_policy: unique", "hit_policy: unique\nprovenance: *t", text)
+    errs = errors(text)
+    assert [(d.code, at(d)) for d in errs] == [("SR012", where(text, "&t")), ("SR012", where(text, "*t"))]
+
+
+def test_anchor_on_a_block_mapping():
+    text = variant("  lives_alone:\n", "  lives_alone: &al\n")
+    assert at(only_error(text, "SR012")) == where(text, "&al")
+
+
+@pytest.mark.parametrize("word", ["no", "yes", "on", "off", "No", "YES", "True"])
+def test_yaml_11_booleans_as_text_are_rejected(word):
+    text = variant("      illness: {L}".replace("{L}", "{fi: t, sv: t, en: t}"), f"      illness: {{fi: {word}, sv: t, en: t}}")
+    d = only_error(text, "SR013")
+    assert at(d) == where(text, f"fi: {word}", offset=4)
+    assert "quotes" in (d.hint or "")
+
+
+def test_yes_as_a_boolean_value_is_rejected():
+    text = variant("    optional: true\n    text: {fi: t, sv: t, en: t}\n  p_illness", "    optional: yes\n    text: {fi: t, sv: t, en: t}\n  p_illness")
+    assert at(only_error(text, "SR013")) == where(text, "yes")
+
+
+def test_quoted_no_is_text():
+    text = variant("      illness: {fi: t, sv: t, en: t}", '      illness: {fi: "no", sv: t, en: t}')
+    segrules.load_text(text)
+
+
+@pytest.mark.parametrize("tag", ["!semver", "!!python/object:os.system", "!!binary", "!!set"])
+def test_tags_are_rejected(tag):
+    text = variant("version: 1.0.0", f"version: {tag} 1.0.0")
+    errs = errors(text)
+    assert errs[0].code == "SR014" and at(errs[0]) == where(text, tag)
+
+
+def test_core_tags_are_allowed():
+    segrules.load_text(variant("version: 1.0.0", "version: !!str 1.0.0"))
+
+
+@pytest.mark.parametrize(
+    "text, needle, hint",
+    [
+        ("format: 1\nid: a: b\n", ": b", "quoted"),
+        ("format: 1\ninputs:\n\t- b\n", "\t", "tab"),
+        ("format: 1\naliases: [a, b\nid: x\n", ": x", None),
+        ('format: 1\nid: "x\n', None, None),
+    ],
+)
+def test_malformed_yaml_has_a_position(text, needle, hint):
+    d = only_error(text, "SR010")
+    if needle is not None:
+        assert at(d) == where(text, needle)
+    else:
+        assert d.span is not None and d.span.line >= 2
+    if hint:
+        assert hint in d.hint
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n"])
+def test_empty_file(text):
+    d = only_error(text, "SR100")
+    assert "empty" in d.message and at(d) == (1, 1)
+
+
+@pytest.mark.parametrize("text", ["hello\n", "- a\n- b\n", "42\n", "---\n"])
+def test_file_that_is_not_a_mapping(text):
+    only_error(text, "SR100")
+
+
+def test_deeply_nested_yaml():
+    text = "a:\n" + "".join("  " * i + f"b{i}:\n" for i in range(1, 60))
+    errs = errors(text)
+    assert {d.code for d in errs} == {"SR140"}
+    assert at(errs[0]) == where(text, "b40")
+
+
+def test_very_deeply_nested_flow_yaml_is_a_diagnostic_not_a_crash():
+    # PyYAML composes recursively; thousands of levels must not escape as RecursionError
+    assert only_error("[" * 5000 + "]" * 5000, "SR140").code == "SR140"
+
+
+@pytest.mark.parametrize("value", ["1__0.5", "1:20.5", "1_.5", ".5_", "190:20:30", "0x_"])
+def test_odd_yaml_numbers_do_not_crash(value):
+    # YAML 1.1 resolves these as numbers, but Python cannot read all of them
+    text = variant("    reassess_after_months: 6\n", f"    reassess_after_months: {value}\n")
+    assert errors(text)[0].code in ("SR100", "SR112")
+
+
+def test_mapping_key_must_be_a_word():
+    text = variant("format: 1\n", "format: 1\n? [a, b]\n: c\n")
+    assert at(only_error(text, "SR100")) == where(text, "[a, b]")
+
+
+# ----------------------------------------------------------------------------- files
+
+
+def test_file_too_large(tmp_path):
+    path = tmp_path / "big.yaml"
+    path.write_bytes(BASE.encode() + b"#" * (MAX_FILE_BYTES + 1 - len(BASE.encode())))
+    with pytest.raises(RulesetError) as info:
+        segrules.load(path)
+    assert info.value.code == "SR002"
+    assert info.value.diagnostics[0].span.line == 1
+
+
+def test_text_too_large():
+    with pytest.raises(RulesetError) as info:
+        segrules.load_text("#" * (MAX_FILE_BYTES + 1))
+    assert info.value.code == "SR002"
+
+
+def test_file_at_the_size_limit_is_read(tmp_path):
+    path = tmp_path / "full.yaml"
+    path.write_bytes(BASE.encode() + b"#" * (MAX_FILE_BYTES - len(BASE.encode())))
+    assert segrules.load(path).id == "test.base"
+
+
+def test_not_utf8(tmp_path):
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes(BASE.replace("pärjääjä", "PLACE").encode().replace(b"PLACE", "pärjääjä".encode("latin-1")))
+    with pytest.raises(RulesetError) as info:
+        segrules.load(path)
+    d = info.value.diagnostics[0]
+    assert d.code == "SR003"
+    assert d.span.line == where(BASE, "pärjääjä")[0]
+    assert "UTF-8" in d.hint
+
+
+def test_utf8_bom_is_accepted(tmp_path):
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + BASE.encode())
+    assert segrules.load(path).content_hash == segrules.load_text(BASE).content_hash
+
+
+def test_missing_file_and_folder(tmp_path):
+    for path in (tmp_path / "nope.yaml", tmp_path):
+        with pytest.raises(RulesetError) as info:
+            segrules.load(path)
+        assert info.value.code == "SR001"
+
+
+def test_file_name_is_in_positions(tmp_path):
+    path = tmp_path / "named.yaml"
+    path.write_text(variant("format: 1\n", "format: 1\nformat: 1\n"), encoding="utf-8")
+    with pytest.raises(RulesetError) as info:
+        segrules.load(path)
+    assert info.value.diagnostics[0].span.file == str(path)
+    assert str(path) in info.value.format()
+
+
+# ----------------------------------------------------------------------------- DSL positions
+#
+# A problem inside a rule-language string must point at its place in the file, whatever the
+# YAML style of the string. Each case plants an unknown name (or a syntax error) at a known place.
+
+
+def _expr(style: str, body: str) -> str:
+    return variant("    expr: mean(client_items)\n", style.replace("BODY", body))
+
+
+STYLES = {
+    "plain": "    expr: BODY\n",
+    "double": '    expr: "BODY"\n',
+    "single": "    expr: 'BODY'\n",
+    "literal": "    expr: |\n      BODY\n",
+    "literal_strip": "    expr: |-\n      BODY\n",
+    "literal_comment": "    expr: |  # BODY in a comment\n      BODY\n",
+    "literal_indent": "    expr: |2\n        BODY\n",
+    "folded": "    expr: >\n      BODY\n",
+    "folded_keep": "    expr: >+\n      BODY\n\n",
+}
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_unknown_name_position_in_each_scalar_style(style):
+    text = _expr(STYLES[style], "1 + mean(client_itemz)")
+    d = only_error(text, "SR210")
+    assert at(d) == where(text, "client_itemz", nth=text.count("client_itemz") - 1)
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_syntax_error_position_in_each_scalar_style(style):
+    text = _expr(STYLES[style], "mean(client_items) == 3")
+    d = only_error(text, "SR200")
+    assert at(d) == where(text, "== 3", nth=text.count("== 3") - 1)
+
+
+@pytest.mark.parametrize(
+    "expr, needle",
+    [
+        # plain multi-line scalar: the YAML value is one line, the file has three
+        ("    expr: mean(client_items)\n      + mean(complexity_items)\n      + visitz\n", "visitz"),
+        # folded, several lines, the name on the third
+        ("    expr: >-\n      mean(client_items)\n      + mean(complexity_items)\n      + visitz\n", "visitz"),
+        # literal, several lines, more indentation inside
+        ("    expr: |\n      mean(client_items)\n        + (if visits > 12\n             then visitz else 0)\n", "visitz"),
+        # double-quoted over lines, with an escape before the name
+        ('    expr: "mean(client_items)\\t+\n      visitz"\n', "visitz"),
+        # single-quoted over lines
+        ("    expr: 'mean(client_items) +\n      visitz'\n", "visitz"),
+    ],
+)
+def test_positions_in_multiline_scalars(expr, needle):
+    text = variant("    expr: mean(client_items)\n", expr)
+    d = only_error(text, "SR210")
+    assert at(d) == where(text, needle)
+
+
+def test_position_of_a_rule_token():
+    text = variant("  - yhteiso   when resources < 3", "  - yhteiso   when resources < 3 and visitz > 1")
+    assert at(only_error(text, "SR210")) == where(text, "visitz")
+
+
+def test_position_of_an_asked_when_token():
+    text = variant('    asked_when: battery = "risk"', '    asked_when: batery = "risk"')
+    assert at(only_error(text, "SR210")) == where(text, "batery")
+
+
+def test_position_of_the_end_of_an_expression():
+    text = variant("    expr: mean(client_items)\n", "    expr: >\n      mean(client_items) +\n")
+    d = only_error(text, "SR200")
+    line, column = at(d)
+    assert line == where(text, "mean(client_items) +")[0]
+    assert column >= where(text, "+\n")[1]
+
+
+# ----------------------------------------------------------------------------- data and hash
+
+
+def test_to_data_and_hash_ignore_layout():
+    a = parse_yaml(decode_source(b"b: [1, 2]\na: {x: 1.50}\n", "a"))
+    b = parse_yaml(decode_source(b"# comment\na:\n  x: 1.50\nb:\n  - 1\n  - 2\n", "b"))
+    assert to_data(a) == to_data(b) == {"a": {"x": "1.50"}, "b": [1, 2]}
+    assert content_hash(a) == content_hash(b)
+
+
+def test_problems_helper_sees_warnings_too():
+    text = variant("title: {fi: Testimalli, sv: Testmodell, en: Test model}", "title: {fi: Testimalli}")
+    rs = segrules.load_text(text)
+    assert [w.code for w in rs.warnings] == ["SR131", "SR131"]
+    assert all(not w.is_error for w in rs.warnings)
+    assert problems("")[0].code == "SR100"
