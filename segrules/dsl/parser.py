@@ -246,6 +246,10 @@ class _ToAst(Transformer):
         _not_a_keyword(name)
         return ast.Call(str(name), tuple(a for a in c[1:] if a is not None), self._at(name.start_pos))
 
+    def negative_number(self, c):
+        minus, number = c
+        return ast.Number(-Fraction(str(number)), self._at(minus.start_pos))
+
     def number(self, c):
         return ast.Number(Fraction(str(c[0])), self._at(c[0].start_pos))
     def string(self, c):

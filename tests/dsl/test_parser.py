@@ -107,15 +107,6 @@ def test_constructs(text, tree):
     assert p(text) == tree
 
 
-NEGATIVE_IN_LISTS = pytest.mark.xfail(
-    reason="the grammar allows only unsigned numbers in 'in (...)', though docs/dsl.md calls -1 a number "
-    "and integer inputs may be negative: `x in (-1, 0)` is a syntax error",
-    raises=DslSyntaxError,
-    strict=False,
-)
-
-
-@NEGATIVE_IN_LISTS
 def test_negative_numbers_in_a_list():
     assert p("v in (-1, - 2.5)") == In(x("v"), (n(-1), n("-2.5")))
 

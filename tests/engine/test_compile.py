@@ -202,7 +202,6 @@ def test_failing_operands_fail_in_the_reference_order(left, right):
         check_agreement(rs, answers)
 
 
-@pytest.mark.xfail(reason="negative numbers are not allowed in 'in (...)' lists yet", raises=segrules.RulesetError, strict=False)
 def test_negative_values_in_a_list():
     rs = load_cached(mini({"n": "integer -2..2"}, {}, ["neg when n in (-2, -1)", "other when not (n in (-2, -1))"]))
     assert [rs.segment_of({"n": v}) for v in range(-2, 3)] == ["neg", "neg", "other", "other", "other"]
