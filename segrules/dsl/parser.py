@@ -110,6 +110,13 @@ def _friendly(exc: UnexpectedInput, text: str, start: str) -> DslSyntaxError:
         )
     if isinstance(exc, UnexpectedToken) and exc.token.type == "COMMA" and re.match(r"\d", text[offset + 1 : offset + 2]) and offset > 0 and text[offset - 1].isdigit():
         return DslSyntaxError("SR200", "a decimal number is written with a point", offset, "e.g. 2.5, not 2,5")
+    if isinstance(exc, UnexpectedToken):
+        label = _label_from_tokens(exc, text, offset)
+        if label is not None:
+            message, hint, _ = _SYNTAX_EXAMPLES[label]
+            if label == "double_equals":  # point at the first '=' of '=='
+                offset = text.rfind("=", 0, offset)
+            return DslSyntaxError("SR200", message, offset, hint)
     prefix = "s when " if start == "rule" else ""
     examples = {k: [prefix + e for e in v[2]] for k, v in _SYNTAX_EXAMPLES.items()}
     try:
@@ -163,6 +170,40 @@ def _friendly(exc: UnexpectedInput, text: str, start: str) -> DslSyntaxError:
             )
         return DslSyntaxError("SR200", f"unexpected {tok.value!r}{expected}", offset)
     return DslSyntaxError("SR200", "invalid expression", offset)
+
+
+def _label_from_tokens(exc: UnexpectedToken, text: str, offset: int) -> str | None:
+    """The common mistakes, told from the tokens around the error, at any depth of nesting.
+
+    (Lark's example matching compares parser states, so it only recognises a mistake in
+    the same context as its examples; these checks work inside parentheses and branches.)
+    """
+    tok = exc.token
+    before = text[:offset].rstrip()
+    if tok.type == "NAME" and tok.value.lower() in ast.KEYWORDS:
+        return None  # an upper-case word of the language has its own message
+    if tok.type == "COMP_OP" and before.endswith("=") and before[-2:-1] not in ("<", ">", "!", "="):
+        if tok.value == "=":
+            return "double_equals"
+        if tok.value in ("<", ">", "<=", ">="):
+            return "arrow"
+    if re.search(r"(?:^|[^A-Za-z0-9_])in$", before) and tok.type != "LPAR":
+        return "in_without_parens"
+    if tok.type in ("NAME", "NUMBER", "STRING", "LPAR") and ("AND" in exc.expected or "OR" in exc.expected):
+        # the operand just before is complete; a comparison in it means a second condition begins
+        depth, start = 0, 0
+        for i in range(len(before) - 1, -1, -1):
+            if before[i] == ")":
+                depth += 1
+            elif before[i] == "(":
+                if depth == 0:
+                    start = i + 1
+                    break
+                depth -= 1
+        segment = re.split(r"\b(?:and|or|not|if|then|else)\b", before[start:])[-1]
+        if re.search(r"<=|>=|!=|<|>|=", segment):
+            return "missing_join"
+    return None
 
 
 _TOKEN_WORDS = {

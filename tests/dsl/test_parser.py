@@ -156,11 +156,6 @@ def test_friendly_syntax_messages(label, example, start):
     assert 0 <= err.offset <= len(text)
 
 
-@pytest.mark.xfail(
-    reason="the friendly messages match the parser state of their examples, so the same mistake "
-    "inside parentheses or an if branch gets the generic message",
-    strict=False,
-)
 @pytest.mark.parametrize("context", ["({})", "a > 1 and ({})", "if a then 1 else {}", "f({})"])
 @pytest.mark.parametrize("label", ["double_equals", "arrow", "missing_join", "in_without_parens"])
 def test_friendly_message_in_nested_contexts(label, context):
