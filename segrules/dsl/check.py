@@ -40,6 +40,9 @@ def input_type(inp: ast.Input) -> Type:
     return Type("enum", tuple(d.values))
 
 
+MAX_CHAIN = 32  # how deep scores may build on scores, and questions on questions
+
+
 class _Bad(Exception):
     """Raised inside expression checking after reporting, to stop checking that expression."""
 
@@ -104,7 +107,9 @@ class Checker:
                             hint="asked_when can only use the answers to other inputs",
                         )
             out.append(attrs.evolve(inp, asked_when=cond))
-        self._cycles(deps, "input", "asked_when conditions", {i.id: i.span for i in self.rs.inputs})
+        spans = {i.id: i.span for i in self.rs.inputs}
+        order = self._cycles(deps, "input", "asked_when conditions", spans)
+        self._depth(order, deps, "input", "questions depend on the answers to other questions", spans)
         return tuple(out)
 
     def _groups(self) -> tuple[ast.Group, ...]:
@@ -127,6 +132,7 @@ class Checker:
             for s in self.rs.scores
         }
         order = self._cycles(deps, "score", "their expressions", {s.id: s.span for s in self.rs.scores})
+        self._depth(order, deps, "score", "scores build on other scores", {s.id: s.span for s in self.rs.scores})
         out = []
         for sid in order:
             s = self.score_defs[sid]
@@ -225,6 +231,22 @@ class Checker:
                 )
 
     # ------------------------------------------------------------------ graphs
+
+    def _depth(self, order: list, deps: dict, kind: str, what: str, spans: dict) -> None:
+        """Chains of dependencies are limited, so that every stage can walk them safely.
+
+        (A circle is reported on its own by ``_cycles``; its length is no further problem.)
+        """
+        if any(d.code == "SR213" for d in self.sink.diagnostics):
+            return
+        depth: dict[str, int] = {}
+        for node in order:  # dependencies come first
+            depth[node] = 1 + max((depth.get(d, 0) for d in deps.get(node, ()) if d != node), default=0)
+            if depth[node] == MAX_CHAIN + 1:
+                self.sink.report(
+                    "SR140", f"{what} more than {MAX_CHAIN} levels deep (at {kind} {node!r})", spans.get(node),
+                    hint=f"combine steps: a {kind} can use several others at once, e.g. with sum(...) or +",
+                )
 
     def _cycles(self, deps: dict[str, tuple[str, ...]], kind: str, via: str, spans) -> list[str]:
         """Topological order of ``deps`` keys; a cycle is reported once with its path."""

@@ -78,6 +78,9 @@ def verify(ruleset: Ruleset | ast.RulesetDef, *, method: str = "auto", plane: bo
         except Undecided as exc:
             undecided_reason = str(exc)
             score_plane = None
+        except RecursionError:
+            undecided_reason = "the expressions are nested too deeply for the verifier's evaluation"
+            score_plane = None
     if undecided_reason is None and tally.counted != size:
         raise InternalInconsistency(
             f"the verifier accounted for {tally.counted} answer sets out of {size}", code="SR690"

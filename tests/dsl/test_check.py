@@ -329,11 +329,36 @@ def _score_chain(n: int, reverse: bool = False, circle: bool = False) -> str:
 
 @pytest.mark.parametrize("reverse", [False, True])
 def test_long_score_chains_are_ordered_without_recursion(reverse):
-    rs = segrules.load_text(_score_chain(2000, reverse)).definition
+    rs = segrules.load_text(_score_chain(30, reverse)).definition
     ids = [s.id for s in rs.scores]
-    assert ids.index("k0") < ids.index("k1") < ids.index("k1999")
+    assert ids.index("k0") < ids.index("k1") < ids.index("k29")
+    # far beyond the limit: one clear error, no crash
+    d = only_error(_score_chain(2000, reverse), "SR140")
+    assert "32 levels" in d.message
 
 
 def test_long_circle_of_scores_is_reported_not_a_crash():
     d = only_error(_score_chain(2000, circle=True), "SR213")
     assert "k0 → k1999 → k1998" in d.message
+
+
+def test_long_chains_of_scores_are_limited():
+    from segrules.dsl.check import MAX_CHAIN
+
+    label = "{fi: x, sv: x, en: x}"
+
+    def chain(n):
+        lines = ["format: 1", "id: t.chain", "version: 1.0.0", f"title: {label}", "inputs:",
+                 f"  c1: {{respondent: client, type: integer, min: 0, max: 5, text: {label}}}", "scores:",
+                 f"  s0: {{label: {label}, expr: c1}}"]
+        lines += [f"  s{i}: {{label: {label}, expr: s{i - 1} + 1}}" for i in range(1, n)]
+        lines += ["segments:", f"  a: {{label: {label}, service_use: occasional}}", "rules:", "  - a when s0 >= 0",
+                  "pathways:", f"  a: {{contact: {label}, appointments: [{label}], coordination: {label}, "
+                  f"self_care: {label}, reassess_after_months: 12}}"]
+        return "\n".join(lines) + "\n"
+
+    segrules.load_text(chain(MAX_CHAIN), "ok.yaml")
+    with pytest.raises(segrules.RulesetError) as exc:
+        segrules.load_text(chain(MAX_CHAIN + 1), "deep.yaml")
+    (d,) = exc.value.errors
+    assert d.code == "SR140" and d.span.line == 8 + MAX_CHAIN and "32 levels" in d.message
