@@ -344,6 +344,16 @@ class _Gen:
                 name = f"t{len(self.cse)}"
                 self.emit(f"{name} = {code}")
                 self.cse[code] = name
+        if len(rules) <= _TABLE_RULES:
+            # one expression and a tuple indexed by the bitmask of holding rules
+            parts = [f"({self.value(r.condition)})" + (f" << {r.index}" if r.index else "") for r in rules]
+            self.emit("m = " + " | ".join(f"({p})" for p in parts))
+            self.cse = {}
+            table = "_SEGMENT_BY_MASK" if fast else "_RULE_BY_MASK"
+            self.emit(f"r = {table}[m]")
+            self.emit("if r is None: return _no_unique(m)")
+            self.emit("return r" if fast else f"return (r, {self.score_tuple()}, _FACTS[r](a))")
+            return
         self.emit("m = 0")
         for r in rules:
             self.emit(f"if {self.value(r.condition)}: m |= {1 << r.index}")
@@ -375,6 +385,7 @@ class _Gen:
 
 
 _CALL = re.compile(r"\b_\w+\(")
+_TABLE_RULES = 10  # up to this many rules, the winner is looked up in a tuple of 2**n entries
 
 
 class _TooManyRules(Exception):
@@ -511,6 +522,8 @@ def _runtime_helpers(rs: ast.RulesetDef, winners: dict) -> dict[str, Any]:
         "_sign": _sign, "_min": _pick(min, "min"), "_max": _pick(max, "max"), "_as_pair": _as_pair,
         "_no_unique": _no_unique, "_no_rule": _no_rule, "_reference": _reference, "_F": Fraction,
         "_ABSENT": object(), "_EvaluationError": EvaluationError, "_locate": _locate, "_WINNER": winners, "_FACTS": facts,
+        "_SEGMENT_BY_MASK": tuple(winners.get(m, (None,))[0] for m in range(1 << min(len(rs.rules), _TABLE_RULES))),
+        "_RULE_BY_MASK": tuple(winners.get(m, (None, None))[1] for m in range(1 << min(len(rs.rules), _TABLE_RULES))),
     }
 
 
