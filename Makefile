@@ -5,6 +5,7 @@
 #   make bench        the peer benchmark (installs the optional `bench` extra)
 #   make bench-quick  a smoke run of the benchmark; writes nothing
 #   make bench-verify verification time against answer-space size, against brute force
+#   make bench-load   load time of every shipped ruleset
 #   make clean        remove the virtual environment and build leftovers
 
 PYTHON3 ?= python3
@@ -22,7 +23,7 @@ RULESETS := $(shell find rulesets -name '*.yaml' ! -name crosswalk.yaml 2>/dev/n
 # demo unless every ruleset is proven; `no` skips the proofs.
 VERIFY ?= yes
 
-.PHONY: demo test bench bench-quick bench-verify clean
+.PHONY: demo test bench bench-quick bench-verify bench-load clean
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
@@ -81,6 +82,9 @@ bench-quick: $(BENCH_STAMP)
 # Verification scaling: writes benchmarks/results/verify_scaling.json.
 bench-verify: $(STAMP)
 	$(PY) benchmarks/verify_scaling.py
+
+bench-load: $(STAMP)
+	$(PY) benchmarks/load_time.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis

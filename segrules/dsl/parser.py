@@ -7,11 +7,13 @@ ruleset file itself.
 
 from __future__ import annotations
 
+import functools
+
 import re
 
 from fractions import Fraction
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Callable
 
 import lark
@@ -39,9 +41,15 @@ class DslSyntaxError(Exception):
 
 
 @lru_cache(maxsize=None)
-def _parser(start: str) -> Lark:
-    grammar = resources.files("segrules.dsl").joinpath("grammar.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", start=start, propagate_positions=True, maybe_placeholders=False)
+def _lark() -> Lark:
+    """One LALR parser with both entry points, built once per process."""
+    grammar = (Path(__file__).with_name("grammar.lark")).read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", start=["rule", "expr"], propagate_positions=True, maybe_placeholders=False)
+
+
+def _parser(start: str):
+    """The parse function for one entry point (``rule`` or ``expr``)."""
+    return functools.partial(_lark().parse, start=start)
 
 
 # Example mistakes and the message each deserves (Lark's match_examples).
@@ -120,7 +128,7 @@ def _friendly(exc: UnexpectedInput, text: str, start: str) -> DslSyntaxError:
     prefix = "s when " if start == "rule" else ""
     examples = {k: [prefix + e for e in v[2]] for k, v in _SYNTAX_EXAMPLES.items()}
     try:
-        label = exc.match_examples(_parser(start).parse, examples, use_accepts=True)
+        label = exc.match_examples(_parser(start), examples, use_accepts=True)
     except TypeError:  # lark 1.3 formats one of its debug messages wrongly ('x * 2y'); no match then
         label = None
     if label is not None:
@@ -348,7 +356,7 @@ def _parse(text: str, start: str, locate: Locate):
     if not text.strip():
         raise DslSyntaxError("SR200", "the expression is empty", 0)
     try:
-        tree = _parser(start).parse(text)
+        tree = _parser(start)(text)
     except UnexpectedInput as exc:
         raise _friendly(exc, text, start) from None
     except RecursionError:
