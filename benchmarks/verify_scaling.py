@@ -93,6 +93,32 @@ def verdict(report) -> tuple:
     return tuple((c.name, c.status) for c in report.checks)
 
 
+DOC = HERE.parent / "docs" / "performance.md"
+BEGIN, END = "<!-- verify:begin -->", "<!-- verify:end -->"
+
+
+def _write_table(rows) -> None:
+    from segrules.files import write_text_atomic
+
+    lines = [
+        f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()} ({platform.python_implementation()} "
+        f"{platform.python_version()}), 2 cores; one run of `make bench-verify`.",
+        "",
+        "| answer sets | structural s | brute force s | brute force / structural |",
+        "|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        size = int(r["answer_space_size"])
+        brute = "—" if r["brute_force_seconds"] is None else f"{r['brute_force_seconds']:.2f}"
+        ratio = "infeasible" if r["ratio"] is None else f"{r['ratio']:.0f}×"
+        lines.append(f"| {size:.2e} | {r['structural_seconds']:.3f} | {brute} | {ratio} |")
+    text = DOC.read_text(encoding="utf-8")
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        _, tail = rest.split(END, 1)
+        write_text_atomic(DOC, head + BEGIN + "\n" + "\n".join(lines) + "\n" + END + tail)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="a few small sizes, for a smoke run; writes nothing")
@@ -132,7 +158,8 @@ def main(argv=None) -> int:
         from segrules.files import write_text_atomic
 
         write_text_atomic(RESULTS, json.dumps(doc, indent=2) + "\n")
-        print(f"wrote {RESULTS.relative_to(HERE.parent)}")
+        _write_table(rows)
+        print(f"wrote {RESULTS.relative_to(HERE.parent)} and the table in docs/performance.md")
     return 0
 
 
