@@ -19,7 +19,6 @@ ruleset or segment name is a ``UsageError`` with SR708 or SR709.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from pathlib import Path
 from typing import Iterable
@@ -28,7 +27,7 @@ import attrs
 
 from .dsl import ast
 from .dsl.loader import Builder
-from .errors import Diagnostic, DiagnosticSink, RulesetError, SegrulesError, Span, UsageError
+from .errors import Diagnostic, DiagnosticSink, RulesetError, SegrulesError, Span, UsageError, closest
 from .source import YList, YMap, YScalar, YValue, parse_yaml, read_source
 
 __all__ = ["Crosswalk", "Position", "load", "check", "find_rulesets"]
@@ -82,11 +81,11 @@ class Crosswalk:
             rs = self.rulesets[rid]
             if key == rid.casefold() or key in (a.casefold() for a in rs.aliases):
                 return rid
-        close = difflib.get_close_matches(str(name), list(self.ruleset_ids), n=1, cutoff=0.6)
+        close = closest(str(name), self.ruleset_ids)
         raise UsageError(
             f"{name!r} is not a ruleset of the crosswalk {self.source}; its rulesets are: "
             + ", ".join(self.ruleset_ids)
-            + (f" (did you mean {close[0]!r}?)" if close else ""),
+            + (f" (did you mean {close!r}?)" if close else ""),
             code="SR708",
         )
 
@@ -225,11 +224,12 @@ class _Checker:
         meant: set[str] = set()  # keys a misspelt key most likely stands for
         for k, _ in node.items:
             if k.value not in allowed:
-                close = difflib.get_close_matches(str(k.value), list(allowed), n=1, cutoff=0.75)
-                meant.update(close)
+                close = closest(str(k.value), allowed, cutoff=0.75)
+                if close:
+                    meant.add(close)
                 self.shape(
                     f"unknown key {k.value!r} in {what}", k.span,
-                    hint=f"did you mean {close[0]!r}?" if close else "allowed keys: " + ", ".join(allowed),
+                    hint=f"did you mean {close!r}?" if close else "allowed keys: " + ", ".join(allowed),
                 )
         for key, required in allowed.items():
             if required and node.get(key) is None:
@@ -293,10 +293,10 @@ class _Checker:
         for rid, node in listed.items():
             paths = found.get(rid, [])
             if not paths:
-                close = difflib.get_close_matches(rid, list(found), n=1, cutoff=0.6)
+                close = closest(rid, found)
                 self.sink.report(
                     "SR701", f"no ruleset with id {rid!r} was found under {self.folder}", node.span,
-                    hint=(f"did you mean {close[0]!r}?" if close else
+                    hint=(f"did you mean {close!r}?" if close else
                           "give the folder of the rulesets with --rulesets-dir, or correct the id"),
                 )
                 continue

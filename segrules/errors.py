@@ -7,6 +7,7 @@ so that a file's problems are all reported at once.
 
 from __future__ import annotations
 
+import difflib
 from typing import Iterable, Sequence
 
 import attrs
@@ -189,3 +190,9 @@ class DiagnosticSink:
     def raise_if_errors(self) -> None:
         if self.has_errors:
             raise RulesetError(self.diagnostics)
+
+
+def closest(word: str, candidates: Iterable[str], *, cutoff: float = 0.6) -> str | None:
+    """The candidate a misspelt ``word`` most likely meant, for a "did you mean" hint."""
+    found = difflib.get_close_matches(str(word), sorted(candidates), n=1, cutoff=cutoff)
+    return found[0] if found else None

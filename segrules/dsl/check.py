@@ -7,12 +7,11 @@ the scores it uses, and checks that segments, rules and pathways fit together.
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterable
 
 import attrs
 
-from ..errors import DiagnosticSink, Span
+from ..errors import DiagnosticSink, Span, closest
 from . import ast
 
 
@@ -151,7 +150,7 @@ class Checker:
         n = len(self.rs.rules)
         for rule in self.rs.rules:
             if rule.segment not in self.segments:
-                close = _closest(rule.segment, self.segments)
+                close = closest(rule.segment, self.segments)
                 alias_of = [s.id for s in self.rs.segments if rule.segment in s.aliases]
                 hint = (
                     f"{rule.segment!r} is an alias of {alias_of[0]!r}; rules use segment ids"
@@ -178,7 +177,7 @@ class Checker:
         pathways: dict[str, ast.Pathway] = {}
         for p in self.rs.pathways:
             if p.segment not in self.segments:
-                close = _closest(p.segment, self.segments)
+                close = closest(p.segment, self.segments)
                 self.sink.report(
                     "SR222", f"a pathway is given for the unknown segment {p.segment!r}", p.span,
                     hint=f"did you mean {close!r}?" if close else None,
@@ -199,7 +198,7 @@ class Checker:
             return
         for side, sid in (("resources", axes.resources), ("complexity", axes.complexity)):
             if sid not in self.score_defs:
-                close = _closest(sid, self.score_defs)
+                close = closest(sid, self.score_defs)
                 self.sink.report(
                     "SR224", f"the {side} axis names {sid!r}, which is not a score", axes.span,
                     hint=f"did you mean {close!r}?" if close else "an axis is the id of a score declared under scores:",
@@ -224,7 +223,7 @@ class Checker:
     def _examples(self) -> None:
         for ex in self.rs.examples:
             if ex.expect not in self.segments:
-                close = _closest(ex.expect, self.segments)
+                close = closest(ex.expect, self.segments)
                 self.sink.report(
                     "SR230", f"example {ex.name!r} expects the unknown segment {ex.expect!r}", ex.span,
                     hint=f"did you mean {close!r}?" if close else None,
@@ -314,7 +313,7 @@ class Checker:
         raise _Bad()
 
     def _unknown(self, name: str, span: Span | None, what: str, pool) -> None:
-        close = _closest(name, pool)
+        close = closest(name, pool)
         hint = f"did you mean {close!r}?" if close else None
         if hint is None:
             kinds = "inputs" if pool is self.inputs or getattr(self, "_inputs_only", False) else "inputs, groups or scores"
@@ -408,7 +407,7 @@ class Checker:
 
     def _call(self, e: ast.Call) -> tuple[ast.Expr, Type]:
         if e.func not in ast.FUNCTIONS:
-            close = _closest(e.func, ast.FUNCTIONS)
+            close = closest(e.func, ast.FUNCTIONS)
             self._fail(
                 "SR212", f"unknown function {e.func!r}", e.span,
                 f"did you mean {close!r}?" if close else "functions: " + ", ".join(ast.FUNCTIONS),
@@ -451,7 +450,7 @@ class Checker:
         if kinds == {"enum", "text"}:
             enum, text, node = (lt, rt, ro) if lt.kind == "enum" else (rt, lt, lo)
             if text.values[0] not in enum.values:
-                close = _closest(text.values[0], enum.values)
+                close = closest(text.values[0], enum.values)
                 self._fail(
                     "SR214", f'"{text.values[0]}" is not one of the choices ' + ", ".join(f'"{v}"' for v in enum.values),
                     node.span, f'did you mean "{close}"?' if close else None,
@@ -477,11 +476,6 @@ class Checker:
 
 def _a(word: str) -> str:
     return ("an " if word[0] in "aeiou" else "a ") + word
-
-
-def _closest(word: str, candidates) -> str | None:
-    found = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return found[0] if found else None
 
 
 def check_ruleset(rs: ast.RulesetDef, sink: DiagnosticSink) -> ast.RulesetDef | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from ..errors import DiagnosticSink, Span
+from ..errors import DiagnosticSink, Span, closest
 from ..source import YList, YMap, YScalar, YValue
 from . import ast
 from .parser import DslSyntaxError, parse_expression, parse_rule
@@ -46,7 +46,7 @@ class Builder:
     def _keys(self, node: YMap, allowed: dict[str, bool], what: str) -> None:
         for k, _ in node.items:
             if k.value not in allowed:
-                close = _closest(str(k.value), allowed)
+                close = closest(str(k.value), allowed, cutoff=0.75)
                 self.sink.report(
                     "SR110",
                     f"unknown key {k.value!r} in {what}",
@@ -102,7 +102,7 @@ class Builder:
         if value is None:
             return None
         if value not in choices:
-            close = _closest(value, choices)
+            close = closest(value, choices, cutoff=0.75)
             self.sink.report(
                 "SR112", f"{what} must be one of: {', '.join(choices)} (not {value!r})", node.span,
                 hint=f"did you mean {close!r}?" if close else None,
@@ -314,7 +314,7 @@ class Builder:
             if name is None:
                 return None
             if name not in scales:
-                close = _closest(name, scales)
+                close = closest(name, scales, cutoff=0.75)
                 self.sink.report(
                     "SR120", f"{what} uses the unknown scale {name!r}", body.get("scale").span,
                     hint=f"did you mean {close!r}?" if close else "declare it under scales:",
@@ -508,13 +508,6 @@ class Builder:
                 pairs.append((str(k.value), v.value))
             out.append(ast.Example(name, tuple(pairs), expect, item.span))
         return tuple(out)
-
-
-def _closest(word: str, candidates) -> str | None:
-    import difflib
-
-    found = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.75)
-    return found[0] if found else None
 
 
 def build_ruleset(doc: YValue, sink: DiagnosticSink, *, content_hash: str, source: str) -> ast.RulesetDef | None:

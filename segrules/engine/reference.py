@@ -7,14 +7,13 @@ It is not the fast path.
 
 from __future__ import annotations
 
-import difflib
 from fractions import Fraction
 from typing import Any, Mapping
 
 import attrs
 
 from ..dsl import ast
-from ..errors import AnswerError, AnswerProblem, EvaluationError
+from ..errors import AnswerError, AnswerProblem, EvaluationError, closest
 
 
 class _Missing:
@@ -45,11 +44,11 @@ def validate_answers(rs: ast.RulesetDef, answers: object) -> dict[str, Any]:
     known = {i.id for i in rs.inputs}
     for key in answers:
         if key not in known:
-            close = difflib.get_close_matches(str(key), sorted(known), n=1, cutoff=0.75)
+            close = closest(str(key), known, cutoff=0.75)
             problems.append(
                 AnswerProblem(
                     "SR301", str(key),
-                    "there is no such input in this ruleset" + (f"; did you mean {close[0]!r}?" if close else ""),
+                    "there is no such input in this ruleset" + (f"; did you mean {close!r}?" if close else ""),
                 )
             )
     values: dict[str, Any] = {}
