@@ -18,9 +18,7 @@ from segrules.verify import verify
 from segrules.verify.brute import answer_sets, outcome_of
 from segrules.verify.space import AnswerSpace
 
-ROOT = Path(__file__).resolve().parents[2]
-SHIPPED = sorted(p for p in (ROOT / "rulesets").rglob("*.yaml") if p.name != "crosswalk.yaml")
-EXAMPLE = (ROOT / "tests" / "example_ruleset.py")
+from support import ROOT, SHIPPED
 
 QUADRANT = """\
 format: 1
