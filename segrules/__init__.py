@@ -18,5 +18,5 @@ __version__ = "0.1.0"
 
 __all__ = [
     "AnswerError", "AnswerProblem", "Decision", "Diagnostic", "EvaluationError", "Ruleset",
-    "RulesetError", "RulesetRef", "SegrulesError", "Span", "UsageError", "load", "load_text",
+    "RulesetError", "RulesetRef", "SegrulesError", "Span", "UsageError", "crosswalk", "load", "load_text",
 ]

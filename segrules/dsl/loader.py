@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from ..errors import DiagnosticSink, Span, closest
+from ..errors import DiagnosticSink, closest
 from ..source import YList, YMap, YScalar, YValue
 from . import ast
 from .parser import DslSyntaxError, parse_expression, parse_rule

@@ -257,7 +257,7 @@ class _Gen:
                 continue
             self.emit(f"{v} = a.get({inp.id!r}, _ABSENT)")
             self.emit(f"if {v} is _ABSENT: {v} = None")
-            self.emit(f"else: k += 1")
+            self.emit("else: k += 1")
             if inp.asked_when is not None:
                 self.emit("try:")
                 self.emit(f"q = {self.value(inp.asked_when)}", 2)

@@ -16,7 +16,7 @@ from typing import Any, Callable, Mapping
 import attrs
 
 from ..dsl import ast
-from ..errors import EvaluationError, SegrulesError, UsageError
+from ..errors import SegrulesError, UsageError
 from .compile import CompiledRuleset
 
 
@@ -289,8 +289,6 @@ class Ruleset:
         return validate_answers(self.definition, answers)
 
     def run_examples(self) -> list[ExampleResult]:
-        from ..errors import SegrulesError
-
         results = []
         for ex in self.definition.examples:
             try:

@@ -10,7 +10,6 @@ reported, and a ruleset beyond the method's budgets is reported as undecided.
 from __future__ import annotations
 
 import time
-from fractions import Fraction
 
 import attrs
 

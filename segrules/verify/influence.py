@@ -23,7 +23,7 @@ from ..dsl import ast
 from ..errors import EvaluationError
 from .space import Tally
 from .structure import (
-    StructuralVerifier, Undecided, _Case, _Class, _check_size, _eval, _eval_bool, _final, _key, _step,
+    StructuralVerifier, Undecided, _Case, _check_size, _eval, _final, _key, _step,
     outcome_result,
 )
 

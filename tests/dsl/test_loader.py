@@ -93,7 +93,7 @@ def test_sr110_key_that_does_not_go_with_the_type():
 @pytest.mark.parametrize("bad", ["C_manage", "2manage", "c-manage", "pärjää", "and"])
 def test_sr111_invalid_input_id(bad):
     text = variant("  c_manage:\n", f"  {bad}:\n")
-    text = text.replace("[c_manage, c_support]", f"[c_support]").replace("c_manage: 5, ", "")
+    text = text.replace("[c_manage, c_support]", "[c_support]").replace("c_manage: 5, ", "")
     d = only_error(text, "SR111")
     assert at(d) == where(text, f"  {bad}:", offset=2)
 

@@ -8,7 +8,7 @@ import pytest
 
 import segrules
 from segrules.dsl import ast
-from segrules.dsl.ast import And, Binary, Bool, Call, Compare, If, In, Name, Negate, Not, Number, Or, String
+from segrules.dsl.ast import And, Binary, Name, Negate, Number, Or, String
 from segrules.dsl.loader import build_ruleset
 from segrules.dsl.parser import parse_expression, parse_rule, plain_locate
 from segrules.errors import DiagnosticSink
