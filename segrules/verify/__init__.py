@@ -18,7 +18,7 @@ from ..engine import reference
 from ..engine.runtime import Ruleset
 from ..errors import AnswerError, EvaluationError, SegrulesError
 from .brute import enumerate_tally, outcome_of
-from .model import CHECKS, Check, Finding, RuleRef, VerificationReport
+from .model import CHECKS, Check, Finding, RuleRef, VerificationReport, size_text
 from .space import AnswerSpace, Tally
 from .influence import InfluenceChecker
 from .structure import StructuralVerifier, Undecided
@@ -154,7 +154,7 @@ def _checks(rs: ast.RulesetDef, tally: Tally, undecided: str | None) -> list[Che
         gaps.append(attrs.evolve(g, answer_sets=count))
     checks.append(Check(
         "completeness", "failed" if gaps else "passed",
-        f"{tally.gap_count} answer set(s) get no segment" if gaps else "every answer set gets a segment",
+        f"{size_text(tally.gap_count)} answer set(s) get no segment" if gaps else "every answer set gets a segment",
         tuple(gaps),
     ))
 
@@ -166,7 +166,7 @@ def _checks(rs: ast.RulesetDef, tally: Tally, undecided: str | None) -> list[Che
             overlaps.append(attrs.evolve(finding, answer_sets=count))
         checks.append(Check(
             "exclusivity", "failed" if overlaps else "passed",
-            f"{sum(f.answer_sets for f in overlaps)} answer set(s) satisfy the rules of two or more segments"
+            f"{size_text(sum(f.answer_sets for f in overlaps))} answer set(s) satisfy the rules of two or more segments"
             if overlaps else "no answer set satisfies the rules of two segments",
             tuple(overlaps),
         ))

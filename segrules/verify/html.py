@@ -18,7 +18,7 @@ from typing import Any, Iterable, Sequence
 
 from .. import __version__
 from ..dsl import ast
-from .model import CHECKS, SCHEMA, Finding, VerificationReport, _size_text
+from .model import CHECKS, SCHEMA, Finding, VerificationReport, size_text
 
 __all__ = ["html_report"]
 
@@ -178,7 +178,7 @@ def _section(n: int, r: VerificationReport, d: ast.RulesetDef | None, lang: str)
         ("content hash (SHA-256)", f"<code>{escape(r.content_hash)}</code>"),
         ("file", f"<code>{escape(r.source)}</code>"),
         ("hit policy", escape(r.hit_policy)),
-        ("answer space", f"{escape(_size_text(r.answer_space_size))} answer sets"),
+        ("answer space", f"{escape(size_text(r.answer_space_size))} answer sets"),
         ("method", escape(_method_text(r.method))),
         ("time", f"{r.seconds:.2f} s"),
     ]
@@ -242,7 +242,7 @@ def _finding(check: str, f: Finding) -> list[str]:
         code = f"<code>{escape(f.code)}</code>" + (f" {escape(title)}" if title else "")
         out.append(f'<p class="muted">code: {code} (<code>segrules explain {escape(f.code)}</code>)</p>')
     if f.answer_sets is not None:
-        out.append(f"<p>answer sets affected: <strong>{escape(_size_text(f.answer_sets))}</strong></p>")
+        out.append(f"<p>answer sets affected: <strong>{escape(size_text(f.answer_sets))}</strong></p>")
     if f.region:
         out.append(f"<p>region: <code>{escape(f.region)}</code></p>")
     if f.rules:

@@ -129,7 +129,7 @@ class VerificationReport:
         mark = {"passed": "ok", "failed": "FAILED", "undecided": "UNDECIDED", "not_applicable": "n/a"}
         lines = [
             f"{self.source}: {self.ruleset_id} {self.version} (sha256 {self.content_hash[:12]}…)",
-            f"  answer space: {_size_text(self.answer_space_size)} answer sets; method: {self.method}; "
+            f"  answer space: {size_text(self.answer_space_size)} answer sets; method: {self.method}; "
             f"{self.seconds:.2f} s",
         ]
         for c in self.checks:
@@ -137,7 +137,7 @@ class VerificationReport:
             for f in c.findings:
                 lines.append(f"      - {f.message}")
                 if f.answer_sets is not None:
-                    lines.append(f"        answer sets affected: {_size_text(f.answer_sets)}")
+                    lines.append(f"        answer sets affected: {size_text(f.answer_sets)}")
                 if f.region:
                     lines.append(f"        region: {f.region}")
                 for r in f.rules:
@@ -162,7 +162,8 @@ def _log10(n: int) -> float:
     return round(math.log10(n), 3) if n > 0 else 0.0
 
 
-def _size_text(n: int) -> str:
+def size_text(n: int) -> str:
+    """A count of answer sets for people: grouped digits, or scientific notation when huge."""
     if n < 10**6:
         return f"{n:,}".replace(",", " ")
     return f"{n:.3e} ({len(str(n))} digits)"
