@@ -716,7 +716,6 @@ def table_text(results: dict[str, Any]) -> str:
 def doc_block(results: dict[str, Any]) -> str:
     s = results["settings"]
     return "\n".join([
-        DOC_BEGIN,
         f"Measured {results['measured']} on {machine_line(results['machine'])}; "
         f"median of {s['repeats']} batches of {s['batch']:,} decisions per engine, "
         f"after a correctness gate on {s['gate_answer_sets']:,} answer sets.",
@@ -727,16 +726,17 @@ def doc_block(results: dict[str, Any]) -> str:
             f"The machine was busy during this run: repeats varied by more than "
             f"{NOISE_SPREAD:.0%} for {', '.join(results['noisy'])}. Rerun on a quiet machine.",
         ] if results.get("noisy") else []),
-        DOC_END,
     ])
 
 
 def update_doc(path: Path, results: dict[str, Any]) -> None:
-    text = path.read_text(encoding="utf-8")
-    i, j = text.find(DOC_BEGIN), text.find(DOC_END)
-    if i < 0 or j < i:
-        raise SystemExit(f"{path.name}: the markers {DOC_BEGIN} and {DOC_END} are missing")
-    path.write_text(text[:i] + doc_block(results) + text[j + len(DOC_END):], encoding="utf-8")
+    from segrules.files import replace_between, write_text_atomic
+
+    try:
+        text = replace_between(path.read_text(encoding="utf-8"), DOC_BEGIN, DOC_END, doc_block(results))
+    except ValueError as exc:
+        raise SystemExit(f"{path.name}: {exc}") from None
+    write_text_atomic(path, text)
 
 
 # --------------------------------------------------------------------------------------------

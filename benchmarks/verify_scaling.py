@@ -98,7 +98,7 @@ BEGIN, END = "<!-- verify:begin -->", "<!-- verify:end -->"
 
 
 def _write_table(rows) -> None:
-    from segrules.files import write_text_atomic
+    from segrules.files import replace_between, write_text_atomic
 
     lines = [
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()} ({platform.python_implementation()} "
@@ -112,11 +112,7 @@ def _write_table(rows) -> None:
         brute = "—" if r["brute_force_seconds"] is None else f"{r['brute_force_seconds']:.2f}"
         ratio = "infeasible" if r["ratio"] is None else f"{r['ratio']:.0f}×"
         lines.append(f"| {size:.2e} | {r['structural_seconds']:.3f} | {brute} | {ratio} |")
-    text = DOC.read_text(encoding="utf-8")
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        _, tail = rest.split(END, 1)
-        write_text_atomic(DOC, head + BEGIN + "\n" + "\n".join(lines) + "\n" + END + tail)
+    write_text_atomic(DOC, replace_between(DOC.read_text(encoding="utf-8"), BEGIN, END, "\n".join(lines)))
 
 
 def main(argv=None) -> int:

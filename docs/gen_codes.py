@@ -20,6 +20,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from segrules.codes import CODES, FAMILIES  # noqa: E402
+from segrules.files import replace_between  # noqa: E402
 
 ERRORS_MD = DOCS / "errors.md"
 DSL_MD = DOCS / "dsl.md"
@@ -100,9 +101,7 @@ def render_table() -> str:
 
 def update_dsl(text: str) -> str:
     """``text`` (the content of dsl.md) with the table between the markers regenerated."""
-    start = text.index(BEGIN) + len(BEGIN)
-    end = text.index(END)
-    return text[:start] + "\n" + GENERATED + "\n\n" + render_table() + "\n\n" + text[end:]
+    return replace_between(text, BEGIN, END, "\n" + GENERATED + "\n\n" + render_table() + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -42,3 +42,15 @@ def write_text_atomic(path: str | Path, text: str) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def replace_between(text: str, begin: str, end: str, body: str) -> str:
+    """``text`` with everything between the ``begin`` and ``end`` markers replaced by ``body``.
+
+    The generated parts of the docs live between such markers; the rest is written by hand.
+    """
+    i = text.find(begin)
+    j = text.find(end, i + len(begin)) if i >= 0 else -1
+    if i < 0 or j < 0:
+        raise ValueError(f"the markers {begin} and {end} are missing")
+    return text[: i + len(begin)] + "\n" + body.strip("\n") + "\n" + text[j:]
