@@ -16,6 +16,8 @@ SR4xx    evaluating valid answers (only an unverified ruleset can fail here)
 SR5xx    using the library or the command line
 SR6xx    the verifier (reserved; see the marked section at the end)
 SR7xx    comparing models: the crosswalk between regions, quadrant diagrams
+SR8xx    population runs: SQL, batch segmentation, population reports
+SR9xx    the decision service (HTTP) and FHIR
 =======  ===========================================================
 
 A code, once published, keeps its meaning. To add one, call :func:`add_code` in the section
@@ -43,6 +45,8 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     ("5", "Using the library and the command line"),
     ("6", "The verifier"),
     ("7", "Crosswalks and quadrant diagrams"),
+    ("8", "Population runs: SQL, batch and report"),
+    ("9", "The decision service and FHIR"),
 )
 
 #: SR600 to SR699 belong to the verifier.
