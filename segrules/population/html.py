@@ -79,9 +79,6 @@ def html_report(report: PopulationReport, ruleset: ast.RulesetDef, lang: str = "
         n = table.count(r, c)
         return escape(hidden_text) if n is None else str(n)
 
-    def row_name(r) -> str:
-        return escape(t["missing"] if r == NONE else str(r))
-
     seg_name = lambda s: escape(label.get(s, s))
     parts = [
         "<!DOCTYPE html>", f'<html lang="{lang}"><head><meta charset="utf-8">',
@@ -101,10 +98,12 @@ def html_report(report: PopulationReport, ruleset: ast.RulesetDef, lang: str = "
         _table_html(report.overall, report.segments, t, seg_name, cell_text, lambda r: escape(t["total"])),
     ]
     for table in report.tables[1:]:
+        heading, value_name = _group_names(ruleset, table.name, lang)
+        named = lambda r, f=value_name: escape(t["missing"]) if r == NONE else escape(f(str(r)))
         parts += [
-            f"<h2>{escape(t['by_group'].format(name=table.name))}</h2>",
-            _bars(table, list(table.rows), report.segments, colours, label, hidden_text, row_name=row_name),
-            _table_html(table, report.segments, t, seg_name, cell_text, row_name, total_row=True),
+            f"<h2>{escape(t['by_group'].format(name=heading))}</h2>",
+            _bars(table, list(table.rows), report.segments, colours, label, hidden_text, row_name=named),
+            _table_html(table, report.segments, t, seg_name, cell_text, named, total_row=True),
         ]
     if report.quadrant is not None:
         q = report.quadrant
@@ -168,13 +167,14 @@ def _table_html(table: Table, columns, t, col_name, cell_text, row_name, *, tota
 
 def _bars(table: Table, rows, segments, colours, label, hidden_text, *, row_name=None) -> str:
     """100 % stacked bars, one per row; hidden cells together as one grey part."""
-    width, bar_h, left = 640, 22, 150
+    names = ["" if row_name is None else row_name(r) for r in rows]
+    width, bar_h, left = 560, 22, 16 + 7 * max([len(n) for n in names] + [4])
     height = 10 + len(rows) * (bar_h + 8) + 30
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width + left + 20}" height="{height}" role="img">']
     y = 10
     for r in rows:
         total = table.count(r, TOTAL)
-        name = "" if row_name is None else row_name(r)
+        name = names[rows.index(r)]
         out.append(f'<text x="{left - 8}" y="{y + 15}" text-anchor="end" font-size="12">{name}</text>')
         if total:
             x = Fraction(left)
@@ -207,8 +207,13 @@ def _density(q: Table, t, ruleset: ast.RulesetDef, lang: str, hidden_text: str) 
     xs, ys = list(q.columns), sorted(q.rows, key=_region_order, reverse=True)
     xs = sorted(xs, key=_region_order)
     peak = max([q.count(r, c) or 0 for r in ys for c in xs] + [1])
-    cw, ch, left, top = 120, 60, 140, 10
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + cw * len(xs) + 20}" height="{top + ch * len(ys) + 50}" role="img">']
+    cw, ch, left, top = 120, 60, 90, 34
+    axes = ruleset.axes
+    x_label = "→ " + _score_label(ruleset, axes.resources, lang)
+    y_label = "↑ " + _score_label(ruleset, axes.complexity, lang)
+    width = max(left + cw * len(xs) + 20, 9 * max(len(x_label), len(y_label)) + 20)
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{top + ch * len(ys) + 50}" role="img">',
+           f'<text x="10" y="18" font-size="12">{escape(y_label)}</text>']
     for j, r in enumerate(ys):
         out.append(f'<text x="{left - 6}" y="{top + j * ch + ch / 2 + 4}" text-anchor="end" font-size="12">{escape(r)}</text>')
         for i, c in enumerate(xs):
@@ -220,11 +225,19 @@ def _density(q: Table, t, ruleset: ast.RulesetDef, lang: str, hidden_text: str) 
                        f'<text x="{left + i * cw + cw / 2}" y="{top + j * ch + ch / 2 + 4}" text-anchor="middle" font-size="11">{text}</text>')
     for i, c in enumerate(xs):
         out.append(f'<text x="{left + i * cw + cw / 2}" y="{top + len(ys) * ch + 16}" text-anchor="middle" font-size="12">{escape(c)}</text>')
-    axes = ruleset.axes
-    out.append(f'<text x="{left}" y="{top + len(ys) * ch + 38}" font-size="12">→ {escape(_score_label(ruleset, axes.resources, lang))}'
-               f' · ↑ {escape(_score_label(ruleset, axes.complexity, lang))}</text>')
+    out.append(f'<text x="{left}" y="{top + len(ys) * ch + 40}" font-size="12">{escape(x_label)}</text>')
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _group_names(ruleset: ast.RulesetDef, column: str, lang: str):
+    """A grouping column's heading and value names: an input's own text and answer labels
+    where the column is one of the ruleset's inputs, else the column and values as they are."""
+    for i in ruleset.inputs:
+        if i.id == column:
+            labels = {str(v): lab.get(lang) for v, lab in zip(i.domain.values, i.domain.labels) if lab is not None}
+            return f"{i.text.get(lang)} ({column})", lambda v: labels.get(v, v)
+    return column, lambda v: v
 
 
 def _score_label(ruleset: ast.RulesetDef, score: str, lang: str) -> str:
