@@ -21,11 +21,12 @@ from .brute import enumerate_tally, outcome_of
 from .model import CHECKS, Check, Finding, RuleRef, VerificationReport, size_text
 from .space import AnswerSpace, Tally
 from .influence import InfluenceChecker
-from .structure import StructuralVerifier, Undecided
+from .budget import Budget, Undecided
+from .structure import StructuralVerifier
 
 ENUMERATION_LIMIT = 5_000
 
-__all__ = ["verify", "VerificationReport", "Check", "Finding", "ScorePlane", "ENUMERATION_LIMIT"]
+__all__ = ["verify", "VerificationReport", "Check", "Finding", "ScorePlane", "ENUMERATION_LIMIT", "Budget", "Undecided"]
 
 
 class InternalInconsistency(SegrulesError):
@@ -47,8 +48,15 @@ class ScorePlane:
             self.points.setdefault(p, set()).add(segment)
 
 
-def verify(ruleset: Ruleset | ast.RulesetDef, *, method: str = "auto", plane: bool = True) -> VerificationReport:
-    """Verify a loaded ruleset (or a checked definition). ``method``: auto, structural, enumeration."""
+def verify(
+    ruleset: Ruleset | ast.RulesetDef, *, method: str = "auto", plane: bool = True,
+    budget: Budget | float | None = None,
+) -> VerificationReport:
+    """Verify a loaded ruleset (or a checked definition). ``method``: auto, structural, enumeration.
+
+    ``budget``: a Budget, or seconds (default 10 s); beyond it checks are undecided.
+    """
+    budget = Budget.of(budget)
     rs = ruleset.definition if isinstance(ruleset, Ruleset) else ruleset
     if not rs.checked:
         raise ValueError("verify needs a checked ruleset: load it with segrules.load")
@@ -66,12 +74,12 @@ def verify(ruleset: Ruleset | ast.RulesetDef, *, method: str = "auto", plane: bo
         tally = enumerate_tally(rs)
         if score_plane is not None:
             try:
-                StructuralVerifier(rs, space).run(Tally(rs), score_plane)
+                StructuralVerifier(rs, space, budget=budget).run(Tally(rs), score_plane)
             except (Undecided, RecursionError):  # the picture is optional; the proof stands
                 score_plane = None
     else:
         try:
-            sv = StructuralVerifier(rs, space, plane=score_plane is not None)
+            sv = StructuralVerifier(rs, space, plane=score_plane is not None, budget=budget)
             sv.run(tally, score_plane)
             InfluenceChecker(sv).run(tally)
         except Undecided as exc:

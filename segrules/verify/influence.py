@@ -117,14 +117,14 @@ class InfluenceChecker:
             acc = {}
             if sum(len(x) for x in sups) == len(frozenset().union(*sups)):
                 sets = [self.vector_set(c, co) for c in kids]
-                _check_size(sets, "values compared for one input", factor=co.width)
+                _check_size(self.sv.budget, sets, "values compared for one input", factor=co.width)
                 for combo in itertools.product(*sets):
                     vec = self._eval_vector(e, co, [], (), list(zip(kids, combo)))
                     acc.setdefault(tuple(map(_key, vec)), vec)
             else:
                 clusters = sorted(sup)
                 per_cluster = self._choices(clusters, co)
-                _check_size(per_cluster, "values compared for one input", factor=co.width)
+                _check_size(self.sv.budget, per_cluster, "values compared for one input", factor=co.width)
                 for choice in itertools.product(*per_cluster):
                     vec = self._eval_vector(e, co, clusters, choice)
                     acc.setdefault(tuple(map(_key, vec)), vec)
@@ -146,14 +146,14 @@ class InfluenceChecker:
             sup = frozenset().union(*(sv.support(units[i][1]) for i in members))
             clusters = sorted(sup)
             per_cluster = self._choices(clusters, co)
-            _check_size(per_cluster, "values compared for one input", factor=co.width)
+            _check_size(self.sv.budget, per_cluster, "values compared for one input", factor=co.width)
             acc: dict = {}
             for choice in itertools.product(*per_cluster):
                 rows = [self._eval_vector(units[i][1], co, clusters, choice) for i in members]
                 vec = tuple(tuple(r[k] for r in rows) for k in range(co.width))
                 acc.setdefault(tuple(tuple(map(_key, v)) for v in vec), vec)
             group_sets.append(list(acc.values()))
-        _check_size(group_sets, "conditions compared for one input", factor=co.width)
+        _check_size(self.sv.budget, group_sets, "conditions compared for one input", factor=co.width)
         out: dict = {}
         signatures: dict = {}  # (world, unit values) → (error, atoms): coordinates repeat values
         for combo in itertools.product(*group_sets):
@@ -199,7 +199,7 @@ class InfluenceChecker:
             k = next(i for i, comp in enumerate(sv.components) if ci in comp.clusters)
             vectors = self.vector_classes(sv.components[k], co)
             rest = [self._scalar(comp, world) for i, comp in enumerate(sv.components) if i != k]
-            _check_size(rest, "outcomes compared for one input", factor=len(vectors) * len(ptuples))
+            _check_size(self.sv.budget, rest, "outcomes compared for one input", factor=len(vectors) * len(ptuples))
             rows = set()
             for vec in vectors:
                 for rest_combo in itertools.product(*rest):
@@ -251,7 +251,7 @@ class InfluenceChecker:
                 except _Mixed:
                     undecided = True
                     continue
-                _check_size(pair_sets, f"outcome pairs for a change of {x}")
+                _check_size(self.sv.budget, pair_sets, f"outcome pairs for a change of {x}")
                 for combo in itertools.product(*pair_sets):
                     r1 = self._result([p[0] for p in combo])
                     r2 = self._result([p[1] for p in combo])

@@ -35,15 +35,10 @@ import attrs
 from ..dsl import ast
 from ..engine import reference
 from ..errors import EvaluationError
+from .budget import Budget, Undecided
 from .space import AnswerSpace, ControlCase, Tally, as_number, matched_rules
 
-MAX_CASES = 20_000
-MAX_STATES = 400_000
-MAX_PRODUCT = 400_000
-
-
-class Undecided(Exception):
-    """The structure of this ruleset is beyond the exact method's budgets."""
+__all__ = ["StructuralVerifier", "Undecided", "Budget"]
 
 
 @attrs.frozen
@@ -133,13 +128,13 @@ def _key(v):
     return (type(v).__name__, v)
 
 
-def _check_size(sets, what: str, factor: int = 1) -> None:
+def _check_size(budget: Budget, sets, what: str, factor: int = 1) -> None:
     """Stop (undecided) before a product of these sets grows beyond the budget."""
     n = factor
     for x in sets:
         n *= len(x)
-    if n > MAX_PRODUCT:
-        raise Undecided(f"{n} value combinations of {what}")
+    budget.limit(n, "product", f"value combinations of {what}")
+    budget.check(f"combining {what}")
 
 
 @attrs.define
@@ -172,8 +167,10 @@ class _Case:
 
 
 class StructuralVerifier:
-    def __init__(self, rs: ast.RulesetDef, space: AnswerSpace | None = None, *, plane: bool = True):
+    def __init__(self, rs: ast.RulesetDef, space: AnswerSpace | None = None, *, plane: bool = True,
+                 budget: Budget | None = None):
         self.rs = rs
+        self.budget = budget if budget is not None else Budget()
         self.space = space or AnswerSpace(rs)
         self.leaf_ids = {i.id for i in self.space.leaves}
         self.want_plane = plane and rs.axes is not None
@@ -307,8 +304,8 @@ class StructuralVerifier:
                     else:
                         got[0] += count
             states = nxt
-            if len(states) > MAX_STATES:
-                raise Undecided(f"more than {MAX_STATES} partial states of the inputs {', '.join(leaves[:4])}…")
+            self.budget.limit(len(states), "states", f"partial states of the inputs {', '.join(leaves[:4])}…")
+            self.budget.check(f"working through the inputs {', '.join(leaves[:4])}…")
         return places, leaves, states
 
     def cluster_tuples(self, ci: int, options: dict) -> list:
@@ -377,7 +374,7 @@ class StructuralVerifier:
             acc = {}
             if disjoint:
                 sets = [self.value_set(c, cv) for c in kids]
-                _check_size(sets, "the parts of one expression")
+                _check_size(self.budget, sets, "the parts of one expression")
                 for combo in itertools.product(*sets):
                     values = dict(cv.values)
                     known = {}
@@ -396,7 +393,7 @@ class StructuralVerifier:
             else:
                 clusters = sorted(sup)
                 sets = [self.cluster_tuples(ci, cv.case.options) for ci in clusters]
-                _check_size(sets, "inputs read together by one expression")
+                _check_size(self.budget, sets, "inputs read together by one expression")
                 for combo in itertools.product(*sets):
                     values, known = self._env_from_tuples(cv, clusters, [t for t, _, _ in combo])
                     count, wit = 1, {}
@@ -489,7 +486,7 @@ class StructuralVerifier:
                 continue
             clusters = sorted(sup)
             sets = [self.cluster_tuples(ci, cv.case.options) for ci in clusters]
-            _check_size(sets, "values read together by several conditions")
+            _check_size(self.budget, sets, "values read together by several conditions")
             acc: dict = {}
             for combo in itertools.product(*sets):
                 values, known = self._env_from_tuples(cv, clusters, [t for t, _, _ in combo])
@@ -514,7 +511,7 @@ class StructuralVerifier:
                 free_count *= sum(c for _, c, _ in tuples)
                 free_wit.update(tuples[0][2])
 
-        _check_size(group_sets, "the conditions of one component")
+        _check_size(self.budget, group_sets, "the conditions of one component")
         axes = rs.axes
         classes: dict = {}
         for combo in itertools.product(*group_sets):
@@ -550,8 +547,8 @@ class StructuralVerifier:
         comp_cache: dict = {}
         for case in self.space.cases():
             n_cases += 1
-            if n_cases > MAX_CASES:
-                raise Undecided(f"more than {MAX_CASES} combinations of the answers that decide which questions are asked")
+            self.budget.limit(n_cases, "cases", "combinations of the answers that decide which questions are asked")
+            self.budget.check("going through the answers that decide which questions are asked")
             if case.error is not None:
                 tally.error(
                     EvaluationError(
@@ -594,7 +591,7 @@ class StructuralVerifier:
     def _outcomes(self, cv: _Case, per_comp: list, tally: Tally, plane) -> None:
         rs = self.rs
         free_count, free_witness = self._free_leaves(cv.case)
-        _check_size(per_comp, "condition outcomes for one set of asked questions")
+        _check_size(self.budget, per_comp, "condition outcomes for one set of asked questions")
         for combo in itertools.product(*per_comp):
             count = free_count
             witness = dict(cv.case.values)

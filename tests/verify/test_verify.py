@@ -220,11 +220,10 @@ def test_thirty_five_level_questions_are_decided_exactly():
     assert_witnesses_real(broken, bad)
 
 
-def test_budget_exceeded_is_undecided_never_proven(monkeypatch):
-    from segrules.verify import structure
+def test_budget_exceeded_is_undecided_never_proven():
+    from segrules.verify import Budget
 
-    monkeypatch.setattr(structure, "MAX_STATES", 3)
-    report = verify(load(QUADRANT), method="structural")
+    report = verify(load(QUADRANT), method="structural", budget=Budget(max_states=3))
     assert not report.proven
     assert {c.status for c in report.checks if c.name not in ("pathways_labels", "examples")} <= {
         "undecided", "not_applicable"
