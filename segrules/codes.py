@@ -1454,6 +1454,67 @@ add_code(
     fix="Report it to the maintainers of segrules, with the ruleset and the message.",
 )
 
+# SR620 to SR639 and SR692 to SR699: the SMT prover (segrules/verify/smt.py, prover.py).
+
+add_code(
+    "SR620",
+    "The SMT prover is not installed, so checks cannot be proven",
+    """
+    A check is proven only by the SMT prover (the solver z3) or by evaluating every answer
+    set. z3 is an optional part of segrules and is not installed here, and the answer space is
+    too large to evaluate every answer set, so the checks that need a proof are undecided.
+    Failures shown with a witness answer set are still real.
+    """,
+    wrong="""
+    segrules verify model.yaml    # in an environment without z3
+    """,
+    fix="Install the verification extra, e.g. `pip install 'segrules[verify]'` (`make test` and "
+    "`make demo` install it), and verify again.",
+    right="""
+    pip install 'segrules[verify]'
+    segrules verify model.yaml
+    """,
+)
+
+add_code(
+    "SR621",
+    "The SMT solver could not decide a check within the budget",
+    """
+    The solver answered neither "there is such an answer set" nor "there is none": it ran out
+    of its time (each solver call gets the time left of the verification budget) or met
+    arithmetic it cannot decide (a product or quotient of two scores that both vary over wide
+    ranges). The check is reported as undecided, never as proven.
+    """,
+    wrong="""
+    segrules verify model.yaml --budget 1
+    """,
+    fix="Give more time with `--budget SECONDS`; if that does not help, simplify the arithmetic "
+    "(compare `a >= k * b` instead of `a / b >= k`) or use `--method enumeration` on a small model.",
+)
+
+add_code(
+    "SR692",
+    "The structural method and the SMT prover disagree (an internal error)",
+    """
+    Both methods decided the same check and came to different answers. At least one of them
+    has a bug; the check is reported as undecided and the ruleset is not proven. This is a
+    problem in segrules, not in the ruleset.
+    """,
+    fix="Report it to the maintainers of segrules, with the ruleset and the message; "
+    "`--method enumeration` decides a small model independently.",
+)
+
+add_code(
+    "SR693",
+    "A witness found by the SMT solver does not reproduce (an internal error)",
+    """
+    Every answer set the solver finds is re-run through the reference evaluator before it is
+    shown. This one did not show the problem it was found for, so the encoding and the
+    evaluator disagree. The check is reported as undecided, never as a verdict.
+    """,
+    fix="Report it to the maintainers of segrules, with the ruleset and the message.",
+)
+
 
 # =========================================================================== SR7xx: crosswalks and diagrams
 #

@@ -28,9 +28,10 @@ def register(subparsers) -> None:
     p.add_argument("rulesets", nargs="+", metavar="RULESET", help="ruleset YAML files")
     p.add_argument("--report", metavar="FILE.html", help="also write an HTML report for auditors")
     p.add_argument(
-        "--method", choices=("auto", "structural", "enumeration"), default="auto",
+        "--method", choices=("auto", "structural", "enumeration", "smt"), default="auto",
         help=f"auto (default): enumerate spaces of at most {ENUMERATION_LIMIT} answer sets, "
-        "otherwise the structural method; enumeration on a large space can take very long",
+        "otherwise the structural method; enumeration on a large space can take very long; "
+        "the SMT prover runs beside each of them, and alone with smt (no counts)",
     )
     p.set_defaults(func=cmd_verify, parser=p)
 

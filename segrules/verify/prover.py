@@ -69,7 +69,7 @@ class SmtProver:
         self._seed_results: dict = {}
         self.unknown_reason: str | None = None
         self.enc = smt.Encoding(rs, smt.AnswerVariables("x."))
-        self.solver = z3.Solver()
+        self.solver = z3.Solver(ctx=self.enc.ctx)
         self.solver.add(*self.enc.definitions)
         self.solver.add(self.enc.valid)
 
@@ -329,9 +329,10 @@ class SmtProver:
             if self._pair_near_seeds(inp):
                 continue  # a reproduced pair of answer sets shows it
             if solver is None:  # two copies of the encoding, one per answer set of a pair
-                a = smt.Encoding(rs, smt.AnswerVariables("a."))
-                b = smt.Encoding(rs, smt.AnswerVariables("b."))
-                solver = z3.Solver()
+                ctx = z3.Context()
+                a = smt.Encoding(rs, smt.AnswerVariables("a.", ctx))
+                b = smt.Encoding(rs, smt.AnswerVariables("b.", ctx))
+                solver = z3.Solver(ctx=ctx)
                 solver.add(*a.definitions, *b.definitions, a.ok, b.ok, z3.Not(a.same_result(b)))
             try:
                 model = self._solve(solver, smt.differ_in(a, b, inp.id), smt.agree_where_asked_in_both(a, b, inp.id))

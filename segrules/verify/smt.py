@@ -76,9 +76,11 @@ class AnswerVariables:
     id (and kind) is the same answer in both.
     """
 
-    def __init__(self, prefix: str = ""):
+    def __init__(self, prefix: str = "", ctx=None):
         if z3 is None:
             raise RuntimeError(unavailable_reason())
+        # a context of its own: the solver's answers then do not depend on what ran before
+        self.ctx = ctx if ctx is not None else z3.Context()
         self.prefix = prefix
         self.vars: dict[str, InputVar] = {}
         self.codes: dict[str, int] = {}
@@ -95,8 +97,9 @@ class AnswerVariables:
                 raise EncodingError(f"input {inp.id!r} is {got.kind} in one ruleset and {kind} in another")
             return got
         name = f"{self.prefix}{inp.id}"
-        value = z3.Bool(f"{name}.value") if kind == "boolean" else z3.Int(f"{name}.value")
-        v = InputVar(inp.id, kind, z3.Bool(f"{name}.answered"), value)
+        ctx = self.ctx
+        value = z3.Bool(f"{name}.value", ctx) if kind == "boolean" else z3.Int(f"{name}.value", ctx)
+        v = InputVar(inp.id, kind, z3.Bool(f"{name}.answered", ctx), value)
         self.vars[inp.id] = v
         return v
 
@@ -154,6 +157,7 @@ class Encoding:
         self.rs = rs
         self.space = space or AnswerVariables()
         self.name = name or self.space.prefix
+        self.ctx = self.space.ctx
         self.sites: list[ErrorSite] = []
         self._site_index: dict[ErrorSite, int] = {}
         self._fresh = 0
@@ -178,7 +182,7 @@ class Encoding:
 
     def fresh_real(self, what: str):
         self._fresh += 1
-        return z3.Real(f"{self.name}{what}#{self._fresh}")
+        return z3.Real(f"{self.name}{what}#{self._fresh}", self.ctx)
 
     @staticmethod
     def _then(first, guard, then):
@@ -190,9 +194,8 @@ class Encoding:
             return t
         return z3.If(first != 0, first, t)
 
-    @staticmethod
-    def is_ok(err):
-        return z3.BoolVal(True) if isinstance(err, int) and err == 0 else err == 0
+    def is_ok(self, err):
+        return z3.BoolVal(True, self.ctx) if isinstance(err, int) and err == 0 else err == 0
 
     # ------------------------------------------------------------------ inputs
 
@@ -222,12 +225,12 @@ class Encoding:
         for inp in self.order:
             v = self.vars[inp.id]
             if inp.asked_when is None:
-                asked, err = z3.BoolVal(True), 0
+                asked, err = z3.BoolVal(True, self.ctx), 0
             else:
                 asked, err = self.expr(inp.asked_when, f"asked_when of {inp.id}")
             self.asked[inp.id] = asked
             self.asked_error[inp.id] = err
-            must = z3.Implies(asked, v.answered) if not inp.optional else z3.BoolVal(True)
+            must = z3.Implies(asked, v.answered) if not inp.optional else z3.BoolVal(True, self.ctx)
             self.input_valid[inp.id] = z3.And(
                 self._domain(inp, v), self.is_ok(err), z3.Implies(z3.Not(asked), z3.Not(v.answered)), must,
             )
@@ -261,7 +264,7 @@ class Encoding:
         self.rule_value, self.rule_error, self.holds = [], [], []
         for rule in rs.rules:
             if rule.condition is None:
-                v, e = z3.BoolVal(True), 0
+                v, e = z3.BoolVal(True, self.ctx), 0
             else:
                 v, e = self.expr(rule.condition, f"rule {rule.index + 1}")
             self.rule_value.append(v)
@@ -285,20 +288,20 @@ class Encoding:
             self.first = list(self.holds)
         self.error = self._then(self.scores_error, True, err)
         if isinstance(self.error, int):
-            self.error = z3.IntVal(0)
+            self.error = z3.IntVal(0, self.ctx)
         segs = [s.id for s in rs.segments]
         self.segment_holds = {
-            s: z3.Or([self.holds[r.index] for r in rs.rules if r.segment == s] or [z3.BoolVal(False)]) for s in segs
+            s: z3.Or([self.holds[r.index] for r in rs.rules if r.segment == s] or [z3.BoolVal(False, self.ctx)]) for s in segs
         }
         ok = z3.And(self.valid, self.error == 0)
         if rs.hit_policy == "first":
             chosen = {
-                s: z3.Or([self.first[r.index] for r in rs.rules if r.segment == s] or [z3.BoolVal(False)]) for s in segs
+                s: z3.Or([self.first[r.index] for r in rs.rules if r.segment == s] or [z3.BoolVal(False, self.ctx)]) for s in segs
             }
-            self.gap = z3.And(ok, z3.Not(z3.Or(self.holds or [z3.BoolVal(False)])))
-            self.overlap = z3.BoolVal(False)
+            self.gap = z3.And(ok, z3.Not(z3.Or(self.holds or [z3.BoolVal(False, self.ctx)])))
+            self.overlap = z3.BoolVal(False, self.ctx)
             self.decision = {s: z3.And(ok, chosen[s]) for s in segs}
-            result = z3.IntVal(-1)
+            result = z3.IntVal(-1, self.ctx)
             for k in reversed(range(len(rs.rules))):
                 result = z3.If(self.holds[k], segs.index(rs.rules[k].segment), result)
             self.result = (result,)
@@ -377,11 +380,11 @@ class Encoding:
     def expr(self, e: ast.Expr, where: str):
         """(value, error term) of a checked expression."""
         if isinstance(e, ast.Number):
-            return z3.RealVal(e.value), 0
+            return z3.RealVal(e.value, self.ctx), 0
         if isinstance(e, ast.Bool):
-            return z3.BoolVal(e.value), 0
+            return z3.BoolVal(e.value, self.ctx), 0
         if isinstance(e, ast.String):
-            return z3.IntVal(self.space.code(e.value)), 0
+            return z3.IntVal(self.space.code(e.value), self.ctx), 0
         if isinstance(e, ast.InputRef):
             v = self.vars[e.id]
             value = z3.ToReal(v.value) if v.kind == "number" else v.value
@@ -413,7 +416,7 @@ class Encoding:
             return self._divide(a, b, e.right), err
         if isinstance(e, ast.Compare):
             left, err = self.expr(e.operands[0], where)
-            so_far = z3.BoolVal(True)
+            so_far = z3.BoolVal(True, self.ctx)
             for op, operand in zip(e.ops, e.operands[1:]):
                 right, er = self.expr(operand, where)
                 err = self._then(err, so_far, er)
@@ -425,7 +428,7 @@ class Encoding:
             return z3.Or([v == self.expr(x, where)[0] for x in e.values]), err
         if isinstance(e, (ast.And, ast.Or)):
             is_and = isinstance(e, ast.And)
-            err, go_on, vals = 0, z3.BoolVal(True), []
+            err, go_on, vals = 0, z3.BoolVal(True, self.ctx), []
             for o in e.operands:
                 v, eo = self.expr(o, where)
                 err = self._then(err, go_on, eo)
@@ -450,13 +453,13 @@ class Encoding:
         den_s = z3.simplify(den)
         if z3.is_rational_value(den_s):
             d = Fraction(den_s.numerator_as_long(), den_s.denominator_as_long())
-            return num / z3.RealVal(d) if d != 0 else z3.RealVal(0)
+            return num / z3.RealVal(d, self.ctx) if d != 0 else z3.RealVal(0, self.ctx)
         r = self._range(den_expr)
         if r is not None and r[2] and r[1] - r[0] <= SPLIT_LIMIT:
-            out = z3.RealVal(0)
+            out = z3.RealVal(0, self.ctx)
             for k in range(int(r[0]), int(r[1]) + 1):
                 if k != 0:
-                    out = z3.If(den == k, num / z3.RealVal(k), out)
+                    out = z3.If(den == k, num / z3.RealVal(k, self.ctx), out)
             return out
         q = self.fresh_real("quotient")
         self.definitions.append(z3.Implies(den != 0, q * den == num))
@@ -473,24 +476,24 @@ class Encoding:
             else:
                 v, ei = self.expr(item, where)
                 err = self._then(err, True, ei)
-                present.append(z3.BoolVal(True))
+                present.append(z3.BoolVal(True, self.ctx))
                 values.append(v)
         n = z3.Sum([z3.If(p, 1, 0) for p in present])
         if e.func == "count":
             return z3.ToReal(n), err
         if e.func == "count_true":
             return z3.ToReal(z3.Sum([z3.If(z3.And(p, v), 1, 0) for p, v in zip(present, values)])), err
-        total = z3.Sum([z3.If(p, v, z3.RealVal(0)) for p, v in zip(present, values)])
+        total = z3.Sum([z3.If(p, v, z3.RealVal(0, self.ctx)) for p, v in zip(present, values)])
         if e.func == "sum":
             return total, err
         empty = self.site("SR404", f"{e.func}(...) has no answered inputs to work on", where)
         err = self._then(err, True, z3.If(n == 0, empty, 0))
         if e.func == "mean":
-            out = z3.RealVal(0)
+            out = z3.RealVal(0, self.ctx)
             for k in range(1, len(e.items) + 1):
-                out = z3.If(n == k, total / z3.RealVal(k), out)
+                out = z3.If(n == k, total / z3.RealVal(k, self.ctx), out)
             return out, err
-        acc, has = z3.RealVal(0), z3.BoolVal(False)
+        acc, has = z3.RealVal(0, self.ctx), z3.BoolVal(False, self.ctx)
         for p, v in zip(present, values):
             better = (v < acc) if e.func == "min" else (v > acc)
             acc = z3.If(p, z3.If(z3.And(has, z3.Not(better)), acc, v), acc)
@@ -514,7 +517,7 @@ def _compare(op: str, a, b):
 
 def agree_where_asked_in_both(a: Encoding, b: Encoding, except_input: str):
     """Two answer sets agree on every input asked in both, except one."""
-    parts = []
+    parts = [z3.BoolVal(True, a.ctx)]
     for inp in a.rs.inputs:
         if inp.id == except_input:
             continue
