@@ -174,6 +174,7 @@ class SmtProver:
                     ))
                     keys.add((code, message))
             # asked_when that cannot be evaluated
+            asked_solver = None
             for inp in enc.order:
                 err = enc.asked_error[inp.id]
                 if isinstance(err, int):
@@ -182,7 +183,10 @@ class SmtProver:
                                 if enc.sites[k - 1].where == f"asked_when of {inp.id}"})
                 for code in codes:
                     ks = [k for k in enc.sites_with(code) if enc.sites[k - 1].where == f"asked_when of {inp.id}"]
-                    model = self._find(enc.prefix_valid(inp.id), z3.Or([err == k for k in ks]))
+                    if asked_solver is None:  # without the validity of the whole answer set
+                        asked_solver = z3.Solver(ctx=enc.ctx)
+                        asked_solver.add(*enc.definitions)
+                    model = self._solve(asked_solver, enc.prefix_valid(inp.id), z3.Or([err == k for k in ks]))
                     if model is None:
                         continue
                     before = []
