@@ -1454,6 +1454,19 @@ add_code(
     fix="Report it to the maintainers of segrules, with the ruleset and the message.",
 )
 
+add_code(
+    "SR691",
+    "An inexact number reached an evaluator (an internal error)",
+    """
+    Every number segrules computes with is exact: a whole number or a fraction, so that
+    `10 / 3` is exactly ten thirds and `0.1` is exactly one tenth. Here a binary floating-point
+    number, which can only approximate such values, reached the evaluator. This is a bug in
+    segrules, not a problem of the ruleset or the answers; no result is given rather than a
+    rounded one.
+    """,
+    fix="Report it to the maintainers of segrules, with the ruleset, the answers and the message.",
+)
+
 # SR620 to SR639 and SR692 to SR699: the SMT prover (segrules/verify/smt.py, prover.py).
 
 add_code(

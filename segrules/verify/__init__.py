@@ -19,7 +19,7 @@ from ..engine import reference
 from ..engine.runtime import Ruleset
 from ..errors import AnswerError, EvaluationError, SegrulesError
 from .brute import enumerate_tally, outcome_of
-from .model import CHECKS, Check, Finding, RuleRef, VerificationReport, size_text
+from .model import CHECKS, Check, Finding, InternalInconsistency, RuleRef, VerificationReport, size_text
 from .space import AnswerSpace, Tally
 from .influence import InfluenceChecker
 from .budget import Budget, Undecided
@@ -31,12 +31,6 @@ from .verdict import combine
 ENUMERATION_LIMIT = 5_000
 
 __all__ = ["verify", "VerificationReport", "Check", "Finding", "ScorePlane", "ENUMERATION_LIMIT", "Budget", "Undecided"]
-
-
-class InternalInconsistency(SegrulesError):
-    """The verifier's own cross-checks disagree: a bug in segrules, never a verdict."""
-
-    code = "SR690"
 
 
 @attrs.define

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import time
 
+from .model import size_text
+
 DEFAULT_SECONDS = 10.0
 MAX_CASES = 20_000  # control cases (combinations of the answers that decide which questions are asked)
 MAX_STATES = 400_000  # partial states of one cluster's dynamic programme
@@ -83,7 +85,7 @@ class Budget:
         """Raise Undecided if ``n`` exceeds the limit ``kind`` (cases, states, product)."""
         most = getattr(self, f"max_{kind}")
         if n > most:
-            raise Undecided(f"more than {most:,} {what}".replace(",", " "))
+            raise Undecided(f"more than {size_text(most)} {what}")
 
     def __repr__(self) -> str:
         return (f"Budget(seconds={self.seconds!r}, max_cases={self.max_cases}, "

@@ -21,6 +21,7 @@ import attrs
 
 from ..dsl import ast
 from ..errors import EvaluationError
+from .model import exact_or_internal
 from .space import Tally
 from .structure import (
     StructuralVerifier, Undecided, _Case, _check_size, _eval, _final, _key, _step,
@@ -260,6 +261,10 @@ class InfluenceChecker:
         return None if undecided else False
 
     def run(self, tally: Tally) -> None:
+        with exact_or_internal():
+            self._run(tally)
+
+    def _run(self, tally: Tally) -> None:
         sv = self.sv
         if sv.space.nested_control:
             for inp in self.rs.inputs:

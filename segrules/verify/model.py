@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import attrs
 
 from ..dsl import ast
+from ..errors import InexactNumber, SegrulesError
 
 SCHEMA = "segrules.verify/1"
 
@@ -21,6 +23,21 @@ CHECKS = (
     ("pathways_labels", "every segment has a pathway and Finnish labels"),
     ("examples", "the ruleset's own examples pass"),
 )
+
+
+class InternalInconsistency(SegrulesError):
+    """The verifier's own cross-checks disagree: a bug in segrules, never a verdict."""
+
+    code = "SR690"
+
+
+@contextlib.contextmanager
+def exact_or_internal():
+    """A float met by an evaluator while verifying is the verifier's internal error (SR690)."""
+    try:
+        yield
+    except InexactNumber as exc:
+        raise InternalInconsistency(f"{exc} ({exc.code})", code="SR690") from None
 
 
 @attrs.frozen

@@ -36,6 +36,7 @@ from ..dsl import ast
 from ..engine import reference
 from ..errors import EvaluationError
 from .budget import Budget, Undecided
+from .model import exact_or_internal
 from .space import AnswerSpace, ControlCase, Tally, as_number, matched_rules
 
 __all__ = ["StructuralVerifier", "Undecided", "Budget"]
@@ -543,6 +544,11 @@ class StructuralVerifier:
     # ------------------------------------------------------------------ the whole space
 
     def run(self, tally: Tally, plane=None) -> None:
+        """Tally every control case's outcomes (raises Undecided beyond the budget)."""
+        with exact_or_internal():
+            self._run(tally, plane)
+
+    def _run(self, tally: Tally, plane) -> None:
         n_cases = 0
         comp_cache: dict = {}
         for case in self.space.cases():
@@ -767,7 +773,8 @@ def _step(func: str, st, v, mult: int):
 def _final(place: Place, st):
     func = place.func
     if func == "input":
-        return st
+        # numbers as the reference evaluator reads them: exact, never a bare int (int / int is a float)
+        return Fraction(st) if type(st) is int else st
     if func == "mean":
         if st[1] == 0:
             return EvaluationError("mean(...) has no answered inputs to work on", code="SR404", span=place.span)
