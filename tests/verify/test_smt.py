@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import segrules
@@ -313,3 +315,32 @@ def test_two_versions_over_one_answer_space():
     assert answers == {"x": 3}
     assert old.decide(answers).segment.id == "b" and new.decide(answers).segment.id == "a"
     assert s.check(e_old.decision["a"], e_new.decision["b"]) == z3.unsat
+
+
+# --------------------------------------------------------------------------- the shapes regions write
+
+SHAPES = sorted((Path(__file__).parent / "shapes").glob("*.yaml"))
+
+
+def _expected(path: Path) -> list[str]:
+    line = path.read_text(encoding="utf-8").splitlines()[1]
+    assert line.startswith("# expect: "), path
+    return line[len("# expect: "):].split()
+
+
+@pytest.mark.parametrize("path", SHAPES, ids=lambda p: p.stem)
+def test_shapes_are_decided_by_the_smt_prover(path):
+    rs = segrules.load(str(path))
+    result = prove(rs.definition)
+    expect = _expected(path)
+    got = statuses(result)
+    if expect == ["proven"]:
+        assert set(got.values()) <= {"passed", "not_applicable"}, got
+    else:
+        assert expect[0] == "failed"
+        failed = expect[1]
+        assert got[failed] == "failed", got
+        assert {k for k, v in got.items() if v not in ("passed", "not_applicable")} == {failed}
+        report = verify(rs, method="smt")
+        assert_witnesses_real(rs, report)
+    assert not result.problems
