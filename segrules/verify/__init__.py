@@ -26,7 +26,7 @@ from .budget import Budget, Undecided
 from .structure import StructuralVerifier
 from . import smt
 from .prover import prove
-from .verdict import combine
+from .verdict import PROVED_CHECKS, combine
 
 ENUMERATION_LIMIT = 5_000
 #: Seconds the counting method may take once the SMT prover has decided every check.
@@ -98,12 +98,27 @@ def verify(
         except RecursionError:
             undecided_reason = "the expressions are nested too deeply for the verifier's evaluation"
             score_plane = None
-    if undecided_reason is None and tally.counted != size:
-        raise InternalInconsistency(
-            f"the verifier accounted for {tally.counted} answer sets out of {size}", code="SR690"
-        )
-    checks = combine(_checks(rs, tally, undecided_reason), "enumeration" if use == "enumeration" else "structural",
-                     smt_checks, smt_missing)
+    exact_method = "enumeration" if use == "enumeration" else "structural"
+    internal = None
+    try:
+        if undecided_reason is None and tally.counted != size:
+            raise InternalInconsistency(
+                f"the verifier accounted for {tally.counted} answer sets out of {size}", code="SR690"
+            )
+        exact = _checks(rs, tally, undecided_reason)
+    except InternalInconsistency as exc:
+        # a bug in the counting method: its answers are set aside, and nothing it could have
+        # confirmed is proven; failures the SMT prover shows with a witness still stand
+        internal = f"SR690: the {exact_method} method contradicted itself: {exc}"
+        notes.append(internal)
+        exact = _checks(rs, Tally(rs), internal)
+        score_plane = None
+    checks = combine(exact, exact_method, smt_checks, smt_missing)
+    if internal:
+        checks = [
+            Check(c.name, "undecided", f"not proven: {internal}", c.findings) if c.status == "passed" and c.name in PROVED_CHECKS
+            else c for c in checks
+        ]
     if undecided_reason and use != "smt":
         notes.append(f"beyond the exact method's budgets: {undecided_reason}")
     if use == "enumeration":

@@ -344,3 +344,20 @@ def test_shapes_are_decided_by_the_smt_prover(path):
         report = verify(rs, method="smt")
         assert_witnesses_real(rs, report)
     assert not result.problems
+
+
+def test_a_counting_method_that_contradicts_itself_proves_nothing(monkeypatch):
+    from segrules.verify import structure
+
+    rs = load(model(num("x", 0, 9999), "", ["a when x < 3", "b when x >= 3"]))
+    real = structure.StructuralVerifier.run
+
+    def miscount(self, tally, plane=None):
+        real(self, tally, plane)
+        tally.counted += 1
+
+    monkeypatch.setattr(structure.StructuralVerifier, "run", miscount)
+    report = verify(rs, method="structural")
+    assert not report.proven
+    assert report.check("completeness").status == "undecided"
+    assert any(n.startswith("SR690") for n in report.notes)
