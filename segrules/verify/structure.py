@@ -561,6 +561,9 @@ class StructuralVerifier:
             self._run(tally, plane)
 
     def _run(self, tally: Tally, plane) -> None:
+        # counted before the first case is worked on: beyond the limit, undecided at once
+        self.budget.limit(self.space.case_count(self.budget), "cases",
+                          "combinations of the answers that decide which questions are asked")
         n_cases = 0
         comp_cache: dict = {}
         for case in self.space.cases():

@@ -141,3 +141,26 @@ def test_an_undecided_input_is_named_even_when_another_is_unused():
     brute = verify(load(text), method="enumeration")
     assert {f.subject for f in brute.check("inputs_used").findings} == {"unused"}
     assert undecided == {"battery"} and "battery" in check.summary
+
+
+def test_too_many_control_cases_are_undecided_before_any_is_worked_on():
+    # 15 screening questions, each opening a follow-up: 2^15 control cases. The limit is known
+    # from the count, so no time is spent on the first 20,000 cases.
+    inputs = {}
+    for k in range(1, 16):
+        inputs[f"s{k}"] = "boolean"
+        inputs[f"f{k}"] = ("scale", f"s{k}")
+    text = mini(inputs, {"n": "count_true(" + ", ".join(f"s{k}" for k in range(1, 16)) + ")"},
+                ["many when n >= 3", "few when n < 3"])
+    looks = []
+
+    def clock():
+        looks.append(None)
+        return 0.0
+
+    report = verify(load(text), method="structural", budget=Budget(1, clock=clock))
+    assert report.answer_space_size == 6**15
+    if report.check("completeness").status == "undecided":
+        assert len(looks) < 2000, "the cases were worked through before the limit was seen"
+    else:
+        assert report.proven
