@@ -82,6 +82,9 @@ def verify(
         except RecursionError:
             undecided_reason = "the expressions are nested too deeply for the verifier's evaluation"
             score_plane = None
+        except MemoryError:
+            undecided_reason = "the verifier ran out of memory"
+            score_plane = None
     if undecided_reason is None and tally.counted != size:
         raise InternalInconsistency(
             f"the verifier accounted for {tally.counted} answer sets out of {size}", code="SR690"
