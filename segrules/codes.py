@@ -1444,6 +1444,23 @@ add_code(
 )
 
 add_code(
+    "SR610",
+    "The verifier could not decide whether an input can change the segment",
+    """
+    `segrules verify` proves for each input that some change of its answer alone changes the
+    segment (or reports it unused, SR606). For this input the exact method reached the limits
+    of what it covers (the message says which), so the input is neither proven used nor
+    proven unused. The check `inputs_used` is then not proven, unless another input is proven
+    unused, which fails it anyway.
+    """,
+    fix="""
+    Nothing is known to be wrong. If the answer space is small enough, `segrules verify
+    --method enumeration` decides it; otherwise simplify how the input is used, e.g. give each
+    question battery its own score instead of one mean over several batteries.
+    """,
+)
+
+add_code(
     "SR690",
     "The verifier's own cross-checks disagree (an internal error)",
     """

@@ -98,6 +98,9 @@ def verify(
         except RecursionError:
             undecided_reason = "the expressions are nested too deeply for the verifier's evaluation"
             score_plane = None
+        except MemoryError:
+            undecided_reason = "the verifier ran out of memory"
+            score_plane = None
     exact_method = "enumeration" if use == "enumeration" else "structural"
     internal = None
     try:
@@ -270,15 +273,22 @@ def _checks(rs: ast.RulesetDef, tally: Tally, undecided: str | None) -> list[Che
             f"input {inp.id!r} is unused: no change of its answer alone changes the segment",
             code="SR606", subject=inp.id,
         ))
+    # an input not decided either way is named, also when other inputs are proven unused
+    not_decided = [
+        Finding(f"could not decide whether input {i!r} can change the result: {tally.undecided_inputs[i]}",
+                code="SR610", subject=i)
+        for i in undecided_inputs
+    ]
+    also = f"; not decided for {', '.join(undecided_inputs)}" if undecided_inputs else ""
     if unused:
-        status, summary = "failed", f"{len(unused)} input(s) can never change the result"
+        status, summary = "failed", f"{len(unused)} input(s) can never change the result{also}"
     elif undecided_inputs:
         status = "undecided"
         summary = (f"could not decide for {', '.join(undecided_inputs)}: "
                    + tally.undecided_inputs[undecided_inputs[0]])
     else:
         status, summary = "passed", "every input can change the result"
-    checks.append(Check("inputs_used", status, summary, tuple(unused)))
+    checks.append(Check("inputs_used", status, summary, tuple(unused + not_decided)))
     checks.append(_pathways_check(rs))
     checks.append(_examples_check(rs))
     return checks

@@ -81,6 +81,13 @@ class Budget:
         if self.deadline is not None and self._clock() >= self.deadline:
             raise Undecided(f"the time budget of {self.seconds:g} s ran out while {what}")
 
+    def watch(self, items, what: str):
+        """The items, one by one, with the time checked every 1024 of them."""
+        for n, item in enumerate(items):
+            if not n & 1023:
+                self.check(what)
+            yield item
+
     def limit(self, n: int, kind: str, what: str) -> None:
         """Raise Undecided if ``n`` exceeds the limit ``kind`` (cases, states, product)."""
         most = getattr(self, f"max_{kind}")

@@ -119,14 +119,14 @@ class InfluenceChecker:
             if sum(len(x) for x in sups) == len(frozenset().union(*sups)):
                 sets = [self.vector_set(c, co) for c in kids]
                 _check_size(self.sv.budget, sets, "values compared for one input", factor=co.width)
-                for combo in itertools.product(*sets):
+                for combo in self.sv.budget.watch(itertools.product(*sets), "combining values"):
                     vec = self._eval_vector(e, co, [], (), list(zip(kids, combo)))
                     acc.setdefault(tuple(map(_key, vec)), vec)
             else:
                 clusters = sorted(sup)
                 per_cluster = self._choices(clusters, co)
                 _check_size(self.sv.budget, per_cluster, "values compared for one input", factor=co.width)
-                for choice in itertools.product(*per_cluster):
+                for choice in self.sv.budget.watch(itertools.product(*per_cluster), "combining values"):
                     vec = self._eval_vector(e, co, clusters, choice)
                     acc.setdefault(tuple(map(_key, vec)), vec)
             result = list(acc.values())
@@ -149,7 +149,7 @@ class InfluenceChecker:
             per_cluster = self._choices(clusters, co)
             _check_size(self.sv.budget, per_cluster, "values compared for one input", factor=co.width)
             acc: dict = {}
-            for choice in itertools.product(*per_cluster):
+            for choice in self.sv.budget.watch(itertools.product(*per_cluster), "combining values"):
                 rows = [self._eval_vector(units[i][1], co, clusters, choice) for i in members]
                 vec = tuple(tuple(r[k] for r in rows) for k in range(co.width))
                 acc.setdefault(tuple(tuple(map(_key, v)) for v in vec), vec)
@@ -157,7 +157,7 @@ class InfluenceChecker:
         _check_size(self.sv.budget, group_sets, "conditions compared for one input", factor=co.width)
         out: dict = {}
         signatures: dict = {}  # (world, unit values) → (error, atoms): coordinates repeat values
-        for combo in itertools.product(*group_sets):
+        for combo in self.sv.budget.watch(itertools.product(*group_sets), "combining values"):
             sig = []
             for k, world in enumerate(co.worlds):
                 unit_values = {}
@@ -167,6 +167,7 @@ class InfluenceChecker:
                 got = signatures.get(skey)
                 if got is None:
                     error, atoms, _ = sv._signature(comp, units, failing, world, unit_values)
+                    error = error and error[1]
                     got = signatures[skey] = (error, atoms)
                 sig.append(got)
             out.setdefault(tuple((_key(er), tuple(map(_key, at))) for er, at in sig), tuple(sig))
@@ -203,7 +204,7 @@ class InfluenceChecker:
             _check_size(self.sv.budget, rest, "outcomes compared for one input", factor=len(vectors) * len(ptuples))
             rows = set()
             for vec in vectors:
-                for rest_combo in itertools.product(*rest):
+                for rest_combo in self.sv.budget.watch(itertools.product(*rest), "combining values"):
                     row = []
                     for sig in vec:
                         combo = list(rest_combo)
@@ -253,7 +254,7 @@ class InfluenceChecker:
                     undecided = True
                     continue
                 _check_size(self.sv.budget, pair_sets, f"outcome pairs for a change of {x}")
-                for combo in itertools.product(*pair_sets):
+                for combo in self.sv.budget.watch(itertools.product(*pair_sets), "combining values"):
                     r1 = self._result([p[0] for p in combo])
                     r2 = self._result([p[1] for p in combo])
                     if r1 is not None and r2 is not None and r1 != r2:

@@ -10,6 +10,7 @@ import pytest
 from segrules.verify import Budget, Undecided, verify
 from segrules.verify.structure import Undecided as StructureUndecided
 
+from support import mini
 from test_verify import QUADRANT, load
 
 
@@ -69,3 +70,20 @@ def test_spent_time_budget_gives_undecided_never_proven():
 
 def test_a_generous_budget_proves_as_before():
     assert verify(load(QUADRANT), method="structural", budget=60).proven
+
+
+def test_five_hundred_inputs_end_undecided_within_the_budget():
+    ids = [f"q{k}" for k in range(500)]  # the most inputs a ruleset may have
+    text = mini({i: "scale" for i in ids}, {"p": " * ".join(ids[:60]), "m": "mean(" + ", ".join(ids) + ")"},
+                ["a when p >= 1000 and m >= 3", "b when not (p >= 1000 and m >= 3)"])
+    clock = FakeClock()
+
+    def tick():
+        clock.now += 0.01  # every look at the clock: 10 ms later
+        return clock.now
+
+    budget = Budget(10, clock=tick)
+    report = verify(load(text), budget=budget)
+    assert report.check("completeness").status == "undecided"
+    assert "budget" in report.notes[0]
+    assert budget.exhausted()
