@@ -1461,12 +1461,103 @@ add_code(
 )
 
 add_code(
+    "SR610",
+    "The verifier could not decide whether an input can change the segment",
+    """
+    `segrules verify` proves for each input that some change of its answer alone changes the
+    segment (or reports it unused, SR606). For this input the exact method reached the limits
+    of what it covers (the message says which), so the input is neither proven used nor
+    proven unused. The check `inputs_used` is then not proven, unless another input is proven
+    unused, which fails it anyway.
+    """,
+    fix="""
+    Nothing is known to be wrong. If the answer space is small enough, `segrules verify
+    --method enumeration` decides it; otherwise simplify how the input is used, e.g. give each
+    question battery its own score instead of one mean over several batteries.
+    """,
+)
+
+add_code(
     "SR690",
     "The verifier's own cross-checks disagree (an internal error)",
     """
     The verifier re-checks each of its findings with the reference evaluator. Here the two
     disagree. This is a bug in segrules, not a problem of the ruleset, and the verification
     result cannot be trusted.
+    """,
+    fix="Report it to the maintainers of segrules, with the ruleset and the message.",
+)
+
+add_code(
+    "SR691",
+    "An inexact number reached an evaluator (an internal error)",
+    """
+    Every number segrules computes with is exact: a whole number or a fraction, so that
+    `10 / 3` is exactly ten thirds and `0.1` is exactly one tenth. Here a binary floating-point
+    number, which can only approximate such values, reached the evaluator. This is a bug in
+    segrules, not a problem of the ruleset or the answers; no result is given rather than a
+    rounded one.
+    """,
+    fix="Report it to the maintainers of segrules, with the ruleset, the answers and the message.",
+)
+
+# SR620 to SR639 and SR692 to SR699: the SMT prover (segrules/verify/smt.py, prover.py).
+
+add_code(
+    "SR620",
+    "The SMT prover is not installed, so checks cannot be proven",
+    """
+    A check is proven only by the SMT prover (the solver z3) or by evaluating every answer
+    set. z3 is an optional part of segrules and is not installed here, and the answer space is
+    too large to evaluate every answer set, so the checks that need a proof are undecided.
+    Failures shown with a witness answer set are still real.
+    """,
+    wrong="""
+    segrules verify model.yaml    # in an environment without z3
+    """,
+    fix="Install the verification extra, e.g. `pip install 'segrules[verify]'` (`make test` and "
+    "`make demo` install it), and verify again.",
+    right="""
+    pip install 'segrules[verify]'
+    segrules verify model.yaml
+    """,
+)
+
+add_code(
+    "SR621",
+    "The SMT solver could not decide a check within the budget",
+    """
+    The solver answered neither "there is such an answer set" nor "there is none": it ran out
+    of its time (each solver call gets the time left of the verification budget) or met
+    arithmetic it cannot decide (a product or quotient of two scores that both vary over wide
+    ranges). The check is reported as undecided, never as proven.
+    """,
+    wrong="""
+    segrules verify model.yaml --budget 1
+    """,
+    fix="Give more time with `--budget SECONDS`; if that does not help, simplify the arithmetic "
+    "(compare `a >= k * b` instead of `a / b >= k`) or use `--method enumeration` on a small model.",
+)
+
+add_code(
+    "SR692",
+    "The structural method and the SMT prover disagree (an internal error)",
+    """
+    Both methods decided the same check and came to different answers. At least one of them
+    has a bug; the check is reported as undecided and the ruleset is not proven. This is a
+    problem in segrules, not in the ruleset.
+    """,
+    fix="Report it to the maintainers of segrules, with the ruleset and the message; "
+    "`--method enumeration` decides a small model independently.",
+)
+
+add_code(
+    "SR693",
+    "A witness found by the SMT solver does not reproduce (an internal error)",
+    """
+    Every answer set the solver finds is re-run through the reference evaluator before it is
+    shown. This one did not show the problem it was found for, so the encoding and the
+    evaluator disagree. The check is reported as undecided, never as a verdict.
     """,
     fix="Report it to the maintainers of segrules, with the ruleset and the message.",
 )
