@@ -266,7 +266,15 @@ class Ruleset:
                 raise UsageError(
                     "a reason was given, but no segment to override with; give the segment id too", code="SR502"
                 )
-            return self._override(decision, override, reason)
+            decision = self._override(decision, override, reason)
+        try:
+            decision.reassess_on
+        except (OverflowError, ValueError):  # past the year 9999
+            raise UsageError(
+                f"the assessment time {decision.assessed_at.isoformat()} is too late: the re-assessment "
+                f"{decision.pathway.reassess_after_months} months after it would fall past the year 9999",
+                code="SR524",
+            ) from None
         return decision
 
     def _override(self, decision: Decision, segment: str, reason: str | None) -> Decision:
