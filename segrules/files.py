@@ -45,7 +45,8 @@ class InputTooLarge(Exception):
         self.size = size
 
 
-def _os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
+    """Why an operating-system call failed, in words for the user."""
     reasons = {
         errno.ENOENT: "its folder does not exist",
         errno.ENOTDIR: "a part of the path is not a folder",
@@ -179,7 +180,7 @@ def write_text_atomic(
             ) from None
         st = None
     except OSError as exc:
-        raise OutputError(f"cannot write {shown}: {_os_reason(exc)}") from None
+        raise OutputError(f"cannot write {shown}: {os_reason(exc)}") from None
     if st is not None:
         mode = st.st_mode
         if stat.S_ISDIR(mode):
@@ -213,14 +214,14 @@ def _write_direct(target: str, data: bytes, shown: str, *, append: bool = False)
     except OSError as exc:
         if exc.errno == errno.ENXIO:  # a FIFO with no reader
             raise OutputError(f"cannot write {shown}: it is a pipe that nothing reads", code="SR522") from None
-        raise OutputError(f"cannot write {shown}: {_os_reason(exc)}") from None
+        raise OutputError(f"cannot write {shown}: {os_reason(exc)}") from None
     try:
         os.set_blocking(fd, True)
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
     except OSError as exc:
-        raise OutputError(f"cannot write {shown}: {_os_reason(exc)}") from None
+        raise OutputError(f"cannot write {shown}: {os_reason(exc)}") from None
     finally:
         os.close(fd)
 
@@ -232,7 +233,7 @@ def _replace(target: str, data: bytes, shown: str, mode: int | None) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(f"cannot write {shown}: {_os_reason(exc)}") from None
+        raise OutputError(f"cannot write {shown}: {os_reason(exc)}") from None
     try:
         with os.fdopen(fd, "wb") as f:
             os.fchmod(f.fileno(), mode)
@@ -246,7 +247,7 @@ def _replace(target: str, data: bytes, shown: str, mode: int | None) -> None:
         except FileNotFoundError:
             pass
         if isinstance(exc, OSError):
-            raise OutputError(f"cannot write {shown}: {_os_reason(exc)}") from None
+            raise OutputError(f"cannot write {shown}: {os_reason(exc)}") from None
         raise
 
 
