@@ -21,8 +21,53 @@ import yaml
 from .errors import DiagnosticSink, Diagnostic, RulesetError, Span
 from .files import InputTooLarge, read_bytes_limited
 
-# libyaml's parser when PyYAML has it (ten times faster); the same safe resolver either way
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class PurePythonLoader(yaml.SafeLoader):
+    """PyYAML's pure-Python safe loader, with one fix that makes it read what libyaml reads.
+
+    PyYAML ends a plain scalar inside [...] or {...} at a '?', so ``{fi: Muistatko?, sv: ...}``
+    fails without libyaml and loads with it; YAML allows the '?' (only a leading '?' starts a
+    key), and libyaml agrees. This parser is the grammar of a ruleset on every machine.
+    """
+
+    def scan_plain(self):
+        chunks = []
+        start_mark = self.get_mark()
+        end_mark = start_mark
+        indent = self.indent + 1
+        spaces = []
+        breaks = "\0 \t\r\n\x85\u2028\u2029"
+        while True:
+            length = 0
+            if self.peek() == "#":
+                break
+            while True:
+                ch = self.peek(length)
+                if (
+                    ch in breaks
+                    or (ch == ":" and self.peek(length + 1) in breaks + (",[]{}" if self.flow_level else ""))
+                    or (self.flow_level and ch in ",[]{}")  # PyYAML also stops at '?' here
+                ):
+                    break
+                length += 1
+            if length == 0:
+                break
+            self.allow_simple_key = False
+            chunks.extend(spaces)
+            chunks.append(self.prefix(length))
+            self.forward(length)
+            end_mark = self.get_mark()
+            spaces = self.scan_plain_spaces(indent, start_mark)
+            if not spaces or self.peek() == "#" or (not self.flow_level and self.column < indent):
+                break
+        return yaml.tokens.ScalarToken("".join(chunks), True, start_mark, end_mark)
+
+
+# libyaml's parser when PyYAML has it (ten times faster); what it refuses is read again by the
+# pure-Python parser, whose answer (a document or an error) stands, so that a file loads, or
+# fails with the same message at the same place, with or without libyaml
+_LOADER = getattr(yaml, "CSafeLoader", PurePythonLoader)
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NESTING = 40
@@ -317,14 +362,14 @@ def parse_yaml(source: SourceText) -> YValue:
         try:
             _reject_anchors(source, sink, _LOADER)
             node = None if sink.has_errors else yaml.compose(source.text, Loader=_LOADER)
-        except yaml.MarkedYAMLError:
-            if _LOADER is yaml.SafeLoader:
+        except yaml.YAMLError:
+            if _LOADER is PurePythonLoader:
                 raise
-            # libyaml words and places errors differently: report them as the pure-Python
-            # parser does, so that messages and positions are the same on every machine
-            _reject_anchors(source, DiagnosticSink(), yaml.SafeLoader)
-            node = yaml.compose(source.text, Loader=yaml.SafeLoader)
-            raise  # pragma: no cover - the pure-Python parser disagreed and found no error
+            # libyaml words and places errors differently, and refuses a few documents the
+            # pure-Python parser reads: that parser decides, as on a machine without libyaml
+            sink = DiagnosticSink(source.lines)
+            _reject_anchors(source, sink, PurePythonLoader)
+            node = None if sink.has_errors else yaml.compose(source.text, Loader=PurePythonLoader)
         if sink.has_errors:
             sink.raise_if_errors()
     except RecursionError:  # PyYAML composes nested collections recursively
@@ -336,6 +381,13 @@ def parse_yaml(source: SourceText) -> YValue:
         span = Span(source.name, mark.line + 1, mark.column + 1) if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
         sink.report("SR010", f"YAML syntax error: {problem}", span, hint=_yaml_hint(problem))
+        sink.raise_if_errors()
+        raise  # unreachable
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as a control character
+        sink.report(
+            "SR010", f"YAML syntax error: the character {exc.character!r} is not allowed in YAML",
+            source.span_at(exc.position), hint="remove the character, or write it as an escape inside double quotes",
+        )
         sink.raise_if_errors()
         raise  # unreachable
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors
