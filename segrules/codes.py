@@ -1449,6 +1449,21 @@ add_code(
     """,
 )
 
+add_code(
+    "SR525",
+    "The quadrant is too large to draw",
+    """
+    `segrules diagram` draws a quadrant from every score point its axes can reach. The two
+    axis scores of this ruleset read more inputs than a diagram is drawn for (64; the
+    shipped models read at most 33), and working out their plane could take very long, so
+    the diagram stops at once instead.
+    """,
+    fix="""
+    Draw the quadrant of a smaller model, or combine inputs into fewer scores the axes read.
+    `segrules verify` still checks the model itself.
+    """,
+)
+
 # =========================================================================== SR6xx: the verifier
 #
 # RESERVED: SR600 to SR699 belong to the verifier (``segrules verify``). Its codes are

@@ -679,6 +679,20 @@ def test_SR015_SR307_SR308_SR520_to_SR524_input_limits_and_outputs(tmp_path):
     with pytest.raises(UsageError) as info:
         rs.decide(answers, assessed_at=dt.datetime(9999, 12, 31, tzinfo=dt.timezone.utc))
     assert info.value.code == "SR524"
+    from segrules.diagram import MAX_DIAGRAM_INPUTS, plane_of
+    from support import mini
+
+    n = MAX_DIAGRAM_INPUTS + 1
+    text = mini({f"c{i}": "scale" for i in range(n)}, {"r": "sum(" + ", ".join(f"c{i}" for i in range(n)) + ")", "k": "r"},
+                ["low when r < 100", "high when r >= 100"])
+    text = text.replace("pathways:", "axes:\n  resources: r\n  complexity: k\npathways:")
+    low, high = text.split("  high:\n", 1)
+    text = (low.replace("service_use: heavy\n", "service_use: heavy\n    quadrant: {resources: low, complexity: low}\n")
+            + "  high:\n"
+            + high.replace("service_use: heavy\n", "service_use: heavy\n    quadrant: {resources: high, complexity: high}\n", 1))
+    with pytest.raises(UsageError) as info:
+        plane_of(segrules.load_text(text))
+    assert info.value.code == "SR525" and "too large to draw" in str(info.value)
 
 
 def test_SR515_no_shipped_model_has_that_id():
@@ -694,7 +708,7 @@ TRIGGERED_ELSEWHERE_IN_THIS_FILE = {
     "SR000", "SR300", "SR400", "SR500",  # the base classes
     "SR001", "SR002", "SR003", "SR011", "SR131", "SR140",
     "SR501", "SR502", "SR510", "SR511", "SR512", "SR513", "SR514", "SR515",
-    "SR015", "SR307", "SR308", "SR520", "SR521", "SR522", "SR523", "SR524",
+    "SR015", "SR307", "SR308", "SR520", "SR521", "SR522", "SR523", "SR524", "SR525",
 } | set(CROSSWALK_CASES) | {"SR702", "SR708", "SR709"}
 
 
