@@ -8,6 +8,7 @@ checked tree. Nodes are frozen: a stage that changes a tree builds a new one.
 
 from __future__ import annotations
 
+import unicodedata
 from fractions import Fraction
 from typing import Union
 
@@ -179,6 +180,12 @@ def walk(e: Expr):
     yield e
     for c in children(e):
         yield from walk(c)
+
+
+def fold_name(text: str) -> str:
+    """Case- and accent-insensitive form of a name: 'Yhteisö' and 'yhteiso' fold alike."""
+    decomposed = unicodedata.normalize("NFKD", str(text).strip().casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def references(e: Expr) -> tuple[str, ...]:
@@ -433,6 +440,22 @@ class RulesetDef:
             if p.segment == segment:
                 return p
         raise KeyError(segment)
+
+    def segments_named(self, name: str) -> tuple[str, ...]:
+        """Ids of the segments ``name`` may mean: an id, an alias or a label in any language.
+
+        Case never matters; accents are ignored only when nothing matches with them, so that
+        'yhteiso' finds 'yhteisö' but an exact name is never made ambiguous by a folded one.
+        """
+        for fold in (lambda t: str(t).strip().casefold(), fold_name):
+            wanted = fold(name)
+            found = tuple(
+                s.id for s in self.segments
+                if wanted in {fold(n) for n in (s.id, *s.aliases, s.label.fi, s.label.sv, s.label.en) if n}
+            )
+            if found:
+                return found
+        return ()
 
     def answer_space_size(self) -> int:
         """Number of answer combinations before `asked_when` is taken into account."""
