@@ -151,7 +151,8 @@ class _Gen:
         return terms, static, dynamic
 
     def _count(self, static: int, dynamic: list[str]) -> str:
-        parts = ([str(static)] if static or not dynamic else []) + dynamic
+        # a lone `(x is not None)` is a bool: `0 + ` makes it the int a count is
+        parts = ([str(static)] if static or len(dynamic) < 2 else []) + dynamic
         return " + ".join(parts)
 
     def aggregate(self, e: ast.Aggregate) -> str:
@@ -165,7 +166,7 @@ class _Gen:
                     terms.append(f"({self.var(item.id)} is True)")
                 else:
                     terms.append(f"(1 if {self.value(item)} else 0)")
-            return "(" + " + ".join(terms) + ")"
+            return "(0 + " + " + ".join(terms) + ")" if len(terms) == 1 else "(" + " + ".join(terms) + ")"
         if e.func in ("min", "max"):
             vals = []
             for item in e.items:
