@@ -62,6 +62,9 @@ def read_record(record: Any) -> StoredDecision:
     if not isinstance(record, Mapping):
         raise RecordError(["a decision record is a JSON object"])
 
+    if not any(key in record for key in _RECORD_KEYS):
+        raise RecordError([f"the object has none of the keys of a decision record ({', '.join(_RECORD_KEYS)})"])
+
     def get(mapping: Any, key: str, kinds: tuple, what: str, *, optional: bool = False) -> Any:
         if not isinstance(mapping, Mapping):
             return None
@@ -137,6 +140,10 @@ def read_record(record: Any) -> StoredDecision:
     )
 
 
+_RECORD_KEYS = (
+    "schema", "ruleset", "segment", "suggested_segment", "overridden", "override_reason", "rule", "scores",
+    "answers", "assessed_at", "reassess_on",
+)
 _KIND_NAMES = {(dict,): "an object", (str,): "a text", (bool,): "true or false", (int,): "a whole number"}
 
 
