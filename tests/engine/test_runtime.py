@@ -71,6 +71,47 @@ def test_assessed_at_defaults_to_now_in_utc(rs):
 
 
 @pytest.mark.parametrize(
+    "when",
+    [dt.datetime(2024, 3, 1, 9, 30), dt.date(2024, 3, 1), "2024-03-01T09:30:00+00:00", 1709285400,
+     dt.datetime(9995, 1, 1, tzinfo=dt.timezone.utc), dt.datetime.max.replace(tzinfo=dt.timezone.utc)],
+    ids=["naive", "date", "text", "number", "year 9995", "max"],
+)
+def test_an_assessment_time_must_be_a_datetime_with_an_offset(rs, when):
+    with pytest.raises(UsageError) as info:
+        rs.decide(ANSWERS, assessed_at=when)
+    assert info.value.code == "SR550"
+
+
+class _NoOffset(dt.tzinfo):
+    def utcoffset(self, when):
+        return None
+
+
+def test_a_time_zone_without_an_offset_is_naive(rs):
+    with pytest.raises(UsageError) as info:
+        rs.decide(ANSWERS, assessed_at=dt.datetime(2024, 3, 1, tzinfo=_NoOffset()))
+    assert info.value.code == "SR550"
+
+
+def test_the_offset_given_is_kept(rs):
+    helsinki = dt.timezone(dt.timedelta(hours=2))
+    d = rs.decide(ANSWERS, assessed_at=dt.datetime(2024, 12, 31, 23, 30, tzinfo=helsinki))
+    assert d.to_json()["assessed_at"] == "2024-12-31T23:30:00+02:00"
+    assert d.reassess_on == dt.date(2025, 12, 31)  # the local date, not the UTC one
+    latest = rs.decide(ANSWERS, assessed_at=dt.datetime(9994, 12, 31, tzinfo=dt.timezone.utc))
+    assert latest.reassess_on == dt.date(9995, 12, 31)
+
+
+class _Stamp(dt.datetime):
+    """A datetime subclass, as data frame libraries hand out."""
+
+
+def test_a_datetime_subclass_is_accepted(rs):
+    d = rs.decide(ANSWERS, assessed_at=_Stamp(2024, 1, 31, 9, 30, tzinfo=dt.timezone.utc))
+    assert d.assessed_at == AT
+
+
+@pytest.mark.parametrize(
     "day, months, expected",
     [
         (dt.date(2024, 1, 31), 1, dt.date(2024, 2, 29)),  # leap year
