@@ -182,12 +182,6 @@ def walk(e: Expr):
         yield from walk(c)
 
 
-def fold_name(text: str) -> str:
-    """Case- and accent-insensitive form of a name: 'Yhteisö' and 'yhteiso' fold alike."""
-    decomposed = unicodedata.normalize("NFKD", str(text).strip().casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def references(e: Expr) -> tuple[str, ...]:
     """Input and score ids an expression reads, in order of first appearance."""
     seen: dict[str, None] = {}
@@ -435,27 +429,25 @@ class RulesetDef:
                 return s
         raise KeyError(id)
 
+    def segments_named(self, name: str) -> tuple[str, ...]:
+        """The ids of the segments ``name`` can mean: an id, an alias or a label in any
+        language, in any case; accents are ignored only when nothing matches with them
+        ('Yhteisö' and 'yhteiso' both name yhteiso). Several ids: the name is ambiguous."""
+        for fold in (lambda n: str(n).strip().casefold(), fold_name):
+            wanted = fold(str(name).strip())
+            found = tuple(
+                s.id for s in self.segments
+                if wanted in {fold(n) for n in (s.id, *s.aliases, *s.label.to_json().values())}
+            )
+            if found:
+                return found
+        return ()
+
     def pathway(self, segment: str) -> Pathway:
         for p in self.pathways:
             if p.segment == segment:
                 return p
         raise KeyError(segment)
-
-    def segments_named(self, name: str) -> tuple[str, ...]:
-        """Ids of the segments ``name`` may mean: an id, an alias or a label in any language.
-
-        Case never matters; accents are ignored only when nothing matches with them, so that
-        'yhteiso' finds 'yhteisö' but an exact name is never made ambiguous by a folded one.
-        """
-        for fold in (lambda t: str(t).strip().casefold(), fold_name):
-            wanted = fold(name)
-            found = tuple(
-                s.id for s in self.segments
-                if wanted in {fold(n) for n in (s.id, *s.aliases, s.label.fi, s.label.sv, s.label.en) if n}
-            )
-            if found:
-                return found
-        return ()
 
     def answer_space_size(self) -> int:
         """Number of answer combinations before `asked_when` is taken into account."""
@@ -463,3 +455,9 @@ class RulesetDef:
         for i in self.inputs:
             n *= len(i.domain.values) + (1 if (i.optional or i.asked_when is not None) else 0)
         return n
+
+
+def fold_name(text: str) -> str:
+    """Case- and accent-insensitive form: 'Yhteisö' and 'yhteiso' fold alike."""
+    decomposed = unicodedata.normalize("NFKD", str(text).strip().casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
