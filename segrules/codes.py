@@ -1418,6 +1418,23 @@ add_code(
     """,
 )
 
+add_code(
+    "SR557",
+    "The decision record file cannot be read",
+    """
+    `segrules replay` reads one decision record: the JSON that Decision.to_json() or
+    `segrules decide --json` wrote. The file does not exist, cannot be read, is not UTF-8, is
+    not valid JSON or is larger than a record can be.
+    """,
+    wrong="""
+    segrules replay recrod.json model.yaml
+    """,
+    fix="Check the file name and give the record as segrules wrote it.",
+    right="""
+    segrules replay record.json model.yaml
+    """,
+)
+
 # =========================================================================== SR6xx: the verifier
 #
 # RESERVED: SR600 to SR699 belong to the verifier (``segrules verify``). Its codes are

@@ -618,6 +618,13 @@ def test_SR553_SR554_records_that_do_not_fit(model):
     assert info.value.code == "SR554"
 
 
+def test_SR557_a_record_file_that_cannot_be_read(tmp_path):
+    replay = pytest.importorskip("segrules.cli.replay")
+    with pytest.raises(UsageError) as info:
+        replay.read_record_file(str(tmp_path / "recrod.json"))
+    assert info.value.code == "SR557"
+
+
 def test_SR555_SR556_pickling(model):
     data = pickle.dumps(model).replace(model.content_hash.encode(), b"0" * 64)
     with pytest.raises(SegrulesError) as info:
@@ -690,7 +697,7 @@ TRIGGERED_ELSEWHERE_IN_THIS_FILE = {
     "SR000", "SR300", "SR400", "SR500",  # the base classes
     "SR001", "SR002", "SR003", "SR011", "SR131", "SR140",
     "SR501", "SR502", "SR510", "SR511", "SR512", "SR513", "SR514", "SR515",
-    "SR550", "SR551", "SR553", "SR554", "SR555", "SR556",
+    "SR550", "SR551", "SR553", "SR554", "SR555", "SR556", "SR557",
 } | set(CROSSWALK_CASES) | {"SR702", "SR708", "SR709"}
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..dsl import ast
-from ..engine.runtime import format_number
+from ..engine.runtime import assessment_time, format_number
 from ..errors import AnswerError, AnswerProblem, Diagnostic, Span, UsageError
 
 DEFAULT_LANG = "en"
@@ -181,7 +181,10 @@ class AnswersFileError(UsageError):
 
 
 def parse_datetime(text: str) -> dt.datetime:
-    """An ISO 8601 date-time; without a UTC offset it is taken as UTC."""
+    """An ISO 8601 date-time with its UTC offset (SR512 if unreadable, SR550 without offset).
+
+    The same rule as the library's: a time without an offset is refused, never taken as UTC.
+    """
     value = text.strip()
     if value.endswith(("Z", "z")):
         value = value[:-1] + "+00:00"
@@ -192,6 +195,9 @@ def parse_datetime(text: str) -> dt.datetime:
             f"--at {text!r} is not an ISO 8601 date-time; write e.g. 2024-03-01T09:30:00+02:00",
             code="SR512",
         ) from None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    return when
+    if when.utcoffset() is None:
+        raise UsageError(
+            f"--at {text!r} has no UTC offset; write e.g. {when.isoformat()}+02:00, or {when.isoformat()}Z for UTC",
+            code="SR550",
+        )
+    return assessment_time(when)

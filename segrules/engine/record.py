@@ -276,8 +276,7 @@ def replay(record: Any, ruleset: Ruleset) -> Replay:
         if stored.segment != stored.suggested and decision.segment_id != stored.segment:
             decision = decision.override(stored.segment, stored.override_reason)
     except (AnswerError, EvaluationError, UsageError) as exc:
-        what = f"{exc.code}: {exc}"
-        diffs.append(Difference("segment", stored.segment, f"no decision: {what}"))
+        diffs.append(Difference("segment", stored.segment, f"no decision ({exc.code})"))
         return Replay(stored, ruleset.ref, tuple(diffs), tuple(notes), None, exc)
     v = decision._v
     got_reason = v[_REASON]

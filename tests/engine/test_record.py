@@ -300,7 +300,7 @@ def test_replay_when_the_answers_no_longer_fit(rs):
     (hash_diff, outcome) = result.differences
     assert hash_diff.field == "ruleset.content_hash"
     assert outcome.field == "segment" and outcome.stored == "yhteistyo"
-    assert outcome.recomputed.startswith("no decision: SR300") and "visits" in outcome.recomputed
+    assert outcome.recomputed == "no decision (SR300)" and "visits" in str(result.error)
 
 
 def test_replay_when_the_override_target_is_gone(rs):
