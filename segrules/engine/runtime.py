@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from fractions import Fraction
 from math import gcd
 from typing import Any, Callable, Mapping
@@ -24,6 +25,7 @@ from .compile import CompiledRuleset
 _now = dt.datetime.now
 _UTC = dt.timezone.utc
 _DATETIME = dt.datetime
+_TIMEZONE = dt.timezone  # a fixed offset: never without one
 
 
 @attrs.frozen
@@ -100,17 +102,49 @@ def exact_text(numerator: int, denominator: int = 1) -> str:
     return "-" + text if numerator < 0 else text
 
 
+_TWO_DIGITS = tuple(f"{i:02d}" for i in range(60))
+
+
+def _time_text(at: dt.datetime) -> str:
+    """``at.isoformat()``, five times faster for the fixed offsets (``datetime.timezone``) that
+    decisions usually carry: the date and the offset are written once a day."""
+    tz = at.tzinfo
+    if tz.__class__ is not _TIMEZONE:
+        return at.isoformat()
+    day, offset = _day_and_offset(at.toordinal(), tz)
+    two = _TWO_DIGITS
+    if at.microsecond:
+        return f"{day}{two[at.hour]}:{two[at.minute]}:{two[at.second]}.{at.microsecond:06d}{offset}"
+    return f"{day}{two[at.hour]}:{two[at.minute]}:{two[at.second]}{offset}"
+
+
+@functools.lru_cache(maxsize=1024)
+def _day_and_offset(ordinal: int, tz: dt.timezone) -> tuple[str, str]:
+    text = dt.datetime.fromordinal(ordinal).replace(tzinfo=tz).isoformat()  # YYYY-MM-DDT00:00:00+HH:MM
+    return text[:11], text[19:]
+
+
+@functools.lru_cache(maxsize=1024)
+def _reassess_text(day: dt.date, months: int) -> str:
+    """The re-assessment date of a record; a day's assessments share it."""
+    return add_months(day, months).isoformat()
+
+
+# Scores take few distinct values (they are made of bounded answers): a record reuses their text.
+_exact = functools.lru_cache(maxsize=4096)(exact_text)
+
+
 def _score_json(n: Any, d: int | None, full: bool) -> Any:
     """A score in a record: ``{"exact": ...}`` for a number (and the nearest float when full)."""
     if d is None:  # a yes/no or choice score: the value itself
         return n
     if not full:
-        return {"exact": exact_text(n, d)}
+        return {"exact": _exact(n, d)}
     try:
         near = n / d
     except OverflowError:  # beyond the float range: the exact text says it all
         near = None
-    return {"exact": exact_text(n, d), "decimal": near}
+    return {"exact": _exact(n, d), "decimal": near}
 
 
 def _fact_json(v: Any) -> Any:
@@ -315,6 +349,9 @@ class Decision:
         """
         ref, seg, pathway, rule, suggested, reason, at, ids, pairs, answers, _, _ = self._v
         full = not compact
+        scores = {}
+        for sid, (n, d) in zip(ids, pairs):  # a loop, not a comprehension: this is the hot path
+            scores[sid] = n if d is None else _score_json(n, d, True) if full else {"exact": _exact(n, d)}
         record = {
             "schema": RECORD_SCHEMA,
             "ruleset": {"id": ref.id, "version": ref.version, "content_hash": ref.content_hash},
@@ -323,10 +360,10 @@ class Decision:
             "overridden": reason is not None,
             "override_reason": reason,
             "rule": {"number": rule.index + 1, "line": rule.span.line if rule.span is not None else None},
-            "scores": {sid: _score_json(n, d, full) for sid, (n, d) in zip(ids, pairs)},
-            "answers": dict(answers),
-            "assessed_at": at.isoformat(),
-            "reassess_on": add_months(at.date(), pathway.reassess_after_months).isoformat(),
+            "scores": scores,
+            "answers": answers.copy(),
+            "assessed_at": _time_text(at),
+            "reassess_on": _reassess_text(at.date(), pathway.reassess_after_months),
         }
         if full:
             record["segment"].update(
@@ -502,11 +539,12 @@ class Ruleset:
         """
         if assessed_at is None:
             assessed_at = _now(_UTC)
-        elif assessed_at.__class__ is not _DATETIME or assessed_at.utcoffset() is None or assessed_at.year > _LATEST_YEAR:
+        elif (assessed_at.__class__ is not _DATETIME or assessed_at.tzinfo.__class__ is not _TIMEZONE
+              or assessed_at.year > _LATEST_YEAR):  # else checked in full, e.g. a ZoneInfo time
             assessed_at = assessment_time(assessed_at)
         # a copy: the record keeps the answers, and the caller's mapping is never read twice
         a = answers.copy() if answers.__class__ is dict else _plain(answers)
-        rule_index, pairs, _ = self.compiled.decide(a)
+        rule_index, pairs = self.compiled.decide(a)
         rule, seg, pathway, facts = self._by_rule[rule_index]
         decision = _new(Decision)
         _set(decision, "_v", (self.ref, seg, pathway, rule, seg, None, assessed_at, self._score_ids, pairs, a, facts, self))

@@ -216,7 +216,7 @@ def test_a_count_of_one_item_is_a_whole_number_not_a_yes_no_value():
         ["low when n = 0", "high when n > 0"],
     ))
     for answers, expected in (({"flag": False, "r": 1}, "000"), ({"flag": True, "q": 2, "r": 1}, "112")):
-        _, pairs, _ = rs.compiled.decide(answers)
+        _, pairs = rs.compiled.decide(answers)
         assert [type(n) for n, _ in pairs] == [int, int, int]
         scores = rs.decide(answers).to_json(compact=True)["scores"]
         assert [s["exact"] for s in scores.values()] == list(expected)

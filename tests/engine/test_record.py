@@ -319,3 +319,31 @@ def test_replay_of_the_same_content_laid_out_differently(rs):
     assert result.same
     line = record["rule"]["line"]
     assert result.notes == (f"rule 3 is on line {line + 2} of this file; the record says line {line}",)
+
+
+@given(
+    st.datetimes(min_value=dt.datetime(1, 1, 1), max_value=dt.datetime(9994, 12, 31, 23, 59, 59, 999999)),
+    st.one_of(
+        st.just(dt.timezone.utc),
+        st.builds(lambda m: dt.timezone(dt.timedelta(minutes=m)), st.integers(-1439, 1439)),
+        st.builds(lambda sec: dt.timezone(dt.timedelta(seconds=sec)), st.integers(-86_399, 86_399)),
+    ),
+)
+def test_the_recorded_time_is_its_isoformat(rs, when, tz):
+    at = when.replace(tzinfo=tz)
+    record = rs.decide(ANSWERS, assessed_at=at).to_json(compact=True)
+    assert record["assessed_at"] == at.isoformat()
+    assert dt.datetime.fromisoformat(record["assessed_at"]) == at
+    assert record["reassess_on"] == rs.decide(ANSWERS, assessed_at=at).reassess_on.isoformat()
+
+
+def test_a_time_in_a_named_zone_is_recorded_with_its_offset_of_that_day(rs):
+    zoneinfo = pytest.importorskip("zoneinfo")
+    try:
+        helsinki = zoneinfo.ZoneInfo("Europe/Helsinki")
+    except zoneinfo.ZoneInfoNotFoundError:
+        pytest.skip("no time zone data on this machine")
+    winter = rs.decide(ANSWERS, assessed_at=dt.datetime(2024, 1, 31, 9, 30, tzinfo=helsinki)).to_json(compact=True)
+    summer = rs.decide(ANSWERS, assessed_at=dt.datetime(2024, 7, 31, 9, 30, tzinfo=helsinki)).to_json(compact=True)
+    assert winter["assessed_at"] == "2024-01-31T09:30:00+02:00"
+    assert summer["assessed_at"] == "2024-07-31T09:30:00+03:00"
