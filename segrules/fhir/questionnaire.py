@@ -166,7 +166,8 @@ def questionnaire(ruleset, respondent: str | None = None) -> dict:
             group["readOnly"] = True
         group["item"] = [_item(rs, i, read_only) for i in inputs]
         items.append(group)
-    out["item"] = items
+    if items:  # FHIR has no empty lists: a respondent without questions gets no items
+        out["item"] = items
     return out
 
 

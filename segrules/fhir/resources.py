@@ -9,6 +9,7 @@ are derived from their content, so the same decision gives the same Bundle.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from fractions import Fraction
@@ -40,6 +41,14 @@ def exact_value(value: Any) -> dict:
     return {"valueRatio": {"numerator": {"value": f.numerator}, "denominator": {"value": f.denominator}}}
 
 
+def instant(moment: dt.datetime) -> str:
+    """A FHIR instant: UTC written with Z; a time without a zone is taken as UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    text = moment.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
 def _uuid(kind: str, material: Any) -> str:
     text = json.dumps([kind, material], sort_keys=True, ensure_ascii=False, default=str)
     return f"urn:uuid:{uuid.uuid5(_NAMESPACE, text)}"
@@ -61,7 +70,7 @@ def _observation(rs: ast.RulesetDef, decision, derived: list[dict], subject: dic
     }
     if subject is not None:
         obs["subject"] = subject
-    obs["effectiveDateTime"] = decision.assessed_at.isoformat()
+    obs["effectiveDateTime"] = instant(decision.assessed_at)
     obs["method"] = {"text": f"segrules {rs.id} {rs.version}, rule {decision.rule.index + 1}: {decision.rule.text}"}
     obs["valueCodeableConcept"] = _concept(terms.segment_coding(rs, decision.segment))
     if decision.is_overridden:
@@ -102,7 +111,7 @@ def _provenance(rs: ast.RulesetDef, decision, targets: list[str], derived: list[
     return {
         "resourceType": "Provenance",
         "target": [{"reference": t} for t in targets],
-        "recorded": decision.assessed_at.isoformat(),
+        "recorded": instant(decision.assessed_at),
         "activity": {"coding": [{
             "system": "http://terminology.hl7.org/CodeSystem/v3-DataOperation", "code": "CREATE", "display": "create",
         }]},
@@ -194,6 +203,6 @@ def decision_resources(ruleset, decision, responses=None, *, care_plan: bool = F
     return {
         "resourceType": "Bundle",
         "type": "collection",
-        "timestamp": decision.assessed_at.isoformat(),
+        "timestamp": instant(decision.assessed_at),
         "entry": [{"fullUrl": url, "resource": resource} for url, resource in entries],
     }

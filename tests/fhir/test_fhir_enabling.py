@@ -123,7 +123,7 @@ def test_shipped_enabling_conditions_are_asked_when(path):
     # the Questionnaires export exactly these conditions, in one form or the other
     for respondent in (None, "client", "professional"):
         q = fhir.questionnaire(rs, respondent)
-        items = {i["linkId"]: i for g in q["item"] for i in g["item"]}
+        items = {i["linkId"]: i for g in q.get("item", []) for i in g["item"]}
         for inp in conditional:
             if inp.id not in items:
                 continue
