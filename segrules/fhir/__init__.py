@@ -11,7 +11,7 @@ The library writes and reads plain FHIR JSON (dicts) and needs nothing beyond se
 """
 
 from .fhirpath import enable_when, expression
-from .questionnaire import RESPONDENTS, questionnaire, questionnaire_response
+from .questionnaires import RESPONDENTS, questionnaire, questionnaire_response
 from .resources import decision_resources, exact_value
 from .responses import answers_from_responses
 from .terms import (

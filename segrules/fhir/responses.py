@@ -15,7 +15,7 @@ from ..dsl import ast
 from ..engine.reference import validate_answers
 from ..errors import AnswerError, AnswerProblem, closest
 from . import terms
-from .questionnaire import HELP_PREFIX, PARTS, RESPONDENTS, allowed_link_ids, questionnaire_url
+from .questionnaires import HELP_PREFIX, PARTS, RESPONDENTS, allowed_link_ids, questionnaire_url
 
 #: Bounds on what is read: responses per call and levels of nested items.
 MAX_RESPONSES = 10
@@ -198,6 +198,7 @@ def answers_from_responses(ruleset, responses) -> dict[str, Any]:
     source: dict[str, str] = {}
     broken: set[str] = set()
     subjects: dict[str, str] = {}
+    unread = False  # a response answering another questionnaire: its answers are not read
     for name, response in responses_of(responses):
         status = response.get("status")
         if status not in ACCEPTED_STATUS:
@@ -206,6 +207,7 @@ def answers_from_responses(ruleset, responses) -> dict[str, Any]:
             ))
         known, respondent = _which_questionnaire(rs, name, response.get("questionnaire"), problems)
         if not known:
+            unread = True
             continue
         subject = response.get("subject")
         if isinstance(subject, Mapping):
@@ -259,13 +261,23 @@ def answers_from_responses(ruleset, responses) -> dict[str, Any]:
         problems.append(AnswerProblem(
             "SR937", "(subject)", "the responses are about different subjects: " + ", ".join(sorted(subjects)),
         ))
+    if unread:
+        raise AnswerError(problems)
     for link_id in broken:
         answers.pop(link_id, None)
     try:
         values = validate_answers(rs, answers)
     except AnswerError as exc:
-        # an item already reported above is not reported again as missing
-        problems += [p for p in exc.problems if not (p.code == "SR304" and p.input in broken)]
+        # an item already reported above is not reported again as missing, nor are the
+        # questions whose asking depends on it
+        def follows(p: AnswerProblem) -> bool:
+            if p.code == "SR304" and p.input in broken:
+                return True
+            inp = by_id.get(p.input)
+            cond = inp.asked_when if inp is not None else None
+            return cond is not None and any(r in broken for r in ast.references(cond))
+
+        problems += [p for p in exc.problems if not follows(p)]
         values = None
     if problems:
         raise AnswerError(problems)
