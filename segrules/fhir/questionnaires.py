@@ -75,7 +75,8 @@ def allowed_link_ids(rs: ast.RulesetDef, respondent: str | None) -> set[str]:
 def _item(rs: ast.RulesetDef, inp: ast.Input, read_only: bool) -> dict:
     item: dict = {"linkId": inp.id}
     extensions: list[dict] = []
-    item["code"] = [terms.coding(terms.inputs_system(rs), inp.id, inp.text)]
+    # the code's display in Finnish only: the code system holds the translations
+    item["code"] = [{"system": terms.inputs_system(rs), "code": inp.id, "display": inp.text.fi}]
     terms.put_text(item, "text", inp.text)
     kind = inp.domain.kind
     item["type"] = {"scale": "choice", "enum": "choice", "integer": "integer", "boolean": "boolean"}[kind]

@@ -65,7 +65,7 @@ def test_the_combined_questionnaire_has_every_input_once(loaded):
     for inp in rs.inputs:
         group, item = items[inp.id]
         assert group["linkId"] == f"group:{inp.respondent}"
-        assert item["code"] == [terms.coding(terms.inputs_system(rs), inp.id, inp.text)]
+        assert item["code"] == [{"system": terms.inputs_system(rs), "code": inp.id, "display": inp.text.fi}]
         assert item["text"] == inp.text.fi
         langs = {e["extension"][0]["valueCode"]: e["extension"][1]["valueString"] for e in item["_text"]["extension"]}
         assert langs == {"sv": inp.text.sv, "en": inp.text.en}
