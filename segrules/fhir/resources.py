@@ -16,9 +16,13 @@ from fractions import Fraction
 from typing import Any
 
 from ..dsl import ast
-from ..errors import UsageError
+from ..errors import EvaluationError, SegrulesError, UsageError
 from . import terms
-from .responses import response_references, subject_of
+from .fhirpath import string_literal
+from .responses import answers_from_responses, response_references, subject_of
+
+#: The system of segrules' error codes in an OperationOutcome (``segrules explain CODE``).
+ERROR_SYSTEM = "urn:segrules:error-code"
 
 _NAMESPACE = uuid.UUID("8f0d7c2e-3b1a-5c4e-9d6f-2a7b1c0e4f53")
 SURVEY = {
@@ -206,3 +210,41 @@ def decision_resources(ruleset, decision, responses=None, *, care_plan: bool = F
         "timestamp": instant(decision.assessed_at),
         "entry": [{"fullUrl": url, "resource": resource} for url, resource in entries],
     }
+
+
+def decide(ruleset, responses, *, assessed_at: dt.datetime | None = None, override: str | None = None,
+           reason: str | None = None, care_plan: bool = False) -> dict:
+    """The ``$decide`` operation: QuestionnaireResponse(s) in, the Bundle of decision resources out.
+
+    ``answers_from_responses``, ``Ruleset.decide`` (with the optional override and its reason)
+    and ``decision_resources`` in one call. Raises AnswerError, EvaluationError or UsageError.
+    """
+    answers = answers_from_responses(ruleset, responses)
+    decision = ruleset.decide(answers, assessed_at=assessed_at, override=override, reason=reason)
+    return decision_resources(ruleset, decision, responses, care_plan=care_plan)
+
+
+def operation_outcome(error: SegrulesError) -> dict:
+    """An error as a FHIR OperationOutcome: one issue per problem, its SR code and its item."""
+    issues = []
+    problems = getattr(error, "problems", None)
+    if problems:
+        for p in problems:
+            issue = {
+                "severity": "error",
+                "code": "invalid",
+                "details": {"coding": [{"system": ERROR_SYSTEM, "code": p.code}], "text": f"{p.input}: {p.message}"},
+                "diagnostics": f"{p.code} {p.input}: {p.message}",
+            }
+            if not p.input.startswith("("):
+                issue["expression"] = [f"QuestionnaireResponse.item.where(linkId = {string_literal(p.input)})"]
+            issues.append(issue)
+    else:
+        kind = "processing" if isinstance(error, EvaluationError) else "invalid"
+        issues.append({
+            "severity": "error",
+            "code": kind,
+            "details": {"coding": [{"system": ERROR_SYSTEM, "code": error.code}], "text": str(error)},
+            "diagnostics": f"{error.code} {error}",
+        })
+    return {"resourceType": "OperationOutcome", "issue": issues}

@@ -155,3 +155,34 @@ def test_local_times_keep_their_offset():
 
 def test_no_root_path_leaks():
     assert str(ROOT) not in json.dumps(fhir.questionnaire(SUUNTIMA))
+
+
+def test_decide_is_answers_decision_and_resources_in_one_call():
+    answers = dict(SUUNTIMA.definition.examples[0].answer_dict)
+    responses = responses_for(SUUNTIMA, answers)
+    bundle = fhir.decide(SUUNTIMA, responses, assessed_at=WHEN, care_plan=True)
+    assert bundle == fhir.decision_resources(SUUNTIMA, SUUNTIMA.decide(answers, assessed_at=WHEN), responses, care_plan=True)
+    other = next(s.id for s in SUUNTIMA.segments if s.id != SUUNTIMA.definition.examples[0].expect)
+    overridden = fhir.decide(SUUNTIMA, responses, assessed_at=WHEN, override=other, reason="seen at home")
+    assert resources(overridden)["Observation"][1]["valueCodeableConcept"]["coding"][0]["code"] == other
+
+
+def test_problems_as_an_operation_outcome():
+    answers = dict(SUUNTIMA.definition.examples[0].answer_dict)
+    qr = fhir.questionnaire_response(SUUNTIMA, answers)
+    qr["status"] = "in-progress"
+    qr["item"][0]["item"][0]["answer"] = [{"valueString": "x"}]
+    with pytest.raises(segrules.AnswerError) as info:
+        fhir.decide(SUUNTIMA, qr)
+    outcome = fhir.operation_outcome(info.value)
+    fhir.validate(outcome)
+    by_code = {i["details"]["coding"][0]["code"]: i for i in outcome["issue"]}
+    assert set(by_code) == {"SR938", "SR934"}
+    link_id = qr["item"][0]["item"][0]["linkId"]
+    assert by_code["SR934"]["expression"] == [f"QuestionnaireResponse.item.where(linkId = '{link_id}')"]
+    assert "expression" not in by_code["SR938"]
+    with pytest.raises(UsageError) as info:
+        fhir.decision_resources(SUUNTIMA, SUUNTIMA.decide(answers), qr, care_plan=True)
+    outcome = fhir.operation_outcome(info.value)
+    fhir.validate(outcome)
+    assert outcome["issue"][0]["details"]["coding"][0]["code"] == "SR941"
