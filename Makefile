@@ -31,11 +31,11 @@ $(PY):
 
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install -qq --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,fhir]'
+	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,verify,fhir]'
 	touch $@
 
 $(BENCH_STAMP): pyproject.toml $(STAMP)
-	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,fhir,bench]'
+	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,verify,fhir,bench]'
 	touch $@
 
 demo: $(STAMP)
