@@ -326,22 +326,15 @@ def _disjuncts(rs: ast.RulesetDef, e: ast.Expr) -> list[dict] | None:
 
 def enable_when(rs: ast.RulesetDef, cond: ast.Expr) -> tuple[list[dict], str | None] | None:
     """``(enableWhen entries, enableBehavior)`` meaning exactly ``cond``, or None."""
-    if isinstance(cond, ast.And):
+    if isinstance(cond, (ast.And, ast.Or)):
+        both = isinstance(cond, ast.And)
         out = []
         for o in cond.operands:
-            part = _conjuncts(rs, o)
+            part = (_conjuncts if both else _disjuncts)(rs, o)
             if part is None:
                 return None
             out += part
-        return out, "all"
-    if isinstance(cond, ast.Or):
-        out = []
-        for o in cond.operands:
-            part = _disjuncts(rs, o)
-            if part is None:
-                return None
-            out += part
-        return out, "any"
+        return out, ("all" if both else "any")
     found = _conjuncts(rs, cond)
     if found is not None:
         return found, ("all" if len(found) > 1 else None)
