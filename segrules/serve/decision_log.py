@@ -61,11 +61,10 @@ class DecisionLog:
         self.metrics = metrics
         self.error: str | None = None  # the last write failure, for readiness
         self._queue: queue.Queue = queue.Queue(maxsize=capacity)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:  # unbuffered: a failed write leaves nothing behind to fail again
+            self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         except OSError as exc:
             raise UsageError(f"cannot open the decision log {path}: {exc.strerror or exc}", code="SR905") from None
-        self._file = os.fdopen(fd, "a", encoding="utf-8", newline="\n")
         self._thread = threading.Thread(target=self._run, name="segrules-decision-log", daemon=True)
         self._thread.start()
 
@@ -92,8 +91,7 @@ class DecisionLog:
             lines = [json.dumps(x, ensure_ascii=False, sort_keys=True) + "\n" for x in batch if x is not _STOP]
             if lines:
                 try:
-                    self._file.write("".join(lines))
-                    self._file.flush()
+                    self._write("".join(lines).encode("utf-8"))
                 except OSError as exc:
                     self.error = f"SR905 the decision log {self.path} cannot be written: {exc.strerror or exc}"
                     self.metrics.log_dropped.labels("write_failed").inc(len(lines))
@@ -103,13 +101,17 @@ class DecisionLog:
             if stop:
                 return
 
+    def _write(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self._fd, view):]
+
     def close(self) -> None:
         """Write what is queued, then close the file."""
         self._queue.put(_STOP)
         self._thread.join()
         try:
-            self._file.flush()
-            os.fsync(self._file.fileno())
+            os.fsync(self._fd)
         except OSError:
-            pass
-        self._file.close()
+            pass  # a pipe or a device: nothing to sync
+        os.close(self._fd)
