@@ -1216,6 +1216,23 @@ add_code(
 )
 
 add_code(
+    "SR515",
+    "No shipped model has that id",
+    """
+    segrules ships the regional models of its rulesets folder inside the package, so that they
+    can be listed and loaded by id without a checkout. The id given is not one of them; the
+    message lists the ids there are. To load a ruleset file of your own, give its path.
+    """,
+    wrong="""
+    segrules.rulesets.load("helsinki.suuntma")
+    """,
+    fix="Use one of the listed ids (`segrules.rulesets.ids()`).",
+    right="""
+    segrules.rulesets.load("helsinki.suuntima")
+    """,
+)
+
+add_code(
     "SR510",
     "The answers file cannot be read",
     """

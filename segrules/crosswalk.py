@@ -19,13 +19,13 @@ ruleset or segment name is a ``UsageError`` with SR708 or SR709.
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 from typing import Iterable
 
 import attrs
 
 from .dsl import ast
+from .dsl.ast import fold_name
 from .dsl.loader import Builder
 from .errors import Diagnostic, DiagnosticSink, RulesetError, SegrulesError, Span, UsageError, closest
 from .source import YList, YMap, YScalar, YValue, parse_yaml, read_source
@@ -93,17 +93,7 @@ class Crosswalk:
         """The segment id for a name in a ruleset: its id, an alias or a label, in any case (SR709)."""
         rid = self.resolve_ruleset(ruleset)
         rs = self.rulesets[rid]
-        wanted = _fold(name)
-        found: list[str] = []
-        for exact in (True, False):
-            for s in rs.segments:
-                names = [s.id, *s.aliases, *(t for t in (s.label.fi, s.label.sv, s.label.en) if t)]
-                keys = [n.casefold() for n in names] if exact else [_fold(n) for n in names]
-                target = str(name).strip().casefold() if exact else wanted
-                if target in keys and s.id not in found:
-                    found.append(s.id)
-            if found:
-                break
+        found = rs.segments_named(name)
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
@@ -144,12 +134,6 @@ class Crosswalk:
             ],
             "positions": [p.to_json() for p in self.positions],
         }
-
-
-def _fold(text: str) -> str:
-    """Case- and accent-insensitive form: 'Yhteisö' and 'yhteiso' fold alike."""
-    decomposed = unicodedata.normalize("NFKD", str(text).strip().casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # --------------------------------------------------------------------------- finding rulesets
@@ -421,7 +405,7 @@ class _Checker:
             if sid not in ids:
                 hint = "its segments are: " + ", ".join(ids)
                 for s in rs.segments:
-                    if _fold(sid) in (_fold(a) for a in (*s.aliases, s.label.fi)):
+                    if fold_name(sid) in (fold_name(a) for a in (*s.aliases, s.label.fi)):
                         hint = f"{sid!r} is a name of the segment {s.id!r}; write the segment id"
                 self.sink.report("SR704", f"ruleset {rid} has no segment {sid!r}", v.span, hint=hint)
                 continue
