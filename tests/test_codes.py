@@ -561,7 +561,7 @@ def test_SR502_override_without_a_reason(model):
 
 
 def test_SR510_SR511_SR512_the_command_line_inputs(tmp_path):
-    cli = pytest.importorskip("segrules.cli")
+    cli = pytest.importorskip("segrules.cli.common")
     with pytest.raises(UsageError) as info:
         cli.read_answers(str(tmp_path / "answrs.json"))
     assert info.value.code == "SR510"
