@@ -1,10 +1,14 @@
-"""The JSON documents that more than one front end gives: the command line and the service.
+"""The JSON documents that more than one front end reads and gives: the command line and the service.
 
 Each is a plain function of library values, so that ``segrules describe --json`` and
-``GET /v1/rulesets/{id}`` (or ``decide --json`` and ``POST .../decide``) cannot drift apart.
+``GET /v1/rulesets/{id}`` (or ``decide --json`` and ``POST .../decide``) cannot drift apart,
+and answers read from a file and from a request are read by the same rules.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from typing import Any
 
 from .dsl import ast
 from .dsl.printer import to_text as expr_text
@@ -89,3 +93,22 @@ def decide_json(decision: Decision, lang: str) -> dict:
         "explanation": decision.explain(lang),
         "lang": lang,
     }
+
+
+def reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
+    """``object_pairs_hook`` for ``json.loads``: a key given twice is a ValueError, never a silent choice."""
+    out: dict = {}
+    for k, v in pairs:
+        if k in out:
+            raise ValueError(f"the key {k!r} is given twice")
+        out[k] = v
+    return out
+
+
+def parse_instant(text: str) -> dt.datetime:
+    """An ISO 8601 date-time (``Z`` allowed); without a UTC offset it is UTC. ValueError otherwise."""
+    value = text.strip()
+    if value.endswith(("Z", "z")):
+        value = value[:-1] + "+00:00"
+    when = dt.datetime.fromisoformat(value)
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.timezone.utc)

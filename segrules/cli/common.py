@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
+from ..documents import parse_instant, reject_duplicate_keys
 from ..dsl import ast
 from ..engine.runtime import format_number
 from ..errors import AnswerError, AnswerProblem, Diagnostic, Span, UsageError
@@ -50,19 +51,10 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def labels_json(labels: ast.Labels | None) -> dict | None:
-    return labels.to_json() if labels is not None else None
-
-
 def value_text(value: Any) -> str:
     if isinstance(value, str):
         return f'"{value}"'
     return format_number(value)
-
-
-def ruleset_json(rs: ast.RulesetDef) -> dict:
-    """What names a ruleset in every JSON document: id, version and content hash."""
-    return {"id": rs.id, "version": rs.version, "content_hash": rs.content_hash}
 
 
 def counts(diagnostics: Sequence[Diagnostic]) -> tuple[int, int]:
@@ -127,15 +119,6 @@ def pathway_lines(p: ast.Pathway, lang: str, indent: str = "  ") -> list[str]:
 # --------------------------------------------------------------------------- input
 
 
-def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict:
-    out: dict = {}
-    for k, v in pairs:
-        if k in out:
-            raise ValueError(f"the key {k!r} is given twice")
-        out[k] = v
-    return out
-
-
 def read_answers(source: str) -> dict:
     """The answers JSON object from a file or from stdin (``-``)."""
     name = "<stdin>" if source == "-" else source
@@ -149,7 +132,7 @@ def read_answers(source: str) -> dict:
     except OSError as exc:
         raise UsageError(f"cannot read the answers from {name}: {exc.strerror or exc}", code="SR510") from None
     try:
-        answers = json.loads(text, object_pairs_hook=_reject_duplicates)
+        answers = json.loads(text, object_pairs_hook=reject_duplicate_keys)
     except json.JSONDecodeError as exc:
         lines = text.splitlines()
         line = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else None
@@ -182,16 +165,10 @@ class AnswersFileError(UsageError):
 
 def parse_datetime(text: str) -> dt.datetime:
     """An ISO 8601 date-time; without a UTC offset it is taken as UTC."""
-    value = text.strip()
-    if value.endswith(("Z", "z")):
-        value = value[:-1] + "+00:00"
     try:
-        when = dt.datetime.fromisoformat(value)
+        return parse_instant(text)
     except ValueError:
         raise UsageError(
             f"--at {text!r} is not an ISO 8601 date-time; write e.g. 2024-03-01T09:30:00+02:00",
             code="SR512",
         ) from None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    return when

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from ..documents import decide_json
 from ..engine.runtime import Decision, Ruleset
 from ..pipeline import load
 from .common import add_lang, parse_datetime, pathway_lines, print_json, read_answers, table, value_text
@@ -58,14 +59,7 @@ def run(args: argparse.Namespace) -> int:
         when = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     decision = ruleset.decide(answers, assessed_at=when, override=args.override, reason=args.reason)
     if args.json:
-        print_json(
-            {
-                "schema": "segrules.decide/1",
-                "decision": decision.to_json(),
-                "explanation": decision.explain(args.lang),
-                "lang": args.lang,
-            }
-        )
+        print_json(decide_json(decision, args.lang))
     else:
         print(decision_text(decision, ruleset, args.lang))
     return 0

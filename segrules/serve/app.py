@@ -28,7 +28,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from ..documents import decide_json, describe_json
+from ..documents import decide_json, describe_json, parse_instant, reject_duplicate_keys
 from ..dsl import ast
 from ..errors import AnswerError, SegrulesError
 from .config import ServeConfig
@@ -49,15 +49,6 @@ _UTC = dt.timezone.utc
 # --------------------------------------------------------------------------- reading requests
 
 
-def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict:
-    out: dict = {}
-    for k, v in pairs:
-        if k in out:
-            raise ValueError(f"the key {k!r} is given twice")
-        out[k] = v
-    return out
-
-
 def _no_constant(name: str):
     raise ValueError(f"{name} is not a JSON number")
 
@@ -69,7 +60,7 @@ def parse_json(data: bytes, what: str = "the body") -> Any:
     except UnicodeDecodeError as exc:
         raise ServiceError(400, f"{what} is not UTF-8 (byte {exc.start})", code="SR913") from None
     try:
-        return json.loads(text, object_pairs_hook=_reject_duplicates, parse_constant=_no_constant)
+        return json.loads(text, object_pairs_hook=reject_duplicate_keys, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise ServiceError(400, f"{what} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
                            code="SR913") from None
@@ -81,16 +72,12 @@ def parse_time(text: Any, what: str) -> dt.datetime:
     """An ISO 8601 date-time; without an offset it is UTC (SR914)."""
     if not isinstance(text, str):
         raise ServiceError(422, f"{what} must be an ISO 8601 date-time as text", code="SR914")
-    value = text.strip()
-    if value.endswith(("Z", "z")):
-        value = value[:-1] + "+00:00"
     try:
-        when = dt.datetime.fromisoformat(value)
+        return parse_instant(text)
     except ValueError:
         raise ServiceError(
             422, f"{what} {text!r} is not an ISO 8601 date-time; write e.g. 2024-03-01T09:30:00+02:00", code="SR914"
         ) from None
-    return when if when.tzinfo is not None else when.replace(tzinfo=_UTC)
 
 
 def _media_type(request: Request) -> str | None:

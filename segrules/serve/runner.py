@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import socket
 import sys
 from typing import Callable
 
-from ..errors import Diagnostic, RulesetError
+from ..errors import Diagnostic, RulesetError, UsageError
 from .app import create_app, print_reload
 from .config import ServeConfig
 from .store import RulesetStore
@@ -30,12 +31,28 @@ def start(config: ServeConfig, *, stream=None) -> RulesetStore:
     return store
 
 
+def bind(host: str, port: int) -> socket.socket:
+    """The listening socket, bound before the server starts: a port in use is SR906, and port 0
+    gets a free port whose number is known before the first request."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                             flags=socket.AI_PASSIVE)[0]
+        sock = socket.socket(family, kind, proto)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(2048)  # connections wait in the backlog until the server takes them
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}", code="SR906") from None
+    return sock
+
+
 def serve_app(app, config: ServeConfig, *, on_sighup: Callable[[], None] | None = None, stream=None) -> None:
     """Run an ASGI app with uvicorn on ``config.host:config.port`` until SIGINT or SIGTERM."""
     import uvicorn
 
+    sock = bind(config.host, config.port)
     server = uvicorn.Server(uvicorn.Config(
-        app, host=config.host, port=config.port, lifespan="on", log_level="warning",
+        app, lifespan="on", log_level="warning",
         timeout_keep_alive=5, timeout_graceful_shutdown=max(1, int(config.timeout)),
         h11_max_incomplete_event_size=64 * 1024, server_header=False,
     ))
@@ -44,10 +61,15 @@ def serve_app(app, config: ServeConfig, *, on_sighup: Callable[[], None] | None 
         loop = asyncio.get_running_loop()
         if on_sighup is not None and hasattr(signal, "SIGHUP"):
             loop.add_signal_handler(signal.SIGHUP, on_sighup)
-        await server.serve()
+        await server.serve(sockets=[sock])
 
-    print(f"segrules serve: listening on http://{config.host}:{config.port}", file=stream or sys.stderr, flush=True)
-    asyncio.run(serve())
+    host, port = sock.getsockname()[:2]
+    where = f"[{host}]" if ":" in host else host
+    print(f"segrules serve: listening on http://{where}:{port}", file=stream or sys.stderr, flush=True)
+    try:
+        asyncio.run(serve())
+    finally:
+        sock.close()
 
 
 def run(config: ServeConfig, *, store: RulesetStore | None = None, stream=None) -> None:
