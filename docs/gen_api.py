@@ -32,6 +32,7 @@ MODULES = (
     "segrules.verify",
     "segrules.crosswalk",
     "segrules.diagram",
+    "segrules.fhir",
     "segrules.testing",
 )
 
