@@ -392,6 +392,73 @@ async def batch(request: Request) -> Response:
     return BatchResponse(service, served, when)
 
 
+# --------------------------------------------------------------------------- FHIR $decide
+
+FHIR_TYPES = ("application/fhir+json", "application/json")
+FHIR_JSON = "application/fhir+json"
+
+
+def _fhir_parameters(body: Any) -> tuple[Any, dict]:
+    """The responses and options of a ``$decide`` body: the response(s) themselves (a
+    QuestionnaireResponse, a list or a Bundle), or a ``Parameters`` resource with ``response``
+    parts and optional ``assessedAt``, ``override``, ``reason`` and ``carePlan``."""
+    if not (isinstance(body, dict) and body.get("resourceType") == "Parameters"):
+        return body, {}
+    responses, options = [], {}
+    for part in body.get("parameter") or []:
+        name = part.get("name") if isinstance(part, dict) else None
+        if name == "response":
+            responses.append(part.get("resource"))
+        elif name == "assessedAt":
+            options["assessed_at"] = part.get("valueDateTime", part.get("valueInstant"))
+        elif name in ("override", "reason"):
+            options[name] = part.get("valueCode", part.get("valueString"))
+        elif name == "carePlan":
+            if not isinstance(part.get("valueBoolean"), bool):
+                raise ServiceError(422, "the parameter carePlan takes a valueBoolean", code="SR914")
+            options["care_plan"] = part["valueBoolean"]
+        else:
+            raise ServiceError(
+                422, f"unknown parameter {name!r}; $decide takes response, assessedAt, override, reason, carePlan",
+                code="SR914",
+            )
+    return responses, options
+
+
+async def fhir_decide(request: Request) -> Response:
+    """``$decide``: QuestionnaireResponse(s) in, a Bundle (Observation, Provenance, CarePlan) out.
+
+    Problems with the responses are answered as a FHIR OperationOutcome (each issue with its
+    SR code and the item), as FHIR clients expect; refusals before the body is read
+    (token, size, media type, version) are problem documents like everywhere else.
+    """
+    from .. import fhir
+
+    service = _service(request)
+    served = service.lookup(request)
+    _check_media(request, FHIR_TYPES)
+    body = parse_json(await _read_body(request, service.config.max_body_bytes))
+    try:
+        responses, options = _fhir_parameters(body)
+        when = (parse_time(options["assessed_at"], "assessedAt") if options.get("assessed_at") is not None
+                else dt.datetime.now(_UTC).replace(microsecond=0))
+        ruleset = served.ruleset
+        answers = fhir.answers_from_responses(ruleset, responses)
+        decision = ruleset.decide(answers, assessed_at=when, override=options.get("override"),
+                                  reason=options.get("reason"))
+        bundle = fhir.decision_resources(ruleset, decision, responses, care_plan=options.get("care_plan", False))
+    except SegrulesError as exc:
+        service.count_refusal(served, exc)
+        service.count_codes(exc)
+        body = json.dumps(fhir.operation_outcome(exc), ensure_ascii=False, sort_keys=True).encode("utf-8")
+        return Response(body, status_code=status_of(exc), media_type=FHIR_JSON, headers=_etag(served))
+    decision_id = new_decision_id()
+    await service.log_decision(decision, decision_id, "fhir", answers)
+    service.count_decision(served, decision)
+    body = json.dumps(bundle, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return Response(body, media_type=FHIR_JSON, headers={**_etag(served), "Segrules-Decision-Id": decision_id})
+
+
 class BatchResponse:
     """Streams one output line per input line while the body is still coming in.
 
@@ -572,6 +639,7 @@ ROUTES = [
     Route("/v1/rulesets/{id}/decide", decide, methods=["POST"]),
     Route("/v1/rulesets/{id}/validate", validate, methods=["POST"]),
     Route("/v1/rulesets/{id}/batch", batch, methods=["POST"]),
+    Route("/v1/rulesets/{id}/$decide", fhir_decide, methods=["POST"]),
 ]
 
 

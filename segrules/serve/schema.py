@@ -299,6 +299,22 @@ def _ruleset_paths(s: Served) -> tuple[dict, dict]:
                                   "content": {"application/jsonl": {"schema": {"type": "string"}}}},
                           **_errors(401, 404, 412, 415, 503)},
         }},
+        base + "/$decide": {"post": {
+            "summary": f"{title}: FHIR R4 QuestionnaireResponse(s) in, Observation and Provenance out",
+            "description": "The body is a QuestionnaireResponse, a list or Bundle of them (one per respondent), or a "
+            "Parameters resource with `response` parts and optional `assessedAt`, `override`, `reason`, `carePlan`. "
+            "Problems with the responses are answered as an OperationOutcome (issue codes are SR codes).",
+            "operationId": f"fhir-decide:{rs.id}",
+            "parameters": [_IF_MATCH],
+            "requestBody": {"required": True, "content": {"application/fhir+json": {"schema": {"type": "object"}}}},
+            "responses": {
+                "200": {"description": "a collection Bundle: Observation, Provenance (and CarePlan if asked)",
+                        "content": {"application/fhir+json": {"schema": {"type": "object"}}}},
+                "422": {"description": "an OperationOutcome naming each problem and its item",
+                        "content": {"application/fhir+json": {"schema": {"type": "object"}}}},
+                **_errors(400, 401, 404, 408, 412, 413, 415, 503),
+            },
+        }},
     }
     return paths, schemas
 
