@@ -214,7 +214,9 @@ def markdown(result: dict) -> str:
     rows.append(f"Reload under load: {rl['reloads']} SIGHUPs (good and broken versions in turn) during "
                 f"{rl['requests']} decide requests from 8 clients: {rl['lost']} not answered 200.")
     rows.append(f"Machine: {result['machine']}; Python {result['python']}; {result['rounds']} paired rounds "
-                "per row, medians shown.")
+                f"per row, medians shown; load average {result['load_average'][0]} before and "
+                f"{result['load_average'][1]} after the run (other work shares the machine, so the rates "
+                "vary between runs; the ratio is the figure).")
     return "\n".join(rows)
 
 
@@ -227,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         server_main(args.server[0], int(args.server[1]))
         return 0
     rounds, requests, seconds = (1, 300, 5.0) if args.quick else (3, 4000, 20.0)
+    load_before = os.getloadavg()[0]  # other work on the machine: the ratio is paired, the rates are not
     folder = Path(tempfile.mkdtemp(prefix="segrules-bench-"))
     file = folder / "suuntima.yaml"
     shutil.copy(SUUNTIMA, file)
@@ -269,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(folder, ignore_errors=True)
     result = {
         "machine": f"{os.cpu_count()} cores, {platform.machine()}", "python": platform.python_version(),
+        "load_average": [round(x, 1) for x in (load_before, os.getloadavg()[0])],
         "rounds": rounds, "requests_per_round": requests, "concurrency": rows, "reload": reload,
     }
     failed = reload["lost"] != 0 or "1.0.0" not in reload["versions_served"] or len(reload["versions_served"]) < 2

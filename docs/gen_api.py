@@ -33,6 +33,7 @@ MODULES = (
     "segrules.crosswalk",
     "segrules.diagram",
     "segrules.fhir",
+    "segrules.serve",
     "segrules.testing",
 )
 

@@ -36,7 +36,7 @@ from .decision_log import DecisionLog, log_record, new_decision_id
 from .metrics import Metrics
 from .problems import PROBLEM_JSON, ServiceError, problem, problem_of, status_of
 from .schema import openapi_document
-from .store import NOT_READY, ReloadResult, RulesetStore, Served, Snapshot
+from .store import NOT_READY, ReloadResult, RulesetStore, Served, Snapshot, watched
 
 log = logging.getLogger("segrules.serve")
 
@@ -217,12 +217,10 @@ class Service:
 
     async def watch(self) -> None:
         """Poll the sources' files; reload when one is added, removed or changed."""
-        from .store import discover
 
         def signature() -> tuple:
-            files, _ = discover(self.store.sources)
             out = []
-            for f in files:
+            for f in watched(self.store.sources):
                 try:
                     st = os.stat(f)
                     out.append((f, st.st_mtime_ns, st.st_size, st.st_ino))

@@ -107,6 +107,19 @@ def _declares_id(path: Path) -> bool:
     return not isinstance(doc, YMap) or doc.get("id") is not None
 
 
+def yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for ext in ("*.yaml", "*.yml") for p in folder.rglob(ext) if p.is_file())
+
+
+def watched(sources: Iterable[str]) -> list[str]:
+    """Every file a reload would read (a folder's YAML files, unparsed), for ``--watch``."""
+    out: list[str] = []
+    for src in sources:
+        path = Path(src)
+        out += [str(p) for p in yaml_files(path)] if path.is_dir() else [src]
+    return out
+
+
 def discover(sources: Iterable[str]) -> tuple[list[str], list[Rejected]]:
     """The ruleset files named by ``sources`` (files, or folders searched with their sub-folders)."""
     files: list[str] = []
@@ -114,9 +127,7 @@ def discover(sources: Iterable[str]) -> tuple[list[str], list[Rejected]]:
     for src in sources:
         path = Path(src)
         if path.is_dir():
-            found = sorted(
-                p for ext in ("*.yaml", "*.yml") for p in path.rglob(ext) if p.is_file() and _declares_id(p)
-            )
+            found = [p for p in yaml_files(path) if _declares_id(p)]
             if not found:
                 missing.append(Rejected(src, "SR900", f"{src}: the folder holds no ruleset"))
             files += [str(p) for p in found]
