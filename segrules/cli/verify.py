@@ -24,9 +24,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("rulesets", nargs="+", metavar="RULESET", help="ruleset YAML files")
     parser.add_argument("--report", metavar="FILE.html", help="also write an HTML report for auditors")
     parser.add_argument(
-        "--method", choices=("auto", "structural", "enumeration"), default="auto",
+        "--method", choices=("auto", "structural", "enumeration", "smt"), default="auto",
         help=f"auto (default): enumerate spaces of at most {ENUMERATION_LIMIT} answer sets, "
-        "otherwise the structural method; enumeration on a large space can take very long",
+        "otherwise the structural method; enumeration on a large space can take very long; "
+        "the SMT prover runs beside each of them, and alone with smt (no counts)",
     )
 
 
