@@ -36,6 +36,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("verify", "verify"),
     ("diagram", "diagram"),
     ("crosswalk", "crosswalk"),
+    ("fhir", "fhir"),
     ("serve", "serve"),
 )
 

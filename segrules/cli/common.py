@@ -42,9 +42,10 @@ def add_lang(parser: argparse.ArgumentParser, default: str = DEFAULT_LANG) -> No
 # --------------------------------------------------------------------------- output
 
 
-def print_json(obj: Any) -> None:
-    """One JSON document on stdout: sorted keys, UTF-8, no trailing spaces."""
-    print(json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=2))
+def print_json(obj: Any, *, sort_keys: bool = True) -> None:
+    """One JSON document on stdout: sorted keys (unless the order is meant, as in FHIR), UTF-8,
+    no trailing spaces."""
+    print(json.dumps(obj, ensure_ascii=False, sort_keys=sort_keys, indent=2))
 
 
 def plural(n: int, word: str) -> str:
@@ -121,6 +122,16 @@ def pathway_lines(p: ast.Pathway, lang: str, indent: str = "  ") -> list[str]:
 
 def read_answers(source: str) -> dict:
     """The answers JSON object from a file or from stdin (``-``)."""
+    answers = read_json(source)
+    if not isinstance(answers, dict):
+        raise AnswerError(
+            [AnswerProblem("SR306", "(answers)", "the answers must be a JSON object of input id to answer")]
+        )
+    return answers
+
+
+def read_json(source: str) -> Any:
+    """One JSON document (the answers, or FHIR resources) from a file or from stdin (``-``)."""
     name = "<stdin>" if source == "-" else source
     try:
         if source == "-":
@@ -144,10 +155,6 @@ def read_answers(source: str) -> dict:
         ) from None
     except ValueError as exc:  # a duplicate key
         raise AnswersFileError(Diagnostic("SR511", f"{name}: the answers are not valid: {exc}")) from None
-    if not isinstance(answers, dict):
-        raise AnswerError(
-            [AnswerProblem("SR306", "(answers)", "the answers must be a JSON object of input id to answer")]
-        )
     return answers
 
 

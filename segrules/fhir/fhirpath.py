@@ -227,9 +227,9 @@ class _Translator:
         return acc
 
 
-def expression(rs: ast.RulesetDef, cond: ast.Expr, input_id: str = "") -> str:
+def expression(ruleset, cond: ast.Expr, input_id: str = "") -> str:
     """A FHIRPath expression that is true exactly when ``cond`` (an asked_when) is true."""
-    text = _Translator(rs).boolean(cond)
+    text = _Translator(terms.definition(ruleset)).boolean(cond)
     if len(text) > MAX_EXPRESSION:
         raise UsageError(
             f"the asked_when of {input_id or 'an input'} is too large to export as FHIRPath "
@@ -324,24 +324,18 @@ def _disjuncts(rs: ast.RulesetDef, e: ast.Expr) -> list[dict] | None:
     return found if found is not None and len(found) == 1 else None
 
 
-def enable_when(rs: ast.RulesetDef, cond: ast.Expr) -> tuple[list[dict], str | None] | None:
-    """``(enableWhen entries, enableBehavior)`` meaning exactly ``cond``, or None."""
-    if isinstance(cond, ast.And):
+def enable_when(ruleset, cond: ast.Expr) -> tuple[list[dict], str | None] | None:
+    """``(enableWhen entries, enableBehavior)`` meaning exactly ``cond`` (an asked_when), or None."""
+    rs = terms.definition(ruleset)
+    if isinstance(cond, (ast.And, ast.Or)):
+        both = isinstance(cond, ast.And)
         out = []
         for o in cond.operands:
-            part = _conjuncts(rs, o)
+            part = (_conjuncts if both else _disjuncts)(rs, o)
             if part is None:
                 return None
             out += part
-        return out, "all"
-    if isinstance(cond, ast.Or):
-        out = []
-        for o in cond.operands:
-            part = _disjuncts(rs, o)
-            if part is None:
-                return None
-            out += part
-        return out, "any"
+        return out, ("all" if both else "any")
     found = _conjuncts(rs, cond)
     if found is not None:
         return found, ("all" if len(found) > 1 else None)

@@ -197,7 +197,13 @@ def decision_resources(ruleset, decision, responses=None, *, care_plan: bool = F
     rs = terms.definition(ruleset)
     derived = response_references(responses) if responses is not None else []
     subject = subject_of(responses) if responses is not None else None
-    material = {"decision": decision.to_json(), "derived": derived, "subject": subject}
+    # what the decision is, not where the ruleset was read from: the same everywhere
+    material = {
+        "ruleset": decision.ruleset.to_json(), "segment": decision.segment_id,
+        "suggested": decision.suggested.id if decision.suggested else None, "reason": decision.override_reason,
+        "rule": decision.rule.index, "scores": {k: exact_value(v) for k, v in decision.scores.items()},
+        "assessed_at": instant(decision.assessed_at), "derived": derived, "subject": subject,
+    }
     obs_url = _uuid("Observation", material)
     entries = [(obs_url, _observation(rs, decision, derived, subject))]
     if care_plan:

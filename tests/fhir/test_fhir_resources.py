@@ -186,3 +186,12 @@ def test_problems_as_an_operation_outcome():
     outcome = fhir.operation_outcome(info.value)
     fhir.validate(outcome)
     assert outcome["issue"][0]["details"]["coding"][0]["code"] == "SR941"
+
+
+def test_the_bundle_does_not_depend_on_where_the_ruleset_was_read_from(tmp_path):
+    copy = tmp_path / "elsewhere.yaml"
+    copy.write_bytes((ROOT / "rulesets" / "helsinki" / "suuntima.yaml").read_bytes())
+    moved = segrules.load(copy)
+    answers = dict(SUUNTIMA.definition.examples[0].answer_dict)
+    responses = responses_for(SUUNTIMA, answers)
+    assert fhir.decide(moved, responses, assessed_at=WHEN) == fhir.decide(SUUNTIMA, responses, assessed_at=WHEN)
