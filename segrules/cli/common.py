@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from ..documents import parse_instant, reject_duplicate_keys
+from ..documents import parse_instant, reject_duplicate_keys, ruleset_json  # noqa: F401 - ruleset_json for the commands
 from ..dsl import ast
 from ..engine.runtime import format_number
 from ..errors import AnswerError, AnswerProblem, Diagnostic, Span, UsageError
