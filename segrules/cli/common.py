@@ -13,10 +13,11 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
+from .. import answers as answers_source
 from ..documents import parse_instant, reject_duplicate_keys, ruleset_json  # noqa: F401 - ruleset_json for the commands
 from ..dsl import ast
 from ..engine.runtime import format_number
-from ..errors import AnswerError, AnswerProblem, Diagnostic, Span, UsageError
+from ..errors import Diagnostic, Span, UsageError
 
 DEFAULT_LANG = "en"
 
@@ -121,13 +122,8 @@ def pathway_lines(p: ast.Pathway, lang: str, indent: str = "  ") -> list[str]:
 
 
 def read_answers(source: str) -> dict:
-    """The answers JSON object from a file or from stdin (``-``)."""
-    answers = read_json(source)
-    if not isinstance(answers, dict):
-        raise AnswerError(
-            [AnswerProblem("SR306", "(answers)", "the answers must be a JSON object of input id to answer")]
-        )
-    return answers
+    """The answers JSON object from a file or from stdin (``-``), within the documented limits."""
+    return answers_source.read_answers(source, sys.stdin.buffer if source == "-" else None)
 
 
 def read_json(source: str) -> Any:
@@ -158,16 +154,7 @@ def read_json(source: str) -> Any:
     return answers
 
 
-class AnswersFileError(UsageError):
-    """The answers file is not a JSON document."""
-
-    def __init__(self, diagnostic: Diagnostic):
-        super().__init__(diagnostic.message, code=diagnostic.code)
-        self._diagnostic = diagnostic
-
-    @property
-    def diagnostics(self) -> tuple[Diagnostic, ...]:
-        return (self._diagnostic,)
+AnswersFileError = answers_source.AnswersFileError
 
 
 def parse_datetime(text: str) -> dt.datetime:
