@@ -39,6 +39,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("diagram", "diagram"),
     ("crosswalk", "crosswalk"),
     ("fhir", "fhir"),
+    ("serve", "serve"),
     ("report", "report"),
 )
 

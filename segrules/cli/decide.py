@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 
 from .. import fhir
+from ..documents import decide_json
 from ..engine.runtime import Decision, Ruleset
 from ..pipeline import load
 from .common import add_lang, parse_datetime, pathway_lines, print_json, read_answers, read_json, table, value_text
@@ -75,14 +76,7 @@ def run(args: argparse.Namespace) -> int:
     answers = read_answers(args.answers)
     decision = ruleset.decide(answers, assessed_at=when, override=args.override, reason=args.reason)
     if args.json:
-        print_json(
-            {
-                "schema": "segrules.decide/1",
-                "decision": decision.to_json(),
-                "explanation": decision.explain(args.lang),
-                "lang": args.lang,
-            }
-        )
+        print_json(decide_json(decision, args.lang))
     else:
         print(decision_text(decision, ruleset, args.lang))
     return 0
