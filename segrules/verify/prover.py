@@ -330,8 +330,12 @@ class SmtProver:
         rs = self.rs
         unused, unknown, solver = [], None, None
         for inp in rs.inputs:
-            if self._pair_near_seeds(inp):
-                continue  # a reproduced pair of answer sets shows it
+            try:
+                if self._pair_near_seeds(inp):
+                    continue  # a reproduced pair of answer sets shows it
+            except _Unknown as exc:
+                unknown = unknown or f"{inp.id}: {exc}"
+                continue
             if solver is None:  # two copies of the encoding, one per answer set of a pair
                 ctx = z3.Context()
                 a = smt.Encoding(rs, smt.AnswerVariables("a.", ctx))
@@ -383,6 +387,7 @@ class SmtProver:
                     other.pop(inp.id, None)
                 else:
                     other[inp.id] = v
+                self._timeout_ms()  # raises _Unknown once the budget is spent
                 other = _fix_up(rs, other, self.enc.order)
                 if other is None:
                     continue

@@ -465,6 +465,10 @@ class Encoding:
         self.definitions.append(z3.Implies(den != 0, q * den == num))
         return q
 
+    def _may_be_missing(self, item: ast.Expr) -> bool:
+        """An aggregate item that can be skipped: an input that may be unanswered."""
+        return isinstance(item, ast.InputRef) and not _never_missing(self.rs.input(item.id))
+
     def _aggregate(self, e: ast.Aggregate, where: str):
         present, values, err = [], [], 0
         for item in e.items:
@@ -489,8 +493,10 @@ class Encoding:
         empty = self.site("SR404", f"{e.func}(...) has no answered inputs to work on", where)
         err = self._then(err, True, z3.If(n == 0, empty, 0))
         if e.func == "mean":
-            out = z3.RealVal(0, self.ctx)
-            for k in range(1, len(e.items) + 1):
+            # a case split on the number of answered items keeps the mean linear
+            always = sum(1 for item in e.items if not self._may_be_missing(item))
+            out = total / z3.RealVal(len(e.items), self.ctx)
+            for k in range(max(always, 1), len(e.items)):
                 out = z3.If(n == k, total / z3.RealVal(k, self.ctx), out)
             return out, err
         acc, has = z3.RealVal(0, self.ctx), z3.BoolVal(False, self.ctx)
@@ -499,6 +505,10 @@ class Encoding:
             acc = z3.If(p, z3.If(z3.And(has, z3.Not(better)), acc, v), acc)
             has = z3.Or(has, p)
         return acc, err
+
+
+def _never_missing(inp: ast.Input) -> bool:
+    return not inp.optional and inp.asked_when is None
 
 
 def _compare(op: str, a, b):

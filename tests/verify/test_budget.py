@@ -84,6 +84,9 @@ def test_five_hundred_inputs_end_undecided_within_the_budget():
 
     budget = Budget(10, clock=tick)
     report = verify(load(text), budget=budget)
-    assert report.check("completeness").status == "undecided"
-    assert "budget" in report.notes[0]
+    # the SMT prover decides what it can in time (completeness is plain logic here); the rest
+    # is undecided
+    assert not report.proven
+    assert report.check("inputs_used").status == "undecided"
+    assert any("budget" in n for n in report.notes)
     assert budget.exhausted()
