@@ -6,6 +6,7 @@
 #   make bench-quick  a smoke run of the benchmark; writes nothing
 #   make bench-verify verification time against answer-space size, against brute force
 #   make bench-load   load time of every shipped ruleset
+#   make fuzz-verify  a long differential run of the verifier's methods (FUZZ_EXAMPLES, default 2000)
 #   make clean        remove the virtual environment and build leftovers
 
 PYTHON3 ?= python3
@@ -23,7 +24,7 @@ RULESETS := $(shell find rulesets -name '*.yaml' ! -name crosswalk.yaml 2>/dev/n
 # demo unless every ruleset is proven; `no` skips the proofs.
 VERIFY ?= yes
 
-.PHONY: demo test bench bench-quick bench-verify bench-load clean
+.PHONY: demo test bench bench-quick bench-verify bench-load fuzz-verify clean
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
@@ -85,6 +86,13 @@ bench-verify: $(STAMP)
 
 bench-load: $(STAMP)
 	$(PY) benchmarks/load_time.py
+
+# The SMT prover, the structural method and enumeration against each other on random rulesets,
+# with fresh random examples each run; Hypothesis prints how many ran and every distinct failure.
+FUZZ_EXAMPLES ?= 2000
+fuzz-verify: $(STAMP)
+	SEGRULES_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) HYPOTHESIS_PROFILE=dev $(PY) -m pytest tests/verify/test_differential.py \
+	  -p no:randomly --hypothesis-show-statistics $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis
