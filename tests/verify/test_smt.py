@@ -361,3 +361,18 @@ def test_a_counting_method_that_contradicts_itself_proves_nothing(monkeypatch):
     assert not report.proven
     assert report.check("completeness").status == "undecided"
     assert any(n.startswith("SR690") for n in report.notes)
+
+
+def test_the_report_says_which_methods_decided_each_check():
+    import json
+
+    from segrules.verify.html import html_report
+
+    rs = load(model(num("x", 1, 5), "", ["a when x < 3", "b when x >= 3"]))
+    report = verify(rs, method="structural")
+    assert report.check("completeness").methods == ("smt", "structural")
+    assert "(by smt + structural)" in report.format()
+    doc = json.loads(json.dumps(report.to_json()))
+    assert doc["solver"].startswith("z3 ")
+    assert {c["name"]: c["methods"] for c in doc["checks"]}["completeness"] == ["smt", "structural"]
+    assert "<td>smt + structural</td>" in html_report([report], [rs])
