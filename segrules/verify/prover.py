@@ -337,10 +337,9 @@ class SmtProver:
                 unknown = unknown or f"{inp.id}: {exc}"
                 continue
             if solver is None:  # two copies of the encoding, one per answer set of a pair
-                ctx = z3.Context()
-                a = smt.Encoding(rs, smt.AnswerVariables("a.", ctx))
-                b = smt.Encoding(rs, smt.AnswerVariables("b.", ctx))
-                solver = z3.Solver(ctx=ctx)
+                a = self.enc  # the second answer set is a second copy in the same context
+                b = smt.Encoding(rs, smt.AnswerVariables("y.", a.ctx))
+                solver = z3.Solver(ctx=a.ctx)
                 solver.add(*a.definitions, *b.definitions, a.ok, b.ok, z3.Not(a.same_result(b)))
             try:
                 model = self._solve(solver, smt.differ_in(a, b, inp.id), smt.agree_where_asked_in_both(a, b, inp.id))
