@@ -224,8 +224,9 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None)
         """The largest domain size that keeps the answer space within the budget."""
         return min(max_domain, budget // space - extra)
 
-    # an optional root question that other questions depend on: a battery (enum) or a flag
-    root_kind = draw(st.sampled_from([None, "enum", "boolean"])) if max_inputs >= 2 else None
+    # an optional root question that other questions depend on: a battery (enum), a flag, or a
+    # number (a household size, which scores may also divide by)
+    root_kind = draw(st.sampled_from([None, "enum", "boolean", "integer"])) if max_inputs >= 2 else None
     if root_kind == "enum" and room(0) >= 2:
         n = draw(st.integers(2, max(2, min(3, room(0)))))
         root = _Input("battery", "enum", tuple("abcd"[:n]))
@@ -235,6 +236,10 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None)
         root = _Input("flag", "boolean", (False, True))
         inputs.append(root)
         space *= 2
+    elif root_kind == "integer" and room(0) >= 3:
+        root = _Input("household", "integer", (0, 1, 2))
+        inputs.append(root)
+        space *= 3
     else:
         root = None
 
@@ -263,7 +268,9 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None)
                 inp = _Input(f"q{k}", "enum", tuple(f"v{j}" for j in range(1, size + 1)))
         inp.optional = optional
         if asked:
-            if root.kind == "enum":
+            if root.kind == "integer":
+                inp.asked_when = draw(st.sampled_from(["household >= 1", "household = 0", "household != 2"]))
+            elif root.kind == "enum":
                 code = draw(st.sampled_from(root.values))
                 form = draw(st.sampled_from(["=", "!=", "in"]))
                 if form == "in":
@@ -310,6 +317,8 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None)
             forms.append("enum_if")
         if scores:
             forms.append("score_arith")
+        if numeric or any(sc[2] == "number" for sc in scores):
+            forms.append("div")  # between scores and inputs: can divide by zero
         form = draw(st.sampled_from(forms))
         if form == "aggregate":
             func = draw(st.sampled_from(["mean", "sum", "min", "max", "count"]))
@@ -341,6 +350,14 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None)
                 corners = [fn(x, y) for x in (a.values[0], a.values[-1], 0) for y in (b.values[0], b.values[-1], 0)]
                 lo, hi = min(corners), max(corners)
             scores.append((sid, text, "number", lo, hi))
+        elif form == "div":
+            parts = [(sc[0], sc[3], sc[4]) for sc in scores if sc[2] == "number"]
+            parts += [(value_of(i), min(i.values[0], 0), max(i.values[-1], 0)) for i in numeric]
+            (x, xlo, xhi), (y, _, _) = draw(st.sampled_from(parts)), draw(st.sampled_from(parts))
+            if draw(st.integers(0, 9)) == 0:
+                y = "(2 - 2)"  # a constant that is zero: fails on every answer set
+            bound = max(abs(xlo), abs(xhi), 1)
+            scores.append((sid, f"({x}) / ({y})", "number", -bound, bound))
         elif form == "input":
             a = draw(st.sampled_from(numeric))
             scores.append((sid, value_of(a, str(a.values[0])), "number", a.values[0], a.values[-1]))
