@@ -24,7 +24,7 @@ from ..errors import EvaluationError
 from .model import exact_or_internal
 from .space import Tally
 from .structure import (
-    StructuralVerifier, Undecided, _Case, _check_size, _eval, _final, _key, _step,
+    StructuralVerifier, Undecided, _Case, _check_size, _eval, _key,
     outcome_result,
 )
 
@@ -223,8 +223,8 @@ class InfluenceChecker:
                 for pi, p in enumerate(places):
                     mult = p.items.count(leaf)
                     if mult:
-                        new[pi] = _step(p.func, new[pi], v, mult)
-                t = tuple(_final(p, st) for p, st in zip(places, new))
+                        new[pi] = sv.place_step(p, new[pi], leaf, v, mult)
+                t = tuple(p.finish(st) for p, st in zip(places, new))
                 variants.add(index[tuple(map(_key, t))])
             if len(variants) < 2:
                 continue

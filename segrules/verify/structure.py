@@ -46,8 +46,20 @@ __all__ = ["StructuralVerifier", "Undecided", "Budget"]
 class Place:
     key: tuple  # ("agg", aggregate_key) or ("input", id)
     func: str  # mean/sum/min/max/count/count_true or "input"
-    items: tuple[str, ...]  # leaf input ids (with repeats, as written)
+    items: tuple[str, ...]  # the leaf input id each item reads (with repeats, as written)
     span: Any = None
+    # per item, the expression over its one leaf (``2 * p1``, ``q1 >= 4``), or None for the
+    # leaf itself; an aggregate with any such item keeps (value, first failing item) as state
+    exprs: tuple | None = None
+
+    def start(self):
+        return _initial(self.func) if self.exprs is None else (_initial(self.func), None)
+
+    def finish(self, st):
+        if self.exprs is None:
+            return _final(self, st)
+        acc, failed = st
+        return failed[1] if failed is not None else _final(self, acc)
 
 
 def formula(e: ast.Expr, atom_value) -> Any:
@@ -176,6 +188,7 @@ class StructuralVerifier:
         self.leaf_ids = {i.id for i in self.space.leaves}
         self.want_plane = plane and rs.axes is not None
         self._cluster_cache: dict = {}
+        self._item_values: dict = {}
         self._collect()
 
     # ------------------------------------------------------------------ structure
@@ -263,10 +276,58 @@ class StructuralVerifier:
         ):
             key = ("agg", reference.aggregate_key(e))
             return self.places.get(key) or Place(key, e.func, tuple(i.id for i in e.items), e.span)
+        if isinstance(e, ast.Aggregate) and e.items and e.func != "count":
+            leaves = [self._single_leaf(i) for i in e.items]
+            if all(leaves):
+                key = ("agg", reference.aggregate_key(e))
+                exprs = tuple(None if isinstance(i, ast.InputRef) else i for i in e.items)
+                return self.places.get(key) or Place(key, e.func, tuple(leaves), e.span, exprs)
         if isinstance(e, ast.InputRef) and e.id in self.leaf_ids:
             key = ("input", e.id)
             return self.places.get(key) or Place(key, "input", (e.id,), e.span)
         return None
+
+    def _single_leaf(self, e: ast.Expr) -> str | None:
+        """The one leaf an aggregate item reads, if it reads nothing else (no score, no control)."""
+        found = None
+        for node in ast.walk(e):
+            if isinstance(node, ast.ScoreRef):
+                return None
+            if isinstance(node, ast.InputRef):
+                if node.id not in self.leaf_ids or (found is not None and node.id != found):
+                    return None
+                found = node.id
+        return found
+
+    def _item_step(self, place: Place, j: int, st, v):
+        """Add item j of a place with item expressions, its leaf answered v (None: unanswered)."""
+        acc, failed = st
+        if failed is not None and failed[0] < j:
+            return st  # an earlier item fails already: the reference stops there
+        expr = place.exprs[j]
+        if expr is None:
+            if v is None or failed is not None:
+                return st
+            return (_step(place.func, acc, v, 1), None)
+        ck = (place.key, j, v)
+        val = self._item_values.get(ck, reference.MISSING)
+        if val is reference.MISSING:
+            val = _eval(expr, {} if v is None else {place.items[j]: v}, self.rs, {})
+            self._item_values[ck] = val
+        if isinstance(val, EvaluationError):
+            return (None, (j, val))
+        if failed is not None:
+            return st
+        return (_step(place.func, acc, val, 1), None)
+
+    def place_step(self, place: Place, st, leaf: str, v, mult: int):
+        """The state of a place after its items that read ``leaf`` (``mult`` of them) take v."""
+        if place.exprs is None:
+            return _step(place.func, st, v, mult)
+        for j, item_leaf in enumerate(place.items):
+            if item_leaf == leaf:
+                st = self._item_step(place, j, st, v)
+        return st
 
     def support(self, e: ast.Expr) -> frozenset:
         """The clusters an expression reads (through scores too)."""
@@ -290,7 +351,7 @@ class StructuralVerifier:
         """DP over the cluster's leaves: {partial state: [count, witness tuple]}, and the leaf order."""
         places = [self.places[k] for k in self.clusters[ci]]
         leaves = [l for l in self.cluster_leaves[ci] if l != without]
-        states: dict = {tuple(_initial(p.func) for p in places): [1, ()]}
+        states: dict = {tuple(p.start() for p in places): [1, ()]}
         member = [[(pi, p.items.count(leaf)) for pi, p in enumerate(places) if leaf in p.items] for leaf in leaves]
         budget = self.budget
         what = f"partial states of the inputs {', '.join(leaves[:4])}" + ("…" if len(leaves) > 4 else "")
@@ -302,7 +363,7 @@ class StructuralVerifier:
                 for v in options[leaf]:
                     new = list(state)
                     for pi, mult in member[li]:
-                        new[pi] = _step(places[pi].func, new[pi], v, mult)
+                        new[pi] = self.place_step(places[pi], new[pi], leaf, v, mult)
                     new = tuple(new)
                     got = nxt.get(new)
                     if got is None:
@@ -323,7 +384,7 @@ class StructuralVerifier:
         places, leaves, states = self.cluster_states(ci, options)
         out: dict = {}
         for state, (count, wit) in states.items():
-            values = tuple(_final(p, st) for p, st in zip(places, state))
+            values = tuple(p.finish(st) for p, st in zip(places, state))
             k = tuple(_key(v) for v in values)
             got = out.get(k)
             if got is None:

@@ -170,3 +170,23 @@ def test_too_many_control_cases_are_undecided_before_any_is_worked_on(structural
         assert len(looks) < 2000, "the cases were worked through before the limit was seen"
     else:
         assert report.proven
+
+
+# ----------------------------------------------------------------- aggregates over expressions of one input each
+
+def test_an_aggregate_over_expressions_of_single_inputs_is_exact():
+    # items that fail in different ways: the first failing item in order decides the error
+    inputs = {"a": "scale?", "b": "integer 0..3", "c": "integer 0..2", "d": "scale"}
+    text = mini(inputs, {"w": "sum(2 * a, 6 / c, b - 1)", "n": "count_true(d >= 4, b = 0)"},
+                ["hi when w >= 8 or n = 2", "lo when w < 8 and n < 2"])
+    report = same_as_brute_force(text)
+    # a unanswered fails first (1 x 4 x 3 x 5 = 60); then c = 0 (5 x 4 x 1 x 5 = 100)
+    assert error_counts(report) == {"SR405": 60, "SR403": 100}
+
+
+def test_a_weighted_sum_written_with_sum_is_decided():
+    ids = [f"p{k}" for k in range(1, 13)]
+    text = mini({i: "scale" for i in ids}, {"load": "sum(" + ", ".join(f"{1 + k % 3} * p{k}" for k in range(1, 13)) + ")"},
+                ["heavy when load >= 60", "light when load < 60"])
+    report = verify(load(text), method="structural", budget=Budget(None))
+    assert report.proven, report.format()
