@@ -6,6 +6,7 @@
 #   make bench-quick  a smoke run of the benchmark; writes nothing
 #   make bench-verify verification time against answer-space size, against brute force
 #   make bench-load   load time of every shipped ruleset
+#   make wheel-check  build the wheel, install it outside the checkout, verify the shipped models
 #   make fuzz-verify  a long differential run of the verifier's methods (FUZZ_EXAMPLES, default 2000)
 #   make clean        remove the virtual environment and build leftovers
 
@@ -24,7 +25,7 @@ RULESETS := $(shell find rulesets -name '*.yaml' ! -name crosswalk.yaml 2>/dev/n
 # demo unless every ruleset is proven; `no` skips the proofs.
 VERIFY ?= yes
 
-.PHONY: demo test bench bench-quick bench-verify bench-load fuzz-verify clean
+.PHONY: demo test wheel-check bench bench-quick bench-verify bench-load fuzz-verify clean
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
@@ -86,6 +87,9 @@ bench-verify: $(STAMP)
 
 bench-load: $(STAMP)
 	$(PY) benchmarks/load_time.py
+
+wheel-check: $(STAMP)
+	bash .ci/wheel-check
 
 # The SMT prover, the structural method and enumeration against each other on random rulesets,
 # with fresh random examples each run; Hypothesis prints how many ran and every distinct failure.

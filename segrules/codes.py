@@ -1216,6 +1216,23 @@ add_code(
 )
 
 add_code(
+    "SR515",
+    "No shipped model has that id",
+    """
+    segrules ships the regional models of its rulesets folder inside the package, so that they
+    can be listed and loaded by id without a checkout. The id given is not one of them; the
+    message lists the ids there are. To load a ruleset file of your own, give its path.
+    """,
+    wrong="""
+    segrules.rulesets.load("helsinki.suuntma")
+    """,
+    fix="Use one of the listed ids (`segrules.rulesets.ids()`).",
+    right="""
+    segrules.rulesets.load("helsinki.suuntima")
+    """,
+)
+
+add_code(
     "SR510",
     "The answers file cannot be read",
     """
@@ -1752,4 +1769,81 @@ add_code(
     right="""
     segrules crosswalk --from vantaa_kerava.segmentation --segment huolenpito --to helsinki.suuntima
     """,
+)
+
+# =========================================================================== SR85x: population reports
+
+add_code(
+    "SR850",
+    "The smallest count shown must be at least 1",
+    """
+    A population report hides counts smaller than --min-cell (5 by default), so that no
+    published number identifies a person. The value given is below 1, which would hide
+    nothing and is not a threshold.
+    """,
+    wrong="""
+    segrules report model.yaml --input result.parquet --min-cell 0
+    """,
+    fix="Give the smallest count that may be published; statistics offices use 5 or more.",
+    right="""
+    segrules report model.yaml --input result.parquet --min-cell 5
+    """,
+)
+
+add_code(
+    "SR851",
+    "The batch result is not from this ruleset",
+    """
+    The batch result names segments the ruleset does not have, so the rows were most likely
+    segmented with another model (or another region's). A report needs the ruleset that made
+    the result, for the segment names and labels.
+    """,
+    fix="Give the ruleset the batch result was made with, or run `segrules batch` again.",
+)
+
+add_code(
+    "SR852",
+    "The reference distribution is not usable",
+    """
+    --reference compares the population with an expected distribution: a YAML or JSON mapping
+    from each segment (its id, an alias or a label) to its expected share in percent. The
+    shares must be numbers from 0 to 100 and add up to exactly 100. The message says what is
+    wrong.
+    """,
+    wrong="""
+    {"omatoimi": 39, "yhteiso": 10, "yhteistyo": 30}
+    """,
+    fix="List every segment once, with shares that add up to 100.",
+    right="""
+    {"omatoimi": 39, "yhteiso": 10, "yhteistyo": 30, "verkosto": 21}
+    """,
+)
+
+add_code(
+    "SR853",
+    "The format of a batch result cannot be told from its name",
+    """
+    A batch result is read as Parquet, CSV or JSON Lines by the ending of its name.
+    """,
+    wrong="""
+    segrules report model.yaml --input result.xlsx
+    """,
+    fix="Save the result as .parquet, .csv or .jsonl (segrules batch writes these).",
+    right="""
+    segrules report model.yaml --input result.parquet
+    """,
+)
+
+add_code(
+    "SR854",
+    "The batch result lacks a column the report needs",
+    """
+    A report reads the columns segrules batch writes (segment, error_codes and, for the
+    quadrant, the score columns) and every grouping column named with --by. The message
+    lists the columns the file has.
+    """,
+    wrong="""
+    segrules report model.yaml --input result.parquet --by municipality
+    """,
+    fix="Name a column the result has; carry it through `segrules batch` with --carry.",
 )
