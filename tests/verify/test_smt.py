@@ -376,3 +376,16 @@ def test_the_report_says_which_methods_decided_each_check():
     assert doc["solver"].startswith("z3 ")
     assert {c["name"]: c["methods"] for c in doc["checks"]}["completeness"] == ["smt", "structural"]
     assert "<td>smt + structural</td>" in html_report([report], [rs])
+
+
+def test_an_input_one_method_left_undecided_is_no_disagreement():
+    from segrules.verify.model import Check, Finding
+    from segrules.verify.prover import SmtCheck
+    from segrules.verify.verdict import agree
+
+    unused = lambda i: Finding(f"{i} unused", code="SR606", subject=i)  # noqa: E731
+    structural = Check("inputs_used", "failed", "", (unused("q1"), Finding("?", code="SR610", subject="flag")))
+    smt_says = SmtCheck("inputs_used", "failed", "", (unused("q1"), unused("flag")), frozenset({"q1", "flag"}))
+    assert agree("inputs_used", structural, smt_says)
+    decided_wrong = Check("inputs_used", "failed", "", (unused("q1"),))
+    assert not agree("inputs_used", decided_wrong, smt_says)
