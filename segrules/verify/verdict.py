@@ -94,7 +94,7 @@ def _one(e: Check, exact_method: str, s, smt_missing: str | None) -> Check:
             return _disagreement(e, exact_method, s)  # pragma: no cover - caught above
         summary = s.summary
         if s_status == "failed" and e.name in ("completeness", "exclusivity", "totality"):
-            summary += " (how many is not known: the counting method did not finish)"
+            summary += " (how many: not counted; the counting method did not finish or was not run)"
         return Check(e.name, s_status, summary, s.findings, ("smt",))
     # neither exact method decided
     why = (s.reason if s is not None and s.reason else None) or smt_missing or "the SMT prover could not decide"
