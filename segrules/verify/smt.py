@@ -420,7 +420,7 @@ class Encoding:
             for op, operand in zip(e.ops, e.operands[1:]):
                 right, er = self.expr(operand, where)
                 err = self._then(err, so_far, er)
-                so_far = z3.And(so_far, _compare(op, left, right))
+                so_far = z3.And(so_far, reference.compare(op, left, right))  # z3 terms overload the operators
                 left = right
             return so_far, err
         if isinstance(e, ast.In):
@@ -509,20 +509,6 @@ class Encoding:
 
 def _never_missing(inp: ast.Input) -> bool:
     return not inp.optional and inp.asked_when is None
-
-
-def _compare(op: str, a, b):
-    if op == "<":
-        return a < b
-    if op == "<=":
-        return a <= b
-    if op == ">":
-        return a > b
-    if op == ">=":
-        return a >= b
-    if op == "=":
-        return a == b
-    return a != b
 
 
 def agree_where_asked_in_both(a: Encoding, b: Encoding, except_input: str):
