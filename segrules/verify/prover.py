@@ -289,7 +289,7 @@ class SmtProver:
                     ok = out is not None and not isinstance(out, EvaluationError) and out and out[0] == k
                     if not self._reproduces(f"rule {k + 1} fires first", answers, ok):
                         unknown = unknown or "a witness did not reproduce (SR693)"
-                    open_.add(str(k + 1))
+                        open_.add(str(k + 1))
             except _Unknown as exc:
                 unknown = unknown or str(exc)
                 open_.add(str(k + 1))

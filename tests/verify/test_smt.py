@@ -389,3 +389,10 @@ def test_an_input_one_method_left_undecided_is_no_disagreement():
     assert agree("inputs_used", structural, smt_says)
     decided_wrong = Check("inputs_used", "failed", "", (unused("q1"),))
     assert not agree("inputs_used", decided_wrong, smt_says)
+
+
+def test_a_rule_that_fires_first_somewhere_is_decided():
+    # rule 2 holds where rule 1 also holds, and fires first elsewhere: decided, not left open
+    rs = load(model(num("x", 1, 5), "", ["a when x >= 4", "b when x >= 2", "a otherwise"], hit_policy="first"))
+    r = prove(rs.definition)
+    assert r.checks["masked_rules"].status == "passed" and not r.checks["masked_rules"].undecided
