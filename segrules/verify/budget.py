@@ -94,6 +94,13 @@ class Budget:
         if n > most:
             raise Undecided(f"more than {size_text(most)} {what}")
 
+    def share(self, seconds: float) -> "Budget":
+        """A budget for part of the work: at most ``seconds`` from now, never past this deadline."""
+        left = min(self.remaining(), seconds)
+        out = Budget(max(left, 1e-9), max_cases=self.max_cases, max_states=self.max_states,
+                     max_product=self.max_product, clock=self._clock)
+        return out
+
     def __repr__(self) -> str:
         return (f"Budget(seconds={self.seconds!r}, max_cases={self.max_cases}, "
                 f"max_states={self.max_states}, max_product={self.max_product})")

@@ -220,7 +220,16 @@ def test_thirty_five_level_questions_are_decided_exactly():
     assert_witnesses_real(broken, bad)
 
 
-def test_budget_exceeded_is_undecided_never_proven():
+def test_budget_exceeded_is_undecided_never_proven(monkeypatch):
+    from segrules.verify import Budget, smt
+
+    # the structural method beyond its budget: the proof rests on the SMT prover alone
+    report = verify(load(QUADRANT), method="structural", budget=Budget(max_states=3))
+    assert report.proven
+    assert report.check("completeness").methods == ("smt",)
+    assert any("budgets" in n for n in report.notes)
+    # and without the SMT prover, nothing is proven
+    monkeypatch.setattr(smt, "unavailable_reason", lambda: "z3 is not installed")
     report = verify(load(QUADRANT), method="structural", budget=Budget(max_states=3))
     assert not report.proven
     assert {c.status for c in report.checks if c.name not in ("pathways_labels", "examples")} <= {
