@@ -67,7 +67,9 @@ class InfluenceChecker:
             leaves = sv.cluster_leaves[ci]
             opts = [tuple(w.case.options[l] for l in leaves) for w in co.worlds]
             if all(o == opts[0] for o in opts):
-                per_cluster.append([(t,) * co.width for t, _, _ in sv.cluster_tuples(ci, co.worlds[0].case.options)])
+                tuples = sv.cluster_tuples(ci, co.worlds[0].case.options)
+                _check_size(sv.budget, [tuples], "values compared for one input", factor=co.width)
+                per_cluster.append([(t,) * co.width for t, _, _ in tuples])
                 continue
             for li, leaf in enumerate(leaves):
                 if all(o[li] == opts[0][li] for o in opts) and len(opts[0][li]) > 1:
@@ -108,7 +110,9 @@ class InfluenceChecker:
         ):
             ci = next(iter(sup))
             acc: dict = {}
-            for choice in self._choices([ci], co)[0]:
+            choices = self._choices([ci], co)[0]
+            _check_size(self.sv.budget, [choices], "values compared for one input", factor=co.width)
+            for choice in self.sv.budget.watch(choices, "comparing values for one input"):
                 vec = self._eval_vector(e, co, [ci], (choice,))
                 acc.setdefault(tuple(map(_key, vec)), vec)
             result = list(acc.values())

@@ -190,3 +190,26 @@ def test_a_weighted_sum_written_with_sum_is_decided():
                 ["heavy when load >= 60", "light when load < 60"])
     report = verify(load(text), method="structural", budget=Budget(None))
     assert report.proven, report.format()
+
+
+# ----------------------------------------------------------------- sums over wide ranges
+
+@pytest.mark.parametrize("expr", ["a + b", "a - b", "b - a", "(a + c) - b", "c + a"])
+def test_sums_of_ranges_count_exactly(expr):
+    inputs = {"a": "integer -3..7", "b": "integer 2..9", "c": "scale?"}
+    scores = {"t": expr.replace("c", "(if answered(c) then 2 * c else 0)")}
+    rules = ["hi when t >= 4", "mid when 1 <= t < 4", "mid when t = 3", "lo when t < 1"]
+    report = same_as_brute_force(mini(inputs, scores, rules))
+    brute = verify(load(mini(inputs, scores, rules)), method="enumeration")
+    overlap = lambda r: sum(f.answer_sets for f in r.check("exclusivity").findings)
+    assert overlap(report) == overlap(brute)
+
+
+def test_two_inputs_over_ten_thousand_values_are_added_up_exactly():
+    text = mini({"a": "integer 0..9999", "b": "integer 0..9999"}, {"total": "a + b"},
+                ["heavy when total >= 10000", "light when total < 10000", "light when total = 12345"])
+    report = verify(load(text), method="structural", budget=Budget(None))
+    check = report.check("exclusivity")
+    assert check.status == "failed"
+    # a + b = 12345: a from 2346 to 9999
+    assert [f.answer_sets for f in check.findings] == [9999 - 2346 + 1]
