@@ -133,11 +133,20 @@ def test_a_spent_budget_stops_inside_a_step(structural_only):
 
 
 def test_an_undecided_input_is_named_even_when_another_is_unused():
+    from segrules.verify import _checks
+    from segrules.verify.influence import InfluenceChecker
+    from segrules.verify.space import AnswerSpace, Tally
+    from segrules.verify.structure import StructuralVerifier
+
     inputs = {"battery": "enum a b", "core": "scale", "pa": ("scale", 'battery = "a"'),
               "pb": ("scale", 'battery = "b"'), "unused": "scale"}
     text = mini(inputs, {"r": "mean(core, pa, pb)"}, ["x when r >= 3", "y when r < 3"])
-    report = verify(load(text), method="structural")
-    check = report.check("inputs_used")
+    rs = load(text).definition
+    tally = Tally(rs)  # the structural method's own answer (verify adds the SMT prover's)
+    sv = StructuralVerifier(rs, AnswerSpace(rs))
+    sv.run(tally)
+    InfluenceChecker(sv).run(tally)
+    check = next(c for c in _checks(rs, tally, None) if c.name == "inputs_used")
     assert check.status == "failed"
     unused = {f.subject for f in check.findings if f.code == "SR606"}
     undecided = {f.subject for f in check.findings if f.code == "SR610"}
@@ -147,6 +156,9 @@ def test_an_undecided_input_is_named_even_when_another_is_unused():
     brute = verify(load(text), method="enumeration")
     assert {f.subject for f in brute.check("inputs_used").findings} == {"unused"}
     assert undecided == {"battery"} and "battery" in check.summary
+    # verify decides it with the SMT prover: battery is used
+    decided = verify(load(text), method="structural").check("inputs_used")
+    assert {f.subject for f in decided.findings} == {"unused"} and "smt" in decided.methods
 
 
 def test_too_many_control_cases_are_undecided_before_any_is_worked_on(structural_only):
