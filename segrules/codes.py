@@ -1478,6 +1478,23 @@ add_code(
 )
 
 add_code(
+    "SR611",
+    "The verification report cannot be written",
+    """
+    `segrules verify --report FILE.html` verified the rulesets (their results are printed as
+    usual) but could not write the HTML report: the folder does not exist, is not writable, or
+    the disk is full. Nothing was half-written: an earlier file of that name is unchanged.
+    """,
+    wrong="""
+    segrules verify model.yaml --report /no/such/folder/report.html
+    """,
+    fix="Give a path in a folder that exists and that you can write to.",
+    right="""
+    segrules verify model.yaml --report report.html
+    """,
+)
+
+add_code(
     "SR690",
     "The verifier's own cross-checks disagree (an internal error)",
     """
