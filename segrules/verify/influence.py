@@ -169,6 +169,8 @@ class InfluenceChecker:
             group_sets.append(list(acc.values()))
         _check_size(self.sv.budget, group_sets, "conditions compared for one input", factor=co.width)
         out: dict = {}
+        memo: dict = {}
+        reads = sv.atom_reads(comp, units)
         signatures: dict = {}  # (world, unit values) → (error, atoms): coordinates repeat values
         for combo in self.sv.budget.watch(itertools.product(*group_sets), "combining values"):
             sig = []
@@ -179,7 +181,7 @@ class InfluenceChecker:
                 skey = (id(world), tuple(_key(unit_values[i]) for i in sorted(unit_values)))
                 got = signatures.get(skey)
                 if got is None:
-                    error, atoms, _ = sv._signature(comp, units, failing, world, unit_values)
+                    error, atoms, _ = sv._signature(comp, units, failing, world, unit_values, memo, reads)
                     error = error and error[1]
                     got = signatures[skey] = (error, atoms)
                 sig.append(got)
