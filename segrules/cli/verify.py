@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..errors import RulesetError, SegrulesError
-from ..files import write_text_atomic
+from ..files import check_output, write_text_atomic
 from ..pipeline import load
 from ..verify import ENUMERATION_LIMIT, verify
 from ..verify.budget import DEFAULT_SECONDS, Budget
@@ -24,6 +24,7 @@ DESCRIPTION = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("rulesets", nargs="+", metavar="RULESET", help="ruleset YAML files")
     parser.add_argument("--report", metavar="FILE.html", help="also write an HTML report for auditors")
+    parser.add_argument("--force", action="store_true", help="let --report replace a file that holds a model")
     parser.add_argument(
         "--method", choices=("auto", "structural", "enumeration", "smt"), default="auto",
         help=f"auto (default): enumerate spaces of at most {ENUMERATION_LIMIT} answer sets, "
@@ -57,6 +58,8 @@ def _internal(path: str, exc: Exception) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.report:  # before the work: never lose a ruleset given where the report should go
+        check_output(args.report, args.rulesets, force=args.force)
     reports, results, loaded = [], [], []
     for path in args.rulesets:
         try:
@@ -89,13 +92,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             from ..verify.html import html_report
 
-            write_text_atomic(args.report, html_report(reports, loaded))
-        except OSError as exc:
+            write_text_atomic(args.report, html_report(reports, loaded), inputs=args.rulesets, force=args.force)
+        except SegrulesError as exc:  # the output cannot be written (SR52x): every result is still shown
             if args.debug:
                 raise
-            report_error = SegrulesError(
-                f"the report cannot be written to {args.report}: {exc.strerror or exc}", code="SR611"
-            )
+            report_error = exc
         else:
             if not args.json:
                 print(f"report written to {args.report}")

@@ -83,7 +83,7 @@ def test_an_unwritable_report_still_prints_every_result(files, tmp_path):
     out = run("verify", "--json", "--report", target, *files)
     assert out.returncode == 1
     doc = json.loads(out.stdout)
-    assert len(doc["reports"]) == 3 and doc["report_error"]["code"] == "SR611"
+    assert len(doc["reports"]) == 3 and doc["report_error"]["code"].startswith("SR52")
     text = run("verify", "--report", target, files[0])
-    assert text.returncode == 1 and "SR611" in text.stderr and "PROVEN" in text.stdout
+    assert text.returncode == 1 and "SR52" in text.stderr and "PROVEN" in text.stdout
     assert not target.parent.exists()
