@@ -32,11 +32,13 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("describe", "describe"),
     ("sample", "sample"),
     ("decide", "decide"),
+    ("replay", "replay"),
     ("test", "test"),
     ("explain", "explain"),
     ("verify", "verify"),
     ("diagram", "diagram"),
     ("crosswalk", "crosswalk"),
+    ("fhir", "fhir"),
     ("report", "report"),
 )
 
