@@ -20,6 +20,7 @@ import itertools
 import attrs
 
 from ..dsl import ast
+from ..engine import reference
 from ..errors import EvaluationError
 from .model import exact_or_internal
 from .space import Tally
@@ -80,7 +81,14 @@ class InfluenceChecker:
 
     def _eval_vector(self, e, co: _Coords, clusters: list, choice: tuple, kid_values=None) -> tuple:
         vec = []
+        seen: dict = {}  # coordinates with the very same inputs (the same objects) share one evaluation
         for k, world in enumerate(co.worlds):
+            same = (id(world),) + tuple(id(c[k]) for c in choice) + (
+                tuple(id(v[k]) for _, v in kid_values) if kid_values else ())
+            got = seen.get(same, reference.MISSING)
+            if got is not reference.MISSING:
+                vec.append(got)
+                continue
             values, known = self.sv._env_from_tuples(world, clusters, [c[k] for c in choice])
             if kid_values:
                 for kid, v in kid_values:
@@ -90,7 +98,8 @@ class InfluenceChecker:
                             values[kid.id] = v
                     else:
                         known[id(kid)] = v
-            vec.append(_eval(e, values, self.rs, known))
+            got = seen[same] = _eval(e, values, self.rs, known)
+            vec.append(got)
         return tuple(vec)
 
     def vector_set(self, e: ast.Expr, co: _Coords) -> list:
@@ -160,6 +169,8 @@ class InfluenceChecker:
             group_sets.append(list(acc.values()))
         _check_size(self.sv.budget, group_sets, "conditions compared for one input", factor=co.width)
         out: dict = {}
+        memo: dict = {}
+        reads = sv.atom_reads(comp, units)
         signatures: dict = {}  # (world, unit values) → (error, atoms): coordinates repeat values
         for combo in self.sv.budget.watch(itertools.product(*group_sets), "combining values"):
             sig = []
@@ -170,7 +181,7 @@ class InfluenceChecker:
                 skey = (id(world), tuple(_key(unit_values[i]) for i in sorted(unit_values)))
                 got = signatures.get(skey)
                 if got is None:
-                    error, atoms, _ = sv._signature(comp, units, failing, world, unit_values)
+                    error, atoms, _ = sv._signature(comp, units, failing, world, unit_values, memo, reads)
                     error = error and error[1]
                     got = signatures[skey] = (error, atoms)
                 sig.append(got)

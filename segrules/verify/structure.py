@@ -582,8 +582,18 @@ class StructuralVerifier:
             grouped.setdefault(uf.find(("u", i)), []).append(i)
         return [grouped[k] for k in sorted(grouped, key=repr)]
 
-    def _signature(self, comp: _Component, units: list, failing: list, cv: _Case, unit_values: dict):
-        """(failing score error or None, atom values, scores) from the units' values."""
+    def atom_reads(self, comp: _Component, units: list) -> list:
+        """Per atom of the component, the indexes of the units it reads."""
+        index = {key: i for i, (key, _) in enumerate(units)}
+        return [tuple(sorted(index[k] for k, _ in self._units([self.atoms[a]]))) for a in comp.atoms]
+
+    def _signature(self, comp: _Component, units: list, failing: list, cv: _Case, unit_values: dict,
+                   memo: dict | None = None, reads: list | None = None):
+        """(failing score error or None, atom values, scores) from the units' values.
+
+        With ``memo`` and ``reads`` (``atom_reads``), an atom is evaluated once per distinct
+        value of the units it reads, not once per combination of all the units: the values are
+        the same objects throughout one call, so their ids are the key."""
         scores: dict = {}
         known: dict = {}
         values = dict(cv.values)
@@ -602,14 +612,25 @@ class StructuralVerifier:
         else:
             # ranked by the failing score's place in evaluation order, across components
             error = (self.score_rank[failed], scores[failed])
-        atoms = tuple(_eval_bool(self.atoms[a], values, self.rs, scores, known) for a in comp.atoms)
-        return error, atoms, scores
+        if memo is None:
+            atoms = tuple(_eval_bool(self.atoms[a], values, self.rs, scores, known) for a in comp.atoms)
+            return error, atoms, scores
+        out = []
+        for a, read in zip(comp.atoms, reads):
+            mk = (a, id(cv)) + tuple(id(unit_values[i]) for i in read)
+            got = memo.get(mk)
+            if got is None:
+                got = memo[mk] = _eval_bool(self.atoms[a], values, self.rs, scores, known)
+            out.append(got)
+        return error, tuple(out), scores
 
     def component_classes(self, comp: _Component, cv: _Case) -> list:
         """The component's classes under one case, with exact counts and a witness each."""
         rs = self.rs
         targets, failing, units = self._targets_and_units(comp, [cv])
         group_list = self._unit_groups(units)
+        memo: dict = {}
+        reads = self.atom_reads(comp, units)
         covered: set = set()
         group_sets = []  # per group: [(unit values tuple, count, witness)]
         for members in group_list:
@@ -653,7 +674,7 @@ class StructuralVerifier:
             unit_values = {}
             for members, (vals, _, _) in zip(group_list, combo):
                 unit_values.update(zip(members, vals))
-            error, atom_values, scores = self._signature(comp, units, failing, cv, unit_values)
+            error, atom_values, scores = self._signature(comp, units, failing, cv, unit_values, memo, reads)
             key = (error and (error[0], _key(error[1])),) + tuple(_key(v) for v in atom_values)
             count, wit = free_count, dict(free_wit)
             for _, c, w in combo:

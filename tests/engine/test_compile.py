@@ -50,7 +50,9 @@ def check_agreement(rs: segrules.Ruleset, answers: dict) -> tuple:
 @settings(max_examples=60)
 @given(st.data())
 def test_compiled_agrees_with_reference_on_generated_rulesets(data):
-    rs = load_cached(data.draw(rulesets(), label="ruleset"))
+    # awkward: division between scores, scores over the deciding input: every score stays exact
+    awkward = data.draw(st.booleans(), label="awkward")
+    rs = load_cached(data.draw(rulesets(awkward=awkward), label="ruleset"))
     for answers in data.draw(st.lists(answer_sets(rs), min_size=1, max_size=12), label="answer sets"):
         check_agreement(rs, answers)
 

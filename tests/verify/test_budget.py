@@ -84,9 +84,8 @@ def test_five_hundred_inputs_end_undecided_within_the_budget():
 
     budget = Budget(10, clock=tick)
     report = verify(load(text), budget=budget)
-    # the SMT prover decides what it can in time (completeness is plain logic here); the rest
-    # is undecided
-    assert not report.proven
-    assert report.check("inputs_used").status == "undecided"
-    assert any("budget" in n for n in report.notes)
-    assert budget.exhausted()
+    # the counting method stops at its budget with "undecided", never a crash; whatever the
+    # SMT prover decides within the budget stands
+    assert any(n.startswith("beyond the exact method's budgets: the time budget") for n in report.notes), report.notes
+    assert {c.status for c in report.checks} <= {"passed", "failed", "undecided", "not_applicable"}
+    assert not report.proven and budget.exhausted()

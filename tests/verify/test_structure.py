@@ -11,7 +11,9 @@ import pytest
 import segrules
 from segrules.engine import reference
 from segrules.errors import EvaluationError
-from segrules.verify import Budget, smt, verify
+from segrules.verify import Budget, Undecided, smt, verify
+from segrules.verify.space import AnswerSpace, Tally
+from segrules.verify.structure import StructuralVerifier
 
 from support import mini
 
@@ -32,6 +34,14 @@ def statuses(report) -> dict:
 
 def error_counts(report) -> dict:
     return {f.code: f.answer_sets for f in report.check("totality").findings}
+
+
+def structural_tally(text: str, budget: Budget) -> Tally:
+    """The structural method alone (no SMT prover beside it): its tally, or Undecided."""
+    rs = load(text).definition
+    tally = Tally(rs)
+    StructuralVerifier(rs, budget=budget).run(tally)
+    return tally
 
 
 def same_as_brute_force(text: str):
@@ -109,9 +119,8 @@ def test_a_sum_and_an_input_over_wide_ranges_end_undecided_not_out_of_memory(str
     # the step while it runs, not after it has filled the memory.
     text = mini({"a": "integer 0..9999", "b": "integer 0..9999"}, {"t": "sum(a, b)"},
                 ["hi when t >= 10000 and a > 5", "lo when not (t >= 10000 and a > 5)"])
-    report = verify(load(text), method="structural", budget=Budget(None, max_states=50_000))
-    assert not report.proven
-    assert "undecided" in statuses(report).values()
+    with pytest.raises(Undecided, match="more than 50 000 partial states"):
+        structural_tally(text, Budget(None, max_states=50_000))
 
 
 def test_a_spent_budget_stops_inside_a_step(structural_only):
@@ -123,9 +132,9 @@ def test_a_spent_budget_stops_inside_a_step(structural_only):
 
     text = mini({"a": "integer 0..9999", "b": "integer 0..9999"}, {"t": "sum(a, b)"},
                 ["hi when t >= 10000 and a > 5", "lo when not (t >= 10000 and a > 5)"])
-    report = verify(load(text), method="structural", budget=Budget(5, clock=clock))
-    assert report.check("completeness").status == "undecided"
-    assert len(calls) < 20
+    with pytest.raises(Undecided, match="time budget"):
+        structural_tally(text, Budget(5, clock=clock))
+    assert len(calls) == 4
 
 
 # ----------------------------------------------------------------- inputs whose influence is undecided
@@ -176,12 +185,10 @@ def test_too_many_control_cases_are_undecided_before_any_is_worked_on(structural
         looks.append(None)
         return 0.0
 
-    report = verify(load(text), method="structural", budget=Budget(1, clock=clock))
-    assert report.answer_space_size == 6**15
-    if report.check("completeness").status == "undecided":
-        assert len(looks) < 2000, "the cases were worked through before the limit was seen"
-    else:
-        assert report.proven
+    assert AnswerSpace(load(text).definition).size() == 6**15
+    with pytest.raises(Undecided, match="more than 20 000 combinations"):
+        structural_tally(text, Budget(1, clock=clock))
+    assert len(looks) < 100, "the cases were worked through before the limit was seen"
 
 
 # ----------------------------------------------------------------- aggregates over expressions of one input each
@@ -220,8 +227,7 @@ def test_sums_of_ranges_count_exactly(expr):
 def test_two_inputs_over_ten_thousand_values_are_added_up_exactly():
     text = mini({"a": "integer 0..9999", "b": "integer 0..9999"}, {"total": "a + b"},
                 ["heavy when total >= 10000", "light when total < 10000", "light when total = 12345"])
-    report = verify(load(text), method="structural", budget=Budget(None))
-    check = report.check("exclusivity")
-    assert check.status == "failed"
+    tally = structural_tally(text, Budget(None))
     # a + b = 12345: a from 2346 to 9999
-    assert [f.answer_sets for f in check.findings] == [9999 - 2346 + 1]
+    assert [count for _, count in tally.overlaps.values()] == [9999 - 2346 + 1]
+    assert tally.counted == 10**8 and not tally.gaps and not tally.errors
