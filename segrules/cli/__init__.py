@@ -36,6 +36,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("test", "test"),
     ("explain", "explain"),
     ("verify", "verify"),
+    ("diff", "diff"),
     ("diagram", "diagram"),
     ("crosswalk", "crosswalk"),
     ("fhir", "fhir"),
