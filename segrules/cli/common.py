@@ -16,8 +16,7 @@ from .. import answers as answers_source
 from ..dsl import ast
 from ..engine.runtime import format_number
 from ..errors import Diagnostic, UsageError
-
-DEFAULT_LANG = "en"
+from ..i18n import DEFAULT_LANG, codes_label, count, text
 
 
 # --------------------------------------------------------------------------- options
@@ -86,41 +85,30 @@ def table(rows: list[tuple[str, ...]], indent: str = "  ") -> list[str]:
 
 
 _PATHWAY_FIELDS = (
-    ("contact", "contact"),
-    ("appointments", "appointments"),
-    ("coordination", "coordination"),
-    ("professional_role", "professional role"),
-    ("self_care", "self-care"),
-    ("first_visit", "first visit"),
-    ("booking", "booking"),
-    ("follow_up", "follow-up"),
-    ("follow_up_visits", "follow-up visits"),
-    ("service_model", "service model"),
-    ("service_menu", "service menu"),
-    ("channels", "channels"),
-    ("reassess_after_months", "re-assess after"),
+    "contact", "appointments", "coordination", "professional_role", "self_care", "first_visit", "booking",
+    "follow_up", "follow_up_visits", "service_model", "service_menu", "channels", "reassess_after_months",
 )
 
 
 def pathway_lines(p: ast.Pathway, lang: str, indent: str = "  ") -> list[str]:
-    """A pathway as aligned ``name: text`` lines (the fields it has)."""
+    """A pathway as aligned ``name: text`` lines (the fields it has), in ``lang``."""
     rows = []
-    for field, name in _PATHWAY_FIELDS:
+    for field in _PATHWAY_FIELDS:
         v = getattr(p, field)
         if v is None or v == ():
             continue
         if isinstance(v, ast.Labels):
-            text = v.get(lang)
+            value = v.get(lang)
         elif field == "appointments":
-            text = "; ".join(x.get(lang) for x in v)
-        elif isinstance(v, tuple):
-            text = ", ".join(v)
+            value = "; ".join(x.get(lang) for x in v)
+        elif field in ("service_model", "service_menu", "channels"):
+            value = codes_label(field, (v,) if isinstance(v, str) else v, lang)
         elif field == "reassess_after_months":
-            text = plural(v, "month")
+            value = count(lang, "months", v)
         else:
-            text = str(v)
-        rows.append((name, text))
-    width = max(len(n) for _, n in _PATHWAY_FIELDS)
+            value = str(v)
+        rows.append((text(lang, field), value))
+    width = max(len(text(lang, f)) for f in _PATHWAY_FIELDS)
     return [f"{indent}{n + ':':<{width + 1}} {t}" for n, t in rows]
 
 

@@ -18,6 +18,7 @@ import attrs
 
 from ..dsl import ast
 from ..errors import SegrulesError, UsageError
+from ..i18n import DEFAULT_LANG, check_lang, text
 from .compile import CompiledRuleset
 
 
@@ -164,8 +165,9 @@ class Decision:
                 out[name] = scores[name] if name in scores else answers.get(name)
         return out
 
-    def explain(self, lang: str = "en") -> str:
-        """A short explanation a professional can read."""
+    def explain(self, lang: str = DEFAULT_LANG) -> str:
+        """A short explanation a professional can read, in ``lang`` (fi, sv or en)."""
+        check_lang(lang)
         rule = self.rule
         where = f" ({rule.span})" if rule.span else ""
         lines = [
@@ -174,11 +176,10 @@ class Decision:
         ]
         facts = self.facts
         if facts:
-            lines.append("because " + ", ".join(f"{k} = {format_number(v)}" for k, v in facts.items()))
+            lines.append(text(lang, "because") + " " + ", ".join(f"{k} = {format_number(v)}" for k, v in facts.items()))
         if self.suggested is not None:
-            lines.append(
-                f"overridden by a person: the rules suggested {self.suggested.id}; reason: {self.override_reason}"
-            )
+            s = self.suggested
+            lines.append(text(lang, "overridden", label=s.label.get(lang), id=s.id, reason=self.override_reason))
         return "\n".join(lines)
 
     def to_json(self) -> dict:
