@@ -127,13 +127,26 @@ class Builder:
         if node is None:
             return None
         texts: dict[str, str] = {}
+        previous, whole = None, ""
         for k, v in node.items:
             if k.value not in ast.LANGUAGES:
-                self.sink.report(
-                    "SR132", f"unknown language {k.value!r} in {what}", k.span,
-                    hint="labels are given in fi, sv and en",
-                )
+                if previous in ast.LANGUAGES and isinstance(v, YScalar) and v.value is None and v.raw == "":
+                    whole += f", {k.value}"
+                    # {fi: Muistan asiat, joista on sovittu., sv: ...}: the comma ended the fi text
+                    self.sink.report(
+                        "SR132",
+                        f"{k.value!r} in {what} is not a language: the comma before it ended the "
+                        f"{previous} label, because the label is not in quotes",
+                        k.span,
+                        hint=f'put a label that contains a comma in quotes: {previous}: "{whole}"',
+                    )
+                else:
+                    self.sink.report(
+                        "SR132", f"unknown language {k.value!r} in {what}", k.span,
+                        hint="labels are given in fi, sv and en",
+                    )
                 continue
+            previous, whole = k.value, str(v.value) if isinstance(v, YScalar) else ""
             t = self._text(v, f"the {k.value} label of {what}")
             if t is not None:
                 if not t.strip():

@@ -1,0 +1,109 @@
+"""Messages for model owners: said where the problem is, in the owner's terms, with a way out."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from segrules.errors import Diagnostic, Span
+from support import BASE, ROOT, at, errors, only_error, variant, where
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "segrules", *args],
+        cwd=ROOT, input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=300,
+    )
+
+
+# --------------------------------------------------------------------------- rulesets
+
+
+def test_an_unclosed_brace_is_reported_where_it_was_opened_too():
+    text = variant("      illness: {fi: t, sv: t, en: t}\n", "      illness: {fi: t, sv: t, en: t\n")
+    d = only_error(text, "SR010")
+    opened = where(text, "{fi: t, sv: t, en: t\n")
+    assert f"the '{{' opened at line {opened[0]}, column {opened[1]} is not closed" in d.message
+    assert "close the '{' with '}'" in d.hint
+
+
+def test_an_unclosed_bracket_is_reported_where_it_was_opened_too():
+    text = variant("  client_items: [c_manage, c_support]\n", "  client_items: [c_manage, c_support\n")
+    d = only_error(text, "SR010")
+    line, column = where(text, "[c_manage")
+    assert f"the '[' opened at line {line}, column {column} is not closed" in d.message
+    assert at(d)[0] > line  # where parsing gave up is reported as before
+
+
+def test_a_comma_in_an_unquoted_label_says_to_quote_it():
+    text = variant("      illness: {fi: t, sv: t, en: t}\n",
+                   "      illness: {fi: Muistan asiat, joista on sovittu., sv: t, en: t}\n")
+    d = only_error(text, "SR132")
+    assert "unknown language" not in d.message
+    assert "'joista on sovittu.'" in d.message and "comma" in d.message and "quotes" in d.message
+    assert d.hint == 'put a label that contains a comma in quotes: fi: "Muistan asiat, joista on sovittu."'
+    assert at(d) == where(text, "joista")
+
+
+def test_an_unknown_language_is_still_an_unknown_language():
+    text = variant("      illness: {fi: t, sv: t, en: t}\n", "      illness: {fi: t, de: t, en: t}\n")
+    assert "unknown language 'de'" in only_error(text, "SR132").message
+
+
+@pytest.mark.parametrize("char, name", [("\x00", "NUL"), ("\x07", "control")])
+def test_a_control_character_is_located_on_its_line(char, name):
+    text = variant("version: 1.0.0\n", f"version: 1.0.0\ntitle2: a{char}b\n")
+    text = variant("title2", "provenance", text)
+    d = only_error(text, "SR010")
+    assert at(d) == where(text, char)
+    assert name in d.message and f"U+{ord(char):04X}" in d.message
+    shown = d.format()
+    assert char not in shown  # shown as a visible symbol, the caret under it
+    line, caret = shown.splitlines()[1:3]
+    assert line[caret.index("^")] == chr(0x2400 + ord(char))
+
+
+def test_lines_ending_in_a_lone_cr_are_counted_as_yaml_counts_them():
+    text = variant("  client_items: [c_manage, c_support]\n", "  client_items: [c_manage, c_suport]\n")
+    cr = text.replace("\n", "\r")
+    d_lf = errors(text)[0]
+    d_cr = errors(cr)[0]
+    assert at(d_cr) == at(d_lf) and at(d_cr)[0] == where(text, "c_suport")[0]
+    assert d_cr.format().splitlines()[1:] == d_lf.format().splitlines()[1:]
+
+
+def test_a_nul_after_lone_cr_line_ends_is_on_its_own_line():
+    text = variant("version: 1.0.0\n", "version: 1.0.0\nprovenance: a\x00b\n").replace("\n", "\r")
+    d = only_error(text, "SR010")
+    assert at(d) == where(text.replace("\r", "\n"), "\x00")
+
+
+def test_a_long_source_line_is_shortened_around_the_error():
+    long = "x" * 300
+    d = Diagnostic("SR010", "m", Span("f.yaml", 1, 251), source_line=long[:250] + "!" + long)
+    _, line, caret = d.format().splitlines()[:3]
+    line = line.removeprefix("    ")
+    caret = caret.removeprefix("    ")
+    assert len(line) <= 102 and line.startswith("…") and line.endswith("…")
+    assert line[caret.index("^")] == "!"
+    short = Diagnostic("SR010", "m", Span("f.yaml", 1, 3), source_line="ab!cd").format().splitlines()
+    assert short[1:] == ["    ab!cd", "      ^"]
+
+
+def test_check_recognises_a_crosswalk_and_checks_it_as_one(tmp_path):
+    proc = run("check", "rulesets/crosswalk.yaml")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.strip() == "rulesets/crosswalk.yaml: ok [crosswalk of 4 rulesets]"
+    bad = (ROOT / "rulesets" / "crosswalk.yaml").read_text(encoding="utf-8").replace(
+        "vantaa_kerava.segmentation: tuki", "vantaa_kerava.segmentation: tukki")
+    shutil.copytree(ROOT / "rulesets", tmp_path / "rulesets")
+    (tmp_path / "rulesets" / "crosswalk.yaml").write_text(bad, encoding="utf-8")
+    proc = run("check", str(tmp_path / "rulesets" / "crosswalk.yaml"), "--json")
+    doc = json.loads(proc.stdout)
+    assert proc.returncode == 1 and doc["files"][0]["kind"] == "crosswalk"
+    assert {d["code"] for d in doc["files"][0]["diagnostics"]} >= {"SR704"}
+    assert "SR101" not in {d["code"] for d in doc["files"][0]["diagnostics"]}  # not "missing key 'id'"
