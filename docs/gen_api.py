@@ -32,6 +32,7 @@ MODULES = (
     "segrules.verify",
     "segrules.crosswalk",
     "segrules.diagram",
+    "segrules.i18n",
     "segrules.testing",
 )
 

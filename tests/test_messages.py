@@ -107,3 +107,115 @@ def test_check_recognises_a_crosswalk_and_checks_it_as_one(tmp_path):
     assert proc.returncode == 1 and doc["files"][0]["kind"] == "crosswalk"
     assert {d["code"] for d in doc["files"][0]["diagnostics"]} >= {"SR704"}
     assert "SR101" not in {d["code"] for d in doc["files"][0]["diagnostics"]}  # not "missing key 'id'"
+
+
+# --------------------------------------------------------------------------- answers
+
+
+def _base_with(old: str, new: str):
+    import segrules
+
+    return segrules.load_text(variant(old, new), "t.yaml")
+
+
+def _problems(rs, answers):
+    from segrules.errors import AnswerError
+
+    with pytest.raises(AnswerError) as info:
+        rs.validate(answers)
+    with pytest.raises(AnswerError) as again:  # the compiled engine says the same
+        rs.segment_of(answers)
+    assert again.value.problems == info.value.problems
+    return [(p.code, p.input, p.message) for p in info.value.problems]
+
+
+ANSWERS = {"battery": "illness", "c_manage": 4, "p_illness": 2, "visits": 1}
+
+
+def test_an_invalid_control_answer_does_not_blame_the_ruleset():
+    import segrules
+
+    rs = segrules.load_text(BASE, "t.yaml")
+    got = _problems(rs, dict(ANSWERS, battery="Risk"))
+    assert [(c, i) for c, i, _ in got] == [("SR302", "battery")]  # not SR405 for p_illness and p_risk
+    assert all("answered(battery)" not in m for _, _, m in got)
+    # the dependents' own problems are still found
+    got = _problems(rs, dict(ANSWERS, battery="Risk", p_illness=9))
+    assert [(c, i) for c, i, _ in got] == [("SR302", "battery"), ("SR302", "p_illness")]
+
+
+def test_a_dependent_asked_whatever_the_control_answer_is_required():
+    rs = _base_with('asked_when: battery = "illness"', 'asked_when: battery = "illness" or battery = "risk"')
+    got = _problems(rs, {"battery": 7, "c_manage": 4, "visits": 1})
+    assert [(c, i) for c, i, _ in got] == [("SR303", "battery"), ("SR304", "p_illness")]
+    assert "whatever the answer to battery is" in got[1][2]
+
+
+def test_a_dependent_asked_in_no_branch_is_answered_in_vain():
+    import segrules
+
+    text = variant('asked_when: battery = "illness"', 'asked_when: battery = "illness" and visits > 40')
+    rs = segrules.load_text(variant("p_illness: 1, visits: 2", "p_illness: 1, visits: 45", text), "t.yaml")
+    got = _problems(rs, {"battery": 7, "c_manage": 4, "visits": 1, "p_illness": 2})
+    assert ("SR305", "p_illness") in [(c, i) for c, i, _ in got]
+
+
+def test_answer_messages_write_values_as_json_does():
+    import segrules
+
+    rs = segrules.load_text(BASE, "t.yaml")
+    got = _problems(rs, dict(ANSWERS, battery=True, lives_alone=None))
+    assert got[0][2].startswith("true is a yes/no value")
+    assert "True" not in got[0][2]
+
+
+def test_a_whole_number_of_another_type_is_not_called_a_whole_number():
+    import segrules
+
+    class Count(int):
+        def __repr__(self) -> str:
+            return str(int(self))
+
+    rs = segrules.load_text(BASE, "t.yaml")
+    got = _problems(rs, dict(ANSWERS, c_manage=Count(3)))
+    message = got[0][2]
+    assert "3 is a whole number" not in message
+    assert "Count" in message and "int()" in message
+
+
+def test_a_duplicate_key_in_answers_is_located_by_line(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text('{\n  "battery": "illness",\n  "c_manage": 4,\n  "battery": "risk"\n}\n', encoding="utf-8")
+    proc = run("decide", "rulesets/helsinki/suunte.yaml", "--answers", str(path))
+    assert proc.returncode == 1
+    assert f"{path}:4:3: SR511" in proc.stderr and '"battery" is given twice' in proc.stderr
+    doc = json.loads(run("decide", "rulesets/helsinki/suunte.yaml", "--answers", str(path), "--json").stdout)
+    assert doc["diagnostics"][0]["line"] == 4
+
+
+def test_a_bom_is_accepted_in_answers(tmp_path):
+    import segrules
+
+    rs = segrules.load("rulesets/helsinki/suunte.yaml")
+    example = next(r for r in rs.run_examples() if r.passed).example
+    path = tmp_path / "a.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(example.answer_dict).encode("utf-8"))
+    proc = run("decide", "rulesets/helsinki/suunte.yaml", "--answers", str(path), "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["decision"]["segment"]["id"] == example.expect
+
+
+def test_the_answers_hint_uses_the_rulesets_own_inputs(tmp_path):
+    proc = run("decide", "rulesets/keski_suomi/segmentation.yaml", "--answers", "-", stdin="{situation_type: 1}")
+    assert proc.returncode == 1 and "SR511" in proc.stderr
+    assert '"situation_type": "temporary"' in proc.stderr and "c_manage" not in proc.stderr
+
+
+def test_rule_hints_use_the_rulesets_own_names(tmp_path):
+    text = (ROOT / "rulesets/keski_suomi/segmentation.yaml").read_text(encoding="utf-8").replace(
+        "omatoimi  when resources >= 3 and complexity < 3.5", 'omatoimi  when resources >= 3 and situation_type == "x"')
+    path = tmp_path / "ks.yaml"
+    path.write_text(text, encoding="utf-8")
+    proc = run("check", str(path))
+    assert "SR200" in proc.stdout and "battery" not in proc.stdout
+    assert 'hint: write e.g. situation_type = "temporary"' in proc.stdout

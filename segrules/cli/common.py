@@ -115,9 +115,22 @@ def pathway_lines(p: ast.Pathway, lang: str, indent: str = "  ") -> list[str]:
 # --------------------------------------------------------------------------- input
 
 
-def read_answers(source: str) -> dict:
-    """The answers JSON object from a file or from stdin (``-``), within the documented limits."""
-    return answers_source.read_answers(source, sys.stdin.buffer if source == "-" else None)
+def answers_example(inputs: Sequence[ast.Input]) -> str:
+    """A small answers object in a ruleset's own names, for hints: its first two inputs."""
+    out = {}
+    for i in inputs[:2]:
+        d = i.domain
+        out[i.id] = d.values[len(d.values) // 2] if d.values else True
+    return json.dumps(out, ensure_ascii=False)
+
+
+def read_answers(source: str, example: str | None = None) -> dict:
+    """The answers JSON object from a file or from stdin (``-``), within the documented limits.
+
+    ``example`` is a JSON object shown in the hint when the file is not JSON (best written
+    with the ruleset's own inputs, see ``answers_example``).
+    """
+    return answers_source.read_answers(source, sys.stdin.buffer if source == "-" else None, example=example)
 
 
 AnswersFileError = answers_source.AnswersFileError

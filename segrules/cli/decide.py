@@ -8,7 +8,7 @@ import datetime as dt
 from ..engine.runtime import Decision, Ruleset
 from ..i18n import code_label, quadrant_text, text
 from ..pipeline import load
-from .common import add_lang, parse_datetime, pathway_lines, print_json, read_answers, table, value_text
+from .common import add_lang, answers_example, parse_datetime, pathway_lines, print_json, read_answers, table, value_text
 
 HELP = "decide the segment for one answer set"
 
@@ -59,7 +59,7 @@ def _fields(rows: list[tuple[str, str]]) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     ruleset = load(args.ruleset)
-    answers = read_answers(args.answers)
+    answers = read_answers(args.answers, example=answers_example(ruleset.inputs))
     if args.at is not None:
         when = parse_datetime(args.at)
     else:

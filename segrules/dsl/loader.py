@@ -38,6 +38,8 @@ _TYPE_HINTS = {
 
 
 class Builder:
+    _top: YMap | None = None  # the file being built, for hints in its own names
+
     def __init__(self, sink: DiagnosticSink):
         self.sink = sink
 
@@ -180,7 +182,8 @@ class Builder:
         try:
             return parse(text, node.offset_span)
         except DslSyntaxError as exc:
-            self.sink.report(exc.code, f"in {what}: {exc.message}", node.offset_span(exc.offset), hint=exc.hint)
+            hint = own_names(exc.hint, self._top) if exc.hint else exc.hint
+            self.sink.report(exc.code, f"in {what}: {exc.message}", node.offset_span(exc.offset), hint=hint)
             return None
 
     # ------------------------------------------------------------------ sections
@@ -189,6 +192,7 @@ class Builder:
         top = self._expect(doc, YMap, "a ruleset file")
         if top is None:
             return None
+        self._top = top
         self._keys(top, _TOP_KEYS, "the ruleset")
         fmt = top.get("format")
         if fmt is not None and self._int(fmt, "format") not in (None, FORMAT_VERSION):
@@ -525,3 +529,36 @@ class Builder:
 
 def build_ruleset(doc: YValue, sink: DiagnosticSink, *, content_hash: str, source: str) -> ast.RulesetDef | None:
     return Builder(sink).build(doc, content_hash=content_hash, source=source)
+
+
+# The names the rule language's hints use in their examples: replaced by names from the
+# model owner's own ruleset where it has an input of the same kind.
+_EXAMPLE_ENUM, _EXAMPLE_VALUES, _EXAMPLE_NUMBER = "battery", ("illness", "risk"), "visits"
+
+
+def own_names(hint: str, top: YMap | None) -> str:
+    """``hint`` with its example names replaced by an enum input and its values, and a
+    numeric input, of the ruleset being read (as far as it has them)."""
+    inputs = top.get("inputs") if top is not None else None
+    if not isinstance(inputs, YMap):
+        return hint
+    enum = number = None
+    for key, body in inputs.items:
+        if not isinstance(body, YMap) or not isinstance(key.value, str) or not ID_RE.match(key.value):
+            continue
+        kind = body.get("type")
+        kind = kind.value if isinstance(kind, YScalar) else None
+        values = body.get("values")
+        if enum is None and kind == "enum" and isinstance(values, YMap) and len(values.items) >= 2:
+            codes = [str(k.value) for k, _ in values.items[:2]]
+            if all(ID_RE.match(c) for c in codes):
+                enum = (key.value, codes)
+        elif number is None and kind in ("integer", "scale"):
+            number = key.value
+    if enum is not None:
+        hint = re.sub(rf"\b{_EXAMPLE_ENUM}\b", enum[0], hint)
+        for old, new in zip(_EXAMPLE_VALUES, enum[1]):
+            hint = hint.replace(f'"{old}"', f'"{new}"')
+    if number is not None:
+        hint = re.sub(rf"\b{_EXAMPLE_NUMBER}\b", number, hint)
+    return hint
