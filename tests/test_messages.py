@@ -219,3 +219,18 @@ def test_rule_hints_use_the_rulesets_own_names(tmp_path):
     proc = run("check", str(path))
     assert "SR200" in proc.stdout and "battery" not in proc.stdout
     assert 'hint: write e.g. situation_type = "temporary"' in proc.stdout
+
+
+def test_a_condition_hint_names_the_rulesets_own_score():
+    text = variant("  complexity:\n    label", "  load:\n    label")
+    text = variant("  complexity: complexity\n", "  complexity: load\n", text)
+    text = text.replace("and complexity <", "and load <").replace("and complexity >=", "and load >=")
+    text = variant("  resources:\n    label", "  voimavarat:\n    label", text)
+    text = variant("  resources: resources\n", "  resources: voimavarat\n", text)
+    text = text.replace("when resources", "when voimavarat")
+    text = variant("omatoimi  when voimavarat >= 3 and load < 3", "omatoimi  when voimavarat + 1", text)
+    d = only_error(text, "SR211")
+    assert d.hint == "a condition compares values, e.g. voimavarat >= 3"
+    text2 = variant("omatoimi  when voimavarat + 1", "omatoimi  when voimavarat >= 3 load < 3", text)
+    d = only_error(text2, "SR200")
+    assert "resources" not in d.hint and "voimavarat >= 3 and load < 3" in d.hint

@@ -561,4 +561,15 @@ def own_names(hint: str, top: YMap | None) -> str:
             hint = hint.replace(f'"{old}"', f'"{new}"')
     if number is not None:
         hint = re.sub(rf"\b{_EXAMPLE_NUMBER}\b", number, hint)
+    axes, segments = top.get("axes"), top.get("segments")
+    names = {}
+    if isinstance(axes, YMap):
+        for axis in ("resources", "complexity"):
+            score = axes.get(axis)
+            if isinstance(score, YScalar) and isinstance(score.value, str) and ID_RE.match(score.value):
+                names[axis] = score.value
+    if isinstance(segments, YMap) and segments.items and isinstance(segments.items[0][0].value, str):
+        names["omatoimi"] = segments.items[0][0].value
+    if names:
+        hint = re.sub(r"\b(resources|complexity|omatoimi)\b", lambda m: names.get(m.group(), m.group()), hint)
     return hint
