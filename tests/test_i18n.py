@@ -15,7 +15,7 @@ import segrules
 from segrules import i18n
 from segrules.diagram import TEXTS as DIAGRAM_TEXTS
 from segrules.dsl import ast
-from segrules.population.html import TEXTS as REPORT_TEXTS
+from segrules.population.render import TEXTS as REPORT_TEXTS
 from support import ROOT
 
 KS = "rulesets/keski_suomi/segmentation.yaml"

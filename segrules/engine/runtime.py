@@ -172,7 +172,7 @@ class Decision:
         where = f" ({rule.span})" if rule.span else ""
         lines = [
             f"{self.segment.label.get(lang)} ({self.segment.id})",
-            f"rule {rule.index + 1}{where}: {rule.text}",
+            f"{text(lang, 'rule', n=rule.index + 1)}{where}: {rule.text}",
         ]
         facts = self.facts
         if facts:
