@@ -35,6 +35,7 @@ MODULES = (
     "segrules.diagram",
     "segrules.fhir",
     "segrules.serve",
+    "segrules.i18n",
     "segrules.testing",
 )
 

@@ -578,7 +578,9 @@ add_code(
     "A label is given in an unknown language",
     """
     Labels may be given in fi, sv and en only. Any other key in a label is most likely a typo
-    of one of them.
+    of one of them. In a one-line label, {fi: ..., sv: ...}, a comma ends the text: the words
+    after a comma in an unquoted label are read as another key, and the message says so. Put
+    such a label in quotes: {fi: "Muistan asiat, joista on sovittu.", sv: ...}.
     """,
     wrong="""
     label: {fi: Omatoimiasiakkuus, sw: Självständig kund, en: Self-care client}
@@ -1211,7 +1213,9 @@ add_code(
     "An unanswered input is used directly",
     """
     An optional input, or one that is asked only sometimes, has no answer, and an expression
-    uses it directly (not inside an aggregate, which would skip it). Test answered(x) first:
+    uses it directly (not inside an aggregate, which would skip it). (When the answer the
+    expression reads was given but is invalid, that answer's own problem is reported instead,
+    and the questions that depend on it are checked against every answer it could have had.) Test answered(x) first:
     'and' and 'or' are evaluated from left to right and stop as soon as the result is known,
     and if-then-else evaluates only the part it chooses.
     """,

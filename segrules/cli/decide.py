@@ -8,8 +8,9 @@ import datetime as dt
 from .. import fhir
 from ..documents import decide_json
 from ..engine.runtime import Decision, Ruleset
+from ..i18n import code_label, quadrant_text, text
 from ..pipeline import load
-from .common import add_lang, parse_datetime, pathway_lines, print_json, read_answers, read_json, table, value_text
+from .common import add_lang, answers_example, parse_datetime, pathway_lines, print_json, read_answers, read_json, table, value_text
 
 HELP = "decide the segment for one answer set"
 
@@ -34,28 +35,35 @@ def decision_text(d: Decision, ruleset: Ruleset, lang: str) -> str:
     """A decision for a reader, in one language."""
     rs = ruleset.definition
     seg = d.segment
-    out = [f"Segment:      {seg.label.get(lang)} ({seg.id})"]
+    rows = [(text(lang, "segment"), f"{seg.label.get(lang)} ({seg.id})")]
     if d.is_overridden:
-        out[0] += f"  (chosen by a person; the rules suggested {d.suggested.id})"
+        s = d.suggested
+        rows[0] = (rows[0][0], rows[0][1] + "  " + text(lang, "overridden_note", id=s.id, label=s.label.get(lang)))
     if seg.aliases:
-        out.append(f"Also called:  {', '.join(seg.aliases)}")
-    out.append(f"Service use:  {seg.service_use}")
+        rows.append((text(lang, "also_called"), ", ".join(seg.aliases)))
+    rows.append((text(lang, "service_use"), code_label("service_use", seg.service_use, lang)))
     if seg.quadrant:
-        out.append(f"Quadrant:     resources {seg.quadrant.resources}, complexity {seg.quadrant.complexity}")
-    out += ["", "Pathway:"] + pathway_lines(d.pathway, lang)
+        rows.append((text(lang, "quadrant"), quadrant_text(seg.quadrant, lang)))
+    out = _fields(rows)
+    out += ["", text(lang, "pathway") + ":"] + pathway_lines(d.pathway, lang)
     scores = d.scores
     if scores:
-        out += ["", "Scores:"]
+        out += ["", text(lang, "scores") + ":"]
         out += table([(s.id, "=", value_text(scores[s.id]), f"({s.label.get(lang)})") for s in rs.scores])
-    out += ["", "Why:"] + ["  " + line for line in d.explain(lang).splitlines()[1:]]
-    out += [
-        "",
-        f"Ruleset:      {d.ruleset.id} {d.ruleset.version}",
-        f"SHA-256:      {d.ruleset.content_hash}",
-        f"Assessed at:  {d.assessed_at.isoformat()}",
-        f"Re-assess on: {d.reassess_on.isoformat()}",
-    ]
+    out += ["", text(lang, "why") + ":"] + ["  " + line for line in d.explain(lang).splitlines()[1:]]
+    out += [""] + _fields([
+        (text(lang, "ruleset"), f"{d.ruleset.id} {d.ruleset.version}"),
+        ("SHA-256", d.ruleset.content_hash),
+        (text(lang, "assessed_at"), d.assessed_at.isoformat()),
+        (text(lang, "reassess_on"), d.reassess_on.isoformat()),
+    ])
     return "\n".join(out)
+
+
+def _fields(rows: list[tuple[str, str]]) -> list[str]:
+    """``Name:  value`` lines with the values aligned."""
+    width = max(len(n) for n, _ in rows) + 2
+    return [f"{n + ':':<{width}}{v}".rstrip() for n, v in rows]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -73,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         )
         print_json(bundle, sort_keys=False)
         return 0
-    answers = read_answers(args.answers)
+    answers = read_answers(args.answers, example=answers_example(ruleset.inputs))
     decision = ruleset.decide(answers, assessed_at=when, override=args.override, reason=args.reason)
     if args.json:
         print_json(decide_json(decision, args.lang))

@@ -19,6 +19,7 @@ import attrs
 
 from ..dsl import ast
 from ..errors import SegrulesError, UsageError
+from ..i18n import DEFAULT_LANG, check_lang, text
 from .compile import CompiledRuleset
 from .reference import plain_answers
 
@@ -371,21 +372,21 @@ class Decision:
                 out[name] = n if d is None else Fraction(n, d)
         return out
 
-    def explain(self, lang: str = "en") -> str:
-        """A short explanation a professional can read."""
+    def explain(self, lang: str = DEFAULT_LANG) -> str:
+        """A short explanation a professional can read, in ``lang`` (fi, sv or en)."""
+        check_lang(lang)
         rule = self.rule
         where = f" ({rule.span})" if rule.span else ""
         lines = [
             f"{self.segment.label.get(lang)} ({self.segment.id})",
-            f"rule {rule.index + 1}{where}: {rule.text}",
+            f"{text(lang, 'rule', n=rule.index + 1)}{where}: {rule.text}",
         ]
         facts = self.facts
         if facts:
-            lines.append("because " + ", ".join(f"{k} = {format_number(v)}" for k, v in facts.items()))
+            lines.append(text(lang, "because") + " " + ", ".join(f"{k} = {format_number(v)}" for k, v in facts.items()))
         if self.is_overridden:
-            lines.append(
-                f"overridden by a person: the rules suggested {self.suggested.id}; reason: {self.override_reason}"
-            )
+            s = self.suggested
+            lines.append(text(lang, "overridden", label=s.label.get(lang), id=s.id, reason=self.override_reason))
         return "\n".join(lines)
 
     # ------------------------------------------------------------------ the record
