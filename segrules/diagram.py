@@ -219,8 +219,11 @@ class _Axis:
         self.groups = self._groups()
         self.starts = [g[0] for g in self.groups]
         self.edges = self._edges()
-        self.lo = float(self.edges[0])
-        self.hi = float(self.edges[-1])
+        self.lo = self.edges[0]  # exact: a score may lie beyond the range of a float
+        self.hi = self.edges[-1]
+        # numbered ticks only where a float holds the values well; larger axes show only
+        # their thresholds, labelled exactly or as ≈1.0e400
+        self.ticked = all(abs(v) < 10**15 for v in (self.lo, self.hi))
 
     def _groups(self) -> list[list[Fraction]]:
         if not self.values:
@@ -468,11 +471,11 @@ def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str = "fi", *, i
 
     def px(v) -> float:
         a = p.x
-        return left + (float(v) - a.lo) / ((a.hi - a.lo) or 1) * pw
+        return left + float((Fraction(v) - a.lo) / ((a.hi - a.lo) or 1)) * pw
 
     def py(v) -> float:
         a = p.y
-        return bottom - (float(v) - a.lo) / ((a.hi - a.lo) or 1) * ph
+        return bottom - float((Fraction(v) - a.lo) / ((a.hi - a.lo) or 1)) * ph
 
     out: list[str] = []
     add = out.append
@@ -552,14 +555,14 @@ def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str = "fi", *, i
 
     # ---- frame and axes
     add(f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="none" stroke="#555555" stroke-width="1"/>')
-    xs = [float(v) for v in p.x.values] or [0.0]
-    ys = [float(v) for v in p.y.values] or [0.0]
+    xs = [float(v) for v in p.x.values] if p.x.ticked and p.x.values else [0.0]
+    ys = [float(v) for v in p.y.values] if p.y.ticked and p.y.values else [0.0]
     add('<g font-size="11">')
-    for v in _ticks(p.x.lo, p.x.hi, min(xs), max(xs)):
+    for v in _ticks(float(p.x.lo), float(p.x.hi), min(xs), max(xs)) if p.x.ticked else ():
         x = _num(px(v))
         add(f'<line x1="{x}" y1="{bottom}" x2="{x}" y2="{bottom + 5}" stroke="#555555"/>')
         add(f'<text x="{x}" y="{bottom + 18}" text-anchor="middle">{_tick_text(v)}</text>')
-    for v in _ticks(p.y.lo, p.y.hi, min(ys), max(ys)):
+    for v in _ticks(float(p.y.lo), float(p.y.hi), min(ys), max(ys)) if p.y.ticked else ():
         y = _num(py(v))
         add(f'<line x1="{left - 5}" y1="{y}" x2="{left}" y2="{y}" stroke="#555555"/>')
         add(f'<text x="{left - 8}" y="{_num(py(v) + 4)}" text-anchor="end">{_tick_text(v)}</text>')

@@ -330,3 +330,32 @@ def test_a_defaultdict_missing_a_required_answer_gets_no_segment():
             call(answers)
         assert [p.code for p in info.value.problems] == ["SR304"]
     assert "c_manage" not in answers
+
+
+def _quadrant_model(text: str, resources: str, complexity: str) -> str:
+    """A ``mini`` text with two segments 'lo' and 'hi' given quadrants and axes."""
+    low, high = text.split("  hi:\n", 1)
+    text = (low.replace("service_use: heavy\n", "service_use: heavy\n    quadrant: {resources: low, complexity: low}\n")
+            + "  hi:\n"
+            + high.replace("service_use: heavy\n", "service_use: heavy\n    quadrant: {resources: high, complexity: high}\n", 1))
+    return text.replace("pathways:", f"axes:\n  resources: {resources}\n  complexity: {complexity}\npathways:")
+
+
+def test_a_diagram_of_scores_beyond_the_float_range(tmp_path):
+    text = mini({"a": "integer 0..5", "b": "integer 0..5"}, {"r": f"a * {HUGE}", "k": f"b * {HUGE}"},
+                ["lo when r < 3 and k < 3", "hi when r >= 3 or k >= 3"])
+    path = tmp_path / "huge.yaml"
+    path.write_text(_quadrant_model(text, "r", "k"), encoding="utf-8")
+    result = segrules_cli("diagram", str(path), "--lang", "en")
+    assert result.returncode == 0 and b"Traceback" not in result.stderr
+    assert "≥ ≈1.0e400".encode() in result.stdout
+
+
+def test_a_diagram_too_large_to_draw_says_so_at_once(tmp_path):
+    n = 300  # within the documented limit of 500 inputs
+    text = mini({f"c{i}": "scale" for i in range(n)}, {"r": "mean(" + ", ".join(f"c{i}" for i in range(n)) + ")"},
+                ["lo when r < 3", "hi when r >= 3"])
+    path = tmp_path / "wide.yaml"
+    path.write_text(_quadrant_model(text, "r", "r"), encoding="utf-8")
+    err, _ = assert_coded(segrules_cli("diagram", str(path)), "SR525")
+    assert "too large to draw" in err
