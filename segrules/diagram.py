@@ -27,7 +27,7 @@ from .dsl import ast
 from .engine.runtime import format_number
 from .errors import UsageError
 
-__all__ = ["quadrant_svg", "segment_colours", "plane_of", "GAP_COLOUR", "EXACT_LIMIT", "BINS"]
+__all__ = ["quadrant_svg", "segment_colours", "plane_of", "GAP_COLOUR", "EXACT_LIMIT", "BINS", "MAX_DIAGRAM_INPUTS"]
 
 #: Above this many distinct values on an axis, the axis is binned.
 EXACT_LIMIT = 60
@@ -727,7 +727,8 @@ def axis_inputs(rs: ast.RulesetDef) -> set[str]:
 
 
 def plane_of(ruleset) -> Any:
-    """The score plane of a loaded ruleset (runs the verifier); SR702 when it has no axes."""
+    """The score plane of a loaded ruleset (runs the verifier); SR702 when it has no axes,
+    SR525 when its axes read more than MAX_DIAGRAM_INPUTS inputs (too large to draw)."""
     from .verify import verify
 
     rs = ruleset.definition if hasattr(ruleset, "definition") else ruleset

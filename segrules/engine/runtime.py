@@ -227,6 +227,10 @@ class Ruleset:
     ``segment_of(answers) -> str`` is the batch fast path: it validates the answers exactly as
     ``decide`` does (AnswerError naming every problem) and returns the segment id, without
     building a Decision. It is the compiled function itself, so a call costs no extra frame.
+
+    Answers may be any mapping (a dict, a ``defaultdict``, a ``MappingProxyType``, a custom
+    ``Mapping``); anything but a plain dict is copied once, so ``segment_of``, ``decide`` and
+    ``validate`` see the same answers, and the caller's mapping is never written to.
     """
 
     definition: ast.RulesetDef
