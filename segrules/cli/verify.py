@@ -25,9 +25,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--report", metavar="FILE.html", help="also write an HTML report for auditors")
     parser.add_argument("--force", action="store_true", help="let --report replace a file that holds a model")
     parser.add_argument(
-        "--method", choices=("auto", "structural", "enumeration"), default="auto",
+        "--method", choices=("auto", "structural", "enumeration", "smt"), default="auto",
         help=f"auto (default): enumerate spaces of at most {ENUMERATION_LIMIT} answer sets, "
-        "otherwise the structural method; enumeration on a large space can take very long",
+        "otherwise the structural method; enumeration on a large space can take very long; "
+        "the SMT prover runs beside each of them, and alone with smt (no counts)",
     )
 
 
