@@ -30,6 +30,7 @@ MODULES = (
     "segrules",
     "segrules.answers",
     "segrules.rulesets",
+    "segrules.answers",
     "segrules.verify",
     "segrules.crosswalk",
     "segrules.diagram",
