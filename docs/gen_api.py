@@ -34,6 +34,8 @@ MODULES = (
     "segrules.verify",
     "segrules.crosswalk",
     "segrules.diagram",
+    "segrules.fhir",
+    "segrules.serve",
     "segrules.testing",
 )
 

@@ -52,6 +52,12 @@ class AnswersFileError(UsageError):
 
 def read_answers(source: str | os.PathLike, stdin: BinaryIO | None = None) -> dict:
     """The answers JSON object from a file, or from ``stdin`` (a binary stream) for ``-``."""
+    return _answer_set(read_document(source, stdin))
+
+
+def read_document(source: str | os.PathLike, stdin: BinaryIO | None = None) -> Any:
+    """One JSON document of answers in any shape (FHIR resources: an object or a list), within
+    the same limits, from a file or from ``stdin`` for ``-``."""
     name = "<stdin>" if source == "-" else safe_text(os.fsdecode(source), 300)
     try:
         if source == "-":
@@ -71,11 +77,24 @@ def read_answers(source: str | os.PathLike, stdin: BinaryIO | None = None) -> di
         raise AnswersFileError(
             Diagnostic("SR510", f"cannot read the answers from {name}: {exc.strerror or exc}")
         ) from None
-    return parse_answers(data, name)
+    return parse_document(data, name)
 
 
 def parse_answers(data: bytes, name: str = "<answers>") -> dict:
     """The answers JSON object in ``data`` (UTF-8, a leading BOM allowed)."""
+    return _answer_set(parse_document(data, name))
+
+
+def _answer_set(answers: Any) -> dict:
+    if not isinstance(answers, dict):
+        raise AnswerError(
+            [AnswerProblem("SR306", "(answers)", "the answers must be a JSON object of input id to answer")]
+        )
+    return answers
+
+
+def parse_document(data: bytes, name: str = "<answers>") -> Any:
+    """The JSON document in ``data`` (UTF-8, a leading BOM allowed), within the limits."""
     if len(data) > MAX_ANSWERS_BYTES:
         raise AnswersFileError(
             Diagnostic("SR307", f"{name}: the answers are {len(data)} bytes; one answer set may be at most {MAX_ANSWERS_BYTES} bytes")
@@ -117,10 +136,6 @@ def parse_answers(data: bytes, name: str = "<answers>") -> dict:
         raise AnswersFileError(
             Diagnostic("SR511", f"{name}: the answers are not valid: the key {safe_text(exc.args[0])!r} is given twice")
         ) from None
-    if not isinstance(answers, dict):
-        raise AnswerError(
-            [AnswerProblem("SR306", "(answers)", "the answers must be a JSON object of input id to answer")]
-        )
     return answers
 
 

@@ -2134,3 +2134,501 @@ add_code(
     """,
     fix="Name a column the result has; carry it through `segrules batch` with --carry.",
 )
+
+# =========================================================================== SR90x-SR92x: the decision service
+
+add_code(
+    "SR900",
+    "Nothing to serve",
+    """
+    `segrules serve` was given a path that does not exist, or a folder that holds no ruleset.
+    A folder is searched with its sub-folders for `.yaml` and `.yml` files whose top level
+    has an `id` (a crosswalk file has none and is left out).
+    """,
+    wrong="segrules serve rulesets/helsinki/suuntma.yaml",
+    fix="Name ruleset files, or a folder that holds them.",
+    right="segrules serve rulesets/helsinki/suuntima.yaml",
+)
+
+add_code(
+    "SR901",
+    "Two served files declare the same ruleset id",
+    """
+    Every served ruleset is called by its id (or one of its aliases) in the URL, so an id or
+    alias may belong to one served file only. The message names both files.
+    """,
+    wrong="segrules serve rulesets/helsinki/suuntima.yaml copy-of-suuntima.yaml",
+    fix="Serve one file per ruleset id: remove the copy, or give it an id of its own.",
+    right="segrules serve rulesets/helsinki/suuntima.yaml",
+)
+
+add_code(
+    "SR902",
+    "A ruleset is not served: its own examples fail",
+    """
+    The service puts a ruleset (or a new version of it, on reload) into service only when it
+    loads, every example in its `examples` gets the segment it expects, and `segrules verify`
+    proves it. An example failed; on reload the last good version keeps serving and
+    `/health/ready` says `degraded` with this reason.
+    """,
+    wrong="""
+    examples:
+      - name: copes well
+        answers: {c_manage: 5, visits: 2}
+        expect: verkosto        # the rules give omatoimi
+    """,
+    fix="Run `segrules test RULESET`, correct the rules or the example, then reload.",
+    right="""
+    examples:
+      - name: copes well
+        answers: {c_manage: 5, visits: 2}
+        expect: omatoimi
+    """,
+)
+
+add_code(
+    "SR903",
+    "A ruleset is not served: it is not proven",
+    """
+    `segrules verify` did not prove that every possible answer set maps to exactly one
+    segment (a check failed or could not be decided), so the service does not put the
+    ruleset into service. On reload the last good version keeps serving and `/health/ready`
+    says `degraded` with the checks that did not pass.
+    """,
+    wrong="""
+    rules:
+      - omatoimi when resources >= 3
+      - yhteiso  when resources <= 3     # resources = 3 matches both
+    """,
+    fix="Run `segrules verify RULESET`, correct what it shows with its counter-example, then reload.",
+    right="""
+    rules:
+      - omatoimi when resources >= 3
+      - yhteiso  when resources < 3
+    """,
+)
+
+add_code(
+    "SR904",
+    "The token file cannot be used",
+    """
+    `--token-file` names a file that holds the bearer token every request must send. The file
+    is missing, cannot be read, is not UTF-8, or holds a token shorter than 32 characters
+    (a short token can be guessed) or one with spaces inside.
+    """,
+    wrong="echo secret > token.txt; segrules serve rulesets --token-file token.txt",
+    fix="Write a long random token into the file, readable only by the service.",
+    right="python -c 'import secrets; print(secrets.token_urlsafe(32))' > token.txt; chmod 600 token.txt",
+)
+
+add_code(
+    "SR905",
+    "The decision log cannot be written",
+    """
+    `--decision-log PATH` names a JSON Lines file the service appends one line to per
+    decision. The file cannot be opened for appending (a missing folder, no permission), or
+    a write failed while serving (a full disk). When writing fails the service keeps
+    deciding, counts the lost lines in `/metrics` and says `degraded` in `/health/ready`.
+    """,
+    wrong="segrules serve rulesets --decision-log /no/such/folder/decisions.jsonl",
+    fix="Name a file in a folder the service can write to, on a disk with room.",
+    right="segrules serve rulesets --decision-log /var/log/segrules/decisions.jsonl",
+)
+
+add_code(
+    "SR906",
+    "A service option is not valid",
+    """
+    An option of the service is out of its range: the port must be 0 to 65535, the body
+    size limit, the timeout and the decision-log queue must be greater than zero, and the log
+    policy is `block` or `drop`.
+    """,
+    wrong="segrules serve rulesets --port 70000",
+    fix="Give a value in the range the message states.",
+    right="segrules serve rulesets --port 8080",
+)
+
+add_code(
+    "SR910",
+    "No valid bearer token",
+    """
+    The service was started with `--token-file`, and the request had no
+    `Authorization: Bearer TOKEN` header or another token. Nothing else is answered:
+    only `/health/live` and the status word of `/health/ready` are open without the token.
+    """,
+    wrong="curl http://127.0.0.1:8080/v1/rulesets",
+    fix="Send the token of the service's token file.",
+    right='curl -H "Authorization: Bearer $(cat token.txt)" http://127.0.0.1:8080/v1/rulesets',
+)
+
+add_code(
+    "SR911",
+    "No such ruleset is served",
+    """
+    The URL names a ruleset id (or alias) that the service does not serve. `GET /v1/rulesets`
+    lists the served rulesets.
+    """,
+    wrong="POST /v1/rulesets/helsinki.suntima/decide",
+    fix="Use the id of a served ruleset.",
+    right="POST /v1/rulesets/helsinki.suuntima/decide",
+)
+
+add_code(
+    "SR912",
+    "The served version is not the one the caller pinned",
+    """
+    The request sent `If-Match` with a ruleset content hash, and the served version of the
+    ruleset has another hash (it was changed and reloaded). The answers are not scored, so
+    that a form built for one version is never scored by another. The response's `ETag`
+    is the hash now served.
+    """,
+    wrong='If-Match: "1f0c..."    (the hash of last month\'s version)',
+    fix="Fetch `GET /v1/rulesets/{id}`, rebuild the form for the version now served, and send its hash.",
+    right='If-Match: "9a7e..."    (the content_hash from GET /v1/rulesets/{id})',
+)
+
+add_code(
+    "SR913",
+    "The request body is not valid JSON",
+    """
+    The body of the request (or a line of a batch) is not one JSON document in UTF-8, or it
+    gives the same key twice.
+    """,
+    wrong='{"answers": {"c_manage": 4,}}',
+    fix="Send one JSON object, in UTF-8, without trailing commas or repeated keys.",
+    right='{"answers": {"c_manage": 4}}',
+)
+
+add_code(
+    "SR914",
+    "The request document has the wrong shape",
+    """
+    The JSON is valid, but not what the endpoint takes: `decide` and `validate` take an
+    object with `answers` (an object of input id to answer) and, for `decide`, optionally
+    `assessed_at` (an ISO 8601 date-time), `override` and `reason`; `lang` is fi, sv or en.
+    The message names the key that is wrong. The shape is in `GET /openapi.json`.
+    """,
+    wrong='{"c_manage": 4, "battery": "risk"}',
+    fix="Put the answers under `answers`.",
+    right='{"answers": {"c_manage": 4, "battery": "risk"}}',
+)
+
+add_code(
+    "SR915",
+    "The request body is too large",
+    """
+    A request body is limited (`--max-body-bytes`, 1 MiB by default), and so is each line of
+    a batch. Answers for one assessment are far smaller; a larger body is refused before it
+    is read.
+    """,
+    wrong="POST /v1/rulesets/helsinki.suuntima/decide   (a body of 50 MB)",
+    fix="Send one assessment per decide request, and many as lines of a batch.",
+    right="POST /v1/rulesets/helsinki.suuntima/batch    (one answer set per line)",
+)
+
+add_code(
+    "SR916",
+    "The request took too long",
+    """
+    The request was not received or answered within the service's time limit (`--timeout`,
+    10 seconds by default): the body came too slowly, or a batch line did not come in time.
+    Nothing was decided for the part not received.
+    """,
+    wrong="a client that opens a request and sends its body a byte a second",
+    fix="Send the whole body at once; split very large batches.",
+    right="curl --data-binary @answers.jsonl .../batch",
+)
+
+add_code(
+    "SR917",
+    "The media type of the body is not accepted",
+    """
+    `decide` and `validate` take `application/json`; `batch` takes JSON Lines
+    (`application/jsonl` or `application/x-ndjson`). A request without a `Content-Type` is
+    read as the endpoint's own type; `curl -d` sends a form type unless told otherwise.
+    """,
+    wrong="curl -d 'c_manage=4' .../decide    (form-encoded)",
+    fix="Send JSON with its media type.",
+    right="curl -H 'Content-Type: application/json' -d '{\"answers\": {...}}' .../decide",
+)
+
+add_code(
+    "SR918",
+    "No such endpoint",
+    """
+    The path or the method is not one the service answers (a 404 or 405). The endpoints are
+    listed in `GET /openapi.json` and in the service documentation.
+    """,
+    wrong="GET /v1/rulesets/helsinki.suuntima/decide",
+    fix="Use the method and path of an endpoint.",
+    right="POST /v1/rulesets/helsinki.suuntima/decide",
+)
+
+add_code(
+    "SR919",
+    "The service is not ready",
+    """
+    No ruleset is in service yet: the service is still loading and verifying them, or none
+    of them could be put into service. `/health/ready` says which, and why.
+    """,
+    wrong="POST /v1/rulesets/helsinki.suuntima/decide   (right after start, before loading ended)",
+    fix="Wait until `/health/ready` answers ok or degraded; fix the rulesets it names.",
+    right="GET /health/ready  →  {\"status\": \"ok\", ...}",
+)
+
+add_code(
+    "SR920",
+    "The batch is too long",
+    """
+    A batch has more lines than the service takes in one request (`--max-batch-lines`,
+    100 000 by default). The lines up to the limit are answered; the rest is not read.
+    """,
+    wrong="one batch request with 10 million lines",
+    fix="Split the input into several batches.",
+    right="split -l 100000 answers.jsonl part-   # then one request per part",
+)
+
+add_code(
+    "SR921",
+    "Internal error in the service",
+    """
+    The service failed on a request in a way it did not expect: a bug in segrules. The
+    response says only this (no traceback); the service keeps running. Please report it with
+    the request that caused it.
+    """,
+    wrong="(no example: this is a bug)",
+    fix="Report it; send the ruleset and the request, without personal data.",
+)
+
+# =========================================================================== SR93x: FHIR
+
+add_code(
+    "SR930",
+    "Not a QuestionnaireResponse, or a malformed one",
+    """
+    The answers were given as FHIR, but what came is not a QuestionnaireResponse (or a Bundle
+    or list of them), or its items are not shaped as FHIR says: every item an object with a
+    linkId, item and answer lists, at most 8 levels of nested items and at most 10 responses
+    at once.
+    """,
+    wrong="""
+    {"resourceType": "Observation", "status": "final"}
+    """,
+    fix="Send the QuestionnaireResponse the form filler produced, as it is.",
+    right="""
+    {"resourceType": "QuestionnaireResponse", "status": "completed", "item": [...]}
+    """,
+)
+
+add_code(
+    "SR931",
+    "The response answers another questionnaire or another version",
+    """
+    The response's questionnaire names a Questionnaire that is not one of this ruleset's, or
+    another version of it. A form built for one version of a model is never scored by
+    another: the questions, the answer options and the conditions may differ.
+    """,
+    wrong="""
+    "questionnaire": "urn:segrules:helsinki.suuntima:questionnaire|0.9.0"   (the ruleset is 1.0.0)
+    """,
+    fix="Fill in the Questionnaire of the ruleset's current version (segrules fhir questionnaire RULESET), or decide with the version the form was built from.",
+    right="""
+    "questionnaire": "urn:segrules:helsinki.suuntima:questionnaire|1.0.0"
+    """,
+)
+
+add_code(
+    "SR932",
+    "A response item that is not a question of the questionnaire",
+    """
+    The response has an item whose linkId is not a question of the Questionnaire it answers:
+    a misspelt or removed question, a question of the other respondent's Questionnaire, or an
+    answer to a group or help text.
+    """,
+    wrong="""
+    {"linkId": "c_manag", "answer": [{"valueCoding": {...}}]}
+    """,
+    fix="Use the linkIds of the Questionnaire; the message suggests the closest one.",
+    right="""
+    {"linkId": "c_manage", "answer": [{"valueCoding": {...}}]}
+    """,
+)
+
+add_code(
+    "SR933",
+    "A question answered more than once",
+    """
+    The item appears twice in one response, or has several answers. Every segrules question
+    takes exactly one answer.
+    """,
+    wrong="""
+    {"linkId": "battery", "answer": [{"valueCoding": {"code": "risk", ...}}, {"valueCoding": {"code": "illness", ...}}]}
+    """,
+    fix="Keep one answer per question.",
+    right="""
+    {"linkId": "battery", "answer": [{"valueCoding": {"code": "risk", ...}}]}
+    """,
+)
+
+add_code(
+    "SR934",
+    "An answer of the wrong FHIR type",
+    """
+    The answer's value[x] is not the type of the Questionnaire item: scale and choice items
+    take valueCoding, integer items valueInteger, yes/no items valueBoolean; an answer has
+    exactly one value[x].
+    """,
+    wrong="""
+    {"linkId": "visits_last_year", "answer": [{"valueString": "4"}]}
+    """,
+    fix="Give the value[x] the item's type names.",
+    right="""
+    {"linkId": "visits_last_year", "answer": [{"valueInteger": 4}]}
+    """,
+)
+
+add_code(
+    "SR935",
+    "A coding from another code system",
+    """
+    The answer's coding is not from the code system of the item's answer options (a scale's
+    codes are its values, an enum's codes are its value codes), or a scale code is not a
+    whole number.
+    """,
+    wrong="""
+    {"valueCoding": {"system": "http://loinc.org", "code": "LA6270-8"}}
+    """,
+    fix="Answer with one of the item's answerOption codings, system included.",
+    right="""
+    {"valueCoding": {"system": "urn:segrules:helsinki.suuntima:scale:resources5", "code": "4"}}
+    """,
+)
+
+add_code(
+    "SR936",
+    "Two responses give different answers to one question",
+    """
+    A question answered in more than one response (a respondent's form carries the other
+    part's answers its questions depend on, read-only) has different answers in them.
+    """,
+    wrong="""
+    professional's response: situation_type = long_term; client's response: situation_type = temporary
+    """,
+    fix="Fill the read-only copy from the other respondent's response, unchanged.",
+    right="""
+    both responses: situation_type = long_term
+    """,
+)
+
+add_code(
+    "SR937",
+    "The responses are about different people",
+    """
+    The responses scored together name different subjects. One assessment combines the
+    answers about one client only.
+    """,
+    wrong="""
+    client's response: "subject": {"reference": "Patient/1"}; professional's: {"reference": "Patient/2"}
+    """,
+    fix="Send the responses of one client together.",
+    right="""
+    both responses: "subject": {"reference": "Patient/1"}
+    """,
+)
+
+add_code(
+    "SR938",
+    "A response that is not completed",
+    """
+    Only responses with status completed or amended are decided: an in-progress, stopped or
+    entered-in-error response does not carry the respondent's final answers.
+    """,
+    wrong="""
+    {"resourceType": "QuestionnaireResponse", "status": "in-progress", ...}
+    """,
+    fix="Complete the form first.",
+    right="""
+    {"resourceType": "QuestionnaireResponse", "status": "completed", ...}
+    """,
+)
+
+add_code(
+    "SR939",
+    "Not a respondent of a questionnaire",
+    """
+    A Questionnaire is made for the client, for the professional (who also sees the record
+    inputs), or for both (no respondent given). Record inputs have no Questionnaire of their
+    own.
+    """,
+    wrong="""
+    segrules fhir questionnaire rulesets/helsinki/suuntima.yaml --respondent nurse
+    """,
+    fix="Give client or professional, or leave the respondent out.",
+    right="""
+    segrules fhir questionnaire rulesets/helsinki/suuntima.yaml --respondent professional
+    """,
+)
+
+add_code(
+    "SR940",
+    "A condition that cannot be exported as FHIRPath",
+    """
+    An asked_when condition would make a FHIRPath expression of more than 20,000 characters
+    (min and max over computed values grow fast), too large to hand to a form filler.
+    """,
+    wrong="""
+    asked_when: min(a / 2, b / 3, c / 4, d / 5, e / 6, f / 7, g / 8) > 1
+    """,
+    fix="Write the condition over the inputs themselves, e.g. with and / or.",
+    right="""
+    asked_when: a > 2 and b > 3
+    """,
+)
+
+add_code(
+    "SR941",
+    "A CarePlan without a subject",
+    """
+    A CarePlan must name its subject, and the QuestionnaireResponses gave none, so the
+    pathway cannot be written as a CarePlan.
+    """,
+    wrong="""
+    segrules decide --fhir --care-plan RULESET --answers response.json   (the response has no subject)
+    """,
+    fix="Give the responses a subject (a reference to the Patient), or leave the CarePlan out.",
+    right="""
+    "subject": {"reference": "Patient/123"}
+    """,
+)
+
+add_code(
+    "SR942",
+    "FHIR validation needs fhir.resources",
+    """
+    Checking resources against the FHIR R4 models uses the fhir.resources package, which is
+    an optional extra of segrules.
+    """,
+    wrong="""
+    segrules.fhir.validate(resource)   (fhir.resources not installed)
+    """,
+    fix="Install the extra.",
+    right="""
+    pip install 'segrules[fhir]'
+    """,
+)
+
+add_code(
+    "SR943",
+    "Not a valid FHIR R4 resource",
+    """
+    The resource does not validate against the FHIR R4 (R4B) model of its type; the message
+    names the elements at fault.
+    """,
+    wrong="""
+    {"resourceType": "Questionnaire", "status": "published"}
+    """,
+    fix="Correct the elements the message names.",
+    right="""
+    {"resourceType": "Questionnaire", "status": "active"}
+    """,
+)
