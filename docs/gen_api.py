@@ -28,6 +28,7 @@ API_MD = DOCS / "api.md"
 #: listed only when its extra is installed; ``make test`` installs every extra.
 MODULES = (
     "segrules",
+    "segrules.answers",
     "segrules.rulesets",
     "segrules.answers",
     "segrules.verify",

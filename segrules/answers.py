@@ -31,6 +31,8 @@ from typing import Any, BinaryIO, Iterable, Iterator, Mapping
 from .errors import AnswerError, AnswerProblem, Diagnostic, Span, UsageError, safe_text
 from .files import InputTooLarge, read_bytes_limited, read_stream_limited
 
+__all__ = ["read_answers", "parse_answers", "AnswersFileError", "MAX_ANSWERS_BYTES", "MAX_ANSWERS_DEPTH", "MAX_NUMBER_DIGITS"]
+
 MAX_ANSWERS_BYTES = 1024 * 1024
 MAX_ANSWERS_DEPTH = 100
 MAX_NUMBER_DIGITS = 4300  # Python's own limit for converting digits to an int

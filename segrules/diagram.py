@@ -28,7 +28,7 @@ from .engine.runtime import format_number
 from .errors import UsageError
 from .i18n import DEFAULT_LANG, check_lang, code_label, form
 
-__all__ = ["quadrant_svg", "segment_colours", "plane_of", "GAP_COLOUR", "EXACT_LIMIT", "BINS"]
+__all__ = ["quadrant_svg", "segment_colours", "plane_of", "GAP_COLOUR", "EXACT_LIMIT", "BINS", "MAX_DIAGRAM_INPUTS"]
 
 #: Above this many distinct values on an axis, the axis is binned.
 EXACT_LIMIT = 60
@@ -233,8 +233,11 @@ class _Axis:
         self.groups = self._groups()
         self.starts = [g[0] for g in self.groups]
         self.edges = self._edges()
-        self.lo = float(self.edges[0])
-        self.hi = float(self.edges[-1])
+        self.lo = self.edges[0]  # exact: a score may lie beyond the range of a float
+        self.hi = self.edges[-1]
+        # numbered ticks only where a float holds the values well; larger axes show only
+        # their thresholds, labelled exactly or as ≈1.0e400
+        self.ticked = all(abs(v) < 10**15 for v in (self.lo, self.hi))
 
     def _groups(self) -> list[list[Fraction]]:
         if not self.values:
@@ -481,11 +484,11 @@ def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str = DEFAULT_LA
 
     def px(v) -> float:
         a = p.x
-        return left + (float(v) - a.lo) / ((a.hi - a.lo) or 1) * pw
+        return left + float((Fraction(v) - a.lo) / ((a.hi - a.lo) or 1)) * pw
 
     def py(v) -> float:
         a = p.y
-        return bottom - (float(v) - a.lo) / ((a.hi - a.lo) or 1) * ph
+        return bottom - float((Fraction(v) - a.lo) / ((a.hi - a.lo) or 1)) * ph
 
     out: list[str] = []
     add = out.append
@@ -565,14 +568,14 @@ def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str = DEFAULT_LA
 
     # ---- frame and axes
     add(f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="none" stroke="#555555" stroke-width="1"/>')
-    xs = [float(v) for v in p.x.values] or [0.0]
-    ys = [float(v) for v in p.y.values] or [0.0]
+    xs = [float(v) for v in p.x.values] if p.x.ticked and p.x.values else [0.0]
+    ys = [float(v) for v in p.y.values] if p.y.ticked and p.y.values else [0.0]
     add('<g font-size="11">')
-    for v in _ticks(p.x.lo, p.x.hi, min(xs), max(xs)):
+    for v in _ticks(float(p.x.lo), float(p.x.hi), min(xs), max(xs)) if p.x.ticked else ():
         x = _num(px(v))
         add(f'<line x1="{x}" y1="{bottom}" x2="{x}" y2="{bottom + 5}" stroke="#555555"/>')
         add(f'<text x="{x}" y="{bottom + 18}" text-anchor="middle">{_tick_text(v)}</text>')
-    for v in _ticks(p.y.lo, p.y.hi, min(ys), max(ys)):
+    for v in _ticks(float(p.y.lo), float(p.y.hi), min(ys), max(ys)) if p.y.ticked else ():
         y = _num(py(v))
         add(f'<line x1="{left - 5}" y1="{y}" x2="{left}" y2="{y}" stroke="#555555"/>')
         add(f'<text x="{left - 8}" y="{_num(py(v) + 4)}" text-anchor="end">{_tick_text(v)}</text>')
@@ -737,7 +740,8 @@ def axis_inputs(rs: ast.RulesetDef) -> set[str]:
 
 
 def plane_of(ruleset) -> Any:
-    """The score plane of a loaded ruleset (runs the verifier); SR702 when it has no axes."""
+    """The score plane of a loaded ruleset (runs the verifier); SR702 when it has no axes,
+    SR525 when its axes read more than MAX_DIAGRAM_INPUTS inputs (too large to draw)."""
     from .verify import verify
 
     rs = ruleset.definition if hasattr(ruleset, "definition") else ruleset

@@ -487,6 +487,10 @@ class Ruleset:
     ``decide`` does (AnswerError naming every problem) and returns the segment id, without
     building a Decision. It is the compiled function itself, so a call costs no extra frame.
 
+    Answers may be any mapping (a dict, a ``defaultdict``, a ``MappingProxyType``, a custom
+    ``Mapping``); anything but a plain dict is copied once, so ``segment_of``, ``decide`` and
+    ``validate`` see the same answers, and the caller's mapping is never written to.
+
     A Ruleset pickles as its source text and content hash, and is loaded and compiled again
     when unpickled (the hash is checked: SR555), so process pools and cluster workers can
     receive it. Send it once per worker: each unpickling compiles it.
@@ -598,14 +602,6 @@ class Ruleset:
                     "a reason was given, but no segment to override with; give the segment id too", code="SR502"
                 )
             decision = self._override(decision, override, reason)
-        try:
-            decision.reassess_on
-        except (OverflowError, ValueError):  # past the year 9999
-            raise UsageError(
-                f"the assessment time {decision.assessed_at.isoformat()} is too late: the re-assessment "
-                f"{decision.pathway.reassess_after_months} months after it would fall past the year 9999",
-                code="SR524",
-            ) from None
         return decision
 
     def _override(self, decision: Decision, segment: str, reason: str | None) -> Decision:
