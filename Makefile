@@ -32,11 +32,11 @@ $(PY):
 
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install -qq --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test]'
+	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,verify]'
 	touch $@
 
 $(BENCH_STAMP): pyproject.toml $(STAMP)
-	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,bench]'
+	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,verify,bench]'
 	touch $@
 
 demo: $(STAMP)

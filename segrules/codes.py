@@ -319,6 +319,27 @@ add_code(
     """,
 )
 
+add_code(
+    "SR015",
+    "A number that YAML versions read differently",
+    """
+    YAML 1.1 and YAML 1.2 disagree on some ways of writing a number: 010 is 8 in one and 10
+    in the other, 0x18, 0b11000 and 2_4 are 24 in YAML 1.1, 0o30 and 1e3 are numbers only in
+    YAML 1.2, and 1:20 is 80 (base 60) in YAML 1.1 but text in YAML 1.2. Another program
+    reading the same file could see another model, so segrules refuses these forms.
+    """,
+    wrong="""
+    reassess_after_months: 012
+    """,
+    fix="""
+    Write the number in plain decimal digits, without leading zeros, underscores or colons.
+    If you meant text, put it in double quotes.
+    """,
+    right="""
+    reassess_after_months: 12
+    """,
+)
+
 # =========================================================================== SR1xx: the format
 
 add_code(
@@ -1051,6 +1072,41 @@ add_code(
     """,
 )
 
+add_code(
+    "SR307",
+    "The answers are larger than 1 MiB",
+    """
+    The answers of one assessment are read from a file or from standard input up to 1 MiB
+    (1,048,576 bytes); real answers take a few hundred bytes. More than that is not one
+    answer set: a wrong file, a device such as /dev/zero, or a pipe that does not end.
+    Reading stops at the limit, so such a source cannot fill the memory.
+    """,
+    wrong="""
+    segrules decide model.yaml --answers /dev/zero
+    """,
+    fix="Give the file that holds one JSON object of answers.",
+    right="""
+    segrules decide model.yaml --answers answers.json
+    """,
+)
+
+add_code(
+    "SR308",
+    "The answers JSON is nested too deeply or has too long a number",
+    """
+    An answer is a number, a text, true or false. The answers file nests lists or objects
+    more than 100 levels deep, or holds a number with more than 4,300 digits; neither can be
+    an answer, and reading them could exhaust the memory or the stack.
+    """,
+    wrong="""
+    {"c_manage": [[[[[[[[[[ ... ]]]]]]]]]]}
+    """,
+    fix="Give each input one plain value.",
+    right="""
+    {"c_manage": 4}
+    """,
+)
+
 # =========================================================================== SR4xx: evaluation
 
 add_code(
@@ -1309,14 +1365,115 @@ add_code(
 )
 
 add_code(
+    "SR520",
+    "The output file is one of the inputs, or holds a model",
+    """
+    A command was told to write its output (an HTML report, a diagram) to a file that is one
+    of its own inputs, under this or another name, or to a file that holds a ruleset or a
+    crosswalk. Writing would destroy the model, so segrules stops and writes nothing. This
+    happens most often when an option's value is left out, as in `--report model.yaml`.
+    """,
+    wrong="""
+    segrules verify --report model.yaml other.yaml
+    """,
+    fix="""
+    Give the output its own file name. If you really mean to replace a model file that is
+    not an input, add --force.
+    """,
+    right="""
+    segrules verify model.yaml other.yaml --report report.html
+    """,
+)
+
+add_code(
+    "SR521",
+    "The output file cannot be written",
+    """
+    segrules could not write the output file: its folder does not exist, the file system is
+    read-only, you have no permission to write there, or the disk is full. The message names
+    the file and the reason. Nothing is half-written: a file that existed is left as it was.
+    """,
+    wrong="""
+    segrules diagram model.yaml -o missing-folder/model.svg
+    """,
+    fix="Create the folder, choose a place you may write to, or free disk space.",
+    right="""
+    segrules diagram model.yaml -o model.svg
+    """,
+)
+
+add_code(
+    "SR522",
+    "The output is a folder, a device or a pipe nothing reads",
+    """
+    The output path names something that is not a file: a folder, a device, a socket, or a
+    named pipe that no program is reading. segrules writes to a regular file (replacing it
+    whole), through a symbolic link to one, or straight into a pipe or a terminal such as
+    /dev/stdout, and never replaces anything else.
+    """,
+    wrong="""
+    segrules diagram model.yaml -o reports/
+    """,
+    fix="Give a file name.",
+    right="""
+    segrules diagram model.yaml -o reports/model.svg
+    """,
+)
+
+add_code(
+    "SR523",
+    "The output is a symbolic link to a missing file",
+    """
+    The output path is a symbolic link whose target does not exist. segrules writes through
+    a link to the file it names (the link stays a link), but does not guess where a dangling
+    link should lead.
+    """,
+    wrong="""
+    ln -s /old/place/report.html report.html
+    segrules verify model.yaml --report report.html
+    """,
+    fix="Point the link at an existing file, remove the link, or write to another name.",
+)
+
+add_code(
+    "SR524",
+    "The assessment time is out of range",
+    """
+    The assessment time is so far in the future that the re-assessment date after it (the
+    pathway's reassess_after_months) falls past the year 9999, which no date can hold.
+    """,
+    wrong="""
+    segrules decide model.yaml --answers a.json --at 9999-12-31
+    """,
+    fix="Give the real time of the assessment.",
+    right="""
+    segrules decide model.yaml --answers a.json --at 2024-03-01T09:30:00+02:00
+    """,
+)
+
+add_code(
+    "SR525",
+    "The quadrant is too large to draw",
+    """
+    `segrules diagram` draws a quadrant from every score point its axes can reach. The two
+    axis scores of this ruleset read more inputs than a diagram is drawn for (64; the
+    shipped models read at most 33), and working out their plane could take very long, so
+    the diagram stops at once instead.
+    """,
+    fix="""
+    Draw the quadrant of a smaller model, or combine inputs into fewer scores the axes read.
+    `segrules verify` still checks the model itself.
+    """,
+)
+
+add_code(
     "SR550",
     "The assessment time has no UTC offset",
     """
     A decision records when the assessment was made, and the re-assessment date follows from
     it. A date and time without a UTC offset could be local time anywhere, so segrules does
     not guess: the library (assessed_at=...) and the command line (--at) both refuse it. The
-    time must also be a datetime (not a date or a text) and before the year 9995, so that the
-    re-assessment date exists.
+    time must also be a datetime, not a date or a text.
     """,
     wrong="""
     ruleset.decide(answers, assessed_at=datetime(2024, 3, 1, 9, 30))
@@ -1590,12 +1747,103 @@ add_code(
 )
 
 add_code(
+    "SR610",
+    "The verifier could not decide whether an input can change the segment",
+    """
+    `segrules verify` proves for each input that some change of its answer alone changes the
+    segment (or reports it unused, SR606). For this input the exact method reached the limits
+    of what it covers (the message says which), so the input is neither proven used nor
+    proven unused. The check `inputs_used` is then not proven, unless another input is proven
+    unused, which fails it anyway.
+    """,
+    fix="""
+    Nothing is known to be wrong. If the answer space is small enough, `segrules verify
+    --method enumeration` decides it; otherwise simplify how the input is used, e.g. give each
+    question battery its own score instead of one mean over several batteries.
+    """,
+)
+
+add_code(
     "SR690",
     "The verifier's own cross-checks disagree (an internal error)",
     """
     The verifier re-checks each of its findings with the reference evaluator. Here the two
     disagree. This is a bug in segrules, not a problem of the ruleset, and the verification
     result cannot be trusted.
+    """,
+    fix="Report it to the maintainers of segrules, with the ruleset and the message.",
+)
+
+add_code(
+    "SR691",
+    "An inexact number reached an evaluator (an internal error)",
+    """
+    Every number segrules computes with is exact: a whole number or a fraction, so that
+    `10 / 3` is exactly ten thirds and `0.1` is exactly one tenth. Here a binary floating-point
+    number, which can only approximate such values, reached the evaluator. This is a bug in
+    segrules, not a problem of the ruleset or the answers; no result is given rather than a
+    rounded one.
+    """,
+    fix="Report it to the maintainers of segrules, with the ruleset, the answers and the message.",
+)
+
+# SR620 to SR639 and SR692 to SR699: the SMT prover (segrules/verify/smt.py, prover.py).
+
+add_code(
+    "SR620",
+    "The SMT prover is not installed, so checks cannot be proven",
+    """
+    A check is proven only by the SMT prover (the solver z3) or by evaluating every answer
+    set. z3 is an optional part of segrules and is not installed here, and the answer space is
+    too large to evaluate every answer set, so the checks that need a proof are undecided.
+    Failures shown with a witness answer set are still real.
+    """,
+    wrong="""
+    segrules verify model.yaml    # in an environment without z3
+    """,
+    fix="Install the verification extra, e.g. `pip install 'segrules[verify]'` (`make test` and "
+    "`make demo` install it), and verify again.",
+    right="""
+    pip install 'segrules[verify]'
+    segrules verify model.yaml
+    """,
+)
+
+add_code(
+    "SR621",
+    "The SMT solver could not decide a check within the budget",
+    """
+    The solver answered neither "there is such an answer set" nor "there is none": it ran out
+    of its time (each solver call gets the time left of the verification budget) or met
+    arithmetic it cannot decide (a product or quotient of two scores that both vary over wide
+    ranges). The check is reported as undecided, never as proven.
+    """,
+    wrong="""
+    segrules verify model.yaml --budget 1
+    """,
+    fix="Give more time with `--budget SECONDS`; if that does not help, simplify the arithmetic "
+    "(compare `a >= k * b` instead of `a / b >= k`) or use `--method enumeration` on a small model.",
+)
+
+add_code(
+    "SR692",
+    "The structural method and the SMT prover disagree (an internal error)",
+    """
+    Both methods decided the same check and came to different answers. At least one of them
+    has a bug; the check is reported as undecided and the ruleset is not proven. This is a
+    problem in segrules, not in the ruleset.
+    """,
+    fix="Report it to the maintainers of segrules, with the ruleset and the message; "
+    "`--method enumeration` decides a small model independently.",
+)
+
+add_code(
+    "SR693",
+    "A witness found by the SMT solver does not reproduce (an internal error)",
+    """
+    Every answer set the solver finds is re-run through the reference evaluator before it is
+    shown. This one did not show the problem it was found for, so the encoding and the
+    evaluator disagree. The check is reported as undecided, never as a verdict.
     """,
     fix="Report it to the maintainers of segrules, with the ruleset and the message.",
 )
@@ -1807,4 +2055,81 @@ add_code(
     right="""
     segrules crosswalk --from vantaa_kerava.segmentation --segment huolenpito --to helsinki.suuntima
     """,
+)
+
+# =========================================================================== SR85x: population reports
+
+add_code(
+    "SR850",
+    "The smallest count shown must be at least 1",
+    """
+    A population report hides counts smaller than --min-cell (5 by default), so that no
+    published number identifies a person. The value given is below 1, which would hide
+    nothing and is not a threshold.
+    """,
+    wrong="""
+    segrules report model.yaml --input result.parquet --min-cell 0
+    """,
+    fix="Give the smallest count that may be published; statistics offices use 5 or more.",
+    right="""
+    segrules report model.yaml --input result.parquet --min-cell 5
+    """,
+)
+
+add_code(
+    "SR851",
+    "The batch result is not from this ruleset",
+    """
+    The batch result names segments the ruleset does not have, so the rows were most likely
+    segmented with another model (or another region's). A report needs the ruleset that made
+    the result, for the segment names and labels.
+    """,
+    fix="Give the ruleset the batch result was made with, or run `segrules batch` again.",
+)
+
+add_code(
+    "SR852",
+    "The reference distribution is not usable",
+    """
+    --reference compares the population with an expected distribution: a YAML or JSON mapping
+    from each segment (its id, an alias or a label) to its expected share in percent. The
+    shares must be numbers from 0 to 100 and add up to exactly 100. The message says what is
+    wrong.
+    """,
+    wrong="""
+    {"omatoimi": 39, "yhteiso": 10, "yhteistyo": 30}
+    """,
+    fix="List every segment once, with shares that add up to 100.",
+    right="""
+    {"omatoimi": 39, "yhteiso": 10, "yhteistyo": 30, "verkosto": 21}
+    """,
+)
+
+add_code(
+    "SR853",
+    "The format of a batch result cannot be told from its name",
+    """
+    A batch result is read as Parquet, CSV or JSON Lines by the ending of its name.
+    """,
+    wrong="""
+    segrules report model.yaml --input result.xlsx
+    """,
+    fix="Save the result as .parquet, .csv or .jsonl (segrules batch writes these).",
+    right="""
+    segrules report model.yaml --input result.parquet
+    """,
+)
+
+add_code(
+    "SR854",
+    "The batch result lacks a column the report needs",
+    """
+    A report reads the columns segrules batch writes (segment, error_codes and, for the
+    quadrant, the score columns) and every grouping column named with --by. The message
+    lists the columns the file has.
+    """,
+    wrong="""
+    segrules report model.yaml --input result.parquet --by municipality
+    """,
+    fix="Name a column the result has; carry it through `segrules batch` with --carry.",
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from .. import rulesets as shipped
 from ..crosswalk import DEFAULT_PATH, Crosswalk, check, load
 from ..dsl import ast
 from .common import add_lang, plural, print_json, ruleset_json, table
@@ -18,7 +19,8 @@ DESCRIPTION = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("crosswalk", nargs="?", metavar="CROSSWALK",
-                        help=f"the crosswalk file (default {DEFAULT_PATH.as_posix()})")
+                        help=f"the crosswalk file (default {DEFAULT_PATH.as_posix()} where it exists, "
+                        "else the crosswalk shipped with segrules)")
     parser.add_argument("--from", dest="from_ruleset", metavar="ID", help="the ruleset the segment belongs to")
     parser.add_argument("--segment", metavar="S", help="the segment: its id, an alias or a label")
     parser.add_argument("--to", dest="to_ruleset", metavar="ID", help="the ruleset to map to")
@@ -37,13 +39,20 @@ def _segment_json(cw: Crosswalk, rid: str, s: ast.Segment) -> dict:
     }
 
 
+def default_crosswalk() -> str:
+    """The checkout's crosswalk in the current folder, else the one shipped in the package."""
+    if DEFAULT_PATH.is_file():
+        return str(DEFAULT_PATH)
+    return str(shipped.crosswalk_path())
+
+
 def run(args: argparse.Namespace) -> int:
     lookup = (args.from_ruleset, args.segment, args.to_ruleset)
     if args.check and any(x is not None for x in lookup):
         args.parser.error("give either --check, or --from, --segment and --to")
     if any(x is not None for x in lookup) and not all(x is not None for x in lookup):
         args.parser.error("a lookup needs all three of --from, --segment and --to")
-    path = args.crosswalk or str(DEFAULT_PATH)
+    path = args.crosswalk or default_crosswalk()
 
     if args.check:
         cw, diagnostics = check(path, args.rulesets_dir)

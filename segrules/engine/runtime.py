@@ -12,7 +12,6 @@ import calendar
 import datetime as dt
 import functools
 from fractions import Fraction
-from math import gcd
 from typing import Any, Callable, Mapping
 
 import attrs
@@ -20,6 +19,7 @@ import attrs
 from ..dsl import ast
 from ..errors import SegrulesError, UsageError
 from .compile import CompiledRuleset
+from .reference import plain_answers
 
 
 _now = dt.datetime.now
@@ -43,27 +43,62 @@ class RulesetRef:
 def format_number(value: Any, *, width: int | None = None) -> str:
     """Exact and readable: 3, 3.25, or 10/3 for a value with no finite decimal form.
 
-    With ``width`` (for pictures), a text longer than that becomes ``≈`` and two decimals.
+    With ``width`` (for pictures), a text longer than that becomes ``≈`` and two decimals
+    (or ``≈1.2e400`` for a huge value). Exact at any size: no float is involved.
     """
     if isinstance(value, bool) or not isinstance(value, (int, Fraction)):
         return value if isinstance(value, str) else ("true" if value is True else "false" if value is False else repr(value))
     f = Fraction(value)
-    if f.denominator == 1:
-        return str(f.numerator)
-    text = None
-    d = f.denominator
-    for p in (2, 5):
-        while d % p == 0:
-            d //= p
-    if d == 1:
-        decimal = f"{float(f):.12f}".rstrip("0")
-        if Fraction(decimal) == f:
-            text = decimal
+    text = _decimal_text(f)
     if text is None:
-        text = f"{f.numerator}/{f.denominator}"
+        text = f"{_int_text(f.numerator)}/{_int_text(f.denominator)}"
     if width is not None and len(text) > width:
-        return f"≈{float(f):.2f}"
+        return "≈" + _approx_text(f)
     return text
+
+
+def _int_text(n: int) -> str:
+    """Digits of ``n``; past Python's limit on int-to-text conversion, its order of magnitude."""
+    try:
+        return str(n)
+    except ValueError:
+        return f"{'-' if n < 0 else ''}10^{int(abs(n).bit_length() * 0.30103)}"
+
+
+def _decimal_text(f: Fraction) -> str | None:
+    """The exact decimal form of ``f``, or None when it has no finite one (such as 1/3)."""
+    d, twos, fives = f.denominator, 0, 0
+    while d % 2 == 0:
+        d //= 2
+        twos += 1
+    while d % 5 == 0:
+        d //= 5
+        fives += 1
+    if d != 1:
+        return None
+    places = max(twos, fives)
+    scaled = abs(f.numerator) * 10**places // f.denominator
+    digits = _int_text(scaled)
+    sign = "-" if f < 0 else ""
+    if places == 0 or not digits.isdigit():
+        return sign + digits
+    digits = digits.rjust(places + 1, "0")
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"
+
+
+def _approx_text(f: Fraction) -> str:
+    """``f`` to two decimals, rounded exactly; scientific form above 10**15."""
+    if abs(f) < 10**15:
+        return _decimal_text(Fraction(round(f * 100), 100)) or "0"
+    whole = abs(f.numerator) // f.denominator
+    exponent = max(0, int(whole.bit_length() * 0.30103) - 1)
+    while 10 ** (exponent + 1) <= whole:
+        exponent += 1
+    mantissa = f / Fraction(10) ** exponent
+    text = f"{float(mantissa):.1f}"
+    if text == "10.0":  # 9.96 rounds up
+        text, exponent = "1.0", exponent + 1
+    return f"{text}e{exponent}"
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -79,27 +114,11 @@ def exact_text(numerator: int, denominator: int = 1) -> str:
     """A number as a decision record stores it: ``3``, ``-3.25`` or ``10/3``, always exact.
 
     A whole number, else a finite decimal where one exists, else the quotient in lowest terms;
-    ``fractions.Fraction(text)`` reads every form back. Unlike ``format_number`` it is data,
-    never shortened or translated.
+    ``fractions.Fraction(text)`` reads every form back. Unlike ``format_number`` it is data:
+    never shortened, approximated or translated.
     """
-    if denominator != 1:
-        g = gcd(numerator, denominator)
-        numerator, denominator = numerator // g, denominator // g
-    if denominator == 1:
-        return str(numerator)
-    d, twos, fives = denominator, 0, 0
-    while not d & 1:
-        d >>= 1
-        twos += 1
-    while d % 5 == 0:
-        d //= 5
-        fives += 1
-    if d != 1:
-        return f"{numerator}/{denominator}"
-    places = max(twos, fives)
-    digits = str(abs(numerator) * 10**places // denominator).rjust(places + 1, "0")
-    text = f"{digits[:-places]}.{digits[-places:].rstrip('0')}"
-    return "-" + text if numerator < 0 else text
+    f = Fraction(numerator, denominator)
+    return _decimal_text(f) or f"{f.numerator}/{f.denominator}"
 
 
 _TWO_DIGITS = tuple(f"{i:02d}" for i in range(60))
@@ -157,7 +176,7 @@ def _fact_json(v: Any) -> Any:
 
 RECORD_SCHEMA = "segrules.decision/1"
 
-_LATEST_YEAR = 9994  # pathways re-assess within 60 months; date.max is in 9999
+_LATEST_YEAR = 9994  # pathways re-assess within 60 months: until then no date passes 9999
 
 _new = object.__new__
 _set = object.__setattr__
@@ -178,12 +197,6 @@ def assessment_time(value: Any) -> dt.datetime:
         raise UsageError(
             f"the assessment time {value.isoformat()} has no UTC offset; give it one, "
             "e.g. datetime(2024, 3, 1, 9, 30, tzinfo=timezone.utc) or 2024-03-01T09:30:00+02:00",
-            code="SR550",
-        )
-    if value.year > _LATEST_YEAR:
-        raise UsageError(
-            f"the assessment time {value.isoformat()} is too late: the re-assessment date would pass "
-            f"the year 9999; give a time before the year {_LATEST_YEAR + 1}",
             code="SR550",
         )
     return value
@@ -420,11 +433,16 @@ def _restore_ruleset(text: str, name: str, content_hash: str) -> "Ruleset":
     return ruleset
 
 
-def _plain(answers: Any) -> Any:
-    """A plain dict copy of a mapping (never through its own lookups, which may insert keys)."""
-    if isinstance(answers, Mapping):
-        return {k: v for k, v in answers.items()}
-    return answers  # not a mapping: the validator says so (SR306)
+def _check_reassess(decision: Decision) -> None:
+    """SR524 when the re-assessment date would fall past the year 9999."""
+    try:
+        decision.reassess_on
+    except (OverflowError, ValueError):
+        raise UsageError(
+            f"the assessment time {decision.assessed_at.isoformat()} is too late: the re-assessment "
+            f"{decision.pathway.reassess_after_months} months after it would fall past the year 9999",
+            code="SR524",
+        ) from None
 
 
 @attrs.frozen
@@ -539,11 +557,10 @@ class Ruleset:
         """
         if assessed_at is None:
             assessed_at = _now(_UTC)
-        elif (assessed_at.__class__ is not _DATETIME or assessed_at.tzinfo.__class__ is not _TIMEZONE
-              or assessed_at.year > _LATEST_YEAR):  # else checked in full, e.g. a ZoneInfo time
-            assessed_at = assessment_time(assessed_at)
+        elif assessed_at.__class__ is not _DATETIME or assessed_at.tzinfo.__class__ is not _TIMEZONE:
+            assessed_at = assessment_time(assessed_at)  # checked in full, e.g. a ZoneInfo time
         # a copy: the record keeps the answers, and the caller's mapping is never read twice
-        a = answers.copy() if answers.__class__ is dict else _plain(answers)
+        a = answers.copy() if answers.__class__ is dict else plain_answers(answers)
         rule_index, pairs = self.compiled.decide(a)
         rule, seg, pathway, facts = self._by_rule[rule_index]
         decision = _new(Decision)
@@ -554,6 +571,8 @@ class Ruleset:
                     "a reason was given, but no segment to override with; give the segment id too", code="SR502"
                 )
             return self._override(decision, override, reason)
+        if assessed_at.year > _LATEST_YEAR:
+            _check_reassess(decision)
         return decision
 
     def _override(self, decision: Decision, segment: str, reason: str | None) -> Decision:
@@ -571,9 +590,12 @@ class Ruleset:
                 "(to confirm the suggestion, keep the decision as it is)",
                 code="SR551",
             )
-        return Decision._make(
+        decision = Decision._make(
             v[:_SEGMENT] + (target, self._pathways[target.id], v[_RULE], suggested, str(reason).strip()) + v[_AT:]
         )
+        if v[_AT].year > _LATEST_YEAR:
+            _check_reassess(decision)
+        return decision
 
     def validate(self, answers: Mapping[str, Any]) -> dict[str, Any]:
         """The answered inputs, or AnswerError listing every problem."""

@@ -279,7 +279,7 @@ def test_decide_override(ruleset, answers_file):
         (("--at", "yesterday"), "SR512"),
         (("--at", "2024-03-01T09:30"), "SR550"),  # no offset: refused as the library refuses it
         (("--at", "2024-03-01"), "SR550"),
-        (("--at", "9999-12-31T00:00Z"), "SR550"),  # no re-assessment date after it
+        (("--at", "9999-12-31T00:00Z"), "SR524"),  # no re-assessment date after it
         (("--override", "omatoimi", "--reason", "confirmed"), "SR551"),
         (("--override", "Omatoimi", "--reason", "confirmed"), "SR551"),
     ],
