@@ -32,11 +32,11 @@ $(PY):
 
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install -qq --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,verify]'
+	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,verify,fhir]'
 	touch $@
 
 $(BENCH_STAMP): pyproject.toml $(STAMP)
-	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,verify,bench]'
+	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,verify,fhir,bench]'
 	touch $@
 
 demo: $(STAMP)

@@ -33,6 +33,7 @@ MODULES = (
     "segrules.verify",
     "segrules.crosswalk",
     "segrules.diagram",
+    "segrules.fhir",
     "segrules.testing",
 )
 

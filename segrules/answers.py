@@ -1,15 +1,19 @@
-"""Answer sets from outside: JSON files and streams, and rows of data frames and databases.
+"""Answers from outside segrules: JSON files and streams, and rows of data frames and databases.
 
-``read_answers`` and ``parse_answers`` read one answer set from JSON within documented
-limits; ``from_record`` and ``from_records`` convert rows read with numpy, pandas or a
-database driver exactly, or not at all.
-
-Reading JSON:
+**Reading.** One answer set from a JSON file or stream, within documented limits.
 
 An answer set is one JSON object of input id to answer. The reading is bounded: at most
 MAX_ANSWERS_BYTES are read (the limit holds while reading, so /dev/zero or an endless pipe
 stops there), lists and objects may nest at most MAX_ANSWERS_DEPTH deep, and a number may
 have at most MAX_NUMBER_DIGITS digits. Every problem is a coded error naming the source.
+
+**Records.** segrules is strict: an answer is a Python ``int``, ``bool`` or ``str`` (or absent), and
+``decide``, ``segment_of`` and ``validate`` refuse anything else (SR303), so that no value is
+ever guessed at. Rows read with numpy, pandas or a database driver hold other types: numpy
+integers, ``4.0`` where a nullable integer column was widened to floats, NaN or ``pandas.NA``
+for a missing value, ``Decimal`` from a NUMERIC column. ``from_record`` is the one explicit
+way to accept them; it converts only what has exactly one meaning, and leaves everything else
+as it is for the validator to refuse with its usual message. It never rounds: 4.5 stays 4.5.
 """
 
 from __future__ import annotations
@@ -46,6 +50,12 @@ class AnswersFileError(UsageError):
 
 def read_answers(source: str | os.PathLike, stdin: BinaryIO | None = None) -> dict:
     """The answers JSON object from a file, or from ``stdin`` (a binary stream) for ``-``."""
+    return _answer_set(read_document(source, stdin))
+
+
+def read_document(source: str | os.PathLike, stdin: BinaryIO | None = None) -> Any:
+    """One JSON document of answers in any shape (FHIR resources: an object or a list), within
+    the same limits, from a file or from ``stdin`` for ``-``."""
     name = "<stdin>" if source == "-" else safe_text(os.fsdecode(source), 300)
     try:
         if source == "-":
@@ -65,11 +75,24 @@ def read_answers(source: str | os.PathLike, stdin: BinaryIO | None = None) -> di
         raise AnswersFileError(
             Diagnostic("SR510", f"cannot read the answers from {name}: {exc.strerror or exc}")
         ) from None
-    return parse_answers(data, name)
+    return parse_document(data, name)
 
 
 def parse_answers(data: bytes, name: str = "<answers>") -> dict:
     """The answers JSON object in ``data`` (UTF-8, a leading BOM allowed)."""
+    return _answer_set(parse_document(data, name))
+
+
+def _answer_set(answers: Any) -> dict:
+    if not isinstance(answers, dict):
+        raise AnswerError(
+            [AnswerProblem("SR306", "(answers)", "the answers must be a JSON object of input id to answer")]
+        )
+    return answers
+
+
+def parse_document(data: bytes, name: str = "<answers>") -> Any:
+    """The JSON document in ``data`` (UTF-8, a leading BOM allowed), within the limits."""
     if len(data) > MAX_ANSWERS_BYTES:
         raise AnswersFileError(
             Diagnostic("SR307", f"{name}: the answers are {len(data)} bytes; one answer set may be at most {MAX_ANSWERS_BYTES} bytes")
@@ -111,10 +134,6 @@ def parse_answers(data: bytes, name: str = "<answers>") -> dict:
         raise AnswersFileError(
             Diagnostic("SR511", f"{name}: the answers are not valid: the key {safe_text(exc.args[0])!r} is given twice")
         ) from None
-    if not isinstance(answers, dict):
-        raise AnswerError(
-            [AnswerProblem("SR306", "(answers)", "the answers must be a JSON object of input id to answer")]
-        )
     return answers
 
 
@@ -171,16 +190,8 @@ def _span(text: str, offset: int, name: str) -> Span:
     line = text.count("\n", 0, offset) + 1
     return Span(name, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
 
-# --------------------------------------------------------------------------- rows of data frames and databases
-#
-# segrules is strict: an answer is a Python ``int``, ``bool`` or ``str`` (or absent), and
-# ``decide``, ``segment_of`` and ``validate`` refuse anything else (SR303), so that no value is
-# ever guessed at. Rows read with numpy, pandas or a database driver hold other types: numpy
-# integers, ``4.0`` where a nullable integer column was widened to floats, NaN or
-# ``pandas.NA`` for a missing value, ``Decimal`` from a NUMERIC column. ``from_record`` is the
-# one explicit way to accept them; it converts only what has exactly one meaning, and leaves
-# everything else as it is for the validator to refuse with its usual message. It never
-# rounds: 4.5 stays 4.5.
+
+# --------------------------------------------------------------------------- records
 
 
 def from_record(record: Mapping[Any, Any], *, whole_numbers: bool = False) -> dict[str, Any]:

@@ -1473,7 +1473,8 @@ add_code(
     A decision records when the assessment was made, and the re-assessment date follows from
     it. A date and time without a UTC offset could be local time anywhere, so segrules does
     not guess: the library (assessed_at=...) and the command line (--at) both refuse it. The
-    time must also be a datetime, not a date or a text.
+    time must also be a datetime (not a date or a text) and before the year 9995, so that the
+    re-assessment date exists.
     """,
     wrong="""
     ruleset.decide(answers, assessed_at=datetime(2024, 3, 1, 9, 30))
@@ -2132,4 +2133,237 @@ add_code(
     segrules report model.yaml --input result.parquet --by municipality
     """,
     fix="Name a column the result has; carry it through `segrules batch` with --carry.",
+)
+
+# =========================================================================== SR93x: FHIR
+
+add_code(
+    "SR930",
+    "Not a QuestionnaireResponse, or a malformed one",
+    """
+    The answers were given as FHIR, but what came is not a QuestionnaireResponse (or a Bundle
+    or list of them), or its items are not shaped as FHIR says: every item an object with a
+    linkId, item and answer lists, at most 8 levels of nested items and at most 10 responses
+    at once.
+    """,
+    wrong="""
+    {"resourceType": "Observation", "status": "final"}
+    """,
+    fix="Send the QuestionnaireResponse the form filler produced, as it is.",
+    right="""
+    {"resourceType": "QuestionnaireResponse", "status": "completed", "item": [...]}
+    """,
+)
+
+add_code(
+    "SR931",
+    "The response answers another questionnaire or another version",
+    """
+    The response's questionnaire names a Questionnaire that is not one of this ruleset's, or
+    another version of it. A form built for one version of a model is never scored by
+    another: the questions, the answer options and the conditions may differ.
+    """,
+    wrong="""
+    "questionnaire": "urn:segrules:helsinki.suuntima:questionnaire|0.9.0"   (the ruleset is 1.0.0)
+    """,
+    fix="Fill in the Questionnaire of the ruleset's current version (segrules fhir questionnaire RULESET), or decide with the version the form was built from.",
+    right="""
+    "questionnaire": "urn:segrules:helsinki.suuntima:questionnaire|1.0.0"
+    """,
+)
+
+add_code(
+    "SR932",
+    "A response item that is not a question of the questionnaire",
+    """
+    The response has an item whose linkId is not a question of the Questionnaire it answers:
+    a misspelt or removed question, a question of the other respondent's Questionnaire, or an
+    answer to a group or help text.
+    """,
+    wrong="""
+    {"linkId": "c_manag", "answer": [{"valueCoding": {...}}]}
+    """,
+    fix="Use the linkIds of the Questionnaire; the message suggests the closest one.",
+    right="""
+    {"linkId": "c_manage", "answer": [{"valueCoding": {...}}]}
+    """,
+)
+
+add_code(
+    "SR933",
+    "A question answered more than once",
+    """
+    The item appears twice in one response, or has several answers. Every segrules question
+    takes exactly one answer.
+    """,
+    wrong="""
+    {"linkId": "battery", "answer": [{"valueCoding": {"code": "risk", ...}}, {"valueCoding": {"code": "illness", ...}}]}
+    """,
+    fix="Keep one answer per question.",
+    right="""
+    {"linkId": "battery", "answer": [{"valueCoding": {"code": "risk", ...}}]}
+    """,
+)
+
+add_code(
+    "SR934",
+    "An answer of the wrong FHIR type",
+    """
+    The answer's value[x] is not the type of the Questionnaire item: scale and choice items
+    take valueCoding, integer items valueInteger, yes/no items valueBoolean; an answer has
+    exactly one value[x].
+    """,
+    wrong="""
+    {"linkId": "visits_last_year", "answer": [{"valueString": "4"}]}
+    """,
+    fix="Give the value[x] the item's type names.",
+    right="""
+    {"linkId": "visits_last_year", "answer": [{"valueInteger": 4}]}
+    """,
+)
+
+add_code(
+    "SR935",
+    "A coding from another code system",
+    """
+    The answer's coding is not from the code system of the item's answer options (a scale's
+    codes are its values, an enum's codes are its value codes), or a scale code is not a
+    whole number.
+    """,
+    wrong="""
+    {"valueCoding": {"system": "http://loinc.org", "code": "LA6270-8"}}
+    """,
+    fix="Answer with one of the item's answerOption codings, system included.",
+    right="""
+    {"valueCoding": {"system": "urn:segrules:helsinki.suuntima:scale:resources5", "code": "4"}}
+    """,
+)
+
+add_code(
+    "SR936",
+    "Two responses give different answers to one question",
+    """
+    A question answered in more than one response (a respondent's form carries the other
+    part's answers its questions depend on, read-only) has different answers in them.
+    """,
+    wrong="""
+    professional's response: situation_type = long_term; client's response: situation_type = temporary
+    """,
+    fix="Fill the read-only copy from the other respondent's response, unchanged.",
+    right="""
+    both responses: situation_type = long_term
+    """,
+)
+
+add_code(
+    "SR937",
+    "The responses are about different people",
+    """
+    The responses scored together name different subjects. One assessment combines the
+    answers about one client only.
+    """,
+    wrong="""
+    client's response: "subject": {"reference": "Patient/1"}; professional's: {"reference": "Patient/2"}
+    """,
+    fix="Send the responses of one client together.",
+    right="""
+    both responses: "subject": {"reference": "Patient/1"}
+    """,
+)
+
+add_code(
+    "SR938",
+    "A response that is not completed",
+    """
+    Only responses with status completed or amended are decided: an in-progress, stopped or
+    entered-in-error response does not carry the respondent's final answers.
+    """,
+    wrong="""
+    {"resourceType": "QuestionnaireResponse", "status": "in-progress", ...}
+    """,
+    fix="Complete the form first.",
+    right="""
+    {"resourceType": "QuestionnaireResponse", "status": "completed", ...}
+    """,
+)
+
+add_code(
+    "SR939",
+    "Not a respondent of a questionnaire",
+    """
+    A Questionnaire is made for the client, for the professional (who also sees the record
+    inputs), or for both (no respondent given). Record inputs have no Questionnaire of their
+    own.
+    """,
+    wrong="""
+    segrules fhir questionnaire rulesets/helsinki/suuntima.yaml --respondent nurse
+    """,
+    fix="Give client or professional, or leave the respondent out.",
+    right="""
+    segrules fhir questionnaire rulesets/helsinki/suuntima.yaml --respondent professional
+    """,
+)
+
+add_code(
+    "SR940",
+    "A condition that cannot be exported as FHIRPath",
+    """
+    An asked_when condition would make a FHIRPath expression of more than 20,000 characters
+    (min and max over computed values grow fast), too large to hand to a form filler.
+    """,
+    wrong="""
+    asked_when: min(a / 2, b / 3, c / 4, d / 5, e / 6, f / 7, g / 8) > 1
+    """,
+    fix="Write the condition over the inputs themselves, e.g. with and / or.",
+    right="""
+    asked_when: a > 2 and b > 3
+    """,
+)
+
+add_code(
+    "SR941",
+    "A CarePlan without a subject",
+    """
+    A CarePlan must name its subject, and the QuestionnaireResponses gave none, so the
+    pathway cannot be written as a CarePlan.
+    """,
+    wrong="""
+    segrules decide --fhir --care-plan RULESET --answers response.json   (the response has no subject)
+    """,
+    fix="Give the responses a subject (a reference to the Patient), or leave the CarePlan out.",
+    right="""
+    "subject": {"reference": "Patient/123"}
+    """,
+)
+
+add_code(
+    "SR942",
+    "FHIR validation needs fhir.resources",
+    """
+    Checking resources against the FHIR R4 models uses the fhir.resources package, which is
+    an optional extra of segrules.
+    """,
+    wrong="""
+    segrules.fhir.validate(resource)   (fhir.resources not installed)
+    """,
+    fix="Install the extra.",
+    right="""
+    pip install 'segrules[fhir]'
+    """,
+)
+
+add_code(
+    "SR943",
+    "Not a valid FHIR R4 resource",
+    """
+    The resource does not validate against the FHIR R4 (R4B) model of its type; the message
+    names the elements at fault.
+    """,
+    wrong="""
+    {"resourceType": "Questionnaire", "status": "published"}
+    """,
+    fix="Correct the elements the message names.",
+    right="""
+    {"resourceType": "Questionnaire", "status": "active"}
+    """,
 )

@@ -38,6 +38,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("verify", "verify"),
     ("diagram", "diagram"),
     ("crosswalk", "crosswalk"),
+    ("fhir", "fhir"),
     ("report", "report"),
 )
 

@@ -41,9 +41,10 @@ def add_lang(parser: argparse.ArgumentParser, default: str = DEFAULT_LANG) -> No
 # --------------------------------------------------------------------------- output
 
 
-def print_json(obj: Any) -> None:
-    """One JSON document on stdout: sorted keys, UTF-8, no trailing spaces."""
-    print(json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=2))
+def print_json(obj: Any, *, sort_keys: bool = True) -> None:
+    """One JSON document on stdout: sorted keys (unless the order is meant, as in FHIR), UTF-8,
+    no trailing spaces."""
+    print(json.dumps(obj, ensure_ascii=False, sort_keys=sort_keys, indent=2))
 
 
 def plural(n: int, word: str) -> str:
@@ -130,6 +131,11 @@ def pathway_lines(p: ast.Pathway, lang: str, indent: str = "  ") -> list[str]:
 def read_answers(source: str) -> dict:
     """The answers JSON object from a file or from stdin (``-``), within the documented limits."""
     return answers_source.read_answers(source, sys.stdin.buffer if source == "-" else None)
+
+
+def read_json(source: str) -> Any:
+    """One JSON document in any shape (FHIR resources) from a file or stdin, within the same limits."""
+    return answers_source.read_document(source, sys.stdin.buffer if source == "-" else None)
 
 
 AnswersFileError = answers_source.AnswersFileError

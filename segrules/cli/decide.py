@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from .. import fhir
 from ..engine.runtime import Decision, Ruleset
 from ..pipeline import load
-from .common import add_lang, parse_datetime, pathway_lines, print_json, read_answers, table, value_text
+from .common import add_lang, parse_datetime, pathway_lines, print_json, read_answers, read_json, table, value_text
 
 HELP = "decide the segment for one answer set"
 
@@ -20,6 +21,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--at", metavar="ISO-DATETIME", help="assessment time with its UTC offset, e.g. 2024-03-01T09:30+02:00 (default now)"
     )
+    parser.add_argument(
+        "--fhir", action="store_true",
+        help="the answers are a FHIR QuestionnaireResponse (a list or a Bundle of them); print the FHIR Bundle of the decision",
+    )
+    parser.add_argument("--care-plan", action="store_true", help="with --fhir: add a CarePlan proposal from the pathway")
     add_lang(parser)
 
 
@@ -52,12 +58,21 @@ def decision_text(d: Decision, ruleset: Ruleset, lang: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.care_plan and not args.fhir:
+        args.parser.error("--care-plan needs --fhir")
     ruleset = load(args.ruleset)
-    answers = read_answers(args.answers)
     if args.at is not None:
         when = parse_datetime(args.at)
     else:
         when = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    if args.fhir:
+        responses = read_json(args.answers)
+        bundle = fhir.decide(
+            ruleset, responses, assessed_at=when, override=args.override, reason=args.reason, care_plan=args.care_plan,
+        )
+        print_json(bundle, sort_keys=False)
+        return 0
+    answers = read_answers(args.answers)
     decision = ruleset.decide(answers, assessed_at=when, override=args.override, reason=args.reason)
     if args.json:
         print_json(

@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import functools
 from fractions import Fraction
+from math import gcd
 from typing import Any, Callable, Mapping
 
 import attrs
@@ -114,11 +115,41 @@ def exact_text(numerator: int, denominator: int = 1) -> str:
     """A number as a decision record stores it: ``3``, ``-3.25`` or ``10/3``, always exact.
 
     A whole number, else a finite decimal where one exists, else the quotient in lowest terms;
-    ``fractions.Fraction(text)`` reads every form back. Unlike ``format_number`` it is data:
-    never shortened, approximated or translated.
+    ``fractions.Fraction(text)`` reads every form back. Unlike ``format_number`` it is data,
+    never shortened or translated.
     """
-    f = Fraction(numerator, denominator)
-    return _decimal_text(f) or f"{f.numerator}/{f.denominator}"
+    if denominator != 1:
+        g = gcd(numerator, denominator)
+        numerator, denominator = numerator // g, denominator // g
+    if denominator == 1:
+        return _exact_digits(numerator)
+    d, twos, fives = denominator, 0, 0
+    while not d & 1:
+        d >>= 1
+        twos += 1
+    while d % 5 == 0:
+        d //= 5
+        fives += 1
+    if d != 1:
+        return f"{_exact_digits(numerator)}/{_exact_digits(denominator)}"
+    places = max(twos, fives)
+    digits = _exact_digits(abs(numerator) * 10**places // denominator).rjust(places + 1, "0")
+    text = f"{digits[:-places]}.{digits[-places:].rstrip('0')}"
+    return "-" + text if numerator < 0 else text
+
+
+def _exact_digits(n: int) -> str:
+    """All the digits of ``n``, also past Python's limit on converting a long int to text."""
+    try:
+        return str(n)
+    except ValueError:
+        sign, n = ("-", -n) if n < 0 else ("", n)
+        chunk = 10**1000
+        parts = []
+        while n:
+            n, low = divmod(n, chunk)
+            parts.append(low)
+        return sign + str(parts[-1]) + "".join(str(p).rjust(1000, "0") for p in reversed(parts[:-1]))
 
 
 _TWO_DIGITS = tuple(f"{i:02d}" for i in range(60))
@@ -176,7 +207,7 @@ def _fact_json(v: Any) -> Any:
 
 RECORD_SCHEMA = "segrules.decision/1"
 
-_LATEST_YEAR = 9994  # pathways re-assess within 60 months: until then no date passes 9999
+_LATEST_YEAR = 9994  # pathways re-assess within 60 months; date.max is in 9999
 
 _new = object.__new__
 _set = object.__setattr__
@@ -198,6 +229,12 @@ def assessment_time(value: Any) -> dt.datetime:
             f"the assessment time {value.isoformat()} has no UTC offset; give it one, "
             "e.g. datetime(2024, 3, 1, 9, 30, tzinfo=timezone.utc) or 2024-03-01T09:30:00+02:00",
             code="SR550",
+        )
+    if value.year > _LATEST_YEAR:
+        raise UsageError(
+            f"the assessment time {value.isoformat()} is too late: the re-assessment date would pass "
+            f"the year 9999; give a time before the year {_LATEST_YEAR + 1}",
+            code="SR524",
         )
     return value
 
@@ -433,18 +470,6 @@ def _restore_ruleset(text: str, name: str, content_hash: str) -> "Ruleset":
     return ruleset
 
 
-def _check_reassess(decision: Decision) -> None:
-    """SR524 when the re-assessment date would fall past the year 9999."""
-    try:
-        decision.reassess_on
-    except (OverflowError, ValueError):
-        raise UsageError(
-            f"the assessment time {decision.assessed_at.isoformat()} is too late: the re-assessment "
-            f"{decision.pathway.reassess_after_months} months after it would fall past the year 9999",
-            code="SR524",
-        ) from None
-
-
 @attrs.frozen
 class ExampleResult:
     example: ast.Example
@@ -557,8 +582,9 @@ class Ruleset:
         """
         if assessed_at is None:
             assessed_at = _now(_UTC)
-        elif assessed_at.__class__ is not _DATETIME or assessed_at.tzinfo.__class__ is not _TIMEZONE:
-            assessed_at = assessment_time(assessed_at)  # checked in full, e.g. a ZoneInfo time
+        elif (assessed_at.__class__ is not _DATETIME or assessed_at.tzinfo.__class__ is not _TIMEZONE
+              or assessed_at.year > _LATEST_YEAR):  # else checked in full, e.g. a ZoneInfo time
+            assessed_at = assessment_time(assessed_at)
         # a copy: the record keeps the answers, and the caller's mapping is never read twice
         a = answers.copy() if answers.__class__ is dict else plain_answers(answers)
         rule_index, pairs = self.compiled.decide(a)
@@ -570,9 +596,15 @@ class Ruleset:
                 raise UsageError(
                     "a reason was given, but no segment to override with; give the segment id too", code="SR502"
                 )
-            return self._override(decision, override, reason)
-        if assessed_at.year > _LATEST_YEAR:
-            _check_reassess(decision)
+            decision = self._override(decision, override, reason)
+        try:
+            decision.reassess_on
+        except (OverflowError, ValueError):  # past the year 9999
+            raise UsageError(
+                f"the assessment time {decision.assessed_at.isoformat()} is too late: the re-assessment "
+                f"{decision.pathway.reassess_after_months} months after it would fall past the year 9999",
+                code="SR524",
+            ) from None
         return decision
 
     def _override(self, decision: Decision, segment: str, reason: str | None) -> Decision:
@@ -590,12 +622,9 @@ class Ruleset:
                 "(to confirm the suggestion, keep the decision as it is)",
                 code="SR551",
             )
-        decision = Decision._make(
+        return Decision._make(
             v[:_SEGMENT] + (target, self._pathways[target.id], v[_RULE], suggested, str(reason).strip()) + v[_AT:]
         )
-        if v[_AT].year > _LATEST_YEAR:
-            _check_reassess(decision)
-        return decision
 
     def validate(self, answers: Mapping[str, Any]) -> dict[str, Any]:
         """The answered inputs, or AnswerError listing every problem."""
