@@ -60,6 +60,9 @@ TRICKY = {
     "an integer label": ("title: {fi: Testimalli,", "title: {fi: 10,"),
     # 010 and 0x1F unquoted are refused (SR015: YAML versions read them differently)
     "a hexadecimal label": ("title: {fi: Testimalli,", "title: {fi: \"0x1F\","),
+    "a negative integer label": ("title: {fi: Testimalli,", "title: {fi: -10,"),
+    "a .nan label": ("title: {fi: Testimalli,", "title: {fi: .nan,"),
+    "a decimal with an exponent": ("title: {fi: Testimalli,", "title: {fi: 1.5e+3,"),
     "quoted text": ("title: {fi: Testimalli,", "title: {fi: \"Testi\\u00e4 \\\"x\\\"\\t\","),
     "non-ASCII and an emoji": ("title: {fi: Testimalli,", "title: {fi: Hyvinvointialue ä ö å 🙂,"),
     "a block scalar": ("title: {fi: Testimalli,", "title: {fi: \"a\\nb\","),
