@@ -6,6 +6,7 @@
 #   make bench-quick  a smoke run of the benchmark; writes nothing
 #   make bench-verify verification time against answer-space size, against brute force
 #   make bench-load   load time of every shipped ruleset
+#   make bench-record what decide + a decision record costs, against the hand-written function
 #   make bench-serve  the decision service against a minimal app; a reload under load
 #   make wheel-check  build the wheel, install it outside the checkout, verify the shipped models
 #   make clean        remove the virtual environment and build leftovers
@@ -25,7 +26,7 @@ RULESETS := $(shell find rulesets -name '*.yaml' ! -name crosswalk.yaml 2>/dev/n
 # demo unless every ruleset is proven; `no` skips the proofs.
 VERIFY ?= yes
 
-.PHONY: demo test wheel-check bench bench-quick bench-verify bench-load bench-serve clean
+.PHONY: demo test wheel-check bench bench-quick bench-verify bench-load bench-record bench-serve clean
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
@@ -88,6 +89,9 @@ bench-verify: $(STAMP)
 bench-load: $(STAMP)
 	$(PY) benchmarks/load_time.py
 
+# Writes benchmarks/results/record.json and the table in docs/decision-record.md.
+bench-record: $(STAMP)
+	$(PY) benchmarks/record.py
 # The decision service on loopback: writes benchmarks/results/serve.json and the table in docs/service.md.
 bench-serve: $(STAMP)
 	$(PY) benchmarks/serve.py

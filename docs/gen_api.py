@@ -29,6 +29,7 @@ API_MD = DOCS / "api.md"
 MODULES = (
     "segrules",
     "segrules.rulesets",
+    "segrules.answers",
     "segrules.verify",
     "segrules.crosswalk",
     "segrules.diagram",

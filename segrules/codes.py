@@ -1242,15 +1242,17 @@ add_code(
     "SR501",
     "Not a segment of this ruleset",
     """
-    A segment id given to override a decision (or to look up a segment) is not a segment of
-    the ruleset. The message lists the segments. Use the segment id, not its label or alias.
+    A segment given to override a decision (or to look up a segment) is not a segment of the
+    ruleset, or it names several. A segment may be given by its id, one of its aliases or its
+    label in any language, in any case; accents may be left out. The message lists the
+    segments.
     """,
     wrong="""
-    segrules decide model.yaml --answers a.json --override pärjääjä --reason "..."
+    segrules decide model.yaml --answers a.json --override parjaaja_x --reason "..."
     """,
-    fix="Give the segment id.",
+    fix="Give the segment id, an alias or a label of one segment.",
     right="""
-    segrules decide model.yaml --answers a.json --override omatoimi --reason "..."
+    segrules decide model.yaml --answers a.json --override pärjääjä --reason "..."
     """,
 )
 
@@ -1323,8 +1325,8 @@ add_code(
     "SR512",
     "The assessment time is not a valid date and time",
     """
-    The time given with --at must be an ISO 8601 date and time, such as
-    2024-03-01T09:30:00+02:00. Without a UTC offset it is taken as UTC.
+    The time given with --at must be an ISO 8601 date and time with its UTC offset, such as
+    2024-03-01T09:30:00+02:00 or 2024-03-01T07:30:00Z. A time without an offset is SR550.
     """,
     wrong="""
     segrules decide model.yaml --answers a.json --at 1.3.2024
@@ -1461,6 +1463,133 @@ add_code(
     fix="""
     Draw the quadrant of a smaller model, or combine inputs into fewer scores the axes read.
     `segrules verify` still checks the model itself.
+    """,
+)
+
+add_code(
+    "SR550",
+    "The assessment time has no UTC offset",
+    """
+    A decision records when the assessment was made, and the re-assessment date follows from
+    it. A date and time without a UTC offset could be local time anywhere, so segrules does
+    not guess: the library (assessed_at=...) and the command line (--at) both refuse it. The
+    time must also be a datetime (not a date or a text) and before the year 9995, so that the
+    re-assessment date exists.
+    """,
+    wrong="""
+    ruleset.decide(answers, assessed_at=datetime(2024, 3, 1, 9, 30))
+    segrules decide model.yaml --answers a.json --at 2024-03-01T09:30
+    """,
+    fix="Give the offset: UTC, or the local offset of the place of the assessment.",
+    right="""
+    ruleset.decide(answers, assessed_at=datetime(2024, 3, 1, 9, 30, tzinfo=timezone.utc))
+    segrules decide model.yaml --answers a.json --at 2024-03-01T09:30+02:00
+    """,
+)
+
+add_code(
+    "SR551",
+    "An override to the segment the rules suggest",
+    """
+    An override records that a person chose another segment than the rules suggest. Choosing
+    the suggested segment itself is not an override, and a record of one would say that the
+    segment was both suggested and overridden.
+    """,
+    wrong="""
+    segrules decide model.yaml --answers a.json --override yhteistyo --reason "confirmed"
+    (when the rules suggest yhteistyo)
+    """,
+    fix="To confirm the suggestion, keep the decision as it is; to override, choose another segment.",
+    right="""
+    segrules decide model.yaml --answers a.json
+    """,
+)
+
+add_code(
+    "SR553",
+    "Not a valid decision record",
+    """
+    A decision record (the JSON that Decision.to_json() and `segrules decide --json` write) is
+    incomplete or does not fit the ruleset: a key is missing or of the wrong kind, a segment
+    or rule it names does not exist, its scores are not this ruleset's scores. Every problem
+    is listed. Records written before decision records held the answers cannot be replayed.
+    """,
+    wrong="""
+    {"schema": "segrules.decision/1", "segment": {"id": "omatoimi"}}
+    """,
+    fix="Give the record as segrules wrote it, unchanged.",
+    right="""
+    segrules decide model.yaml --answers a.json --json > record.json
+    segrules replay record.json model.yaml
+    """,
+)
+
+add_code(
+    "SR554",
+    "The record was made by another ruleset",
+    """
+    Decision.from_json(record, ruleset) reads a record back with the ruleset that made it:
+    the same id, version and content hash. This record names another one. To see what the
+    given ruleset decides for the record's answers, and how that differs, replay the record.
+    """,
+    wrong="""
+    Decision.from_json(record_from_version_1_0_0, ruleset_1_1_0)
+    """,
+    fix="Load the ruleset version the record names, or use segrules.replay(record, ruleset).",
+    right="""
+    segrules replay record.json model-1.0.0.yaml
+    """,
+)
+
+add_code(
+    "SR555",
+    "A ruleset cannot be pickled or unpickled",
+    """
+    A ruleset pickles as its source text and its content hash and is loaded again when
+    unpickled. Unpickling failed because the text loads here with another content hash (the
+    two processes run different versions of segrules), or the ruleset was not loaded from a
+    text and cannot be pickled at all.
+    """,
+    wrong="""
+    pickle.loads(data_from_another_segrules_version)
+    """,
+    fix="Run the same segrules version in every process; load rulesets with segrules.load().",
+    right="""
+    pool = ProcessPoolExecutor(initializer=init_worker, initargs=(segrules.load("model.yaml"),))
+    """,
+)
+
+add_code(
+    "SR556",
+    "An unpickled decision cannot be overridden",
+    """
+    A decision pickles as plain data, without its ruleset, so a decision that was sent to
+    another process cannot choose another segment by itself: the segments and pathways live
+    in the ruleset.
+    """,
+    wrong="""
+    decision = pickle.loads(data); decision.override("verkosto", "reason")
+    """,
+    fix="Decide again with the ruleset, giving the override, or read the record back with it.",
+    right="""
+    ruleset.decide(decision.answers, assessed_at=decision.assessed_at, override="verkosto", reason="...")
+    """,
+)
+
+add_code(
+    "SR557",
+    "The decision record file cannot be read",
+    """
+    `segrules replay` reads one decision record: the JSON that Decision.to_json() or
+    `segrules decide --json` wrote. The file does not exist, cannot be read, is not UTF-8, is
+    not valid JSON or is larger than a record can be.
+    """,
+    wrong="""
+    segrules replay recrod.json model.yaml
+    """,
+    fix="Check the file name and give the record as segrules wrote it.",
+    right="""
+    segrules replay record.json model.yaml
     """,
 )
 

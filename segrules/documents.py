@@ -106,9 +106,11 @@ def reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
 
 
 def parse_instant(text: str) -> dt.datetime:
-    """An ISO 8601 date-time (``Z`` allowed); without a UTC offset it is UTC. ValueError otherwise."""
+    """An ISO 8601 date-time (``Z`` allowed); naive when written without an offset. ValueError otherwise.
+
+    Whether a naive time is accepted is the caller's rule: ``assessment_time`` refuses it.
+    """
     value = text.strip()
     if value.endswith(("Z", "z")):
         value = value[:-1] + "+00:00"
-    when = dt.datetime.fromisoformat(value)
-    return when if when.tzinfo is not None else when.replace(tzinfo=dt.timezone.utc)
+    return dt.datetime.fromisoformat(value)

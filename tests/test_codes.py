@@ -3,7 +3,9 @@ and every code can be triggered, with a file:line:col where the problem has a pl
 
 from __future__ import annotations
 
+import datetime
 import importlib.util
+import pickle
 import random
 import re
 from pathlib import Path
@@ -593,6 +595,47 @@ def test_SR514_unknown_code_to_explain():
     assert info.value.code == "SR514"
 
 
+def test_SR550_an_assessment_time_without_offset(model):
+    with pytest.raises(UsageError) as info:
+        model.decide({"a": 1, "battery": "risk"}, assessed_at=datetime.datetime(2024, 3, 1, 9, 30))
+    assert info.value.code == "SR550"
+
+
+def test_SR551_an_override_to_the_suggestion(model):
+    with pytest.raises(UsageError) as info:
+        model.decide({"a": 1, "battery": "risk"}, override="low", reason="confirmed")
+    assert info.value.code == "SR551"
+
+
+def test_SR553_SR554_records_that_do_not_fit(model):
+    record = model.decide({"a": 1, "battery": "risk"}).to_json(compact=True)
+    with pytest.raises(UsageError) as info:
+        segrules.Decision.from_json({k: v for k, v in record.items() if k != "answers"}, model)
+    assert info.value.code == "SR553"
+    other = segrules.load_text(ruleset(inputs=INPUTS + MORE_INPUTS).replace("version: 1.0.0", "version: 1.0.1"))
+    with pytest.raises(UsageError) as info:
+        segrules.Decision.from_json(record, other)
+    assert info.value.code == "SR554"
+
+
+def test_SR557_a_record_file_that_cannot_be_read(tmp_path):
+    replay = pytest.importorskip("segrules.cli.replay")
+    with pytest.raises(UsageError) as info:
+        replay.read_record_file(str(tmp_path / "recrod.json"))
+    assert info.value.code == "SR557"
+
+
+def test_SR555_SR556_pickling(model):
+    data = pickle.dumps(model).replace(model.content_hash.encode(), b"0" * 64)
+    with pytest.raises(SegrulesError) as info:
+        pickle.loads(data)
+    assert info.value.code == "SR555"
+    decision = pickle.loads(pickle.dumps(model.decide({"a": 1, "battery": "risk"})))
+    with pytest.raises(UsageError) as info:
+        decision.override("high", "asked by the client")
+    assert info.value.code == "SR556"
+
+
 # --------------------------------------------------------------------------- triggers: crosswalk and diagram
 
 _CROSSWALK = (ROOT / "rulesets" / "crosswalk.yaml").read_text(encoding="utf-8")
@@ -799,6 +842,7 @@ TRIGGERED_ELSEWHERE_IN_THIS_FILE = {
     "SR501", "SR502", "SR510", "SR511", "SR512", "SR513", "SR514", "SR515",
     "SR850", "SR851", "SR852", "SR853", "SR854",  # tests/population/test_population.py
     "SR015", "SR307", "SR308", "SR520", "SR521", "SR522", "SR523", "SR524", "SR525",
+    "SR550", "SR551", "SR553", "SR554", "SR555", "SR556", "SR557",
 } | set(CROSSWALK_CASES) | {"SR702", "SR708", "SR709"}
 TRIGGERED_ELSEWHERE_IN_THIS_FILE |= set(FHIR_ANSWER_CASES) | {"SR939", "SR940", "SR941", "SR942", "SR943"}
 

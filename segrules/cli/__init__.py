@@ -32,6 +32,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("describe", "describe"),
     ("sample", "sample"),
     ("decide", "decide"),
+    ("replay", "replay"),
     ("test", "test"),
     ("explain", "explain"),
     ("verify", "verify"),

@@ -10,14 +10,13 @@ import argparse
 import datetime as dt
 import json
 import sys
-from pathlib import Path
 from typing import Any, Sequence
 
 from .. import answers as answers_source
-from ..documents import parse_instant, reject_duplicate_keys, ruleset_json  # noqa: F401 - ruleset_json for the commands
+from ..documents import ruleset_json  # noqa: F401 - for the commands
 from ..dsl import ast
-from ..engine.runtime import format_number
-from ..errors import Diagnostic, Span, UsageError
+from ..engine.runtime import assessment_time, format_number
+from ..errors import Diagnostic, UsageError
 
 DEFAULT_LANG = "en"
 
@@ -127,42 +126,31 @@ def read_answers(source: str) -> dict:
 
 
 def read_json(source: str) -> Any:
-    """One JSON document (the answers, or FHIR resources) from a file or from stdin (``-``)."""
-    name = "<stdin>" if source == "-" else source
-    try:
-        if source == "-":
-            text = sys.stdin.read()
-        else:
-            text = Path(source).read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise UsageError(f"{name}: the answers file is not valid UTF-8 text", code="SR510") from None
-    except OSError as exc:
-        raise UsageError(f"cannot read the answers from {name}: {exc.strerror or exc}", code="SR510") from None
-    try:
-        answers = json.loads(text, object_pairs_hook=reject_duplicate_keys)
-    except json.JSONDecodeError as exc:
-        lines = text.splitlines()
-        line = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else None
-        raise AnswersFileError(
-            Diagnostic(
-                "SR511", f"the answers are not valid JSON: {exc.msg}", Span(name, exc.lineno, exc.colno),
-                hint='write one JSON object, e.g. {"c_manage": 4, "battery": "risk"}', source_line=line,
-            )
-        ) from None
-    except ValueError as exc:  # a duplicate key
-        raise AnswersFileError(Diagnostic("SR511", f"{name}: the answers are not valid: {exc}")) from None
-    return answers
+    """One JSON document in any shape (FHIR resources) from a file or stdin, within the same limits."""
+    return answers_source.read_document(source, sys.stdin.buffer if source == "-" else None)
 
 
 AnswersFileError = answers_source.AnswersFileError
 
 
 def parse_datetime(text: str) -> dt.datetime:
-    """An ISO 8601 date-time; without a UTC offset it is taken as UTC."""
+    """An ISO 8601 date-time with its UTC offset (SR512 if unreadable, SR550 without offset).
+
+    The same rule as the library's: a time without an offset is refused, never taken as UTC.
+    """
+    value = text.strip()
+    if value.endswith(("Z", "z")):
+        value = value[:-1] + "+00:00"
     try:
-        return parse_instant(text)
+        when = dt.datetime.fromisoformat(value)
     except ValueError:
         raise UsageError(
             f"--at {text!r} is not an ISO 8601 date-time; write e.g. 2024-03-01T09:30:00+02:00",
             code="SR512",
         ) from None
+    if when.utcoffset() is None:
+        raise UsageError(
+            f"--at {text!r} has no UTC offset; write e.g. {when.isoformat()}+02:00, or {when.isoformat()}Z for UTC",
+            code="SR550",
+        )
+    return assessment_time(when)

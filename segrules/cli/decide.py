@@ -19,7 +19,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--answers", required=True, metavar="FILE", help="the answers as a JSON object; - reads stdin")
     parser.add_argument("--override", metavar="SEGMENT", help="a segment chosen by a person instead of the suggestion")
     parser.add_argument("--reason", metavar="TEXT", help="why the segment was overridden (required with --override)")
-    parser.add_argument("--at", metavar="ISO-DATETIME", help="assessment time (default now, UTC; no offset means UTC)")
+    parser.add_argument(
+        "--at", metavar="ISO-DATETIME", help="assessment time with its UTC offset, e.g. 2024-03-01T09:30+02:00 (default now)"
+    )
     parser.add_argument(
         "--fhir", action="store_true",
         help="the answers are a FHIR QuestionnaireResponse (a list or a Bundle of them); print the FHIR Bundle of the decision",

@@ -73,3 +73,10 @@ def test_decide_fhir_names_the_items_at_fault():
     assert proc.returncode == 1 and "SR511" in proc.stderr
     proc = run("decide", SUUNTIMA, "--fhir", "--answers", "-", stdin='{"resourceType": "Patient"}')
     assert proc.returncode == 1 and "SR930" in proc.stderr
+
+
+def test_decide_fhir_reads_within_the_limits():
+    proc = run("decide", SUUNTIMA, "--fhir", "--answers", "-", stdin="[" + "0," * 600_000 + "0]")
+    assert proc.returncode == 1 and "SR307" in proc.stderr
+    proc = run("decide", SUUNTIMA, "--fhir", "--answers", "-", stdin="[" * 200 + "]" * 200)
+    assert proc.returncode == 1 and "SR308" in proc.stderr
