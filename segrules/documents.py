@@ -12,7 +12,8 @@ from typing import Any
 
 from .dsl import ast
 from .dsl.printer import to_text as expr_text
-from .engine.runtime import Decision
+from .engine.runtime import Decision, assessment_time
+from .errors import UsageError
 
 
 def _labels_json(labels: ast.Labels | None) -> dict | None:
@@ -106,11 +107,18 @@ def reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
 
 
 def parse_instant(text: str) -> dt.datetime:
-    """An ISO 8601 date-time (``Z`` allowed); naive when written without an offset. ValueError otherwise.
+    """An assessment time written as ISO 8601 with its UTC offset (``Z`` allowed).
 
-    Whether a naive time is accepted is the caller's rule: ``assessment_time`` refuses it.
+    ValueError when it is not a date-time at all; SR550 without an offset, as the library
+    refuses a naive datetime (never taken as UTC); SR524 when no re-assessment date can follow.
     """
     value = text.strip()
     if value.endswith(("Z", "z")):
         value = value[:-1] + "+00:00"
-    return dt.datetime.fromisoformat(value)
+    when = dt.datetime.fromisoformat(value)
+    if when.utcoffset() is None:
+        raise UsageError(
+            f"the time {text!r} has no UTC offset; write e.g. {when.isoformat()}+02:00, or {when.isoformat()}Z for UTC",
+            code="SR550",
+        )
+    return assessment_time(when)

@@ -30,7 +30,6 @@ from starlette.routing import Route
 
 from ..documents import decide_json, describe_json, parse_instant, reject_duplicate_keys
 from ..dsl import ast
-from ..engine.runtime import assessment_time
 from ..errors import AnswerError, SegrulesError
 from .config import ServeConfig
 from .decision_log import DecisionLog, log_record, new_decision_id
@@ -70,16 +69,15 @@ def parse_json(data: bytes, what: str = "the body") -> Any:
 
 
 def parse_time(text: Any, what: str) -> dt.datetime:
-    """An ISO 8601 date-time with its UTC offset (SR914 if unreadable, SR550 without an offset)."""
+    """An ISO 8601 date-time with its UTC offset (SR914 if unreadable; SR550 without an offset)."""
     if not isinstance(text, str):
         raise ServiceError(422, f"{what} must be an ISO 8601 date-time as text", code="SR914")
     try:
-        when = parse_instant(text)
+        return parse_instant(text)
     except ValueError:
         raise ServiceError(
             422, f"{what} {text!r} is not an ISO 8601 date-time; write e.g. 2024-03-01T09:30:00+02:00", code="SR914"
         ) from None
-    return assessment_time(when)
 
 
 def _media_type(request: Request) -> str | None:

@@ -248,7 +248,7 @@ def _ruleset_paths(s: Served) -> tuple[dict, dict]:
             "properties": {
                 "answers": ref("Answers"),
                 "assessed_at": {"type": "string", "format": "date-time",
-                                "description": "the time of the assessment with its UTC offset (default: now)"},
+                                "description": "the time of the assessment with its UTC offset (default: now); a time without an offset is refused (SR550)"},
                 "override": {"type": "string", "enum": [x.id for x in rs.segments],
                              "description": "a segment chosen by a person instead of the suggestion"},
                 "reason": {"type": "string", "description": "why the segment was overridden (required with override)"},
