@@ -137,7 +137,7 @@ def parse_datetime(text: str) -> dt.datetime:
     """``--at``: an ISO 8601 date-time with its UTC offset (SR512 if unreadable, SR550 without
     offset), by the same rule as the library's: a time without an offset is never taken as UTC."""
     try:
-        when = dt.datetime.fromisoformat(value)
+        return parse_instant(text)
     except ValueError:
         raise UsageError(
             f"--at {text!r} is not an ISO 8601 date-time; write e.g. 2024-03-01T09:30:00+02:00",
