@@ -23,14 +23,14 @@ RULESETS := $(shell find rulesets -name '*.yaml' ! -name crosswalk.yaml 2>/dev/n
 # demo unless every ruleset is proven; `no` skips the proofs.
 VERIFY ?= yes
 
-.PHONY: demo test bench bench-quick bench-verify bench-load clean
+.PHONY: demo test postgresql bench bench-quick bench-verify bench-load clean
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install -qq --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test]'
+	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,sql]'
 	touch $@
 
 $(BENCH_STAMP): pyproject.toml $(STAMP)
@@ -67,8 +67,21 @@ demo: $(STAMP)
 	  echo "demo: all $(words $(RULESETS)) rulesets checked, tested and run; segrules verify was not run (VERIFY=$(VERIFY))"; \
 	fi
 
-test: $(STAMP)
+test: $(STAMP) postgresql
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The SQL tests start a throwaway PostgreSQL server from Debian's postgresql package: install it
+# when it is missing and we may (root with apt-get); otherwise those tests say why they skip.
+postgresql:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make: installing Debian's postgresql package for the SQL tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else \
+	    echo "make: PostgreSQL is not installed and cannot be installed here (needs root and apt-get);" \
+	         "the PostgreSQL tests will be skipped" >&2; \
+	  fi; \
+	fi
 
 # Peer benchmark: installs the peer engines (the `bench` extra) first.
 # Writes benchmarks/results/peers.json and the table in docs/performance.md.
