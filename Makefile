@@ -6,6 +6,7 @@
 #   make bench-quick  a smoke run of the benchmark; writes nothing
 #   make bench-verify verification time against answer-space size, against brute force
 #   make bench-load   load time of every shipped ruleset
+#   make wheel-check  build the wheel, install it outside the checkout, verify the shipped models
 #   make clean        remove the virtual environment and build leftovers
 
 PYTHON3 ?= python3
@@ -23,18 +24,18 @@ RULESETS := $(shell find rulesets -name '*.yaml' ! -name crosswalk.yaml 2>/dev/n
 # demo unless every ruleset is proven; `no` skips the proofs.
 VERIFY ?= yes
 
-.PHONY: demo test postgresql bench bench-quick bench-verify bench-load clean
+.PHONY: demo test postgresql wheel-check bench bench-quick bench-verify bench-load clean
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install -qq --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,sql]'
+	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,verify,sql]'
 	touch $@
 
 $(BENCH_STAMP): pyproject.toml $(STAMP)
-	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,bench]'
+	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,verify,bench]'
 	touch $@
 
 demo: $(STAMP)
@@ -98,6 +99,9 @@ bench-verify: $(STAMP)
 
 bench-load: $(STAMP)
 	$(PY) benchmarks/load_time.py
+
+wheel-check: $(STAMP)
+	bash .ci/wheel-check
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis

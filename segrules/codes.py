@@ -1216,6 +1216,23 @@ add_code(
 )
 
 add_code(
+    "SR515",
+    "No shipped model has that id",
+    """
+    segrules ships the regional models of its rulesets folder inside the package, so that they
+    can be listed and loaded by id without a checkout. The id given is not one of them; the
+    message lists the ids there are. To load a ruleset file of your own, give its path.
+    """,
+    wrong="""
+    segrules.rulesets.load("helsinki.suuntma")
+    """,
+    fix="Use one of the listed ids (`segrules.rulesets.ids()`).",
+    right="""
+    segrules.rulesets.load("helsinki.suuntima")
+    """,
+)
+
+add_code(
     "SR510",
     "The answers file cannot be read",
     """
@@ -1444,12 +1461,103 @@ add_code(
 )
 
 add_code(
+    "SR610",
+    "The verifier could not decide whether an input can change the segment",
+    """
+    `segrules verify` proves for each input that some change of its answer alone changes the
+    segment (or reports it unused, SR606). For this input the exact method reached the limits
+    of what it covers (the message says which), so the input is neither proven used nor
+    proven unused. The check `inputs_used` is then not proven, unless another input is proven
+    unused, which fails it anyway.
+    """,
+    fix="""
+    Nothing is known to be wrong. If the answer space is small enough, `segrules verify
+    --method enumeration` decides it; otherwise simplify how the input is used, e.g. give each
+    question battery its own score instead of one mean over several batteries.
+    """,
+)
+
+add_code(
     "SR690",
     "The verifier's own cross-checks disagree (an internal error)",
     """
     The verifier re-checks each of its findings with the reference evaluator. Here the two
     disagree. This is a bug in segrules, not a problem of the ruleset, and the verification
     result cannot be trusted.
+    """,
+    fix="Report it to the maintainers of segrules, with the ruleset and the message.",
+)
+
+add_code(
+    "SR691",
+    "An inexact number reached an evaluator (an internal error)",
+    """
+    Every number segrules computes with is exact: a whole number or a fraction, so that
+    `10 / 3` is exactly ten thirds and `0.1` is exactly one tenth. Here a binary floating-point
+    number, which can only approximate such values, reached the evaluator. This is a bug in
+    segrules, not a problem of the ruleset or the answers; no result is given rather than a
+    rounded one.
+    """,
+    fix="Report it to the maintainers of segrules, with the ruleset, the answers and the message.",
+)
+
+# SR620 to SR639 and SR692 to SR699: the SMT prover (segrules/verify/smt.py, prover.py).
+
+add_code(
+    "SR620",
+    "The SMT prover is not installed, so checks cannot be proven",
+    """
+    A check is proven only by the SMT prover (the solver z3) or by evaluating every answer
+    set. z3 is an optional part of segrules and is not installed here, and the answer space is
+    too large to evaluate every answer set, so the checks that need a proof are undecided.
+    Failures shown with a witness answer set are still real.
+    """,
+    wrong="""
+    segrules verify model.yaml    # in an environment without z3
+    """,
+    fix="Install the verification extra, e.g. `pip install 'segrules[verify]'` (`make test` and "
+    "`make demo` install it), and verify again.",
+    right="""
+    pip install 'segrules[verify]'
+    segrules verify model.yaml
+    """,
+)
+
+add_code(
+    "SR621",
+    "The SMT solver could not decide a check within the budget",
+    """
+    The solver answered neither "there is such an answer set" nor "there is none": it ran out
+    of its time (each solver call gets the time left of the verification budget) or met
+    arithmetic it cannot decide (a product or quotient of two scores that both vary over wide
+    ranges). The check is reported as undecided, never as proven.
+    """,
+    wrong="""
+    segrules verify model.yaml --budget 1
+    """,
+    fix="Give more time with `--budget SECONDS`; if that does not help, simplify the arithmetic "
+    "(compare `a >= k * b` instead of `a / b >= k`) or use `--method enumeration` on a small model.",
+)
+
+add_code(
+    "SR692",
+    "The structural method and the SMT prover disagree (an internal error)",
+    """
+    Both methods decided the same check and came to different answers. At least one of them
+    has a bug; the check is reported as undecided and the ruleset is not proven. This is a
+    problem in segrules, not in the ruleset.
+    """,
+    fix="Report it to the maintainers of segrules, with the ruleset and the message; "
+    "`--method enumeration` decides a small model independently.",
+)
+
+add_code(
+    "SR693",
+    "A witness found by the SMT solver does not reproduce (an internal error)",
+    """
+    Every answer set the solver finds is re-run through the reference evaluator before it is
+    shown. This one did not show the problem it was found for, so the encoding and the
+    evaluator disagree. The check is reported as undecided, never as a verdict.
     """,
     fix="Report it to the maintainers of segrules, with the ruleset and the message.",
 )
@@ -1661,4 +1769,81 @@ add_code(
     right="""
     segrules crosswalk --from vantaa_kerava.segmentation --segment huolenpito --to helsinki.suuntima
     """,
+)
+
+# =========================================================================== SR85x: population reports
+
+add_code(
+    "SR850",
+    "The smallest count shown must be at least 1",
+    """
+    A population report hides counts smaller than --min-cell (5 by default), so that no
+    published number identifies a person. The value given is below 1, which would hide
+    nothing and is not a threshold.
+    """,
+    wrong="""
+    segrules report model.yaml --input result.parquet --min-cell 0
+    """,
+    fix="Give the smallest count that may be published; statistics offices use 5 or more.",
+    right="""
+    segrules report model.yaml --input result.parquet --min-cell 5
+    """,
+)
+
+add_code(
+    "SR851",
+    "The batch result is not from this ruleset",
+    """
+    The batch result names segments the ruleset does not have, so the rows were most likely
+    segmented with another model (or another region's). A report needs the ruleset that made
+    the result, for the segment names and labels.
+    """,
+    fix="Give the ruleset the batch result was made with, or run `segrules batch` again.",
+)
+
+add_code(
+    "SR852",
+    "The reference distribution is not usable",
+    """
+    --reference compares the population with an expected distribution: a YAML or JSON mapping
+    from each segment (its id, an alias or a label) to its expected share in percent. The
+    shares must be numbers from 0 to 100 and add up to exactly 100. The message says what is
+    wrong.
+    """,
+    wrong="""
+    {"omatoimi": 39, "yhteiso": 10, "yhteistyo": 30}
+    """,
+    fix="List every segment once, with shares that add up to 100.",
+    right="""
+    {"omatoimi": 39, "yhteiso": 10, "yhteistyo": 30, "verkosto": 21}
+    """,
+)
+
+add_code(
+    "SR853",
+    "The format of a batch result cannot be told from its name",
+    """
+    A batch result is read as Parquet, CSV or JSON Lines by the ending of its name.
+    """,
+    wrong="""
+    segrules report model.yaml --input result.xlsx
+    """,
+    fix="Save the result as .parquet, .csv or .jsonl (segrules batch writes these).",
+    right="""
+    segrules report model.yaml --input result.parquet
+    """,
+)
+
+add_code(
+    "SR854",
+    "The batch result lacks a column the report needs",
+    """
+    A report reads the columns segrules batch writes (segment, error_codes and, for the
+    quadrant, the score columns) and every grouping column named with --by. The message
+    lists the columns the file has.
+    """,
+    wrong="""
+    segrules report model.yaml --input result.parquet --by municipality
+    """,
+    fix="Name a column the result has; carry it through `segrules batch` with --carry.",
 )

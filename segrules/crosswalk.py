@@ -19,13 +19,13 @@ ruleset or segment name is a ``UsageError`` with SR708 or SR709.
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 from typing import Iterable
 
 import attrs
 
 from .dsl import ast
+from .dsl.ast import fold_name
 from .dsl.loader import Builder
 from .errors import Diagnostic, DiagnosticSink, RulesetError, SegrulesError, Span, UsageError, closest
 from .source import YList, YMap, YScalar, YValue, parse_yaml, read_source
@@ -93,17 +93,7 @@ class Crosswalk:
         """The segment id for a name in a ruleset: its id, an alias or a label, in any case (SR709)."""
         rid = self.resolve_ruleset(ruleset)
         rs = self.rulesets[rid]
-        wanted = _fold(name)
-        found: list[str] = []
-        for exact in (True, False):
-            for s in rs.segments:
-                names = [s.id, *s.aliases, *(t for t in (s.label.fi, s.label.sv, s.label.en) if t)]
-                keys = [n.casefold() for n in names] if exact else [_fold(n) for n in names]
-                target = str(name).strip().casefold() if exact else wanted
-                if target in keys and s.id not in found:
-                    found.append(s.id)
-            if found:
-                break
+        found = rs.segments_named(name)
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
@@ -144,12 +134,6 @@ class Crosswalk:
             ],
             "positions": [p.to_json() for p in self.positions],
         }
-
-
-def _fold(text: str) -> str:
-    """Case- and accent-insensitive form: 'Yhteisö' and 'yhteiso' fold alike."""
-    decomposed = unicodedata.normalize("NFKD", str(text).strip().casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # --------------------------------------------------------------------------- finding rulesets
@@ -421,7 +405,7 @@ class _Checker:
             if sid not in ids:
                 hint = "its segments are: " + ", ".join(ids)
                 for s in rs.segments:
-                    if _fold(sid) in (_fold(a) for a in (*s.aliases, s.label.fi)):
+                    if fold_name(sid) in (fold_name(a) for a in (*s.aliases, s.label.fi)):
                         hint = f"{sid!r} is a name of the segment {s.id!r}; write the segment id"
                 self.sink.report("SR704", f"ruleset {rid} has no segment {sid!r}", v.span, hint=hint)
                 continue
@@ -469,109 +453,5 @@ class _Checker:
                     )
 
 
-# --------------------------------------------------------------------------- command line
-
 DEFAULT_PATH = Path("rulesets") / "crosswalk.yaml"
-
-
-def add_command(subparsers, parent) -> None:
-    """Add ``segrules crosswalk`` to the command line's subparsers."""
-    p = subparsers.add_parser(
-        "crosswalk",
-        help="map a segment of one regional model to another's, or check the crosswalk",
-        description=(
-            "Map a segment of one regional model to the segment of another model in the same "
-            "quadrant (--from, --segment, --to), check the crosswalk against the rulesets (--check), "
-            "or, with neither, print the whole crosswalk."
-        ),
-        parents=[parent],
-    )
-    p.add_argument("crosswalk", nargs="?", metavar="CROSSWALK",
-                   help=f"the crosswalk file (default {DEFAULT_PATH.as_posix()})")
-    p.add_argument("--from", dest="from_ruleset", metavar="ID", help="the ruleset the segment belongs to")
-    p.add_argument("--segment", metavar="S", help="the segment: its id, an alias or a label")
-    p.add_argument("--to", dest="to_ruleset", metavar="ID", help="the ruleset to map to")
-    p.add_argument("--check", action="store_true", help="check that the crosswalk is total and one-to-one")
-    p.add_argument("--rulesets-dir", metavar="DIR", help="where to find the rulesets (default: the crosswalk's folder)")
-    p.add_argument("--lang", choices=ast.LANGUAGES, default="en", help="language of labels (default en)")
-    p.set_defaults(func=cmd_crosswalk, parser=p)
-
-
-def cmd_crosswalk(args) -> int:
-    from .cli import print_json
-
-    lookup = (args.from_ruleset, args.segment, args.to_ruleset)
-    if args.check and any(x is not None for x in lookup):
-        args.parser.error("give either --check, or --from, --segment and --to")
-    if any(x is not None for x in lookup) and not all(x is not None for x in lookup):
-        args.parser.error("a lookup needs all three of --from, --segment and --to")
-    path = args.crosswalk or str(DEFAULT_PATH)
-    as_json = getattr(args, "json", False)
-
-    if args.check:
-        cw, diagnostics = check(path, args.rulesets_dir)
-        ok = cw is not None
-        if as_json:
-            print_json({
-                "schema": "segrules.crosswalk-check/1", "file": path, "ok": ok,
-                "crosswalk": cw.to_json() if cw is not None else None,
-                "diagnostics": [d.to_json() for d in diagnostics],
-            })
-        else:
-            for d in diagnostics:
-                print(d.format())
-            if ok:
-                print(f"{path}: ok: {len(cw.ruleset_ids)} rulesets, {len(cw.positions)} positions; "
-                      "every segment has exactly one position, in its own quadrant")
-            else:
-                errors = sum(1 for d in diagnostics if d.is_error)
-                print(f"{path}: {errors} error{'s' if errors != 1 else ''}: the crosswalk is not valid")
-        return 0 if ok else 1
-
-    cw = load(path, args.rulesets_dir)
-    lang = args.lang
-    if args.from_ruleset is not None:
-        src = cw.resolve_ruleset(args.from_ruleset)
-        dst = cw.resolve_ruleset(args.to_ruleset)
-        sid = cw.resolve_segment(src, args.segment)
-        position = cw.position_of(src, sid)
-        tid = position.segment(dst)
-        a, b = cw.rulesets[src].segment(sid), cw.rulesets[dst].segment(tid)
-        if as_json:
-            print_json({
-                "schema": "segrules.crosswalk/1",
-                "from": _segment_json(cw, src, a),
-                "to": _segment_json(cw, dst, b),
-                "quadrant": position.quadrant.to_json(),
-            })
-        else:
-            print(f"{src} {a.id} ({a.label.get(lang)}) -> {dst} {b.id} ({b.label.get(lang)})")
-            print(f"  quadrant: resources {position.quadrant.resources}, complexity {position.quadrant.complexity}")
-            if b.aliases:
-                print(f"  {b.id} is also called: {', '.join(b.aliases)}")
-        return 0
-
-    if as_json:
-        print_json({"schema": "segrules.crosswalk/1", "crosswalk": cw.to_json()})
-        return 0
-    rows = [("quadrant", *cw.ruleset_ids)]
-    for p in cw.positions:
-        rows.append((f"resources {p.quadrant.resources}, complexity {p.quadrant.complexity}",
-                     *(p.segment(rid) for rid in cw.ruleset_ids)))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    if cw.title is not None:
-        print(cw.title.get(lang))
-    for r in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
-    return 0
-
-
-def _segment_json(cw: Crosswalk, rid: str, s: ast.Segment) -> dict:
-    rs = cw.rulesets[rid]
-    return {
-        "ruleset": {"id": rs.id, "version": rs.version, "content_hash": rs.content_hash},
-        "segment": s.id,
-        "label": s.label.to_json(),
-        "aliases": list(s.aliases),
-        "service_use": s.service_use,
-    }
+"""Where the crosswalk of the shipped rulesets is, relative to a checkout."""

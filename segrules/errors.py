@@ -145,6 +145,16 @@ class EvaluationError(SegrulesError):
         return (Diagnostic(self.code, str(self), self.span),)
 
 
+class InexactNumber(SegrulesError):
+    """A binary float reached an evaluator: a bug in segrules, never a verdict.
+
+    Every number segrules computes with is an int or a Fraction; a float would silently
+    round (0.1 is not one tenth), so the evaluators refuse it instead of deciding with it.
+    """
+
+    code = "SR691"
+
+
 class UsageError(SegrulesError):
     """A caller used the API or the command line wrongly (e.g. an override without a reason)."""
 

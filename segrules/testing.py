@@ -214,7 +214,7 @@ def _num(value: Fraction) -> str:
 
 
 @st.composite
-def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None) -> str:
+def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None, awkward: bool = False) -> str:
     budget = max_space if max_space is not None else 10**12
     space = 1
     inputs: list[_Input] = []
@@ -225,8 +225,14 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None)
         return min(max_domain, budget // space - extra)
 
     # an optional root question that other questions depend on: a battery (enum) or a flag
-    root_kind = draw(st.sampled_from([None, "enum", "boolean"])) if max_inputs >= 2 else None
-    if root_kind == "enum" and room(0) >= 2:
+    kinds = [None, "enum", "boolean"] + (["integer"] if awkward else [])
+    root_kind = draw(st.sampled_from(kinds)) if max_inputs >= 2 else None
+    if root_kind == "integer" and room(0) >= 3:
+        # a number that decides questions and that scores also divide by (it can be 0)
+        root = _Input("household", "integer", (0, 1, 2))
+        inputs.append(root)
+        space *= 3
+    elif root_kind == "enum" and room(0) >= 2:
         n = draw(st.integers(2, max(2, min(3, room(0)))))
         root = _Input("battery", "enum", tuple("abcd"[:n]))
         inputs.append(root)
@@ -263,7 +269,9 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None)
                 inp = _Input(f"q{k}", "enum", tuple(f"v{j}" for j in range(1, size + 1)))
         inp.optional = optional
         if asked:
-            if root.kind == "enum":
+            if root.kind == "integer":
+                inp.asked_when = draw(st.sampled_from(["household >= 1", "household = 0", "household != 1"]))
+            elif root.kind == "enum":
                 code = draw(st.sampled_from(root.values))
                 form = draw(st.sampled_from(["=", "!=", "in"]))
                 if form == "in":
@@ -310,6 +318,10 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None)
             forms.append("enum_if")
         if scores:
             forms.append("score_arith")
+        if awkward:
+            forms += ["constant"] + (["control"] if root is not None else [])
+            if [s for s in scores if s[2] == "number"]:
+                forms += ["score_div", "score_div"]
         form = draw(st.sampled_from(forms))
         if form == "aggregate":
             func = draw(st.sampled_from(["mean", "sum", "min", "max", "count"]))
@@ -360,6 +372,23 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None)
             a, b = draw(st.integers(0, 3)), draw(st.integers(0, 3))
             guard = f"answered({e.id}) and " if e.may_be_missing else ""
             scores.append((sid, f'if {guard}{e.id} = "{code}" then {a} else {b}', "number", min(a, b), max(a, b)))
+        elif form == "score_div":
+            # division between scores: fails where the denominator is 0, and is a fraction elsewhere
+            nums = [s for s in scores if s[2] == "number"]
+            a, b = draw(st.sampled_from(nums)), draw(st.sampled_from(nums))
+            big = max(abs(a[3]), abs(a[4]), 1)
+            scores.append((sid, f"{a[0]} / {b[0]}", "number", -big, big))
+        elif form == "constant":
+            text = draw(st.sampled_from(["2 / 3", "1 / (2 - 2)", "3", "(1 + 2) / 4"]))
+            scores.append((sid, text, "number", 0, 3))
+        elif form == "control":
+            if root.kind == "integer":
+                text = draw(st.sampled_from(["10 / household", "household * 2", "mean(household) + 1"]))
+                scores.append((sid, text, "number", 0, 10))
+            elif root.kind == "enum":
+                scores.append((sid, f'if battery = "{root.values[0]}" then 2 else 0', "number", 0, 2))
+            else:
+                scores.append((sid, "if flag then 1 else 3", "number", 1, 3))
         elif form == "score_arith":
             prev = draw(st.sampled_from(scores))
             if prev[2] == "boolean":
@@ -532,7 +561,7 @@ def _limits(max_inputs: int, max_domain: int, max_answer_sets: int | None = None
         raise ValueError("a ruleset needs at least one input with at least two values")
 
 
-def rulesets(*, max_inputs: int = 6, max_domain: int = 5) -> st.SearchStrategy[str]:
+def rulesets(*, max_inputs: int = 6, max_domain: int = 5, awkward: bool = False) -> st.SearchStrategy[str]:
     """Random small rulesets as YAML text that ``segrules.load_text`` accepts.
 
     Up to ``max_inputs`` inputs of every type (scales, integer ranges, yes/no, choices) with
@@ -543,14 +572,21 @@ def rulesets(*, max_inputs: int = 6, max_domain: int = 5) -> st.SearchStrategy[s
     thresholds (whole and half numbers), under ``hit_policy`` unique or first, sometimes with
     an ``otherwise`` rule and with quadrant axes. The rulesets are not verified: some answer
     sets match no rule or several, and an unanswered input can make a score fail.
+
+    ``awkward=True`` adds the cases verifiers get wrong: a number ``household`` (0 to 2) that
+    decides which questions are asked and that scores divide by, division between scores,
+    scores over constants only (``1 / (2 - 2)``) and over the deciding input only, so that
+    several scores can fail in one answer set.
     """
     _limits(max_inputs, max_domain)
-    return _ruleset_text(max_inputs, max_domain, None)
+    return _ruleset_text(max_inputs, max_domain, None, awkward)
 
 
-def small_ruleset_texts(max_inputs: int = 4, max_domain: int = 4, *, max_answer_sets: int = 2000) -> st.SearchStrategy[str]:
+def small_ruleset_texts(
+    max_inputs: int = 4, max_domain: int = 4, *, max_answer_sets: int = 2000, awkward: bool = False,
+) -> st.SearchStrategy[str]:
     """Like ``rulesets()``, with the whole answer space at most ``max_answer_sets`` (before
     ``asked_when`` is taken into account; an unanswered option counts as a value), so that a
     test can enumerate every answer set and compare with brute force."""
     _limits(max_inputs, max_domain, max_answer_sets)
-    return _ruleset_text(max_inputs, max_domain, max_answer_sets)
+    return _ruleset_text(max_inputs, max_domain, max_answer_sets, awkward)

@@ -561,7 +561,7 @@ def test_SR502_override_without_a_reason(model):
 
 
 def test_SR510_SR511_SR512_the_command_line_inputs(tmp_path):
-    cli = pytest.importorskip("segrules.cli")
+    cli = pytest.importorskip("segrules.cli.common")
     with pytest.raises(UsageError) as info:
         cli.read_answers(str(tmp_path / "answrs.json"))
     assert info.value.code == "SR510"
@@ -641,12 +641,20 @@ def test_SR702_SR708_SR709_diagram_and_lookups():
     assert info.value.code == "SR709"
 
 
+def test_SR515_no_shipped_model_has_that_id():
+    shipped = pytest.importorskip("segrules.rulesets")
+    with pytest.raises(UsageError) as info:
+        shipped.path("no.such.model")
+    assert info.value.code == "SR515"
+
+
 # --------------------------------------------------------------------------- coverage of the triggers
 
 TRIGGERED_ELSEWHERE_IN_THIS_FILE = {
     "SR000", "SR300", "SR400", "SR500",  # the base classes
     "SR001", "SR002", "SR003", "SR011", "SR131", "SR140",
-    "SR501", "SR502", "SR510", "SR511", "SR512", "SR513", "SR514",
+    "SR501", "SR502", "SR510", "SR511", "SR512", "SR513", "SR514", "SR515",
+    "SR850", "SR851", "SR852", "SR853", "SR854",  # tests/population/test_report.py
 } | set(CROSSWALK_CASES) | {"SR702", "SR708", "SR709"}
 
 

@@ -269,6 +269,16 @@ def test_cli_lookup():
     assert out["quadrant"] == {"resources": "low", "complexity": "high"}
 
 
+def test_cli_uses_the_shipped_crosswalk_outside_a_checkout(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "segrules", "crosswalk", "--from", "helsinki.suuntima", "--segment", "tuki",
+         "--to", "vantaa_kerava.segmentation"],
+        cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "-> vantaa_kerava.segmentation tuki" in proc.stdout
+
+
 def test_cli_unknown_names_exit_1():
     proc = run("crosswalk", "--from", "helsinki.suuntima", "--segment", "nobody", "--to", "helsinki.suunte")
     assert proc.returncode == 1 and "SR709" in proc.stderr

@@ -8,6 +8,7 @@ checked tree. Nodes are frozen: a stage that changes a tree builds a new one.
 
 from __future__ import annotations
 
+import unicodedata
 from fractions import Fraction
 from typing import Union
 
@@ -428,6 +429,20 @@ class RulesetDef:
                 return s
         raise KeyError(id)
 
+    def segments_named(self, name: str) -> tuple[str, ...]:
+        """The ids of the segments ``name`` can mean: an id, an alias or a label in any
+        language, in any case; accents are ignored only when nothing matches with them
+        ('Yhteisö' and 'yhteiso' both name yhteiso). Several ids: the name is ambiguous."""
+        for fold in (lambda n: str(n).strip().casefold(), fold_name):
+            wanted = fold(str(name).strip())
+            found = tuple(
+                s.id for s in self.segments
+                if wanted in {fold(n) for n in (s.id, *s.aliases, *s.label.to_json().values())}
+            )
+            if found:
+                return found
+        return ()
+
     def pathway(self, segment: str) -> Pathway:
         for p in self.pathways:
             if p.segment == segment:
@@ -440,3 +455,9 @@ class RulesetDef:
         for i in self.inputs:
             n *= len(i.domain.values) + (1 if (i.optional or i.asked_when is not None) else 0)
         return n
+
+
+def fold_name(text: str) -> str:
+    """Case- and accent-insensitive form: 'Yhteisö' and 'yhteiso' fold alike."""
+    decomposed = unicodedata.normalize("NFKD", str(text).strip().casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -13,7 +13,7 @@ from typing import Any, Mapping
 import attrs
 
 from ..dsl import ast
-from ..errors import AnswerError, AnswerProblem, EvaluationError, closest
+from ..errors import AnswerError, AnswerProblem, EvaluationError, InexactNumber, closest
 
 
 class _Missing:
@@ -132,6 +132,13 @@ def aggregate_key(e: ast.Aggregate) -> tuple:
     return (e.func, tuple(getattr(i, "id", None) or id(i) for i in e.items))
 
 
+def inexact(value: object, where: str) -> InexactNumber:
+    """The internal error for a float met where only int and Fraction may be."""
+    return InexactNumber(
+        f"the inexact number {value!r} reached the evaluator ({where}); every number must be an int or a Fraction"
+    )
+
+
 def evaluate(
     e: ast.Expr,
     values: Mapping[str, Any],
@@ -145,14 +152,21 @@ def evaluate(
     ``id(node)`` for any node; an EvaluationError instance stands for a value that fails
     when the evaluation reaches it. The verifier uses it to evaluate one node from the
     values of its parts. ``scores`` may likewise hold an EvaluationError for a failing score.
+
+    Numbers are exact: int or Fraction in, Fraction out, and ``/`` divides exactly. A float
+    met anywhere (an answer, a precomputed value, a literal) raises InexactNumber (SR691).
     """
     if aggregates is not None:
         got = aggregates.get(id(e), MISSING)
         if got is not MISSING:
             if isinstance(got, EvaluationError):
                 raise got
+            if type(got) is float:
+                raise inexact(got, "a precomputed value")
             return got
     if isinstance(e, ast.Number):
+        if type(e.value) is not Fraction:
+            raise inexact(e.value, "a number written in the ruleset")
         return e.value
     if isinstance(e, (ast.Bool, ast.String)):
         return e.value
@@ -160,12 +174,16 @@ def evaluate(
         if e.id not in values:
             raise EvaluationError(missing_message(e.id), code="SR405", span=e.span)
         v = values[e.id]
+        if type(v) is float:
+            raise inexact(v, f"the answer to {e.id}")
         return Fraction(v) if type(v) is int else v
     if isinstance(e, ast.ScoreRef):
         if scores is not None and e.id in scores:
             got = scores[e.id]
             if isinstance(got, EvaluationError):
                 raise got
+            if type(got) is float:
+                raise inexact(got, f"the score {e.id}")
             return got
         return evaluate(rs.score(e.id).expr, values, rs, scores, aggregates)
     if isinstance(e, ast.Answered):
@@ -176,6 +194,8 @@ def evaluate(
             if isinstance(got, EvaluationError):
                 raise got
             if got is not MISSING:
+                if type(got) is float:
+                    raise inexact(got, "a precomputed aggregate")
                 return got
         return _aggregate(e, values, rs, scores, aggregates)
     if isinstance(e, ast.Negate):
@@ -191,7 +211,7 @@ def evaluate(
             return a * b
         if b == 0:
             raise EvaluationError("division by zero", code="SR403", span=e.span)
-        return a / b
+        return (Fraction(a) if type(a) is int else a) / b
     if isinstance(e, ast.Compare):
         left = evaluate(e.operands[0], values, rs, scores, aggregates)
         for op, operand in zip(e.ops, e.operands[1:]):

@@ -1,11 +1,12 @@
 """The verifier: proves that every possible answer set maps to exactly one segment.
 
 ``verify(ruleset)`` decides, over the entire finite answer space, the checks listed in
-``model.CHECKS``. Small spaces are enumerated outright; larger ones are decided by the
-structural method (``structure.py``). Either way the result is exact, every failure comes
-with a witness answer set that is re-run through the reference evaluator before it is
-reported, and a ruleset beyond the method's budgets is reported as undecided.
-"""
+``model.CHECKS``, with two independent methods: the SMT prover (``smt.py``, ``prover.py``),
+whose proofs are what a passed check rests on, and an exact counting method (small spaces
+enumerated outright, larger ones by the structural method, ``structure.py``), which gives the
+counts, regions and score plane and must agree with the prover wherever both decide
+(``verdict.py``). Every failure comes with a witness answer set that is re-run through the
+reference evaluator before it is reported, and a ruleset beyond the budget is undecided."""
 
 from __future__ import annotations
 
@@ -18,20 +19,20 @@ from ..engine import reference
 from ..engine.runtime import Ruleset
 from ..errors import AnswerError, EvaluationError, SegrulesError
 from .brute import enumerate_tally, outcome_of
-from .model import CHECKS, Check, Finding, RuleRef, VerificationReport, size_text
+from .model import CHECKS, Check, Finding, InternalInconsistency, RuleRef, VerificationReport, size_text
 from .space import AnswerSpace, Tally
 from .influence import InfluenceChecker
-from .structure import StructuralVerifier, Undecided
+from .budget import Budget, Undecided
+from .structure import StructuralVerifier
+from . import smt
+from .prover import prove
+from .verdict import PROVED_CHECKS, combine
 
 ENUMERATION_LIMIT = 5_000
+#: Seconds the counting method may take once the SMT prover has decided every check.
+COUNTING_SECONDS = 3.0
 
-__all__ = ["verify", "VerificationReport", "Check", "Finding", "ScorePlane", "ENUMERATION_LIMIT"]
-
-
-class InternalInconsistency(SegrulesError):
-    """The verifier's own cross-checks disagree: a bug in segrules, never a verdict."""
-
-    code = "SR690"
+__all__ = ["verify", "VerificationReport", "Check", "Finding", "ScorePlane", "ENUMERATION_LIMIT", "Budget", "Undecided"]
 
 
 @attrs.define
@@ -47,8 +48,18 @@ class ScorePlane:
             self.points.setdefault(p, set()).add(segment)
 
 
-def verify(ruleset: Ruleset | ast.RulesetDef, *, method: str = "auto", plane: bool = True) -> VerificationReport:
-    """Verify a loaded ruleset (or a checked definition). ``method``: auto, structural, enumeration."""
+def verify(
+    ruleset: Ruleset | ast.RulesetDef, *, method: str = "auto", plane: bool = True,
+    budget: Budget | float | None = None,
+) -> VerificationReport:
+    """Verify a loaded ruleset (or a checked definition). ``method``: auto, structural, enumeration, smt.
+
+    Every method runs beside the SMT prover, whose proofs (or enumeration's) are the only
+    ground for a passed check (``verdict.py``); ``smt`` runs the prover alone, without counts.
+
+    ``budget``: a Budget, or seconds (default 10 s); beyond it checks are undecided.
+    """
+    budget = Budget.of(budget)
     rs = ruleset.definition if isinstance(ruleset, Ruleset) else ruleset
     if not rs.checked:
         raise ValueError("verify needs a checked ruleset: load it with segrules.load")
@@ -60,18 +71,25 @@ def verify(ruleset: Ruleset | ast.RulesetDef, *, method: str = "auto", plane: bo
     use = method
     if method == "auto":
         use = "enumeration" if size <= ENUMERATION_LIMIT else "structural"
+    smt_checks, smt_missing, solver = _run_smt(rs, budget, notes)
+    if smt_checks and all(c.status != "undecided" for c in smt_checks.values()):
+        # the verdict is in: the counting method only adds counts and regions, so it gets
+        # a share of the budget, not all of it
+        budget = budget.share(COUNTING_SECONDS)
     tally = Tally(rs)
     undecided_reason = None
-    if use == "enumeration":
+    if use == "smt":
+        undecided_reason = "the counting methods were not run (method smt)"
+    elif use == "enumeration":
         tally = enumerate_tally(rs)
         if score_plane is not None:
             try:
-                StructuralVerifier(rs, space).run(Tally(rs), score_plane)
+                StructuralVerifier(rs, space, budget=budget).run(Tally(rs), score_plane)
             except (Undecided, RecursionError):  # the picture is optional; the proof stands
                 score_plane = None
     else:
         try:
-            sv = StructuralVerifier(rs, space, plane=score_plane is not None)
+            sv = StructuralVerifier(rs, space, plane=score_plane is not None, budget=budget)
             sv.run(tally, score_plane)
             InfluenceChecker(sv).run(tally)
         except Undecided as exc:
@@ -80,19 +98,56 @@ def verify(ruleset: Ruleset | ast.RulesetDef, *, method: str = "auto", plane: bo
         except RecursionError:
             undecided_reason = "the expressions are nested too deeply for the verifier's evaluation"
             score_plane = None
-    if undecided_reason is None and tally.counted != size:
-        raise InternalInconsistency(
-            f"the verifier accounted for {tally.counted} answer sets out of {size}", code="SR690"
-        )
-    checks = _checks(rs, tally, undecided_reason)
-    if undecided_reason:
+        except MemoryError:
+            undecided_reason = "the verifier ran out of memory"
+            score_plane = None
+    exact_method = "enumeration" if use == "enumeration" else "structural"
+    internal = None
+    try:
+        if undecided_reason is None and tally.counted != size:
+            raise InternalInconsistency(
+                f"the verifier accounted for {tally.counted} answer sets out of {size}", code="SR690"
+            )
+        exact = _checks(rs, tally, undecided_reason)
+    except InternalInconsistency as exc:
+        # a bug in the counting method: its answers are set aside, and nothing it could have
+        # confirmed is proven; failures the SMT prover shows with a witness still stand
+        internal = f"SR690: the {exact_method} method contradicted itself: {exc}"
+        notes.append(internal)
+        exact = _checks(rs, Tally(rs), internal)
+        score_plane = None
+    checks = combine(exact, exact_method, smt_checks, smt_missing)
+    if internal:
+        checks = [
+            Check(c.name, "undecided", f"not proven: {internal}", c.findings) if c.status == "passed" and c.name in PROVED_CHECKS
+            else c for c in checks
+        ]
+    if undecided_reason and use != "smt":
         notes.append(f"beyond the exact method's budgets: {undecided_reason}")
     if use == "enumeration":
         notes.append(f"the answer space is small ({size} answer sets), so every answer set was evaluated")
     return VerificationReport(
         rs.id, rs.version, rs.content_hash, rs.source, rs.hit_policy, size, use, tuple(checks),
-        time.perf_counter() - started, score_plane, tuple(notes),
+        time.perf_counter() - started, score_plane, tuple(notes), solver,
     )
+
+
+def _run_smt(rs: ast.RulesetDef, budget: Budget, notes: list) -> tuple[dict | None, str | None, str | None]:
+    """The SMT prover's checks, or None and the reason it could not run (never raises)."""
+    missing = smt.unavailable_reason()
+    if missing:
+        notes.append(f"SR620: {missing}; checks are proven only by enumerating a small answer space")
+        return None, f"SR620: {missing}", None
+    try:
+        result = prove(rs, budget=budget)
+    except Exception as exc:  # the verdict then rests on nothing: undecided, never a crash
+        reason = f"SR621: the SMT prover stopped: {type(exc).__name__}: {exc}"
+        notes.append(reason)
+        return None, reason, smt.solver_version()
+    notes.append(f"SMT prover ({result.solver}): {result.calls} solver calls")
+    for problem in result.problems:
+        notes.append(f"SR693: {problem}")
+    return result.checks, None, result.solver
 
 
 def _confirm(rs: ast.RulesetDef, finding: Finding, expect) -> Finding:
@@ -218,15 +273,22 @@ def _checks(rs: ast.RulesetDef, tally: Tally, undecided: str | None) -> list[Che
             f"input {inp.id!r} is unused: no change of its answer alone changes the segment",
             code="SR606", subject=inp.id,
         ))
+    # an input not decided either way is named, also when other inputs are proven unused
+    not_decided = [
+        Finding(f"could not decide whether input {i!r} can change the result: {tally.undecided_inputs[i]}",
+                code="SR610", subject=i)
+        for i in undecided_inputs
+    ]
+    also = f"; not decided for {', '.join(undecided_inputs)}" if undecided_inputs else ""
     if unused:
-        status, summary = "failed", f"{len(unused)} input(s) can never change the result"
+        status, summary = "failed", f"{len(unused)} input(s) can never change the result{also}"
     elif undecided_inputs:
         status = "undecided"
         summary = (f"could not decide for {', '.join(undecided_inputs)}: "
                    + tally.undecided_inputs[undecided_inputs[0]])
     else:
         status, summary = "passed", "every input can change the result"
-    checks.append(Check("inputs_used", status, summary, tuple(unused)))
+    checks.append(Check("inputs_used", status, summary, tuple(unused + not_decided)))
     checks.append(_pathways_check(rs))
     checks.append(_examples_check(rs))
     return checks

@@ -12,6 +12,7 @@ from typing import Iterator
 from ..dsl import ast
 from ..engine import reference
 from ..errors import EvaluationError
+from .model import exact_or_internal
 from .space import AnswerSpace, Tally, matched_rules
 from .structure import _atoms_of, describe_region, outcome_result
 
@@ -44,6 +45,11 @@ def outcome_of(rs: ast.RulesetDef, values: dict):
 
 
 def enumerate_tally(rs: ast.RulesetDef) -> Tally:
+    with exact_or_internal():
+        return _enumerate_tally(rs)
+
+
+def _enumerate_tally(rs: ast.RulesetDef) -> Tally:
     tally = Tally(rs)
     space = AnswerSpace(rs)
     found: dict = {}

@@ -21,6 +21,7 @@ import attrs
 
 from ..dsl import ast
 from ..errors import EvaluationError
+from .model import exact_or_internal
 from .space import Tally
 from .structure import (
     StructuralVerifier, Undecided, _Case, _check_size, _eval, _final, _key, _step,
@@ -117,15 +118,15 @@ class InfluenceChecker:
             acc = {}
             if sum(len(x) for x in sups) == len(frozenset().union(*sups)):
                 sets = [self.vector_set(c, co) for c in kids]
-                _check_size(sets, "values compared for one input", factor=co.width)
-                for combo in itertools.product(*sets):
+                _check_size(self.sv.budget, sets, "values compared for one input", factor=co.width)
+                for combo in self.sv.budget.watch(itertools.product(*sets), "combining values"):
                     vec = self._eval_vector(e, co, [], (), list(zip(kids, combo)))
                     acc.setdefault(tuple(map(_key, vec)), vec)
             else:
                 clusters = sorted(sup)
                 per_cluster = self._choices(clusters, co)
-                _check_size(per_cluster, "values compared for one input", factor=co.width)
-                for choice in itertools.product(*per_cluster):
+                _check_size(self.sv.budget, per_cluster, "values compared for one input", factor=co.width)
+                for choice in self.sv.budget.watch(itertools.product(*per_cluster), "combining values"):
                     vec = self._eval_vector(e, co, clusters, choice)
                     acc.setdefault(tuple(map(_key, vec)), vec)
             result = list(acc.values())
@@ -146,17 +147,17 @@ class InfluenceChecker:
             sup = frozenset().union(*(sv.support(units[i][1]) for i in members))
             clusters = sorted(sup)
             per_cluster = self._choices(clusters, co)
-            _check_size(per_cluster, "values compared for one input", factor=co.width)
+            _check_size(self.sv.budget, per_cluster, "values compared for one input", factor=co.width)
             acc: dict = {}
-            for choice in itertools.product(*per_cluster):
+            for choice in self.sv.budget.watch(itertools.product(*per_cluster), "combining values"):
                 rows = [self._eval_vector(units[i][1], co, clusters, choice) for i in members]
                 vec = tuple(tuple(r[k] for r in rows) for k in range(co.width))
                 acc.setdefault(tuple(tuple(map(_key, v)) for v in vec), vec)
             group_sets.append(list(acc.values()))
-        _check_size(group_sets, "conditions compared for one input", factor=co.width)
+        _check_size(self.sv.budget, group_sets, "conditions compared for one input", factor=co.width)
         out: dict = {}
         signatures: dict = {}  # (world, unit values) → (error, atoms): coordinates repeat values
-        for combo in itertools.product(*group_sets):
+        for combo in self.sv.budget.watch(itertools.product(*group_sets), "combining values"):
             sig = []
             for k, world in enumerate(co.worlds):
                 unit_values = {}
@@ -166,6 +167,7 @@ class InfluenceChecker:
                 got = signatures.get(skey)
                 if got is None:
                     error, atoms, _ = sv._signature(comp, units, failing, world, unit_values)
+                    error = error and error[1]
                     got = signatures[skey] = (error, atoms)
                 sig.append(got)
             out.setdefault(tuple((_key(er), tuple(map(_key, at))) for er, at in sig), tuple(sig))
@@ -199,10 +201,10 @@ class InfluenceChecker:
             k = next(i for i, comp in enumerate(sv.components) if ci in comp.clusters)
             vectors = self.vector_classes(sv.components[k], co)
             rest = [self._scalar(comp, world) for i, comp in enumerate(sv.components) if i != k]
-            _check_size(rest, "outcomes compared for one input", factor=len(vectors) * len(ptuples))
+            _check_size(self.sv.budget, rest, "outcomes compared for one input", factor=len(vectors) * len(ptuples))
             rows = set()
             for vec in vectors:
-                for rest_combo in itertools.product(*rest):
+                for rest_combo in self.sv.budget.watch(itertools.product(*rest), "combining values"):
                     row = []
                     for sig in vec:
                         combo = list(rest_combo)
@@ -251,8 +253,8 @@ class InfluenceChecker:
                 except _Mixed:
                     undecided = True
                     continue
-                _check_size(pair_sets, f"outcome pairs for a change of {x}")
-                for combo in itertools.product(*pair_sets):
+                _check_size(self.sv.budget, pair_sets, f"outcome pairs for a change of {x}")
+                for combo in self.sv.budget.watch(itertools.product(*pair_sets), "combining values"):
                     r1 = self._result([p[0] for p in combo])
                     r2 = self._result([p[1] for p in combo])
                     if r1 is not None and r2 is not None and r1 != r2:
@@ -260,6 +262,10 @@ class InfluenceChecker:
         return None if undecided else False
 
     def run(self, tally: Tally) -> None:
+        with exact_or_internal():
+            self._run(tally)
+
+    def _run(self, tally: Tally) -> None:
         sv = self.sv
         if sv.space.nested_control:
             for inp in self.rs.inputs:

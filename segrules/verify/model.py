@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import attrs
 
 from ..dsl import ast
+from ..errors import InexactNumber, SegrulesError
 
 SCHEMA = "segrules.verify/1"
 
@@ -21,6 +23,21 @@ CHECKS = (
     ("pathways_labels", "every segment has a pathway and Finnish labels"),
     ("examples", "the ruleset's own examples pass"),
 )
+
+
+class InternalInconsistency(SegrulesError):
+    """The verifier's own cross-checks disagree: a bug in segrules, never a verdict."""
+
+    code = "SR690"
+
+
+@contextlib.contextmanager
+def exact_or_internal():
+    """A float met by an evaluator while verifying is the verifier's internal error (SR690)."""
+    try:
+        yield
+    except InexactNumber as exc:
+        raise InternalInconsistency(f"{exc} ({exc.code})", code="SR690") from None
 
 
 @attrs.frozen
@@ -76,12 +93,17 @@ class Check:
     status: str  # passed | failed | undecided | not_applicable
     summary: str
     findings: tuple[Finding, ...] = ()
+    # the methods that decided the check, all agreeing: "smt", "enumeration", "structural"
+    # (a failure it showed with a reproduced witness), "definition" (read from the ruleset),
+    # "reference" (the examples, run by the reference evaluator); empty when undecided
+    methods: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         return {
             "name": self.name,
             "status": self.status,
             "summary": self.summary,
+            "methods": list(self.methods),
             "findings": [f.to_json() for f in self.findings],
         }
 
@@ -99,6 +121,7 @@ class VerificationReport:
     seconds: float
     plane: Any = attrs.field(default=None, repr=False)  # ScorePlane for pictures, where axes exist
     notes: tuple[str, ...] = ()
+    solver: str | None = None  # the SMT solver and its version, when it ran
 
     @property
     def proven(self) -> bool:
@@ -120,6 +143,7 @@ class VerificationReport:
             "answer_space_size": str(self.answer_space_size),
             "answer_space_size_log10": _log10(self.answer_space_size),
             "method": self.method,
+            "solver": self.solver,
             "seconds": round(self.seconds, 3),
             "checks": [c.to_json() for c in self.checks],
             "notes": list(self.notes),
@@ -133,7 +157,8 @@ class VerificationReport:
             f"{self.seconds:.2f} s",
         ]
         for c in self.checks:
-            lines.append(f"  [{mark[c.status]:>9}] {c.name}: {c.summary}")
+            by = f" (by {' + '.join(c.methods)})" if c.methods and c.status != "not_applicable" else ""
+            lines.append(f"  [{mark[c.status]:>9}] {c.name}: {c.summary}{by}")
             for f in c.findings:
                 lines.append(f"      - {f.message}")
                 if f.answer_sets is not None:

@@ -41,6 +41,7 @@ class AnswerSpace:
         self.control_ids = {i.id for i in self.control}
         self.leaves = [i for i in rs.inputs if i.id not in self.control_ids]
         self.nested_control = any(i.asked_when is not None for i in self.control)
+        self._counts: tuple[int, int] | None = None
 
     @staticmethod
     def options_of(inp: ast.Input, asked: bool) -> tuple:
@@ -84,11 +85,93 @@ class AnswerSpace:
             options[leaf.id] = self.options_of(leaf, asked)
         return ControlCase(dict(values), options)
 
-    def size(self) -> int:
-        total = 0
-        for case in self.cases():
-            total += case_size(case)
-        return total
+    def size(self, budget=None) -> int:
+        """The number of valid answer sets (without enumerating the control cases)."""
+        return self._count(budget)[1]
+
+    def case_count(self, budget=None) -> int:
+        """How many control cases ``cases()`` yields, about (unevaluable branches count once)."""
+        return self._count(budget)[0]
+
+    def _count(self, budget=None) -> tuple[int, int]:
+        """(control cases, answer sets), by eliminating control inputs one by one.
+
+        Control inputs are assigned in asked order; a leaf's options are counted as soon as
+        every control its ``asked_when`` reads is assigned, and a control is forgotten once no
+        later condition reads it. Screening questions that each open one follow-up then take
+        a handful of states, not 2^n cases.
+        """
+        if self._counts is not None:
+            return self._counts
+        pos = {c.id: k for k, c in enumerate(self.control)}
+        reads = {c.id: [r for r in ast.references(c.asked_when) if r in pos] if c.asked_when is not None else []
+                 for c in self.control}
+        resolve: dict[int, list] = {}
+        fixed = 1
+        last = {c.id: pos[c.id] for c in self.control}
+        for leaf in self.leaves:
+            refs = [r for r in ast.references(leaf.asked_when) if r in pos] if leaf.asked_when is not None else []
+            if not refs and leaf.asked_when is None:
+                fixed *= len(self.options_of(leaf, True))
+                continue
+            at = max((pos[r] for r in refs), default=-1)
+            resolve.setdefault(at, []).append(leaf)
+            for r in refs:
+                last[r] = max(last[r], at)
+        for c in self.control:
+            for r in reads[c.id]:
+                last[r] = max(last[r], pos[c.id])
+        cases_failed = 0
+
+        def leaves_at(k: int, states: dict) -> dict:
+            nonlocal cases_failed
+            if k not in resolve:
+                return states
+            out: dict = {}
+            for state, (cases, size) in states.items():
+                answered = {i: v for i, v in state if v is not None}
+                ok = True
+                for leaf in resolve[k]:
+                    try:
+                        asked = bool(reference.evaluate(leaf.asked_when, answered, self.rs))
+                    except EvaluationError:
+                        ok = False
+                        break
+                    size *= len(self.options_of(leaf, asked))
+                if not ok:
+                    cases_failed += cases
+                    continue
+                _merge(out, state, cases, size)
+            return out
+
+        states: dict = leaves_at(-1, {(): (1, 1)})
+        for k, c in enumerate(self.control):
+            nxt: dict = {}
+            for n, (state, (cases, size)) in enumerate(states.items()):
+                if budget is not None and not n & 255:
+                    budget.check("counting the answer space")
+                answered = {i: v for i, v in state if v is not None}
+                asked = True
+                if c.asked_when is not None:
+                    try:
+                        asked = bool(reference.evaluate(c.asked_when, answered, self.rs))
+                    except EvaluationError:
+                        cases_failed += cases
+                        continue
+                for v in self.options_of(c, asked):
+                    _merge(nxt, state + ((c.id, v),), cases, size)
+            states = {}
+            for state, (cases, size) in leaves_at(k, nxt).items():
+                # forget the controls that no later condition reads
+                _merge(states, tuple((i, v) for i, v in state if last[i] > k), cases, size)
+        cases = cases_failed + sum(c for c, _ in states.values())
+        self._counts = (cases, fixed * sum(s for _, s in states.values()))
+        return self._counts
+
+
+def _merge(states: dict, state: tuple, cases: int, size: int) -> None:
+    got = states.get(state)
+    states[state] = (cases, size) if got is None else (got[0] + cases, got[1] + size)
 
 
 def case_size(case: ControlCase) -> int:

@@ -35,15 +35,11 @@ import attrs
 from ..dsl import ast
 from ..engine import reference
 from ..errors import EvaluationError
+from .budget import Budget, Undecided
+from .model import exact_or_internal
 from .space import AnswerSpace, ControlCase, Tally, as_number, matched_rules
 
-MAX_CASES = 20_000
-MAX_STATES = 400_000
-MAX_PRODUCT = 400_000
-
-
-class Undecided(Exception):
-    """The structure of this ruleset is beyond the exact method's budgets."""
+__all__ = ["StructuralVerifier", "Undecided", "Budget"]
 
 
 @attrs.frozen
@@ -133,13 +129,13 @@ def _key(v):
     return (type(v).__name__, v)
 
 
-def _check_size(sets, what: str, factor: int = 1) -> None:
+def _check_size(budget: Budget, sets, what: str, factor: int = 1) -> None:
     """Stop (undecided) before a product of these sets grows beyond the budget."""
     n = factor
     for x in sets:
         n *= len(x)
-    if n > MAX_PRODUCT:
-        raise Undecided(f"{n} value combinations of {what}")
+    budget.limit(n, "product", f"value combinations of {what}")
+    budget.check(f"combining {what}")
 
 
 @attrs.define
@@ -155,7 +151,7 @@ class _Class:
     """Component combinations that give the same atom values (and the same owned-score error)."""
 
     atoms: tuple
-    error: EvaluationError | None
+    error: tuple | None  # (rank of the failing score in evaluation order, its EvaluationError)
     count: int
     witness: dict
     score_ranges: dict = attrs.Factory(dict)  # score id → (min, max)
@@ -172,8 +168,10 @@ class _Case:
 
 
 class StructuralVerifier:
-    def __init__(self, rs: ast.RulesetDef, space: AnswerSpace | None = None, *, plane: bool = True):
+    def __init__(self, rs: ast.RulesetDef, space: AnswerSpace | None = None, *, plane: bool = True,
+                 budget: Budget | None = None):
         self.rs = rs
+        self.budget = budget if budget is not None else Budget()
         self.space = space or AnswerSpace(rs)
         self.leaf_ids = {i.id for i in self.space.leaves}
         self.want_plane = plane and rs.axes is not None
@@ -222,6 +220,7 @@ class StructuralVerifier:
         self.atom_support = [self.support(a) for a in self.atoms]
         # one reference node per score, kept alive: value sets are memoised by node identity
         self.score_refs = {s.id: ast.ScoreRef(s.id) for s in rs.scores}
+        self.score_rank = {s.id: k for k, s in enumerate(rs.scores)}
         for sid, ref in self.score_refs.items():
             self._support[id(ref)] = self.score_support[sid]
 
@@ -293,9 +292,13 @@ class StructuralVerifier:
         leaves = [l for l in self.cluster_leaves[ci] if l != without]
         states: dict = {tuple(_initial(p.func) for p in places): [1, ()]}
         member = [[(pi, p.items.count(leaf)) for pi, p in enumerate(places) if leaf in p.items] for leaf in leaves]
+        budget = self.budget
+        what = f"partial states of the inputs {', '.join(leaves[:4])}" + ("…" if len(leaves) > 4 else "")
         for li, leaf in enumerate(leaves):
             nxt: dict = {}
-            for state, (count, wit) in states.items():
+            for n, (state, (count, wit)) in enumerate(states.items()):
+                if not n & 1023:  # checked while working, not after a whole step
+                    budget.check(f"working out the {what}")
                 for v in options[leaf]:
                     new = list(state)
                     for pi, mult in member[li]:
@@ -304,11 +307,11 @@ class StructuralVerifier:
                     got = nxt.get(new)
                     if got is None:
                         nxt[new] = [count, wit + (v,)]
+                        if len(nxt) > budget.max_states:
+                            budget.limit(len(nxt), "states", what)
                     else:
                         got[0] += count
             states = nxt
-            if len(states) > MAX_STATES:
-                raise Undecided(f"more than {MAX_STATES} partial states of the inputs {', '.join(leaves[:4])}…")
         return places, leaves, states
 
     def cluster_tuples(self, ci: int, options: dict) -> list:
@@ -377,8 +380,8 @@ class StructuralVerifier:
             acc = {}
             if disjoint:
                 sets = [self.value_set(c, cv) for c in kids]
-                _check_size(sets, "the parts of one expression")
-                for combo in itertools.product(*sets):
+                _check_size(self.budget, sets, "the parts of one expression")
+                for combo in self.budget.watch(itertools.product(*sets), "combining values"):
                     values = dict(cv.values)
                     known = {}
                     for k, (v, _, _) in zip(kids, combo):
@@ -396,8 +399,8 @@ class StructuralVerifier:
             else:
                 clusters = sorted(sup)
                 sets = [self.cluster_tuples(ci, cv.case.options) for ci in clusters]
-                _check_size(sets, "inputs read together by one expression")
-                for combo in itertools.product(*sets):
+                _check_size(self.budget, sets, "inputs read together by one expression")
+                for combo in self.budget.watch(itertools.product(*sets), "combining values"):
                     values, known = self._env_from_tuples(cv, clusters, [t for t, _, _ in combo])
                     count, wit = 1, {}
                     for _, c, w in combo:
@@ -430,7 +433,9 @@ class StructuralVerifier:
 
         for t in targets:
             visit(t)
-        return [(k, e) for k, e in units.items() if self.support(e)]
+        # a score that reads no leaf (only constants or control inputs) is a unit too: its one
+        # value under the case may be an error, which the totality check must see
+        return [(k, e) for k, e in units.items() if k[0] == "score" or self.support(e)]
 
     def _targets_and_units(self, comp: _Component, cvs: list) -> tuple[list, list, list]:
         """Scores that can fail (under any of the cases), and the units the targets read."""
@@ -469,7 +474,12 @@ class StructuralVerifier:
                     known[node_id] = v
             elif v is not None and not isinstance(v, EvaluationError):
                 values[ukey[1]] = v
-        error = next((scores[s] for s in failing if isinstance(scores.get(s), EvaluationError)), None)
+        failed = next((s for s in failing if isinstance(scores.get(s), EvaluationError)), None)
+        if failed is None:
+            error = None
+        else:
+            # ranked by the failing score's place in evaluation order, across components
+            error = (self.score_rank[failed], scores[failed])
         atoms = tuple(_eval_bool(self.atoms[a], values, self.rs, scores, known) for a in comp.atoms)
         return error, atoms, scores
 
@@ -489,9 +499,9 @@ class StructuralVerifier:
                 continue
             clusters = sorted(sup)
             sets = [self.cluster_tuples(ci, cv.case.options) for ci in clusters]
-            _check_size(sets, "values read together by several conditions")
+            _check_size(self.budget, sets, "values read together by several conditions")
             acc: dict = {}
-            for combo in itertools.product(*sets):
+            for combo in self.budget.watch(itertools.product(*sets), "combining values"):
                 values, known = self._env_from_tuples(cv, clusters, [t for t, _, _ in combo])
                 vals = tuple(_eval(units[i][1], values, rs, known) for i in members)
                 count, wit = 1, {}
@@ -514,15 +524,15 @@ class StructuralVerifier:
                 free_count *= sum(c for _, c, _ in tuples)
                 free_wit.update(tuples[0][2])
 
-        _check_size(group_sets, "the conditions of one component")
+        _check_size(self.budget, group_sets, "the conditions of one component")
         axes = rs.axes
         classes: dict = {}
-        for combo in itertools.product(*group_sets):
+        for combo in self.budget.watch(itertools.product(*group_sets), "combining values"):
             unit_values = {}
             for members, (vals, _, _) in zip(group_list, combo):
                 unit_values.update(zip(members, vals))
             error, atom_values, scores = self._signature(comp, units, failing, cv, unit_values)
-            key = (_key(error),) + tuple(_key(v) for v in atom_values)
+            key = (error and (error[0], _key(error[1])),) + tuple(_key(v) for v in atom_values)
             count, wit = free_count, dict(free_wit)
             for _, c, w in combo:
                 count *= c
@@ -546,12 +556,20 @@ class StructuralVerifier:
     # ------------------------------------------------------------------ the whole space
 
     def run(self, tally: Tally, plane=None) -> None:
+        """Tally every control case's outcomes (raises Undecided beyond the budget)."""
+        with exact_or_internal():
+            self._run(tally, plane)
+
+    def _run(self, tally: Tally, plane) -> None:
+        # counted before the first case is worked on: beyond the limit, undecided at once
+        self.budget.limit(self.space.case_count(self.budget), "cases",
+                          "combinations of the answers that decide which questions are asked")
         n_cases = 0
         comp_cache: dict = {}
         for case in self.space.cases():
             n_cases += 1
-            if n_cases > MAX_CASES:
-                raise Undecided(f"more than {MAX_CASES} combinations of the answers that decide which questions are asked")
+            self.budget.limit(n_cases, "cases", "combinations of the answers that decide which questions are asked")
+            self.budget.check("going through the answers that decide which questions are asked")
             if case.error is not None:
                 tally.error(
                     EvaluationError(
@@ -594,8 +612,8 @@ class StructuralVerifier:
     def _outcomes(self, cv: _Case, per_comp: list, tally: Tally, plane) -> None:
         rs = self.rs
         free_count, free_witness = self._free_leaves(cv.case)
-        _check_size(per_comp, "condition outcomes for one set of asked questions")
-        for combo in itertools.product(*per_comp):
+        _check_size(self.budget, per_comp, "condition outcomes for one set of asked questions")
+        for combo in self.budget.watch(itertools.product(*per_comp), "combining values"):
             count = free_count
             witness = dict(cv.case.values)
             witness.update(free_witness)
@@ -604,12 +622,12 @@ class StructuralVerifier:
             for comp, cls in zip(self.components, combo):
                 count *= cls.count
                 witness.update(cls.witness)
-                if cls.error is not None and error is None:
-                    error = cls.error
+                if cls.error is not None and (error is None or cls.error[0] < error[0]):
+                    error = cls.error  # the engine stops at the first score in order that fails
                 for ai, v in zip(comp.atoms, cls.atoms):
                     atom_value[ai] = v
             if error is not None:
-                tally.error(error, witness, count)
+                tally.error(error[1], witness, count)
                 continue
             matched = self._match(atom_value)
             if isinstance(matched, EvaluationError):
@@ -770,7 +788,8 @@ def _step(func: str, st, v, mult: int):
 def _final(place: Place, st):
     func = place.func
     if func == "input":
-        return st
+        # numbers as the reference evaluator reads them: exact, never a bare int (int / int is a float)
+        return Fraction(st) if type(st) is int else st
     if func == "mean":
         if st[1] == 0:
             return EvaluationError("mean(...) has no answered inputs to work on", code="SR404", span=place.span)

@@ -13,7 +13,7 @@ import segrules
 from segrules.engine import reference
 from segrules.errors import AnswerError, EvaluationError
 from segrules.testing import small_ruleset_texts
-from segrules.verify import verify
+from segrules.verify import Budget, verify
 from segrules.verify.brute import answer_sets, outcome_of
 from segrules.verify.space import AnswerSpace
 
@@ -211,20 +211,26 @@ def test_thirty_five_level_questions_are_decided_exactly():
     finally:
         sys.path.pop(0)
     rs = load(ruleset_text(15, 15))
-    report = verify(rs)
+    report = verify(rs, budget=Budget(None))  # decided within the count limits, however busy the machine
     assert report.answer_space_size > 10**20
     assert report.proven and report.method == "structural"
     broken = load(ruleset_text(15, 15).replace("resources >= 3 and complexity < 3", "resources > 3 and complexity < 3"))
-    bad = verify(broken)
+    bad = verify(broken, budget=Budget(None))
     assert bad.check("completeness").status == "failed"
     assert_witnesses_real(broken, bad)
 
 
 def test_budget_exceeded_is_undecided_never_proven(monkeypatch):
-    from segrules.verify import structure
+    from segrules.verify import Budget, smt
 
-    monkeypatch.setattr(structure, "MAX_STATES", 3)
-    report = verify(load(QUADRANT), method="structural")
+    # the structural method beyond its budget: the proof rests on the SMT prover alone
+    report = verify(load(QUADRANT), method="structural", budget=Budget(max_states=3))
+    assert report.proven
+    assert report.check("completeness").methods == ("smt",)
+    assert any("budgets" in n for n in report.notes)
+    # and without the SMT prover, nothing is proven
+    monkeypatch.setattr(smt, "unavailable_reason", lambda: "z3 is not installed")
+    report = verify(load(QUADRANT), method="structural", budget=Budget(max_states=3))
     assert not report.proven
     assert {c.status for c in report.checks if c.name not in ("pathways_labels", "examples")} <= {
         "undecided", "not_applicable"

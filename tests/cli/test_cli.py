@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from example_ruleset import EXAMPLE, write_ruleset
-
-ROOT = Path(__file__).resolve().parents[1]
+from support import ROOT
 
 GOOD_ANSWERS = {"battery": "illness", "c_manage": 5, "c_support": 4, "p_illness": 1, "visits_last_year": 2}
 
@@ -393,11 +392,12 @@ def test_explain_known_code():
 
 def test_internal_error_exit_3_without_traceback(monkeypatch, capsys, ruleset):
     from segrules import cli
+    from segrules.cli import check
 
     def boom(args):
         raise RuntimeError("something broke")
 
-    monkeypatch.setattr(cli, "COMMANDS", (cli.Command("check", "check", boom, cli._check_args),))
+    monkeypatch.setattr(check, "run", boom)
     assert cli.main(["check", str(ruleset)]) == 3
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: something broke (run with --debug for details)" in err
@@ -416,18 +416,17 @@ def test_debug_shows_the_traceback_for_bad_input(tmp_path):
     assert proc.returncode == 1 and "Traceback" in proc.stderr
 
 
-def test_a_subpackage_can_register_a_command(monkeypatch, capsys):
+def test_a_command_is_one_module_and_one_line_in_the_table(monkeypatch, capsys):
     import types
 
     from segrules import cli
 
-    def register(subparsers):
-        p = subparsers.add_parser("hello", parents=[cli.common_options()])
-        p.set_defaults(func=lambda args: print("json" if args.json else "hello") or 0)
-
-    fake = types.ModuleType("segrules.verify.cli")
-    fake.register = register
-    monkeypatch.setitem(sys.modules, "segrules.verify.cli", fake)
+    hello = types.ModuleType("segrules.cli.hello")
+    hello.HELP = "say hello"
+    hello.add_arguments = lambda parser: None
+    hello.run = lambda args: print("json" if args.json else "hello") or 0
+    monkeypatch.setitem(sys.modules, "segrules.cli.hello", hello)
+    monkeypatch.setattr(cli, "COMMANDS", (*cli.COMMANDS, ("hello", "hello")))
     assert cli.main(["hello"]) == 0
     assert cli.main(["hello", "--json"]) == 0
     assert cli.main(["--json", "hello"]) == 0

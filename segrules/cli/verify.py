@@ -8,34 +8,30 @@ import sys
 from ..errors import RulesetError, SegrulesError
 from ..files import write_text_atomic
 from ..pipeline import load
-from . import ENUMERATION_LIMIT, verify
-from .model import SCHEMA
+from ..verify import ENUMERATION_LIMIT, verify
+from ..verify.model import SCHEMA
+from .common import print_json
+
+HELP = "prove that every possible answer set maps to exactly one segment"
+DESCRIPTION = (
+    "Prove, over the entire finite answer space, that every answer set gets exactly one "
+    "segment, that evaluation never fails, that every segment, rule and input matters, and "
+    "that the examples pass. Exit code 0 only when everything is proven."
+)
 
 
-def register(subparsers) -> None:
-    from ..cli import common_options
-
-    p = subparsers.add_parser(
-        "verify",
-        help="prove that every possible answer set maps to exactly one segment",
-        description=(
-            "Prove, over the entire finite answer space, that every answer set gets exactly one "
-            "segment, that evaluation never fails, that every segment, rule and input matters, and "
-            "that the examples pass. Exit code 0 only when everything is proven."
-        ),
-        parents=[common_options()],
-    )
-    p.add_argument("rulesets", nargs="+", metavar="RULESET", help="ruleset YAML files")
-    p.add_argument("--report", metavar="FILE.html", help="also write an HTML report for auditors")
-    p.add_argument(
-        "--method", choices=("auto", "structural", "enumeration"), default="auto",
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("rulesets", nargs="+", metavar="RULESET", help="ruleset YAML files")
+    parser.add_argument("--report", metavar="FILE.html", help="also write an HTML report for auditors")
+    parser.add_argument(
+        "--method", choices=("auto", "structural", "enumeration", "smt"), default="auto",
         help=f"auto (default): enumerate spaces of at most {ENUMERATION_LIMIT} answer sets, "
-        "otherwise the structural method; enumeration on a large space can take very long",
+        "otherwise the structural method; enumeration on a large space can take very long; "
+        "the SMT prover runs beside each of them, and alone with smt (no counts)",
     )
-    p.set_defaults(func=cmd_verify, parser=p)
 
 
-def cmd_verify(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     reports, results, loaded = [], [], []
     for path in args.rulesets:
         try:
@@ -56,14 +52,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
     proven = all(r.get("proven") for r in results)
     if args.report:
         try:
-            from .html import html_report
+            from ..verify.html import html_report
         except ImportError as exc:  # pragma: no cover - shipped with the package
             raise SegrulesError(f"the HTML report is not available: {exc}", code="SR500") from None
         write_text_atomic(args.report, html_report(reports, loaded))
         if not args.json:
             print(f"report written to {args.report}")
     if args.json:
-        from ..cli import print_json
-
         print_json({"schema": SCHEMA, "proven": proven, "reports": results})
     return 0 if proven else 1

@@ -1,0 +1,127 @@
+"""The ``segrules`` command line: a thin layer over the library, one module per command.
+
+``COMMANDS`` lists the commands in the order of ``segrules --help`` as (command name, module
+name) pairs; the module ``segrules.cli.<module>`` has ``HELP`` (one line), optionally
+``DESCRIPTION`` (the longer text of ``segrules <command> --help``), ``add_arguments(parser)``
+and ``run(args) -> int``, which calls library functions that return
+values and formats them. Adding a command is one new module and one line here. Shared helpers
+(``print_json``, ``common_options``, ``add_lang``, ``read_answers``) are in ``common``.
+
+Exit codes: 0 ok, 1 problems found or invalid input, 2 usage error, 3 internal error.
+Bad input never shows a traceback; ``--debug`` shows it. JSON shapes are in docs/cli.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from types import ModuleType
+from typing import Sequence
+
+from .. import __version__
+from ..errors import AnswerError, SegrulesError
+from .common import common_options, plural, print_json
+
+__all__ = ["COMMANDS", "build_parser", "command_module", "main"]
+
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("check", "check"),
+    ("describe", "describe"),
+    ("sample", "sample"),
+    ("decide", "decide"),
+    ("test", "test"),
+    ("explain", "explain"),
+    ("verify", "verify"),
+    ("diagram", "diagram"),
+    ("crosswalk", "crosswalk"),
+)
+
+
+def command_module(module: str) -> ModuleType:
+    """The module ``segrules.cli.<module>`` of one command."""
+    return importlib.import_module(f"{__name__}.{module}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="segrules",
+        description="Client segmentation models for wellbeing services regions: check, run and test them.",
+        epilog="Exit codes: 0 ok, 1 problems found or invalid input, 2 usage error, 3 internal error.",
+    )
+    parser.add_argument("--version", action="version", version=f"segrules {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show Python tracebacks instead of short messages")
+    parser.add_argument("--json", action="store_true", help="machine-readable output, for every command")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    parent = common_options()
+    for name, module_name in COMMANDS:
+        module = command_module(module_name)
+        description = getattr(module, "DESCRIPTION", None) or module.HELP[0].upper() + module.HELP[1:] + "."
+        p = subparsers.add_parser(name, help=module.HELP, description=description, parents=[parent])
+        module.add_arguments(p)
+        p.set_defaults(func=module.run, parser=p)
+    return parser
+
+
+def _error_json(command: str | None, code: str, message: str, exc: SegrulesError | None) -> dict:
+    return {
+        "schema": "segrules.error/1",
+        "command": command,
+        "error": {"code": code, "message": message},
+        "diagnostics": [d.to_json() for d in exc.diagnostics] if exc is not None else [],
+        "problems": [p.to_json() for p in exc.problems] if isinstance(exc, AnswerError) else [],
+    }
+
+
+def _report(exc: SegrulesError) -> None:
+    indent = ""
+    if isinstance(exc, AnswerError):
+        print(f"error: {plural(len(exc.problems), 'problem')} with the answers:", file=sys.stderr)
+        indent = "  "
+    for d in exc.diagnostics:
+        print(indent + d.format(), file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    as_json = args.json
+    if as_json and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
+    try:
+        return args.func(args)
+    except SegrulesError as exc:
+        if args.debug:
+            raise
+        if as_json:
+            print_json(_error_json(args.command, exc.code, str(exc), exc))
+        else:
+            _report(exc)
+        return 1
+    except KeyboardInterrupt:
+        if args.debug:
+            raise
+        return 130
+    except BrokenPipeError:
+        # the reader went away (e.g. `segrules sample ... | head -1`): stop quietly, and keep
+        # Python from flushing into the closed pipe again at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except OSError as exc:
+        if args.debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+        if args.debug:
+            raise
+        message = f"{type(exc).__name__}: {exc}"
+        if as_json:
+            print_json(_error_json(args.command, "internal", message, None))
+        print(f"internal error: {message} (run with --debug for details)", file=sys.stderr)
+        return 3

@@ -1,0 +1,197 @@
+"""What several commands share: the common options, JSON output, reading answers, text helpers.
+
+Only the command modules of this package import it; library modules return values and never
+print.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from ..dsl import ast
+from ..engine.runtime import format_number
+from ..errors import AnswerError, AnswerProblem, Diagnostic, Span, UsageError
+
+DEFAULT_LANG = "en"
+
+
+# --------------------------------------------------------------------------- options
+
+
+def common_options() -> argparse.ArgumentParser:
+    """The options every command takes, as a parent parser."""
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output (see docs/cli.md)"
+    )
+    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+    return p
+
+
+def add_lang(parser: argparse.ArgumentParser, default: str = DEFAULT_LANG) -> None:
+    """The ``--lang`` option: the language of the labels a user reads."""
+    parser.add_argument("--lang", choices=ast.LANGUAGES, default=default, help=f"language of labels (default {default})")
+
+
+# --------------------------------------------------------------------------- output
+
+
+def print_json(obj: Any) -> None:
+    """One JSON document on stdout: sorted keys, UTF-8, no trailing spaces."""
+    print(json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=2))
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def labels_json(labels: ast.Labels | None) -> dict | None:
+    return labels.to_json() if labels is not None else None
+
+
+def value_text(value: Any) -> str:
+    if isinstance(value, str):
+        return f'"{value}"'
+    return format_number(value)
+
+
+def ruleset_json(rs: ast.RulesetDef) -> dict:
+    """What names a ruleset in every JSON document: id, version and content hash."""
+    return {"id": rs.id, "version": rs.version, "content_hash": rs.content_hash}
+
+
+def counts(diagnostics: Sequence[Diagnostic]) -> tuple[int, int]:
+    """The numbers of errors and of warnings."""
+    errors = sum(1 for d in diagnostics if d.is_error)
+    return errors, len(diagnostics) - errors
+
+
+def count_text(errors: int, warnings: int) -> str:
+    if errors:
+        return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+    return "ok" if not warnings else f"ok ({plural(warnings, 'warning')})"
+
+
+def table(rows: list[tuple[str, ...]], indent: str = "  ") -> list[str]:
+    """Rows of text as aligned columns, without trailing spaces."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return [
+        (indent + "  ".join(c.ljust(w) for c, w in zip(r, widths))).rstrip() for r in rows
+    ]
+
+
+_PATHWAY_FIELDS = (
+    ("contact", "contact"),
+    ("appointments", "appointments"),
+    ("coordination", "coordination"),
+    ("professional_role", "professional role"),
+    ("self_care", "self-care"),
+    ("first_visit", "first visit"),
+    ("booking", "booking"),
+    ("follow_up", "follow-up"),
+    ("follow_up_visits", "follow-up visits"),
+    ("service_model", "service model"),
+    ("service_menu", "service menu"),
+    ("channels", "channels"),
+    ("reassess_after_months", "re-assess after"),
+)
+
+
+def pathway_lines(p: ast.Pathway, lang: str, indent: str = "  ") -> list[str]:
+    """A pathway as aligned ``name: text`` lines (the fields it has)."""
+    rows = []
+    for field, name in _PATHWAY_FIELDS:
+        v = getattr(p, field)
+        if v is None or v == ():
+            continue
+        if isinstance(v, ast.Labels):
+            text = v.get(lang)
+        elif field == "appointments":
+            text = "; ".join(x.get(lang) for x in v)
+        elif isinstance(v, tuple):
+            text = ", ".join(v)
+        elif field == "reassess_after_months":
+            text = plural(v, "month")
+        else:
+            text = str(v)
+        rows.append((name, text))
+    width = max(len(n) for _, n in _PATHWAY_FIELDS)
+    return [f"{indent}{n + ':':<{width + 1}} {t}" for n, t in rows]
+
+
+# --------------------------------------------------------------------------- input
+
+
+def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict:
+    out: dict = {}
+    for k, v in pairs:
+        if k in out:
+            raise ValueError(f"the key {k!r} is given twice")
+        out[k] = v
+    return out
+
+
+def read_answers(source: str) -> dict:
+    """The answers JSON object from a file or from stdin (``-``)."""
+    name = "<stdin>" if source == "-" else source
+    try:
+        if source == "-":
+            text = sys.stdin.read()
+        else:
+            text = Path(source).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{name}: the answers file is not valid UTF-8 text", code="SR510") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read the answers from {name}: {exc.strerror or exc}", code="SR510") from None
+    try:
+        answers = json.loads(text, object_pairs_hook=_reject_duplicates)
+    except json.JSONDecodeError as exc:
+        lines = text.splitlines()
+        line = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else None
+        raise AnswersFileError(
+            Diagnostic(
+                "SR511", f"the answers are not valid JSON: {exc.msg}", Span(name, exc.lineno, exc.colno),
+                hint='write one JSON object, e.g. {"c_manage": 4, "battery": "risk"}', source_line=line,
+            )
+        ) from None
+    except ValueError as exc:  # a duplicate key
+        raise AnswersFileError(Diagnostic("SR511", f"{name}: the answers are not valid: {exc}")) from None
+    if not isinstance(answers, dict):
+        raise AnswerError(
+            [AnswerProblem("SR306", "(answers)", "the answers must be a JSON object of input id to answer")]
+        )
+    return answers
+
+
+class AnswersFileError(UsageError):
+    """The answers file is not a JSON document."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(diagnostic.message, code=diagnostic.code)
+        self._diagnostic = diagnostic
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return (self._diagnostic,)
+
+
+def parse_datetime(text: str) -> dt.datetime:
+    """An ISO 8601 date-time; without a UTC offset it is taken as UTC."""
+    value = text.strip()
+    if value.endswith(("Z", "z")):
+        value = value[:-1] + "+00:00"
+    try:
+        when = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise UsageError(
+            f"--at {text!r} is not an ISO 8601 date-time; write e.g. 2024-03-01T09:30:00+02:00",
+            code="SR512",
+        ) from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return when

@@ -1,0 +1,38 @@
+"""``segrules diagram``: a ruleset's quadrant as an SVG picture."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..diagram import plane_of, quadrant_svg
+from ..files import write_text_atomic
+from ..pipeline import load
+from .common import add_lang, print_json, ruleset_json
+
+HELP = "draw a ruleset's quadrant (score regions and their segments) as SVG"
+DESCRIPTION = (
+    "Draw the quadrant of a ruleset with axes as a standalone SVG picture: resources on "
+    "the x axis, complexity on the y axis, every reachable score point coloured by its "
+    "segment, the lines where the segment changes, and gaps or overlaps in red."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("ruleset", metavar="RULESET")
+    parser.add_argument("-o", "--output", metavar="FILE.svg", help="write the SVG to this file (default: standard output)")
+    add_lang(parser, default="fi")
+
+
+def run(args: argparse.Namespace) -> int:
+    ruleset = load(args.ruleset)
+    rs = ruleset.definition
+    svg = quadrant_svg(rs, plane_of(ruleset), lang=args.lang)
+    if args.output:
+        write_text_atomic(args.output, svg)
+        if args.json:
+            print_json({"schema": "segrules.diagram/1", "ruleset": ruleset_json(rs), "file": args.output, "lang": args.lang})
+    elif args.json:
+        print_json({"schema": "segrules.diagram/1", "ruleset": ruleset_json(rs), "svg": svg, "lang": args.lang})
+    else:
+        print(svg, end="")
+    return 0

@@ -1,0 +1,36 @@
+"""``segrules sample``: random valid answer sets, one JSON object per line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+
+from ..pipeline import load
+from ..sampling import sample_answers
+
+HELP = "print random valid answer sets, one JSON object per line"
+
+
+def _count_arg(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 0 or more")
+    return n
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("ruleset", metavar="RULESET")
+    parser.add_argument("--count", type=_count_arg, default=1, metavar="N", help="how many answer sets (default 1)")
+    parser.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
+
+
+def run(args: argparse.Namespace) -> int:
+    rs = load(args.ruleset).definition
+    rng = random.Random(args.seed)
+    for _ in range(args.count):
+        print(json.dumps(sample_answers(rs, rng), ensure_ascii=False, sort_keys=True))
+    return 0

@@ -1,0 +1,62 @@
+"""``segrules test``: run the examples written in the rulesets themselves."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..errors import SegrulesError
+from ..pipeline import load
+from .common import print_json, ruleset_json
+
+HELP = "run the rulesets' own examples"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("rulesets", nargs="+", metavar="RULESET", help="ruleset YAML files")
+
+
+def run(args: argparse.Namespace) -> int:
+    files = []
+    for path in args.rulesets:
+        entry: dict[str, Any] = {"file": path, "ruleset": None, "passed": 0, "failed": 0, "examples": [], "diagnostics": []}
+        files.append(entry)
+        try:
+            ruleset = load(path)
+        except SegrulesError as exc:
+            entry["diagnostics"] = [d.to_json() for d in exc.diagnostics]
+            entry["ok"] = False
+            if not args.json:
+                for d in exc.diagnostics:
+                    print(d.format())
+                print(f"{path}: cannot run the examples: the ruleset does not load")
+            continue
+        entry["ruleset"] = ruleset_json(ruleset.definition)
+        for r in ruleset.run_examples():
+            ex = r.example
+            entry["passed" if r.passed else "failed"] += 1
+            entry["examples"].append(
+                {
+                    "name": ex.name, "expect": ex.expect, "got": r.got, "passed": r.passed, "error": r.error,
+                    "line": ex.span.line if ex.span else None,
+                }
+            )
+            if not args.json:
+                where = f"{path}:{ex.span.line}: " if ex.span else f"{path}: "
+                if r.passed:
+                    print(f"PASS {where}{ex.name}")
+                elif r.error is not None:
+                    print(f"FAIL {where}{ex.name}: expected {ex.expect}, but {r.error}")
+                else:
+                    print(f"FAIL {where}{ex.name}: expected {ex.expect}, got {r.got}")
+        entry["ok"] = entry["failed"] == 0
+        if not args.json:
+            total = entry["passed"] + entry["failed"]
+            if total == 0:
+                print(f"{path}: no examples")
+            else:
+                print(f"{path}: {entry['passed']} passed, {entry['failed']} failed")
+    ok = all(f["ok"] for f in files)
+    if args.json:
+        print_json({"schema": "segrules.test/1", "ok": ok, "files": files})
+    return 0 if ok else 1

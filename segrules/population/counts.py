@@ -1,0 +1,134 @@
+"""Counting a batch result with DuckDB: the numbers a population report is made of.
+
+The batch result is read where it lies (CSV, Parquet, JSON Lines, or a table of an open DuckDB
+connection); only counts come back to Python, so a report over ten million records needs no
+more memory than one over ten. Grouping uses ``GROUPING SETS``, one query for every table.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Sequence
+
+from ..dsl import ast
+from ..engine.runtime import format_number
+from ..errors import UsageError
+
+#: Above this many distinct score pairs, the quadrant is grouped into regions by the ruleset's
+#: own thresholds only (see ``_regions``); the exact pairs are never fetched.
+MAX_SCORE_PAIRS = 200_000
+
+
+def quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def relation_sql(path: str | Path) -> str:
+    """The DuckDB table function that reads a batch result file, by its extension."""
+    text = str(path)
+    literal = "'" + text.replace("'", "''") + "'"
+    lower = text.lower()
+    if lower.endswith(".parquet"):
+        return f"read_parquet({literal})"
+    if lower.endswith((".jsonl", ".ndjson", ".json")):
+        return f"read_json({literal}, format='newline_delimited')"
+    if lower.endswith((".csv", ".tsv", ".txt")):
+        return f"read_csv({literal}, header=true, all_varchar=true)"
+    raise UsageError(
+        f"{text}: cannot tell the format of a batch result from its name; use .parquet, .csv or .jsonl",
+        code="SR853",
+    )
+
+
+def count_batch(con: Any, relation: str, ruleset: ast.RulesetDef, group_by: Sequence[str] = (), *, quadrant: bool = True) -> dict:
+    """The counts of a batch result: keyword arguments for ``build_report``.
+
+    ``relation`` is SQL that names the rows (a table name or ``relation_sql(path)``).
+    """
+    columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()]
+    missing = [c for c in ("segment", "error_codes", *group_by) if c not in columns]
+    if missing:
+        raise UsageError(
+            f"the batch result has no column {', '.join(map(repr, missing))}; its columns are: {', '.join(columns)}",
+            code="SR854",
+        )
+    sets = ["(segment)"] + [f"({quote(g)}, segment)" for g in group_by]
+    select_groups = "".join(f", {quote(g)}::VARCHAR AS g{i}, GROUPING({quote(g)}) AS k{i}" for i, g in enumerate(group_by))
+    rows = con.execute(
+        f"SELECT segment::VARCHAR{select_groups}, count(*) FROM {relation} WHERE segment IS NOT NULL "
+        f"GROUP BY GROUPING SETS ({', '.join(sets)})"
+    ).fetchall()
+    by_segment: dict[str, int] = {}
+    by_group: dict[str, dict] = {g: {} for g in group_by}
+    for row in rows:
+        segment, n = row[0], row[-1]
+        flags = row[2:-1:2]
+        values = row[1:-1:2]
+        grouped = [i for i, k in enumerate(flags) if k == 0]
+        if not grouped:
+            by_segment[segment] = by_segment.get(segment, 0) + n
+        else:
+            (i,) = grouped
+            by_group[group_by[i]][(values[i], segment)] = n
+    records = con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
+    rejected: dict[str, int] = {}
+    for codes, n in con.execute(
+        f"SELECT error_codes::VARCHAR, count(*) FROM {relation} WHERE segment IS NULL GROUP BY 1"
+    ).fetchall():
+        for code in sorted(set((codes or "unknown").split(","))):
+            rejected[code.strip()] = rejected.get(code.strip(), 0) + n
+    out = {"records": records, "by_segment": by_segment, "by_group": by_group, "rejected": rejected}
+    if quadrant and ruleset.axes is not None and {"resources_num", "resources_den", "complexity_num", "complexity_den"} <= set(columns):
+        out["quadrant"] = _quadrant(con, relation, ruleset)
+    return out
+
+
+def _quadrant(con: Any, relation: str, ruleset: ast.RulesetDef) -> dict[tuple[str, str], int] | None:
+    """Counts by (complexity region, resources region); regions are split at the values the
+    ruleset's rules compare each axis with, so each region is one side of every threshold."""
+    pairs = con.execute(
+        f"SELECT resources_num::VARCHAR, resources_den::VARCHAR, complexity_num::VARCHAR, complexity_den::VARCHAR, count(*) "
+        f"FROM {relation} WHERE segment IS NOT NULL AND resources_num IS NOT NULL AND complexity_num IS NOT NULL "
+        f"GROUP BY 1, 2, 3, 4 LIMIT {MAX_SCORE_PAIRS + 1}"
+    ).fetchall()
+    if len(pairs) > MAX_SCORE_PAIRS:
+        return None
+    xs = thresholds(ruleset, ruleset.axes.resources)
+    ys = thresholds(ruleset, ruleset.axes.complexity)
+    out: dict[tuple[str, str], int] = {}
+    for rn, rd, cn, cd, n in pairs:
+        x = Fraction(int(rn), int(rd))
+        y = Fraction(int(cn), int(cd))
+        key = (region(y, ys), region(x, xs))
+        out[key] = out.get(key, 0) + n
+    return out
+
+
+def thresholds(ruleset: ast.RulesetDef, score: str) -> list[Fraction]:
+    """The constants the rules compare ``score`` with directly, sorted."""
+    found: set[Fraction] = set()
+    for rule in ruleset.rules:
+        if rule.condition is None:
+            continue
+        for node in ast.walk(rule.condition):
+            if not isinstance(node, ast.Compare):
+                continue
+            for a, b in zip(node.operands, node.operands[1:]):
+                for mine, other in ((a, b), (b, a)):
+                    if isinstance(mine, ast.ScoreRef) and mine.id == score and isinstance(other, ast.Number):
+                        found.add(Fraction(other.value))
+    return sorted(found)
+
+
+def region(value: Fraction, cuts: list[Fraction]) -> str:
+    """The region of ``value`` between the sorted ``cuts``, named by its bounds: ``<3``,
+    ``3..<4`` (from 3 up to but not including 4) or ``>=4``; exact values name a cut."""
+    if not cuts:
+        return "all"
+    if value < cuts[0]:
+        return f"<{format_number(cuts[0])}"
+    for lo, hi in zip(cuts, cuts[1:]):
+        if lo <= value < hi:
+            return f"{format_number(lo)}..<{format_number(hi)}"
+    return f">={format_number(cuts[-1])}"

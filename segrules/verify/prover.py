@@ -1,0 +1,465 @@
+"""The checks as satisfiability queries over the SMT encoding (``smt.py``).
+
+Each check asks the solver for an answer set with a property (a gap, an overlap, a segment,
+an error, two answer sets that differ in one input with different results). A model is a
+witness: it is decoded into an answer set and re-run through the reference evaluator, and
+only a witness that reproduces counts. Unsatisfiable is a proof that no such answer set
+exists. ``unknown`` (a timeout, or arithmetic beyond the solver) leaves the check undecided.
+"""
+
+from __future__ import annotations
+
+import time
+
+import attrs
+
+from ..dsl import ast
+from ..engine import reference
+from ..errors import AnswerError, EvaluationError
+from .brute import outcome_of
+from .model import Finding, RuleRef
+from .structure import outcome_result
+from . import smt
+from .smt import z3
+
+#: The longest a single solver call may take when no budget says otherwise.
+CALL_SECONDS = 30.0
+#: Distinct overlapping sets of segments looked for.
+MAX_OVERLAP_SETS = 12
+
+
+@attrs.frozen
+class SmtCheck:
+    """One check as the SMT prover decided it (status passed, failed or undecided)."""
+
+    name: str
+    status: str
+    summary: str
+    findings: tuple[Finding, ...] = ()
+    subjects: frozenset = frozenset()  # what the check is about: error keys, segments, rules, inputs
+    reason: str | None = None  # why undecided
+
+
+@attrs.frozen
+class SmtResult:
+    checks: dict  # name → SmtCheck
+    calls: int
+    seconds: float
+    solver: str
+    problems: tuple[str, ...] = ()  # witnesses that did not reproduce (SR693)
+
+
+class _Unknown(Exception):
+    pass
+
+
+class SmtProver:
+    """Runs every check of ``model.CHECKS`` (bar pathways and examples) as solver queries."""
+
+    def __init__(self, rs: ast.RulesetDef, *, budget=None, call_seconds: float = CALL_SECONDS):
+        reason = smt.unavailable_reason()
+        if reason:
+            raise RuntimeError(reason)
+        self.rs = rs
+        self.budget = budget
+        self.call_seconds = call_seconds
+        self.calls = 0
+        self.problems: list[str] = []
+        self.seeds: list[dict] = []  # reproduced answer sets without errors, for inputs_used
+        self._seed_results: dict = {}
+        self.unknown_reason: str | None = None
+        self.enc = smt.Encoding(rs, smt.AnswerVariables("x."))
+        self.solver = z3.Solver(ctx=self.enc.ctx)
+        self.solver.add(*self.enc.definitions)
+        self.solver.add(self.enc.valid)
+
+    # ------------------------------------------------------------------ solving
+
+    def _timeout_ms(self) -> int:
+        seconds = self.call_seconds
+        if self.budget is not None:
+            left = self.budget.remaining()
+            if left is not None:
+                seconds = min(seconds, left)
+        if seconds <= 0:
+            raise _Unknown("the time budget is spent")
+        return max(1, int(seconds * 1000))
+
+    def _solve(self, solver, *extra):
+        """A model, None for unsat; raises _Unknown when the solver cannot tell."""
+        solver.set("timeout", self._timeout_ms())
+        self.calls += 1
+        got = solver.check(*extra)
+        if got == z3.sat:
+            return solver.model()
+        if got == z3.unsat:
+            return None
+        raise _Unknown(solver.reason_unknown() or "the solver could not decide")
+
+    def _find(self, *conds):
+        return self._solve(self.solver, *conds)
+
+    def _witness(self, model, inputs=None) -> dict:
+        return self.enc.space.decode(model, inputs if inputs is not None else self.rs.inputs)
+
+    def _outcome(self, answers: dict):
+        """Reference outcome of a witness: matched rules or an EvaluationError; None if invalid."""
+        try:
+            values = reference.validate_answers(self.rs, answers)
+        except AnswerError:
+            return None
+        return outcome_of(self.rs, {i.id: values.get(i.id) for i in self.rs.inputs})
+
+    def _reproduces(self, what: str, answers: dict, ok: bool) -> bool:
+        if ok and "a" not in answers:
+            self.seeds.append(answers)
+        if not ok:
+            self.problems.append(f"{what}: the solver's witness {answers} does not reproduce under the reference evaluator")
+        return ok
+
+    def _segments(self, out) -> set:
+        rs = self.rs
+        if isinstance(out, EvaluationError) or out is None:
+            return set()
+        if rs.hit_policy == "first":
+            return {rs.rules[out[0]].segment} if out else set()
+        return {rs.rules[i].segment for i in out}
+
+    # ------------------------------------------------------------------ the checks
+
+    def run(self) -> SmtResult:
+        started = time.perf_counter()
+        checks = {}
+        for name, fn in (
+            ("totality", self.totality),
+            ("completeness", self.completeness),
+            ("exclusivity", self.exclusivity),
+            ("masked_rules", self.rules_checks),
+            ("segments_reachable", self.segments_reachable),
+            ("inputs_used", self.inputs_used),
+        ):
+            if name == "masked_rules":
+                masked, fire = fn()
+                checks["masked_rules"], checks["rules_fire"] = masked, fire
+                continue
+            checks[name] = fn()
+        return SmtResult(checks, self.calls, time.perf_counter() - started, smt.solver_version() or "",
+                         tuple(self.problems))
+
+    def _undecided(self, name: str, exc: Exception) -> SmtCheck:
+        return SmtCheck(name, "undecided", f"the SMT solver could not decide: {exc}", reason=str(exc))
+
+    def totality(self) -> SmtCheck:
+        enc, rs = self.enc, self.rs
+        findings, keys = [], set()
+        try:
+            # evaluation errors of valid answer sets, one query per (code, message)
+            if self._find(enc.error != 0) is not None:
+                groups: dict[tuple, list[int]] = {}
+                for k, site in enumerate(enc.sites, 1):
+                    groups.setdefault((site.code, site.message), []).append(k)
+                for (code, message), ks in sorted(groups.items()):
+                    model = self._find(z3.Or([enc.error == k for k in ks]))
+                    if model is None:
+                        continue
+                    answers = self._witness(model)
+                    out = self._outcome(answers)
+                    ok = isinstance(out, EvaluationError) and out.code == code and str(out) == message
+                    if not self._reproduces(f"{code} {message}", answers, ok):
+                        continue
+                    span = f" ({out.span})" if out.span else ""
+                    where = enc.sites[model.eval(enc.error, model_completion=True).as_long() - 1].where
+                    findings.append(Finding(
+                        f"{code}: {message}{span}" + (f" (in {where})" if where else ""), answers, code=code,
+                    ))
+                    keys.add((code, message))
+            # asked_when that cannot be evaluated
+            asked_solver = None
+            for inp in enc.order:
+                err = enc.asked_error[inp.id]
+                if isinstance(err, int):
+                    continue
+                codes = sorted({enc.sites[k - 1].code for k in range(1, len(enc.sites) + 1)
+                                if enc.sites[k - 1].where == f"asked_when of {inp.id}"})
+                for code in codes:
+                    ks = [k for k in enc.sites_with(code) if enc.sites[k - 1].where == f"asked_when of {inp.id}"]
+                    if asked_solver is None:  # without the validity of the whole answer set
+                        asked_solver = z3.Solver(ctx=enc.ctx)
+                        asked_solver.add(*enc.definitions)
+                    model = self._solve(asked_solver, enc.prefix_valid(inp.id), z3.Or([err == k for k in ks]))
+                    if model is None:
+                        continue
+                    before = []
+                    for i in enc.order:
+                        if i.id == inp.id:
+                            break
+                        before.append(i)
+                    answers = self._witness(model, before)
+                    try:
+                        reference.validate_answers(rs, answers)
+                        ok = False
+                    except AnswerError as exc:
+                        ok = any(p.code == code and p.input == inp.id for p in exc.problems)
+                    if not self._reproduces(f"asked_when of {inp.id}", answers, ok):
+                        continue
+                    findings.append(Finding(
+                        f"{code}: cannot tell whether input {inp.id!r} is asked", answers, code=code,
+                    ))
+                    keys.add(("asked", code))
+        except _Unknown as exc:
+            return self._undecided("totality", exc)
+        if findings:
+            return SmtCheck("totality", "failed", f"{len(findings)} kind(s) of evaluation error", tuple(findings),
+                            frozenset(keys))
+        return SmtCheck("totality", "passed", "every answer set evaluates without error")
+
+    def completeness(self) -> SmtCheck:
+        try:
+            model = self._find(self.enc.gap)
+        except _Unknown as exc:
+            return self._undecided("completeness", exc)
+        if model is None:
+            return SmtCheck("completeness", "passed", "every answer set gets a segment")
+        answers = self._witness(model)
+        out = self._outcome(answers)
+        ok = out is not None and not isinstance(out, EvaluationError) and not self._segments(out)
+        if not self._reproduces("gap", answers, ok):
+            return SmtCheck("completeness", "undecided", "a witness did not reproduce (SR693)", reason="SR693")
+        return SmtCheck(
+            "completeness", "failed", "some answer sets get no segment",
+            (Finding("gap: no rule holds", answers, code="SR601"),),
+        )
+
+    def exclusivity(self) -> SmtCheck:
+        rs, enc = self.rs, self.enc
+        if rs.hit_policy != "unique":
+            return SmtCheck("exclusivity", "not_applicable", "hit policy first takes the first rule that holds")
+        findings, blocks, sets = [], [], set()
+        try:
+            for _ in range(MAX_OVERLAP_SETS):
+                model = self._find(enc.overlap, *blocks)
+                if model is None:
+                    break
+                holds = {s: z3.is_true(model.eval(h, model_completion=True)) for s, h in enc.segment_holds.items()}
+                blocks.append(z3.Not(z3.And([enc.segment_holds[s] == v for s, v in holds.items()])))
+                segs = frozenset(s for s, v in holds.items() if v)
+                answers = self._witness(model)
+                out = self._outcome(answers)
+                ok = out is not None and not isinstance(out, EvaluationError) and self._segments(out) == set(segs)
+                if not self._reproduces("overlap", answers, ok):
+                    return SmtCheck("exclusivity", "undecided", "a witness did not reproduce (SR693)", reason="SR693")
+                sets.add(segs)
+                findings.append(Finding(
+                    f"overlap: the rules of {', '.join(sorted(segs))} all hold", answers,
+                    tuple(RuleRef.of(rs.rules[i]) for i in out), code="SR602",
+                ))
+        except _Unknown as exc:
+            if not findings:
+                return self._undecided("exclusivity", exc)
+        if findings:
+            return SmtCheck("exclusivity", "failed", "some answer sets satisfy the rules of two or more segments",
+                            tuple(findings), frozenset(sets))
+        return SmtCheck("exclusivity", "passed", "no answer set satisfies the rules of two segments")
+
+    def rules_checks(self) -> tuple[SmtCheck, SmtCheck]:
+        rs, enc = self.rs, self.enc
+        dead, masked, unknown = [], [], None
+        for rule in rs.rules:
+            k = rule.index
+            try:
+                model = self._find(enc.ok, enc.holds[k])
+                if model is None:
+                    dead.append(rule)
+                    continue
+                answers = self._witness(model)
+                out = self._outcome(answers)
+                ok = out is not None and not isinstance(out, EvaluationError) and k in out
+                if not self._reproduces(f"rule {k + 1} holds", answers, ok):
+                    unknown = unknown or "a witness did not reproduce (SR693)"
+                    continue
+                if rs.hit_policy == "first" and out[0] != k:
+                    model = self._find(enc.ok, enc.first[k])
+                    if model is None:
+                        masked.append(rule)
+                        continue
+                    answers = self._witness(model)
+                    out = self._outcome(answers)
+                    ok = out is not None and not isinstance(out, EvaluationError) and out and out[0] == k
+                    if not self._reproduces(f"rule {k + 1} fires first", answers, ok):
+                        unknown = unknown or "a witness did not reproduce (SR693)"
+            except _Unknown as exc:
+                unknown = unknown or str(exc)
+        dead_f = tuple(
+            Finding(f"rule {r.index + 1} never holds for any answer set", rules=(RuleRef.of(r),), code="SR605",
+                    subject=str(r.index + 1)) for r in dead
+        )
+        masked_f = tuple(
+            Finding(f"rule {r.index + 1} never fires: whenever it holds, an earlier rule holds too",
+                    rules=(RuleRef.of(r),), code="SR603", subject=str(r.index + 1)) for r in masked
+        )
+        fire = _set_check("rules_fire", dead_f, unknown, f"{len(dead_f)} rule(s) can never fire",
+                          "every rule holds for some answer set")
+        if rs.hit_policy != "first":
+            m = SmtCheck("masked_rules", "not_applicable", "only for hit policy first")
+        else:
+            m = _set_check("masked_rules", masked_f, unknown, f"{len(masked_f)} rule(s) are masked by earlier rules",
+                           "no rule is masked by earlier rules")
+        return m, fire
+
+    def segments_reachable(self) -> SmtCheck:
+        rs, enc = self.rs, self.enc
+        unreached, unknown = [], None
+        for seg in rs.segments:
+            try:
+                model = self._find(enc.decision[seg.id])
+            except _Unknown as exc:
+                unknown = unknown or str(exc)
+                continue
+            if model is None:
+                unreached.append(Finding(f"segment {seg.id!r} is never reached: no answer set leads to it",
+                                         code="SR604", subject=seg.id))
+                continue
+            answers = self._witness(model)
+            if not self._reproduces(f"segment {seg.id}", answers, self._segments(self._outcome(answers)) == {seg.id}):
+                unknown = unknown or "a witness did not reproduce (SR693)"
+        return _set_check("segments_reachable", tuple(unreached), unknown,
+                          f"{len(unreached)} segment(s) can never be reached",
+                          "every segment is reached by some answer set")
+
+    def inputs_used(self) -> SmtCheck:
+        rs = self.rs
+        unused, unknown, solver = [], None, None
+        for inp in rs.inputs:
+            if self._pair_near_seeds(inp):
+                continue  # a reproduced pair of answer sets shows it
+            if solver is None:  # two copies of the encoding, one per answer set of a pair
+                ctx = z3.Context()
+                a = smt.Encoding(rs, smt.AnswerVariables("a.", ctx))
+                b = smt.Encoding(rs, smt.AnswerVariables("b.", ctx))
+                solver = z3.Solver(ctx=ctx)
+                solver.add(*a.definitions, *b.definitions, a.ok, b.ok, z3.Not(a.same_result(b)))
+            try:
+                model = self._solve(solver, smt.differ_in(a, b, inp.id), smt.agree_where_asked_in_both(a, b, inp.id))
+            except _Unknown as exc:
+                unknown = unknown or f"{inp.id}: {exc}"
+                continue
+            if model is None:
+                unused.append(Finding(
+                    f"input {inp.id!r} is unused: no change of its answer alone changes the segment",
+                    code="SR606", subject=inp.id,
+                ))
+                continue
+            wa, wb = a.space.decode(model, rs.inputs), b.space.decode(model, rs.inputs)
+            if not self._reproduces(f"input {inp.id} changes the result", {"a": wa, "b": wb},
+                                    self._pair_differs(inp.id, wa, wb)):
+                unknown = unknown or "a witness did not reproduce (SR693)"
+                continue
+            self.seeds[:0] = [wa, wb]  # answer sets on a boundary: good seeds for the next inputs
+        return _set_check("inputs_used", tuple(unused), unknown, f"{len(unused)} input(s) can never change the result",
+                          "every input can change the result")
+
+    def _pair_near_seeds(self, inp: ast.Input, tries: int = 32) -> bool:
+        """Look for a witness pair next to answer sets already seen: change the input alone.
+
+        The other questions keep their answers; a question that becomes asked gets its first
+        value. The pair is checked with the reference evaluator, so a pair found is a proof.
+        """
+        rs = self.rs
+        values = list(inp.domain.values)
+        if len(values) > 8:
+            values = sorted(set(values[:3] + values[-3:] + values[:: max(1, len(values) // 8)]))
+        options = values + [None]
+        n = 0
+        for seed in self.seeds:
+            key = _key(seed)
+            if key not in self._seed_results:
+                self._seed_results[key] = self._quick_result(seed)
+            base = self._seed_results[key]
+            for v in options:
+                if v == seed.get(inp.id) and (v is not None or inp.id not in seed):
+                    continue
+                other = dict(seed)
+                if v is None:
+                    other.pop(inp.id, None)
+                else:
+                    other[inp.id] = v
+                other = _fix_up(rs, other, self.enc.order)
+                if other is None:
+                    continue
+                n += 1
+                got = self._quick_result(other)
+                if got is not None and base is not None and got != base and self._pair_differs(inp.id, seed, other):
+                    return True
+                if n >= tries:
+                    return False
+        return False
+
+    def _quick_result(self, answers: dict):
+        """The result of answers already known to be well-formed (None for an error)."""
+        out = outcome_of(self.rs, {i.id: answers.get(i.id) for i in self.rs.inputs})
+        return None if isinstance(out, EvaluationError) else outcome_result(self.rs, out)
+
+    def _pair_differs(self, x: str, wa: dict, wb: dict) -> bool:
+        """Two valid answer sets that differ in x, agree where both ask, and get different results."""
+        rs = self.rs
+        try:
+            va = reference.validate_answers(rs, wa)
+            vb = reference.validate_answers(rs, wb)
+        except AnswerError:
+            return False
+        oa = outcome_of(rs, {i.id: va.get(i.id) for i in rs.inputs})
+        ob = outcome_of(rs, {i.id: vb.get(i.id) for i in rs.inputs})
+        if isinstance(oa, EvaluationError) or isinstance(ob, EvaluationError):
+            return False
+        if va.get(x) == vb.get(x) and (x in va) == (x in vb):
+            return False
+        asked_a, asked_b = _asked_inputs(rs, va), _asked_inputs(rs, vb)
+        for i in rs.inputs:
+            if i.id != x and i.id in asked_a and i.id in asked_b and va.get(i.id) != vb.get(i.id):
+                return False
+        return outcome_result(rs, oa) != outcome_result(rs, ob)
+
+
+def _key(answers: dict) -> tuple:
+    return tuple(sorted(answers.items(), key=lambda kv: kv[0]))
+
+
+def _fix_up(rs: ast.RulesetDef, answers: dict, order) -> dict | None:
+    """The answers made valid: questions not asked dropped, newly asked ones given a first value."""
+    out: dict = {}
+    for inp in order:
+        asked = True
+        if inp.asked_when is not None:
+            try:
+                asked = bool(reference.evaluate(inp.asked_when, out, rs))
+            except EvaluationError:
+                return None
+        if not asked:
+            continue
+        if inp.id in answers:
+            out[inp.id] = answers[inp.id]
+        elif not inp.optional:
+            out[inp.id] = inp.domain.values[0]
+    return out
+
+
+def _asked_inputs(rs: ast.RulesetDef, values: dict) -> set:
+    out = set()
+    for inp in rs.inputs:
+        if inp.asked_when is None or bool(reference.evaluate(inp.asked_when, values, rs)):
+            out.add(inp.id)
+    return out
+
+
+def _set_check(name: str, findings: tuple, unknown: str | None, failed: str, passed: str) -> SmtCheck:
+    subjects = frozenset(f.subject for f in findings)
+    if findings:
+        return SmtCheck(name, "failed", failed, findings, subjects, reason=unknown)
+    if unknown:
+        return SmtCheck(name, "undecided", f"the SMT solver could not decide: {unknown}", reason=unknown)
+    return SmtCheck(name, "passed", passed)
+
+
+def prove(rs: ast.RulesetDef, *, budget=None, call_seconds: float = CALL_SECONDS) -> SmtResult:
+    """Every check of the ruleset by the SMT prover (raises RuntimeError when z3 is missing)."""
+    return SmtProver(rs, budget=budget, call_seconds=call_seconds).run()

@@ -1,0 +1,164 @@
+"""The population report from a batch result: counts, shares, suppression, pages."""
+
+from __future__ import annotations
+
+import json
+import random
+from fractions import Fraction
+
+import pytest
+
+duckdb = pytest.importorskip("duckdb")  # TEMP until the sql extra lands
+
+import segrules
+from segrules.population import ALL, build_report, read_reference, transitions
+from segrules.population.counts import count_batch, region, relation_sql, thresholds
+from segrules.population.html import html_report, percent
+from segrules.population.suppress import TOTAL
+from segrules.sampling import sample_answers
+from support import ROOT
+
+SUUNTIMA = ROOT / "rulesets" / "helsinki" / "suuntima.yaml"
+
+
+@pytest.fixture(scope="module")
+def suuntima():
+    return segrules.load(SUUNTIMA)
+
+
+def _batch(rs, n, seed=1, units=("u1", "u2", "u3")):
+    """A batch result of ``n`` synthetic records decided by the Python engine, plus one rejected."""
+    rng = random.Random(seed)
+    rows = []
+    for i in range(n):
+        answers = sample_answers(rs.definition, rng)
+        d = rs.decide(answers)
+        r, c = d.scores["resources"], d.scores["complexity"]
+        rows.append((i, d.segment_id, None, r.numerator, r.denominator, c.numerator, c.denominator,
+                     answers.get("battery"), rng.choice(units)))
+    rows.append((n, None, "SR302,SR304", None, None, None, None, None, units[0]))
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE result(record_key INT, segment VARCHAR, error_codes VARCHAR, resources_num BIGINT, "
+        "resources_den BIGINT, complexity_num BIGINT, complexity_den BIGINT, battery VARCHAR, unit VARCHAR)"
+    )
+    con.executemany("INSERT INTO result VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    return con, rows
+
+
+def test_counts_and_shares_are_the_python_engines(suuntima):
+    con, rows = _batch(suuntima, 400)
+    report = build_report(suuntima.definition, **count_batch(con, "result", suuntima.definition, ["battery", "unit"]))
+    segmented = [r for r in rows if r[1] is not None]
+    assert report.records == len(rows)
+    assert report.overall.count(ALL, TOTAL) == len(segmented)
+    for seg in report.segments:
+        n = sum(1 for r in segmented if r[1] == seg)
+        assert report.overall.count(ALL, seg) == n
+        assert report.overall.share(ALL, seg) == Fraction(n, len(segmented))
+    unit = report.table("unit")
+    for u in ("u1", "u2", "u3"):
+        assert unit.count(u, TOTAL) == sum(1 for r in segmented if r[8] == u)
+    assert report.rejected == {"SR302": None, "SR304": None}  # 1 record: under 5, hidden
+    # the quadrant splits the plane at the rules' thresholds: 3 on both axes
+    assert set(report.quadrant.columns) == {"<3", ">=3"}
+    assert sum(report.quadrant.counts[(r, c)] for r in report.quadrant.rows for c in report.quadrant.columns) == len(segmented)
+
+
+def test_small_groups_are_hidden_in_every_output(suuntima):
+    con, _ = _batch(suuntima, 60, units=("big", "big", "big", "tiny"))
+    con.execute("UPDATE result SET unit = 'solo' WHERE record_key = 0")
+    report = build_report(suuntima.definition, **count_batch(con, "result", suuntima.definition, ["unit"]))
+    solo = report.table("unit")
+    assert solo.count("solo", TOTAL) is None
+    seg0 = [c for c in report.segments if solo.counts[("solo", c)] == 1][0]
+    assert solo.count("solo", seg0) is None
+    data = json.dumps(report.to_json())
+    html = html_report(report, suuntima.definition, "fi")
+    for row in report.csv_rows():
+        if row[0] == "unit" and row[1] == "solo" and solo.counts[("solo", row[2])]:
+            assert row[3] == "" and row[5], row
+    assert '"row": "solo", "column": "__total__", "count": null' in data
+    assert "alle 5 tai peitetty" in html
+
+
+def test_a_reference_distribution_is_compared(suuntima):
+    con, _ = _batch(suuntima, 200)
+    ref = read_reference(suuntima.definition, {"omatoimi": 39, "yhteisö": 10, "yhteistyo": 30, "verkosto": 21})
+    assert ref["yhteiso"] == Fraction(1, 10)
+    report = build_report(suuntima.definition, reference=ref, **count_batch(con, "result", suuntima.definition))
+    rows = report.to_json()["reference"]
+    assert {r["segment"]: r["expected"] for r in rows}["omatoimi"] == "39/100"
+    for lang, word in (("fi", "Odotettu"), ("sv", "Förväntad"), ("en", "Expected")):
+        assert word in html_report(report, suuntima.definition, lang)
+
+
+@pytest.mark.parametrize("shares, message", [
+    ({"omatoimi": 50, "yhteiso": 10}, "add up to 60 %"),
+    ({"nobody": 100}, "'nobody' is not a segment"),
+    ({"omatoimi": "lots", "yhteiso": 100}, "is not a percent"),
+])
+def test_SR852_a_reference_that_is_not_a_distribution(suuntima, shares, message):
+    with pytest.raises(segrules.UsageError) as info:
+        read_reference(suuntima.definition, shares)
+    assert info.value.code == "SR852"
+    assert message in str(info.value)
+
+
+def test_transitions_count_who_moves_where(tiny_ruleset):
+    pairs = [("a", "a")] * 30 + [("a", "b")] * 6 + [("b", "b")] * 40 + [("b", "a")] * 2
+    report = build_report(
+        tiny_ruleset, records=78, by_segment={"a": 36, "b": 42},
+        transitions_counts=transitions(pairs), transitions_names=("old", "new"),
+    )
+    t = report.transitions.table
+    assert t.counts[("a", "b")] == 6
+    assert t.count("b", "a") is None  # 2 records: hidden, and so are its complements
+    assert report.transitions.moved is None
+    pairs = [("a", "a")] * 30 + [("a", "b")] * 6 + [("b", "b")] * 40 + [("b", "a")] * 7
+    report = build_report(
+        tiny_ruleset, records=83, by_segment={"a": 37, "b": 46},
+        transitions_counts=transitions(pairs), transitions_names=("old", "new"),
+    )
+    assert report.transitions.moved == 13
+    assert report.to_json()["transitions"]["moved"] == 13
+
+
+def test_SR851_a_result_of_another_ruleset(tiny_ruleset):
+    with pytest.raises(segrules.UsageError) as info:
+        build_report(tiny_ruleset, records=10, by_segment={"omatoimi": 10})
+    assert info.value.code == "SR851"
+
+
+def test_SR850_min_cell_below_one(tiny_ruleset):
+    with pytest.raises(segrules.UsageError) as info:
+        build_report(tiny_ruleset, records=10, by_segment={"a": 10}, min_cell=0)
+    assert info.value.code == "SR850"
+
+
+def test_SR853_SR854_unreadable_batch_results(tmp_path, tiny_ruleset):
+    with pytest.raises(segrules.UsageError) as info:
+        relation_sql(tmp_path / "result.xlsx")
+    assert info.value.code == "SR853"
+    path = tmp_path / "result.csv"
+    path.write_text("record_key,seg\n1,a\n", encoding="utf-8")
+    con = duckdb.connect()
+    with pytest.raises(segrules.UsageError) as info:
+        count_batch(con, relation_sql(path), tiny_ruleset)
+    assert info.value.code == "SR854"
+    assert "'segment'" in str(info.value)
+
+
+def test_regions_are_named_by_the_thresholds(suuntima):
+    cuts = thresholds(suuntima.definition, "resources")
+    assert cuts == [3]
+    assert region(Fraction(29, 10), cuts) == "<3"
+    assert region(Fraction(3), cuts) == ">=3"
+    assert region(Fraction(7, 2), [Fraction(3), Fraction(4)]) == "3..<4"
+
+
+def test_percent_rounds_half_up_for_display():
+    assert percent(Fraction(1, 3)) == "33.3 %"
+    assert percent(Fraction(1, 8)) == "12.5 %"
+    assert percent(Fraction(2, 3)) == "66.7 %"
+    assert percent(None) == "–"
