@@ -36,6 +36,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("verify", "verify"),
     ("diagram", "diagram"),
     ("crosswalk", "crosswalk"),
+    ("sql", "sql"),
+    ("batch", "batch"),
 )
 
 
