@@ -136,18 +136,24 @@ def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict:
     return out
 
 
-def read_answers(source: str) -> dict:
-    """The answers JSON object from a file or from stdin (``-``)."""
+def read_answers_text(source: str) -> str:
+    """The text of an answers file, or of stdin (``-``)."""
     name = "<stdin>" if source == "-" else source
     try:
         if source == "-":
-            text = sys.stdin.read()
-        else:
-            text = Path(source).read_text(encoding="utf-8")
+            return sys.stdin.read()
+        return Path(source).read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise UsageError(f"{name}: the answers file is not valid UTF-8 text", code="SR510") from None
     except OSError as exc:
         raise UsageError(f"cannot read the answers from {name}: {exc.strerror or exc}", code="SR510") from None
+
+
+def read_answers(source: str, *, text: str | None = None) -> dict:
+    """The answers JSON object from a file or from stdin (``-``), or from ``text`` already read."""
+    name = "<stdin>" if source == "-" else source
+    if text is None:
+        text = read_answers_text(source)
     try:
         answers = json.loads(text, object_pairs_hook=_reject_duplicates)
     except json.JSONDecodeError as exc:
