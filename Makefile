@@ -24,7 +24,7 @@ RULESETS := $(shell find rulesets -name '*.yaml' ! -name crosswalk.yaml 2>/dev/n
 # demo unless every ruleset is proven; `no` skips the proofs.
 VERIFY ?= yes
 
-.PHONY: demo test postgresql wheel-check bench bench-quick bench-verify bench-load clean
+.PHONY: demo test postgresql wheel-check bench bench-quick bench-verify bench-load bench-batch clean
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
@@ -96,6 +96,11 @@ bench-quick: $(BENCH_STAMP)
 # Verification scaling: writes benchmarks/results/verify_scaling.json.
 bench-verify: $(STAMP)
 	$(PY) benchmarks/verify_scaling.py
+
+# Batch segmentation: DuckDB against the Python engine on 1M synthetic records; writes
+# benchmarks/results/batch.json.
+bench-batch: $(STAMP)
+	$(PY) benchmarks/batch.py
 
 bench-load: $(STAMP)
 	$(PY) benchmarks/load_time.py

@@ -152,8 +152,8 @@ def run_batch(
     duckdb = _duckdb()
     con = duckdb.connect()
     try:
-        if progress:
-            con.execute("SET enable_progress_bar = true")
+        # DuckDB draws its own progress bar on long queries: only where asked (a terminal)
+        con.execute(f"SET enable_progress_bar = {'true' if progress else 'false'}")
         relation = _duckdb_relation(con, src)
         columns = _columns_duckdb(con, relation)
         carry, missing = _plan_columns(ruleset, columns, shape, key, src)

@@ -370,26 +370,36 @@ class _Compiler:
 # --------------------------------------------------------------------------- the query
 
 
-def _text_checks(inp: ast.Input, t: str) -> tuple[str, str, str]:
-    """(wrong kind, outside the domain, typed value) for the answer text ``t`` (not NULL)."""
-    d = inp.domain
-    if d.kind == "boolean":
-        return f"{t} NOT IN ('true', 'false')", "FALSE", f"({t} = 'true')"
-    if d.kind == "enum":
-        return "FALSE", f"{t} NOT IN ({', '.join(s(v) for v in d.values)})", t
-    # a whole number: an optional minus sign and ASCII digits, nothing else
-    digits = f"CASE WHEN {t} LIKE '-%' THEN SUBSTRING({t}, 2) ELSE {t} END"
-    is_int = f"({digits} <> '' AND TRANSLATE({digits}, '0123456789', '') = '')"
-    short = f"LENGTH(LTRIM({digits}, '0')) <= {MAX_DIGITS}"
-    typed = f"TRY_CAST({t} AS {_INT})"
-    lo, hi = d.values[0], d.values[-1]
-    if tuple(d.values) == tuple(range(lo, hi + 1)):
-        inside = f"{typed} BETWEEN {lit(lo)} AND {lit(hi)}"
-    else:
-        inside = f"{typed} IN ({', '.join(lit(v) for v in d.values)})"
-    outside = f"NOT ({short} AND {inside})"
-    value = f"CASE WHEN {short} THEN {typed} END"
-    return f"NOT {is_int}", outside, value
+def _parse_layers(inputs, a) -> list[tuple[str, list[str]]]:
+    """Layers that read each answer text once: its kind ('N' none, 'T' wrong kind, 'O' outside
+    the domain, 'V' valid) in column ``#s`` and its typed value in ``#y`` (NULL unless valid)."""
+    parse, status = [], []
+    for inp in inputs:
+        d, t = inp.domain, a(inp.id, "t")
+        x, w = a(inp.id, "x"), a(inp.id, "w")
+        if d.kind == "boolean":
+            parse.append(f"{t} NOT IN ('true', 'false') AS {w}")
+            inside, typed = "TRUE", f"({t} = 'true')"
+        elif d.kind == "enum":
+            parse.append(f"FALSE AS {w}")
+            inside, typed = f"{t} IN ({', '.join(s(v) for v in d.values)})", t
+        else:
+            # a whole number: an optional minus sign and ASCII digits, nothing else (SR_WHOLE),
+            # read when it has at most 18 significant digits (SR_WHOLE18; longer is outside any domain)
+            parse.append(f"NOT SR_WHOLE({t}) AS {w}")
+            parse.append(f"CASE WHEN SR_WHOLE18({t}) THEN TRY_CAST({t} AS {_INT}) END AS {x}")
+            lo, hi = d.values[0], d.values[-1]
+            if tuple(d.values) == tuple(range(lo, hi + 1)):
+                inside = f"{x} BETWEEN {lit(lo)} AND {lit(hi)}"
+            else:
+                inside = f"{x} IN ({', '.join(lit(v) for v in d.values)})"
+            inside = f"({x} IS NOT NULL AND {inside})"
+            typed = x
+        status.append(
+            f"CASE WHEN {t} IS NULL THEN 'N' WHEN {w} THEN 'T' WHEN NOT {inside} THEN 'O' ELSE 'V' END AS {a(inp.id, 's')}"
+        )
+        status.append(f"CASE WHEN {t} IS NOT NULL AND NOT {w} AND {inside} THEN {typed} END AS {a(inp.id, 'y')}")
+    return [("parse", parse), ("status", status)]
 
 
 @attrs.frozen
@@ -461,7 +471,11 @@ def compile_query(
         cols.append(f"COUNT(DISTINCT {other}) AS {q('#nunknown')}")
         ctes.append(("src", "SELECT " + ", ".join(cols) + f" FROM {table} GROUP BY {K}"))
 
-    # 2. validation, in the order questions depend on each other (a layer per level)
+    # 2. each answer read once: its kind and its typed value
+    for name, cols in _parse_layers(rs.inputs, a):
+        ctes.append((name, "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
+
+    # 3. validation, in the order questions depend on each other (a layer per level)
     level: dict[str, int] = {}
     for inp in order:
         deps = ast.references(inp.asked_when) if inp.asked_when is not None else ()
@@ -471,9 +485,7 @@ def compile_query(
         for inp in order:
             if level[inp.id] != lv:
                 continue
-            t = a(inp.id, "t")
-            wrong, outside, typed = _text_checks(inp, t)
-            given = f"{t} IS NOT NULL"
+            st, y = a(inp.id, "s"), a(inp.id, "y")
             if inp.asked_when is not None:
                 cond = c.boolean(inp.asked_when)
                 asked, asked_err = cond.v, cond.err
@@ -484,19 +496,19 @@ def compile_query(
             if asked_err is not None:
                 problem += f" WHEN {asked_err} IS NOT NULL THEN SUBSTRING({asked_err}, 1, 5)"
             if asked == "TRUE":
-                problem += f" WHEN NOT ({given}) THEN {missing}"
+                problem += f" WHEN {st} = 'N' THEN {missing}"
             else:
-                problem += f" WHEN NOT ({given}) THEN CASE WHEN {asked} THEN {missing} END"
+                problem += f" WHEN {st} = 'N' THEN CASE WHEN {asked} THEN {missing} END"
                 problem += f" WHEN NOT ({asked}) THEN 'SR305'"
-            problem += f" WHEN {wrong} THEN 'SR303' WHEN {outside} THEN 'SR302' END"
-            ok = [given]
+            problem += f" WHEN {st} = 'T' THEN 'SR303' WHEN {st} = 'O' THEN 'SR302' END"
+            ok = []
             if asked_err is not None:
                 ok.append(f"{asked_err} IS NULL")
             if asked != "TRUE":
                 ok.append(f"{asked}")
-            ok += [f"NOT ({wrong})", f"NOT ({outside})"]
             cols.append(f"{problem} AS {a(inp.id, 'p')}")
-            cols.append(f"CASE WHEN {' AND '.join('(' + x + ')' for x in ok)} THEN {typed} END AS {a(inp.id, 'v')}")
+            value = y if not ok else f"CASE WHEN {' AND '.join('(' + x + ')' for x in ok)} THEN {y} END"
+            cols.append(f"{value} AS {a(inp.id, 'v')}")
         for inp in order:
             if level[inp.id] == lv:
                 c.input_sql[inp.id] = a(inp.id, "v")
@@ -519,7 +531,7 @@ def compile_query(
         f"AS {q('#inputs')} FROM {ctes[-1][0]}",
     ))
 
-    # 3. scores, one layer each, in evaluation order
+    # 4. scores, one layer each, in evaluation order
     score_errs: list[str] = []
     for k, score in enumerate(rs.scores):
         got = c.value(score.expr)
@@ -538,7 +550,7 @@ def compile_query(
         c.score_cols[score.id] = ref
         ctes.append((f"s{k}", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
 
-    # 4. rules
+    # 5. rules
     conds: list[Val] = []
     cols = []
     for r in rs.rules:
@@ -576,7 +588,7 @@ def compile_query(
         f"SELECT *, {err} AS {q('#err')}, {rule_no} AS {q('#rule')} FROM {ctes[-1][0]}",
     ))
 
-    # 5. the axis scores in lowest terms: Euclid's algorithm, a layer per step
+    # 6. the axis scores in lowest terms: Euclid's algorithm, a layer per step
     axes = []
     if rs.axes is not None:
         axes = [("resources", rs.axes.resources), ("complexity", rs.axes.complexity)]
@@ -603,7 +615,7 @@ def compile_query(
                 cols.append(f"CASE WHEN {y} = 0 THEN {lit(0)} ELSE {x} % {y} END AS {q(f'#{role}y{k}')}")
             ctes.append((f"g{k}", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
 
-    # 6. the result
+    # 7. the result
     ok = f"NOT {q('#bad')} AND {q('#err')} IS NULL"
     seg_case = "CASE " + " ".join(f"WHEN {q('#rule')} = {r.index + 1} THEN {s(r.segment)}" for r in rs.rules) + " END"
     out = [f"{q('#key')} AS {K}"] + [f"{x} AS {x}" for x in C]

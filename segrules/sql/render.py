@@ -58,7 +58,30 @@ def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
             return exp.Cast(this=exp.Paren(this=q), to=cast_type)
         return node
 
-    tree = tree.transform(exact_quotient)
+    def whole_number(node):
+        if isinstance(node, exp.Anonymous) and node.name.upper() in ("SR_WHOLE", "SR_WHOLE18"):
+            arg = node.expressions[0].sql(dialect="postgres")
+            digits = "+" if node.name.upper() == "SR_WHOLE" else "{1,18}"
+            lead = "" if digits == "+" else "0*"
+            if dialect == "duckdb":
+                # the usual text is a number's own canonical form: a cast and a comparison; the
+                # rest (leading zeros, -0, anything else) goes to the regular expression
+                return sqlglot.parse_one(
+                    f"(CASE WHEN CAST(TRY_CAST({arg} AS BIGINT) AS TEXT) = {arg} THEN TRUE "
+                    f"ELSE {arg} ~ '^-?{lead}[0-9]{digits}$' END)", read="postgres",
+                )
+            if dialect == "postgres":
+                # RE2 and PostgreSQL's regular expressions: $ is the end of the text, no newline before it
+                return sqlglot.parse_one(f"({arg} ~ '^-?{lead}[0-9]{digits}$')", read="postgres")
+            # Spark's Java regular expressions let $ match before a final newline: count characters instead
+            u = f"(CASE WHEN {arg} LIKE '-%' THEN SUBSTRING({arg}, 2) ELSE {arg} END)"
+            test = f"({u} <> '' AND TRANSLATE({u}, '0123456789', '') = ''"
+            if digits != "+":
+                test += f" AND LENGTH(LTRIM({u}, '0')) <= 18"
+            return sqlglot.parse_one(test + ")", read="postgres")
+        return node
+
+    tree = tree.transform(exact_quotient).transform(whole_number)
     if dialect == "postgres":
         # PostgreSQL pulls subqueries up into one another, copying each layer's expressions into
         # every place that reads them: the layers multiply into a tree too big to plan. OFFSET 0

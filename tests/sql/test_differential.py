@@ -181,6 +181,8 @@ def _valid_or_invalid(ruleset):
 def test_generated_rulesets_random_answers(data, text, duck, pg):
     ruleset = segrules.load_text(text)
     records = [(k, data.draw(_valid_or_invalid(ruleset))) for k in range(12)]
+    # in the long shape a record is its answer rows: one with no answer at all has no row
+    records = [(k, a) for k, a in records if a]
     assert_same(ruleset, records, run_duckdb(duck, ruleset.definition, records, shape="long"), "duckdb")
     assert_same(ruleset, records, run_postgres(pg, ruleset.definition, records, shape="long"), "postgres")
 
