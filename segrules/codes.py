@@ -319,6 +319,27 @@ add_code(
     """,
 )
 
+add_code(
+    "SR015",
+    "A number that YAML versions read differently",
+    """
+    YAML 1.1 and YAML 1.2 disagree on some ways of writing a number: 010 is 8 in one and 10
+    in the other, 0x18, 0b11000 and 2_4 are 24 in YAML 1.1, 0o30 and 1e3 are numbers only in
+    YAML 1.2, and 1:20 is 80 (base 60) in YAML 1.1 but text in YAML 1.2. Another program
+    reading the same file could see another model, so segrules refuses these forms.
+    """,
+    wrong="""
+    reassess_after_months: 012
+    """,
+    fix="""
+    Write the number in plain decimal digits, without leading zeros, underscores or colons.
+    If you meant text, put it in double quotes.
+    """,
+    right="""
+    reassess_after_months: 12
+    """,
+)
+
 # =========================================================================== SR1xx: the format
 
 add_code(
@@ -1051,6 +1072,41 @@ add_code(
     """,
 )
 
+add_code(
+    "SR307",
+    "The answers are larger than 1 MiB",
+    """
+    The answers of one assessment are read from a file or from standard input up to 1 MiB
+    (1,048,576 bytes); real answers take a few hundred bytes. More than that is not one
+    answer set: a wrong file, a device such as /dev/zero, or a pipe that does not end.
+    Reading stops at the limit, so such a source cannot fill the memory.
+    """,
+    wrong="""
+    segrules decide model.yaml --answers /dev/zero
+    """,
+    fix="Give the file that holds one JSON object of answers.",
+    right="""
+    segrules decide model.yaml --answers answers.json
+    """,
+)
+
+add_code(
+    "SR308",
+    "The answers JSON is nested too deeply or has too long a number",
+    """
+    An answer is a number, a text, true or false. The answers file nests lists or objects
+    more than 100 levels deep, or holds a number with more than 4,300 digits; neither can be
+    an answer, and reading them could exhaust the memory or the stack.
+    """,
+    wrong="""
+    {"c_manage": [[[[[[[[[[ ... ]]]]]]]]]]}
+    """,
+    fix="Give each input one plain value.",
+    right="""
+    {"c_manage": 4}
+    """,
+)
+
 # =========================================================================== SR4xx: evaluation
 
 add_code(
@@ -1303,6 +1359,108 @@ add_code(
     fix="`segrules explain --list` lists every code.",
     right="""
     segrules explain SR211
+    """,
+)
+
+add_code(
+    "SR520",
+    "The output file is one of the inputs, or holds a model",
+    """
+    A command was told to write its output (an HTML report, a diagram) to a file that is one
+    of its own inputs, under this or another name, or to a file that holds a ruleset or a
+    crosswalk. Writing would destroy the model, so segrules stops and writes nothing. This
+    happens most often when an option's value is left out, as in `--report model.yaml`.
+    """,
+    wrong="""
+    segrules verify --report model.yaml other.yaml
+    """,
+    fix="""
+    Give the output its own file name. If you really mean to replace a model file that is
+    not an input, add --force.
+    """,
+    right="""
+    segrules verify model.yaml other.yaml --report report.html
+    """,
+)
+
+add_code(
+    "SR521",
+    "The output file cannot be written",
+    """
+    segrules could not write the output file: its folder does not exist, the file system is
+    read-only, you have no permission to write there, or the disk is full. The message names
+    the file and the reason. Nothing is half-written: a file that existed is left as it was.
+    """,
+    wrong="""
+    segrules diagram model.yaml -o missing-folder/model.svg
+    """,
+    fix="Create the folder, choose a place you may write to, or free disk space.",
+    right="""
+    segrules diagram model.yaml -o model.svg
+    """,
+)
+
+add_code(
+    "SR522",
+    "The output is a folder, a device or a pipe nothing reads",
+    """
+    The output path names something that is not a file: a folder, a device, a socket, or a
+    named pipe that no program is reading. segrules writes to a regular file (replacing it
+    whole), through a symbolic link to one, or straight into a pipe or a terminal such as
+    /dev/stdout, and never replaces anything else.
+    """,
+    wrong="""
+    segrules diagram model.yaml -o reports/
+    """,
+    fix="Give a file name.",
+    right="""
+    segrules diagram model.yaml -o reports/model.svg
+    """,
+)
+
+add_code(
+    "SR523",
+    "The output is a symbolic link to a missing file",
+    """
+    The output path is a symbolic link whose target does not exist. segrules writes through
+    a link to the file it names (the link stays a link), but does not guess where a dangling
+    link should lead.
+    """,
+    wrong="""
+    ln -s /old/place/report.html report.html
+    segrules verify model.yaml --report report.html
+    """,
+    fix="Point the link at an existing file, remove the link, or write to another name.",
+)
+
+add_code(
+    "SR524",
+    "The assessment time is out of range",
+    """
+    The assessment time is so far in the future that the re-assessment date after it (the
+    pathway's reassess_after_months) falls past the year 9999, which no date can hold.
+    """,
+    wrong="""
+    segrules decide model.yaml --answers a.json --at 9999-12-31
+    """,
+    fix="Give the real time of the assessment.",
+    right="""
+    segrules decide model.yaml --answers a.json --at 2024-03-01T09:30:00+02:00
+    """,
+)
+
+add_code(
+    "SR525",
+    "The quadrant is too large to draw",
+    """
+    `segrules diagram` draws a quadrant from every score point its axes can reach. The two
+    axis scores of this ruleset read more inputs than a diagram is drawn for (64; the
+    shipped models read at most 33), and working out their plane could take very long, so
+    the diagram stops at once instead.
+    """,
+    fix="""
+    Draw the quadrant of a smaller model, or combine inputs into fewer scores the axes read.
+    `segrules verify` still checks the model itself.
     """,
 )
 

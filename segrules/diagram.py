@@ -31,6 +31,10 @@ __all__ = ["quadrant_svg", "segment_colours", "plane_of", "GAP_COLOUR", "EXACT_L
 
 #: Above this many distinct values on an axis, the axis is binned.
 EXACT_LIMIT = 60
+#: The diagram's budget: the axes may read at most this many inputs (the shipped models read
+#: at most 33). Computing the plane of a larger model can take the verifier very long, so it
+#: is refused at once as too large to draw.
+MAX_DIAGRAM_INPUTS = 64
 #: About how many bins a binned axis gets.
 BINS = 40
 
@@ -692,6 +696,33 @@ def _description(rs: ast.RulesetDef, plane: Any, p: _Plane, lang: str, x_label: 
 # --------------------------------------------------------------------------- from a ruleset
 
 
+def axis_inputs(rs: ast.RulesetDef) -> set[str]:
+    """The inputs the two axis scores read, through other scores and through the conditions
+    that decide whether those inputs are asked."""
+    scores = {s.id: s for s in rs.scores}
+    inputs = {i.id: i for i in rs.inputs}
+    todo = [rs.axes.resources, rs.axes.complexity] if rs.axes else []
+    seen_scores: set[str] = set()
+    read: set[str] = set()
+    while todo:
+        name = todo.pop()
+        if name in scores and name not in seen_scores:
+            seen_scores.add(name)
+            exprs = [scores[name].expr]
+        elif name in inputs and name not in read:
+            read.add(name)
+            exprs = [inputs[name].asked_when] if inputs[name].asked_when is not None else []
+        else:
+            continue
+        for e in exprs:
+            for node in ast.walk(e):
+                if isinstance(node, (ast.InputRef, ast.ScoreRef)):
+                    todo.append(node.id)
+                elif isinstance(node, ast.Answered):
+                    todo.append(node.input.id)
+    return read
+
+
 def plane_of(ruleset) -> Any:
     """The score plane of a loaded ruleset (runs the verifier); SR702 when it has no axes."""
     from .verify import verify
@@ -701,6 +732,13 @@ def plane_of(ruleset) -> Any:
         raise UsageError(
             f"ruleset {rs.id!r} has no quadrant axes, so there is no quadrant to draw",
             code="SR702",
+        )
+    read = axis_inputs(rs)
+    if len(read) > MAX_DIAGRAM_INPUTS:
+        raise UsageError(
+            f"the quadrant of ruleset {rs.id!r} is too large to draw: its axes read {len(read)} inputs, "
+            f"and a diagram is drawn for at most {MAX_DIAGRAM_INPUTS}",
+            code="SR525",
         )
     report = verify(rs)
     if report.plane is None:

@@ -8,6 +8,7 @@ so that a file's problems are all reported at once.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Iterable, Sequence
 
 import attrs
@@ -117,7 +118,7 @@ class AnswerError(SegrulesError):
 
     def __init__(self, problems: Iterable[AnswerProblem]):
         self.problems = tuple(problems)
-        lines = [f"{p.code} {p.input}: {p.message}" for p in self.problems]
+        lines = [f"{p.code} {safe_text(p.input)}: {p.message}" for p in self.problems]
         super().__init__(
             f"{len(self.problems)} problem{'s' if len(self.problems) != 1 else ''} "
             "with the answers:\n  " + "\n  ".join(lines)
@@ -125,7 +126,7 @@ class AnswerError(SegrulesError):
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
-        return tuple(Diagnostic(p.code, f"{p.input}: {p.message}") for p in self.problems)
+        return tuple(Diagnostic(p.code, f"{safe_text(p.input)}: {p.message}") for p in self.problems)
 
 
 class EvaluationError(SegrulesError):
@@ -200,6 +201,37 @@ class DiagnosticSink:
     def raise_if_errors(self) -> None:
         if self.has_errors:
             raise RulesetError(self.diagnostics)
+
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+MAX_SHOWN = 80  # characters of a caller's text repeated in a message
+
+
+def safe_text(text: str, limit: int = MAX_SHOWN) -> str:
+    """``text`` fit to repeat in a message: control characters, terminal escape sequences,
+    bidirectional overrides and lone surrogates written as ``\\x1b``-style escapes, and a
+    long text shortened, so that what a caller sent can never drive the reader's terminal."""
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return _UNSAFE.sub(lambda m: "\\" + ascii(m.group())[2:-1], text)
+
+
+def shown(value: object) -> str:
+    """A caller's value as a message shows it: JSON-like, escaped and of bounded length."""
+    if isinstance(value, bool) or value is None:
+        return {True: "true", False: "false", None: "null"}[value]
+    if isinstance(value, str):
+        return '"' + safe_text(value) + '"'
+    if isinstance(value, int):
+        if value.bit_length() > 200:  # str() of a huge int is slow, and refused past 4300 digits
+            digits = int(value.bit_length() * 0.30103) + 1
+            return f"a whole number of about {digits} digits"
+        return str(value)
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - a caller's object may fail to print itself
+        text = f"<{type(value).__name__}>"
+    return safe_text(text)
 
 
 def closest(word: str, candidates: Iterable[str], *, cutoff: float = 0.6) -> str | None:

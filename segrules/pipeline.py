@@ -15,7 +15,7 @@ from .engine.compile import compile_ruleset
 from .engine.reference import validate_answers
 from .engine.runtime import Ruleset
 from .errors import AnswerError, Diagnostic, DiagnosticSink, RulesetError
-from .source import SourceText, content_hash, decode_source, parse_yaml, read_source
+from .source import SourceText, content_hash, decode_text, parse_yaml, read_source
 
 
 def load(path: str | Path) -> Ruleset:
@@ -25,7 +25,7 @@ def load(path: str | Path) -> Ruleset:
 
 def load_text(text: str, name: str = "<ruleset>") -> Ruleset:
     """Load a ruleset from text (``name`` is used in error positions)."""
-    return _load_source(decode_source(text.encode("utf-8"), name))
+    return _load_source(decode_text(text, name))
 
 
 def check_definition(path: str | Path) -> tuple[ast.RulesetDef | None, tuple[Diagnostic, ...]]:

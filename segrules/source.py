@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -18,9 +19,55 @@ import attrs
 import yaml
 
 from .errors import DiagnosticSink, Diagnostic, RulesetError, Span
+from .files import InputTooLarge, read_bytes_limited
 
-# libyaml's parser when PyYAML has it (ten times faster); the same safe resolver either way
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class PurePythonLoader(yaml.SafeLoader):
+    """PyYAML's pure-Python safe loader, with one fix that makes it read what libyaml reads.
+
+    PyYAML ends a plain scalar inside [...] or {...} at a '?', so ``{fi: Muistatko?, sv: ...}``
+    fails without libyaml and loads with it; YAML allows the '?' (only a leading '?' starts a
+    key), and libyaml agrees. This parser is the grammar of a ruleset on every machine.
+    """
+
+    def scan_plain(self):
+        chunks = []
+        start_mark = self.get_mark()
+        end_mark = start_mark
+        indent = self.indent + 1
+        spaces = []
+        breaks = "\0 \t\r\n\x85\u2028\u2029"
+        while True:
+            length = 0
+            if self.peek() == "#":
+                break
+            while True:
+                ch = self.peek(length)
+                if (
+                    ch in breaks
+                    or (ch == ":" and self.peek(length + 1) in breaks + (",[]{}" if self.flow_level else ""))
+                    or (self.flow_level and ch in ",[]{}")  # PyYAML also stops at '?' here
+                ):
+                    break
+                length += 1
+            if length == 0:
+                break
+            self.allow_simple_key = False
+            chunks.extend(spaces)
+            chunks.append(self.prefix(length))
+            self.forward(length)
+            end_mark = self.get_mark()
+            spaces = self.scan_plain_spaces(indent, start_mark)
+            if not spaces or self.peek() == "#" or (not self.flow_level and self.column < indent):
+                break
+        return yaml.tokens.ScalarToken("".join(chunks), True, start_mark, end_mark)
+
+
+# libyaml's parser when PyYAML has it (ten times faster); what it refuses is read again by the
+# pure-Python parser, whose answer (a document or an error) stands, so that a file loads, or
+# fails with the same message at the same place, with or without libyaml
+_LOADER = getattr(yaml, "CSafeLoader", PurePythonLoader)
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NESTING = 40
@@ -139,35 +186,52 @@ def _align(value: str, raw: str, index: int) -> int:
 
 
 def read_source(path: str | Path) -> SourceText:
-    """Read a ruleset file as UTF-8 text, within the size limit."""
-    p = Path(path)
+    """Read a ruleset file as UTF-8 text; the size limit holds while reading (a pipe or a
+    device never grows past it) and a FIFO with no writer reads as empty instead of hanging."""
     name = str(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise RulesetError(
-                [
-                    Diagnostic(
-                        "SR002",
-                        f"the file is {size} bytes; a ruleset may be at most {MAX_FILE_BYTES} bytes",
-                        Span(name, 1, 1),
-                    )
-                ]
-            )
-        data = p.read_bytes()
-    except RulesetError:
-        raise
+        data = read_bytes_limited(path, MAX_FILE_BYTES)
+    except InputTooLarge as exc:
+        size = f"the file is {exc.size} bytes" if exc.size is not None else (
+            f"more than {MAX_FILE_BYTES} bytes were read and the source has not ended (is it a pipe or a device?)"
+        )
+        raise RulesetError(
+            [Diagnostic("SR002", f"{size}; a ruleset may be at most {MAX_FILE_BYTES} bytes", Span(name, 1, 1))]
+        ) from None
     except IsADirectoryError:
         raise RulesetError(
             [Diagnostic("SR001", f"{name} is a folder, not a ruleset file", hint="give the path of a .yaml file")]
-        )
+        ) from None
     except FileNotFoundError:
         raise RulesetError(
             [Diagnostic("SR001", f"cannot read {name}: there is no such file", hint="check the file name and its folder")]
-        )
+        ) from None
     except OSError as exc:
-        raise RulesetError([Diagnostic("SR001", f"cannot read {name}: {exc.strerror or exc}")])
+        raise RulesetError([Diagnostic("SR001", f"cannot read {name}: {exc.strerror or exc}")]) from None
     return decode_source(data, name)
+
+
+def decode_text(text: str, name: str) -> SourceText:
+    """A ruleset given as text (``load_text``): a lone surrogate (text decoded with
+    ``surrogateescape``, or built by hand) is reported where it is, as invalid bytes are."""
+    bad = _SURROGATE.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise RulesetError(
+            [
+                Diagnostic(
+                    "SR003",
+                    f"the text holds a lone surrogate (U+{ord(bad.group()):04X}), which is not a character",
+                    Span(name, line, column),
+                    hint="the text was decoded from bytes that are not UTF-8; decode it as UTF-8",
+                )
+            ]
+        )
+    return decode_source(text.encode("utf-8"), name)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def decode_source(data: bytes, name: str) -> SourceText:
@@ -200,21 +264,112 @@ def decode_source(data: bytes, name: str) -> SourceText:
     return SourceText(name, text)
 
 
+def looks_like_model(data: bytes) -> bool:
+    """Whether ``data`` is a YAML mapping with ``format`` and ``id`` (a ruleset) or
+    ``rulesets`` (a crosswalk) at the top: a file an output must not replace unasked."""
+    try:
+        text = data.decode("utf-8")
+        if _flow_nesting_error(text) is not None:
+            return False
+        node = yaml.compose(text, Loader=_LOADER)
+    except Exception:  # noqa: BLE001 - anything that does not read as YAML is not a model
+        return False
+    if not isinstance(node, yaml.MappingNode):
+        return False
+    keys = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+    return "format" in keys and ("id" in keys or "rulesets" in keys)
+
+
+_FLOW_MARKS = re.compile(r"[\[\]{}\"'#]")
+_TOKEN_START = frozenset(" \t\r\n[{,")
+
+
+def _flow_nesting_error(text: str) -> int | None:
+    """Offset of the first '[' or '{' nested more than MAX_NESTING deep, or None.
+
+    Checked before any YAML parser runs: the pure-Python parser takes time quadratic in the
+    depth (minutes for a few hundred kilobytes of brackets) and libyaml stops at its own
+    limit with its own words, so the limit is ours and the same with either parser. A bracket
+    counts where a flow collection can start; quoted text and comments are skipped.
+    """
+    depth = 0
+    i, n = 0, len(text)
+    while True:
+        m = _FLOW_MARKS.search(text, i)
+        if m is None:
+            return None
+        i = m.start()
+        ch = m.group()
+        at_start = i == 0 or text[i - 1] in _TOKEN_START
+        if ch in "[{":
+            if depth or (at_start and _opens_block_value(text, i)):
+                depth += 1
+                if depth > MAX_NESTING:
+                    return i
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        elif ch == "#":
+            if at_start:
+                j = text.find("\n", i)
+                if j < 0:
+                    return None
+                i = j
+        elif at_start:  # a quoted scalar: skip to its closing quote
+            j = i + 1
+            while True:
+                j = text.find(ch, j)
+                if j < 0:
+                    return None
+                if ch == '"' and _escaped(text, j):
+                    j += 1
+                elif ch == "'" and text.startswith("''", j):
+                    j += 2
+                else:
+                    break
+            i = j
+        i += 1
+        if i >= n:
+            return None
+
+
+def _opens_block_value(text: str, i: int) -> bool:
+    """Whether a bracket outside any flow collection starts a value (after ':', '-', '?' or
+    at the start of a line), rather than sitting inside plain text such as ``see [1``."""
+    k = i - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < 0 or text[k] in ":-?\n\r"
+
+
+def _escaped(text: str, j: int) -> bool:
+    k = j - 1
+    while k >= 0 and text[k] == "\\":
+        k -= 1
+    return (j - 1 - k) % 2 == 1
+
+
 def parse_yaml(source: SourceText) -> YValue:
     """Compose the YAML document into located values, or raise RulesetError."""
     sink = DiagnosticSink(source.lines)
+    deep = _flow_nesting_error(source.text)
+    if deep is not None:
+        sink.report(
+            "SR140", f"the YAML is nested more than {MAX_NESTING} levels deep", source.span_at(deep),
+            hint="a ruleset needs only a few levels; check the brackets",
+        )
+        sink.raise_if_errors()
     try:
         try:
             _reject_anchors(source, sink, _LOADER)
             node = None if sink.has_errors else yaml.compose(source.text, Loader=_LOADER)
-        except yaml.MarkedYAMLError:
-            if _LOADER is yaml.SafeLoader:
+        except yaml.YAMLError:
+            if _LOADER is PurePythonLoader:
                 raise
-            # libyaml words and places errors differently: report them as the pure-Python
-            # parser does, so that messages and positions are the same on every machine
-            _reject_anchors(source, DiagnosticSink(), yaml.SafeLoader)
-            node = yaml.compose(source.text, Loader=yaml.SafeLoader)
-            raise  # pragma: no cover - the pure-Python parser disagreed and found no error
+            # libyaml words and places errors differently, and refuses a few documents the
+            # pure-Python parser reads: that parser decides, as on a machine without libyaml
+            sink = DiagnosticSink(source.lines)
+            _reject_anchors(source, sink, PurePythonLoader)
+            node = None if sink.has_errors else yaml.compose(source.text, Loader=PurePythonLoader)
         if sink.has_errors:
             sink.raise_if_errors()
     except RecursionError:  # PyYAML composes nested collections recursively
@@ -226,6 +381,13 @@ def parse_yaml(source: SourceText) -> YValue:
         span = Span(source.name, mark.line + 1, mark.column + 1) if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
         sink.report("SR010", f"YAML syntax error: {problem}", span, hint=_yaml_hint(problem))
+        sink.raise_if_errors()
+        raise  # unreachable
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as a control character
+        sink.report(
+            "SR010", f"YAML syntax error: the character {exc.character!r} is not allowed in YAML",
+            source.span_at(exc.position), hint="remove the character, or write it as an escape inside double quotes",
+        )
         sink.raise_if_errors()
         raise  # unreachable
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors
@@ -331,15 +493,26 @@ def _scalar(node: yaml.ScalarNode, source: SourceText, sink: DiagnosticSink, spa
                 hint=f"write true or false for a yes/no value, or \"{text}\" in quotes for the text",
             )
             value = text
+    elif (tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and _AMBIGUOUS_NUMBER.search(text)) or (
+        tag == "tag:yaml.org,2002:str" and _YAML12_ONLY_NUMBER.match(text)
+    ):
+        # 010, 0x18, 0o30, 0b11000, 2_4 and 1:20 are numbers in YAML 1.1 and other numbers
+        # or text in YAML 1.2 (and in PyYAML's own safe_load 010 is 8): no guessing
+        sink.report(
+            "SR015",
+            f"{text!r} is read as different numbers (or as text) by different YAML versions",
+            span,
+            hint=f"write the number in plain decimal digits (e.g. {_plain_number_hint(text)}), or \"{text}\" in quotes for the text",
+        )
+        value = text
     elif tag == "tag:yaml.org,2002:int":
-        digits = text.replace("_", "")
         try:
-            value = int(digits, 10) if digits.lstrip("+-").isdigit() else int(digits, 0)
+            value = int(text, 10)
         except ValueError:
             value = text
     elif tag == "tag:yaml.org,2002:float":
-        try:  # YAML 1.1 floats also allow '_' anywhere and base-60 forms such as 1:20.5
-            value = float(text.replace("_", "")) if text.lower() not in (".nan", ".inf", "-.inf", "+.inf") else text
+        try:
+            value = float(text) if text.lower() not in (".nan", ".inf", "-.inf", "+.inf") else text
         except ValueError:
             value = text
     elif tag == "tag:yaml.org,2002:null":
@@ -347,6 +520,25 @@ def _scalar(node: yaml.ScalarNode, source: SourceText, sink: DiagnosticSink, spa
     else:
         value = text
     return YScalar(value, span, raw_text, node.style or None, source, node.start_mark.index, node.end_mark.index)
+
+
+# A sign, then a leading zero before a digit, a base prefix, a digit separator or a base-60
+# part: every form YAML 1.1 and YAML 1.2 read differently.
+_AMBIGUOUS_NUMBER = re.compile(r"^[-+]?(?:0[0-9_]|0[xXoObB]|.*_|.*:)")
+
+
+# Numbers in YAML 1.2 only (text in YAML 1.1): 0o30 and exponents without a dot, 1e3.
+_YAML12_ONLY_NUMBER = re.compile(r"^[-+]?(?:0o[0-7]+|(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+)$")
+
+
+def _plain_number_hint(text: str) -> str:
+    try:
+        value = yaml.safe_load(text)
+        if isinstance(value, str):
+            value = float(text) if _YAML12_ONLY_NUMBER.match(text) and "o" not in text else int(text, 0)
+        return str(value)
+    except Exception:  # noqa: BLE001 - only a hint
+        return "24"
 
 
 def to_data(value: YValue) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import random
 from pathlib import Path
 
 import pytest
@@ -236,3 +237,26 @@ def mini(
         lines.append(f"  {seg}:")
         lines.append(PATHWAY.rstrip("\n"))
     return "\n".join(lines) + "\n"
+
+
+def synthetic_batch(rs, n, seed=1, units=("u1", "u2", "u3")):
+    """A batch result of ``n`` synthetic records decided by the Python engine, plus one rejected."""
+    import duckdb
+    from segrules.sampling import sample_answers
+
+    rng = random.Random(seed)
+    rows = []
+    for i in range(n):
+        answers = sample_answers(rs.definition, rng)
+        d = rs.decide(answers)
+        r, c = d.scores["resources"], d.scores["complexity"]
+        rows.append((i, d.segment_id, None, r.numerator, r.denominator, c.numerator, c.denominator,
+                     answers.get("battery"), rng.choice(units)))
+    rows.append((n, None, "SR302,SR304", None, None, None, None, None, units[0]))
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE result(record_key INT, segment VARCHAR, error_codes VARCHAR, resources_num BIGINT, "
+        "resources_den BIGINT, complexity_num BIGINT, complexity_den BIGINT, battery VARCHAR, unit VARCHAR)"
+    )
+    con.executemany("INSERT INTO result VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    return con, rows

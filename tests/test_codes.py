@@ -641,6 +641,60 @@ def test_SR702_SR708_SR709_diagram_and_lookups():
     assert info.value.code == "SR709"
 
 
+def test_SR015_SR307_SR308_SR520_to_SR524_input_limits_and_outputs(tmp_path):
+    import datetime as dt
+    import os
+
+    from segrules.answers import parse_answers, read_answers
+    from segrules.files import write_text_atomic
+    from support import BASE
+
+    with pytest.raises(RulesetError) as info:
+        segrules.load_text(BASE.replace("reassess_after_months: 12", "reassess_after_months: 012", 1))
+    assert info.value.code == "SR015"
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * (1024 * 1024 + 1))
+    with pytest.raises(SegrulesError) as info:
+        read_answers(big)
+    assert info.value.code == "SR307"
+    with pytest.raises(SegrulesError) as info:
+        parse_answers(b'{"a": ' + b"[" * 101 + b"]" * 101 + b"}")
+    assert info.value.code == "SR308"
+    model = tmp_path / "model.yaml"
+    model.write_text(BASE, encoding="utf-8")
+    cases = {
+        "SR520": (model, ()),
+        "SR521": (tmp_path / "missing" / "out.svg", ()),
+        "SR522": (tmp_path, ()),
+    }
+    os.symlink(tmp_path / "nowhere.svg", tmp_path / "dangling.svg")
+    cases["SR523"] = (tmp_path / "dangling.svg", ())
+    for code, (path, inputs) in cases.items():
+        with pytest.raises(SegrulesError) as info:
+            write_text_atomic(path, "<svg/>", inputs=inputs)
+        assert info.value.code == code
+    assert model.read_text(encoding="utf-8") == BASE
+    rs = segrules.load_text(BASE)
+    answers = {"battery": "illness", "c_manage": 4, "c_support": 2, "p_illness": 3, "visits": 20}
+    with pytest.raises(UsageError) as info:
+        rs.decide(answers, assessed_at=dt.datetime(9999, 12, 31, tzinfo=dt.timezone.utc))
+    assert info.value.code == "SR524"
+    from segrules.diagram import MAX_DIAGRAM_INPUTS, plane_of
+    from support import mini
+
+    n = MAX_DIAGRAM_INPUTS + 1
+    text = mini({f"c{i}": "scale" for i in range(n)}, {"r": "sum(" + ", ".join(f"c{i}" for i in range(n)) + ")", "k": "r"},
+                ["low when r < 100", "high when r >= 100"])
+    text = text.replace("pathways:", "axes:\n  resources: r\n  complexity: k\npathways:")
+    low, high = text.split("  high:\n", 1)
+    text = (low.replace("service_use: heavy\n", "service_use: heavy\n    quadrant: {resources: low, complexity: low}\n")
+            + "  high:\n"
+            + high.replace("service_use: heavy\n", "service_use: heavy\n    quadrant: {resources: high, complexity: high}\n", 1))
+    with pytest.raises(UsageError) as info:
+        plane_of(segrules.load_text(text))
+    assert info.value.code == "SR525" and "too large to draw" in str(info.value)
+
+
 def test_SR515_no_shipped_model_has_that_id():
     shipped = pytest.importorskip("segrules.rulesets")
     with pytest.raises(UsageError) as info:
@@ -654,7 +708,8 @@ TRIGGERED_ELSEWHERE_IN_THIS_FILE = {
     "SR000", "SR300", "SR400", "SR500",  # the base classes
     "SR001", "SR002", "SR003", "SR011", "SR131", "SR140",
     "SR501", "SR502", "SR510", "SR511", "SR512", "SR513", "SR514", "SR515",
-    "SR850", "SR851", "SR852", "SR853", "SR854",  # tests/population/test_report.py
+    "SR850", "SR851", "SR852", "SR853", "SR854",  # tests/population/test_population.py
+    "SR015", "SR307", "SR308", "SR520", "SR521", "SR522", "SR523", "SR524", "SR525",
     "SR800", "SR801", "SR802", "SR803", "SR804", "SR805", "SR806",  # tests/sql/test_compile.py, test_batch.py
 } | set(CROSSWALK_CASES) | {"SR702", "SR708", "SR709"}
 

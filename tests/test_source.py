@@ -124,7 +124,45 @@ def test_very_deeply_nested_flow_yaml_is_a_diagnostic_not_a_crash():
 def test_odd_yaml_numbers_do_not_crash(value):
     # YAML 1.1 resolves these as numbers, but Python cannot read all of them
     text = variant("    reassess_after_months: 6\n", f"    reassess_after_months: {value}\n")
-    assert errors(text)[0].code in ("SR100", "SR112")
+    assert errors(text)[0].code == "SR015"
+
+
+@pytest.mark.parametrize(
+    "value, meant",
+    [("010", "8"), ("0x18", "24"), ("0b11000", "24"), ("2_4", "24"), ("0o30", "24"), ("1:20", "80"),
+     ("-010", "-8"), ("1e3", "1000.0"), ("1_000.5", "1000.5")],
+)
+def test_numbers_yaml_versions_read_differently_are_refused_where_written(value, meant):
+    text = variant("    reassess_after_months: 6\n", f"    reassess_after_months: {value}\n")
+    d = only_error(text, "SR015")
+    assert at(d) == where(text, value)
+    assert f"e.g. {meant}" in d.hint and f'"{value}" in quotes' in d.hint
+
+
+@pytest.mark.parametrize("value", ["0", "7", "+7", "-3", "0.5", "10.25", '"010"', "'0x18'", "v1:20"])
+def test_plain_numbers_and_quoted_text_are_not_ambiguous(value):
+    from segrules.source import decode_source, parse_yaml
+
+    # read as YAML only: the value may be wrong for the field, but it is never ambiguous
+    parse_yaml(decode_source(f"a: {value}\n".encode(), "t.yaml"))
+
+
+def test_flow_nesting_is_capped_before_any_yaml_parser_runs():
+    # 10^5 levels: the pure-Python parser would take minutes (quadratic) and libyaml stops at
+    # its own limit in its own words; the cap is checked first, so both report the same
+    text = "a: " + "[" * 100_000 + "]" * 100_000 + "\n"
+    d = only_error(text, "SR140")
+    assert at(d) == (1, 4 + 40)
+
+
+def test_brackets_in_quotes_comments_and_plain_text_are_not_nesting():
+    from segrules.source import _flow_nesting_error
+
+    assert _flow_nesting_error('a: "' + "[" * 50 + '"\n') is None
+    assert _flow_nesting_error("a: '" + "{" * 50 + "'\n") is None
+    assert _flow_nesting_error("# " + "[" * 50 + "\nb: 1\n") is None
+    assert _flow_nesting_error("".join(f"t{i}: see [{i}\n" for i in range(60))) is None
+    assert _flow_nesting_error("a: " + "[" * 41) == 3 + 40
 
 
 def test_mapping_key_must_be_a_word():

@@ -22,6 +22,7 @@ from typing import Sequence
 
 from .. import __version__
 from ..errors import AnswerError, SegrulesError
+from ..files import OutputError, os_reason
 from .common import common_options, plural, print_json
 
 __all__ = ["COMMANDS", "build_parser", "command_module", "main"]
@@ -38,6 +39,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("crosswalk", "crosswalk"),
     ("sql", "sql"),
     ("batch", "batch"),
+    ("report", "report"),
 )
 
 
@@ -86,44 +88,61 @@ def _report(exc: SegrulesError) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A text the user gave (a file name with a byte that is not UTF-8, a lone surrogate in the
+    # answers) is written with a backslash escape instead of failing, in JSON too (where
+    # \\udcff is a valid escape).
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    as_json = args.json
-    if as_json and hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8")
     try:
+        return _main(argv)
+    except BrokenPipeError:
+        # the reader went away (e.g. `segrules sample ... | head -1`), perhaps while an error
+        # was reported: stop quietly, and keep Python from flushing into the closed pipe at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    args = None
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.json and hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
         return args.func(args)
     except SegrulesError as exc:
         if args.debug:
             raise
-        if as_json:
+        if args.json:
             print_json(_error_json(args.command, exc.code, str(exc), exc))
         else:
             _report(exc)
         return 1
     except KeyboardInterrupt:
-        if args.debug:
+        if args is not None and args.debug:
             raise
+        print("interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        # the reader went away (e.g. `segrules sample ... | head -1`): stop quietly, and keep
-        # Python from flushing into the closed pipe again at exit
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
-    except OSError as exc:
-        if args.debug:
+        raise
+    except OSError as exc:  # writing the output itself failed (e.g. stdout on a full disk)
+        if args is None or args.debug:
             raise
-        print(f"error: {exc}", file=sys.stderr)
+        err = OutputError(f"cannot write the output: {os_reason(exc)}")
+        try:
+            if args.json:
+                print_json(_error_json(args.command, err.code, str(err), err))
+            _report(err)
+        except OSError:
+            pass
         return 1
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
-        if args.debug:
+        if args is None or args.debug:
             raise
         message = f"{type(exc).__name__}: {exc}"
-        if as_json:
+        if args.json:
             print_json(_error_json(args.command, "internal", message, None))
         print(f"internal error: {message} (run with --debug for details)", file=sys.stderr)
         return 3

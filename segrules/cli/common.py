@@ -10,12 +10,12 @@ import argparse
 import datetime as dt
 import json
 import sys
-from pathlib import Path
 from typing import Any, Sequence
 
+from .. import answers as answers_source
 from ..dsl import ast
 from ..engine.runtime import format_number
-from ..errors import AnswerError, AnswerProblem, Diagnostic, Span, UsageError
+from ..errors import Diagnostic, UsageError
 
 DEFAULT_LANG = "en"
 
@@ -127,63 +127,12 @@ def pathway_lines(p: ast.Pathway, lang: str, indent: str = "  ") -> list[str]:
 # --------------------------------------------------------------------------- input
 
 
-def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict:
-    out: dict = {}
-    for k, v in pairs:
-        if k in out:
-            raise ValueError(f"the key {k!r} is given twice")
-        out[k] = v
-    return out
+def read_answers(source: str) -> dict:
+    """The answers JSON object from a file or from stdin (``-``), within the documented limits."""
+    return answers_source.read_answers(source, sys.stdin.buffer if source == "-" else None)
 
 
-def read_answers_text(source: str) -> str:
-    """The text of an answers file, or of stdin (``-``)."""
-    name = "<stdin>" if source == "-" else source
-    try:
-        if source == "-":
-            return sys.stdin.read()
-        return Path(source).read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise UsageError(f"{name}: the answers file is not valid UTF-8 text", code="SR510") from None
-    except OSError as exc:
-        raise UsageError(f"cannot read the answers from {name}: {exc.strerror or exc}", code="SR510") from None
-
-
-def read_answers(source: str, *, text: str | None = None) -> dict:
-    """The answers JSON object from a file or from stdin (``-``), or from ``text`` already read."""
-    name = "<stdin>" if source == "-" else source
-    if text is None:
-        text = read_answers_text(source)
-    try:
-        answers = json.loads(text, object_pairs_hook=_reject_duplicates)
-    except json.JSONDecodeError as exc:
-        lines = text.splitlines()
-        line = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else None
-        raise AnswersFileError(
-            Diagnostic(
-                "SR511", f"the answers are not valid JSON: {exc.msg}", Span(name, exc.lineno, exc.colno),
-                hint='write one JSON object, e.g. {"c_manage": 4, "battery": "risk"}', source_line=line,
-            )
-        ) from None
-    except ValueError as exc:  # a duplicate key
-        raise AnswersFileError(Diagnostic("SR511", f"{name}: the answers are not valid: {exc}")) from None
-    if not isinstance(answers, dict):
-        raise AnswerError(
-            [AnswerProblem("SR306", "(answers)", "the answers must be a JSON object of input id to answer")]
-        )
-    return answers
-
-
-class AnswersFileError(UsageError):
-    """The answers file is not a JSON document."""
-
-    def __init__(self, diagnostic: Diagnostic):
-        super().__init__(diagnostic.message, code=diagnostic.code)
-        self._diagnostic = diagnostic
-
-    @property
-    def diagnostics(self) -> tuple[Diagnostic, ...]:
-        return (self._diagnostic,)
+AnswersFileError = answers_source.AnswersFileError
 
 
 def parse_datetime(text: str) -> dt.datetime:

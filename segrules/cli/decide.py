@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-
-from ..engine.runtime import Decision, Ruleset
-from ..pipeline import load
 import json
 import sys
 
+from .. import answers as answers_source
+from ..engine.runtime import Decision, Ruleset
 from ..errors import AnswerError, SegrulesError
-from .common import (
-    add_lang, parse_datetime, pathway_lines, print_json, read_answers, read_answers_text, table, value_text,
-)
+from ..pipeline import load
+from .common import add_lang, parse_datetime, pathway_lines, print_json, read_answers, table, value_text
 
 HELP = "decide the segment for one answer set"
 
@@ -55,33 +53,62 @@ def decision_text(d: Decision, ruleset: Ruleset, lang: str) -> str:
     return "\n".join(out)
 
 
-def json_lines(text: str) -> list[str] | None:
-    """The lines of a JSON Lines text (two or more lines, each a JSON value), else None.
+def _answer_lines(source: str):
+    """JSON Lines (two or more non-empty lines, each a JSON value on its own): an iterator of
+    (line number, bytes); otherwise None, and the source is read as one JSON document.
 
-    Anything else is read as one JSON document, so that a syntax error gets its position.
+    Only standard input is read this way; each line is bounded like one answers file.
     """
-    lines = [line for line in text.splitlines() if line.strip()]
-    if len(lines) < 2:
-        return None
-    for line in lines:
+    if source != "-":
+        return None, None
+    stream = sys.stdin.buffer
+    limit = answers_source.MAX_ANSWERS_BYTES
+    head: list[bytes] = []
+    numbers: list[int] = []
+    n = 0
+    while len(head) < 2:
+        line = stream.readline(limit + 1)
+        if not line:
+            break
+        n += 1
+        if line.strip():
+            head.append(line)
+            numbers.append(n)
+    def parses(b: bytes) -> bool:
         try:
-            json.loads(line)
+            json.loads(b)
+            return True
         except ValueError:
-            return None
-    return lines
+            return False
+    if len(head) == 2 and all(len(b) <= limit and parses(b) for b in head):
+        def lines():
+            yield from zip(numbers, head)
+            k = n
+            while True:
+                line = stream.readline(limit + 1)
+                if not line:
+                    return
+                k += 1
+                if line.strip():
+                    yield k, line
+        return lines(), None
+    rest = stream.read(limit + 1)
+    return None, b"".join(head) + rest
 
 
 def run(args: argparse.Namespace) -> int:
     ruleset = load(args.ruleset)
-    text = read_answers_text(args.answers)
     if args.at is not None:
         when = parse_datetime(args.at)
     else:
         when = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    lines = json_lines(text)
+    lines, data = _answer_lines(args.answers)
     if lines is not None:
         return _run_lines(args, ruleset, lines, when)
-    answers = read_answers(args.answers, text=text)
+    if data is not None:
+        answers = answers_source.parse_answers(data, "<stdin>")
+    else:
+        answers = read_answers(args.answers)
     decision = ruleset.decide(answers, assessed_at=when, override=args.override, reason=args.reason)
     if args.json:
         print_json(
@@ -97,16 +124,16 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_lines(args, ruleset: Ruleset, lines: list[str], when) -> int:
+def _run_lines(args, ruleset: Ruleset, lines, when) -> int:
     """One decision per line: with --json one compact JSON document a line, else text blocks.
 
     A line that fails gets its error (with the line number) and the others are still decided;
     the exit code is 1 if any line failed.
     """
     failed = 0
-    for number, line in enumerate(lines, 1):
+    for number, line in lines:
         try:
-            answers = read_answers(f"line {number}", text=line)
+            answers = answers_source.parse_answers(line, f"<stdin> line {number}")
             decision = ruleset.decide(answers, assessed_at=when, override=args.override, reason=args.reason)
         except SegrulesError as exc:
             failed += 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..diagram import plane_of, quadrant_svg
-from ..files import write_text_atomic
+from ..files import check_output, write_text_atomic
 from ..pipeline import load
 from .common import add_lang, print_json, ruleset_json
 
@@ -20,15 +20,18 @@ DESCRIPTION = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ruleset", metavar="RULESET")
     parser.add_argument("-o", "--output", metavar="FILE.svg", help="write the SVG to this file (default: standard output)")
+    parser.add_argument("--force", action="store_true", help="let -o replace a file that holds a model")
     add_lang(parser, default="fi")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.output:
+        check_output(args.output, [args.ruleset], force=args.force)
     ruleset = load(args.ruleset)
     rs = ruleset.definition
     svg = quadrant_svg(rs, plane_of(ruleset), lang=args.lang)
     if args.output:
-        write_text_atomic(args.output, svg)
+        write_text_atomic(args.output, svg, inputs=[args.ruleset], force=args.force)
         if args.json:
             print_json({"schema": "segrules.diagram/1", "ruleset": ruleset_json(rs), "file": args.output, "lang": args.lang})
     elif args.json:

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..errors import RulesetError, SegrulesError
-from ..files import write_text_atomic
+from ..files import check_output, write_text_atomic
 from ..pipeline import load
 from ..verify import ENUMERATION_LIMIT, verify
 from ..verify.model import SCHEMA
@@ -23,6 +23,7 @@ DESCRIPTION = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("rulesets", nargs="+", metavar="RULESET", help="ruleset YAML files")
     parser.add_argument("--report", metavar="FILE.html", help="also write an HTML report for auditors")
+    parser.add_argument("--force", action="store_true", help="let --report replace a file that holds a model")
     parser.add_argument(
         "--method", choices=("auto", "structural", "enumeration", "smt"), default="auto",
         help=f"auto (default): enumerate spaces of at most {ENUMERATION_LIMIT} answer sets, "
@@ -32,6 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.report:  # before the work: never lose a ruleset given where the report should go
+        check_output(args.report, args.rulesets, force=args.force)
     reports, results, loaded = [], [], []
     for path in args.rulesets:
         try:
@@ -55,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
             from ..verify.html import html_report
         except ImportError as exc:  # pragma: no cover - shipped with the package
             raise SegrulesError(f"the HTML report is not available: {exc}", code="SR500") from None
-        write_text_atomic(args.report, html_report(reports, loaded))
+        write_text_atomic(args.report, html_report(reports, loaded), inputs=args.rulesets, force=args.force)
         if not args.json:
             print(f"report written to {args.report}")
     if args.json:

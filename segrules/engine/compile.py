@@ -417,7 +417,9 @@ def compile_ruleset(rs: ast.RulesetDef) -> CompiledRuleset:
         # The body runs inside one try: a missing key, or answers that are not a mapping,
         # go to the reference validator, which names every problem; an evaluation error is
         # re-raised with its place in the file.
-        source += f"def {name}(a):\n    try:\n"
+        # Anything but a plain dict is copied into one first (see reference.plain_answers): a
+        # defaultdict would otherwise insert what the code reads, and look complete.
+        source += f"def {name}(a):\n    if a.__class__ is not dict: a = _plain(a)\n    try:\n"
         source += "\n".join("    " + line for line in bodies[fast]) + "\n"
         source += "    except (KeyError, TypeError, AttributeError):\n        return _invalid(a)\n"
         source += "    except _EvaluationError as exc:\n        _locate(exc, a)\n        raise\n\n"
@@ -518,7 +520,7 @@ def _runtime_helpers(rs: ast.RulesetDef, winners: dict) -> dict[str, Any]:
     facts = {r.index: _fact_getter(rs, r) for r in rs.rules}
 
     return {
-        "_invalid": _invalid, "_missing": _missing, "_count": _count, "_mean": _mean, "_div": _div,
+        "_invalid": _invalid, "_plain": reference.plain_answers, "_missing": _missing, "_count": _count, "_mean": _mean, "_div": _div,
         "_sign": _sign, "_min": _pick(min, "min"), "_max": _pick(max, "max"), "_as_pair": _as_pair,
         "_no_unique": _no_unique, "_no_rule": _no_rule, "_reference": _reference, "_F": Fraction,
         "_ABSENT": object(), "_EvaluationError": EvaluationError, "_locate": _locate, "_WINNER": winners, "_FACTS": facts,

@@ -13,7 +13,7 @@ from typing import Any, Mapping
 import attrs
 
 from ..dsl import ast
-from ..errors import AnswerError, AnswerProblem, EvaluationError, InexactNumber, closest
+from ..errors import AnswerError, AnswerProblem, EvaluationError, InexactNumber, closest, shown
 
 
 class _Missing:
@@ -26,10 +26,28 @@ class _Missing:
 MISSING = _Missing()
 
 
-def _describe_value(v: object) -> str:
-    if isinstance(v, str):
-        return f'"{v}"'
-    return repr(v)
+#: At most this many unknown inputs are named one by one; the rest are counted in one problem,
+#: so that an answer set with millions of stray keys costs little and reports little.
+MAX_UNKNOWN_REPORTED = 20
+
+
+def plain_answers(answers: object) -> dict:
+    """The answers as a plain dict, read once, for every entry point alike.
+
+    A ``defaultdict`` or any mapping whose ``__getitem__`` inserts or computes values would
+    otherwise look complete to code that indexes it; a copy is what the caller gave, and the
+    caller's mapping is never written to. A plain dict is used as it is (it is only read).
+    """
+    if type(answers) is dict:
+        return answers
+    if not isinstance(answers, Mapping):
+        raise AnswerError([AnswerProblem("SR306", "(answers)", "the answers must be a mapping of input id to answer")])
+    try:
+        return dict(answers)
+    except Exception as exc:  # noqa: BLE001 - a caller's mapping that fails while being read
+        raise AnswerError(
+            [AnswerProblem("SR306", "(answers)", f"the answers could not be read as a mapping: {type(exc).__name__}")]
+        ) from None
 
 
 def validate_answers(rs: ast.RulesetDef, answers: object) -> dict[str, Any]:
@@ -38,19 +56,30 @@ def validate_answers(rs: ast.RulesetDef, answers: object) -> dict[str, Any]:
     Every problem is collected into one AnswerError: unknown inputs, wrong types, values
     outside the domain, required answers missing, answers to questions that were not asked.
     """
-    if not isinstance(answers, Mapping):
-        raise AnswerError([AnswerProblem("SR306", "(answers)", "the answers must be a mapping of input id to answer")])
+    answers = plain_answers(answers)
     problems: list[AnswerProblem] = []
     known = {i.id for i in rs.inputs}
+    unknown = 0
     for key in answers:
-        if key not in known:
-            close = closest(str(key), known, cutoff=0.75)
+        if key not in known:  # an unhashable key cannot be in a dict, so `in` is safe here
+            unknown += 1
+            if unknown > MAX_UNKNOWN_REPORTED:
+                continue
+            close = closest(key, known, cutoff=0.75) if isinstance(key, str) and len(key) <= 100 else None
             problems.append(
                 AnswerProblem(
-                    "SR301", str(key),
+                    "SR301", key if isinstance(key, str) else shown(key),
                     "there is no such input in this ruleset" + (f"; did you mean {close!r}?" if close else ""),
                 )
             )
+    if unknown > MAX_UNKNOWN_REPORTED:
+        more = unknown - MAX_UNKNOWN_REPORTED
+        problems.append(
+            AnswerProblem(
+                "SR301", "(answers)",
+                f"and {more} more answer{'s' if more != 1 else ''} to inputs this ruleset does not have",
+            )
+        )
     values: dict[str, Any] = {}
     for inp in _asked_order(rs):
         given = answers.get(inp.id, None) if inp.id in answers else None
@@ -73,12 +102,12 @@ def validate_answers(rs: ast.RulesetDef, answers: object) -> dict[str, Any]:
         if not inp.domain.contains(given):
             if _same_kind(inp.domain, given):
                 problem = AnswerProblem(
-                    "SR302", inp.id, f"{_describe_value(given)} is not allowed; expected {inp.domain.describe()}"
+                    "SR302", inp.id, f"{shown(given)} is not allowed; expected {inp.domain.describe()}"
                 )
             else:
                 problem = AnswerProblem(
                     "SR303", inp.id,
-                    f"{_describe_value(given)} is {_kind_of(given)}, but the answer must be {inp.domain.describe()}",
+                    f"{shown(given)} is {_kind_of(given)}, but the answer must be {inp.domain.describe()}",
                 )
             problems.append(problem)
             continue

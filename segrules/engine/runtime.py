@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import sys
 from fractions import Fraction
 from typing import Any, Callable, Mapping
 
@@ -20,6 +21,7 @@ from ..errors import SegrulesError, UsageError
 from .compile import CompiledRuleset
 
 
+_FLOAT_MAX = Fraction(sys.float_info.max)
 _now = dt.datetime.now
 _UTC = dt.timezone.utc
 
@@ -39,27 +41,62 @@ class RulesetRef:
 def format_number(value: Any, *, width: int | None = None) -> str:
     """Exact and readable: 3, 3.25, or 10/3 for a value with no finite decimal form.
 
-    With ``width`` (for pictures), a text longer than that becomes ``≈`` and two decimals.
+    With ``width`` (for pictures), a text longer than that becomes ``≈`` and two decimals
+    (or ``≈1.2e400`` for a huge value). Exact at any size: no float is involved.
     """
     if isinstance(value, bool) or not isinstance(value, (int, Fraction)):
         return value if isinstance(value, str) else ("true" if value is True else "false" if value is False else repr(value))
     f = Fraction(value)
-    if f.denominator == 1:
-        return str(f.numerator)
-    text = None
-    d = f.denominator
-    for p in (2, 5):
-        while d % p == 0:
-            d //= p
-    if d == 1:
-        decimal = f"{float(f):.12f}".rstrip("0")
-        if Fraction(decimal) == f:
-            text = decimal
+    text = _decimal_text(f)
     if text is None:
-        text = f"{f.numerator}/{f.denominator}"
+        text = f"{_int_text(f.numerator)}/{_int_text(f.denominator)}"
     if width is not None and len(text) > width:
-        return f"≈{float(f):.2f}"
+        return "≈" + _approx_text(f)
     return text
+
+
+def _int_text(n: int) -> str:
+    """Digits of ``n``; past Python's limit on int-to-text conversion, its order of magnitude."""
+    try:
+        return str(n)
+    except ValueError:
+        return f"{'-' if n < 0 else ''}10^{int(abs(n).bit_length() * 0.30103)}"
+
+
+def _decimal_text(f: Fraction) -> str | None:
+    """The exact decimal form of ``f``, or None when it has no finite one (such as 1/3)."""
+    d, twos, fives = f.denominator, 0, 0
+    while d % 2 == 0:
+        d //= 2
+        twos += 1
+    while d % 5 == 0:
+        d //= 5
+        fives += 1
+    if d != 1:
+        return None
+    places = max(twos, fives)
+    scaled = abs(f.numerator) * 10**places // f.denominator
+    digits = _int_text(scaled)
+    sign = "-" if f < 0 else ""
+    if places == 0 or not digits.isdigit():
+        return sign + digits
+    digits = digits.rjust(places + 1, "0")
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"
+
+
+def _approx_text(f: Fraction) -> str:
+    """``f`` to two decimals, rounded exactly; scientific form above 10**15."""
+    if abs(f) < 10**15:
+        return _decimal_text(Fraction(round(f * 100), 100)) or "0"
+    whole = abs(f.numerator) // f.denominator
+    exponent = max(0, int(whole.bit_length() * 0.30103) - 1)
+    while 10 ** (exponent + 1) <= whole:
+        exponent += 1
+    mantissa = f / Fraction(10) ** exponent
+    text = f"{float(mantissa):.1f}"
+    if text == "10.0":  # 9.96 rounds up
+        text, exponent = "1.0", exponent + 1
+    return f"{text}e{exponent}"
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -71,7 +108,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def _value_json(v: Any):
     if isinstance(v, Fraction) or (type(v) is int):
         f = Fraction(v)
-        return {"exact": format_number(f), "decimal": float(f)}
+        # a float when one can hold it; null beyond the float range, where "exact" is the value
+        return {"exact": format_number(f), "decimal": float(f) if abs(f) <= _FLOAT_MAX else None}
     return v
 
 
@@ -266,7 +304,15 @@ class Ruleset:
                 raise UsageError(
                     "a reason was given, but no segment to override with; give the segment id too", code="SR502"
                 )
-            return self._override(decision, override, reason)
+            decision = self._override(decision, override, reason)
+        try:
+            decision.reassess_on
+        except (OverflowError, ValueError):  # past the year 9999
+            raise UsageError(
+                f"the assessment time {decision.assessed_at.isoformat()} is too late: the re-assessment "
+                f"{decision.pathway.reassess_after_months} months after it would fall past the year 9999",
+                code="SR524",
+            ) from None
         return decision
 
     def _override(self, decision: Decision, segment: str, reason: str | None) -> Decision:

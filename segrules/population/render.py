@@ -1,6 +1,7 @@
-"""The population report as one self-contained HTML page (no scripts, fonts or files from
-elsewhere), in Finnish, Swedish or English: the shares by segment, the shares by each group,
-the quadrant with the population's density, the rejected records by code, and the comparisons.
+"""The population report for people: a self-contained HTML page (no scripts, fonts or files
+from elsewhere) and a plain-text summary, in Finnish, Swedish or English: the shares by
+segment, the shares by each group, the quadrant with the population's density, the rejected
+records by code, and the comparisons.
 """
 
 from __future__ import annotations
@@ -263,3 +264,59 @@ def _frac(text: str) -> Fraction:
         return Fraction(text)
     except (ValueError, ZeroDivisionError):
         return Fraction(0)
+
+
+def text_report(report: PopulationReport, ruleset: ast.RulesetDef, lang: str = "en") -> str:
+    """The report's tables as plain text for a terminal."""
+    if lang not in TEXTS:
+        raise UsageError(f"unknown language {lang!r}: use fi, sv or en", code="SR500")
+    t = TEXTS[lang]
+    hidden = t["hidden"].format(n=report.min_cell)
+    label = {s: report.labels[s].get(lang) for s in report.segments}
+
+    def cell(table: Table, r, c) -> str:
+        n = table.count(r, c)
+        if n is None:
+            return f"({hidden})"
+        share = table.share(r, c)
+        return str(n) if share is None or c == TOTAL else f"{n} ({percent(share)})"
+
+    def block(table: Table, heading: str, names) -> list[str]:
+        rows = [("", *[label[s] for s in report.segments], t["total"])]
+        for r in list(table.rows) + ([TOTAL] if table.name != ALL else []):
+            name = t["total"] if r in (TOTAL, ALL) else names(r)
+            rows.append((name, *[cell(table, r, s) for s in report.segments], cell(table, r, TOTAL)))
+        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+        lines = [heading]
+        for row in rows:
+            lines.append("  " + "  ".join(v.ljust(w) if i == 0 else v.rjust(w) for i, (v, w) in enumerate(zip(row, widths))).rstrip())
+        return lines + [""]
+
+    out = [
+        f"{t['title']}: {ruleset.title.get(lang)}",
+        f"{t['ruleset']} {report.ruleset_id} {t['version']} {report.ruleset_version}, {t['hash']} {report.ruleset_hash}",
+        f"{t['records']}: {report.records}; {t['segmented']}: {cell(report.overall, ALL, TOTAL)}; "
+        f"{t['rejected']}: {_rejected_total(report, hidden)}",
+        t["hidden_note"].format(n=report.min_cell),
+        "",
+    ]
+    out += block(report.overall, t["by_segment"], str)
+    for table in report.tables[1:]:
+        heading, value_name = _group_names(ruleset, table.name, lang)
+        out += block(table, t["by_group"].format(name=heading),
+                     lambda r, f=value_name: t["missing"] if r == NONE else f(str(r)))
+    if report.rejected:
+        out.append(t["rejected_by_code"])
+        out += [f"  {code}: {hidden if n is None else n}" for code, n in sorted(report.rejected.items())]
+        out.append("")
+    if report.reference is not None:
+        out.append(t["reference"])
+        for s in report.segments:
+            out.append(f"  {label[s]}: {t['expected']} {percent(report.reference.get(s, Fraction(0)))}, "
+                       f"{t['observed']} {percent(report.overall.share(ALL, s))}")
+        out.append("")
+    if report.transitions is not None:
+        moved = report.transitions.moved
+        out.append(t["transitions"])
+        out.append("  " + (t["moved"].format(n=moved) if moved is not None else t["moved_hidden"]))
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import random
 from fractions import Fraction
 
 import pytest
@@ -13,10 +12,9 @@ duckdb = pytest.importorskip("duckdb")  # TEMP until the sql extra lands
 import segrules
 from segrules.population import ALL, build_report, read_reference, transitions
 from segrules.population.counts import count_batch, region, relation_sql, thresholds
-from segrules.population.html import html_report, percent
+from segrules.population.render import html_report, percent
 from segrules.population.suppress import TOTAL
-from segrules.sampling import sample_answers
-from support import ROOT
+from support import ROOT, synthetic_batch
 
 SUUNTIMA = ROOT / "rulesets" / "helsinki" / "suuntima.yaml"
 
@@ -26,28 +24,8 @@ def suuntima():
     return segrules.load(SUUNTIMA)
 
 
-def _batch(rs, n, seed=1, units=("u1", "u2", "u3")):
-    """A batch result of ``n`` synthetic records decided by the Python engine, plus one rejected."""
-    rng = random.Random(seed)
-    rows = []
-    for i in range(n):
-        answers = sample_answers(rs.definition, rng)
-        d = rs.decide(answers)
-        r, c = d.scores["resources"], d.scores["complexity"]
-        rows.append((i, d.segment_id, None, r.numerator, r.denominator, c.numerator, c.denominator,
-                     answers.get("battery"), rng.choice(units)))
-    rows.append((n, None, "SR302,SR304", None, None, None, None, None, units[0]))
-    con = duckdb.connect()
-    con.execute(
-        "CREATE TABLE result(record_key INT, segment VARCHAR, error_codes VARCHAR, resources_num BIGINT, "
-        "resources_den BIGINT, complexity_num BIGINT, complexity_den BIGINT, battery VARCHAR, unit VARCHAR)"
-    )
-    con.executemany("INSERT INTO result VALUES (?,?,?,?,?,?,?,?,?)", rows)
-    return con, rows
-
-
 def test_counts_and_shares_are_the_python_engines(suuntima):
-    con, rows = _batch(suuntima, 400)
+    con, rows = synthetic_batch(suuntima, 400)
     report = build_report(suuntima.definition, **count_batch(con, "result", suuntima.definition, ["battery", "unit"]))
     segmented = [r for r in rows if r[1] is not None]
     assert report.records == len(rows)
@@ -66,7 +44,7 @@ def test_counts_and_shares_are_the_python_engines(suuntima):
 
 
 def test_small_groups_are_hidden_in_every_output(suuntima):
-    con, _ = _batch(suuntima, 60, units=("big", "big", "big", "tiny"))
+    con, _ = synthetic_batch(suuntima, 60, units=("big", "big", "big", "tiny"))
     con.execute("UPDATE result SET unit = 'solo' WHERE record_key = 0")
     report = build_report(suuntima.definition, **count_batch(con, "result", suuntima.definition, ["unit"]))
     solo = report.table("unit")
@@ -83,7 +61,7 @@ def test_small_groups_are_hidden_in_every_output(suuntima):
 
 
 def test_a_reference_distribution_is_compared(suuntima):
-    con, _ = _batch(suuntima, 200)
+    con, _ = synthetic_batch(suuntima, 200)
     ref = read_reference(suuntima.definition, {"omatoimi": 39, "yhteisö": 10, "yhteistyo": 30, "verkosto": 21})
     assert ref["yhteiso"] == Fraction(1, 10)
     report = build_report(suuntima.definition, reference=ref, **count_batch(con, "result", suuntima.definition))

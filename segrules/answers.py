@@ -1,0 +1,161 @@
+"""Reading one answer set from a JSON file or stream, within documented limits.
+
+An answer set is one JSON object of input id to answer. The reading is bounded: at most
+MAX_ANSWERS_BYTES are read (the limit holds while reading, so /dev/zero or an endless pipe
+stops there), lists and objects may nest at most MAX_ANSWERS_DEPTH deep, and a number may
+have at most MAX_NUMBER_DIGITS digits. Every problem is a coded error naming the source.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from typing import Any, BinaryIO
+
+from .errors import AnswerError, AnswerProblem, Diagnostic, Span, UsageError, safe_text
+from .files import InputTooLarge, read_bytes_limited, read_stream_limited
+
+MAX_ANSWERS_BYTES = 1024 * 1024
+MAX_ANSWERS_DEPTH = 100
+MAX_NUMBER_DIGITS = 4300  # Python's own limit for converting digits to an int
+
+
+class AnswersFileError(UsageError):
+    """The answers source cannot be read or is not one JSON document."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(diagnostic.message, code=diagnostic.code)
+        self._diagnostic = diagnostic
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return (self._diagnostic,)
+
+
+def read_answers(source: str | os.PathLike, stdin: BinaryIO | None = None) -> dict:
+    """The answers JSON object from a file, or from ``stdin`` (a binary stream) for ``-``."""
+    name = "<stdin>" if source == "-" else safe_text(os.fsdecode(source), 300)
+    try:
+        if source == "-":
+            if stdin is None:
+                raise UsageError("answers from standard input need the stream", code="SR500")
+            data = read_stream_limited(stdin, MAX_ANSWERS_BYTES)
+        else:
+            data = read_bytes_limited(source, MAX_ANSWERS_BYTES)
+    except InputTooLarge as exc:
+        size = f"{exc.size} bytes" if exc.size is not None else f"more than {MAX_ANSWERS_BYTES} bytes"
+        raise AnswersFileError(
+            Diagnostic("SR307", f"{name}: the answers are {size}; one answer set may be at most {MAX_ANSWERS_BYTES} bytes")
+        ) from None
+    except IsADirectoryError:
+        raise AnswersFileError(Diagnostic("SR510", f"cannot read the answers from {name}: it is a folder")) from None
+    except OSError as exc:
+        raise AnswersFileError(
+            Diagnostic("SR510", f"cannot read the answers from {name}: {exc.strerror or exc}")
+        ) from None
+    return parse_answers(data, name)
+
+
+def parse_answers(data: bytes, name: str = "<answers>") -> dict:
+    """The answers JSON object in ``data`` (UTF-8, a leading BOM allowed)."""
+    if len(data) > MAX_ANSWERS_BYTES:
+        raise AnswersFileError(
+            Diagnostic("SR307", f"{name}: the answers are {len(data)} bytes; one answer set may be at most {MAX_ANSWERS_BYTES} bytes")
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise AnswersFileError(
+            Diagnostic("SR510", "the answers file is not valid UTF-8 text", Span(name, line, 1),
+                       hint="save the file as UTF-8")
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    deep = _nesting_error(text)
+    if deep is not None:
+        raise AnswersFileError(
+            Diagnostic("SR308", f"the answers nest lists or objects more than {MAX_ANSWERS_DEPTH} levels deep",
+                       _span(text, deep, name), hint="give each input one plain value")
+        )
+    try:
+        answers = json.loads(text, object_pairs_hook=_reject_duplicates, parse_int=_parse_int)
+    except _TooLong as exc:
+        raise AnswersFileError(
+            Diagnostic("SR308", f"the answers hold a number of {exc.args[0]} digits; at most {MAX_NUMBER_DIGITS} are read",
+                       Span(name, 1, 1), hint="give each input one plain value")
+        ) from None
+    except json.JSONDecodeError as exc:
+        lines = text.splitlines()
+        line = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else None
+        raise AnswersFileError(
+            Diagnostic(
+                "SR511", f"the answers are not valid JSON: {exc.msg}", Span(name, exc.lineno, exc.colno),
+                hint='write one JSON object, e.g. {"c_manage": 4, "battery": "risk"}',
+                source_line=safe_text(line, 200) if line is not None else None,
+            )
+        ) from None
+    except _Duplicate as exc:
+        raise AnswersFileError(
+            Diagnostic("SR511", f"{name}: the answers are not valid: the key {safe_text(exc.args[0])!r} is given twice")
+        ) from None
+    if not isinstance(answers, dict):
+        raise AnswerError(
+            [AnswerProblem("SR306", "(answers)", "the answers must be a JSON object of input id to answer")]
+        )
+    return answers
+
+
+class _Duplicate(ValueError):
+    pass
+
+
+class _TooLong(ValueError):
+    pass
+
+
+def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict:
+    out: dict = {}
+    for k, v in pairs:
+        if k in out:
+            raise _Duplicate(k)
+        out[k] = v
+    return out
+
+
+def _parse_int(text: str) -> int:
+    digits = len(text.lstrip("-"))
+    if digits > MAX_NUMBER_DIGITS:
+        raise _TooLong(digits)
+    return int(text)
+
+
+_JSON_MARKS = re.compile(r'["\[\]{}]')
+_STRING_END = re.compile(r'(?:[^"\\]|\\.)*"', re.S)
+
+
+def _nesting_error(text: str) -> int | None:
+    """Offset of the first '[' or '{' nested deeper than the limit (strings skipped), or None."""
+    depth, i = 0, 0
+    while True:
+        m = _JSON_MARKS.search(text, i)
+        if m is None:
+            return None
+        ch, i = m.group(), m.end()
+        if ch == '"':
+            end = _STRING_END.match(text, i)
+            if end is None:
+                return None  # an unclosed string: the JSON reader says where
+            i = end.end()
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_ANSWERS_DEPTH:
+                return m.start()
+        else:
+            depth -= 1
+
+
+def _span(text: str, offset: int, name: str) -> Span:
+    line = text.count("\n", 0, offset) + 1
+    return Span(name, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
