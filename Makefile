@@ -6,6 +6,7 @@
 #   make bench-quick  a smoke run of the benchmark; writes nothing
 #   make bench-verify verification time against answer-space size, against brute force
 #   make bench-load   load time of every shipped ruleset
+#   make bench-record what decide + a decision record costs, against the hand-written function
 #   make wheel-check  build the wheel, install it outside the checkout, verify the shipped models
 #   make clean        remove the virtual environment and build leftovers
 
@@ -24,18 +25,18 @@ RULESETS := $(shell find rulesets -name '*.yaml' ! -name crosswalk.yaml 2>/dev/n
 # demo unless every ruleset is proven; `no` skips the proofs.
 VERIFY ?= yes
 
-.PHONY: demo test postgresql wheel-check bench bench-quick bench-verify bench-load bench-batch clean
+.PHONY: demo test postgresql wheel-check bench bench-quick bench-verify bench-load bench-batch bench-record clean
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install -qq --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,verify,sql]'
+	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,verify,sql,fhir]'
 	touch $@
 
 $(BENCH_STAMP): pyproject.toml $(STAMP)
-	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,verify,bench]'
+	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,verify,sql,fhir,bench]'
 	touch $@
 
 demo: $(STAMP)
@@ -109,6 +110,10 @@ bench-batch: $(STAMP)
 
 bench-load: $(STAMP)
 	$(PY) benchmarks/load_time.py
+
+# Writes benchmarks/results/record.json and the table in docs/decision-record.md.
+bench-record: $(STAMP)
+	$(PY) benchmarks/record.py
 
 wheel-check: $(STAMP)
 	bash .ci/wheel-check

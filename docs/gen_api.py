@@ -29,9 +29,11 @@ API_MD = DOCS / "api.md"
 MODULES = (
     "segrules",
     "segrules.rulesets",
+    "segrules.answers",
     "segrules.verify",
     "segrules.crosswalk",
     "segrules.diagram",
+    "segrules.fhir",
     "segrules.testing",
 )
 

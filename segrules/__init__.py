@@ -12,6 +12,7 @@ from .errors import (
     UsageError,
 )
 from .pipeline import load, load_text
+from .engine.record import Replay, replay
 from . import crosswalk  # segrules.crosswalk.load(...) after a plain `import segrules`
 
 __version__ = "0.1.0"
@@ -19,4 +20,5 @@ __version__ = "0.1.0"
 __all__ = [
     "AnswerError", "AnswerProblem", "Decision", "Diagnostic", "EvaluationError", "Ruleset",
     "RulesetError", "RulesetRef", "SegrulesError", "Span", "UsageError", "crosswalk", "load", "load_text",
+    "Replay", "replay",
 ]

@@ -1,17 +1,32 @@
-"""Reading one answer set from a JSON file or stream, within documented limits.
+"""Answers from outside segrules: JSON files and streams, and rows of data frames and databases.
+
+**Reading.** One answer set from a JSON file or stream, within documented limits.
 
 An answer set is one JSON object of input id to answer. The reading is bounded: at most
 MAX_ANSWERS_BYTES are read (the limit holds while reading, so /dev/zero or an endless pipe
 stops there), lists and objects may nest at most MAX_ANSWERS_DEPTH deep, and a number may
 have at most MAX_NUMBER_DIGITS digits. Every problem is a coded error naming the source.
+
+**Records.** segrules is strict: an answer is a Python ``int``, ``bool`` or ``str`` (or absent), and
+``decide``, ``segment_of`` and ``validate`` refuse anything else (SR303), so that no value is
+ever guessed at. Rows read with numpy, pandas or a database driver hold other types: numpy
+integers, ``4.0`` where a nullable integer column was widened to floats, NaN or ``pandas.NA``
+for a missing value, ``Decimal`` from a NUMERIC column. ``from_record`` is the one explicit
+way to accept them; it converts only what has exactly one meaning, and leaves everything else
+as it is for the validator to refuse with its usual message. It never rounds: 4.5 stays 4.5.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import numbers
 import os
 import re
-from typing import Any, BinaryIO
+import sys
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, BinaryIO, Iterable, Iterator, Mapping
 
 from .errors import AnswerError, AnswerProblem, Diagnostic, Span, UsageError, safe_text
 from .files import InputTooLarge, read_bytes_limited, read_stream_limited
@@ -35,6 +50,12 @@ class AnswersFileError(UsageError):
 
 def read_answers(source: str | os.PathLike, stdin: BinaryIO | None = None) -> dict:
     """The answers JSON object from a file, or from ``stdin`` (a binary stream) for ``-``."""
+    return _answer_set(read_document(source, stdin))
+
+
+def read_document(source: str | os.PathLike, stdin: BinaryIO | None = None) -> Any:
+    """One JSON document of answers in any shape (FHIR resources: an object or a list), within
+    the same limits, from a file or from ``stdin`` for ``-``."""
     name = "<stdin>" if source == "-" else safe_text(os.fsdecode(source), 300)
     try:
         if source == "-":
@@ -54,11 +75,24 @@ def read_answers(source: str | os.PathLike, stdin: BinaryIO | None = None) -> di
         raise AnswersFileError(
             Diagnostic("SR510", f"cannot read the answers from {name}: {exc.strerror or exc}")
         ) from None
-    return parse_answers(data, name)
+    return parse_document(data, name)
 
 
 def parse_answers(data: bytes, name: str = "<answers>") -> dict:
     """The answers JSON object in ``data`` (UTF-8, a leading BOM allowed)."""
+    return _answer_set(parse_document(data, name))
+
+
+def _answer_set(answers: Any) -> dict:
+    if not isinstance(answers, dict):
+        raise AnswerError(
+            [AnswerProblem("SR306", "(answers)", "the answers must be a JSON object of input id to answer")]
+        )
+    return answers
+
+
+def parse_document(data: bytes, name: str = "<answers>") -> Any:
+    """The JSON document in ``data`` (UTF-8, a leading BOM allowed), within the limits."""
     if len(data) > MAX_ANSWERS_BYTES:
         raise AnswersFileError(
             Diagnostic("SR307", f"{name}: the answers are {len(data)} bytes; one answer set may be at most {MAX_ANSWERS_BYTES} bytes")
@@ -100,10 +134,6 @@ def parse_answers(data: bytes, name: str = "<answers>") -> dict:
         raise AnswersFileError(
             Diagnostic("SR511", f"{name}: the answers are not valid: the key {safe_text(exc.args[0])!r} is given twice")
         ) from None
-    if not isinstance(answers, dict):
-        raise AnswerError(
-            [AnswerProblem("SR306", "(answers)", "the answers must be a JSON object of input id to answer")]
-        )
     return answers
 
 
@@ -159,3 +189,96 @@ def _nesting_error(text: str) -> int | None:
 def _span(text: str, offset: int, name: str) -> Span:
     line = text.count("\n", 0, offset) + 1
     return Span(name, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
+# --------------------------------------------------------------------------- records
+
+
+def from_record(record: Mapping[Any, Any], *, whole_numbers: bool = False) -> dict[str, Any]:
+    """A plain answers dict from one row of a data frame or a database.
+
+    - ``None``, NaN (float, numpy or Decimal), ``pandas.NA`` and ``pandas.NaT`` are left out:
+      the input is unanswered.
+    - numpy integers become ``int``, numpy booleans ``bool``, numpy strings ``str``.
+    - With ``whole_numbers=True``, a float, Decimal or Fraction whose value is exactly a whole
+      number (``4.0``) becomes that ``int``; any other number stays as it is, and the
+      validator refuses it (SR303). Without it, every float stays a float.
+
+    The record is not changed. A record that is not a mapping is SR306.
+    """
+    if not isinstance(record, Mapping):
+        raise AnswerError([AnswerProblem("SR306", "(answers)", "the answers must be a mapping of input id to answer")])
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        if isinstance(key, str):
+            key = str(key)  # numpy.str_ and other subclasses: a plain str
+        value = _value(value, whole_numbers)
+        if value is not _UNANSWERED:
+            out[key] = value
+    return out
+
+
+def from_records(records: Iterable[Mapping[Any, Any]], *, whole_numbers: bool = False) -> Iterator[dict[str, Any]]:
+    """``from_record`` for each row, e.g. of ``dataframe.to_dict("records")``."""
+    for record in records:
+        yield from_record(record, whole_numbers=whole_numbers)
+
+
+class _Unanswered:
+    __slots__ = ()
+
+
+_UNANSWERED = _Unanswered()
+
+
+def _value(value: Any, whole_numbers: bool) -> Any:
+    cls = value.__class__
+    if cls is int or cls is bool or cls is str:
+        return value
+    if value is None or _is_pandas_missing(value):
+        return _UNANSWERED
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return str(value)
+    if _is_numpy(value):
+        kind = getattr(getattr(value, "dtype", None), "kind", None)
+        if kind == "b":
+            return bool(value)
+        if kind == "U":
+            return str(value)
+    if isinstance(value, numbers.Integral):  # int subclasses, numpy integers
+        return int(value)
+    if isinstance(value, (numbers.Real, Decimal)):  # float, numpy floats, Fraction, Decimal
+        return _number(value, whole_numbers)
+    return value  # the validator names it (SR303)
+
+
+def _number(value: Any, whole_numbers: bool) -> Any:
+    if isinstance(value, Decimal):
+        if value.is_nan():
+            return _UNANSWERED
+        exact = value
+        whole = value.is_finite() and value == value.to_integral_value()
+    elif isinstance(value, Fraction):
+        exact, whole = value, value.denominator == 1
+    else:
+        f = float(value)  # numpy floats: float32 and float64 convert exactly
+        if math.isnan(f):
+            return _UNANSWERED
+        exact, whole = f, math.isfinite(f) and f.is_integer()
+        value = f if value.__class__ is not float and float(value) == value else value
+    if whole_numbers and whole:
+        return int(exact)
+    return value
+
+
+def _is_numpy(value: Any) -> bool:
+    return value.__class__.__module__ == "numpy"
+
+
+def _is_pandas_missing(value: Any) -> bool:
+    pandas = sys.modules.get("pandas")  # a pandas value exists only when pandas is loaded
+    if pandas is None:
+        return False
+    return value is getattr(pandas, "NA", _UNANSWERED) or value is getattr(pandas, "NaT", _UNANSWERED)

@@ -1242,15 +1242,17 @@ add_code(
     "SR501",
     "Not a segment of this ruleset",
     """
-    A segment id given to override a decision (or to look up a segment) is not a segment of
-    the ruleset. The message lists the segments. Use the segment id, not its label or alias.
+    A segment given to override a decision (or to look up a segment) is not a segment of the
+    ruleset, or it names several. A segment may be given by its id, one of its aliases or its
+    label in any language, in any case; accents may be left out. The message lists the
+    segments.
     """,
     wrong="""
-    segrules decide model.yaml --answers a.json --override pärjääjä --reason "..."
+    segrules decide model.yaml --answers a.json --override parjaaja_x --reason "..."
     """,
-    fix="Give the segment id.",
+    fix="Give the segment id, an alias or a label of one segment.",
     right="""
-    segrules decide model.yaml --answers a.json --override omatoimi --reason "..."
+    segrules decide model.yaml --answers a.json --override pärjääjä --reason "..."
     """,
 )
 
@@ -1323,8 +1325,8 @@ add_code(
     "SR512",
     "The assessment time is not a valid date and time",
     """
-    The time given with --at must be an ISO 8601 date and time, such as
-    2024-03-01T09:30:00+02:00. Without a UTC offset it is taken as UTC.
+    The time given with --at must be an ISO 8601 date and time with its UTC offset, such as
+    2024-03-01T09:30:00+02:00 or 2024-03-01T07:30:00Z. A time without an offset is SR550.
     """,
     wrong="""
     segrules decide model.yaml --answers a.json --at 1.3.2024
@@ -1461,6 +1463,133 @@ add_code(
     fix="""
     Draw the quadrant of a smaller model, or combine inputs into fewer scores the axes read.
     `segrules verify` still checks the model itself.
+    """,
+)
+
+add_code(
+    "SR550",
+    "The assessment time has no UTC offset",
+    """
+    A decision records when the assessment was made, and the re-assessment date follows from
+    it. A date and time without a UTC offset could be local time anywhere, so segrules does
+    not guess: the library (assessed_at=...) and the command line (--at) both refuse it. The
+    time must also be a datetime (not a date or a text) and before the year 9995, so that the
+    re-assessment date exists.
+    """,
+    wrong="""
+    ruleset.decide(answers, assessed_at=datetime(2024, 3, 1, 9, 30))
+    segrules decide model.yaml --answers a.json --at 2024-03-01T09:30
+    """,
+    fix="Give the offset: UTC, or the local offset of the place of the assessment.",
+    right="""
+    ruleset.decide(answers, assessed_at=datetime(2024, 3, 1, 9, 30, tzinfo=timezone.utc))
+    segrules decide model.yaml --answers a.json --at 2024-03-01T09:30+02:00
+    """,
+)
+
+add_code(
+    "SR551",
+    "An override to the segment the rules suggest",
+    """
+    An override records that a person chose another segment than the rules suggest. Choosing
+    the suggested segment itself is not an override, and a record of one would say that the
+    segment was both suggested and overridden.
+    """,
+    wrong="""
+    segrules decide model.yaml --answers a.json --override yhteistyo --reason "confirmed"
+    (when the rules suggest yhteistyo)
+    """,
+    fix="To confirm the suggestion, keep the decision as it is; to override, choose another segment.",
+    right="""
+    segrules decide model.yaml --answers a.json
+    """,
+)
+
+add_code(
+    "SR553",
+    "Not a valid decision record",
+    """
+    A decision record (the JSON that Decision.to_json() and `segrules decide --json` write) is
+    incomplete or does not fit the ruleset: a key is missing or of the wrong kind, a segment
+    or rule it names does not exist, its scores are not this ruleset's scores. Every problem
+    is listed. Records written before decision records held the answers cannot be replayed.
+    """,
+    wrong="""
+    {"schema": "segrules.decision/1", "segment": {"id": "omatoimi"}}
+    """,
+    fix="Give the record as segrules wrote it, unchanged.",
+    right="""
+    segrules decide model.yaml --answers a.json --json > record.json
+    segrules replay record.json model.yaml
+    """,
+)
+
+add_code(
+    "SR554",
+    "The record was made by another ruleset",
+    """
+    Decision.from_json(record, ruleset) reads a record back with the ruleset that made it:
+    the same id, version and content hash. This record names another one. To see what the
+    given ruleset decides for the record's answers, and how that differs, replay the record.
+    """,
+    wrong="""
+    Decision.from_json(record_from_version_1_0_0, ruleset_1_1_0)
+    """,
+    fix="Load the ruleset version the record names, or use segrules.replay(record, ruleset).",
+    right="""
+    segrules replay record.json model-1.0.0.yaml
+    """,
+)
+
+add_code(
+    "SR555",
+    "A ruleset cannot be pickled or unpickled",
+    """
+    A ruleset pickles as its source text and its content hash and is loaded again when
+    unpickled. Unpickling failed because the text loads here with another content hash (the
+    two processes run different versions of segrules), or the ruleset was not loaded from a
+    text and cannot be pickled at all.
+    """,
+    wrong="""
+    pickle.loads(data_from_another_segrules_version)
+    """,
+    fix="Run the same segrules version in every process; load rulesets with segrules.load().",
+    right="""
+    pool = ProcessPoolExecutor(initializer=init_worker, initargs=(segrules.load("model.yaml"),))
+    """,
+)
+
+add_code(
+    "SR556",
+    "An unpickled decision cannot be overridden",
+    """
+    A decision pickles as plain data, without its ruleset, so a decision that was sent to
+    another process cannot choose another segment by itself: the segments and pathways live
+    in the ruleset.
+    """,
+    wrong="""
+    decision = pickle.loads(data); decision.override("verkosto", "reason")
+    """,
+    fix="Decide again with the ruleset, giving the override, or read the record back with it.",
+    right="""
+    ruleset.decide(decision.answers, assessed_at=decision.assessed_at, override="verkosto", reason="...")
+    """,
+)
+
+add_code(
+    "SR557",
+    "The decision record file cannot be read",
+    """
+    `segrules replay` reads one decision record: the JSON that Decision.to_json() or
+    `segrules decide --json` wrote. The file does not exist, cannot be read, is not UTF-8, is
+    not valid JSON or is larger than a record can be.
+    """,
+    wrong="""
+    segrules replay recrod.json model.yaml
+    """,
+    fix="Check the file name and give the record as segrules wrote it.",
+    right="""
+    segrules replay record.json model.yaml
     """,
 )
 
@@ -2114,4 +2243,237 @@ add_code(
     segrules report model.yaml --input result.parquet --by municipality
     """,
     fix="Name a column the result has; carry it through `segrules batch` with --carry.",
+)
+
+# =========================================================================== SR93x: FHIR
+
+add_code(
+    "SR930",
+    "Not a QuestionnaireResponse, or a malformed one",
+    """
+    The answers were given as FHIR, but what came is not a QuestionnaireResponse (or a Bundle
+    or list of them), or its items are not shaped as FHIR says: every item an object with a
+    linkId, item and answer lists, at most 8 levels of nested items and at most 10 responses
+    at once.
+    """,
+    wrong="""
+    {"resourceType": "Observation", "status": "final"}
+    """,
+    fix="Send the QuestionnaireResponse the form filler produced, as it is.",
+    right="""
+    {"resourceType": "QuestionnaireResponse", "status": "completed", "item": [...]}
+    """,
+)
+
+add_code(
+    "SR931",
+    "The response answers another questionnaire or another version",
+    """
+    The response's questionnaire names a Questionnaire that is not one of this ruleset's, or
+    another version of it. A form built for one version of a model is never scored by
+    another: the questions, the answer options and the conditions may differ.
+    """,
+    wrong="""
+    "questionnaire": "urn:segrules:helsinki.suuntima:questionnaire|0.9.0"   (the ruleset is 1.0.0)
+    """,
+    fix="Fill in the Questionnaire of the ruleset's current version (segrules fhir questionnaire RULESET), or decide with the version the form was built from.",
+    right="""
+    "questionnaire": "urn:segrules:helsinki.suuntima:questionnaire|1.0.0"
+    """,
+)
+
+add_code(
+    "SR932",
+    "A response item that is not a question of the questionnaire",
+    """
+    The response has an item whose linkId is not a question of the Questionnaire it answers:
+    a misspelt or removed question, a question of the other respondent's Questionnaire, or an
+    answer to a group or help text.
+    """,
+    wrong="""
+    {"linkId": "c_manag", "answer": [{"valueCoding": {...}}]}
+    """,
+    fix="Use the linkIds of the Questionnaire; the message suggests the closest one.",
+    right="""
+    {"linkId": "c_manage", "answer": [{"valueCoding": {...}}]}
+    """,
+)
+
+add_code(
+    "SR933",
+    "A question answered more than once",
+    """
+    The item appears twice in one response, or has several answers. Every segrules question
+    takes exactly one answer.
+    """,
+    wrong="""
+    {"linkId": "battery", "answer": [{"valueCoding": {"code": "risk", ...}}, {"valueCoding": {"code": "illness", ...}}]}
+    """,
+    fix="Keep one answer per question.",
+    right="""
+    {"linkId": "battery", "answer": [{"valueCoding": {"code": "risk", ...}}]}
+    """,
+)
+
+add_code(
+    "SR934",
+    "An answer of the wrong FHIR type",
+    """
+    The answer's value[x] is not the type of the Questionnaire item: scale and choice items
+    take valueCoding, integer items valueInteger, yes/no items valueBoolean; an answer has
+    exactly one value[x].
+    """,
+    wrong="""
+    {"linkId": "visits_last_year", "answer": [{"valueString": "4"}]}
+    """,
+    fix="Give the value[x] the item's type names.",
+    right="""
+    {"linkId": "visits_last_year", "answer": [{"valueInteger": 4}]}
+    """,
+)
+
+add_code(
+    "SR935",
+    "A coding from another code system",
+    """
+    The answer's coding is not from the code system of the item's answer options (a scale's
+    codes are its values, an enum's codes are its value codes), or a scale code is not a
+    whole number.
+    """,
+    wrong="""
+    {"valueCoding": {"system": "http://loinc.org", "code": "LA6270-8"}}
+    """,
+    fix="Answer with one of the item's answerOption codings, system included.",
+    right="""
+    {"valueCoding": {"system": "urn:segrules:helsinki.suuntima:scale:resources5", "code": "4"}}
+    """,
+)
+
+add_code(
+    "SR936",
+    "Two responses give different answers to one question",
+    """
+    A question answered in more than one response (a respondent's form carries the other
+    part's answers its questions depend on, read-only) has different answers in them.
+    """,
+    wrong="""
+    professional's response: situation_type = long_term; client's response: situation_type = temporary
+    """,
+    fix="Fill the read-only copy from the other respondent's response, unchanged.",
+    right="""
+    both responses: situation_type = long_term
+    """,
+)
+
+add_code(
+    "SR937",
+    "The responses are about different people",
+    """
+    The responses scored together name different subjects. One assessment combines the
+    answers about one client only.
+    """,
+    wrong="""
+    client's response: "subject": {"reference": "Patient/1"}; professional's: {"reference": "Patient/2"}
+    """,
+    fix="Send the responses of one client together.",
+    right="""
+    both responses: "subject": {"reference": "Patient/1"}
+    """,
+)
+
+add_code(
+    "SR938",
+    "A response that is not completed",
+    """
+    Only responses with status completed or amended are decided: an in-progress, stopped or
+    entered-in-error response does not carry the respondent's final answers.
+    """,
+    wrong="""
+    {"resourceType": "QuestionnaireResponse", "status": "in-progress", ...}
+    """,
+    fix="Complete the form first.",
+    right="""
+    {"resourceType": "QuestionnaireResponse", "status": "completed", ...}
+    """,
+)
+
+add_code(
+    "SR939",
+    "Not a respondent of a questionnaire",
+    """
+    A Questionnaire is made for the client, for the professional (who also sees the record
+    inputs), or for both (no respondent given). Record inputs have no Questionnaire of their
+    own.
+    """,
+    wrong="""
+    segrules fhir questionnaire rulesets/helsinki/suuntima.yaml --respondent nurse
+    """,
+    fix="Give client or professional, or leave the respondent out.",
+    right="""
+    segrules fhir questionnaire rulesets/helsinki/suuntima.yaml --respondent professional
+    """,
+)
+
+add_code(
+    "SR940",
+    "A condition that cannot be exported as FHIRPath",
+    """
+    An asked_when condition would make a FHIRPath expression of more than 20,000 characters
+    (min and max over computed values grow fast), too large to hand to a form filler.
+    """,
+    wrong="""
+    asked_when: min(a / 2, b / 3, c / 4, d / 5, e / 6, f / 7, g / 8) > 1
+    """,
+    fix="Write the condition over the inputs themselves, e.g. with and / or.",
+    right="""
+    asked_when: a > 2 and b > 3
+    """,
+)
+
+add_code(
+    "SR941",
+    "A CarePlan without a subject",
+    """
+    A CarePlan must name its subject, and the QuestionnaireResponses gave none, so the
+    pathway cannot be written as a CarePlan.
+    """,
+    wrong="""
+    segrules decide --fhir --care-plan RULESET --answers response.json   (the response has no subject)
+    """,
+    fix="Give the responses a subject (a reference to the Patient), or leave the CarePlan out.",
+    right="""
+    "subject": {"reference": "Patient/123"}
+    """,
+)
+
+add_code(
+    "SR942",
+    "FHIR validation needs fhir.resources",
+    """
+    Checking resources against the FHIR R4 models uses the fhir.resources package, which is
+    an optional extra of segrules.
+    """,
+    wrong="""
+    segrules.fhir.validate(resource)   (fhir.resources not installed)
+    """,
+    fix="Install the extra.",
+    right="""
+    pip install 'segrules[fhir]'
+    """,
+)
+
+add_code(
+    "SR943",
+    "Not a valid FHIR R4 resource",
+    """
+    The resource does not validate against the FHIR R4 (R4B) model of its type; the message
+    names the elements at fault.
+    """,
+    wrong="""
+    {"resourceType": "Questionnaire", "status": "published"}
+    """,
+    fix="Correct the elements the message names.",
+    right="""
+    {"resourceType": "Questionnaire", "status": "active"}
+    """,
 )

@@ -63,4 +63,4 @@ def _load_source(source: SourceText) -> Ruleset:
     rs, diagnostics = _checked(source)
     if rs is None:
         raise RulesetError(diagnostics)
-    return Ruleset(rs, compile_ruleset(rs), warnings=diagnostics)
+    return Ruleset(rs, compile_ruleset(rs), warnings=diagnostics, text=source.text)

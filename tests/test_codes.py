@@ -3,7 +3,9 @@ and every code can be triggered, with a file:line:col where the problem has a pl
 
 from __future__ import annotations
 
+import datetime
 import importlib.util
+import pickle
 import random
 import re
 from pathlib import Path
@@ -593,6 +595,47 @@ def test_SR514_unknown_code_to_explain():
     assert info.value.code == "SR514"
 
 
+def test_SR550_an_assessment_time_without_offset(model):
+    with pytest.raises(UsageError) as info:
+        model.decide({"a": 1, "battery": "risk"}, assessed_at=datetime.datetime(2024, 3, 1, 9, 30))
+    assert info.value.code == "SR550"
+
+
+def test_SR551_an_override_to_the_suggestion(model):
+    with pytest.raises(UsageError) as info:
+        model.decide({"a": 1, "battery": "risk"}, override="low", reason="confirmed")
+    assert info.value.code == "SR551"
+
+
+def test_SR553_SR554_records_that_do_not_fit(model):
+    record = model.decide({"a": 1, "battery": "risk"}).to_json(compact=True)
+    with pytest.raises(UsageError) as info:
+        segrules.Decision.from_json({k: v for k, v in record.items() if k != "answers"}, model)
+    assert info.value.code == "SR553"
+    other = segrules.load_text(ruleset(inputs=INPUTS + MORE_INPUTS).replace("version: 1.0.0", "version: 1.0.1"))
+    with pytest.raises(UsageError) as info:
+        segrules.Decision.from_json(record, other)
+    assert info.value.code == "SR554"
+
+
+def test_SR557_a_record_file_that_cannot_be_read(tmp_path):
+    replay = pytest.importorskip("segrules.cli.replay")
+    with pytest.raises(UsageError) as info:
+        replay.read_record_file(str(tmp_path / "recrod.json"))
+    assert info.value.code == "SR557"
+
+
+def test_SR555_SR556_pickling(model):
+    data = pickle.dumps(model).replace(model.content_hash.encode(), b"0" * 64)
+    with pytest.raises(SegrulesError) as info:
+        pickle.loads(data)
+    assert info.value.code == "SR555"
+    decision = pickle.loads(pickle.dumps(model.decide({"a": 1, "battery": "risk"})))
+    with pytest.raises(UsageError) as info:
+        decision.override("high", "asked by the client")
+    assert info.value.code == "SR556"
+
+
 # --------------------------------------------------------------------------- triggers: crosswalk and diagram
 
 _CROSSWALK = (ROOT / "rulesets" / "crosswalk.yaml").read_text(encoding="utf-8")
@@ -702,6 +745,95 @@ def test_SR515_no_shipped_model_has_that_id():
     assert info.value.code == "SR515"
 
 
+# --------------------------------------------------------------------------- triggers: FHIR
+
+
+def _fhir_response(mutate=None):
+    from segrules import fhir
+
+    rs = segrules.load(ROOT / "rulesets" / "keski_suomi" / "segmentation.yaml")
+    answers = dict(rs.definition.examples[0].answer_dict)
+    qr = fhir.questionnaire_response(rs, answers)
+    if mutate is not None:
+        qr = mutate(qr) or qr
+    return rs, qr
+
+
+def _first(qr):
+    return qr["item"][0]["item"][0]
+
+
+def _subjects(qr):
+    other = dict(qr, subject={"reference": "Patient/2"})
+    return [dict(qr, subject={"reference": "Patient/1"}), other]
+
+
+FHIR_ANSWER_CASES = {
+    "SR930": lambda qr: {"resourceType": "Observation"},
+    "SR931": lambda qr: qr.__setitem__("questionnaire", qr["questionnaire"].split("|")[0] + "|0.0.1"),
+    "SR932": lambda qr: _first(qr).__setitem__("linkId", "nonsense"),
+    "SR933": lambda qr: _first(qr).__setitem__("answer", _first(qr)["answer"] * 2),
+    "SR934": lambda qr: _first(qr).__setitem__("answer", [{"valueString": "4"}]),
+    "SR935": lambda qr: _first(qr)["answer"][0]["valueCoding"].__setitem__("system", "http://loinc.org"),
+    "SR936": lambda qr: [qr, {**qr, "item": [{"linkId": "group:client", "item": [
+        {**_first(qr), "answer": [{"valueCoding": {**_first(qr)["answer"][0]["valueCoding"], "code": "1"}}]}]}]}],
+    "SR937": _subjects,
+    "SR938": lambda qr: qr.__setitem__("status", "in-progress"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(FHIR_ANSWER_CASES))
+def test_SR930_to_SR938_fhir_responses(code):
+    from segrules import fhir
+
+    rs, qr = _fhir_response(FHIR_ANSWER_CASES[code])
+    with pytest.raises(AnswerError) as info:
+        fhir.answers_from_responses(rs, qr)
+    assert code in {p.code for p in info.value.problems}, info.value
+
+
+def test_SR939_to_SR943_fhir_exports():
+    from segrules import fhir
+
+    rs, qr = _fhir_response()
+    with pytest.raises(UsageError) as info:
+        fhir.questionnaire(rs, "nurse")
+    assert info.value.code == "SR939"
+    parts = ", ".join(f"{x} / {k}" for k, x in enumerate(("a", "b", "c", "d", "e", "f", "g", "h", "i"), 2))
+    big = segrules.load_text(ruleset(inputs=INPUTS + "".join(
+        f"  {x}:\n    respondent: client\n    type: integer\n    min: 0\n    max: 3\n    text: {LABEL}\n"
+        for x in "bcdefghi"
+    ) + f"  z:\n    respondent: client\n    type: boolean\n    asked_when: min({parts}) > 1\n    text: {LABEL}\n"))
+    with pytest.raises(UsageError) as info:
+        fhir.questionnaire(big)
+    assert info.value.code == "SR940"
+    decision = rs.decide(fhir.answers_from_responses(rs, qr))
+    with pytest.raises(UsageError) as info:
+        fhir.decision_resources(rs, decision, qr, care_plan=True)
+    assert info.value.code == "SR941"
+    with pytest.raises(UsageError) as info:
+        fhir.validate({"resourceType": "Questionnaire", "status": "published"})
+    assert info.value.code == "SR943"
+
+
+def test_SR942_validation_without_fhir_resources(monkeypatch):
+    import builtins
+
+    from segrules import fhir
+
+    real = builtins.__import__
+
+    def no_fhir(name, *args, **kwargs):
+        if name.startswith("fhir.resources"):
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_fhir)
+    with pytest.raises(UsageError) as info:
+        fhir.validate({"resourceType": "Questionnaire"})
+    assert info.value.code == "SR942"
+
+
 # --------------------------------------------------------------------------- coverage of the triggers
 
 TRIGGERED_ELSEWHERE_IN_THIS_FILE = {
@@ -711,7 +843,9 @@ TRIGGERED_ELSEWHERE_IN_THIS_FILE = {
     "SR850", "SR851", "SR852", "SR853", "SR854",  # tests/population/test_population.py
     "SR015", "SR307", "SR308", "SR520", "SR521", "SR522", "SR523", "SR524", "SR525",
     "SR800", "SR801", "SR802", "SR803", "SR804", "SR805", "SR806",  # tests/sql/test_sql_compile.py, test_batch.py
+    "SR550", "SR551", "SR553", "SR554", "SR555", "SR556", "SR557",
 } | set(CROSSWALK_CASES) | {"SR702", "SR708", "SR709"}
+TRIGGERED_ELSEWHERE_IN_THIS_FILE |= set(FHIR_ANSWER_CASES) | {"SR939", "SR940", "SR941", "SR942", "SR943"}
 
 
 def test_every_code_outside_the_verifier_range_has_a_trigger():

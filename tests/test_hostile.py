@@ -244,7 +244,7 @@ def test_scores_beyond_the_float_range_are_shown_exactly(tmp_path):
 def test_an_assessment_time_whose_reassessment_is_past_the_year_9999(tmp_path, model):
     path = answers_file(tmp_path, json.dumps(ANSWERS))
     assert_coded(
-        segrules_cli("--json", "decide", str(model), "--answers", str(path), "--at", "9999-12-31"),
+        segrules_cli("--json", "decide", str(model), "--answers", str(path), "--at", "9999-12-31T00:00Z"),
         "SR524", json_doc=True,
     )
 

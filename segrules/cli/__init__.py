@@ -32,6 +32,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("describe", "describe"),
     ("sample", "sample"),
     ("decide", "decide"),
+    ("replay", "replay"),
     ("test", "test"),
     ("explain", "explain"),
     ("verify", "verify"),
@@ -39,6 +40,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("crosswalk", "crosswalk"),
     ("sql", "sql"),
     ("batch", "batch"),
+    ("fhir", "fhir"),
     ("report", "report"),
 )
 

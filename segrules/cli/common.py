@@ -14,7 +14,7 @@ from typing import Any, Sequence
 
 from .. import answers as answers_source
 from ..dsl import ast
-from ..engine.runtime import format_number
+from ..engine.runtime import assessment_time, format_number
 from ..errors import Diagnostic, UsageError
 
 DEFAULT_LANG = "en"
@@ -41,9 +41,10 @@ def add_lang(parser: argparse.ArgumentParser, default: str = DEFAULT_LANG) -> No
 # --------------------------------------------------------------------------- output
 
 
-def print_json(obj: Any) -> None:
-    """One JSON document on stdout: sorted keys, UTF-8, no trailing spaces."""
-    print(json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=2))
+def print_json(obj: Any, *, sort_keys: bool = True) -> None:
+    """One JSON document on stdout: sorted keys (unless the order is meant, as in FHIR), UTF-8,
+    no trailing spaces."""
+    print(json.dumps(obj, ensure_ascii=False, sort_keys=sort_keys, indent=2))
 
 
 def plural(n: int, word: str) -> str:
@@ -132,11 +133,19 @@ def read_answers(source: str) -> dict:
     return answers_source.read_answers(source, sys.stdin.buffer if source == "-" else None)
 
 
+def read_json(source: str) -> Any:
+    """One JSON document in any shape (FHIR resources) from a file or stdin, within the same limits."""
+    return answers_source.read_document(source, sys.stdin.buffer if source == "-" else None)
+
+
 AnswersFileError = answers_source.AnswersFileError
 
 
 def parse_datetime(text: str) -> dt.datetime:
-    """An ISO 8601 date-time; without a UTC offset it is taken as UTC."""
+    """An ISO 8601 date-time with its UTC offset (SR512 if unreadable, SR550 without offset).
+
+    The same rule as the library's: a time without an offset is refused, never taken as UTC.
+    """
     value = text.strip()
     if value.endswith(("Z", "z")):
         value = value[:-1] + "+00:00"
@@ -147,6 +156,9 @@ def parse_datetime(text: str) -> dt.datetime:
             f"--at {text!r} is not an ISO 8601 date-time; write e.g. 2024-03-01T09:30:00+02:00",
             code="SR512",
         ) from None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    return when
+    if when.utcoffset() is None:
+        raise UsageError(
+            f"--at {text!r} has no UTC offset; write e.g. {when.isoformat()}+02:00, or {when.isoformat()}Z for UTC",
+            code="SR550",
+        )
+    return assessment_time(when)

@@ -8,10 +8,11 @@ import json
 import sys
 
 from .. import answers as answers_source
+from .. import fhir
 from ..engine.runtime import Decision, Ruleset
 from ..errors import AnswerError, SegrulesError
 from ..pipeline import load
-from .common import add_lang, parse_datetime, pathway_lines, print_json, read_answers, table, value_text
+from .common import add_lang, parse_datetime, pathway_lines, print_json, read_answers, read_json, table, value_text
 
 HELP = "decide the segment for one answer set"
 
@@ -21,7 +22,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--answers", required=True, metavar="FILE", help="the answers as a JSON object, or JSON Lines (one answer set a line, one decision each); - reads stdin")
     parser.add_argument("--override", metavar="SEGMENT", help="a segment chosen by a person instead of the suggestion")
     parser.add_argument("--reason", metavar="TEXT", help="why the segment was overridden (required with --override)")
-    parser.add_argument("--at", metavar="ISO-DATETIME", help="assessment time (default now, UTC; no offset means UTC)")
+    parser.add_argument(
+        "--at", metavar="ISO-DATETIME", help="assessment time with its UTC offset, e.g. 2024-03-01T09:30+02:00 (default now)"
+    )
+    parser.add_argument(
+        "--fhir", action="store_true",
+        help="the answers are a FHIR QuestionnaireResponse (a list or a Bundle of them); print the FHIR Bundle of the decision",
+    )
+    parser.add_argument("--care-plan", action="store_true", help="with --fhir: add a CarePlan proposal from the pathway")
     add_lang(parser)
 
 
@@ -97,11 +105,20 @@ def _answer_lines(source: str):
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.care_plan and not args.fhir:
+        args.parser.error("--care-plan needs --fhir")
     ruleset = load(args.ruleset)
     if args.at is not None:
         when = parse_datetime(args.at)
     else:
         when = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    if args.fhir:
+        responses = read_json(args.answers)
+        bundle = fhir.decide(
+            ruleset, responses, assessed_at=when, override=args.override, reason=args.reason, care_plan=args.care_plan,
+        )
+        print_json(bundle, sort_keys=False)
+        return 0
     lines, data = _answer_lines(args.answers)
     if lines is not None:
         return _run_lines(args, ruleset, lines, when)

@@ -8,7 +8,7 @@ uses ``Fraction``. Any answer that fails a precomputed check sends the call to t
 validator, which names every problem; the fast code never guesses.
 
 Two functions come out: ``segment(answers) -> segment id`` (the batch fast path) and
-``decide(answers) -> (rule index, score values, fact values)`` for full decisions.
+``decide(answers) -> (rule index, score values)`` for full decisions.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from . import reference
 class CompiledRuleset:
     segment: Callable[[Any], str]
     decide: Callable[[Any], tuple]
-    fact_ids: dict  # rule index → the input ids whose answers `decide` returns as facts
     source: str  # the generated Python, for inspection and debugging
 
 
@@ -151,7 +150,8 @@ class _Gen:
         return terms, static, dynamic
 
     def _count(self, static: int, dynamic: list[str]) -> str:
-        parts = ([str(static)] if static or not dynamic else []) + dynamic
+        # a lone `(x is not None)` is a bool: `0 + ` makes it the int a count is
+        parts = ([str(static)] if static or len(dynamic) < 2 else []) + dynamic
         return " + ".join(parts)
 
     def aggregate(self, e: ast.Aggregate) -> str:
@@ -165,7 +165,7 @@ class _Gen:
                     terms.append(f"({self.var(item.id)} is True)")
                 else:
                     terms.append(f"(1 if {self.value(item)} else 0)")
-            return "(" + " + ".join(terms) + ")"
+            return "(0 + " + " + ".join(terms) + ")" if len(terms) == 1 else "(" + " + ".join(terms) + ")"
         if e.func in ("min", "max"):
             vals = []
             for item in e.items:
@@ -323,7 +323,7 @@ class _Gen:
         rules = self.rs.rules
         if self.rs.hit_policy == "first":
             for r in rules:
-                result = repr(r.segment) if fast else f"({r.index}, {self.score_tuple()}, _FACTS[{r.index}](a))"
+                result = repr(r.segment) if fast else f"({r.index}, {self.score_tuple()})"
                 if r.condition is None:
                     self.emit(f"return {result}")
                     return
@@ -352,7 +352,7 @@ class _Gen:
             table = "_SEGMENT_BY_MASK" if fast else "_RULE_BY_MASK"
             self.emit(f"r = {table}[m]")
             self.emit("if r is None: return _no_unique(m)")
-            self.emit("return r" if fast else f"return (r, {self.score_tuple()}, _FACTS[r](a))")
+            self.emit("return r" if fast else f"return (r, {self.score_tuple()})")
             return
         self.emit("m = 0")
         for r in rules:
@@ -363,7 +363,7 @@ class _Gen:
         if fast:
             self.emit("return r[0]")
         else:
-            self.emit(f"return (r[1], {self.score_tuple()}, _FACTS[r[1]](a))")
+            self.emit(f"return (r[1], {self.score_tuple()})")
 
     def winners(self) -> dict[int, tuple[str, int]]:
         """Bitmask of holding rules → (segment, first rule index), for masks naming one segment."""
@@ -428,8 +428,7 @@ def compile_ruleset(rs: ast.RulesetDef) -> CompiledRuleset:
     namespace.update(_runtime_helpers(rs, winners or {}))
     code = compile(source, f"<segrules {rs.id} {rs.version}>", "exec")
     exec(code, namespace)  # noqa: S102 - generated from the checked AST, see module docstring
-    fact_ids = {i: getter.ids for i, getter in namespace["_FACTS"].items()}
-    return CompiledRuleset(namespace["segment"], namespace["decide"], fact_ids, source)
+    return CompiledRuleset(namespace["segment"], namespace["decide"], source)
 
 
 def _runtime_helpers(rs: ast.RulesetDef, winners: dict) -> dict[str, Any]:
@@ -515,30 +514,13 @@ def _runtime_helpers(rs: ast.RulesetDef, winners: dict) -> dict[str, Any]:
         if fast:
             return out.segment
         first = next(i for i in out.matched if rs.rules[i].segment == out.segment)
-        return (first, tuple(_as_pair(out.scores[s.id]) for s in rs.scores), facts[first](a))
-
-    facts = {r.index: _fact_getter(rs, r) for r in rs.rules}
+        return (first, tuple(_as_pair(out.scores[s.id]) for s in rs.scores))
 
     return {
         "_invalid": _invalid, "_plain": reference.plain_answers, "_missing": _missing, "_count": _count, "_mean": _mean, "_div": _div,
         "_sign": _sign, "_min": _pick(min, "min"), "_max": _pick(max, "max"), "_as_pair": _as_pair,
         "_no_unique": _no_unique, "_no_rule": _no_rule, "_reference": _reference, "_F": Fraction,
-        "_ABSENT": object(), "_EvaluationError": EvaluationError, "_locate": _locate, "_WINNER": winners, "_FACTS": facts,
+        "_ABSENT": object(), "_EvaluationError": EvaluationError, "_locate": _locate, "_WINNER": winners,
         "_SEGMENT_BY_MASK": tuple(winners.get(m, (None,))[0] for m in range(1 << min(len(rs.rules), _TABLE_RULES))),
         "_RULE_BY_MASK": tuple(winners.get(m, (None, None))[1] for m in range(1 << min(len(rs.rules), _TABLE_RULES))),
     }
-
-
-def _fact_getter(rs: ast.RulesetDef, rule: ast.Rule):
-    """The answers a rule reads directly (scores come from the score tuple)."""
-    ids = tuple(i for i in (ast.references(rule.condition) if rule.condition is not None else ()) if i in {x.id for x in rs.inputs})
-
-    if not ids:
-        def get(a):
-            return ()
-    else:
-        def get(a, _ids=ids):
-            return tuple(map(a.get, _ids))
-
-    get.ids = ids
-    return get

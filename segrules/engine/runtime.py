@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import sys
+import functools
 from fractions import Fraction
+from math import gcd
 from typing import Any, Callable, Mapping
 
 import attrs
@@ -19,11 +20,13 @@ import attrs
 from ..dsl import ast
 from ..errors import SegrulesError, UsageError
 from .compile import CompiledRuleset
+from .reference import plain_answers
 
 
-_FLOAT_MAX = Fraction(sys.float_info.max)
 _now = dt.datetime.now
 _UTC = dt.timezone.utc
+_DATETIME = dt.datetime
+_TIMEZONE = dt.timezone  # a fixed offset: never without one
 
 
 @attrs.frozen
@@ -100,68 +103,272 @@ def _approx_text(f: Fraction) -> str:
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later; the last day of the month where that month is shorter."""
     y, m = divmod(day.month - 1 + months, 12)
-    year, month = day.year + y, m + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+    year, month, d = day.year + y, m + 1, day.day
+    if d > 28:
+        d = min(d, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, d)
 
 
-def _value_json(v: Any):
-    if isinstance(v, Fraction) or (type(v) is int):
-        f = Fraction(v)
-        # a float when one can hold it; null beyond the float range, where "exact" is the value
-        return {"exact": format_number(f), "decimal": float(f) if abs(f) <= _FLOAT_MAX else None}
+def exact_text(numerator: int, denominator: int = 1) -> str:
+    """A number as a decision record stores it: ``3``, ``-3.25`` or ``10/3``, always exact.
+
+    A whole number, else a finite decimal where one exists, else the quotient in lowest terms;
+    ``fractions.Fraction(text)`` reads every form back. Unlike ``format_number`` it is data,
+    never shortened or translated.
+    """
+    if denominator != 1:
+        g = gcd(numerator, denominator)
+        numerator, denominator = numerator // g, denominator // g
+    if denominator == 1:
+        return _exact_digits(numerator)
+    d, twos, fives = denominator, 0, 0
+    while not d & 1:
+        d >>= 1
+        twos += 1
+    while d % 5 == 0:
+        d //= 5
+        fives += 1
+    if d != 1:
+        return f"{_exact_digits(numerator)}/{_exact_digits(denominator)}"
+    places = max(twos, fives)
+    digits = _exact_digits(abs(numerator) * 10**places // denominator).rjust(places + 1, "0")
+    text = f"{digits[:-places]}.{digits[-places:].rstrip('0')}"
+    return "-" + text if numerator < 0 else text
+
+
+def _exact_digits(n: int) -> str:
+    """All the digits of ``n``, also past Python's limit on converting a long int to text."""
+    try:
+        return str(n)
+    except ValueError:
+        sign, n = ("-", -n) if n < 0 else ("", n)
+        chunk = 10**1000
+        parts = []
+        while n:
+            n, low = divmod(n, chunk)
+            parts.append(low)
+        return sign + str(parts[-1]) + "".join(str(p).rjust(1000, "0") for p in reversed(parts[:-1]))
+
+
+_TWO_DIGITS = tuple(f"{i:02d}" for i in range(60))
+
+
+def _time_text(at: dt.datetime) -> str:
+    """``at.isoformat()``, five times faster for the fixed offsets (``datetime.timezone``) that
+    decisions usually carry: the date and the offset are written once a day."""
+    tz = at.tzinfo
+    if tz.__class__ is not _TIMEZONE:
+        return at.isoformat()
+    day, offset = _day_and_offset(at.toordinal(), tz)
+    two = _TWO_DIGITS
+    if at.microsecond:
+        return f"{day}{two[at.hour]}:{two[at.minute]}:{two[at.second]}.{at.microsecond:06d}{offset}"
+    return f"{day}{two[at.hour]}:{two[at.minute]}:{two[at.second]}{offset}"
+
+
+@functools.lru_cache(maxsize=1024)
+def _day_and_offset(ordinal: int, tz: dt.timezone) -> tuple[str, str]:
+    text = dt.datetime.fromordinal(ordinal).replace(tzinfo=tz).isoformat()  # YYYY-MM-DDT00:00:00+HH:MM
+    return text[:11], text[19:]
+
+
+@functools.lru_cache(maxsize=1024)
+def _reassess_text(day: dt.date, months: int) -> str:
+    """The re-assessment date of a record; a day's assessments share it."""
+    return add_months(day, months).isoformat()
+
+
+# Scores take few distinct values (they are made of bounded answers): a record reuses their text.
+_exact = functools.lru_cache(maxsize=4096)(exact_text)
+
+
+def _score_json(n: Any, d: int | None, full: bool) -> Any:
+    """A score in a record: ``{"exact": ...}`` for a number (and the nearest float when full)."""
+    if d is None:  # a yes/no or choice score: the value itself
+        return n
+    if not full:
+        return {"exact": _exact(n, d)}
+    try:
+        near = n / d
+    except OverflowError:  # beyond the float range: the exact text says it all
+        near = None
+    return {"exact": _exact(n, d), "decimal": near}
+
+
+def _fact_json(v: Any) -> Any:
+    if isinstance(v, Fraction):
+        return _score_json(v.numerator, v.denominator, True)
+    if type(v) is int:
+        return _score_json(v, 1, True)
     return v
 
 
-@attrs.frozen
-class Decision:
-    """The outcome of one assessment."""
+RECORD_SCHEMA = "segrules.decision/1"
 
-    ruleset: RulesetRef
-    segment: ast.Segment
-    pathway: ast.Pathway
-    rule: ast.Rule
-    assessed_at: dt.datetime
-    suggested: ast.Segment | None = None  # the rules' segment, when a person overrode it
-    override_reason: str | None = None
-    _score_pairs: tuple = attrs.field(default=(), repr=False, alias="score_pairs")
-    _fact_values: tuple = attrs.field(default=(), repr=False, alias="fact_values")
-    _owner: "Ruleset" = attrs.field(default=None, repr=False, eq=False, alias="owner")
+_LATEST_YEAR = 9994  # pathways re-assess within 60 months; date.max is in 9999
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def assessment_time(value: Any) -> dt.datetime:
+    """``value`` if it is a date and time with a UTC offset, else SR550.
+
+    A time without an offset could be local time anywhere; rather than guess, segrules asks for
+    the offset, in the API and on the command line alike.
+    """
+    if not isinstance(value, dt.datetime):
+        raise UsageError(
+            f"the assessment time must be a datetime with a UTC offset, not {type(value).__name__}",
+            code="SR550",
+        )
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise UsageError(
+            f"the assessment time {value.isoformat()} has no UTC offset; give it one, "
+            "e.g. datetime(2024, 3, 1, 9, 30, tzinfo=timezone.utc) or 2024-03-01T09:30:00+02:00",
+            code="SR550",
+        )
+    if value.year > _LATEST_YEAR:
+        raise UsageError(
+            f"the assessment time {value.isoformat()} is too late: the re-assessment date would pass "
+            f"the year 9999; give a time before the year {_LATEST_YEAR + 1}",
+            code="SR524",
+        )
+    return value
+
+
+# The data of a Decision, in this order (``_v``); the owner comes last and is not compared,
+# hashed or pickled.
+_RULESET, _SEGMENT, _PATHWAY, _RULE, _SUGGESTED, _REASON, _AT, _SCORE_IDS, _PAIRS, _ANSWERS, _FACTS, _OWNER = range(12)
+
+
+class Decision:
+    """The outcome of one assessment: immutable, comparable, picklable as plain data.
+
+    ``segment`` is the segment decided (a person's choice when overridden), ``suggested`` the
+    segment the rules gave (the same segment unless overridden), ``rule`` the rule that gave
+    it. ``to_json()`` is the record to store; ``Decision.from_json(record, ruleset)`` reads it
+    back and ``segrules.replay`` recomputes it.
+    """
+
+    __slots__ = ("_v",)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("a Decision comes from Ruleset.decide() or Decision.from_json()")
+
+    @classmethod
+    def _make(cls, values: tuple) -> "Decision":
+        d = _new(cls)
+        _set(d, "_v", values)
+        return d
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __reduce__(self):
+        return (_restore_decision, (self._v[:_OWNER],))
+
+    def _key(self) -> tuple:
+        """The data that makes two decisions equal: scores by value, not by how they were formed."""
+        v = self._v
+        scores = tuple(n if d is None else Fraction(n, d) for n, d in v[_PAIRS])
+        return v[:_PAIRS] + (scores, v[_FACTS])
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Decision:
+            return NotImplemented
+        return self._key() == other._key() and self._v[_ANSWERS] == other._v[_ANSWERS]
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        v = self._v
+        ref = v[_RULESET]
+        over = f", suggested={v[_SUGGESTED].id!r}" if v[_REASON] is not None else ""
+        return (
+            f"Decision(segment={v[_SEGMENT].id!r}{over}, rule={v[_RULE].index + 1}, "
+            f"ruleset={ref.id!r} {ref.version}, assessed_at={v[_AT].isoformat()!r})"
+        )
+
+    # ------------------------------------------------------------------ the data
+
+    @property
+    def ruleset(self) -> RulesetRef:
+        return self._v[_RULESET]
+
+    @property
+    def segment(self) -> ast.Segment:
+        return self._v[_SEGMENT]
+
+    @property
+    def pathway(self) -> ast.Pathway:
+        return self._v[_PATHWAY]
+
+    @property
+    def rule(self) -> ast.Rule:
+        return self._v[_RULE]
+
+    @property
+    def suggested(self) -> ast.Segment:
+        """The segment the rules gave: ``segment`` itself unless a person overrode it."""
+        return self._v[_SUGGESTED]
+
+    @property
+    def override_reason(self) -> str | None:
+        return self._v[_REASON]
+
+    @property
+    def assessed_at(self) -> dt.datetime:
+        return self._v[_AT]
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        """A copy of the answers the decision was made on."""
+        return dict(self._v[_ANSWERS])
 
     @property
     def segment_id(self) -> str:
-        return self.segment.id
+        return self._v[_SEGMENT].id
 
     @property
     def service_use(self) -> str:
-        return self.segment.service_use
+        return self._v[_SEGMENT].service_use
 
     @property
     def is_overridden(self) -> bool:
-        return self.suggested is not None
+        return self._v[_REASON] is not None
 
     @property
     def scores(self) -> dict[str, Any]:
         """Every score: exact Fraction for numbers, bool or code otherwise."""
-        out = {}
-        for s, (n, d) in zip(self._owner.definition.scores, self._score_pairs):
-            out[s.id] = Fraction(n, d) if d is not None and not isinstance(n, (bool, str)) else n
-        return out
+        v = self._v
+        return {
+            sid: n if d is None else Fraction(n, d)
+            for sid, (n, d) in zip(v[_SCORE_IDS], v[_PAIRS])
+        }
 
     @property
     def reassess_on(self) -> dt.date:
-        return add_months(self.assessed_at.date(), self.pathway.reassess_after_months)
+        return add_months(self._v[_AT].date(), self._v[_PATHWAY].reassess_after_months)
 
     @property
     def facts(self) -> dict[str, Any]:
         """The values the fired rule read: its scores and answers, in the rule's order."""
-        ids = self._owner.compiled.fact_ids[self.rule.index]
-        answers = dict(zip(ids, self._fact_values))
-        scores = self.scores
+        v = self._v
+        pairs, answers = v[_PAIRS], v[_ANSWERS]
         out = {}
-        if self.rule.condition is not None:
-            for name in ast.references(self.rule.condition):
-                out[name] = scores[name] if name in scores else answers.get(name)
+        for name, pos in v[_FACTS]:
+            if pos < 0:
+                out[name] = answers.get(name)
+            else:
+                n, d = pairs[pos]
+                out[name] = n if d is None else Fraction(n, d)
         return out
 
     def explain(self, lang: str = "en") -> str:
@@ -175,41 +382,92 @@ class Decision:
         facts = self.facts
         if facts:
             lines.append("because " + ", ".join(f"{k} = {format_number(v)}" for k, v in facts.items()))
-        if self.suggested is not None:
+        if self.is_overridden:
             lines.append(
                 f"overridden by a person: the rules suggested {self.suggested.id}; reason: {self.override_reason}"
             )
         return "\n".join(lines)
 
-    def to_json(self) -> dict:
-        return {
-            "ruleset": self.ruleset.to_json(),
-            "segment": {
-                "id": self.segment.id,
-                "label": self.segment.label.to_json(),
-                "aliases": list(self.segment.aliases),
-                "service_use": self.segment.service_use,
-                "quadrant": self.segment.quadrant.to_json() if self.segment.quadrant else None,
-            },
-            "suggested_segment": self.suggested.id if self.suggested else self.segment.id,
-            "overridden": self.suggested is not None,
-            "override_reason": self.override_reason,
-            "pathway": self.pathway.to_json(),
-            "scores": {k: _value_json(v) for k, v in self.scores.items()},
-            "rule": {
-                "number": self.rule.index + 1,
-                "text": self.rule.text,
-                "file": self.rule.span.file if self.rule.span else None,
-                "line": self.rule.span.line if self.rule.span else None,
-            },
-            "facts": {k: _value_json(v) for k, v in self.facts.items()},
-            "assessed_at": self.assessed_at.isoformat(),
-            "reassess_on": self.reassess_on.isoformat(),
+    # ------------------------------------------------------------------ the record
+
+    def to_json(self, *, compact: bool = False) -> dict:
+        """The decision record (docs/decision-record.md).
+
+        ``compact=True`` leaves out what the ruleset's content hash already pins (labels, the
+        pathway, the rule's text) and the facts, which the answers and scores determine; every
+        key of the compact record is in the full one with the same value.
+        """
+        ref, seg, pathway, rule, suggested, reason, at, ids, pairs, answers, _, _ = self._v
+        full = not compact
+        scores = {}
+        for sid, (n, d) in zip(ids, pairs):  # a loop, not a comprehension: this is the hot path
+            scores[sid] = n if d is None else _score_json(n, d, True) if full else {"exact": _exact(n, d)}
+        record = {
+            "schema": RECORD_SCHEMA,
+            "ruleset": {"id": ref.id, "version": ref.version, "content_hash": ref.content_hash},
+            "segment": {"id": seg.id},
+            "suggested_segment": suggested.id,
+            "overridden": reason is not None,
+            "override_reason": reason,
+            "rule": {"number": rule.index + 1, "line": rule.span.line if rule.span is not None else None},
+            "scores": scores,
+            "answers": answers.copy(),
+            "assessed_at": _time_text(at),
+            "reassess_on": _reassess_text(at.date(), pathway.reassess_after_months),
         }
+        if full:
+            record["segment"].update(
+                label=seg.label.to_json(), aliases=list(seg.aliases), service_use=seg.service_use,
+                quadrant=seg.quadrant.to_json() if seg.quadrant else None,
+            )
+            record["rule"]["text"] = rule.text
+            record["pathway"] = pathway.to_json()
+            record["facts"] = {k: _fact_json(v) for k, v in self.facts.items()}
+        return record
+
+    @classmethod
+    def from_json(cls, record: Mapping[str, Any], ruleset: "Ruleset") -> "Decision":
+        """The decision a record (full or compact) stores, made by ``ruleset``.
+
+        The record must name this ruleset (id, version and content hash; SR554) and be
+        complete and consistent with it (SR553). Nothing is recomputed: ``segrules.replay``
+        does that.
+        """
+        from .record import decision_from_json
+
+        return decision_from_json(record, ruleset)
 
     def override(self, segment: str, reason: str) -> "Decision":
-        """The same decision, with the segment chosen by a person; the suggestion is kept."""
-        return self._owner._override(self, segment, reason)
+        """The same decision, with the segment chosen by a person; the suggestion is kept.
+
+        ``segment`` is a segment id, alias or label, as the crosswalk accepts them.
+        """
+        owner = self._v[_OWNER]
+        if owner is None:
+            raise UsageError(
+                "this decision was unpickled without its ruleset, so it cannot be overridden here; "
+                "decide again with ruleset.decide(decision.answers, assessed_at=decision.assessed_at, "
+                "override=..., reason=...), or read its record with Decision.from_json(record, ruleset)",
+                code="SR556",
+            )
+        return owner._override(self, segment, reason)
+
+
+def _restore_decision(values: tuple) -> Decision:
+    return Decision._make(tuple(values) + (None,))
+
+
+def _restore_ruleset(text: str, name: str, content_hash: str) -> "Ruleset":
+    from ..pipeline import load_text
+
+    ruleset = load_text(text, name)
+    if ruleset.content_hash != content_hash:
+        raise SegrulesError(
+            f"the pickled ruleset {name} loads here with the content hash {ruleset.content_hash}, "
+            f"not {content_hash}; the two sides run different versions of segrules",
+            code="SR555",
+        )
+    return ruleset
 
 
 @attrs.frozen
@@ -227,6 +485,10 @@ class Ruleset:
     ``segment_of(answers) -> str`` is the batch fast path: it validates the answers exactly as
     ``decide`` does (AnswerError naming every problem) and returns the segment id, without
     building a Decision. It is the compiled function itself, so a call costs no extra frame.
+
+    A Ruleset pickles as its source text and content hash, and is loaded and compiled again
+    when unpickled (the hash is checked: SR555), so process pools and cluster workers can
+    receive it. Send it once per worker: each unpickling compiles it.
     """
 
     definition: ast.RulesetDef
@@ -236,7 +498,11 @@ class Ruleset:
     _segments: dict = attrs.field(init=False, repr=False)
     _pathways: dict = attrs.field(init=False, repr=False)
     _rules: tuple = attrs.field(init=False, repr=False)
+    # per rule, what a decision by it needs: (rule, segment, pathway, facts plan)
+    _by_rule: tuple = attrs.field(init=False, repr=False, eq=False)
+    _score_ids: tuple = attrs.field(init=False, repr=False, eq=False)
     warnings: tuple = attrs.field(default=(), repr=False)
+    text: str | None = attrs.field(default=None, repr=False, eq=False)  # the source, for pickling
 
     def __attrs_post_init__(self) -> None:
         d = self.definition
@@ -245,6 +511,20 @@ class Ruleset:
         object.__setattr__(self, "_pathways", {p.segment: p for p in d.pathways})
         object.__setattr__(self, "_rules", d.rules)
         object.__setattr__(self, "segment_of", self.compiled.segment)
+        score_pos = {s.id: i for i, s in enumerate(d.scores)}
+        object.__setattr__(self, "_score_ids", tuple(score_pos))
+        by_rule = []
+        for rule in d.rules:
+            names = ast.references(rule.condition) if rule.condition is not None else ()
+            facts = tuple((name, score_pos.get(name, -1)) for name in names)
+            seg = self._segments[rule.segment]
+            by_rule.append((rule, seg, self._pathways[seg.id], facts))
+        object.__setattr__(self, "_by_rule", tuple(by_rule))
+
+    def __reduce__(self):
+        if self.text is None:
+            raise UsageError("only a ruleset loaded from a file or a text can be pickled", code="SR555")
+        return (_restore_ruleset, (self.text, self.definition.source, self.content_hash))
 
     # ------------------------------------------------------------------ identity
 
@@ -268,13 +548,21 @@ class Ruleset:
     def inputs(self) -> tuple[ast.Input, ...]:
         return self.definition.inputs
 
-    def segment(self, id: str) -> ast.Segment:
-        try:
-            return self._segments[id]
-        except KeyError:
+    def segment(self, name: str) -> ast.Segment:
+        """A segment by its id, an alias or a label in any language (SR501 if none or several)."""
+        seg = self._segments.get(name) if isinstance(name, str) else None
+        if seg is not None:
+            return seg
+        found = self.definition.segments_named(name)
+        if len(found) == 1:
+            return self._segments[found[0]]
+        if found:
             raise UsageError(
-                f"{id!r} is not a segment of {self.id}; segments: {', '.join(self._segments)}", code="SR501"
-            ) from None
+                f"{name!r} names several segments of {self.id}: {', '.join(found)}; give the segment id",
+                code="SR501",
+            )
+        choices = [s.id + (f" ({', '.join(s.aliases)})" if s.aliases else "") for s in self.segments]
+        raise UsageError(f"{name!r} is not a segment of {self.id}; segments: {', '.join(choices)}", code="SR501")
 
     # ------------------------------------------------------------------ deciding
 
@@ -288,17 +576,21 @@ class Ruleset:
     ) -> Decision:
         """Validate the answers and decide, with the explanation.
 
-        ``assessed_at`` defaults to now (UTC), stamped once here, outside the evaluation.
-        ``override`` and ``reason`` record a person's choice of another segment.
+        ``assessed_at`` must carry its UTC offset (SR550); it defaults to now (UTC), stamped
+        once here, outside the evaluation. ``override`` (a segment id, alias or label) and
+        ``reason`` record a person's choice of another segment.
         """
-        rule_index, score_pairs, facts = self.compiled.decide(answers)
-        rule = self._rules[rule_index]
-        seg = self._segments[rule.segment]
-        decision = Decision(
-            self.ref, seg, self._pathways[seg.id], rule,
-            assessed_at if assessed_at is not None else _now(_UTC),
-            score_pairs=score_pairs, fact_values=facts, owner=self,
-        )
+        if assessed_at is None:
+            assessed_at = _now(_UTC)
+        elif (assessed_at.__class__ is not _DATETIME or assessed_at.tzinfo.__class__ is not _TIMEZONE
+              or assessed_at.year > _LATEST_YEAR):  # else checked in full, e.g. a ZoneInfo time
+            assessed_at = assessment_time(assessed_at)
+        # a copy: the record keeps the answers, and the caller's mapping is never read twice
+        a = answers.copy() if answers.__class__ is dict else plain_answers(answers)
+        rule_index, pairs = self.compiled.decide(a)
+        rule, seg, pathway, facts = self._by_rule[rule_index]
+        decision = _new(Decision)
+        _set(decision, "_v", (self.ref, seg, pathway, rule, seg, None, assessed_at, self._score_ids, pairs, a, facts, self))
         if override is not None or reason is not None:
             if override is None:
                 raise UsageError(
@@ -322,10 +614,16 @@ class Ruleset:
                 "overriding the suggested segment needs a reason, so that the choice can be followed later",
                 code="SR502",
             )
-        suggested = decision.suggested or decision.segment
-        return attrs.evolve(
-            decision, segment=target, pathway=self._pathways[target.id], suggested=suggested,
-            override_reason=str(reason).strip(),
+        v = decision._v
+        suggested = v[_SUGGESTED]
+        if target.id == suggested.id:
+            raise UsageError(
+                f"{target.id} is the segment the rules suggest; an override chooses another segment "
+                "(to confirm the suggestion, keep the decision as it is)",
+                code="SR551",
+            )
+        return Decision._make(
+            v[:_SEGMENT] + (target, self._pathways[target.id], v[_RULE], suggested, str(reason).strip()) + v[_AT:]
         )
 
     def validate(self, answers: Mapping[str, Any]) -> dict[str, Any]:

@@ -277,6 +277,11 @@ def test_decide_override(ruleset, answers_file):
         (("--override", "yhteistyo", "--reason", "  "), "SR502"),
         (("--reason", "no segment given"), "SR502"),
         (("--at", "yesterday"), "SR512"),
+        (("--at", "2024-03-01T09:30"), "SR550"),  # no offset: refused as the library refuses it
+        (("--at", "2024-03-01"), "SR550"),
+        (("--at", "9999-12-31T00:00Z"), "SR524"),  # no re-assessment date after it
+        (("--override", "omatoimi", "--reason", "confirmed"), "SR551"),
+        (("--override", "Omatoimi", "--reason", "confirmed"), "SR551"),
     ],
 )
 def test_decide_bad_options(ruleset, answers_file, extra, code):

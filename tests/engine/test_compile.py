@@ -207,3 +207,16 @@ def test_negative_values_in_a_list():
     assert [rs.segment_of({"n": v}) for v in range(-2, 3)] == ["neg", "neg", "other", "other", "other"]
     for v in range(-2, 3):
         check_agreement(rs, {"n": v})
+
+
+def test_a_count_of_one_item_is_a_whole_number_not_a_yes_no_value():
+    rs = segrules.load_text(mini(
+        {"flag": "boolean", "q": ("integer 0..3", "flag"), "r": "integer 0..3"},
+        {"n": "count(q)", "t": "count_true(flag)", "m": "count(q) + count_true(flag)"},
+        ["low when n = 0", "high when n > 0"],
+    ))
+    for answers, expected in (({"flag": False, "r": 1}, "000"), ({"flag": True, "q": 2, "r": 1}, "112")):
+        _, pairs = rs.compiled.decide(answers)
+        assert [type(n) for n, _ in pairs] == [int, int, int]
+        scores = rs.decide(answers).to_json(compact=True)["scores"]
+        assert [s["exact"] for s in scores.values()] == list(expected)

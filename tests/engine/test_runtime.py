@@ -41,7 +41,7 @@ def test_decision_fields(rs):
     assert d.scores == {"resources": Fraction(3), "complexity": Fraction(4)}
     assert d.facts == {"resources": Fraction(3), "complexity": Fraction(4)}
     assert d.assessed_at == AT
-    assert not d.is_overridden and d.suggested is None and d.override_reason is None
+    assert not d.is_overridden and d.suggested == d.segment and d.override_reason is None
 
 
 def test_decision_json(rs):
@@ -54,6 +54,7 @@ def test_decision_json(rs):
     assert j["assessed_at"] == "2024-01-31T09:30:00+00:00"
     assert j["reassess_on"] == "2025-01-31"
     assert j["ruleset"]["content_hash"] == rs.content_hash
+    assert j["answers"] == ANSWERS and j["schema"] == "segrules.decision/1"
 
 
 def test_explain_names_rule_and_facts(rs):
@@ -67,6 +68,56 @@ def test_assessed_at_defaults_to_now_in_utc(rs):
     d = rs.decide(ANSWERS)
     assert before <= d.assessed_at <= dt.datetime.now(dt.timezone.utc)
     assert d.assessed_at.tzinfo is not None
+
+
+@pytest.mark.parametrize(
+    "when",
+    [dt.datetime(2024, 3, 1, 9, 30), dt.date(2024, 3, 1), "2024-03-01T09:30:00+00:00", 1709285400],
+    ids=["naive", "date", "text", "number"],
+)
+def test_an_assessment_time_must_be_a_datetime_with_an_offset(rs, when):
+    with pytest.raises(UsageError) as info:
+        rs.decide(ANSWERS, assessed_at=when)
+    assert info.value.code == "SR550"
+
+
+@pytest.mark.parametrize(
+    "when", [dt.datetime(9995, 1, 1, tzinfo=dt.timezone.utc), dt.datetime.max.replace(tzinfo=dt.timezone.utc)],
+    ids=["year 9995", "max"],
+)
+def test_an_assessment_time_with_no_reassessment_date_after_it_is_out_of_range(rs, when):
+    with pytest.raises(UsageError) as info:
+        rs.decide(ANSWERS, assessed_at=when)
+    assert info.value.code == "SR524"
+
+
+class _NoOffset(dt.tzinfo):
+    def utcoffset(self, when):
+        return None
+
+
+def test_a_time_zone_without_an_offset_is_naive(rs):
+    with pytest.raises(UsageError) as info:
+        rs.decide(ANSWERS, assessed_at=dt.datetime(2024, 3, 1, tzinfo=_NoOffset()))
+    assert info.value.code == "SR550"
+
+
+def test_the_offset_given_is_kept(rs):
+    helsinki = dt.timezone(dt.timedelta(hours=2))
+    d = rs.decide(ANSWERS, assessed_at=dt.datetime(2024, 12, 31, 23, 30, tzinfo=helsinki))
+    assert d.to_json()["assessed_at"] == "2024-12-31T23:30:00+02:00"
+    assert d.reassess_on == dt.date(2025, 12, 31)  # the local date, not the UTC one
+    latest = rs.decide(ANSWERS, assessed_at=dt.datetime(9994, 12, 31, tzinfo=dt.timezone.utc))
+    assert latest.reassess_on == dt.date(9995, 12, 31)
+
+
+class _Stamp(dt.datetime):
+    """A datetime subclass, as data frame libraries hand out."""
+
+
+def test_a_datetime_subclass_is_accepted(rs):
+    d = rs.decide(ANSWERS, assessed_at=_Stamp(2024, 1, 31, 9, 30, tzinfo=dt.timezone.utc))
+    assert d.assessed_at == AT
 
 
 @pytest.mark.parametrize(
@@ -90,7 +141,7 @@ def test_add_months_by_the_calendar(day, months, expected):
 def test_reassess_on_uses_the_pathway(rs):
     # verkosto's pathway reassesses after 6 months, the others after 12
     low = {"battery": "illness", "c_manage": 1, "p_illness": 4, "visits": 0}
-    d = rs.decide(low, assessed_at=dt.datetime(2023, 8, 31, 23, 59))
+    d = rs.decide(low, assessed_at=dt.datetime(2023, 8, 31, 23, 59, tzinfo=dt.timezone.utc))
     assert d.segment_id == "verkosto" and d.reassess_on == dt.date(2024, 2, 29)
     d = rs.decide(ANSWERS, assessed_at=AT)
     assert d.reassess_on == dt.date(2025, 1, 31)
@@ -124,12 +175,43 @@ def test_override_of_an_override_keeps_the_first_suggestion(rs):
     assert d.segment_id == "omatoimi" and d.suggested.id == "yhteistyo" and d.override_reason == "second"
 
 
-def test_override_to_the_suggested_segment_is_recorded(rs):
-    d = rs.decide(ANSWERS, override="yhteistyo", reason="checked")
-    assert d.is_overridden and d.suggested.id == d.segment_id == "yhteistyo"
+@pytest.mark.parametrize("name", ["yhteistyo", " YhteisTyo "])
+def test_override_to_the_suggested_segment_is_refused(rs, name):
+    with pytest.raises(UsageError) as info:
+        rs.decide(ANSWERS, override=name, reason="checked")
+    assert info.value.code == "SR551"
+    # nor back to the suggestion after an override: the record would contradict itself
+    with pytest.raises(UsageError) as info:
+        rs.decide(ANSWERS, override="verkosto", reason="first").override(name, "back")
+    assert info.value.code == "SR551"
 
 
-@pytest.mark.parametrize("segment", ["yhteisö", "pärjääjä", "", "YHTEISO"])
+@pytest.mark.parametrize(
+    "name, segment",
+    [("pärjääjä", "omatoimi"), ("PÄRJÄÄJÄ", "omatoimi"), ("parjaaja", "omatoimi"), ("yhteisö", "yhteiso"),
+     ("YHTEISO", "yhteiso"), ("Yhteisöasiakkuus", "yhteiso"), ("Community client", "yhteiso"),
+     ("gemenskapskund", "yhteiso"), (" verkosto ", "verkosto")],
+)
+def test_override_by_alias_or_label_as_the_crosswalk_accepts(name, segment):
+    labelled = segrules.load_text(variant(
+        "  yhteiso:\n    label: {fi: t, sv: t, en: t}",
+        "  yhteiso:\n    label: {fi: Yhteisöasiakkuus, sv: Gemenskapskund, en: Community client}",
+    ))
+    d = labelled.decide(ANSWERS, assessed_at=AT, override=name, reason="asked for it")
+    assert d.segment_id == segment and d.suggested.id == "yhteistyo"
+    assert d.pathway.segment == segment
+    assert labelled.segment(name).id == segment
+
+
+def test_a_name_of_several_segments_is_refused():
+    twice = segrules.load_text(variant("    aliases: [pärjääjä]\n", "    aliases: [pärjääjä, tuki]\n").replace(
+        "  yhteiso:\n    label: {fi: t, sv: t, en: t}", "  yhteiso:\n    label: {fi: t, sv: t, en: t}\n    aliases: [Tuki]"))
+    with pytest.raises(UsageError) as info:
+        twice.decide(ANSWERS, override="tuki", reason="x")
+    assert info.value.code == "SR501" and "several segments" in str(info.value)
+
+
+@pytest.mark.parametrize("segment", ["", "nope", "yhteis", "pärjää"])
 def test_override_to_an_unknown_segment(rs, segment):
     with pytest.raises(UsageError) as info:
         rs.decide(ANSWERS, override=segment, reason="x")

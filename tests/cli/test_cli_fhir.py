@@ -1,0 +1,82 @@
+"""`segrules fhir` and `segrules decide --fhir`, run as a user runs them."""
+
+from __future__ import annotations
+
+import json
+
+import segrules
+from segrules import fhir
+from support import ROOT
+
+from test_cli import run, run_json
+
+SUUNTIMA = "rulesets/helsinki/suuntima.yaml"
+RESPONSES = "docs/fhir/helsinki-suuntima.responses.json"
+
+
+def test_questionnaire_to_stdout_keeps_the_fhir_order():
+    proc = run("fhir", "questionnaire", SUUNTIMA, "--respondent", "client")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.lstrip().startswith('{\n  "resourceType": "Questionnaire"')
+    assert json.loads(proc.stdout) == fhir.questionnaire(segrules.load(ROOT / SUUNTIMA), "client")
+
+
+def test_questionnaire_to_a_file(tmp_path):
+    out = tmp_path / "q.json"
+    doc = run_json("fhir", "questionnaire", SUUNTIMA, "-o", out)
+    assert doc["schema"] == "segrules.fhir/1" and doc["file"] == str(out) and doc["resourceType"] == "Questionnaire"
+    assert json.loads(out.read_text(encoding="utf-8")) == fhir.questionnaire(segrules.load(ROOT / SUUNTIMA))
+    proc = run("fhir", "questionnaire", SUUNTIMA, "-o", out, "--respondent", "professional")
+    assert proc.returncode == 0 and proc.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["url"].endswith(":professional")
+
+
+def test_codesystems():
+    proc = run("fhir", "codesystems", SUUNTIMA)
+    bundle = json.loads(proc.stdout)
+    assert [e["resource"] for e in bundle["entry"]] == fhir.code_systems(segrules.load(ROOT / SUUNTIMA))
+
+
+def test_usage_errors():
+    assert run("fhir", "questionnaire", SUUNTIMA, "--respondent", "record").returncode == 2
+    assert run("fhir").returncode == 2
+    assert run("decide", SUUNTIMA, "--answers", RESPONSES, "--care-plan").returncode == 2
+
+
+def test_decide_fhir_prints_the_bundle():
+    proc = run("decide", SUUNTIMA, "--fhir", "--care-plan", "--answers", RESPONSES, "--at", "2026-01-15T10:00:00Z")
+    assert proc.returncode == 0, proc.stderr
+    bundle = json.loads(proc.stdout)
+    assert bundle == json.loads((ROOT / "docs" / "fhir" / "helsinki-suuntima.decision.json").read_text(encoding="utf-8"))
+    assert [e["resource"]["resourceType"] for e in bundle["entry"]] == ["Observation", "CarePlan", "Provenance"]
+
+
+def test_decide_fhir_from_stdin_with_an_override():
+    text = (ROOT / RESPONSES).read_text(encoding="utf-8")
+    proc = run("decide", SUUNTIMA, "--fhir", "--answers", "-", "--override", "verkosto", "--reason", "agreed", stdin=text)
+    assert proc.returncode == 0, proc.stderr
+    obs = json.loads(proc.stdout)["entry"][0]["resource"]
+    assert obs["valueCodeableConcept"]["coding"][0]["code"] == "verkosto"
+
+
+def test_decide_fhir_names_the_items_at_fault():
+    bundle = json.loads((ROOT / RESPONSES).read_text(encoding="utf-8"))
+    qr = bundle["entry"][0]["resource"]
+    qr["item"][0]["item"][0]["answer"] = [{"valueString": "4"}]
+    link_id = qr["item"][0]["item"][0]["linkId"]
+    proc = run("decide", SUUNTIMA, "--fhir", "--answers", "-", stdin=json.dumps(bundle))
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert f"SR934 error: {link_id}: valueString given" in proc.stderr
+    err = run_json("decide", SUUNTIMA, "--fhir", "--answers", "-", stdin=json.dumps(bundle), code=1)
+    assert {"code": "SR934", "input": link_id} == {k: err["problems"][0][k] for k in ("code", "input")}
+    proc = run("decide", SUUNTIMA, "--fhir", "--answers", "-", stdin="[1, 2")
+    assert proc.returncode == 1 and "SR511" in proc.stderr
+    proc = run("decide", SUUNTIMA, "--fhir", "--answers", "-", stdin='{"resourceType": "Patient"}')
+    assert proc.returncode == 1 and "SR930" in proc.stderr
+
+
+def test_decide_fhir_reads_within_the_limits():
+    proc = run("decide", SUUNTIMA, "--fhir", "--answers", "-", stdin="[" + "0," * 600_000 + "0]")
+    assert proc.returncode == 1 and "SR307" in proc.stderr
+    proc = run("decide", SUUNTIMA, "--fhir", "--answers", "-", stdin="[" * 200 + "]" * 200)
+    assert proc.returncode == 1 and "SR308" in proc.stderr
