@@ -7,7 +7,9 @@
 #   make bench-verify verification time against answer-space size, against brute force
 #   make bench-load   load time of every shipped ruleset
 #   make bench-record what decide + a decision record costs, against the hand-written function
+#   make bench-serve  the decision service against a minimal app; a reload under load
 #   make wheel-check  build the wheel, install it outside the checkout, verify the shipped models
+#   make fuzz-verify  a long differential run of the verifier's methods (FUZZ_EXAMPLES, default 2000)
 #   make clean        remove the virtual environment and build leftovers
 
 PYTHON3 ?= python3
@@ -25,18 +27,18 @@ RULESETS := $(shell find rulesets -name '*.yaml' ! -name crosswalk.yaml 2>/dev/n
 # demo unless every ruleset is proven; `no` skips the proofs.
 VERIFY ?= yes
 
-.PHONY: demo test postgresql wheel-check bench bench-quick bench-verify bench-load bench-batch bench-record clean
+.PHONY: demo test postgresql wheel-check bench bench-quick bench-verify bench-load bench-batch bench-record bench-serve fuzz-verify clean
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install -qq --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,verify,sql,fhir]'
+	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,verify,serve,sql,fhir]'
 	touch $@
 
 $(BENCH_STAMP): pyproject.toml $(STAMP)
-	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,verify,sql,fhir,bench]'
+	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,verify,serve,sql,fhir,bench]'
 	touch $@
 
 demo: $(STAMP)
@@ -115,8 +117,19 @@ bench-load: $(STAMP)
 bench-record: $(STAMP)
 	$(PY) benchmarks/record.py
 
+# The decision service on loopback: writes benchmarks/results/serve.json and the table in docs/service.md.
+bench-serve: $(STAMP)
+	$(PY) benchmarks/serve.py
+
 wheel-check: $(STAMP)
 	bash .ci/wheel-check
+
+# The SMT prover, the structural method and enumeration against each other on random rulesets,
+# with fresh random examples each run; Hypothesis prints how many ran and every distinct failure.
+FUZZ_EXAMPLES ?= 2000
+fuzz-verify: $(STAMP)
+	SEGRULES_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) HYPOTHESIS_PROFILE=dev $(PY) -m pytest tests/verify/test_differential.py \
+	  -p no:randomly --hypothesis-show-statistics $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis

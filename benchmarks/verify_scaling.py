@@ -4,9 +4,10 @@
 Synthetic Suuntima-like rulesets grow from about 10^3 to beyond 10^24 answer sets: n client
 questions and n professional questions on a 1-5 scale (every third one optional), a question
 battery that decides which professional questions are asked, two means and four quadrant
-segments. Each is verified with the structural method; where the space is small enough, also
-by brute-force enumeration in the same run, and the ratio brute / structural is printed.
-Both must give the same verdict, or the run stops.
+segments. Each is verified by each method on its own, in the same run: the structural method,
+the SMT prover, ``segrules verify`` as users run it (both, the prover deciding), and where the
+space is small enough brute-force enumeration; the ratio brute / structural is printed. Every
+method must prove every ruleset (brute force must give the same verdict), or the run stops.
 
 Run: ``make bench-verify`` (or ``python benchmarks/verify_scaling.py``); ``--quick`` for a
 smoke run. Results go to benchmarks/results/verify_scaling.json.
@@ -26,7 +27,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 import segrules  # noqa: E402
-from segrules.verify import verify  # noqa: E402
+from segrules.verify import _checks, verify  # noqa: E402
+from segrules.verify.budget import Budget  # noqa: E402
+from segrules.verify.influence import InfluenceChecker  # noqa: E402
+from segrules.verify.prover import prove  # noqa: E402
+from segrules.verify.space import AnswerSpace, Tally  # noqa: E402
+from segrules.verify.structure import StructuralVerifier  # noqa: E402
 
 RESULTS = HERE / "results" / "verify_scaling.json"
 BRUTE_LIMIT = 200_000  # answer sets; brute force beyond this takes minutes
@@ -93,6 +99,27 @@ def verdict(report) -> tuple:
     return tuple((c.name, c.status) for c in report.checks)
 
 
+def structural_alone(rs) -> bool:
+    """The structural method by itself (no SMT prover); True when it passes every check."""
+    d = rs.definition
+    tally = Tally(d)
+    sv = StructuralVerifier(d, AnswerSpace(d), plane=False, budget=Budget(None))
+    sv.run(tally)
+    InfluenceChecker(sv).run(tally)
+    return all(c.status in ("passed", "not_applicable") for c in _checks(d, tally, None))
+
+
+def smt_alone(rs) -> bool:
+    result = prove(rs.definition, budget=Budget(None))
+    return all(c.status in ("passed", "not_applicable") for c in result.checks.values())
+
+
+def timed(fn, *args):
+    t = time.perf_counter()
+    got = fn(*args)
+    return got, time.perf_counter() - t
+
+
 DOC = HERE.parent / "docs" / "performance.md"
 BEGIN, END = "<!-- verify:begin -->", "<!-- verify:end -->"
 
@@ -104,14 +131,15 @@ def _write_table(rows) -> None:
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()} ({platform.python_implementation()} "
         f"{platform.python_version()}), 2 cores; one run of `make bench-verify`.",
         "",
-        "| answer sets | structural s | brute force s | brute force / structural |",
-        "|---:|---:|---:|---:|",
+        "| answer sets | structural s | SMT s | segrules verify s | brute force s | brute force / structural |",
+        "|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         size = int(r["answer_space_size"])
         brute = "—" if r["brute_force_seconds"] is None else f"{r['brute_force_seconds']:.2f}"
         ratio = "infeasible" if r["ratio"] is None else f"{r['ratio']:.0f}×"
-        lines.append(f"| {size:.2e} | {r['structural_seconds']:.3f} | {brute} | {ratio} |")
+        lines.append(f"| {size:.2e} | {r['structural_seconds']:.3f} | {r['smt_seconds']:.3f} | "
+                     f"{r['verify_seconds']:.3f} | {brute} | {ratio} |")
     write_text_atomic(DOC, replace_between(DOC.read_text(encoding="utf-8"), BEGIN, END, "\n".join(lines)))
 
 
@@ -120,30 +148,35 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="a few small sizes, for a smoke run; writes nothing")
     args = ap.parse_args(argv)
     rows = []
-    print(f"{'answer sets':>14} {'log10':>6} {'structural s':>13} {'brute s':>10} {'brute/structural':>17}")
+    print(f"{'answer sets':>14} {'log10':>6} {'structural s':>13} {'SMT s':>8} {'verify s':>9} {'brute s':>10} "
+          f"{'brute/structural':>17}")
     for nc, np_ in (QUICK if args.quick else SIZES):
         rs = segrules.load_text(ruleset_text(nc, np_), f"scaling_{nc}_{np_}.yaml")
-        t = time.perf_counter()
-        rep = verify(rs, method="structural")
-        structural = time.perf_counter() - t
+        ok_structural, structural = timed(structural_alone, rs)
+        ok_smt, smt = timed(smt_alone, rs)
+        rep, whole = timed(lambda: verify(rs, budget=Budget(None)))
         size = rep.answer_space_size
-        if not rep.proven:
-            print(f"structural verification did not prove a correct synthetic ruleset: {rep.format()}")
-            return 1
+        for name, ok in (("the structural method", ok_structural), ("the SMT prover", ok_smt),
+                         ("segrules verify", rep.proven)):
+            if not ok:
+                print(f"{name} did not prove a correct synthetic ruleset of {size} answer sets")
+                return 1
         brute = None
         if size <= BRUTE_LIMIT:
             t = time.perf_counter()
             b = verify(rs, method="enumeration")
             brute = time.perf_counter() - t
-            if verdict(b) != verdict(rep):
-                print(f"brute force and structural verdicts differ at {size} answer sets")
+            if not b.proven:
+                print(f"brute force does not prove the ruleset of {size} answer sets")
                 return 1
         ratio = f"{brute / structural:.0f}x" if brute is not None else "(infeasible)"
-        print(f"{size:>14.3e} {math.log10(size):>6.1f} {structural:>13.3f} "
-              f"{(f'{brute:.2f}' if brute is not None else '-'):>10} {ratio:>17}")
+        print(f"{size:>14.3e} {math.log10(size):>6.1f} {structural:>13.3f} {smt:>8.3f} {whole:>9.3f} "
+              f"{(f'{brute:.2f}' if brute is not None else '-'):>10} {ratio:>17}", flush=True)
         rows.append({"client_questions": nc, "professional_questions_per_battery": np_,
                      "answer_space_size": str(size), "log10": round(math.log10(size), 2),
                      "structural_seconds": round(structural, 4),
+                     "smt_seconds": round(smt, 4),
+                     "verify_seconds": round(whole, 4),
                      "brute_force_seconds": None if brute is None else round(brute, 3),
                      "ratio": None if brute is None else round(brute / structural, 1)})
     if not args.quick:

@@ -34,6 +34,7 @@ MODULES = (
     "segrules.crosswalk",
     "segrules.diagram",
     "segrules.fhir",
+    "segrules.serve",
     "segrules.testing",
 )
 

@@ -2245,6 +2245,271 @@ add_code(
     fix="Name a column the result has; carry it through `segrules batch` with --carry.",
 )
 
+# =========================================================================== SR90x-SR92x: the decision service
+
+add_code(
+    "SR900",
+    "Nothing to serve",
+    """
+    `segrules serve` was given a path that does not exist, or a folder that holds no ruleset.
+    A folder is searched with its sub-folders for `.yaml` and `.yml` files whose top level
+    has an `id` (a crosswalk file has none and is left out).
+    """,
+    wrong="segrules serve rulesets/helsinki/suuntma.yaml",
+    fix="Name ruleset files, or a folder that holds them.",
+    right="segrules serve rulesets/helsinki/suuntima.yaml",
+)
+
+add_code(
+    "SR901",
+    "Two served files declare the same ruleset id",
+    """
+    Every served ruleset is called by its id (or one of its aliases) in the URL, so an id or
+    alias may belong to one served file only. The message names both files.
+    """,
+    wrong="segrules serve rulesets/helsinki/suuntima.yaml copy-of-suuntima.yaml",
+    fix="Serve one file per ruleset id: remove the copy, or give it an id of its own.",
+    right="segrules serve rulesets/helsinki/suuntima.yaml",
+)
+
+add_code(
+    "SR902",
+    "A ruleset is not served: its own examples fail",
+    """
+    The service puts a ruleset (or a new version of it, on reload) into service only when it
+    loads, every example in its `examples` gets the segment it expects, and `segrules verify`
+    proves it. An example failed; on reload the last good version keeps serving and
+    `/health/ready` says `degraded` with this reason.
+    """,
+    wrong="""
+    examples:
+      - name: copes well
+        answers: {c_manage: 5, visits: 2}
+        expect: verkosto        # the rules give omatoimi
+    """,
+    fix="Run `segrules test RULESET`, correct the rules or the example, then reload.",
+    right="""
+    examples:
+      - name: copes well
+        answers: {c_manage: 5, visits: 2}
+        expect: omatoimi
+    """,
+)
+
+add_code(
+    "SR903",
+    "A ruleset is not served: it is not proven",
+    """
+    `segrules verify` did not prove that every possible answer set maps to exactly one
+    segment (a check failed or could not be decided), so the service does not put the
+    ruleset into service. On reload the last good version keeps serving and `/health/ready`
+    says `degraded` with the checks that did not pass.
+    """,
+    wrong="""
+    rules:
+      - omatoimi when resources >= 3
+      - yhteiso  when resources <= 3     # resources = 3 matches both
+    """,
+    fix="Run `segrules verify RULESET`, correct what it shows with its counter-example, then reload.",
+    right="""
+    rules:
+      - omatoimi when resources >= 3
+      - yhteiso  when resources < 3
+    """,
+)
+
+add_code(
+    "SR904",
+    "The token file cannot be used",
+    """
+    `--token-file` names a file that holds the bearer token every request must send. The file
+    is missing, cannot be read, is not UTF-8, or holds a token shorter than 32 characters
+    (a short token can be guessed) or one with spaces inside.
+    """,
+    wrong="echo secret > token.txt; segrules serve rulesets --token-file token.txt",
+    fix="Write a long random token into the file, readable only by the service.",
+    right="python -c 'import secrets; print(secrets.token_urlsafe(32))' > token.txt; chmod 600 token.txt",
+)
+
+add_code(
+    "SR905",
+    "The decision log cannot be written",
+    """
+    `--decision-log PATH` names a JSON Lines file the service appends one line to per
+    decision. The file cannot be opened for appending (a missing folder, no permission), or
+    a write failed while serving (a full disk). When writing fails the service keeps
+    deciding, counts the lost lines in `/metrics` and says `degraded` in `/health/ready`.
+    """,
+    wrong="segrules serve rulesets --decision-log /no/such/folder/decisions.jsonl",
+    fix="Name a file in a folder the service can write to, on a disk with room.",
+    right="segrules serve rulesets --decision-log /var/log/segrules/decisions.jsonl",
+)
+
+add_code(
+    "SR906",
+    "A service option is not valid",
+    """
+    An option of the service is out of its range: the port must be 0 to 65535, the body
+    size limit, the timeout and the decision-log queue must be greater than zero, and the log
+    policy is `block` or `drop`.
+    """,
+    wrong="segrules serve rulesets --port 70000",
+    fix="Give a value in the range the message states.",
+    right="segrules serve rulesets --port 8080",
+)
+
+add_code(
+    "SR910",
+    "No valid bearer token",
+    """
+    The service was started with `--token-file`, and the request had no
+    `Authorization: Bearer TOKEN` header or another token. Nothing else is answered:
+    only `/health/live` and the status word of `/health/ready` are open without the token.
+    """,
+    wrong="curl http://127.0.0.1:8080/v1/rulesets",
+    fix="Send the token of the service's token file.",
+    right='curl -H "Authorization: Bearer $(cat token.txt)" http://127.0.0.1:8080/v1/rulesets',
+)
+
+add_code(
+    "SR911",
+    "No such ruleset is served",
+    """
+    The URL names a ruleset id (or alias) that the service does not serve. `GET /v1/rulesets`
+    lists the served rulesets.
+    """,
+    wrong="POST /v1/rulesets/helsinki.suntima/decide",
+    fix="Use the id of a served ruleset.",
+    right="POST /v1/rulesets/helsinki.suuntima/decide",
+)
+
+add_code(
+    "SR912",
+    "The served version is not the one the caller pinned",
+    """
+    The request sent `If-Match` with a ruleset content hash, and the served version of the
+    ruleset has another hash (it was changed and reloaded). The answers are not scored, so
+    that a form built for one version is never scored by another. The response's `ETag`
+    is the hash now served.
+    """,
+    wrong='If-Match: "1f0c..."    (the hash of last month\'s version)',
+    fix="Fetch `GET /v1/rulesets/{id}`, rebuild the form for the version now served, and send its hash.",
+    right='If-Match: "9a7e..."    (the content_hash from GET /v1/rulesets/{id})',
+)
+
+add_code(
+    "SR913",
+    "The request body is not valid JSON",
+    """
+    The body of the request (or a line of a batch) is not one JSON document in UTF-8, or it
+    gives the same key twice.
+    """,
+    wrong='{"answers": {"c_manage": 4,}}',
+    fix="Send one JSON object, in UTF-8, without trailing commas or repeated keys.",
+    right='{"answers": {"c_manage": 4}}',
+)
+
+add_code(
+    "SR914",
+    "The request document has the wrong shape",
+    """
+    The JSON is valid, but not what the endpoint takes: `decide` and `validate` take an
+    object with `answers` (an object of input id to answer) and, for `decide`, optionally
+    `assessed_at` (an ISO 8601 date-time), `override` and `reason`; `lang` is fi, sv or en.
+    The message names the key that is wrong. The shape is in `GET /openapi.json`.
+    """,
+    wrong='{"c_manage": 4, "battery": "risk"}',
+    fix="Put the answers under `answers`.",
+    right='{"answers": {"c_manage": 4, "battery": "risk"}}',
+)
+
+add_code(
+    "SR915",
+    "The request body is too large",
+    """
+    A request body is limited (`--max-body-bytes`, 1 MiB by default), and so is each line of
+    a batch. Answers for one assessment are far smaller; a larger body is refused before it
+    is read.
+    """,
+    wrong="POST /v1/rulesets/helsinki.suuntima/decide   (a body of 50 MB)",
+    fix="Send one assessment per decide request, and many as lines of a batch.",
+    right="POST /v1/rulesets/helsinki.suuntima/batch    (one answer set per line)",
+)
+
+add_code(
+    "SR916",
+    "The request took too long",
+    """
+    The request was not received or answered within the service's time limit (`--timeout`,
+    10 seconds by default): the body came too slowly, or a batch line did not come in time.
+    Nothing was decided for the part not received.
+    """,
+    wrong="a client that opens a request and sends its body a byte a second",
+    fix="Send the whole body at once; split very large batches.",
+    right="curl --data-binary @answers.jsonl .../batch",
+)
+
+add_code(
+    "SR917",
+    "The media type of the body is not accepted",
+    """
+    `decide` and `validate` take `application/json`; `batch` takes JSON Lines
+    (`application/jsonl` or `application/x-ndjson`). A request without a `Content-Type` is
+    read as the endpoint's own type; `curl -d` sends a form type unless told otherwise.
+    """,
+    wrong="curl -d 'c_manage=4' .../decide    (form-encoded)",
+    fix="Send JSON with its media type.",
+    right="curl -H 'Content-Type: application/json' -d '{\"answers\": {...}}' .../decide",
+)
+
+add_code(
+    "SR918",
+    "No such endpoint",
+    """
+    The path or the method is not one the service answers (a 404 or 405). The endpoints are
+    listed in `GET /openapi.json` and in the service documentation.
+    """,
+    wrong="GET /v1/rulesets/helsinki.suuntima/decide",
+    fix="Use the method and path of an endpoint.",
+    right="POST /v1/rulesets/helsinki.suuntima/decide",
+)
+
+add_code(
+    "SR919",
+    "The service is not ready",
+    """
+    No ruleset is in service yet: the service is still loading and verifying them, or none
+    of them could be put into service. `/health/ready` says which, and why.
+    """,
+    wrong="POST /v1/rulesets/helsinki.suuntima/decide   (right after start, before loading ended)",
+    fix="Wait until `/health/ready` answers ok or degraded; fix the rulesets it names.",
+    right="GET /health/ready  →  {\"status\": \"ok\", ...}",
+)
+
+add_code(
+    "SR920",
+    "The batch is too long",
+    """
+    A batch has more lines than the service takes in one request (`--max-batch-lines`,
+    100 000 by default). The lines up to the limit are answered; the rest is not read.
+    """,
+    wrong="one batch request with 10 million lines",
+    fix="Split the input into several batches.",
+    right="split -l 100000 answers.jsonl part-   # then one request per part",
+)
+
+add_code(
+    "SR921",
+    "Internal error in the service",
+    """
+    The service failed on a request in a way it did not expect: a bug in segrules. The
+    response says only this (no traceback); the service keeps running. Please report it with
+    the request that caused it.
+    """,
+    wrong="(no example: this is a bug)",
+    fix="Report it; send the ruleset and the request, without personal data.",
+)
+
 # =========================================================================== SR93x: FHIR
 
 add_code(

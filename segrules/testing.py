@@ -224,15 +224,10 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None,
         """The largest domain size that keeps the answer space within the budget."""
         return min(max_domain, budget // space - extra)
 
-    # an optional root question that other questions depend on: a battery (enum) or a flag
-    kinds = [None, "enum", "boolean"] + (["integer"] if awkward else [])
-    root_kind = draw(st.sampled_from(kinds)) if max_inputs >= 2 else None
-    if root_kind == "integer" and room(0) >= 3:
-        # a number that decides questions and that scores also divide by (it can be 0)
-        root = _Input("household", "integer", (0, 1, 2))
-        inputs.append(root)
-        space *= 3
-    elif root_kind == "enum" and room(0) >= 2:
+    # an optional root question that other questions depend on: a battery (enum), a flag, or a
+    # number (a household size, which scores may also divide by)
+    root_kind = draw(st.sampled_from([None, "enum", "boolean", "integer"])) if max_inputs >= 2 else None
+    if root_kind == "enum" and room(0) >= 2:
         n = draw(st.integers(2, max(2, min(3, room(0)))))
         root = _Input("battery", "enum", tuple("abcd"[:n]))
         inputs.append(root)
@@ -241,6 +236,10 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None,
         root = _Input("flag", "boolean", (False, True))
         inputs.append(root)
         space *= 2
+    elif root_kind == "integer" and room(0) >= 3:
+        root = _Input("household", "integer", (0, 1, 2))
+        inputs.append(root)
+        space *= 3
     else:
         root = None
 
@@ -270,7 +269,7 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None,
         inp.optional = optional
         if asked:
             if root.kind == "integer":
-                inp.asked_when = draw(st.sampled_from(["household >= 1", "household = 0", "household != 1"]))
+                inp.asked_when = draw(st.sampled_from(["household >= 1", "household = 0", "household != 2"]))
             elif root.kind == "enum":
                 code = draw(st.sampled_from(root.values))
                 form = draw(st.sampled_from(["=", "!=", "in"]))
@@ -318,6 +317,8 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None,
             forms.append("enum_if")
         if scores:
             forms.append("score_arith")
+        if numeric or any(sc[2] == "number" for sc in scores):
+            forms.append("div")  # between scores and inputs: can divide by zero
         if awkward:
             forms += ["constant"] + (["control"] if root is not None else [])
             if [s for s in scores if s[2] == "number"]:
@@ -353,6 +354,14 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None,
                 corners = [fn(x, y) for x in (a.values[0], a.values[-1], 0) for y in (b.values[0], b.values[-1], 0)]
                 lo, hi = min(corners), max(corners)
             scores.append((sid, text, "number", lo, hi))
+        elif form == "div":
+            parts = [(sc[0], sc[3], sc[4]) for sc in scores if sc[2] == "number"]
+            parts += [(value_of(i), min(i.values[0], 0), max(i.values[-1], 0)) for i in numeric]
+            (x, xlo, xhi), (y, _, _) = draw(st.sampled_from(parts)), draw(st.sampled_from(parts))
+            if draw(st.integers(0, 9)) == 0:
+                y = "(2 - 2)"  # a constant that is zero: fails on every answer set
+            bound = max(abs(xlo), abs(xhi), 1)
+            scores.append((sid, f"({x}) / ({y})", "number", -bound, bound))
         elif form == "input":
             a = draw(st.sampled_from(numeric))
             scores.append((sid, value_of(a, str(a.values[0])), "number", a.values[0], a.values[-1]))
@@ -573,9 +582,9 @@ def rulesets(*, max_inputs: int = 6, max_domain: int = 5, awkward: bool = False)
     an ``otherwise`` rule and with quadrant axes. The rulesets are not verified: some answer
     sets match no rule or several, and an unanswered input can make a score fail.
 
-    ``awkward=True`` adds the cases verifiers get wrong: a number ``household`` (0 to 2) that
-    decides which questions are asked and that scores divide by, division between scores,
-    scores over constants only (``1 / (2 - 2)``) and over the deciding input only, so that
+    ``awkward=True`` adds more of the cases verifiers get wrong: scores over constants only
+    (``1 / (2 - 2)``, ``2 / 3``) and over the question that decides what is asked only
+    (``10 / household``, ``if flag then 1 else 3``), and more division between scores, so that
     several scores can fail in one answer set.
     """
     _limits(max_inputs, max_domain)

@@ -41,6 +41,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("sql", "sql"),
     ("batch", "batch"),
     ("fhir", "fhir"),
+    ("serve", "serve"),
     ("report", "report"),
 )
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from ..documents import ruleset_json
 from ..pipeline import check_definition
-from .common import count_text, counts, print_json, ruleset_json
+from .common import count_text, counts, print_json
 
 HELP = "load and type-check rulesets; print every problem"
 

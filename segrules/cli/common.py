@@ -13,8 +13,9 @@ import sys
 from typing import Any, Sequence
 
 from .. import answers as answers_source
+from ..documents import parse_instant, ruleset_json  # noqa: F401 - ruleset_json for the commands
 from ..dsl import ast
-from ..engine.runtime import assessment_time, format_number
+from ..engine.runtime import format_number
 from ..errors import Diagnostic, UsageError
 
 DEFAULT_LANG = "en"
@@ -51,19 +52,10 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def labels_json(labels: ast.Labels | None) -> dict | None:
-    return labels.to_json() if labels is not None else None
-
-
 def value_text(value: Any) -> str:
     if isinstance(value, str):
         return f'"{value}"'
     return format_number(value)
-
-
-def ruleset_json(rs: ast.RulesetDef) -> dict:
-    """What names a ruleset in every JSON document: id, version and content hash."""
-    return {"id": rs.id, "version": rs.version, "content_hash": rs.content_hash}
 
 
 def counts(diagnostics: Sequence[Diagnostic]) -> tuple[int, int]:
@@ -142,23 +134,12 @@ AnswersFileError = answers_source.AnswersFileError
 
 
 def parse_datetime(text: str) -> dt.datetime:
-    """An ISO 8601 date-time with its UTC offset (SR512 if unreadable, SR550 without offset).
-
-    The same rule as the library's: a time without an offset is refused, never taken as UTC.
-    """
-    value = text.strip()
-    if value.endswith(("Z", "z")):
-        value = value[:-1] + "+00:00"
+    """``--at``: an ISO 8601 date-time with its UTC offset (SR512 if unreadable, SR550 without
+    offset), by the same rule as the library's: a time without an offset is never taken as UTC."""
     try:
-        when = dt.datetime.fromisoformat(value)
+        return parse_instant(text)
     except ValueError:
         raise UsageError(
             f"--at {text!r} is not an ISO 8601 date-time; write e.g. 2024-03-01T09:30:00+02:00",
             code="SR512",
         ) from None
-    if when.utcoffset() is None:
-        raise UsageError(
-            f"--at {text!r} has no UTC offset; write e.g. {when.isoformat()}+02:00, or {when.isoformat()}Z for UTC",
-            code="SR550",
-        )
-    return assessment_time(when)

@@ -6,8 +6,9 @@ import argparse
 
 from .. import rulesets as shipped
 from ..crosswalk import DEFAULT_PATH, Crosswalk, check, load
+from ..documents import ruleset_json
 from ..dsl import ast
-from .common import add_lang, plural, print_json, ruleset_json, table
+from .common import add_lang, plural, print_json, table
 
 HELP = "map a segment of one regional model to another's, or check the crosswalk"
 DESCRIPTION = (

@@ -9,6 +9,7 @@ import sys
 
 from .. import answers as answers_source
 from .. import fhir
+from ..documents import decide_json
 from ..engine.runtime import Decision, Ruleset
 from ..errors import AnswerError, SegrulesError
 from ..pipeline import load
@@ -128,14 +129,7 @@ def run(args: argparse.Namespace) -> int:
         answers = read_answers(args.answers)
     decision = ruleset.decide(answers, assessed_at=when, override=args.override, reason=args.reason)
     if args.json:
-        print_json(
-            {
-                "schema": "segrules.decide/1",
-                "decision": decision.to_json(),
-                "explanation": decision.explain(args.lang),
-                "lang": args.lang,
-            }
-        )
+        print_json(decide_json(decision, args.lang))
     else:
         print(decision_text(decision, ruleset, args.lang))
     return 0

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from ..documents import describe_json
 from ..dsl import ast
 from ..dsl.printer import to_text as expr_text
 from ..pipeline import load
-from .common import add_lang, labels_json, pathway_lines, print_json, ruleset_json, table
+from .common import add_lang, pathway_lines, print_json, table
 
 HELP = "print a ruleset's inputs, scores, segments, rules and pathways"
 
@@ -15,17 +16,6 @@ HELP = "print a ruleset's inputs, scores, segments, rules and pathways"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ruleset", metavar="RULESET")
     add_lang(parser)
-
-
-def _domain_json(d: ast.Domain) -> dict:
-    if d.kind == "integer":
-        return {"type": "integer", "min": d.values[0], "max": d.values[-1]}
-    labels = d.labels or (None,) * len(d.values)
-    return {
-        "type": d.kind,
-        "scale": d.scale,
-        "values": [{"value": v, "label": labels_json(lab)} for v, lab in zip(d.values, labels)],
-    }
 
 
 def _domain_text(d: ast.Domain, lang: str) -> str:
@@ -36,56 +26,6 @@ def _domain_text(d: ast.Domain, lang: str) -> str:
     if d.kind == "scale":  # the value labels are listed once, under Scales
         return f"scale {d.scale}: {d.values[0]}..{d.values[-1]}"
     return "enum: " + " | ".join(f"{v} ({lab.get(lang)})" for v, lab in zip(d.values, d.labels))
-
-
-def describe_json(rs: ast.RulesetDef) -> dict:
-    """The ``segrules.describe/1`` document of a ruleset."""
-    return {
-        "schema": "segrules.describe/1",
-        "ruleset": {
-            **ruleset_json(rs),
-            "file": rs.source,
-            "title": rs.title.to_json(),
-            "hit_policy": rs.hit_policy,
-            "aliases": list(rs.aliases),
-            "provenance": rs.provenance,
-        },
-        "inputs": [
-            {
-                "id": i.id,
-                "respondent": i.respondent,
-                "domain": _domain_json(i.domain),
-                "optional": i.optional,
-                "asked_when": expr_text(i.asked_when) if i.asked_when is not None else None,
-                "text": i.text.to_json(),
-                "help": labels_json(i.help),
-                "line": i.span.line if i.span else None,
-            }
-            for i in rs.inputs
-        ],
-        "groups": [{"id": g.id, "members": list(g.members)} for g in rs.groups],
-        "scores": [
-            {"id": s.id, "label": s.label.to_json(), "expr": expr_text(s.expr), "line": s.span.line if s.span else None}
-            for s in rs.scores
-        ],
-        "axes": {"resources": rs.axes.resources, "complexity": rs.axes.complexity} if rs.axes else None,
-        "segments": [
-            {
-                "id": s.id,
-                "label": s.label.to_json(),
-                "aliases": list(s.aliases),
-                "quadrant": s.quadrant.to_json() if s.quadrant else None,
-                "service_use": s.service_use,
-                "description": labels_json(s.description),
-            }
-            for s in rs.segments
-        ],
-        "rules": [
-            {"number": r.index + 1, "segment": r.segment, "text": r.text, "line": r.span.line if r.span else None}
-            for r in rs.rules
-        ],
-        "pathways": [p.to_json() for p in rs.pathways],
-    }
 
 
 def describe_text(rs: ast.RulesetDef, lang: str) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 
 from ..diagram import plane_of, quadrant_svg
+from ..documents import ruleset_json
 from ..files import check_output, write_text_atomic
 from ..pipeline import load
-from .common import add_lang, print_json, ruleset_json
+from .common import add_lang, print_json
 
 HELP = "draw a ruleset's quadrant (score regions and their segments) as SVG"
 DESCRIPTION = (

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ..documents import ruleset_json
 from ..errors import SegrulesError
 from ..pipeline import load
-from .common import print_json, ruleset_json
+from .common import print_json
 
 HELP = "run the rulesets' own examples"
 

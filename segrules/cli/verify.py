@@ -9,6 +9,7 @@ from ..errors import RulesetError, SegrulesError
 from ..files import check_output, write_text_atomic
 from ..pipeline import load
 from ..verify import ENUMERATION_LIMIT, verify
+from ..verify.budget import DEFAULT_SECONDS, Budget
 from ..verify.model import SCHEMA
 from .common import print_json
 
@@ -30,6 +31,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "otherwise the structural method; enumeration on a large space can take very long; "
         "the SMT prover runs beside each of them, and alone with smt (no counts)",
     )
+    parser.add_argument(
+        "--budget", metavar="SECONDS", type=_seconds, default=DEFAULT_SECONDS,
+        help=f"time for each ruleset (default {DEFAULT_SECONDS:g}); checks not decided within it "
+        "are reported as undecided, never as proven",
+    )
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
+    return value
+
+
+def _internal(path: str, exc: Exception) -> dict:
+    """The result of a ruleset whose verification stopped: the others are still verified."""
+    if isinstance(exc, SegrulesError):
+        code, message = exc.code, str(exc)
+    else:
+        code, message = "internal", f"{type(exc).__name__}: {exc}"
+    return {"file": path, "proven": False, "error": {"code": code, "message": message}}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,21 +71,42 @@ def run(args: argparse.Namespace) -> int:
                     print(d.format(), file=sys.stderr)
                 print(f"{path}: NOT VERIFIED: the ruleset does not load (run segrules check {path})")
             continue
-        report = verify(ruleset, method=args.method)
+        try:
+            report = verify(ruleset, method=args.method, budget=Budget(args.budget))
+        except Exception as exc:  # noqa: BLE001 - one ruleset's failure never loses the others' reports
+            if args.debug:
+                raise
+            results.append(_internal(path, exc))
+            failed = results[-1]["error"]
+            print(f"{path}: NOT VERIFIED: internal error {failed['code']}: {failed['message']} "
+                  "(a bug in segrules; run with --debug for details)", file=sys.stderr)
+            continue
         reports.append(report)
         loaded.append(ruleset)
         results.append(report.to_json())
         if not args.json:
             print(report.format())
     proven = all(r.get("proven") for r in results)
+    report_error = None
     if args.report:
         try:
             from ..verify.html import html_report
-        except ImportError as exc:  # pragma: no cover - shipped with the package
-            raise SegrulesError(f"the HTML report is not available: {exc}", code="SR500") from None
-        write_text_atomic(args.report, html_report(reports, loaded), inputs=args.rulesets, force=args.force)
-        if not args.json:
-            print(f"report written to {args.report}")
+
+            write_text_atomic(args.report, html_report(reports, loaded), inputs=args.rulesets, force=args.force)
+        except SegrulesError as exc:  # the output cannot be written (SR52x): every result is still shown
+            if args.debug:
+                raise
+            report_error = exc
+        else:
+            if not args.json:
+                print(f"report written to {args.report}")
     if args.json:
-        print_json({"schema": SCHEMA, "proven": proven, "reports": results})
-    return 0 if proven else 1
+        doc = {"schema": SCHEMA, "proven": proven, "reports": results}
+        if report_error is not None:
+            doc["report_error"] = {"code": report_error.code, "message": str(report_error)}
+        print_json(doc)
+    elif report_error is not None:
+        print(f"error: {report_error.code}: {report_error}", file=sys.stderr)
+    if any("error" in r for r in results):
+        return 3  # an internal error: a bug in segrules, reported after every other result
+    return 0 if proven and report_error is None else 1

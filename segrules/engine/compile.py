@@ -463,13 +463,19 @@ def _runtime_helpers(rs: ast.RulesetDef, winners: dict) -> dict[str, Any]:
     def _mean(total, n):
         if n == 0:
             raise EvaluationError("mean(...) has no answered inputs to work on", code="SR404")
-        return Fraction(total, n) if type(total) is int else total / n
+        if type(total) is int:
+            return Fraction(total, n)
+        if type(total) is float:
+            raise reference.inexact(total, "a mean")
+        return total / n
 
     def _div(x, y):
         if y == 0:
             raise EvaluationError("division by zero", code="SR403")
         if type(x) is int and type(y) is int:
             return Fraction(x, y)
+        if type(x) is float or type(y) is float:  # never silently: Fraction(0.1) is not 1/10
+            raise reference.inexact(x if type(x) is float else y, "a division")
         return Fraction(x) / y
 
     def _sign(n, d):
@@ -491,6 +497,8 @@ def _runtime_helpers(rs: ast.RulesetDef, winners: dict) -> dict[str, Any]:
             return (v, 1)
         if isinstance(v, Fraction):
             return (v.numerator, v.denominator)
+        if type(v) is float:
+            raise reference.inexact(v, "a score")
         return (v, None)  # yes/no or choice scores
 
     def _no_unique(m):

@@ -191,13 +191,14 @@ def _section(n: int, r: VerificationReport, d: ast.RulesetDef | None, lang: str)
     # checks
     add("<h3>Checks</h3>")
     add("<table>")
-    add("<tr><th>check</th><th>what it proves</th><th>status</th><th>summary</th></tr>")
+    add("<tr><th>check</th><th>what it proves</th><th>status</th><th>decided by</th><th>summary</th></tr>")
     described = dict(CHECKS)
     for c in r.checks:
         label, css = _STATUS.get(c.status, (c.status, ""))
+        by = " + ".join(c.methods) if c.status != "not_applicable" else ""
         add(
             f"<tr><td><code>{escape(c.name)}</code></td><td>{escape(described.get(c.name, ''))}</td>"
-            f'<td class="status {css}">{escape(label)}</td><td>{escape(c.summary)}</td></tr>'
+            f'<td class="status {css}">{escape(label)}</td><td>{escape(by)}</td><td>{escape(c.summary)}</td></tr>'
         )
     add("</table>")
 

@@ -20,11 +20,12 @@ import itertools
 import attrs
 
 from ..dsl import ast
+from ..engine import reference
 from ..errors import EvaluationError
 from .model import exact_or_internal
 from .space import Tally
 from .structure import (
-    StructuralVerifier, Undecided, _Case, _check_size, _eval, _final, _key, _step,
+    StructuralVerifier, Undecided, _Case, _check_size, _eval, _key,
     outcome_result,
 )
 
@@ -67,7 +68,9 @@ class InfluenceChecker:
             leaves = sv.cluster_leaves[ci]
             opts = [tuple(w.case.options[l] for l in leaves) for w in co.worlds]
             if all(o == opts[0] for o in opts):
-                per_cluster.append([(t,) * co.width for t, _, _ in sv.cluster_tuples(ci, co.worlds[0].case.options)])
+                tuples = sv.cluster_tuples(ci, co.worlds[0].case.options)
+                _check_size(sv.budget, [tuples], "values compared for one input", factor=co.width)
+                per_cluster.append([(t,) * co.width for t, _, _ in tuples])
                 continue
             for li, leaf in enumerate(leaves):
                 if all(o[li] == opts[0][li] for o in opts) and len(opts[0][li]) > 1:
@@ -78,7 +81,14 @@ class InfluenceChecker:
 
     def _eval_vector(self, e, co: _Coords, clusters: list, choice: tuple, kid_values=None) -> tuple:
         vec = []
+        seen: dict = {}  # coordinates with the very same inputs (the same objects) share one evaluation
         for k, world in enumerate(co.worlds):
+            same = (id(world),) + tuple(id(c[k]) for c in choice) + (
+                tuple(id(v[k]) for _, v in kid_values) if kid_values else ())
+            got = seen.get(same, reference.MISSING)
+            if got is not reference.MISSING:
+                vec.append(got)
+                continue
             values, known = self.sv._env_from_tuples(world, clusters, [c[k] for c in choice])
             if kid_values:
                 for kid, v in kid_values:
@@ -88,7 +98,8 @@ class InfluenceChecker:
                             values[kid.id] = v
                     else:
                         known[id(kid)] = v
-            vec.append(_eval(e, values, self.rs, known))
+            got = seen[same] = _eval(e, values, self.rs, known)
+            vec.append(got)
         return tuple(vec)
 
     def vector_set(self, e: ast.Expr, co: _Coords) -> list:
@@ -108,7 +119,9 @@ class InfluenceChecker:
         ):
             ci = next(iter(sup))
             acc: dict = {}
-            for choice in self._choices([ci], co)[0]:
+            choices = self._choices([ci], co)[0]
+            _check_size(self.sv.budget, [choices], "values compared for one input", factor=co.width)
+            for choice in self.sv.budget.watch(choices, "comparing values for one input"):
                 vec = self._eval_vector(e, co, [ci], (choice,))
                 acc.setdefault(tuple(map(_key, vec)), vec)
             result = list(acc.values())
@@ -156,6 +169,8 @@ class InfluenceChecker:
             group_sets.append(list(acc.values()))
         _check_size(self.sv.budget, group_sets, "conditions compared for one input", factor=co.width)
         out: dict = {}
+        memo: dict = {}
+        reads = sv.atom_reads(comp, units)
         signatures: dict = {}  # (world, unit values) → (error, atoms): coordinates repeat values
         for combo in self.sv.budget.watch(itertools.product(*group_sets), "combining values"):
             sig = []
@@ -166,7 +181,7 @@ class InfluenceChecker:
                 skey = (id(world), tuple(_key(unit_values[i]) for i in sorted(unit_values)))
                 got = signatures.get(skey)
                 if got is None:
-                    error, atoms, _ = sv._signature(comp, units, failing, world, unit_values)
+                    error, atoms, _ = sv._signature(comp, units, failing, world, unit_values, memo, reads)
                     error = error and error[1]
                     got = signatures[skey] = (error, atoms)
                 sig.append(got)
@@ -223,8 +238,8 @@ class InfluenceChecker:
                 for pi, p in enumerate(places):
                     mult = p.items.count(leaf)
                     if mult:
-                        new[pi] = _step(p.func, new[pi], v, mult)
-                t = tuple(_final(p, st) for p, st in zip(places, new))
+                        new[pi] = sv.place_step(p, new[pi], leaf, v, mult)
+                t = tuple(p.finish(st) for p, st in zip(places, new))
                 variants.add(index[tuple(map(_key, t))])
             if len(variants) < 2:
                 continue

@@ -38,6 +38,7 @@ class SmtCheck:
     findings: tuple[Finding, ...] = ()
     subjects: frozenset = frozenset()  # what the check is about: error keys, segments, rules, inputs
     reason: str | None = None  # why undecided
+    undecided: frozenset = frozenset()  # segments, rules or inputs the solver could not decide
 
 
 @attrs.frozen
@@ -263,7 +264,7 @@ class SmtProver:
 
     def rules_checks(self) -> tuple[SmtCheck, SmtCheck]:
         rs, enc = self.rs, self.enc
-        dead, masked, unknown = [], [], None
+        dead, masked, unknown, open_ = [], [], None, set()
         for rule in rs.rules:
             k = rule.index
             try:
@@ -276,6 +277,7 @@ class SmtProver:
                 ok = out is not None and not isinstance(out, EvaluationError) and k in out
                 if not self._reproduces(f"rule {k + 1} holds", answers, ok):
                     unknown = unknown or "a witness did not reproduce (SR693)"
+                    open_.add(str(k + 1))
                     continue
                 if rs.hit_policy == "first" and out[0] != k:
                     model = self._find(enc.ok, enc.first[k])
@@ -287,8 +289,10 @@ class SmtProver:
                     ok = out is not None and not isinstance(out, EvaluationError) and out and out[0] == k
                     if not self._reproduces(f"rule {k + 1} fires first", answers, ok):
                         unknown = unknown or "a witness did not reproduce (SR693)"
+                        open_.add(str(k + 1))
             except _Unknown as exc:
                 unknown = unknown or str(exc)
+                open_.add(str(k + 1))
         dead_f = tuple(
             Finding(f"rule {r.index + 1} never holds for any answer set", rules=(RuleRef.of(r),), code="SR605",
                     subject=str(r.index + 1)) for r in dead
@@ -297,23 +301,24 @@ class SmtProver:
             Finding(f"rule {r.index + 1} never fires: whenever it holds, an earlier rule holds too",
                     rules=(RuleRef.of(r),), code="SR603", subject=str(r.index + 1)) for r in masked
         )
-        fire = _set_check("rules_fire", dead_f, unknown, f"{len(dead_f)} rule(s) can never fire",
+        fire = _set_check("rules_fire", dead_f, unknown, open_, f"{len(dead_f)} rule(s) can never fire",
                           "every rule holds for some answer set")
         if rs.hit_policy != "first":
             m = SmtCheck("masked_rules", "not_applicable", "only for hit policy first")
         else:
-            m = _set_check("masked_rules", masked_f, unknown, f"{len(masked_f)} rule(s) are masked by earlier rules",
+            m = _set_check("masked_rules", masked_f, unknown, open_, f"{len(masked_f)} rule(s) are masked by earlier rules",
                            "no rule is masked by earlier rules")
         return m, fire
 
     def segments_reachable(self) -> SmtCheck:
         rs, enc = self.rs, self.enc
-        unreached, unknown = [], None
+        unreached, unknown, open_ = [], None, set()
         for seg in rs.segments:
             try:
                 model = self._find(enc.decision[seg.id])
             except _Unknown as exc:
                 unknown = unknown or str(exc)
+                open_.add(seg.id)
                 continue
             if model is None:
                 unreached.append(Finding(f"segment {seg.id!r} is never reached: no answer set leads to it",
@@ -322,26 +327,32 @@ class SmtProver:
             answers = self._witness(model)
             if not self._reproduces(f"segment {seg.id}", answers, self._segments(self._outcome(answers)) == {seg.id}):
                 unknown = unknown or "a witness did not reproduce (SR693)"
-        return _set_check("segments_reachable", tuple(unreached), unknown,
+                open_.add(seg.id)
+        return _set_check("segments_reachable", tuple(unreached), unknown, open_,
                           f"{len(unreached)} segment(s) can never be reached",
                           "every segment is reached by some answer set")
 
     def inputs_used(self) -> SmtCheck:
         rs = self.rs
-        unused, unknown, solver = [], None, None
+        unused, unknown, solver, open_ = [], None, None, set()
         for inp in rs.inputs:
-            if self._pair_near_seeds(inp):
-                continue  # a reproduced pair of answer sets shows it
+            try:
+                if self._pair_near_seeds(inp):
+                    continue  # a reproduced pair of answer sets shows it
+            except _Unknown as exc:
+                unknown = unknown or f"{inp.id}: {exc}"
+                open_.add(inp.id)
+                continue
             if solver is None:  # two copies of the encoding, one per answer set of a pair
-                ctx = z3.Context()
-                a = smt.Encoding(rs, smt.AnswerVariables("a.", ctx))
-                b = smt.Encoding(rs, smt.AnswerVariables("b.", ctx))
-                solver = z3.Solver(ctx=ctx)
+                a = self.enc  # the second answer set is a second copy in the same context
+                b = smt.Encoding(rs, smt.AnswerVariables("y.", a.ctx))
+                solver = z3.Solver(ctx=a.ctx)
                 solver.add(*a.definitions, *b.definitions, a.ok, b.ok, z3.Not(a.same_result(b)))
             try:
                 model = self._solve(solver, smt.differ_in(a, b, inp.id), smt.agree_where_asked_in_both(a, b, inp.id))
             except _Unknown as exc:
                 unknown = unknown or f"{inp.id}: {exc}"
+                open_.add(inp.id)
                 continue
             if model is None:
                 unused.append(Finding(
@@ -353,9 +364,10 @@ class SmtProver:
             if not self._reproduces(f"input {inp.id} changes the result", {"a": wa, "b": wb},
                                     self._pair_differs(inp.id, wa, wb)):
                 unknown = unknown or "a witness did not reproduce (SR693)"
+                open_.add(inp.id)
                 continue
             self.seeds[:0] = [wa, wb]  # answer sets on a boundary: good seeds for the next inputs
-        return _set_check("inputs_used", tuple(unused), unknown, f"{len(unused)} input(s) can never change the result",
+        return _set_check("inputs_used", tuple(unused), unknown, open_, f"{len(unused)} input(s) can never change the result",
                           "every input can change the result")
 
     def _pair_near_seeds(self, inp: ast.Input, tries: int = 32) -> bool:
@@ -383,6 +395,7 @@ class SmtProver:
                     other.pop(inp.id, None)
                 else:
                     other[inp.id] = v
+                self._timeout_ms()  # raises _Unknown once the budget is spent
                 other = _fix_up(rs, other, self.enc.order)
                 if other is None:
                     continue
@@ -451,12 +464,15 @@ def _asked_inputs(rs: ast.RulesetDef, values: dict) -> set:
     return out
 
 
-def _set_check(name: str, findings: tuple, unknown: str | None, failed: str, passed: str) -> SmtCheck:
+def _set_check(name: str, findings: tuple, unknown: str | None, open_: set, failed: str, passed: str) -> SmtCheck:
     subjects = frozenset(f.subject for f in findings)
     if findings:
-        return SmtCheck(name, "failed", failed, findings, subjects, reason=unknown)
+        if unknown:
+            failed += f"; not decided for {', '.join(sorted(open_))}"
+        return SmtCheck(name, "failed", failed, findings, subjects, reason=unknown, undecided=frozenset(open_))
     if unknown:
-        return SmtCheck(name, "undecided", f"the SMT solver could not decide: {unknown}", reason=unknown)
+        return SmtCheck(name, "undecided", f"the SMT solver could not decide: {unknown}", reason=unknown,
+                        undecided=frozenset(open_))
     return SmtCheck(name, "passed", passed)
 
 

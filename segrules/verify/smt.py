@@ -420,7 +420,7 @@ class Encoding:
             for op, operand in zip(e.ops, e.operands[1:]):
                 right, er = self.expr(operand, where)
                 err = self._then(err, so_far, er)
-                so_far = z3.And(so_far, _compare(op, left, right))
+                so_far = z3.And(so_far, reference.compare(op, left, right))  # z3 terms overload the operators
                 left = right
             return so_far, err
         if isinstance(e, ast.In):
@@ -465,6 +465,10 @@ class Encoding:
         self.definitions.append(z3.Implies(den != 0, q * den == num))
         return q
 
+    def _may_be_missing(self, item: ast.Expr) -> bool:
+        """An aggregate item that can be skipped: an input that may be unanswered."""
+        return isinstance(item, ast.InputRef) and not _never_missing(self.rs.input(item.id))
+
     def _aggregate(self, e: ast.Aggregate, where: str):
         present, values, err = [], [], 0
         for item in e.items:
@@ -489,8 +493,10 @@ class Encoding:
         empty = self.site("SR404", f"{e.func}(...) has no answered inputs to work on", where)
         err = self._then(err, True, z3.If(n == 0, empty, 0))
         if e.func == "mean":
-            out = z3.RealVal(0, self.ctx)
-            for k in range(1, len(e.items) + 1):
+            # a case split on the number of answered items keeps the mean linear
+            always = sum(1 for item in e.items if not self._may_be_missing(item))
+            out = total / z3.RealVal(len(e.items), self.ctx)
+            for k in range(max(always, 1), len(e.items)):
                 out = z3.If(n == k, total / z3.RealVal(k, self.ctx), out)
             return out, err
         acc, has = z3.RealVal(0, self.ctx), z3.BoolVal(False, self.ctx)
@@ -501,18 +507,8 @@ class Encoding:
         return acc, err
 
 
-def _compare(op: str, a, b):
-    if op == "<":
-        return a < b
-    if op == "<=":
-        return a <= b
-    if op == ">":
-        return a > b
-    if op == ">=":
-        return a >= b
-    if op == "=":
-        return a == b
-    return a != b
+def _never_missing(inp: ast.Input) -> bool:
+    return not inp.optional and inp.asked_when is None
 
 
 def agree_where_asked_in_both(a: Encoding, b: Encoding, except_input: str):

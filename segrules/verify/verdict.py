@@ -39,6 +39,22 @@ def _subjects(name: str, findings) -> frozenset:
     return frozenset()
 
 
+def _undecided_subjects(check) -> frozenset:
+    """Segments, rules or inputs a method left undecided within a check it otherwise decided."""
+    if isinstance(check, Check):
+        return frozenset(f.subject for f in check.findings if f.code == "SR610")
+    return check.undecided
+
+
+def agree(name: str, a, b) -> bool:
+    """Two methods' answers to one check agree: the same status, and the same failures except
+    for the subjects one of them left undecided. ``a`` and ``b``: a ``Check`` or an ``SmtCheck``."""
+    if a.status != b.status:
+        return False
+    differ = _subjects(name, a.findings) ^ _subjects(name, b.findings)
+    return differ <= (_undecided_subjects(a) | _undecided_subjects(b))
+
+
 def _witnessed(check: Check) -> bool:
     """Every finding carries a witness answer set (re-run through the reference evaluator)."""
     return bool(check.findings) and all(f.witness is not None for f in check.findings)
@@ -66,8 +82,10 @@ def combine(exact: list[Check], exact_method: str, smt_checks: dict | None, smt_
 def _one(e: Check, exact_method: str, s, smt_missing: str | None) -> Check:
     s_status = s.status if s is not None else None
     if _decided(e.status) and _decided(s_status):
-        if e.status != s_status or _subjects(e.name, e.findings) != _subjects(e.name, s.findings):
+        if not agree(e.name, e, s):
             return _disagreement(e, exact_method, s)
+        if _undecided_subjects(e) and len(_undecided_subjects(s)) < len(_undecided_subjects(e)):
+            return Check(e.name, s.status, s.summary, s.findings, ("smt", exact_method))  # the more complete
         return attrs.evolve(e, methods=("smt", exact_method))
     if exact_method == "enumeration" and _decided(e.status):
         return attrs.evolve(e, methods=("enumeration",))
@@ -76,7 +94,7 @@ def _one(e: Check, exact_method: str, s, smt_missing: str | None) -> Check:
             return _disagreement(e, exact_method, s)  # pragma: no cover - caught above
         summary = s.summary
         if s_status == "failed" and e.name in ("completeness", "exclusivity", "totality"):
-            summary += " (how many is not known: the counting method did not finish)"
+            summary += " (how many: not counted; the counting method did not finish or was not run)"
         return Check(e.name, s_status, summary, s.findings, ("smt",))
     # neither exact method decided
     why = (s.reason if s is not None and s.reason else None) or smt_missing or "the SMT prover could not decide"

@@ -36,6 +36,9 @@ def check_agreement(rs: segrules.Ruleset, answers: dict) -> tuple:
         decision = rs.decide(answers)
         out = reference.run(definition, reference.validate_answers(definition, answers))
         assert decision.scores == out.scores
+        # exact everywhere: a float equal to a Fraction would pass the comparison above
+        for scores in (decision.scores, out.scores):
+            assert all(type(v) in (Fraction, bool, str) for v in scores.values()), scores
         first = min(i for i in out.matched if definition.rules[i].segment == expected[1])
         assert decision.rule.index == first
     return expected
@@ -47,7 +50,9 @@ def check_agreement(rs: segrules.Ruleset, answers: dict) -> tuple:
 @settings(max_examples=60)
 @given(st.data())
 def test_compiled_agrees_with_reference_on_generated_rulesets(data):
-    rs = load_cached(data.draw(rulesets(), label="ruleset"))
+    # awkward: division between scores, scores over the deciding input: every score stays exact
+    awkward = data.draw(st.booleans(), label="awkward")
+    rs = load_cached(data.draw(rulesets(awkward=awkward), label="ruleset"))
     for answers in data.draw(st.lists(answer_sets(rs), min_size=1, max_size=12), label="answer sets"):
         check_agreement(rs, answers)
 
@@ -207,6 +212,20 @@ def test_negative_values_in_a_list():
     assert [rs.segment_of({"n": v}) for v in range(-2, 3)] == ["neg", "neg", "other", "other", "other"]
     for v in range(-2, 3):
         check_agreement(rs, {"n": v})
+
+
+def test_a_float_reaching_the_compiled_helpers_is_an_internal_error():
+    from segrules.errors import InexactNumber
+
+    rs = segrules.load_text(mini({"a": "scale", "b": "scale"}, {"r": "a / b", "m": "mean(a, b)"},
+                                 ["x when r >= 1", "y when r < 1"]), "m.yaml")
+    helpers = rs.compiled.decide.__globals__
+    for call in (lambda: helpers["_div"](1.0, 3), lambda: helpers["_div"](1, 0.5),
+                 lambda: helpers["_mean"](2.5, 2), lambda: helpers["_as_pair"](0.1)):
+        with pytest.raises(InexactNumber) as info:
+            call()
+        assert info.value.code == "SR691"
+    assert helpers["_div"](1, 3) == Fraction(1, 3) and type(helpers["_div"](1, 3)) is Fraction
 
 
 def test_a_count_of_one_item_is_a_whole_number_not_a_yes_no_value():

@@ -84,6 +84,8 @@ def test_five_hundred_inputs_end_undecided_within_the_budget():
 
     budget = Budget(10, clock=tick)
     report = verify(load(text), budget=budget)
-    assert report.check("completeness").status == "undecided"
-    assert "budget" in report.notes[0]
-    assert budget.exhausted()
+    # the counting method stops at its budget with "undecided", never a crash; whatever the
+    # SMT prover decides within the budget stands
+    assert any(n.startswith("beyond the exact method's budgets: the time budget") for n in report.notes), report.notes
+    assert {c.status for c in report.checks} <= {"passed", "failed", "undecided", "not_applicable"}
+    assert not report.proven and budget.exhausted()

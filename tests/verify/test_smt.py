@@ -361,3 +361,40 @@ def test_a_counting_method_that_contradicts_itself_proves_nothing(monkeypatch):
     assert not report.proven
     assert report.check("completeness").status == "undecided"
     assert any(n.startswith("SR690") for n in report.notes)
+
+
+def test_the_report_says_which_methods_decided_each_check():
+    import json
+
+    from segrules.verify.html import html_report
+
+    rs = load(model(num("x", 1, 5), "", ["a when x < 3", "b when x >= 3"]))
+    report = verify(rs, method="structural")
+    assert report.check("completeness").methods == ("smt", "structural")
+    assert "(by smt + structural)" in report.format()
+    doc = json.loads(json.dumps(report.to_json()))
+    assert doc["solver"].startswith("z3 ")
+    assert {c["name"]: c["methods"] for c in doc["checks"]}["completeness"] == ["smt", "structural"]
+    assert "<td>smt + structural</td>" in html_report([report], [rs])
+
+
+def test_an_input_one_method_left_undecided_is_no_disagreement():
+    from segrules.verify.model import Check, Finding
+    from segrules.verify.prover import SmtCheck
+    from segrules.verify.verdict import agree
+
+    unused = lambda i: Finding(f"{i} unused", code="SR606", subject=i)  # noqa: E731
+    structural = Check("inputs_used", "failed", "", (unused("q1"), Finding("?", code="SR610", subject="flag")))
+    smt_says = SmtCheck("inputs_used", "failed", "", (unused("q1"), unused("flag")), frozenset({"q1", "flag"}))
+    assert agree("inputs_used", structural, smt_says)
+    decided_wrong = Check("inputs_used", "failed", "", (unused("q1"),))
+    assert not agree("inputs_used", decided_wrong, smt_says)
+
+
+def test_a_rule_that_fires_first_somewhere_is_decided():
+    # rule 2 holds where rule 1 holds too and fires first only at x = 5: decided, not left open
+    rs = load(model(num("x", 1, 5), "", ["a when x <= 4", "b when x >= 1", "a when x = 5 or x < 5"],
+                    hit_policy="first"))
+    r = prove(rs.definition)
+    assert r.checks["masked_rules"].status == "failed" and r.checks["masked_rules"].subjects == {"3"}
+    assert not r.checks["masked_rules"].undecided

@@ -11,9 +11,17 @@ import pytest
 import segrules
 from segrules.engine import reference
 from segrules.errors import EvaluationError
-from segrules.verify import Budget, verify
+from segrules.verify import Budget, Undecided, smt, verify
+from segrules.verify.space import AnswerSpace, Tally
+from segrules.verify.structure import StructuralVerifier
 
 from support import mini
+
+
+@pytest.fixture
+def structural_only(monkeypatch):
+    """The structural method without the SMT prover beside it: its own limits are under test."""
+    monkeypatch.setattr(smt, "unavailable_reason", lambda: "left out in this test")
 
 
 def load(text):
@@ -26,6 +34,14 @@ def statuses(report) -> dict:
 
 def error_counts(report) -> dict:
     return {f.code: f.answer_sets for f in report.check("totality").findings}
+
+
+def structural_tally(text: str, budget: Budget) -> Tally:
+    """The structural method alone (no SMT prover beside it): its tally, or Undecided."""
+    rs = load(text).definition
+    tally = Tally(rs)
+    StructuralVerifier(rs, budget=budget).run(tally)
+    return tally
 
 
 def same_as_brute_force(text: str):
@@ -98,17 +114,16 @@ def test_failing_scores_in_the_other_order():
 
 # ----------------------------------------------------------------- budgets held while working
 
-def test_a_sum_and_an_input_over_wide_ranges_end_undecided_not_out_of_memory():
+def test_a_sum_and_an_input_over_wide_ranges_end_undecided_not_out_of_memory(structural_only):
     # sum(a, b) read together with a: 10^8 distinct (sum, a) states. The state limit must stop
     # the step while it runs, not after it has filled the memory.
     text = mini({"a": "integer 0..9999", "b": "integer 0..9999"}, {"t": "sum(a, b)"},
                 ["hi when t >= 10000 and a > 5", "lo when not (t >= 10000 and a > 5)"])
-    report = verify(load(text), method="structural", budget=Budget(None, max_states=50_000))
-    assert not report.proven
-    assert "undecided" in statuses(report).values()
+    with pytest.raises(Undecided, match="more than 50 000 partial states"):
+        structural_tally(text, Budget(None, max_states=50_000))
 
 
-def test_a_spent_budget_stops_inside_a_step():
+def test_a_spent_budget_stops_inside_a_step(structural_only):
     calls = []
 
     def clock():
@@ -117,9 +132,9 @@ def test_a_spent_budget_stops_inside_a_step():
 
     text = mini({"a": "integer 0..9999", "b": "integer 0..9999"}, {"t": "sum(a, b)"},
                 ["hi when t >= 10000 and a > 5", "lo when not (t >= 10000 and a > 5)"])
-    report = verify(load(text), method="structural", budget=Budget(5, clock=clock))
-    assert report.check("completeness").status == "undecided"
-    assert len(calls) < 20
+    with pytest.raises(Undecided, match="time budget"):
+        structural_tally(text, Budget(5, clock=clock))
+    assert len(calls) == 4
 
 
 # ----------------------------------------------------------------- inputs whose influence is undecided
@@ -127,11 +142,20 @@ def test_a_spent_budget_stops_inside_a_step():
 
 
 def test_an_undecided_input_is_named_even_when_another_is_unused():
+    from segrules.verify import _checks
+    from segrules.verify.influence import InfluenceChecker
+    from segrules.verify.space import AnswerSpace, Tally
+    from segrules.verify.structure import StructuralVerifier
+
     inputs = {"battery": "enum a b", "core": "scale", "pa": ("scale", 'battery = "a"'),
               "pb": ("scale", 'battery = "b"'), "unused": "scale"}
     text = mini(inputs, {"r": "mean(core, pa, pb)"}, ["x when r >= 3", "y when r < 3"])
-    report = verify(load(text), method="structural")
-    check = report.check("inputs_used")
+    rs = load(text).definition
+    tally = Tally(rs)  # the structural method's own answer (verify adds the SMT prover's)
+    sv = StructuralVerifier(rs, AnswerSpace(rs))
+    sv.run(tally)
+    InfluenceChecker(sv).run(tally)
+    check = next(c for c in _checks(rs, tally, None) if c.name == "inputs_used")
     assert check.status == "failed"
     unused = {f.subject for f in check.findings if f.code == "SR606"}
     undecided = {f.subject for f in check.findings if f.code == "SR610"}
@@ -141,9 +165,12 @@ def test_an_undecided_input_is_named_even_when_another_is_unused():
     brute = verify(load(text), method="enumeration")
     assert {f.subject for f in brute.check("inputs_used").findings} == {"unused"}
     assert undecided == {"battery"} and "battery" in check.summary
+    # verify decides it with the SMT prover: battery is used
+    decided = verify(load(text), method="structural").check("inputs_used")
+    assert {f.subject for f in decided.findings} == {"unused"} and "smt" in decided.methods
 
 
-def test_too_many_control_cases_are_undecided_before_any_is_worked_on():
+def test_too_many_control_cases_are_undecided_before_any_is_worked_on(structural_only):
     # 15 screening questions, each opening a follow-up: 2^15 control cases. The limit is known
     # from the count, so no time is spent on the first 20,000 cases.
     inputs = {}
@@ -158,9 +185,49 @@ def test_too_many_control_cases_are_undecided_before_any_is_worked_on():
         looks.append(None)
         return 0.0
 
-    report = verify(load(text), method="structural", budget=Budget(1, clock=clock))
-    assert report.answer_space_size == 6**15
-    if report.check("completeness").status == "undecided":
-        assert len(looks) < 2000, "the cases were worked through before the limit was seen"
-    else:
-        assert report.proven
+    assert AnswerSpace(load(text).definition).size() == 6**15
+    with pytest.raises(Undecided, match="more than 20 000 combinations"):
+        structural_tally(text, Budget(1, clock=clock))
+    assert len(looks) < 100, "the cases were worked through before the limit was seen"
+
+
+# ----------------------------------------------------------------- aggregates over expressions of one input each
+
+def test_an_aggregate_over_expressions_of_single_inputs_is_exact():
+    # items that fail in different ways: the first failing item in order decides the error
+    inputs = {"a": "scale?", "b": "integer 0..3", "c": "integer 0..2", "d": "scale"}
+    text = mini(inputs, {"w": "sum(2 * a, 6 / c, b - 1)", "n": "count_true(d >= 4, b = 0)"},
+                ["hi when w >= 8 or n = 2", "lo when w < 8 and n < 2"])
+    report = same_as_brute_force(text)
+    # a unanswered fails first (1 x 4 x 3 x 5 = 60); then c = 0 (5 x 4 x 1 x 5 = 100)
+    assert error_counts(report) == {"SR405": 60, "SR403": 100}
+
+
+def test_a_weighted_sum_written_with_sum_is_decided():
+    ids = [f"p{k}" for k in range(1, 13)]
+    text = mini({i: "scale" for i in ids}, {"load": "sum(" + ", ".join(f"{1 + k % 3} * p{k}" for k in range(1, 13)) + ")"},
+                ["heavy when load >= 60", "light when load < 60"])
+    report = verify(load(text), method="structural", budget=Budget(None))
+    assert report.proven, report.format()
+
+
+# ----------------------------------------------------------------- sums over wide ranges
+
+@pytest.mark.parametrize("expr", ["a + b", "a - b", "b - a", "(a + c) - b", "c + a"])
+def test_sums_of_ranges_count_exactly(expr):
+    inputs = {"a": "integer -3..7", "b": "integer 2..9", "c": "scale?"}
+    scores = {"t": expr.replace("c", "(if answered(c) then 2 * c else 0)")}
+    rules = ["hi when t >= 4", "mid when 1 <= t < 4", "mid when t = 3", "lo when t < 1"]
+    report = same_as_brute_force(mini(inputs, scores, rules))
+    brute = verify(load(mini(inputs, scores, rules)), method="enumeration")
+    overlap = lambda r: sum(f.answer_sets for f in r.check("exclusivity").findings)
+    assert overlap(report) == overlap(brute)
+
+
+def test_two_inputs_over_ten_thousand_values_are_added_up_exactly():
+    text = mini({"a": "integer 0..9999", "b": "integer 0..9999"}, {"total": "a + b"},
+                ["heavy when total >= 10000", "light when total < 10000", "light when total = 12345"])
+    tally = structural_tally(text, Budget(None))
+    # a + b = 12345: a from 2346 to 9999
+    assert [count for _, count in tally.overlaps.values()] == [9999 - 2346 + 1]
+    assert tally.counted == 10**8 and not tally.gaps and not tally.errors

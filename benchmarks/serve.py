@@ -1,0 +1,292 @@
+#!/usr/bin/env python3
+"""Latency and throughput of `POST .../decide` on Suuntima, against the framework's ceiling.
+
+One uvicorn server (one process, loopback only) serves both the segrules app and a minimal
+Starlette app (one route that reads the body and returns a constant JSON document): the
+same server, the same settings, in the same run. A client process drives it over keep-alive
+HTTP/1.1 connections at 1, 8 and 32 concurrent clients; the rounds of the two apps
+alternate (paired rounds on a noisy machine), and the figure is the ratio of segrules' rate
+to the minimal app's. Every round is bounded in requests and in time.
+
+Then a reload under load: while 8 clients decide, the server gets SIGHUP several times, with
+the ruleset file alternately changed to a new good version and to a broken one. Every
+request must be answered 200 (none lost, none refused), the broken version must never be
+served and the good one must go live.
+
+Run: ``make bench-serve`` (or ``python benchmarks/serve.py [--quick]``). Writes
+benchmarks/results/serve.json and the table in docs/service.md (not with --quick).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SUUNTIMA = ROOT / "rulesets" / "helsinki" / "suuntima.yaml"
+RESULTS = ROOT / "benchmarks" / "results" / "serve.json"
+DOC = ROOT / "docs" / "service.md"
+BEGIN, END = "<!-- serve-bench:begin -->", "<!-- serve-bench:end -->"
+ANSWERS = {
+    "c_daily_life": 4, "c_understanding": 5, "c_self_care": 4, "c_coping": 4,
+    "c_services": 5, "c_motivation": 4, "battery": "illness",
+    "p_ill_conditions": 2, "p_ill_medication": 1, "p_ill_stability": 2,
+    "p_ill_adherence": 1, "p_ill_coordination": 2, "p_ill_monitoring": 1,
+}
+DECIDE = "/v1/rulesets/helsinki.suuntima/decide"
+MINIMAL = "/minimal"
+
+
+# --------------------------------------------------------------------------- the server process
+
+
+def server_main(folder: str, port: int) -> None:
+    """Serve the segrules app and the minimal app from one uvicorn server."""
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse
+    from starlette.routing import Route
+
+    from segrules.serve import ServeConfig, create_app
+    from segrules.serve.runner import serve_app, start
+
+    async def minimal(request: Request) -> JSONResponse:
+        await request.body()
+        return JSONResponse({"segment": "omatoimi"})
+
+    config = ServeConfig([folder], port=port)
+    app = create_app(config, store=start(config, stream=sys.stderr))
+    ceiling = Starlette(routes=[Route(MINIMAL, minimal, methods=["POST"])])
+
+    async def both(scope, receive, send):
+        if scope["type"] == "http" and scope["path"] == MINIMAL:
+            await ceiling(scope, receive, send)
+        else:
+            await app(scope, receive, send)
+
+    serve_app(both, config, on_sighup=app.state.service.request_reload, stream=sys.stderr)
+
+
+# --------------------------------------------------------------------------- the client
+
+
+class Connection:
+    """One keep-alive HTTP/1.1 connection: the smallest client, so the server is measured."""
+
+    def __init__(self, port: int):
+        self.port = port
+
+    async def open(self) -> None:
+        self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
+
+    async def post(self, path: str, body: bytes) -> tuple[int, bytes]:
+        self.writer.write(
+            f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n".encode() + body
+        )
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1])
+        length = 0
+        for line in lines[1:]:
+            if line.lower().startswith("content-length:"):
+                length = int(line.split(":", 1)[1])
+        return status, await self.reader.readexactly(length)
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+async def load(port: int, path: str, body: bytes, clients: int, requests: int, seconds: float) -> dict:
+    """``clients`` connections send ``requests`` requests in all (or stop after ``seconds``)."""
+    conns = [Connection(port) for _ in range(clients)]
+    await asyncio.gather(*(c.open() for c in conns))
+    latencies: list[float] = []
+    statuses: dict[int, int] = {}
+    left = requests
+    deadline = time.perf_counter() + seconds
+
+    async def worker(conn: Connection) -> None:
+        nonlocal left
+        while left > 0 and time.perf_counter() < deadline:
+            left -= 1
+            t = time.perf_counter()
+            status, _ = await conn.post(path, body)
+            latencies.append(time.perf_counter() - t)
+            statuses[status] = statuses.get(status, 0) + 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker(c) for c in conns))
+    elapsed = time.perf_counter() - started
+    for c in conns:
+        c.close()
+    latencies.sort()
+    return {
+        "requests": len(latencies),
+        "rps": len(latencies) / elapsed,
+        "p50_ms": latencies[len(latencies) // 2] * 1000,
+        "p99_ms": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
+        "statuses": statuses,
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_ready(port: int, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
+                s.sendall(b"GET /health/ready HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                if b" 200 " in s.recv(200):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise SystemExit("the server did not become ready")
+
+
+async def reload_under_load(port: int, server: subprocess.Popen, file: Path, rounds: int) -> dict:
+    """8 clients decide while the file changes and SIGHUP arrives; count what was lost."""
+    good = SUUNTIMA.read_text(encoding="utf-8")
+    stop = asyncio.Event()
+    seen_versions: set[str] = set()
+    statuses: dict[int, int] = {}
+    body = json.dumps({"answers": ANSWERS}).encode()
+
+    async def client() -> None:
+        conn = Connection(port)
+        await conn.open()
+        while not stop.is_set():
+            status, data = await conn.post(DECIDE, body)
+            statuses[status] = statuses.get(status, 0) + 1
+            if status == 200:
+                seen_versions.add(json.loads(data)["decision"]["ruleset"]["version"])
+        conn.close()
+
+    tasks = [asyncio.create_task(client()) for _ in range(8)]
+    for i in range(rounds):
+        await asyncio.sleep(0.3)
+        if i % 2 == 0:
+            file.write_text(good.replace('version: "1.0.0"', f'version: "1.0.{i + 1}"', 1), encoding="utf-8")
+        else:
+            file.write_text(good.replace("rules:", "rules: [", 1), encoding="utf-8")  # does not load
+        server.send_signal(signal.SIGHUP)
+    await asyncio.sleep(1.0)
+    stop.set()
+    await asyncio.gather(*tasks)
+    return {
+        "reloads": rounds,
+        "requests": sum(statuses.values()),
+        "statuses": {str(k): v for k, v in statuses.items()},
+        "lost": sum(v for k, v in statuses.items() if k != 200),
+        "versions_served": sorted(seen_versions),
+    }
+
+
+def markdown(result: dict) -> str:
+    rows = ["| clients | segrules p50 ms | p99 ms | req/s | minimal app req/s | p50 ms | ratio |",
+            "|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in result["concurrency"]:
+        s, m = r["segrules"], r["minimal"]
+        rows.append(f"| {r['clients']} | {s['p50_ms']:.2f} | {s['p99_ms']:.2f} | {s['rps']:.0f} | {m['rps']:.0f} | "
+                    f"{m['p50_ms']:.2f} | {r['ratio']:.2f} |")
+    rl = result["reload"]
+    rows.append("")
+    rows.append(f"Reload under load: {rl['reloads']} SIGHUPs (good and broken versions in turn) during "
+                f"{rl['requests']} decide requests from 8 clients: {rl['lost']} not answered 200.")
+    rows.append(f"Machine: {result['machine']}; Python {result['python']}; {result['rounds']} paired rounds "
+                f"per row, medians shown; load average {result['load_average'][0]} before and "
+                f"{result['load_average'][1]} after the run (other work shares the machine, so the rates "
+                "vary between runs; the ratio is the figure).")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a smoke run: small rounds, writes nothing")
+    parser.add_argument("--server", nargs=2, metavar=("FOLDER", "PORT"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.server:
+        server_main(args.server[0], int(args.server[1]))
+        return 0
+    rounds, requests, seconds = (1, 300, 5.0) if args.quick else (3, 4000, 20.0)
+    load_before = os.getloadavg()[0]  # other work on the machine: the ratio is paired, the rates are not
+    folder = Path(tempfile.mkdtemp(prefix="segrules-bench-"))
+    file = folder / "suuntima.yaml"
+    shutil.copy(SUUNTIMA, file)
+    port = free_port()
+    server = subprocess.Popen([sys.executable, __file__, "--server", str(folder), str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_ready(port)
+        decide_body = json.dumps({"answers": ANSWERS, "assessed_at": "2024-03-01T09:30:00+02:00"}).encode()
+        rows = []
+        asyncio.run(load(port, DECIDE, decide_body, 4, 200, 5.0))  # warm up
+        for clients in (1, 8, 32):
+            pairs = []
+            for _ in range(rounds):
+                m = asyncio.run(load(port, MINIMAL, decide_body, clients, requests, seconds))
+                s = asyncio.run(load(port, DECIDE, decide_body, clients, requests, seconds))
+                assert set(s["statuses"]) == {200} and set(m["statuses"]) == {200}, (s, m)
+                pairs.append((s, m))
+            ratio = statistics.median(s["rps"] / m["rps"] for s, m in pairs)
+            med = lambda key, i: statistics.median(p[i][key] for p in pairs)  # noqa: E731
+            row = {
+                "clients": clients,
+                "segrules": {k: med(k, 0) for k in ("rps", "p50_ms", "p99_ms")},
+                "minimal": {k: med(k, 1) for k in ("rps", "p50_ms", "p99_ms")},
+                "ratio": ratio,
+            }
+            rows.append(row)
+            print(f"{clients:>2} clients: segrules p50 {row['segrules']['p50_ms']:.2f} ms, "
+                  f"p99 {row['segrules']['p99_ms']:.2f} ms, {row['segrules']['rps']:.0f} req/s; "
+                  f"minimal {row['minimal']['rps']:.0f} req/s; ratio {ratio:.2f}", flush=True)
+        reload = asyncio.run(reload_under_load(port, server, file, 4 if args.quick else 10))
+        print(f"reload under load: {reload['reloads']} reloads, {reload['requests']} requests, "
+              f"{reload['lost']} lost; versions served {reload['versions_served']}", flush=True)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        shutil.rmtree(folder, ignore_errors=True)
+    result = {
+        "machine": f"{os.cpu_count()} cores, {platform.machine()}", "python": platform.python_version(),
+        "load_average": [round(x, 1) for x in (load_before, os.getloadavg()[0])],
+        "rounds": rounds, "requests_per_round": requests, "concurrency": rows, "reload": reload,
+    }
+    failed = reload["lost"] != 0 or "1.0.0" not in reload["versions_served"] or len(reload["versions_served"]) < 2
+    if not args.quick:
+        from segrules.files import replace_between, write_text_atomic
+
+        write_text_atomic(RESULTS, json.dumps(result, indent=2, sort_keys=True) + "\n")
+        write_text_atomic(DOC, replace_between(DOC.read_text(encoding="utf-8"), BEGIN, END, markdown(result)))
+        print(f"wrote {RESULTS.relative_to(ROOT)} and the table in {DOC.relative_to(ROOT)}")
+    if failed:
+        print("FAILED: a request was lost during reloads, or no new version went live", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,690 @@
+"""The decision service as an ASGI application (Starlette).
+
+``create_app(config)`` returns the app; ``segrules.serve.runner.run`` serves it with
+uvicorn. Routes read the current ``Snapshot`` once per request, so a reload never changes
+the ruleset under a request. Deciding is pure and takes microseconds, so it runs on the
+event loop; loading and verifying (on reload) run in a worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hmac
+import json
+import logging
+import os
+import sys
+import time
+from contextlib import asynccontextmanager
+from typing import Any, Callable
+
+import anyio
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from ..documents import decide_json, describe_json, parse_instant, reject_duplicate_keys
+from ..dsl import ast
+from ..errors import AnswerError, SegrulesError
+from .config import ServeConfig
+from .decision_log import DecisionLog, log_record, new_decision_id
+from .metrics import Metrics
+from .problems import PROBLEM_JSON, ServiceError, problem, problem_of, status_of
+from .schema import openapi_document
+from .store import NOT_READY, ReloadResult, RulesetStore, Served, Snapshot, watched
+
+log = logging.getLogger("segrules.serve")
+
+OPEN_PATHS = ("/health/live", "/health/ready")  # answered without a token (ready: status only)
+JSON_TYPES = ("application/json",)
+JSONL_TYPES = ("application/jsonl", "application/x-ndjson", "application/x-jsonlines", "application/json-lines")
+_UTC = dt.timezone.utc
+
+
+# --------------------------------------------------------------------------- reading requests
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def parse_json(data: bytes, what: str = "the body") -> Any:
+    """One strict JSON document: UTF-8, no repeated keys, no NaN or Infinity (SR913)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ServiceError(400, f"{what} is not UTF-8 (byte {exc.start})", code="SR913") from None
+    try:
+        return json.loads(text, object_pairs_hook=reject_duplicate_keys, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise ServiceError(400, f"{what} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+                           code="SR913") from None
+    except (ValueError, RecursionError) as exc:
+        raise ServiceError(400, f"{what} is not valid JSON: {exc}", code="SR913") from None
+
+
+def parse_time(text: Any, what: str) -> dt.datetime:
+    """An ISO 8601 date-time with its UTC offset (SR914 if unreadable; SR550 without an offset)."""
+    if not isinstance(text, str):
+        raise ServiceError(422, f"{what} must be an ISO 8601 date-time as text", code="SR914")
+    try:
+        return parse_instant(text)
+    except ValueError:
+        raise ServiceError(
+            422, f"{what} {text!r} is not an ISO 8601 date-time; write e.g. 2024-03-01T09:30:00+02:00", code="SR914"
+        ) from None
+
+
+def _media_type(request: Request) -> str | None:
+    value = request.headers.get("content-type")
+    return value.split(";")[0].strip().lower() if value else None
+
+
+def _check_media(request: Request, accepted: tuple[str, ...]) -> None:
+    media = _media_type(request)
+    if media is None or media in accepted or (accepted == JSON_TYPES and media.endswith("+json")):
+        return
+    raise ServiceError(415, f"the body is {media}; send {' or '.join(accepted)}", code="SR917")
+
+
+def _lang(request: Request) -> str:
+    lang = request.query_params.get("lang", "en")
+    if lang not in ast.LANGUAGES:
+        raise ServiceError(422, f"lang must be one of {', '.join(ast.LANGUAGES)}, not {lang!r}", code="SR914")
+    return lang
+
+
+def _envelope(body: Any, allowed: tuple[str, ...]) -> dict:
+    if not isinstance(body, dict):
+        raise ServiceError(422, "the body must be a JSON object with the answers under \"answers\"", code="SR914")
+    unknown = sorted(set(body) - set(allowed))
+    if unknown:
+        raise ServiceError(
+            422, f"unknown key {unknown[0]!r} in the request; allowed: {', '.join(allowed)}"
+            + ("; put the answers under \"answers\"" if "answers" not in body else ""),
+            code="SR914",
+        )
+    if "answers" not in body:
+        raise ServiceError(422, "the request has no \"answers\"", code="SR914")
+    for key in ("override", "reason"):
+        if body.get(key) is not None and not isinstance(body[key], str):
+            raise ServiceError(422, f"{key} must be text", code="SR914")
+    return body
+
+
+def _if_match(request: Request, served: Served) -> None:
+    """RFC 9110 If-Match against the content hash: ``*``, or a list of (quoted) hashes."""
+    value = request.headers.get("if-match")
+    if value is None:
+        return
+    tags = [t.strip() for t in value.split(",") if t.strip()]
+    have = served.ruleset.content_hash
+    for tag in tags:
+        if tag == "*":
+            return
+        if tag.startswith("W/"):
+            tag = tag[2:]
+        if tag.strip('"') == have:
+            return
+    raise ServiceError(
+        412, f"{served.ruleset.id} is served in version {served.ruleset.version} with content hash {have}, "
+        f"not {value}", code="SR912", headers={"ETag": f'"{have}"'},
+    )
+
+
+# --------------------------------------------------------------------------- the service
+
+
+class Service:
+    """Everything one app holds: the rulesets, the metrics, the decision log."""
+
+    def __init__(self, config: ServeConfig, store: RulesetStore | None = None,
+                 on_reload: Callable[[ReloadResult, Snapshot], None] | None = None):
+        self.config = config
+        self.store = store if store is not None else RulesetStore(config.sources)
+        self.metrics = Metrics()
+        self.on_reload = on_reload
+        self.decision_log = (
+            DecisionLog(config.decision_log, policy=config.log_policy, capacity=config.log_queue, metrics=self.metrics)
+            if config.decision_log else None
+        )
+        self._token = config.token.encode("utf-8") if config.token else None
+        self._reloading: asyncio.Task | None = None
+        self._again = False
+        self._update_metrics()
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return self.store.snapshot
+
+    def readiness(self) -> tuple[str, list[str]]:
+        snap = self.snapshot
+        reasons = list(snap.problems)
+        if self.decision_log is not None and self.decision_log.error:
+            reasons.append(self.decision_log.error)
+        status = snap.status
+        if status != NOT_READY and reasons:
+            status = "degraded"
+        return status, reasons
+
+    def _update_metrics(self) -> None:
+        self.metrics.set_served(self.snapshot.served())
+        status, _ = self.readiness()
+        self.metrics.ready.set({"ok": 1, "degraded": 0.5}.get(status, 0))
+
+    def authorized(self, header: str | None) -> bool:
+        if self._token is None:
+            return True
+        if not header or not header.startswith("Bearer "):
+            return False
+        return hmac.compare_digest(header[len("Bearer "):].strip().encode("utf-8"), self._token)
+
+    # ------------------------------------------------------------------ reloading
+
+    async def reload(self) -> ReloadResult:
+        """Reload in a worker thread (the loop keeps answering), then publish the result."""
+        result = await anyio.to_thread.run_sync(self.store.reload)
+        self.metrics.reloads.labels("degraded" if result.rejected else "ok").inc()
+        self._update_metrics()
+        if self.on_reload is not None:
+            self.on_reload(result, self.snapshot)
+        return result
+
+    def request_reload(self) -> None:
+        """Start a reload, or ask for one more after the running one (a SIGHUP during a reload)."""
+        if self._reloading is not None and not self._reloading.done():
+            self._again = True
+            return
+
+        async def run() -> None:
+            while True:
+                self._again = False
+                try:
+                    await self.reload()
+                except Exception:  # noqa: BLE001 - a failed reload must not stop the service
+                    log.exception("reload failed")
+                if not self._again:
+                    return
+
+        self._reloading = asyncio.get_running_loop().create_task(run())
+
+    async def watch(self) -> None:
+        """Poll the sources' files; reload when one is added, removed or changed."""
+
+        def signature() -> tuple:
+            out = []
+            for f in watched(self.store.sources):
+                try:
+                    st = os.stat(f)
+                    out.append((f, st.st_mtime_ns, st.st_size, st.st_ino))
+                except OSError:
+                    out.append((f, None))
+            return tuple(out)
+
+        last = await anyio.to_thread.run_sync(signature)
+        while True:
+            await asyncio.sleep(self.config.watch_interval)
+            now = await anyio.to_thread.run_sync(signature)
+            if now != last:
+                last = now
+                self.request_reload()
+
+    # ------------------------------------------------------------------ lookups
+
+    def lookup(self, request: Request) -> Served:
+        snap = self.snapshot
+        if snap.status == NOT_READY:
+            raise ServiceError(503, "no ruleset is in service yet: see /health/ready", code="SR919",
+                               headers={"Retry-After": "1"})
+        name = request.path_params["id"]
+        served = snap.get(name)
+        if served is None:
+            ids = ", ".join(s.ruleset.id for s in snap.served())
+            raise ServiceError(404, f"no ruleset {name!r} is served; served: {ids}", code="SR911")
+        _if_match(request, served)
+        return served
+
+    async def log_decision(self, decision, decision_id: str, endpoint: str, answers) -> None:
+        if self.decision_log is not None:
+            record = log_record(decision, decision_id, endpoint, answers if self.config.log_answers else None)
+            await self.decision_log.put(record)
+
+    def count_decision(self, served: Served, decision) -> None:
+        status = "overridden" if decision.is_overridden else "decided"
+        self.metrics.decisions.labels(served.ruleset.id, decision.segment_id, status).inc()
+
+    def count_refusal(self, served: Served, exc: SegrulesError) -> None:
+        """A decision that was not made; the codes are counted where the error is answered."""
+        status = "rejected" if status_of(exc) < 500 else "failed"
+        self.metrics.decisions.labels(served.ruleset.id, "", status).inc()
+
+    def count_codes(self, exc: SegrulesError) -> None:
+        codes = [p.code for p in exc.problems] if isinstance(exc, AnswerError) else [exc.code]
+        for code in codes:
+            self.metrics.rejected.labels(code).inc()
+
+
+# --------------------------------------------------------------------------- responses
+
+
+def _json(obj: Any, status: int = 200, headers: dict | None = None) -> Response:
+    body = json.dumps(obj, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return Response(body, status_code=status, headers=headers, media_type="application/json")
+
+
+def _problem_response(doc: dict, headers: dict | None = None) -> Response:
+    body = json.dumps(doc, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return Response(body, status_code=doc["status"], headers=headers, media_type=PROBLEM_JSON)
+
+
+def _etag(served: Served) -> dict:
+    return {"ETag": f'"{served.ruleset.content_hash}"'}
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    length = request.headers.get("content-length")
+    if length is not None and length.isdigit() and int(length) > limit:
+        raise ServiceError(413, f"the body is {length} bytes; the limit is {limit}", code="SR915")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ServiceError(413, f"the body is over the limit of {limit} bytes", code="SR915")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+# --------------------------------------------------------------------------- routes
+
+
+def _service(request: Request) -> Service:
+    return request.app.state.service
+
+
+async def live(request: Request) -> Response:
+    return _json({"status": "alive"})
+
+
+async def ready(request: Request) -> Response:
+    service = _service(request)
+    status, reasons = service.readiness()
+    doc: dict[str, Any] = {"status": status}
+    if request.scope.get("segrules.authorized", True):
+        doc["reasons"] = reasons
+        doc["rulesets"] = [
+            {"id": s.ruleset.id, "version": s.ruleset.version, "content_hash": s.ruleset.content_hash}
+            for s in service.snapshot.served()
+        ]
+    return _json(doc, 503 if status == NOT_READY else 200)
+
+
+async def metrics(request: Request) -> Response:
+    service = _service(request)
+    service._update_metrics()
+    return Response(service.metrics.render(), media_type=service.metrics.content_type)
+
+
+async def openapi(request: Request) -> Response:
+    service = _service(request)
+    return _json(openapi_document(service.snapshot, token=service.config.token is not None))
+
+
+async def rulesets(request: Request) -> Response:
+    service = _service(request)
+    status, _ = service.readiness()
+    return _json({"status": status, "rulesets": [s.summary() for s in service.snapshot.served()]})
+
+
+async def describe(request: Request) -> Response:
+    served = _service(request).lookup(request)
+    return _json(describe_json(served.ruleset.definition), headers=_etag(served))
+
+
+async def decide(request: Request) -> Response:
+    service = _service(request)
+    served = service.lookup(request)
+    try:
+        _check_media(request, JSON_TYPES)
+        lang = _lang(request)
+        body = _envelope(parse_json(await _read_body(request, service.config.max_body_bytes)),
+                         ("answers", "assessed_at", "override", "reason"))
+        when = (parse_time(body["assessed_at"], "assessed_at") if body.get("assessed_at") is not None
+                else dt.datetime.now(_UTC).replace(microsecond=0))
+        decision = served.ruleset.decide(body["answers"], assessed_at=when,
+                                         override=body.get("override"), reason=body.get("reason"))
+    except SegrulesError as exc:
+        service.count_refusal(served, exc)
+        raise
+    decision_id = new_decision_id()
+    await service.log_decision(decision, decision_id, "decide", body["answers"])
+    service.count_decision(served, decision)
+    return _json(decide_json(decision, lang), headers={**_etag(served), "Segrules-Decision-Id": decision_id})
+
+
+async def validate(request: Request) -> Response:
+    service = _service(request)
+    served = service.lookup(request)
+    _check_media(request, JSON_TYPES)
+    body = _envelope(parse_json(await _read_body(request, service.config.max_body_bytes)), ("answers",))
+    try:
+        served.ruleset.validate(body["answers"])
+    except AnswerError as exc:
+        service.count_codes(exc)
+        return _json({"valid": False, "problems": [p.to_json() for p in exc.problems]}, headers=_etag(served))
+    return _json({"valid": True, "problems": []}, headers=_etag(served))
+
+
+async def batch(request: Request) -> Response:
+    service = _service(request)
+    served = service.lookup(request)
+    _check_media(request, JSONL_TYPES)
+    at = request.query_params.get("at")
+    when = parse_time(at, "at") if at is not None else dt.datetime.now(_UTC).replace(microsecond=0)
+    return BatchResponse(service, served, when)
+
+
+# --------------------------------------------------------------------------- FHIR $decide
+
+FHIR_TYPES = ("application/fhir+json", "application/json")
+FHIR_JSON = "application/fhir+json"
+
+
+def _fhir_parameters(body: Any) -> tuple[Any, dict]:
+    """The responses and options of a ``$decide`` body: the response(s) themselves (a
+    QuestionnaireResponse, a list or a Bundle), or a ``Parameters`` resource with ``response``
+    parts and optional ``assessedAt``, ``override``, ``reason`` and ``carePlan``."""
+    if not (isinstance(body, dict) and body.get("resourceType") == "Parameters"):
+        return body, {}
+    responses, options = [], {}
+    for part in body.get("parameter") or []:
+        name = part.get("name") if isinstance(part, dict) else None
+        if name == "response":
+            responses.append(part.get("resource"))
+        elif name == "assessedAt":
+            options["assessed_at"] = part.get("valueDateTime", part.get("valueInstant"))
+        elif name in ("override", "reason"):
+            options[name] = part.get("valueCode", part.get("valueString"))
+        elif name == "carePlan":
+            if not isinstance(part.get("valueBoolean"), bool):
+                raise ServiceError(422, "the parameter carePlan takes a valueBoolean", code="SR914")
+            options["care_plan"] = part["valueBoolean"]
+        else:
+            raise ServiceError(
+                422, f"unknown parameter {name!r}; $decide takes response, assessedAt, override, reason, carePlan",
+                code="SR914",
+            )
+    return responses, options
+
+
+async def fhir_decide(request: Request) -> Response:
+    """``$decide``: QuestionnaireResponse(s) in, a Bundle (Observation, Provenance, CarePlan) out.
+
+    Problems with the responses are answered as a FHIR OperationOutcome (each issue with its
+    SR code and the item), as FHIR clients expect; refusals before the body is read
+    (token, size, media type, version) are problem documents like everywhere else.
+    """
+    from .. import fhir
+
+    service = _service(request)
+    served = service.lookup(request)
+    _check_media(request, FHIR_TYPES)
+    body = parse_json(await _read_body(request, service.config.max_body_bytes))
+    try:
+        responses, options = _fhir_parameters(body)
+        when = (parse_time(options["assessed_at"], "assessedAt") if options.get("assessed_at") is not None
+                else dt.datetime.now(_UTC).replace(microsecond=0))
+        ruleset = served.ruleset
+        answers = fhir.answers_from_responses(ruleset, responses)
+        decision = ruleset.decide(answers, assessed_at=when, override=options.get("override"),
+                                  reason=options.get("reason"))
+        bundle = fhir.decision_resources(ruleset, decision, responses, care_plan=options.get("care_plan", False))
+    except SegrulesError as exc:
+        service.count_refusal(served, exc)
+        service.count_codes(exc)
+        body = json.dumps(fhir.operation_outcome(exc), ensure_ascii=False, sort_keys=True).encode("utf-8")
+        return Response(body, status_code=status_of(exc), media_type=FHIR_JSON, headers=_etag(served))
+    decision_id = new_decision_id()
+    await service.log_decision(decision, decision_id, "fhir", answers)
+    service.count_decision(served, decision)
+    body = json.dumps(bundle, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return Response(body, media_type=FHIR_JSON, headers={**_etag(served), "Segrules-Decision-Id": decision_id})
+
+
+class BatchResponse:
+    """Streams one output line per input line while the body is still coming in.
+
+    Memory stays bounded: one line (at most the body size limit) and one chunk's output are
+    held at a time, and when the client reads slowly, sending waits, so reading waits too.
+    """
+
+    def __init__(self, service: Service, served: Served, when: dt.datetime):
+        self.service = service
+        self.served = served
+        self.when = when
+
+    def _line(self, number: int, data: bytes) -> bytes:
+        service, served = self.service, self.served
+        try:
+            answers = parse_json(data, f"line {number}")
+            if not isinstance(answers, dict):
+                raise ServiceError(422, f"line {number} must be a JSON object of answers", code="SR914")
+            decision = served.ruleset.decide(answers, assessed_at=self.when)
+        except SegrulesError as exc:
+            service.count_refusal(served, exc)
+            service.count_codes(exc)
+            out = {"line": number, "error": problem_of(exc)}
+            return (json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+        service.count_decision(served, decision)
+        self._decided.append((decision, answers))
+        return (json.dumps({"line": number, "decision": decision.to_json()}, ensure_ascii=False,
+                           sort_keys=True) + "\n").encode("utf-8")
+
+    @staticmethod
+    def _error(number: int, code: str, status: int, detail: str) -> bytes:
+        out = {"line": number, "error": problem(code, status, detail)}
+        return (json.dumps(out, sort_keys=True) + "\n").encode("utf-8")
+
+    async def __call__(self, scope, receive, send) -> None:
+        service = self.service
+        limit, max_lines, timeout = service.config.max_body_bytes, service.config.max_batch_lines, service.config.timeout
+        await send({"type": "http.response.start", "status": 200, "headers": [
+            (b"content-type", b"application/jsonl"),
+            (b"etag", f'"{self.served.ruleset.content_hash}"'.encode()),
+        ]})
+        buffer = b""
+        number = 0
+        skipping = False  # inside a line over the limit: drop bytes up to its end
+        more = True
+        while more:
+            try:
+                with anyio.fail_after(timeout):
+                    message = await receive()
+            except TimeoutError:
+                await send({"type": "http.response.body", "more_body": True,
+                            "body": self._error(number + 1, "SR916", 408, f"no data came for {timeout:g} seconds")})
+                break
+            if message["type"] == "http.disconnect":
+                return
+            more = message.get("more_body", False)
+            buffer += message.get("body", b"")
+            lines = buffer.split(b"\n")
+            buffer = lines.pop() if more else b""
+            out: list[bytes] = []
+            self._decided: list = []
+            stop = False
+            for data in lines:
+                if skipping:
+                    skipping = False
+                    continue
+                if not data.strip():
+                    continue
+                number += 1
+                if number > max_lines:
+                    out.append(self._error(number, "SR920", 413, f"a batch takes at most {max_lines} lines"))
+                    stop = True
+                    break
+                if len(data) > limit:
+                    out.append(self._error(number, "SR915", 413, f"line {number} is over {limit} bytes"))
+                    continue
+                out.append(self._line(number, data))
+            if not stop and len(buffer) > limit:
+                number += 1
+                out.append(self._error(number, "SR915", 413, f"line {number} is over {limit} bytes"))
+                buffer, skipping = b"", True
+            for decision, answers in self._decided:
+                await service.log_decision(decision, new_decision_id(), "batch", answers)
+            if out:
+                await send({"type": "http.response.body", "body": b"".join(out), "more_body": True})
+            if stop:
+                break
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+
+# --------------------------------------------------------------------------- middleware
+
+
+class Guard:
+    """The outermost layer: the token, the time limit, metrics, and no traceback ever.
+
+    A request without a valid token gets a 401 problem and nothing else (the two health
+    endpoints excepted: ``live``, and the status word of ``ready``).
+    """
+
+    def __init__(self, app, service_ref: Callable[[], Service]):
+        self.app = app
+        self.service_ref = service_ref
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        service = self.service_ref()
+        path = scope.get("path", "")
+        started = time.perf_counter()
+        response_started = False
+
+        async def send_wrapper(message) -> None:
+            nonlocal response_started
+            if message["type"] == "http.response.start":
+                response_started = True
+            await send(message)
+
+        async def refuse(doc: dict, headers: dict | None = None) -> None:
+            await _problem_response(doc, headers)(scope, receive, send_wrapper)
+
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        authorized = service.authorized(headers.get("authorization"))
+        scope["segrules.authorized"] = authorized
+        try:
+            if not authorized and path not in OPEN_PATHS:
+                service.metrics.rejected.labels("SR910").inc()
+                await refuse(problem("SR910", 401, "this service needs a valid bearer token"),
+                             {"WWW-Authenticate": 'Bearer realm="segrules"'})
+                return
+            if path.endswith("/batch"):  # streams: its own limits per line and per read
+                await self.app(scope, receive, send_wrapper)
+            else:
+                with anyio.fail_after(service.config.timeout):
+                    await self.app(scope, receive, send_wrapper)
+        except TimeoutError:
+            service.metrics.rejected.labels("SR916").inc()
+            if not response_started:
+                await refuse(problem("SR916", 408, f"the request was not done within {service.config.timeout:g} seconds"))
+        except Exception:  # noqa: BLE001 - no traceback ever reaches a client
+            log.exception("internal error on %s %s", scope.get("method"), path)
+            service.metrics.rejected.labels("SR921").inc()
+            if not response_started:
+                await refuse(problem("SR921", 500, "the service failed on this request; it has been logged"))
+        finally:
+            route = scope.get("route")
+            endpoint = getattr(route, "path", None) or "unmatched"
+            service.metrics.latency.labels(endpoint).observe(time.perf_counter() - started)
+
+
+async def _service_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, SegrulesError)
+    _service(request).count_codes(exc)
+    headers = exc.headers if isinstance(exc, ServiceError) else None
+    return _problem_response(problem_of(exc, request.url.path), headers)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    _service(request).metrics.rejected.labels("SR918").inc()
+    what = "method" if exc.status_code == 405 else "path"
+    doc = problem("SR918", exc.status_code, f"no endpoint for {request.method} {request.url.path} (wrong {what})",
+                  instance=request.url.path)
+    return _problem_response(doc, exc.headers)
+
+
+# --------------------------------------------------------------------------- the factory
+
+
+ROUTES = [
+    Route("/health/live", live, methods=["GET"]),
+    Route("/health/ready", ready, methods=["GET"]),
+    Route("/metrics", metrics, methods=["GET"]),
+    Route("/openapi.json", openapi, methods=["GET"]),
+    Route("/v1/rulesets", rulesets, methods=["GET"]),
+    Route("/v1/rulesets/{id}", describe, methods=["GET"]),
+    Route("/v1/rulesets/{id}/decide", decide, methods=["POST"]),
+    Route("/v1/rulesets/{id}/validate", validate, methods=["POST"]),
+    Route("/v1/rulesets/{id}/batch", batch, methods=["POST"]),
+    Route("/v1/rulesets/{id}/$decide", fhir_decide, methods=["POST"]),
+]
+
+
+def create_app(config: ServeConfig, *, store: RulesetStore | None = None,
+               on_reload: Callable[[ReloadResult, Snapshot], None] | None = None) -> Starlette:
+    """The service for ``config``. Without a loaded ``store``, the rulesets are loaded in the
+    background at start-up, and ``/health/ready`` says ``not_ready`` until then."""
+    service = Service(config, store, on_reload)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette):
+        tasks = []
+        if service.snapshot.loading:
+            service.request_reload()
+        if config.watch:
+            tasks.append(asyncio.get_running_loop().create_task(service.watch()))
+        try:
+            yield
+        finally:
+            for t in tasks:
+                t.cancel()
+            if service.decision_log is not None:
+                await anyio.to_thread.run_sync(service.decision_log.close)
+
+    middleware = [Middleware(Guard, service_ref=lambda: service)]
+    if config.cors_origins:  # outermost, so that a preflight (which has no token) is answered
+        middleware.insert(0, Middleware(
+            CORSMiddleware, allow_origins=list(config.cors_origins), allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type", "If-Match"],
+            expose_headers=["ETag", "Segrules-Decision-Id"],
+        ))
+    app = Starlette(
+        routes=list(ROUTES), middleware=middleware, lifespan=lifespan,
+        exception_handlers={SegrulesError: _service_error, HTTPException: _http_error},
+    )
+    app.state.service = service
+    return app
+
+
+def print_reload(result: ReloadResult, snapshot: Snapshot, stream=None) -> None:
+    """What a reload did, for the operator's terminal (no personal data: files, ids, codes)."""
+    out = stream or sys.stderr
+    for s in result.accepted:
+        print(f"segrules serve: serving {s.ruleset.id} {s.ruleset.version} ({s.ruleset.content_hash[:12]}) "
+              f"from {s.file}", file=out)
+    for r in result.rejected:
+        print(f"segrules serve: {r.code} {r.reason}", file=out)
+    for f in result.removed:
+        print(f"segrules serve: {f} is no longer served", file=out)
+    print(f"segrules serve: status {snapshot.status}", file=out, flush=True)

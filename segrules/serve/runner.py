@@ -1,0 +1,81 @@
+"""Serving the app with uvicorn: start-up checks, SIGHUP reloads, a clean stop."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import socket
+import sys
+from typing import Callable
+
+from ..errors import Diagnostic, RulesetError, UsageError
+from .app import create_app, print_reload
+from .config import ServeConfig
+from .store import RulesetStore
+
+
+def start(config: ServeConfig, *, stream=None) -> RulesetStore:
+    """Load every source before listening; RulesetError unless all of them can be served.
+
+    At start there is no last good version to fall back on, so a ruleset that does not
+    load, fails an example or is not proven stops the start, with every reason.
+    """
+    store = RulesetStore(config.sources)
+    result = store.reload()
+    print_reload(result, store.snapshot, stream)
+    if result.rejected:
+        diagnostics = []
+        for r in result.rejected:
+            diagnostics += [d for d in r.diagnostics if d.is_error] or [Diagnostic(r.code, r.reason)]
+        raise RulesetError(diagnostics)
+    return store
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """The listening socket, bound before the server starts: a port in use is SR906, and port 0
+    gets a free port whose number is known before the first request."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                             flags=socket.AI_PASSIVE)[0]
+        sock = socket.socket(family, kind, proto)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(2048)  # connections wait in the backlog until the server takes them
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}", code="SR906") from None
+    return sock
+
+
+def serve_app(app, config: ServeConfig, *, on_sighup: Callable[[], None] | None = None, stream=None) -> None:
+    """Run an ASGI app with uvicorn on ``config.host:config.port`` until SIGINT or SIGTERM."""
+    import uvicorn
+
+    sock = bind(config.host, config.port)
+    server = uvicorn.Server(uvicorn.Config(
+        app, lifespan="on", log_level="warning",
+        timeout_keep_alive=5, timeout_graceful_shutdown=max(1, int(config.timeout)),
+        h11_max_incomplete_event_size=64 * 1024, server_header=False,
+    ))
+
+    async def serve() -> None:
+        loop = asyncio.get_running_loop()
+        if on_sighup is not None and hasattr(signal, "SIGHUP"):
+            loop.add_signal_handler(signal.SIGHUP, on_sighup)
+        await server.serve(sockets=[sock])
+
+    host, port = sock.getsockname()[:2]
+    where = f"[{host}]" if ":" in host else host
+    print(f"segrules serve: listening on http://{where}:{port}", file=stream or sys.stderr, flush=True)
+    try:
+        asyncio.run(serve())
+    finally:
+        sock.close()
+
+
+def run(config: ServeConfig, *, store: RulesetStore | None = None, stream=None) -> None:
+    """Serve until SIGINT or SIGTERM; SIGHUP reloads the rulesets without a pause in service."""
+    out = stream or sys.stderr
+    if store is None:
+        store = start(config, stream=out)
+    app = create_app(config, store=store, on_reload=lambda r, s: print_reload(r, s, out))
+    serve_app(app, config, on_sighup=app.state.service.request_reload, stream=out)

@@ -1,0 +1,230 @@
+"""The rulesets a service serves, and how a new version goes live.
+
+A file's new version is put into service only when it loads, its own examples pass and the
+verifier proves it. Otherwise the last good version of that file keeps serving, and the
+snapshot says ``degraded`` with the reason. What is served is one immutable ``Snapshot``;
+a reload builds a new one and swaps it in with one assignment, so a request that started on
+the old version finishes on it and no request is lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+from typing import Iterable
+
+import attrs
+
+from ..engine.runtime import Ruleset
+from ..errors import RulesetError, SegrulesError
+from ..pipeline import load
+from ..source import YMap, parse_yaml, read_source
+from ..verify import verify
+
+READY, DEGRADED, NOT_READY = "ok", "degraded", "not_ready"
+
+
+@attrs.frozen
+class Served:
+    """One ruleset in service: where it came from and how it was verified."""
+
+    ruleset: Ruleset
+    file: str
+    method: str  # the verifier's method: enumeration or structural
+    loaded_at: str  # ISO 8601, UTC
+
+    def summary(self) -> dict:
+        rs = self.ruleset
+        return {
+            "id": rs.id,
+            "version": rs.version,
+            "content_hash": rs.content_hash,
+            "title": rs.definition.title.to_json(),
+            "aliases": list(rs.definition.aliases),
+            "verification": {"proven": True, "method": self.method},
+            "loaded_at": self.loaded_at,
+        }
+
+
+@attrs.frozen
+class Rejected:
+    """A file (or a version of it) that is not put into service, and why."""
+
+    file: str
+    code: str
+    reason: str
+    diagnostics: tuple = ()
+
+    def to_json(self) -> dict:
+        return {"file": self.file, "code": self.code, "reason": self.reason}
+
+
+@attrs.frozen
+class Snapshot:
+    """What is served at one moment; never changed, only replaced."""
+
+    by_file: dict = attrs.field(factory=dict)  # file → Served
+    names: dict = attrs.field(factory=dict)  # id or alias → Served
+    problems: tuple[str, ...] = ()  # why the service is degraded (or not ready)
+    loading: bool = False
+
+    @property
+    def status(self) -> str:
+        if not self.by_file:
+            return NOT_READY
+        return DEGRADED if self.problems else READY
+
+    def get(self, name: str) -> Served | None:
+        return self.names.get(name)
+
+    def served(self) -> list[Served]:
+        return sorted(self.by_file.values(), key=lambda s: s.ruleset.id)
+
+
+@attrs.frozen
+class ReloadResult:
+    accepted: tuple[Served, ...]
+    rejected: tuple[Rejected, ...]
+    kept: tuple[Served, ...]  # last good versions still serving in place of a rejected one
+    removed: tuple[str, ...]  # files no longer found in a served folder
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _declares_id(path: Path) -> bool:
+    """Whether a YAML file in a served folder is meant as a ruleset.
+
+    A file that cannot be read or parsed counts as one (so that a broken edit is reported,
+    never silently dropped); a mapping without ``id`` (a crosswalk) does not.
+    """
+    try:
+        doc = parse_yaml(read_source(path))
+    except RulesetError:
+        return True
+    return not isinstance(doc, YMap) or doc.get("id") is not None
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for ext in ("*.yaml", "*.yml") for p in folder.rglob(ext) if p.is_file())
+
+
+def watched(sources: Iterable[str]) -> list[str]:
+    """Every file a reload would read (a folder's YAML files, unparsed), for ``--watch``."""
+    out: list[str] = []
+    for src in sources:
+        path = Path(src)
+        out += [str(p) for p in yaml_files(path)] if path.is_dir() else [src]
+    return out
+
+
+def discover(sources: Iterable[str]) -> tuple[list[str], list[Rejected]]:
+    """The ruleset files named by ``sources`` (files, or folders searched with their sub-folders)."""
+    files: list[str] = []
+    missing: list[Rejected] = []
+    for src in sources:
+        path = Path(src)
+        if path.is_dir():
+            found = [p for p in yaml_files(path) if _declares_id(p)]
+            if not found:
+                missing.append(Rejected(src, "SR900", f"{src}: the folder holds no ruleset"))
+            files += [str(p) for p in found]
+        elif path.is_file():
+            files.append(src)
+        else:
+            missing.append(Rejected(src, "SR900", f"{src}: no such file or folder"))
+    return list(dict.fromkeys(files)), missing
+
+
+def admit(file: str) -> Served | Rejected:
+    """Load, test and verify one file: Served only if all three succeed."""
+    try:
+        ruleset = load(file)
+    except SegrulesError as exc:
+        first = next((d for d in exc.diagnostics if d.is_error), None) or exc.diagnostics[0]
+        more = len(exc.diagnostics) - 1
+        reason = first.format().splitlines()[0] + (f" (and {more} more)" if more > 0 else "")
+        return Rejected(file, exc.code, f"{file}: does not load: {reason}", exc.diagnostics)
+    failed = [r for r in ruleset.run_examples() if not r.passed]
+    if failed:
+        r = failed[0]
+        why = r.error or f"expected {r.example.expect}, got {r.got}"
+        return Rejected(
+            file, "SR902",
+            f"{file}: {len(failed)} example(s) fail, e.g. {r.example.name!r}: {why}",
+        )
+    try:
+        report = verify(ruleset)
+    except SegrulesError as exc:
+        return Rejected(file, exc.code, f"{file}: the verifier failed: {exc}")
+    if not report.proven:
+        bad = [f"{c.name} {c.status}" for c in report.checks if c.status not in ("passed", "not_applicable")]
+        return Rejected(file, "SR903", f"{file}: not proven ({', '.join(bad)})")
+    return Served(ruleset, file, report.method, _now())
+
+
+class RulesetStore:
+    """Holds the current snapshot and builds the next one; one reload at a time."""
+
+    def __init__(self, sources: Iterable[str]):
+        self.sources = tuple(sources)
+        self.snapshot = Snapshot(problems=("loading the rulesets",), loading=True)
+        self._lock = threading.Lock()
+
+    def reload(self) -> ReloadResult:
+        """Re-read every source; swap in what passes, keep the last good version of what fails."""
+        with self._lock:
+            old = self.snapshot
+            files, missing = discover(self.sources)
+            accepted, rejected, kept = [], list(missing), []
+            by_file: dict[str, Served] = {}
+            for file in files:
+                got = admit(file)
+                if isinstance(got, Served):
+                    by_file[file] = got
+                    accepted.append(got)
+                else:
+                    rejected.append(got)
+                    if file in old.by_file:
+                        by_file[file] = old.by_file[file]
+                        kept.append(old.by_file[file])
+            # a named file that disappeared keeps its last good version too
+            for r in missing:
+                if r.file in old.by_file:
+                    by_file[r.file] = old.by_file[r.file]
+                    kept.append(old.by_file[r.file])
+            names: dict[str, Served] = {}
+            for file in list(by_file):
+                s = by_file[file]
+                clash = [n for n in (s.ruleset.id, *s.ruleset.definition.aliases) if n in names]
+                if clash:
+                    other = names[clash[0]].file
+                    rejected.append(Rejected(
+                        file, "SR901", f"{file}: the ruleset id or alias {clash[0]!r} is already served from {other}",
+                    ))
+                    del by_file[file]
+                    if s in accepted:
+                        accepted.remove(s)
+                    previous = old.by_file.get(file)
+                    if previous is not None and not any(
+                        n in names for n in (previous.ruleset.id, *previous.ruleset.definition.aliases)
+                    ):
+                        s = by_file[file] = previous
+                        kept.append(previous)
+                    else:
+                        continue
+                for n in (s.ruleset.id, *s.ruleset.definition.aliases):
+                    names[n] = s
+            problems = []
+            kept_files = {k.file: k for k in kept}
+            for r in rejected:
+                if r.file in kept_files:
+                    k = kept_files[r.file].ruleset
+                    problems.append(f"{r.code} {r.reason}; version {k.version} ({k.content_hash[:12]}) keeps serving")
+                else:
+                    problems.append(f"{r.code} {r.reason}; not served")
+            removed = tuple(sorted(f for f in old.by_file if f not in by_file))
+            self.snapshot = Snapshot(by_file, names, tuple(problems))
+            return ReloadResult(tuple(accepted), tuple(rejected), tuple(kept), removed)

@@ -1,0 +1,45 @@
+"""Options of the service: the token file and the ranges of the limits."""
+
+from __future__ import annotations
+
+import pytest
+
+from segrules.errors import UsageError
+from segrules.serve import ServeConfig, read_token_file
+
+
+@pytest.mark.parametrize("content", [b"short", b"a" * 20 + b" " + b"b" * 20, b"\xff" * 40, b"a" * 31])
+def test_a_token_file_that_cannot_be_used_is_sr904(tmp_path, content):
+    f = tmp_path / "token"
+    f.write_bytes(content)
+    with pytest.raises(UsageError) as info:
+        read_token_file(f)
+    assert info.value.code == "SR904"
+
+
+def test_a_missing_token_file_is_sr904(tmp_path):
+    with pytest.raises(UsageError) as info:
+        read_token_file(tmp_path / "none")
+    assert info.value.code == "SR904"
+
+
+def test_a_good_token_is_read_without_its_newline(tmp_path):
+    f = tmp_path / "token"
+    f.write_text("k" * 43 + "\n")
+    assert read_token_file(f) == "k" * 43
+
+
+@pytest.mark.parametrize("option", [
+    {"port": 70000}, {"port": -1}, {"max_body_bytes": 0}, {"timeout": 0}, {"log_policy": "maybe"},
+    {"log_queue": 0}, {"max_batch_lines": -5}, {"watch_interval": 0},
+])
+def test_options_out_of_range_are_sr906(option):
+    with pytest.raises(UsageError) as info:
+        ServeConfig(["x"], **option)
+    assert info.value.code == "SR906"
+
+
+def test_the_defaults_are_the_safe_ones():
+    c = ServeConfig(["x"])
+    assert c.host == "127.0.0.1" and c.token is None and c.cors_origins == () and not c.log_answers
+    assert c.decision_log is None and c.log_policy == "block"

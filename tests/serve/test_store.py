@@ -1,0 +1,128 @@
+"""Which rulesets go into service, and what happens on reload when a new version is bad."""
+
+from __future__ import annotations
+
+import shutil
+import time
+
+import pytest
+from starlette.testclient import TestClient
+
+from segrules.errors import RulesetError
+from segrules.serve import ServeConfig, create_app
+from segrules.serve.runner import start
+from segrules.serve.store import RulesetStore
+from service_support import BASE_ANSWERS, PROVEN_BASE, SUUNTIMA
+from support import variant
+
+DEVNULL = open("/dev/null", "w")
+BROKEN = variant("hit_policy: unique", "hit_policy: [unique")  # does not load
+FAILING_EXAMPLE = variant("    expect: omatoimi", "    expect: verkosto", PROVEN_BASE)
+UNPROVEN = variant("  - yhteiso   when resources < 3 and complexity < 3",
+                   "  - yhteiso   when resources <= 3 and complexity < 3", PROVEN_BASE)
+V2 = variant("version: 1.0.0", "version: 2.0.0", PROVEN_BASE)
+
+
+def store_of(*sources) -> RulesetStore:
+    store = RulesetStore([str(s) for s in sources])
+    store.reload()
+    return store
+
+
+def test_a_folder_serves_its_rulesets_but_not_a_crosswalk(tmp_path):
+    (tmp_path / "a.yaml").write_text(PROVEN_BASE)
+    (tmp_path / "sub").mkdir()
+    shutil.copy(SUUNTIMA, tmp_path / "sub" / "suuntima.yml")
+    (tmp_path / "crosswalk.yaml").write_text("format: 1\nrulesets: []\npositions: []\n")
+    snap = store_of(tmp_path).snapshot
+    assert snap.status == "ok" and sorted(snap.names) == ["helsinki.omasuuntima", "helsinki.suuntima", "test.base"]
+
+
+@pytest.mark.parametrize("text, code", [(BROKEN, "SR010"), (FAILING_EXAMPLE, "SR902"), (UNPROVEN, "SR903")])
+def test_a_ruleset_that_fails_is_not_served_and_says_why(tmp_path, text, code):
+    (tmp_path / "a.yaml").write_text(text)
+    store = store_of(tmp_path / "a.yaml")
+    assert store.snapshot.status == "not_ready" and store.snapshot.problems[0].startswith(code)
+
+
+def test_start_refuses_what_cannot_be_served_with_every_reason(tmp_path):
+    (tmp_path / "a.yaml").write_text(FAILING_EXAMPLE)
+    (tmp_path / "b.yaml").write_text(UNPROVEN.replace("id: test.base", "id: test.other"))
+    with pytest.raises(RulesetError) as info:
+        start(ServeConfig([str(tmp_path)]), stream=DEVNULL)
+    assert [d.code for d in info.value.diagnostics] == ["SR902", "SR903"]
+
+
+def test_nothing_to_serve_is_sr900(tmp_path):
+    store = store_of(tmp_path / "missing.yaml", tmp_path)
+    assert [p[:5] for p in store.snapshot.problems] == ["SR900", "SR900"]
+
+
+def test_two_files_with_one_id_is_sr901(tmp_path):
+    (tmp_path / "a.yaml").write_text(PROVEN_BASE)
+    (tmp_path / "b.yaml").write_text(V2)
+    snap = store_of(tmp_path).snapshot
+    assert snap.status == "degraded" and snap.get("test.base").ruleset.version == "1.0.0"
+    assert snap.problems[0].startswith("SR901") and "b.yaml" in snap.problems[0]
+
+
+@pytest.mark.parametrize("bad, code", [(BROKEN, "SR010"), (FAILING_EXAMPLE, "SR902"), (UNPROVEN, "SR903")])
+def test_on_reload_the_last_good_version_keeps_serving(tmp_path, bad, code):
+    path = tmp_path / "a.yaml"
+    path.write_text(PROVEN_BASE)
+    store = store_of(path)
+    good = store.snapshot.get("test.base")
+    path.write_text(bad)
+    result = store.reload()
+    snap = store.snapshot
+    assert snap.get("test.base") is good and result.kept == (good,) and result.rejected[0].code == code
+    assert snap.status == "degraded" and snap.problems[0].startswith(code)
+    assert "1.0.0" in snap.problems[0] and "keeps serving" in snap.problems[0]
+    path.write_text(V2)  # a good new version goes live and the service is ok again
+    store.reload()
+    assert store.snapshot.get("test.base").ruleset.version == "2.0.0" and store.snapshot.status == "ok"
+
+
+def test_a_deleted_named_file_keeps_serving_a_removed_folder_member_does_not(tmp_path):
+    named = tmp_path / "a.yaml"
+    named.write_text(PROVEN_BASE)
+    folder = tmp_path / "f"
+    folder.mkdir()
+    shutil.copy(SUUNTIMA, folder / "s.yaml")
+    store = store_of(named, folder)
+    named.unlink()
+    (folder / "s.yaml").unlink()
+    result = store.reload()
+    assert result.removed == (str(folder / "s.yaml"),)
+    assert store.snapshot.get("test.base") is not None and store.snapshot.get("helsinki.suuntima") is None
+    assert store.snapshot.status == "degraded"  # the named file is missing; the folder is empty
+
+
+def test_the_app_reloads_and_readiness_says_degraded(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text(PROVEN_BASE)
+    config = ServeConfig([str(path)])
+    with TestClient(create_app(config, store=start(config, stream=DEVNULL))) as client:
+        service = client.app.state.service
+        path.write_text(FAILING_EXAMPLE)
+        client.portal.call(service.reload)
+        ready = client.get("/health/ready").json()
+        assert ready["status"] == "degraded" and ready["reasons"][0].startswith("SR902")
+        url = "/v1/rulesets/test.base/decide"
+        assert client.post(url, json={"answers": BASE_ANSWERS}).status_code == 200
+        assert "segrules_reloads_total{result=\"degraded\"} 1.0" in client.get("/metrics").text
+        assert "segrules_ready 0.5" in client.get("/metrics").text
+
+
+def test_watch_reloads_a_changed_file(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text(PROVEN_BASE)
+    config = ServeConfig([str(tmp_path)], watch=True, watch_interval=0.05)
+    with TestClient(create_app(config, store=start(config, stream=DEVNULL))) as client:
+        time.sleep(0.2)  # the watcher's first look
+        path.write_text(V2)
+        for _ in range(200):
+            if client.get("/v1/rulesets").json()["rulesets"][0]["version"] == "2.0.0":
+                break
+            time.sleep(0.05)
+        assert client.get("/v1/rulesets").json()["rulesets"][0]["version"] == "2.0.0"
