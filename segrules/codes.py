@@ -2062,6 +2062,116 @@ add_code(
     """,
 )
 
+# =========================================================================== SR80x: SQL and batch runs
+#
+# SR800 to SR807: compiling a ruleset to SQL (segrules/sql/compiler.py, render.py) and batch
+# segmentation (segrules/sql/batch.py).
+
+add_code(
+    "SR800",
+    "The ruleset cannot be computed exactly in SQL",
+    """
+    The SQL keeps every number as a pair of whole numbers (numerator and denominator) and
+    never divides or rounds. Every value the pairs can take is bounded from the answer
+    domains; here some intermediate value could need more than the 38 digits that an exact
+    SQL integer type holds (or an answer domain allows numbers of more than 18 digits, or
+    the conditions are nested so deeply that the query would be too long to run). The
+    ruleset is refused rather than computed inexactly.
+    """,
+    wrong="""
+    expr: (a / b) * (c / d) * (e / f) * (g / h) / (i / j)   # over wide integer ranges
+    """,
+    fix="Simplify the scores: fewer divisions and products of divisions, or smaller number ranges.",
+)
+
+add_code(
+    "SR801",
+    "Unknown SQL dialect or input shape",
+    """
+    `segrules sql` and `segrules batch` write SQL for duckdb, postgres, spark or trino, and
+    read answers in the wide shape (a column per input) or the long shape (record, question,
+    value rows).
+    """,
+    wrong="""
+    segrules sql model.yaml --dialect mysql
+    """,
+    fix="Use one of the dialects and shapes listed in the message.",
+    right="""
+    segrules sql model.yaml --dialect postgres --shape long
+    """,
+)
+
+add_code(
+    "SR802",
+    "A question is answered more than once for the same record",
+    """
+    In the long shape every answer is a row (record, question, value). Two rows give the same
+    question for the same record, so it is not known which answer holds. The record is
+    rejected with this code, naming the question; nothing else is decided for it.
+    """,
+    wrong="""
+    record_id,question,value
+    17,c_coping,3
+    17,c_coping,4
+    """,
+    fix="Keep one row per record and question (e.g. the latest answer) before segmenting.",
+)
+
+add_code(
+    "SR803",
+    "The batch input cannot be read",
+    """
+    `segrules batch --input` takes a CSV, Parquet or JSON Lines file (by its extension), a
+    DuckDB table (`file.duckdb#table`) or a PostgreSQL table (`postgresql://...#table`). The
+    file is missing, its kind is not known, it lacks the record key column (`--key`, default
+    record_id) or, in the long shape, the question and value columns, or the engine cannot
+    read that kind of input (a PostgreSQL table is read with `--engine postgres`).
+    """,
+    wrong="""
+    segrules batch model.yaml --input answers.xlsx --output result.parquet
+    """,
+    fix="Export the answers as CSV or Parquet, or name the key column with --key.",
+    right="""
+    segrules batch model.yaml --input answers.csv --output result.parquet --key client_no
+    """,
+)
+
+add_code(
+    "SR804",
+    "The batch output cannot be written",
+    """
+    The output (or rejects) location cannot be written: the folder is missing or not
+    writable, the kind is not known from the extension, or the engine cannot write that
+    kind. Outputs are written to a temporary file that replaces the old output only when it
+    is complete, so a failed run leaves the old output as it was.
+    """,
+    wrong="""
+    segrules batch model.yaml --input answers.csv --output /no/such/folder/result.parquet
+    """,
+    fix="Give a writable location ending in .csv, .parquet or .jsonl, or a table.",
+)
+
+add_code(
+    "SR805",
+    "The SQL extra is not installed",
+    """
+    SQL and batch runs need DuckDB, sqlglot and (for PostgreSQL) psycopg, which segrules
+    installs only with its `sql` extra.
+    """,
+    fix="pip install 'segrules[sql]' (make demo and make test install it).",
+)
+
+add_code(
+    "SR806",
+    "The database reported an error",
+    """
+    The engine running the batch (DuckDB or PostgreSQL) refused the query or the connection:
+    the server is not reachable, the table does not exist, a permission is missing. The
+    message carries the database's own words. Nothing was written.
+    """,
+    fix="Check the connection URL, the table name and the rights of the database user.",
+)
+
 # =========================================================================== SR85x: population reports
 
 add_code(
@@ -2136,7 +2246,10 @@ add_code(
     wrong="""
     segrules report model.yaml --input result.parquet --by municipality
     """,
-    fix="Name a column the result has; carry it through `segrules batch` with --carry.",
+    fix="""
+    Name a column the result has. segrules batch carries every column of the answers that
+    is not an input (a unit, a municipality, an age band) through to its result.
+    """,
 )
 
 # =========================================================================== SR90x-SR92x: the decision service

@@ -38,6 +38,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("verify", "verify"),
     ("diagram", "diagram"),
     ("crosswalk", "crosswalk"),
+    ("sql", "sql"),
+    ("batch", "batch"),
     ("fhir", "fhir"),
     ("serve", "serve"),
     ("report", "report"),

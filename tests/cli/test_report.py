@@ -9,7 +9,6 @@ import sys
 
 import pytest
 
-pytest.importorskip("duckdb")  # TEMP until the sql extra lands
 
 from support import ROOT, synthetic_batch  # noqa: E402
 

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-duckdb = pytest.importorskip("duckdb")  # TEMP until the sql extra lands
+import duckdb
 
 import segrules
 from segrules.population import ALL, build_report, read_reference, transitions
