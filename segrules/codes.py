@@ -2222,16 +2222,19 @@ add_code(
 
 add_code(
     "SR853",
-    "The format of a batch result cannot be told from its name",
+    "Comparing two versions needs the answers, not a batch result",
     """
-    A batch result is read as Parquet, CSV or JSON Lines by the ending of its name.
+    --compare shows how many records would move between segments if the model changed. For
+    that both versions must segment the same answers, so the input must be the answers (the
+    same file segrules batch reads), not a batch result, which holds only one version's
+    segments.
     """,
     wrong="""
-    segrules report model.yaml --input result.xlsx
+    segrules report new.yaml --input result.parquet --compare old.yaml
     """,
-    fix="Save the result as .parquet, .csv or .jsonl (segrules batch writes these).",
+    fix="Give the answers as the input.",
     right="""
-    segrules report model.yaml --input result.parquet
+    segrules report new.yaml --input answers.parquet --compare old.yaml
     """,
 )
 

@@ -154,19 +154,12 @@ def run_batch(
     try:
         # DuckDB draws its own progress bar on long queries: only where asked (a terminal)
         con.execute(f"SET enable_progress_bar = {'true' if progress else 'false'}")
-        relation = _duckdb_relation(con, src)
-        columns = _columns_duckdb(con, relation)
-        carry, missing = _plan_columns(ruleset, columns, shape, key, src)
+        relation = duckdb_relation(con, src)
         if engine == "duckdb":
-            query = render(
-                compile_query(ruleset.definition, table=relation, shape=shape, key=key, carry=carry, columns=columns),
-                "duckdb",
-            )
-            try:
-                con.execute(f"CREATE TEMP TABLE result AS {query}")
-            except duckdb.Error as exc:
-                raise DatabaseError(f"DuckDB could not segment {src}: {exc}") from None
+            carry, missing = segment_table(con, ruleset, relation, "result", shape=shape, key=key, source=src)
         else:
+            columns = _columns_duckdb(con, relation)
+            carry, missing = _plan_columns(ruleset, columns, shape, key, src)
             _python_engine(con, ruleset, relation, shape, key, carry, progress)
         rows_read = con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
         _write_duckdb(con, "result", dst, rej, key)
@@ -178,7 +171,26 @@ def run_batch(
 # --------------------------------------------------------------------------- reading
 
 
-def _duckdb_relation(con, src: Location) -> str:
+def segment_table(con, ruleset, relation: str, table: str, *, shape: str = "wide", key: str = "record_id",
+                  source: Any = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Segment the rows of ``relation`` into the temporary DuckDB table ``table`` with the
+    generated SQL; the columns carried through and the input columns missing."""
+    duckdb = _duckdb()
+    columns = _columns_duckdb(con, relation)
+    carry, missing = _plan_columns(ruleset, columns, shape, key, source or relation)
+    query = render(
+        compile_query(ruleset.definition, table=relation, shape=shape, key=key, carry=carry, columns=columns),
+        "duckdb",
+    )
+    try:
+        con.execute(f"CREATE TEMP TABLE {q(table)} AS {query}")
+    except duckdb.Error as exc:
+        raise DatabaseError(f"DuckDB could not segment {source or relation}: {exc}") from None
+    return carry, missing
+
+
+def duckdb_relation(con, src: Location) -> str:
+    """The DuckDB relation that reads ``src`` (a file by its kind, or an attached table)."""
     path = src.path
     if src.kind != "duckdb" and not os.path.isfile(path):
         raise BatchInputError(f"{path}: no such file")
