@@ -67,11 +67,13 @@ demo: $(STAMP)
 	    $(SEGRULES) verify $$rs; \
 	  fi; \
 	done; \
-	echo; echo "=== a population run: 1000 synthetic records, segrules batch on DuckDB"; \
-	$(SEGRULES) sample rulesets/helsinki/suuntima.yaml --count 1000 --seed 1 \
-	  | awk '{ printf "{\"record_id\": %d, %s\n", NR, substr($$0, 2) }' > $(VENV)/demo-population.jsonl; \
+	echo; echo "=== a population run: 1000 synthetic records, segrules batch on DuckDB, segrules report"; \
+	$(SEGRULES) sample rulesets/helsinki/suuntima.yaml --count 1000 --seed 1 --key record_id \
+	  > $(VENV)/demo-population.jsonl; \
 	$(SEGRULES) batch rulesets/helsinki/suuntima.yaml --input $(VENV)/demo-population.jsonl \
-	  --output $(VENV)/demo-result.parquet; \
+	  --output $(VENV)/demo-result.parquet --carry battery; \
+	$(SEGRULES) report rulesets/helsinki/suuntima.yaml --input $(VENV)/demo-result.parquet --by battery \
+	  --html $(VENV)/demo-report.html; \
 	echo; \
 	if [ "$$verify" = yes ]; then \
 	  echo "demo: all $(words $(RULESETS)) rulesets checked, tested, run and verified"; \

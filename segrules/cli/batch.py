@@ -28,13 +28,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--shape", choices=SHAPES, default="wide",
                         help="wide: a column per input; long: (record, question, value) rows (default wide)")
     parser.add_argument("--key", default="record_id", metavar="COLUMN", help="the record key column (default record_id)")
+    parser.add_argument("--carry", action="append", default=[], metavar="INPUT",
+                        help="also copy this input's answers to the result, to group a report by it (repeatable); "
+                        "columns that are not inputs are always carried")
 
 
 def run(args: argparse.Namespace) -> int:
     ruleset = load(args.ruleset)
     summary = run_batch(
         ruleset, args.input, args.output, rejects=args.rejects, engine=args.engine, shape=args.shape,
-        key=args.key, progress=sys.stderr.isatty() and not args.json,
+        key=args.key, progress=sys.stderr.isatty() and not args.json, carry=args.carry,
     )
     if args.json:
         out = summary.to_json()

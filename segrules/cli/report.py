@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
                 "so give the answers as --input", code="SR853",
             )
         if not is_result:
-            segment_table(con, ruleset, relation, "result", shape=args.shape, key=args.key, source=source)
+            segment_table(con, ruleset, relation, "result", shape=args.shape, key=args.key, source=source, carry=args.by)
             relation = q("result")
         counts = count_batch(con, relation, rs, args.by)
         transitions = None

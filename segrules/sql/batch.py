@@ -20,7 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 import attrs
 
@@ -135,6 +135,7 @@ def run_batch(
     shape: str = "wide",
     key: str = "record_id",
     progress: bool = False,
+    carry: Sequence[str] = (),
 ) -> BatchSummary:
     """Segment every record of ``input`` into ``output`` (see the module docstring)."""
     if engine not in ENGINES:
@@ -144,6 +145,9 @@ def run_batch(
     rej = parse_location(rejects, error=BatchOutputError) if rejects else None
     started = time.perf_counter()
     if engine == "postgres":
+        if carry:
+            raise UsageError("--carry is for the duckdb and python engines; PostgreSQL carries every non-input column",
+                             code="SR801")
         return _run_postgres(ruleset, src, dst, rej, shape, key, started)
     if "postgres" in (src.kind, dst.kind) or (rej is not None and rej.kind == "postgres"):
         raise BatchInputError(
@@ -156,10 +160,14 @@ def run_batch(
         con.execute(f"SET enable_progress_bar = {'true' if progress else 'false'}")
         relation = duckdb_relation(con, src)
         if engine == "duckdb":
-            carry, missing = segment_table(con, ruleset, relation, "result", shape=shape, key=key, source=src)
+            carry, missing = segment_table(con, ruleset, relation, "result", shape=shape, key=key, source=src, carry=carry)
         else:
             columns = _columns_duckdb(con, relation)
-            carry, missing = _plan_columns(ruleset, columns, shape, key, src)
+            carried, missing = _plan_columns(ruleset, columns, shape, key, src)
+            absent = [c for c in carry if c not in columns]
+            if absent:
+                raise BatchInputError(f"{src}: no column {', '.join(map(repr, absent))} to carry")
+            carry = carried + tuple(c for c in carry if c not in carried and c != key)
             _python_engine(con, ruleset, relation, shape, key, carry, progress)
         rows_read = con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
         _write_duckdb(con, "result", dst, rej, key)
@@ -172,12 +180,18 @@ def run_batch(
 
 
 def segment_table(con, ruleset, relation: str, table: str, *, shape: str = "wide", key: str = "record_id",
-                  source: Any = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+                  source: Any = None, carry: Sequence[str] = ()) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Segment the rows of ``relation`` into the temporary DuckDB table ``table`` with the
-    generated SQL; the columns carried through and the input columns missing."""
+    generated SQL; the columns carried through and the input columns missing. Every column
+    that is not an input is carried; ``carry`` names inputs to carry too (to group by them)."""
     duckdb = _duckdb()
     columns = _columns_duckdb(con, relation)
-    carry, missing = _plan_columns(ruleset, columns, shape, key, source or relation)
+    carried, missing = _plan_columns(ruleset, columns, shape, key, source or relation)
+    absent = [c for c in carry if c not in columns]
+    if absent:
+        raise BatchInputError(f"{source or relation}: no column {', '.join(map(repr, absent))} to carry; "
+                              f"the columns are: {', '.join(columns)}")
+    carry = carried + tuple(c for c in carry if c not in carried and c != key)
     query = render(
         compile_query(ruleset.definition, table=relation, shape=shape, key=key, carry=carry, columns=columns),
         "duckdb",

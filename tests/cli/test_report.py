@@ -113,6 +113,20 @@ def test_report_compares_two_versions_over_the_same_answers(answers):
     assert doc["moved"] > 0  # the threshold moved: omatoimi records between 3 and 3.5 become yhteiso
 
 
+def test_batch_carries_an_input_for_the_report_to_group_by(answers, tmp_path):
+    path, rows, _ = answers
+    out = tmp_path / "result.parquet"
+    proc = run("batch", SUUNTIMA, "--input", path, "--output", out, "--carry", "battery")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(run("report", SUUNTIMA, "--input", out, "--by", "battery", "--json").stdout)
+    battery = next(t for t in doc["tables"] if t["name"] == "battery")
+    totals = {c["row"]: c["count"] for c in battery["cells"] if c["column"] == "__total__"}
+    for value in ("illness", "rehabilitation", "risk", "social"):
+        assert totals[value] == sum(1 for r in rows if r["battery"] == value)
+    proc = run("batch", SUUNTIMA, "--input", path, "--output", out, "--carry", "no_such_column")
+    assert proc.returncode == 1 and "no_such_column" in proc.stderr
+
+
 def test_SR853_compare_needs_the_answers(result, answers):
     proc = run("report", SUUNTIMA, "--input", result[0], "--compare", answers[2], "--json")
     assert proc.returncode == 1
