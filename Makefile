@@ -18,6 +18,9 @@ PY := $(VENV)/bin/python
 SEGRULES := $(VENV)/bin/segrules
 # Reinstall only when pyproject.toml changes (the install is editable, so code changes need none).
 STAMP := $(VENV)/.installed
+# Every optional part, so that the demo and the tests run all of segrules: the SMT prover,
+# the service, SQL and batch runs, FHIR.
+EXTRAS := test,verify,serve,sql,fhir
 BENCH_STAMP := $(VENV)/.installed-bench
 
 # Every shipped ruleset; crosswalk.yaml maps segments between regions and is not a ruleset.
@@ -27,18 +30,18 @@ RULESETS := $(shell find rulesets -name '*.yaml' ! -name crosswalk.yaml 2>/dev/n
 # demo unless every ruleset is proven; `no` skips the proofs.
 VERIFY ?= yes
 
-.PHONY: demo test wheel-check bench bench-quick bench-verify bench-load bench-record bench-serve fuzz-verify clean
+.PHONY: demo test postgresql wheel-check bench bench-quick bench-verify bench-load bench-batch bench-record bench-serve fuzz-verify clean
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install -qq --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,verify,serve,fhir]'
+	$(PY) -m pip install -qq --disable-pip-version-check -e '.[$(EXTRAS)]'
 	touch $@
 
 $(BENCH_STAMP): pyproject.toml $(STAMP)
-	$(PY) -m pip install -qq --disable-pip-version-check -e '.[test,verify,serve,fhir,bench]'
+	$(PY) -m pip install -qq --disable-pip-version-check -e '.[$(EXTRAS),bench]'
 	touch $@
 
 demo: $(STAMP)
@@ -64,6 +67,13 @@ demo: $(STAMP)
 	    $(SEGRULES) verify $$rs; \
 	  fi; \
 	done; \
+	echo; echo "=== a population run: 1000 synthetic records, segrules batch on DuckDB, segrules report"; \
+	$(SEGRULES) sample rulesets/helsinki/suuntima.yaml --count 1000 --seed 1 --key record_id \
+	  > $(VENV)/demo-population.jsonl; \
+	$(SEGRULES) batch rulesets/helsinki/suuntima.yaml --input $(VENV)/demo-population.jsonl \
+	  --output $(VENV)/demo-result.parquet --carry battery; \
+	$(SEGRULES) report rulesets/helsinki/suuntima.yaml --input $(VENV)/demo-result.parquet --by battery \
+	  --html $(VENV)/demo-report.html; \
 	echo; \
 	if [ "$$verify" = yes ]; then \
 	  echo "demo: all $(words $(RULESETS)) rulesets checked, tested, run and verified"; \
@@ -71,8 +81,21 @@ demo: $(STAMP)
 	  echo "demo: all $(words $(RULESETS)) rulesets checked, tested and run; segrules verify was not run (VERIFY=$(VERIFY))"; \
 	fi
 
-test: $(STAMP)
+test: $(STAMP) postgresql
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The SQL tests start a throwaway PostgreSQL server from Debian's postgresql package: install it
+# when it is missing and we may (root with apt-get); otherwise those tests say why they skip.
+postgresql:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make: installing Debian's postgresql package for the SQL tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else \
+	    echo "make: PostgreSQL is not installed and cannot be installed here (needs root and apt-get);" \
+	         "the PostgreSQL tests will be skipped" >&2; \
+	  fi; \
+	fi
 
 # Peer benchmark: installs the peer engines (the `bench` extra) first.
 # Writes benchmarks/results/peers.json and the table in docs/performance.md.
@@ -86,6 +109,11 @@ bench-quick: $(BENCH_STAMP)
 # Verification scaling: writes benchmarks/results/verify_scaling.json.
 bench-verify: $(STAMP)
 	$(PY) benchmarks/verify_scaling.py
+
+# Batch segmentation: DuckDB against the Python engine on 1M synthetic records; writes
+# benchmarks/results/batch.json.
+bench-batch: $(STAMP)
+	$(PY) benchmarks/batch.py
 
 bench-load: $(STAMP)
 	$(PY) benchmarks/load_time.py

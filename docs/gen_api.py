@@ -28,13 +28,16 @@ API_MD = DOCS / "api.md"
 #: listed only when its extra is installed; ``make test`` installs every extra.
 MODULES = (
     "segrules",
-    "segrules.rulesets",
     "segrules.answers",
+    "segrules.rulesets",
     "segrules.verify",
     "segrules.crosswalk",
     "segrules.diagram",
+    "segrules.sql",
+    "segrules.population",
     "segrules.fhir",
     "segrules.serve",
+    "segrules.i18n",
     "segrules.testing",
 )
 

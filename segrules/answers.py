@@ -31,6 +31,8 @@ from typing import Any, BinaryIO, Iterable, Iterator, Mapping
 from .errors import AnswerError, AnswerProblem, Diagnostic, Span, UsageError, safe_text
 from .files import InputTooLarge, read_bytes_limited, read_stream_limited
 
+__all__ = ["read_answers", "parse_answers", "AnswersFileError", "MAX_ANSWERS_BYTES", "MAX_ANSWERS_DEPTH", "MAX_NUMBER_DIGITS"]
+
 MAX_ANSWERS_BYTES = 1024 * 1024
 MAX_ANSWERS_DEPTH = 100
 MAX_NUMBER_DIGITS = 4300  # Python's own limit for converting digits to an int
@@ -48,12 +50,15 @@ class AnswersFileError(UsageError):
         return (self._diagnostic,)
 
 
-def read_answers(source: str | os.PathLike, stdin: BinaryIO | None = None) -> dict:
-    """The answers JSON object from a file, or from ``stdin`` (a binary stream) for ``-``."""
-    return _answer_set(read_document(source, stdin))
+def read_answers(source: str | os.PathLike, stdin: BinaryIO | None = None, *, example: str | None = None) -> dict:
+    """The answers JSON object from a file, or from ``stdin`` (a binary stream) for ``-``.
+
+    ``example`` (a JSON object in the ruleset's own names) is shown in the hint for bad JSON.
+    """
+    return _answer_set(read_document(source, stdin, example=example))
 
 
-def read_document(source: str | os.PathLike, stdin: BinaryIO | None = None) -> Any:
+def read_document(source: str | os.PathLike, stdin: BinaryIO | None = None, *, example: str | None = None) -> Any:
     """One JSON document of answers in any shape (FHIR resources: an object or a list), within
     the same limits, from a file or from ``stdin`` for ``-``."""
     name = "<stdin>" if source == "-" else safe_text(os.fsdecode(source), 300)
@@ -75,12 +80,12 @@ def read_document(source: str | os.PathLike, stdin: BinaryIO | None = None) -> A
         raise AnswersFileError(
             Diagnostic("SR510", f"cannot read the answers from {name}: {exc.strerror or exc}")
         ) from None
-    return parse_document(data, name)
+    return parse_document(data, name, example=example)
 
 
-def parse_answers(data: bytes, name: str = "<answers>") -> dict:
+def parse_answers(data: bytes, name: str = "<answers>", *, example: str | None = None) -> dict:
     """The answers JSON object in ``data`` (UTF-8, a leading BOM allowed)."""
-    return _answer_set(parse_document(data, name))
+    return _answer_set(parse_document(data, name, example=example))
 
 
 def _answer_set(answers: Any) -> dict:
@@ -91,7 +96,7 @@ def _answer_set(answers: Any) -> dict:
     return answers
 
 
-def parse_document(data: bytes, name: str = "<answers>") -> Any:
+def parse_document(data: bytes, name: str = "<answers>", *, example: str | None = None) -> Any:
     """The JSON document in ``data`` (UTF-8, a leading BOM allowed), within the limits."""
     if len(data) > MAX_ANSWERS_BYTES:
         raise AnswersFileError(
@@ -126,13 +131,16 @@ def parse_document(data: bytes, name: str = "<answers>") -> Any:
         raise AnswersFileError(
             Diagnostic(
                 "SR511", f"the answers are not valid JSON: {exc.msg}", Span(name, exc.lineno, exc.colno),
-                hint='write one JSON object, e.g. {"c_manage": 4, "battery": "risk"}',
+                hint="write one JSON object, e.g. " + (example or '{"c_manage": 4, "battery": "risk"}'),
                 source_line=safe_text(line, 200) if line is not None else None,
             )
         ) from None
     except _Duplicate as exc:
+        span, line = _second_key(text, exc.args[0], name)
         raise AnswersFileError(
-            Diagnostic("SR511", f"{name}: the answers are not valid: the key {safe_text(exc.args[0])!r} is given twice")
+            Diagnostic("SR511", f"the answers are not valid: the key {json.dumps(safe_text(exc.args[0]), ensure_ascii=False)}"
+                       " is given twice", span, hint="give each input one answer",
+                       source_line=safe_text(line, 200) if line is not None else None)
         ) from None
     return answers
 
@@ -184,6 +192,25 @@ def _nesting_error(text: str) -> int | None:
                 return m.start()
         else:
             depth -= 1
+
+
+_JSON_KEY = re.compile(r'"(?:[^"\\]|\\.)*"\s*:')
+
+
+def _second_key(text: str, key: str, name: str) -> tuple[Span, str | None]:
+    """Where ``key`` is written as an object key for the second time, and that line."""
+    seen = 0
+    for m in _JSON_KEY.finditer(text):
+        try:
+            found = json.loads(m.group().rstrip()[:-1])
+        except ValueError:
+            continue
+        if found == key:
+            seen += 1
+            if seen == 2:
+                span = _span(text, m.start(), name)
+                return span, text.split("\n")[span.line - 1]
+    return Span(name, 1, 1), None
 
 
 def _span(text: str, offset: int, name: str) -> Span:

@@ -578,7 +578,9 @@ add_code(
     "A label is given in an unknown language",
     """
     Labels may be given in fi, sv and en only. Any other key in a label is most likely a typo
-    of one of them.
+    of one of them. In a one-line label, {fi: ..., sv: ...}, a comma ends the text: the words
+    after a comma in an unquoted label are read as another key, and the message says so. Put
+    such a label in quotes: {fi: "Muistan asiat, joista on sovittu.", sv: ...}.
     """,
     wrong="""
     label: {fi: Omatoimiasiakkuus, sw: Självständig kund, en: Self-care client}
@@ -1211,7 +1213,9 @@ add_code(
     "An unanswered input is used directly",
     """
     An optional input, or one that is asked only sometimes, has no answer, and an expression
-    uses it directly (not inside an aggregate, which would skip it). Test answered(x) first:
+    uses it directly (not inside an aggregate, which would skip it). (When the answer the
+    expression reads was given but is invalid, that answer's own problem is reported instead,
+    and the questions that depend on it are checked against every answer it could have had.) Test answered(x) first:
     'and' and 'or' are evaluated from left to right and stop as soon as the result is known,
     and if-then-else evaluates only the part it chooses.
     """,
@@ -2088,6 +2092,116 @@ add_code(
     """,
 )
 
+# =========================================================================== SR80x: SQL and batch runs
+#
+# SR800 to SR807: compiling a ruleset to SQL (segrules/sql/compiler.py, render.py) and batch
+# segmentation (segrules/sql/batch.py).
+
+add_code(
+    "SR800",
+    "The ruleset cannot be computed exactly in SQL",
+    """
+    The SQL keeps every number as a pair of whole numbers (numerator and denominator) and
+    never divides or rounds. Every value the pairs can take is bounded from the answer
+    domains; here some intermediate value could need more than the 38 digits that an exact
+    SQL integer type holds (or an answer domain allows numbers of more than 18 digits, or
+    the conditions are nested so deeply that the query would be too long to run). The
+    ruleset is refused rather than computed inexactly.
+    """,
+    wrong="""
+    expr: (a / b) * (c / d) * (e / f) * (g / h) / (i / j)   # over wide integer ranges
+    """,
+    fix="Simplify the scores: fewer divisions and products of divisions, or smaller number ranges.",
+)
+
+add_code(
+    "SR801",
+    "Unknown SQL dialect or input shape",
+    """
+    `segrules sql` and `segrules batch` write SQL for duckdb, postgres, spark or trino, and
+    read answers in the wide shape (a column per input) or the long shape (record, question,
+    value rows).
+    """,
+    wrong="""
+    segrules sql model.yaml --dialect mysql
+    """,
+    fix="Use one of the dialects and shapes listed in the message.",
+    right="""
+    segrules sql model.yaml --dialect postgres --shape long
+    """,
+)
+
+add_code(
+    "SR802",
+    "A question is answered more than once for the same record",
+    """
+    In the long shape every answer is a row (record, question, value). Two rows give the same
+    question for the same record, so it is not known which answer holds. The record is
+    rejected with this code, naming the question; nothing else is decided for it.
+    """,
+    wrong="""
+    record_id,question,value
+    17,c_coping,3
+    17,c_coping,4
+    """,
+    fix="Keep one row per record and question (e.g. the latest answer) before segmenting.",
+)
+
+add_code(
+    "SR803",
+    "The batch input cannot be read",
+    """
+    `segrules batch --input` takes a CSV, Parquet or JSON Lines file (by its extension), a
+    DuckDB table (`file.duckdb#table`) or a PostgreSQL table (`postgresql://...#table`). The
+    file is missing, its kind is not known, it lacks the record key column (`--key`, default
+    record_id) or, in the long shape, the question and value columns, or the engine cannot
+    read that kind of input (a PostgreSQL table is read with `--engine postgres`).
+    """,
+    wrong="""
+    segrules batch model.yaml --input answers.xlsx --output result.parquet
+    """,
+    fix="Export the answers as CSV or Parquet, or name the key column with --key.",
+    right="""
+    segrules batch model.yaml --input answers.csv --output result.parquet --key client_no
+    """,
+)
+
+add_code(
+    "SR804",
+    "The batch output cannot be written",
+    """
+    The output (or rejects) location cannot be written: the folder is missing or not
+    writable, the kind is not known from the extension, or the engine cannot write that
+    kind. Outputs are written to a temporary file that replaces the old output only when it
+    is complete, so a failed run leaves the old output as it was.
+    """,
+    wrong="""
+    segrules batch model.yaml --input answers.csv --output /no/such/folder/result.parquet
+    """,
+    fix="Give a writable location ending in .csv, .parquet or .jsonl, or a table.",
+)
+
+add_code(
+    "SR805",
+    "The SQL extra is not installed",
+    """
+    SQL and batch runs need DuckDB, sqlglot and (for PostgreSQL) psycopg, which segrules
+    installs only with its `sql` extra.
+    """,
+    fix="pip install 'segrules[sql]' (make demo and make test install it).",
+)
+
+add_code(
+    "SR806",
+    "The database reported an error",
+    """
+    The engine running the batch (DuckDB or PostgreSQL) refused the query or the connection:
+    the server is not reachable, the table does not exist, a permission is missing. The
+    message carries the database's own words. Nothing was written.
+    """,
+    fix="Check the connection URL, the table name and the rights of the database user.",
+)
+
 # =========================================================================== SR85x: population reports
 
 add_code(
@@ -2138,16 +2252,19 @@ add_code(
 
 add_code(
     "SR853",
-    "The format of a batch result cannot be told from its name",
+    "Comparing two versions needs the answers, not a batch result",
     """
-    A batch result is read as Parquet, CSV or JSON Lines by the ending of its name.
+    --compare shows how many records would move between segments if the model changed. For
+    that both versions must segment the same answers, so the input must be the answers (the
+    same file segrules batch reads), not a batch result, which holds only one version's
+    segments.
     """,
     wrong="""
-    segrules report model.yaml --input result.xlsx
+    segrules report new.yaml --input result.parquet --compare old.yaml
     """,
-    fix="Save the result as .parquet, .csv or .jsonl (segrules batch writes these).",
+    fix="Give the answers as the input.",
     right="""
-    segrules report model.yaml --input result.parquet
+    segrules report new.yaml --input answers.parquet --compare old.yaml
     """,
 )
 
@@ -2162,7 +2279,10 @@ add_code(
     wrong="""
     segrules report model.yaml --input result.parquet --by municipality
     """,
-    fix="Name a column the result has; carry it through `segrules batch` with --carry.",
+    fix="""
+    Name a column the result has. segrules batch carries every column of the answers that
+    is not an input (a unit, a municipality, an age band) through to its result.
+    """,
 )
 
 # =========================================================================== SR90x-SR92x: the decision service

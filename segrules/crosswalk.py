@@ -173,6 +173,16 @@ def load(path: str | Path, rulesets_dir: str | Path | None = None) -> Crosswalk:
     return cw
 
 
+def is_crosswalk_file(path: str | Path) -> bool:
+    """Whether a file is a crosswalk (``rulesets`` and ``positions`` at the top, no ruleset
+    ``id``), so that a command given it can check it as one instead of as a ruleset."""
+    try:
+        doc = parse_yaml(read_source(path))
+    except RulesetError:
+        return False
+    return isinstance(doc, YMap) and {"rulesets", "positions"} <= set(doc.keys()) and "id" not in doc.keys()
+
+
 def check(path: str | Path, rulesets_dir: str | Path | None = None) -> tuple[Crosswalk | None, tuple[Diagnostic, ...]]:
     """The crosswalk (or None) and every diagnostic, without raising."""
     try:

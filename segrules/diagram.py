@@ -26,8 +26,9 @@ from typing import Any, Iterable
 from .dsl import ast
 from .engine.runtime import format_number
 from .errors import UsageError
+from .i18n import DEFAULT_LANG, check_lang, code_label, form
 
-__all__ = ["quadrant_svg", "segment_colours", "plane_of", "GAP_COLOUR", "EXACT_LIMIT", "BINS"]
+__all__ = ["quadrant_svg", "segment_colours", "plane_of", "GAP_COLOUR", "EXACT_LIMIT", "BINS", "MAX_DIAGRAM_INPUTS"]
 
 #: Above this many distinct values on an axis, the axis is binned.
 EXACT_LIMIT = 60
@@ -72,20 +73,24 @@ TEXTS = {
         "low": "matala",
         "high": "korkea",
         "also": "myös",
-        "gap": "aukko tai päällekkäisyys: jokin vastausjoukko saa tässä ei yhtään tai useamman segmentin",
+        "gap": "aukko tai päällekkäisyys: jokin vastausjoukko ei saa tässä yhtään segmenttiä tai saa useamman",
         "mixed": "useampi segmentti samoilla pistemäärillä (eri vastausjoukot)",
         "empty": "mikään vastausjoukko ei johda tähän yhdistelmään",
         "line": "segmentti vaihtuu tässä",
         "binned": "pistemäärät on ryhmitelty soluihin",
-        "points": "saavutettavaa pistemääräyhdistelmää",
+        "points": "{n} saavutettavaa pistemääräyhdistelmää",
+        "points.one": "{n} saavutettava pistemääräyhdistelmä",
         "x_axis": "x-akseli",
         "y_axis": "y-akseli",
         "from_to": "{lo}–{hi}",
         "changes": "Segmentti vaihtuu kohdissa",
+        "changes.one": "Segmentti vaihtuu kohdassa",
         "no_changes": "Segmentti ei vaihdu missään.",
         "no_gaps": "Ei aukkoja eikä päällekkäisyyksiä.",
         "gaps": "Aukkoja tai päällekkäisyyksiä {n} pisteessä: {where}.",
+        "gaps.one": "Aukko tai päällekkäisyys {n} pisteessä: {where}.",
         "segment_desc": "{label} ({id}): {n} pistettä, {x} {xr}, {y} {yr}",
+        "segment_desc.one": "{label} ({id}): {n} piste, {x} {xr}, {y} {yr}",
         "no_points": "Ei saavutettavia pisteitä.",
         "desc_intro": "Nelikenttäkuva säännöstöstä {id} {version}.",
         "higher": "suurempi",
@@ -100,15 +105,19 @@ TEXTS = {
         "empty": "inget svarsset leder till denna kombination",
         "line": "segmentet byts här",
         "binned": "poängen är grupperade i celler",
-        "points": "nåbara poängkombinationer",
+        "points": "{n} nåbara poängkombinationer",
+        "points.one": "{n} nåbar poängkombination",
         "x_axis": "x-axeln",
         "y_axis": "y-axeln",
         "from_to": "{lo}–{hi}",
         "changes": "Segmentet byts vid",
+        "changes.one": "Segmentet byts vid",
         "no_changes": "Segmentet byts ingenstans.",
         "no_gaps": "Inga luckor eller överlappningar.",
         "gaps": "Luckor eller överlappningar i {n} punkter: {where}.",
+        "gaps.one": "Lucka eller överlappning i {n} punkt: {where}.",
         "segment_desc": "{label} ({id}): {n} punkter, {x} {xr}, {y} {yr}",
+        "segment_desc.one": "{label} ({id}): {n} punkt, {x} {xr}, {y} {yr}",
         "no_points": "Inga nåbara punkter.",
         "desc_intro": "Fyrfältsbild av regeluppsättningen {id} {version}.",
         "higher": "högre",
@@ -123,15 +132,19 @@ TEXTS = {
         "empty": "no answer set leads to this combination",
         "line": "the segment changes here",
         "binned": "scores grouped into cells",
-        "points": "reachable score combinations",
+        "points": "{n} reachable score combinations",
+        "points.one": "{n} reachable score combination",
         "x_axis": "x axis",
         "y_axis": "y axis",
         "from_to": "{lo} to {hi}",
         "changes": "The segment changes at",
+        "changes.one": "The segment changes at",
         "no_changes": "The segment does not change anywhere.",
         "no_gaps": "No gaps or overlaps.",
         "gaps": "Gaps or overlaps at {n} points: {where}.",
+        "gaps.one": "A gap or overlap at {n} point: {where}.",
         "segment_desc": "{label} ({id}): {n} points, {x} {xr}, {y} {yr}",
+        "segment_desc.one": "{label} ({id}): {n} point, {x} {xr}, {y} {yr}",
         "no_points": "No reachable points.",
         "desc_intro": "Quadrant picture of the ruleset {id} {version}.",
         "higher": "higher",
@@ -208,8 +221,9 @@ class _Axis:
     """One axis: its distinct reachable values, the slots they are drawn in, and thresholds.
 
     Each slot is a run of neighbouring values (one value each, unless the axis is binned)
-    and is drawn from half-way to the previous slot to half-way to the next, so the axis stays
-    linear in the score and no slot is empty. A threshold always starts a new slot.
+    and is drawn from its first value up to the first value of the next slot, so the axis
+    stays linear in the score and no slot is empty. A threshold (the first value on the new
+    side) always starts a new slot, so its line is drawn exactly at the threshold's value.
     """
 
     def __init__(self, values: list[Fraction], thresholds: list[Fraction]):
@@ -219,8 +233,11 @@ class _Axis:
         self.groups = self._groups()
         self.starts = [g[0] for g in self.groups]
         self.edges = self._edges()
-        self.lo = float(self.edges[0])
-        self.hi = float(self.edges[-1])
+        self.lo = self.edges[0]  # exact: a score may lie beyond the range of a float
+        self.hi = self.edges[-1]
+        # numbered ticks only where a float holds the values well; larger axes show only
+        # their thresholds, labelled exactly or as ≈1.0e400
+        self.ticked = all(abs(v) < 10**15 for v in (self.lo, self.hi))
 
     def _groups(self) -> list[list[Fraction]]:
         if not self.values:
@@ -243,12 +260,11 @@ class _Axis:
             return [Fraction(0), Fraction(1)]
         if len(g) == 1:
             if len(g[0]) == 1:
-                return [g[0][0] - Fraction(1, 2), g[0][0] + Fraction(1, 2)]
-            return [g[0][0], g[0][-1]]
-        mids = [(a[-1] + b[0]) / 2 for a, b in zip(g, g[1:])]
-        first = g[0][0] - (g[1][0] - g[0][-1]) / 2 if len(g[0]) == 1 else g[0][0]
-        last = g[-1][-1] + (g[-1][0] - g[-2][-1]) / 2 if len(g[-1]) == 1 else g[-1][-1]
-        return [first] + mids + [last]
+                return [g[0][0], g[0][0] + 1]
+            return [g[0][0], g[0][-1] + (g[0][-1] - g[0][0]) / (len(g[0]) - 1)]
+        # the last slot is as wide as the step into it, so it ends past its last value
+        last = g[-1][-1] + (g[-1][0] - g[-2][-1])
+        return [grp[0] for grp in g] + [last]
 
     def slot(self, value: Fraction) -> int:
         """The index of the slot (cell column or row) a value is drawn in."""
@@ -403,15 +419,14 @@ def _range_text(values: list[Fraction], t: dict) -> str:
     return t["from_to"].format(lo=_value_text(lo), hi=_value_text(hi))
 
 
-def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str = "fi", *, id_prefix: str | None = None) -> str:
+def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str = DEFAULT_LANG, *, id_prefix: str | None = None) -> str:
     """The quadrant picture of a ruleset as standalone SVG text.
 
     ``plane`` is the ``ScorePlane`` of ``verify(ruleset).plane``. ``lang`` picks the labels
     (fi, sv or en). ``id_prefix`` makes the SVG's element ids unique when several pictures are
     put into one HTML page (default: from the ruleset id).
     """
-    if lang not in TEXTS:
-        raise UsageError(f"unknown language {lang!r}: use fi, sv or en", code="SR500")
+    check_lang(lang)
     if plane is None or ruleset_def.axes is None:
         raise UsageError(
             f"ruleset {ruleset_def.id!r} has no quadrant axes, so there is no quadrant to draw",
@@ -442,10 +457,11 @@ def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str = "fi", *, i
             text += f" · {t['also']}: {', '.join(s.aliases)}"
         detail = ""
         if s.quadrant is not None:
-            detail = f"{x_label}: {t[s.quadrant.resources]} · {y_label}: {t[s.quadrant.complexity]}"
+            r_level = code_label("resources_level", s.quadrant.resources, lang)
+            c_level = code_label("complexity_level", s.quadrant.complexity, lang)
+            detail = f"{x_label}: {r_level} · {y_label}: {c_level}"
             if len(_wrap(detail, 11, width - left - 32)) > 1:  # too long for one line: the score ids
-                detail = (f"{plane.resources}: {t[s.quadrant.resources]} · "
-                          f"{plane.complexity}: {t[s.quadrant.complexity]}")
+                detail = f"{plane.resources}: {r_level} · {plane.complexity}: {c_level}"
         legend_rows.append(("segment", colours[s.id], text, detail))
     has_gap = any(_GAP in c for c in cells.values())
     has_mixed = any(_GAP not in c and len(c) > 1 for c in cells.values())
@@ -468,11 +484,11 @@ def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str = "fi", *, i
 
     def px(v) -> float:
         a = p.x
-        return left + (float(v) - a.lo) / ((a.hi - a.lo) or 1) * pw
+        return left + float((Fraction(v) - a.lo) / ((a.hi - a.lo) or 1)) * pw
 
     def py(v) -> float:
         a = p.y
-        return bottom - (float(v) - a.lo) / ((a.hi - a.lo) or 1) * ph
+        return bottom - float((Fraction(v) - a.lo) / ((a.hi - a.lo) or 1)) * ph
 
     out: list[str] = []
     add = out.append
@@ -501,7 +517,7 @@ def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str = "fi", *, i
     # ---- heading
     for n, line in enumerate(heading):
         add(f'<text x="{left}" y="{28 + 20 * n}" font-size="16" font-weight="bold">{escape(line)}</text>')
-    sub = f"{rs.id} {rs.version} · {len(p.points)} {t['points']}"
+    sub = f"{rs.id} {rs.version} · {form(t, 'points', len(p.points)).format(n=len(p.points))}"
     if p.x.binned or p.y.binned:
         sub += f" ({t['binned']})"
     add(f'<text x="{left}" y="{48 + 20 * (len(heading) - 1)}" font-size="12">{escape(sub)}</text>')
@@ -552,14 +568,14 @@ def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str = "fi", *, i
 
     # ---- frame and axes
     add(f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="none" stroke="#555555" stroke-width="1"/>')
-    xs = [float(v) for v in p.x.values] or [0.0]
-    ys = [float(v) for v in p.y.values] or [0.0]
+    xs = [float(v) for v in p.x.values] if p.x.ticked and p.x.values else [0.0]
+    ys = [float(v) for v in p.y.values] if p.y.ticked and p.y.values else [0.0]
     add('<g font-size="11">')
-    for v in _ticks(p.x.lo, p.x.hi, min(xs), max(xs)):
+    for v in _ticks(float(p.x.lo), float(p.x.hi), min(xs), max(xs)) if p.x.ticked else ():
         x = _num(px(v))
         add(f'<line x1="{x}" y1="{bottom}" x2="{x}" y2="{bottom + 5}" stroke="#555555"/>')
         add(f'<text x="{x}" y="{bottom + 18}" text-anchor="middle">{_tick_text(v)}</text>')
-    for v in _ticks(p.y.lo, p.y.hi, min(ys), max(ys)):
+    for v in _ticks(float(p.y.lo), float(p.y.hi), min(ys), max(ys)) if p.y.ticked else ():
         y = _num(py(v))
         add(f'<line x1="{left - 5}" y1="{y}" x2="{left}" y2="{y}" stroke="#555555"/>')
         add(f'<text x="{left - 8}" y="{_num(py(v) + 4)}" text-anchor="end">{_tick_text(v)}</text>')
@@ -673,12 +689,12 @@ def _description(rs: ast.RulesetDef, plane: Any, p: _Plane, lang: str, x_label: 
                  f"{t['y_axis']}: {y_label} ({plane.complexity}) {_range_text(ys, t)}.")
     changes = [f"{x_label} ≥ {_value_text(v)}" for v in p.x_thresholds]
     changes += [f"{y_label} ≥ {_value_text(v)}" for v in p.y_thresholds]
-    parts.append(f"{t['changes']}: {', '.join(changes)}." if changes else t["no_changes"])
+    parts.append(f"{form(t, 'changes', len(changes))}: {', '.join(changes)}." if changes else t["no_changes"])
     for s in rs.segments:
         pts = [(x, y) for (x, y), c in p.points.items() if s.id in c]
         if not pts:
             continue
-        parts.append(t["segment_desc"].format(
+        parts.append(form(t, "segment_desc", len(pts)).format(
             label=s.label.get(lang), id=s.id, n=len(pts), x=x_label, xr=_range_text([a for a, _ in pts], t),
             y=y_label, yr=_range_text([b for _, b in pts], t),
         ) + ".")
@@ -687,7 +703,7 @@ def _description(rs: ast.RulesetDef, plane: Any, p: _Plane, lang: str, x_label: 
         where = "; ".join(f"({_value_text(x)}, {_value_text(y)})" for x, y in gaps[:5])
         if len(gaps) > 5:
             where += "; …"
-        parts.append(t["gaps"].format(n=len(gaps), where=where))
+        parts.append(form(t, "gaps", len(gaps)).format(n=len(gaps), where=where))
     else:
         parts.append(t["no_gaps"])
     return " ".join(parts)
@@ -724,7 +740,8 @@ def axis_inputs(rs: ast.RulesetDef) -> set[str]:
 
 
 def plane_of(ruleset) -> Any:
-    """The score plane of a loaded ruleset (runs the verifier); SR702 when it has no axes."""
+    """The score plane of a loaded ruleset (runs the verifier); SR702 when it has no axes,
+    SR525 when its axes read more than MAX_DIAGRAM_INPUTS inputs (too large to draw)."""
     from .verify import verify
 
     rs = ruleset.definition if hasattr(ruleset, "definition") else ruleset

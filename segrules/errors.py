@@ -43,9 +43,8 @@ class Diagnostic:
         where = f"{self.span}: " if self.span else ""
         text = f"{where}{self.code} {self.severity}: {self.message}"
         if self.source_line is not None and self.span is not None:
-            line = self.source_line.rstrip("\n").expandtabs(1)
-            caret = " " * (self.span.column - 1) + "^"
-            text += f"\n    {line}\n    {caret}"
+            line, column = shown_line(self.source_line, self.span.column)
+            text += f"\n    {line}\n    {' ' * (column - 1)}^"
         if self.hint:
             text += f"\n    hint: {self.hint}"
         return text
@@ -60,6 +59,29 @@ class Diagnostic:
             "column": self.span.column if self.span else None,
             "hint": self.hint,
         }
+
+
+#: The most characters of a source line shown under a message; a longer line is cut around
+#: the place of the error.
+SHOWN_LINE = 100
+_INVISIBLE = {c: chr(0x2400 + c) for c in range(0x20) if c != 9} | {0x7F: "\u2421"}
+
+
+def shown_line(line: str, column: int) -> tuple[str, int]:
+    """A source line as printed under a message, and the caret's column in it.
+
+    Control characters are shown as their visible symbols (NUL as ␀), each one column wide,
+    and a line longer than ``SHOWN_LINE`` is cut to the part around ``column``, with ``…``
+    where text was left out.
+    """
+    line = line.rstrip("\r\n").expandtabs(1).translate(_INVISIBLE)
+    if len(line) <= SHOWN_LINE:
+        return line, column
+    start = max(0, min(column - 1 - SHOWN_LINE // 2, len(line) - SHOWN_LINE))
+    end = start + SHOWN_LINE
+    head = "…" if start > 0 else ""
+    tail = "…" if end < len(line) else ""
+    return head + line[start:end] + tail, column - start + len(head)
 
 
 class SegrulesError(Exception):

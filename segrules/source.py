@@ -93,10 +93,9 @@ class SourceText:
     line_starts: tuple[int, ...] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
-        starts = [0]
-        for i, ch in enumerate(self.text):
-            if ch == "\n":
-                starts.append(i + 1)
+        # lines end where YAML says they do (CR LF, LF, a lone CR, NEL, LS, PS), so that the
+        # parser's line numbers and ours agree for files from any system
+        starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
         object.__setattr__(self, "line_starts", tuple(starts))
 
     def span_at(self, offset: int) -> Span:
@@ -106,7 +105,11 @@ class SourceText:
 
     @property
     def lines(self) -> list[str]:
-        return self.text.splitlines()
+        lines = _LINE_BREAK.split(self.text)
+        return lines[:-1] if lines and lines[-1] == "" else lines
+
+
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 @attrs.frozen(eq=False)
@@ -351,6 +354,7 @@ def _escaped(text: str, j: int) -> bool:
 def parse_yaml(source: SourceText) -> YValue:
     """Compose the YAML document into located values, or raise RulesetError."""
     sink = DiagnosticSink(source.lines)
+    _reject_control_characters(source, sink)
     deep = _flow_nesting_error(source.text)
     if deep is not None:
         sink.report(
@@ -380,7 +384,12 @@ def parse_yaml(source: SourceText) -> YValue:
         mark = exc.problem_mark or exc.context_mark
         span = Span(source.name, mark.line + 1, mark.column + 1) if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
-        sink.report("SR010", f"YAML syntax error: {problem}", span, hint=_yaml_hint(problem))
+        hint = _yaml_hint(problem)
+        opened = _opened_at(exc, source)
+        if opened is not None:
+            problem += f"; the {opened[0]!r} opened at line {opened[1].line}, column {opened[1].column} is not closed"
+            hint = f"close the {opened[0]!r} with {_CLOSING[opened[0]]!r}, or put a value in it that contains ':' or ',' in quotes"
+        sink.report("SR010", f"YAML syntax error: {problem}", span, hint=hint)
         sink.raise_if_errors()
         raise  # unreachable
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as a control character
@@ -400,6 +409,43 @@ def parse_yaml(source: SourceText) -> YValue:
     value = _convert(node, source, sink, 0)
     sink.raise_if_errors()
     return value
+
+
+# what YAML refuses in a file: control characters other than tab and line ends, and the
+# non-characters U+FFFE and U+FFFF (PyYAML's reader would name only an offset)
+_NOT_ALLOWED = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _reject_control_characters(source: SourceText, sink: DiagnosticSink) -> None:
+    """Every line with a character YAML does not allow, located; then stop."""
+    seen: set[int] = set()
+    for m in _NOT_ALLOWED.finditer(source.text):
+        span = source.span_at(m.start())
+        if span.line in seen:
+            continue
+        seen.add(span.line)
+        name = "a NUL character" if m.group() == "\x00" else "a control character"
+        sink.report(
+            "SR010", f"{name} (U+{ord(m.group()):04X}) is not allowed in a YAML file", span,
+            hint="remove it; it is invisible in most editors (try searching for it, or retype the line)",
+        )
+        if len(seen) >= 20:
+            break
+    sink.raise_if_errors()
+
+
+_CLOSING = {"[": "]", "{": "}"}
+
+
+def _opened_at(exc: yaml.MarkedYAMLError, source: SourceText) -> tuple[str, Span] | None:
+    """The bracket and place where the flow collection a parser gave up in was opened."""
+    mark = exc.context_mark
+    if mark is None or not (exc.context or "").startswith("while parsing a flow"):
+        return None
+    bracket = source.text[mark.index: mark.index + 1]
+    if bracket not in _CLOSING:
+        return None
+    return bracket, Span(source.name, mark.line + 1, mark.column + 1)
 
 
 def _yaml_hint(problem: str) -> str | None:

@@ -191,11 +191,14 @@ def test_cli_writes_the_file_atomically(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["suunte.svg"]  # no temporary file left
 
 
-def test_cli_prints_to_stdout_and_defaults_to_finnish():
+def test_cli_prints_to_stdout_in_the_default_language():
+    from segrules.i18n import DEFAULT_LANG
+
     proc = run("diagram", "rulesets/keski_suomi/segmentation.yaml")
     assert proc.returncode == 0, proc.stderr
     root = parse(proc.stdout)
-    assert "Asiakkaan voimavarat" in "\n".join(texts(root))
+    label = segrules.load("rulesets/keski_suomi/segmentation.yaml").definition.score("resources").label
+    assert label.get(DEFAULT_LANG) in "\n".join(texts(root))
 
 
 def test_cli_without_axes_is_a_clear_error():

@@ -110,3 +110,12 @@ def test_anchors_in_links_exist(page):
         assert m.group(2) in _anchors(target.read_text(encoding="utf-8")), (
             f"{page.name}: no heading for #{m.group(2)} in {target.name}"
         )
+
+
+def test_the_api_reference_is_generated_from_the_docstrings():
+    spec = importlib.util.spec_from_file_location("gen_api", DOCS / "gen_api.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    assert (DOCS / "api.md").read_text(encoding="utf-8") == gen.render(), "docs/api.md is out of date: run python docs/gen_api.py"
+    for module in gen.MODULES:
+        assert f"## `{module}`" in gen.render()

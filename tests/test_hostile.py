@@ -277,9 +277,12 @@ def test_an_output_that_is_the_input(tmp_path, model, command):
 
 @pytest.mark.parametrize(
     "target, code",
-    [("missing/out.svg", "SR521"), (".", "SR522"), ("/dev/full", "SR521"), ("dangling.svg", "SR523")],
+    [("missing/out.svg", "SR521"), (".", "SR522"), ("/dev/full", "SR521"), ("dangling.svg", "SR523"),
+     ("/sys/kernel/segrules.svg", "SR521")],  # a file system no one may create files in, even root
 )
 def test_outputs_that_cannot_be_written(tmp_path, model, target, code):
+    if target.startswith("/sys/") and not os.path.isdir("/sys/kernel"):
+        pytest.skip("no /sys on this machine")
     (tmp_path / "dangling.svg").symlink_to(tmp_path / "nowhere.svg")
     result = segrules_cli("--json", "diagram", str(model), "-o", target, cwd=tmp_path)
     _, out = assert_coded(result, code, json_doc=True)
@@ -330,3 +333,32 @@ def test_a_defaultdict_missing_a_required_answer_gets_no_segment():
             call(answers)
         assert [p.code for p in info.value.problems] == ["SR304"]
     assert "c_manage" not in answers
+
+
+def _quadrant_model(text: str, resources: str, complexity: str) -> str:
+    """A ``mini`` text with two segments 'lo' and 'hi' given quadrants and axes."""
+    low, high = text.split("  hi:\n", 1)
+    text = (low.replace("service_use: heavy\n", "service_use: heavy\n    quadrant: {resources: low, complexity: low}\n")
+            + "  hi:\n"
+            + high.replace("service_use: heavy\n", "service_use: heavy\n    quadrant: {resources: high, complexity: high}\n", 1))
+    return text.replace("pathways:", f"axes:\n  resources: {resources}\n  complexity: {complexity}\npathways:")
+
+
+def test_a_diagram_of_scores_beyond_the_float_range(tmp_path):
+    text = mini({"a": "integer 0..5", "b": "integer 0..5"}, {"r": f"a * {HUGE}", "k": f"b * {HUGE}"},
+                ["lo when r < 3 and k < 3", "hi when r >= 3 or k >= 3"])
+    path = tmp_path / "huge.yaml"
+    path.write_text(_quadrant_model(text, "r", "k"), encoding="utf-8")
+    result = segrules_cli("diagram", str(path), "--lang", "en")
+    assert result.returncode == 0 and b"Traceback" not in result.stderr
+    assert "≥ ≈1.0e400".encode() in result.stdout
+
+
+def test_a_diagram_too_large_to_draw_says_so_at_once(tmp_path):
+    n = 300  # within the documented limit of 500 inputs
+    text = mini({f"c{i}": "scale" for i in range(n)}, {"r": "mean(" + ", ".join(f"c{i}" for i in range(n)) + ")"},
+                ["lo when r < 3", "hi when r >= 3"])
+    path = tmp_path / "wide.yaml"
+    path.write_text(_quadrant_model(text, "r", "r"), encoding="utf-8")
+    err, _ = assert_coded(segrules_cli("diagram", str(path)), "SR525")
+    assert "too large to draw" in err

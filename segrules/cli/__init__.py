@@ -39,6 +39,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("diff", "diff"),
     ("diagram", "diagram"),
     ("crosswalk", "crosswalk"),
+    ("sql", "sql"),
+    ("batch", "batch"),
     ("fhir", "fhir"),
     ("serve", "serve"),
     ("report", "report"),

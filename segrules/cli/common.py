@@ -17,8 +17,7 @@ from ..documents import parse_instant, ruleset_json  # noqa: F401 - ruleset_json
 from ..dsl import ast
 from ..engine.runtime import format_number
 from ..errors import Diagnostic, UsageError
-
-DEFAULT_LANG = "en"
+from ..i18n import DEFAULT_LANG, codes_label, count, text
 
 
 # --------------------------------------------------------------------------- options
@@ -79,50 +78,52 @@ def table(rows: list[tuple[str, ...]], indent: str = "  ") -> list[str]:
 
 
 _PATHWAY_FIELDS = (
-    ("contact", "contact"),
-    ("appointments", "appointments"),
-    ("coordination", "coordination"),
-    ("professional_role", "professional role"),
-    ("self_care", "self-care"),
-    ("first_visit", "first visit"),
-    ("booking", "booking"),
-    ("follow_up", "follow-up"),
-    ("follow_up_visits", "follow-up visits"),
-    ("service_model", "service model"),
-    ("service_menu", "service menu"),
-    ("channels", "channels"),
-    ("reassess_after_months", "re-assess after"),
+    "contact", "appointments", "coordination", "professional_role", "self_care", "first_visit", "booking",
+    "follow_up", "follow_up_visits", "service_model", "service_menu", "channels", "reassess_after_months",
 )
 
 
 def pathway_lines(p: ast.Pathway, lang: str, indent: str = "  ") -> list[str]:
-    """A pathway as aligned ``name: text`` lines (the fields it has)."""
+    """A pathway as aligned ``name: text`` lines (the fields it has), in ``lang``."""
     rows = []
-    for field, name in _PATHWAY_FIELDS:
+    for field in _PATHWAY_FIELDS:
         v = getattr(p, field)
         if v is None or v == ():
             continue
         if isinstance(v, ast.Labels):
-            text = v.get(lang)
+            value = v.get(lang)
         elif field == "appointments":
-            text = "; ".join(x.get(lang) for x in v)
-        elif isinstance(v, tuple):
-            text = ", ".join(v)
+            value = "; ".join(x.get(lang) for x in v)
+        elif field in ("service_model", "service_menu", "channels"):
+            value = codes_label(field, (v,) if isinstance(v, str) else v, lang)
         elif field == "reassess_after_months":
-            text = plural(v, "month")
+            value = count(lang, "months", v)
         else:
-            text = str(v)
-        rows.append((name, text))
-    width = max(len(n) for _, n in _PATHWAY_FIELDS)
+            value = str(v)
+        rows.append((text(lang, field), value))
+    width = max(len(text(lang, f)) for f in _PATHWAY_FIELDS)
     return [f"{indent}{n + ':':<{width + 1}} {t}" for n, t in rows]
 
 
 # --------------------------------------------------------------------------- input
 
 
-def read_answers(source: str) -> dict:
-    """The answers JSON object from a file or from stdin (``-``), within the documented limits."""
-    return answers_source.read_answers(source, sys.stdin.buffer if source == "-" else None)
+def answers_example(inputs: Sequence[ast.Input]) -> str:
+    """A small answers object in a ruleset's own names, for hints: its first two inputs."""
+    out = {}
+    for i in inputs[:2]:
+        d = i.domain
+        out[i.id] = d.values[len(d.values) // 2] if d.values else True
+    return json.dumps(out, ensure_ascii=False)
+
+
+def read_answers(source: str, example: str | None = None) -> dict:
+    """The answers JSON object from a file or from stdin (``-``), within the documented limits.
+
+    ``example`` is a JSON object shown in the hint when the file is not JSON (best written
+    with the ruleset's own inputs, see ``answers_example``).
+    """
+    return answers_source.read_answers(source, sys.stdin.buffer if source == "-" else None, example=example)
 
 
 def read_json(source: str) -> Any:

@@ -8,7 +8,8 @@ from .. import rulesets as shipped
 from ..crosswalk import DEFAULT_PATH, Crosswalk, check, load
 from ..documents import ruleset_json
 from ..dsl import ast
-from .common import add_lang, plural, print_json, table
+from ..i18n import count, quadrant_text, text
+from .common import add_lang, print_json, table
 
 HELP = "map a segment of one regional model to another's, or check the crosswalk"
 DESCRIPTION = (
@@ -68,11 +69,11 @@ def run(args: argparse.Namespace) -> int:
             for d in diagnostics:
                 print(d.format())
             if ok:
-                print(f"{path}: ok: {len(cw.ruleset_ids)} rulesets, {len(cw.positions)} positions; "
-                      "every segment has exactly one position, in its own quadrant")
+                print(f"{path}: " + text(args.lang, "crosswalk_ok", rulesets=len(cw.ruleset_ids),
+                                                positions=len(cw.positions)))
             else:
                 errors = sum(1 for d in diagnostics if d.is_error)
-                print(f"{path}: {plural(errors, 'error')}: the crosswalk is not valid")
+                print(f"{path}: {count(args.lang, 'crosswalk_invalid', errors)}")
         return 0 if ok else 1
 
     cw = load(path, args.rulesets_dir)
@@ -93,17 +94,17 @@ def run(args: argparse.Namespace) -> int:
             })
         else:
             print(f"{src} {a.id} ({a.label.get(lang)}) -> {dst} {b.id} ({b.label.get(lang)})")
-            print(f"  quadrant: resources {position.quadrant.resources}, complexity {position.quadrant.complexity}")
+            print(f"  {text(lang, 'quadrant').lower()}: {quadrant_text(position.quadrant, lang)}")
             if b.aliases:
-                print(f"  {b.id} is also called: {', '.join(b.aliases)}")
+                print("  " + text(lang, "is_also_called", id=b.id, aliases=", ".join(b.aliases)))
         return 0
 
     if args.json:
         print_json({"schema": "segrules.crosswalk/1", "crosswalk": cw.to_json()})
         return 0
-    rows = [("quadrant", *cw.ruleset_ids)]
+    rows = [(text(lang, "quadrant").lower(), *cw.ruleset_ids)]
     for p in cw.positions:
-        rows.append((f"resources {p.quadrant.resources}, complexity {p.quadrant.complexity}",
+        rows.append((quadrant_text(p.quadrant, lang),
                      *(p.segment(rid) for rid in cw.ruleset_ids)))
     if cw.title is not None:
         print(cw.title.get(lang))

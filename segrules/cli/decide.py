@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+import sys
 
+from .. import answers as answers_source
 from .. import fhir
 from ..documents import decide_json
 from ..engine.runtime import Decision, Ruleset
+from ..i18n import code_label, quadrant_text, text
+from ..errors import AnswerError, SegrulesError
 from ..pipeline import load
-from .common import add_lang, parse_datetime, pathway_lines, print_json, read_answers, read_json, table, value_text
+from .common import add_lang, answers_example, parse_datetime, pathway_lines, print_json, read_answers, read_json, table, value_text
 
 HELP = "decide the segment for one answer set"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ruleset", metavar="RULESET")
-    parser.add_argument("--answers", required=True, metavar="FILE", help="the answers as a JSON object; - reads stdin")
+    parser.add_argument("--answers", required=True, metavar="FILE", help="the answers as a JSON object, or JSON Lines (one answer set a line, one decision each); - reads stdin")
     parser.add_argument("--override", metavar="SEGMENT", help="a segment chosen by a person instead of the suggestion")
     parser.add_argument("--reason", metavar="TEXT", help="why the segment was overridden (required with --override)")
     parser.add_argument(
@@ -34,28 +39,78 @@ def decision_text(d: Decision, ruleset: Ruleset, lang: str) -> str:
     """A decision for a reader, in one language."""
     rs = ruleset.definition
     seg = d.segment
-    out = [f"Segment:      {seg.label.get(lang)} ({seg.id})"]
+    rows = [(text(lang, "segment"), f"{seg.label.get(lang)} ({seg.id})")]
     if d.is_overridden:
-        out[0] += f"  (chosen by a person; the rules suggested {d.suggested.id})"
+        s = d.suggested
+        rows[0] = (rows[0][0], rows[0][1] + "  " + text(lang, "overridden_note", id=s.id, label=s.label.get(lang)))
     if seg.aliases:
-        out.append(f"Also called:  {', '.join(seg.aliases)}")
-    out.append(f"Service use:  {seg.service_use}")
+        rows.append((text(lang, "also_called"), ", ".join(seg.aliases)))
+    rows.append((text(lang, "service_use"), code_label("service_use", seg.service_use, lang)))
     if seg.quadrant:
-        out.append(f"Quadrant:     resources {seg.quadrant.resources}, complexity {seg.quadrant.complexity}")
-    out += ["", "Pathway:"] + pathway_lines(d.pathway, lang)
+        rows.append((text(lang, "quadrant"), quadrant_text(seg.quadrant, lang)))
+    out = _fields(rows)
+    out += ["", text(lang, "pathway") + ":"] + pathway_lines(d.pathway, lang)
     scores = d.scores
     if scores:
-        out += ["", "Scores:"]
+        out += ["", text(lang, "scores") + ":"]
         out += table([(s.id, "=", value_text(scores[s.id]), f"({s.label.get(lang)})") for s in rs.scores])
-    out += ["", "Why:"] + ["  " + line for line in d.explain(lang).splitlines()[1:]]
-    out += [
-        "",
-        f"Ruleset:      {d.ruleset.id} {d.ruleset.version}",
-        f"SHA-256:      {d.ruleset.content_hash}",
-        f"Assessed at:  {d.assessed_at.isoformat()}",
-        f"Re-assess on: {d.reassess_on.isoformat()}",
-    ]
+    out += ["", text(lang, "why") + ":"] + ["  " + line for line in d.explain(lang).splitlines()[1:]]
+    out += [""] + _fields([
+        (text(lang, "ruleset"), f"{d.ruleset.id} {d.ruleset.version}"),
+        ("SHA-256", d.ruleset.content_hash),
+        (text(lang, "assessed_at"), d.assessed_at.isoformat()),
+        (text(lang, "reassess_on"), d.reassess_on.isoformat()),
+    ])
     return "\n".join(out)
+
+
+def _fields(rows: list[tuple[str, str]]) -> list[str]:
+    """``Name:  value`` lines with the values aligned."""
+    width = max(len(n) for n, _ in rows) + 2
+    return [f"{n + ':':<{width}}{v}".rstrip() for n, v in rows]
+
+
+def _answer_lines(source: str):
+    """JSON Lines (two or more non-empty lines, each a JSON value on its own): an iterator of
+    (line number, bytes); otherwise None, and the source is read as one JSON document.
+
+    Only standard input is read this way; each line is bounded like one answers file.
+    """
+    if source != "-":
+        return None, None
+    stream = sys.stdin.buffer
+    limit = answers_source.MAX_ANSWERS_BYTES
+    head: list[bytes] = []
+    numbers: list[int] = []
+    n = 0
+    while len(head) < 2:
+        line = stream.readline(limit + 1)
+        if not line:
+            break
+        n += 1
+        if line.strip():
+            head.append(line)
+            numbers.append(n)
+    def parses(b: bytes) -> bool:
+        try:
+            json.loads(b)
+            return True
+        except ValueError:
+            return False
+    if len(head) == 2 and all(len(b) <= limit and parses(b) for b in head):
+        def lines():
+            yield from zip(numbers, head)
+            k = n
+            while True:
+                line = stream.readline(limit + 1)
+                if not line:
+                    return
+                k += 1
+                if line.strip():
+                    yield k, line
+        return lines(), None
+    rest = stream.read(limit + 1)
+    return None, b"".join(head) + rest
 
 
 def run(args: argparse.Namespace) -> int:
@@ -73,10 +128,51 @@ def run(args: argparse.Namespace) -> int:
         )
         print_json(bundle, sort_keys=False)
         return 0
-    answers = read_answers(args.answers)
+    lines, data = _answer_lines(args.answers)
+    if lines is not None:
+        return _run_lines(args, ruleset, lines, when)
+    if data is not None:
+        answers = answers_source.parse_answers(data, "<stdin>", example=answers_example(ruleset.inputs))
+    else:
+        answers = read_answers(args.answers, example=answers_example(ruleset.inputs))
     decision = ruleset.decide(answers, assessed_at=when, override=args.override, reason=args.reason)
     if args.json:
         print_json(decide_json(decision, args.lang))
     else:
         print(decision_text(decision, ruleset, args.lang))
     return 0
+
+
+def _run_lines(args, ruleset: Ruleset, lines, when) -> int:
+    """One decision per line: with --json one compact JSON document a line, else text blocks.
+
+    A line that fails gets its error (with the line number) and the others are still decided;
+    the exit code is 1 if any line failed.
+    """
+    failed = 0
+    for number, line in lines:
+        try:
+            answers = answers_source.parse_answers(line, f"<stdin> line {number}")
+            decision = ruleset.decide(answers, assessed_at=when, override=args.override, reason=args.reason)
+        except SegrulesError as exc:
+            failed += 1
+            if args.json:
+                print(json.dumps({
+                    "schema": "segrules.decide/1", "line": number,
+                    "error": {"code": exc.code, "message": str(exc)},
+                    "problems": [p.to_json() for p in exc.problems] if isinstance(exc, AnswerError) else [],
+                }, ensure_ascii=False, sort_keys=True))
+            else:
+                print(f"line {number}: {exc.code} {exc}", file=sys.stderr)
+            continue
+        if args.json:
+            print(json.dumps({
+                "schema": "segrules.decide/1", "line": number, "decision": decision.to_json(),
+                "explanation": decision.explain(args.lang), "lang": args.lang,
+            }, ensure_ascii=False, sort_keys=True))
+        else:
+            if number > 1:
+                print()
+            print(f"# line {number}")
+            print(decision_text(decision, ruleset, args.lang))
+    return 1 if failed else 0

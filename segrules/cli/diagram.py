@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ruleset", metavar="RULESET")
     parser.add_argument("-o", "--output", metavar="FILE.svg", help="write the SVG to this file (default: standard output)")
     parser.add_argument("--force", action="store_true", help="let -o replace a file that holds a model")
-    add_lang(parser, default="fi")
+    add_lang(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,7 +8,8 @@ import sys
 from typing import Any
 
 from ..engine.record import Replay, replay
-from ..errors import UsageError
+from ..errors import UsageError, safe_text
+from ..files import InputTooLarge, read_bytes_limited, read_stream_limited
 from ..pipeline import load
 from .common import plural, print_json
 
@@ -31,17 +32,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def read_record_file(source: str) -> Any:
     """The JSON document of a record file (or stdin), read within MAX_RECORD_BYTES (SR557)."""
-    name = "<stdin>" if source == "-" else source
+    name = "<stdin>" if source == "-" else safe_text(source, 300)
     try:
         if source == "-":
-            data = sys.stdin.buffer.read(MAX_RECORD_BYTES + 1)
+            data = read_stream_limited(sys.stdin.buffer, MAX_RECORD_BYTES)
         else:
-            with open(source, "rb") as f:
-                data = f.read(MAX_RECORD_BYTES + 1)
+            data = read_bytes_limited(source, MAX_RECORD_BYTES)
+    except InputTooLarge:
+        raise UsageError(f"{name} is larger than {MAX_RECORD_BYTES} bytes; it is not a decision record", code="SR557") from None
+    except IsADirectoryError:
+        raise UsageError(f"cannot read the record {name}: it is a folder", code="SR557") from None
     except OSError as exc:
         raise UsageError(f"cannot read the record {name}: {exc.strerror or exc}", code="SR557") from None
-    if len(data) > MAX_RECORD_BYTES:
-        raise UsageError(f"{name} is larger than {MAX_RECORD_BYTES} bytes; it is not a decision record", code="SR557")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -66,17 +68,11 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
 
 
 def _shown(value: Any) -> str:
-    """A value from the record or the recomputation, safe for a terminal: text as it is when
-    every character is printable, anything else as ASCII JSON (control characters escaped)."""
+    """A value from the record or the recomputation, safe for a terminal: text as it is, other
+    values as JSON, control characters and escape sequences written out (``safe_text``)."""
     if isinstance(value, dict) and set(value) == {"exact"}:
         value = value["exact"]
-    if isinstance(value, str) and value.isprintable():
-        return value
-    return json.dumps(value)
-
-
-def _line(text: str) -> str:
-    return text if text.isprintable() else json.dumps(text)[1:-1]
+    return safe_text(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False), 300)
 
 
 def replay_text(result: Replay) -> str:
@@ -101,9 +97,9 @@ def replay_text(result: Replay) -> str:
             lines.append(f"  {d.field.ljust(width)}  stored: {_shown(d.stored)}")
             lines.append(f"  {' ' * width}  now:    {_shown(d.recomputed)}")
     if result.error is not None:
-        lines.append(f"  why: {result.error.code}: " + "\n       ".join(map(_line, str(result.error).splitlines())))
+        lines.append(f"  why: {result.error.code}: " + "\n       ".join(safe_text(line, 300) for line in str(result.error).splitlines()))
     for note in result.notes:
-        lines.append(f"  note: {note}")
+        lines.append(f"  note: {safe_text(note, 300)}")
     return "\n".join(lines)
 
 

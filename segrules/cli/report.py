@@ -7,23 +7,27 @@ import csv
 import io
 
 from ..errors import UsageError
-from ..files import write_text_atomic
+from ..files import check_output, write_text_atomic
 from ..pipeline import load
 from ..population import DEFAULT_MIN_CELL, build_report, read_reference
-from ..population.counts import count_batch, relation_sql
+from ..population.counts import count_batch, count_transitions
 from ..population.render import html_report, text_report
 from ..source import parse_yaml, read_source, to_data
+from ..sql.batch import BatchInputError, duckdb_relation, parse_location, segment_table
+from ..sql.compiler import SHAPES, q
 from .common import add_lang, print_json
 
-HELP = "report a population's segments from a batch result: counts, shares, small cells hidden"
+HELP = "report a population's segments: counts, shares, small cells hidden, two versions compared"
 DESCRIPTION = (
-    "Count a batch result (segrules batch) by segment and by grouping columns, with shares, "
-    "totals and small-cell suppression, and print it; optionally write a self-contained HTML "
-    "page and a CSV file, and compare with an expected distribution."
+    "Count a population by segment and by grouping columns, with shares, totals and small-cell "
+    "suppression, and print it; optionally write a self-contained HTML page and a CSV file, "
+    "compare with an expected distribution, or show how many records would move between the "
+    "segments of two versions of the model. The input is a batch result (segrules batch) or "
+    "the answers themselves, which are then segmented on the way with DuckDB."
 )
 
 
-def _min_cell(text: str) -> int:
+def _whole(text: str) -> int:
     try:
         return int(text)
     except ValueError:
@@ -31,17 +35,23 @@ def _min_cell(text: str) -> int:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("ruleset", metavar="RULESET", help="the ruleset that made the batch result")
-    parser.add_argument("--input", required=True, metavar="RESULT",
-                        help="the batch result: a .parquet, .csv or .jsonl file written by segrules batch")
+    parser.add_argument("ruleset", metavar="RULESET", help="the ruleset (that made the batch result)")
+    parser.add_argument("--input", required=True, metavar="LOCATION",
+                        help="a batch result or the answers: a .parquet, .csv or .jsonl file, or file.duckdb#table")
     parser.add_argument("--by", action="append", default=[], metavar="COLUMN",
                         help="also count by this column (repeat for several: --by battery --by unit)")
-    parser.add_argument("--min-cell", type=_min_cell, default=DEFAULT_MIN_CELL, metavar="N",
+    parser.add_argument("--min-cell", type=_whole, default=DEFAULT_MIN_CELL, metavar="N",
                         help=f"hide counts below N, and the cells that would give them away (default {DEFAULT_MIN_CELL})")
     parser.add_argument("--reference", metavar="FILE",
                         help="expected shares in percent by segment: a YAML or JSON mapping such as {omatoimi: 39, ...}")
+    parser.add_argument("--compare", metavar="OTHER_RULESET",
+                        help="another version of the model: how many records would move from each segment to each other "
+                        "(the input must be the answers)")
+    parser.add_argument("--key", default="record_id", metavar="COLUMN", help="the record key column (default record_id)")
+    parser.add_argument("--shape", choices=SHAPES, default="wide", help="answers input: a column per input (wide) or long")
     parser.add_argument("--html", metavar="FILE.html", help="write the report as a self-contained HTML page")
     parser.add_argument("--csv", metavar="FILE.csv", help="write every table as CSV")
+    parser.add_argument("--force", action="store_true", help="let --html or --csv replace a file that holds a model")
     add_lang(parser)
 
 
@@ -49,8 +59,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         import duckdb
     except ImportError:
-        raise UsageError("segrules report needs DuckDB: pip install 'segrules[sql]'", code="SR500") from None
+        raise UsageError("segrules report needs DuckDB: pip install 'segrules[sql]'", code="SR805") from None
+    inputs = [p for p in (args.ruleset, args.compare, args.reference, args.input.partition("#")[0]) if p]
+    for output in (args.html, args.csv):
+        if output:  # before any work: never overwrite an input
+            check_output(output, inputs, force=args.force)
     ruleset = load(args.ruleset)
+    other = load(args.compare) if args.compare else None
     rs = ruleset.definition
     reference = None
     if args.reference:
@@ -58,20 +73,43 @@ def run(args: argparse.Namespace) -> int:
         if not isinstance(shares, dict):
             raise UsageError(f"{args.reference}: the reference must be a mapping of segment to percent", code="SR852")
         reference = read_reference(rs, shares)
+    source = parse_location(args.input, error=BatchInputError)
+    if source.kind == "postgres":
+        raise BatchInputError("segrules report reads files and DuckDB tables; run segrules batch --engine postgres first")
     con = duckdb.connect()
     try:
-        counts = count_batch(con, relation_sql(args.input), rs, args.by)
+        con.execute("SET enable_progress_bar = false")
+        relation = duckdb_relation(con, source)
+        columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()]
+        is_result = "segment" in columns
+        if other is not None and is_result:
+            raise UsageError(
+                f"{args.input} is a batch result; --compare segments the same answers with both versions, "
+                "so give the answers as --input", code="SR853",
+            )
+        if not is_result:
+            segment_table(con, ruleset, relation, "result", shape=args.shape, key=args.key, source=source, carry=args.by)
+            relation = q("result")
+        counts = count_batch(con, relation, rs, args.by)
+        transitions = None
+        if other is not None:
+            segment_table(con, other, duckdb_relation(con, source), "result_new", shape=args.shape, key=args.key, source=source)
+            transitions = count_transitions(con, q("result"), q("result_new"), args.key)
     except duckdb.Error as exc:
-        raise UsageError(f"{args.input}: cannot be read as a batch result: {exc}", code="SR854") from None
+        raise UsageError(f"{args.input}: cannot be read: {exc}", code="SR854") from None
     finally:
         con.close()
-    report = build_report(rs, min_cell=args.min_cell, reference=reference, **counts)
+    names = tuple(f"{r.id} {r.version} {r.content_hash}" for r in (ruleset, other) if r is not None)
+    report = build_report(
+        rs, min_cell=args.min_cell, reference=reference, transitions_counts=transitions,
+        transitions_names=names if other is not None else ("", ""), **counts,
+    )
     if args.html:
-        write_text_atomic(args.html, html_report(report, rs, args.lang))
+        write_text_atomic(args.html, html_report(report, rs, args.lang), inputs=inputs, force=args.force)
     if args.csv:
         buffer = io.StringIO()
         csv.writer(buffer, lineterminator="\n").writerows(report.csv_rows())
-        write_text_atomic(args.csv, buffer.getvalue())
+        write_text_atomic(args.csv, buffer.getvalue(), inputs=inputs, force=args.force)
     if args.json:
         print_json(report.to_json())
     else:

@@ -26,11 +26,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ruleset", metavar="RULESET")
     parser.add_argument("--count", type=_count_arg, default=1, metavar="N", help="how many answer sets (default 1)")
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
+    parser.add_argument("--key", metavar="COLUMN",
+                        help="number the answer sets 1, 2, ... in this field: a synthetic population for segrules batch")
 
 
 def run(args: argparse.Namespace) -> int:
     rs = load(args.ruleset).definition
+    if args.key is not None and any(i.id == args.key for i in rs.inputs):
+        args.parser.error(f"--key {args.key} is an input of the ruleset; give the record key another name")
     rng = random.Random(args.seed)
-    for _ in range(args.count):
-        print(json.dumps(sample_answers(rs, rng), ensure_ascii=False, sort_keys=True))
+    for n in range(1, args.count + 1):
+        answers = sample_answers(rs, rng)
+        record = answers if args.key is None else {args.key: n, **answers}
+        print(json.dumps(record, ensure_ascii=False, sort_keys=args.key is None))
     return 0

@@ -8,16 +8,19 @@ from typing import Any
 from ..documents import ruleset_json
 from ..errors import SegrulesError
 from ..pipeline import load
-from .common import print_json
+from ..i18n import count, text
+from .common import add_lang, print_json
 
 HELP = "run the rulesets' own examples"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("rulesets", nargs="+", metavar="RULESET", help="ruleset YAML files")
+    add_lang(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    lang = args.lang
     files = []
     for path in args.rulesets:
         entry: dict[str, Any] = {"file": path, "ruleset": None, "passed": 0, "failed": 0, "examples": [], "diagnostics": []}
@@ -30,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
             if not args.json:
                 for d in exc.diagnostics:
                     print(d.format())
-                print(f"{path}: cannot run the examples: the ruleset does not load")
+                print(f"{path}: {text(lang, 'not_loaded')}")
             continue
         entry["ruleset"] = ruleset_json(ruleset.definition)
         for r in ruleset.run_examples():
@@ -45,19 +48,23 @@ def run(args: argparse.Namespace) -> int:
             if not args.json:
                 where = f"{path}:{ex.span.line}: " if ex.span else f"{path}: "
                 if r.passed:
-                    print(f"PASS {where}{ex.name}")
+                    print(f"{text(lang, 'pass')} {where}{ex.name}")
                 elif r.error is not None:
-                    print(f"FAIL {where}{ex.name}: expected {ex.expect}, but {r.error}")
+                    print(f"{text(lang, 'fail')} {where}{ex.name}: {text(lang, 'expected_error', expect=ex.expect, error=r.error)}")
                 else:
-                    print(f"FAIL {where}{ex.name}: expected {ex.expect}, got {r.got}")
+                    print(f"{text(lang, 'fail')} {where}{ex.name}: {text(lang, 'expected_got', expect=ex.expect, got=r.got)}")
         entry["ok"] = entry["failed"] == 0
         if not args.json:
             total = entry["passed"] + entry["failed"]
             if total == 0:
-                print(f"{path}: no examples")
+                print(f"{path}: {text(lang, 'no_examples')}")
             else:
-                print(f"{path}: {entry['passed']} passed, {entry['failed']} failed")
+                print(f"{path}: {text(lang, 'passed_failed', passed=entry['passed'], failed=entry['failed'])}")
     ok = all(f["ok"] for f in files)
+    passed = sum(f["passed"] for f in files)
+    failed = sum(f["failed"] for f in files)
     if args.json:
-        print_json({"schema": "segrules.test/1", "ok": ok, "files": files})
+        print_json({"schema": "segrules.test/1", "ok": ok, "passed": passed, "failed": failed, "files": files})
+    elif len(files) > 1:
+        print(text(lang, "total", files=count(lang, "files", len(files)), passed=passed, failed=failed))
     return 0 if ok else 1

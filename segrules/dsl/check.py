@@ -288,6 +288,15 @@ class Checker:
 
     # ------------------------------------------------------------------ expressions
 
+    def _example_score(self) -> str:
+        """A number of the ruleset's own for hints: its resources axis, a score or an input."""
+        if self.rs.axes is not None:
+            return self.rs.axes.resources
+        if self.rs.scores:
+            return self.rs.scores[0].id
+        numeric = [i.id for i in self.rs.inputs if i.domain.is_numeric]
+        return numeric[0] if numeric else "resources"
+
     def _resolve_top(self, expr, want: Type, what: str, *, inputs_only: bool = False):
         resolved, typ = self._resolve_typed(expr, what, inputs_only=inputs_only)
         if resolved is None:
@@ -295,7 +304,8 @@ class Checker:
         if typ != want:
             self.sink.report(
                 "SR211", f"{what}: the condition must be {want.describe()} (true or false), but this is {typ.describe()}",
-                expr.span, hint="a condition compares values, e.g. resources >= 3" if want == BOOLEAN else None,
+                expr.span,
+                hint=f"a condition compares values, e.g. {self._example_score()} >= 3" if want == BOOLEAN else None,
             )
             return None
         return resolved

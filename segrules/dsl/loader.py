@@ -38,6 +38,8 @@ _TYPE_HINTS = {
 
 
 class Builder:
+    _top: YMap | None = None  # the file being built, for hints in its own names
+
     def __init__(self, sink: DiagnosticSink):
         self.sink = sink
 
@@ -127,13 +129,26 @@ class Builder:
         if node is None:
             return None
         texts: dict[str, str] = {}
+        previous, whole = None, ""
         for k, v in node.items:
             if k.value not in ast.LANGUAGES:
-                self.sink.report(
-                    "SR132", f"unknown language {k.value!r} in {what}", k.span,
-                    hint="labels are given in fi, sv and en",
-                )
+                if previous in ast.LANGUAGES and isinstance(v, YScalar) and v.value is None and v.raw == "":
+                    whole += f", {k.value}"
+                    # {fi: Muistan asiat, joista on sovittu., sv: ...}: the comma ended the fi text
+                    self.sink.report(
+                        "SR132",
+                        f"{k.value!r} in {what} is not a language: the comma before it ended the "
+                        f"{previous} label, because the label is not in quotes",
+                        k.span,
+                        hint=f'put a label that contains a comma in quotes: {previous}: "{whole}"',
+                    )
+                else:
+                    self.sink.report(
+                        "SR132", f"unknown language {k.value!r} in {what}", k.span,
+                        hint="labels are given in fi, sv and en",
+                    )
                 continue
+            previous, whole = k.value, str(v.value) if isinstance(v, YScalar) else ""
             t = self._text(v, f"the {k.value} label of {what}")
             if t is not None:
                 if not t.strip():
@@ -167,7 +182,8 @@ class Builder:
         try:
             return parse(text, node.offset_span)
         except DslSyntaxError as exc:
-            self.sink.report(exc.code, f"in {what}: {exc.message}", node.offset_span(exc.offset), hint=exc.hint)
+            hint = own_names(exc.hint, self._top) if exc.hint else exc.hint
+            self.sink.report(exc.code, f"in {what}: {exc.message}", node.offset_span(exc.offset), hint=hint)
             return None
 
     # ------------------------------------------------------------------ sections
@@ -176,6 +192,7 @@ class Builder:
         top = self._expect(doc, YMap, "a ruleset file")
         if top is None:
             return None
+        self._top = top
         self._keys(top, _TOP_KEYS, "the ruleset")
         fmt = top.get("format")
         if fmt is not None and self._int(fmt, "format") not in (None, FORMAT_VERSION):
@@ -512,3 +529,47 @@ class Builder:
 
 def build_ruleset(doc: YValue, sink: DiagnosticSink, *, content_hash: str, source: str) -> ast.RulesetDef | None:
     return Builder(sink).build(doc, content_hash=content_hash, source=source)
+
+
+# The names the rule language's hints use in their examples: replaced by names from the
+# model owner's own ruleset where it has an input of the same kind.
+_EXAMPLE_ENUM, _EXAMPLE_VALUES, _EXAMPLE_NUMBER = "battery", ("illness", "risk"), "visits"
+
+
+def own_names(hint: str, top: YMap | None) -> str:
+    """``hint`` with its example names replaced by an enum input and its values, and a
+    numeric input, of the ruleset being read (as far as it has them)."""
+    inputs = top.get("inputs") if top is not None else None
+    if not isinstance(inputs, YMap):
+        return hint
+    enum = number = None
+    for key, body in inputs.items:
+        if not isinstance(body, YMap) or not isinstance(key.value, str) or not ID_RE.match(key.value):
+            continue
+        kind = body.get("type")
+        kind = kind.value if isinstance(kind, YScalar) else None
+        values = body.get("values")
+        if enum is None and kind == "enum" and isinstance(values, YMap) and len(values.items) >= 2:
+            codes = [str(k.value) for k, _ in values.items[:2]]
+            if all(ID_RE.match(c) for c in codes):
+                enum = (key.value, codes)
+        elif number is None and kind in ("integer", "scale"):
+            number = key.value
+    if enum is not None:
+        hint = re.sub(rf"\b{_EXAMPLE_ENUM}\b", enum[0], hint)
+        for old, new in zip(_EXAMPLE_VALUES, enum[1]):
+            hint = hint.replace(f'"{old}"', f'"{new}"')
+    if number is not None:
+        hint = re.sub(rf"\b{_EXAMPLE_NUMBER}\b", number, hint)
+    axes, segments = top.get("axes"), top.get("segments")
+    names = {}
+    if isinstance(axes, YMap):
+        for axis in ("resources", "complexity"):
+            score = axes.get(axis)
+            if isinstance(score, YScalar) and isinstance(score.value, str) and ID_RE.match(score.value):
+                names[axis] = score.value
+    if isinstance(segments, YMap) and segments.items and isinstance(segments.items[0][0].value, str):
+        names["omatoimi"] = segments.items[0][0].value
+    if names:
+        hint = re.sub(r"\b(resources|complexity|omatoimi)\b", lambda m: names.get(m.group(), m.group()), hint)
+    return hint

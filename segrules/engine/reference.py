@@ -7,6 +7,7 @@ It is not the fast path.
 
 from __future__ import annotations
 
+import itertools
 from fractions import Fraction
 from typing import Any, Mapping
 
@@ -81,6 +82,9 @@ def validate_answers(rs: ast.RulesetDef, answers: object) -> dict[str, Any]:
             )
         )
     values: dict[str, Any] = {}
+    # inputs whose answer is invalid or missing (already reported): a question that depends on
+    # one is checked against every answer it could have had, instead of blaming the ruleset
+    unsure: dict[str, ast.Input] = {}
     for inp in _asked_order(rs):
         given = answers.get(inp.id, None) if inp.id in answers else None
         asked = True
@@ -88,11 +92,26 @@ def validate_answers(rs: ast.RulesetDef, answers: object) -> dict[str, Any]:
             try:
                 asked = bool(evaluate(inp.asked_when, values, rs))
             except EvaluationError as exc:
-                problems.append(AnswerProblem(exc.code, inp.id, f"cannot tell whether it is asked: {exc}"))
-                continue
+                branches = _branches(inp.asked_when, values, rs, unsure)
+                if branches is None:
+                    problems.append(AnswerProblem(exc.code, inp.id, f"cannot tell whether it is asked: {exc}"))
+                    continue
+                outcomes, controls = branches
+                whatever = f"whatever the answer to {' and '.join(controls)} is"
+                if given is None:
+                    if outcomes == {True} and not inp.optional:
+                        problems.append(AnswerProblem("SR304", inp.id, f"an answer is required (it is asked {whatever})"))
+                    unsure[inp.id] = inp
+                    continue
+                if outcomes == {False}:
+                    problems.append(AnswerProblem(
+                        "SR305", inp.id, f"answered, but the question is not asked, {whatever}"))
+                    continue
+                asked = True  # asked in some branch: check the answer itself
         if given is None:
             if asked and not inp.optional:
                 problems.append(AnswerProblem("SR304", inp.id, "an answer is required"))
+                unsure[inp.id] = inp
             continue
         if not asked:
             problems.append(
@@ -110,6 +129,7 @@ def validate_answers(rs: ast.RulesetDef, answers: object) -> dict[str, Any]:
                     f"{shown(given)} is {_kind_of(given)}, but the answer must be {inp.domain.describe()}",
                 )
             problems.append(problem)
+            unsure[inp.id] = inp
             continue
         values[inp.id] = given
     if problems:
@@ -117,9 +137,47 @@ def validate_answers(rs: ast.RulesetDef, answers: object) -> dict[str, Any]:
     return values
 
 
+#: The most answer combinations tried for the questions an asked_when depends on.
+MAX_BRANCHES = 4096
+
+
+def _branches(
+    expr: ast.Expr, values: Mapping[str, Any], rs: ast.RulesetDef, unsure: Mapping[str, ast.Input]
+) -> tuple[set[bool], list[str]] | None:
+    """Whether a question is asked, for every answer (or none) its unsure inputs could have had.
+
+    The outcomes that some combination gives, and the unsure inputs read; None when the
+    condition reads no unsure input or the combinations are too many to try.
+    """
+    controls = [r for r in dict.fromkeys(ast.references(expr)) if r in unsure]
+    if not controls:
+        return None
+    choices = [list(unsure[r].domain.values) + [MISSING] for r in controls]
+    total = 1
+    for c in choices:
+        total *= len(c)
+    if total > MAX_BRANCHES:
+        return None
+    outcomes: set[bool] = set()
+    for combo in itertools.product(*choices):
+        trial = dict(values)
+        for r, v in zip(controls, combo):
+            if v is MISSING:
+                trial.pop(r, None)
+            else:
+                trial[r] = v
+        try:
+            outcomes.add(bool(evaluate(expr, trial, rs)))
+        except EvaluationError:
+            continue
+    return (outcomes, controls) if outcomes else None
+
+
 def _kind_of(value: object) -> str:
     if isinstance(value, bool):
         return "a yes/no value"
+    if isinstance(value, int) and type(value) is not int:
+        return f"of type {type(value).__name__}, not a plain whole number (convert it with int())"
     if isinstance(value, str):
         return "a text"
     if isinstance(value, int):

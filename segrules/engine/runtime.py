@@ -19,6 +19,7 @@ import attrs
 
 from ..dsl import ast
 from ..errors import SegrulesError, UsageError
+from ..i18n import DEFAULT_LANG, check_lang, text
 from .compile import CompiledRuleset
 from .reference import plain_answers
 
@@ -371,21 +372,21 @@ class Decision:
                 out[name] = n if d is None else Fraction(n, d)
         return out
 
-    def explain(self, lang: str = "en") -> str:
-        """A short explanation a professional can read."""
+    def explain(self, lang: str = DEFAULT_LANG) -> str:
+        """A short explanation a professional can read, in ``lang`` (fi, sv or en)."""
+        check_lang(lang)
         rule = self.rule
         where = f" ({rule.span})" if rule.span else ""
         lines = [
             f"{self.segment.label.get(lang)} ({self.segment.id})",
-            f"rule {rule.index + 1}{where}: {rule.text}",
+            f"{text(lang, 'rule', n=rule.index + 1)}{where}: {rule.text}",
         ]
         facts = self.facts
         if facts:
-            lines.append("because " + ", ".join(f"{k} = {format_number(v)}" for k, v in facts.items()))
+            lines.append(text(lang, "because") + " " + ", ".join(f"{k} = {format_number(v)}" for k, v in facts.items()))
         if self.is_overridden:
-            lines.append(
-                f"overridden by a person: the rules suggested {self.suggested.id}; reason: {self.override_reason}"
-            )
+            s = self.suggested
+            lines.append(text(lang, "overridden", label=s.label.get(lang), id=s.id, reason=self.override_reason))
         return "\n".join(lines)
 
     # ------------------------------------------------------------------ the record
@@ -485,6 +486,10 @@ class Ruleset:
     ``segment_of(answers) -> str`` is the batch fast path: it validates the answers exactly as
     ``decide`` does (AnswerError naming every problem) and returns the segment id, without
     building a Decision. It is the compiled function itself, so a call costs no extra frame.
+
+    Answers may be any mapping (a dict, a ``defaultdict``, a ``MappingProxyType``, a custom
+    ``Mapping``); anything but a plain dict is copied once, so ``segment_of``, ``decide`` and
+    ``validate`` see the same answers, and the caller's mapping is never written to.
 
     A Ruleset pickles as its source text and content hash, and is loaded and compiled again
     when unpickled (the hash is checked: SR555), so process pools and cluster workers can
@@ -597,14 +602,6 @@ class Ruleset:
                     "a reason was given, but no segment to override with; give the segment id too", code="SR502"
                 )
             decision = self._override(decision, override, reason)
-        try:
-            decision.reassess_on
-        except (OverflowError, ValueError):  # past the year 9999
-            raise UsageError(
-                f"the assessment time {decision.assessed_at.isoformat()} is too late: the re-assessment "
-                f"{decision.pathway.reassess_after_months} months after it would fall past the year 9999",
-                code="SR524",
-            ) from None
         return decision
 
     def _override(self, decision: Decision, segment: str, reason: str | None) -> Decision:

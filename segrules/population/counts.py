@@ -8,7 +8,6 @@ more memory than one over ten. Grouping uses ``GROUPING SETS``, one query for ev
 from __future__ import annotations
 
 from fractions import Fraction
-from pathlib import Path
 from typing import Any, Sequence
 
 from ..dsl import ast
@@ -24,27 +23,11 @@ def quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def relation_sql(path: str | Path) -> str:
-    """The DuckDB table function that reads a batch result file, by its extension."""
-    text = str(path)
-    literal = "'" + text.replace("'", "''") + "'"
-    lower = text.lower()
-    if lower.endswith(".parquet"):
-        return f"read_parquet({literal})"
-    if lower.endswith((".jsonl", ".ndjson", ".json")):
-        return f"read_json({literal}, format='newline_delimited')"
-    if lower.endswith((".csv", ".tsv", ".txt")):
-        return f"read_csv({literal}, header=true, all_varchar=true)"
-    raise UsageError(
-        f"{text}: cannot tell the format of a batch result from its name; use .parquet, .csv or .jsonl",
-        code="SR853",
-    )
-
-
 def count_batch(con: Any, relation: str, ruleset: ast.RulesetDef, group_by: Sequence[str] = (), *, quadrant: bool = True) -> dict:
     """The counts of a batch result: keyword arguments for ``build_report``.
 
-    ``relation`` is SQL that names the rows (a table name or ``relation_sql(path)``).
+    ``relation`` is SQL that names the rows: a table, or the reader of a file
+    (``segrules.sql.batch.duckdb_relation``).
     """
     columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()]
     missing = [c for c in ("segment", "error_codes", *group_by) if c not in columns]
@@ -82,6 +65,16 @@ def count_batch(con: Any, relation: str, ruleset: ast.RulesetDef, group_by: Sequ
     if quadrant and ruleset.axes is not None and {"resources_num", "resources_den", "complexity_num", "complexity_den"} <= set(columns):
         out["quadrant"] = _quadrant(con, relation, ruleset)
     return out
+
+
+def count_transitions(con: Any, old: str, new: str, key: str) -> dict[tuple[str, str], int]:
+    """(old segment, new segment) → records, joining two results of the same records on
+    ``key``; a record rejected by a version is ``rejected`` there."""
+    rows = con.execute(
+        f"SELECT coalesce(a.segment::VARCHAR, 'rejected'), coalesce(b.segment::VARCHAR, 'rejected'), count(*) "
+        f"FROM {old} a JOIN {new} b ON a.{quote(key)} IS NOT DISTINCT FROM b.{quote(key)} GROUP BY 1, 2"
+    ).fetchall()
+    return {(a, b): n for a, b, n in rows}
 
 
 def _quadrant(con: Any, relation: str, ruleset: ast.RulesetDef) -> dict[tuple[str, str], int] | None:

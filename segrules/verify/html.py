@@ -139,11 +139,11 @@ def html_report(
     add("<head>")
     add('<meta charset="utf-8">')
     add('<meta name="viewport" content="width=device-width, initial-scale=1">')
-    add(f"<title>segrules: {escape(_t('verify.title', lang))}</title>")
+    add(f"<title>segrules: {escape(_t(lang, 'verify.title'))}</title>")
     add(f"<style>{_CSS}</style>")
     add("</head>")
     add("<body>")
-    add(f"<h1>{escape(_t('verify.title', lang))}</h1>")
+    add(f"<h1>{escape(_t(lang, 'verify.title'))}</h1>")
     meta = f"segrules {escape(__version__)} · report schema {escape(SCHEMA)}"
     add(f'<p class="muted">{meta}</p>')
     out.extend(_audit_header(lang, generated_at, command))
@@ -177,7 +177,7 @@ def html_report(
 
     if reports:
         add('<section id="content-hash">')
-        add(f"<h2>SHA-256</h2><p>{escape(_t('report.hash', lang))} {escape(HASH_DOC)}.</p>")
+        add(f"<h2>SHA-256</h2><p>{escape(_t(lang, 'report.hash'))} {escape(HASH_DOC)}.</p>")
         add(f"<pre>{escape(HASH_RECIPE)}</pre>")
         add("</section>")
     add("</body>")
@@ -222,7 +222,7 @@ def _section(n: int, r: VerificationReport, d: ast.RulesetDef | None, lang: str)
     add(f'<section id="{_anchor(n, r)}">')
     add(f"<h2>{escape(title)} <span class=\"muted\">({escape(r.ruleset_id)})</span></h2>")
     _, cls = _verdict(r)
-    add(f'<p class="verdict {cls}">{escape(_t(r.verdict_key, lang))}</p>')
+    add(f'<p class="verdict {cls}">{escape(_t(lang, r.verdict_key))}</p>')
 
     add('<dl class="identity">')
     rows = [
@@ -242,13 +242,13 @@ def _section(n: int, r: VerificationReport, d: ast.RulesetDef | None, lang: str)
     add("</dl>")
 
     if r.forced:
-        add(f'<p class="verdict undecided">{escape(_t("verify.forced", lang, method=r.method))}</p>')
-    add(f'<p class="muted">{escape(_t("report.hash", lang))} <a href="#content-hash">{escape(HASH_DOC)}</a></p>')
+        add(f'<p class="verdict undecided">{escape(_t(lang, "verify.forced", method=r.method))}</p>')
+    add(f'<p class="muted">{escape(_t(lang, "report.hash"))} <a href="#content-hash">{escape(HASH_DOC)}</a></p>')
     if d is not None:
         out.extend(_provenance(d, lang))
 
     # checks
-    add(f"<h3>{escape(_t('report.checks', lang))}</h3>")
+    add(f"<h3>{escape(_t(lang, 'report.checks'))}</h3>")
     add("<table>")
     add("<tr><th>check</th><th>what it proves</th><th>status</th><th>decided by</th><th>summary</th></tr>")
     described = dict(CHECKS)
@@ -484,12 +484,12 @@ def _audit_header(lang: str, generated_at: dt.datetime | None, command: Sequence
 
     out = ['<dl class="identity">']
     if generated_at is not None:
-        out.append(f"<dt>{escape(_t('report.generated', lang))}</dt><dd>{escape(generated_at.isoformat())}</dd>")
+        out.append(f"<dt>{escape(_t(lang, 'report.generated'))}</dt><dd>{escape(generated_at.isoformat())}</dd>")
     if command is not None:
-        out.append(f"<dt>{escape(_t('report.command', lang))}</dt>"
+        out.append(f"<dt>{escape(_t(lang, 'report.command'))}</dt>"
                    f"<dd><code>{escape(shlex.join(list(command)))}</code></dd>")
     versions = "<br>".join(f"{escape(k)} {escape(v)}" for k, v in software_versions())
-    out.append(f"<dt>{escape(_t('report.versions', lang))}</dt><dd>{versions}</dd>")
+    out.append(f"<dt>{escape(_t(lang, 'report.versions'))}</dt><dd>{versions}</dd>")
     out.append("</dl>")
     return out
 
@@ -501,11 +501,11 @@ def _where(span) -> str:
 def _provenance(d: ast.RulesetDef, lang: str) -> list[str]:
     if not d.provenance:
         return []
-    return [f"<h3>{escape(_t('report.provenance', lang))}</h3>", f"<pre>{escape(d.provenance)}</pre>"]
+    return [f"<h3>{escape(_t(lang, 'report.provenance'))}</h3>", f"<pre>{escape(d.provenance)}</pre>"]
 
 
 def _rules(d: ast.RulesetDef, lang: str) -> list[str]:
-    t = lambda k: escape(_t(k, lang))  # noqa: E731
+    t = lambda k: escape(_t(lang, k))  # noqa: E731
     out = [f"<h3>{t('report.rules')}</h3>", "<table>",
            f"<tr><th>#</th><th>{t('report.segment')}</th><th>{t('report.rule')}</th><th>{t('report.where')}</th></tr>"]
     for rule in d.rules:
@@ -526,7 +526,7 @@ def _answers_of(inp: ast.Input) -> str:
 
 
 def _inputs(d: ast.RulesetDef, lang: str) -> list[str]:
-    t = lambda k: escape(_t(k, lang))  # noqa: E731
+    t = lambda k: escape(_t(lang, k))  # noqa: E731
     out = [f"<h3>{t('report.inputs')}</h3>", "<table>",
            f"<tr><th>{t('report.input')}</th><th>{t('report.question')}</th><th>{t('report.respondent')}</th>"
            f"<th>{t('report.answers')}</th><th>{t('report.asked_when')}</th><th>{t('report.where')}</th></tr>"]
@@ -551,7 +551,7 @@ def _examples(d: ast.RulesetDef, lang: str) -> list[str]:
     from ..errors import SegrulesError
     from ..engine import reference
 
-    t = lambda k: escape(_t(k, lang))  # noqa: E731
+    t = lambda k: escape(_t(lang, k))  # noqa: E731
     out = [f"<h3>{t('report.examples')}</h3>"]
     if not d.examples:
         return out + [f"<p>{t('report.no_examples')}</p>"]

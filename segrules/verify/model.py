@@ -159,28 +159,28 @@ class VerificationReport:
 
         lines = [
             f"{self.source}: {self.ruleset_id} {self.version} (sha256 {self.content_hash})",
-            "  " + text("verify.space", lang, size=size_text(self.answer_space_size), method=self.method,
+            "  " + text(lang, "verify.space", size=size_text(self.answer_space_size), method=self.method,
                         seconds=f"{self.seconds:.2f}"),
         ]
         if self.forced:
-            lines.append("  " + text("verify.forced", lang, method=self.method))
+            lines.append("  " + text(lang, "verify.forced", method=self.method))
         for c in self.checks:
             by = f" (by {' + '.join(c.methods)})" if c.methods and c.status != "not_applicable" else ""
-            lines.append(f"  [{text('status.' + c.status, lang):>9}] {c.name}: {c.summary}{by}")
+            lines.append(f"  [{text(lang, 'status.' + c.status):>9}] {c.name}: {c.summary}{by}")
             for f in c.findings:
                 lines.append(f"      - {f.message}")
                 if f.answer_sets is not None:
-                    lines.append(f"        {text('verify.affected', lang)}: {size_text(f.answer_sets)}")
+                    lines.append(f"        {text(lang, 'verify.affected')}: {size_text(f.answer_sets)}")
                 if f.region:
                     lines.append(f"        region: {f.region}")
                 for r in f.rules:
                     lines.append(f"        {r}")
                 if f.witness is not None:
-                    lines.append(f"        {text('verify.witness', lang)}: "
+                    lines.append(f"        {text(lang, 'verify.witness')}: "
                                  + json.dumps(f.witness, ensure_ascii=False, sort_keys=True))
         for n in self.notes:
-            lines.append(f"  {text('verify.note', lang)}: {n}")
-        lines.append("  " + text(self.verdict_key, lang))
+            lines.append(f"  {text(lang, 'verify.note')}: {n}")
+        lines.append("  " + text(lang, self.verdict_key))
         return "\n".join(lines)
 
     @property

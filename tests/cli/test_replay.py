@@ -95,7 +95,7 @@ def test_control_characters_from_a_record_are_escaped(record, ruleset):
     proc = run("replay", edited(record, tamper), ruleset)
     assert proc.returncode == 1
     assert "\x1b" not in proc.stdout and "\x9b" not in proc.stdout
-    assert "\\u001b[2J" in proc.stdout
+    assert "\\x1b[2J" in proc.stdout
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ import sys
 
 import pytest
 
-pytest.importorskip("duckdb")  # TEMP until the sql extra lands
 
 from support import ROOT, synthetic_batch  # noqa: E402
 
@@ -63,6 +62,83 @@ def test_report_bad_options_are_coded(result, args, code):
     proc = run("report", SUUNTIMA, "--input", result[0], *args, "--json")
     assert proc.returncode == 1
     assert json.loads(proc.stdout)["error"]["code"] == code
+
+
+@pytest.fixture(scope="module")
+def answers(tmp_path_factory):
+    """Synthetic answers with a record key and a unit column, as JSON Lines."""
+    import random
+
+    from segrules.sampling import sample_answers
+
+    rs = segrules.load(SUUNTIMA)
+    rng = random.Random(7)
+    folder = tmp_path_factory.mktemp("answers")
+    path = folder / "answers.jsonl"
+    rows = [{"record_id": i, "unit": rng.choice(["u1", "u2"]), **sample_answers(rs.definition, rng)} for i in range(300)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    moved = folder / "moved.yaml"
+    moved.write_text(SUUNTIMA.read_text(encoding="utf-8").replace(
+        "  - omatoimi  when resources >= 3 and complexity < 3\n  - yhteiso   when resources < 3 and complexity < 3",
+        "  - omatoimi  when resources >= 3.5 and complexity < 3\n  - yhteiso   when resources < 3.5 and complexity < 3",
+    ), encoding="utf-8")
+    return path, rows, moved
+
+
+def test_report_straight_from_the_answers_equals_the_python_engine(answers):
+    path, rows, _ = answers
+    rs = segrules.load(SUUNTIMA)
+    doc = json.loads(run("report", SUUNTIMA, "--input", path, "--by", "unit", "--json").stdout)
+    overall = {c["column"]: c["count"] for c in doc["tables"][0]["cells"]}
+    for seg in ("omatoimi", "yhteiso", "yhteistyo", "verkosto"):
+        n = sum(1 for r in rows if rs.segment_of({k: v for k, v in r.items() if k not in ("record_id", "unit")}) == seg)
+        assert overall[seg] == n
+
+
+def test_report_compares_two_versions_over_the_same_answers(answers):
+    path, rows, moved = answers
+    old, new = segrules.load(SUUNTIMA), segrules.load(moved)
+    strip = lambda r: {k: v for k, v in r.items() if k not in ("record_id", "unit")}
+    want = {}
+    for r in rows:
+        key = (old.segment_of(strip(r)), new.segment_of(strip(r)))
+        want[key] = want.get(key, 0) + 1
+    proc = run("report", SUUNTIMA, "--input", path, "--compare", moved, "--json", "--min-cell", "1")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)["transitions"]
+    cells = {(c["row"], c["column"]): c["count"] for c in doc["table"]["cells"]}
+    for key, n in want.items():
+        assert cells[key] == n
+    assert doc["moved"] == sum(n for (a, b), n in want.items() if a != b)
+    assert doc["moved"] > 0  # the threshold moved: omatoimi records between 3 and 3.5 become yhteiso
+
+
+def test_batch_carries_an_input_for_the_report_to_group_by(answers, tmp_path):
+    path, rows, _ = answers
+    out = tmp_path / "result.parquet"
+    proc = run("batch", SUUNTIMA, "--input", path, "--output", out, "--carry", "battery")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(run("report", SUUNTIMA, "--input", out, "--by", "battery", "--json").stdout)
+    battery = next(t for t in doc["tables"] if t["name"] == "battery")
+    totals = {c["row"]: c["count"] for c in battery["cells"] if c["column"] == "__total__"}
+    for value in ("illness", "rehabilitation", "risk", "social"):
+        assert totals[value] == sum(1 for r in rows if r["battery"] == value)
+    proc = run("batch", SUUNTIMA, "--input", path, "--output", out, "--carry", "no_such_column")
+    assert proc.returncode == 1 and "no_such_column" in proc.stderr
+
+
+def test_SR853_compare_needs_the_answers(result, answers):
+    proc = run("report", SUUNTIMA, "--input", result[0], "--compare", answers[2], "--json")
+    assert proc.returncode == 1
+    assert json.loads(proc.stdout)["error"]["code"] == "SR853"
+
+
+def test_report_never_writes_over_an_input(answers, tmp_path):
+    path = answers[0]
+    before = path.read_bytes()
+    proc = run("report", SUUNTIMA, "--input", path, "--html", path)
+    assert proc.returncode == 1 and "SR520" in proc.stderr
+    assert path.read_bytes() == before
 
 
 def test_report_of_another_rulesets_result_is_refused(result):

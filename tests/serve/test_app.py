@@ -107,6 +107,7 @@ def test_invalid_answers_are_422_with_every_problem(serve):
     (json.dumps(ANSWERS).encode(), "SR914", 422),  # the answers not under "answers"
     (json.dumps({"answers": ANSWERS, "assessed_at": "yesterday"}).encode(), "SR914", 422),
     (json.dumps({"answers": ANSWERS, "reason": 5}).encode(), "SR914", 422),
+    (json.dumps({"answers": ANSWERS, "assessed_at": "2024-03-01T09:30:00"}).encode(), "SR550", 422),  # no offset
     (json.dumps({"answers": [1]}).encode(), "SR300", 422),  # its one problem: SR306
 ])
 def test_bad_request_bodies(serve, body, code, status):

@@ -1,0 +1,56 @@
+"""``segrules batch``: segment every record of an answers table or file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..pipeline import load
+from ..sql import SHAPES
+from ..sql.batch import ENGINES, run_batch
+from .common import plural, print_json
+
+HELP = "segment every record of a CSV, Parquet, JSON Lines file or a database table"
+DESCRIPTION = (
+    "Segment every record of an answers file or table. Inputs and outputs: .csv, .parquet, "
+    ".jsonl files, DuckDB tables (file.duckdb#table), PostgreSQL tables (postgresql://...#table, "
+    "with --engine postgres). Outputs are replaced only when complete."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("ruleset", metavar="RULESET")
+    parser.add_argument("--input", required=True, metavar="LOCATION", help="the answers: a file or a table")
+    parser.add_argument("--output", required=True, metavar="LOCATION", help="the result: a file or a table")
+    parser.add_argument("--rejects", metavar="LOCATION",
+                        help="invalid records go here (with their codes); the output then has the segmented ones only")
+    parser.add_argument("--engine", choices=ENGINES, default="duckdb", help="where the rules run (default duckdb)")
+    parser.add_argument("--shape", choices=SHAPES, default="wide",
+                        help="wide: a column per input; long: (record, question, value) rows (default wide)")
+    parser.add_argument("--key", default="record_id", metavar="COLUMN", help="the record key column (default record_id)")
+    parser.add_argument("--carry", action="append", default=[], metavar="INPUT",
+                        help="also copy this input's answers to the result, to group a report by it (repeatable); "
+                        "columns that are not inputs are always carried")
+
+
+def run(args: argparse.Namespace) -> int:
+    ruleset = load(args.ruleset)
+    summary = run_batch(
+        ruleset, args.input, args.output, rejects=args.rejects, engine=args.engine, shape=args.shape,
+        key=args.key, progress=sys.stderr.isatty() and not args.json, carry=args.carry,
+    )
+    if args.json:
+        out = summary.to_json()
+        out["ruleset"] = ruleset.ref.to_json()
+        print_json(out)
+        return 0
+    print(f"{plural(summary.records, 'record')} read ({plural(summary.rows_read, 'row')}), "
+          f"{summary.segmented} segmented, {summary.rejected} rejected, in {summary.seconds:.2f} s ({summary.engine})")
+    for code, n in sorted(summary.rejected_by_code.items()):
+        print(f"  {code}: {plural(n, 'record')}")
+    if summary.missing_columns:
+        print(f"note: no column for {', '.join(summary.missing_columns)}: read as unanswered", file=sys.stderr)
+    print(f"output:  {summary.output}")
+    if summary.rejects:
+        print(f"rejects: {summary.rejects}")
+    return 0

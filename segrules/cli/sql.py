@@ -1,0 +1,43 @@
+"""``segrules sql``: the SQL that segments a whole answers table, for one engine."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..pipeline import load
+from ..sql import DIALECTS, SHAPES, to_sql
+from .common import print_json
+
+HELP = "print the SQL that segments every record of an answers table"
+DESCRIPTION = (
+    "Print the SQL that segments every record of an answers table, with the same results as "
+    "`segrules decide`: exact integer arithmetic, the same error codes for invalid records."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("ruleset", metavar="RULESET")
+    parser.add_argument("--dialect", choices=DIALECTS, default="duckdb", help="the SQL engine (default duckdb)")
+    parser.add_argument("--shape", choices=SHAPES, default="wide",
+                        help="wide: a column per input; long: (record, question, value) rows (default wide)")
+    parser.add_argument("--table", default="answers", metavar="NAME", help="the answers table (default answers)")
+    parser.add_argument("--key", default="record_id", metavar="COLUMN", help="the record key column (default record_id)")
+    parser.add_argument("--carry", action="append", default=[], metavar="COLUMN",
+                        help="a column to pass through to the result (wide shape; repeatable)")
+
+
+def run(args: argparse.Namespace) -> int:
+    ruleset = load(args.ruleset)
+    text = to_sql(ruleset, args.dialect, shape=args.shape, table=args.table, key=args.key, carry=args.carry)
+    if args.json:
+        print_json({
+            "schema": "segrules.sql/1",
+            "ruleset": ruleset.ref.to_json(),
+            "dialect": args.dialect,
+            "shape": args.shape,
+            "table": args.table,
+            "sql": text,
+        })
+    else:
+        print(text + ";")
+    return 0

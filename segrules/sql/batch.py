@@ -1,0 +1,460 @@
+"""Batch segmentation: a whole answers table in, one result row per record out.
+
+Engines: ``duckdb`` (embedded, the default) runs the generated SQL over CSV, Parquet, JSON
+Lines or a DuckDB table; ``postgres`` runs it inside PostgreSQL, table to table, in one
+transaction; ``python`` runs the Python engine on the same rows, for comparison.
+
+The result has one row per record: the key, any carried columns (wide shape: every column
+that is not an input), then ``RESULT_COLUMNS``. A record that is not valid has no segment and
+its ``error_codes`` / ``error_inputs``. With ``rejects`` the invalid records go there and the
+output keeps the segmented ones; without it the output keeps every record. Files are written
+to a temporary name beside the target and renamed into place when complete; tables are
+replaced inside one transaction: an interrupted run leaves the old output as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+import attrs
+
+from ..errors import SegrulesError, UsageError
+from .compiler import RESULT_COLUMNS, compile_query, q
+from .render import render
+from .rows import answers_from_text, reference_row
+
+ENGINES = ("duckdb", "postgres", "python")
+FILE_KINDS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+BATCH_ROWS = 10_000  # rows the Python engine holds at a time
+
+
+class BatchInputError(UsageError):
+    code = "SR803"
+
+
+class BatchOutputError(UsageError):
+    code = "SR804"
+
+
+class DatabaseError(SegrulesError):
+    code = "SR806"
+
+
+@attrs.frozen
+class Location:
+    """Where rows are read or written: a file of a kind, or a table in a database."""
+
+    kind: str  # csv | parquet | jsonl | duckdb | postgres
+    path: str  # file path, database file or connection URL
+    table: str | None = None
+
+    def __str__(self) -> str:
+        return self.path + (f"#{self.table}" if self.table else "")
+
+
+def parse_location(text: str, *, error: type[UsageError]) -> Location:
+    if text.startswith(("postgresql://", "postgres://")):
+        url, _, table = text.partition("#")
+        if not table:
+            raise error(f"{text}: name the table after '#', e.g. postgresql://host/db#answers")
+        return Location("postgres", url, table)
+    path, _, table = text.partition("#")
+    suffix = Path(path).suffix.lower()
+    if suffix in (".duckdb", ".db"):
+        if not table:
+            raise error(f"{text}: name the table after '#', e.g. {path}#answers")
+        return Location("duckdb", path, table)
+    if table or suffix not in FILE_KINDS:
+        raise error(
+            f"{text}: the kind of file is not known; use .csv, .parquet or .jsonl, a DuckDB table "
+            "(file.duckdb#table) or a PostgreSQL table (postgresql://...#table)"
+        )
+    return Location(FILE_KINDS[suffix], path)
+
+
+@attrs.frozen
+class BatchSummary:
+    engine: str
+    rows_read: int  # answer rows read (records in the wide shape; answers in the long shape)
+    records: int
+    segmented: int
+    rejected: int
+    rejected_by_code: dict
+    seconds: float
+    output: str
+    rejects: str | None
+    carried: tuple[str, ...]
+    missing_columns: tuple[str, ...]
+
+    def to_json(self) -> dict:
+        return {
+            "schema": "segrules.batch/1",
+            "engine": self.engine,
+            "rows_read": self.rows_read,
+            "records": self.records,
+            "segmented": self.segmented,
+            "rejected": self.rejected,
+            "rejected_by_code": dict(sorted(self.rejected_by_code.items())),
+            "seconds": round(self.seconds, 3),
+            "output": self.output,
+            "rejects": self.rejects,
+            "carried_columns": list(self.carried),
+            "missing_input_columns": list(self.missing_columns),
+        }
+
+
+def _duckdb():
+    try:
+        import duckdb
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise UsageError("batch runs need the optional 'sql' extra: pip install 'segrules[sql]'", code="SR805") from None
+    return duckdb
+
+
+def _psycopg():
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise UsageError("PostgreSQL needs the optional 'sql' extra: pip install 'segrules[sql]'", code="SR805") from None
+    return psycopg
+
+
+def run_batch(
+    ruleset,
+    input: str,
+    output: str,
+    *,
+    rejects: str | None = None,
+    engine: str = "duckdb",
+    shape: str = "wide",
+    key: str = "record_id",
+    progress: bool = False,
+    carry: Sequence[str] = (),
+) -> BatchSummary:
+    """Segment every record of ``input`` into ``output`` (see the module docstring)."""
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}; use one of: {', '.join(ENGINES)}", code="SR801")
+    src = parse_location(input, error=BatchInputError)
+    dst = parse_location(output, error=BatchOutputError)
+    rej = parse_location(rejects, error=BatchOutputError) if rejects else None
+    started = time.perf_counter()
+    if engine == "postgres":
+        if carry:
+            raise UsageError("--carry is for the duckdb and python engines; PostgreSQL carries every non-input column",
+                             code="SR801")
+        return _run_postgres(ruleset, src, dst, rej, shape, key, started)
+    if "postgres" in (src.kind, dst.kind) or (rej is not None and rej.kind == "postgres"):
+        raise BatchInputError(
+            "PostgreSQL tables are read and written by --engine postgres, which runs the SQL inside the server"
+        )
+    duckdb = _duckdb()
+    con = duckdb.connect()
+    try:
+        # DuckDB draws its own progress bar on long queries: only where asked (a terminal)
+        con.execute(f"SET enable_progress_bar = {'true' if progress else 'false'}")
+        relation = duckdb_relation(con, src)
+        if engine == "duckdb":
+            carry, missing = segment_table(con, ruleset, relation, "result", shape=shape, key=key, source=src, carry=carry)
+        else:
+            columns = _columns_duckdb(con, relation)
+            carried, missing = _plan_columns(ruleset, columns, shape, key, src)
+            absent = [c for c in carry if c not in columns]
+            if absent:
+                raise BatchInputError(f"{src}: no column {', '.join(map(repr, absent))} to carry")
+            carry = carried + tuple(c for c in carry if c not in carried and c != key)
+            _python_engine(con, ruleset, relation, shape, key, carry, progress)
+        rows_read = con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
+        _write_duckdb(con, "result", dst, rej, key)
+        return _summary(con, "result", engine, rows_read, dst, rej, carry, missing, started)
+    finally:
+        con.close()
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def segment_table(con, ruleset, relation: str, table: str, *, shape: str = "wide", key: str = "record_id",
+                  source: Any = None, carry: Sequence[str] = ()) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Segment the rows of ``relation`` into the temporary DuckDB table ``table`` with the
+    generated SQL; the columns carried through and the input columns missing. Every column
+    that is not an input is carried; ``carry`` names inputs to carry too (to group by them)."""
+    duckdb = _duckdb()
+    columns = _columns_duckdb(con, relation)
+    carried, missing = _plan_columns(ruleset, columns, shape, key, source or relation)
+    absent = [c for c in carry if c not in columns]
+    if absent:
+        raise BatchInputError(f"{source or relation}: no column {', '.join(map(repr, absent))} to carry; "
+                              f"the columns are: {', '.join(columns)}")
+    carry = carried + tuple(c for c in carry if c not in carried and c != key)
+    query = render(
+        compile_query(ruleset.definition, table=relation, shape=shape, key=key, carry=carry, columns=columns),
+        "duckdb",
+    )
+    try:
+        con.execute(f"CREATE TEMP TABLE {q(table)} AS {query}")
+    except duckdb.Error as exc:
+        raise DatabaseError(f"DuckDB could not segment {source or relation}: {exc}") from None
+    return carry, missing
+
+
+def duckdb_relation(con, src: Location) -> str:
+    """The DuckDB relation that reads ``src`` (a file by its kind, or an attached table)."""
+    path = src.path
+    if src.kind != "duckdb" and not os.path.isfile(path):
+        raise BatchInputError(f"{path}: no such file")
+    lit = "'" + path.replace("'", "''") + "'"
+    if src.kind == "csv":
+        return f"read_csv({lit}, all_varchar = true, header = true)"
+    if src.kind == "parquet":
+        return f"read_parquet({lit})"
+    if src.kind == "jsonl":
+        return f"read_json({lit}, format = 'newline_delimited')"
+    if not os.path.isfile(path):
+        raise BatchInputError(f"{path}: no such DuckDB database")
+    try:
+        con.execute(f"ATTACH {lit} AS src (READ_ONLY)")
+    except Exception as exc:
+        raise BatchInputError(f"{path}: cannot open the DuckDB database: {exc}") from None
+    return f"src.{q(src.table)}"
+
+
+def _columns_duckdb(con, relation: str) -> list[str]:
+    try:
+        return [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()]
+    except Exception as exc:
+        raise BatchInputError(f"cannot read the input: {exc}") from None
+
+
+def _plan_columns(ruleset, columns, shape: str, key: str, src) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Columns carried through (wide: every non-input column) and input columns missing."""
+    if key not in columns:
+        raise BatchInputError(
+            f"{src}: there is no record key column {key!r} (give it with --key); the columns are: {', '.join(columns)}"
+        )
+    ids = [i.id for i in ruleset.definition.inputs]
+    if shape == "long":
+        absent = [c for c in ("question", "value") if c not in columns]
+        if absent:
+            raise BatchInputError(f"{src}: the long shape needs the columns {key}, question and value; missing: {', '.join(absent)}")
+        return (), ()
+    reserved = set(RESULT_COLUMNS)
+    carry = tuple(c for c in columns if c != key and c not in ids and c not in reserved)
+    missing = tuple(i for i in ids if i not in columns)
+    return carry, missing
+
+
+# --------------------------------------------------------------------------- the Python engine
+
+
+def _python_engine(con, ruleset, relation: str, shape: str, key: str, carry, progress: bool) -> None:
+    """Decide every record with the Python engine; rows stream through a temporary CSV file."""
+    tmp = tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, newline="", encoding="utf-8")
+    header = [key, *carry, *RESULT_COLUMNS]
+    done = 0
+    last = time.monotonic()
+    try:
+        with tmp:
+            writer = csv.writer(tmp)
+            writer.writerow(header)
+            for record_key, carried, answers, dups in _records(con, ruleset, relation, shape, key, carry):
+                if dups:
+                    row = reference_row(ruleset, {})
+                    row.update(error_codes=",".join(["SR802"] * len(dups)), error_inputs=",".join(dups))
+                else:
+                    row = reference_row(ruleset, answers)
+                writer.writerow([record_key, *carried, *(_csv(row[c]) for c in RESULT_COLUMNS)])
+                done += 1
+                if progress and time.monotonic() - last > 0.5:
+                    last = time.monotonic()
+                    print(f"\rsegrules batch: {done:,} records", end="", file=sys.stderr, flush=True)
+        if progress:
+            print(f"\rsegrules batch: {done:,} records", file=sys.stderr)
+        described = dict(r[:2] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall())
+        numbers = ("rule", "resources_num", "resources_den", "complexity_num", "complexity_den")
+        types = {c: described[c] for c in (key, *carry)}
+        types.update({c: "BIGINT" if c in numbers else "VARCHAR" for c in RESULT_COLUMNS})
+        spec = "{" + ", ".join(f"'{c.replace(chr(39), chr(39) * 2)}': '{t}'" for c, t in types.items()) + "}"
+        path = "'" + tmp.name.replace("'", "''") + "'"
+        con.execute(
+            f"CREATE TEMP TABLE result AS SELECT * FROM read_csv({path}, header = true, columns = {spec}, nullstr = '\\N')"
+        )
+    finally:
+        os.unlink(tmp.name)
+
+
+def _csv(v):
+    return "\\N" if v is None else v
+
+
+def _records(con, ruleset, relation, shape, key, carry) -> Iterator[tuple[Any, list, dict, list]]:
+    ids = [i.id for i in ruleset.definition.inputs]
+    if shape == "wide":
+        present = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()}
+        select = [f"CAST({q(key)} AS VARCHAR)"] + [f"CAST({q(c)} AS VARCHAR)" for c in carry]
+        select += [f"CAST({q(i)} AS VARCHAR)" if i in present else "NULL" for i in ids]
+        cur = con.cursor()
+        cur.execute(f"SELECT {', '.join(select)} FROM {relation}")
+        n_carry = len(carry)
+        while True:
+            chunk = cur.fetchmany(BATCH_ROWS)
+            if not chunk:
+                return
+            for row in chunk:
+                answers = {i: v for i, v in zip(ids, row[1 + n_carry:]) if v is not None}
+                yield row[0], list(row[1:1 + n_carry]), answers_from_text(ruleset.definition, answers), []
+    cur = con.cursor()
+    cur.execute(
+        f"SELECT CAST({q(key)} AS VARCHAR), CAST(question AS VARCHAR), CAST(value AS VARCHAR) FROM {relation} "
+        f"ORDER BY {q(key)}"
+    )
+    current, rows = None, []
+
+    def finish(k, rows):
+        seen: dict[str, int] = {}
+        for question, _ in rows:
+            seen[question] = seen.get(question, 0) + 1
+        dups = [i for i in ids if seen.get(i, 0) > 1]
+        known = {question: v for question, v in rows if question in seen and question in ids}
+        unknown = sorted({question for question, _ in rows if question not in ids})
+        answers = {u: None for u in unknown}
+        answers.update(answers_from_text(ruleset.definition, known))
+        for u in unknown:  # an unknown question keeps its text, answered or not
+            answers[u] = next((v for question, v in rows if question == u and v is not None), None)
+        return k, [], answers, dups
+
+    while True:
+        chunk = cur.fetchmany(BATCH_ROWS)
+        if not chunk:
+            break
+        for k, question, value in chunk:
+            if k != current and rows:
+                yield finish(current, rows)
+                rows = []
+            current = k
+            rows.append((question, value))
+    if rows:
+        yield finish(current, rows)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _write_duckdb(con, result: str, dst: Location, rej: Location | None, key: str) -> None:
+    targets = [(dst, f"SELECT * FROM {result}" + (" WHERE error_codes IS NULL" if rej is not None else ""))]
+    if rej is not None:
+        targets.append((rej, f"SELECT * FROM {result} WHERE error_codes IS NOT NULL"))
+    for loc, select in targets:
+        _write_one(con, loc, select + f" ORDER BY {q(key)}")
+
+
+def _write_one(con, loc: Location, select: str) -> None:
+    if loc.kind == "duckdb":
+        lit = "'" + loc.path.replace("'", "''") + "'"
+        try:
+            con.execute(f"ATTACH {lit} AS dst")
+        except Exception as exc:
+            raise BatchOutputError(f"{loc.path}: cannot open the DuckDB database: {exc}") from None
+        try:
+            con.execute("BEGIN TRANSACTION")
+            con.execute(f"CREATE OR REPLACE TABLE dst.{q(loc.table)} AS {select}")
+            con.execute("COMMIT")
+        except Exception as exc:
+            con.execute("ROLLBACK")
+            raise BatchOutputError(f"{loc}: cannot write the table: {exc}") from None
+        finally:
+            con.execute("DETACH dst")
+        return
+    folder = os.path.dirname(os.path.abspath(loc.path))
+    if not os.path.isdir(folder):
+        raise BatchOutputError(f"{loc.path}: the folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=".segrules-", suffix=Path(loc.path).suffix, dir=folder) if os.access(folder, os.W_OK) else (None, None)
+    if tmp is None:
+        raise BatchOutputError(f"{loc.path}: the folder {folder} is not writable")
+    os.close(fd)
+    fmt = {"csv": "FORMAT CSV, HEADER", "parquet": "FORMAT PARQUET", "jsonl": "FORMAT JSON"}[loc.kind]
+    lit = "'" + tmp.replace("'", "''") + "'"
+    try:
+        con.execute(f"COPY ({select}) TO {lit} ({fmt})")
+        os.replace(tmp, loc.path)
+    except Exception as exc:
+        raise BatchOutputError(f"{loc.path}: cannot write the output: {exc}") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _summary(con, result, engine, rows_read, dst, rej, carry, missing, started) -> BatchSummary:
+    records, segmented = con.execute(f"SELECT count(*), count(segment) FROM {result}").fetchone()
+    by_code = dict(
+        con.execute(
+            f"SELECT code, count(*) FROM (SELECT unnest(list_distinct(string_split(error_codes, ','))) AS code "
+            f"FROM {result} WHERE error_codes IS NOT NULL) GROUP BY code"
+        ).fetchall()
+    )
+    return BatchSummary(
+        engine, rows_read, records, segmented, records - segmented, by_code, time.perf_counter() - started,
+        str(dst), str(rej) if rej else None, tuple(carry), tuple(missing),
+    )
+
+
+# --------------------------------------------------------------------------- PostgreSQL
+
+
+def _run_postgres(ruleset, src: Location, dst: Location, rej: Location | None, shape, key, started) -> BatchSummary:
+    for loc in (src, dst) + ((rej,) if rej else ()):
+        if loc.kind != "postgres" or loc.path != src.path:
+            raise BatchInputError(
+                "--engine postgres reads and writes tables of one PostgreSQL database: give --input, --output "
+                "(and --rejects) as postgresql://...#table with the same connection"
+            )
+    psycopg = _psycopg()
+    try:
+        conn = psycopg.connect(src.path)
+    except psycopg.Error as exc:
+        raise DatabaseError(f"cannot connect to PostgreSQL: {exc}".strip()) from None
+    table = ".".join(q(p) for p in src.table.split("."))
+    try:
+        with conn.transaction():
+            cur = conn.cursor()
+            try:
+                cur.execute(f"SELECT * FROM {table} LIMIT 0")
+            except psycopg.Error as exc:
+                raise BatchInputError(f"{src}: cannot read the table: {str(exc).strip()}") from None
+            columns = [d.name for d in cur.description]
+            carry, missing = _plan_columns(ruleset, columns, shape, key, src)
+            query = render(
+                compile_query(ruleset.definition, table=table, shape=shape, key=key, carry=carry, columns=columns),
+                "postgres",
+            )
+            cur.execute(f"CREATE TEMP TABLE segrules_result ON COMMIT DROP AS {query}")
+            rows_read = cur.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            outs = [(dst, "" if rej is None else " WHERE error_codes IS NULL")]
+            if rej is not None:
+                outs.append((rej, " WHERE error_codes IS NOT NULL"))
+            for loc, where in outs:
+                name = ".".join(q(p) for p in loc.table.split("."))
+                cur.execute(f"DROP TABLE IF EXISTS {name}")
+                cur.execute(f"CREATE TABLE {name} AS SELECT * FROM segrules_result{where} ORDER BY {q(key)}")
+            records, segmented = cur.execute("SELECT count(*), count(segment) FROM segrules_result").fetchone()
+            by_code = dict(
+                cur.execute(
+                    "SELECT c.code, count(*) FROM segrules_result AS r, "
+                    "LATERAL (SELECT DISTINCT unnest(string_to_array(r.error_codes, ','))) AS c(code) "
+                    "WHERE r.error_codes IS NOT NULL GROUP BY c.code"
+                ).fetchall()
+            )
+    except psycopg.Error as exc:
+        raise DatabaseError(f"PostgreSQL: {str(exc).strip()}") from None
+    finally:
+        conn.close()
+    return BatchSummary(
+        "postgres", rows_read, records, segmented, records - segmented, by_code, time.perf_counter() - started,
+        str(dst), str(rej) if rej else None, tuple(carry), tuple(missing),
+    )
+

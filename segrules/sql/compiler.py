@@ -1,0 +1,676 @@
+"""Checked AST → one SQL query, with integer arithmetic only.
+
+The query reads an answers table and returns one row per record with the same outcome as
+``Ruleset.decide`` / ``Ruleset.validate``: the segment and the rule that fired, or the codes of
+every answer problem (and the inputs they name), or the code of the evaluation error.
+
+Exactness: every number is a pair of integer SQL expressions (numerator, positive
+denominator); sums and products are formed on the pairs, ``a/b >= c/d`` becomes
+``a*d >= c*b``, a mean is (sum of the answered items, their count). No ``/`` and no floating
+point are ever emitted. Every value an expression can take is bounded from the finite answer
+domains (``Bound``); the widest intermediate value picks the integer type, or the ruleset is
+refused (SR800). Only the final reduction of an axis score to lowest terms divides, and only
+a number by a divisor of it (the gcd, found with ``%`` on non-negative numbers), where every
+engine's integer division gives the same exact quotient.
+
+Errors keep the reference evaluator's order: each expression carries, beside its value, an
+expression for the first error it would raise (``'SR405 input'``, ``'SR404'``...), built with
+the same short-circuits as ``engine.reference.evaluate`` (and/or, if, comparison chains).
+
+The query text is written in one neutral form (PostgreSQL syntax, every identifier quoted);
+``render`` parses it with sqlglot once and prints the tree for each dialect.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Sequence
+
+import attrs
+
+from ..dsl import ast
+from ..engine.reference import _asked_order
+from ..errors import UsageError
+
+#: Marker for the integer type, replaced once the widest value is known.
+_INT = "SR_INT_TYPE"
+BIGINT_LIMIT = 2**63 - 1
+WIDE_LIMIT = 10**38 - 1
+#: Answers to a numeric question are read from text; beyond this many digits they are out of range.
+MAX_DIGITS = 18
+#: The generated text for one expression is limited, so that a deeply nested rule cannot
+#: produce a query no engine can plan.
+MAX_EXPRESSION_CHARS = 2_000_000
+
+SHAPES = ("wide", "long")
+
+#: The output columns after the record key (and any carried columns).
+RESULT_COLUMNS = (
+    "segment", "rule", "resources_num", "resources_den", "complexity_num", "complexity_den",
+    "error_codes", "error_inputs", "ruleset_id", "ruleset_version", "ruleset_hash",
+)
+
+
+class SqlCompileError(UsageError):
+    """The ruleset cannot be compiled to exact SQL."""
+
+    code = "SR800"
+
+
+def q(name: str) -> str:
+    """A quoted identifier."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def s(text: str) -> str:
+    """A quoted string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def lit(n: int) -> str:
+    return f"CAST({n} AS {_INT})"
+
+
+@attrs.frozen
+class Num:
+    """An exact number: numerator and denominator SQL (den None means 1) with their bounds."""
+
+    n: str
+    d: str | None
+    nb: int  # |numerator| <= nb
+    db: int  # 1 <= denominator <= db
+    err: str | None = None
+
+    @property
+    def den(self) -> str:
+        return self.d if self.d is not None else lit(1)
+
+
+@attrs.frozen
+class Val:
+    """A yes/no value or a choice code (SQL boolean or text)."""
+
+    v: str
+    kind: str  # boolean | enum
+    err: str | None = None
+
+
+def _coalesce(*errs: str | None) -> str | None:
+    got = [e for e in errs if e is not None]
+    if not got:
+        return None
+    if len(got) == 1:
+        return got[0]
+    return "COALESCE(" + ", ".join(got) + ")"
+
+
+def _when(cond: str, err: str | None) -> str | None:
+    return None if err is None else f"CASE WHEN {cond} THEN {err} END"
+
+
+class _Compiler:
+    def __init__(self, rs: ast.RulesetDef):
+        self.rs = rs
+        self.inputs = {i.id: i for i in rs.inputs}
+        self.widest = 1
+        self.score_cols: dict[str, Num | Val] = {}
+        # the SQL value of each input once validated: typed, NULL when not (validly) answered
+        self.input_sql: dict[str, str] = {}
+
+    # ------------------------------------------------------------------ bounds
+
+    def note(self, *bounds: int) -> None:
+        for b in bounds:
+            if b > self.widest:
+                self.widest = b
+
+    def may_be_missing(self, input_id: str) -> bool:
+        inp = self.inputs[input_id]
+        return inp.optional or inp.asked_when is not None
+
+    # ------------------------------------------------------------------ numbers
+
+    def _mul(self, a: str | None, b: str | None) -> str | None:
+        if a is None:
+            return b
+        if b is None:
+            return a
+        return f"({a} * {b})"
+
+    def add(self, a: Num, b: Num, op: str = "+") -> Num:
+        if a.d is None and b.d is None:
+            nb = a.nb + b.nb
+            self.note(nb)
+            return Num(f"({a.n} {op} {b.n})", None, nb, 1, _coalesce(a.err, b.err))
+        left, right = self._mul(a.n, b.d), self._mul(b.n, a.d)
+        nb = a.nb * b.db + b.nb * a.db
+        db = a.db * b.db
+        self.note(a.nb * b.db, b.nb * a.db, nb, db)
+        return Num(f"({left} {op} {right})", self._mul(a.d, b.d), nb, db, _coalesce(a.err, b.err))
+
+    def number(self, e: ast.Expr) -> Num:
+        if isinstance(e, ast.Number):
+            v = e.value
+            self.note(abs(v.numerator), v.denominator)
+            return Num(lit(v.numerator), None if v.denominator == 1 else lit(v.denominator), abs(v.numerator), v.denominator)
+        if isinstance(e, ast.InputRef):
+            inp = self.inputs[e.id]
+            nb = max(abs(inp.domain.values[0]), abs(inp.domain.values[-1]))
+            col = self.input_sql[e.id]
+            err = f"CASE WHEN {col} IS NULL THEN {s('SR405 ' + e.id)} END" if self.may_be_missing(e.id) else None
+            return Num(col, None, nb, 1, err)
+        if isinstance(e, ast.ScoreRef):
+            got = self.score_cols[e.id]
+            assert isinstance(got, Num)
+            return got  # a failing score stops the decision before anything reads it
+        if isinstance(e, ast.Negate):
+            a = self.number(e.operand)
+            return Num(f"(-{a.n})", a.d, a.nb, a.db, a.err)
+        if isinstance(e, ast.Binary):
+            a, b = self.number(e.left), self.number(e.right)
+            if e.op in ("+", "-"):
+                return self.add(a, b, e.op)
+            if e.op == "*":
+                nb, db = a.nb * b.nb, a.db * b.db
+                self.note(nb, db)
+                return Num(f"({a.n} * {b.n})", self._mul(a.d, b.d), nb, db, _coalesce(a.err, b.err))
+            # a / b = (a.n * b.d) / (a.d * b.n), the sign moved to the numerator
+            num = self._mul(a.n, b.d)
+            den = self._mul(a.d, b.n)
+            nb, db = a.nb * b.db, a.db * b.nb
+            self.note(nb, db)
+            neg = f"{b.n} < 0"
+            err = _coalesce(a.err, b.err, f"CASE WHEN {b.n} = 0 THEN {s('SR403')} END")
+            return Num(
+                f"CASE WHEN {neg} THEN -{num} ELSE {num} END",
+                f"CASE WHEN {neg} THEN -{den} ELSE {den} END",
+                nb, max(db, 1), err,
+            )
+        if isinstance(e, ast.Aggregate):
+            return self.aggregate(e)
+        if isinstance(e, ast.If):
+            c = self.boolean(e.cond)
+            t, o = self.number(e.then), self.number(e.otherwise)
+            d = None
+            if t.d is not None or o.d is not None:
+                d = f"CASE WHEN {c.v} THEN {t.den} ELSE {o.den} END"
+            err = _coalesce(c.err, self._branch_err(c.v, t.err, o.err))
+            return Num(f"CASE WHEN {c.v} THEN {t.n} ELSE {o.n} END", d, max(t.nb, o.nb), max(t.db, o.db), err)
+        raise TypeError(f"not a number: {e!r}")  # pragma: no cover
+
+    @staticmethod
+    def _branch_err(cond: str, then: str | None, other: str | None) -> str | None:
+        if then is None and other is None:
+            return None
+        return f"CASE WHEN {cond} THEN {then or 'NULL'} ELSE {other or 'NULL'} END"
+
+    def _present(self, item: ast.Expr) -> str | None:
+        """SQL that holds when an aggregate item counts; None when it always does."""
+        if isinstance(item, ast.InputRef) and self.may_be_missing(item.id):
+            return f"{self.input_sql[item.id]} IS NOT NULL"
+        return None
+
+    def aggregate(self, e: ast.Aggregate) -> Num:
+        items = e.items
+        presence = [self._present(i) for i in items]
+        if e.func == "count":
+            static = sum(1 for p in presence if p is None)
+            terms = ([lit(static)] if static or all(p is not None for p in presence) else [])
+            terms += [f"CASE WHEN {p} THEN {lit(1)} ELSE {lit(0)} END" for p in presence if p is not None]
+            self.note(len(items))
+            return Num("(" + " + ".join(terms) + ")", None, len(items), 1)
+        if e.func == "count_true":
+            terms, errs = [], []
+            for item in items:
+                if isinstance(item, ast.InputRef):
+                    terms.append(f"CASE WHEN {self.input_sql[item.id]} THEN {lit(1)} ELSE {lit(0)} END")
+                else:
+                    b = self.boolean(item)
+                    errs.append(b.err)
+                    terms.append(f"CASE WHEN {b.v} THEN {lit(1)} ELSE {lit(0)} END")
+            self.note(len(items))
+            return Num("(" + " + ".join(terms) + ")", None, len(items), 1, _coalesce(*errs))
+        nums = []
+        for item, p in zip(items, presence):
+            if p is not None:  # a skipped input: no error, and it adds nothing
+                x = self.number(item)
+                nums.append(Num(x.n, None, x.nb, 1))
+            else:
+                nums.append(self.number(item))
+        errs = [x.err for x in nums]
+        empty = None
+        if all(p is not None for p in presence):
+            empty = "NOT (" + " OR ".join(presence) + ")"
+        if e.func in ("sum", "mean"):
+            total: Num | None = None
+            for x, p in zip(nums, presence):
+                term = x if p is None else Num(f"COALESCE({x.n}, {lit(0)})", None, x.nb, 1)
+                total = term if total is None else self.add(total, term)
+            total = attrs.evolve(total, err=None)
+            if e.func == "sum":
+                return attrs.evolve(total, err=_coalesce(*errs))
+            static = sum(1 for p in presence if p is None)
+            count_terms = ([lit(static)] if static else []) + [
+                f"CASE WHEN {p} THEN {lit(1)} ELSE {lit(0)} END" for p in presence if p is not None
+            ]
+            count = count_terms[0] if len(count_terms) == 1 and static else "(" + " + ".join(count_terms) + ")"
+            db = total.db * len(items)
+            self.note(db)
+            err = _coalesce(*errs, _when(empty, s("SR404")) if empty else None)
+            if static == len(items):
+                return Num(total.n, self._mul(total.d, lit(static)) if static != 1 else total.d, total.nb, db, err)
+            return Num(total.n, self._mul(total.d, count), total.nb, db, err)
+        # min / max: the first item that is present and not beaten by any present item
+        better = "<=" if e.func == "min" else ">="
+        conds = []
+        for i, (x, p) in enumerate(zip(nums, presence)):
+            parts = [p] if p is not None else []
+            for j, (y, pj) in enumerate(zip(nums, presence)):
+                if i == j:
+                    continue
+                left, right = self._mul(x.n, y.d), self._mul(y.n, x.d)
+                self.note(x.nb * y.db, y.nb * x.db)
+                cmp = f"{left} {better} {right}"
+                parts.append(f"({cmp})" if pj is None else f"(NOT ({pj}) OR {cmp})")
+            conds.append(" AND ".join(parts) if parts else "TRUE")
+        n = "CASE " + " ".join(f"WHEN {c} THEN {x.n}" for c, x in zip(conds, nums)) + " END"
+        d = None
+        if any(x.d is not None for x in nums):
+            d = "CASE " + " ".join(f"WHEN {c} THEN {x.den}" for c, x in zip(conds, nums)) + " END"
+        err = _coalesce(*errs, _when(empty, s("SR404")) if empty else None)
+        return Num(n, d, max(x.nb for x in nums), max(x.db for x in nums), err)
+
+    # ------------------------------------------------------------------ yes/no and choices
+
+    def value(self, e: ast.Expr) -> Num | Val:
+        from ..dsl.check import expression_type
+
+        kind = expression_type(self.rs, e).kind
+        if kind == "number":
+            return self.number(e)
+        if kind == "boolean":
+            return self.boolean(e)
+        return self.choice(e)
+
+    def choice(self, e: ast.Expr) -> Val:
+        if isinstance(e, ast.String):
+            return Val(s(e.value), "enum")
+        if isinstance(e, ast.InputRef):
+            col = self.input_sql[e.id]
+            err = f"CASE WHEN {col} IS NULL THEN {s('SR405 ' + e.id)} END" if self.may_be_missing(e.id) else None
+            return Val(col, "enum", err)
+        if isinstance(e, ast.ScoreRef):
+            got = self.score_cols[e.id]
+            assert isinstance(got, Val)
+            return got
+        if isinstance(e, ast.If):
+            c = self.boolean(e.cond)
+            t, o = self.choice(e.then), self.choice(e.otherwise)
+            return Val(f"CASE WHEN {c.v} THEN {t.v} ELSE {o.v} END", "enum", _coalesce(c.err, self._branch_err(c.v, t.err, o.err)))
+        raise TypeError(f"not a choice: {e!r}")  # pragma: no cover
+
+    def boolean(self, e: ast.Expr) -> Val:
+        if isinstance(e, ast.Bool):
+            return Val("TRUE" if e.value else "FALSE", "boolean")
+        if isinstance(e, ast.InputRef):
+            col = self.input_sql[e.id]
+            err = f"CASE WHEN {col} IS NULL THEN {s('SR405 ' + e.id)} END" if self.may_be_missing(e.id) else None
+            return Val(col, "boolean", err)
+        if isinstance(e, ast.ScoreRef):
+            got = self.score_cols[e.id]
+            assert isinstance(got, Val)
+            return got
+        if isinstance(e, ast.Answered):
+            return Val(f"({self.input_sql[e.input.id]} IS NOT NULL)", "boolean")
+        if isinstance(e, ast.Not):
+            a = self.boolean(e.operand)
+            return Val(f"(NOT {a.v})", "boolean", a.err)
+        if isinstance(e, (ast.And, ast.Or)):
+            parts = [self.boolean(o) for o in e.operands]
+            word = " AND " if isinstance(e, ast.And) else " OR "
+            # the first error in evaluation order: later operands only run while the result is open
+            err: str | None = None
+            for p in reversed(parts):
+                go_on = p.v if isinstance(e, ast.And) else f"NOT {p.v}"
+                rest = _when(go_on, err)
+                if p.err is None:
+                    err = rest
+                else:
+                    err = f"CASE WHEN {p.err} IS NOT NULL THEN {p.err} ELSE {rest or 'NULL'} END"
+            return Val("(" + word.join(p.v for p in parts) + ")", "boolean", err)
+        if isinstance(e, ast.If):
+            c = self.boolean(e.cond)
+            t, o = self.boolean(e.then), self.boolean(e.otherwise)
+            return Val(f"CASE WHEN {c.v} THEN {t.v} ELSE {o.v} END", "boolean", _coalesce(c.err, self._branch_err(c.v, t.err, o.err)))
+        if isinstance(e, ast.Compare):
+            vals = [self.value(o) for o in e.operands]
+            tests = [self.compare(op, a, b) for op, a, b in zip(e.ops, vals, vals[1:])]
+            # a_0 and a_1 always run; a_k (k >= 2) runs only while every earlier test held
+            err = None
+            for k in range(len(vals) - 1, 1, -1):
+                err = _coalesce(vals[k].err, None) if err is None else _coalesce(vals[k].err, err)
+                err = _when(tests[k - 2], err)
+            err = _coalesce(vals[0].err, vals[1].err, err)
+            return Val("(" + " AND ".join(tests) + ")", "boolean", err)
+        if isinstance(e, ast.In):
+            a = self.value(e.operand)
+            tests = [self.compare("=", a, self.value(v)) for v in e.values]
+            return Val("(" + " OR ".join(tests) + ")", "boolean", a.err)
+        raise TypeError(f"not a yes/no value: {e!r}")  # pragma: no cover
+
+    def compare(self, op: str, a: Num | Val, b: Num | Val) -> str:
+        sql_op = "<>" if op == "!=" else op
+        if isinstance(a, Num) and isinstance(b, Num):
+            left, right = self._mul(a.n, b.d), self._mul(b.n, a.d)
+            self.note(a.nb * b.db, b.nb * a.db)
+            return f"({left} {sql_op} {right})"
+        return f"({a.v} {sql_op} {b.v})"
+
+
+# --------------------------------------------------------------------------- the query
+
+
+def _parse_layers(inputs, a) -> list[tuple[str, list[str]]]:
+    """Layers that read each answer text once: its kind ('N' none, 'T' wrong kind, 'O' outside
+    the domain, 'V' valid) in column ``#s`` and its typed value in ``#y`` (NULL unless valid)."""
+    parse, status = [], []
+    for inp in inputs:
+        d, t = inp.domain, a(inp.id, "t")
+        x, w = a(inp.id, "x"), a(inp.id, "w")
+        if d.kind == "boolean":
+            parse.append(f"{t} NOT IN ('true', 'false') AS {w}")
+            inside, typed = "TRUE", f"({t} = 'true')"
+        elif d.kind == "enum":
+            parse.append(f"FALSE AS {w}")
+            inside, typed = f"{t} IN ({', '.join(s(v) for v in d.values)})", t
+        else:
+            # a whole number: an optional minus sign and ASCII digits, nothing else (SR_WHOLE),
+            # read when it has at most 18 significant digits (SR_WHOLE18; longer is outside any domain)
+            parse.append(f"NOT SR_WHOLE({t}) AS {w}")
+            parse.append(f"CASE WHEN SR_WHOLE18({t}) THEN TRY_CAST({t} AS {_INT}) END AS {x}")
+            lo, hi = d.values[0], d.values[-1]
+            if tuple(d.values) == tuple(range(lo, hi + 1)):
+                inside = f"{x} BETWEEN {lit(lo)} AND {lit(hi)}"
+            else:
+                inside = f"{x} IN ({', '.join(lit(v) for v in d.values)})"
+            inside = f"({x} IS NOT NULL AND {inside})"
+            typed = x
+        status.append(
+            f"CASE WHEN {t} IS NULL THEN 'N' WHEN {w} THEN 'T' WHEN NOT {inside} THEN 'O' ELSE 'V' END AS {a(inp.id, 's')}"
+        )
+        status.append(f"CASE WHEN {t} IS NOT NULL AND NOT {w} AND {inside} THEN {typed} END AS {a(inp.id, 'y')}")
+    return [("parse", parse), ("status", status)]
+
+
+@attrs.frozen
+class CompiledQuery:
+    """The neutral SQL text of one ruleset, before rendering for a dialect."""
+
+    text: str
+    int_type: str  # "bigint" or "wide"
+    widest: int  # the largest absolute value any intermediate can take
+    carry: tuple[str, ...]
+
+
+def compile_query(
+    rs: ast.RulesetDef,
+    *,
+    table: str = "answers",
+    shape: str = "wide",
+    key: str = "record_id",
+    carry: Sequence[str] = (),
+    columns: Sequence[str] | None = None,
+    question: str = "question",
+    value: str = "value",
+) -> CompiledQuery:
+    """The query for a checked ruleset.
+
+    ``table`` is an SQL table expression (a quoted name or e.g. ``read_parquet('x')``); in the
+    wide shape it has the key column and a column per input, read as text (a missing input
+    column, when ``columns`` lists those present, counts as unanswered); ``carry`` columns are
+    passed through to the output. In the long shape it has the key, ``question`` and ``value``
+    columns, one row per answer.
+    """
+    if not rs.checked:
+        raise ValueError("only a checked ruleset can be compiled")
+    if shape not in SHAPES:
+        raise UsageError(f"unknown input shape {shape!r}; use one of: {', '.join(SHAPES)}", code="SR801")
+    for inp in rs.inputs:
+        if inp.domain.is_numeric and max(abs(inp.domain.values[0]), abs(inp.domain.values[-1])) >= 10**MAX_DIGITS:
+            raise SqlCompileError(
+                f"input {inp.id!r} allows numbers of more than {MAX_DIGITS} digits, which the SQL does not read"
+            )
+    c = _Compiler(rs)
+    order = _asked_order(rs)
+    ctes: list[tuple[str, str]] = []
+    K, C = q(key), [q(x) for x in carry]
+
+    def a(input_id: str, part: str) -> str:
+        return q(f"{input_id}#{part}")
+
+    # 1. the answers as text, one column per input
+    if shape == "wide":
+        present = set(columns) if columns is not None else None
+        cols = [f"{K} AS {q('#key')}"] + [f"{x} AS {x}" for x in C]
+        for inp in rs.inputs:
+            src = f"CAST({q(inp.id)} AS TEXT)" if present is None or inp.id in present else "CAST(NULL AS TEXT)"
+            cols.append(f"{src} AS {a(inp.id, 't')}")
+            cols.append(f"1 AS {a(inp.id, 'n')}")
+        cols.append(f"CAST(NULL AS TEXT) AS {q('#unknown')}")
+        cols.append(f"0 AS {q('#nunknown')}")
+        ctes.append(("src", "SELECT " + ", ".join(cols) + f" FROM {table}"))
+    else:
+        Q, V = q(question), q(value)
+        cols = [f"{K} AS {q('#key')}"]
+        for inp in rs.inputs:
+            cols.append(f"MAX(CASE WHEN {Q} = {s(inp.id)} THEN CAST({V} AS TEXT) END) AS {a(inp.id, 't')}")
+            cols.append(f"COUNT(CASE WHEN {Q} = {s(inp.id)} THEN 1 END) AS {a(inp.id, 'n')}")
+        known = ", ".join(s(i.id) for i in rs.inputs)
+        other = f"CASE WHEN {Q} NOT IN ({known}) THEN CAST({Q} AS TEXT) END"
+        cols.append(f"STRING_AGG(DISTINCT {other}, ',' ORDER BY {other}) AS {q('#unknown')}")
+        cols.append(f"COUNT(DISTINCT {other}) AS {q('#nunknown')}")
+        ctes.append(("src", "SELECT " + ", ".join(cols) + f" FROM {table} GROUP BY {K}"))
+
+    # 2. each answer read once: its kind and its typed value
+    for name, cols in _parse_layers(rs.inputs, a):
+        ctes.append((name, "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
+
+    # 3. validation, in the order questions depend on each other (a layer per level)
+    level: dict[str, int] = {}
+    for inp in order:
+        deps = ast.references(inp.asked_when) if inp.asked_when is not None else ()
+        level[inp.id] = 1 + max((level[d] for d in deps if d in level), default=-1)
+    for lv in range(max(level.values()) + 1):
+        cols = []
+        for inp in order:
+            if level[inp.id] != lv:
+                continue
+            st, y = a(inp.id, "s"), a(inp.id, "y")
+            if inp.asked_when is not None:
+                cond = c.boolean(inp.asked_when)
+                asked, asked_err = cond.v, cond.err
+            else:
+                asked, asked_err = "TRUE", None
+            missing = "'SR304'" if not inp.optional else "NULL"
+            problem = "CASE"
+            if asked_err is not None:
+                problem += f" WHEN {asked_err} IS NOT NULL THEN SUBSTRING({asked_err}, 1, 5)"
+            if asked == "TRUE":
+                problem += f" WHEN {st} = 'N' THEN {missing}"
+            else:
+                problem += f" WHEN {st} = 'N' THEN CASE WHEN {asked} THEN {missing} END"
+                problem += f" WHEN NOT ({asked}) THEN 'SR305'"
+            problem += f" WHEN {st} = 'T' THEN 'SR303' WHEN {st} = 'O' THEN 'SR302' END"
+            ok = []
+            if asked_err is not None:
+                ok.append(f"{asked_err} IS NULL")
+            if asked != "TRUE":
+                ok.append(f"{asked}")
+            cols.append(f"{problem} AS {a(inp.id, 'p')}")
+            value = y if not ok else f"CASE WHEN {' AND '.join('(' + x + ')' for x in ok)} THEN {y} END"
+            cols.append(f"{value} AS {a(inp.id, 'v')}")
+        for inp in order:
+            if level[inp.id] == lv:
+                c.input_sql[inp.id] = a(inp.id, "v")
+        ctes.append((f"v{lv}", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
+
+    problems = [a(i.id, "p") for i in order]
+    unknown, n_unknown = q("#unknown"), q("#nunknown")
+    dups = " + ".join(f"CASE WHEN {a(i.id, 'n')} > 1 THEN 1 ELSE 0 END" for i in rs.inputs)
+    dup_inputs = ", ".join(f"CASE WHEN {a(i.id, 'n')} > 1 THEN {s(i.id)} END" for i in rs.inputs)
+    code_parts = [f"CASE WHEN {n_unknown} > 0 THEN {_repeat('SR301', n_unknown)} END"] + problems
+    input_parts = [unknown] + [f"CASE WHEN {p} IS NOT NULL THEN {s(i.id)} END" for p, i in zip(problems, order)]
+    ctes.append(("dups", f"SELECT *, {dups} AS {q('#ndup')} FROM {ctes[-1][0]}"))
+    ndup = q("#ndup")
+    bad = f"({ndup} > 0 OR {n_unknown} > 0 OR " + " OR ".join(f"{p} IS NOT NULL" for p in problems) + ")"
+    ctes.append((
+        "checked",
+        f"SELECT *, {bad} AS {q('#bad')}, "
+        f"CASE WHEN {ndup} > 0 THEN {_repeat('SR802', ndup)} ELSE CONCAT_WS(',', {', '.join(code_parts)}) END AS {q('#codes')}, "
+        f"CASE WHEN {ndup} > 0 THEN CONCAT_WS(',', {dup_inputs}) ELSE CONCAT_WS(',', {', '.join(input_parts)}) END "
+        f"AS {q('#inputs')} FROM {ctes[-1][0]}",
+    ))
+
+    # 4. scores, one layer each, in evaluation order
+    score_errs: list[str] = []
+    for k, score in enumerate(rs.scores):
+        got = c.value(score.expr)
+        cols = []
+        if isinstance(got, Num):
+            cols.append(f"{got.n} AS {a(score.id, 'sn')}")
+            if got.d is not None:
+                cols.append(f"{got.d} AS {a(score.id, 'sd')}")
+            ref = Num(a(score.id, "sn"), a(score.id, "sd") if got.d is not None else None, got.nb, got.db)
+        else:
+            cols.append(f"{got.v} AS {a(score.id, 'sv')}")
+            ref = Val(a(score.id, "sv"), got.kind)
+        if got.err is not None:
+            cols.append(f"{got.err} AS {a(score.id, 'se')}")
+            score_errs.append(a(score.id, "se"))
+        c.score_cols[score.id] = ref
+        ctes.append((f"s{k}", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
+
+    # 5. rules
+    conds: list[Val] = []
+    cols = []
+    for r in rs.rules:
+        if r.condition is None:
+            conds.append(Val("TRUE", "boolean"))
+            continue
+        v = c.boolean(r.condition)
+        cols.append(f"{v.v} AS {q(f'#r{r.index}')}")
+        if v.err is not None:
+            cols.append(f"{v.err} AS {q(f'#e{r.index}')}")
+        conds.append(Val(q(f"#r{r.index}"), "boolean", q(f"#e{r.index}") if v.err is not None else None))
+    ctes.append(("ruled", "SELECT *" + "".join(", " + x for x in cols) + f" FROM {ctes[-1][0]}"))
+    if rs.hit_policy == "first":
+        err_case, rule_case = "CASE", "CASE"
+        for r, v in zip(rs.rules, conds):
+            if v.err is not None:
+                err_case += f" WHEN {v.err} IS NOT NULL THEN {v.err}"
+                rule_case += f" WHEN {v.err} IS NOT NULL THEN NULL"
+            err_case += f" WHEN {v.v} THEN NULL"
+            rule_case += f" WHEN {v.v} THEN {r.index + 1}"
+        err_case += " ELSE 'SR401' END"
+        rule_case += " END"
+        rule_err, rule_no = err_case, rule_case
+    else:
+        segs: dict[str, list[str]] = {}
+        for r, v in zip(rs.rules, conds):
+            segs.setdefault(r.segment, []).append(v.v)
+        hits = " + ".join(f"CASE WHEN {' OR '.join(vs)} THEN 1 ELSE 0 END" for vs in segs.values())
+        errs = [v.err for v in conds if v.err is not None]
+        rule_err = _coalesce(*errs, f"CASE WHEN {hits} = 0 THEN 'SR401' WHEN {hits} > 1 THEN 'SR402' END")
+        rule_no = "CASE " + " ".join(f"WHEN {v.v} THEN {r.index + 1}" for r, v in zip(rs.rules, conds)) + " END"
+    err = _coalesce(*score_errs, rule_err)
+    ctes.append((
+        "decided",
+        f"SELECT *, {err} AS {q('#err')}, {rule_no} AS {q('#rule')} FROM {ctes[-1][0]}",
+    ))
+
+    # 6. the axis scores in lowest terms: Euclid's algorithm, a layer per step
+    axes = []
+    if rs.axes is not None:
+        axes = [("resources", rs.axes.resources), ("complexity", rs.axes.complexity)]
+    steps = 0
+    for _, sid in axes:
+        got = c.score_cols[sid]
+        assert isinstance(got, Num)
+        steps = max(steps, _euclid_steps(got.db))
+    if axes:
+        cols = []
+        for role, sid in axes:
+            got = c.score_cols[sid]
+            den = got.den
+            cols.append(f"CASE WHEN {den} > 0 THEN {den} ELSE {lit(1)} END AS {q(f'#{role}x0')}")
+            cols.append(
+                f"CASE WHEN {den} > 0 THEN ABS({got.n}) % {den} ELSE {lit(0)} END AS {q(f'#{role}y0')}"
+            )
+        ctes.append(("g0", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
+        for k in range(1, steps + 1):
+            cols = []
+            for role, _ in axes:
+                x, y = q(f"#{role}x{k - 1}"), q(f"#{role}y{k - 1}")
+                cols.append(f"CASE WHEN {y} = 0 THEN {x} ELSE {y} END AS {q(f'#{role}x{k}')}")
+                cols.append(f"CASE WHEN {y} = 0 THEN {lit(0)} ELSE {x} % {y} END AS {q(f'#{role}y{k}')}")
+            ctes.append((f"g{k}", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
+
+    # 7. the result
+    ok = f"NOT {q('#bad')} AND {q('#err')} IS NULL"
+    seg_case = "CASE " + " ".join(f"WHEN {q('#rule')} = {r.index + 1} THEN {s(r.segment)}" for r in rs.rules) + " END"
+    out = [f"{q('#key')} AS {K}"] + [f"{x} AS {x}" for x in C]
+    out.append(f"CASE WHEN {ok} THEN {seg_case} END AS {q('segment')}")
+    out.append(f"CASE WHEN {ok} THEN {q('#rule')} END AS {q('rule')}")
+    for role in ("resources", "complexity"):
+        sid = dict(axes).get(role)
+        if sid is None:
+            out.append(f"CAST(NULL AS {_INT}) AS {q(role + '_num')}")
+            out.append(f"CAST(NULL AS {_INT}) AS {q(role + '_den')}")
+            continue
+        got = c.score_cols[sid]
+        g = q(f"#{role}x{steps}")
+        out.append(f"CASE WHEN {ok} THEN EXACT_QUOTIENT({got.n}, {g}) END AS {q(role + '_num')}")
+        out.append(f"CASE WHEN {ok} THEN EXACT_QUOTIENT({got.den}, {g}) END AS {q(role + '_den')}")
+    out.append(
+        f"CASE WHEN {q('#bad')} THEN {q('#codes')} WHEN {q('#err')} IS NOT NULL THEN SUBSTRING({q('#err')}, 1, 5) END "
+        f"AS {q('error_codes')}"
+    )
+    out.append(
+        f"CASE WHEN {q('#bad')} THEN {q('#inputs')} WHEN {q('#err')} IS NOT NULL THEN "
+        f"NULLIF(SUBSTRING({q('#err')}, 7), '') END AS {q('error_inputs')}"
+    )
+    out.append(f"{s(rs.id)} AS {q('ruleset_id')}")
+    out.append(f"{s(rs.version)} AS {q('ruleset_version')}")
+    out.append(f"{s(rs.content_hash)} AS {q('ruleset_hash')}")
+    text = "WITH " + ",\n".join(f"{q(name)} AS (\n{body}\n)" for name, body in ctes)
+    text += "\nSELECT " + ",\n  ".join(out) + f"\nFROM {q(ctes[-1][0])}"
+    if c.widest > WIDE_LIMIT:
+        raise SqlCompileError(
+            f"ruleset {rs.id!r} needs integers of up to {len(str(c.widest))} digits in SQL, more than the 38 "
+            "an exact SQL integer type holds; simplify the scores (fewer nested divisions and products)"
+        )
+    if len(text) > MAX_EXPRESSION_CHARS:
+        raise SqlCompileError(
+            f"the SQL for ruleset {rs.id!r} would be {len(text)} characters long; nest the conditions less deeply"
+        )
+    return CompiledQuery(text, "bigint" if c.widest <= BIGINT_LIMIT else "wide", c.widest, tuple(carry))
+
+
+def _repeat(code: str, count: str) -> str:
+    """``code`` ``count`` times, comma-separated (LPAD repeats its fill text in every engine)."""
+    return f"LPAD('', CAST(6 * {count} - 1 AS INTEGER), {s(code + ',')})"
+
+
+def _euclid_steps(bound: int) -> int:
+    """Steps of Euclid's algorithm that suffice for numbers up to ``bound`` (Lamé)."""
+    a, b, steps = 1, 1, 1
+    while b <= bound:
+        a, b = b, a + b
+        steps += 1
+    return steps + 1
+
+
+def reduce_pair(n: int, d: int) -> tuple[int, int]:
+    """The pair in lowest terms, as the SQL computes it (for tests and the Python engine)."""
+    f = Fraction(n, d)
+    return f.numerator, f.denominator

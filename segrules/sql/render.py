@@ -1,0 +1,91 @@
+"""One expression tree, rendered for each SQL dialect (sqlglot).
+
+The compiler writes its query once, in PostgreSQL syntax; sqlglot parses it into one tree and
+prints that tree for DuckDB, PostgreSQL, Spark or Trino. Two things are ours, per dialect:
+the exact integer type (BIGINT, or the widest exact type) and the exact quotient of a number
+by a divisor of it, which each engine writes differently but all compute the same way.
+"""
+
+from __future__ import annotations
+
+from ..errors import UsageError
+from .compiler import _INT, CompiledQuery
+
+DIALECTS = ("duckdb", "postgres", "spark", "trino")
+
+#: The exact integer type for values beyond BIGINT (DuckDB's 128-bit integer; DECIMAL(38,0)
+#: elsewhere: exact for +, -, *, comparisons and %, with 38 digits).
+_WIDE = {"duckdb": "HUGEINT", "postgres": "NUMERIC(38,0)", "spark": "DECIMAL(38,0)", "trino": "DECIMAL(38,0)"}
+
+
+def _sqlglot():
+    try:
+        import sqlglot
+        from sqlglot import exp
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise UsageError(
+            "SQL needs the optional 'sql' extra: pip install 'segrules[sql]'", code="SR805"
+        ) from None
+    return sqlglot, exp
+
+
+def check_dialect(dialect: str) -> str:
+    if dialect not in DIALECTS:
+        raise UsageError(f"unknown SQL dialect {dialect!r}; use one of: {', '.join(DIALECTS)}", code="SR801")
+    return dialect
+
+
+def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
+    """The query in ``dialect``."""
+    check_dialect(dialect)
+    sqlglot, exp = _sqlglot()
+    int_type = "BIGINT" if query.int_type == "bigint" else _WIDE[dialect]
+    text = query.text.replace(f"AS {_INT})", f"AS {int_type})")
+    tree = sqlglot.parse_one(text, read="postgres")
+
+    def exact_quotient(node):
+        if isinstance(node, exp.Anonymous) and node.name.upper() == "EXACT_QUOTIENT":
+            a, b = node.expressions
+            cast_type = exp.DataType.build(int_type, dialect="postgres")
+            if dialect == "duckdb":
+                q = exp.IntDiv(this=a, expression=b)  # a // b
+            elif dialect == "spark":
+                q = exp.IntDiv(this=a, expression=b)  # a DIV b
+            elif dialect == "postgres":
+                q = exp.Anonymous(this="DIV", expressions=[a, b])  # numeric div(), exact for a multiple
+            else:  # trino: integer (and decimal(p,0)) division of a multiple is exact
+                q = exp.Div(this=a, expression=b, typed=True)
+            return exp.Cast(this=exp.Paren(this=q), to=cast_type)
+        return node
+
+    def whole_number(node):
+        if isinstance(node, exp.Anonymous) and node.name.upper() in ("SR_WHOLE", "SR_WHOLE18"):
+            arg = node.expressions[0].sql(dialect="postgres")
+            digits = "+" if node.name.upper() == "SR_WHOLE" else "{1,18}"
+            lead = "" if digits == "+" else "0*"
+            if dialect == "duckdb":
+                # the usual text is a number's own canonical form: a cast and a comparison; the
+                # rest (leading zeros, -0, anything else) goes to the regular expression
+                return sqlglot.parse_one(
+                    f"(CASE WHEN CAST(TRY_CAST({arg} AS BIGINT) AS TEXT) = {arg} THEN TRUE "
+                    f"ELSE {arg} ~ '^-?{lead}[0-9]{digits}$' END)", read="postgres",
+                )
+            if dialect == "postgres":
+                # RE2 and PostgreSQL's regular expressions: $ is the end of the text, no newline before it
+                return sqlglot.parse_one(f"({arg} ~ '^-?{lead}[0-9]{digits}$')", read="postgres")
+            # Spark's Java regular expressions let $ match before a final newline: count characters instead
+            u = f"(CASE WHEN {arg} LIKE '-%' THEN SUBSTRING({arg}, 2) ELSE {arg} END)"
+            test = f"({u} <> '' AND TRANSLATE({u}, '0123456789', '') = ''"
+            if digits != "+":
+                test += f" AND LENGTH(LTRIM({u}, '0')) <= 18"
+            return sqlglot.parse_one(test + ")", read="postgres")
+        return node
+
+    tree = tree.transform(exact_quotient).transform(whole_number)
+    if dialect == "postgres":
+        # PostgreSQL pulls subqueries up into one another, copying each layer's expressions into
+        # every place that reads them: the layers multiply into a tree too big to plan. OFFSET 0
+        # keeps each layer a step of its own (rows still stream through; nothing is stored).
+        for cte in tree.find_all(exp.CTE):
+            cte.this.offset(0, copy=False)
+    return tree.sql(dialect=dialect, identify=True, pretty=pretty)

@@ -1,0 +1,80 @@
+"""The meaning of an answers table, and the result row the Python engine gives for it.
+
+An answers table holds text (CSV cells, or any column read as text): a numeric question's
+answer is an optional minus sign and ASCII digits, a yes/no answer is ``true`` or ``false``,
+a choice is its code; anything else is kept as the text it is, which validation then rejects
+(SR303 or SR302) exactly as ``decide`` would. An empty cell (NULL) is no answer.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import Any, Mapping
+
+from ..engine.reference import missing_message
+from ..errors import AnswerError, EvaluationError
+
+_INT_RE = re.compile(r"-?[0-9]+")
+_MISSING_RE = re.compile(re.escape(missing_message("INPUT").split("'INPUT'")[0]) + "'([^']*)'")
+
+
+def answers_from_text(definition, row: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers a row of text values stands for (None, or a missing key, is no answer)."""
+    inputs = {i.id: i for i in definition.inputs}
+    out: dict[str, Any] = {}
+    for key, text in row.items():
+        if text is None:
+            if key not in inputs:
+                out[key] = None  # an unknown question stays a problem, answered or not
+            continue
+        text = str(text)
+        inp = inputs.get(key)
+        if inp is None:
+            out[key] = text
+        elif inp.domain.is_numeric:
+            out[key] = int(text) if _INT_RE.fullmatch(text) else text
+        elif inp.domain.kind == "boolean":
+            out[key] = {"true": True, "false": False}.get(text, text)
+        else:
+            out[key] = text
+    return out
+
+
+def _pair(v) -> tuple[int, int]:
+    f = Fraction(v)
+    return f.numerator, f.denominator
+
+
+def reference_row(ruleset, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The result columns (``RESULT_COLUMNS``) that ``ruleset.decide`` gives for ``answers``."""
+    d = ruleset.definition
+    row: dict[str, Any] = {
+        "segment": None, "rule": None, "resources_num": None, "resources_den": None,
+        "complexity_num": None, "complexity_den": None, "error_codes": None, "error_inputs": None,
+        "ruleset_id": d.id, "ruleset_version": d.version, "ruleset_hash": d.content_hash,
+    }
+    try:
+        decision = ruleset.decide(answers, assessed_at=_EPOCH)
+    except AnswerError as exc:
+        row["error_codes"] = ",".join(p.code for p in exc.problems)
+        row["error_inputs"] = ",".join(p.input for p in exc.problems)
+        return row
+    except EvaluationError as exc:
+        row["error_codes"] = exc.code
+        if exc.code == "SR405":
+            m = _MISSING_RE.match(str(exc))
+            row["error_inputs"] = m.group(1) if m else None
+        return row
+    row["segment"] = decision.segment_id
+    row["rule"] = decision.rule.index + 1
+    if d.axes is not None:
+        scores = decision.scores
+        row["resources_num"], row["resources_den"] = _pair(scores[d.axes.resources])
+        row["complexity_num"], row["complexity_den"] = _pair(scores[d.axes.complexity])
+    return row
+
+
+import datetime as _dt  # noqa: E402
+
+_EPOCH = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)

@@ -1,0 +1,53 @@
+"""segrules decide --answers -: JSON Lines give one decision per line."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+
+import segrules
+from segrules.cli import main
+from segrules.sampling import sample_answers
+
+from support import ROOT
+
+RULESET = str(ROOT / "rulesets" / "helsinki" / "suuntima.yaml")
+
+
+def _lines(n: int) -> list[dict]:
+    rs = segrules.load(RULESET).definition
+    rng = random.Random(2)
+    return [sample_answers(rs, rng) for _ in range(n)]
+
+
+def _stdin(text: str):
+    return io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+
+
+def test_one_decision_per_line(monkeypatch, capsys):
+    answers = _lines(3)
+    monkeypatch.setattr("sys.stdin", _stdin("\n".join(json.dumps(a) for a in answers) + "\n"))
+    assert main(["decide", RULESET, "--answers", "-", "--json", "--at", "2024-01-01T00:00:00Z"]) == 0
+    docs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    ruleset = segrules.load(RULESET)
+    assert [d["line"] for d in docs] == [1, 2, 3]
+    assert [d["decision"]["segment"]["id"] for d in docs] == [ruleset.segment_of(a) for a in answers]
+
+
+def test_a_bad_line_is_reported_and_the_others_decided(monkeypatch, capsys):
+    answers = _lines(2)
+    text = json.dumps(answers[0]) + "\n" + '{"no_such_input": 1}\n' + json.dumps(answers[1]) + "\n"
+    monkeypatch.setattr("sys.stdin", _stdin(text))
+    assert main(["decide", RULESET, "--answers", "-", "--json"]) == 1
+    docs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [("decision" in d, d["line"]) for d in docs] == [(True, 1), (False, 2), (True, 3)]
+    assert docs[1]["error"]["code"] == "SR300"
+    assert {p["code"] for p in docs[1]["problems"]} >= {"SR301", "SR304"}
+
+
+def test_one_object_over_several_lines_is_still_one_answer_set(monkeypatch, capsys):
+    answers = _lines(1)[0]
+    monkeypatch.setattr("sys.stdin", _stdin(json.dumps(answers, indent=2)))
+    assert main(["decide", RULESET, "--answers", "-", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["schema"] == "segrules.decide/1"

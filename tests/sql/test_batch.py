@@ -1,0 +1,237 @@
+"""segrules batch: every input and output kind, every engine agreeing, rejects, atomic writes."""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+
+import pytest
+
+import segrules
+from segrules.cli import main
+from segrules.errors import SegrulesError
+from segrules.sampling import sample_answers
+from segrules.sql import answers_from_text, reference_row
+from segrules.sql.batch import run_batch
+
+from engines import text_of
+from support import ROOT
+
+duckdb = pytest.importorskip("duckdb")
+
+RULESET = ROOT / "rulesets" / "helsinki" / "suuntima.yaml"
+
+
+@pytest.fixture(scope="module")
+def ruleset():
+    return segrules.load(RULESET)
+
+
+def _records(ruleset, n=60, seed=5):
+    rng = random.Random(seed)
+    out = [sample_answers(ruleset.definition, rng) for _ in range(n)]
+    out[3] = dict(out[3], c_coping=9)  # outside the scale: SR302
+    out[7] = {k: v for k, v in out[7].items() if k != "c_coping"}  # required and missing: SR304
+    out[8] = dict(out[8], c_coping="lots")  # not a number: SR303
+    return out
+
+
+def _write_csv(path, ruleset, records):
+    ids = [i.id for i in ruleset.definition.inputs]
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["record_id", "unit"] + ids)
+        for k, a in enumerate(records):
+            w.writerow([k, f"unit{k % 3}"] + [text_of(a.get(i)) or "" for i in ids])
+
+
+def _expected(ruleset, records):
+    return {k: reference_row(ruleset, answers_from_text(ruleset.definition, {i: text_of(v) for i, v in a.items()}))
+            for k, a in enumerate(records)}
+
+
+def _read(path):
+    con = duckdb.connect()
+    cur = con.execute(f"SELECT * FROM '{path}' ORDER BY record_id")
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def _check(rows, expected):
+    assert rows
+    for row in rows:
+        want = expected[int(row["record_id"])]
+        got = {k: (int(row[k]) if row[k] is not None and k in ("rule",) else row[k]) for k in want}
+        assert got == want
+        assert row["unit"] == f"unit{int(row['record_id']) % 3}"  # carried through
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "python"])
+@pytest.mark.parametrize("out_ext", [".parquet", ".csv", ".jsonl"])
+def test_csv_in_every_file_kind_out(tmp_path, ruleset, engine, out_ext):
+    records = _records(ruleset)
+    _write_csv(tmp_path / "in.csv", ruleset, records)
+    out = tmp_path / f"out{out_ext}"
+    summary = run_batch(ruleset, str(tmp_path / "in.csv"), str(out), engine=engine)
+    assert (summary.records, summary.rejected) == (60, 3)
+    assert summary.rejected_by_code == {"SR302": 1, "SR303": 1, "SR304": 1}
+    _check(_read(out), _expected(ruleset, records))
+
+
+def test_rejects_are_separate_and_nothing_is_lost(tmp_path, ruleset):
+    records = _records(ruleset)
+    _write_csv(tmp_path / "in.csv", ruleset, records)
+    summary = run_batch(ruleset, str(tmp_path / "in.csv"), str(tmp_path / "ok.parquet"),
+                        rejects=str(tmp_path / "bad.csv"))
+    ok, bad = _read(tmp_path / "ok.parquet"), _read(tmp_path / "bad.csv")
+    assert len(ok) == summary.segmented == 57 and len(bad) == 3
+    assert {int(r["record_id"]) for r in bad} == {3, 7, 8}
+    assert all(r["segment"] is None and r["error_codes"] for r in bad)
+    assert all(r["error_codes"] is None for r in ok)
+
+
+def test_parquet_jsonl_and_duckdb_tables_in(tmp_path, ruleset):
+    records = _records(ruleset, 30)
+    _write_csv(tmp_path / "in.csv", ruleset, records)
+    con = duckdb.connect(str(tmp_path / "db.duckdb"))
+    con.execute(f"CREATE TABLE answers AS SELECT * FROM read_csv('{tmp_path / 'in.csv'}', all_varchar = true)")
+    con.execute(f"COPY answers TO '{tmp_path / 'in.parquet'}' (FORMAT PARQUET)")
+    con.close()
+    expected = _expected(ruleset, records)
+    for source in (str(tmp_path / "in.parquet"), f"{tmp_path / 'db.duckdb'}#answers"):
+        run_batch(ruleset, source, str(tmp_path / "o.parquet"))
+        _check(_read(tmp_path / "o.parquet"), expected)
+    run_batch(ruleset, str(tmp_path / "in.parquet"), f"{tmp_path / 'out.duckdb'}#result")
+    con = duckdb.connect(str(tmp_path / "out.duckdb"))
+    assert con.execute("SELECT count(*), count(segment) FROM result").fetchone() == (30, 27)
+
+
+def test_long_shape_with_duplicates_and_unknown_questions(tmp_path, ruleset):
+    records = _records(ruleset, 20)
+    with open(tmp_path / "long.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["record_id", "question", "value"])
+        for k, a in enumerate(records):
+            for q, v in a.items():
+                w.writerow([k, q, text_of(v)])
+        w.writerow([0, "c_coping", "1"])  # answered twice: SR802
+        w.writerow([1, "no_such", "1"])  # an unknown question: SR301
+    expected = _expected(ruleset, records)
+    for engine in ("duckdb", "python"):
+        run_batch(ruleset, str(tmp_path / "long.csv"), str(tmp_path / "o.parquet"), shape="long", engine=engine)
+        rows = {int(r["record_id"]): r for r in _read(tmp_path / "o.parquet")}
+        assert (rows[0]["error_codes"], rows[0]["error_inputs"]) == ("SR802", "c_coping")
+        assert rows[1]["error_codes"].startswith("SR301") and rows[1]["error_inputs"].startswith("no_such")
+        for k in range(2, 20):
+            assert rows[k]["segment"] == expected[k]["segment"]
+            assert rows[k]["error_codes"] == expected[k]["error_codes"]
+
+
+def test_postgres_engine_table_to_table_in_one_transaction(ruleset, postgres_url):
+    import psycopg
+
+    records = _records(ruleset, 40)
+    ids = [i.id for i in ruleset.definition.inputs]
+    with psycopg.connect(postgres_url) as conn:
+        conn.execute("DROP TABLE IF EXISTS pg_answers")
+        conn.execute("CREATE TABLE pg_answers (record_id BIGINT, " + ", ".join(f'"{i}" TEXT' for i in ids) + ")")
+        with conn.cursor() as cur:
+            cur.executemany(
+                f"INSERT INTO pg_answers VALUES ({', '.join(['%s'] * (len(ids) + 1))})",
+                [(k, *(text_of(a.get(i)) for i in ids)) for k, a in enumerate(records)],
+            )
+    summary = run_batch(ruleset, f"{postgres_url}#pg_answers", f"{postgres_url}#pg_result",
+                        rejects=f"{postgres_url}#pg_rejects", engine="postgres")
+    assert (summary.segmented, summary.rejected) == (37, 3)
+    expected = _expected(ruleset, records)
+    with psycopg.connect(postgres_url) as conn:
+        rows = conn.execute("SELECT record_id, segment, error_codes FROM pg_result UNION ALL "
+                            "SELECT record_id, segment, error_codes FROM pg_rejects").fetchall()
+    assert len(rows) == 40
+    for k, seg, codes in rows:
+        assert (seg, codes) == (expected[k]["segment"], expected[k]["error_codes"])
+
+
+def test_an_interrupted_write_leaves_the_old_output(tmp_path, ruleset, monkeypatch):
+    records = _records(ruleset, 10)
+    _write_csv(tmp_path / "in.csv", ruleset, records)
+    out = tmp_path / "out.csv"
+    out.write_text("the old output\n")
+    import os
+
+    def broken(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(SegrulesError) as info:
+        run_batch(ruleset, str(tmp_path / "in.csv"), str(out))
+    assert info.value.code == "SR804"
+    assert out.read_text() == "the old output\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".segrules-")] == []
+
+
+def test_SR803_SR804_SR806_bad_locations(tmp_path, ruleset):
+    _write_csv(tmp_path / "in.csv", ruleset, _records(ruleset, 10))
+    cases = [
+        (str(tmp_path / "missing.csv"), str(tmp_path / "o.csv"), {}, "SR803"),
+        (str(tmp_path / "in.xlsx"), str(tmp_path / "o.csv"), {}, "SR803"),
+        (str(tmp_path / "in.csv"), str(tmp_path / "o.csv"), {"key": "client_no"}, "SR803"),
+        (str(tmp_path / "in.csv"), str(tmp_path / "nope" / "o.csv"), {}, "SR804"),
+        (str(tmp_path / "in.csv"), str(tmp_path / "o.txt"), {}, "SR804"),
+        (str(tmp_path / "in.csv"), "postgresql://127.0.0.1:1/x#t", {}, "SR803"),
+        ("postgresql://nobody@127.0.0.1:1/x#t", "postgresql://nobody@127.0.0.1:1/x#o", {"engine": "postgres"}, "SR806"),
+    ]
+    for src, dst, kw, code in cases:
+        with pytest.raises(SegrulesError) as info:
+            run_batch(ruleset, src, dst, **kw)
+        assert info.value.code == code, (src, dst, kw)
+
+
+def test_SR805_without_the_sql_extra(monkeypatch, tmp_path, ruleset):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "duckdb", None)
+    with pytest.raises(SegrulesError) as info:
+        run_batch(ruleset, str(tmp_path / "in.csv"), str(tmp_path / "o.csv"))
+    assert info.value.code == "SR805"
+
+
+# --------------------------------------------------------------------------- the command line
+
+
+def test_cli_batch_json_summary(tmp_path, ruleset, capsys):
+    _write_csv(tmp_path / "in.csv", ruleset, _records(ruleset, 20))
+    rc = main(["batch", str(RULESET), "--input", str(tmp_path / "in.csv"), "--output", str(tmp_path / "o.parquet"), "--json"])
+    assert rc == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["schema"] == "segrules.batch/1"
+    assert (doc["records"], doc["segmented"], doc["rejected"]) == (20, 17, 3)
+    assert doc["rejected_by_code"] == {"SR302": 1, "SR303": 1, "SR304": 1}
+    assert doc["ruleset"]["id"] == "helsinki.suuntima"
+
+
+def test_cli_batch_bad_input_is_a_coded_error(tmp_path, capsys):
+    rc = main(["batch", str(RULESET), "--input", str(tmp_path / "none.csv"), "--output", str(tmp_path / "o.csv")])
+    assert rc == 1
+    assert "SR803" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("dialect", ["duckdb", "postgres", "spark", "trino"])
+def test_cli_sql_prints_the_query(dialect, capsys):
+    assert main(["sql", str(RULESET), "--dialect", dialect, "--shape", "long", "--table", "registry.answers"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("WITH") and out.rstrip().endswith(";")
+    assert "helsinki.suuntima" in out
+
+
+def test_cli_sql_runs_on_duckdb(tmp_path, ruleset, capsys):
+    records = _records(ruleset, 10)
+    _write_csv(tmp_path / "in.csv", ruleset, records)
+    main(["sql", str(RULESET), "--table", "answers", "--carry", "unit"])
+    sql = capsys.readouterr().out
+    con = duckdb.connect()
+    con.execute(f"CREATE TABLE answers AS SELECT * FROM read_csv('{tmp_path / 'in.csv'}', all_varchar = true)")
+    rows = con.execute(sql.rstrip().rstrip(";")).fetchall()
+    expected = _expected(ruleset, records)
+    assert sorted((int(r[0]), r[2]) for r in rows) == sorted((k, e["segment"]) for k, e in expected.items())

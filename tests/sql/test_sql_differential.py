@@ -1,0 +1,199 @@
+"""The generated SQL gives, on every row, what decide()/validate() give: on DuckDB and on a
+real PostgreSQL server, for every shipped ruleset and for generated rulesets, at every
+threshold boundary and on random answer sets, valid and invalid."""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+import segrules
+from segrules.dsl import ast
+from segrules.engine import reference
+from segrules.errors import EvaluationError
+from segrules.sampling import sample_answers
+from segrules.sql import answers_from_text, reference_row
+from segrules.testing import answer_sets, invalid_answer_sets, rulesets, small_ruleset_texts
+from segrules.verify.brute import answer_sets as every_answer_set
+
+from engines import run_duckdb, run_postgres, text_of
+from support import ALL_RULESETS
+
+pytest.importorskip("duckdb")
+pytest.importorskip("sqlglot")
+
+
+def expected(ruleset, records):
+    out = {}
+    for key, answers in records:
+        row = {k: text_of(v) for k, v in answers.items()}
+        out[key] = reference_row(ruleset, answers_from_text(ruleset.definition, row))
+    return out
+
+
+def assert_same(ruleset, records, got, engine):
+    want = expected(ruleset, records)
+    assert set(got) == set(want)
+    for key, answers in records:
+        assert got[key] == want[key], f"{engine}, record {answers}"
+
+
+# --------------------------------------------------------------------------- boundaries
+
+
+def _compares(rs: ast.RulesetDef):
+    exprs = [s.expr for s in rs.scores] + [r.condition for r in rs.rules if r.condition is not None]
+    for e in exprs:
+        for node in ast.walk(e):
+            if isinstance(node, ast.Compare) and all(
+                not isinstance(o, (ast.String, ast.Bool)) for o in node.operands
+            ):
+                for left, right in zip(node.operands, node.operands[1:]):
+                    yield left, right
+
+
+def _gap(rs, left, right, answers) -> Fraction | None:
+    try:
+        values = reference.validate_answers(rs, answers)
+        scores: dict = {}
+        for s in rs.scores:
+            scores[s.id] = reference.evaluate(s.expr, values, rs, scores)
+        a, b = reference.evaluate(left, values, rs, scores), reference.evaluate(right, values, rs, scores)
+    except segrules.SegrulesError:
+        return None
+    if isinstance(a, (bool, str)) or isinstance(b, (bool, str)):
+        return None
+    return abs(Fraction(a) - Fraction(b))
+
+
+def boundary_answer_sets(ruleset, rng: random.Random, count: int) -> list[dict]:
+    """Answer sets on a threshold (the two sides of a comparison equal) and one step off it.
+
+    A greedy walk: from a random valid answer set, change one numeric answer at a time to the
+    value that brings the two sides of a chosen comparison closest, until they meet.
+    """
+    rs = ruleset.definition
+    pairs = list(_compares(rs))
+    numeric = [i for i in rs.inputs if i.domain.is_numeric]
+    out: list[dict] = []
+    if not pairs or not numeric:
+        return out
+    for _ in range(count):
+        left, right = rng.choice(pairs)
+        answers = sample_answers(rs, rng)
+        gap = _gap(rs, left, right, answers)
+        for _step in range(40):
+            if gap is None or gap == 0:
+                break
+            best = None
+            for inp in rng.sample(numeric, min(len(numeric), 6)):
+                if inp.id not in answers:
+                    continue
+                for v in inp.domain.values:
+                    trial = dict(answers)
+                    trial[inp.id] = v
+                    g = _gap(rs, left, right, trial)
+                    if g is not None and (best is None or g < best[0]):
+                        best = (g, trial)
+            if best is None or best[0] >= gap:
+                break
+            gap, answers = best
+        if gap == 0:
+            out.append(answers)
+            for inp in numeric:  # one step off the boundary, both ways
+                if inp.id in answers:
+                    for step in (-1, 1):
+                        off = dict(answers)
+                        off[inp.id] = answers[inp.id] + step
+                        out.append(off)
+                    break
+    return out
+
+
+# --------------------------------------------------------------------------- shipped rulesets
+
+
+def _shipped_records(path, n_random=100, n_boundary=12):
+    ruleset = segrules.load(path)
+    rng = random.Random(path.name)
+    records = [dict(ex.answer_dict) for ex in ruleset.definition.examples]
+    records += boundary_answer_sets(ruleset, rng, n_boundary)
+    records += [sample_answers(ruleset.definition, rng) for _ in range(n_random)]
+
+    collected: list[dict] = []
+
+    @settings(max_examples=n_random, database=None, suppress_health_check=list(HealthCheck), derandomize=True)
+    @given(invalid_answer_sets(ruleset))
+    def invalid(case):
+        collected.append(case[0])
+
+    invalid()
+    records += collected
+    return ruleset, list(enumerate(records))
+
+
+SHIPPED_CASES = {}
+
+
+def shipped(path):
+    if path not in SHIPPED_CASES:
+        SHIPPED_CASES[path] = _shipped_records(path)
+    return SHIPPED_CASES[path]
+
+
+@pytest.mark.parametrize("path", ALL_RULESETS, ids=lambda p: p.parent.name + "/" + p.stem)
+def test_shipped_rulesets_on_duckdb(path, duck):
+    ruleset, records = shipped(path)
+    assert len(records) > 150
+    got = run_duckdb(duck, ruleset.definition, records, shape="long")
+    assert_same(ruleset, records, got, "duckdb")
+    # the boundaries reached: at least one record sits exactly on a threshold
+    assert any(r["segment"] for r in got.values())
+
+
+@pytest.mark.parametrize("path", ALL_RULESETS, ids=lambda p: p.parent.name + "/" + p.stem)
+def test_shipped_rulesets_on_postgres(path, pg):
+    ruleset, records = shipped(path)
+    got = run_postgres(pg, ruleset.definition, records, shape="long")
+    assert_same(ruleset, records, got, "postgres")
+
+
+def test_boundary_walk_reaches_thresholds():
+    ruleset = segrules.load(ALL_RULESETS[0])
+    found = boundary_answer_sets(ruleset, random.Random(1), 10)
+    assert found
+    pairs = list(_compares(ruleset.definition))
+    assert any(_gap(ruleset.definition, l, r, a) == 0 for a in found for l, r in pairs)
+
+
+# --------------------------------------------------------------------------- generated rulesets
+
+
+def _valid_or_invalid(ruleset):
+    return st.one_of(answer_sets(ruleset), invalid_answer_sets(ruleset).map(lambda t: t[0]))
+
+
+@settings(max_examples=25, deadline=None)
+@given(data=st.data(), text=rulesets())
+def test_generated_rulesets_random_answers(data, text, duck, pg):
+    ruleset = segrules.load_text(text)
+    records = [(k, data.draw(_valid_or_invalid(ruleset))) for k in range(12)]
+    # in the long shape a record is its answer rows: one with no answer at all has no row
+    records = [(k, a) for k, a in records if a]
+    assert_same(ruleset, records, run_duckdb(duck, ruleset.definition, records, shape="long"), "duckdb")
+    assert_same(ruleset, records, run_postgres(pg, ruleset.definition, records, shape="long"), "postgres")
+
+
+@settings(max_examples=25, deadline=None)
+@given(text=small_ruleset_texts(max_answer_sets=300))
+def test_generated_rulesets_every_answer_set(text, duck, pg):
+    """Small answer spaces enumerated whole: every threshold boundary is among them."""
+    ruleset = segrules.load_text(text)
+    records = []
+    for values, case in every_answer_set(ruleset.definition):
+        records.append((len(records), {k: v for k, v in values.items() if v is not None}))
+    assert_same(ruleset, records, run_duckdb(duck, ruleset.definition, records, shape="wide"), "duckdb")
+    assert_same(ruleset, records, run_postgres(pg, ruleset.definition, records, shape="wide"), "postgres")

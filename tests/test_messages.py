@@ -1,0 +1,236 @@
+"""Messages for model owners: said where the problem is, in the owner's terms, with a way out."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from segrules.errors import Diagnostic, Span
+from support import BASE, ROOT, at, errors, only_error, variant, where
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "segrules", *args],
+        cwd=ROOT, input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=300,
+    )
+
+
+# --------------------------------------------------------------------------- rulesets
+
+
+def test_an_unclosed_brace_is_reported_where_it_was_opened_too():
+    text = variant("      illness: {fi: t, sv: t, en: t}\n", "      illness: {fi: t, sv: t, en: t\n")
+    d = only_error(text, "SR010")
+    opened = where(text, "{fi: t, sv: t, en: t\n")
+    assert f"the '{{' opened at line {opened[0]}, column {opened[1]} is not closed" in d.message
+    assert "close the '{' with '}'" in d.hint
+
+
+def test_an_unclosed_bracket_is_reported_where_it_was_opened_too():
+    text = variant("  client_items: [c_manage, c_support]\n", "  client_items: [c_manage, c_support\n")
+    d = only_error(text, "SR010")
+    line, column = where(text, "[c_manage")
+    assert f"the '[' opened at line {line}, column {column} is not closed" in d.message
+    assert at(d)[0] > line  # where parsing gave up is reported as before
+
+
+def test_a_comma_in_an_unquoted_label_says_to_quote_it():
+    text = variant("      illness: {fi: t, sv: t, en: t}\n",
+                   "      illness: {fi: Muistan asiat, joista on sovittu., sv: t, en: t}\n")
+    d = only_error(text, "SR132")
+    assert "unknown language" not in d.message
+    assert "'joista on sovittu.'" in d.message and "comma" in d.message and "quotes" in d.message
+    assert d.hint == 'put a label that contains a comma in quotes: fi: "Muistan asiat, joista on sovittu."'
+    assert at(d) == where(text, "joista")
+
+
+def test_an_unknown_language_is_still_an_unknown_language():
+    text = variant("      illness: {fi: t, sv: t, en: t}\n", "      illness: {fi: t, de: t, en: t}\n")
+    assert "unknown language 'de'" in only_error(text, "SR132").message
+
+
+@pytest.mark.parametrize("char, name", [("\x00", "NUL"), ("\x07", "control")])
+def test_a_control_character_is_located_on_its_line(char, name):
+    text = variant("version: 1.0.0\n", f"version: 1.0.0\ntitle2: a{char}b\n")
+    text = variant("title2", "provenance", text)
+    d = only_error(text, "SR010")
+    assert at(d) == where(text, char)
+    assert name in d.message and f"U+{ord(char):04X}" in d.message
+    shown = d.format()
+    assert char not in shown  # shown as a visible symbol, the caret under it
+    line, caret = shown.splitlines()[1:3]
+    assert line[caret.index("^")] == chr(0x2400 + ord(char))
+
+
+def test_lines_ending_in_a_lone_cr_are_counted_as_yaml_counts_them():
+    text = variant("  client_items: [c_manage, c_support]\n", "  client_items: [c_manage, c_suport]\n")
+    cr = text.replace("\n", "\r")
+    d_lf = errors(text)[0]
+    d_cr = errors(cr)[0]
+    assert at(d_cr) == at(d_lf) and at(d_cr)[0] == where(text, "c_suport")[0]
+    assert d_cr.format().splitlines()[1:] == d_lf.format().splitlines()[1:]
+
+
+def test_a_nul_after_lone_cr_line_ends_is_on_its_own_line():
+    text = variant("version: 1.0.0\n", "version: 1.0.0\nprovenance: a\x00b\n").replace("\n", "\r")
+    d = only_error(text, "SR010")
+    assert at(d) == where(text.replace("\r", "\n"), "\x00")
+
+
+def test_a_long_source_line_is_shortened_around_the_error():
+    long = "x" * 300
+    d = Diagnostic("SR010", "m", Span("f.yaml", 1, 251), source_line=long[:250] + "!" + long)
+    _, line, caret = d.format().splitlines()[:3]
+    line = line.removeprefix("    ")
+    caret = caret.removeprefix("    ")
+    assert len(line) <= 102 and line.startswith("…") and line.endswith("…")
+    assert line[caret.index("^")] == "!"
+    short = Diagnostic("SR010", "m", Span("f.yaml", 1, 3), source_line="ab!cd").format().splitlines()
+    assert short[1:] == ["    ab!cd", "      ^"]
+
+
+def test_check_recognises_a_crosswalk_and_checks_it_as_one(tmp_path):
+    proc = run("check", "rulesets/crosswalk.yaml")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.strip() == "rulesets/crosswalk.yaml: ok [crosswalk of 4 rulesets]"
+    bad = (ROOT / "rulesets" / "crosswalk.yaml").read_text(encoding="utf-8").replace(
+        "vantaa_kerava.segmentation: tuki", "vantaa_kerava.segmentation: tukki")
+    shutil.copytree(ROOT / "rulesets", tmp_path / "rulesets")
+    (tmp_path / "rulesets" / "crosswalk.yaml").write_text(bad, encoding="utf-8")
+    proc = run("check", str(tmp_path / "rulesets" / "crosswalk.yaml"), "--json")
+    doc = json.loads(proc.stdout)
+    assert proc.returncode == 1 and doc["files"][0]["kind"] == "crosswalk"
+    assert {d["code"] for d in doc["files"][0]["diagnostics"]} >= {"SR704"}
+    assert "SR101" not in {d["code"] for d in doc["files"][0]["diagnostics"]}  # not "missing key 'id'"
+
+
+# --------------------------------------------------------------------------- answers
+
+
+def _base_with(old: str, new: str):
+    import segrules
+
+    return segrules.load_text(variant(old, new), "t.yaml")
+
+
+def _problems(rs, answers):
+    from segrules.errors import AnswerError
+
+    with pytest.raises(AnswerError) as info:
+        rs.validate(answers)
+    with pytest.raises(AnswerError) as again:  # the compiled engine says the same
+        rs.segment_of(answers)
+    assert again.value.problems == info.value.problems
+    return [(p.code, p.input, p.message) for p in info.value.problems]
+
+
+ANSWERS = {"battery": "illness", "c_manage": 4, "p_illness": 2, "visits": 1}
+
+
+def test_an_invalid_control_answer_does_not_blame_the_ruleset():
+    import segrules
+
+    rs = segrules.load_text(BASE, "t.yaml")
+    got = _problems(rs, dict(ANSWERS, battery="Risk"))
+    assert [(c, i) for c, i, _ in got] == [("SR302", "battery")]  # not SR405 for p_illness and p_risk
+    assert all("answered(battery)" not in m for _, _, m in got)
+    # the dependents' own problems are still found
+    got = _problems(rs, dict(ANSWERS, battery="Risk", p_illness=9))
+    assert [(c, i) for c, i, _ in got] == [("SR302", "battery"), ("SR302", "p_illness")]
+
+
+def test_a_dependent_asked_whatever_the_control_answer_is_required():
+    rs = _base_with('asked_when: battery = "illness"', 'asked_when: battery = "illness" or battery = "risk"')
+    got = _problems(rs, {"battery": 7, "c_manage": 4, "visits": 1})
+    assert [(c, i) for c, i, _ in got] == [("SR303", "battery"), ("SR304", "p_illness")]
+    assert "whatever the answer to battery is" in got[1][2]
+
+
+def test_a_dependent_asked_in_no_branch_is_answered_in_vain():
+    import segrules
+
+    text = variant('asked_when: battery = "illness"', 'asked_when: battery = "illness" and visits > 40')
+    rs = segrules.load_text(variant("p_illness: 1, visits: 2", "p_illness: 1, visits: 45", text), "t.yaml")
+    got = _problems(rs, {"battery": 7, "c_manage": 4, "visits": 1, "p_illness": 2})
+    assert ("SR305", "p_illness") in [(c, i) for c, i, _ in got]
+
+
+def test_answer_messages_write_values_as_json_does():
+    import segrules
+
+    rs = segrules.load_text(BASE, "t.yaml")
+    got = _problems(rs, dict(ANSWERS, battery=True, lives_alone=None))
+    assert got[0][2].startswith("true is a yes/no value")
+    assert "True" not in got[0][2]
+
+
+def test_a_whole_number_of_another_type_is_not_called_a_whole_number():
+    import segrules
+
+    class Count(int):
+        def __repr__(self) -> str:
+            return str(int(self))
+
+    rs = segrules.load_text(BASE, "t.yaml")
+    got = _problems(rs, dict(ANSWERS, c_manage=Count(3)))
+    message = got[0][2]
+    assert "3 is a whole number" not in message
+    assert "Count" in message and "int()" in message
+
+
+def test_a_duplicate_key_in_answers_is_located_by_line(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text('{\n  "battery": "illness",\n  "c_manage": 4,\n  "battery": "risk"\n}\n', encoding="utf-8")
+    proc = run("decide", "rulesets/helsinki/suunte.yaml", "--answers", str(path))
+    assert proc.returncode == 1
+    assert f"{path}:4:3: SR511" in proc.stderr and '"battery" is given twice' in proc.stderr
+    doc = json.loads(run("decide", "rulesets/helsinki/suunte.yaml", "--answers", str(path), "--json").stdout)
+    assert doc["diagnostics"][0]["line"] == 4
+
+
+def test_a_bom_is_accepted_in_answers(tmp_path):
+    import segrules
+
+    rs = segrules.load("rulesets/helsinki/suunte.yaml")
+    example = next(r for r in rs.run_examples() if r.passed).example
+    path = tmp_path / "a.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(example.answer_dict).encode("utf-8"))
+    proc = run("decide", "rulesets/helsinki/suunte.yaml", "--answers", str(path), "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["decision"]["segment"]["id"] == example.expect
+
+
+def test_the_answers_hint_uses_the_rulesets_own_inputs(tmp_path):
+    proc = run("decide", "rulesets/keski_suomi/segmentation.yaml", "--answers", "-", stdin="{situation_type: 1}")
+    assert proc.returncode == 1 and "SR511" in proc.stderr
+    assert '"situation_type": "temporary"' in proc.stderr and "c_manage" not in proc.stderr
+
+
+def test_rule_hints_use_the_rulesets_own_names(tmp_path):
+    text = (ROOT / "rulesets/keski_suomi/segmentation.yaml").read_text(encoding="utf-8").replace(
+        "omatoimi  when resources >= 3 and complexity < 3.5", 'omatoimi  when resources >= 3 and situation_type == "x"')
+    path = tmp_path / "ks.yaml"
+    path.write_text(text, encoding="utf-8")
+    proc = run("check", str(path))
+    assert "SR200" in proc.stdout and "battery" not in proc.stdout
+    assert 'hint: write e.g. situation_type = "temporary"' in proc.stdout
+
+
+def test_a_condition_hint_names_the_rulesets_own_score():
+    text = variant("  complexity:\n    label", "  load:\n    label")
+    text = variant("  complexity: complexity\n", "  complexity: load\n", text)
+    text = text.replace("and complexity <", "and load <").replace("and complexity >=", "and load >=")
+    text = variant("  resources:\n    label", "  voimavarat:\n    label", text)
+    text = variant("  resources: resources\n", "  resources: voimavarat\n", text)
+    text = text.replace("when resources", "when voimavarat")
+    text = variant("omatoimi  when voimavarat >= 3 and load < 3", "omatoimi  when voimavarat + 1", text)
+    d = only_error(text, "SR211")
+    assert d.hint == "a condition compares values, e.g. voimavarat >= 3"
+    text2 = variant("omatoimi  when voimavarat + 1", "omatoimi  when voimavarat >= 3 load < 3", text)
+    d = only_error(text2, "SR200")
+    assert "resources" not in d.hint and "voimavarat >= 3 and load < 3" in d.hint
