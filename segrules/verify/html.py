@@ -35,22 +35,13 @@ import yaml
 
 
 class RulesetLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, reading numbers as segrules reads them."""
-
-
-def _integer(loader, node):
-    digits = node.value.replace("_", "")
-    try:
-        return int(digits, 10) if digits.lstrip("+-").isdigit() else int(digits, 0)
-    except ValueError:  # e.g. the base-60 form 1:30, kept as it is written
-        return node.value
+    """PyYAML's safe loader, reading decimal numbers as segrules reads them."""
 
 
 def _decimal(loader, node):
     return node.value  # a decimal number is hashed as it is written: 2.50 stays "2.50"
 
 
-RulesetLoader.add_constructor("tag:yaml.org,2002:int", _integer)
 RulesetLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
 
 
