@@ -12,7 +12,6 @@ import calendar
 import datetime as dt
 import functools
 from fractions import Fraction
-from math import gcd
 from typing import Any, Callable, Mapping
 
 import attrs
@@ -67,8 +66,12 @@ def _int_text(n: int) -> str:
         return f"{'-' if n < 0 else ''}10^{int(abs(n).bit_length() * 0.30103)}"
 
 
-def _decimal_text(f: Fraction) -> str | None:
-    """The exact decimal form of ``f``, or None when it has no finite one (such as 1/3)."""
+def _decimal_text(f: Fraction, digits: Callable[[int], str] | None = None) -> str | None:
+    """The exact decimal form of ``f``, or None when it has no finite one (such as 1/3).
+
+    ``digits`` writes the integer digits (default: past Python's limit on converting a long
+    int to text, its order of magnitude, for display; records pass ``_exact_digits``).
+    """
     d, twos, fives = f.denominator, 0, 0
     while d % 2 == 0:
         d //= 2
@@ -80,12 +83,12 @@ def _decimal_text(f: Fraction) -> str | None:
         return None
     places = max(twos, fives)
     scaled = abs(f.numerator) * 10**places // f.denominator
-    digits = _int_text(scaled)
+    text = (digits or _int_text)(scaled)
     sign = "-" if f < 0 else ""
-    if places == 0 or not digits.isdigit():
-        return sign + digits
-    digits = digits.rjust(places + 1, "0")
-    return f"{sign}{digits[:-places]}.{digits[-places:]}"
+    if places == 0 or not text.isdigit():
+        return sign + text
+    text = text.rjust(places + 1, "0")
+    return f"{sign}{text[:-places]}.{text[-places:]}"
 
 
 def _approx_text(f: Fraction) -> str:
@@ -119,24 +122,11 @@ def exact_text(numerator: int, denominator: int = 1) -> str:
     ``fractions.Fraction(text)`` reads every form back. Unlike ``format_number`` it is data,
     never shortened or translated.
     """
-    if denominator != 1:
-        g = gcd(numerator, denominator)
-        numerator, denominator = numerator // g, denominator // g
-    if denominator == 1:
-        return _exact_digits(numerator)
-    d, twos, fives = denominator, 0, 0
-    while not d & 1:
-        d >>= 1
-        twos += 1
-    while d % 5 == 0:
-        d //= 5
-        fives += 1
-    if d != 1:
-        return f"{_exact_digits(numerator)}/{_exact_digits(denominator)}"
-    places = max(twos, fives)
-    digits = _exact_digits(abs(numerator) * 10**places // denominator).rjust(places + 1, "0")
-    text = f"{digits[:-places]}.{digits[-places:].rstrip('0')}"
-    return "-" + text if numerator < 0 else text
+    f = Fraction(numerator, denominator)
+    if f.denominator == 1:
+        return _exact_digits(f.numerator)
+    decimal = _decimal_text(f, _exact_digits)
+    return decimal if decimal is not None else f"{_exact_digits(f.numerator)}/{_exact_digits(f.denominator)}"
 
 
 def _exact_digits(n: int) -> str:
