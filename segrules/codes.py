@@ -1792,6 +1792,36 @@ add_code(
     fix="Report it to the maintainers of segrules, with the ruleset, the answers and the message.",
 )
 
+# SR640 to SR659: comparing two versions of a ruleset (segrules/verify/diff.py) and the
+# auditor's report.
+
+add_code(
+    "SR640",
+    "An input is of a different kind in the two versions compared",
+    """
+    `segrules diff` compares two versions over one answer space: an input with the same id is
+    the same answer in both. Here one version asks a number and the other a choice or a yes/no
+    under the same id, so no answer can be given to both, and the versions cannot be compared.
+    """,
+    wrong="""
+    # old.yaml: an input `age` with a number range; new.yaml: `age` with choices
+    segrules diff old.yaml new.yaml
+    """,
+    fix="Give the changed input a new id in the new version (e.g. `age_group`); the diff then "
+    "shows the answer sets valid for only one version as <invalid>.",
+)
+
+add_code(
+    "SR641",
+    "The methods comparing two versions contradict each other",
+    """
+    A cell of the transition matrix is decided by the SMT solver and, on a small answer space,
+    by evaluating every answer set, and every witness is re-run through both versions. Here
+    they disagree, which is a bug in segrules; nothing is claimed about the two versions.
+    """,
+    fix="Report it to the maintainers of segrules, with both rulesets and the message.",
+)
+
 # SR620 to SR639 and SR692 to SR699: the SMT prover (segrules/verify/smt.py, prover.py).
 
 add_code(

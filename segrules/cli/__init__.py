@@ -36,6 +36,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("test", "test"),
     ("explain", "explain"),
     ("verify", "verify"),
+    ("diff", "diff"),
     ("diagram", "diagram"),
     ("crosswalk", "crosswalk"),
     ("sql", "sql"),
@@ -112,6 +113,7 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
+        args.argv = list(sys.argv[1:] if argv is None else argv)  # the exact command, for reports
         if args.json and hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
         return args.func(args)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+import time
 
 from ..errors import RulesetError, SegrulesError
 from ..files import check_output, write_text_atomic
@@ -11,7 +13,7 @@ from ..pipeline import load
 from ..verify import ENUMERATION_LIMIT, verify
 from ..verify.budget import DEFAULT_SECONDS, Budget
 from ..verify.model import SCHEMA
-from .common import print_json
+from .common import add_lang, print_json
 
 HELP = "prove that every possible answer set maps to exactly one segment"
 DESCRIPTION = (
@@ -36,6 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"time for each ruleset (default {DEFAULT_SECONDS:g}); checks not decided within it "
         "are reported as undecided, never as proven",
     )
+    add_lang(parser, default="en")
 
 
 def _seconds(text: str) -> float:
@@ -60,8 +63,11 @@ def _internal(path: str, exc: Exception) -> dict:
 def run(args: argparse.Namespace) -> int:
     if args.report:  # before the work: never lose a ruleset given where the report should go
         check_output(args.report, args.rulesets, force=args.force)
+    started = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    progress = _Progress(len(args.rulesets))
     reports, results, loaded = [], [], []
     for path in args.rulesets:
+        progress.start(path)
         try:
             ruleset = load(path)
         except RulesetError as exc:
@@ -81,18 +87,20 @@ def run(args: argparse.Namespace) -> int:
             print(f"{path}: NOT VERIFIED: internal error {failed['code']}: {failed['message']} "
                   "(a bug in segrules; run with --debug for details)", file=sys.stderr)
             continue
+        progress.done(path)
         reports.append(report)
         loaded.append(ruleset)
         results.append(report.to_json())
         if not args.json:
-            print(report.format())
+            print(report.format(args.lang))
     proven = all(r.get("proven") for r in results)
     report_error = None
     if args.report:
         try:
             from ..verify.html import html_report
 
-            write_text_atomic(args.report, html_report(reports, loaded), inputs=args.rulesets, force=args.force)
+            page = html_report(reports, loaded, lang=args.lang, generated_at=started, command=["segrules", *getattr(args, "argv", sys.argv[1:])])
+            write_text_atomic(args.report, page, inputs=args.rulesets, force=args.force)
         except SegrulesError as exc:  # the output cannot be written (SR52x): every result is still shown
             if args.debug:
                 raise
@@ -110,3 +118,25 @@ def run(args: argparse.Namespace) -> int:
     if any("error" in r for r in results):
         return 3  # an internal error: a bug in segrules, reported after every other result
     return 0 if proven and report_error is None else 1
+
+
+class _Progress:
+    """One line per ruleset on stderr while a long run works, on a terminal only (never in a
+    pipe or a log, where it would mix with the results)."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.n = 0
+        self.on = sys.stderr.isatty()
+        self.began = 0.0
+
+    def start(self, path: str) -> None:
+        self.n += 1
+        self.began = time.monotonic()
+        if self.on:
+            print(f"[{self.n}/{self.total}] verifying {path} …", file=sys.stderr, flush=True)
+
+    def done(self, path: str) -> None:
+        if self.on:
+            print(f"[{self.n}/{self.total}] {path}: done in {time.monotonic() - self.began:.1f} s",
+                  file=sys.stderr, flush=True)

@@ -81,7 +81,12 @@ def verify(
     if use == "smt":
         undecided_reason = "the counting methods were not run (method smt)"
     elif use == "enumeration":
-        tally = enumerate_tally(rs)
+        try:
+            tally = enumerate_tally(rs, budget)
+        except Undecided as exc:
+            undecided_reason = str(exc)
+            tally = Tally(rs)
+            score_plane = None
         if score_plane is not None:
             try:
                 StructuralVerifier(rs, space, budget=budget).run(Tally(rs), score_plane)
@@ -124,11 +129,16 @@ def verify(
         ]
     if undecided_reason and use != "smt":
         notes.append(f"beyond the exact method's budgets: {undecided_reason}")
-    if use == "enumeration":
-        notes.append(f"the answer space is small ({size} answer sets), so every answer set was evaluated")
+    if use == "enumeration" and undecided_reason is not None:
+        pass
+    elif use == "enumeration" and method == "enumeration":
+        notes.append(f"enumeration was forced (method enumeration): every one of the {size_text(size)} "
+                     "answer sets was evaluated")
+    elif use == "enumeration":
+        notes.append(f"the answer space is small ({size_text(size)} answer sets), so every answer set was evaluated")
     return VerificationReport(
         rs.id, rs.version, rs.content_hash, rs.source, rs.hit_policy, size, use, tuple(checks),
-        time.perf_counter() - started, score_plane, tuple(notes), solver,
+        time.perf_counter() - started, score_plane, tuple(notes), solver, forced=method != "auto",
     )
 
 

@@ -44,12 +44,13 @@ def outcome_of(rs: ast.RulesetDef, values: dict):
     return matched_rules(rs, lambda rule: bool(reference.evaluate(rule.condition, answered, rs, scores)))
 
 
-def enumerate_tally(rs: ast.RulesetDef) -> Tally:
+def enumerate_tally(rs: ast.RulesetDef, budget=None) -> Tally:
+    """Every answer set evaluated; with a ``Budget``, Undecided once its time is spent."""
     with exact_or_internal():
-        return _enumerate_tally(rs)
+        return _enumerate_tally(rs, budget)
 
 
-def _enumerate_tally(rs: ast.RulesetDef) -> Tally:
+def _enumerate_tally(rs: ast.RulesetDef, budget=None) -> Tally:
     tally = Tally(rs)
     space = AnswerSpace(rs)
     found: dict = {}
@@ -59,7 +60,8 @@ def _enumerate_tally(rs: ast.RulesetDef) -> Tally:
     atoms = list(found)
     # influence: outcomes grouped by asked profile
     profiles: dict[frozenset, list[tuple[dict, object]]] = {}
-    for values, case in answer_sets(rs):
+    sets = answer_sets(rs) if budget is None else budget.watch(answer_sets(rs), "enumerating the answer sets")
+    for values, case in sets:
         if case is not None:
             tally.error(
                 EvaluationError(

@@ -18,9 +18,47 @@ from typing import Any, Iterable, Sequence
 
 from .. import __version__
 from ..dsl import ast
+from ..i18n import text as _t
 from .model import CHECKS, SCHEMA, Finding, VerificationReport, size_text
 
-__all__ = ["html_report"]
+__all__ = ["diff_html", "diff_section", "html_report", "software_versions"]
+
+#: Where the canonical form behind the content hash is documented (in the segrules sources).
+HASH_DOC = "docs/decision-record.md, section “The content hash”"
+#: The recipe of that section, shown in the report so that an auditor can recompute the hash
+#: with the standard library and PyYAML alone (a test keeps it equal to the documented one).
+HASH_RECIPE = '''\
+import hashlib
+import json
+
+import yaml
+
+
+class RulesetLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, reading decimal numbers as segrules reads them."""
+
+
+def _decimal(loader, node):
+    return node.value  # a decimal number is hashed as it is written: 2.50 stays "2.50"
+
+
+RulesetLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
+
+
+def _keys_as_text(value):
+    if isinstance(value, dict):
+        return {str(k): _keys_as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_keys_as_text(v) for v in value]
+    return value
+
+
+def content_hash(path):
+    text = open(path, "rb").read().decode("utf-8-sig")
+    document = _keys_as_text(yaml.load(text, Loader=RulesetLoader))
+    canonical = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+'''
 
 _STATUS = {
     "passed": ("passed", "ok"),
@@ -68,6 +106,7 @@ def html_report(
     *,
     lang: str = "en",
     generated_at: dt.datetime | None = None,
+    command: Sequence[str] | None = None,
 ) -> str:
     """One self-contained HTML page for the given verification reports.
 
@@ -75,7 +114,10 @@ def html_report(
     reports were made from, in the same order or in any order (they are matched by id and
     content hash); they give the labels and the quadrant picture. ``lang`` picks the labels
     of the rulesets (fi, sv or en). The page carries no time stamp unless ``generated_at`` is
-    given, so the same reports give the same page.
+    given, so the same reports give the same page. ``command`` (the argument list) is shown
+    as the exact command that made the report; the software versions are always shown.
+    Headings and verdicts are in ``lang`` (segrules.i18n); findings stay as the verifier
+    wrote them.
     """
     defs = [_definition(r) for r in (rulesets or ()) if r is not None]
     by_key = {(d.id, d.content_hash): d for d in defs}
@@ -84,19 +126,18 @@ def html_report(
     out: list[str] = []
     add = out.append
     add("<!DOCTYPE html>")
-    add('<html lang="en">')
+    add(f'<html lang="{escape(lang)}">')
     add("<head>")
     add('<meta charset="utf-8">')
     add('<meta name="viewport" content="width=device-width, initial-scale=1">')
-    add("<title>segrules verification report</title>")
+    add(f"<title>segrules: {escape(_t(lang, 'verify.title'))}</title>")
     add(f"<style>{_CSS}</style>")
     add("</head>")
     add("<body>")
-    add("<h1>Verification report</h1>")
+    add(f"<h1>{escape(_t(lang, 'verify.title'))}</h1>")
     meta = f"segrules {escape(__version__)} · report schema {escape(SCHEMA)}"
-    if generated_at is not None:
-        meta += f" · generated {escape(generated_at.isoformat())}"
     add(f'<p class="muted">{meta}</p>')
+    out.extend(_audit_header(lang, generated_at, command))
     add(
         "<p>For every ruleset below, <code>segrules verify</code> decided over the entire finite answer "
         "space whether every possible answer set maps to exactly one segment, and the other checks "
@@ -125,6 +166,11 @@ def html_report(
             d = defs[n]
         out.extend(_section(n, r, d, lang))
 
+    if reports:
+        add('<section id="content-hash">')
+        add(f"<h2>SHA-256</h2><p>{escape(_t(lang, 'report.hash'))} {escape(HASH_DOC)}.</p>")
+        add(f"<pre>{escape(HASH_RECIPE)}</pre>")
+        add("</section>")
     add("</body>")
     add("</html>")
     return "\n".join(out) + "\n"
@@ -166,10 +212,8 @@ def _section(n: int, r: VerificationReport, d: ast.RulesetDef | None, lang: str)
     title = d.title.get(lang) if d is not None else r.ruleset_id
     add(f'<section id="{_anchor(n, r)}">')
     add(f"<h2>{escape(title)} <span class=\"muted\">({escape(r.ruleset_id)})</span></h2>")
-    text, cls = _verdict(r)
-    if r.proven:
-        text = "PROVEN: every possible answer set maps to exactly one segment"
-    add(f'<p class="verdict {cls}">{escape(text)}</p>')
+    _, cls = _verdict(r)
+    add(f'<p class="verdict {cls}">{escape(_t(lang, r.verdict_key))}</p>')
 
     add('<dl class="identity">')
     rows = [
@@ -188,8 +232,14 @@ def _section(n: int, r: VerificationReport, d: ast.RulesetDef | None, lang: str)
         add(f"<dt>{escape(k)}</dt><dd>{v}</dd>")
     add("</dl>")
 
+    if r.forced:
+        add(f'<p class="verdict undecided">{escape(_t(lang, "verify.forced", method=r.method))}</p>')
+    add(f'<p class="muted">{escape(_t(lang, "report.hash"))} <a href="#content-hash">{escape(HASH_DOC)}</a></p>')
+    if d is not None:
+        out.extend(_provenance(d, lang))
+
     # checks
-    add("<h3>Checks</h3>")
+    add(f"<h3>{escape(_t(lang, 'report.checks'))}</h3>")
     add("<table>")
     add("<tr><th>check</th><th>what it proves</th><th>status</th><th>decided by</th><th>summary</th></tr>")
     described = dict(CHECKS)
@@ -221,6 +271,9 @@ def _section(n: int, r: VerificationReport, d: ast.RulesetDef | None, lang: str)
     # segments and the quadrant
     if d is not None:
         out.extend(_segments(d, lang))
+        out.extend(_rules(d, lang))
+        out.extend(_inputs(d, lang))
+        out.extend(_examples(d, lang))
     out.extend(_quadrant(n, r, d, lang))
     add("</section>")
     return out
@@ -303,3 +356,208 @@ def _inline_svg(svg: str) -> str:
     """The SVG as an element of an HTML page: no XML declaration, no namespace URL."""
     svg = re.sub(r"^<\?xml[^>]*\?>\s*", "", svg)
     return svg.replace(' xmlns="http://www.w3.org/2000/svg"', "", 1).strip()
+
+
+# --------------------------------------------------------------------------- two versions
+
+
+def diff_html(difference: Any, *, generated_at: dt.datetime | None = None) -> str:
+    """A self-contained HTML page for ``segrules diff``: the page of the verification report
+    with one section, the transition matrix (see ``diff_section``)."""
+    from .diff import SCHEMA as DIFF_SCHEMA
+
+    out = [
+        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>segrules: difference between two versions</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
+        "<h1>Difference between two versions</h1>",
+    ]
+    meta = f"segrules {escape(__version__)} · report schema {escape(DIFF_SCHEMA)}"
+    if generated_at is not None:
+        meta += f" · generated {escape(generated_at.isoformat())}"
+    out.append(f'<p class="muted">{meta}</p>')
+    out.extend(diff_section(difference))
+    out += ["</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
+def diff_section(d: Any) -> list[str]:
+    """The transition matrix of a ``Difference``: rows the old version's outcomes, columns the
+    new version's, each cell proven empty, a count (or "some" when not counted) or undecided,
+    and every moved cell with its witness answer set."""
+    from .diff import outcome_text
+
+    out: list[str] = ['<section id="diff">', "<h2>Segment transitions</h2>"]
+    add = out.append
+    if d.equal is True:
+        add('<p class="verdict proven">EQUAL (proven): every answer set gets the same result from both versions</p>')
+    elif d.equal is False:
+        add(f'<p class="verdict failed">DIFFERENT: answer sets move in {len(d.moved)} '
+            f"way{'s' if len(d.moved) != 1 else ''}</p>")
+    else:
+        add('<p class="verdict undecided">UNDECIDED: not every cell was decided within the budget</p>')
+    add('<dl class="identity">')
+    for label, v in (("old", d.old), ("new", d.new)):
+        add(f"<dt>{label}</dt><dd><code>{escape(v.id)}</code> {escape(v.version)}"
+            f"{' · <code>' + escape(v.file) + '</code>' if v.file else ''}<br>"
+            f"SHA-256 <code>{escape(v.content_hash)}</code></dd>")
+    add(f"<dt>method</dt><dd>{escape(d.method)}</dd>")
+    for label, ids in (("inputs only in the old version", d.inputs_only_old),
+                       ("inputs only in the new version", d.inputs_only_new),
+                       ("inputs changed", d.inputs_changed)):
+        if ids:
+            add(f"<dt>{escape(label)}</dt><dd>{escape(', '.join(ids))}</dd>")
+    add("</dl>")
+    add("<table>")
+    add("<tr><th>old \\ new</th>" + "".join(f"<th>{escape(outcome_text(c))}</th>" for c in d.columns) + "</tr>")
+    cells = {(c.old, c.new): c for c in d.cells}
+    for r in d.rows:
+        row = [f"<th>{escape(outcome_text(r))}</th>"]
+        for col in d.columns:
+            c = cells.get((r, col))
+            if c is None:
+                row.append("<td></td>")
+            elif c.status == "empty":
+                row.append('<td class="status ok">none (proven)</td>')
+            elif c.status == "undecided":
+                row.append('<td class="status undecided">undecided</td>')
+            else:
+                text = f"{c.count:,}".replace(",", " ") if c.count is not None else "some (not counted)"
+                css = "failed" if c.moved else ""
+                row.append(f'<td class="status {css}">{escape(text)}</td>')
+        add("<tr>" + "".join(row) + "</tr>")
+    add("</table>")
+    add("<p class=\"muted\">Only answer sets valid for both versions are compared; "
+        "&ldquo;not a valid answer set&rdquo; marks those valid for only one of them."
+        + (" Counts are exact: every answer set of both versions was evaluated." if d.counted else
+           " Counts were not computed: the answer space is too large to enumerate.") + "</p>")
+    if d.moved:
+        add("<h3>Answer sets that move</h3>")
+        for c in d.moved:
+            add('<div class="finding">')
+            count = f"{c.count:,}".replace(",", " ") + " answer sets" if c.count is not None else "not counted"
+            add(f"<p><strong>{escape(outcome_text(c.old))} → {escape(outcome_text(c.new))}</strong>: {escape(count)}</p>")
+            add("<p>for example (re-run through both versions):</p>")
+            add(f"<pre>{escape(json.dumps(c.witness, ensure_ascii=False, indent=2, sort_keys=True))}</pre>")
+            add("</div>")
+    if d.notes:
+        add("<h3>Notes</h3><ul>" + "".join(f"<li>{escape(n)}</li>" for n in d.notes) + "</ul>")
+    add("</section>")
+    return out
+
+
+# --------------------------------------------------------------------------- for auditors
+
+
+def software_versions() -> list[tuple[str, str]]:
+    """The versions a verification ran with: segrules, Python, PyYAML (and whether libyaml
+    read the file), lark and the SMT solver."""
+    import platform
+
+    import lark
+    import yaml
+
+    from ..source import _LOADER
+    from .smt import solver_version
+
+    libyaml = _LOADER is getattr(yaml, "CSafeLoader", None)
+    return [
+        ("segrules", __version__),
+        ("Python", f"{platform.python_version()} ({platform.python_implementation()})"),
+        ("PyYAML", f"{yaml.__version__}, libyaml {'yes' if libyaml else 'no'}"),
+        ("lark", lark.__version__),
+        ("SMT solver", solver_version() or "not installed"),
+    ]
+
+
+def _audit_header(lang: str, generated_at: dt.datetime | None, command: Sequence[str] | None) -> list[str]:
+    import shlex
+
+    out = ['<dl class="identity">']
+    if generated_at is not None:
+        out.append(f"<dt>{escape(_t(lang, 'report.generated'))}</dt><dd>{escape(generated_at.isoformat())}</dd>")
+    if command is not None:
+        out.append(f"<dt>{escape(_t(lang, 'report.command'))}</dt>"
+                   f"<dd><code>{escape(shlex.join(list(command)))}</code></dd>")
+    versions = "<br>".join(f"{escape(k)} {escape(v)}" for k, v in software_versions())
+    out.append(f"<dt>{escape(_t(lang, 'report.versions'))}</dt><dd>{versions}</dd>")
+    out.append("</dl>")
+    return out
+
+
+def _where(span) -> str:
+    return f"{span.file}:{span.line}" if span is not None else ""
+
+
+def _provenance(d: ast.RulesetDef, lang: str) -> list[str]:
+    if not d.provenance:
+        return []
+    return [f"<h3>{escape(_t(lang, 'report.provenance'))}</h3>", f"<pre>{escape(d.provenance)}</pre>"]
+
+
+def _rules(d: ast.RulesetDef, lang: str) -> list[str]:
+    t = lambda k: escape(_t(lang, k))  # noqa: E731
+    out = [f"<h3>{t('report.rules')}</h3>", "<table>",
+           f"<tr><th>#</th><th>{t('report.segment')}</th><th>{t('report.rule')}</th><th>{t('report.where')}</th></tr>"]
+    for rule in d.rules:
+        out.append(f"<tr><td>{rule.index + 1}</td><td><code>{escape(rule.segment)}</code></td>"
+                   f"<td><code>{escape(rule.text)}</code></td><td><code>{escape(_where(rule.span))}</code></td></tr>")
+    out.append("</table>")
+    return out
+
+
+def _answers_of(inp: ast.Input) -> str:
+    dom = inp.domain
+    if dom.kind == "boolean":
+        return "yes / no"
+    values = list(dom.values)
+    if dom.is_numeric and len(values) > 1 and values == list(range(values[0], values[-1] + 1)):
+        return f"{values[0]} … {values[-1]}"
+    return ", ".join(str(v) for v in values)
+
+
+def _inputs(d: ast.RulesetDef, lang: str) -> list[str]:
+    t = lambda k: escape(_t(lang, k))  # noqa: E731
+    out = [f"<h3>{t('report.inputs')}</h3>", "<table>",
+           f"<tr><th>{t('report.input')}</th><th>{t('report.question')}</th><th>{t('report.respondent')}</th>"
+           f"<th>{t('report.answers')}</th><th>{t('report.asked_when')}</th><th>{t('report.where')}</th></tr>"]
+    for inp in d.inputs:
+        opt = f" ({t('report.optional')})" if inp.optional else ""
+        asked = _expr_text(inp.asked_when) if inp.asked_when is not None else ""
+        out.append(f"<tr><td><code>{escape(inp.id)}</code>{opt}</td><td>{escape(inp.text.get(lang))}</td>"
+                   f"<td>{escape(inp.respondent)}</td><td>{escape(_answers_of(inp))}</td>"
+                   f"<td><code>{escape(asked)}</code></td><td><code>{escape(_where(inp.span))}</code></td></tr>")
+    out.append("</table>")
+    return out
+
+
+def _expr_text(e: Any) -> str:
+    from ..dsl.printer import to_text
+
+    return to_text(e)
+
+
+def _examples(d: ast.RulesetDef, lang: str) -> list[str]:
+    """Every example of the ruleset, run again here through the reference evaluator."""
+    from ..errors import SegrulesError
+    from ..engine import reference
+
+    t = lambda k: escape(_t(lang, k))  # noqa: E731
+    out = [f"<h3>{t('report.examples')}</h3>"]
+    if not d.examples:
+        return out + [f"<p>{t('report.no_examples')}</p>"]
+    out += ["<table>", f"<tr><th>#</th><th>{t('report.answers')}</th><th>{t('report.expected')}</th>"
+            f"<th>{t('report.got')}</th><th></th><th>{t('report.where')}</th></tr>"]
+    for ex in d.examples:
+        try:
+            got = reference.decide_segment(d, ex.answer_dict)
+        except SegrulesError as exc:
+            got = f"{exc.code}: {exc}"
+        ok = got == ex.expect
+        mark = f'<td class="status {"ok" if ok else "failed"}">{t("report.passed" if ok else "report.example_failed")}</td>'
+        out.append(f"<tr><td>{escape(ex.name)}</td>"
+                   f"<td><code>{escape(json.dumps(ex.answer_dict, ensure_ascii=False, sort_keys=True))}</code></td>"
+                   f"<td><code>{escape(ex.expect)}</code></td><td><code>{escape(str(got))}</code></td>{mark}"
+                   f"<td><code>{escape(_where(ex.span))}</code></td></tr>")
+    out.append("</table>")
+    return out

@@ -122,6 +122,7 @@ class VerificationReport:
     plane: Any = attrs.field(default=None, repr=False)  # ScorePlane for pictures, where axes exist
     notes: tuple[str, ...] = ()
     solver: str | None = None  # the SMT solver and its version, when it ran
+    forced: bool = False  # the method was given by the caller, not chosen by the verifier
 
     @property
     def proven(self) -> bool:
@@ -143,42 +144,51 @@ class VerificationReport:
             "answer_space_size": str(self.answer_space_size),
             "answer_space_size_log10": _log10(self.answer_space_size),
             "method": self.method,
+            "method_forced": self.forced,
             "solver": self.solver,
             "seconds": round(self.seconds, 3),
             "checks": [c.to_json() for c in self.checks],
             "notes": list(self.notes),
         }
 
-    def format(self) -> str:
-        mark = {"passed": "ok", "failed": "FAILED", "undecided": "UNDECIDED", "not_applicable": "n/a"}
+    def format(self, lang: str = "en") -> str:
+        """The report as text; ``lang`` (fi, sv, en) for the words around the findings."""
+        import json
+
+        from ..i18n import text
+
         lines = [
-            f"{self.source}: {self.ruleset_id} {self.version} (sha256 {self.content_hash[:12]}…)",
-            f"  answer space: {size_text(self.answer_space_size)} answer sets; method: {self.method}; "
-            f"{self.seconds:.2f} s",
+            f"{self.source}: {self.ruleset_id} {self.version} (sha256 {self.content_hash})",
+            "  " + text(lang, "verify.space", size=size_text(self.answer_space_size), method=self.method,
+                        seconds=f"{self.seconds:.2f}"),
         ]
+        if self.forced:
+            lines.append("  " + text(lang, "verify.forced", method=self.method))
         for c in self.checks:
             by = f" (by {' + '.join(c.methods)})" if c.methods and c.status != "not_applicable" else ""
-            lines.append(f"  [{mark[c.status]:>9}] {c.name}: {c.summary}{by}")
+            lines.append(f"  [{text(lang, 'status.' + c.status):>9}] {c.name}: {c.summary}{by}")
             for f in c.findings:
                 lines.append(f"      - {f.message}")
                 if f.answer_sets is not None:
-                    lines.append(f"        answer sets affected: {size_text(f.answer_sets)}")
+                    lines.append(f"        {text(lang, 'verify.affected')}: {size_text(f.answer_sets)}")
                 if f.region:
                     lines.append(f"        region: {f.region}")
                 for r in f.rules:
                     lines.append(f"        {r}")
                 if f.witness is not None:
-                    import json
-
-                    lines.append("        witness: " + json.dumps(f.witness, ensure_ascii=False, sort_keys=True))
+                    lines.append(f"        {text(lang, 'verify.witness')}: "
+                                 + json.dumps(f.witness, ensure_ascii=False, sort_keys=True))
         for n in self.notes:
-            lines.append(f"  note: {n}")
-        verdict = "PROVEN: every possible answer set maps to exactly one segment" if self.proven else (
-            "NOT PROVEN" + (" (some checks failed)" if any(c.status == "failed" for c in self.checks)
-                            else " (some checks could not be decided)")
-        )
-        lines.append(f"  {verdict}")
+            lines.append(f"  {text(lang, 'verify.note')}: {n}")
+        lines.append("  " + text(lang, self.verdict_key))
         return "\n".join(lines)
+
+    @property
+    def verdict_key(self) -> str:
+        """The catalogue key (segrules.i18n) of the verdict's words."""
+        if self.proven:
+            return "verify.proven"
+        return "verify.failed" if any(c.status == "failed" for c in self.checks) else "verify.undecided"
 
 
 def _log10(n: int) -> float:
@@ -188,7 +198,7 @@ def _log10(n: int) -> float:
 
 
 def size_text(n: int) -> str:
-    """A count of answer sets for people: grouped digits, or scientific notation when huge."""
-    if n < 10**6:
-        return f"{n:,}".replace(",", " ")
-    return f"{n:.3e} ({len(str(n))} digits)"
+    """A count of answer sets for people: every digit, in groups of three (never 2.297e+06),
+    with the number of digits after a count of more than twelve."""
+    text = f"{n:,}".replace(",", " ")
+    return text if n < 10**12 else f"{text} ({len(str(n))} digits)"

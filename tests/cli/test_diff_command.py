@@ -1,0 +1,60 @@
+"""``segrules diff`` on the command line: text, JSON, the HTML section and the exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from segrules import cli
+
+from example_ruleset import EXAMPLE
+
+MOVED = EXAMPLE.replace("omatoimi  when resources >= 3", "omatoimi  when resources >= 3.5").replace(
+    "yhteiso   when resources < 3", "yhteiso   when resources < 3.5")
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_a_moved_threshold_is_shown_with_a_witness(tmp_path, capsys):
+    assert MOVED != EXAMPLE
+    old, new = write(tmp_path, "old.yaml", EXAMPLE), write(tmp_path, "new.yaml", MOVED)
+    report = tmp_path / "diff.html"
+    assert cli.main(["diff", old, new, "--report", str(report)]) == 1
+    out = capsys.readouterr().out
+    assert "DIFFERENT" in out and "omatoimi -> yhteiso" in out and "for example:" in out
+    page = report.read_text(encoding="utf-8")
+    assert "Segment transitions" in page and "omatoimi → yhteiso" in page
+
+
+def test_json_has_a_versioned_schema_and_every_cell(tmp_path, capsys):
+    old, new = write(tmp_path, "old.yaml", EXAMPLE), write(tmp_path, "new.yaml", MOVED)
+    assert cli.main(["--json", "diff", old, new]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["schema"] == "segrules.diff/1" and doc["equal"] is False
+    moved = [c for c in doc["cells"] if c["old"] != c["new"] and c["status"] == "found"]
+    assert [(c["old"], c["new"]) for c in moved] == [("omatoimi", "yhteiso")]
+    assert len(doc["old"]["content_hash"]) == 64
+    rows, cols = doc["rows"], doc["columns"]
+    assert len(doc["cells"]) == len(rows) * len(cols) - 1  # <invalid> -> <invalid> is not compared
+
+
+def test_the_same_model_is_proven_equal(tmp_path, capsys):
+    old, new = write(tmp_path, "old.yaml", EXAMPLE), write(tmp_path, "new.yaml", EXAMPLE)
+    assert cli.main(["diff", old, new]) == 0
+    assert "EQUAL (proven)" in capsys.readouterr().out
+
+
+def test_usage_and_bad_files(tmp_path, capsys):
+    old = write(tmp_path, "old.yaml", EXAMPLE)
+    for argv in (["diff", old], ["diff", old, old, "--budget", "0"]):
+        with pytest.raises(SystemExit) as e:
+            cli.main(argv)
+        assert e.value.code == 2
+    bad = write(tmp_path, "bad.yaml", "format: 1\nid: [\n")
+    assert cli.main(["diff", old, bad]) == 1
+    assert "Traceback" not in capsys.readouterr().err

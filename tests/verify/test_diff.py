@@ -1,0 +1,113 @@
+"""``segrules.verify.diff``: the transition matrix between two versions, checked against brute force."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from segrules.verify.diff import ERROR, INVALID, NONE, DiffError, diff, observe
+
+from test_smt import load, model, num
+
+
+def brute(old, new, spaces: dict) -> dict:
+    """Every answer set over the union of inputs, through both versions' own decide."""
+    ids = sorted(spaces)
+    counts: dict = {}
+    for combo in itertools.product(*(spaces[i] for i in ids)):
+        answers = {k: v for k, v in zip(ids, combo) if v is not None}
+        cell = (observe(old, answers), observe(new, answers))
+        if cell != (INVALID, INVALID):
+            counts[cell] = counts.get(cell, 0) + 1
+    return counts
+
+
+def found(d) -> dict:
+    return {(c.old, c.new): c.count for c in d.cells if c.status == "found"}
+
+
+def test_a_moved_threshold_moves_exactly_the_cells_brute_force_finds():
+    inputs = num("x", 1, 9) + "\n" + num("y", 0, 3)
+    old = load(model(inputs, "", ["a when x + y < 5", "b when x + y >= 5"]))
+    new = load(model(inputs, "", ["a when x + y < 7", "b when x + y >= 7"]))
+    d = diff(old, new)
+    assert d.counted and d.equal is False
+    expect = brute(old, new, {"x": range(1, 10), "y": range(0, 4)})
+    assert found(d) == expect
+    assert [(c.old, c.new) for c in d.moved] == [("b", "a")]
+    moved = d.cell("b", "a")
+    assert observe(old, moved.witness) == "b" and observe(new, moved.witness) == "a"
+    assert d.cell("a", "b").status == "empty"  # proven: nothing moves the other way
+    assert d.to_json()["schema"] == "segrules.diff/1"
+
+
+def test_identical_versions_are_proven_equal():
+    text = model(num("x", 1, 5), "", ["a when x < 3", "b when x >= 3"])
+    d = diff(load(text), load(text))
+    assert d.equal is True and not d.moved
+    assert d.cell("a", "a").count == 2 and d.cell("b", "b").count == 3
+    assert "EQUAL (proven)" in d.format()
+
+
+def test_without_counting_the_cells_are_still_proven():
+    inputs = num("x", 1, 9)
+    old = load(model(inputs, "", ["a when x < 3", "b when x >= 3"]))
+    new = load(model(inputs, "", ["a when x < 4", "b when x >= 4"]))
+    d = diff(old, new, count_limit=1)
+    assert not d.counted and d.cell("b", "a").count is None
+    assert d.cell("b", "a").status == "found" and d.cell("b", "a").witness == {"x": 3}
+    assert d.cell("a", "b").status == "empty"
+    assert "not counted" in d.format()
+
+
+def test_a_renamed_input_makes_every_answer_set_invalid_in_the_other_version():
+    old = load(model(num("x", 1, 4), "", ["a when x < 3", "b when x >= 3"]))
+    new = load(model(num("z", 1, 4), "", ["a when z < 3", "b when z >= 3"]))
+    d = diff(old, new)
+    assert d.inputs_only_old == ("x",) and d.inputs_only_new == ("z",)
+    expect = brute(old, new, {"x": [None, *range(1, 5)], "z": [None, *range(1, 5)]})
+    assert found(d) == expect == {("a", INVALID): 2, ("b", INVALID): 2, (INVALID, "a"): 2, (INVALID, "b"): 2}
+
+
+def test_an_answer_valid_in_one_version_only_is_its_own_row():
+    old = load(model(num("x", 1, 5), "", ["a when x < 3", "b when x >= 3"]))
+    new = load(model(num("x", 1, 7), "", ["a when x < 3", "b when x >= 3 and x < 7"]))
+    d = diff(old, new)
+    assert d.inputs_changed == ("x",)
+    expect = brute(old, new, {"x": range(1, 8)})
+    assert found(d) == expect
+    assert d.cell(INVALID, "b").count == 1 and d.cell(INVALID, NONE).count == 1
+    assert d.cell(INVALID, NONE).witness == {"x": 7}
+    assert d.equal is False
+
+
+def test_a_new_division_error_is_a_moved_cell():
+    inputs = num("x", 0, 3) + "\n" + num("y", 0, 3)
+    old = load(model(inputs, "", ["a when x < 2", "b when x >= 2"]))
+    new = load(model(inputs, "", ["a when x / y < 2", "b when x / y >= 2"]))
+    d = diff(old, new)
+    assert found(d) == brute(old, new, {"x": range(4), "y": range(4)})
+    assert d.cell("a", ERROR).count == 2 and d.cell("b", ERROR).count == 2
+
+
+def test_an_input_of_another_kind_cannot_be_compared():
+    old = load(model(num("x", 1, 5), "", ["a when x < 3", "b when x >= 3"]))
+    new = load(model("x: {respondent: client, type: boolean, text: {fi: K, sv: K, en: K}}", "",
+                     ["a when x", "b when not x"]))
+    with pytest.raises(DiffError) as e:
+        diff(old, new)
+    assert e.value.code == "SR640"
+
+
+def test_a_spent_budget_is_undecided_never_equal():
+    from segrules.verify.budget import Budget
+
+    text = model(num("x", 1, 5), "", ["a when x < 3", "b when x >= 3"])
+    now = [0.0]
+    budget = Budget(1, clock=lambda: now[0])
+    now[0] = 5.0  # spent before the comparison starts
+    d = diff(load(text), load(text), budget=budget)
+    assert d.equal is None and not d.counted
+    assert all(c.status == "undecided" for c in d.cells)
+    assert "UNDECIDED" in d.format() and "not a proof" in d.format()
