@@ -38,6 +38,7 @@ class RulesetRef:
     content_hash: str
 
     def to_json(self) -> dict:
+        """The reference as JSON: id, version and content hash."""
         return {"id": self.id, "version": self.version, "content_hash": self.content_hash}
 
 
@@ -291,18 +292,22 @@ class Decision:
 
     @property
     def ruleset(self) -> RulesetRef:
+        """The ruleset that decided: id, version and content hash."""
         return self._v[_RULESET]
 
     @property
     def segment(self) -> ast.Segment:
+        """The decided segment (the override where there is one)."""
         return self._v[_SEGMENT]
 
     @property
     def pathway(self) -> ast.Pathway:
+        """The pathway of the decided segment."""
         return self._v[_PATHWAY]
 
     @property
     def rule(self) -> ast.Rule:
+        """The rule that placed the answers in the suggested segment."""
         return self._v[_RULE]
 
     @property
@@ -312,10 +317,12 @@ class Decision:
 
     @property
     def override_reason(self) -> str | None:
+        """Why the segment was overridden, or None."""
         return self._v[_REASON]
 
     @property
     def assessed_at(self) -> dt.datetime:
+        """When the assessment was made (with its UTC offset)."""
         return self._v[_AT]
 
     @property
@@ -325,14 +332,17 @@ class Decision:
 
     @property
     def segment_id(self) -> str:
+        """The decided segment's id."""
         return self._v[_SEGMENT].id
 
     @property
     def service_use(self) -> str:
+        """The decided segment's service use: occasional or heavy."""
         return self._v[_SEGMENT].service_use
 
     @property
     def is_overridden(self) -> bool:
+        """True when a person chose another segment than the rules suggested."""
         return self._v[_REASON] is not None
 
     @property
@@ -346,6 +356,7 @@ class Decision:
 
     @property
     def reassess_on(self) -> dt.date:
+        """The date to assess the client again: the assessment date plus the pathway's months."""
         return add_months(self._v[_AT].date(), self._v[_PATHWAY].reassess_after_months)
 
     @property
@@ -525,22 +536,27 @@ class Ruleset:
 
     @property
     def id(self) -> str:
+        """The ruleset id, e.g. helsinki.suuntima."""
         return self.definition.id
 
     @property
     def version(self) -> str:
+        """The ruleset version, as written in the file."""
         return self.definition.version
 
     @property
     def content_hash(self) -> str:
+        """The SHA-256 of the ruleset's canonical content (docs/decision-record.md)."""
         return self.definition.content_hash
 
     @property
     def segments(self) -> tuple[ast.Segment, ...]:
+        """The segments, in the order of the file."""
         return self.definition.segments
 
     @property
     def inputs(self) -> tuple[ast.Input, ...]:
+        """The questions and record data, in the order of the file."""
         return self.definition.inputs
 
     def segment(self, name: str) -> ast.Segment:
@@ -620,6 +636,7 @@ class Ruleset:
         return validate_answers(self.definition, answers)
 
     def run_examples(self) -> list[ExampleResult]:
+        """Decide every example of the ruleset and compare with what it expects."""
         results = []
         for ex in self.definition.examples:
             try:
