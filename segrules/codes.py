@@ -2225,9 +2225,10 @@ add_code(
     "SR851",
     "The batch result is not from this ruleset",
     """
-    The batch result names segments the ruleset does not have, so the rows were most likely
-    segmented with another model (or another region's). A report needs the ruleset that made
-    the result, for the segment names and labels.
+    The batch result was made by another ruleset: its rows name another content hash, or
+    segments the ruleset does not have (another version of the model, or another region's).
+    A report needs the ruleset that made the result, so that its counts describe that exact
+    version.
     """,
     fix="Give the ruleset the batch result was made with, or run `segrules batch` again.",
 )

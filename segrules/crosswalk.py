@@ -48,9 +48,11 @@ class Position:
     span: Span | None = attrs.field(default=None, eq=False)
 
     def segment(self, ruleset_id: str) -> str:
+        """The segment of ``ruleset_id`` at this position."""
         return dict(self.segments)[ruleset_id]
 
     def to_json(self) -> dict:
+        """The position as JSON: quadrant and segment per ruleset."""
         return {
             "quadrant": self.quadrant.to_json(),
             "label": self.label.to_json() if self.label is not None else None,
@@ -76,6 +78,7 @@ class Crosswalk:
         return self.rulesets[self.resolve_ruleset(name)]
 
     def resolve_ruleset(self, name: str) -> str:
+        """The ruleset id for an id or alias of one of the crosswalk's rulesets (SR708)."""
         key = str(name).strip().casefold()
         for rid in self.ruleset_ids:
             rs = self.rulesets[rid]
@@ -124,6 +127,7 @@ class Crosswalk:
         return self.position_of(from_ruleset, segment).segment(target)
 
     def to_json(self) -> dict:
+        """The crosswalk as JSON: its rulesets and every position."""
         return {
             "file": self.source,
             "title": self.title.to_json() if self.title is not None else None,

@@ -28,6 +28,7 @@ class Span:
 
 @attrs.frozen
 class Diagnostic:
+    """One problem found in a file: code, message, place, hint and the source line."""
     code: str
     message: str
     span: Span | None = None
@@ -37,9 +38,11 @@ class Diagnostic:
 
     @property
     def is_error(self) -> bool:
+        """True for an error, False for a warning."""
         return self.severity == "error"
 
     def format(self) -> str:
+        """The diagnostic as text: file:line:col, code, message, the line with a caret, the hint."""
         where = f"{self.span}: " if self.span else ""
         text = f"{where}{self.code} {self.severity}: {self.message}"
         if self.source_line is not None and self.span is not None:
@@ -50,6 +53,7 @@ class Diagnostic:
         return text
 
     def to_json(self) -> dict:
+        """The diagnostic as JSON (docs/cli.md)."""
         return {
             "code": self.code,
             "severity": self.severity,
@@ -96,9 +100,11 @@ class SegrulesError(Exception):
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """The problems as diagnostics, for printing or JSON."""
         return (Diagnostic(self.code, str(self)),)
 
     def format(self) -> str:
+        """The problems as text, one diagnostic after another."""
         return "\n".join(d.format() for d in self.diagnostics)
 
 
@@ -116,20 +122,24 @@ class RulesetError(SegrulesError):
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """Every problem of the file, errors and warnings, in the order of the file."""
         return self._diagnostics
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
+        """The errors only (warnings left out)."""
         return tuple(d for d in self._diagnostics if d.is_error)
 
 
 @attrs.frozen
 class AnswerProblem:
+    """One problem with one answer: its code, the input it concerns and what is wrong."""
     code: str
     input: str
     message: str
 
     def to_json(self) -> dict:
+        """The problem as JSON: code, input and message."""
         return {"code": self.code, "input": self.input, "message": self.message}
 
 
@@ -148,6 +158,7 @@ class AnswerError(SegrulesError):
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """One diagnostic per problem, each naming the input."""
         return tuple(Diagnostic(p.code, f"{safe_text(p.input)}: {p.message}") for p in self.problems)
 
 
@@ -165,6 +176,7 @@ class EvaluationError(SegrulesError):
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """The one diagnostic, at the rule or score that failed."""
         return (Diagnostic(self.code, str(self), self.span),)
 
 

@@ -441,6 +441,7 @@ def code_label(kind: str, code: str, lang: str) -> str:
 
 
 def codes_label(kind: str, codes: tuple[str, ...] | list[str], lang: str) -> str:
+    """Several codes of one kind as their names in ``lang``, joined by commas."""
     return ", ".join(code_label(kind, c, lang) for c in codes)
 
 

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from ..documents import reject_duplicate_keys
 from ..engine.record import Replay, replay
 from ..errors import UsageError, safe_text
 from ..files import InputTooLarge, read_bytes_limited, read_stream_limited
@@ -49,22 +50,13 @@ def read_record_file(source: str) -> Any:
     except UnicodeDecodeError:
         raise UsageError(f"{name}: the record is not UTF-8 text", code="SR557") from None
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates)
+        return json.loads(text, object_pairs_hook=reject_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise UsageError(f"{name}:{exc.lineno}:{exc.colno}: the record is not valid JSON: {exc.msg}", code="SR557") from None
     except ValueError as exc:
         raise UsageError(f"{name}: the record is not valid: {exc}", code="SR557") from None
     except RecursionError:
         raise UsageError(f"{name}: the record is nested too deeply to be a decision record", code="SR557") from None
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
-    out: dict = {}
-    for k, v in pairs:
-        if k in out:
-            raise ValueError(f"the key {k!r} is given twice")
-        out[k] = v
-    return out
 
 
 def _shown(value: Any) -> str:

@@ -239,9 +239,11 @@ class Replay:
 
     @property
     def same(self) -> bool:
+        """True when the decision decided again equals the stored one in every compared field."""
         return not self.differences
 
     def to_json(self) -> dict:
+        """The comparison as JSON: every difference with the stored and the recomputed value."""
         s = self.stored
         return {
             "schema": "segrules.replay/1",

@@ -12,7 +12,6 @@ import calendar
 import datetime as dt
 import functools
 from fractions import Fraction
-from math import gcd
 from typing import Any, Callable, Mapping
 
 import attrs
@@ -39,6 +38,7 @@ class RulesetRef:
     content_hash: str
 
     def to_json(self) -> dict:
+        """The reference as JSON: id, version and content hash."""
         return {"id": self.id, "version": self.version, "content_hash": self.content_hash}
 
 
@@ -67,8 +67,12 @@ def _int_text(n: int) -> str:
         return f"{'-' if n < 0 else ''}10^{int(abs(n).bit_length() * 0.30103)}"
 
 
-def _decimal_text(f: Fraction) -> str | None:
-    """The exact decimal form of ``f``, or None when it has no finite one (such as 1/3)."""
+def _decimal_text(f: Fraction, digits: Callable[[int], str] | None = None) -> str | None:
+    """The exact decimal form of ``f``, or None when it has no finite one (such as 1/3).
+
+    ``digits`` writes the integer digits (default: past Python's limit on converting a long
+    int to text, its order of magnitude, for display; records pass ``_exact_digits``).
+    """
     d, twos, fives = f.denominator, 0, 0
     while d % 2 == 0:
         d //= 2
@@ -80,12 +84,12 @@ def _decimal_text(f: Fraction) -> str | None:
         return None
     places = max(twos, fives)
     scaled = abs(f.numerator) * 10**places // f.denominator
-    digits = _int_text(scaled)
+    text = (digits or _int_text)(scaled)
     sign = "-" if f < 0 else ""
-    if places == 0 or not digits.isdigit():
-        return sign + digits
-    digits = digits.rjust(places + 1, "0")
-    return f"{sign}{digits[:-places]}.{digits[-places:]}"
+    if places == 0 or not text.isdigit():
+        return sign + text
+    text = text.rjust(places + 1, "0")
+    return f"{sign}{text[:-places]}.{text[-places:]}"
 
 
 def _approx_text(f: Fraction) -> str:
@@ -119,24 +123,11 @@ def exact_text(numerator: int, denominator: int = 1) -> str:
     ``fractions.Fraction(text)`` reads every form back. Unlike ``format_number`` it is data,
     never shortened or translated.
     """
-    if denominator != 1:
-        g = gcd(numerator, denominator)
-        numerator, denominator = numerator // g, denominator // g
-    if denominator == 1:
-        return _exact_digits(numerator)
-    d, twos, fives = denominator, 0, 0
-    while not d & 1:
-        d >>= 1
-        twos += 1
-    while d % 5 == 0:
-        d //= 5
-        fives += 1
-    if d != 1:
-        return f"{_exact_digits(numerator)}/{_exact_digits(denominator)}"
-    places = max(twos, fives)
-    digits = _exact_digits(abs(numerator) * 10**places // denominator).rjust(places + 1, "0")
-    text = f"{digits[:-places]}.{digits[-places:].rstrip('0')}"
-    return "-" + text if numerator < 0 else text
+    f = Fraction(numerator, denominator)
+    if f.denominator == 1:
+        return _exact_digits(f.numerator)
+    decimal = _decimal_text(f, _exact_digits)
+    return decimal if decimal is not None else f"{_exact_digits(f.numerator)}/{_exact_digits(f.denominator)}"
 
 
 def _exact_digits(n: int) -> str:
@@ -301,18 +292,22 @@ class Decision:
 
     @property
     def ruleset(self) -> RulesetRef:
+        """The ruleset that decided: id, version and content hash."""
         return self._v[_RULESET]
 
     @property
     def segment(self) -> ast.Segment:
+        """The decided segment (the override where there is one)."""
         return self._v[_SEGMENT]
 
     @property
     def pathway(self) -> ast.Pathway:
+        """The pathway of the decided segment."""
         return self._v[_PATHWAY]
 
     @property
     def rule(self) -> ast.Rule:
+        """The rule that placed the answers in the suggested segment."""
         return self._v[_RULE]
 
     @property
@@ -322,10 +317,12 @@ class Decision:
 
     @property
     def override_reason(self) -> str | None:
+        """Why the segment was overridden, or None."""
         return self._v[_REASON]
 
     @property
     def assessed_at(self) -> dt.datetime:
+        """When the assessment was made (with its UTC offset)."""
         return self._v[_AT]
 
     @property
@@ -335,14 +332,17 @@ class Decision:
 
     @property
     def segment_id(self) -> str:
+        """The decided segment's id."""
         return self._v[_SEGMENT].id
 
     @property
     def service_use(self) -> str:
+        """The decided segment's service use: occasional or heavy."""
         return self._v[_SEGMENT].service_use
 
     @property
     def is_overridden(self) -> bool:
+        """True when a person chose another segment than the rules suggested."""
         return self._v[_REASON] is not None
 
     @property
@@ -356,6 +356,7 @@ class Decision:
 
     @property
     def reassess_on(self) -> dt.date:
+        """The date to assess the client again: the assessment date plus the pathway's months."""
         return add_months(self._v[_AT].date(), self._v[_PATHWAY].reassess_after_months)
 
     @property
@@ -535,22 +536,27 @@ class Ruleset:
 
     @property
     def id(self) -> str:
+        """The ruleset id, e.g. helsinki.suuntima."""
         return self.definition.id
 
     @property
     def version(self) -> str:
+        """The ruleset version, as written in the file."""
         return self.definition.version
 
     @property
     def content_hash(self) -> str:
+        """The SHA-256 of the ruleset's canonical content (docs/decision-record.md)."""
         return self.definition.content_hash
 
     @property
     def segments(self) -> tuple[ast.Segment, ...]:
+        """The segments, in the order of the file."""
         return self.definition.segments
 
     @property
     def inputs(self) -> tuple[ast.Input, ...]:
+        """The questions and record data, in the order of the file."""
         return self.definition.inputs
 
     def segment(self, name: str) -> ast.Segment:
@@ -630,6 +636,7 @@ class Ruleset:
         return validate_answers(self.definition, answers)
 
     def run_examples(self) -> list[ExampleResult]:
+        """Decide every example of the ruleset and compare with what it expects."""
         results = []
         for ex in self.definition.examples:
             try:

@@ -63,6 +63,7 @@ class Table:
         return Fraction(n, total)
 
     def to_json(self) -> dict:
+        """The table as JSON: rows, columns and every cell with its count, share and suppression."""
         cells = []
         for r in self.rows + (TOTAL,):
             for c in self.columns + (TOTAL,):
@@ -120,15 +121,18 @@ class PopulationReport:
 
     @property
     def overall(self) -> Table:
+        """The table of the whole population by segment."""
         return self.tables[0]
 
     def table(self, name: str) -> Table:
+        """The table of one grouping column (``all`` for the whole population)."""
         for t in self.tables:
             if t.name == name:
                 return t
         raise KeyError(name)
 
     def to_json(self) -> dict:
+        """The report as JSON (schema segrules.population/1); hidden counts are null."""
         out: dict[str, Any] = {
             "schema": SCHEMA,
             "ruleset": {"id": self.ruleset_id, "version": self.ruleset_version, "content_hash": self.ruleset_hash},

@@ -36,6 +36,16 @@ def count_batch(con: Any, relation: str, ruleset: ast.RulesetDef, group_by: Sequ
             f"the batch result has no column {', '.join(map(repr, missing))}; its columns are: {', '.join(columns)}",
             code="SR854",
         )
+    if "ruleset_hash" in columns:  # a result made by another version of the model
+        hashes = [r[0] for r in con.execute(
+            f"SELECT DISTINCT ruleset_hash::VARCHAR FROM {relation} WHERE ruleset_hash IS NOT NULL LIMIT 3").fetchall()]
+        other = [h for h in hashes if h != ruleset.content_hash]
+        if other:
+            raise UsageError(
+                f"the batch result was made by a ruleset with the content hash {other[0]}, not by "
+                f"{ruleset.id} {ruleset.version} ({ruleset.content_hash}): run segrules batch again, or give "
+                "the ruleset that made it", code="SR851",
+            )
     sets = ["(segment)"] + [f"({quote(g)}, segment)" for g in group_by]
     select_groups = "".join(f", {quote(g)}::VARCHAR AS g{i}, GROUPING({quote(g)}) AS k{i}" for i, g in enumerate(group_by))
     rows = con.execute(

@@ -65,6 +65,7 @@ class Budget:
         return cls(budget)
 
     def elapsed(self) -> float:
+        """Seconds since the budget started."""
         return self._clock() - self.started
 
     def remaining(self) -> float:
@@ -74,6 +75,7 @@ class Budget:
         return max(0.0, self.deadline - self._clock())
 
     def exhausted(self) -> bool:
+        """True when the time is spent."""
         return self.deadline is not None and self._clock() >= self.deadline
 
     def check(self, what: str) -> None:

@@ -69,7 +69,7 @@ class SmtProver:
         self.seeds: list[dict] = []  # reproduced answer sets without errors, for inputs_used
         self._seed_results: dict = {}
         self.unknown_reason: str | None = None
-        self.enc = smt.Encoding(rs, smt.AnswerVariables("x."))
+        self.enc = smt.Encoding(rs, smt.AnswerVariables("x."), budget=budget)
         self.solver = z3.Solver(ctx=self.enc.ctx)
         self.solver.add(*self.enc.definitions)
         self.solver.add(self.enc.valid)

@@ -151,10 +151,12 @@ class Encoding:
     ``gap``, ``overlap``  no segment / rules of two segments (without an error)
     """
 
-    def __init__(self, rs: ast.RulesetDef, space: AnswerVariables | None = None, *, name: str = ""):
+    def __init__(self, rs: ast.RulesetDef, space: AnswerVariables | None = None, *, name: str = "", budget=None):
         if not rs.checked:
             raise ValueError("the SMT encoding needs a checked ruleset")
         self.rs = rs
+        self.budget = budget  # a Budget: encoding a huge ruleset stops there (Undecided), not later
+        self._nodes = 0
         self.space = space or AnswerVariables()
         self.name = name or self.space.prefix
         self.ctx = self.space.ctx
@@ -169,6 +171,12 @@ class Encoding:
         self._encode_rules()
 
     # ------------------------------------------------------------------ helpers
+
+    def _tick(self) -> None:
+        """Count one piece of encoding work; every 64th looks at the budget."""
+        self._nodes += 1
+        if self.budget is not None and not self._nodes % 64:
+            self.budget.check("encoding the rules for the SMT solver")
 
     def site(self, code: str, message: str, where: str) -> int:
         s = ErrorSite(code, message, where)
@@ -223,6 +231,7 @@ class Encoding:
         self.asked_error: dict[str, Any] = {}
         self.input_valid: dict[str, Any] = {}
         for inp in self.order:
+            self._tick()
             v = self.vars[inp.id]
             if inp.asked_when is None:
                 asked, err = z3.BoolVal(True, self.ctx), 0
@@ -379,6 +388,7 @@ class Encoding:
 
     def expr(self, e: ast.Expr, where: str):
         """(value, error term) of a checked expression."""
+        self._tick()
         if isinstance(e, ast.Number):
             return z3.RealVal(e.value, self.ctx), 0
         if isinstance(e, ast.Bool):
@@ -472,6 +482,7 @@ class Encoding:
     def _aggregate(self, e: ast.Aggregate, where: str):
         present, values, err = [], [], 0
         for item in e.items:
+            self._tick()
             if isinstance(item, ast.InputRef):
                 v = self.vars[item.id]
                 present.append(v.answered)

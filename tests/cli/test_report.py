@@ -127,6 +127,16 @@ def test_batch_carries_an_input_for_the_report_to_group_by(answers, tmp_path):
     assert proc.returncode == 1 and "no_such_column" in proc.stderr
 
 
+def test_a_result_of_another_version_is_refused_by_its_hash(answers, tmp_path):
+    path, _, moved = answers
+    out = tmp_path / "result.parquet"
+    assert run("batch", SUUNTIMA, "--input", path, "--output", out).returncode == 0
+    proc = run("report", moved, "--input", out, "--json")  # same segments, another version
+    assert proc.returncode == 1
+    assert json.loads(proc.stdout)["error"]["code"] == "SR851"
+    assert segrules.load(SUUNTIMA).content_hash in json.loads(proc.stdout)["error"]["message"]
+
+
 def test_SR853_compare_needs_the_answers(result, answers):
     proc = run("report", SUUNTIMA, "--input", result[0], "--compare", answers[2], "--json")
     assert proc.returncode == 1

@@ -398,3 +398,20 @@ def test_a_rule_that_fires_first_somewhere_is_decided():
     r = prove(rs.definition)
     assert r.checks["masked_rules"].status == "failed" and r.checks["masked_rules"].subjects == {"3"}
     assert not r.checks["masked_rules"].undecided
+
+
+def test_encoding_a_huge_ruleset_stops_at_the_budget():
+    """The encoding itself looks at the budget: a ruleset of 500 inputs cannot keep the prover
+    past it before the first solver call."""
+    import itertools
+
+    from segrules.verify.budget import Undecided
+    from support import mini
+
+    ids = [f"q{k}" for k in range(500)]
+    rs = segrules.load_text(mini({i: "scale" for i in ids}, {"m": "mean(" + ", ".join(ids) + ")"},
+                                 ["a when m >= 3", "b when m < 3"])).definition
+    ticks = itertools.count(0, 1000)  # every look at the clock: 1000 s later
+    with pytest.raises(Undecided):
+        smt.Encoding(rs, smt.AnswerVariables(), budget=Budget(1, clock=lambda: next(ticks)))
+    assert smt.Encoding(rs, smt.AnswerVariables(), budget=Budget(600)).valid is not None
