@@ -44,6 +44,7 @@ class ScorePlane:
     points: dict = attrs.Factory(dict)  # (Fraction, Fraction) → set of segment ids / None
 
     def add(self, points, segment) -> None:
+        """Record that ``segment`` (None: a gap or an overlap) is reached at each of ``points``."""
         for p in points:
             self.points.setdefault(p, set()).add(segment)
 

@@ -76,6 +76,7 @@ class Finding:
     subject: str | None = None  # an input, rule or segment id the finding is about
 
     def to_json(self) -> dict:
+        """The finding as JSON, with its witness answer set."""
         return {
             "message": self.message,
             "code": self.code,
@@ -89,6 +90,7 @@ class Finding:
 
 @attrs.frozen
 class Check:
+    """One check of a verification: its status (passed, failed, undecided, not_applicable), a summary and the findings."""
     name: str
     status: str  # passed | failed | undecided | not_applicable
     summary: str
@@ -99,6 +101,7 @@ class Check:
     methods: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
+        """The check as JSON, with its findings."""
         return {
             "name": self.name,
             "status": self.status,
@@ -110,6 +113,7 @@ class Check:
 
 @attrs.frozen
 class VerificationReport:
+    """The outcome of verifying one ruleset: every check, the method, the answer space and the notes."""
     ruleset_id: str
     version: str
     content_hash: str
@@ -126,15 +130,18 @@ class VerificationReport:
 
     @property
     def proven(self) -> bool:
+        """True only when every check passed (or does not apply): the promise an auditor signs."""
         return all(c.status in ("passed", "not_applicable") for c in self.checks)
 
     def check(self, name: str) -> Check:
+        """The check called ``name`` (one of model.CHECKS)."""
         for c in self.checks:
             if c.name == name:
                 return c
         raise KeyError(name)
 
     def to_json(self) -> dict:
+        """The report as JSON (docs/verification.md)."""
         return {
             "ruleset": {
                 "id": self.ruleset_id, "version": self.version, "content_hash": self.content_hash,
