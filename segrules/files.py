@@ -83,16 +83,8 @@ def read_bytes_limited(path: str | os.PathLike, limit: int) -> bytes:
         if stat.S_ISREG(st.st_mode) and st.st_size > limit:
             raise InputTooLarge(st.st_size)
         os.set_blocking(fd, True)  # a pipe whose writer is still writing: wait for its data
-        chunks, total = [], 0
-        while True:
-            chunk = os.read(fd, min(_CHUNK, limit + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > limit:
-                raise InputTooLarge(None)
-        return b"".join(chunks)
+        with os.fdopen(fd, "rb", buffering=0, closefd=False) as stream:
+            return read_stream_limited(stream, limit)
     finally:
         os.close(fd)
 

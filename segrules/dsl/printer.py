@@ -19,6 +19,7 @@ Precedence, from the loosest binding to the tightest: ``if … then … else``, 
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Callable
 
 from . import ast
 
@@ -42,10 +43,17 @@ def rule_text(rule: ast.Rule) -> str:
 def number_text(value: Fraction | int) -> str:
     """Exact text of a number: ``3``, ``-2.5``; ``(1 / 3)`` when there is no finite decimal."""
     f = Fraction(value)
-    if f.denominator == 1:
-        return str(f.numerator)
-    d = f.denominator
-    twos = fives = 0
+    text = decimal_text(f)
+    return text if text is not None else f"({f.numerator} / {f.denominator})"
+
+
+def decimal_text(f: Fraction, digits: Callable[[int], str] = str) -> str | None:
+    """The exact decimal form of ``f`` (``3``, ``-2.5``), or None when it has none (1/3).
+
+    ``digits`` writes the integer digits; where it gives something other than digits (an
+    order of magnitude for a number too long to show), that text is returned as it is.
+    """
+    d, twos, fives = f.denominator, 0, 0
     while d % 2 == 0:
         d //= 2
         twos += 1
@@ -53,12 +61,14 @@ def number_text(value: Fraction | int) -> str:
         d //= 5
         fives += 1
     if d != 1:
-        return f"({f.numerator} / {f.denominator})"
+        return None
     places = max(twos, fives)
-    scaled = abs(f.numerator) * 10**places // f.denominator
-    digits = str(scaled).rjust(places + 1, "0")
-    text = f"{digits[:-places]}.{digits[-places:]}"
-    return "-" + text if f < 0 else text
+    text = digits(abs(f.numerator) * 10**places // f.denominator)
+    sign = "-" if f < 0 else ""
+    if places == 0 or not text.isdigit():
+        return sign + text
+    text = text.rjust(places + 1, "0")
+    return f"{sign}{text[:-places]}.{text[-places:]}"
 
 
 def _level(e: ast.Expr) -> int:

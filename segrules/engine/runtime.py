@@ -17,6 +17,7 @@ from typing import Any, Callable, Mapping
 import attrs
 
 from ..dsl import ast
+from ..dsl.printer import decimal_text
 from ..errors import SegrulesError, UsageError
 from ..i18n import DEFAULT_LANG, check_lang, text
 from .compile import CompiledRuleset
@@ -68,28 +69,10 @@ def _int_text(n: int) -> str:
 
 
 def _decimal_text(f: Fraction, digits: Callable[[int], str] | None = None) -> str | None:
-    """The exact decimal form of ``f``, or None when it has no finite one (such as 1/3).
-
-    ``digits`` writes the integer digits (default: past Python's limit on converting a long
-    int to text, its order of magnitude, for display; records pass ``_exact_digits``).
-    """
-    d, twos, fives = f.denominator, 0, 0
-    while d % 2 == 0:
-        d //= 2
-        twos += 1
-    while d % 5 == 0:
-        d //= 5
-        fives += 1
-    if d != 1:
-        return None
-    places = max(twos, fives)
-    scaled = abs(f.numerator) * 10**places // f.denominator
-    text = (digits or _int_text)(scaled)
-    sign = "-" if f < 0 else ""
-    if places == 0 or not text.isdigit():
-        return sign + text
-    text = text.rjust(places + 1, "0")
-    return f"{sign}{text[:-places]}.{text[-places:]}"
+    """The exact decimal form of ``f``, or None (see ``printer.decimal_text``). The default
+    digits are for display: past Python's limit on converting a long int to text, its order
+    of magnitude; records pass ``_exact_digits``."""
+    return decimal_text(f, digits or _int_text)
 
 
 def _approx_text(f: Fraction) -> str:
