@@ -41,6 +41,14 @@ def add_lang(parser: argparse.ArgumentParser, default: str = DEFAULT_LANG) -> No
 # --------------------------------------------------------------------------- output
 
 
+def whole_number(text: str) -> int:
+    """An argparse type: a whole number, else a usage error (exit code 2)."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
 def print_json(obj: Any, *, sort_keys: bool = True) -> None:
     """One JSON document on stdout: sorted keys (unless the order is meant, as in FHIR), UTF-8,
     no trailing spaces."""

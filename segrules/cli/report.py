@@ -15,7 +15,7 @@ from ..population.render import html_report, text_report
 from ..source import parse_yaml, read_source, to_data
 from ..sql.batch import BatchInputError, duckdb_relation, parse_location, segment_table
 from ..sql.compiler import SHAPES, q
-from .common import add_lang, print_json
+from .common import add_lang, print_json, whole_number
 
 HELP = "report a population's segments: counts, shares, small cells hidden, two versions compared"
 DESCRIPTION = (
@@ -27,20 +27,13 @@ DESCRIPTION = (
 )
 
 
-def _whole(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ruleset", metavar="RULESET", help="the ruleset (that made the batch result)")
     parser.add_argument("--input", required=True, metavar="LOCATION",
                         help="a batch result or the answers: a .parquet, .csv or .jsonl file, or file.duckdb#table")
     parser.add_argument("--by", action="append", default=[], metavar="COLUMN",
                         help="also count by this column (repeat for several: --by battery --by unit)")
-    parser.add_argument("--min-cell", type=_whole, default=DEFAULT_MIN_CELL, metavar="N",
+    parser.add_argument("--min-cell", type=whole_number, default=DEFAULT_MIN_CELL, metavar="N",
                         help=f"hide counts below N, and the cells that would give them away (default {DEFAULT_MIN_CELL})")
     parser.add_argument("--reference", metavar="FILE",
                         help="expected shares in percent by segment: a YAML or JSON mapping such as {omatoimi: 39, ...}")

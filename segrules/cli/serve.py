@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..errors import UsageError
+from .common import whole_number
 
 HELP = "serve rulesets over HTTP: decide, validate, batch, OpenAPI, health and metrics"
 DESCRIPTION = (
@@ -13,13 +14,6 @@ DESCRIPTION = (
     "SIGHUP (or a changed file with --watch) reloads; a new version that fails keeps the last "
     "good one serving. Listens on 127.0.0.1 unless told otherwise. See docs/service.md."
 )
-
-
-def _count(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
 
 
 def _seconds(text: str) -> float:
@@ -32,20 +26,20 @@ def _seconds(text: str) -> float:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("sources", nargs="+", metavar="RULESET|DIR", help="ruleset files or folders")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    parser.add_argument("--port", type=_count, default=8080, help="port (default 8080; 0 picks a free one)")
+    parser.add_argument("--port", type=whole_number, default=8080, help="port (default 8080; 0 picks a free one)")
     parser.add_argument("--token-file", metavar="FILE", help="require 'Authorization: Bearer TOKEN' with the token in FILE")
-    parser.add_argument("--max-body-bytes", type=_count, default=1024 * 1024, metavar="N",
+    parser.add_argument("--max-body-bytes", type=whole_number, default=1024 * 1024, metavar="N",
                         help="largest request body, and batch line (default 1 MiB)")
     parser.add_argument("--timeout", type=_seconds, default=10.0, metavar="SECONDS",
                         help="time to receive and answer a request; for a batch, per read (default 10)")
-    parser.add_argument("--max-batch-lines", type=_count, default=100_000, metavar="N",
+    parser.add_argument("--max-batch-lines", type=whole_number, default=100_000, metavar="N",
                         help="most lines in one batch request (default 100000)")
     parser.add_argument("--decision-log", metavar="PATH", help="append one JSON line per decision to PATH")
     parser.add_argument("--log-answers", action="store_true",
                         help="also log the answers and override reasons (personal data: off by default)")
     parser.add_argument("--log-policy", choices=("block", "drop"), default="block",
                         help="when the log queue is full: block the request (default) or drop the line and count it")
-    parser.add_argument("--log-queue", type=_count, default=10_000, metavar="N",
+    parser.add_argument("--log-queue", type=whole_number, default=10_000, metavar="N",
                         help="decision-log lines that may wait for the disk (default 10000)")
     parser.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
                         help="allow browser calls from ORIGIN (repeatable; CORS is off by default)")
