@@ -185,7 +185,8 @@ def segment_table(con, ruleset, relation: str, table: str, *, shape: str = "wide
     generated SQL; the columns carried through and the input columns missing. Every column
     that is not an input is carried; ``carry`` names inputs to carry too (to group by them)."""
     duckdb = _duckdb()
-    columns = _columns_duckdb(con, relation)
+    types = _column_types_duckdb(con, relation)
+    columns = list(types)
     carried, missing = _plan_columns(ruleset, columns, shape, key, source or relation)
     absent = [c for c in carry if c not in columns]
     if absent:
@@ -193,7 +194,8 @@ def segment_table(con, ruleset, relation: str, table: str, *, shape: str = "wide
                               f"the columns are: {', '.join(columns)}")
     carry = carried + tuple(c for c in carry if c not in carried and c != key)
     query = render(
-        compile_query(ruleset.definition, table=relation, shape=shape, key=key, carry=carry, columns=columns),
+        compile_query(ruleset.definition, table=relation, shape=shape, key=key, carry=carry, columns=columns,
+                      types=types),
         "duckdb",
     )
     try:
@@ -225,8 +227,13 @@ def duckdb_relation(con, src: Location) -> str:
 
 
 def _columns_duckdb(con, relation: str) -> list[str]:
+    return list(_column_types_duckdb(con, relation))
+
+
+def _column_types_duckdb(con, relation: str) -> dict[str, str]:
+    """Column name → type name, in the relation's order."""
     try:
-        return [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()]
+        return {r[0]: r[1] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()}
     except Exception as exc:
         raise BatchInputError(f"cannot read the input: {exc}") from None
 

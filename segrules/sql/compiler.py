@@ -24,7 +24,7 @@ The query text is written in one neutral form (PostgreSQL syntax, every identifi
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import attrs
 
@@ -43,6 +43,16 @@ MAX_DIGITS = 18
 MAX_EXPRESSION_CHARS = 2_000_000
 
 SHAPES = ("wide", "long")
+
+#: Column types (as DuckDB or PostgreSQL name them) whose values are read as they are, with no
+#: text in between: whole numbers that fit BIGINT, and yes/no. Any other column is read as text.
+INTEGER_TYPES = frozenset({
+    "BIGINT", "INTEGER", "SMALLINT", "TINYINT", "UINTEGER", "USMALLINT", "UTINYINT",
+    "INT8", "INT4", "INT2", "INT", "INT64", "INT32", "INT16",
+})
+BOOLEAN_TYPES = frozenset({"BOOLEAN", "BOOL"})
+#: A numeric question with at most this many allowed values is checked against their texts.
+LOOKUP_VALUES = 64
 
 #: The output columns after the record key (and any carried columns).
 RESULT_COLUMNS = (
@@ -93,6 +103,16 @@ class Val:
     v: str
     kind: str  # boolean | enum
     err: str | None = None
+
+
+_YES_NO = ("'true'", "'false'")
+
+
+def one_of(x: str, values: Sequence[str]) -> str:
+    """``x`` equals one of ``values``: equalities joined by OR, with the same NULLs as IN.
+    Written out because DuckDB turns long IN lists into joins, and a query of many layers
+    that each test IN lists can take minutes to plan."""
+    return "(" + " OR ".join(f"{x} = {v}" for v in values) + ")"
 
 
 def _coalesce(*errs: str | None) -> str | None:
@@ -216,7 +236,7 @@ class _Compiler:
         if e.func == "count":
             static = sum(1 for p in presence if p is None)
             terms = ([lit(static)] if static or all(p is not None for p in presence) else [])
-            terms += [f"CASE WHEN {p} THEN {lit(1)} ELSE {lit(0)} END" for p in presence if p is not None]
+            terms += [f"CAST({p} AS INTEGER)" for p in presence if p is not None]
             self.note(len(items))
             return Num("(" + " + ".join(terms) + ")", None, len(items), 1)
         if e.func == "count_true":
@@ -251,7 +271,7 @@ class _Compiler:
                 return attrs.evolve(total, err=_coalesce(*errs))
             static = sum(1 for p in presence if p is None)
             count_terms = ([lit(static)] if static else []) + [
-                f"CASE WHEN {p} THEN {lit(1)} ELSE {lit(0)} END" for p in presence if p is not None
+                f"CAST({p} AS INTEGER)" for p in presence if p is not None
             ]
             count = count_terms[0] if len(count_terms) == 1 and static else "(" + " + ".join(count_terms) + ")"
             db = total.db * len(items)
@@ -370,35 +390,77 @@ class _Compiler:
 # --------------------------------------------------------------------------- the query
 
 
-def _parse_layers(inputs, a) -> list[tuple[str, list[str]]]:
-    """Layers that read each answer text once: its kind ('N' none, 'T' wrong kind, 'O' outside
+def column_class(inp: ast.Input, sql_type: str | None) -> str:
+    """How the column of ``inp`` is read: ``integer`` or ``boolean`` as it is, else ``text``."""
+    name = (sql_type or "").upper().strip()
+    if inp.domain.is_numeric and name in INTEGER_TYPES:
+        return "integer"
+    if inp.domain.kind == "boolean" and name in BOOLEAN_TYPES:
+        return "boolean"
+    return "text"
+
+
+def _in_domain(d: ast.Domain, x: str) -> str:
+    """SQL that holds when the whole number ``x`` (not NULL) is an allowed value."""
+    lo, hi = d.values[0], d.values[-1]
+    if tuple(d.values) == tuple(range(lo, hi + 1)):
+        return f"{x} BETWEEN {lit(lo)} AND {lit(hi)}"
+    return one_of(x, [lit(v) for v in d.values])
+
+
+def _fast_value(inp: ast.Input, t: str, kind: str) -> tuple[str, str]:
+    """The answer's typed value when it is given in its plain form and allowed, and the test
+    that it is; both are cheap. The test is NULL when there is no answer, and FALSE for any
+    other form (leading zeros, out of range, the wrong kind), which the full validation judges."""
+    d = inp.domain
+    if kind == "integer":
+        return t, _in_domain(d, t)
+    if kind == "boolean":
+        return t, f"({t} OR NOT {t})"
+    if d.kind == "boolean":
+        return f"({t} = 'true')", one_of(t, _YES_NO)
+    if d.kind == "enum":
+        return t, one_of(t, [s(v) for v in d.values])
+    if len(d.values) <= LOOKUP_VALUES:
+        test = one_of(t, [s(str(v)) for v in d.values])
+        return f"CASE WHEN {test} THEN TRY_CAST({t} AS {_INT}) END", test
+    x = f"CASE WHEN SR_WHOLE18({t}) THEN TRY_CAST({t} AS {_INT}) END"
+    return x, f"CASE WHEN {t} IS NOT NULL THEN COALESCE({_in_domain(d, x)}, FALSE) END"
+
+
+def _parse_layers(inputs, a, kinds) -> list[tuple[str, list[str]]]:
+    """Layers that read each answer once: its kind ('N' none, 'T' wrong kind, 'O' outside
     the domain, 'V' valid) in column ``#s`` and its typed value in ``#y`` (NULL unless valid)."""
     parse, status = [], []
     for inp in inputs:
         d, t = inp.domain, a(inp.id, "t")
         x, w = a(inp.id, "x"), a(inp.id, "w")
-        if d.kind == "boolean":
-            parse.append(f"{t} NOT IN ('true', 'false') AS {w}")
+        kind = kinds[inp.id]
+        if kind == "integer":
+            parse.append(f"FALSE AS {w}")
+            inside, typed = _in_domain(d, t), t
+        elif kind == "boolean":
+            parse.append(f"FALSE AS {w}")
+            inside, typed = "TRUE", t
+        elif d.kind == "boolean":
+            parse.append(f"NOT {one_of(t, _YES_NO)} AS {w}")
             inside, typed = "TRUE", f"({t} = 'true')"
         elif d.kind == "enum":
             parse.append(f"FALSE AS {w}")
-            inside, typed = f"{t} IN ({', '.join(s(v) for v in d.values)})", t
+            inside, typed = one_of(t, [s(v) for v in d.values]), t
         else:
             # a whole number: an optional minus sign and ASCII digits, nothing else (SR_WHOLE),
             # read when it has at most 18 significant digits (SR_WHOLE18; longer is outside any domain)
             parse.append(f"NOT SR_WHOLE({t}) AS {w}")
             parse.append(f"CASE WHEN SR_WHOLE18({t}) THEN TRY_CAST({t} AS {_INT}) END AS {x}")
-            lo, hi = d.values[0], d.values[-1]
-            if tuple(d.values) == tuple(range(lo, hi + 1)):
-                inside = f"{x} BETWEEN {lit(lo)} AND {lit(hi)}"
-            else:
-                inside = f"{x} IN ({', '.join(lit(v) for v in d.values)})"
-            inside = f"({x} IS NOT NULL AND {inside})"
+            inside = f"({x} IS NOT NULL AND {_in_domain(d, x)})"
             typed = x
         status.append(
             f"CASE WHEN {t} IS NULL THEN 'N' WHEN {w} THEN 'T' WHEN NOT {inside} THEN 'O' ELSE 'V' END AS {a(inp.id, 's')}"
         )
-        status.append(f"CASE WHEN {t} IS NOT NULL AND NOT {w} AND {inside} THEN {typed} END AS {a(inp.id, 'y')}")
+        status.append(
+            f"CASE WHEN {t} IS NOT NULL AND NOT {w} AND {inside} THEN {typed} END AS {a(inp.id, 'y')}"
+        )
     return [("parse", parse), ("status", status)]
 
 
@@ -420,6 +482,7 @@ def compile_query(
     key: str = "record_id",
     carry: Sequence[str] = (),
     columns: Sequence[str] | None = None,
+    types: Mapping[str, str] | None = None,
     question: str = "question",
     value: str = "value",
 ) -> CompiledQuery:
@@ -430,6 +493,12 @@ def compile_query(
     column, when ``columns`` lists those present, counts as unanswered); ``carry`` columns are
     passed through to the output. In the long shape it has the key, ``question`` and ``value``
     columns, one row per answer.
+
+    ``types`` gives the SQL type of wide columns by name (as the engine reports them): a
+    numeric question in an integer column and a yes/no question in a boolean column are read
+    as they are; every other column is read as text. Each record is first tested cheaply
+    (every answer given in its plain form, allowed, and asked); only records that fail the
+    test go through the full validation that names each problem.
     """
     if not rs.checked:
         raise ValueError("only a checked ruleset can be compiled")
@@ -440,42 +509,113 @@ def compile_query(
             raise SqlCompileError(
                 f"input {inp.id!r} allows numbers of more than {MAX_DIGITS} digits, which the SQL does not read"
             )
-    c = _Compiler(rs)
     order = _asked_order(rs)
-    ctes: list[tuple[str, str]] = []
     K, C = q(key), [q(x) for x in carry]
+    kinds = {i.id: "text" for i in rs.inputs}
+    if shape == "wide" and types:
+        kinds.update({i.id: column_class(i, types.get(i.id)) for i in rs.inputs})
+    source = _source(rs, table, shape, K, C, kinds, columns, q(question), q(value))
+    widest = 1
+    branches = []
+    for lean in (True, False):
+        c = _Compiler(rs)
+        name = "plain" if lean else "full"
+        ctes = [(f"{name}_src", source)]
+        test = _plain_test(c, rs, order, kinds, shape)
+        if lean:
+            # answers all plain, allowed and asked: their values are as read
+            values = []
+            for inp in rs.inputs:
+                f, _ = _fast_value(inp, _a(inp.id, "t"), kinds[inp.id])
+                values.append(f"{f} AS {_a(inp.id, 'v')}")
+                c.input_sql[inp.id] = _a(inp.id, "v")
+            ctes.append((f"{name}_read", "SELECT *, " + ", ".join(values) + f" FROM {name}_src WHERE {test}"))
+            bad = codes = inputs = None
+        else:
+            ctes.append((f"{name}_read", f"SELECT * FROM {name}_src WHERE NOT {test}"))
+            bad, codes, inputs = _validation_layers(c, rs, order, kinds, ctes, name)
+        branches.append(_decision_layers(c, rs, ctes, name, K, C, bad, codes, inputs))
+        widest = max(widest, c.widest)
+    text = "WITH " + ",\n".join(f"{q(n)} AS (\n{body}\n)" for b in branches for n, body in b[0])
+    text += "\n" + "\nUNION ALL\n".join(b[1] for b in branches)
+    if widest > WIDE_LIMIT:
+        raise SqlCompileError(
+            f"ruleset {rs.id!r} needs integers of up to {len(str(widest))} digits in SQL, more than the 38 "
+            "an exact SQL integer type holds; simplify the scores (fewer nested divisions and products)"
+        )
+    if len(text) > MAX_EXPRESSION_CHARS:
+        raise SqlCompileError(
+            f"the SQL for ruleset {rs.id!r} would be {len(text)} characters long; nest the conditions less deeply"
+        )
+    return CompiledQuery(text, "bigint" if widest <= BIGINT_LIMIT else "wide", widest, tuple(carry))
 
-    def a(input_id: str, part: str) -> str:
-        return q(f"{input_id}#{part}")
 
-    # 1. the answers as text, one column per input
+def _a(input_id: str, part: str) -> str:
+    """The column that holds one part of an input's answer (``t`` text, ``v`` value...)."""
+    return q(f"{input_id}#{part}")
+
+
+def _source(rs, table, shape, K, C, kinds, columns, Q, V) -> str:
+    """The answers, one column per input: as text, or typed where the column is."""
     if shape == "wide":
         present = set(columns) if columns is not None else None
         cols = [f"{K} AS {q('#key')}"] + [f"{x} AS {x}" for x in C]
         for inp in rs.inputs:
-            src = f"CAST({q(inp.id)} AS TEXT)" if present is None or inp.id in present else "CAST(NULL AS TEXT)"
-            cols.append(f"{src} AS {a(inp.id, 't')}")
-            cols.append(f"1 AS {a(inp.id, 'n')}")
+            if present is not None and inp.id not in present:
+                src = "CAST(NULL AS TEXT)"
+            elif kinds[inp.id] == "integer":
+                src = f"CAST({q(inp.id)} AS {_INT})"
+            elif kinds[inp.id] == "boolean":
+                src = q(inp.id)
+            else:
+                src = f"CAST({q(inp.id)} AS TEXT)"
+            cols.append(f"{src} AS {_a(inp.id, 't')}")
+            cols.append(f"1 AS {_a(inp.id, 'n')}")
         cols.append(f"CAST(NULL AS TEXT) AS {q('#unknown')}")
         cols.append(f"0 AS {q('#nunknown')}")
-        ctes.append(("src", "SELECT " + ", ".join(cols) + f" FROM {table}"))
-    else:
-        Q, V = q(question), q(value)
-        cols = [f"{K} AS {q('#key')}"]
-        for inp in rs.inputs:
-            cols.append(f"MAX(CASE WHEN {Q} = {s(inp.id)} THEN CAST({V} AS TEXT) END) AS {a(inp.id, 't')}")
-            cols.append(f"COUNT(CASE WHEN {Q} = {s(inp.id)} THEN 1 END) AS {a(inp.id, 'n')}")
-        known = ", ".join(s(i.id) for i in rs.inputs)
-        other = f"CASE WHEN {Q} NOT IN ({known}) THEN CAST({Q} AS TEXT) END"
-        cols.append(f"STRING_AGG(DISTINCT {other}, ',' ORDER BY {other}) AS {q('#unknown')}")
-        cols.append(f"COUNT(DISTINCT {other}) AS {q('#nunknown')}")
-        ctes.append(("src", "SELECT " + ", ".join(cols) + f" FROM {table} GROUP BY {K}"))
+        return "SELECT " + ", ".join(cols) + f" FROM {table}"
+    cols = [f"{K} AS {q('#key')}"]
+    for inp in rs.inputs:
+        cols.append(f"MAX(CASE WHEN {Q} = {s(inp.id)} THEN CAST({V} AS TEXT) END) AS {_a(inp.id, 't')}")
+        cols.append(f"COUNT(CASE WHEN {Q} = {s(inp.id)} THEN 1 END) AS {_a(inp.id, 'n')}")
+    other = f"CASE WHEN NOT {one_of(Q, [s(i.id) for i in rs.inputs])} THEN CAST({Q} AS TEXT) END"
+    cols.append(f"STRING_AGG(DISTINCT {other}, ',' ORDER BY {other}) AS {q('#unknown')}")
+    cols.append(f"COUNT(DISTINCT {other}) AS {q('#nunknown')}")
+    return "SELECT " + ", ".join(cols) + f" FROM {table} GROUP BY {K}"
 
-    # 2. each answer read once: its kind and its typed value
-    for name, cols in _parse_layers(rs.inputs, a):
-        ctes.append((name, "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
 
-    # 3. validation, in the order questions depend on each other (a layer per level)
+def _plain_test(c: _Compiler, rs, order, kinds, shape) -> str:
+    """SQL that holds when every answer is given in its plain form, allowed and asked, with
+    none unknown or given twice: then the record is valid and each answer's value is as read.
+    (It may fail for a valid record, e.g. ``03``; the full validation then judges it.)"""
+    for inp in rs.inputs:
+        c.input_sql[inp.id] = _fast_value(inp, _a(inp.id, "t"), kinds[inp.id])[0]
+    tests = []
+    for inp in order:
+        t = _a(inp.id, "t")
+        test = _fast_value(inp, t, kinds[inp.id])[1]
+        # boolean algebra rather than CASE, which costs more per row in a vectorised engine
+        if inp.asked_when is None:
+            answered = f"COALESCE({test}, TRUE)" if inp.optional else test
+        else:
+            cond = c.boolean(inp.asked_when)
+            given = f"({cond.v} OR {t} IS NULL)" if inp.optional else f"(({t} IS NULL) <> ({cond.v}))"
+            answered = f"{given} AND COALESCE({test}, TRUE)"
+            if cond.err is not None:
+                answered = f"{cond.err} IS NULL AND {answered}"
+        tests.append(f"({answered})")
+    if shape == "long":
+        tests.append(f"{q('#nunknown')} = 0")
+        tests += [f"{_a(i.id, 'n')} <= 1" for i in rs.inputs]
+    c.input_sql.clear()
+    return f"COALESCE({' AND '.join(tests)}, FALSE)"
+
+
+def _validation_layers(c: _Compiler, rs, order, kinds, ctes, name) -> tuple[str, str, str]:
+    """Layers that read each answer and name every problem, in the order questions depend on
+    each other; the columns that say whether the record is invalid, its codes and inputs."""
+    for layer, cols in _parse_layers(rs.inputs, _a, kinds):
+        ctes.append((f"{name}_{layer}", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
     level: dict[str, int] = {}
     for inp in order:
         deps = ast.references(inp.asked_when) if inp.asked_when is not None else ()
@@ -485,7 +625,7 @@ def compile_query(
         for inp in order:
             if level[inp.id] != lv:
                 continue
-            st, y = a(inp.id, "s"), a(inp.id, "y")
+            st, y = _a(inp.id, "s"), _a(inp.id, "y")
             if inp.asked_when is not None:
                 cond = c.boolean(inp.asked_when)
                 asked, asked_err = cond.v, cond.err
@@ -506,51 +646,56 @@ def compile_query(
                 ok.append(f"{asked_err} IS NULL")
             if asked != "TRUE":
                 ok.append(f"{asked}")
-            cols.append(f"{problem} AS {a(inp.id, 'p')}")
+            cols.append(f"{problem} AS {_a(inp.id, 'p')}")
             value = y if not ok else f"CASE WHEN {' AND '.join('(' + x + ')' for x in ok)} THEN {y} END"
-            cols.append(f"{value} AS {a(inp.id, 'v')}")
+            cols.append(f"{value} AS {_a(inp.id, 'v')}")
         for inp in order:
             if level[inp.id] == lv:
-                c.input_sql[inp.id] = a(inp.id, "v")
-        ctes.append((f"v{lv}", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
+                c.input_sql[inp.id] = _a(inp.id, "v")
+        ctes.append((f"{name}_v{lv}", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
 
-    problems = [a(i.id, "p") for i in order]
+    problems = [_a(i.id, "p") for i in order]
     unknown, n_unknown = q("#unknown"), q("#nunknown")
-    dups = " + ".join(f"CASE WHEN {a(i.id, 'n')} > 1 THEN 1 ELSE 0 END" for i in rs.inputs)
-    dup_inputs = ", ".join(f"CASE WHEN {a(i.id, 'n')} > 1 THEN {s(i.id)} END" for i in rs.inputs)
+    dups = " + ".join(f"CASE WHEN {_a(i.id, 'n')} > 1 THEN 1 ELSE 0 END" for i in rs.inputs)
+    dup_inputs = ", ".join(f"CASE WHEN {_a(i.id, 'n')} > 1 THEN {s(i.id)} END" for i in rs.inputs)
     code_parts = [f"CASE WHEN {n_unknown} > 0 THEN {_repeat('SR301', n_unknown)} END"] + problems
     input_parts = [unknown] + [f"CASE WHEN {p} IS NOT NULL THEN {s(i.id)} END" for p, i in zip(problems, order)]
-    ctes.append(("dups", f"SELECT *, {dups} AS {q('#ndup')} FROM {ctes[-1][0]}"))
+    ctes.append((f"{name}_dups", f"SELECT *, {dups} AS {q('#ndup')} FROM {ctes[-1][0]}"))
     ndup = q("#ndup")
     bad = f"({ndup} > 0 OR {n_unknown} > 0 OR " + " OR ".join(f"{p} IS NOT NULL" for p in problems) + ")"
     ctes.append((
-        "checked",
+        f"{name}_checked",
         f"SELECT *, {bad} AS {q('#bad')}, "
         f"CASE WHEN {ndup} > 0 THEN {_repeat('SR802', ndup)} ELSE CONCAT_WS(',', {', '.join(code_parts)}) END AS {q('#codes')}, "
         f"CASE WHEN {ndup} > 0 THEN CONCAT_WS(',', {dup_inputs}) ELSE CONCAT_WS(',', {', '.join(input_parts)}) END "
         f"AS {q('#inputs')} FROM {ctes[-1][0]}",
     ))
+    return q("#bad"), q("#codes"), q("#inputs")
 
-    # 4. scores, one layer each, in evaluation order
+
+def _decision_layers(c: _Compiler, rs, ctes, name, K, C, bad, codes, inputs) -> tuple[list, str]:
+    """Scores, rules and the axis scores in lowest terms, then the result rows. ``bad`` (None:
+    never) says a record is invalid, with its ``codes`` and ``inputs``."""
+    # scores, one layer each, in evaluation order
     score_errs: list[str] = []
     for k, score in enumerate(rs.scores):
         got = c.value(score.expr)
         cols = []
         if isinstance(got, Num):
-            cols.append(f"{got.n} AS {a(score.id, 'sn')}")
+            cols.append(f"{got.n} AS {_a(score.id, 'sn')}")
             if got.d is not None:
-                cols.append(f"{got.d} AS {a(score.id, 'sd')}")
-            ref = Num(a(score.id, "sn"), a(score.id, "sd") if got.d is not None else None, got.nb, got.db)
+                cols.append(f"{got.d} AS {_a(score.id, 'sd')}")
+            ref = Num(_a(score.id, "sn"), _a(score.id, "sd") if got.d is not None else None, got.nb, got.db)
         else:
-            cols.append(f"{got.v} AS {a(score.id, 'sv')}")
-            ref = Val(a(score.id, "sv"), got.kind)
+            cols.append(f"{got.v} AS {_a(score.id, 'sv')}")
+            ref = Val(_a(score.id, "sv"), got.kind)
         if got.err is not None:
-            cols.append(f"{got.err} AS {a(score.id, 'se')}")
-            score_errs.append(a(score.id, "se"))
+            cols.append(f"{got.err} AS {_a(score.id, 'se')}")
+            score_errs.append(_a(score.id, "se"))
         c.score_cols[score.id] = ref
-        ctes.append((f"s{k}", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
+        ctes.append((f"{name}_s{k}", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
 
-    # 5. rules
+    # rules
     conds: list[Val] = []
     cols = []
     for r in rs.rules:
@@ -562,7 +707,7 @@ def compile_query(
         if v.err is not None:
             cols.append(f"{v.err} AS {q(f'#e{r.index}')}")
         conds.append(Val(q(f"#r{r.index}"), "boolean", q(f"#e{r.index}") if v.err is not None else None))
-    ctes.append(("ruled", "SELECT *" + "".join(", " + x for x in cols) + f" FROM {ctes[-1][0]}"))
+    ctes.append((f"{name}_ruled", "SELECT *" + "".join(", " + x for x in cols) + f" FROM {ctes[-1][0]}"))
     if rs.hit_policy == "first":
         err_case, rule_case = "CASE", "CASE"
         for r, v in zip(rs.rules, conds):
@@ -584,11 +729,11 @@ def compile_query(
         rule_no = "CASE " + " ".join(f"WHEN {v.v} THEN {r.index + 1}" for r, v in zip(rs.rules, conds)) + " END"
     err = _coalesce(*score_errs, rule_err)
     ctes.append((
-        "decided",
+        f"{name}_decided",
         f"SELECT *, {err} AS {q('#err')}, {rule_no} AS {q('#rule')} FROM {ctes[-1][0]}",
     ))
 
-    # 6. the axis scores in lowest terms: Euclid's algorithm, a layer per step
+    # the axis scores in lowest terms: Euclid's algorithm, a layer per step
     axes = []
     if rs.axes is not None:
         axes = [("resources", rs.axes.resources), ("complexity", rs.axes.complexity)]
@@ -606,17 +751,17 @@ def compile_query(
             cols.append(
                 f"CASE WHEN {den} > 0 THEN ABS({got.n}) % {den} ELSE {lit(0)} END AS {q(f'#{role}y0')}"
             )
-        ctes.append(("g0", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
+        ctes.append((f"{name}_g0", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
         for k in range(1, steps + 1):
             cols = []
             for role, _ in axes:
                 x, y = q(f"#{role}x{k - 1}"), q(f"#{role}y{k - 1}")
                 cols.append(f"CASE WHEN {y} = 0 THEN {x} ELSE {y} END AS {q(f'#{role}x{k}')}")
                 cols.append(f"CASE WHEN {y} = 0 THEN {lit(0)} ELSE {x} % {y} END AS {q(f'#{role}y{k}')}")
-            ctes.append((f"g{k}", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
+            ctes.append((f"{name}_g{k}", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
 
-    # 7. the result
-    ok = f"NOT {q('#bad')} AND {q('#err')} IS NULL"
+    # the result
+    ok = f"{q('#err')} IS NULL" if bad is None else f"NOT {bad} AND {q('#err')} IS NULL"
     seg_case = "CASE " + " ".join(f"WHEN {q('#rule')} = {r.index + 1} THEN {s(r.segment)}" for r in rs.rules) + " END"
     out = [f"{q('#key')} AS {K}"] + [f"{x} AS {x}" for x in C]
     out.append(f"CASE WHEN {ok} THEN {seg_case} END AS {q('segment')}")
@@ -631,29 +776,18 @@ def compile_query(
         g = q(f"#{role}x{steps}")
         out.append(f"CASE WHEN {ok} THEN EXACT_QUOTIENT({got.n}, {g}) END AS {q(role + '_num')}")
         out.append(f"CASE WHEN {ok} THEN EXACT_QUOTIENT({got.den}, {g}) END AS {q(role + '_den')}")
-    out.append(
-        f"CASE WHEN {q('#bad')} THEN {q('#codes')} WHEN {q('#err')} IS NOT NULL THEN SUBSTRING({q('#err')}, 1, 5) END "
-        f"AS {q('error_codes')}"
-    )
-    out.append(
-        f"CASE WHEN {q('#bad')} THEN {q('#inputs')} WHEN {q('#err')} IS NOT NULL THEN "
-        f"NULLIF(SUBSTRING({q('#err')}, 7), '') END AS {q('error_inputs')}"
-    )
+    err_code = f"SUBSTRING({q('#err')}, 1, 5)"
+    err_inputs = f"NULLIF(SUBSTRING({q('#err')}, 7), '')"
+    if bad is None:
+        out.append(f"{err_code} AS {q('error_codes')}")
+        out.append(f"{err_inputs} AS {q('error_inputs')}")
+    else:
+        out.append(f"CASE WHEN {bad} THEN {codes} WHEN {q('#err')} IS NOT NULL THEN {err_code} END AS {q('error_codes')}")
+        out.append(f"CASE WHEN {bad} THEN {inputs} WHEN {q('#err')} IS NOT NULL THEN {err_inputs} END AS {q('error_inputs')}")
     out.append(f"{s(rs.id)} AS {q('ruleset_id')}")
     out.append(f"{s(rs.version)} AS {q('ruleset_version')}")
     out.append(f"{s(rs.content_hash)} AS {q('ruleset_hash')}")
-    text = "WITH " + ",\n".join(f"{q(name)} AS (\n{body}\n)" for name, body in ctes)
-    text += "\nSELECT " + ",\n  ".join(out) + f"\nFROM {q(ctes[-1][0])}"
-    if c.widest > WIDE_LIMIT:
-        raise SqlCompileError(
-            f"ruleset {rs.id!r} needs integers of up to {len(str(c.widest))} digits in SQL, more than the 38 "
-            "an exact SQL integer type holds; simplify the scores (fewer nested divisions and products)"
-        )
-    if len(text) > MAX_EXPRESSION_CHARS:
-        raise SqlCompileError(
-            f"the SQL for ruleset {rs.id!r} would be {len(text)} characters long; nest the conditions less deeply"
-        )
-    return CompiledQuery(text, "bigint" if c.widest <= BIGINT_LIMIT else "wide", c.widest, tuple(carry))
+    return ctes, "SELECT " + ",\n  ".join(out) + f"\nFROM {q(ctes[-1][0])}"
 
 
 def _repeat(code: str, count: str) -> str:
