@@ -19,6 +19,32 @@ def text_of(value: Any) -> str | None:
     return str(value)
 
 
+def column_type(inp) -> str:
+    """The SQL type of an input's column in a typed answers table."""
+    if inp.domain.is_numeric:
+        return "BIGINT"
+    return "BOOLEAN" if inp.domain.kind == "boolean" else "VARCHAR"
+
+
+def fits_typed(definition, answers: Mapping[str, Any]) -> bool:
+    """Whether a record can be stored in a typed table (a column per input, of its type)."""
+    inputs = {i.id: i for i in definition.inputs}
+    for k, v in answers.items():
+        inp = inputs.get(k)
+        if inp is None:
+            return False
+        if v is None:
+            continue
+        t = column_type(inp)
+        if t == "BIGINT" and not (type(v) is int and -2**63 <= v < 2**63):
+            return False
+        if t == "BOOLEAN" and type(v) is not bool:
+            return False
+        if t == "VARCHAR" and type(v) is not str:
+            return False
+    return True
+
+
 def long_rows(records: Iterable[tuple[int, Mapping[str, Any]]]) -> list[tuple[int, str, str | None]]:
     return [(key, question, text_of(v)) for key, answers in records for question, v in answers.items()]
 
@@ -26,26 +52,33 @@ def long_rows(records: Iterable[tuple[int, Mapping[str, Any]]]) -> list[tuple[in
 def run_duckdb(con, definition, records, shape: str = "long") -> dict[int, dict]:
     """Load ``records`` into a fresh table, run the query, return key → result columns."""
     con.execute("DROP TABLE IF EXISTS answers")
+    types = None
     if shape == "long":
         con.execute("CREATE TABLE answers (record_id BIGINT, question VARCHAR, value VARCHAR)")
-        _bulk_insert(con, long_rows(records), 3)
+        _bulk_insert(con, long_rows(records), ["VARCHAR"] * 2)
+    elif shape == "typed":  # wide, with integer and boolean columns
+        types = {i.id: column_type(i) for i in definition.inputs}
+        con.execute("CREATE TABLE answers (record_id BIGINT, " + ", ".join(f"{q(i)} {t}" for i, t in types.items()) + ")")
+        _bulk_insert(con, [(key, *(a.get(i) for i in types)) for key, a in records], list(types.values()))
     else:
         ids = [i.id for i in definition.inputs]
         con.execute("CREATE TABLE answers (record_id BIGINT, " + ", ".join(f"{q(i)} VARCHAR" for i in ids) + ")")
-        _bulk_insert(con, [(key, *(text_of(a.get(i)) for i in ids)) for key, a in records], len(ids) + 1)
-    sql = render(compile_query(definition, table=q("answers"), shape=shape), "duckdb")
+        _bulk_insert(con, [(key, *(text_of(a.get(i)) for i in ids)) for key, a in records], ["VARCHAR"] * len(ids))
+    sql = render(compile_query(definition, table=q("answers"), shape="long" if shape == "long" else "wide", types=types),
+                 "duckdb")
     cur = con.execute(sql)
     names = [d[0] for d in cur.description]
     return {r[0]: _norm(dict(zip(names[1:], r[1:]))) for r in cur.fetchall()}
 
 
-def _bulk_insert(con, rows, width: int) -> None:
-    """One INSERT for all rows (DuckDB inserts row by row with executemany)."""
+def _bulk_insert(con, rows, types: list[str]) -> None:
+    """One INSERT for all rows (DuckDB inserts row by row with executemany); the key, then
+    columns of ``types``."""
     if not rows:
         return
     columns = [list(c) for c in zip(*rows)]
     con.execute(
-        "INSERT INTO answers SELECT " + ", ".join(f"UNNEST(?::{'BIGINT' if k == 0 else 'VARCHAR'}[])" for k in range(width)),
+        "INSERT INTO answers SELECT " + ", ".join(f"UNNEST(?::{t}[])" for t in ["BIGINT", *types]),
         columns,
     )
 
@@ -53,18 +86,28 @@ def _bulk_insert(con, rows, width: int) -> None:
 def run_postgres(conn, definition, records, shape: str = "long") -> dict[int, dict]:
     with conn.cursor() as cur:
         cur.execute("DROP TABLE IF EXISTS answers")
+        types = None
         if shape == "long":
             cur.execute("CREATE TABLE answers (record_id BIGINT, question TEXT, value TEXT)")
             rows = long_rows(records)
             if rows:
                 cur.executemany("INSERT INTO answers VALUES (%s, %s, %s)", rows)
+        elif shape == "typed":
+            types = {i.id: column_type(i).replace("VARCHAR", "TEXT") for i in definition.inputs}
+            cur.execute("CREATE TABLE answers (record_id BIGINT, " + ", ".join(f"{q(i)} {t}" for i, t in types.items()) + ")")
+            rows = [(key, *(a.get(i) for i in types)) for key, a in records]
+            if rows:
+                cur.executemany(f"INSERT INTO answers VALUES ({', '.join(['%s'] * (len(types) + 1))})", rows)
         else:
             ids = [i.id for i in definition.inputs]
             cur.execute("CREATE TABLE answers (record_id BIGINT, " + ", ".join(f"{q(i)} TEXT" for i in ids) + ")")
             rows = [(key, *(text_of(a.get(i)) for i in ids)) for key, a in records]
             if rows:
                 cur.executemany(f"INSERT INTO answers VALUES ({', '.join(['%s'] * (len(ids) + 1))})", rows)
-        sql = render(compile_query(definition, table=q("answers"), shape=shape), "postgres")
+        sql = render(
+            compile_query(definition, table=q("answers"), shape="long" if shape == "long" else "wide", types=types),
+            "postgres",
+        )
         cur.execute(sql)
         names = [d.name for d in cur.description]
         out = {r[0]: _norm(dict(zip(names[1:], r[1:]))) for r in cur.fetchall()}
