@@ -235,3 +235,43 @@ def test_cli_sql_runs_on_duckdb(tmp_path, ruleset, capsys):
     rows = con.execute(sql.rstrip().rstrip(";")).fetchall()
     expected = _expected(ruleset, records)
     assert sorted((int(r[0]), r[2]) for r in rows) == sorted((k, e["segment"]) for k, e in expected.items())
+
+
+def _write_typed_parquet(path, ruleset, records):
+    """Answers in typed columns, as a registry extract has them: BIGINT for numeric questions."""
+    inputs = ruleset.definition.inputs
+    con = duckdb.connect()
+    cols = ", ".join(f'"{i.id}" {"BIGINT" if i.domain.is_numeric else "VARCHAR"}' for i in inputs)
+    con.execute(f"CREATE TABLE a (record_id BIGINT, unit VARCHAR, {cols})")
+    rows = [(k, f"unit{k % 3}", *(a.get(i.id) for i in inputs)) for k, a in enumerate(records)]
+    con.executemany(f"INSERT INTO a VALUES ({', '.join(['?'] * (len(inputs) + 2))})", rows)
+    # stored out of key order: the output is in key order all the same
+    con.execute(f"COPY (SELECT * FROM a ORDER BY record_id % 7, record_id DESC) TO '{path}' (FORMAT PARQUET)")
+    con.close()
+
+
+def test_typed_parquet_in_key_order_out_nothing_left_behind(tmp_path, ruleset, monkeypatch):
+    records = [r for r in _records(ruleset) if not isinstance(r.get("c_coping"), str)]
+    _write_typed_parquet(tmp_path / "in.parquet", ruleset, records)
+    out = tmp_path / "out" / "result.parquet"
+    out.parent.mkdir()
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    summary = run_batch(ruleset, str(tmp_path / "in.parquet"), str(out))
+    assert (summary.records, summary.rejected_by_code) == (len(records), {"SR302": 1, "SR304": 1})
+    con = duckdb.connect()
+    keys = [r[0] for r in con.execute(f"SELECT record_id FROM '{out}'").fetchall()]  # as stored
+    assert keys == sorted(keys)
+    expected = _expected(ruleset, records)
+    _check(_read(out), expected)
+    assert [p.name for p in out.parent.iterdir()] == ["result.parquet"]
+    assert list(work.iterdir()) == []  # nothing spilled into the working folder
+
+
+def test_progress_is_drawn_on_stderr_only(tmp_path, ruleset, capfd):
+    _write_csv(tmp_path / "in.csv", ruleset, _records(ruleset, 20))
+    run_batch(ruleset, str(tmp_path / "in.csv"), str(tmp_path / "o.parquet"), progress=True)
+    out, err = capfd.readouterr()
+    assert out == ""
+    assert "segrules batch" in err
