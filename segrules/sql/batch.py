@@ -568,9 +568,12 @@ def _run_postgres(ruleset, src: Location, dst: Location, rej: Location | None, s
             except psycopg.Error as exc:
                 raise BatchInputError(f"{src}: cannot read the table: {str(exc).strip()}") from None
             columns = [d.name for d in cur.description]
+            known = conn.adapters.types
+            types = {d.name: getattr(known.get(d.type_code), "name", "") for d in cur.description}
             carry, missing = _plan_columns(ruleset, columns, shape, key, src)
             query = render(
-                compile_query(ruleset.definition, table=table, shape=shape, key=key, carry=carry, columns=columns),
+                compile_query(ruleset.definition, table=table, shape=shape, key=key, carry=carry, columns=columns,
+                              types=types),
                 "postgres",
             )
             cur.execute(f"CREATE TEMP TABLE segrules_result ON COMMIT DROP AS {query}")
