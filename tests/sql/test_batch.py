@@ -275,3 +275,30 @@ def test_progress_is_drawn_on_stderr_only(tmp_path, ruleset, capfd):
     out, err = capfd.readouterr()
     assert out == ""
     assert "segrules batch" in err
+
+
+def test_postgres_engine_reads_typed_columns(ruleset, postgres_url):
+    import psycopg
+
+    records = [r for r in _records(ruleset, 40) if not isinstance(r.get("c_coping"), str)]
+    inputs = ruleset.definition.inputs
+    with psycopg.connect(postgres_url) as conn:
+        conn.execute("DROP TABLE IF EXISTS pg_typed")
+        conn.execute("CREATE TABLE pg_typed (record_id BIGINT, "
+                     + ", ".join(f'"{i.id}" {"SMALLINT" if i.domain.is_numeric else "TEXT"}' for i in inputs) + ")")
+        with conn.cursor() as cur:
+            cur.executemany(
+                f"INSERT INTO pg_typed VALUES ({', '.join(['%s'] * (len(inputs) + 1))})",
+                [(k, *(a.get(i.id) for i in inputs)) for k, a in enumerate(records)],
+            )
+    summary = run_batch(ruleset, f"{postgres_url}#pg_typed", f"{postgres_url}#pg_typed_result", engine="postgres")
+    assert summary.rejected_by_code == {"SR302": 1, "SR304": 1}
+    expected = _expected(ruleset, records)
+    with psycopg.connect(postgres_url) as conn:
+        rows = conn.execute("SELECT record_id, segment, rule, resources_num, resources_den, error_codes "
+                            "FROM pg_typed_result").fetchall()
+    assert len(rows) == len(records)
+    for k, seg, rule, rn, rd, codes in rows:
+        want = expected[k]
+        assert (seg, rule, rn, rd, codes) == (want["segment"], want["rule"], want["resources_num"],
+                                              want["resources_den"], want["error_codes"])
