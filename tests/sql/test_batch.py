@@ -302,3 +302,21 @@ def test_postgres_engine_reads_typed_columns(ruleset, postgres_url):
         want = expected[k]
         assert (seg, rule, rn, rd, codes) == (want["segment"], want["rule"], want["resources_num"],
                                               want["resources_den"], want["error_codes"])
+
+
+def test_cli_sql_typed_runs_on_a_typed_table(tmp_path, ruleset, capsys):
+    records = [r for r in _records(ruleset, 30) if not isinstance(r.get("c_coping"), str)]
+    _write_typed_parquet(tmp_path / "in.parquet", ruleset, records)
+    assert main(["sql", str(RULESET), "--typed", "--carry", "unit"]) == 0
+    sql = capsys.readouterr().out
+    assert "AS TEXT) AS \"c_coping#t\"" not in sql  # read as it is
+    con = duckdb.connect()
+    con.execute(f"CREATE TABLE answers AS SELECT * FROM '{tmp_path / 'in.parquet'}'")
+    cur = con.execute(sql.rstrip().rstrip(";"))
+    names = [d[0] for d in cur.description]
+    rows = [dict(zip(names, r)) for r in cur.fetchall()]
+    expected = _expected(ruleset, records)
+    assert sorted((r["record_id"], r["segment"], r["error_codes"]) for r in rows) == sorted(
+        (k, e["segment"], e["error_codes"]) for k, e in expected.items())
+    assert main(["sql", str(RULESET), "--typed", "--shape", "long"]) == 2
+    assert "SR801" in capsys.readouterr().err
