@@ -154,6 +154,9 @@ def run_batch(
         raise BatchInputError(
             "PostgreSQL tables are read and written by --engine postgres, which runs the SQL inside the server"
         )
+    for loc in (dst, rej):
+        if loc is not None and loc.kind in ("csv", "parquet", "jsonl"):
+            _output_folder(loc)  # a missing or read-only folder is refused before any work
     duckdb = _duckdb()
     with duckdb_session() as con:
         relation = duckdb_relation(con, src)
