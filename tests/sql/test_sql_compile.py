@@ -27,6 +27,8 @@ def test_every_dialect_renders_and_parses_back_with_no_division_and_no_float(rul
     text = to_sql(ruleset, dialect, pretty=False)
     sqlglot.parse_one(text, read=dialect)  # the text is valid in its dialect (Trino: parsed and checked)
     body = _strip_strings(text)
+    assert "SR_" not in body.upper()  # every marker of the neutral text rendered for the dialect
+    assert ("GCD(" in body.upper()) == (dialect in ("duckdb", "postgres") and ruleset.definition.axes is not None)
     for word in ("DOUBLE", "FLOAT", "REAL", "NUMERIC(", "DECIMAL(") if dialect != "postgres" else ("DOUBLE", "FLOAT", "REAL"):
         assert word not in body.upper()
     # the one division: the exact quotient of an axis score by its gcd, in the final select
