@@ -118,6 +118,14 @@ def _duckdb():
     return duckdb
 
 
+def _tqdm():
+    try:
+        from tqdm import tqdm
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise UsageError("progress bars need the optional 'sql' extra: pip install 'segrules[sql]'", code="SR805") from None
+    return tqdm
+
+
 def _psycopg():
     try:
         import psycopg
@@ -260,28 +268,17 @@ class _progress:
         return self
 
     def _draw(self) -> None:
-        try:
-            from tqdm import tqdm
-        except ImportError:  # pragma: no cover - tqdm comes with the sql extra
-            tqdm = None
-        bar = tqdm(total=100, desc=self.label, unit="%", file=sys.stderr, leave=False) if tqdm else None
+        tqdm = _tqdm()
         shown = 0.0
-        while not self.done.wait(0.25):
-            try:
-                got = self.con.query_progress()
-            except Exception:
-                continue
-            if got is None or got < 0:
-                continue
-            if bar is not None:
-                bar.update(max(0.0, got - shown))
-            else:
-                print(f"\r{self.label}: {got:.0f} %", end="", file=sys.stderr, flush=True)
-            shown = max(shown, got)
-        if bar is not None:
-            bar.close()
-        else:
-            print(file=sys.stderr)
+        with tqdm(total=100, desc=self.label, unit="%", file=sys.stderr, leave=False) as bar:
+            while not self.done.wait(0.25):
+                try:
+                    got = self.con.query_progress()
+                except Exception:  # the statement ended between two looks
+                    continue
+                if got is not None and got > shown:
+                    bar.update(got - shown)
+                    shown = got
 
     def __exit__(self, *exc) -> None:
         if self.done is not None:
@@ -384,10 +381,11 @@ def _python_engine(con, ruleset, relation: str, shape: str, key: str, carry, pro
     """Decide every record with the Python engine; rows stream through a temporary CSV file."""
     tmp = tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, newline="", encoding="utf-8")
     header = [key, *carry, *RESULT_COLUMNS]
-    done = 0
-    last = time.monotonic()
+    tqdm = _tqdm()
+    bar = tqdm(desc="segrules batch", unit=" records", file=sys.stderr, disable=not progress, leave=False,
+               mininterval=0.5)
     try:
-        with tmp:
+        with tmp, bar:
             writer = csv.writer(tmp)
             writer.writerow(header)
             for record_key, carried, answers, dups in _records(con, ruleset, relation, shape, key, carry):
@@ -397,12 +395,7 @@ def _python_engine(con, ruleset, relation: str, shape: str, key: str, carry, pro
                 else:
                     row = reference_row(ruleset, answers)
                 writer.writerow([record_key, *carried, *(_csv(row[c]) for c in RESULT_COLUMNS)])
-                done += 1
-                if progress and time.monotonic() - last > 0.5:
-                    last = time.monotonic()
-                    print(f"\rsegrules batch: {done:,} records", end="", file=sys.stderr, flush=True)
-        if progress:
-            print(f"\rsegrules batch: {done:,} records", file=sys.stderr)
+                bar.update()
         described = dict(r[:2] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall())
         numbers = ("rule", "resources_num", "resources_den", "complexity_num", "complexity_den")
         types = {c: described[c] for c in (key, *carry)}

@@ -320,3 +320,11 @@ def test_cli_sql_typed_runs_on_a_typed_table(tmp_path, ruleset, capsys):
         (k, e["segment"], e["error_codes"]) for k, e in expected.items())
     assert main(["sql", str(RULESET), "--typed", "--shape", "long"]) == 1
     assert "SR801" in capsys.readouterr().err
+
+
+def test_the_python_engine_draws_its_progress_on_stderr_only(tmp_path, ruleset, capfd):
+    _write_csv(tmp_path / "in.csv", ruleset, _records(ruleset, 20))
+    run_batch(ruleset, str(tmp_path / "in.csv"), str(tmp_path / "o.parquet"), engine="python", progress=True)
+    out, err = capfd.readouterr()
+    assert out == ""
+    assert "segrules batch" in err and "records" in err
