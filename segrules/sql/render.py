@@ -81,7 +81,22 @@ def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
             return sqlglot.parse_one(test + ")", read="postgres")
         return node
 
-    tree = tree.transform(exact_quotient).transform(whole_number)
+    def distinct_list(node):
+        # STRING_AGG(DISTINCT x, sep ORDER BY x), the sorted distinct values joined: Spark 3.5 has
+        # no LISTAGG, and Spark 4 fails to plan LISTAGG(DISTINCT ...) beside COUNT(DISTINCT ...).
+        # The sorted set joined instead, NULL (as STRING_AGG gives) when there is no value.
+        if dialect == "spark" and isinstance(node, exp.GroupConcat):
+            order, sep = node.this, node.args["separator"]
+            assert isinstance(order, exp.Order) and isinstance(order.this, exp.Distinct), node.sql()
+            x = order.this.expressions[0].sql(dialect="spark", identify=True)
+            values = f"COLLECT_SET({x})"
+            return sqlglot.parse_one(
+                f"CASE WHEN SIZE({values}) > 0 THEN ARRAY_JOIN(ARRAY_SORT({values}), {sep.sql(dialect='spark')}) END",
+                read="spark",
+            )
+        return node
+
+    tree = tree.transform(exact_quotient).transform(whole_number).transform(distinct_list)
     if dialect == "postgres":
         # PostgreSQL pulls subqueries up into one another, copying each layer's expressions into
         # every place that reads them: the layers multiply into a tree too big to plan. OFFSET 0
