@@ -49,6 +49,8 @@ def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
             cast_type = exp.DataType.build(int_type, dialect="postgres")
             if dialect == "duckdb":
                 q = exp.IntDiv(this=a, expression=b)  # a // b
+            elif dialect == "spark" and query.int_type != "bigint":
+                return _spark_wide_quotient(sqlglot, a, b, int_type)
             elif dialect == "spark":
                 q = exp.IntDiv(this=a, expression=b)  # a DIV b
             elif dialect == "postgres":
@@ -104,3 +106,23 @@ def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
         for cte in tree.find_all(exp.CTE):
             cte.this.offset(0, copy=False)
     return tree.sql(dialect=dialect, identify=True, pretty=pretty)
+
+
+def _spark_wide_quotient(sqlglot, a, b, wide: str):
+    """The exact quotient ``a / b`` (``b`` > 0 divides ``a``) of DECIMAL(38,0) values in Spark.
+
+    Spark's DIV gives a BIGINT even for decimals, and wraps around beyond it without an error;
+    its decimal ``/`` keeps 6 decimal places and so only 32 digits before the point. So: when
+    ``b`` >= 10**20 the quotient is below 10**18 and DIV gives it; otherwise, with M = b * 10**18
+    (below 10**38) and r = a % M (a multiple of b), the quotient is (a - r) / M, a whole number
+    below 10**20, times 10**18, plus r DIV b, below 10**18.
+    """
+    x, y = a.sql(dialect="spark", identify=True), b.sql(dialect="spark", identify=True)
+    big, limb = f"CAST({10**20} AS {wide})", f"CAST({10**18} AS {wide})"
+    m = f"({y} * {limb})"
+    r = f"({x} % {m})"
+    text = (
+        f"CASE WHEN {y} >= {big} THEN CAST(({x} DIV {y}) AS {wide}) "
+        f"ELSE CAST(CAST((({x} - {r}) / {m}) AS {wide}) * {limb} + CAST(({r} DIV {y}) AS {wide}) AS {wide}) END"
+    )
+    return sqlglot.parse_one(text, read="spark")

@@ -9,6 +9,7 @@ extra and runs them (``pytest -m spark``). They skip, saying why, without pyspar
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import subprocess
 
@@ -16,13 +17,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import segrules
+from segrules.sampling import sample_answers
 from segrules.sql import compile_query, render
 from segrules.sql.compiler import q
 from segrules.testing import rulesets, small_ruleset_texts
 from segrules.verify.brute import answer_sets as every_answer_set
 
 from engines import run_spark, text_of
-from support import ALL_RULESETS, BASE
+from support import ALL_RULESETS, BASE, variant
 from test_sql_differential import SHAPES, _records_for, _valid_or_invalid, assert_same, shipped
 
 pytestmark = pytest.mark.spark
@@ -139,6 +141,32 @@ def test_unknown_questions_in_the_long_shape(spark, mode):
     assert_same(ruleset, records, got, f"spark long {mode}")
     assert got[2]["error_codes"].startswith("SR301,SR301,") and got[2]["error_inputs"].startswith("alpha,zeta,")
     assert "SR301" not in got[4]["error_codes"]
+
+
+def _huge_axis_ruleset() -> str:
+    """A ruleset whose resources axis is the mean of two items times four numbers near 10**9:
+    numerators of up to 37 digits, in the wide integer type."""
+    L = "{fi: t, sv: t, en: t}"
+    big = "".join(
+        f"  big{k}:\n    respondent: record\n    type: integer\n    min: 999990000\n    max: 999999999\n    text: {L}\n"
+        for k in range(1, 5)
+    )
+    text = variant("groups:\n", big + "groups:\n")
+    text = variant("    expr: mean(client_items)\n", "    expr: mean(client_items) * big1 * big2 * big3 * big4\n", text)
+    return variant("visits: 2}", "visits: 2, big1: 999990000, big2: 999999999, big3: 999999999, big4: 999999999}", text)
+
+
+def test_axis_scores_beyond_bigint(spark, mode):
+    """The exact quotient that brings an axis score to lowest terms, on DECIMAL(38,0): Spark's
+    DIV gives a BIGINT there and wrapped around without an error (10**20 DIV 3 was negative)."""
+    ruleset = segrules.load_text(_huge_axis_ruleset())
+    assert compile_query(ruleset.definition).int_type == "wide"
+    rng = random.Random(3)
+    records = list(enumerate(sample_answers(ruleset.definition, rng) for _ in range(40)))
+    for shape in SHAPES:
+        got = run_spark(spark, ruleset.definition, records, shape=shape)
+        assert_same(ruleset, records, got, f"spark {shape} {mode}")
+        assert any(r["resources_num"] is not None and r["resources_num"] > 10**32 for r in got.values())
 
 
 def test_the_spark_query_reads_a_table_of_any_name(spark):
