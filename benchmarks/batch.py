@@ -1,27 +1,40 @@
 #!/usr/bin/env python3
-"""Batch segmentation speed: DuckDB (the generated SQL) against the Python engine, same run.
+"""Population runs: `segrules batch` and `segrules report` against the Python engine's loop.
 
 A synthetic population (generated, never real people): ``--rows`` records drawn with a
 seeded generator from a pool of valid answer sets of the ruleset (``segrules.sampling``),
-with a share of invalid answers mixed in, written as Parquet. Then, in paired rounds:
+2 % of them made invalid (an answer outside its scale), written as Parquet with typed
+columns (BIGINT for numeric questions), as a registry extract has them. Then, in paired
+rounds on the same machine, order alternating:
 
-- ``duckdb``: ``run_batch`` Parquet → Parquet with the DuckDB engine, as ``segrules batch``
-  runs it (compiling and rendering the SQL included);
-- ``python``: the Python engine's per-record loop, ``Ruleset.segment_of`` on each record's
-  answers already in memory as dicts (the baseline; reading and writing files not counted,
+- ``batch``: the command ``segrules batch RULESET --input population.parquet --output
+  result.parquet`` (DuckDB, the default engine), in a process of its own: the wall time,
+  start-up and compiling the SQL included, and the process's peak memory;
+- ``report``: ``segrules report RULESET --input result.parquet --by unit`` on that result;
+- ``python``: the baseline, the Python engine's per-record loop, ``Ruleset.segment_of`` on
+  each record's answers already in memory as dicts (reading and writing files not counted,
   which favours it).
 
-Prints rows/s and the ratio, and writes benchmarks/results/batch.json.
+With ``--postgres`` it also starts a throwaway PostgreSQL server on 127.0.0.1 (Debian's
+postgresql package), loads the population into a table and times ``segrules batch
+--engine postgres`` table to table, in the same rounds.
 
-Run: ``make bench-batch`` (1M rows) or ``python benchmarks/batch.py --rows 100000 --rounds 1``.
+Prints the times, rows/s and the ratios against the baseline, and writes
+benchmarks/results/batch-<rows>.json.
+
+Run: ``make bench-batch`` (1M rows, with PostgreSQL), ``make bench-batch-10m`` (10M rows),
+or ``python benchmarks/batch.py --rows 100000 --rounds 1 --no-write``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -29,13 +42,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the throwaway PostgreSQL server
 
 import duckdb  # noqa: E402
 
 import segrules  # noqa: E402
 from segrules.errors import SegrulesError  # noqa: E402
 from segrules.sampling import sample_answers  # noqa: E402
-from segrules.sql.batch import run_batch  # noqa: E402
 
 POOL = 20_000
 INVALID_SHARE = 0.02
@@ -47,30 +60,44 @@ def population(ruleset, rows: int, seed: int, folder: Path) -> tuple[Path, list[
     rng = random.Random(seed)
     pool = [sample_answers(rs, rng) for _ in range(POOL)]
     numeric = [i for i in rs.inputs if i.domain.is_numeric]
-    for k in range(int(POOL * INVALID_SHARE)):  # out of the domain: rejected with SR302
+    for k in range(int(POOL * INVALID_SHARE)):  # out of the domain: rejected with SR302 (or SR305)
         inp = rng.choice(numeric)
         pool[k] = dict(pool[k], **{inp.id: inp.domain.values[-1] + 1})
-    ids = [i.id for i in rs.inputs]
     con = duckdb.connect()
-    cols = ", ".join(f'"{i}" VARCHAR' for i in ids)
+    types = {i.id: "BIGINT" if i.domain.is_numeric else "BOOLEAN" if i.domain.kind == "boolean" else "VARCHAR"
+             for i in rs.inputs}
+    cols = ", ".join(f'"{i}" {t}' for i, t in types.items())
     con.execute(f"CREATE TABLE pool (pool_id BIGINT, {cols})")
-
-    def text(v):
-        return None if v is None else ("true" if v is True else "false" if v is False else str(v))
-
-    columns = [list(range(POOL))] + [[text(a.get(i)) for a in pool] for i in ids]
+    columns = [list(range(POOL))] + [[a.get(i) for a in pool] for i in types]
     con.execute("INSERT INTO pool SELECT " + ", ".join(
-        f"UNNEST(?::{'BIGINT' if k == 0 else 'VARCHAR'}[])" for k in range(len(ids) + 1)), columns)
+        f"UNNEST(?::{t}[])" for t in ["BIGINT", *types.values()]), columns)
     path = folder / "population.parquet"
     picks = [rng.randrange(POOL) for _ in range(rows)]
-    con.execute("CREATE TABLE picks AS SELECT UNNEST(?::BIGINT[]) AS pool_id, generate_subscripts(?::BIGINT[], 1) AS record_id",
-                [picks, picks])
+    con.execute("CREATE TABLE picks AS SELECT UNNEST(?::BIGINT[]) AS pool_id, "
+                "generate_subscripts(?::BIGINT[], 1) AS record_id", [picks, picks])
+    inputs = ", ".join(f'pool."{i}"' for i in types)
     con.execute(
-        f"COPY (SELECT picks.record_id, ('unit' || (picks.record_id % 7)) AS unit, {', '.join('pool.' + chr(34) + i + chr(34) for i in ids)} "
+        f"COPY (SELECT picks.record_id, ('unit' || (picks.record_id % 7)) AS unit, {inputs} "
         f"FROM picks JOIN pool USING (pool_id) ORDER BY picks.record_id) TO '{path}' (FORMAT PARQUET)"
     )
     con.close()
     return path, [pool[p] for p in picks]
+
+
+def timed(*args: str) -> tuple[float, int, str]:
+    """Run ``segrules ARGS`` in a process of its own: wall seconds, the process's peak memory
+    (MB, from its resource usage) and its standard output."""
+    t = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "segrules", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            cwd=ROOT)
+    out = proc.stdout.read()
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"segrules {' '.join(args)} failed ({proc.returncode}):\n{err.decode()}")
+    return seconds, usage.ru_maxrss // 1024, out.decode()
 
 
 def python_loop(ruleset, records: list[dict]) -> tuple[float, int]:
@@ -86,12 +113,37 @@ def python_loop(ruleset, records: list[dict]) -> tuple[float, int]:
     return time.perf_counter() - t, ok
 
 
+def load_postgres(url: str, path: Path) -> None:
+    """The population into the table ``answers`` (COPY, in chunks streamed from DuckDB)."""
+    import psycopg
+
+    con = duckdb.connect()
+    rel = con.sql(f"SELECT * FROM '{path}'")
+    names, kinds = rel.columns, [str(t) for t in rel.types]
+    pg_types = {"BIGINT": "BIGINT", "BOOLEAN": "BOOLEAN"}
+    cols = ", ".join(f'"{n}" {pg_types.get(k, "TEXT")}' for n, k in zip(names, kinds))
+    with psycopg.connect(url) as conn:
+        conn.execute("DROP TABLE IF EXISTS answers")
+        conn.execute(f"CREATE TABLE answers ({cols})")
+        with conn.cursor().copy("COPY answers FROM STDIN") as copy:
+            cur = con.execute(f"SELECT * FROM '{path}'")
+            while True:
+                chunk = cur.fetchmany(50_000)
+                if not chunk:
+                    break
+                for row in chunk:
+                    copy.write_row(row)
+        conn.execute("ANALYZE answers")
+    con.close()
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ruleset", default=str(ROOT / "rulesets" / "helsinki" / "suuntima.yaml"))
     ap.add_argument("--rows", type=int, default=1_000_000)
-    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--postgres", action="store_true", help="also time --engine postgres on a throwaway server")
     ap.add_argument("--no-write", action="store_true", help="print only; do not write the results file")
     args = ap.parse_args(argv)
     ruleset = segrules.load(args.ruleset)
@@ -99,38 +151,77 @@ def main(argv=None) -> int:
         folder = Path(tmp)
         t = time.perf_counter()
         path, records = population(ruleset, args.rows, args.seed, folder)
-        print(f"population: {args.rows:,} synthetic records in {time.perf_counter() - t:.1f} s ({path.stat().st_size / 1e6:.1f} MB Parquet)")
-        duck, py = [], []
-        segmented = None
-        for r in range(args.rounds):  # paired rounds: both engines in each, order alternating
-            order = ("duckdb", "python") if r % 2 == 0 else ("python", "duckdb")
-            for engine in order:
-                if engine == "duckdb":
-                    s = run_batch(ruleset, str(path), str(folder / "result.parquet"))
-                    duck.append(s.seconds)
-                    segmented = s.segmented
-                else:
-                    seconds, ok = python_loop(ruleset, records)
-                    py.append(seconds)
-                    if segmented is not None:
-                        assert ok == segmented, (ok, segmented)
-            print(f"round {r + 1}: duckdb {duck[-1]:.2f} s, python {py[-1]:.2f} s")
-    d, p = statistics.median(duck), statistics.median(py)
+        print(f"population: {args.rows:,} synthetic records in {time.perf_counter() - t:.1f} s "
+              f"({path.stat().st_size / 1e6:.1f} MB Parquet)", flush=True)
+        server = None
+        if args.postgres:
+            from pgserver import throwaway_postgres
+
+            server = throwaway_postgres("shared_buffers=256MB", "work_mem=64MB")
+            url = server.__enter__()
+            t = time.perf_counter()
+            load_postgres(url, path)
+            print(f"PostgreSQL: loaded in {time.perf_counter() - t:.1f} s", flush=True)
+        try:
+            got: dict[str, list] = {"batch": [], "report": [], "python": [], "postgres": []}
+            memory: dict[str, int] = {"batch": 0, "report": 0}
+            segmented = None
+            engines = ["batch", "python"] + (["postgres"] if args.postgres else [])
+            result = folder / "result.parquet"
+            for r in range(args.rounds):  # paired rounds, order alternating
+                order = engines if r % 2 == 0 else engines[::-1]
+                for engine in order:
+                    if engine == "batch":
+                        seconds, mb, out = timed("batch", args.ruleset, "--input", str(path), "--output", str(result),
+                                                 "--json")
+                        got["batch"].append(seconds)
+                        memory["batch"] = max(memory["batch"], mb)
+                        segmented = json.loads(out)["segmented"]
+                        seconds, mb, _ = timed("report", args.ruleset, "--input", str(result), "--by", "unit", "--json")
+                        got["report"].append(seconds)
+                        memory["report"] = max(memory["report"], mb)
+                    elif engine == "postgres":
+                        seconds, _, out = timed("batch", args.ruleset, "--engine", "postgres", "--input",
+                                                f"{url}#answers", "--output", f"{url}#result", "--json")
+                        got["postgres"].append(seconds)
+                        assert json.loads(out)["segmented"] == segmented or segmented is None
+                    else:
+                        seconds, ok = python_loop(ruleset, records)
+                        got["python"].append(seconds)
+                        if segmented is not None:
+                            assert ok == segmented, (ok, segmented)
+                print(f"round {r + 1}: " + ", ".join(f"{e} {got[e][-1]:.2f} s" for e in ["batch", "report", *engines[1:]]),
+                      flush=True)
+        finally:
+            if server is not None:
+                server.__exit__(None, None, None)
+    med = {e: statistics.median(v) for e, v in got.items() if v}
+    both = med["batch"] + med["report"]
     result = {
         "ruleset": ruleset.ref.to_json(),
         "rows": args.rows,
         "rounds": args.rounds,
         "segmented": segmented,
-        "duckdb_seconds": round(d, 3),
-        "python_seconds": round(p, 3),
-        "duckdb_rows_per_second": round(args.rows / d),
-        "python_rows_per_second": round(args.rows / p),
-        "ratio": round(p / d, 2),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}",
+        "load_average_at_start": round(os.getloadavg()[0], 2),
+        "batch_seconds": round(med["batch"], 2),
+        "report_seconds": round(med["report"], 2),
+        "batch_and_report_seconds": round(both, 2),
+        "batch_peak_mb": memory["batch"],
+        "report_peak_mb": memory["report"],
+        "python_loop_seconds": round(med["python"], 2),
+        "batch_rows_per_second": round(args.rows / med["batch"]),
+        "python_rows_per_second": round(args.rows / med["python"]),
+        "ratio_python_to_batch": round(med["python"] / med["batch"], 2),
     }
-    print(f"duckdb: {result['duckdb_rows_per_second']:,} rows/s; python loop: {result['python_rows_per_second']:,} rows/s; "
-          f"duckdb is {result['ratio']}x the Python loop")
+    if "postgres" in med:
+        result["postgres_seconds"] = round(med["postgres"], 2)
+        result["ratio_python_to_postgres"] = round(med["python"] / med["postgres"], 2)
+    print(json.dumps(result, indent=2))
+    print(f"batch + report: {both:.2f} s for {args.rows:,} records; the batch is {result['ratio_python_to_batch']}x "
+          f"the Python loop" + (f", PostgreSQL {result['ratio_python_to_postgres']}x" if "postgres" in med else ""))
     if not args.no_write:
-        out = ROOT / "benchmarks" / "results" / "batch.json"
+        out = ROOT / "benchmarks" / "results" / f"batch-{args.rows}.json"
         out.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {out.relative_to(ROOT)}")
     return 0

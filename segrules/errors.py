@@ -170,9 +170,11 @@ class EvaluationError(SegrulesError):
 
     code = "SR400"
 
-    def __init__(self, message: str, *, code: str, span: Span | None = None):
+    def __init__(self, message: str, *, code: str, span: Span | None = None, input: str | None = None):
         super().__init__(message, code=code)
         self.span = span
+        #: the unanswered input an SR405 names (None for the other codes)
+        self.input = input
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:

@@ -13,7 +13,7 @@ from ..population import DEFAULT_MIN_CELL, build_report, read_reference
 from ..population.counts import count_batch, count_transitions
 from ..population.render import html_report, text_report
 from ..source import parse_yaml, read_source, to_data
-from ..sql.batch import BatchInputError, duckdb_relation, parse_location, segment_table
+from ..sql.batch import BatchInputError, duckdb_relation, duckdb_session, parse_location, segment_table
 from ..sql.compiler import SHAPES, q
 from .common import add_lang, print_json, whole_number
 
@@ -69,29 +69,26 @@ def run(args: argparse.Namespace) -> int:
     source = parse_location(args.input, error=BatchInputError)
     if source.kind == "postgres":
         raise BatchInputError("segrules report reads files and DuckDB tables; run segrules batch --engine postgres first")
-    con = duckdb.connect()
     try:
-        con.execute("SET enable_progress_bar = false")
-        relation = duckdb_relation(con, source)
-        columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()]
-        is_result = "segment" in columns
-        if other is not None and is_result:
-            raise UsageError(
-                f"{args.input} is a batch result; --compare segments the same answers with both versions, "
-                "so give the answers as --input", code="SR853",
-            )
-        if not is_result:
-            segment_table(con, ruleset, relation, "result", shape=args.shape, key=args.key, source=source, carry=args.by)
-            relation = q("result")
-        counts = count_batch(con, relation, rs, args.by)
-        transitions = None
-        if other is not None:
-            segment_table(con, other, duckdb_relation(con, source), "result_new", shape=args.shape, key=args.key, source=source)
-            transitions = count_transitions(con, q("result"), q("result_new"), args.key)
+        with duckdb_session() as con:
+            relation = duckdb_relation(con, source)
+            columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()]
+            is_result = "segment" in columns
+            if other is not None and is_result:
+                raise UsageError(
+                    f"{args.input} is a batch result; --compare segments the same answers with both versions, "
+                    "so give the answers as --input", code="SR853",
+                )
+            if not is_result:
+                segment_table(con, ruleset, relation, "result", shape=args.shape, key=args.key, source=source, carry=args.by)
+                relation = q("result")
+            counts = count_batch(con, relation, rs, args.by)
+            transitions = None
+            if other is not None:
+                segment_table(con, other, duckdb_relation(con, source), "result_new", shape=args.shape, key=args.key, source=source)
+                transitions = count_transitions(con, q("result"), q("result_new"), args.key)
     except duckdb.Error as exc:
         raise UsageError(f"{args.input}: cannot be read: {exc}", code="SR854") from None
-    finally:
-        con.close()
     names = tuple(f"{r.id} {r.version} {r.content_hash}" for r in (ruleset, other) if r is not None)
     report = build_report(
         rs, min_cell=args.min_cell, reference=reference, transitions_counts=transitions,

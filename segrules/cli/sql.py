@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..errors import UsageError
 from ..pipeline import load
 from ..sql import DIALECTS, SHAPES, to_sql
 from .common import print_json
@@ -24,11 +25,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--key", default="record_id", metavar="COLUMN", help="the record key column (default record_id)")
     parser.add_argument("--carry", action="append", default=[], metavar="COLUMN",
                         help="a column to pass through to the result (wide shape; repeatable)")
+    parser.add_argument("--typed", action="store_true",
+                        help="wide shape: number questions are integer columns and yes/no questions boolean "
+                             "columns, read as they are (faster); without it every answer is read as text")
 
 
 def run(args: argparse.Namespace) -> int:
     ruleset = load(args.ruleset)
-    text = to_sql(ruleset, args.dialect, shape=args.shape, table=args.table, key=args.key, carry=args.carry)
+    if args.typed and args.shape != "wide":
+        raise UsageError("--typed is for the wide shape: the long shape's value column holds every kind of answer",
+                         code="SR801")
+    text = to_sql(ruleset, args.dialect, shape=args.shape, table=args.table, key=args.key, carry=args.carry,
+                  typed=args.typed)
     if args.json:
         print_json({
             "schema": "segrules.sql/1",
@@ -36,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
             "dialect": args.dialect,
             "shape": args.shape,
             "table": args.table,
+            "typed": args.typed,
             "sql": text,
         })
     else:

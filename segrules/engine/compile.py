@@ -453,7 +453,7 @@ def _runtime_helpers(rs: ast.RulesetDef, winners: dict) -> dict[str, Any]:
             return
 
     def _missing(input_id):
-        raise EvaluationError(reference.missing_message(input_id), code="SR405")
+        raise EvaluationError(reference.missing_message(input_id), code="SR405", input=input_id)
 
     def _count(n):
         if n == 0:

@@ -259,7 +259,7 @@ def evaluate(
         return e.value
     if isinstance(e, ast.InputRef):
         if e.id not in values:
-            raise EvaluationError(missing_message(e.id), code="SR405", span=e.span)
+            raise EvaluationError(missing_message(e.id), code="SR405", span=e.span, input=e.id)
         v = values[e.id]
         if type(v) is float:
             raise inexact(v, f"the answer to {e.id}")

@@ -29,10 +29,19 @@ def to_sql(
     key: str = "record_id",
     carry: Sequence[str] = (),
     pretty: bool = True,
+    typed: bool = False,
 ) -> str:
-    """The SQL that segments every record of ``table`` (a loaded Ruleset or checked RulesetDef)."""
+    """The SQL that segments every record of ``table`` (a loaded Ruleset or checked RulesetDef).
+
+    ``typed``: the table has a BIGINT column for each number question and a BOOLEAN column for
+    each yes/no question, read as they are; otherwise every answer is read as text."""
     from .compiler import q
 
     rs = getattr(ruleset, "definition", ruleset)
     table_sql = ".".join(q(part) for part in table.split("."))
-    return render(compile_query(rs, table=table_sql, shape=shape, key=key, carry=carry), dialect, pretty=pretty)
+    types = None
+    if typed:
+        types = {i.id: "BIGINT" if i.domain.is_numeric else "BOOLEAN" if i.domain.kind == "boolean" else "TEXT"
+                 for i in rs.inputs}
+    return render(compile_query(rs, table=table_sql, shape=shape, key=key, carry=carry, types=types), dialect,
+                  pretty=pretty)

@@ -14,6 +14,7 @@ replaced inside one transaction: an interrupted run leaves the old output as it 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import sys
@@ -153,14 +154,14 @@ def run_batch(
         raise BatchInputError(
             "PostgreSQL tables are read and written by --engine postgres, which runs the SQL inside the server"
         )
+    for loc in (dst, rej):
+        if loc is not None and loc.kind in ("csv", "parquet", "jsonl"):
+            _output_folder(loc)  # a missing or read-only folder is refused before any work
     duckdb = _duckdb()
-    con = duckdb.connect()
-    try:
-        # DuckDB draws its own progress bar on long queries: only where asked (a terminal)
-        con.execute(f"SET enable_progress_bar = {'true' if progress else 'false'}")
+    with duckdb_session() as con:
         relation = duckdb_relation(con, src)
         if engine == "duckdb":
-            carry, missing = segment_table(con, ruleset, relation, "result", shape=shape, key=key, source=src, carry=carry)
+            query, carry, missing = segment_query(con, ruleset, relation, shape=shape, key=key, source=src, carry=carry)
         else:
             columns = _columns_duckdb(con, relation)
             carried, missing = _plan_columns(ruleset, columns, shape, key, src)
@@ -169,11 +170,123 @@ def run_batch(
                 raise BatchInputError(f"{src}: no column {', '.join(map(repr, absent))} to carry")
             carry = carried + tuple(c for c in carry if c not in carried and c != key)
             _python_engine(con, ruleset, relation, shape, key, carry, progress)
-        rows_read = con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
-        _write_duckdb(con, "result", dst, rej, key)
-        return _summary(con, "result", engine, rows_read, dst, rej, carry, missing, started)
-    finally:
-        con.close()
+            query = "SELECT * FROM result"
+        with _scratch(dst) as result:
+            # one pass over the input, streamed into Parquet in key order; the outputs and the
+            # summary are read from there
+            with _progress(con, progress and engine == "duckdb", "segrules batch"):
+                try:
+                    con.execute(f"COPY ({query} ORDER BY {q(key)}) TO {_lit(result)} (FORMAT PARQUET)")
+                except duckdb.Error as exc:
+                    raise DatabaseError(f"DuckDB could not segment {src}: {exc}") from None
+            relation_out = f"read_parquet({_lit(result)})"
+            rows_read = None if shape == "wide" else con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
+            summary = _summary(con, relation_out, engine, rows_read, dst, rej, carry, missing, started)
+            if rej is None and dst.kind == "parquet":
+                _replace(result, dst.path)
+            else:
+                _write_duckdb(con, relation_out, dst, rej)
+        return attrs.evolve(summary, seconds=time.perf_counter() - started)
+
+
+#: DuckDB's memory for one run: beyond it, sorting and temporary tables spill to disk.
+MEMORY_LIMIT = "1GB"
+
+
+@contextlib.contextmanager
+def duckdb_session():
+    """A DuckDB connection for a population run: bounded memory, what does not fit spilled to
+    a temporary folder of its own (not the working folder), and DuckDB's own progress bar
+    off (it writes to standard output, which may be the --json summary)."""
+    duckdb = _duckdb()
+    with tempfile.TemporaryDirectory(prefix="segrules-spill-") as spill:
+        con = duckdb.connect()
+        try:
+            con.execute("SET enable_progress_bar = false")
+            con.execute(f"SET temp_directory = {_lit(spill)}")
+            con.execute(f"SET memory_limit = {_lit(MEMORY_LIMIT)}")
+            yield con
+        finally:
+            con.close()
+
+
+def _lit(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+class _scratch:
+    """A temporary Parquet file for the whole result: beside a Parquet output (so that it can
+    be renamed into place), else in a temporary folder. Removed unless renamed."""
+
+    def __init__(self, dst: Location):
+        self.dst = dst
+        self.folder = None
+
+    def __enter__(self) -> str:
+        if self.dst.kind == "parquet":
+            folder = _output_folder(self.dst)
+        else:
+            self.folder = tempfile.TemporaryDirectory(prefix="segrules-batch-")
+            folder = self.folder.name
+        fd, self.path = tempfile.mkstemp(prefix=".segrules-", suffix=".parquet", dir=folder)
+        os.close(fd)
+        return self.path
+
+    def __exit__(self, *exc) -> None:
+        if os.path.exists(self.path):
+            os.unlink(self.path)
+        if self.folder is not None:
+            self.folder.cleanup()
+
+
+class _progress:
+    """A progress bar on stderr while DuckDB runs one statement (DuckDB's own bar writes to
+    standard output, which may be the --json summary)."""
+
+    def __init__(self, con, enabled: bool, label: str):
+        self.con, self.enabled, self.label = con, enabled, label
+        self.done = None
+
+    def __enter__(self):
+        if not self.enabled:
+            return self
+        import threading
+
+        self.con.execute("SET enable_progress_bar = true")
+        self.con.execute("SET enable_progress_bar_print = false")
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._draw, daemon=True)
+        self.thread.start()
+        return self
+
+    def _draw(self) -> None:
+        try:
+            from tqdm import tqdm
+        except ImportError:  # pragma: no cover - tqdm comes with the sql extra
+            tqdm = None
+        bar = tqdm(total=100, desc=self.label, unit="%", file=sys.stderr, leave=False) if tqdm else None
+        shown = 0.0
+        while not self.done.wait(0.25):
+            try:
+                got = self.con.query_progress()
+            except Exception:
+                continue
+            if got is None or got < 0:
+                continue
+            if bar is not None:
+                bar.update(max(0.0, got - shown))
+            else:
+                print(f"\r{self.label}: {got:.0f} %", end="", file=sys.stderr, flush=True)
+            shown = max(shown, got)
+        if bar is not None:
+            bar.close()
+        else:
+            print(file=sys.stderr)
+
+    def __exit__(self, *exc) -> None:
+        if self.done is not None:
+            self.done.set()
+            self.thread.join()
 
 
 # --------------------------------------------------------------------------- reading
@@ -185,6 +298,18 @@ def segment_table(con, ruleset, relation: str, table: str, *, shape: str = "wide
     generated SQL; the columns carried through and the input columns missing. Every column
     that is not an input is carried; ``carry`` names inputs to carry too (to group by them)."""
     duckdb = _duckdb()
+    query, carry, missing = segment_query(con, ruleset, relation, shape=shape, key=key, source=source, carry=carry)
+    try:
+        con.execute(f"CREATE TEMP TABLE {q(table)} AS {query}")
+    except duckdb.Error as exc:
+        raise DatabaseError(f"DuckDB could not segment {source or relation}: {exc}") from None
+    return carry, missing
+
+
+def segment_query(con, ruleset, relation: str, *, shape: str = "wide", key: str = "record_id",
+                  source: Any = None, carry: Sequence[str] = ()) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The DuckDB query that segments the rows of ``relation`` (read with the types DuckDB
+    gives its columns), the columns it carries through and the input columns missing."""
     types = _column_types_duckdb(con, relation)
     columns = list(types)
     carried, missing = _plan_columns(ruleset, columns, shape, key, source or relation)
@@ -198,11 +323,7 @@ def segment_table(con, ruleset, relation: str, table: str, *, shape: str = "wide
                       types=types),
         "duckdb",
     )
-    try:
-        con.execute(f"CREATE TEMP TABLE {q(table)} AS {query}")
-    except duckdb.Error as exc:
-        raise DatabaseError(f"DuckDB could not segment {source or relation}: {exc}") from None
-    return carry, missing
+    return query, carry, missing
 
 
 def duckdb_relation(con, src: Location) -> str:
@@ -352,17 +473,35 @@ def _records(con, ruleset, relation, shape, key, carry) -> Iterator[tuple[Any, l
 # --------------------------------------------------------------------------- writing
 
 
-def _write_duckdb(con, result: str, dst: Location, rej: Location | None, key: str) -> None:
+def _write_duckdb(con, result: str, dst: Location, rej: Location | None) -> None:
+    """Write the result relation (already in key order) to the output, and its invalid
+    records to the rejects output when there is one."""
     targets = [(dst, f"SELECT * FROM {result}" + (" WHERE error_codes IS NULL" if rej is not None else ""))]
     if rej is not None:
         targets.append((rej, f"SELECT * FROM {result} WHERE error_codes IS NOT NULL"))
     for loc, select in targets:
-        _write_one(con, loc, select + f" ORDER BY {q(key)}")
+        _write_one(con, loc, select)
+
+
+def _output_folder(loc: Location) -> str:
+    folder = os.path.dirname(os.path.abspath(loc.path))
+    if not os.path.isdir(folder):
+        raise BatchOutputError(f"{loc.path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise BatchOutputError(f"{loc.path}: the folder {folder} is not writable")
+    return folder
+
+
+def _replace(tmp: str, path: str) -> None:
+    try:
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise BatchOutputError(f"{path}: cannot write the output: {exc.strerror}") from None
 
 
 def _write_one(con, loc: Location, select: str) -> None:
     if loc.kind == "duckdb":
-        lit = "'" + loc.path.replace("'", "''") + "'"
+        lit = _lit(loc.path)
         try:
             con.execute(f"ATTACH {lit} AS dst")
         except Exception as exc:
@@ -377,20 +516,16 @@ def _write_one(con, loc: Location, select: str) -> None:
         finally:
             con.execute("DETACH dst")
         return
-    folder = os.path.dirname(os.path.abspath(loc.path))
-    if not os.path.isdir(folder):
-        raise BatchOutputError(f"{loc.path}: the folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=".segrules-", suffix=Path(loc.path).suffix, dir=folder) if os.access(folder, os.W_OK) else (None, None)
-    if tmp is None:
-        raise BatchOutputError(f"{loc.path}: the folder {folder} is not writable")
+    folder = _output_folder(loc)
+    fd, tmp = tempfile.mkstemp(prefix=".segrules-", suffix=Path(loc.path).suffix, dir=folder)
     os.close(fd)
     fmt = {"csv": "FORMAT CSV, HEADER", "parquet": "FORMAT PARQUET", "jsonl": "FORMAT JSON"}[loc.kind]
-    lit = "'" + tmp.replace("'", "''") + "'"
     try:
-        con.execute(f"COPY ({select}) TO {lit} ({fmt})")
-        os.replace(tmp, loc.path)
-    except Exception as exc:
-        raise BatchOutputError(f"{loc.path}: cannot write the output: {exc}") from None
+        try:
+            con.execute(f"COPY ({select}) TO {_lit(tmp)} ({fmt})")
+        except Exception as exc:
+            raise BatchOutputError(f"{loc.path}: cannot write the output: {exc}") from None
+        _replace(tmp, loc.path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -398,6 +533,8 @@ def _write_one(con, loc: Location, select: str) -> None:
 
 def _summary(con, result, engine, rows_read, dst, rej, carry, missing, started) -> BatchSummary:
     records, segmented = con.execute(f"SELECT count(*), count(segment) FROM {result}").fetchone()
+    if rows_read is None:  # the wide shape: a row per record
+        rows_read = records
     by_code = dict(
         con.execute(
             f"SELECT code, count(*) FROM (SELECT unnest(list_distinct(string_split(error_codes, ','))) AS code "
@@ -434,9 +571,12 @@ def _run_postgres(ruleset, src: Location, dst: Location, rej: Location | None, s
             except psycopg.Error as exc:
                 raise BatchInputError(f"{src}: cannot read the table: {str(exc).strip()}") from None
             columns = [d.name for d in cur.description]
+            known = conn.adapters.types
+            types = {d.name: getattr(known.get(d.type_code), "name", "") for d in cur.description}
             carry, missing = _plan_columns(ruleset, columns, shape, key, src)
             query = render(
-                compile_query(ruleset.definition, table=table, shape=shape, key=key, carry=carry, columns=columns),
+                compile_query(ruleset.definition, table=table, shape=shape, key=key, carry=carry, columns=columns,
+                              types=types),
                 "postgres",
             )
             cur.execute(f"CREATE TEMP TABLE segrules_result ON COMMIT DROP AS {query}")

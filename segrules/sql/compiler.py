@@ -773,7 +773,9 @@ def _decision_layers(c: _Compiler, rs, ctes, name, K, C, bad, codes, inputs) -> 
             out.append(f"CAST(NULL AS {_INT}) AS {q(role + '_den')}")
             continue
         got = c.score_cols[sid]
-        g = q(f"#{role}x{steps}")
+        # the gcd: an engine's own GCD where it has one (the Euclid layers are then unused and
+        # dropped by its planner), else the last Euclid step
+        g = f"SR_GCD(ABS({got.n}), {got.den}, {q(f'#{role}x{steps}')})"
         out.append(f"CASE WHEN {ok} THEN EXACT_QUOTIENT({got.n}, {g}) END AS {q(role + '_num')}")
         out.append(f"CASE WHEN {ok} THEN EXACT_QUOTIENT({got.den}, {g}) END AS {q(role + '_den')}")
     err_code = f"SUBSTRING({q('#err')}, 1, 5)"

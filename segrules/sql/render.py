@@ -1,9 +1,10 @@
 """One expression tree, rendered for each SQL dialect (sqlglot).
 
 The compiler writes its query once, in PostgreSQL syntax; sqlglot parses it into one tree and
-prints that tree for DuckDB, PostgreSQL, Spark or Trino. Two things are ours, per dialect:
-the exact integer type (BIGINT, or the widest exact type) and the exact quotient of a number
-by a divisor of it, which each engine writes differently but all compute the same way.
+prints that tree for DuckDB, PostgreSQL, Spark or Trino. What is ours, per dialect:
+the exact integer type (BIGINT, or the widest exact type), the exact quotient of a number by
+a divisor of it, which each engine writes differently but all compute the same way, and the
+greatest common divisor (the engine's GCD, or Euclid's algorithm in layers of the query).
 """
 
 from __future__ import annotations
@@ -98,7 +99,17 @@ def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
             )
         return node
 
-    tree = tree.transform(exact_quotient).transform(whole_number).transform(distinct_list)
+    def gcd(node):
+        # SR_GCD(a, b, euclid): DuckDB and PostgreSQL (13 and later) have GCD; Spark and Trino
+        # take the result of the Euclid layers
+        if isinstance(node, exp.Anonymous) and node.name.upper() == "SR_GCD":
+            a, b, euclid = node.expressions
+            if dialect in ("duckdb", "postgres"):
+                return exp.Anonymous(this="GCD", expressions=[a, b])
+            return euclid
+        return node
+
+    tree = tree.transform(exact_quotient).transform(whole_number).transform(gcd).transform(distinct_list)
     if dialect == "postgres":
         # PostgreSQL pulls subqueries up into one another, copying each layer's expressions into
         # every place that reads them: the layers multiply into a tree too big to plan. OFFSET 0

@@ -12,11 +12,9 @@ import re
 from fractions import Fraction
 from typing import Any, Mapping
 
-from ..engine.reference import missing_message
 from ..errors import AnswerError, EvaluationError
 
 _INT_RE = re.compile(r"-?[0-9]+")
-_MISSING_RE = re.compile(re.escape(missing_message("INPUT").split("'INPUT'")[0]) + "'([^']*)'")
 
 
 def answers_from_text(definition, row: Mapping[str, Any]) -> dict[str, Any]:
@@ -62,9 +60,7 @@ def reference_row(ruleset, answers: Mapping[str, Any]) -> dict[str, Any]:
         return row
     except EvaluationError as exc:
         row["error_codes"] = exc.code
-        if exc.code == "SR405":
-            m = _MISSING_RE.match(str(exc))
-            row["error_inputs"] = m.group(1) if m else None
+        row["error_inputs"] = exc.input
         return row
     row["segment"] = decision.segment_id
     row["rule"] = decision.rule.index + 1

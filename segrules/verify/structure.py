@@ -431,7 +431,7 @@ class StructuralVerifier:
                 if isinstance(e, ast.Answered):
                     v = v is not None
                 elif place.func == "input" and v is None:
-                    v = EvaluationError(reference.missing_message(place.items[0]), code="SR405", span=e.span)
+                    v = EvaluationError(reference.missing_message(place.items[0]), code="SR405", span=e.span, input=place.items[0])
                 _add(acc, v, count, wit)
             result = list(acc.values())
         else:

@@ -235,3 +235,88 @@ def test_cli_sql_runs_on_duckdb(tmp_path, ruleset, capsys):
     rows = con.execute(sql.rstrip().rstrip(";")).fetchall()
     expected = _expected(ruleset, records)
     assert sorted((int(r[0]), r[2]) for r in rows) == sorted((k, e["segment"]) for k, e in expected.items())
+
+
+def _write_typed_parquet(path, ruleset, records):
+    """Answers in typed columns, as a registry extract has them: BIGINT for numeric questions."""
+    inputs = ruleset.definition.inputs
+    con = duckdb.connect()
+    cols = ", ".join(f'"{i.id}" {"BIGINT" if i.domain.is_numeric else "VARCHAR"}' for i in inputs)
+    con.execute(f"CREATE TABLE a (record_id BIGINT, unit VARCHAR, {cols})")
+    rows = [(k, f"unit{k % 3}", *(a.get(i.id) for i in inputs)) for k, a in enumerate(records)]
+    con.executemany(f"INSERT INTO a VALUES ({', '.join(['?'] * (len(inputs) + 2))})", rows)
+    # stored out of key order: the output is in key order all the same
+    con.execute(f"COPY (SELECT * FROM a ORDER BY record_id % 7, record_id DESC) TO '{path}' (FORMAT PARQUET)")
+    con.close()
+
+
+def test_typed_parquet_in_key_order_out_nothing_left_behind(tmp_path, ruleset, monkeypatch):
+    records = [r for r in _records(ruleset) if not isinstance(r.get("c_coping"), str)]
+    _write_typed_parquet(tmp_path / "in.parquet", ruleset, records)
+    out = tmp_path / "out" / "result.parquet"
+    out.parent.mkdir()
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    summary = run_batch(ruleset, str(tmp_path / "in.parquet"), str(out))
+    assert (summary.records, summary.rejected_by_code) == (len(records), {"SR302": 1, "SR304": 1})
+    con = duckdb.connect()
+    keys = [r[0] for r in con.execute(f"SELECT record_id FROM '{out}'").fetchall()]  # as stored
+    assert keys == sorted(keys)
+    expected = _expected(ruleset, records)
+    _check(_read(out), expected)
+    assert [p.name for p in out.parent.iterdir()] == ["result.parquet"]
+    assert list(work.iterdir()) == []  # nothing spilled into the working folder
+
+
+def test_progress_is_drawn_on_stderr_only(tmp_path, ruleset, capfd):
+    _write_csv(tmp_path / "in.csv", ruleset, _records(ruleset, 20))
+    run_batch(ruleset, str(tmp_path / "in.csv"), str(tmp_path / "o.parquet"), progress=True)
+    out, err = capfd.readouterr()
+    assert out == ""
+    assert "segrules batch" in err
+
+
+def test_postgres_engine_reads_typed_columns(ruleset, postgres_url):
+    import psycopg
+
+    records = [r for r in _records(ruleset, 40) if not isinstance(r.get("c_coping"), str)]
+    inputs = ruleset.definition.inputs
+    with psycopg.connect(postgres_url) as conn:
+        conn.execute("DROP TABLE IF EXISTS pg_typed")
+        conn.execute("CREATE TABLE pg_typed (record_id BIGINT, "
+                     + ", ".join(f'"{i.id}" {"SMALLINT" if i.domain.is_numeric else "TEXT"}' for i in inputs) + ")")
+        with conn.cursor() as cur:
+            cur.executemany(
+                f"INSERT INTO pg_typed VALUES ({', '.join(['%s'] * (len(inputs) + 1))})",
+                [(k, *(a.get(i.id) for i in inputs)) for k, a in enumerate(records)],
+            )
+    summary = run_batch(ruleset, f"{postgres_url}#pg_typed", f"{postgres_url}#pg_typed_result", engine="postgres")
+    assert summary.rejected_by_code == {"SR302": 1, "SR304": 1}
+    expected = _expected(ruleset, records)
+    with psycopg.connect(postgres_url) as conn:
+        rows = conn.execute("SELECT record_id, segment, rule, resources_num, resources_den, error_codes "
+                            "FROM pg_typed_result").fetchall()
+    assert len(rows) == len(records)
+    for k, seg, rule, rn, rd, codes in rows:
+        want = expected[k]
+        assert (seg, rule, rn, rd, codes) == (want["segment"], want["rule"], want["resources_num"],
+                                              want["resources_den"], want["error_codes"])
+
+
+def test_cli_sql_typed_runs_on_a_typed_table(tmp_path, ruleset, capsys):
+    records = [r for r in _records(ruleset, 30) if not isinstance(r.get("c_coping"), str)]
+    _write_typed_parquet(tmp_path / "in.parquet", ruleset, records)
+    assert main(["sql", str(RULESET), "--typed", "--carry", "unit"]) == 0
+    sql = capsys.readouterr().out
+    assert "AS TEXT) AS \"c_coping#t\"" not in sql  # read as it is
+    con = duckdb.connect()
+    con.execute(f"CREATE TABLE answers AS SELECT * FROM '{tmp_path / 'in.parquet'}'")
+    cur = con.execute(sql.rstrip().rstrip(";"))
+    names = [d[0] for d in cur.description]
+    rows = [dict(zip(names, r)) for r in cur.fetchall()]
+    expected = _expected(ruleset, records)
+    assert sorted((r["record_id"], r["segment"], r["error_codes"]) for r in rows) == sorted(
+        (k, e["segment"], e["error_codes"]) for k, e in expected.items())
+    assert main(["sql", str(RULESET), "--typed", "--shape", "long"]) == 1
+    assert "SR801" in capsys.readouterr().err
