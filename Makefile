@@ -10,6 +10,7 @@
 #   make bench-serve  the decision service against a minimal app; a reload under load
 #   make wheel-check  build the wheel, install it outside the checkout, verify the shipped models
 #   make fuzz-verify  a long differential run of the verifier's methods (FUZZ_EXAMPLES, default 2000)
+#   make test-spark   the generated SQL on Apache Spark in local mode (installs the `spark` extra)
 #   make clean        remove the virtual environment and build leftovers
 
 PYTHON3 ?= python3
@@ -22,6 +23,7 @@ STAMP := $(VENV)/.installed
 # the service, SQL and batch runs, FHIR.
 EXTRAS := test,verify,serve,sql,fhir
 BENCH_STAMP := $(VENV)/.installed-bench
+SPARK_STAMP := $(VENV)/.installed-spark
 
 # Every shipped ruleset; crosswalk.yaml maps segments between regions and is not a ruleset.
 RULESETS := $(shell find rulesets -name '*.yaml' ! -name crosswalk.yaml 2>/dev/null | LC_ALL=C sort)
@@ -30,7 +32,7 @@ RULESETS := $(shell find rulesets -name '*.yaml' ! -name crosswalk.yaml 2>/dev/n
 # demo unless every ruleset is proven; `no` skips the proofs.
 VERIFY ?= yes
 
-.PHONY: demo test postgresql wheel-check bench bench-quick bench-verify bench-load bench-batch bench-batch-10m bench-record bench-serve fuzz-verify clean
+.PHONY: demo test test-spark java postgresql wheel-check bench bench-quick bench-verify bench-load bench-batch bench-batch-10m bench-record bench-serve fuzz-verify clean
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
@@ -42,6 +44,10 @@ $(STAMP): pyproject.toml | $(PY)
 
 $(BENCH_STAMP): pyproject.toml $(STAMP)
 	$(PY) -m pip install -qq --disable-pip-version-check -e '.[$(EXTRAS),bench]'
+	touch $@
+
+$(SPARK_STAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install -qq --disable-pip-version-check -e '.[$(EXTRAS),spark]'
 	touch $@
 
 demo: $(STAMP)
@@ -94,6 +100,24 @@ postgresql:
 	  else \
 	    echo "make: PostgreSQL is not installed and cannot be installed here (needs root and apt-get);" \
 	         "the PostgreSQL tests will be skipped" >&2; \
+	  fi; \
+	fi
+
+# The differential tests on Apache Spark (pyspark in local mode, bound to 127.0.0.1): every
+# shipped ruleset and generated rulesets; not part of `make test` (pyspark is heavy and slow).
+test-spark: $(SPARK_STAMP) java
+	$(PY) -m pytest -m spark -rs $(PYTEST_ARGS)
+
+# Spark runs on Java 17 or later: install Debian's runtime when there is no java and we may
+# (root with apt-get); otherwise the Spark tests say why they skip.
+java:
+	@if ! command -v java >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make: installing Debian's openjdk-17-jre-headless for the Spark tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; \
+	  else \
+	    echo "make: Java is not installed and cannot be installed here (needs root and apt-get);" \
+	         "the Spark tests will be skipped" >&2; \
 	  fi; \
 	fi
 

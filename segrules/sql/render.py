@@ -50,6 +50,8 @@ def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
             cast_type = exp.DataType.build(int_type, dialect="postgres")
             if dialect == "duckdb":
                 q = exp.IntDiv(this=a, expression=b)  # a // b
+            elif dialect == "spark" and query.int_type != "bigint":
+                return _spark_wide_quotient(sqlglot, a, b, int_type)
             elif dialect == "spark":
                 q = exp.IntDiv(this=a, expression=b)  # a DIV b
             elif dialect == "postgres":
@@ -82,6 +84,21 @@ def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
             return sqlglot.parse_one(test + ")", read="postgres")
         return node
 
+    def distinct_list(node):
+        # STRING_AGG(DISTINCT x, sep ORDER BY x), the sorted distinct values joined: Spark 3.5 has
+        # no LISTAGG, and Spark 4 fails to plan LISTAGG(DISTINCT ...) beside COUNT(DISTINCT ...).
+        # The sorted set joined instead, NULL (as STRING_AGG gives) when there is no value.
+        if dialect == "spark" and isinstance(node, exp.GroupConcat):
+            order, sep = node.this, node.args["separator"]
+            assert isinstance(order, exp.Order) and isinstance(order.this, exp.Distinct), node.sql()
+            x = order.this.expressions[0].sql(dialect="spark", identify=True)
+            values = f"COLLECT_SET({x})"
+            return sqlglot.parse_one(
+                f"CASE WHEN SIZE({values}) > 0 THEN ARRAY_JOIN(ARRAY_SORT({values}), {sep.sql(dialect='spark')}) END",
+                read="spark",
+            )
+        return node
+
     def gcd(node):
         # SR_GCD(a, b, euclid): DuckDB and PostgreSQL (13 and later) have GCD; Spark and Trino
         # take the result of the Euclid layers
@@ -92,7 +109,7 @@ def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
             return euclid
         return node
 
-    tree = tree.transform(exact_quotient).transform(whole_number).transform(gcd)
+    tree = tree.transform(exact_quotient).transform(whole_number).transform(gcd).transform(distinct_list)
     if dialect == "postgres":
         # PostgreSQL pulls subqueries up into one another, copying each layer's expressions into
         # every place that reads them: the layers multiply into a tree too big to plan. OFFSET 0
@@ -100,3 +117,23 @@ def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
         for cte in tree.find_all(exp.CTE):
             cte.this.offset(0, copy=False)
     return tree.sql(dialect=dialect, identify=True, pretty=pretty)
+
+
+def _spark_wide_quotient(sqlglot, a, b, wide: str):
+    """The exact quotient ``a / b`` (``b`` > 0 divides ``a``) of DECIMAL(38,0) values in Spark.
+
+    Spark's DIV gives a BIGINT even for decimals, and wraps around beyond it without an error;
+    its decimal ``/`` keeps 6 decimal places and so only 32 digits before the point. So: when
+    ``b`` >= 10**20 the quotient is below 10**18 and DIV gives it; otherwise, with M = b * 10**18
+    (below 10**38) and r = a % M (a multiple of b), the quotient is (a - r) / M, a whole number
+    below 10**20, times 10**18, plus r DIV b, below 10**18.
+    """
+    x, y = a.sql(dialect="spark", identify=True), b.sql(dialect="spark", identify=True)
+    big, limb = f"CAST({10**20} AS {wide})", f"CAST({10**18} AS {wide})"
+    m = f"({y} * {limb})"
+    r = f"({x} % {m})"
+    text = (
+        f"CASE WHEN {y} >= {big} THEN CAST(({x} DIV {y}) AS {wide}) "
+        f"ELSE CAST(CAST((({x} - {r}) / {m}) AS {wide}) * {limb} + CAST(({r} DIV {y}) AS {wide}) AS {wide}) END"
+    )
+    return sqlglot.parse_one(text, read="spark")

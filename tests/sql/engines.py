@@ -115,6 +115,33 @@ def run_postgres(conn, definition, records, shape: str = "long") -> dict[int, di
     return out
 
 
+def run_spark(spark, definition, records, shape: str = "long") -> dict[int, dict]:
+    """Load ``records`` into a temporary view ``answers`` of a local Spark session, run the
+    Spark rendering of the query with ``spark.sql``, return key → result columns."""
+    from pyspark.sql import types as T
+
+    spark_type = {"BIGINT": T.LongType(), "BOOLEAN": T.BooleanType(), "VARCHAR": T.StringType()}
+    key = T.StructField("record_id", T.LongType())
+    types = None
+    if shape == "long":
+        schema = T.StructType([key, T.StructField("question", T.StringType()), T.StructField("value", T.StringType())])
+        rows = long_rows(records)
+    elif shape == "typed":
+        types = {i.id: column_type(i) for i in definition.inputs}
+        schema = T.StructType([key] + [T.StructField(i, spark_type[t]) for i, t in types.items()])
+        rows = [(k, *(a.get(i) for i in types)) for k, a in records]
+    else:
+        ids = [i.id for i in definition.inputs]
+        schema = T.StructType([key] + [T.StructField(i, T.StringType()) for i in ids])
+        rows = [(k, *(text_of(a.get(i)) for i in ids)) for k, a in records]
+    spark.createDataFrame(rows, schema).createOrReplaceTempView("answers")
+    sql = render(compile_query(definition, table=q("answers"), shape="long" if shape == "long" else "wide", types=types),
+                 "spark")
+    result = spark.sql(sql)
+    names = result.columns
+    return {r[0]: _norm(dict(zip(names[1:], r[1:]))) for r in result.collect()}
+
+
 def _norm(row: dict) -> dict:
     out = {}
     for k in RESULT_COLUMNS:
