@@ -85,19 +85,29 @@ def population(ruleset, rows: int, seed: int, folder: Path) -> tuple[Path, list[
 
 
 def timed(*args: str) -> tuple[float, int, str]:
-    """Run ``segrules ARGS`` in a process of its own: wall seconds, the process's peak memory
-    (MB, from its resource usage) and its standard output."""
+    """Run ``segrules ARGS`` in a process of its own: wall seconds, its peak memory (MB) and
+    its standard output."""
     t = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "segrules", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            cwd=ROOT)
-    out = proc.stdout.read()
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - t
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise SystemExit(f"segrules {' '.join(args)} failed ({proc.returncode}):\n{err.decode()}")
-    return seconds, usage.ru_maxrss // 1024, out.decode()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen([sys.executable, "-m", "segrules", *args], stdout=out, stderr=err, cwd=ROOT)
+        peak = 0
+        # the peak resident memory of the command itself, from /proc (the resource usage of a
+        # child also counts this process's memory, which the child had before it started)
+        while proc.poll() is None:
+            try:
+                with open(f"/proc/{proc.pid}/status", encoding="ascii") as f:
+                    for line in f:
+                        if line.startswith("VmHWM:"):
+                            peak = max(peak, int(line.split()[1]) // 1024)
+            except OSError:
+                pass
+            time.sleep(0.05)
+        seconds = time.perf_counter() - t
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode != 0:
+            raise SystemExit(f"segrules {' '.join(args)} failed ({proc.returncode}):\n{err.read().decode()}")
+        return seconds, peak, out.read().decode()
 
 
 def python_loop(ruleset, records: list[dict]) -> tuple[float, int]:
