@@ -21,11 +21,10 @@ from segrules.sampling import sample_answers
 from segrules.sql import compile_query, render
 from segrules.sql.compiler import q
 from segrules.testing import rulesets, small_ruleset_texts
-from segrules.verify.brute import answer_sets as every_answer_set
 
 from engines import run_spark, text_of
 from support import ALL_RULESETS, BASE, variant
-from test_sql_differential import SHAPES, _records_for, _valid_or_invalid, assert_same, shipped
+from test_sql_differential import SHAPES, _records_for, _valid_or_invalid, assert_same, every_record, shipped
 
 pytestmark = pytest.mark.spark
 
@@ -114,9 +113,7 @@ def test_generated_rulesets_random_answers_on_spark(data, text, spark, mode):
 def test_generated_rulesets_every_answer_set_on_spark(text, spark, mode):
     """Small answer spaces enumerated whole: every threshold boundary is among them."""
     ruleset = segrules.load_text(text)
-    records = []
-    for values, _case in every_answer_set(ruleset.definition):
-        records.append((len(records), {k: v for k, v in values.items() if v is not None}))
+    records = every_record(ruleset)
     for shape in ("wide", "typed"):
         assert_same(ruleset, records, run_spark(spark, ruleset.definition, records, shape=shape), f"spark {shape} {mode}")
 

@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import segrules
 from segrules.dsl import ast
 from segrules.engine import reference
-from segrules.errors import EvaluationError
 from segrules.sampling import sample_answers
 from segrules.sql import answers_from_text, reference_row
 from segrules.testing import answer_sets, invalid_answer_sets, rulesets, small_ruleset_texts
@@ -192,6 +191,12 @@ def test_boundary_walk_reaches_thresholds():
 # --------------------------------------------------------------------------- generated rulesets
 
 
+def every_record(ruleset) -> list[tuple[int, dict]]:
+    """Every answer set of a (small) ruleset's space, numbered, without the unanswered inputs."""
+    return [(k, {i: v for i, v in values.items() if v is not None})
+            for k, (values, _case) in enumerate(every_answer_set(ruleset.definition))]
+
+
 def _valid_or_invalid(ruleset):
     return st.one_of(answer_sets(ruleset), invalid_answer_sets(ruleset).map(lambda t: t[0]))
 
@@ -213,9 +218,7 @@ def test_generated_rulesets_random_answers(data, text, duck, pg):
 def test_generated_rulesets_every_answer_set(text, duck, pg):
     """Small answer spaces enumerated whole: every threshold boundary is among them."""
     ruleset = segrules.load_text(text)
-    records = []
-    for values, case in every_answer_set(ruleset.definition):
-        records.append((len(records), {k: v for k, v in values.items() if v is not None}))
+    records = every_record(ruleset)
     for shape in ("wide", "typed"):
         assert_same(ruleset, records, run_duckdb(duck, ruleset.definition, records, shape=shape), f"duckdb {shape}")
         assert_same(ruleset, records, run_postgres(pg, ruleset.definition, records, shape=shape), f"postgres {shape}")
