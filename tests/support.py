@@ -137,6 +137,18 @@ examples:
 """
 
 
+def load_script(path: Path, name: str):
+    """A script of the project (a docs generator, a benchmark) loaded as a module, to test it."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses resolve their module by name
+    spec.loader.exec_module(module)
+    return module
+
+
 def variant(old: str, new: str, text: str = BASE, count: int = 1) -> str:
     """``text`` with the only occurrence of ``old`` replaced (fails loudly if it is not unique)."""
     assert text.count(old) == count, f"{old!r} occurs {text.count(old)} times"

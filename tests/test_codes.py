@@ -4,7 +4,6 @@ and every code can be triggered, with a file:line:col where the problem has a pl
 from __future__ import annotations
 
 import datetime
-import importlib.util
 import pickle
 import random
 import re
@@ -22,6 +21,8 @@ from segrules.errors import (
     SegrulesError,
     UsageError,
 )
+
+from support import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "segrules"
@@ -235,10 +236,7 @@ def test_the_verifier_range_is_reserved():
 
 
 def _gen_codes():
-    spec = importlib.util.spec_from_file_location("gen_codes", DOCS / "gen_codes.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(DOCS / "gen_codes.py", "gen_codes")
 
 
 def test_the_generated_docs_are_up_to_date():

@@ -3,7 +3,6 @@ links lead somewhere."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
@@ -11,7 +10,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from support import ROOT, SHIPPED
+from support import ROOT, SHIPPED, load_script
 
 DOCS = ROOT / "docs"
 MODELS = DOCS / "models"
@@ -19,10 +18,7 @@ MODELS = DOCS / "models"
 
 @pytest.fixture(scope="module")
 def gen():
-    spec = importlib.util.spec_from_file_location("gen_models", DOCS / "gen_models.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(DOCS / "gen_models.py", "gen_models")
 
 
 @pytest.fixture(scope="module")
@@ -113,9 +109,7 @@ def test_anchors_in_links_exist(page):
 
 
 def test_the_api_reference_is_generated_from_the_docstrings():
-    spec = importlib.util.spec_from_file_location("gen_api", DOCS / "gen_api.py")
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
+    gen = load_script(DOCS / "gen_api.py", "gen_api")
     assert (DOCS / "api.md").read_text(encoding="utf-8") == gen.render(), "docs/api.md is out of date: run python docs/gen_api.py"
     for module in gen.MODULES:
         assert f"## `{module}`" in gen.render()

@@ -7,7 +7,6 @@ engine that is installed must pass the correctness gate on a few hundred answer 
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import random
 import sys
@@ -16,18 +15,17 @@ from pathlib import Path
 
 import pytest
 
+from support import load_script
+
 ROOT = Path(__file__).resolve().parents[2]
 PEERS_FILE = ROOT / "benchmarks" / "peers.py"
 
 
 @pytest.fixture(scope="module")
 def peers():
-    spec = importlib.util.spec_from_file_location("bench_peers", PEERS_FILE)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve the module by name
-    spec.loader.exec_module(module)
+    module = load_script(PEERS_FILE, "bench_peers")
     yield module
-    sys.modules.pop(spec.name, None)
+    sys.modules.pop("bench_peers", None)
 
 
 def brute(answers: dict[str, int]) -> str:

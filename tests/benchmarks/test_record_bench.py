@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 
-from support import ROOT
+from support import ROOT, load_script
 
 
 def test_a_small_run():
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
-        spec = importlib.util.spec_from_file_location("bench_record", ROOT / "benchmarks" / "record.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
+        module = load_script(ROOT / "benchmarks" / "record.py", "bench_record")
         results = module.run(200, 2, 1)
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
 
 import segrules
 from segrules import fhir
-from support import ROOT, SHIPPED
+from support import ROOT, SHIPPED, load_script
 
 DOCS = ROOT / "docs"
 
 
 @pytest.fixture(scope="module")
 def gen():
-    spec = importlib.util.spec_from_file_location("gen_fhir", DOCS / "gen_fhir.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(DOCS / "gen_fhir.py", "gen_fhir")
 
 
 @pytest.fixture(scope="module")
