@@ -148,6 +148,14 @@ class _Compiler:
         inp = self.inputs[input_id]
         return inp.optional or inp.asked_when is not None
 
+    def read(self, input_id: str) -> tuple[str, str | None]:
+        """An input's value where an expression reads it, and its error: SR405 when it may be
+        unanswered (outside an aggregate, which skips unanswered items)."""
+        col = self.input_sql[input_id]
+        if not self.may_be_missing(input_id):
+            return col, None
+        return col, f"CASE WHEN {col} IS NULL THEN {s('SR405 ' + input_id)} END"
+
     # ------------------------------------------------------------------ numbers
 
     def _mul(self, a: str | None, b: str | None) -> str | None:
@@ -176,8 +184,7 @@ class _Compiler:
         if isinstance(e, ast.InputRef):
             inp = self.inputs[e.id]
             nb = max(abs(inp.domain.values[0]), abs(inp.domain.values[-1]))
-            col = self.input_sql[e.id]
-            err = f"CASE WHEN {col} IS NULL THEN {s('SR405 ' + e.id)} END" if self.may_be_missing(e.id) else None
+            col, err = self.read(e.id)
             return Num(col, None, nb, 1, err)
         if isinstance(e, ast.ScoreRef):
             got = self.score_cols[e.id]
@@ -316,8 +323,7 @@ class _Compiler:
         if isinstance(e, ast.String):
             return Val(s(e.value), "enum")
         if isinstance(e, ast.InputRef):
-            col = self.input_sql[e.id]
-            err = f"CASE WHEN {col} IS NULL THEN {s('SR405 ' + e.id)} END" if self.may_be_missing(e.id) else None
+            col, err = self.read(e.id)
             return Val(col, "enum", err)
         if isinstance(e, ast.ScoreRef):
             got = self.score_cols[e.id]
@@ -333,8 +339,7 @@ class _Compiler:
         if isinstance(e, ast.Bool):
             return Val("TRUE" if e.value else "FALSE", "boolean")
         if isinstance(e, ast.InputRef):
-            col = self.input_sql[e.id]
-            err = f"CASE WHEN {col} IS NULL THEN {s('SR405 ' + e.id)} END" if self.may_be_missing(e.id) else None
+            col, err = self.read(e.id)
             return Val(col, "boolean", err)
         if isinstance(e, ast.ScoreRef):
             got = self.score_cols[e.id]
