@@ -109,14 +109,17 @@ def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
             return euclid
         return node
 
-    tree = tree.transform(exact_quotient).transform(whole_number).transform(gcd).transform(distinct_list)
+    # the tree is this call's own: transformed in place, not copied (a copy of the 90 kB query
+    # per pass cost more than parsing it)
+    for step in (exact_quotient, whole_number, gcd, distinct_list):
+        tree = tree.transform(step, copy=False)
     if dialect == "postgres":
         # PostgreSQL pulls subqueries up into one another, copying each layer's expressions into
         # every place that reads them: the layers multiply into a tree too big to plan. OFFSET 0
         # keeps each layer a step of its own (rows still stream through; nothing is stored).
         for cte in tree.find_all(exp.CTE):
             cte.this.offset(0, copy=False)
-    return tree.sql(dialect=dialect, identify=True, pretty=pretty)
+    return tree.sql(dialect=dialect, identify=True, pretty=pretty, copy=False)
 
 
 def _spark_wide_quotient(sqlglot, a, b, wide: str):
