@@ -184,7 +184,7 @@ def run_batch(
             # summary are read from there
             with _progress(con, progress and engine == "duckdb", "segrules batch"):
                 try:
-                    con.execute(f"COPY ({query} ORDER BY {q(key)}) TO {_lit(result)} (FORMAT PARQUET)")
+                    con.execute(f"COPY ({_in_key_order(query, key, ruleset)}) TO {_lit(result)} (FORMAT PARQUET)")
                 except duckdb.Error as exc:
                     raise DatabaseError(f"DuckDB could not segment {src}: {exc}") from None
             relation_out = f"read_parquet({_lit(result)})"
@@ -195,6 +195,23 @@ def run_batch(
             else:
                 _write_duckdb(con, relation_out, dst, rej)
         return attrs.evolve(summary, seconds=time.perf_counter() - started)
+
+
+_RULESET_COLUMNS = RESULT_COLUMNS[-3:]  # the ruleset id, version and content hash
+
+
+def _in_key_order(query: str, key: str, ruleset) -> str:
+    """The result rows of ``query`` sorted by key, with the ruleset's id, version and hash
+    added after the sort: carried through it, they would be millions of copies of a
+    64-character hash. They are written as one-value ENUMs, which Parquet stores as text
+    with no per-row work."""
+    d = ruleset.definition
+    consts = ", ".join(
+        f"CAST({_lit(v)} AS ENUM({_lit(v)})) AS {q(c)}"
+        for c, v in zip(_RULESET_COLUMNS, (d.id, d.version, d.content_hash))
+    )
+    rows = f"SELECT * EXCLUDE ({', '.join(map(q, _RULESET_COLUMNS))}) FROM ({query}) ORDER BY {q(key)}"
+    return f"SELECT *, {consts} FROM ({rows})"
 
 
 def memory_limit() -> str:

@@ -269,6 +269,33 @@ def test_typed_parquet_in_key_order_out_nothing_left_behind(tmp_path, ruleset, m
     assert list(work.iterdir()) == []  # nothing spilled into the working folder
 
 
+def test_a_population_read_in_parallel_comes_out_in_key_order(tmp_path, ruleset):
+    """Enough records, in many row groups and shuffled, for DuckDB to read and sort them in
+    parallel: the output is in key order all the same, and the ruleset's columns (added after
+    the sort) are on every row, as text."""
+    records = [r for r in _records(ruleset) if not isinstance(r.get("c_coping"), str)]
+    few, many, out = tmp_path / "few.parquet", tmp_path / "many.parquet", tmp_path / "out.parquet"
+    _write_typed_parquet(few, ruleset, records)
+    n, copies = len(records), 5000
+    con = duckdb.connect()
+    con.execute(
+        f"COPY (SELECT * REPLACE (record_id + {n} * c.i AS record_id) FROM '{few}', range({copies}) c(i) "
+        f"ORDER BY hash(record_id + {n} * c.i)) TO '{many}' (FORMAT PARQUET, ROW_GROUP_SIZE 10000)"
+    )
+    summary = run_batch(ruleset, str(many), str(out))
+    assert summary.records == n * copies
+    rows = con.execute(f"SELECT record_id, segment, error_codes, ruleset_id, ruleset_version, ruleset_hash "
+                       f"FROM '{out}'").fetchall()  # as stored
+    assert [r[0] for r in rows] == list(range(n * copies))
+    d = ruleset.definition
+    expected = _expected(ruleset, records)
+    for key, segment, codes, *named in rows:
+        want = expected[key % n]
+        assert (segment, codes, named) == (want["segment"], want["error_codes"], [d.id, d.version, d.content_hash])
+    types = dict(r[:2] for r in con.execute(f"DESCRIBE SELECT * FROM '{out}'").fetchall())
+    assert [types[c] for c in ("ruleset_id", "ruleset_version", "ruleset_hash")] == ["VARCHAR"] * 3
+
+
 def test_progress_is_drawn_on_stderr_only(tmp_path, ruleset, capfd):
     _write_csv(tmp_path / "in.csv", ruleset, _records(ruleset, 20))
     run_batch(ruleset, str(tmp_path / "in.csv"), str(tmp_path / "o.parquet"), progress=True)
