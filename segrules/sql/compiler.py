@@ -23,6 +23,7 @@ The query text is written in one neutral form (PostgreSQL syntax, every identifi
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from typing import Mapping, Sequence
 
@@ -678,6 +679,11 @@ def _validation_layers(c: _Compiler, rs, order, kinds, ctes, name) -> tuple[str,
     return q("#bad"), q("#codes"), q("#inputs")
 
 
+#: The names of the Euclid layers (``plain_g0``, ``full_g3``...): each reads the layer before it
+#: and only the gcd marker reads them, so a dialect with its own GCD drops them.
+EUCLID_LAYER = re.compile(r"(?:plain|full)_g[0-9]+")
+
+
 def _decision_layers(c: _Compiler, rs, ctes, name, K, C, bad, codes, inputs) -> tuple[list, str]:
     """Scores, rules and the axis scores in lowest terms, then the result rows. ``bad`` (None:
     never) says a record is invalid, with its ``codes`` and ``inputs``."""
@@ -778,8 +784,8 @@ def _decision_layers(c: _Compiler, rs, ctes, name, K, C, bad, codes, inputs) -> 
             out.append(f"CAST(NULL AS {_INT}) AS {q(role + '_den')}")
             continue
         got = c.score_cols[sid]
-        # the gcd: an engine's own GCD where it has one (the Euclid layers are then unused and
-        # dropped by its planner), else the last Euclid step
+        # the gcd: an engine's own GCD where it has one (the rendering then drops the Euclid
+        # layers), else the last Euclid step
         g = f"SR_GCD(ABS({got.n}), {got.den}, {q(f'#{role}x{steps}')})"
         out.append(f"CASE WHEN {ok} THEN EXACT_QUOTIENT({got.n}, {g}) END AS {q(role + '_num')}")
         out.append(f"CASE WHEN {ok} THEN EXACT_QUOTIENT({got.den}, {g}) END AS {q(role + '_den')}")
