@@ -1376,6 +1376,8 @@ add_code(
     of its own inputs, under this or another name, or to a file that holds a ruleset or a
     crosswalk. Writing would destroy the model, so segrules stops and writes nothing. This
     happens most often when an option's value is left out, as in `--report model.yaml`.
+    `segrules batch` likewise refuses an output or rejects file or table that is its input,
+    or that is the other output.
     """,
     wrong="""
     segrules verify --report model.yaml other.yaml

@@ -26,6 +26,7 @@ from typing import Any, Iterator, Sequence
 import attrs
 
 from ..errors import SegrulesError, UsageError
+from ..files import OutputError
 from .compiler import RESULT_COLUMNS, compile_query, q
 from .render import render
 from .rows import answers_from_text, reference_row
@@ -152,6 +153,7 @@ def run_batch(
     src = parse_location(input, error=BatchInputError)
     dst = parse_location(output, error=BatchOutputError)
     rej = parse_location(rejects, error=BatchOutputError) if rejects else None
+    _refuse_overwriting(src, dst, rej)
     started = time.perf_counter()
     if engine == "postgres":
         if carry:
@@ -212,6 +214,33 @@ def _in_key_order(query: str, key: str, ruleset) -> str:
     )
     rows = f"SELECT * EXCLUDE ({', '.join(map(q, _RULESET_COLUMNS))}) FROM ({query}) ORDER BY {q(key)}"
     return f"SELECT *, {consts} FROM ({rows})"
+
+
+def _refuse_overwriting(src: Location, dst: Location, rej: Location | None) -> None:
+    """Refuse an output that is the input, or the other output, before any work (SR520): the
+    finished result would replace the answers it was made from."""
+    pairs = [(dst, src, "the input"), *([(rej, src, "the input"), (rej, dst, "--output")] if rej else [])]
+    for out, other, what in pairs:
+        if _same_place(out, other):
+            raise OutputError(
+                f"{out} is also {what} of this run; writing to it would destroy it (give another output)",
+                code="SR520",
+            )
+
+
+def _same_place(a: Location, b: Location) -> bool:
+    """Whether two locations are the same file (by any name) or the same table in it."""
+    if "postgres" in (a.kind, b.kind):
+        return a.kind == b.kind and a.path == b.path and a.table == b.table
+    same = os.path.abspath(a.path) == os.path.abspath(b.path)
+    if not same:
+        try:
+            same = os.path.samefile(a.path, b.path)
+        except OSError:
+            same = False
+    # a file written over a DuckDB database destroys every table in it; DuckDB's table names
+    # are case-insensitive
+    return same and (a.table is None or b.table is None or a.table.lower() == b.table.lower())
 
 
 def memory_limit() -> str:
@@ -519,6 +548,8 @@ def _replace(tmp: str, path: str) -> None:
 def _write_one(con, loc: Location, select: str) -> None:
     if loc.kind == "duckdb":
         lit = _lit(loc.path)
+        # the input is read by now; its database, attached read-only, may be this one
+        con.execute("DETACH DATABASE IF EXISTS src")
         try:
             con.execute(f"ATTACH {lit} AS dst")
         except Exception as exc:
@@ -596,19 +627,24 @@ def _run_postgres(ruleset, src: Location, dst: Location, rej: Location | None, s
                               types=types),
                 "postgres",
             )
-            cur.execute(f"CREATE TEMP TABLE segrules_result ON COMMIT DROP AS {query}")
             rows_read = cur.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            outs = [(dst, "" if rej is None else " WHERE error_codes IS NULL")]
-            if rej is not None:
-                outs.append((rej, " WHERE error_codes IS NOT NULL"))
-            for loc, where in outs:
-                name = ".".join(q(p) for p in loc.table.split("."))
-                cur.execute(f"DROP TABLE IF EXISTS {name}")
-                cur.execute(f"CREATE TABLE {name} AS SELECT * FROM segrules_result{where} ORDER BY {q(key)}")
-            records, segmented = cur.execute("SELECT count(*), count(segment) FROM segrules_result").fetchone()
+            out = ".".join(q(p) for p in dst.table.split("."))
+            if rej is None:
+                # one output: written straight from the query (one write of the rows, not two)
+                result = out
+                cur.execute(f"DROP TABLE IF EXISTS {out}")
+                cur.execute(f"CREATE TABLE {out} AS SELECT * FROM ({query}) AS r ORDER BY {q(key)}")
+            else:
+                result = "segrules_result"
+                cur.execute(f"CREATE TEMP TABLE segrules_result ON COMMIT DROP AS {query}")
+                for loc, where in ((dst, "error_codes IS NULL"), (rej, "error_codes IS NOT NULL")):
+                    name = ".".join(q(p) for p in loc.table.split("."))
+                    cur.execute(f"DROP TABLE IF EXISTS {name}")
+                    cur.execute(f"CREATE TABLE {name} AS SELECT * FROM segrules_result WHERE {where} ORDER BY {q(key)}")
+            records, segmented = cur.execute(f"SELECT count(*), count(segment) FROM {result}").fetchone()
             by_code = dict(
                 cur.execute(
-                    "SELECT c.code, count(*) FROM segrules_result AS r, "
+                    f"SELECT c.code, count(*) FROM {result} AS r, "
                     "LATERAL (SELECT DISTINCT unnest(string_to_array(r.error_codes, ','))) AS c(code) "
                     "WHERE r.error_codes IS NOT NULL GROUP BY c.code"
                 ).fetchall()

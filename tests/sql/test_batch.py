@@ -188,6 +188,47 @@ def test_SR803_SR804_SR806_bad_locations(tmp_path, ruleset):
         assert info.value.code == code, (src, dst, kw)
 
 
+def test_SR520_an_output_that_is_the_input_or_the_other_output(tmp_path, ruleset, postgres_url):
+    """Refused before any work, whatever the name: the result would replace its own answers."""
+    _write_csv(tmp_path / "in.csv", ruleset, _records(ruleset, 10))
+    con = duckdb.connect(str(tmp_path / "db.duckdb"))
+    con.execute(f"CREATE TABLE answers AS SELECT * FROM read_csv('{tmp_path / 'in.csv'}', all_varchar = true)")
+    con.close()
+    (tmp_path / "link.csv").symlink_to(tmp_path / "in.csv")
+    before = {p.name: p.read_bytes() for p in (tmp_path / "in.csv", tmp_path / "db.duckdb")}
+    src, db = str(tmp_path / "in.csv"), str(tmp_path / "db.duckdb")
+    cases = [
+        (src, src, {}),
+        (src, str(tmp_path / "link.csv"), {}),  # through a link
+        (src, str(tmp_path / "sub" / ".." / "in.csv"), {}),
+        (src, str(tmp_path / "o.csv"), {"rejects": src}),
+        (src, str(tmp_path / "o.csv"), {"rejects": str(tmp_path / "o.csv")}),
+        (f"{db}#answers", f"{db}#ANSWERS", {}),  # DuckDB's table names ignore case
+        (f"{postgres_url}#answers", f"{postgres_url}#answers", {"engine": "postgres"}),
+    ]
+    for src_, dst, kw in cases:
+        with pytest.raises(SegrulesError) as info:
+            run_batch(ruleset, src_, dst, **kw)
+        assert info.value.code == "SR520", (src_, dst, kw)
+    assert {p.name: p.read_bytes() for p in (tmp_path / "in.csv", tmp_path / "db.duckdb")} == before
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_other_tables_of_the_input_database_out(tmp_path, ruleset):
+    records = _records(ruleset, 30)
+    _write_csv(tmp_path / "in.csv", ruleset, records)
+    db = tmp_path / "registry.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute(f"CREATE TABLE answers AS SELECT * FROM read_csv('{tmp_path / 'in.csv'}', all_varchar = true)")
+    con.close()
+    summary = run_batch(ruleset, f"{db}#answers", f"{db}#segments", rejects=f"{db}#rejected")
+    assert (summary.segmented, summary.rejected) == (27, 3)
+    con = duckdb.connect(str(db))
+    assert con.execute("SELECT count(*) FROM answers").fetchone() == (30,)  # the input is intact
+    assert con.execute("SELECT count(*) FROM segments").fetchone() == (27,)
+    assert con.execute("SELECT count(*) FROM rejected").fetchone() == (3,)
+
+
 def test_SR805_without_the_sql_extra(monkeypatch, tmp_path, ruleset):
     import sys
 
