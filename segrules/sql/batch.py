@@ -27,9 +27,9 @@ import attrs
 
 from ..errors import SegrulesError, UsageError
 from ..files import OutputError
-from .compiler import RESULT_COLUMNS, compile_query, q
-from .render import render
-from .rows import answers_from_text, reference_row
+from .compiler import JSON_TYPES, RESULT_COLUMNS, compile_query, q
+from .render import json_text_duckdb, render
+from .rows import answers_from_json, answers_from_text, reference_row
 
 ENGINES = ("duckdb", "postgres", "python")
 FILE_KINDS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -169,7 +169,7 @@ def run_batch(
             _output_folder(loc)  # a missing or read-only folder is refused before any work
     duckdb = _duckdb()
     with duckdb_session() as con:
-        relation = duckdb_relation(con, src)
+        relation = duckdb_relation(con, src, [i.id for i in ruleset.definition.inputs])
         if engine == "duckdb":
             query, carry, missing = segment_query(con, ruleset, relation, shape=shape, key=key, source=src, carry=carry)
         else:
@@ -376,8 +376,10 @@ def segment_query(con, ruleset, relation: str, *, shape: str = "wide", key: str 
     return query, carry, missing
 
 
-def duckdb_relation(con, src: Location) -> str:
-    """The DuckDB relation that reads ``src`` (a file by its kind, or an attached table)."""
+def duckdb_relation(con, src: Location, inputs: Sequence[str] = ()) -> str:
+    """The DuckDB relation that reads ``src`` (a file by its kind, or an attached table). In a
+    JSON Lines file the columns named in ``inputs`` (a ruleset's inputs) are read as JSON
+    values, so that a JSON string and a JSON number keep their kinds, as in ``decide``."""
     path = src.path
     if src.kind != "duckdb" and not os.path.isfile(path):
         raise BatchInputError(f"{path}: no such file")
@@ -387,7 +389,7 @@ def duckdb_relation(con, src: Location) -> str:
     if src.kind == "parquet":
         return f"read_parquet({lit})"
     if src.kind == "jsonl":
-        return f"read_json({lit}, format = 'newline_delimited')"
+        return _jsonl_relation(con, src, lit, inputs)
     if not os.path.isfile(path):
         raise BatchInputError(f"{path}: no such DuckDB database")
     try:
@@ -395,6 +397,21 @@ def duckdb_relation(con, src: Location) -> str:
     except Exception as exc:
         raise BatchInputError(f"{path}: cannot open the DuckDB database: {exc}") from None
     return f"src.{q(src.table)}"
+
+
+def _jsonl_relation(con, src: Location, lit: str, inputs: Sequence[str]) -> str:
+    """Every line of a JSON Lines file: its columns and their types found from all lines, not a
+    sample (a key first seen late is read, not dropped), the inputs' values as JSON."""
+    duckdb = _duckdb()
+    try:
+        found = con.execute(
+            f"DESCRIBE SELECT * FROM read_json({lit}, format = 'newline_delimited', sample_size = -1)"
+        ).fetchall()
+    except duckdb.Error as exc:
+        raise BatchInputError(f"{src}: cannot be read as JSON Lines (one JSON object a line): {exc}") from None
+    wanted = set(inputs)
+    spec = ", ".join(f"{_lit(name)}: {_lit('JSON' if name in wanted else kind)}" for name, kind, *_ in found)
+    return f"read_json({lit}, format = 'newline_delimited', columns = {{{spec}}})"
 
 
 def _columns_duckdb(con, relation: str) -> list[str]:
@@ -447,11 +464,11 @@ def _python_engine(con, ruleset, relation: str, shape: str, key: str, carry, pro
                     row.update(error_codes=",".join(["SR802"] * len(dups)), error_inputs=",".join(dups))
                 else:
                     row = reference_row(ruleset, answers)
-                writer.writerow([record_key, *carried, *(_csv(row[c]) for c in RESULT_COLUMNS)])
+                writer.writerow([record_key, *map(_csv, carried), *(_csv(row[c]) for c in RESULT_COLUMNS)])
                 bar.update()
         described = dict(r[:2] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall())
         numbers = ("rule", "resources_num", "resources_den", "complexity_num", "complexity_den")
-        types = {c: described[c] for c in (key, *carry)}
+        types = {c: "VARCHAR" if described[c].upper() in JSON_TYPES else described[c] for c in (key, *carry)}
         types.update({c: "BIGINT" if c in numbers else "VARCHAR" for c in RESULT_COLUMNS})
         spec = "{" + ", ".join(f"'{c.replace(chr(39), chr(39) * 2)}': '{t}'" for c, t in types.items()) + "}"
         path = "'" + tmp.name.replace("'", "''") + "'"
@@ -469,8 +486,10 @@ def _csv(v):
 def _records(con, ruleset, relation, shape, key, carry) -> Iterator[tuple[Any, list, dict, list]]:
     ids = [i.id for i in ruleset.definition.inputs]
     if shape == "wide":
-        present = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()}
-        select = [f"CAST({q(key)} AS VARCHAR)"] + [f"CAST({q(c)} AS VARCHAR)" for c in carry]
+        present = _column_types_duckdb(con, relation)
+        json_ids = {i for i in ids if present.get(i, "").upper() in JSON_TYPES}
+        select = [f"CAST({q(key)} AS VARCHAR)"]
+        select += [json_text_duckdb(q(c)) if c in json_ids else f"CAST({q(c)} AS VARCHAR)" for c in carry]
         select += [f"CAST({q(i)} AS VARCHAR)" if i in present else "NULL" for i in ids]
         cur = con.cursor()
         cur.execute(f"SELECT {', '.join(select)} FROM {relation}")
@@ -480,8 +499,12 @@ def _records(con, ruleset, relation, shape, key, carry) -> Iterator[tuple[Any, l
             if not chunk:
                 return
             for row in chunk:
-                answers = {i: v for i, v in zip(ids, row[1 + n_carry:]) if v is not None}
-                yield row[0], list(row[1:1 + n_carry]), answers_from_text(ruleset.definition, answers), []
+                values = dict(zip(ids, row[1 + n_carry:]))
+                answers = answers_from_text(
+                    ruleset.definition, {i: v for i, v in values.items() if v is not None and i not in json_ids}
+                )
+                answers.update(answers_from_json({i: values[i] for i in json_ids}))
+                yield row[0], list(row[1:1 + n_carry]), answers, []
     cur = con.cursor()
     cur.execute(
         f"SELECT CAST({q(key)} AS VARCHAR), CAST(question AS VARCHAR), CAST(value AS VARCHAR) FROM {relation} "

@@ -52,6 +52,9 @@ INTEGER_TYPES = frozenset({
     "INT8", "INT4", "INT2", "INT", "INT64", "INT32", "INT16",
 })
 BOOLEAN_TYPES = frozenset({"BOOLEAN", "BOOL"})
+#: DuckDB's JSON type, as it reads the values of a JSON Lines file: a JSON string and a JSON
+#: number or true/false keep their kinds, as in ``decide`` (``"3"`` is not a number).
+JSON_TYPES = frozenset({"JSON"})
 #: A numeric question with at most this many allowed values is checked against their texts.
 LOOKUP_VALUES = 64
 
@@ -397,8 +400,11 @@ class _Compiler:
 
 
 def column_class(inp: ast.Input, sql_type: str | None) -> str:
-    """How the column of ``inp`` is read: ``integer`` or ``boolean`` as it is, else ``text``."""
+    """How the column of ``inp`` is read: ``integer`` or ``boolean`` as it is, ``json`` as a
+    JSON value of its own kind, else ``text``."""
     name = (sql_type or "").upper().strip()
+    if name in JSON_TYPES:
+        return "json"
     if inp.domain.is_numeric and name in INTEGER_TYPES:
         return "integer"
     if inp.domain.kind == "boolean" and name in BOOLEAN_TYPES:
@@ -423,6 +429,9 @@ def _fast_value(inp: ast.Input, t: str, kind: str) -> tuple[str, str]:
         return t, _in_domain(d, t)
     if kind == "boolean":
         return t, f"({t} OR NOT {t})"
+    if kind == "json":
+        value, test = _fast_value(inp, t, "text")
+        return value, f"({_json_kind_ok(inp)} AND {test})"
     if d.kind == "boolean":
         return f"({t} = 'true')", one_of(t, _YES_NO)
     if d.kind == "enum":
@@ -434,6 +443,14 @@ def _fast_value(inp: ast.Input, t: str, kind: str) -> tuple[str, str]:
     return x, f"CASE WHEN {t} IS NOT NULL THEN COALESCE({_in_domain(d, x)}, FALSE) END"
 
 
+def _json_kind_ok(inp: ast.Input) -> str:
+    """For a JSON value: SQL that holds when its JSON kind can answer ``inp``. A choice takes a
+    JSON string; a number or a yes/no question anything but a string (the text of a JSON
+    number or true/false is then read as text is; ``3.0`` and ``1e2`` are not whole numbers)."""
+    string = _a(inp.id, "j")
+    return string if inp.domain.kind == "enum" else f"NOT {string}"
+
+
 def _parse_layers(inputs, a, kinds) -> list[tuple[str, list[str]]]:
     """Layers that read each answer once: its kind ('N' none, 'T' wrong kind, 'O' outside
     the domain, 'V' valid) in column ``#s`` and its typed value in ``#y`` (NULL unless valid)."""
@@ -442,6 +459,7 @@ def _parse_layers(inputs, a, kinds) -> list[tuple[str, list[str]]]:
         d, t = inp.domain, a(inp.id, "t")
         x, w = a(inp.id, "x"), a(inp.id, "w")
         kind = kinds[inp.id]
+        wrong = f"NOT {_json_kind_ok(inp)} OR " if kind == "json" else ""
         if kind == "integer":
             parse.append(f"FALSE AS {w}")
             inside, typed = _in_domain(d, t), t
@@ -449,15 +467,15 @@ def _parse_layers(inputs, a, kinds) -> list[tuple[str, list[str]]]:
             parse.append(f"FALSE AS {w}")
             inside, typed = "TRUE", t
         elif d.kind == "boolean":
-            parse.append(f"NOT {one_of(t, _YES_NO)} AS {w}")
+            parse.append(f"({wrong}NOT {one_of(t, _YES_NO)}) AS {w}")
             inside, typed = "TRUE", f"({t} = 'true')"
         elif d.kind == "enum":
-            parse.append(f"FALSE AS {w}")
+            parse.append(f"({wrong}FALSE) AS {w}")
             inside, typed = one_of(t, [s(v) for v in d.values]), t
         else:
             # a whole number: an optional minus sign and ASCII digits, nothing else (SR_WHOLE),
             # read when it has at most 18 significant digits (SR_WHOLE18; longer is outside any domain)
-            parse.append(f"NOT SR_WHOLE({t}) AS {w}")
+            parse.append(f"({wrong}NOT SR_WHOLE({t})) AS {w}")
             parse.append(f"CASE WHEN SR_WHOLE18({t}) THEN TRY_CAST({t} AS {_INT}) END AS {x}")
             inside = f"({x} IS NOT NULL AND {_in_domain(d, x)})"
             typed = x
@@ -502,7 +520,8 @@ def compile_query(
 
     ``types`` gives the SQL type of wide columns by name (as the engine reports them): a
     numeric question in an integer column and a yes/no question in a boolean column are read
-    as they are; every other column is read as text. Each record is first tested cheaply
+    as they are; a DuckDB ``JSON`` column as JSON values of their own kinds, as ``decide``
+    reads them; every other column is read as text. Each record is first tested cheaply
     (every answer given in its plain form, allowed, and asked); only records that fail the
     test go through the full validation that names each problem.
     """
@@ -565,7 +584,10 @@ def _source(rs, table, shape, K, C, kinds, columns, Q, V) -> str:
     """The answers, one column per input: as text, or typed where the column is."""
     if shape == "wide":
         present = set(columns) if columns is not None else None
-        cols = [f"{K} AS {q('#key')}"] + [f"{x} AS {x}" for x in C]
+        # an input carried from a JSON column is carried as text (a string's own text)
+        json_columns = {q(i.id) for i in rs.inputs if kinds[i.id] == "json"}
+        cols = [f"{K} AS {q('#key')}"]
+        cols += [f"SR_JSON_TEXT({x}) AS {x}" if x in json_columns else f"{x} AS {x}" for x in C]
         for inp in rs.inputs:
             if present is not None and inp.id not in present:
                 src = "CAST(NULL AS TEXT)"
@@ -573,6 +595,10 @@ def _source(rs, table, shape, K, C, kinds, columns, Q, V) -> str:
                 src = f"CAST({q(inp.id)} AS {_INT})"
             elif kinds[inp.id] == "boolean":
                 src = q(inp.id)
+            elif kinds[inp.id] == "json":
+                # a JSON string's own text, any other value's JSON text; JSON null is no answer
+                src = f"SR_JSON_TEXT({q(inp.id)})"
+                cols.append(f"SR_JSON_IS_STRING({q(inp.id)}) AS {_a(inp.id, 'j')}")
             else:
                 src = f"CAST({q(inp.id)} AS TEXT)"
             cols.append(f"{src} AS {_a(inp.id, 't')}")

@@ -88,6 +88,18 @@ def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
             return sqlglot.parse_one(test + ")", read="postgres")
         return node
 
+    def json_value(node):
+        # a JSON column (DuckDB reading JSON Lines): a string's text, or a number's or true/false's
+        # JSON text, and whether it was a string
+        if isinstance(node, exp.Anonymous) and node.name.upper() in ("SR_JSON_TEXT", "SR_JSON_IS_STRING"):
+            if dialect != "duckdb":
+                raise UsageError(f"JSON columns are read by DuckDB only, not in {dialect} SQL", code="SR801")
+            x = node.expressions[0].sql(dialect="duckdb", identify=True)
+            if node.name.upper() == "SR_JSON_IS_STRING":
+                return sqlglot.parse_one(f"(JSON_TYPE({x}) = 'VARCHAR')", read="duckdb")
+            return sqlglot.parse_one(json_text_duckdb(x), read="duckdb")
+        return node
+
     def distinct_list(node):
         # STRING_AGG(DISTINCT x, sep ORDER BY x), the sorted distinct values joined: Spark 3.5 has
         # no LISTAGG, and Spark 4 fails to plan LISTAGG(DISTINCT ...) beside COUNT(DISTINCT ...).
@@ -117,7 +129,7 @@ def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
         _drop_euclid_layers(tree, exp)
     # the tree is this call's own: transformed in place, not copied (a copy of the 90 kB query
     # per pass cost more than parsing it)
-    for step in (exact_quotient, whole_number, gcd, distinct_list):
+    for step in (exact_quotient, whole_number, gcd, json_value, distinct_list):
         tree = tree.transform(step, copy=False)
     if dialect == "postgres":
         # PostgreSQL pulls subqueries up into one another, copying each layer's expressions into
@@ -126,6 +138,12 @@ def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
         for cte in tree.find_all(exp.CTE):
             cte.this.offset(0, copy=False)
     return tree.sql(dialect=dialect, identify=True, pretty=pretty, copy=False)
+
+
+def json_text_duckdb(x: str) -> str:
+    """DuckDB SQL for the text of the JSON value ``x``: a string's own text, the JSON text of
+    a number, true/false, list or object; NULL for JSON null."""
+    return f"(CASE JSON_TYPE({x}) WHEN 'VARCHAR' THEN {x} ->> '$' WHEN 'NULL' THEN NULL ELSE CAST({x} AS TEXT) END)"
 
 
 def _drop_euclid_layers(tree, exp) -> None:

@@ -4,10 +4,14 @@ An answers table holds text (CSV cells, or any column read as text): a numeric q
 answer is an optional minus sign and ASCII digits, a yes/no answer is ``true`` or ``false``,
 a choice is its code; anything else is kept as the text it is, which validation then rejects
 (SR303 or SR302) exactly as ``decide`` would. An empty cell (NULL) is no answer.
+
+A JSON Lines file's answers are JSON values instead, read as ``decide`` reads a JSON answer
+set: a string is text, a number or true/false keeps its kind, null is no answer.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from fractions import Fraction
 from typing import Any, Mapping
@@ -31,12 +35,32 @@ def answers_from_text(definition, row: Mapping[str, Any]) -> dict[str, Any]:
         if inp is None:
             out[key] = text
         elif inp.domain.is_numeric:
-            out[key] = int(text) if _INT_RE.fullmatch(text) else text
+            out[key] = _whole(text) if _INT_RE.fullmatch(text) else text
         elif inp.domain.kind == "boolean":
             out[key] = {"true": True, "false": False}.get(text, text)
         else:
             out[key] = text
     return out
+
+
+def answers_from_json(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers a row of JSON texts stands for (None, or JSON null, is no answer)."""
+    out: dict[str, Any] = {}
+    for key, text in row.items():
+        if text is not None:
+            value = json.loads(text, parse_int=_whole)
+            if value is not None:
+                out[key] = value
+    return out
+
+
+def _whole(text: str) -> int:
+    """A whole number's text as an int. A number of more than 4,000 digits (Python converts
+    at most 4,300) is outside every domain, as the SQL finds it: 10**4000, with its sign,
+    stands for it."""
+    if len(text.lstrip("-")) <= 4000:
+        return int(text)
+    return -(10**4000) if text.startswith("-") else 10**4000
 
 
 def _pair(v) -> tuple[int, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any, Iterable, Mapping
 
 from segrules.sql import RESULT_COLUMNS, compile_query, render
@@ -45,6 +46,23 @@ def fits_typed(definition, answers: Mapping[str, Any]) -> bool:
     return True
 
 
+def json_text(value: Any) -> str | None:
+    """An answer as a JSON Lines file holds it (None: the key is absent); None when JSON cannot
+    hold it as it is (not a JSON value, or not read back as the same value of the same kind)."""
+    try:
+        text = json.dumps(value, allow_nan=False, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return None
+    back = json.loads(text)
+    return text if back == value and type(back) is type(value) else None
+
+
+def fits_json(definition, answers: Mapping[str, Any]) -> bool:
+    """Whether a record can be stored as a JSON Lines line of a wide table (inputs only)."""
+    ids = {i.id for i in definition.inputs}
+    return set(answers) <= ids and all(v is None or json_text(v) is not None for v in answers.values())
+
+
 def long_rows(records: Iterable[tuple[int, Mapping[str, Any]]]) -> list[tuple[int, str, str | None]]:
     return [(key, question, text_of(v)) for key, answers in records for question, v in answers.items()]
 
@@ -56,6 +74,11 @@ def run_duckdb(con, definition, records, shape: str = "long") -> dict[int, dict]
     if shape == "long":
         con.execute("CREATE TABLE answers (record_id BIGINT, question VARCHAR, value VARCHAR)")
         _bulk_insert(con, long_rows(records), ["VARCHAR"] * 2)
+    elif shape == "json":  # wide, each answer a JSON value, as DuckDB reads a JSON Lines file
+        types = {i.id: "JSON" for i in definition.inputs}
+        con.execute("CREATE TABLE answers (record_id BIGINT, " + ", ".join(f"{q(i)} JSON" for i in types) + ")")
+        _bulk_insert(con, [(key, *(json_text(a[i]) if a.get(i) is not None else None for i in types))
+                           for key, a in records], ["JSON"] * len(types))
     elif shape == "typed":  # wide, with integer and boolean columns
         types = {i.id: column_type(i) for i in definition.inputs}
         con.execute("CREATE TABLE answers (record_id BIGINT, " + ", ".join(f"{q(i)} {t}" for i, t in types.items()) + ")")

@@ -337,6 +337,81 @@ def test_a_population_read_in_parallel_comes_out_in_key_order(tmp_path, ruleset)
     assert [types[c] for c in ("ruleset_id", "ruleset_version", "ruleset_hash")] == ["VARCHAR"] * 3
 
 
+def _decided(ruleset, answers):
+    row = reference_row(ruleset, answers)
+    return row["segment"], row["error_codes"], row["error_inputs"]
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "python"])
+def test_json_lines_answers_keep_their_kinds(tmp_path, ruleset, engine):
+    """A JSON Lines record means what it means to decide(): "3" is not a number, 3.0 and 1e2
+    are not whole numbers, true is not a choice, null is no answer."""
+    base = sample_answers(ruleset.definition, random.Random(11))
+    optional = next(i.id for i in ruleset.definition.inputs if i.optional and i.asked_when is None)
+    variants = [("c_coping", v) for v in (3, "3", 3.0, 100.0, -0, True, "true", None, [3], {"a": 3}, 10**30, 9, "x")]
+    variants += [("battery", v) for v in ("illness", 1, True, "nope", None, ["risk"])]
+    variants += [(optional, v) for v in (None, "2", 2, 2.5)]
+    records = [dict(base, **{k: v}) for k, v in variants]
+    with open(tmp_path / "in.jsonl", "w", encoding="utf-8") as f:
+        for key, answers in enumerate(records):
+            f.write(json.dumps({"record_id": key, **answers}) + "\n")
+    out = tmp_path / "out.parquet"
+    run_batch(ruleset, str(tmp_path / "in.jsonl"), str(out), engine=engine, carry=["battery"])
+    rows = _read(out)
+    got = {r["record_id"]: (r["segment"], r["error_codes"], r["error_inputs"]) for r in rows}
+    want = {key: _decided(ruleset, {k: v for k, v in answers.items() if v is not None})
+            for key, answers in enumerate(records)}
+    assert got == want
+    assert got[1][1] == "SR303" and got[0][0] is not None  # "3" and 3
+    # a carried input is carried as text: a string's own text, any other value's JSON text
+    carried = {r["record_id"]: r["battery"] for r in rows}
+    assert carried == {key: None if a["battery"] is None else a["battery"] if isinstance(a["battery"], str)
+                       else json.dumps(a["battery"], separators=(",", ":")) for key, a in enumerate(records)}
+
+
+def test_json_lines_numbers_given_as_strings_on_every_line(tmp_path, ruleset):
+    """A column that holds only strings is still JSON: "3" answers no number question."""
+    records = [r for r in _records(ruleset, 20, seed=13) if isinstance(r.get("c_coping"), int)]
+    with open(tmp_path / "in.jsonl", "w", encoding="utf-8") as f:
+        for key, answers in enumerate(records):
+            f.write(json.dumps({"record_id": key, **answers, "c_coping": str(answers["c_coping"])}) + "\n")
+    out = tmp_path / "out.parquet"
+    summary = run_batch(ruleset, str(tmp_path / "in.jsonl"), str(out))
+    assert summary.segmented == 0 and summary.rejected_by_code.get("SR303") == len(records)
+
+
+def test_json_lines_a_key_first_seen_late_is_read(tmp_path, ruleset):
+    """Columns and their types come from every line, not a sample of the first ones."""
+    records = _records(ruleset, 30, seed=12)
+    records = [r for r in records if not isinstance(r.get("c_coping"), str) and "c_coping" in r]
+    late = next(i.id for i in ruleset.definition.inputs if i.optional and i.asked_when is None)
+    lines = []
+    for key in range(25_000):
+        answers = {k: v for k, v in records[key % len(records)].items() if k != late}
+        lines.append({"record_id": key, **answers})
+    lines[-2]["c_coping"] = "3"  # a string among numbers, late: SR303, not a failed read
+    lines[-1][late] = 2  # a question first answered on the last line
+    with open(tmp_path / "in.jsonl", "w", encoding="utf-8") as f:
+        f.writelines(json.dumps(line) + "\n" for line in lines)
+    out = tmp_path / "out.parquet"
+    run_batch(ruleset, str(tmp_path / "in.jsonl"), str(out))
+    con = duckdb.connect()
+    got = dict(con.execute(f"SELECT record_id, error_codes FROM '{out}' WHERE record_id >= 24998").fetchall())
+    for key in (24998, 24999):
+        answers = {k: v for k, v in lines[key].items() if k != "record_id"}
+        assert got[key] == _decided(ruleset, answers)[1]
+    assert got[24998] == "SR303"
+    assert con.execute(f"SELECT count(*) FROM '{out}'").fetchone() == (25_000,)
+
+
+def test_json_lines_that_are_not_objects_are_refused(tmp_path, ruleset):
+    (tmp_path / "in.jsonl").write_text('{"record_id": 1}\n[1, 2]\n', encoding="utf-8")
+    with pytest.raises(SegrulesError) as info:
+        run_batch(ruleset, str(tmp_path / "in.jsonl"), str(tmp_path / "out.parquet"))
+    assert info.value.code in ("SR803", "SR806")
+    assert not (tmp_path / "out.parquet").exists()
+
+
 def test_progress_is_drawn_on_stderr_only(tmp_path, ruleset, capfd):
     _write_csv(tmp_path / "in.csv", ruleset, _records(ruleset, 20))
     run_batch(ruleset, str(tmp_path / "in.csv"), str(tmp_path / "o.parquet"), progress=True)

@@ -18,23 +18,26 @@ from segrules.sql import answers_from_text, reference_row
 from segrules.testing import answer_sets, invalid_answer_sets, rulesets, small_ruleset_texts
 from segrules.verify.brute import answer_sets as every_answer_set
 
-from engines import fits_typed, run_duckdb, run_postgres, text_of
+from engines import fits_json, fits_typed, run_duckdb, run_postgres, text_of
 from support import ALL_RULESETS
 
 pytest.importorskip("duckdb")
 pytest.importorskip("sqlglot")
 
 
-def expected(ruleset, records):
+def expected(ruleset, records, shape="wide"):
+    """What decide() gives: on the answers as a table's text holds them, or, from JSON, on the
+    answers themselves."""
     out = {}
     for key, answers in records:
-        row = {k: text_of(v) for k, v in answers.items()}
-        out[key] = reference_row(ruleset, answers_from_text(ruleset.definition, row))
+        if shape != "json":
+            answers = answers_from_text(ruleset.definition, {k: text_of(v) for k, v in answers.items()})
+        out[key] = reference_row(ruleset, answers)
     return out
 
 
-def assert_same(ruleset, records, got, engine):
-    want = expected(ruleset, records)
+def assert_same(ruleset, records, got, engine, shape="wide"):
+    want = expected(ruleset, records, shape)
     assert set(got) == set(want)
     for key, answers in records:
         assert got[key] == want[key], f"{engine}, record {answers}"
@@ -149,6 +152,8 @@ def _records_for(shape, ruleset, records):
     answer has no row."""
     if shape == "typed":
         return [(k, a) for k, a in records if fits_typed(ruleset.definition, a)]
+    if shape == "json":
+        return [(k, a) for k, a in records if fits_json(ruleset.definition, a)]
     if shape == "long":
         return [(k, a) for k, a in records if a]
     ids = {i.id for i in ruleset.definition.inputs}
@@ -156,16 +161,18 @@ def _records_for(shape, ruleset, records):
 
 
 SHAPES = ("long", "wide", "typed")
+#: DuckDB also reads JSON Lines, each answer a JSON value of its own kind
+DUCKDB_SHAPES = SHAPES + ("json",)
 
 
-@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("shape", DUCKDB_SHAPES)
 @pytest.mark.parametrize("path", ALL_RULESETS, ids=lambda p: p.parent.name + "/" + p.stem)
 def test_shipped_rulesets_on_duckdb(path, shape, duck):
     ruleset, records = shipped(path)
     records = _records_for(shape, ruleset, records)
     assert len(records) > 120
     got = run_duckdb(duck, ruleset.definition, records, shape=shape)
-    assert_same(ruleset, records, got, "duckdb")
+    assert_same(ruleset, records, got, "duckdb", shape)
     # the boundaries reached, and both kinds of record
     assert any(r["segment"] for r in got.values())
     assert any(r["error_codes"] for r in got.values())
@@ -206,9 +213,11 @@ def _valid_or_invalid(ruleset):
 def test_generated_rulesets_random_answers(data, text, duck, pg):
     ruleset = segrules.load_text(text)
     records = [(k, data.draw(_valid_or_invalid(ruleset))) for k in range(12)]
-    for shape in SHAPES:
+    for shape in DUCKDB_SHAPES:
         some = _records_for(shape, ruleset, records)
-        assert_same(ruleset, some, run_duckdb(duck, ruleset.definition, some, shape=shape), f"duckdb {shape}")
+        assert_same(ruleset, some, run_duckdb(duck, ruleset.definition, some, shape=shape), f"duckdb {shape}", shape)
+        if shape not in SHAPES:
+            continue
         some = [(k, a) for k, a in some if "\x00" not in repr(a)]  # PostgreSQL text cannot hold NUL
         assert_same(ruleset, some, run_postgres(pg, ruleset.definition, some, shape=shape), f"postgres {shape}")
 
@@ -221,4 +230,7 @@ def test_generated_rulesets_every_answer_set(text, duck, pg):
     records = every_record(ruleset)
     for shape in ("wide", "typed"):
         assert_same(ruleset, records, run_duckdb(duck, ruleset.definition, records, shape=shape), f"duckdb {shape}")
+        if shape == "wide":  # the same answers as JSON values
+            assert_same(ruleset, records, run_duckdb(duck, ruleset.definition, records, shape="json"), "duckdb json",
+                        "json")
         assert_same(ruleset, records, run_postgres(pg, ruleset.definition, records, shape=shape), f"postgres {shape}")
