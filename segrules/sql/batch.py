@@ -188,7 +188,7 @@ def run_batch(
                 try:
                     con.execute(f"COPY ({_in_key_order(query, key, ruleset)}) TO {_lit(result)} (FORMAT PARQUET)")
                 except duckdb.Error as exc:
-                    raise DatabaseError(f"DuckDB could not segment {src}: {exc}") from None
+                    raise DatabaseError(f"DuckDB could not segment {src}: {_first_line(exc)}") from None
             relation_out = f"read_parquet({_lit(result)})"
             rows_read = None if shape == "wide" else con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
             summary = _summary(con, relation_out, engine, rows_read, dst, rej, carry, missing, started)
@@ -269,6 +269,12 @@ def duckdb_session():
             yield con
         finally:
             con.close()
+
+
+def _first_line(exc: Exception) -> str:
+    """A DuckDB error's message without the query excerpt and the advice on its options."""
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
 
 
 def _lit(text: str) -> str:
@@ -352,7 +358,7 @@ def segment_table(con, ruleset, relation: str, table: str, *, shape: str = "wide
     try:
         con.execute(f"CREATE TEMP TABLE {q(table)} AS {query}")
     except duckdb.Error as exc:
-        raise DatabaseError(f"DuckDB could not segment {source or relation}: {exc}") from None
+        raise DatabaseError(f"DuckDB could not segment {source or relation}: {_first_line(exc)}") from None
     return carry, missing
 
 
@@ -405,13 +411,16 @@ def _jsonl_relation(con, src: Location, lit: str, inputs: Sequence[str]) -> str:
     duckdb = _duckdb()
     try:
         found = con.execute(
-            f"DESCRIBE SELECT * FROM read_json({lit}, format = 'newline_delimited', sample_size = -1)"
+            f"DESCRIBE SELECT * FROM read_json({lit}, format = 'newline_delimited', records = true, "
+            "sample_size = -1)"
         ).fetchall()
     except duckdb.Error as exc:
-        raise BatchInputError(f"{src}: cannot be read as JSON Lines (one JSON object a line): {exc}") from None
+        raise BatchInputError(
+            f"{src}: cannot be read as JSON Lines (one JSON object a line): {_first_line(exc)}"
+        ) from None
     wanted = set(inputs)
     spec = ", ".join(f"{_lit(name)}: {_lit('JSON' if name in wanted else kind)}" for name, kind, *_ in found)
-    return f"read_json({lit}, format = 'newline_delimited', columns = {{{spec}}})"
+    return f"read_json({lit}, format = 'newline_delimited', records = true, columns = {{{spec}}})"
 
 
 def _columns_duckdb(con, relation: str) -> list[str]:

@@ -404,11 +404,16 @@ def test_json_lines_a_key_first_seen_late_is_read(tmp_path, ruleset):
     assert con.execute(f"SELECT count(*) FROM '{out}'").fetchone() == (25_000,)
 
 
-def test_json_lines_that_are_not_objects_are_refused(tmp_path, ruleset):
+def test_json_lines_that_are_not_objects_or_repeat_a_key_are_refused(tmp_path, ruleset):
     (tmp_path / "in.jsonl").write_text('{"record_id": 1}\n[1, 2]\n', encoding="utf-8")
     with pytest.raises(SegrulesError) as info:
         run_batch(ruleset, str(tmp_path / "in.jsonl"), str(tmp_path / "out.parquet"))
-    assert info.value.code in ("SR803", "SR806")
+    assert info.value.code == "SR803" and "JSON Lines" in str(info.value)
+    assert not (tmp_path / "out.parquet").exists()
+    (tmp_path / "in.jsonl").write_text('{"record_id": 1, "battery": "risk", "battery": "social"}\n', encoding="utf-8")
+    with pytest.raises(SegrulesError) as info:  # a key given twice: decide refuses the line too
+        run_batch(ruleset, str(tmp_path / "in.jsonl"), str(tmp_path / "out.parquet"))
+    assert info.value.code == "SR806" and "duplicate key" in str(info.value)
     assert not (tmp_path / "out.parquet").exists()
 
 
