@@ -459,6 +459,7 @@ def _parse_layers(inputs, a, kinds) -> list[tuple[str, list[str]]]:
         d, t = inp.domain, a(inp.id, "t")
         x, w = a(inp.id, "x"), a(inp.id, "w")
         kind = kinds[inp.id]
+        # a JSON value of the wrong kind is SR303 whatever its text
         wrong = f"NOT {_json_kind_ok(inp)} OR " if kind == "json" else ""
         if kind == "integer":
             parse.append(f"FALSE AS {w}")
@@ -467,15 +468,15 @@ def _parse_layers(inputs, a, kinds) -> list[tuple[str, list[str]]]:
             parse.append(f"FALSE AS {w}")
             inside, typed = "TRUE", t
         elif d.kind == "boolean":
-            parse.append(f"({wrong}NOT {one_of(t, _YES_NO)}) AS {w}")
+            parse.append(f"{wrong}NOT {one_of(t, _YES_NO)} AS {w}")
             inside, typed = "TRUE", f"({t} = 'true')"
         elif d.kind == "enum":
-            parse.append(f"({wrong}FALSE) AS {w}")
+            parse.append(f"{wrong}FALSE AS {w}")
             inside, typed = one_of(t, [s(v) for v in d.values]), t
         else:
             # a whole number: an optional minus sign and ASCII digits, nothing else (SR_WHOLE),
             # read when it has at most 18 significant digits (SR_WHOLE18; longer is outside any domain)
-            parse.append(f"({wrong}NOT SR_WHOLE({t})) AS {w}")
+            parse.append(f"{wrong}NOT SR_WHOLE({t}) AS {w}")
             parse.append(f"CASE WHEN SR_WHOLE18({t}) THEN TRY_CAST({t} AS {_INT}) END AS {x}")
             inside = f"({x} IS NOT NULL AND {_in_domain(d, x)})"
             typed = x
