@@ -407,7 +407,8 @@ def duckdb_relation(con, src: Location, inputs: Sequence[str] = ()) -> str:
 
 def _jsonl_relation(con, src: Location, lit: str, inputs: Sequence[str]) -> str:
     """Every line of a JSON Lines file: its columns and their types found from all lines, not a
-    sample (a key first seen late is read, not dropped), the inputs' values as JSON."""
+    sample (a key first seen late, or a string among numbers, would stop the run), the inputs'
+    values as JSON."""
     duckdb = _duckdb()
     try:
         found = con.execute(

@@ -369,6 +369,17 @@ def test_json_lines_answers_keep_their_kinds(tmp_path, ruleset, engine):
                        else json.dumps(a["battery"], separators=(",", ":")) for key, a in enumerate(records)}
 
 
+@pytest.mark.parametrize("engine", ["duckdb", "python"])
+def test_a_number_of_thousands_of_digits_is_outside_the_scale(tmp_path, ruleset, engine):
+    """Beyond the 4,300 digits Python converts: SR302 in both engines, not a crash."""
+    records = [r for r in _records(ruleset, 12, seed=14) if isinstance(r.get("c_coping"), int)][:2]
+    records[0] = dict(records[0], c_coping="9" * 5000)  # as the CSV cell holds it
+    records[1] = dict(records[1], c_coping="-" + "9" * 4200)
+    _write_csv(tmp_path / "in.csv", ruleset, records)
+    summary = run_batch(ruleset, str(tmp_path / "in.csv"), str(tmp_path / "out.parquet"), engine=engine)
+    assert summary.rejected_by_code == {"SR302": 2}
+
+
 def test_json_lines_numbers_given_as_strings_on_every_line(tmp_path, ruleset):
     """A column that holds only strings is still JSON: "3" answers no number question."""
     records = [r for r in _records(ruleset, 20, seed=13) if isinstance(r.get("c_coping"), int)]
