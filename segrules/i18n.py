@@ -9,7 +9,7 @@ names, input texts) come from the ruleset.
 ``TEXTS[lang][key]`` is a format string; a key ending in ``.one`` is the singular form of
 the key without it (Finnish and Swedish, like English, use a different form for one).
 Pictures keep their own catalogue of the same shape next to their drawing code
-(``segrules.diagram.TEXTS``, ``segrules.population.html.TEXTS``); the tests check that every
+(``segrules.diagram.TEXTS``, ``segrules.population.render.TEXTS``); the tests check that every
 catalogue has every key in all three languages.
 
 ``DEFAULT_LANG`` is the one language every command and API function uses when none is given.
