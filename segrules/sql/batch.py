@@ -515,6 +515,7 @@ def _records(con, ruleset, relation, shape, key, carry) -> Iterator[tuple[Any, l
                 )
                 answers.update(answers_from_json({i: values[i] for i in json_ids}))
                 yield row[0], list(row[1:1 + n_carry]), answers, []
+    json_values = _column_types_duckdb(con, relation).get("value", "").upper() in JSON_TYPES
     cur = con.cursor()
     cur.execute(
         f"SELECT CAST({q(key)} AS VARCHAR), CAST(question AS VARCHAR), CAST(value AS VARCHAR) FROM {relation} "
@@ -530,7 +531,7 @@ def _records(con, ruleset, relation, shape, key, carry) -> Iterator[tuple[Any, l
         known = {question: v for question, v in rows if question in seen and question in ids}
         unknown = sorted({question for question, _ in rows if question not in ids})
         answers = {u: None for u in unknown}
-        answers.update(answers_from_text(ruleset.definition, known))
+        answers.update(answers_from_json(known) if json_values else answers_from_text(ruleset.definition, known))
         for u in unknown:  # an unknown question keeps its text, answered or not
             answers[u] = next((v for question, v in rows if question == u and v is not None), None)
         return k, [], answers, dups

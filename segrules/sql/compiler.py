@@ -52,9 +52,10 @@ INTEGER_TYPES = frozenset({
     "INT8", "INT4", "INT2", "INT", "INT64", "INT32", "INT16",
 })
 BOOLEAN_TYPES = frozenset({"BOOLEAN", "BOOL"})
-#: DuckDB's JSON type, as it reads the values of a JSON Lines file: a JSON string and a JSON
-#: number or true/false keep their kinds, as in ``decide`` (``"3"`` is not a number).
-JSON_TYPES = frozenset({"JSON"})
+#: JSON columns (DuckDB's JSON, as it reads a JSON Lines file; PostgreSQL's json and jsonb):
+#: a JSON string and a JSON number or true/false keep their kinds, as in ``decide`` (``"3"``
+#: is not a number).
+JSON_TYPES = frozenset({"JSON", "JSONB"})
 #: A numeric question with at most this many allowed values is checked against their texts.
 LOOKUP_VALUES = 64
 
@@ -519,10 +520,10 @@ def compile_query(
     passed through to the output. In the long shape it has the key, ``question`` and ``value``
     columns, one row per answer.
 
-    ``types`` gives the SQL type of wide columns by name (as the engine reports them): a
-    numeric question in an integer column and a yes/no question in a boolean column are read
-    as they are; a DuckDB ``JSON`` column as JSON values of their own kinds, as ``decide``
-    reads them; every other column is read as text. Each record is first tested cheaply
+    ``types`` gives the SQL type of columns by name (as the engine reports them): in the wide
+    shape a numeric question in an integer column and a yes/no question in a boolean column
+    are read as they are; a DuckDB ``JSON`` column (in the long shape, the value column) as
+    JSON values of their own kinds, as ``decide`` reads them; every other column as text. Each record is first tested cheaply
     (every answer given in its plain form, allowed, and asked); only records that fail the
     test go through the full validation that names each problem.
     """
@@ -540,6 +541,8 @@ def compile_query(
     kinds = {i.id: "text" for i in rs.inputs}
     if shape == "wide" and types:
         kinds.update({i.id: column_class(i, types.get(i.id)) for i in rs.inputs})
+    elif types and (types.get(value) or "").upper().strip() in JSON_TYPES:
+        kinds = {i.id: "json" for i in rs.inputs}  # the long shape's values are JSON values
     source = _source(rs, table, shape, K, C, kinds, columns, q(question), q(value))
     widest = 1
     branches = []
@@ -609,8 +612,13 @@ def _source(rs, table, shape, K, C, kinds, columns, Q, V) -> str:
         return "SELECT " + ", ".join(cols) + f" FROM {table}"
     cols = [f"{K} AS {q('#key')}"]
     for inp in rs.inputs:
-        cols.append(f"MAX(CASE WHEN {Q} = {s(inp.id)} THEN CAST({V} AS TEXT) END) AS {_a(inp.id, 't')}")
-        cols.append(f"COUNT(CASE WHEN {Q} = {s(inp.id)} THEN 1 END) AS {_a(inp.id, 'n')}")
+        mine = f"{Q} = {s(inp.id)}"
+        if kinds[inp.id] == "json":
+            cols.append(f"MAX(CASE WHEN {mine} THEN SR_JSON_TEXT({V}) END) AS {_a(inp.id, 't')}")
+            cols.append(f"BOOL_OR(CASE WHEN {mine} THEN SR_JSON_IS_STRING({V}) END) AS {_a(inp.id, 'j')}")
+        else:
+            cols.append(f"MAX(CASE WHEN {mine} THEN CAST({V} AS TEXT) END) AS {_a(inp.id, 't')}")
+        cols.append(f"COUNT(CASE WHEN {mine} THEN 1 END) AS {_a(inp.id, 'n')}")
     other = f"CASE WHEN NOT {one_of(Q, [s(i.id) for i in rs.inputs])} THEN CAST({Q} AS TEXT) END"
     cols.append(f"STRING_AGG(DISTINCT {other}, ',' ORDER BY {other}) AS {q('#unknown')}")
     cols.append(f"COUNT(DISTINCT {other}) AS {q('#nunknown')}")

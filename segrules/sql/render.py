@@ -89,15 +89,24 @@ def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
         return node
 
     def json_value(node):
-        # a JSON column (DuckDB reading JSON Lines): a string's text, or a number's or true/false's
-        # JSON text, and whether it was a string
+        # a JSON column (DuckDB reading JSON Lines, PostgreSQL json/jsonb): a string's text, or a
+        # number's or true/false's JSON text, and whether it was a string
         if isinstance(node, exp.Anonymous) and node.name.upper() in ("SR_JSON_TEXT", "SR_JSON_IS_STRING"):
-            if dialect != "duckdb":
-                raise UsageError(f"JSON columns are read by DuckDB only, not in {dialect} SQL", code="SR801")
-            x = node.expressions[0].sql(dialect="duckdb", identify=True)
-            if node.name.upper() == "SR_JSON_IS_STRING":
-                return sqlglot.parse_one(f"(JSON_TYPE({x}) = 'VARCHAR')", read="duckdb")
-            return sqlglot.parse_one(json_text_duckdb(x), read="duckdb")
+            string = node.name.upper() == "SR_JSON_IS_STRING"
+            x = node.expressions[0].sql(dialect=dialect, identify=True)
+            if dialect == "duckdb":
+                text = f"(JSON_TYPE({x}) = 'VARCHAR')" if string else json_text_duckdb(x)
+            elif dialect == "postgres":
+                kind = f"JSON_TYPEOF(CAST({x} AS JSON))"
+                # json keeps a value's text as written, spaces around it too
+                text = f"({kind} = 'string')" if string else (
+                    f"(CASE {kind} WHEN 'string' THEN CAST({x} AS JSON) #>> '{{}}' WHEN 'null' THEN NULL "
+                    f"ELSE TRIM(CHR(32) || CHR(9) || CHR(10) || CHR(13) FROM CAST({x} AS TEXT)) END)"
+                )
+            else:
+                raise UsageError(f"JSON columns are read by DuckDB and PostgreSQL, not in {dialect} SQL",
+                                 code="SR801")
+            return sqlglot.parse_one(text, read=dialect)
         return node
 
     def distinct_list(node):

@@ -63,6 +63,10 @@ def fits_json(definition, answers: Mapping[str, Any]) -> bool:
     return set(answers) <= ids and all(v is None or json_text(v) is not None for v in answers.values())
 
 
+def long_json_rows(records: Iterable[tuple[int, Mapping[str, Any]]]) -> list[tuple[int, str, str | None]]:
+    return [(key, question, None if v is None else json_text(v)) for key, answers in records for question, v in answers.items()]
+
+
 def long_rows(records: Iterable[tuple[int, Mapping[str, Any]]]) -> list[tuple[int, str, str | None]]:
     return [(key, question, text_of(v)) for key, answers in records for question, v in answers.items()]
 
@@ -74,6 +78,10 @@ def run_duckdb(con, definition, records, shape: str = "long") -> dict[int, dict]
     if shape == "long":
         con.execute("CREATE TABLE answers (record_id BIGINT, question VARCHAR, value VARCHAR)")
         _bulk_insert(con, long_rows(records), ["VARCHAR"] * 2)
+    elif shape == "long_json":  # the long shape read from JSON Lines: each value a JSON value
+        types = {"value": "JSON"}
+        con.execute("CREATE TABLE answers (record_id BIGINT, question VARCHAR, value JSON)")
+        _bulk_insert(con, long_json_rows(records), ["VARCHAR", "JSON"])
     elif shape == "json":  # wide, each answer a JSON value, as DuckDB reads a JSON Lines file
         types = {i.id: "JSON" for i in definition.inputs}
         con.execute("CREATE TABLE answers (record_id BIGINT, " + ", ".join(f"{q(i)} JSON" for i in types) + ")")
@@ -87,8 +95,8 @@ def run_duckdb(con, definition, records, shape: str = "long") -> dict[int, dict]
         ids = [i.id for i in definition.inputs]
         con.execute("CREATE TABLE answers (record_id BIGINT, " + ", ".join(f"{q(i)} VARCHAR" for i in ids) + ")")
         _bulk_insert(con, [(key, *(text_of(a.get(i)) for i in ids)) for key, a in records], ["VARCHAR"] * len(ids))
-    sql = render(compile_query(definition, table=q("answers"), shape="long" if shape == "long" else "wide", types=types),
-                 "duckdb")
+    long = shape in ("long", "long_json")
+    sql = render(compile_query(definition, table=q("answers"), shape="long" if long else "wide", types=types), "duckdb")
     cur = con.execute(sql)
     names = [d[0] for d in cur.description]
     return {r[0]: _norm(dict(zip(names[1:], r[1:]))) for r in cur.fetchall()}
@@ -115,6 +123,18 @@ def run_postgres(conn, definition, records, shape: str = "long") -> dict[int, di
             rows = long_rows(records)
             if rows:
                 cur.executemany("INSERT INTO answers VALUES (%s, %s, %s)", rows)
+        elif shape == "long_json":  # jsonb values (psycopg names the type as the server does)
+            types = {"value": "jsonb"}
+            cur.execute("CREATE TABLE answers (record_id BIGINT, question TEXT, value JSONB)")
+            rows = long_json_rows(records)
+            if rows:
+                cur.executemany("INSERT INTO answers VALUES (%s, %s, %s::jsonb)", rows)
+        elif shape == "json":  # json columns: each value's text kept as written
+            types = {i.id: "json" for i in definition.inputs}
+            cur.execute("CREATE TABLE answers (record_id BIGINT, " + ", ".join(f"{q(i)} JSON" for i in types) + ")")
+            rows = [(key, *(json_text(a[i]) if a.get(i) is not None else None for i in types)) for key, a in records]
+            if rows:
+                cur.executemany(f"INSERT INTO answers VALUES (%s{', %s::json' * len(types)})", rows)
         elif shape == "typed":
             types = {i.id: column_type(i).replace("VARCHAR", "TEXT") for i in definition.inputs}
             cur.execute("CREATE TABLE answers (record_id BIGINT, " + ", ".join(f"{q(i)} {t}" for i, t in types.items()) + ")")
@@ -127,10 +147,9 @@ def run_postgres(conn, definition, records, shape: str = "long") -> dict[int, di
             rows = [(key, *(text_of(a.get(i)) for i in ids)) for key, a in records]
             if rows:
                 cur.executemany(f"INSERT INTO answers VALUES ({', '.join(['%s'] * (len(ids) + 1))})", rows)
-        sql = render(
-            compile_query(definition, table=q("answers"), shape="long" if shape == "long" else "wide", types=types),
-            "postgres",
-        )
+        long = shape in ("long", "long_json")
+        sql = render(compile_query(definition, table=q("answers"), shape="long" if long else "wide", types=types),
+                     "postgres")
         cur.execute(sql)
         names = [d.name for d in cur.description]
         out = {r[0]: _norm(dict(zip(names[1:], r[1:]))) for r in cur.fetchall()}

@@ -363,6 +363,14 @@ def test_json_lines_answers_keep_their_kinds(tmp_path, ruleset, engine):
             for key, answers in enumerate(records)}
     assert got == want
     assert got[1][1] == "SR303" and got[0][0] is not None  # "3" and 3
+    # the same records in the long shape: a line per answer, its value a JSON value
+    with open(tmp_path / "long.jsonl", "w", encoding="utf-8") as f:
+        for key, answers in enumerate(records):
+            for question, value in answers.items():
+                f.write(json.dumps({"record_id": key, "question": question, "value": value}) + "\n")
+    run_batch(ruleset, str(tmp_path / "long.jsonl"), str(tmp_path / "long.parquet"), engine=engine, shape="long")
+    assert {r["record_id"]: (r["segment"], r["error_codes"], r["error_inputs"])
+            for r in _read(tmp_path / "long.parquet")} == want
     # a carried input is carried as text: a string's own text, any other value's JSON text
     carried = {r["record_id"]: r["battery"] for r in rows}
     assert carried == {key: None if a["battery"] is None else a["battery"] if isinstance(a["battery"], str)

@@ -18,7 +18,7 @@ from segrules.sql import answers_from_text, reference_row
 from segrules.testing import answer_sets, invalid_answer_sets, rulesets, small_ruleset_texts
 from segrules.verify.brute import answer_sets as every_answer_set
 
-from engines import fits_json, fits_typed, run_duckdb, run_postgres, text_of
+from engines import fits_json, fits_typed, json_text, run_duckdb, run_postgres, text_of
 from support import ALL_RULESETS
 
 pytest.importorskip("duckdb")
@@ -30,7 +30,7 @@ def expected(ruleset, records, shape="wide"):
     answers themselves."""
     out = {}
     for key, answers in records:
-        if shape != "json":
+        if shape not in ("json", "long_json"):
             answers = answers_from_text(ruleset.definition, {k: text_of(v) for k, v in answers.items()})
         out[key] = reference_row(ruleset, answers)
     return out
@@ -154,18 +154,20 @@ def _records_for(shape, ruleset, records):
         return [(k, a) for k, a in records if fits_typed(ruleset.definition, a)]
     if shape == "json":
         return [(k, a) for k, a in records if fits_json(ruleset.definition, a)]
+    if shape == "long_json":
+        return [(k, a) for k, a in records if a and all(v is None or json_text(v) is not None for v in a.values())]
     if shape == "long":
         return [(k, a) for k, a in records if a]
     ids = {i.id for i in ruleset.definition.inputs}
     return [(k, a) for k, a in records if set(a) <= ids]
 
 
-SHAPES = ("long", "wide", "typed")
-#: DuckDB also reads JSON Lines, each answer a JSON value of its own kind
-DUCKDB_SHAPES = SHAPES + ("json",)
+#: answers as text (long: a row per answer; wide: a column per input), in typed columns, and
+#: as JSON values of their own kinds (a JSON Lines file, or json/jsonb columns)
+SHAPES = ("long", "wide", "typed", "json", "long_json")
 
 
-@pytest.mark.parametrize("shape", DUCKDB_SHAPES)
+@pytest.mark.parametrize("shape", SHAPES)
 @pytest.mark.parametrize("path", ALL_RULESETS, ids=lambda p: p.parent.name + "/" + p.stem)
 def test_shipped_rulesets_on_duckdb(path, shape, duck):
     ruleset, records = shipped(path)
@@ -184,7 +186,7 @@ def test_shipped_rulesets_on_postgres(path, shape, pg):
     ruleset, records = shipped(path)
     records = _records_for(shape, ruleset, records)
     got = run_postgres(pg, ruleset.definition, records, shape=shape)
-    assert_same(ruleset, records, got, "postgres")
+    assert_same(ruleset, records, got, "postgres", shape)
 
 
 def test_boundary_walk_reaches_thresholds():
@@ -213,13 +215,11 @@ def _valid_or_invalid(ruleset):
 def test_generated_rulesets_random_answers(data, text, duck, pg):
     ruleset = segrules.load_text(text)
     records = [(k, data.draw(_valid_or_invalid(ruleset))) for k in range(12)]
-    for shape in DUCKDB_SHAPES:
+    for shape in SHAPES:
         some = _records_for(shape, ruleset, records)
         assert_same(ruleset, some, run_duckdb(duck, ruleset.definition, some, shape=shape), f"duckdb {shape}", shape)
-        if shape not in SHAPES:
-            continue
         some = [(k, a) for k, a in some if "\x00" not in repr(a)]  # PostgreSQL text cannot hold NUL
-        assert_same(ruleset, some, run_postgres(pg, ruleset.definition, some, shape=shape), f"postgres {shape}")
+        assert_same(ruleset, some, run_postgres(pg, ruleset.definition, some, shape=shape), f"postgres {shape}", shape)
 
 
 @settings(max_examples=25, deadline=None)
@@ -228,9 +228,8 @@ def test_generated_rulesets_every_answer_set(text, duck, pg):
     """Small answer spaces enumerated whole: every threshold boundary is among them."""
     ruleset = segrules.load_text(text)
     records = every_record(ruleset)
-    for shape in ("wide", "typed"):
-        assert_same(ruleset, records, run_duckdb(duck, ruleset.definition, records, shape=shape), f"duckdb {shape}")
-        if shape == "wide":  # the same answers as JSON values
-            assert_same(ruleset, records, run_duckdb(duck, ruleset.definition, records, shape="json"), "duckdb json",
-                        "json")
-        assert_same(ruleset, records, run_postgres(pg, ruleset.definition, records, shape=shape), f"postgres {shape}")
+    for shape in ("wide", "typed", "json"):
+        assert_same(ruleset, records, run_duckdb(duck, ruleset.definition, records, shape=shape), f"duckdb {shape}",
+                    shape)
+        assert_same(ruleset, records, run_postgres(pg, ruleset.definition, records, shape=shape), f"postgres {shape}",
+                    shape)
