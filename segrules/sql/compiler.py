@@ -444,6 +444,14 @@ def _fast_value(inp: ast.Input, t: str, kind: str) -> tuple[str, str]:
     return x, f"CASE WHEN {t} IS NOT NULL THEN COALESCE({_in_domain(d, x)}, FALSE) END"
 
 
+def _json_text(inp: ast.Input, x: str) -> str:
+    """The text of the JSON value ``x`` for ``inp`` (NULL for JSON null: no answer). A choice
+    reads a string's own text; a number or yes/no question the JSON text as it is, since a
+    string is the wrong kind for it whatever it holds (and its quotes keep it from reading as
+    a number), which spares reading each string's escapes."""
+    return f"SR_JSON_TEXT({x})" if inp.domain.kind == "enum" else f"SR_JSON_RAW({x})"
+
+
 def _json_kind_ok(inp: ast.Input) -> str:
     """For a JSON value: SQL that holds when its JSON kind can answer ``inp``. A choice takes a
     JSON string; a number or a yes/no question anything but a string (the text of a JSON
@@ -600,8 +608,7 @@ def _source(rs, table, shape, K, C, kinds, columns, Q, V) -> str:
             elif kinds[inp.id] == "boolean":
                 src = q(inp.id)
             elif kinds[inp.id] == "json":
-                # a JSON string's own text, any other value's JSON text; JSON null is no answer
-                src = f"SR_JSON_TEXT({q(inp.id)})"
+                src = _json_text(inp, q(inp.id))
                 cols.append(f"SR_JSON_IS_STRING({q(inp.id)}) AS {_a(inp.id, 'j')}")
             else:
                 src = f"CAST({q(inp.id)} AS TEXT)"
@@ -614,7 +621,7 @@ def _source(rs, table, shape, K, C, kinds, columns, Q, V) -> str:
     for inp in rs.inputs:
         mine = f"{Q} = {s(inp.id)}"
         if kinds[inp.id] == "json":
-            cols.append(f"MAX(CASE WHEN {mine} THEN SR_JSON_TEXT({V}) END) AS {_a(inp.id, 't')}")
+            cols.append(f"MAX(CASE WHEN {mine} THEN {_json_text(inp, V)} END) AS {_a(inp.id, 't')}")
             cols.append(f"BOOL_OR(CASE WHEN {mine} THEN SR_JSON_IS_STRING({V}) END) AS {_a(inp.id, 'j')}")
         else:
             cols.append(f"MAX(CASE WHEN {mine} THEN CAST({V} AS TEXT) END) AS {_a(inp.id, 't')}")

@@ -91,17 +91,24 @@ def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
     def json_value(node):
         # a JSON column (DuckDB reading JSON Lines, PostgreSQL json/jsonb): a string's text, or a
         # number's or true/false's JSON text, and whether it was a string
-        if isinstance(node, exp.Anonymous) and node.name.upper() in ("SR_JSON_TEXT", "SR_JSON_IS_STRING"):
-            string = node.name.upper() == "SR_JSON_IS_STRING"
+        if isinstance(node, exp.Anonymous) and node.name.upper() in ("SR_JSON_TEXT", "SR_JSON_RAW", "SR_JSON_IS_STRING"):
+            what = node.name.upper()
             x = node.expressions[0].sql(dialect=dialect, identify=True)
             if dialect == "duckdb":
-                text = f"(JSON_TYPE({x}) = 'VARCHAR')" if string else json_text_duckdb(x)
+                text = {
+                    "SR_JSON_IS_STRING": f"STARTS_WITH(CAST({x} AS TEXT), '\"')",
+                    "SR_JSON_RAW": f"NULLIF(CAST({x} AS TEXT), 'null')",
+                }.get(what) or json_text_duckdb(x)
             elif dialect == "postgres":
                 kind = f"JSON_TYPEOF(CAST({x} AS JSON))"
                 # json keeps a value's text as written, spaces around it too
-                text = f"({kind} = 'string')" if string else (
+                raw = f"TRIM(CHR(32) || CHR(9) || CHR(10) || CHR(13) FROM CAST({x} AS TEXT))"
+                text = {
+                    "SR_JSON_IS_STRING": f"({kind} = 'string')",
+                    "SR_JSON_RAW": f"NULLIF({raw}, 'null')",
+                }.get(what) or (
                     f"(CASE {kind} WHEN 'string' THEN CAST({x} AS JSON) #>> '{{}}' WHEN 'null' THEN NULL "
-                    f"ELSE TRIM(CHR(32) || CHR(9) || CHR(10) || CHR(13) FROM CAST({x} AS TEXT)) END)"
+                    f"ELSE {raw} END)"
                 )
             else:
                 raise UsageError(f"JSON columns are read by DuckDB and PostgreSQL, not in {dialect} SQL",
@@ -151,8 +158,11 @@ def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
 
 def json_text_duckdb(x: str) -> str:
     """DuckDB SQL for the text of the JSON value ``x``: a string's own text, the JSON text of
-    a number, true/false, list or object; NULL for JSON null."""
-    return f"(CASE JSON_TYPE({x}) WHEN 'VARCHAR' THEN {x} ->> '$' WHEN 'NULL' THEN NULL ELSE CAST({x} AS TEXT) END)"
+    a number, true/false, list or object; NULL for JSON null. DuckDB holds a JSON value as its
+    compact JSON text, so a string is the value that starts with a quote, and only strings
+    are parsed (for their escapes)."""
+    t = f"CAST({x} AS TEXT)"
+    return f"(CASE WHEN STARTS_WITH({t}, '\"') THEN {x} ->> '$' WHEN {t} = 'null' THEN NULL ELSE {t} END)"
 
 
 def _drop_euclid_layers(tree, exp) -> None:
