@@ -530,10 +530,11 @@ def compile_query(
 
     ``types`` gives the SQL type of columns by name (as the engine reports them): in the wide
     shape a numeric question in an integer column and a yes/no question in a boolean column
-    are read as they are; a DuckDB ``JSON`` column (in the long shape, the value column) as
-    JSON values of their own kinds, as ``decide`` reads them; every other column as text. Each record is first tested cheaply
-    (every answer given in its plain form, allowed, and asked); only records that fail the
-    test go through the full validation that names each problem.
+    are read as they are; a JSON column (DuckDB's JSON, PostgreSQL's json or jsonb; in the
+    long shape, the value column) as JSON values of their own kinds, as ``decide`` reads
+    them; every other column as text. Each record is first tested cheaply (every answer
+    given in its plain form, allowed, and asked); only records that fail the test go through
+    the full validation that names each problem.
     """
     if not rs.checked:
         raise ValueError("only a checked ruleset can be compiled")
