@@ -388,6 +388,39 @@ def test_a_number_of_thousands_of_digits_is_outside_the_scale(tmp_path, ruleset,
     assert summary.rejected_by_code == {"SR302": 2}
 
 
+def _awkward(rng):
+    """A JSON value a JSON Lines file may hold where an answer is expected."""
+    return rng.choice([
+        lambda: rng.randint(-3, 8), lambda: str(rng.randint(0, 6)), lambda: rng.randint(0, 6) + 0.0,
+        lambda: rng.choice([True, False]), lambda: None, lambda: [rng.randint(1, 5)], lambda: {"a": 1},
+        lambda: rng.choice([1, -1]) * 10 ** rng.randint(18, 60), lambda: rng.choice([1e2, -0.0, 1.5, 1e300]),
+        lambda: rng.choice(["illness", "risk", "Risk", "risk ", "ri\u00dfk", "caf\u00e9", 'a"b', "\\", ""]),
+    ])()
+
+
+@pytest.mark.parametrize("shape", ["wide", "long"])
+@pytest.mark.parametrize("engine", ["duckdb", "python"])
+def test_json_lines_with_awkward_values_as_files_give_what_decide_gives(tmp_path, ruleset, engine, shape):
+    """Through the file reader: escaped and unescaped text, huge and negative-zero numbers."""
+    rng = random.Random(7)
+    ids = [i.id for i in ruleset.definition.inputs]
+    records = []
+    for _ in range(200):
+        answers = sample_answers(ruleset.definition, rng)
+        for _ in range(rng.randint(0, 3)):
+            answers[rng.choice(ids)] = _awkward(rng)
+        records.append(answers)
+    with open(tmp_path / "in.jsonl", "w", encoding="utf-8") as f:
+        for key, answers in enumerate(records):
+            if shape == "wide":
+                f.write(json.dumps({"record_id": key, **answers}, ensure_ascii=key % 2 == 0) + "\n")
+            else:
+                f.writelines(json.dumps({"record_id": key, "question": q, "value": v}) + "\n" for q, v in answers.items())
+    run_batch(ruleset, str(tmp_path / "in.jsonl"), str(tmp_path / "out.parquet"), engine=engine, shape=shape)
+    got = {r["record_id"]: (r["segment"], r["error_codes"], r["error_inputs"]) for r in _read(tmp_path / "out.parquet")}
+    assert got == {key: _decided(ruleset, {k: v for k, v in a.items() if v is not None}) for key, a in enumerate(records)}
+
+
 def test_json_lines_numbers_given_as_strings_on_every_line(tmp_path, ruleset):
     """A column that holds only strings is still JSON: "3" answers no number question."""
     records = [r for r in _records(ruleset, 20, seed=13) if isinstance(r.get("c_coping"), int)]
