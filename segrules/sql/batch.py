@@ -27,7 +27,7 @@ import attrs
 
 from ..errors import SegrulesError, UsageError
 from ..files import OutputError
-from .compiler import JSON_TYPES, RESULT_COLUMNS, compile_query, q
+from .compiler import RESULT_COLUMNS, compile_query, is_json_type, q, s as _lit
 from .render import json_text_duckdb, render
 from .rows import answers_from_json, answers_from_text, reference_row
 
@@ -277,10 +277,6 @@ def _first_line(exc: Exception) -> str:
     return lines[0] if lines else type(exc).__name__
 
 
-def _lit(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 class _scratch:
     """A temporary Parquet file for the whole result: beside a Parquet output (so that it can
     be renamed into place), else in a temporary folder. Removed unless renamed."""
@@ -379,7 +375,7 @@ def segment_query(con, ruleset, relation: str, *, shape: str = "wide", key: str 
                       types=types),
         "duckdb",
     )
-    if any(t.upper() in JSON_TYPES for t in types.values()):
+    if any(map(is_json_type, types.values())):
         # DuckDB moves a filter below the layer that reads each JSON value, copying that reading
         # into every place the filter uses it (a choice's text once for each of its codes): the
         # filters stay where they are written (1M JSON Lines records: 2.7 s instead of 5.2 s).
@@ -398,7 +394,7 @@ def duckdb_relation(con, src: Location, inputs: Sequence[str] = ()) -> str:
     path = src.path
     if src.kind != "duckdb" and not os.path.isfile(path):
         raise BatchInputError(f"{path}: no such file")
-    lit = "'" + path.replace("'", "''") + "'"
+    lit = _lit(path)
     if src.kind == "csv":
         return f"read_csv({lit}, all_varchar = true, header = true)"
     if src.kind == "parquet":
@@ -491,14 +487,14 @@ def _python_engine(con, ruleset, relation: str, shape: str, key: str, carry, pro
                     row = reference_row(ruleset, answers)
                 writer.writerow([record_key, *map(_csv, carried), *(_csv(row[c]) for c in RESULT_COLUMNS)])
                 bar.update()
-        described = dict(r[:2] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall())
+        described = _column_types_duckdb(con, relation)
         numbers = ("rule", "resources_num", "resources_den", "complexity_num", "complexity_den")
-        types = {c: "VARCHAR" if described[c].upper() in JSON_TYPES else described[c] for c in (key, *carry)}
+        types = {c: "VARCHAR" if is_json_type(described[c]) else described[c] for c in (key, *carry)}
         types.update({c: "BIGINT" if c in numbers else "VARCHAR" for c in RESULT_COLUMNS})
-        spec = "{" + ", ".join(f"'{c.replace(chr(39), chr(39) * 2)}': '{t}'" for c, t in types.items()) + "}"
-        path = "'" + tmp.name.replace("'", "''") + "'"
+        spec = "{" + ", ".join(f"{_lit(c)}: {_lit(t)}" for c, t in types.items()) + "}"
         con.execute(
-            f"CREATE TEMP TABLE result AS SELECT * FROM read_csv({path}, header = true, columns = {spec}, nullstr = '\\N')"
+            f"CREATE TEMP TABLE result AS SELECT * FROM read_csv({_lit(tmp.name)}, header = true, columns = {spec}, "
+            "nullstr = '\\N')"
         )
     finally:
         os.unlink(tmp.name)
@@ -512,7 +508,7 @@ def _records(con, ruleset, relation, shape, key, carry) -> Iterator[tuple[Any, l
     ids = [i.id for i in ruleset.definition.inputs]
     if shape == "wide":
         present = _column_types_duckdb(con, relation)
-        json_ids = {i for i in ids if present.get(i, "").upper() in JSON_TYPES}
+        json_ids = {i for i in ids if is_json_type(present.get(i))}
         select = [f"CAST({q(key)} AS VARCHAR)"]
         select += [json_text_duckdb(q(c)) if c in json_ids else f"CAST({q(c)} AS VARCHAR)" for c in carry]
         select += [f"CAST({q(i)} AS VARCHAR)" if i in present else "NULL" for i in ids]
@@ -530,7 +526,7 @@ def _records(con, ruleset, relation, shape, key, carry) -> Iterator[tuple[Any, l
                 )
                 answers.update(answers_from_json({i: values[i] for i in json_ids}))
                 yield row[0], list(row[1:1 + n_carry]), answers, []
-    json_values = _column_types_duckdb(con, relation).get("value", "").upper() in JSON_TYPES
+    json_values = is_json_type(_column_types_duckdb(con, relation).get("value"))
     cur = con.cursor()
     cur.execute(
         f"SELECT CAST({q(key)} AS VARCHAR), CAST(question AS VARCHAR), CAST(value AS VARCHAR) FROM {relation} "

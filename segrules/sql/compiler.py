@@ -56,6 +56,12 @@ BOOLEAN_TYPES = frozenset({"BOOLEAN", "BOOL"})
 #: a JSON string and a JSON number or true/false keep their kinds, as in ``decide`` (``"3"``
 #: is not a number).
 JSON_TYPES = frozenset({"JSON", "JSONB"})
+
+
+def is_json_type(sql_type: str | None) -> bool:
+    """Whether a column of ``sql_type`` (as the engine names it) holds JSON values."""
+    return (sql_type or "").upper().strip() in JSON_TYPES
+
 #: A numeric question with at most this many allowed values is checked against their texts.
 LOOKUP_VALUES = 64
 
@@ -403,9 +409,9 @@ class _Compiler:
 def column_class(inp: ast.Input, sql_type: str | None) -> str:
     """How the column of ``inp`` is read: ``integer`` or ``boolean`` as it is, ``json`` as a
     JSON value of its own kind, else ``text``."""
-    name = (sql_type or "").upper().strip()
-    if name in JSON_TYPES:
+    if is_json_type(sql_type):
         return "json"
+    name = (sql_type or "").upper().strip()
     if inp.domain.is_numeric and name in INTEGER_TYPES:
         return "integer"
     if inp.domain.kind == "boolean" and name in BOOLEAN_TYPES:
@@ -550,7 +556,7 @@ def compile_query(
     kinds = {i.id: "text" for i in rs.inputs}
     if shape == "wide" and types:
         kinds.update({i.id: column_class(i, types.get(i.id)) for i in rs.inputs})
-    elif types and (types.get(value) or "").upper().strip() in JSON_TYPES:
+    elif types and is_json_type(types.get(value)):
         kinds = {i.id: "json" for i in rs.inputs}  # the long shape's values are JSON values
     source = _source(rs, table, shape, K, C, kinds, columns, q(question), q(value))
     widest = 1
