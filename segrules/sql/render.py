@@ -95,21 +95,23 @@ def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
             what = node.name.upper()
             x = node.expressions[0].sql(dialect=dialect, identify=True)
             if dialect == "duckdb":
-                text = {
-                    "SR_JSON_IS_STRING": f"STARTS_WITH(CAST({x} AS TEXT), '\"')",
-                    "SR_JSON_RAW": f"NULLIF(CAST({x} AS TEXT), 'null')",
-                }.get(what) or json_text_duckdb(x)
+                if what == "SR_JSON_IS_STRING":
+                    text = f"STARTS_WITH(CAST({x} AS TEXT), '\"')"
+                elif what == "SR_JSON_RAW":
+                    text = f"NULLIF(CAST({x} AS TEXT), 'null')"
+                else:
+                    text = json_text_duckdb(x)
             elif dialect == "postgres":
                 kind = f"JSON_TYPEOF(CAST({x} AS JSON))"
                 # json keeps a value's text as written, spaces around it too
                 raw = f"TRIM(CHR(32) || CHR(9) || CHR(10) || CHR(13) FROM CAST({x} AS TEXT))"
-                text = {
-                    "SR_JSON_IS_STRING": f"({kind} = 'string')",
-                    "SR_JSON_RAW": f"NULLIF({raw}, 'null')",
-                }.get(what) or (
-                    f"(CASE {kind} WHEN 'string' THEN CAST({x} AS JSON) #>> '{{}}' WHEN 'null' THEN NULL "
-                    f"ELSE {raw} END)"
-                )
+                if what == "SR_JSON_IS_STRING":
+                    text = f"({kind} = 'string')"
+                elif what == "SR_JSON_RAW":
+                    text = f"NULLIF({raw}, 'null')"
+                else:
+                    text = (f"(CASE {kind} WHEN 'string' THEN CAST({x} AS JSON) #>> '{{}}' WHEN 'null' THEN NULL "
+                            f"ELSE {raw} END)")
             else:
                 raise UsageError(f"JSON columns are read by DuckDB and PostgreSQL, not in {dialect} SQL",
                                  code="SR801")
