@@ -17,4 +17,5 @@ def test_a_small_run():
     names = [r["variant"] for r in results["results"]]
     assert names[0] == "hand-written" and "decide + record" in names
     assert all(r["ratio"] > 0 for r in results["results"]) and results["results"][0]["ratio"] == 1.0
-    assert "decide + record" in module.table(results)
+    assert "decide + record text" in names and "decide + full record text" in names
+    assert "decide + record text" in module.table(results) and "full_target_met" in results

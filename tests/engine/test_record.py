@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 import segrules
 from segrules.engine.record import RecordError, read_record
-from segrules.engine.runtime import exact_text
+from segrules.engine.runtime import encode_record, exact_text
 from segrules.errors import UsageError
 from segrules.sampling import sample_answers
 from segrules.testing import answer_sets, rulesets
@@ -167,6 +167,48 @@ def test_records_of_generated_rulesets_read_back_and_replay(data):
         record = roundtrip(d.to_json(compact=compact))
         assert segrules.Decision.from_json(record, rs) == d
         assert segrules.replay(record, rs).same
+
+
+def same_text(d: segrules.Decision) -> None:
+    """The record text is the record's JSON to the character, and reads back as the record."""
+    for compact in (True, False):
+        text = d.to_json_text(compact=compact)
+        assert text == encode_record(d.to_json(compact=compact))
+        assert json.loads(text) == roundtrip(d.to_json(compact=compact))
+
+
+@pytest.mark.parametrize("path", ALL_RULESETS, ids=lambda p: p.name)
+def test_the_record_text_of_a_shipped_ruleset_is_its_json(path):
+    rs = load_path(path)
+    rng = random.Random(5)
+    for i in range(40):
+        d = rs.decide(sample_answers(rs.definition, rng), assessed_at=AT + dt.timedelta(seconds=7 * i))
+        same_text(d)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_the_record_text_of_generated_rulesets_is_their_json(data):
+    rs = load_cached(data.draw(rulesets(awkward=True), label="ruleset"))
+    answers = data.draw(answer_sets(rs), label="answers")
+    try:
+        d = rs.decide(answers, assessed_at=AT)
+    except segrules.EvaluationError:
+        return
+    same_text(d)
+    other = next(s.id for s in rs.segments)
+    if other != d.segment_id:  # an override is written in full, the same way
+        same_text(d.override(other, 'agreed "with" the client\nåäö'))
+
+
+def test_the_record_text_keeps_a_score_beyond_the_float_range_exact():
+    big = variant("    expr: mean(client_items)\n", "    expr: mean(client_items) * " + "9" * 400 + "\n")
+    rs = segrules.load_text(big.replace("resources >= 3", "resources >= 30").replace("resources < 3", "resources < 30"))
+    d = rs.decide(ANSWERS, assessed_at=AT)
+    same_text(d)
+    record = json.loads(d.to_json_text())
+    assert record["scores"]["resources"] == {"exact": str(3 * (10**400 - 1)), "decimal": None}
+    assert segrules.Decision.from_json(record, rs) == d
 
 
 def test_from_json_with_another_ruleset_is_SR554(rs):
