@@ -2402,6 +2402,21 @@ add_code(
 )
 
 add_code(
+    "SR907",
+    "A new version could not be checked",
+    """
+    On reload, the service checks each file's new version (load, examples, proof) in a
+    worker process of its own, so that the requests being answered are not slowed down. The
+    worker stopped before it answered: the machine ran out of memory, the process was killed,
+    or the service is stopping. The last good version keeps serving and `/health/ready` says
+    `degraded`; the next reload starts a new worker.
+    """,
+    wrong="kill -HUP <pid>   # while the reload worker is killed, or memory runs out",
+    fix="Reload again (`kill -HUP`); if it happens again, run `segrules verify RULESET` to see what the check needs.",
+    right="kill -HUP <pid>",
+)
+
+add_code(
     "SR910",
     "No valid bearer token",
     """

@@ -36,7 +36,7 @@ from .decision_log import DecisionLog, log_record, new_decision_id
 from .metrics import Metrics
 from .problems import PROBLEM_JSON, ServiceError, problem, problem_of, status_of
 from .schema import openapi_document
-from .store import NOT_READY, ReloadResult, RulesetStore, Served, Snapshot, watched
+from .store import NOT_READY, ReloadResult, ReloadWorker, RulesetStore, Served, Snapshot, watched
 
 log = logging.getLogger("segrules.serve")
 
@@ -650,6 +650,10 @@ def create_app(config: ServeConfig, *, store: RulesetStore | None = None,
     @asynccontextmanager
     async def lifespan(app: Starlette):
         tasks = []
+        worker = None
+        if config.isolated_reloads:  # started now, so that its imports are done before a reload
+            worker = ReloadWorker()
+            service.store.admit = worker.admit
         if service.snapshot.loading:
             service.request_reload()
         if config.watch:
@@ -661,6 +665,8 @@ def create_app(config: ServeConfig, *, store: RulesetStore | None = None,
                 t.cancel()
             if service.decision_log is not None:
                 await anyio.to_thread.run_sync(service.decision_log.close)
+            if worker is not None:
+                await anyio.to_thread.run_sync(worker.close)
 
     middleware = [Middleware(Guard, service_ref=lambda: service)]
     if config.cors_origins:  # outermost, so that a preflight (which has no token) is answered

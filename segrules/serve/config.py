@@ -38,6 +38,8 @@ class ServeConfig:
     :func:`read_token_file`) turns on bearer-token authentication. ``decision_log`` is the
     path of the JSON Lines decision log (off when None); it holds no answers unless
     ``log_answers``. ``cors_origins`` is empty: CORS is off unless origins are named.
+    ``isolated_reloads`` checks a new version (load, examples, proof) in a worker process of
+    its own, so that a reload does not slow the requests being answered.
     """
 
     sources: tuple[str, ...] = attrs.field(converter=lambda s: tuple(str(p) for p in s))
@@ -54,6 +56,7 @@ class ServeConfig:
     cors_origins: tuple[str, ...] = attrs.field(default=(), converter=tuple)
     watch: bool = False
     watch_interval: float = attrs.field(default=1.0, validator=_positive("the watch interval"))
+    isolated_reloads: bool = True
 
 
 def read_token_file(path: str | Path) -> str:

@@ -5,14 +5,19 @@ verifier proves it. Otherwise the last good version of that file keeps serving, 
 snapshot says ``degraded`` with the reason. What is served is one immutable ``Snapshot``;
 a reload builds a new one and swaps it in with one assignment, so a request that started on
 the old version finishes on it and no request is lost.
+
+Loading, testing and verifying a new version takes CPU time that would otherwise hold up the
+requests (Python runs one thread at a time): with a ``ReloadWorker`` it is done in a process
+of its own, and only the compiled result comes back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import threading
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import attrs
 
@@ -165,12 +170,83 @@ def admit(file: str) -> Served | Rejected:
     return Served(ruleset, file, report.method, _now())
 
 
-class RulesetStore:
-    """Holds the current snapshot and builds the next one; one reload at a time."""
+def _admit_requests(conn) -> None:
+    """The reload worker's loop: a file name in, its ``admit`` result out, until the pipe closes."""
+    while True:
+        try:
+            file = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            got = admit(file)
+        except Exception as exc:  # noqa: BLE001 - a bug must reject the version, not stop the worker
+            got = Rejected(file, "SR907", f"{file}: the new version could not be checked ({type(exc).__name__})")
+        conn.send(got)
 
-    def __init__(self, sources: Iterable[str]):
+
+class ReloadWorker:
+    """Admits files (``admit``) in a process of its own, started once and reused, so that the
+    service's own process only unpickles (compiles) what was accepted.
+
+    A served ruleset comes back pickled as its text and content hash, and is compiled here
+    from that text, so what goes into service is exactly what was tested and proven. If the
+    worker dies (out of memory on a huge model, killed), the file is rejected with SR907, the
+    last good version keeps serving, and the next reload starts a new worker.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._closed = False
+        self._start()
+
+    def _start(self) -> None:
+        ctx = multiprocessing.get_context("spawn")  # no fork of a process with running threads
+        self._conn, child = ctx.Pipe()
+        self._process = ctx.Process(target=_admit_requests, args=(child,), name="segrules-reload", daemon=True)
+        self._process.start()
+        child.close()
+
+    def admit(self, file: str) -> Served | Rejected:
+        with self._lock:
+            if not self._closed and not self._process.is_alive():
+                self._stop()
+                self._start()
+            try:
+                if self._closed:
+                    raise EOFError("the service is stopping")
+                self._conn.send(file)
+                return self._conn.recv()
+            except (EOFError, OSError) as exc:
+                if not self._closed:
+                    self._stop()
+                    self._start()
+                return Rejected(
+                    file, "SR907", f"{file}: the new version could not be checked: the reload worker stopped ({exc})",
+                )
+
+    def _stop(self) -> None:
+        self._process.terminate()
+        self._process.join(5)
+        self._conn.close()
+
+    def close(self) -> None:
+        """Stop the worker; a check under way is abandoned (its file is rejected, SR907)."""
+        self._closed = True
+        self._process.terminate()
+        self._process.join(5)
+
+
+class RulesetStore:
+    """Holds the current snapshot and builds the next one; one reload at a time.
+
+    ``admit`` checks one file (load, examples, proof): None checks here, with ``admit``;
+    ``ReloadWorker().admit`` checks in another process.
+    """
+
+    def __init__(self, sources: Iterable[str], admit: Callable[[str], Served | Rejected] | None = None):
         self.sources = tuple(sources)
         self.snapshot = Snapshot(problems=("loading the rulesets",), loading=True)
+        self.admit = admit
         self._lock = threading.Lock()
 
     def reload(self) -> ReloadResult:
@@ -180,8 +256,9 @@ class RulesetStore:
             files, missing = discover(self.sources)
             accepted, rejected, kept = [], list(missing), []
             by_file: dict[str, Served] = {}
+            check = self.admit or admit
             for file in files:
-                got = admit(file)
+                got = check(file)
                 if isinstance(got, Served):
                     by_file[file] = got
                     accepted.append(got)

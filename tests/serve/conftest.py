@@ -28,6 +28,7 @@ def serve(rulesets_dir: Path):
     clients = []
 
     def make(sources=None, **options) -> TestClient:
+        options.setdefault("isolated_reloads", False)  # one worker process per app would slow the suite
         config = ServeConfig(sources or [str(rulesets_dir)], **options)
         store = start(config, stream=open("/dev/null", "w"))
         client = TestClient(create_app(config, store=store), raise_server_exceptions=False)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import time
 
 import pytest
@@ -11,7 +13,9 @@ from starlette.testclient import TestClient
 from segrules.errors import RulesetError
 from segrules.serve import ServeConfig, create_app
 from segrules.serve.runner import start
-from segrules.serve.store import RulesetStore
+from segrules import load_text
+from segrules.serve import store as store_module
+from segrules.serve.store import ReloadWorker, RulesetStore
 from service_support import BASE_ANSWERS, PROVEN_BASE, SUUNTIMA
 from support import variant
 
@@ -125,4 +129,69 @@ def test_watch_reloads_a_changed_file(tmp_path):
             if client.get("/v1/rulesets").json()["rulesets"][0]["version"] == "2.0.0":
                 break
             time.sleep(0.05)
+        assert client.get("/v1/rulesets").json()["rulesets"][0]["version"] == "2.0.0"
+
+
+# ----------------------------------------------------------------------------- the reload worker
+
+
+@pytest.fixture
+def worker():
+    w = ReloadWorker()
+    yield w
+    w.close()
+
+
+@pytest.mark.parametrize("bad, code", [(BROKEN, "SR010"), (FAILING_EXAMPLE, "SR902"), (UNPROVEN, "SR903")])
+def test_a_reload_worker_admits_what_the_service_would_and_nothing_more(tmp_path, worker, monkeypatch, bad, code):
+    path = tmp_path / "a.yaml"
+    path.write_text(PROVEN_BASE)
+    store = RulesetStore([str(path)], admit=worker.admit)
+    # nothing is checked in this process: the worker's answer is all the store gets
+    monkeypatch.setattr(store_module, "admit", lambda file: pytest.fail("admitted in the service's process"))
+    store.reload()
+    good = store.snapshot.get("test.base")
+    assert store.snapshot.status == "ok" and good.ruleset.content_hash == load_text(PROVEN_BASE).content_hash
+    assert good.ruleset.decide(BASE_ANSWERS).segment_id  # compiled here from the text the worker proved
+    path.write_text(bad)
+    result = store.reload()
+    assert result.rejected[0].code == code and store.snapshot.get("test.base") is good
+    path.write_text(V2)
+    store.reload()
+    assert store.snapshot.get("test.base").ruleset.version == "2.0.0" and store.snapshot.status == "ok"
+
+
+def test_a_killed_reload_worker_is_started_again(tmp_path, worker):
+    path = tmp_path / "a.yaml"
+    path.write_text(PROVEN_BASE)
+    store = RulesetStore([str(path)], admit=worker.admit)
+    store.reload()
+    os.kill(worker._process.pid, signal.SIGKILL)
+    worker._process.join(5)
+    path.write_text(V2)
+    store.reload()
+    assert store.snapshot.get("test.base").ruleset.version == "2.0.0" and store.snapshot.status == "ok"
+
+
+def test_a_check_the_stopped_worker_cannot_make_is_sr907_and_the_last_good_version_serves(tmp_path, worker):
+    path = tmp_path / "a.yaml"
+    path.write_text(PROVEN_BASE)
+    store = RulesetStore([str(path)], admit=worker.admit)
+    store.reload()
+    worker.close()
+    path.write_text(V2)
+    result = store.reload()
+    assert result.rejected[0].code == "SR907" and "reload worker stopped" in result.rejected[0].reason
+    assert store.snapshot.get("test.base").ruleset.version == "1.0.0" and store.snapshot.status == "degraded"
+
+
+def test_the_service_checks_new_versions_in_its_reload_worker(tmp_path, monkeypatch):
+    path = tmp_path / "a.yaml"
+    path.write_text(PROVEN_BASE)
+    config = ServeConfig([str(path)])
+    assert config.isolated_reloads
+    with TestClient(create_app(config, store=start(config, stream=DEVNULL))) as client:
+        monkeypatch.setattr(store_module, "admit", lambda file: pytest.fail("admitted in the service's process"))
+        path.write_text(V2)
+        client.portal.call(client.app.state.service.reload)
         assert client.get("/v1/rulesets").json()["rulesets"][0]["version"] == "2.0.0"
