@@ -49,6 +49,8 @@ ANSWERS = {
 }
 DECIDE = "/v1/rulesets/helsinki.suuntima/decide"
 MINIMAL = "/minimal"
+RELOAD_P99_GOAL = 1.5  # p99 during a reload at most this many times p99 without one
+LIVE_GOAL_S = 1.0  # a good version live within this many seconds of its signal
 
 
 # --------------------------------------------------------------------------- the server process
@@ -164,41 +166,76 @@ def wait_ready(port: int, seconds: float = 30) -> None:
     raise SystemExit("the server did not become ready")
 
 
+def p99(latencies: list[float]) -> float | None:
+    latencies = sorted(latencies)
+    return latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000 if latencies else None
+
+
+#: seconds between two SIGHUPs, and the window after each whose requests count as "during a reload"
+RELOAD_EVERY, RELOAD_WINDOW = 1.5, 1.0
+
+
 async def reload_under_load(port: int, server: subprocess.Popen, file: Path, rounds: int) -> dict:
-    """8 clients decide while the file changes and SIGHUP arrives; count what was lost."""
+    """8 clients decide: first with no reload (the baseline), then while the file changes and
+    SIGHUP arrives every 1.5 s. Counts what was lost, compares p99 in the second after each
+    signal with the baseline's, and times each good version from its signal to its first answer."""
     good = SUUNTIMA.read_text(encoding="utf-8")
     stop = asyncio.Event()
     seen_versions: set[str] = set()
     statuses: dict[int, int] = {}
+    answered: list[tuple[float, float, str | None]] = []  # (sent, latency, version)
     body = json.dumps({"answers": ANSWERS}).encode()
 
     async def client() -> None:
         conn = Connection(port)
         await conn.open()
         while not stop.is_set():
+            t = time.perf_counter()
             status, data = await conn.post(DECIDE, body)
+            version = json.loads(data)["decision"]["ruleset"]["version"] if status == 200 else None
+            answered.append((t, time.perf_counter() - t, version))
             statuses[status] = statuses.get(status, 0) + 1
-            if status == 200:
-                seen_versions.add(json.loads(data)["decision"]["ruleset"]["version"])
+            if version is not None:
+                seen_versions.add(version)
         conn.close()
 
     tasks = [asyncio.create_task(client()) for _ in range(8)]
+    baseline_from = time.perf_counter() + 0.5
+    await asyncio.sleep(0.5 + rounds * RELOAD_WINDOW)  # as long a time without a reload as with them
+    signals: list[tuple[float, str | None]] = []  # (when, the good version written, or None)
     for i in range(rounds):
-        await asyncio.sleep(0.3)
         if i % 2 == 0:
-            file.write_text(good.replace('version: "1.0.0"', f'version: "1.0.{i + 1}"', 1), encoding="utf-8")
+            version = f"1.0.{i + 1}"
+            file.write_text(good.replace('version: "1.0.0"', f'version: "{version}"', 1), encoding="utf-8")
         else:
+            version = None
             file.write_text(good.replace("rules:", "rules: [", 1), encoding="utf-8")  # does not load
+        signals.append((time.perf_counter(), version))
         server.send_signal(signal.SIGHUP)
+        await asyncio.sleep(RELOAD_EVERY)
     await asyncio.sleep(1.0)
     stop.set()
     await asyncio.gather(*tasks)
+    first_signal = signals[0][0]
+    baseline = [lat for t, lat, _ in answered if baseline_from <= t < first_signal]
+    during = [lat for t, lat, _ in answered if any(s <= t < s + RELOAD_WINDOW for s, _ in signals)]
+    live = []
+    for when, version in signals:
+        if version is not None:
+            first = min((t + lat for t, lat, v in answered if v == version and t + lat >= when), default=None)
+            live.append(None if first is None else first - when)
+    p99_base, p99_during = p99(baseline), p99(during)
     return {
         "reloads": rounds,
         "requests": sum(statuses.values()),
         "statuses": {str(k): v for k, v in statuses.items()},
         "lost": sum(v for k, v in statuses.items() if k != 200),
         "versions_served": sorted(seen_versions),
+        "p99_ms_without_reload": p99_base,
+        "p99_ms_during_reload": p99_during,
+        "p99_ratio": p99_during / p99_base if p99_base and p99_during else None,
+        "worst_ms_during_reload": max(during) * 1000 if during else None,
+        "live_after_s": live,
     }
 
 
@@ -213,6 +250,15 @@ def markdown(result: dict) -> str:
     rows.append("")
     rows.append(f"Reload under load: {rl['reloads']} SIGHUPs (good and broken versions in turn) during "
                 f"{rl['requests']} decide requests from 8 clients: {rl['lost']} not answered 200.")
+    live = [x for x in rl["live_after_s"] if x is not None]
+    rows.append(
+        f"p99 in the second after each SIGHUP: {rl['p99_ms_during_reload']:.1f} ms, against "
+        f"{rl['p99_ms_without_reload']:.1f} ms without a reload: {rl['p99_ratio']:.2f}x (goal at most "
+        f"{RELOAD_P99_GOAL}x); the worst request {rl['worst_ms_during_reload']:.0f} ms. A good version answered "
+        f"{', '.join(f'{x:.2f}' for x in live)} s after its signal (goal at most {LIVE_GOAL_S:.0f} s"
+        + (f"; {len(rl['live_after_s']) - len(live)} never went live" if len(live) < len(rl["live_after_s"]) else "")
+        + ")."
+    )
     rows.append(f"Machine: {result['machine']}; Python {result['python']}; {result['rounds']} paired rounds "
                 f"per row, medians shown; load average {result['load_average'][0]} before and "
                 f"{result['load_average'][1]} after the run (other work shares the machine, so the rates "
@@ -262,7 +308,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"minimal {row['minimal']['rps']:.0f} req/s; ratio {ratio:.2f}", flush=True)
         reload = asyncio.run(reload_under_load(port, server, file, 4 if args.quick else 10))
         print(f"reload under load: {reload['reloads']} reloads, {reload['requests']} requests, "
-              f"{reload['lost']} lost; versions served {reload['versions_served']}", flush=True)
+              f"{reload['lost']} lost; versions served {reload['versions_served']}; p99 "
+              f"{reload['p99_ms_during_reload']:.1f} ms during reloads against {reload['p99_ms_without_reload']:.1f} ms "
+              f"without; live after {reload['live_after_s']} s", flush=True)
     finally:
         server.send_signal(signal.SIGTERM)
         try:
