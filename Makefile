@@ -87,8 +87,11 @@ demo: $(STAMP)
 	  echo "demo: all $(words $(RULESETS)) rulesets checked, tested and run; segrules verify was not run (VERIFY=$(VERIFY))"; \
 	fi
 
+# The suite runs on every core (pytest-xdist); PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= auto
+
 test: $(STAMP) postgresql
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # The SQL tests start a throwaway PostgreSQL server from Debian's postgresql package: install it
 # when it is missing and we may (root with apt-get); otherwise those tests say why they skip.
