@@ -1415,7 +1415,9 @@ add_code(
     The output path names something that is not a file: a folder, a device, a socket, or a
     named pipe that no program is reading. segrules writes to a regular file (replacing it
     whole), through a symbolic link to one, or straight into a pipe or a terminal such as
-    /dev/stdout, and never replaces anything else.
+    /dev/stdout, and never replaces anything else. `segrules batch` writes its outputs (and
+    rejects) as whole files renamed into place, so it refuses a pipe, a terminal and
+    /dev/stdout too.
     """,
     wrong="""
     segrules diagram model.yaml -o reports/
@@ -2096,7 +2098,7 @@ add_code(
 
 # =========================================================================== SR80x: SQL and batch runs
 #
-# SR800 to SR807: compiling a ruleset to SQL (segrules/sql/compiler.py, render.py) and batch
+# SR800 to SR809: compiling a ruleset to SQL (segrules/sql/compiler.py, render.py) and batch
 # segmentation (segrules/sql/batch.py).
 
 add_code(
@@ -2158,11 +2160,19 @@ add_code(
     file is missing, its kind is not known, it lacks the record key column (`--key`, default
     record_id) or, in the long shape, the question and value columns, or the engine cannot
     read that kind of input (a PostgreSQL table is read with `--engine postgres`).
+    A CSV file is read whole as UTF-8 text by RFC 4180 (docs/population.md): this code also
+    means that it is not UTF-8, that a header column has no name, or that a row does not fit
+    the header (another number of fields, an unclosed quote, a mix of line ends); a JSON
+    Lines file, that a line is not one JSON object. The message names the line where the
+    database does, never its content.
     """,
     wrong="""
     segrules batch model.yaml --input answers.xlsx --output result.parquet
     """,
-    fix="Export the answers as CSV or Parquet, or name the key column with --key.",
+    fix="""
+    Export the answers as CSV (UTF-8; in a spreadsheet "CSV UTF-8") or Parquet, or name the
+    key column with --key.
+    """,
     right="""
     segrules batch model.yaml --input answers.csv --output result.parquet --key client_no
     """,
@@ -2202,6 +2212,75 @@ add_code(
     message carries the database's own words. Nothing was written.
     """,
     fix="Check the connection URL, the table name and the rights of the database user.",
+)
+
+add_code(
+    "SR807",
+    "A column of the answers is named twice",
+    """
+    A CSV header names the same column twice (column names ignore case, as in the databases
+    that read them), a JSON Lines line gives the same key twice, or two keys of a JSON Lines
+    file differ only in case. It is not known which of the two holds the answer, so the run
+    stops before anything is written; the message names the column. (`decide` refuses a JSON
+    answer set that gives a key twice, and the long shape rejects a question answered twice
+    for a record with SR802.)
+    """,
+    wrong="""
+    record_id,c_coping,c_daily_life,c_coping
+    17,3,4,2
+    """,
+    fix="Keep one column of each name (rename or delete the other) and run again.",
+    right="""
+    record_id,c_coping,c_daily_life
+    17,3,4
+    """,
+)
+
+add_code(
+    "SR808",
+    "A record key is given to more than one record",
+    """
+    In the wide shape each row is one record, told apart by its key (`--key`, default
+    record_id). Here a key is given to more than one row, or a row has no key: their results
+    could not be told apart, and a report would count the same client twice. The message
+    names a key, how many rows have it and how many other keys repeat. Nothing is written.
+    """,
+    wrong="""
+    record_id,c_coping
+    17,3
+    17,4
+    """,
+    fix="""
+    Keep one row per record (the latest assessment of each client, say), give the empty
+    keys their value, or name a column that is unique with --key.
+    """,
+    right="""
+    record_id,c_coping
+    17,4
+    """,
+)
+
+add_code(
+    "SR809",
+    "A column of the answers has the name of a result column",
+    """
+    `segrules batch` carries every column of the answers that is not an input through to its
+    result, beside the columns it writes itself: segment, rule, resources_num, resources_den,
+    complexity_num, complexity_den, error_codes, error_inputs, ruleset_id, ruleset_version and
+    ruleset_hash. A column of the answers with one of these names (in any case) would be lost
+    or mistaken for the new result, so the run stops before anything is written.
+    """,
+    wrong="""
+    record_id,segment,c_coping
+    17,verkosto,3
+    """,
+    fix="""
+    Rename the column in the extract (e.g. previous_segment), or leave it out of the extract.
+    """,
+    right="""
+    record_id,previous_segment,c_coping
+    17,verkosto,3
+    """,
 )
 
 # =========================================================================== SR85x: population reports

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import errno
 import os
+import re
+import shutil
+import socket
 import stat
 import tempfile
 from pathlib import Path
@@ -27,6 +30,8 @@ def _current_umask() -> int:
 
 
 _UMASK = _current_umask()  # read once, at import, before any thread could race on it
+#: The permissions a new output file gets, as a plain open() would create it.
+NEW_FILE_MODE = 0o666 & ~_UMASK
 
 _CHUNK = 64 * 1024
 
@@ -160,6 +165,23 @@ def write_text_atomic(
     shown = _shown_path(path)
     check_output(path, inputs, force=force)
     data = text.encode("utf-8", errors="backslashreplace")
+    target, mode = output_target(path, streams=True)
+    if target is None:
+        # a pipe or a terminal, or /dev/stdout redirected to a file: add to the open file,
+        # never replace it
+        _write_direct(os.fspath(path), data, shown, append=_is_stream_alias(os.fspath(path)))
+        return
+    _replace(target, data, shown, mode)
+
+
+def output_target(path: str | os.PathLike, *, streams: bool = True) -> tuple[str | None, int | None]:
+    """Where an atomic write of ``path`` goes: the regular file to replace (through a symbolic
+    link, the file it names, so that the link stays) and its permission bits (None for a new
+    file); or ``(None, None)`` for a pipe, a terminal or an already open file
+    (``/dev/stdout``) to write into directly, which only ``streams`` allows. A folder, a
+    device, a socket or a dangling link is refused (SR522, SR523); so is a pipe or a terminal
+    without ``streams`` (a writer that needs a file it can seek in and rename)."""
+    shown = _shown_path(path)
     target = os.fspath(path)
     try:
         st = os.stat(target)  # follows links
@@ -170,27 +192,34 @@ def write_text_atomic(
                 "which does not exist",
                 code="SR523",
             ) from None
-        st = None
+        return target, None
     except OSError as exc:
         raise OutputError(f"cannot write {shown}: {os_reason(exc)}") from None
-    if st is not None:
-        mode = st.st_mode
-        if stat.S_ISDIR(mode):
-            raise OutputError(f"cannot write {shown}: it is a folder; give a file name", code="SR522")
-        if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
-            _write_direct(target, data, shown)
-            return
-        if not stat.S_ISREG(mode):
-            raise OutputError(
-                f"cannot write {shown}: it is not a regular file (a device or a socket), and it is not replaced",
-                code="SR522",
-            )
-        if _is_stream_alias(target):
-            # /dev/stdout redirected to a file: add to the open file, never replace it
-            _write_direct(target, data, shown, append=True)
-            return
-        target = os.path.realpath(target)  # through a link: replace the file, keep the link
-    _replace(target, data, shown, None if st is None else stat.S_IMODE(st.st_mode))
+    mode = st.st_mode
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"cannot write {shown}: it is a folder; give a file name", code="SR522")
+    if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+        if streams:
+            return None, None
+        raise OutputError(
+            f"cannot write {shown}: it is a pipe or a device, and this output is written as a whole file "
+            "and renamed into place; give a file name",
+            code="SR522",
+        )
+    if not stat.S_ISREG(mode):
+        raise OutputError(
+            f"cannot write {shown}: it is not a regular file (a device or a socket), and it is not replaced",
+            code="SR522",
+        )
+    if _is_stream_alias(target):
+        if streams:
+            return None, None
+        raise OutputError(
+            f"cannot write {shown}: it names an already open file, and this output is written as a whole "
+            "file and renamed into place; give a file name",
+            code="SR522",
+        )
+    return os.path.realpath(target), stat.S_IMODE(mode)  # through a link: replace the file, keep the link
 
 
 def _is_stream_alias(target: str) -> bool:
@@ -221,9 +250,9 @@ def _write_direct(target: str, data: bytes, shown: str, *, append: bool = False)
 def _replace(target: str, data: bytes, shown: str, mode: int | None) -> None:
     folder = os.path.dirname(target) or "."
     if mode is None:
-        mode = 0o666 & ~_UMASK  # as a plain open() would create it
+        mode = NEW_FILE_MODE
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
+        fd, tmp = temp_file_beside(target)
     except OSError as exc:
         raise OutputError(f"cannot write {shown}: {os_reason(exc)}") from None
     try:
@@ -241,6 +270,67 @@ def _replace(target: str, data: bytes, shown: str, mode: int | None) -> None:
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write {shown}: {os_reason(exc)}") from None
         raise
+
+
+# --------------------------------------------------------------------------- temporary files
+
+#: This host's name as it appears in temporary names (letters, digits and ``_`` only).
+_HOST = re.sub(r"[^A-Za-z0-9]", "_", socket.gethostname())[:40] or "host"
+#: Beside an output: ``.segrules-<host>-<pid>-<random>.<output's name>``.
+OUTPUT_TEMP = ".segrules"
+
+
+def temp_prefix(kind: str) -> str:
+    """The start of a temporary file's or folder's name: what made it (``kind``), on which
+    host and by which process, so that a file left behind by a killed run can be told apart
+    from a live run's and removed by the next run (``remove_stale``)."""
+    return f"{kind}-{_HOST}-{os.getpid()}-"
+
+
+def temp_file_beside(target: str) -> tuple[int, str]:
+    """A new, empty, hidden temporary file in ``target``'s folder (to be renamed over it):
+    ``.segrules-<host>-<pid>-<random>.<target's name>``, its descriptor and path. Those that
+    ended runs left in that folder are removed first."""
+    folder = os.path.dirname(os.path.abspath(target))
+    remove_stale(folder, OUTPUT_TEMP)
+    return tempfile.mkstemp(prefix=temp_prefix(OUTPUT_TEMP), suffix=f".{os.path.basename(target)}", dir=folder)
+
+
+def remove_stale(folder: str, kind: str) -> list[str]:
+    """Remove the temporary files and folders named by ``temp_prefix(kind)`` in ``folder`` that
+    a process of this host left behind and that has ended (killed before it could remove
+    them); the names removed. A live process's files, and another host's, are never touched."""
+    pattern = re.compile(re.escape(f"{kind}-{_HOST}-") + r"([0-9]+)-")
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        m = pattern.match(entry.name)
+        if m is None or _is_running(int(m.group(1))):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+            removed.append(entry.name)
+        except OSError:
+            pass  # another run removed it first, or it is not ours to remove
+    return removed
+
+
+def _is_running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's live process (or a number no process has: keep it)
+    return True
 
 
 def replace_between(text: str, begin: str, end: str, body: str) -> str:

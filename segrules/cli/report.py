@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         raise BatchInputError("segrules report reads files and DuckDB tables; run segrules batch --engine postgres first")
     try:
         with duckdb_session() as con:
-            relation = duckdb_relation(con, source, [i.id for i in rs.inputs])
+            relation = duckdb_relation(con, source, [i.id for i in rs.inputs], key=args.key, shape=args.shape)
             columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()]
             is_result = "segment" in columns
             if other is not None and is_result:
@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
             counts = count_batch(con, relation, rs, args.by)
             transitions = None
             if other is not None:
-                segment_table(con, other, duckdb_relation(con, source, [i.id for i in other.definition.inputs]), "result_new", shape=args.shape, key=args.key, source=source)
+                segment_table(con, other, duckdb_relation(con, source, [i.id for i in other.definition.inputs], key=args.key, shape=args.shape), "result_new", shape=args.shape, key=args.key, source=source)
                 transitions = count_transitions(con, q("result"), q("result_new"), args.key)
     except duckdb.Error as exc:
         raise UsageError(f"{args.input}: cannot be read: {exc}", code="SR854") from None

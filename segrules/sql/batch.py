@@ -25,8 +25,8 @@ from typing import Any, Iterator, Sequence
 
 import attrs
 
-from ..errors import SegrulesError, UsageError
-from ..files import OutputError
+from ..errors import SegrulesError, UsageError, safe_text
+from ..files import NEW_FILE_MODE, OutputError, os_reason, output_target, remove_stale, temp_file_beside, temp_prefix
 from .compiler import RESULT_COLUMNS, compile_query, is_json_type, q, s as _lit
 from .render import json_text_duckdb, render
 from .rows import answers_from_json, answers_from_text, reference_row
@@ -46,6 +46,24 @@ class BatchOutputError(UsageError):
 
 class DatabaseError(SegrulesError):
     code = "SR806"
+
+
+class DuplicateColumnError(BatchInputError):
+    """A column of the answers is named twice: it is not known which holds the answers."""
+
+    code = "SR807"
+
+
+class DuplicateKeyError(BatchInputError):
+    """A record key is given to more than one record, or to none."""
+
+    code = "SR808"
+
+
+class ResultColumnError(BatchInputError):
+    """A column of the answers has the name of a column the result writes."""
+
+    code = "SR809"
 
 
 @attrs.frozen
@@ -166,10 +184,10 @@ def run_batch(
         )
     for loc in (dst, rej):
         if loc is not None and loc.kind in ("csv", "parquet", "jsonl"):
-            _output_folder(loc)  # a missing or read-only folder is refused before any work
+            _output_file(loc)  # a folder, a pipe, a missing or read-only folder: refused before any work
     duckdb = _duckdb()
     with duckdb_session() as con:
-        relation = duckdb_relation(con, src, [i.id for i in ruleset.definition.inputs])
+        relation = duckdb_relation(con, src, [i.id for i in ruleset.definition.inputs], key=key, shape=shape)
         if engine == "duckdb":
             query, carry, missing = segment_query(con, ruleset, relation, shape=shape, key=key, source=src, carry=carry)
         else:
@@ -179,7 +197,10 @@ def run_batch(
             if absent:
                 raise BatchInputError(f"{src}: no column {', '.join(map(repr, absent))} to carry")
             carry = carried + tuple(c for c in carry if c not in carried and c != key)
-            _python_engine(con, ruleset, relation, shape, key, carry, progress)
+            try:
+                _python_engine(con, ruleset, relation, shape, key, carry, progress)
+            except duckdb.Error as exc:
+                raise _read_error(exc, src) from None
             query = "SELECT * FROM result"
         with _scratch(dst) as result:
             # one pass over the input, streamed into Parquet in key order; the outputs and the
@@ -188,12 +209,14 @@ def run_batch(
                 try:
                     con.execute(f"COPY ({_in_key_order(query, key, ruleset)}) TO {_lit(result)} (FORMAT PARQUET)")
                 except duckdb.Error as exc:
-                    raise DatabaseError(f"DuckDB could not segment {src}: {_first_line(exc)}") from None
+                    raise _read_error(exc, src) from None
             relation_out = f"read_parquet({_lit(result)})"
+            if shape == "wide":  # the long shape groups its rows by key: one record a key
+                _refuse_repeated_keys(con, relation_out, key, src)
             rows_read = None if shape == "wide" else con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
             summary = _summary(con, relation_out, engine, rows_read, dst, rej, carry, missing, started)
             if rej is None and dst.kind == "parquet":
-                _replace(result, dst.path)
+                _replace(result, dst)
             else:
                 _write_duckdb(con, relation_out, dst, rej)
         return attrs.evolve(summary, seconds=time.perf_counter() - started)
@@ -214,6 +237,34 @@ def _in_key_order(query: str, key: str, ruleset) -> str:
     )
     rows = f"SELECT * EXCLUDE ({', '.join(map(q, _RULESET_COLUMNS))}) FROM ({query}) ORDER BY {q(key)}"
     return f"SELECT *, {consts} FROM ({rows})"
+
+
+def _refuse_repeated_keys(con, result: str, key: str, src: Any) -> None:
+    """Refuse a result in which a record key is given to more than one record, or a record
+    has no key (SR808): its rows could not be told apart, and a report would count the same
+    person twice. DuckDB reads it from the result (one row per input row), PostgreSQL from
+    the answers table, before any output is written; ``con`` is a DuckDB connection or a
+    PostgreSQL cursor."""
+    k = q(key)
+    empty = con.execute(f"SELECT count(*) FROM {result} WHERE {k} IS NULL").fetchone()[0]
+    if empty:
+        raise DuplicateKeyError(
+            f"{src}: {empty} record{'s have' if empty > 1 else ' has'} no record key ({key!r} is empty); "
+            "give every record its key, or delete the empty rows"
+        )
+    repeated = con.execute(
+        f"SELECT CAST({k} AS VARCHAR), n, count(*) OVER () FROM "
+        f"(SELECT {k}, count(*) AS n FROM {result} GROUP BY {k} HAVING count(*) > 1) "
+        f"ORDER BY n DESC, {k} LIMIT 1"
+    ).fetchone()
+    if repeated:
+        shown, times, keys = repeated
+        more = f" (and {keys - 1} other key{'s' if keys > 2 else ''} more than once)" if keys > 1 else ""
+        raise DuplicateKeyError(
+            f"{src}: the record key {key} = {safe_text(shown, 80)!r} is given to {times} records{more}; "
+            "each record needs a key of its own (keep the latest row of each key, or give --key a column "
+            "that is unique)"
+        )
 
 
 def _refuse_overwriting(src: Location, dst: Location, rej: Location | None) -> None:
@@ -260,7 +311,7 @@ def duckdb_session():
     a temporary folder of its own (not the working folder), and DuckDB's own progress bar
     off (it writes to standard output, which may be the --json summary)."""
     duckdb = _duckdb()
-    with tempfile.TemporaryDirectory(prefix="segrules-spill-") as spill:
+    with _temp_folder("segrules-spill") as spill:
         con = duckdb.connect()
         try:
             con.execute("SET enable_progress_bar = false")
@@ -269,6 +320,14 @@ def duckdb_session():
             yield con
         finally:
             con.close()
+
+
+def _temp_folder(kind: str) -> tempfile.TemporaryDirectory:
+    """A temporary folder of this run, named ``<kind>-<host>-<pid>-<random>`` in the system's
+    temporary folder; those of runs that were killed (their process has ended) are removed
+    first: DuckDB's spill files can be gigabytes."""
+    remove_stale(tempfile.gettempdir(), kind)
+    return tempfile.TemporaryDirectory(prefix=temp_prefix(kind))
 
 
 def _first_line(exc: Exception) -> str:
@@ -287,11 +346,10 @@ class _scratch:
 
     def __enter__(self) -> str:
         if self.dst.kind == "parquet":
-            folder = _output_folder(self.dst)
+            fd, self.path = temp_file_beside(_output_file(self.dst))
         else:
-            self.folder = tempfile.TemporaryDirectory(prefix="segrules-batch-")
-            folder = self.folder.name
-        fd, self.path = tempfile.mkstemp(prefix=".segrules-", suffix=".parquet", dir=folder)
+            self.folder = _temp_folder("segrules-batch")
+            fd, self.path = tempfile.mkstemp(prefix=".segrules-", suffix=".parquet", dir=self.folder.name)
         os.close(fd)
         return self.path
 
@@ -354,7 +412,7 @@ def segment_table(con, ruleset, relation: str, table: str, *, shape: str = "wide
     try:
         con.execute(f"CREATE TEMP TABLE {q(table)} AS {query}")
     except duckdb.Error as exc:
-        raise DatabaseError(f"DuckDB could not segment {source or relation}: {_first_line(exc)}") from None
+        raise _read_error(exc, source or relation) from None
     return carry, missing
 
 
@@ -387,20 +445,30 @@ def segment_query(con, ruleset, relation: str, *, shape: str = "wide", key: str 
     return query, carry, missing
 
 
-def duckdb_relation(con, src: Location, inputs: Sequence[str] = ()) -> str:
-    """The DuckDB relation that reads ``src`` (a file by its kind, or an attached table). In a
-    JSON Lines file the columns named in ``inputs`` (a ruleset's inputs) are read as JSON
-    values, so that a JSON string and a JSON number keep their kinds, as in ``decide``."""
+def duckdb_relation(con, src: Location, inputs: Sequence[str] = (), *, key: str = "record_id",
+                    shape: str = "wide") -> str:
+    """The DuckDB relation that reads ``src`` (a file by its kind, or an attached table).
+
+    Files are read whole, never from a sample of their first rows: a CSV file's dialect comes
+    from its header (``_csv_header``) and every column is read as text; in a JSON Lines file
+    the answers (the columns named in ``inputs``, a ruleset's inputs; ``value`` in the long
+    shape) are read as JSON values, so that a JSON string and a JSON number keep their kinds,
+    as in ``decide``, and every other column gets the type of all its values."""
     path = src.path
     if src.kind != "duckdb" and not os.path.isfile(path):
         raise BatchInputError(f"{path}: no such file")
     lit = _lit(path)
     if src.kind == "csv":
-        return f"read_csv({lit}, all_varchar = true, header = true)"
+        names, delimiter, new_line = _csv_header(src, key, inputs)
+        spec = ", ".join(f"{_lit(n)}: 'VARCHAR'" for n in names)
+        return (
+            f"read_csv({lit}, header = true, auto_detect = false, delim = {_lit(delimiter)}, quote = '\"', "
+            f"escape = '\"', new_line = {_lit(new_line)}, columns = {{{spec}}})"
+        )
     if src.kind == "parquet":
         return f"read_parquet({lit})"
     if src.kind == "jsonl":
-        return _jsonl_relation(con, src, lit, inputs)
+        return _jsonl_relation(con, src, lit, ("value",) if shape == "long" else inputs)
     if not os.path.isfile(path):
         raise BatchInputError(f"{path}: no such DuckDB database")
     try:
@@ -410,29 +478,161 @@ def duckdb_relation(con, src: Location, inputs: Sequence[str] = ()) -> str:
     return f"src.{q(src.table)}"
 
 
-def _jsonl_relation(con, src: Location, lit: str, inputs: Sequence[str]) -> str:
-    """Every line of a JSON Lines file, the inputs' values as JSON. The columns are the keys of
-    every line: DuckDB's reader, given a sample's columns, would pass over a key first seen
-    after the sample (a question first answered there). Keys outside the sample that are not
-    inputs are read as text."""
+CSV_DELIMITERS = (",", ";", "\t", "|")
+MAX_HEADER_BYTES = 1 << 20
+
+
+def _csv_header(src: Location, key: str, inputs: Sequence[str]) -> tuple[list[str], str, str]:
+    """A CSV file's column names, its delimiter and its line end, from its header line alone.
+
+    The file is RFC 4180 text in UTF-8 (a byte-order mark is allowed): fields quoted with
+    ``"`` where they hold a delimiter, a quote or a line break, a quote inside doubled. The
+    delimiter is the one of ``,`` ``;`` tab ``|`` that makes the header name the key column
+    (and most inputs), as a spreadsheet writes it in any locale; the line end is the
+    header's. Nothing is guessed from the rows, which are then read whole with these
+    settings. A column named twice (DuckDB's names ignore case) is refused (SR807), a
+    column with no name too (SR803)."""
+    try:
+        with open(src.path, "rb") as f:
+            head = f.read(MAX_HEADER_BYTES + 1)
+    except OSError as exc:
+        raise BatchInputError(f"{src}: cannot be read: {os_reason(exc)}") from None
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    end, quoted = None, False
+    for i, byte in enumerate(head):
+        if byte == 0x22:
+            quoted = not quoted
+        elif byte in (0x0A, 0x0D) and not quoted:
+            end = i
+            break
+    if end is None:
+        if len(head) > MAX_HEADER_BYTES:
+            raise BatchInputError(f"{src}: the header line is longer than {MAX_HEADER_BYTES} bytes; is it a CSV file?")
+        end = len(head)
+    # as DuckDB's new_line option spells it
+    new_line = "\\r\\n" if head[end:end + 2] == b"\r\n" else "\\r" if head[end:end + 1] == b"\r" else "\\n"
+    try:
+        header = head[:end].decode("utf-8")
+    except UnicodeDecodeError:
+        raise BatchInputError(f"{src}: {_NOT_UTF8}") from None
+    if not header.strip():
+        raise BatchInputError(f"{src}: the first line is empty; a CSV file starts with its header (the column names)")
+    wanted = set(inputs)
+
+    def fit(delimiter: str) -> tuple[bool, int, bool]:
+        names = next(csv.reader([header], delimiter=delimiter, quotechar='"', doublequote=True, strict=False))
+        return key in names, sum(n in wanted for n in names), delimiter == ","
+
+    delimiter = max(CSV_DELIMITERS, key=fit)
+    names = next(csv.reader([header], delimiter=delimiter, quotechar='"', doublequote=True, strict=False))
+    seen: dict[str, str] = {}
+    for position, name in enumerate(names, 1):
+        if not name:
+            raise BatchInputError(
+                f"{src}: column {position} of the header has no name; name it, or delete the column"
+            )
+        first = seen.setdefault(name.lower(), name)
+        if first is not name:
+            raise DuplicateColumnError(
+                f"{src}: the header names the column {name!r} twice"
+                + (f" (as {first!r} and {name!r}; column names ignore case)" if first != name else "")
+                + "; it is not known which one holds the answers: keep one column of that name"
+            )
+    return names, delimiter, new_line
+
+
+_NOT_UTF8 = (
+    "is not UTF-8 text; save it as UTF-8 (in a spreadsheet: 'CSV UTF-8'), or convert it, "
+    "e.g. iconv -f WINDOWS-1252 -t UTF-8"
+)
+
+
+def _jsonl_relation(con, src: Location, lit: str, answers: Sequence[str]) -> str:
+    """Every line of a JSON Lines file: the answers (``answers``) as JSON values, every other
+    key with the type of all its values in the file (``_jsonl_type``). The columns are the
+    keys of every line, in the order they first appear: DuckDB's reader, given a sample's
+    columns and types, would pass over a key first seen after the sample (a question first
+    answered there) and stop at a value of another kind."""
     duckdb = _duckdb()
     what = f"{src}: cannot be read as JSON Lines (one JSON object a line)"
     try:
-        sampled = {name: kind for name, kind, *_ in con.execute(
+        sampled = [name for name, *_ in con.execute(
             f"DESCRIBE SELECT * FROM read_json({lit}, format = 'newline_delimited', records = true)"
-        ).fetchall()}
-        keys = [k for (k,) in con.execute(
-            f"SELECT DISTINCT unnest(json_keys(json)) AS k FROM read_json_objects({lit}, format = 'newline_delimited') "
-            "ORDER BY k"
         ).fetchall()]
+        every = {k for (k,) in con.execute(
+            f"SELECT DISTINCT unnest(json_keys(json)) AS k FROM read_json_objects({lit}, format = 'newline_delimited')"
+        ).fetchall()}
     except duckdb.Error as exc:
-        raise BatchInputError(f"{what}: {_first_line(exc)}") from None
-    wanted = set(inputs)
-    names = list(sampled) + [k for k in keys if k not in sampled]  # the file's order, then the late ones
-    spec = ", ".join(
-        f"{_lit(name)}: {_lit('JSON' if name in wanted else sampled.get(name, 'VARCHAR'))}" for name in names
-    )
+        raise _read_error(exc, src, what) from None
+    keys = [k for k in sampled if k in every] + sorted(every - set(sampled))  # the file's order, then the late ones
+    seen: dict[str, str] = {}
+    for name in keys:
+        first = seen.setdefault(name.lower(), name)
+        if first != name:
+            raise DuplicateColumnError(
+                f"{src}: the keys {first!r} and {name!r} name one column (column names ignore case); "
+                "write each key in one spelling"
+            )
+    wanted = set(answers)
+    others = [k for k in keys if k not in wanted]
+    types = dict.fromkeys(keys, "JSON")
+    if others:
+        reading = ", ".join(f"{_lit(k)}: 'JSON'" for k in others)
+        probes = ", ".join(
+            f"list(DISTINCT json_type({q(k)})), max(TRY_CAST({q(k)} AS UBIGINT)) FILTER (WHERE json_type({q(k)}) = 'UBIGINT')"
+            for k in others
+        )
+        try:
+            row = con.execute(
+                f"SELECT {probes} FROM read_json({lit}, format = 'newline_delimited', records = true, "
+                f"columns = {{{reading}}})"
+            ).fetchone()
+        except duckdb.Error as exc:
+            raise _read_error(exc, src, what) from None
+        for k, kinds, largest in zip(others, row[0::2], row[1::2]):
+            types[k] = _jsonl_type(set(kinds) - {None, "NULL"}, largest)
+    spec = ", ".join(f"{_lit(k)}: {_lit(t)}" for k, t in types.items())
     return f"read_json({lit}, format = 'newline_delimited', records = true, columns = {{{spec}}})"
+
+
+def _jsonl_type(kinds: set, largest) -> str:
+    """The type a JSON Lines column that is not an answer is read with, from the JSON kinds of
+    all its values: whole numbers that fit BIGINT as BIGINT, true/false as BOOLEAN, any other
+    column as text (a string as its text, any other value as its JSON text: a number with a
+    fraction or beyond 64 bits keeps its digits, a text key among numbers stays itself)."""
+    if kinds and kinds <= {"BIGINT", "UBIGINT"} and (largest is None or largest <= 2**63 - 1):
+        return "BIGINT"
+    if kinds == {"BOOLEAN"}:
+        return "BOOLEAN"
+    return "VARCHAR"
+
+
+def _read_error(exc: Exception, src: Any, what: str | None = None) -> SegrulesError:
+    """The coded error for a file the database could not read: a JSON object that gives a key
+    twice (SR807), text that is not UTF-8, a CSV row that does not fit the header (SR803);
+    anything else is the database's (SR806). The line itself is not shown: it may hold
+    personal data."""
+    lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
+    first = lines[0] if lines else type(exc).__name__
+    text = " ".join(lines)
+    if "duplicate key" in text.lower():
+        return DuplicateColumnError(f"{src}: a line gives the same key twice ({first}); decide refuses such a "
+                                    "line too: keep one value for each key")
+    if "unicode" in text.lower() or "utf-8" in text.lower() or "utf8" in text.lower():
+        return BatchInputError(f"{src}: {_NOT_UTF8} ({first})")
+    if "CSV" in text and getattr(src, "kind", None) == "csv":
+        reasons = [line for line in lines[1:] if not line.startswith(("Original Line", "LINE ", "^"))][:1]
+        why = (reasons[0].rstrip(". ") + ". ") if reasons and not reasons[0].startswith(("Possible", "*")) else ""
+        return BatchInputError(
+            f"{src}: cannot be read as CSV: {first}. {why}Every row must have the header's columns, a field with "
+            "the delimiter, a quote or a line break quoted (\"...\", a quote inside doubled), one kind of line end"
+        )
+    if what is not None and getattr(src, "kind", None) == "jsonl":
+        return BatchInputError(f"{what}: {first}")
+    if getattr(src, "kind", None) == "jsonl" and "JSON" in first:
+        return BatchInputError(f"{src}: cannot be read as JSON Lines (one JSON object a line): {first}")
+    return DatabaseError(f"DuckDB could not segment {src}: {first}")
 
 
 def _columns_duckdb(con, relation: str) -> list[str]:
@@ -459,8 +659,15 @@ def _plan_columns(ruleset, columns, shape: str, key: str, src) -> tuple[tuple[st
         if absent:
             raise BatchInputError(f"{src}: the long shape needs the columns {key}, question and value; missing: {', '.join(absent)}")
         return (), ()
-    reserved = set(RESULT_COLUMNS)
-    carry = tuple(c for c in columns if c != key and c not in ids and c not in reserved)
+    reserved = {c.lower() for c in RESULT_COLUMNS}
+    clash = [c for c in columns if c.lower() in reserved]
+    if clash:
+        raise ResultColumnError(
+            f"{src}: the column{'s' if len(clash) > 1 else ''} {', '.join(map(repr, clash))} "
+            f"{'have' if len(clash) > 1 else 'has'} the name of a column the result writes, and would be lost; "
+            "rename it in the answers (e.g. previous_segment), or leave it out of the extract"
+        )
+    carry = tuple(c for c in columns if c != key and c not in ids)
     missing = tuple(i for i in ids if i not in columns)
     return carry, missing
 
@@ -470,38 +677,44 @@ def _plan_columns(ruleset, columns, shape: str, key: str, src) -> tuple[tuple[st
 
 def _python_engine(con, ruleset, relation: str, shape: str, key: str, carry, progress: bool) -> None:
     """Decide every record with the Python engine; rows stream through a temporary CSV file."""
-    tmp = tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, newline="", encoding="utf-8")
+    folder = _temp_folder("segrules-python")
+    tmp = open(os.path.join(folder.name, "result.csv"), "w", newline="", encoding="utf-8")
     header = [key, *carry, *RESULT_COLUMNS]
     tqdm = _tqdm()
     bar = tqdm(desc="segrules batch", unit=" records", file=sys.stderr, disable=not progress, leave=False,
                mininterval=0.5)
     try:
         with tmp, bar:
-            writer = csv.writer(tmp)
-            writer.writerow(header)
+            tmp.write(_csv_line(header))
             for record_key, carried, answers, dups in _records(con, ruleset, relation, shape, key, carry):
                 if dups:
                     row = reference_row(ruleset, {})
                     row.update(error_codes=",".join(["SR802"] * len(dups)), error_inputs=",".join(dups))
                 else:
                     row = reference_row(ruleset, answers)
-                writer.writerow([record_key, *map(_csv, carried), *(_csv(row[c]) for c in RESULT_COLUMNS)])
+                tmp.write(_csv_line([record_key, *carried, *(row[c] for c in RESULT_COLUMNS)]))
                 bar.update()
         described = _column_types_duckdb(con, relation)
         numbers = ("rule", "resources_num", "resources_den", "complexity_num", "complexity_den")
         types = {c: "VARCHAR" if is_json_type(described[c]) else described[c] for c in (key, *carry)}
         types.update({c: "BIGINT" if c in numbers else "VARCHAR" for c in RESULT_COLUMNS})
         spec = "{" + ", ".join(f"{_lit(c)}: {_lit(t)}" for c, t in types.items()) + "}"
+        # the file's dialect is given, not sniffed from its first rows
         con.execute(
-            f"CREATE TEMP TABLE result AS SELECT * FROM read_csv({_lit(tmp.name)}, header = true, columns = {spec}, "
-            "nullstr = '\\N')"
+            f"CREATE TEMP TABLE result AS SELECT * FROM read_csv({_lit(tmp.name)}, header = true, auto_detect = false, "
+            f"delim = ',', quote = '\"', escape = '\"', new_line = '\\n', allow_quoted_nulls = false, columns = {spec})"
         )
     finally:
-        os.unlink(tmp.name)
+        folder.cleanup()
 
 
-def _csv(v):
-    return "\\N" if v is None else v
+def _csv_line(values: Sequence[Any]) -> str:
+    """One line of the Python engine's temporary CSV: every text quoted (a quote doubled), a
+    whole number as it is, NULL as an empty field, so that an empty text, a NULL and a text
+    such as ``\\N`` stay what they are."""
+    return ",".join(
+        "" if v is None else str(v) if isinstance(v, int) else '"' + str(v).replace('"', '""') + '"' for v in values
+    ) + "\n"
 
 
 def _records(con, ruleset, relation, shape, key, carry) -> Iterator[tuple[Any, list, dict, list]]:
@@ -574,20 +787,29 @@ def _write_duckdb(con, result: str, dst: Location, rej: Location | None) -> None
         _write_one(con, loc, select)
 
 
-def _output_folder(loc: Location) -> str:
-    folder = os.path.dirname(os.path.abspath(loc.path))
+def _output_file(loc: Location) -> str:
+    """The file an output location is written to, checked before any work, by the rules of
+    every command's outputs (``segrules.files.output_target``): a regular file is replaced
+    whole; through a symbolic link, the file it names is (the link stays); a folder, a pipe, a
+    device, a dangling link is refused (SR522, SR523); a missing or read-only folder too (SR804)."""
+    target, _ = output_target(loc.path, streams=False)
+    folder = os.path.dirname(target)
     if not os.path.isdir(folder):
         raise BatchOutputError(f"{loc.path}: the folder {folder} does not exist")
     if not os.access(folder, os.W_OK):
         raise BatchOutputError(f"{loc.path}: the folder {folder} is not writable")
-    return folder
+    return target
 
 
-def _replace(tmp: str, path: str) -> None:
+def _replace(tmp: str, loc: Location) -> None:
+    """Rename the complete temporary file over the output, with the permissions the old
+    file had (or those a new file gets)."""
+    target, mode = output_target(loc.path, streams=False)
     try:
-        os.replace(tmp, path)
+        os.chmod(tmp, mode if mode is not None else NEW_FILE_MODE)
+        os.replace(tmp, target)
     except OSError as exc:
-        raise BatchOutputError(f"{path}: cannot write the output: {exc.strerror}") from None
+        raise BatchOutputError(f"{loc.path}: cannot write the output: {os_reason(exc)}") from None
 
 
 def _write_one(con, loc: Location, select: str) -> None:
@@ -609,8 +831,7 @@ def _write_one(con, loc: Location, select: str) -> None:
         finally:
             con.execute("DETACH dst")
         return
-    folder = _output_folder(loc)
-    fd, tmp = tempfile.mkstemp(prefix=".segrules-", suffix=Path(loc.path).suffix, dir=folder)
+    fd, tmp = temp_file_beside(_output_file(loc))
     os.close(fd)
     fmt = {"csv": "FORMAT CSV, HEADER", "parquet": "FORMAT PARQUET", "jsonl": "FORMAT JSON"}[loc.kind]
     try:
@@ -618,7 +839,7 @@ def _write_one(con, loc: Location, select: str) -> None:
             con.execute(f"COPY ({select}) TO {_lit(tmp)} ({fmt})")
         except Exception as exc:
             raise BatchOutputError(f"{loc.path}: cannot write the output: {exc}") from None
-        _replace(tmp, loc.path)
+        _replace(tmp, loc)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -672,6 +893,8 @@ def _run_postgres(ruleset, src: Location, dst: Location, rej: Location | None, s
                               types=types),
                 "postgres",
             )
+            if shape == "wide":
+                _refuse_repeated_keys(cur, table, key, src)
             rows_read = cur.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             out = ".".join(q(p) for p in dst.table.split("."))
             if rej is None:

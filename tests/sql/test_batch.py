@@ -465,7 +465,7 @@ def test_json_lines_that_are_not_objects_or_repeat_a_key_are_refused(tmp_path, r
     (tmp_path / "in.jsonl").write_text('{"record_id": 1, "battery": "risk", "battery": "social"}\n', encoding="utf-8")
     with pytest.raises(SegrulesError) as info:  # a key given twice: decide refuses the line too
         run_batch(ruleset, str(tmp_path / "in.jsonl"), str(tmp_path / "out.parquet"))
-    assert info.value.code == "SR806" and "duplicate key" in str(info.value)
+    assert info.value.code == "SR807" and "same key twice" in str(info.value)
     assert not (tmp_path / "out.parquet").exists()
 
 
