@@ -254,7 +254,7 @@ def _refuse_repeated_keys(con, result: str, key: str, src: Any) -> None:
         )
     repeated = con.execute(
         f"SELECT CAST({k} AS VARCHAR), n, count(*) OVER () FROM "
-        f"(SELECT {k}, count(*) AS n FROM {result} GROUP BY {k} HAVING count(*) > 1) "
+        f"(SELECT {k}, count(*) AS n FROM {result} GROUP BY {k} HAVING count(*) > 1) AS repeated "
         f"ORDER BY n DESC, {k} LIMIT 1"
     ).fetchone()
     if repeated:
@@ -608,6 +608,9 @@ def _jsonl_type(kinds: set, largest) -> str:
     return "VARCHAR"
 
 
+_CSV_REASONS = ("Expected Number of Columns", "Value with unterminated quote", "Maximum line size")
+
+
 def _read_error(exc: Exception, src: Any, what: str | None = None) -> SegrulesError:
     """The coded error for a file the database could not read: a JSON object that gives a key
     twice (SR807), text that is not UTF-8, a CSV row that does not fit the header (SR803);
@@ -622,8 +625,9 @@ def _read_error(exc: Exception, src: Any, what: str | None = None) -> SegrulesEr
     if "unicode" in text.lower() or "utf-8" in text.lower() or "utf8" in text.lower():
         return BatchInputError(f"{src}: {_NOT_UTF8} ({first})")
     if "CSV" in text and getattr(src, "kind", None) == "csv":
-        reasons = [line for line in lines[1:] if not line.startswith(("Original Line", "LINE ", "^"))][:1]
-        why = (reasons[0].rstrip(". ") + ". ") if reasons and not reasons[0].startswith(("Possible", "*")) else ""
+        # DuckDB's own words on what is wrong, never the line it quotes
+        reasons = [line for line in lines[1:] if line.startswith(_CSV_REASONS)][:1]
+        why = (reasons[0].rstrip(". ") + ". ") if reasons else ""
         return BatchInputError(
             f"{src}: cannot be read as CSV: {first}. {why}Every row must have the header's columns, a field with "
             "the delimiter, a quote or a line break quoted (\"...\", a quote inside doubled), one kind of line end"

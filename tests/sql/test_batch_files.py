@@ -1,0 +1,366 @@
+"""segrules batch on the files analysts really have: late rows that change a column's apparent
+type or quoting, spreadsheet dialects, repeated columns and keys, columns named like the
+result's, and outputs that are links, pipes or folders. Every engine, every case.
+
+The late rows sit after row 25,000: DuckDB's readers guess a file's dialect and types from
+its first 20,480 rows, and segrules must not."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import random
+import subprocess
+import sys
+
+import pytest
+
+import segrules
+from segrules.cli import main
+from segrules.errors import SegrulesError
+from segrules.files import temp_prefix
+from segrules.sampling import sample_answers
+from segrules.sql import answers_from_text, reference_row
+from segrules.sql.batch import run_batch
+
+from engines import text_of
+from support import ROOT
+
+duckdb = pytest.importorskip("duckdb")
+
+RULESET = ROOT / "rulesets" / "helsinki" / "suuntima.yaml"
+LATE = 25_001  # past DuckDB's sample of 20,480 rows
+ROWS = 25_010
+ENGINES = ["duckdb", "python"]
+
+
+@pytest.fixture(scope="module")
+def ruleset():
+    return segrules.load(RULESET)
+
+
+@pytest.fixture(scope="module")
+def pool(ruleset):
+    rng = random.Random(16)
+    return [sample_answers(ruleset.definition, rng) for _ in range(40)]
+
+
+def _ids(ruleset):
+    return [i.id for i in ruleset.definition.inputs]
+
+
+def _write_csv(path, ruleset, pool, *, extra=("municipality",), cell=lambda k, col: "Kallio", rows=ROWS,
+               delimiter=",", lineterminator="\r\n", encoding="utf-8", header=None):
+    ids = _ids(ruleset)
+    with open(path, "w", newline="", encoding=encoding) as f:
+        w = csv.writer(f, delimiter=delimiter, lineterminator=lineterminator)
+        w.writerow(header or ["record_id", *extra, *ids])
+        for k in range(rows):
+            a = pool[k % len(pool)]
+            w.writerow([k, *(cell(k, c) for c in extra), *(text_of(a.get(i)) or "" for i in ids)])
+
+
+def _decided(ruleset, answers_text):
+    row = reference_row(ruleset, answers_from_text(ruleset.definition, answers_text))
+    return row["segment"], row["error_codes"], row["error_inputs"]
+
+
+def _rows(path, where=""):
+    con = duckdb.connect()
+    source = f"'{path}'"
+    if str(path).endswith(".csv"):  # as written: RFC 4180, every column text
+        source = f"read_csv('{path}', header = true, delim = ',', quote = '\"', escape = '\"', all_varchar = true)"
+    cur = con.execute(f"SELECT * FROM {source} {where}")
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def _refused(ruleset, src, out, code, **kwargs):
+    with pytest.raises(SegrulesError) as info:
+        run_batch(ruleset, str(src), str(out), **kwargs)
+    assert info.value.code == code, str(info.value)
+    assert not os.path.exists(out)
+    return str(info.value)
+
+
+# --------------------------------------------------------------------------- late rows
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_quoted_field_after_the_sample_is_read_as_quoted(tmp_path, ruleset, pool, engine):
+    """A municipality "Itäkeskus, Puotila" on row 25,001: DuckDB took the file for unquoted
+    and split the field (a wrong SR302/SR303 record); the Python engine stopped."""
+    _write_csv(tmp_path / "in.csv", ruleset, pool, cell=lambda k, c: "Itäkeskus, Puotila" if k == LATE else "Kallio")
+    summary = run_batch(ruleset, str(tmp_path / "in.csv"), str(tmp_path / "out.csv"), engine=engine)
+    assert summary.records == ROWS
+    (row,) = [r for r in _rows(tmp_path / "out.csv") if int(r["record_id"]) == LATE]
+    a = pool[LATE % len(pool)]
+    assert row["municipality"] == "Itäkeskus, Puotila"
+    assert (row["segment"], row["error_codes"], row["error_inputs"]) == _decided(
+        ruleset, {i: text_of(v) for i, v in a.items()})
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_spreadsheets_semicolons_bom_and_line_breaks_in_cells(tmp_path, ruleset, pool, engine):
+    """A spreadsheet in a Finnish locale writes ';', a byte-order mark and CRLF, and quotes a
+    cell with a line break or a ';' (here only late in the file)."""
+    late = {LATE: 'Itä; "keskus"', LATE + 1: "rivi\nrivi"}
+    path = tmp_path / "in.csv"
+    _write_csv(path, ruleset, pool, delimiter=";", encoding="utf-8-sig", cell=lambda k, c: late.get(k, "Kallio"))
+    run_batch(ruleset, str(path), str(tmp_path / "out.parquet"), engine=engine)
+    got = {int(r["record_id"]): r["municipality"] for r in _rows(tmp_path / "out.parquet", f"WHERE record_id::INT >= {LATE}")}
+    assert got[LATE] == 'Itä; "keskus"' and got[LATE + 1] == "rivi\nrivi" and got[LATE + 2] == "Kallio"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_answers_with_quotes_commas_and_non_ascii_give_what_decide_gives(tmp_path, ruleset, pool, engine):
+    """A choice answered with a label (quotes, commas, ä) instead of its code, and a number
+    given as text, late in the file: the codes decide gives, the text kept in the rejects."""
+    choice = next(i.id for i in ruleset.definition.inputs if i.domain.kind not in ("integer", "boolean", "scale")
+                  and not i.domain.is_numeric)
+    number = next(i.id for i in ruleset.definition.inputs if i.domain.is_numeric and not i.optional)
+    odd = {LATE: {choice: 'Riski, "perhe"'}, LATE + 1: {choice: "Sosiaalinen ä", number: "3,5"}}
+    ids = _ids(ruleset)
+    with open(tmp_path / "in.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["record_id", *ids])
+        for k in range(ROWS):
+            a = {i: text_of(v) for i, v in pool[k % len(pool)].items()} | odd.get(k, {})
+            w.writerow([k, *(a.get(i) or "" for i in ids)])
+    run_batch(ruleset, str(tmp_path / "in.csv"), str(tmp_path / "out.parquet"),
+              rejects=str(tmp_path / "rejects.csv"), engine=engine)
+    got = {int(r["record_id"]): r for r in _rows(tmp_path / "rejects.csv")}
+    assert set(got) >= set(odd)
+    for k, changes in odd.items():
+        a = {i: text_of(v) for i, v in pool[k % len(pool)].items()} | changes
+        assert (got[k]["segment"], got[k]["error_codes"], got[k]["error_inputs"]) == _decided(ruleset, a)
+        assert got[k]["error_codes"] is not None
+
+
+def _write_jsonl(path, lines):
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_json_lines_two_invalid_answers_late(tmp_path, ruleset, pool, engine):
+    """The Python engine's own temporary file held a quoted "SR303,SR303" past its sample:
+    an internal error (exit 3)."""
+    numbers = [i.id for i in ruleset.definition.inputs if i.domain.is_numeric and not i.optional][:2]
+    lines = [{"record_id": k, **pool[k % len(pool)]} for k in range(ROWS)]
+    lines[LATE] = dict(lines[LATE], **{n: "lots" for n in numbers})
+    _write_jsonl(tmp_path / "in.jsonl", lines)
+    assert main(["batch", str(RULESET), "--input", str(tmp_path / "in.jsonl"), "--output",
+                 str(tmp_path / "out.csv"), "--engine", engine]) == 0
+    (row,) = [r for r in _rows(tmp_path / "out.csv") if r["error_codes"] is not None and int(r["record_id"]) == LATE]
+    assert row["error_codes"].count("SR303") == 2 and row["error_inputs"].split(",")[:2] == sorted(
+        numbers, key=_ids(ruleset).index)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_json_lines_a_text_key_among_numbers_and_a_late_type_change_come_back_unchanged(tmp_path, ruleset, pool,
+                                                                                           engine):
+    """A key "k9" after 25,000 number keys came back as "\\"k9\\"" (or stopped the run); a
+    carried column of numbers with text late is carried as its text, exactly."""
+    lines = [{"record_id": k, "unit": k % 7, "score": 2, **pool[k % len(pool)]} for k in range(ROWS)]
+    lines[LATE] = dict(lines[LATE], record_id="k9", unit="Itä, \"7\"")
+    lines[LATE + 1] = dict(lines[LATE + 1], score=123456789012345678901234567890)
+    _write_jsonl(tmp_path / "in.jsonl", lines)
+    run_batch(ruleset, str(tmp_path / "in.jsonl"), str(tmp_path / "out.jsonl"), engine=engine)
+    with open(tmp_path / "out.jsonl", encoding="utf-8") as f:
+        got = {row["record_id"]: row for row in map(json.loads, f)}
+    assert len(got) == ROWS
+    assert got["k9"]["unit"] == 'Itä, "7"' and got["0"]["unit"] == "0"
+    assert got[str(LATE + 1)]["score"] == "123456789012345678901234567890"
+    assert got["k9"]["segment"] == _decided(ruleset, {i: text_of(v) for i, v in pool[LATE % len(pool)].items()})[0]
+
+
+def test_json_lines_number_keys_stay_numbers(tmp_path, ruleset, pool):
+    lines = [{"record_id": k, "flag": k % 2 == 0, **pool[k % len(pool)]} for k in range(30)]
+    _write_jsonl(tmp_path / "in.jsonl", lines)
+    run_batch(ruleset, str(tmp_path / "in.jsonl"), str(tmp_path / "out.parquet"))
+    con = duckdb.connect()
+    types = dict(con.execute(f"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '{tmp_path / 'out.parquet'}')").fetchall())
+    assert (types["record_id"], types["flag"]) == ("BIGINT", "BOOLEAN")
+    assert [r[0] for r in con.execute(f"SELECT record_id FROM '{tmp_path / 'out.parquet'}'").fetchall()] == list(range(30))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_long_shape_json_values_of_another_kind_late(tmp_path, ruleset, pool, engine):
+    """The long shape's value column is read as JSON on every line: a string after 25,000
+    numbers is SR303, as in decide, not a failed read."""
+    number = next(i.id for i in ruleset.definition.inputs if i.domain.is_numeric and not i.optional)
+    lines = [{"record_id": k, "question": number, "value": 3} for k in range(ROWS)]
+    lines[LATE]["value"] = "3"
+    _write_jsonl(tmp_path / "in.jsonl", lines)
+    run_batch(ruleset, str(tmp_path / "in.jsonl"), str(tmp_path / "out.parquet"), engine=engine, shape="long")
+    codes = dict(duckdb.connect().execute(
+        f"SELECT record_id, error_codes FROM '{tmp_path / 'out.parquet'}' WHERE record_id IN ({LATE - 1}, {LATE})"
+    ).fetchall())
+    assert codes[LATE].split(",")[0] == "SR303" and "SR303" not in (codes[LATE - 1] or "")
+
+
+# --------------------------------------------------------------------------- refusals
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_SR807_a_column_named_twice(tmp_path, ruleset, pool, engine):
+    ids = _ids(ruleset)
+    _write_csv(tmp_path / "in.csv", ruleset, pool, rows=5, extra=(), header=["record_id", *ids[:-1], ids[0]])
+    message = _refused(ruleset, tmp_path / "in.csv", tmp_path / "out.csv", "SR807", engine=engine)
+    assert repr(ids[0]) in message
+    _write_csv(tmp_path / "in.csv", ruleset, pool, rows=5, extra=("Unit", "UNIT"))
+    assert "'UNIT'" in _refused(ruleset, tmp_path / "in.csv", tmp_path / "out.csv", "SR807", engine=engine)
+    _write_jsonl(tmp_path / "in.jsonl", [{"record_id": 1, "unit": 1}, {"record_id": 2, "Unit": 1}])
+    _refused(ruleset, tmp_path / "in.jsonl", tmp_path / "out.csv", "SR807", engine=engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_SR808_a_key_given_to_more_than_one_record(tmp_path, ruleset, pool, engine):
+    _write_csv(tmp_path / "in.csv", ruleset, pool, rows=40, extra=())
+    with open(tmp_path / "in.csv", encoding="utf-8") as f:
+        rows = f.read().splitlines()
+    with open(tmp_path / "in.csv", "a", newline="") as f:  # 17 three times, 3 twice
+        f.writelines(rows[k + 1] + "\r\n" for k in (17, 17, 3))
+    message = _refused(ruleset, tmp_path / "in.csv", tmp_path / "out.csv", "SR808", engine=engine)
+    assert "'17'" in message and "3 records" in message and "1 other key" in message
+    _write_csv(tmp_path / "in.csv", ruleset, pool, rows=5, extra=())
+    with open(tmp_path / "in.csv", "a", newline="") as f:
+        f.write("," * len(_ids(ruleset)) + "\r\n")  # an empty row, as a spreadsheet leaves one
+    assert "1 record has no record key" in _refused(ruleset, tmp_path / "in.csv", tmp_path / "out.csv", "SR808",
+                                                    engine=engine)
+    _write_jsonl(tmp_path / "in.jsonl", [{"record_id": None, **pool[0]}, {"record_id": 2, **pool[1]}])
+    assert "no record key" in _refused(ruleset, tmp_path / "in.jsonl", tmp_path / "out.csv", "SR808", engine=engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_SR809_a_column_named_like_a_result_column(tmp_path, ruleset, pool, engine):
+    for name in ("segment", "Error_Codes"):
+        _write_csv(tmp_path / "in.csv", ruleset, pool, rows=5, extra=(name,))
+        message = _refused(ruleset, tmp_path / "in.csv", tmp_path / "out.parquet", "SR809", engine=engine)
+        assert repr(name) in message and "rename" in message
+
+
+def test_postgres_refuses_repeated_keys_and_result_columns(tmp_path, ruleset, pool, postgres_url):
+    import psycopg
+
+    ids = _ids(ruleset)
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        for table, extra in (("dup_keys", ""), ("with_segment", ", segment text")):
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+            conn.execute(f"CREATE TABLE {table} (record_id bigint{extra}, " + ", ".join(f'"{i}" text' for i in ids) + ")")
+        for k in (1, 2, 2, 3):
+            conn.execute("INSERT INTO dup_keys (record_id) VALUES (%s)", (k,))
+        conn.execute("DROP TABLE IF EXISTS out")
+    for table, code in (("dup_keys", "SR808"), ("with_segment", "SR809")):
+        with pytest.raises(SegrulesError) as info:
+            run_batch(ruleset, f"{postgres_url}#{table}", f"{postgres_url}#out", engine="postgres")
+        assert info.value.code == code, str(info.value)
+    with psycopg.connect(postgres_url) as conn:
+        assert conn.execute("SELECT to_regclass('out')").fetchone() == (None,)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_SR803_files_that_are_not_csv_say_why_without_showing_the_row(tmp_path, ruleset, pool, engine):
+    _write_csv(tmp_path / "in.csv", ruleset, pool, rows=5, extra=("municipality",),
+               cell=lambda k, c: "Hervanta", encoding="latin-1")
+    with open(tmp_path / "in.csv", "a", encoding="latin-1", newline="") as f:
+        f.write("9,Mäntsälä" + "," * len(_ids(ruleset)) + "\r\n")
+    assert "UTF-8" in _refused(ruleset, tmp_path / "in.csv", tmp_path / "out.csv", "SR803", engine=engine)
+    _write_csv(tmp_path / "in.csv", ruleset, pool, rows=5)
+    with open(tmp_path / "in.csv", "a", newline="") as f:
+        f.write("9,Salainen Asiakas" + "," * len(_ids(ruleset)) + ",5,6\r\n")  # more fields than the header
+    message = _refused(ruleset, tmp_path / "in.csv", tmp_path / "out.csv", "SR803", engine=engine)
+    assert "Salainen" not in message and "header" in message
+    (tmp_path / "in.csv").write_text("record_id,,c_coping\r\n1,2,3\r\n", encoding="utf-8")
+    assert "column 2" in _refused(ruleset, tmp_path / "in.csv", tmp_path / "out.csv", "SR803", engine=engine)
+
+
+# --------------------------------------------------------------------------- outputs
+
+
+@pytest.fixture
+def small_csv(tmp_path, ruleset, pool):
+    _write_csv(tmp_path / "in.csv", ruleset, pool, rows=10)
+    return tmp_path / "in.csv"
+
+
+@pytest.mark.parametrize("ext", [".parquet", ".csv"])
+def test_an_output_link_is_written_through_and_stays_a_link(tmp_path, ruleset, small_csv, ext):
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / f"result{ext}"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+    link = tmp_path / f"link{ext}"
+    link.symlink_to(target)
+    run_batch(ruleset, str(small_csv), str(link))
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert len(_rows(target)) == 10 and oct(target.stat().st_mode & 0o777) == oct(0o640)
+    assert [p.name for p in (tmp_path / "real").iterdir()] == [f"result{ext}"]
+
+
+def test_an_output_that_is_a_pipe_a_folder_or_a_dangling_link_is_refused(tmp_path, ruleset, small_csv):
+    fifo = tmp_path / "out.csv"
+    os.mkfifo(fifo)
+    for out, code in ((fifo, "SR522"), (tmp_path / "dir.parquet", "SR522"), (tmp_path / "dangling.csv", "SR523")):
+        if out.name == "dir.parquet":
+            out.mkdir()
+        if out.name == "dangling.csv":
+            out.symlink_to(tmp_path / "nowhere" / "x.csv")
+        for kwargs in ({"output": str(out)}, {"output": str(tmp_path / "ok.parquet"), "rejects": str(out)}):
+            with pytest.raises(SegrulesError) as info:
+                run_batch(ruleset, str(small_csv), kwargs["output"], rejects=kwargs.get("rejects"))
+            assert info.value.code == code, str(info.value)
+    assert fifo.exists() and not fifo.is_file()  # still the pipe
+    assert (tmp_path / "dir.parquet").is_dir() and not (tmp_path / "ok.parquet").exists()
+
+
+def _ended_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_temporary_files_of_ended_runs_are_removed_and_live_ones_kept(tmp_path, ruleset, small_csv):
+    """A run killed with -9 leaves its hidden temporary file, named for its host and process;
+    the next run into that folder removes it, and never a live run's."""
+    ended, live = _ended_pid(), subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        mine = temp_prefix(".segrules")  # .segrules-<host>-<this pid>-
+        host = mine.split("-")[1]
+        stale = tmp_path / f".segrules-{host}-{ended}-abc123.result.parquet"
+        running = tmp_path / f".segrules-{host}-{live.pid}-def456.result.parquet"
+        other_host = tmp_path / f".segrules-elsewhere-{ended}-ghi789.result.parquet"
+        for p in (stale, running, other_host):
+            p.write_bytes(b"PAR1")
+        run_batch(ruleset, str(small_csv), str(tmp_path / "result.parquet"))
+        assert not stale.exists() and running.exists() and other_host.exists()
+    finally:
+        live.kill()
+        live.wait()
+
+
+def test_a_killed_run_leaves_a_named_temporary_file_that_the_next_run_removes(tmp_path, ruleset, pool):
+    """kill -9 during the write: the old output is intact, the left-over is named for the run
+    and removed by the next."""
+    _write_csv(tmp_path / "in.csv", ruleset, pool, rows=20_000)
+    out = tmp_path / "result.parquet"
+    out.write_bytes(b"old")
+    code = (
+        "import sys, time, segrules.sql.batch as b\n"
+        "real = b._replace\n"
+        "def stop(tmp, loc):\n"
+        "    print(tmp, flush=True); time.sleep(60)\n"
+        "b._replace = stop\n"
+        f"b.run_batch(__import__('segrules').load({str(RULESET)!r}), {str(tmp_path / 'in.csv')!r}, {str(out)!r})\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    left = proc.stdout.readline().strip()
+    proc.kill()
+    proc.wait()
+    assert os.path.basename(left).startswith(f".segrules-") and f"-{proc.pid}-" in left and left.endswith(".result.parquet")
+    assert os.path.exists(left) and out.read_bytes() == b"old"
+    run_batch(ruleset, str(tmp_path / "in.csv"), str(out))
+    assert not os.path.exists(left) and len(_rows(out)) == 20_000
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
