@@ -10,6 +10,12 @@ its ``error_codes`` / ``error_inputs``. With ``rejects`` the invalid records go 
 output keeps the segmented ones; without it the output keeps every record. Files are written
 to a temporary name beside the target and renamed into place when complete; tables are
 replaced inside one transaction: an interrupted run leaves the old output as it was.
+
+Input files are read whole, with their dialect and types known from the header and the
+ruleset, never from a sample of the first rows; what would make a record ambiguous (a column
+or a key given twice, a column named like a result column) is refused before any work.
+Temporary files and folders are named for their host and process (``segrules.files``), and
+those of killed runs are removed by the next run.
 """
 
 from __future__ import annotations
