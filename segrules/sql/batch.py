@@ -419,6 +419,8 @@ def segment_table(con, ruleset, relation: str, table: str, *, shape: str = "wide
         con.execute(f"CREATE TEMP TABLE {q(table)} AS {query}")
     except duckdb.Error as exc:
         raise _read_error(exc, source or relation) from None
+    if shape == "wide":  # a report would count a repeated record twice
+        _refuse_repeated_keys(con, q(table), key, source or relation)
     return carry, missing
 
 

@@ -364,3 +364,14 @@ def test_a_killed_run_leaves_a_named_temporary_file_that_the_next_run_removes(tm
     run_batch(ruleset, str(tmp_path / "in.csv"), str(out))
     assert not os.path.exists(left) and len(_rows(out)) == 20_000
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_report_refuses_repeated_keys_too(tmp_path, ruleset, pool, capsys):
+    """segrules report segments the answers itself: a repeated record would be counted twice."""
+    _write_csv(tmp_path / "in.csv", ruleset, pool, rows=12, extra=())
+    with open(tmp_path / "in.csv", encoding="utf-8") as f:
+        rows = f.read().splitlines()
+    with open(tmp_path / "in.csv", "a", newline="") as f:
+        f.write(rows[5] + "\r\n")
+    assert main(["report", str(RULESET), "--input", str(tmp_path / "in.csv")]) == 1
+    assert "SR808" in capsys.readouterr().err
