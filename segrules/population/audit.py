@@ -99,87 +99,131 @@ class Interval:
 
 
 class Attacker:
-    """The solver's view of a publication: one integer variable per count (published, hidden
-    or latent), the relations and bounds as constraints, and each published value as an
-    assumption, so that hiding a count is leaving its assumption out (one solver for every
-    question, incremental)."""
+    """The solver's view of a publication.
+
+    Every count (published, hidden or latent) is an integer variable, twice: two copies of
+    the whole report, each bound by the relations and bounds, so that one satisfiability
+    question asks whether two consistent reports differ by at least a width in one hidden
+    count (its interval is that wide). Each published count's value is an assumption tying
+    both copies to it: hiding a count is leaving its assumption out, and one incremental
+    solver answers every question.
+    """
 
     def __init__(self, publication: Publication):
         self.z3 = z3 = require_solver()
         self.publication = publication
         names = sorted((*publication.values, *publication.latent), key=repr)
-        self.vars = {q: z3.Int(f"v{i}") for i, q in enumerate(names)}
+        self.one = {q: z3.Int(f"a{i}") for i, q in enumerate(names)}
+        self.two = {q: z3.Int(f"b{i}") for i, q in enumerate(names)}
+        self.ray = {q: z3.Int(f"r{i}") for i, q in enumerate(names)}  # a direction in which counts grow
         self.fixed = {q: z3.Bool(f"p{i}") for i, q in enumerate(names) if q in publication.values}
-        s = self.solver = z3.Solver()
-        for q, v in self.vars.items():
-            s.add(v >= publication.at_least.get(q, 0))
-        for rel in publication.relations:
-            expr = z3.Sum([c * self.vars[q] for q, c in rel.terms]) if rel.terms else z3.IntVal(0)
-            s.add(expr == 0 if rel.equal else expr >= 0)
+        base = []
+        for copy in (self.one, self.two):
+            base += [v >= publication.at_least.get(q, 0) for q, v in copy.items()]
+            base += [_linear(z3, rel, copy) for rel in publication.relations]
         for q, p in self.fixed.items():
-            s.add(z3.Implies(p, self.vars[q] == publication.values[q]))
+            value = publication.values[q]
+            base.append(z3.Implies(p, z3.And(self.one[q] == value, self.two[q] == value)))
+        self.base = base
+        self.solver = z3.Solver()
+        self.solver.add(base)
+        # unbounded from above: a ray of the feasible set along which the count grows, with
+        # every published count constant (the relations are homogeneous)
+        self.rays = z3.Solver()
+        self.rays.add([v >= 0 for v in self.ray.values()])
+        self.rays.add([_linear(z3, rel, self.ray) for rel in publication.relations])
+        self.rays.add([z3.Implies(p, self.ray[q] == 0) for q, p in self.fixed.items()])
+        self._optimizer = None
 
     def _assumptions(self, hidden: Collection[Quantity]) -> list:
         return [p for q, p in self.fixed.items() if q not in hidden]
 
-    def possible(self, hidden: Collection[Quantity], q: Quantity, *, at_least: int | None = None,
-                 at_most: int | None = None, published: Iterable[Quantity] | None = None) -> bool:
-        """Whether hidden ``q`` can be ``at_least`` (or ``at_most``) a value, given the published
-        counts (all but ``hidden``, or only ``published``)."""
-        s, x = self.solver, self.vars[q]
-        assumptions = self._assumptions(hidden) if published is None else [self.fixed[p] for p in published]
-        s.push()
-        if at_least is not None:
-            s.add(x >= at_least)
-        if at_most is not None:
-            s.add(x <= at_most)
-        r = s.check(*assumptions)
-        s.pop()
+    def _check(self, solver, hidden, *constraints) -> bool:
+        solver.push()
+        solver.add(*constraints)
+        r = solver.check(*self._assumptions(hidden))
+        solver.pop()
         if r == self.z3.unknown:  # pragma: no cover - linear integer problems of this size are decided
-            raise RuntimeError(f"the audit's solver gave no answer: {s.reason_unknown()}")
+            raise RuntimeError(f"the audit's solver gave no answer: {solver.reason_unknown()}")
         return r == self.z3.sat
 
-    def interval(self, hidden: Collection[Quantity], q: Quantity) -> Interval:
-        """The exact feasible interval of hidden ``q`` (integer optimisation, both ends)."""
-        z3 = self.z3
-        ends = []
-        for sense in ("minimize", "maximize"):
-            opt = z3.Optimize()
-            opt.add(*self.solver.assertions())
-            h = getattr(opt, sense)(self.vars[q])
-            if opt.check(*self._assumptions(hidden)) != z3.sat:  # pragma: no cover - the true values are a solution
-                raise RuntimeError("the audit's solver found the published numbers inconsistent")
-            v = h.value()
-            ends.append(v.as_long() if z3.is_int_value(v) else None)
-        return Interval(ends[0], ends[1])
+    def wide(self, hidden: Collection[Quantity], q: Quantity, width: int) -> bool:
+        """Whether hidden ``q``'s feasible interval is at least ``width`` wide."""
+        return self._check(self.solver, hidden, self.one[q] - self.two[q] >= width)
 
-    def lowest(self, hidden: Collection[Quantity], q: Quantity) -> int:
-        """The smallest value hidden ``q`` can take (a search with satisfiability checks)."""
-        lo, hi = self.publication.at_least.get(q, 0), self.publication.values[q]  # hi is possible
+    def unbounded(self, hidden: Collection[Quantity], q: Quantity) -> bool:
+        """Whether nothing published bounds hidden ``q`` from above."""
+        return self._check(self.rays, hidden, self.ray[q] >= 1)
+
+    def possible(self, hidden: Collection[Quantity], q: Quantity, *, at_least: int | None = None,
+                 at_most: int | None = None) -> bool:
+        """Whether hidden ``q`` can be ``at_least`` (or ``at_most``) a value."""
+        x = self.one[q]
+        return self._check(self.solver, hidden, *([x >= at_least] if at_least is not None else []),
+                           *([x <= at_most] if at_most is not None else []))
+
+    def width(self, hidden: Collection[Quantity], q: Quantity, below: int | None = None) -> int | None:
+        """The width of hidden ``q``'s feasible interval (None: unbounded); with ``below``,
+        only where it is below that (else ``below`` itself)."""
+        if below is not None and self.wide(hidden, q, below):
+            return below
+        if below is None and self.unbounded(hidden, q):
+            return None
+        lo, hi = 0, below  # the width is in lo..hi-1; find hi by doubling when unknown
+        if hi is None:
+            step = 1
+            while self.wide(hidden, q, step):
+                lo, step = step, step * 2
+            hi = step
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if self.wide(hidden, q, mid):
+                lo = mid
+            else:
+                hi = mid
+        return lo
+
+    def interval(self, hidden: Collection[Quantity], q: Quantity) -> Interval:
+        """The exact feasible interval of hidden ``q`` (binary searches with satisfiability
+        questions; the true value lies in it)."""
+        value = self.publication.values.get(q, self.publication.latent.get(q))
+        lo, hi = self.publication.at_least.get(q, 0), value
         while lo < hi:
             mid = (lo + hi) // 2
             if self.possible(hidden, q, at_most=mid):
                 hi = mid
             else:
                 lo = mid + 1
-        return lo
+        width = self.width(hidden, q)
+        return Interval(lo, None if width is None else lo + width)
 
-    def cheapest_release(self, hidden: Collection[Quantity], q: Quantity, at_least: int,
+    def cheapest_release(self, hidden: Collection[Quantity], q: Quantity, width: int,
                          weight: Callable[[Quantity], int]) -> list:
-        """The published counts whose hiding costs least (by ``weight``) among those that let
-        hidden ``q`` reach ``at_least``: weighted MaxSAT, keeping each published count a soft
-        constraint."""
+        """The published counts whose hiding costs least (by ``weight``) among those that make
+        hidden ``q``'s interval ``width`` wide: weighted MaxSAT, each published count's value
+        a soft constraint."""
         z3 = self.z3
-        opt = z3.Optimize()
-        opt.add(*self.solver.assertions())
-        opt.add(self.vars[q] >= at_least)
-        published = [p for p in self.fixed if p not in hidden]
-        for p in published:
-            opt.add_soft(self.fixed[p], weight(p))
-        if opt.check() != z3.sat:
-            raise AssertionError(f"{q!r} cannot reach {at_least} whatever is hidden")
-        model = opt.model()
-        return [p for p in published if z3.is_false(model.eval(self.fixed[p], model_completion=True))]
+        if self._optimizer is None:
+            self._optimizer = z3.Optimize()
+            self._optimizer.add(self.base)
+        opt = self._optimizer
+        published = [r for r in self.fixed if r not in hidden]
+        opt.push()
+        opt.add(self.one[q] - self.two[q] >= width)
+        opt.add([z3.Not(p) for r, p in self.fixed.items() if r in hidden])
+        for r in published:
+            opt.add_soft(self.fixed[r], weight(r))
+        result = opt.check()
+        model = opt.model() if result == z3.sat else None
+        opt.pop()
+        if model is None:  # pragma: no cover - with everything hidden, nothing bounds a count
+            raise AssertionError(f"{q!r} cannot be {width} wide whatever is hidden")
+        return [r for r in published if z3.is_false(model.eval(self.fixed[r], model_completion=True))]
+
+
+def _linear(z3, rel: Relation, variables: Mapping):
+    expr = z3.Sum([c * variables[q] for q, c in rel.terms]) if rel.terms else z3.IntVal(0)
+    return expr == 0 if rel.equal else expr >= 0
 
 
 def audit(publication: Publication, hidden: Iterable[Quantity]) -> dict[Quantity, Interval]:

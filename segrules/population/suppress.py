@@ -62,19 +62,23 @@ def suppress(
 
     attacker = Attacker(publication)
     hidden = {q for q, n in values.items() if 0 < n < min_cell}
-    queue = sorted(hidden, key=repr)
     primary = len(hidden)
+    queue = sorted(hidden, key=repr)
     while queue:
         q = queue.pop(0)
         # hiding more only widens an interval: a count that passes once passes for good
-        target = attacker.lowest(hidden, q) + min_cell
-        if not attacker.possible(hidden, q, at_least=target):
-            for pick in attacker.cheapest_release(hidden, q, target, weight):
+        if not attacker.wide(hidden, q, min_cell):
+            for pick in attacker.cheapest_release(hidden, q, min_cell, weight):
                 hidden.add(pick)
                 queue.append(pick)
-    narrowest = None
+    # the narrowest interval of all, for the report to state (one question per count where
+    # it is no narrower than the narrowest so far)
+    narrowest, best = None, None
     for q in sorted(hidden, key=repr):
-        iv = attacker.interval(hidden, q)
-        if narrowest is None or (iv.width is not None and (narrowest.width is None or iv.width < narrowest.width)):
-            narrowest = iv
-    return Suppression(frozenset(hidden), min_cell, narrowest, len(hidden) - primary)
+        w = attacker.width(hidden, q, below=best)
+        if w is not None and (best is None or w < best):
+            best, narrowest = w, q
+    if narrowest is None and hidden:  # nothing hidden has an upper bound
+        narrowest = min(hidden, key=repr)
+    interval = attacker.interval(hidden, narrowest) if narrowest is not None else None
+    return Suppression(frozenset(hidden), min_cell, interval, len(hidden) - primary)

@@ -46,11 +46,12 @@ def test_report_writes_text_json_html_and_csv(result, tmp_path):
     table = list(csv.reader((tmp_path / "r.csv").open(encoding="utf-8")))
     assert table[0] == ["table", "row", "column", "count", "share", "suppressed"]
     segmented = sum(1 for r in rows if r[1])
-    assert ["all", "all", "__total__", str(segmented), "1", ""] in table
+    assert ["all", "all", "__total__", str(segmented), "1", "false"] in table
     proc = run("report", SUUNTIMA, "--input", path, "--json")
     doc = json.loads(proc.stdout)
-    assert doc["schema"] == "segrules.population/1"
-    assert doc["records"] == len(rows) and doc["segmented"] == segmented
+    assert doc["schema"] == "segrules.population/2"
+    # one rejected record (under 5): hidden, and the records with it (else records - segmented)
+    assert doc["rejected"] is None and doc["records"] is None and doc["segmented"] == segmented
     assert doc["ruleset"]["content_hash"] == segrules.load(SUUNTIMA).content_hash
 
 
