@@ -113,26 +113,32 @@ class Attacker:
         self.z3 = z3 = require_solver()
         self.publication = publication
         names = sorted((*publication.values, *publication.latent), key=repr)
-        self.one = {q: z3.Int(f"a{i}") for i, q in enumerate(names)}
-        self.two = {q: z3.Int(f"b{i}") for i, q in enumerate(names)}
-        self.ray = {q: z3.Int(f"r{i}") for i, q in enumerate(names)}  # a direction in which counts grow
-        self.fixed = {q: z3.Bool(f"p{i}") for i, q in enumerate(names) if q in publication.values}
+        index = {q: i for i, q in enumerate(names)}
+        self.one = {q: z3.Int(f"a{i}") for q, i in index.items()}
+        self.two = {q: z3.Int(f"b{i}") for q, i in index.items()}
+        self.ray = {q: z3.Int(f"r{i}") for q, i in index.items()}  # a direction in which counts grow
+        self.fixed = {q: z3.Bool(f"p{i}") for q, i in index.items() if q in publication.values}
+        # the constraints as SMT-LIB text: the solver reads it far faster than it is built
+        # expression by expression
+        declare = [f"(declare-const {c}{i} Int)" for i in index.values() for c in "abr"]
+        declare += [f"(declare-const p{index[q]} Bool)" for q in self.fixed]
         base = []
-        for copy in (self.one, self.two):
-            base += [v >= publication.at_least.get(q, 0) for q, v in copy.items()]
-            base += [_linear(z3, rel, copy) for rel in publication.relations]
-        for q, p in self.fixed.items():
-            value = publication.values[q]
-            base.append(z3.Implies(p, z3.And(self.one[q] == value, self.two[q] == value)))
-        self.base = base
+        for c in "ab":
+            base += [f"(assert (>= {c}{i} {publication.at_least.get(q, 0)}))" for q, i in index.items()]
+            base += [_smt(rel, c, index) for rel in publication.relations]
+        for q in self.fixed:
+            i, value = index[q], publication.values[q]
+            base.append(f"(assert (=> p{i} (and (= a{i} {value}) (= b{i} {value}))))")
+        self.base = "\n".join(declare + base)
         self.solver = z3.Solver()
-        self.solver.add(base)
+        self.solver.from_string(self.base)
         # unbounded from above: a ray of the feasible set along which the count grows, with
         # every published count constant (the relations are homogeneous)
+        rays = [f"(assert (>= r{i} 0))" for i in index.values()]
+        rays += [_smt(rel, "r", index) for rel in publication.relations]
+        rays += [f"(assert (=> p{index[q]} (= r{index[q]} 0)))" for q in self.fixed]
         self.rays = z3.Solver()
-        self.rays.add([v >= 0 for v in self.ray.values()])
-        self.rays.add([_linear(z3, rel, self.ray) for rel in publication.relations])
-        self.rays.add([z3.Implies(p, self.ray[q] == 0) for q, p in self.fixed.items()])
+        self.rays.from_string("\n".join(declare + rays))
         self._optimizer = None
 
     def _assumptions(self, hidden: Collection[Quantity]) -> list:
@@ -205,25 +211,56 @@ class Attacker:
         z3 = self.z3
         if self._optimizer is None:
             self._optimizer = z3.Optimize()
-            self._optimizer.add(self.base)
+            self._optimizer.from_string(self.base)
         opt = self._optimizer
         published = [r for r in self.fixed if r not in hidden]
-        opt.push()
-        opt.add(self.one[q] - self.two[q] >= width)
-        opt.add([z3.Not(p) for r, p in self.fixed.items() if r in hidden])
-        for r in published:
-            opt.add_soft(self.fixed[r], weight(r))
-        result = opt.check()
-        model = opt.model() if result == z3.sat else None
-        opt.pop()
-        if model is None:  # pragma: no cover - with everything hidden, nothing bounds a count
-            raise AssertionError(f"{q!r} cannot be {width} wide whatever is hidden")
-        return [r for r in published if z3.is_false(model.eval(self.fixed[r], model_completion=True))]
+        # the candidates: first the published counts next to q (in a relation with q or with
+        # an unpublished count tied to it), then two relations away, ...; then all of them
+        for near in self._rings(hidden, q):
+            opt.push()
+            opt.add(self.one[q] - self.two[q] >= width)
+            opt.add([z3.Not(p) for r, p in self.fixed.items() if r in hidden])
+            opt.add([p for r, p in self.fixed.items() if r not in hidden and r not in near])
+            for r in published:
+                if r in near:
+                    opt.add_soft(self.fixed[r], weight(r))
+            result = opt.check()
+            model = opt.model() if result == z3.sat else None
+            opt.pop()
+            if model is not None:
+                return [r for r in published if z3.is_false(model.eval(self.fixed[r], model_completion=True))]
+        raise AssertionError(f"{q!r} cannot be {width} wide whatever is hidden")  # pragma: no cover
+
+    def _rings(self, hidden: Collection[Quantity], q: Quantity):
+        """Growing sets of published counts around ``q`` through the relations."""
+        around: dict = {}
+        for rel in self.publication.relations:
+            for r, _ in rel.terms:
+                around.setdefault(r, []).append(rel)
+        unknown = lambda r: r in hidden or r in self.publication.latent
+        seen, frontier, found = {q}, [q], set()
+        while frontier:
+            following = []
+            while frontier:
+                r = frontier.pop()
+                for rel in around.get(r, ()):
+                    for t, _ in rel.terms:
+                        if t not in seen:
+                            seen.add(t)
+                            if unknown(t):
+                                frontier.append(t)
+                            else:
+                                found.add(t)
+                                following.append(t)
+            if len(found) < len(self.fixed):
+                yield set(found)
+            frontier = following
+        yield set(self.fixed)
 
 
-def _linear(z3, rel: Relation, variables: Mapping):
-    expr = z3.Sum([c * variables[q] for q, c in rel.terms]) if rel.terms else z3.IntVal(0)
-    return expr == 0 if rel.equal else expr >= 0
+def _smt(rel: Relation, copy: str, index: Mapping) -> str:
+    terms = " ".join(f"(* {c} {copy}{index[q]})" if c >= 0 else f"(* (- {-c}) {copy}{index[q]})" for q, c in rel.terms)
+    return f"(assert ({'=' if rel.equal else '>='} (+ 0 {terms}) 0))"
 
 
 def audit(publication: Publication, hidden: Iterable[Quantity]) -> dict[Quantity, Interval]:

@@ -20,16 +20,53 @@ import z3
 TOTAL = "__total__"
 
 
-def intervals(doc: dict, region_segments: Mapping[tuple[str, str], set] | None = None,
-              unscored: set = frozenset()) -> dict[tuple, tuple[int, int | None]]:
+def intervals(doc: dict, **knowledge) -> dict[tuple, tuple[int, int | None]]:
     """(table, row, column) → (lowest, highest or None when unbounded) of every hidden count."""
+    cells, values, facts = _model(doc, "x", **knowledge)
+    out = {}
+    opt = z3.Optimize()
+    opt.add(*facts)
+    for key, value in values.items():
+        if value is not None:
+            continue
+        ends = []
+        for sense in ("minimize", "maximize"):
+            opt.push()
+            h = getattr(opt, sense)(cells[key])
+            assert opt.check() == z3.sat, "the published numbers contradict each other"
+            v = h.value()
+            ends.append(v.as_long() if z3.is_int_value(v) else None)
+            opt.pop()
+        out[key] = (ends[0], ends[1])
+    return out
+
+
+def too_narrow(doc: dict, min_cell: int, **knowledge) -> dict:
+    """The hidden counts the attacker narrows to an interval less than ``min_cell`` wide, with
+    their intervals: a hidden count is wide enough when two reports consistent with everything
+    published differ in it by ``min_cell`` or more."""
+    one, values, facts = _model(doc, "x", **knowledge)
+    two, _, more = _model(doc, "y", **knowledge)
+    s = z3.Solver()
+    s.add(*facts, *more)
+    narrow = [k for k, v in values.items() if v is None and s.check(one[k] - two[k] >= min_cell) == z3.unsat]
+    if not narrow:
+        return {}
+    found = intervals(doc, **knowledge)
+    return {k: found[k] for k in narrow}
+
+
+def _model(doc: dict, prefix: str, region_segments: Mapping[tuple[str, str], set] | None = None,
+           unscored: set = frozenset()):
+    """Variables for every published position, their published values (None: hidden), and
+    the facts a reader knows."""
     cells: dict[tuple, object] = {}
     values: dict[tuple, int | None] = {}
     facts: list = []
 
     def var(key, value, at_least=0):
         if key not in cells:
-            cells[key] = z3.Int(f"c{len(cells)}")
+            cells[key] = z3.Int(f"{prefix}{len(cells)}")
             values[key] = value
             facts.append(cells[key] >= at_least)
             if value is not None:
@@ -42,7 +79,7 @@ def intervals(doc: dict, region_segments: Mapping[tuple[str, str], set] | None =
     if "rejected" in doc:
         rejected = var(("rejected", TOTAL, TOTAL), doc["rejected"])
     else:  # an older report: the rejected records are still the rest
-        rejected = z3.Int("rejected_total")
+        rejected = z3.Int(f"{prefix}_rejected_total")
         facts.append(rejected >= 0)
     facts.append(records == segmented + rejected)
     codes = [var(("rejected", code, TOTAL), n, at_least=1) for code, n in doc["rejected_by_code"].items()]
@@ -82,7 +119,7 @@ def intervals(doc: dict, region_segments: Mapping[tuple[str, str], set] | None =
                 for c in doc["quadrant"]["columns"]:
                     parts = []
                     for s in sorted(region_segments.get((r, c), ())):
-                        n = z3.Int(f"in_{r}_{c}_{s}")
+                        n = z3.Int(f"{prefix}_in_{r}_{c}_{s}")
                         facts.append(n >= 0)
                         parts.append(n)
                         inside[s].append(n)
@@ -90,7 +127,7 @@ def intervals(doc: dict, region_segments: Mapping[tuple[str, str], set] | None =
             for s in segments:
                 extra = []
                 if s in unscored:
-                    u = z3.Int(f"unscored_{s}")
+                    u = z3.Int(f"{prefix}_unscored_{s}")
                     facts.append(u >= 0)
                     extra.append(u)
                 facts.append(overall[("all", s)] == z3.Sum(inside[s] + extra) if inside[s] + extra else overall[("all", s)] == 0)
@@ -106,23 +143,4 @@ def intervals(doc: dict, region_segments: Mapping[tuple[str, str], set] | None =
         facts.append(grid[(TOTAL, TOTAL)] == records)
         moved = var(("moved", "all", TOTAL), tr["moved"])
         facts.append(moved == z3.Sum([v for (r, c), v in grid.items() if TOTAL not in (r, c) and r != c]))
-
-    out = {}
-    for key, value in values.items():
-        if value is not None:
-            continue
-        ends = []
-        for sense in ("minimize", "maximize"):
-            opt = z3.Optimize()
-            opt.add(*facts)
-            h = getattr(opt, sense)(cells[key])
-            assert opt.check() == z3.sat, "the published numbers contradict each other"
-            v = h.value()
-            ends.append(v.as_long() if z3.is_int_value(v) else None)
-        out[key] = (ends[0], ends[1])
-    return out
-
-
-def too_narrow(doc: dict, min_cell: int, **knowledge) -> dict:
-    """The hidden counts the attacker narrows to an interval less than ``min_cell`` wide."""
-    return {k: iv for k, iv in intervals(doc, **knowledge).items() if iv[1] is not None and iv[1] - iv[0] < min_cell}
+    return cells, values, facts
