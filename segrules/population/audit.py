@@ -72,15 +72,15 @@ class Publication:
     at_least: Mapping[Quantity, int] = attrs.field(factory=dict)
 
     def check(self) -> None:
-        """Every relation holds on the true values (else the model of the report is wrong)."""
+        """Every relation holds on the true values (else the counts given do not add up)."""
         known = {**self.values, **self.latent}
         for rel in self.relations:
             s = sum(c * known[q] for q, c in rel.terms)
             if (s != 0) if rel.equal else (s < 0):
-                raise AssertionError(f"a relation of the report does not hold: {rel}")
+                raise ValueError(f"the counts do not add up: {rel} does not hold")
         for q, lo in self.at_least.items():
             if known[q] < lo:
-                raise AssertionError(f"{q!r} is {known[q]}, below its bound {lo}")
+                raise ValueError(f"the counts do not add up: {q!r} is {known[q]}, below {lo}")
 
 
 @attrs.frozen

@@ -244,7 +244,7 @@ def test_every_output_shows_only_what_the_json_publishes(grouped, answers, tmp_p
 
     rs = segrules.load(SUUNTIMA).definition
     counts = {
-        "records": 60, "by_segment": {"omatoimi": 2, "yhteiso": 40, "yhteistyo": 15, "verkosto": 3},
+        "records": 62, "by_segment": {"omatoimi": 2, "yhteiso": 40, "yhteistyo": 15, "verkosto": 3},
         "by_group": {"unit": {("u1", "omatoimi"): 2, ("u1", "yhteiso"): 30, ("u2", "yhteiso"): 10,
                               ("u2", "yhteistyo"): 15, ("u2", "verkosto"): 3}},
         "rejected": {"SR302": 2}, "quadrant": {("<3", ">=3", "omatoimi"): 2, ("<3", "<3", "yhteiso"): 40,
