@@ -305,3 +305,16 @@ def test_the_report_states_its_audit(grouped, lang, words, tmp_path):
     proc = run("report", SUUNTIMA, "--input", grouped[0], "--by", "unit", "--lang", lang, "--html", tmp_path / "r.html")
     assert proc.returncode == 0, proc.stderr
     assert words in proc.stdout and words in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_SR855_no_report_without_the_audits_solver(result):
+    """Where z3 is missing, the command stops with a coded error rather than publish a report
+    nobody audited."""
+    code = ("import sys; sys.modules['z3'] = None\n"
+            "from segrules.cli import main\n"
+            "sys.exit(main(sys.argv[1:]))")
+    proc = subprocess.run([sys.executable, "-c", code, "report", str(SUUNTIMA), "--input", str(result[0]), "--json"],
+                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=300)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode == 1
+    assert json.loads(proc.stdout)["error"]["code"] == "SR855"
