@@ -270,10 +270,10 @@ def build_report(
 
     # the rejected records by code: a record may have several codes, so each code's count is at
     # most the rejected records, and together they are at least as many; a listed code has one
-    for code, n in rejected.items():
+    for code, n in sorted(rejected.items()):
         book.quantity(("code", code), n, 0, at_least=1)
         book.relations.append(Relation.at_most(("code", code), ("rejected",)))
-    book.relations.append(Relation(((("rejected",), -1), *((("code", c), 1) for c in rejected)), equal=False))
+    book.relations.append(Relation(((("rejected",), -1), *((("code", c), 1) for c in sorted(rejected))), equal=False))
 
     groups = []
     for column, counts in by_group.items():

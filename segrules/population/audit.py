@@ -122,10 +122,11 @@ class Attacker:
         # expression by expression
         declare = [f"(declare-const {c}{i} Int)" for i in index.values() for c in "abr"]
         declare += [f"(declare-const p{index[q]} Bool)" for q in self.fixed]
+        relations = sorted(publication.relations, key=repr)  # the same order whatever the caller's
         base = []
         for c in "ab":
             base += [f"(assert (>= {c}{i} {publication.at_least.get(q, 0)}))" for q, i in index.items()]
-            base += [_smt(rel, c, index) for rel in publication.relations]
+            base += [_smt(rel, c, index) for rel in relations]
         for q in self.fixed:
             i, value = index[q], publication.values[q]
             base.append(f"(assert (=> p{i} (and (= a{i} {value}) (= b{i} {value}))))")
@@ -135,7 +136,7 @@ class Attacker:
         # unbounded from above: a ray of the feasible set along which the count grows, with
         # every published count constant (the relations are homogeneous)
         rays = [f"(assert (>= r{i} 0))" for i in index.values()]
-        rays += [_smt(rel, "r", index) for rel in publication.relations]
+        rays += [_smt(rel, "r", index) for rel in relations]
         rays += [f"(assert (=> p{index[q]} (= r{index[q]} 0)))" for q in self.fixed]
         self.rays = z3.Solver()
         self.rays.from_string("\n".join(declare + rays))
