@@ -6,17 +6,17 @@ which such a count can be worked out. The counts of a report and the relations b
 are a ``Publication`` (``audit.py``); suppression decides which of its counts are hidden:
 
 1. every count from 1 to ``min_cell - 1`` is hidden (0 is not: it identifies nobody);
-2. the exact attacker (``audit.Attacker``) computes each hidden count's feasible interval from
-   everything published. Where it is narrower than ``min_cell`` (upper - lower < min_cell: a
-   count known to lie between 0 and 4, or between 7 and 11, is not protected), the attacker
-   names a smallest set of published counts that together pin it (QuickXplain over the
-   published counts in order of cost), and the cheapest of them is hidden too; again, until
-   the interval is wide enough. Every count so hidden is then audited the same way.
+2. the exact attacker (``audit.Attacker``) asks, for each hidden count, whether two reports
+   that agree with everything published can differ in it by ``min_cell`` (its feasible
+   interval is that wide: upper - lower >= min_cell; a count known to lie between 0 and 4, or
+   between 7 and 11, is not protected). Where they cannot, the cheapest set of published
+   counts whose hiding lets them is hidden too (weighted MaxSAT, the counts nearest to the
+   failing one tried first), and every count so hidden is audited the same way.
 
 Hiding more only widens an interval, so a count that passes once stays protected. The cost
-order prefers inner cells to totals (``rank``), then the smallest count above 0, then a zero,
-then a fixed order of the counts' names; every step is a yes/no question to the solver, so
-the same input gives the same report whatever the hash seed or the solver's internals. The
+(``weight``) prefers inner cells to totals (``rank``), then small counts to large ones. The
+solver's questions are built and asked in a fixed order, so the same input gives the same
+report whatever the hash seed; among sets of equal cost, the solver chooses. The
 result only hides; it never changes a count.
 """
 
