@@ -22,7 +22,7 @@ result only hides; it never changes a count.
 
 from __future__ import annotations
 
-from typing import Callable, Hashable, Mapping
+from typing import Callable, Hashable
 
 import attrs
 

@@ -13,7 +13,7 @@ from hypothesis import given, settings, strategies as st
 
 import segrules
 from segrules.population import ALL, build_report
-from segrules.population.audit import Attacker, Publication, Relation, audit, require_solver
+from segrules.population.audit import Publication, Relation, audit, require_solver
 from segrules.population.suppress import TOTAL, suppress
 from attacker import too_narrow
 from support import ROOT
