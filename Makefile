@@ -8,6 +8,8 @@
 #   make bench-load   load time of every shipped ruleset
 #   make bench-record what decide + a decision record costs, against the hand-written function
 #   make bench-serve  the decision service against a minimal app; a reload under load
+#   make bench-report segrules report with its suppression audit on 10M records, against its counting
+#   make test-attack  the suppression's attacker over 1000 random populations
 #   make wheel-check  build the wheel, install it outside the checkout, verify the shipped models
 #   make fuzz-verify  a long differential run of the verifier's methods (FUZZ_EXAMPLES, default 2000)
 #   make test-spark   the generated SQL on Apache Spark in local mode (installs the `spark` extra)
@@ -32,7 +34,7 @@ RULESETS := $(shell find rulesets -name '*.yaml' ! -name crosswalk.yaml 2>/dev/n
 # demo unless every ruleset is proven; `no` skips the proofs.
 VERIFY ?= yes
 
-.PHONY: demo test test-spark java postgresql wheel-check bench bench-quick bench-verify bench-load bench-batch bench-batch-10m bench-record bench-serve fuzz-verify clean
+.PHONY: demo test test-spark test-attack java postgresql wheel-check bench bench-quick bench-verify bench-load bench-batch bench-batch-10m bench-report bench-record bench-serve fuzz-verify clean
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
@@ -147,6 +149,16 @@ bench-batch: $(STAMP) postgresql
 # writes benchmarks/results/batch-10000000.json.
 bench-batch-10m: $(STAMP)
 	$(PY) benchmarks/batch.py --rows 10000000 --rounds 3
+
+# segrules report on 10M synthetic records with --by a column of 20 values (3 of them small):
+# the report with its suppression audit against its counting alone, in paired rounds;
+# writes benchmarks/results/report-10000000.json.
+bench-report: $(STAMP)
+	$(PY) benchmarks/report.py --rows 10000000 --rounds 3
+
+# The suppression's attacker over many more random populations than `make test` draws.
+test-attack: $(STAMP)
+	SEGRULES_ATTACK_EXAMPLES=1000 $(PY) -m pytest -q tests/population/test_suppress.py $(PYTEST_ARGS)
 
 bench-load: $(STAMP)
 	$(PY) benchmarks/load_time.py

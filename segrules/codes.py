@@ -2367,6 +2367,18 @@ add_code(
     """,
 )
 
+add_code(
+    "SR855",
+    "The report's audit needs the solver z3",
+    """
+    Before a population report is printed or written, an exact attacker checks its
+    suppression: integer programming, with the solver z3, over every number the report
+    publishes. Without the solver the report would be published unaudited, so it is not made
+    at all. z3 comes with the `sql` extra (and the `verify` extra).
+    """,
+    fix="Install the extra: pip install 'segrules[sql]' (or pip install z3-solver).",
+)
+
 # =========================================================================== SR90x-SR92x: the decision service
 
 add_code(

@@ -10,6 +10,7 @@ from ..errors import UsageError
 from ..files import check_output, write_text_atomic
 from ..pipeline import load
 from ..population import DEFAULT_MIN_CELL, build_report, read_reference
+from ..population.audit import require_solver
 from ..population.counts import count_batch, count_transitions
 from ..population.render import html_report, text_report
 from ..source import parse_yaml, read_source, to_data
@@ -53,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
         import duckdb
     except ImportError:
         raise UsageError("segrules report needs DuckDB: pip install 'segrules[sql]'", code="SR805") from None
+    require_solver()  # the audit of the suppression: never a report without it
     inputs = [p for p in (args.ruleset, args.compare, args.reference, args.input.partition("#")[0]) if p]
     for output in (args.html, args.csv):
         if output:  # before any work: never overwrite an input
@@ -92,7 +94,8 @@ def run(args: argparse.Namespace) -> int:
     names = tuple(f"{r.id} {r.version} {r.content_hash}" for r in (ruleset, other) if r is not None)
     report = build_report(
         rs, min_cell=args.min_cell, reference=reference, transitions_counts=transitions,
-        transitions_names=names if other is not None else ("", ""), **counts,
+        transitions_names=names if other is not None else ("", ""),
+        transitions_segments=[s.id for s in other.definition.segments] if other is not None else None, **counts,
     )
     if args.html:
         write_text_atomic(args.html, html_report(report, rs, args.lang), inputs=inputs, force=args.force)

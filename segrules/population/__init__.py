@@ -6,8 +6,9 @@ from a batch result (``segrules batch``: one row per record, with its ``segment`
 a rejected record, and any carried columns such as the battery or the unit):
 
 - counts and shares by segment, and by each grouping column, with totals;
-- small cells hidden (``suppress.py``: primary and secondary suppression), so that no count
-  identifies a person and no hidden count can be recomputed from the totals;
+- small cells hidden (``suppress.py``), so that no count identifies a person, and as many
+  others as an exact attacker (``audit.py``: integer programming over every published number)
+  needs to leave every hidden count a feasible interval at least ``min_cell`` wide;
 - the rejected records by error code (counts only);
 - the quadrant: how many records sit at each (resources, complexity) region;
 - optionally a comparison with an expected distribution (``reference``) and the transition
@@ -26,27 +27,30 @@ import attrs
 
 from ..dsl import ast
 from ..errors import UsageError
-from .suppress import DEFAULT_MIN_CELL, TOTAL, Grid, suppress
+from .audit import Publication, Relation
+from .counts import region_names, thresholds
+from .suppress import DEFAULT_MIN_CELL, TOTAL, suppress
 
 __all__ = [
-    "PopulationReport", "Table", "Transitions", "build_report", "transitions", "read_reference",
+    "Audit", "PopulationReport", "Table", "Transitions", "build_report", "transitions", "read_reference",
     "DEFAULT_MIN_CELL", "SCHEMA",
 ]
 
-SCHEMA = "segrules.population/1"
+SCHEMA = "segrules.population/2"
 ALL = "all"  # the name of the table of the whole population
 NONE = "__none__"  # a missing group value (SQL NULL)
 
 
 @attrs.frozen
 class Table:
-    """Counts by (row, column) with totals; ``hidden`` names the suppressed cells and why."""
+    """Counts by (row, column) with totals (row or column ``TOTAL``); ``hidden`` holds the
+    positions of the suppressed cells."""
 
     name: str
     rows: tuple
     columns: tuple
     counts: Mapping[tuple, int] = attrs.field(repr=False)
-    hidden: Mapping[tuple, str] = attrs.field(repr=False)
+    hidden: frozenset = attrs.field(repr=False, factory=frozenset)
 
     def count(self, row, column) -> int | None:
         """The count of a cell, or None where it is hidden (or absent)."""
@@ -63,7 +67,8 @@ class Table:
         return Fraction(n, total)
 
     def to_json(self) -> dict:
-        """The table as JSON: rows, columns and every cell with its count, share and suppression."""
+        """The table as JSON: rows, columns and every cell with its count (null where it is
+        hidden), its share and whether it is suppressed."""
         cells = []
         for r in self.rows + (TOTAL,):
             for c in self.columns + (TOTAL,):
@@ -75,7 +80,7 @@ class Table:
                     "column": _json_key(c),
                     "count": self.count(r, c),
                     "share": _fraction_text(share),
-                    "suppressed": self.hidden.get((r, c)),
+                    "suppressed": (r, c) in self.hidden,
                 })
         return {"name": self.name, "rows": [_json_key(r) for r in self.rows], "columns": list(self.columns), "cells": cells}
 
@@ -87,19 +92,29 @@ class Transitions:
     old: str  # ruleset reference texts, "id version hash"
     new: str
     table: Table
+    moved: int | None  # records whose segment differs; None where it is hidden
+
+
+@attrs.frozen
+class Audit:
+    """What the exact attacker found: the narrowest feasible interval of any hidden count
+    (None when nothing is hidden; ``upper`` None when no hidden count has an upper bound)."""
+
+    min_cell: int
+    hidden: int  # how many counts are hidden
+    lower: int | None
+    upper: int | None
 
     @property
-    def moved(self) -> int | None:
-        """Records whose segment differs, or None where a hidden cell would be needed."""
-        total = 0
-        for (r, c) in self.table.counts:
-            if TOTAL in (r, c) or r == c:
-                continue
-            n = self.table.count(r, c)
-            if n is None and self.table.counts[(r, c)]:
-                return None
-            total += n or 0
-        return total
+    def width(self) -> int | None:
+        return None if self.lower is None or self.upper is None else self.upper - self.lower
+
+    def to_json(self) -> dict:
+        return {
+            "method": "integer programming over every published number (z3)",
+            "required_width": self.min_cell, "hidden_counts": self.hidden,
+            "narrowest": None if self.lower is None else {"lower": self.lower, "upper": self.upper, "width": self.width},
+        }
 
 
 @attrs.frozen
@@ -112,9 +127,11 @@ class PopulationReport:
     segments: tuple  # segment ids in the ruleset's order
     labels: Mapping[str, ast.Labels] = attrs.field(repr=False)
     min_cell: int
-    records: int
+    records: int | None  # None: hidden
+    rejected_total: int | None
     rejected: Mapping[str, int | None]  # error code -> count (None: hidden)
     tables: tuple  # Table: first the whole population, then one per grouping column
+    audit: Audit
     quadrant: Table | None = None  # rows: complexity regions, columns: resources regions
     reference: Mapping[str, Fraction] | None = None
     transitions: Transitions | None = None
@@ -132,19 +149,21 @@ class PopulationReport:
         raise KeyError(name)
 
     def to_json(self) -> dict:
-        """The report as JSON (schema segrules.population/1); hidden counts are null."""
+        """The report as JSON (schema segrules.population/2); hidden counts are null."""
         out: dict[str, Any] = {
             "schema": SCHEMA,
             "ruleset": {"id": self.ruleset_id, "version": self.ruleset_version, "content_hash": self.ruleset_hash},
             "min_cell": self.min_cell,
             "records": self.records,
             "segmented": self.overall.count(ALL, TOTAL),
+            "rejected": self.rejected_total,
             "rejected_by_code": dict(sorted(self.rejected.items())),
             "segments": [{"id": s, "label": self.labels[s].to_json()} for s in self.segments],
             "tables": [t.to_json() for t in self.tables],
             "quadrant": self.quadrant.to_json() if self.quadrant else None,
             "reference": None,
             "transitions": None,
+            "audit": self.audit.to_json(),
         }
         if self.reference is not None:
             out["reference"] = [
@@ -160,21 +179,32 @@ class PopulationReport:
         return out
 
     def csv_rows(self) -> list[list[str]]:
-        """The report as one long table: table, row, column, count, share, suppressed."""
+        """The report as one long table: table, row, column, count, share, suppressed (every
+        table's cells, then the records, the rejected records by code and in all, and the
+        records that change segment)."""
         rows = [["table", "row", "column", "count", "share", "suppressed"]]
         tables = list(self.tables) + ([self.quadrant] if self.quadrant else [])
         if self.transitions is not None:
             tables.append(self.transitions.table)
+        hidden = lambda n: "true" if n is None else "false"
         for t in tables:
             for cell in t.to_json()["cells"]:
                 rows.append([
                     t.name, str(cell["row"]), str(cell["column"]),
                     "" if cell["count"] is None else str(cell["count"]),
-                    cell["share"] or "", cell["suppressed"] or "",
+                    cell["share"] or "", "true" if cell["suppressed"] else "false",
                 ])
+        rows.append(["records", ALL, TOTAL, _text(self.records), "", hidden(self.records)])
         for code, n in sorted(self.rejected.items()):
-            rows.append(["rejected", code, TOTAL, "" if n is None else str(n), "", "primary" if n is None else ""])
+            rows.append(["rejected", code, TOTAL, _text(n), "", hidden(n)])
+        rows.append(["rejected", TOTAL, TOTAL, _text(self.rejected_total), "", hidden(self.rejected_total)])
+        if self.transitions is not None:
+            rows.append(["moved", ALL, TOTAL, _text(self.transitions.moved), "", hidden(self.transitions.moved)])
         return rows
+
+
+def _text(n: int | None) -> str:
+    return "" if n is None else str(n)
 
 
 def _json_key(value) -> Any:
@@ -191,6 +221,8 @@ def _fraction_text(f: Fraction | None) -> str | None:
 
 # --------------------------------------------------------------------------- building
 
+REJECTED = "rejected"  # the row and column of the rejected records in the transition table
+
 
 def build_report(
     ruleset: ast.RulesetDef,
@@ -199,16 +231,21 @@ def build_report(
     by_segment: Mapping[str, int],
     by_group: Mapping[str, Mapping[tuple[Any, str], int]] = {},
     rejected: Mapping[str, int] = {},
-    quadrant: Mapping[tuple[str, str], int] | None = None,
+    quadrant: Mapping[tuple[str, str, str], int] | None = None,
     min_cell: int = DEFAULT_MIN_CELL,
     reference: Mapping[str, Fraction] | None = None,
     transitions_counts: Mapping[tuple[str, str], int] | None = None,
     transitions_names: tuple[str, str] = ("", ""),
+    transitions_segments: Sequence[str] | None = None,
 ) -> PopulationReport:
     """A report from counts: ``by_segment`` (segment → count of segmented records),
-    ``by_group`` (grouping column → (value, segment) → count), ``rejected`` (code → count),
-    ``quadrant`` ((complexity region, resources region) → count). Suppression is applied
-    here, to all tables together."""
+    ``by_group`` (grouping column → (value, segment) → count), ``rejected`` (code → count of
+    the rejected records with that code), ``quadrant`` ((complexity region, resources region,
+    segment) → count), ``transitions_counts`` ((old segment, new segment) → count, over every
+    record; ``transitions_segments``: the other version's segments).
+
+    Suppression is decided here for every number of the report together, and audited
+    (``suppress.py``, ``audit.py``)."""
     if min_cell < 1:
         raise UsageError(f"the smallest count shown must be at least 1, not {min_cell}", code="SR850")
     segments = tuple(s.id for s in ruleset.segments)
@@ -218,53 +255,144 @@ def build_report(
             f"the batch result has segment(s) {', '.join(map(repr, unknown))} that ruleset {ruleset.id!r} "
             f"does not have: is it the result of another ruleset?", code="SR851",
         )
-    grids = [_grid(ALL, {(ALL, s): by_segment.get(s, 0) for s in segments}, segments)]
+    book = _Book()
+    seg = {s: by_segment.get(s, 0) for s in segments}
+    segmented = sum(seg.values())
+    rejected_total = records - segmented
+    book.quantity(("records",), records, 4)
+    book.quantity(("segmented",), segmented, 3)
+    book.quantity(("rejected",), rejected_total, 3)
+    book.total(("records",), [("segmented",), ("rejected",)])
+    for s in segments:
+        book.quantity(("segment", s), seg[s], 2)
+    book.total(("segmented",), [("segment", s) for s in segments])
+    overall = {(ALL, s): ("segment", s) for s in segments} | {(ALL, TOTAL): ("segmented",)}
+
+    # the rejected records by code: a record may have several codes, so each code's count is at
+    # most the rejected records, and together they are at least as many; a listed code has one
+    for code, n in sorted(rejected.items()):
+        book.quantity(("code", code), n, 0, at_least=1)
+        book.relations.append(Relation.at_most(("code", code), ("rejected",)))
+    book.relations.append(Relation(((("rejected",), -1), *((("code", c), 1) for c in sorted(rejected))), equal=False))
+
+    groups = []
     for column, counts in by_group.items():
-        grids.append(_grid(column, {(NONE if v is None else v, s): n for (v, s), n in counts.items()}, segments))
-    hidden = suppress(grids, min_cell)
-    tables = tuple(_table(g, hidden[g.name], segments) for g in grids)
+        inner = {(NONE if v is None else v, s): n for (v, s), n in counts.items()}
+        rows = sorted({r for r, _ in inner}, key=str)
+        keys = {}
+        for r in rows:
+            for s in segments:
+                keys[(r, s)] = book.quantity(("group", column, r, s), inner.get((r, s), 0), 0)
+            keys[(r, TOTAL)] = book.quantity(("group", column, r, TOTAL), sum(inner.get((r, s), 0) for s in segments), 1, at_least=1)
+        for s in segments:
+            keys[(TOTAL, s)] = ("segment", s)
+        keys[(TOTAL, TOTAL)] = ("segmented",)
+        book.grid(keys, rows, segments)
+        groups.append((column, tuple(rows), keys))
 
     quad = None
-    if quadrant is not None:
-        qcols = tuple(sorted({c for _, c in quadrant}))
-        qg = _grid("quadrant", dict(quadrant), qcols)
-        quad = _table(qg, suppress([qg], min_cell)["quadrant"], qcols)
+    if quadrant is not None and ruleset.axes is not None:
+        qrows = region_names(thresholds(ruleset, ruleset.axes.complexity))
+        qcols = region_names(thresholds(ruleset, ruleset.axes.resources))
+        keys = {}
+        for r in qrows:
+            for c in qcols:
+                inside = {s: n for (rr, cc, s), n in quadrant.items() if (rr, cc) == (r, c) and n}
+                keys[(r, c)] = book.quantity(("quadrant", r, c), sum(inside.values()), 0)
+                # which segments a region holds: the attacker is granted this (the ruleset, which
+                # is public, tells most of it), and an unknown count of each
+                for s, n in inside.items():
+                    book.latent[("in_region", r, c, s)] = n
+                book.total(("quadrant", r, c), [("in_region", r, c, s) for s in sorted(inside)])
+            keys[(r, TOTAL)] = book.quantity(("quadrant", r, TOTAL), sum(book.values[keys[(r, c)]] for c in qcols), 1)
+        for c in qcols:
+            keys[(TOTAL, c)] = book.quantity(("quadrant", TOTAL, c), sum(book.values[keys[(r, c)]] for r in qrows), 1)
+        keys[(TOTAL, TOTAL)] = book.quantity(("quadrant", TOTAL, TOTAL), sum(book.values[keys[(r, TOTAL)]] for r in qrows), 3)
+        book.grid(keys, qrows, qcols)
+        for s in segments:
+            scored = sum(n for (_, _, ss), n in quadrant.items() if ss == s)
+            parts = [("in_region", r, c, s) for r in qrows for c in qcols if ("in_region", r, c, s) in book.latent]
+            if seg[s] > scored:  # segmented records without scores
+                book.latent[("unscored", s)] = seg[s] - scored
+                parts.append(("unscored", s))
+            book.total(("segment", s), parts)
+        quad = (tuple(qrows), tuple(qcols), keys)
 
     trans = None
     if transitions_counts is not None:
-        tcols = tuple(sorted({c for _, c in transitions_counts}))
-        tg = _grid("transitions", dict(transitions_counts), tcols)
-        trans = Transitions(*transitions_names, _table(tg, suppress([tg], min_cell)["transitions"], tcols))
+        trows = list(segments) + [REJECTED]
+        tcols = list(transitions_segments or []) + [REJECTED]
+        tcols += sorted({b for _, b in transitions_counts} - set(tcols))
+        keys = {}
+        for a in trows:
+            for b in tcols:
+                keys[(a, b)] = book.quantity(("transition", a, b), transitions_counts.get((a, b), 0), 0)
+        row_sums = {a: sum(transitions_counts.get((a, b), 0) for b in tcols) for a in trows}
+        linked = all(row_sums[s] == seg[s] for s in segments) and row_sums[REJECTED] == rejected_total
+        for a in trows:  # the rows are the counts by segment, when every record is once in the table
+            keys[(a, TOTAL)] = (("segment", a) if a != REJECTED else ("rejected",)) if linked else \
+                book.quantity(("transition", a, TOTAL), row_sums[a], 1)
+        for b in tcols:
+            keys[(TOTAL, b)] = book.quantity(("transition", TOTAL, b), sum(transitions_counts.get((a, b), 0) for a in trows), 1,
+                                             at_least=1 if transitions_segments is None and b != REJECTED else 0)
+        keys[(TOTAL, TOTAL)] = ("records",) if linked else book.quantity(("transition", TOTAL, TOTAL), sum(row_sums.values()), 3)
+        book.grid(keys, trows, tcols)
+        moved = [keys[(a, b)] for a in trows for b in tcols if a != b]
+        book.quantity(("moved",), sum(book.values[k] for k in moved), 0)
+        book.total(("moved",), moved)
+        trans = (tuple(trows), tuple(tcols), keys)
 
-    shown_rejected = {code: (n if not (0 < n < min_cell) else None) for code, n in rejected.items()}
+    publication = Publication(dict(book.values), dict(book.latent), tuple(book.relations), dict(book.at_least))
+    publication.check()
+    result = suppress(publication, min_cell, rank=book.rank.__getitem__)
+    hidden = result.hidden
+    shown = lambda q: None if q in hidden else book.values[q]
+
+    def table(name, rows, columns, keys) -> Table:
+        return Table(name, tuple(rows), tuple(columns), {p: book.values[k] for p, k in keys.items()},
+                     frozenset(p for p, k in keys.items() if k in hidden))
+
+    tables = [table(ALL, (ALL,), segments, overall)]
+    tables += [table(column, rows, segments, keys) for column, rows, keys in groups]
+    narrowest = result.narrowest
     return PopulationReport(
         ruleset.id, ruleset.version, ruleset.content_hash, segments,
-        {s.id: s.label for s in ruleset.segments}, min_cell, records, shown_rejected, tables, quad,
-        dict(reference) if reference is not None else None, trans,
+        {s.id: s.label for s in ruleset.segments}, min_cell, shown(("records",)), shown(("rejected",)),
+        {code: shown(("code", code)) for code in rejected}, tuple(tables),
+        Audit(min_cell, len(hidden), narrowest.lower if narrowest else None, narrowest.upper if narrowest else None),
+        table("quadrant", *quad) if quad else None,
+        dict(reference) if reference is not None else None,
+        Transitions(*transitions_names, table("transitions", *trans), shown(("moved",))) if trans else None,
     )
 
 
-def _grid(name: str, inner: Mapping[tuple, int], columns: Sequence) -> Grid:
-    """A grid with row and column totals. The whole population's grid is only a total row:
-    the row every other grid shares, so that hiding a cell of it hides it everywhere."""
-    counts: dict[tuple, int] = {}
-    rows = sorted({r for r, _ in inner if r != ALL}, key=str)
-    for r in rows:
+@attrs.define
+class _Book:
+    """The counts of a report being built, with the relations between them."""
+
+    values: dict = attrs.Factory(dict)
+    latent: dict = attrs.Factory(dict)
+    relations: list = attrs.Factory(list)
+    at_least: dict = attrs.Factory(dict)
+    rank: dict = attrs.Factory(dict)  # what hiding the count costs a reader: 0 an inner cell, 4 the records
+
+    def quantity(self, key, value: int, rank: int, *, at_least: int = 0):
+        self.values[key] = value
+        self.rank[key] = rank
+        if at_least:
+            self.at_least[key] = at_least
+        return key
+
+    def total(self, total, parts) -> None:
+        self.relations.append(Relation.total(total, parts))
+
+    def grid(self, keys, rows, columns) -> None:
+        """A table's row and column totals are the sums of its cells."""
+        for r in rows:
+            self.total(keys[(r, TOTAL)], [keys[(r, c)] for c in columns])
         for c in columns:
-            counts[(r, c)] = inner.get((r, c), 0)
-        counts[(r, TOTAL)] = sum(inner.get((r, c), 0) for c in columns)
-    for c in columns:
-        counts[(TOTAL, c)] = inner[(ALL, c)] if name == ALL else sum(inner.get((r, c), 0) for r in rows)
-    counts[(TOTAL, TOTAL)] = sum(counts[(TOTAL, c)] for c in columns)
-    return Grid(name, counts)
-
-
-def _table(g: Grid, hidden: Mapping[tuple, str], columns: Sequence) -> Table:
-    if g.name == ALL:  # shown as the one row "all"
-        counts = {(ALL, c): n for (_, c), n in g.counts.items()}
-        return Table(ALL, (ALL,), tuple(columns), counts, {(ALL, c): why for (_, c), why in hidden.items()})
-    rows = tuple(r for r in g.rows() if r != TOTAL)
-    return Table(g.name, rows, tuple(columns), g.counts, hidden)
+            self.total(keys[(TOTAL, c)], [keys[(r, c)] for r in rows])
+        self.total(keys[(TOTAL, TOTAL)], [keys[(r, TOTAL)] for r in rows])
 
 
 def transitions(old: Iterable[tuple[str | None, str | None]]) -> dict[tuple[str, str], int]:

@@ -87,23 +87,26 @@ def count_transitions(con: Any, old: str, new: str, key: str) -> dict[tuple[str,
     return {(a, b): n for a, b, n in rows}
 
 
-def _quadrant(con: Any, relation: str, ruleset: ast.RulesetDef) -> dict[tuple[str, str], int] | None:
-    """Counts by (complexity region, resources region); regions are split at the values the
-    ruleset's rules compare each axis with, so each region is one side of every threshold."""
+def _quadrant(con: Any, relation: str, ruleset: ast.RulesetDef) -> dict[tuple[str, str, str], int] | None:
+    """Counts by (complexity region, resources region, segment); regions are split at the
+    values the ruleset's rules compare each axis with, so each region is one side of every
+    threshold. The segments are for the suppression's audit only: the report shows the
+    regions."""
     pairs = con.execute(
-        f"SELECT resources_num::VARCHAR, resources_den::VARCHAR, complexity_num::VARCHAR, complexity_den::VARCHAR, count(*) "
+        f"SELECT resources_num::VARCHAR, resources_den::VARCHAR, complexity_num::VARCHAR, complexity_den::VARCHAR, "
+        f"segment::VARCHAR, count(*) "
         f"FROM {relation} WHERE segment IS NOT NULL AND resources_num IS NOT NULL AND complexity_num IS NOT NULL "
-        f"GROUP BY 1, 2, 3, 4 LIMIT {MAX_SCORE_PAIRS + 1}"
+        f"GROUP BY 1, 2, 3, 4, 5 LIMIT {MAX_SCORE_PAIRS + 1}"
     ).fetchall()
     if len(pairs) > MAX_SCORE_PAIRS:
         return None
     xs = thresholds(ruleset, ruleset.axes.resources)
     ys = thresholds(ruleset, ruleset.axes.complexity)
-    out: dict[tuple[str, str], int] = {}
-    for rn, rd, cn, cd, n in pairs:
+    out: dict[tuple[str, str, str], int] = {}
+    for rn, rd, cn, cd, segment, n in pairs:
         x = Fraction(int(rn), int(rd))
         y = Fraction(int(cn), int(cd))
-        key = (region(y, ys), region(x, xs))
+        key = (region(y, ys), region(x, xs), segment)
         out[key] = out.get(key, 0) + n
     return out
 
@@ -135,3 +138,12 @@ def region(value: Fraction, cuts: list[Fraction]) -> str:
         if lo <= value < hi:
             return f"{format_number(lo)}..<{format_number(hi)}"
     return f">={format_number(cuts[-1])}"
+
+
+def region_names(cuts: list[Fraction]) -> list[str]:
+    """Every region between the sorted ``cuts``, from the lowest values up (see ``region``)."""
+    if not cuts:
+        return ["all"]
+    names = [f"<{format_number(cuts[0])}"]
+    names += [f"{format_number(lo)}..<{format_number(hi)}" for lo, hi in zip(cuts, cuts[1:])]
+    return names + [f">={format_number(cuts[-1])}"]

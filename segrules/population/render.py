@@ -21,12 +21,15 @@ TEXTS = {
         "records": "Tietueita", "segmented": "segmentoitu", "rejected": "hylätty",
         "by_segment": "Osuudet segmenteittäin", "by_group": "Osuudet ryhmittäin: {name}",
         "segment": "Segmentti", "count": "Lukumäärä", "share": "Osuus", "total": "Yhteensä", "missing": "(puuttuu)",
-        "hidden": "alle {n} tai peitetty", "hidden_note": "Alle {n} tietueen solut on peitetty, samoin niin monta muuta solua, ettei peitettyä lukua voi laskea summista (toissijainen peittäminen).",
+        "hidden": "alle {n} tai peitetty", "hidden_note": "Alle {n} tietueen solut on peitetty, samoin niin monta muuta solua, ettei mitään peitettyä lukua voi raportin muista luvuista rajata alle {n} levyiselle välille.",
+        "audit": "Tarkastus: tarkka hyökkääjä (kokonaislukuoptimointi kaikilla raportin luvuilla) ei rajaa yhtäkään peitettyä lukua kapeammalle välille kuin {width} (kapein väli {lower}–{upper}; vaatimus vähintään {n}).",
+        "audit_unbounded": "Tarkastus: tarkka hyökkääjä (kokonaislukuoptimointi kaikilla raportin luvuilla) ei saa yhdellekään peitetylle luvulle ylärajaa (vaatimus: väli vähintään {n}).",
+        "audit_nothing": "Tarkastus: yhtään lukua ei ole peitetty, joten tarkalla hyökkääjällä (kokonaislukuoptimointi) ei ole mitään selvitettävää.",
         "quadrant": "Nelikenttä: tietueet pistemäärien mukaan", "resources": "voimavarat", "complexity": "kompleksisuus",
         "rejected_by_code": "Hylätyt tietueet virhekoodeittain", "code": "Koodi",
         "reference": "Vertailu odotettuun jakaumaan", "expected": "Odotettu", "observed": "Havaittu", "difference": "Ero (%-yks.)",
         "transitions": "Siirtymät mallin versioiden välillä", "from": "Nykyinen", "to": "Uusi", "moved": "Segmenttiä vaihtaisi {n} tietuetta.",
-        "moved_hidden": "Segmenttiä vaihtavien määrä sisältää peitettyjä soluja.",
+        "moved_hidden": "Segmenttiä vaihtavien määrä on peitetty.",
         "synthetic": "Raportti sisältää vain lukumääriä, ei yksittäisiä tietueita.",
     },
     "sv": {
@@ -34,12 +37,15 @@ TEXTS = {
         "records": "Poster", "segmented": "segmenterade", "rejected": "avvisade",
         "by_segment": "Andelar per segment", "by_group": "Andelar per grupp: {name}",
         "segment": "Segment", "count": "Antal", "share": "Andel", "total": "Totalt", "missing": "(saknas)",
-        "hidden": "under {n} eller dold", "hidden_note": "Celler med under {n} poster är dolda, liksom så många andra celler att ingen dold siffra kan räknas ut ur summorna (sekundär undertryckning).",
+        "hidden": "under {n} eller dold", "hidden_note": "Celler med under {n} poster är dolda, liksom så många andra celler att ingen dold siffra kan ringas in i ett intervall smalare än {n} med rapportens övriga siffror.",
+        "audit": "Granskning: en exakt angripare (heltalsoptimering över alla siffror i rapporten) ringar inte in någon dold siffra i ett intervall smalare än {width} (smalast {lower}–{upper}; krav minst {n}).",
+        "audit_unbounded": "Granskning: en exakt angripare (heltalsoptimering över alla siffror i rapporten) kan inte ge någon dold siffra en övre gräns (krav: intervall minst {n}).",
+        "audit_nothing": "Granskning: ingen siffra är dold, så en exakt angripare (heltalsoptimering) har inget att räkna ut.",
         "quadrant": "Fyrfältsmodell: poster efter poäng", "resources": "resurser", "complexity": "komplexitet",
         "rejected_by_code": "Avvisade poster per felkod", "code": "Kod",
         "reference": "Jämförelse med förväntad fördelning", "expected": "Förväntad", "observed": "Observerad", "difference": "Skillnad (procentenheter)",
         "transitions": "Övergångar mellan modellversioner", "from": "Nuvarande", "to": "Ny", "moved": "{n} poster skulle byta segment.",
-        "moved_hidden": "Antalet som byter segment innehåller dolda celler.",
+        "moved_hidden": "Antalet som byter segment är dolt.",
         "synthetic": "Rapporten innehåller endast antal, inga enskilda poster.",
     },
     "en": {
@@ -47,12 +53,15 @@ TEXTS = {
         "records": "Records", "segmented": "segmented", "rejected": "rejected",
         "by_segment": "Shares by segment", "by_group": "Shares by group: {name}",
         "segment": "Segment", "count": "Count", "share": "Share", "total": "Total", "missing": "(missing)",
-        "hidden": "under {n} or hidden", "hidden_note": "Cells of fewer than {n} records are hidden, and so many other cells that no hidden count can be recomputed from the totals (secondary suppression).",
+        "hidden": "under {n} or hidden", "hidden_note": "Cells of fewer than {n} records are hidden, and so many other cells that the other numbers of the report narrow no hidden count to a range less than {n} wide.",
+        "audit": "Audit: an exact attacker (integer programming over every number of this report) narrows no hidden count to a range less than {width} wide (narrowest {lower}–{upper}; at least {n} required).",
+        "audit_unbounded": "Audit: an exact attacker (integer programming over every number of this report) finds no upper bound for any hidden count (a range at least {n} wide is required).",
+        "audit_nothing": "Audit: no count is hidden, so an exact attacker (integer programming) has nothing to recover.",
         "quadrant": "The quadrant: records by their scores", "resources": "resources", "complexity": "complexity",
         "rejected_by_code": "Rejected records by error code", "code": "Code",
         "reference": "Compared with the expected distribution", "expected": "Expected", "observed": "Observed", "difference": "Difference (points)",
         "transitions": "Transitions between model versions", "from": "Current", "to": "New", "moved": "{n} records would change segment.",
-        "moved_hidden": "The number of records changing segment includes hidden cells.",
+        "moved_hidden": "The number of records changing segment is hidden.",
         "synthetic": "The report holds counts only, never a record.",
     },
 }
@@ -90,10 +99,11 @@ def html_report(report: PopulationReport, ruleset: ast.RulesetDef, lang: str = "
         f"<h1>{escape(t['title'])}: {escape(ruleset.title.get(lang))}</h1>",
         f"<p>{escape(t['ruleset'])} <code>{escape(report.ruleset_id)}</code> {escape(t['version'])} "
         f"<code>{escape(report.ruleset_version)}</code>, {escape(t['hash'])} <code>{escape(report.ruleset_hash)}</code></p>",
-        f"<p>{escape(t['records'])}: {report.records}; {escape(t['segmented'])}: "
+        f"<p>{escape(t['records'])}: {_number(report.records, hidden_text)}; {escape(t['segmented'])}: "
         f"{cell_text(report.overall, ALL, TOTAL)}; {escape(t['rejected'])}: "
-        f"{_rejected_total(report, hidden_text)}.</p>",
+        f"{_number(report.rejected_total, hidden_text)}.</p>",
         f"<p>{escape(t['hidden_note'].format(n=report.min_cell))} {escape(t['synthetic'])}</p>",
+        f"<p>{escape(audit_line(report, lang))}</p>",
         f"<h2>{escape(t['by_segment'])}</h2>",
         _bars(report.overall, [ALL], report.segments, colours, label, hidden_text),
         _table_html(report.overall, report.segments, t, seg_name, cell_text, lambda r: escape(t["total"])),
@@ -142,12 +152,20 @@ def html_report(report: PopulationReport, ruleset: ast.RulesetDef, lang: str = "
     return "\n".join(parts) + "\n"
 
 
-def _rejected_total(report: PopulationReport, hidden_text: str) -> str:
-    segmented = report.overall.count(ALL, TOTAL)
-    if segmented is None:
-        return escape(hidden_text)
-    n = report.records - segmented
-    return escape(hidden_text) if 0 < n < report.min_cell else str(n)
+def _number(n: int | None, hidden_text: str) -> str:
+    return escape(hidden_text) if n is None else str(n)
+
+
+def audit_line(report: PopulationReport, lang: str) -> str:
+    """What the audit of the suppression found: the narrowest feasible interval that an exact
+    attacker can give a hidden count from every number of the report."""
+    t = TEXTS[lang]
+    a = report.audit
+    if a.lower is None:
+        return t["audit_nothing"]
+    if a.upper is None:
+        return t["audit_unbounded"].format(n=a.min_cell)
+    return t["audit"].format(width=a.width, lower=a.lower, upper=a.upper, n=a.min_cell)
 
 
 def _table_html(table: Table, columns, t, col_name, cell_text, row_name, *, total_row: bool = False) -> str:
@@ -295,9 +313,10 @@ def text_report(report: PopulationReport, ruleset: ast.RulesetDef, lang: str = "
     out = [
         f"{t['title']}: {ruleset.title.get(lang)}",
         f"{t['ruleset']} {report.ruleset_id} {t['version']} {report.ruleset_version}, {t['hash']} {report.ruleset_hash}",
-        f"{t['records']}: {report.records}; {t['segmented']}: {cell(report.overall, ALL, TOTAL)}; "
-        f"{t['rejected']}: {_rejected_total(report, hidden)}",
+        f"{t['records']}: {_plain(report.records, hidden)}; {t['segmented']}: {cell(report.overall, ALL, TOTAL)}; "
+        f"{t['rejected']}: {_plain(report.rejected_total, hidden)}",
         t["hidden_note"].format(n=report.min_cell),
+        audit_line(report, lang),
         "",
     ]
     out += block(report.overall, t["by_segment"], str)
@@ -307,7 +326,7 @@ def text_report(report: PopulationReport, ruleset: ast.RulesetDef, lang: str = "
                      lambda r, f=value_name: t["missing"] if r == NONE else f(str(r)))
     if report.rejected:
         out.append(t["rejected_by_code"])
-        out += [f"  {code}: {hidden if n is None else n}" for code, n in sorted(report.rejected.items())]
+        out += [f"  {code}: {_plain(n, hidden)}" for code, n in sorted(report.rejected.items())]
         out.append("")
     if report.reference is not None:
         out.append(t["reference"])
@@ -320,3 +339,7 @@ def text_report(report: PopulationReport, ruleset: ast.RulesetDef, lang: str = "
         out.append(t["transitions"])
         out.append("  " + (t["moved"].format(n=moved) if moved is not None else t["moved_hidden"]))
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _plain(n: int | None, hidden_text: str) -> str:
+    return f"({hidden_text})" if n is None else str(n)

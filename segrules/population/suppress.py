@@ -1,101 +1,84 @@
-"""Small-cell suppression for published counts, primary and secondary.
+"""Small-cell suppression for published counts, audited by an exact attacker.
 
 Statistics offices and the Finnish rules on the secondary use of health data forbid
-publishing counts small enough to identify a person. A table here is a grid of counts with a
-total for each row and each column; all tables of one report share the overall row (the
-counts by segment), so suppression is decided for all of them together:
+publishing counts small enough to identify a person, and forbid publishing anything from
+which such a count can be worked out. The counts of a report and the relations between them
+are a ``Publication`` (``audit.py``); suppression decides which of its counts are hidden:
 
-- **primary**: a count of 1 to ``min_cell - 1`` is hidden (0 is not: it identifies nobody);
-- **secondary**: a line (row or column, with its total) that has exactly one hidden cell
-  would let a reader recompute it from the total, so a second cell of that line is hidden
-  too: the smallest non-zero visible one, else a zero, else the total itself. This repeats,
-  over every table, until no line has exactly one hidden cell.
+1. every count from 1 to ``min_cell - 1`` is hidden (0 is not: it identifies nobody);
+2. the exact attacker (``audit.Attacker``) asks, for each hidden count, whether two reports
+   that agree with everything published can differ in it by ``min_cell`` (its feasible
+   interval is that wide: upper - lower >= min_cell; a count known to lie between 0 and 4, or
+   between 7 and 11, is not protected). Where they cannot, the cheapest set of published
+   counts whose hiding lets them is hidden too (weighted MaxSAT, the counts nearest to the
+   failing one tried first), and every count so hidden is audited the same way.
 
-The result only hides; it never changes a count.
+Hiding more only widens an interval, so a count that passes once stays protected. The cost
+(``weight``) prefers inner cells to totals (``rank``), then small counts to large ones. The
+solver's questions are built and asked in a fixed order, so the same input gives the same
+report whatever the hash seed; among sets of equal cost, the solver chooses. The
+result only hides; it never changes a count.
 """
 
 from __future__ import annotations
 
-from typing import Hashable, Iterable, Mapping
+from typing import Callable, Hashable
 
 import attrs
 
+from .audit import Attacker, Interval, Publication
+
 DEFAULT_MIN_CELL = 5
 
-Key = tuple[Hashable, Hashable]  # (row, column); the total row and column are TOTAL
 TOTAL = "__total__"
+
+Quantity = Hashable
 
 
 @attrs.frozen
-class Grid:
-    """One table: counts by (row, column), including the TOTAL row and TOTAL column."""
+class Suppression:
+    """The hidden counts of a publication and the audit's verdict on them."""
 
-    name: str
-    counts: Mapping[Key, int]
-
-    def rows(self) -> list:
-        return sorted({r for r, _ in self.counts}, key=_order)
-
-    def columns(self) -> list:
-        return sorted({c for _, c in self.counts}, key=_order)
+    hidden: frozenset
+    min_cell: int
+    narrowest: Interval | None  # the narrowest feasible interval of a hidden count; None: none hidden
+    added: int  # how many counts were hidden beyond the small ones
 
 
-def _order(value) -> tuple:
-    return (value == TOTAL, str(value))
+def suppress(
+    publication: Publication, min_cell: int = DEFAULT_MIN_CELL, *, rank: Callable[[Quantity], int] = lambda q: 0,
+) -> Suppression:
+    """Hide the small counts of ``publication`` and as many others as the attacker needs.
 
-
-def suppress(grids: Iterable[Grid], min_cell: int = DEFAULT_MIN_CELL) -> dict[str, dict[Key, str]]:
-    """For each grid, the hidden cells and why (``"primary"`` or ``"secondary"``).
-
-    Cells are identified per grid; the TOTAL row is shared by every grid (a count of the
-    whole population by column), so hiding a cell of it in one grid hides it in all.
+    ``rank`` orders the kinds of counts by what hiding them costs a reader (0: an inner cell,
+    higher: a total); the cheapest count that helps is hidden.
     """
     if min_cell < 1:
         raise ValueError("min_cell must be at least 1")
-    grids = list(grids)
-    hidden: dict[str, dict[Key, str]] = {g.name: {} for g in grids}
-    shared: dict[Hashable, str] = {}  # column → reason, for the shared TOTAL row
-    for g in grids:
-        for key, n in g.counts.items():
-            if 0 < n < min_cell:
-                hidden[g.name][key] = "primary"
-    changed = True
-    while changed:
-        changed = False
-        for g in grids:
-            h = hidden[g.name]
-            for col, why in shared.items():
-                if (TOTAL, col) in g.counts and (TOTAL, col) not in h:
-                    h[(TOTAL, col)] = why
-                    changed = True
-            for line in _lines(g):
-                if sum(1 for k in line if k in h) == 1:
-                    pick = _complement(g, line, h)
-                    if pick is not None:
-                        h[pick] = "secondary"
-                        changed = True
-            for (row, col), why in h.items():
-                if row == TOTAL and col not in shared:
-                    shared[col] = why
-                    changed = True
-    return hidden
+    values = publication.values
 
+    def weight(q: Quantity) -> int:  # a total costs a reader more than the cells it sums
+        return (1 << (20 + rank(q))) + min(values[q], (1 << 20) - 1)
 
-def _lines(g: Grid) -> list[list[Key]]:
-    rows, cols = g.rows(), g.columns()
-    out = [[(r, c) for c in cols if (r, c) in g.counts] for r in rows]
-    out += [[(r, c) for r in rows if (r, c) in g.counts] for c in cols]
-    return [line for line in out if len(line) > 1]
-
-
-def _complement(g: Grid, line: list[Key], hidden: Mapping[Key, str]) -> Key | None:
-    """The cell to hide beside the one hidden cell of ``line``."""
-    visible = [k for k in line if k not in hidden]
-    inner = [k for k in visible if TOTAL not in k]
-    nonzero = sorted((k for k in inner if g.counts[k] > 0), key=lambda k: (g.counts[k], _order(k[0]), _order(k[1])))
-    if nonzero:
-        return nonzero[0]
-    zeros = sorted((k for k in inner), key=lambda k: (_order(k[0]), _order(k[1])))
-    if zeros:
-        return zeros[0]
-    return visible[0] if visible else None
+    attacker = Attacker(publication)
+    hidden = {q for q, n in values.items() if 0 < n < min_cell}
+    primary = len(hidden)
+    queue = sorted(hidden, key=repr)
+    while queue:
+        q = queue.pop(0)
+        # hiding more only widens an interval: a count that passes once passes for good
+        if not attacker.wide(hidden, q, min_cell):
+            for pick in attacker.cheapest_release(hidden, q, min_cell, weight):
+                hidden.add(pick)
+                queue.append(pick)
+    # the narrowest interval of all, for the report to state (one question per count where
+    # it is no narrower than the narrowest so far)
+    narrowest, best = None, None
+    for q in sorted(hidden, key=repr):
+        w = attacker.width(hidden, q, below=best)
+        if w is not None and (best is None or w < best):
+            best, narrowest = w, q
+    if narrowest is None and hidden:  # nothing hidden has an upper bound
+        narrowest = min(hidden, key=repr)
+    interval = attacker.interval(hidden, narrowest) if narrowest is not None else None
+    return Suppression(frozenset(hidden), min_cell, interval, len(hidden) - primary)

@@ -46,11 +46,12 @@ def test_report_writes_text_json_html_and_csv(result, tmp_path):
     table = list(csv.reader((tmp_path / "r.csv").open(encoding="utf-8")))
     assert table[0] == ["table", "row", "column", "count", "share", "suppressed"]
     segmented = sum(1 for r in rows if r[1])
-    assert ["all", "all", "__total__", str(segmented), "1", ""] in table
+    assert ["all", "all", "__total__", str(segmented), "1", "false"] in table
     proc = run("report", SUUNTIMA, "--input", path, "--json")
     doc = json.loads(proc.stdout)
-    assert doc["schema"] == "segrules.population/1"
-    assert doc["records"] == len(rows) and doc["segmented"] == segmented
+    assert doc["schema"] == "segrules.population/2"
+    # one rejected record (under 5): hidden, and the records with it (else records - segmented)
+    assert doc["rejected"] is None and doc["records"] is None and doc["segmented"] == segmented
     assert doc["ruleset"]["content_hash"] == segrules.load(SUUNTIMA).content_hash
 
 
@@ -154,3 +155,177 @@ def test_report_never_writes_over_an_input(answers, tmp_path):
 def test_report_of_another_rulesets_result_is_refused(result):
     proc = run("report", ROOT / "rulesets" / "vantaa_kerava" / "segmentation.yaml", "--input", result[0])
     assert proc.returncode == 1 and "SR851" in proc.stderr
+
+
+# ------------------------------------------------------------------ the report against an attacker
+
+
+def _knowledge(rows_segments_regions):
+    """What the attacker is granted besides the report: which segments each region holds."""
+    regions: dict = {}
+    for region, segment in rows_segments_regions:
+        regions.setdefault(region, set()).add(segment)
+    return {"region_segments": regions}
+
+
+@pytest.fixture(scope="module")
+def grouped(tmp_path_factory):
+    """Answers with two grouping columns, small groups among them, as JSON Lines."""
+    import random
+
+    from segrules.sampling import sample_answers
+
+    rs = segrules.load(SUUNTIMA)
+    rng = random.Random(11)
+    rows = []
+    for i in range(160):
+        answers = sample_answers(rs.definition, rng)
+        rows.append({"record_id": i, "unit": rng.choice(["u1"] * 8 + ["u2"] * 3 + ["u3"]),
+                     "age": "100+" if i < 2 else rng.choice(["18-64", "65+", "65+"]), **answers})
+    path = tmp_path_factory.mktemp("grouped") / "answers.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    knowledge = []
+    from segrules.population.counts import region, thresholds
+
+    xs = thresholds(rs.definition, "resources")
+    ys = thresholds(rs.definition, "complexity")
+    for r in rows:
+        d = rs.decide({k: v for k, v in r.items() if k not in ("record_id", "unit", "age")})
+        if d.segment_id:
+            knowledge.append(((region(d.scores["complexity"], ys), region(d.scores["resources"], xs)), d.segment_id))
+    return path, _knowledge(knowledge)
+
+
+@pytest.mark.parametrize("by", [["age"], ["unit", "age"]])
+def test_the_attacker_narrows_no_hidden_count_of_a_published_report(grouped, answers, by):
+    from population.attacker import too_narrow
+
+    path, knowledge = grouped
+    args = [a for b in by for a in ("--by", b)]
+    proc = run("report", SUUNTIMA, "--input", path, *args, "--compare", answers[2], "--json")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    tables = doc["tables"] + [doc["quadrant"], doc["transitions"]["table"]]
+    assert any(c["count"] is None for t in tables for c in t["cells"])  # something is hidden
+    assert too_narrow(doc, doc["min_cell"], **knowledge) == {}
+    assert doc["audit"]["narrowest"]["width"] >= doc["min_cell"]
+
+
+def test_the_quadrant_margins_case_from_a_batch_result(tmp_path):
+    """3 records in verkosto; once the quadrant's margins were shown beside the segment
+    counts, and high complexity 10 - yhteistyo 7 gave the 3 away."""
+    import duckdb
+
+    from population.attacker import too_narrow
+
+    rows = ([("omatoimi", 4, 1)] * 2 + [("yhteiso", 1, 1)] * 40 + [("yhteistyo", 4, 4)] * 7
+            + [("verkosto", 1, 4)] * 3)
+    con = duckdb.connect()
+    con.execute("CREATE TABLE result(record_id INT, segment VARCHAR, error_codes VARCHAR, resources_num BIGINT, "
+                "resources_den BIGINT, complexity_num BIGINT, complexity_den BIGINT)")
+    con.executemany("INSERT INTO result VALUES (?, ?, NULL, ?, 1, ?, 1)", [(i, *r) for i, r in enumerate(rows)])
+    path = tmp_path / "result.parquet"
+    con.execute(f"COPY result TO '{path}' (FORMAT parquet)")
+    doc = json.loads(run("report", SUUNTIMA, "--input", path, "--json").stdout)
+    regions = {("<3", ">=3"): {"omatoimi"}, ("<3", "<3"): {"yhteiso"}, (">=3", ">=3"): {"yhteistyo"},
+               (">=3", "<3"): {"verkosto"}}
+    assert too_narrow(doc, 5, region_segments=regions) == {}
+    verkosto = next(c for c in doc["tables"][0]["cells"] if c["column"] == "verkosto")
+    assert verkosto["count"] is None
+
+
+def test_every_output_shows_only_what_the_json_publishes(grouped, answers, tmp_path):
+    """Text, HTML and CSV are made from the published counts alone: changing every hidden
+    count changes none of them."""
+    import attrs
+
+    from segrules.population import build_report
+    from segrules.population.render import html_report, text_report
+
+    rs = segrules.load(SUUNTIMA).definition
+    counts = {
+        "records": 62, "by_segment": {"omatoimi": 2, "yhteiso": 40, "yhteistyo": 15, "verkosto": 3},
+        "by_group": {"unit": {("u1", "omatoimi"): 2, ("u1", "yhteiso"): 30, ("u2", "yhteiso"): 10,
+                              ("u2", "yhteistyo"): 15, ("u2", "verkosto"): 3}},
+        "rejected": {"SR302": 2}, "quadrant": {("<3", ">=3", "omatoimi"): 2, ("<3", "<3", "yhteiso"): 40,
+                                               (">=3", ">=3", "yhteistyo"): 15, (">=3", "<3", "verkosto"): 3},
+        "transitions_counts": {("omatoimi", "omatoimi"): 2, ("yhteiso", "yhteiso"): 38, ("yhteiso", "omatoimi"): 2,
+                               ("yhteistyo", "yhteistyo"): 15, ("verkosto", "verkosto"): 3, ("rejected", "rejected"): 2},
+        "transitions_segments": ["omatoimi", "yhteiso", "yhteistyo", "verkosto"],
+    }
+    report = build_report(rs, **counts)
+
+    def scrambled(t):
+        return attrs.evolve(t, counts={k: (n if k not in t.hidden else 10**6 + 7 * len(str(k))) for k, n in t.counts.items()})
+
+    other = attrs.evolve(
+        report, tables=tuple(scrambled(t) for t in report.tables), quadrant=scrambled(report.quadrant),
+        transitions=attrs.evolve(report.transitions, table=scrambled(report.transitions.table)),
+    )
+    assert other.tables[1].counts != report.tables[1].counts
+    for lang in ("fi", "sv", "en"):
+        assert text_report(other, rs, lang) == text_report(report, rs, lang)
+        assert html_report(other, rs, lang) == html_report(report, rs, lang)
+    assert other.csv_rows() == report.csv_rows() and other.to_json() == report.to_json()
+    # and the CSV holds exactly the JSON's numbers
+    doc = report.to_json()
+    json_cells = {(t["name"], str(c["row"]), str(c["column"])): c["count"]
+                  for t in doc["tables"] + [doc["quadrant"], doc["transitions"]["table"]] for c in t["cells"]}
+    for name, row, column, count, _, hidden in report.csv_rows()[1:]:
+        if name in ("records", "rejected", "moved"):
+            want = {"records": doc["records"], "moved": doc["transitions"]["moved"]}.get(name)
+            if name == "rejected":
+                want = doc["rejected"] if row == "__total__" else doc["rejected_by_code"][row]
+        else:
+            want = json_cells[(name, row, column)]
+        assert count == ("" if want is None else str(want)) and hidden == ("true" if want is None else "false")
+
+
+def test_the_same_input_gives_the_same_report_whatever_the_hash_seed(grouped, answers):
+    import os
+
+    path = grouped[0]
+    outs = set()
+    for seed in ("0", "12345"):
+        proc = subprocess.run(
+            [sys.executable, "-m", "segrules", "report", str(SUUNTIMA), "--input", str(path), "--by", "unit", "--by", "age",
+             "--compare", str(answers[2]), "--json"],
+            cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=300,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        assert proc.returncode == 0, proc.stderr
+        outs.add(proc.stdout)
+    assert len(outs) == 1
+
+
+def test_the_report_states_its_audit(grouped, tmp_path):
+    from segrules.population import build_report
+    from segrules.population.render import html_report, text_report
+
+    proc = run("report", SUUNTIMA, "--input", grouped[0], "--by", "unit", "--lang", "fi", "--html", tmp_path / "r.html")
+    assert proc.returncode == 0, proc.stderr
+    line = "Tarkastus: tarkka hyökkääjä (kokonaislukuoptimointi kaikilla raportin luvuilla) ei rajaa"
+    assert line in proc.stdout and line in (tmp_path / "r.html").read_text(encoding="utf-8")
+    rs = segrules.load(SUUNTIMA).definition
+    hidden = build_report(rs, records=40, by_segment={"omatoimi": 3, "yhteiso": 37})
+    shown = build_report(rs, records=40, by_segment={"omatoimi": 5, "yhteiso": 35})
+    for lang, words, nothing in (("fi", "Tarkastus:", "yhtään lukua ei ole peitetty"),
+                                 ("sv", "Granskning:", "ingen siffra är dold"),
+                                 ("en", "Audit:", "no count is hidden")):
+        text = text_report(hidden, rs, lang)
+        assert words in text and f"{hidden.audit.lower}–{hidden.audit.upper}" in text
+        assert words in html_report(hidden, rs, lang)
+        assert nothing in text_report(shown, rs, lang)
+
+
+def test_SR855_no_report_without_the_audits_solver(result):
+    """Where z3 is missing, the command stops with a coded error rather than publish a report
+    nobody audited."""
+    code = ("import sys; sys.modules['z3'] = None\n"
+            "from segrules.cli import main\n"
+            "sys.exit(main(sys.argv[1:]))")
+    proc = subprocess.run([sys.executable, "-c", code, "report", str(SUUNTIMA), "--input", str(result[0]), "--json"],
+                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=300)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode == 1
+    assert json.loads(proc.stdout)["error"]["code"] == "SR855"

@@ -1,0 +1,146 @@
+"""An attacker of a published population report, written apart from the suppression.
+
+It reads only the report's JSON (what a region publishes) and the meaning of the report's
+numbers as docs/population.md states it, and computes, with integer programming (z3's
+Optimize), the smallest and largest value of every hidden count consistent with every
+published number. Each table position is its own variable, tied to the others only by the
+documented relations, so a number that the suppression did not think of (a total published
+somewhere else, a count of records that change segment) shows up here as a narrow interval.
+
+Besides the report, the attacker may be told which segments each quadrant region holds
+(``region_segments``: the ruleset is public) and which segments have records without scores.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+import z3
+
+TOTAL = "__total__"
+
+
+def intervals(doc: dict, **knowledge) -> dict[tuple, tuple[int, int | None]]:
+    """(table, row, column) → (lowest, highest or None when unbounded) of every hidden count."""
+    cells, values, facts = _model(doc, "x", **knowledge)
+    out = {}
+    opt = z3.Optimize()
+    opt.add(*facts)
+    for key, value in values.items():
+        if value is not None:
+            continue
+        ends = []
+        for sense in ("minimize", "maximize"):
+            opt.push()
+            h = getattr(opt, sense)(cells[key])
+            assert opt.check() == z3.sat, "the published numbers contradict each other"
+            v = h.value()
+            ends.append(v.as_long() if z3.is_int_value(v) else None)
+            opt.pop()
+        out[key] = (ends[0], ends[1])
+    return out
+
+
+def too_narrow(doc: dict, min_cell: int, **knowledge) -> dict:
+    """The hidden counts the attacker narrows to an interval less than ``min_cell`` wide, with
+    their intervals: a hidden count is wide enough when two reports consistent with everything
+    published differ in it by ``min_cell`` or more."""
+    one, values, facts = _model(doc, "x", **knowledge)
+    two, _, more = _model(doc, "y", **knowledge)
+    s = z3.Solver()
+    s.add(*facts, *more)
+    narrow = [k for k, v in values.items() if v is None and s.check(one[k] - two[k] >= min_cell) == z3.unsat]
+    if not narrow:
+        return {}
+    found = intervals(doc, **knowledge)
+    return {k: found[k] for k in narrow}
+
+
+def _model(doc: dict, prefix: str, region_segments: Mapping[tuple[str, str], set] | None = None,
+           unscored: set = frozenset()):
+    """Variables for every published position, their published values (None: hidden), and
+    the facts a reader knows."""
+    cells: dict[tuple, object] = {}
+    values: dict[tuple, int | None] = {}
+    facts: list = []
+
+    def var(key, value, at_least=0):
+        if key not in cells:
+            cells[key] = z3.Int(f"{prefix}{len(cells)}")
+            values[key] = value
+            facts.append(cells[key] >= at_least)
+            if value is not None:
+                facts.append(cells[key] == value)
+        return cells[key]
+
+    segments = [s["id"] for s in doc["segments"]]
+    records = var(("records", "all", TOTAL), doc["records"])
+    segmented = var(("segmented", "all", TOTAL), doc["segmented"])
+    if "rejected" in doc:
+        rejected = var(("rejected", TOTAL, TOTAL), doc["rejected"])
+    else:  # an older report: the rejected records are still the rest
+        rejected = z3.Int(f"{prefix}_rejected_total")
+        facts.append(rejected >= 0)
+    facts.append(records == segmented + rejected)
+    codes = [var(("rejected", code, TOTAL), n, at_least=1) for code, n in doc["rejected_by_code"].items()]
+    facts += [c <= rejected for c in codes]  # a record may have several codes
+    facts.append(z3.Sum(codes) >= rejected if codes else rejected == 0)
+
+    def table(t: dict, at_least_rows: int = 0) -> dict:
+        grid = {}
+        for cell in t["cells"]:
+            r, c = cell["row"], cell["column"]
+            low = at_least_rows if (c == TOTAL and r != TOTAL) else 0
+            grid[(r, c)] = var((t["name"], r, c), cell["count"], at_least=low)
+        rows = {r for r, _ in grid if r != TOTAL}
+        cols = {c for _, c in grid if c != TOTAL}
+        for r in rows | ({TOTAL} if (TOTAL, TOTAL) in grid else set()):
+            if (r, TOTAL) in grid:
+                facts.append(grid[(r, TOTAL)] == z3.Sum([grid[(r, c)] for c in cols if (r, c) in grid]))
+        for c in cols | {TOTAL}:
+            if (TOTAL, c) in grid:
+                facts.append(grid[(TOTAL, c)] == z3.Sum([grid[(r, c)] for r in rows if (r, c) in grid]))
+        return grid
+
+    overall = table(doc["tables"][0])
+    facts.append(overall[("all", TOTAL)] == segmented)
+    facts.append(segmented == z3.Sum([overall[("all", s)] for s in segments]))
+    for t in doc["tables"][1:]:
+        grid = table(t, at_least_rows=1)  # a listed group holds a record
+        for s in segments:
+            facts.append(grid[(TOTAL, s)] == overall[("all", s)])
+        facts.append(grid[(TOTAL, TOTAL)] == segmented)
+
+    if doc.get("quadrant"):
+        grid = table(doc["quadrant"])
+        if region_segments is not None:
+            inside: dict[str, list] = {s: [] for s in segments}
+            for r in doc["quadrant"]["rows"]:
+                for c in doc["quadrant"]["columns"]:
+                    parts = []
+                    for s in sorted(region_segments.get((r, c), ())):
+                        n = z3.Int(f"{prefix}_in_{r}_{c}_{s}")
+                        facts.append(n >= 0)
+                        parts.append(n)
+                        inside[s].append(n)
+                    facts.append(grid[(r, c)] == z3.Sum(parts) if parts else grid[(r, c)] == 0)
+            for s in segments:
+                extra = []
+                if s in unscored:
+                    u = z3.Int(f"{prefix}_unscored_{s}")
+                    facts.append(u >= 0)
+                    extra.append(u)
+                facts.append(overall[("all", s)] == z3.Sum(inside[s] + extra) if inside[s] + extra else overall[("all", s)] == 0)
+
+    if doc.get("transitions"):
+        tr = doc["transitions"]
+        grid = table(tr["table"])
+        for r, c in grid:
+            if c == TOTAL and r in segments:
+                facts.append(grid[(r, c)] == overall[("all", r)])
+        if ("rejected", TOTAL) in grid:
+            facts.append(grid[("rejected", TOTAL)] == rejected)
+        facts.append(grid[(TOTAL, TOTAL)] == records)
+        moved = var(("moved", "all", TOTAL), tr["moved"])
+        facts.append(moved == z3.Sum([v for (r, c), v in grid.items() if TOTAL not in (r, c) and r != c]))
+    return cells, values, facts
