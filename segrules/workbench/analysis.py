@@ -156,7 +156,10 @@ def diagram(rs: ast.RulesetDef, report, lang: str) -> tuple[str | None, str | No
 
 
 def _option_label(value: Any, label: ast.Labels | None, lang: str) -> str:
-    shown = format_number(value) if isinstance(value, int) and not isinstance(value, bool) else str(value)
+    """A choice as the form shows it: a scale's number with its words, an enum's words alone."""
+    if isinstance(value, str):
+        return label.get(lang) if label is not None else value
+    shown = format_number(value)
     return f"{shown} – {label.get(lang)}" if label is not None else shown
 
 

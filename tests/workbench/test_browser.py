@@ -104,6 +104,7 @@ def test_a_conditional_question_appears_when_its_condition_holds(page):
         page.select(input_id, "4")
     assert page.js("return document.querySelector('#decision .segment').dataset.segment") == "yhteistyo"
     assert "Yhteistyöasiakkuus" in page.js("return document.getElementById('decision').textContent")
+    page.js("document.getElementById('form-panel').scrollIntoView()")
     page.screenshot("lomake")
     page.select("battery", '"rehabilitation"')
     assert visible(page, "p_reh_goals") and not visible(page, "p_ill_conditions")
