@@ -25,7 +25,7 @@ from support import ROOT
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 SCREENSHOTS = ROOT / "docs" / "fi" / "images"
-WIDTH, HEIGHT = 1600, 1050
+WIDTH, HEIGHT = 1920, 1080
 
 
 def skip_reason() -> str | None:
@@ -43,10 +43,12 @@ class Server:
     """``segrules workbench FILE`` as a child process; ``url`` holds its token."""
 
     def __init__(self, path: Path, *args: str):
+        # started in the folder above the file's, with the path as a model owner types it, so
+        # the page (and its screenshots) show "oma-alue/suuntima.yaml", not a temporary folder
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "segrules", "workbench", str(path), "--port", "0", *args],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [sys.executable, "-m", "segrules", "workbench", f"{path.parent.name}/{path.name}", "--port", "0", *args],
+            cwd=path.parent.parent, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         self.url = None
         deadline = time.monotonic() + 30
@@ -155,6 +157,8 @@ class Page:
 
 
 def copy_model(tmp: Path, model: str = "rulesets/helsinki/suuntima.yaml", name: str = "suuntima.yaml") -> Path:
-    path = tmp / name
+    """A copy of a shipped model as ``tmp/oma-alue/NAME``."""
+    (tmp / "oma-alue").mkdir()
+    path = tmp / "oma-alue" / name
     shutil.copyfile(ROOT / model, path)
     return path

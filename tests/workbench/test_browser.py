@@ -104,7 +104,8 @@ def test_a_conditional_question_appears_when_its_condition_holds(page):
         page.select(input_id, "4")
     assert page.js("return document.querySelector('#decision .segment').dataset.segment") == "yhteistyo"
     assert "Yhteistyöasiakkuus" in page.js("return document.getElementById('decision').textContent")
-    page.js("document.getElementById('form-panel').scrollIntoView()")
+    page.js("document.activeElement.blur(); document.getElementById('form-panel').scrollIntoView();"
+            "document.querySelector('#form .field[data-input=battery]').scrollIntoView({block: 'center'});")
     page.screenshot("lomake")
     page.select("battery", '"rehabilitation"')
     assert visible(page, "p_reh_goals") and not visible(page, "p_ill_conditions")

@@ -61,5 +61,6 @@ def test_save_shows_the_diff_keeps_a_backup_and_refuses_a_file_changed_on_disk(b
     assert (path.parent / "malli.yaml.bak").read_text("utf-8") == original
     # the version on disk can be opened instead
     page.js("document.getElementById('reload').click()")
+    page.wait(lambda: page.text == theirs, what="the version on disk")
     page.wait_idle()
     assert page.text == theirs and page.js("return document.getElementById('modal').hidden")

@@ -121,13 +121,16 @@
           frag.append(el("div", { class: "mark-col", style: "top:" + (top + state.lineHeight - 4) + "px;left:" + left + "px" }));
         }
       }
+      // on the line itself, after its text, never over the text (the full message is also
+      // listed below the editor, and shown when the mouse rests on it)
       const visible = source.scrollLeft + source.clientWidth - 24;
-      let left = (columnsOf(text) + 3) * state.charWidth;
-      if (visible - left < 300) left = Math.max(0, visible - 300);
       const d = list[0];
+      const left = (columnsOf(text) + 3) * state.charWidth;
+      const width = Math.max(320, visible - left);
       const more = list.length > 1 ? " (+" + (list.length - 1) + ")" : "";
       const box = el("div", { class: "problem-inline " + d.severity, "data-line": line, "data-code": d.code,
-        style: "top:" + top + "px;left:" + left + "px;max-width:" + (visible - left) + "px", title: d.message },
+        style: "top:" + top + "px;left:" + left + "px;max-width:" + width + "px",
+        title: d.code + " " + d.message + (d.hint ? " — " + t("hint") + ": " + d.hint : "") },
         el("b", { text: d.code }), d.message + more,
         d.hint ? el("span", { class: "hint", text: "— " + t("hint") + ": " + d.hint }) : null);
       frag.append(box);
@@ -325,11 +328,12 @@
   function openModal() { $("modal").hidden = false; }
   function closeModal() { $("modal").hidden = true; }
   async function startSave() {
+    $("confirm-save").disabled = true;
     $("save-error").hidden = true; $("reload").hidden = true; $("confirm-save").hidden = false;
     const doc = await api("api/diff", { base: state.base.text, text: source.value });
     const pre = $("diff");
     if (!doc.changed) pre.replaceChildren(el("span", { text: t("no_changes") }));
-    else pre.replaceChildren(...doc.lines.map((l) => el("span", {
+    else pre.replaceChildren(...doc.lines.filter((l, i) => i > 1 || !/^(---|\+\+\+) /.test(l)).map((l) => el("span", {
       class: l.startsWith("@@") ? "hunk" : l.startsWith("+") && !l.startsWith("+++") ? "add" : l.startsWith("-") && !l.startsWith("---") ? "del" : "",
       text: l + "\n" })));
     const errors = state.analysis && state.analysedText === source.value ? state.analysis.errors : 0;
@@ -359,6 +363,7 @@
     refreshStatus();
   }
   async function reloadFromDisk() {
+    markBusy();
     const doc = await api("api/file");
     state.base = { text: doc.text, hash: doc.hash };
     source.value = doc.text;
