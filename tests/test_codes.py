@@ -847,7 +847,7 @@ TRIGGERED_ELSEWHERE_IN_THIS_FILE |= set(FHIR_ANSWER_CASES) | {"SR939", "SR940", 
 
 
 SERVICE_CODES = {f"SR{n}" for n in range(900, 930)}
-WORKBENCH_CODES = {"SR950", "SR951", "SR952"}  # tests/workbench/test_app.py triggers each of them
+WORKBENCH_CODES = {"SR950", "SR951", "SR952"}  # tests/workbench/test_workbench_app.py triggers each of them
 
 
 def test_every_code_outside_the_verifier_range_has_a_trigger():

@@ -186,24 +186,35 @@ def form_json(rs: ast.RulesetDef, lang: str) -> list[dict]:
     return fields
 
 
+def _allowed(inp: ast.Input, value: Any) -> bool:
+    """Whether ``value`` is one of the input's own values (a yes/no answer is a bool, a number never one)."""
+    return (type(value) in (int, bool, str) and isinstance(value, bool) == (inp.domain.kind == "boolean")
+            and value in inp.domain.values)
+
+
 def asked(rs: ast.RulesetDef, answers: Mapping[str, Any]) -> tuple[dict[str, bool], dict[str, Any]]:
     """Which inputs are asked with ``answers``, and the answers to the asked ones only.
 
     An ``asked_when`` is evaluated, as validation does, on the answers to the questions asked
-    before it; one that reads a question not answered yet leaves its question hidden until it is.
+    before it; one that reads a question not answered yet (or answered with a value it does
+    not allow) leaves its question hidden until it is. Answers not allowed are kept for the
+    decision to name them.
     """
     shown: dict[str, bool] = {}
     kept: dict[str, Any] = {}
+    valid: dict[str, Any] = {}
     for inp in _asked_order(rs):
         on = True
         if inp.asked_when is not None:
             try:
-                on = bool(evaluate(inp.asked_when, kept, rs))
+                on = bool(evaluate(inp.asked_when, valid, rs))
             except SegrulesError:
                 on = False
         shown[inp.id] = on
         if on and inp.id in answers:
             kept[inp.id] = answers[inp.id]
+            if _allowed(inp, answers[inp.id]):
+                valid[inp.id] = answers[inp.id]
     return {i.id: shown[i.id] for i in rs.inputs}, kept
 
 

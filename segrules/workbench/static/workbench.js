@@ -397,6 +397,10 @@
     });
     $("lang").addEventListener("change", () => { state.lang = $("lang").value; translatePage(); analyse(); });
     $("save").addEventListener("click", startSave);
+    document.addEventListener("keydown", (e) => {  // Ctrl+S (Cmd+S) saves, Escape closes the dialog
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") { e.preventDefault(); if ($("modal").hidden) startSave(); }
+      else if (e.key === "Escape" && !$("modal").hidden) closeModal();
+    });
     $("cancel").addEventListener("click", closeModal);
     $("confirm-save").addEventListener("click", confirmSave);
     $("reload").addEventListener("click", reloadFromDisk);

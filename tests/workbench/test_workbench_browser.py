@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import Page, Server, copy_model, skip_reason, start_browser
+from workbench_browser import Page, Server, copy_model, skip_reason, start_browser
 
 pytestmark = pytest.mark.skipif(skip_reason() is not None, reason=skip_reason() or "")
 

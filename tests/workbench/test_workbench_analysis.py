@@ -68,3 +68,12 @@ def test_the_page_words_exist_in_every_language():
 
     assert set(TEXTS) == {"fi", "sv", "en"}
     assert set(TEXTS["fi"]) == set(TEXTS["sv"]) == set(TEXTS["en"])
+
+
+def test_answers_of_the_wrong_kind_are_named_never_a_crash():
+    ruleset, _ = analysis.load(SUUNTIMA, "s.yaml")
+    answers = {"battery": ["illness"], "c_daily_life": "4", "c_coping": True, "c_self_care": 2.5, "p_ill_conditions": 3}
+    doc = analysis.try_answers(ruleset, answers, "fi")
+    assert doc["decision"] is None and not doc["asked"]["p_ill_conditions"]
+    codes = {p["input"]: p["code"] for p in doc["problems"]}
+    assert {codes[k] for k in ("battery", "c_daily_life", "c_coping", "c_self_care")} <= {"SR302", "SR303", "SR306"}
