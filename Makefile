@@ -34,7 +34,7 @@ RULESETS := $(shell find rulesets -name '*.yaml' ! -name crosswalk.yaml 2>/dev/n
 # demo unless every ruleset is proven; `no` skips the proofs.
 VERIFY ?= yes
 
-.PHONY: demo test test-spark test-attack java postgresql wheel-check bench bench-quick bench-verify bench-load bench-batch bench-batch-10m bench-report bench-record bench-serve fuzz-verify clean
+.PHONY: demo test test-spark test-attack java postgresql chromium wheel-check bench bench-quick bench-verify bench-load bench-batch bench-batch-10m bench-report bench-record bench-serve fuzz-verify clean
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
@@ -92,7 +92,7 @@ demo: $(STAMP)
 # The suite runs on every core (pytest-xdist); PYTEST_WORKERS=0 runs it in one process.
 PYTEST_WORKERS ?= auto
 
-test: $(STAMP) postgresql
+test: $(STAMP) postgresql chromium
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # The SQL tests start a throwaway PostgreSQL server from Debian's postgresql package: install it
@@ -105,6 +105,20 @@ postgresql:
 	  else \
 	    echo "make: PostgreSQL is not installed and cannot be installed here (needs root and apt-get);" \
 	         "the PostgreSQL tests will be skipped" >&2; \
+	  fi; \
+	fi
+
+# The workbench's browser tests drive Debian's headless Chromium through its chromedriver
+# (never a downloaded browser): install them when missing and we may (root with apt-get);
+# otherwise those tests say why they skip.
+chromium:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make: installing Debian's chromium and chromium-driver for the workbench's browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else \
+	    echo "make: Chromium is not installed and cannot be installed here (needs root and apt-get);" \
+	         "the workbench's browser tests will be skipped" >&2; \
 	  fi; \
 	fi
 

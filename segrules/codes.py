@@ -2659,6 +2659,47 @@ add_code(
     fix="Report it; send the ruleset and the request, without personal data.",
 )
 
+# =========================================================================== SR95x: the workbench
+
+add_code(
+    "SR950",
+    "No valid workbench token",
+    """
+    `segrules workbench` answers only requests that carry the random token it printed when it
+    started (in the address, `?token=...`). The token changes at every start, so an address
+    from an earlier run, or one typed without its token, is refused. Nothing else about the
+    file is shown.
+    """,
+    wrong="http://127.0.0.1:8765/",
+    fix="Open the whole address the command printed, token included.",
+    right="http://127.0.0.1:8765/?token=9fQ2...",
+)
+
+add_code(
+    "SR951",
+    "The file was changed on disk after the workbench opened it",
+    """
+    The workbench saves only over the version it opened: someone (another editor, a `git
+    pull`, a colleague) changed the ruleset file on disk in between, and saving would have
+    thrown their changes away. Nothing was saved; the file on disk is as they left it.
+    """,
+    wrong="the file is opened in the workbench, edited in another editor and saved there, then saved in the workbench",
+    fix="""
+    Copy your changes aside, open the version on disk in the workbench (its button does
+    this), and make your changes again on top of it.
+    """,
+)
+
+add_code(
+    "SR952",
+    "The workbench cannot try answers: the ruleset does not load",
+    """
+    Answers are tried against the ruleset as it is in the editor, and that text has errors,
+    so there is no ruleset to decide with. The problems are listed beside the editor.
+    """,
+    fix="Fix the problems the editor shows; the form works again as soon as the ruleset loads.",
+)
+
 # =========================================================================== SR93x: FHIR
 
 add_code(

@@ -848,10 +848,12 @@ TRIGGERED_ELSEWHERE_IN_THIS_FILE |= set(FHIR_ANSWER_CASES) | {"SR939", "SR940", 
 
 
 SERVICE_CODES = {f"SR{n}" for n in range(900, 930)}
+WORKBENCH_CODES = {"SR950", "SR951", "SR952"}  # tests/workbench/test_workbench_app.py triggers each of them
 
 
 def test_every_code_outside_the_verifier_range_has_a_trigger():
     triggered = set(LOAD_CASES) | set(ANSWER_CASES) | set(EVAL_CASES) | TRIGGERED_ELSEWHERE_IN_THIS_FILE
     triggered |= {c for c in CODES if c in SERVICE_CODES}  # tests/serve/test_codes.py triggers each of them
+    triggered |= WORKBENCH_CODES
     missing = {c for c in CODES if not is_verifier_code(c)} - triggered
     assert not missing, f"no test triggers {sorted(missing)}"

@@ -43,6 +43,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("batch", "batch"),
     ("fhir", "fhir"),
     ("serve", "serve"),
+    ("workbench", "workbench"),
     ("report", "report"),
 )
 
