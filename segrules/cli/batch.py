@@ -14,7 +14,8 @@ HELP = "segment every record of a CSV, Parquet, JSON Lines file or a database ta
 DESCRIPTION = (
     "Segment every record of an answers file or table. Inputs and outputs: .csv, .parquet, "
     ".jsonl files, DuckDB tables (file.duckdb#table), PostgreSQL tables (postgresql://...#table, "
-    "with --engine postgres). Outputs are replaced only when complete."
+    "with --engine postgres); with --engine spark, Parquet and CSV at any URI the cluster reads, and "
+    "catalog tables (catalog:db.table). Outputs are replaced only when complete."
 )
 
 
@@ -25,6 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rejects", metavar="LOCATION",
                         help="invalid records go here (with their codes); the output then has the segmented ones only")
     parser.add_argument("--engine", choices=ENGINES, default="duckdb", help="where the rules run (default duckdb)")
+    parser.add_argument("--spark-master", metavar="URL",
+                        help="with --engine spark: the cluster (spark://host:7077, yarn, ...; default local[*], "
+                        "or the session spark-submit started)")
     parser.add_argument("--shape", choices=SHAPES, default="wide",
                         help="wide: a column per input; long: (record, question, value) rows (default wide)")
     parser.add_argument("--key", default="record_id", metavar="COLUMN", help="the record key column (default record_id)")
@@ -38,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
     summary = run_batch(
         ruleset, args.input, args.output, rejects=args.rejects, engine=args.engine, shape=args.shape,
         key=args.key, progress=sys.stderr.isatty() and not args.json, carry=args.carry,
+        spark_master=args.spark_master,
     )
     if args.json:
         out = summary.to_json()

@@ -2,7 +2,8 @@
 
 Engines: ``duckdb`` (embedded, the default) runs the generated SQL over CSV, Parquet, JSON
 Lines or a DuckDB table; ``postgres`` runs it inside PostgreSQL, table to table, in one
-transaction; ``python`` runs the Python engine on the same rows, for comparison.
+transaction; ``python`` runs the Python engine on the same rows, for comparison; ``spark``
+runs it on Apache Spark (``segrules.sql.spark``).
 
 The result has one row per record: the key, any carried columns (wide shape: every column
 that is not an input), then ``RESULT_COLUMNS``. A record that is not valid has no segment and
@@ -37,7 +38,7 @@ from .compiler import RESULT_COLUMNS, compile_query, is_json_type, q, s as _lit
 from .render import json_text_duckdb, render
 from .rows import answers_from_json, answers_from_text, reference_row
 
-ENGINES = ("duckdb", "postgres", "python")
+ENGINES = ("duckdb", "postgres", "python", "spark")
 FILE_KINDS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 BATCH_ROWS = 10_000  # rows the Python engine holds at a time
 
@@ -170,10 +171,19 @@ def run_batch(
     key: str = "record_id",
     progress: bool = False,
     carry: Sequence[str] = (),
+    spark_master: str | None = None,
 ) -> BatchSummary:
-    """Segment every record of ``input`` into ``output`` (see the module docstring)."""
+    """Segment every record of ``input`` into ``output`` (see the module docstring; the Spark
+    engine is ``segrules.sql.spark``, on ``spark_master``)."""
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use one of: {', '.join(ENGINES)}", code="SR801")
+    if spark_master is not None and engine != "spark":
+        raise UsageError("--spark-master is for --engine spark", code="SR801")
+    if engine == "spark":
+        from .spark import DEFAULT_MASTER, run_spark_batch
+
+        return run_spark_batch(ruleset, input, output, rejects=rejects, shape=shape, key=key, carry=carry,
+                               master=spark_master or DEFAULT_MASTER)
     src = parse_location(input, error=BatchInputError)
     dst = parse_location(output, error=BatchOutputError)
     rej = parse_location(rejects, error=BatchOutputError) if rejects else None

@@ -1,0 +1,379 @@
+"""Batch segmentation on Apache Spark: for populations that outgrow one machine.
+
+``run_spark_batch`` reads the answers where Spark reads them (Parquet or CSV files and folders
+of part files, at any URI the cluster reads: ``file:``, ``hdfs:``, ``s3a:``, ``abfss:`` ...;
+or a table of the session's catalog, ``catalog:db.answers``), runs the same generated SQL as
+every other engine (``segrules sql --dialect spark``) with ``spark.sql``, and writes the same
+result columns, in key order, with the same rejects and summary.
+
+Spark writes a folder of part files. The output is first written beside the target under a
+hidden temporary name and renamed into place only when complete; an older output is moved
+aside first and removed after, so an interrupted run leaves either the old or the new output
+(and at worst a ``.segrules-old-*`` folder beside it, named in the error). A catalog table is
+written to a temporary table and renamed over the old one.
+
+JSON Lines are not read on Spark: Spark's JSON reader does not keep a JSON string apart from a
+JSON number (``"3"`` and ``3``), which ``decide`` tells apart; convert them to Parquet, or use
+the DuckDB engine (SR803).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+import uuid
+from typing import Any, Iterator, Sequence
+from urllib.parse import urlparse
+
+import attrs
+
+from ..errors import UsageError
+from .batch import BatchInputError, BatchOutputError, BatchSummary, DatabaseError, _plan_columns
+from .compiler import RESULT_COLUMNS, compile_query, q
+from .render import render
+
+DEFAULT_MASTER = "local[*]"
+KINDS = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+CATALOG = "catalog:"
+_VIEW = "segrules_answers"
+
+
+@attrs.frozen
+class SparkLocation:
+    """A path Spark reads or writes (a file or a folder of part files) of a kind, or a table
+    of the session's catalog."""
+
+    kind: str  # parquet | csv | table
+    path: str  # the URI or path; for a table, its name (db.table)
+
+    def __str__(self) -> str:
+        return CATALOG + self.path if self.kind == "table" else self.path
+
+
+def spark_location(text: str, *, error: type[UsageError]) -> SparkLocation:
+    """Where ``text`` points for Spark: ``catalog:db.table``, or a path whose ending says its kind."""
+    if text.startswith(CATALOG):
+        name = text[len(CATALOG):]
+        parts = name.split(".")
+        if not name or not all(p and (p.replace("_", "a").isalnum()) for p in parts):
+            raise error(f"{text}: a catalog table is catalog:NAME or catalog:DATABASE.NAME (letters, digits, _)")
+        return SparkLocation("table", name)
+    path = text.rstrip("/")
+    suffix = os.path.splitext(urlparse(path).path if "://" in path else path)[1].lower()
+    kind = KINDS.get(suffix)
+    if kind == "jsonl":
+        raise error(
+            f"{text}: JSON Lines are not read on Spark: Spark's JSON reader does not keep a JSON string apart "
+            "from a JSON number (\"3\" and 3), as decide does; convert the answers to Parquet, or use --engine duckdb"
+        )
+    if kind is None:
+        raise error(
+            f"{text}: the kind of file is not known; on Spark use .parquet or .csv (a file, or a folder of part "
+            "files, at any URI the cluster reads), or a catalog table (catalog:db.table)"
+        )
+    return SparkLocation(kind, path)
+
+
+def spark_session(master: str = DEFAULT_MASTER, app_name: str = "segrules batch") -> Any:
+    """A Spark session on ``master`` (``local[*]``, ``spark://host:7077``, ``yarn`` ...), or the
+    one already running in this process (under spark-submit, Databricks or EMR). A local or
+    loopback master binds the driver to 127.0.0.1 only."""
+    _pyspark()
+    from pyspark.sql import SparkSession
+
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        return active
+    builder = SparkSession.builder.master(master).appName(app_name).config("spark.ui.enabled", "false")
+    if _loopback(master):
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+        builder = builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+    # whole-stage code generation gives up on queries this size (over 64 KB of Java per stage),
+    # logging the failure each time before it runs them interpreted
+    builder = builder.config("spark.sql.codegen.wholeStage", "false")
+    try:
+        session = builder.getOrCreate()
+    except Exception as exc:  # the JVM did not start: no Java, or the master is not reachable
+        raise DatabaseError(f"Spark did not start on {master}: {_first_line(exc)}") from None
+    session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+def _loopback(master: str) -> bool:
+    if master.startswith("local"):
+        return True
+    host = urlparse(master).hostname or ""
+    return host in ("localhost", "::1") or host.startswith("127.")
+
+
+def run_spark_batch(
+    ruleset,
+    input: str,
+    output: str,
+    *,
+    rejects: str | None = None,
+    shape: str = "wide",
+    key: str = "record_id",
+    carry: Sequence[str] = (),
+    master: str = DEFAULT_MASTER,
+    spark: Any = None,
+) -> BatchSummary:
+    """Segment every record of ``input`` into ``output`` on Spark (see the module docstring).
+
+    ``spark`` is a session to use (its catalog, its cluster); without it one is started on
+    ``master`` and stopped at the end.
+    """
+    started = time.perf_counter()
+    src = spark_location(input, error=BatchInputError)
+    dst = spark_location(output, error=BatchOutputError)
+    rej = spark_location(rejects, error=BatchOutputError) if rejects else None
+    for out, other, what in ((dst, src, "the input"), (rej, src, "the input"), (rej, dst, "--output")):
+        if out is not None and _same(out, other):
+            raise BatchOutputError(f"{out} is also {what} of this run; writing to it would destroy it (give another output)")
+    own = spark is None
+    if own:
+        spark = spark_session(master)
+    try:
+        return _run(spark, ruleset, src, dst, rej, shape, key, carry, started)
+    finally:
+        if own:
+            spark.stop()
+
+
+def _same(a: SparkLocation, b: SparkLocation) -> bool:
+    if (a.kind == "table") != (b.kind == "table"):
+        return False
+    if a.kind == "table":
+        return a.path.lower() == b.path.lower()
+    return _absolute(a.path) == _absolute(b.path)
+
+
+def _absolute(path: str) -> str:
+    return path if "://" in path else "file://" + os.path.abspath(path)
+
+
+def _run(spark, ruleset, src, dst, rej, shape, key, carry, started) -> BatchSummary:
+    from pyspark.sql import functions as F
+
+    frame = _read(spark, src)
+    columns = list(frame.columns)
+    types = {name: kind.upper() for name, kind in frame.dtypes}
+    carried, missing = _plan_columns(ruleset, columns, shape, key, src)
+    absent = [c for c in carry if c not in columns]
+    if absent:
+        raise BatchInputError(f"{src}: no column {', '.join(map(repr, absent))} to carry; the columns are: {', '.join(columns)}")
+    carry = carried + tuple(c for c in carry if c not in carried and c != key)
+    frame.createOrReplaceTempView(_VIEW)
+    query = render(
+        compile_query(ruleset.definition, table=q(_VIEW), shape=shape, key=key, carry=carry, columns=columns,
+                      types=types if shape == "wide" else None),
+        "spark",
+    )
+    d = ruleset.definition
+    result = None
+    try:
+        frame = spark.sql(query)
+        # the ruleset's id, version and hash as constants, not carried through the query
+        consts = [F.lit(v).alias(c) for c, v in zip(RESULT_COLUMNS[-3:], (d.id, d.version, d.content_hash))]
+        frame = frame.select(*[F.col(_name(c)) for c in frame.columns if c not in RESULT_COLUMNS[-3:]], *consts)
+        result = frame.persist()  # counted, then written once or twice: computed once
+        result.createOrReplaceTempView("segrules_result")
+        records, segmented = spark.sql("SELECT count(*), count(segment) FROM segrules_result").first()
+        by_code = {
+            code: n for code, n in spark.sql(
+                "SELECT code, count(*) FROM (SELECT explode(array_distinct(split(error_codes, ','))) AS code "
+                "FROM segrules_result WHERE error_codes IS NOT NULL) GROUP BY code"
+            ).collect()
+        }
+        rows_read = records if shape == "wide" else spark.table(_VIEW).count()
+        ordered = [(dst, "error_codes IS NULL" if rej is not None else None)]
+        if rej is not None:
+            ordered.append((rej, "error_codes IS NOT NULL"))
+        for loc, where in ordered:
+            part = result if where is None else result.where(where)
+            _write(spark, part.orderBy(F.col(_name(key))), loc)
+    except _spark_errors() as exc:
+        raise DatabaseError(f"Spark could not segment {src}: {_first_line(exc)}") from None
+    finally:
+        if result is not None:
+            with contextlib.suppress(Exception):
+                result.unpersist()
+        with contextlib.suppress(Exception):
+            spark.catalog.dropTempView("segrules_result")
+            spark.catalog.dropTempView(_VIEW)
+    return BatchSummary(
+        "spark", rows_read, records, segmented, records - segmented, by_code, time.perf_counter() - started,
+        str(dst), str(rej) if rej else None, tuple(carry), tuple(missing),
+    )
+
+
+def _spark_errors() -> tuple[type[Exception], ...]:
+    """What Spark raises for a query or a file it cannot run or read."""
+    from py4j.protocol import Py4JError
+    from pyspark.errors import PySparkException
+
+    return (PySparkException, Py4JError)
+
+
+def _read(spark, src: SparkLocation):
+    """The answers as a data frame: a CSV file read whole as text (the ruleset says how each
+    answer is read, as on every engine), with RFC 4180 quoting; Parquet and tables with their
+    own column types."""
+    try:
+        if src.kind == "table":
+            return spark.table(src.path)
+        if src.kind == "parquet":
+            return spark.read.parquet(src.path)
+        return (
+            spark.read.option("header", "true").option("inferSchema", "false").option("multiLine", "true")
+            .option("quote", '"').option("escape", '"').option("mode", "FAILFAST").option("enforceSchema", "false")
+            .option("encoding", "UTF-8").csv(src.path)
+        )
+    except _spark_errors() as exc:
+        raise BatchInputError(f"{src}: cannot be read: {_first_line(exc)}") from None
+
+
+def _write(spark, frame, loc: SparkLocation) -> None:
+    """Write ``frame`` to ``loc`` under a temporary name, then put it in place."""
+    tag = uuid.uuid4().hex[:12]
+    if loc.kind == "table":
+        tmp = f"{loc.path}__segrules_{tag}"
+        try:
+            frame.write.mode("errorifexists").saveAsTable(tmp)
+            spark.sql(f"DROP TABLE IF EXISTS {_table(loc.path)}")
+            spark.sql(f"ALTER TABLE {_table(tmp)} RENAME TO {_table(loc.path)}")
+        except Exception as exc:
+            with contextlib.suppress(Exception):
+                spark.sql(f"DROP TABLE IF EXISTS {_table(tmp)}")
+            raise BatchOutputError(f"{loc}: cannot write the table: {_first_line(exc)}") from None
+        return
+    fs, path = _filesystem(spark, loc.path)
+    jvm = spark.sparkContext._jvm
+    parent = path.getParent()
+    if parent is not None and not fs.exists(parent):
+        raise BatchOutputError(f"{loc}: the folder {parent.toString()} does not exist")
+    tmp = jvm.org.apache.hadoop.fs.Path(parent, f".segrules-{tag}-{path.getName()}")
+    old = jvm.org.apache.hadoop.fs.Path(parent, f".segrules-old-{tag}-{path.getName()}")
+    try:
+        writer = frame.write.mode("errorifexists")
+        if loc.kind == "csv":
+            writer.option("header", "true").option("quote", '"').option("escape", '"').csv(tmp.toString())
+        else:
+            writer.parquet(tmp.toString())
+    except Exception as exc:
+        with contextlib.suppress(Exception):
+            fs.delete(tmp, True)
+        raise BatchOutputError(f"{loc}: cannot write the output: {_first_line(exc)}") from None
+    moved = fs.exists(path)
+    if moved and not fs.rename(path, old):
+        fs.delete(tmp, True)
+        raise BatchOutputError(f"{loc}: the old output cannot be moved aside; nothing was changed")
+    if not fs.rename(tmp, path):
+        if moved:
+            fs.rename(old, path)
+        fs.delete(tmp, True)
+        raise BatchOutputError(f"{loc}: the new output cannot be put in place; the old one is kept")
+    if moved and not fs.delete(old, True):
+        raise BatchOutputError(f"{loc} is written, but the old output could not be removed: {old.toString()}")
+
+
+def _filesystem(spark, uri: str):
+    """The Hadoop file system of ``uri`` and its path (the one Spark itself writes through)."""
+    jvm = spark.sparkContext._jvm
+    path = jvm.org.apache.hadoop.fs.Path(uri if "://" in uri else os.path.abspath(uri))
+    fs = path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+    return fs, fs.makeQualified(path)
+
+
+def _name(column: str) -> str:
+    """A column name as Spark reads it, whatever its characters."""
+    return "`" + column.replace("`", "``") + "`"
+
+
+def _table(name: str) -> str:
+    return ".".join(f"`{p}`" for p in name.split("."))
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(getattr(exc, "desc", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _pyspark():
+    try:
+        import pyspark
+    except ImportError:
+        raise UsageError(
+            "--engine spark needs the optional 'spark' extra: pip install 'segrules[spark]' (and Java 17 or later)",
+            code="SR805",
+        ) from None
+    return pyspark
+
+
+@contextlib.contextmanager
+def standalone_cluster(workers: int = 1, cores: int = 1, memory: str = "1g") -> Iterator[str]:
+    """A Spark standalone master and ``workers`` workers on 127.0.0.1, started from pyspark's
+    own ``spark-class``; yields the master URL and stops them all after. For tests and
+    trying a cluster run on one machine."""
+    import shutil
+    import socket
+    import subprocess
+    import tempfile
+
+    pyspark = _pyspark()
+    spark_class = os.path.join(os.path.dirname(pyspark.__file__), "bin", "spark-class")
+
+    def free_port() -> int:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            return sock.getsockname()[1]
+
+    work = tempfile.mkdtemp(prefix="segrules-spark-")
+    env = dict(os.environ, SPARK_LOCAL_IP="127.0.0.1", SPARK_HOME=os.path.dirname(pyspark.__file__),
+               SPARK_LOG_DIR=work, SPARK_WORKER_DIR=work)
+    port = free_port()
+    master_url = f"spark://127.0.0.1:{port}"
+    procs = []
+
+    def start(*args: str) -> subprocess.Popen:
+        log = open(os.path.join(work, f"{len(procs)}.log"), "wb")
+        proc = subprocess.Popen(["bash", spark_class, *args], env=env, stdout=log, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
+        procs.append(proc)
+        return proc
+
+    try:
+        start("org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", str(port),
+              "--webui-port", str(free_port()))
+        _wait_port(port, procs[0], work)
+        for _ in range(workers):
+            start("org.apache.spark.deploy.worker.Worker", master_url, "--host", "127.0.0.1", "--cores", str(cores),
+                  "--memory", memory, "--webui-port", str(free_port()), "--work-dir", work)
+        yield master_url
+    finally:
+        for proc in reversed(procs):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, 15)
+        for proc in reversed(procs):
+            try:
+                proc.wait(20)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(proc.pid, 9)
+                proc.wait()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _wait_port(port: int, proc, work: str, seconds: float = 120) -> None:
+    import socket
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            log = open(os.path.join(work, "0.log"), encoding="utf-8", errors="replace").read()[-2000:]
+            raise DatabaseError(f"the Spark master stopped at start:\n{log}")
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+            return
+        time.sleep(0.5)
+    raise DatabaseError(f"the Spark master did not listen on 127.0.0.1:{port} within {seconds:.0f} s")

@@ -1,0 +1,155 @@
+"""segrules batch --engine spark on a real standalone cluster: a master and a worker that the
+tests start on 127.0.0.1 with pyspark's own spark-class, stopped afterwards.
+
+Every record's result equals decide()'s, and the DuckDB engine's for the same file; the
+output is in key order with the same columns, rejects and summary; an old output is replaced
+only when the new one is complete. Marked ``spark`` (``make test-spark``).
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import os
+import subprocess
+import sys
+
+import pytest
+
+import segrules
+from segrules.errors import SegrulesError
+from segrules.sql.batch import run_batch
+
+from support import ROOT
+from test_batch import _expected, _read, _records, _write_csv, _write_typed_parquet
+from test_spark import _java
+
+pytestmark = pytest.mark.spark
+duckdb = pytest.importorskip("duckdb")
+
+RULESET = ROOT / "rulesets" / "helsinki" / "suuntima.yaml"
+#: the columns whose values may come back as another exact type from Spark (DECIMAL, BIGINT)
+NUMBERS = ("rule", "resources_num", "resources_den", "complexity_num", "complexity_den")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    pytest.importorskip("pyspark", reason="the 'spark' extra (pyspark) is not installed: make test-spark")
+    why = _java()
+    if why:
+        pytest.skip(why)
+    from segrules.sql.spark import standalone_cluster
+
+    with standalone_cluster() as master:
+        yield master
+
+
+@pytest.fixture(scope="module")
+def ruleset():
+    return segrules.load(RULESET)
+
+
+def _rows(path) -> list[dict]:
+    """The rows of a Spark output folder (or a DuckDB output file), in the order written."""
+    files = sorted(glob.glob(os.path.join(path, "part-*"))) if os.path.isdir(path) else [str(path)]
+    rows = []
+    for f in files:
+        rows += _read(f) if not f.endswith(".csv") else list(csv.DictReader(open(f, encoding="utf-8")))
+    return rows
+
+
+def _norm(row: dict) -> dict:
+    return {k: (None if v in (None, "") else int(v) if k in NUMBERS or k == "record_id" else str(v))
+            for k, v in row.items()}
+
+
+def test_a_csv_file_segmented_on_the_cluster_equals_decide_and_duckdb(tmp_path, ruleset, cluster):
+    records = _records(ruleset)
+    records[10] = dict(records[10])
+    _write_csv(tmp_path / "in.csv", ruleset, records)
+    # an awkward carried column: quotes, a comma and non-ASCII, late in the file
+    text = (tmp_path / "in.csv").read_text(encoding="utf-8").splitlines()
+    text[-1] = text[-1].replace("unit2", '"Itäkeskus, ""Puotila"""')  # record 59
+    (tmp_path / "in.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
+    out = tmp_path / "out.parquet"
+    summary = run_batch(ruleset, str(tmp_path / "in.csv"), str(out), engine="spark", spark_master=cluster)
+    assert (summary.engine, summary.records, summary.rejected) == ("spark", 60, 3)
+    assert summary.rejected_by_code == {"SR302": 1, "SR303": 1, "SR304": 1}
+    rows = _rows(out)
+    assert sorted(int(r["record_id"]) for r in rows) == list(range(60))
+    expected = _expected(ruleset, records)
+    for row in rows:
+        want = expected[int(row["record_id"])]
+        assert {k: _norm(row)[k] for k in want} == {k: _norm(want)[k] for k in want}
+    assert next(r for r in rows if int(r["record_id"]) == 59)["unit"] == 'Itäkeskus, "Puotila"'
+    run_batch(ruleset, str(tmp_path / "in.csv"), str(tmp_path / "duck.parquet"))
+    duck = _rows(tmp_path / "duck.parquet")
+    assert list(duck[0]) == list(rows[0])  # the same columns in the same order
+    assert [_norm(r) for r in rows] == [_norm(r) for r in duck]  # in the same key order (as text, from a CSV)
+    assert not glob.glob(str(tmp_path / ".segrules-*"))
+
+
+def test_typed_parquet_with_rejects_through_the_command_line(tmp_path, ruleset, cluster):
+    records = [r for r in _records(ruleset) if not isinstance(r.get("c_coping"), str)]
+    _write_typed_parquet(tmp_path / "in.parquet", ruleset, records)
+    old = tmp_path / "ok.csv"
+    old.mkdir()
+    (old / "part-old.csv").write_text("an old output\n")
+    run = subprocess.run(
+        [sys.executable, "-m", "segrules", "batch", str(RULESET), "--input", str(tmp_path / "in.parquet"),
+         "--output", str(old), "--rejects", str(tmp_path / "bad.parquet"), "--engine", "spark",
+         "--spark-master", cluster, "--json"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert run.returncode == 0, run.stderr
+    import json
+
+    summary = json.loads(run.stdout)
+    assert summary["engine"] == "spark" and summary["rejected"] == 2 and summary["segmented"] == len(records) - 2
+    ok, bad = _rows(old), _rows(tmp_path / "bad.parquet")
+    assert not (old / "part-old.csv").exists()  # the old output was replaced whole
+    assert len(ok) == summary["segmented"] and all(r["error_codes"] in (None, "") for r in ok)
+    assert sorted(int(r["record_id"]) for r in bad) == [3, 7]
+    expected = _expected(ruleset, records)
+    for row in ok + bad:
+        want = expected[int(row["record_id"])]
+        assert {k: _norm(row)[k] for k in want} == {k: _norm(want)[k] for k in want}
+    assert not glob.glob(str(tmp_path / ".segrules-*"))
+
+
+def test_a_catalog_table_in_and_out(tmp_path, ruleset, cluster):
+    from pyspark.sql import SparkSession
+
+    from segrules.sql.spark import run_spark_batch
+
+    records = _records(ruleset, 20)
+    _write_csv(tmp_path / "in.csv", ruleset, records)
+    spark = (SparkSession.builder.master(cluster).appName("segrules-catalog-test")
+             .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+             .config("spark.ui.enabled", "false").config("spark.sql.warehouse.dir", str(tmp_path / "warehouse"))
+             .config("spark.sql.codegen.wholeStage", "false").getOrCreate())
+    try:
+        spark.read.option("header", "true").csv(str(tmp_path / "in.csv")).write.saveAsTable("answers")
+        summary = run_spark_batch(ruleset, "catalog:answers", "catalog:segments", spark=spark)
+        assert summary.records == 20 and summary.output == "catalog:segments"
+        rows = [r.asDict() for r in spark.table("segments").orderBy("record_id").collect()]
+        expected = _expected(ruleset, records)
+        for row in rows:
+            want = expected[int(row["record_id"])]
+            assert {k: _norm(row)[k] for k in want} == {k: _norm(want)[k] for k in want}
+        assert [t.name for t in spark.catalog.listTables() if "segrules" in t.name] == []
+    finally:
+        spark.stop()
+
+
+def test_what_spark_cannot_read_is_refused_before_any_work(tmp_path, ruleset):
+    (tmp_path / "in.jsonl").write_text("{}\n")
+    with pytest.raises(SegrulesError) as info:
+        run_batch(ruleset, str(tmp_path / "in.jsonl"), str(tmp_path / "out.parquet"), engine="spark")
+    assert info.value.code == "SR803" and "JSON Lines" in str(info.value)
+    with pytest.raises(SegrulesError) as info:
+        run_batch(ruleset, str(tmp_path / "in.csv"), str(tmp_path / "in.csv"), engine="spark")
+    assert info.value.code == "SR804"
+    with pytest.raises(SegrulesError) as info:
+        run_batch(ruleset, str(tmp_path / "in.csv"), str(tmp_path / "out.parquet"), spark_master="local[1]")
+    assert info.value.code == "SR801"
