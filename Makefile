@@ -12,7 +12,7 @@
 #   make test-attack  the suppression's attacker over 1000 random populations
 #   make wheel-check  build the wheel, install it outside the checkout, verify the shipped models
 #   make fuzz-verify  a long differential run of the verifier's methods (FUZZ_EXAMPLES, default 2000)
-#   make test-spark   the generated SQL on Apache Spark in local mode (installs the `spark` extra)
+#   make test-spark   the generated SQL and segrules batch on Apache Spark, local and on a loopback cluster (installs the `spark` extra)
 #   make clean        remove the virtual environment and build leftovers
 
 PYTHON3 ?= python3

@@ -263,16 +263,22 @@ def _refuse_repeated_keys(con, result: str, key: str, src: Any) -> None:
     PostgreSQL cursor."""
     k = q(key)
     empty = con.execute(f"SELECT count(*) FROM {result} WHERE {k} IS NULL").fetchone()[0]
+    repeated = None if empty else con.execute(
+        f"SELECT CAST({k} AS VARCHAR), n, count(*) OVER () FROM "
+        f"(SELECT {k}, count(*) AS n FROM {result} GROUP BY {k} HAVING count(*) > 1) AS repeated "
+        f"ORDER BY n DESC, {k} LIMIT 1"
+    ).fetchone()
+    refuse_key_problems(src, key, empty, repeated)
+
+
+def refuse_key_problems(src: Any, key: str, empty: int, repeated: tuple | None) -> None:
+    """SR808 for ``empty`` records without a key, or for ``repeated``: (the key most often
+    repeated as text, how many records have it, how many keys repeat), as an engine counted them."""
     if empty:
         raise DuplicateKeyError(
             f"{src}: {empty} record{'s have' if empty > 1 else ' has'} no record key ({key!r} is empty); "
             "give every record its key, or delete the empty rows"
         )
-    repeated = con.execute(
-        f"SELECT CAST({k} AS VARCHAR), n, count(*) OVER () FROM "
-        f"(SELECT {k}, count(*) AS n FROM {result} GROUP BY {k} HAVING count(*) > 1) AS repeated "
-        f"ORDER BY n DESC, {k} LIMIT 1"
-    ).fetchone()
     if repeated:
         shown, times, keys = repeated
         more = f" (and {keys - 1} other key{'s' if keys > 2 else ''} more than once)" if keys > 1 else ""

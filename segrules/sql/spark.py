@@ -29,7 +29,10 @@ from urllib.parse import urlparse
 import attrs
 
 from ..errors import UsageError
-from .batch import BatchInputError, BatchOutputError, BatchSummary, DatabaseError, _plan_columns
+from .batch import (
+    BatchInputError, BatchOutputError, BatchSummary, DatabaseError, DuplicateColumnError, _plan_columns,
+    refuse_key_problems,
+)
 from .compiler import RESULT_COLUMNS, compile_query, q
 from .render import render
 
@@ -154,10 +157,10 @@ def _absolute(path: str) -> str:
 
 
 def _run(spark, ruleset, src, dst, rej, shape, key, carry, started) -> BatchSummary:
-    from pyspark.sql import functions as F
+    from pyspark.sql import Window, functions as F
 
     frame = _read(spark, src)
-    columns = list(frame.columns)
+    columns = _header(spark, src, frame)
     types = {name: kind.upper() for name, kind in frame.dtypes}
     carried, missing = _plan_columns(ruleset, columns, shape, key, src)
     absent = [c for c in carry if c not in columns]
@@ -186,6 +189,15 @@ def _run(spark, ruleset, src, dst, rej, shape, key, carry, started) -> BatchSumm
                 "FROM segrules_result WHERE error_codes IS NOT NULL) GROUP BY code"
             ).collect()
         }
+        if shape == "wide":  # one row a record: a key given twice, or none, is refused (SR808)
+            empty = result.where(F.col(_name(key)).isNull()).count()
+            repeated = None if empty else (
+                result.groupBy(_name(key)).count().where("count > 1")
+                .select(F.col(_name(key)).cast("string").alias("k"), F.col("count").alias("n"),
+                        F.count(F.lit(1)).over(Window.partitionBy()).alias("keys"))
+                .orderBy(F.desc("n"), F.col("k")).first()
+            )
+            refuse_key_problems(src, key, empty, tuple(repeated) if repeated else None)
         rows_read = records if shape == "wide" else spark.table(_VIEW).count()
         ordered = [(dst, "error_codes IS NULL" if rej is not None else None)]
         if rej is not None:
@@ -232,6 +244,30 @@ def _read(spark, src: SparkLocation):
         )
     except _spark_errors() as exc:
         raise BatchInputError(f"{src}: cannot be read: {_first_line(exc)}") from None
+
+
+def _header(spark, src: SparkLocation, frame) -> list[str]:
+    """The columns of the answers. A name given twice (names compared without case, as
+    Spark compares them) is refused (SR807): Spark would rename one of a CSV's columns, and
+    which answer counts would be a guess."""
+    names = list(frame.columns)
+    if src.kind == "csv":  # the header as written: Spark has renamed its repeated names
+        try:
+            first = spark.read.option("header", "false").option("quote", '"').option("escape", '"').csv(src.path).first()
+        except _spark_errors() as exc:
+            raise BatchInputError(f"{src}: cannot be read: {_first_line(exc)}") from None
+        names = [str(v) if v is not None else "" for v in first] if first is not None else names
+    seen: dict[str, str] = {}
+    for name in names:
+        if name.lower() in seen:
+            first = seen[name.lower()]
+            raise DuplicateColumnError(
+                f"{src}: the header names the column {name!r} twice"
+                + (f" (as {first!r} and {name!r}; column names ignore case)" if first != name else "")
+                + "; it is not known which one holds the answers: keep one column of that name"
+            )
+        seen[name.lower()] = name
+    return list(frame.columns)
 
 
 def _write(spark, frame, loc: SparkLocation) -> None:

@@ -117,29 +117,58 @@ def test_typed_parquet_with_rejects_through_the_command_line(tmp_path, ruleset, 
     assert not glob.glob(str(tmp_path / ".segrules-*"))
 
 
-def test_a_catalog_table_in_and_out(tmp_path, ruleset, cluster):
+@pytest.fixture(scope="module")
+def session(cluster, tmp_path_factory):
+    """A session of this process on the cluster, as under spark-submit, with a catalog."""
     from pyspark.sql import SparkSession
 
+    spark = (SparkSession.builder.master(cluster).appName("segrules-tests")
+             .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+             .config("spark.ui.enabled", "false")
+             .config("spark.sql.warehouse.dir", str(tmp_path_factory.mktemp("warehouse")))
+             .config("spark.sql.codegen.wholeStage", "false").getOrCreate())
+    yield spark
+    spark.stop()
+
+
+def test_a_catalog_table_in_and_out(tmp_path, ruleset, session):
     from segrules.sql.spark import run_spark_batch
 
     records = _records(ruleset, 20)
     _write_csv(tmp_path / "in.csv", ruleset, records)
-    spark = (SparkSession.builder.master(cluster).appName("segrules-catalog-test")
-             .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-             .config("spark.ui.enabled", "false").config("spark.sql.warehouse.dir", str(tmp_path / "warehouse"))
-             .config("spark.sql.codegen.wholeStage", "false").getOrCreate())
-    try:
-        spark.read.option("header", "true").csv(str(tmp_path / "in.csv")).write.saveAsTable("answers")
-        summary = run_spark_batch(ruleset, "catalog:answers", "catalog:segments", spark=spark)
-        assert summary.records == 20 and summary.output == "catalog:segments"
-        rows = [r.asDict() for r in spark.table("segments").orderBy("record_id").collect()]
-        expected = _expected(ruleset, records)
-        for row in rows:
-            want = expected[int(row["record_id"])]
-            assert {k: _norm(row)[k] for k in want} == {k: _norm(want)[k] for k in want}
-        assert [t.name for t in spark.catalog.listTables() if "segrules" in t.name] == []
-    finally:
-        spark.stop()
+    session.read.option("header", "true").csv(str(tmp_path / "in.csv")).write.saveAsTable("answers")
+    summary = run_spark_batch(ruleset, "catalog:answers", "catalog:segments", spark=session)
+    assert summary.records == 20 and summary.output == "catalog:segments"
+    rows = [r.asDict() for r in session.table("segments").orderBy("record_id").collect()]
+    expected = _expected(ruleset, records)
+    for row in rows:
+        want = expected[int(row["record_id"])]
+        assert {k: _norm(row)[k] for k in want} == {k: _norm(want)[k] for k in want}
+    assert [t.name for t in session.catalog.listTables() if "segrules" in t.name] == []
+    run_spark_batch(ruleset, "catalog:answers", "catalog:segments", spark=session)  # replaced, not added to
+    assert session.table("segments").count() == 20
+
+
+def test_repeated_keys_and_columns_are_refused_as_on_every_engine(tmp_path, ruleset, session):
+    from segrules.sql.spark import run_spark_batch
+
+    records = _records(ruleset, 10)
+    _write_csv(tmp_path / "in.csv", ruleset, records)
+    lines = (tmp_path / "in.csv").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "twice.csv").write_text("\n".join(lines + [lines[3]]) + "\n", encoding="utf-8")
+    header = lines[0].split(",")
+    doubled = ",".join(header[:2] + [header[2].upper()] + header[3:])  # two names of one column
+    (tmp_path / "doubled.csv").write_text(
+        "\n".join([doubled.replace(header[3], header[2].upper(), 1)] + lines[1:]) + "\n", encoding="utf-8")
+    for name, code in (("twice.csv", "SR808"), ("doubled.csv", "SR807")):
+        out = tmp_path / f"{name}.parquet"
+        with pytest.raises(SegrulesError) as info:
+            run_spark_batch(ruleset, str(tmp_path / name), str(out), spark=session)
+        assert info.value.code == code, info.value
+        assert not out.exists() and not glob.glob(str(tmp_path / ".segrules-*"))
+        with pytest.raises(SegrulesError) as duck:
+            run_batch(ruleset, str(tmp_path / name), str(out))
+        assert duck.value.code == code
 
 
 def test_what_spark_cannot_read_is_refused_before_any_work(tmp_path, ruleset):
