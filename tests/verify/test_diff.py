@@ -54,7 +54,7 @@ def test_without_counting_the_cells_are_still_proven():
     inputs = num("x", 1, 9)
     old = load(model(inputs, "", ["a when x < 3", "b when x >= 3"]))
     new = load(model(inputs, "", ["a when x < 4", "b when x >= 4"]))
-    d = diff(old, new, count_limit=1)
+    d = diff(old, new, count=False)
     assert not d.counted and d.cell("b", "a").count is None
     assert d.cell("b", "a").status == "found" and d.cell("b", "a").witness == {"x": 3}
     assert d.cell("a", "b").status == "empty"
