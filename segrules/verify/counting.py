@@ -13,9 +13,10 @@ from, and always add up to the size of the answer space (checked).
 Two versions are counted together over one answer space: their scores and rules are put into
 one *joint* definition (a score both versions compute alike is shared; any other score of the
 new version gets its own name), so that each class of answer sets gives the old version's
-outcome and the new one's at once. The joint count applies where both versions ask the same
-questions (same inputs, domains, optionality and ``asked_when``); otherwise, and where the
-structure is beyond the budget, the counts are "not counted" with the reason, never estimated.
+outcome and the new one's at once (an evaluation error is kept per version). The joint count
+applies where both versions ask the same questions (same inputs, domains, optionality and
+``asked_when``); otherwise, and where the structure is beyond the budget, the counts are "not
+counted" with the reason, never estimated.
 
 Counting is deterministic: it does the same work, in the same order, on every machine; the
 budget limits how much work (states, combinations, cases), and a run beyond it is "not counted".
@@ -110,15 +111,18 @@ def sizes_of(rs: ast.RulesetDef, tally: Tally, method: str) -> SegmentSizes:
     return SegmentSizes(total, segments, tally.gap_count, several, errors, method)
 
 
-def count_ruleset(rs: ast.RulesetDef, budget: Budget | None = None) -> SegmentSizes:
-    """Every segment's exact size: enumerated when the space is small, else structurally.
+def count_ruleset(rs: ast.RulesetDef, budget: Budget | None = None, *, method: str = "auto") -> SegmentSizes:
+    """Every segment's exact size. ``method``: ``auto`` enumerates a small space and counts a
+    larger one structurally; ``enumeration`` or ``structural`` forces one.
 
     Raises ``NotCounted`` with the reason beyond the budget."""
+    if method not in ("auto", "enumeration", "structural"):
+        raise ValueError(f"unknown counting method {method!r}: auto, enumeration or structural")
     budget = budget if budget is not None else Budget(None)
     space = AnswerSpace(rs)
     size = space.size()
     try:
-        if size <= ENUMERATE_UP_TO:
+        if method == "enumeration" or method == "auto" and size <= ENUMERATE_UP_TO:
             tally, method = enumerate_tally(rs, budget), "enumeration"
         else:
             tally, method = Tally(rs), "structural"
@@ -266,8 +270,8 @@ class _JointCounter(StructuralVerifier):
     versions' outcomes (their own rules and hit policies) instead of one ruleset's."""
 
     def __init__(self, joint: ast.RulesetDef, old: _Version, new: _Version, budget: Budget):
-        super().__init__(joint, AnswerSpace(joint), plane=False, budget=budget)
         self.versions = (old, new)
+        super().__init__(joint, AnswerSpace(joint), plane=False, budget=budget)
 
     def _outcomes(self, cv, per_comp, tally, plane) -> None:
         free_count, free_witness = self._free_leaves(cv.case)
@@ -277,15 +281,15 @@ class _JointCounter(StructuralVerifier):
             witness = dict(cv.case.values)
             witness.update(free_witness)
             atom_value: dict = {}
-            failed = []  # the first failing score of each component (joint order)
+            failed = [False, False]  # whether a score of the old, the new version fails
             for comp, cls in zip(self.components, combo):
                 count *= cls.count
                 witness.update(cls.witness)
                 if cls.error is not None:
-                    failed.append(cls.error[0])
+                    failed = [a or b for a, b in zip(failed, cls.error[0])]
                 for ai, v in zip(comp.atoms, cls.atoms):
                     atom_value[ai] = v
-            cell = tuple(self._outcome(v, atom_value, failed) for v in self.versions)
+            cell = tuple(ERROR if fails else self._outcome(v, atom_value) for v, fails in zip(self.versions, failed))
             tally.add(cell, count, witness, self._region_key(combo) if cell[0] != cell[1] else None)
 
     def _region_key(self, combo) -> str:
@@ -295,16 +299,18 @@ class _JointCounter(StructuralVerifier):
             atom_values.extend((self.atoms[ai], v) for ai, v in zip(comp.atoms, cls.atoms))
         return describe_region(self.rs, atom_values)
 
-    def _outcome(self, version: _Version, atom_value: dict, failed: list) -> str:
-        for rank in failed:
-            if rank in version.score_ranks:
-                return ERROR
-        if failed and version.score_ranks and min(failed) < max(version.score_ranks):
-            # a component's first failing score belongs to the other version only: whether one
-            # of this version's scores fails there too is not kept apart
-            raise NotCounted("an evaluation error of one version hides whether the other version's "
-                             "scores fail on the same answer sets")
+    def _signature(self, comp, units, failing, cv, unit_values, memo=None, reads=None):
+        """As the structural method's, with the error kept per version: ((old fails, new fails),
+        the first error), so that a class never mixes answer sets where only one version fails."""
+        error, atoms, scores = super()._signature(comp, units, failing, cv, unit_values, memo, reads)
+        if error is None:
+            return error, atoms, scores
+        fails = tuple(any(isinstance(scores.get(s), EvaluationError) and self.score_rank[s] in v.score_ranks
+                          for s in failing) for v in self.versions)
+        return (fails, error[1]), atoms, scores
 
+    def _outcome(self, version: _Version, atom_value: dict) -> str:
+        """What the version's rules give (no score of the version fails here)."""
         def value(rule):
             v = formula(rule.condition, lambda atom: atom_value[self.atom_index[atom]])
             if isinstance(v, EvaluationError):
