@@ -131,7 +131,7 @@ class VerificationReport:
     counts: Any = None
     not_counted: str | None = None
     timings: tuple[tuple[str, float], ...] = ()  # (proving | counting, seconds)
-    suggestions: tuple = ()  # suggest.Suggestion, when asked for (verify --suggest)
+    suggestions: Any = None  # suggest.Suggestions, when asked for (verify --suggest)
 
     @property
     def proven(self) -> bool:
@@ -168,8 +168,8 @@ class VerificationReport:
         out: dict = {"counts": self.counts.to_json() if self.counts is not None
                      else {"counted": False, "reason": self.not_counted}}
         out["timings"] = {k: round(v, 3) for k, v in self.timings}
-        if self.suggestions:
-            out["suggestions"] = [s.to_json() for s in self.suggestions]
+        if self.suggestions is not None:
+            out["suggestions"] = self.suggestions.to_json()
         return out
 
     def format(self, lang: str = "en") -> str:
@@ -205,8 +205,8 @@ class VerificationReport:
             lines.append(f"  {text(lang, 'verify.sizes')}: {text(lang, 'verify.not_counted', reason=self.not_counted)}")
         for n in self.notes:
             lines.append(f"  {text(lang, 'verify.note')}: {n}")
-        for s in self.suggestions:
-            lines.extend("  " + line for line in s.format(lang).splitlines())
+        if self.suggestions is not None:
+            lines.extend("  " + line for line in self.suggestions.format(lang).splitlines())
         lines.append("  " + text(lang, self.verdict_key))
         return "\n".join(lines)
 
