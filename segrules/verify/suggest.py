@@ -127,6 +127,8 @@ class _Candidate:
     kind: str
     what: dict
     edits: tuple[Edit, ...]
+    # the same change made to the checked definition, for the cheap tests before the text is loaded
+    change: Any = None  # RulesetDef -> RulesetDef
 
 
 def suggest(ruleset: Any, report: Any, *, limit: int = 3, budget: Budget | None = None) -> Suggestions:
@@ -152,11 +154,13 @@ def suggest(ruleset: Any, report: Any, *, limit: int = 3, budget: Budget | None 
         if tried == MAX_TRIED:
             break
         tried += 1
+        if cand.change is not None and not _promising(cand.change(rs), budget):
+            continue  # the edited definition still has a gap, overlap, error or failing example
         try:
             copy = load_text(new_text, rs.source)
         except SegrulesError:
             continue
-        if not _promising(copy.definition, budget):
+        if cand.change is None and not _promising(copy.definition, budget):
             continue
         if verified == MAX_VERIFIED:
             break
@@ -303,7 +307,8 @@ def _candidates(rs: ast.RulesetDef, text: str, failed) -> list[_Candidate]:
                 moves.append((abs(t - c.number.value), len(moves), _Candidate(
                     name, "move_threshold",
                     {"subject": c.subject, "rule": c.rule.index + 1, "old": written, "new": new},
-                    (Edit(c.number.span.line, c.number.span.column, written, new),))))
+                    (Edit(c.number.span.line, c.number.span.column, written, new),),
+                    _with_node(c.rule.index, c.number, attrs.evolve(c.number, value=t)))))
             change = _WIDEN if name != "exclusivity" else _NARROW
             op = _token_at(lines, c.node.span, _OP)
             if op == c.op and op in change:
@@ -311,13 +316,62 @@ def _candidates(rs: ast.RulesetDef, text: str, failed) -> list[_Candidate]:
                 after = to_text(attrs.evolve(c.node, ops=(change[op],)))
                 others.append(_Candidate(name, "widen" if change is _WIDEN else "narrow",
                                          {"rule": c.rule.index + 1, "old": before, "new": after},
-                                         (Edit(c.node.span.line, c.node.span.column, op, change[op]),)))
+                                         (Edit(c.node.span.line, c.node.span.column, op, change[op]),),
+                                         _with_node(c.rule.index, c.node, attrs.evolve(c.node, ops=(change[op],)))))
     out = [c for _, _, c in sorted(moves, key=lambda m: (m[0], m[1]))] + others
     if "completeness" in by_check:
         out += _new_rules(rs, lines, by_check["completeness"])
     if "exclusivity" in by_check:
         out += _first(rs, lines, by_check["exclusivity"])
     return out
+
+
+def _replaced(e, target, new):
+    """The expression with the node ``target`` (by identity) replaced by ``new``."""
+    if e is target:
+        return new
+    changes = {}
+    for f in attrs.fields(type(e)):
+        if f.name in ("span", "written"):
+            continue
+        v = getattr(e, f.name)
+        if isinstance(v, tuple) and v and all(attrs.has(type(x)) for x in v):
+            got = tuple(_replaced(x, target, new) for x in v)
+            if any(a is not b for a, b in zip(got, v)):
+                changes[f.name] = got
+        elif attrs.has(type(v)):
+            got = _replaced(v, target, new)
+            if got is not v:
+                changes[f.name] = got
+    return attrs.evolve(e, **changes) if changes else e
+
+
+def _with_node(rule_index: int, target, new):
+    """A change of one node of one rule's condition."""
+    def change(rs: ast.RulesetDef) -> ast.RulesetDef:
+        rules = list(rs.rules)
+        rules[rule_index] = attrs.evolve(rules[rule_index], condition=_replaced(rules[rule_index].condition, target, new))
+        return attrs.evolve(rs, rules=tuple(rules))
+    return change
+
+
+def _with_rules(order: list[int] | None, extra: ast.Rule | None = None, hit_policy: str | None = None):
+    """A change of the rules' order (indexes of the old rules), an added rule, the hit policy."""
+    def change(rs: ast.RulesetDef) -> ast.RulesetDef:
+        rules = [rs.rules[k] for k in (order if order is not None else range(len(rs.rules)))]
+        if extra is not None:
+            rules.append(extra)
+        rules = [attrs.evolve(r, index=k) for k, r in enumerate(rules)]
+        return attrs.evolve(rs, rules=tuple(rules), hit_policy=hit_policy or rs.hit_policy)
+    return change
+
+
+def _literal_node(atom: ast.Expr, value: bool) -> ast.Expr:
+    if value:
+        return atom
+    if isinstance(atom, ast.Compare) and len(atom.ops) == 1 and atom.ops[0] in _NEGATE:
+        return attrs.evolve(atom, ops=(_NEGATE[atom.ops[0]],))
+    return ast.Not(atom)
 
 
 def _literal(atom: ast.Expr, value: bool) -> str:
@@ -383,11 +437,16 @@ def _new_rules(rs: ast.RulesetDef, lines: list[str], check) -> list[_Candidate]:
         try:
             values = reference.validate_answers(rs, f.witness)
             scores = reference.run(rs, values).scores
-            literals = list(dict.fromkeys(_literal(a, bool(reference.evaluate(a, values, rs, scores)))
-                                          for a in sorted(atoms, key=lambda a: _subject_rank(a, atoms))))
+            ordered = sorted(atoms, key=lambda a: _subject_rank(a, atoms))
+            truth = [bool(reference.evaluate(a, values, rs, scores)) for a in ordered]
         except SegrulesError:
             continue
-        condition = " and ".join(literals) if literals else "true"
+        nodes = [_literal_node(a, v) for a, v in zip(ordered, truth)]
+        literals = list(dict.fromkeys(_literal(a, v) for a, v in zip(ordered, truth)))
+        if not literals:
+            continue
+        condition = " and ".join(literals)
+        node = nodes[0] if len(nodes) == 1 else ast.And(tuple(nodes))
 
         def shared(segment: str) -> int:
             texts = {to_text(n) for r in rs.rules if r.segment == segment and r.condition is not None
@@ -397,8 +456,9 @@ def _new_rules(rs: ast.RulesetDef, lines: list[str], check) -> list[_Candidate]:
         for s in sorted(rs.segments, key=lambda s: (-shared(s.id), [x.id for x in rs.segments].index(s.id))):
             rule = f"{s.id} when {condition}"
             item = f"{quote}{rule.replace(quote, quote * 2) if quote == chr(39) else rule}{quote}"
+            added = ast.Rule(len(rs.rules), s.id, node, rule)
             out.append(_Candidate("completeness", "add_rule", {"rule": rule},
-                                  (Edit(at[-1] + 2, 1, "", f"{indent}- {item}\n"),)))
+                                  (Edit(at[-1] + 2, 1, "", f"{indent}- {item}\n"),), _with_rules(None, added)))
     return out
 
 
@@ -418,10 +478,14 @@ def _first(rs: ast.RulesetDef, lines: list[str], check) -> list[_Candidate]:
         if len(numbers) < 2:
             continue
         a, b = numbers[0], numbers[-1]
-        out.append(_Candidate("exclusivity", "first", {"first": a, "second": b}, (policy,)))
+        out.append(_Candidate("exclusivity", "first", {"first": a, "second": b}, (policy,),
+                              _with_rules(None, None, "first")))
         if at:
             la, lb = at[a - 1], at[b - 1]
             moved = lines[lb] + "\n"
+            order = list(range(len(rs.rules)))
+            order.remove(b - 1)
+            order.insert(a - 1, b - 1)
             out.append(_Candidate("exclusivity", "first", {"first": b, "second": a}, (
-                policy, Edit(lb + 1, 1, moved, ""), Edit(la + 1, 1, "", moved))))
+                policy, Edit(lb + 1, 1, moved, ""), Edit(la + 1, 1, "", moved)), _with_rules(order, None, "first")))
     return out
