@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
+
 import pytest
 
 import segrules
@@ -68,14 +70,21 @@ def test_a_planted_overlap_is_closed_by_a_threshold_or_by_hit_policy_first():
 
 
 def test_nothing_is_suggested_unless_it_is_proven():
-    # an example that no edit of the rules can satisfy: the gap's fixes are not PROVEN, so none is shown
+    # an example that no edit of the rules can satisfy: no fix gets past the cheap tests
     broken = GAP.replace("expect: omatoimi", "expect: verkosto", 1)
     assert broken != GAP
     ruleset, report = planted(broken)
     found = suggest(ruleset, report)
-    assert found.found == () and found.tried > 0
-    assert "none of the" in report.__class__.format(
-        __import__("attrs").evolve(report, suggestions=found))
+    assert found.found == () and found.tried > 0 and found.verified == 0
+    assert "none of the" in attrs.evolve(report, suggestions=found).format()
+    # an input no rule reads: the gap's fixes pass the counts and the examples, but the
+    # verification of the copy fails (inputs_used), so none is shown
+    unused = GAP.replace("inputs:\n", "inputs:\n  unused_q: {respondent: client, type: integer, min: 0, max: 1, optional: true, "
+                         "text: {fi: t, sv: t, en: t}}\n", 1)
+    ruleset, report = planted(unused)
+    assert report.check("inputs_used").status == "failed"
+    found = suggest(ruleset, report, limit=1)
+    assert found.found == () and found.verified > 0
 
 
 def test_a_proven_ruleset_gets_no_suggestions():
