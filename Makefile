@@ -4,7 +4,8 @@
 #   make test         run the test suite
 #   make bench        the peer benchmark (installs the optional `bench` extra)
 #   make bench-quick  a smoke run of the benchmark; writes nothing
-#   make bench-verify verification time against answer-space size, against brute force
+#   make bench-verify verification time against answer-space size, against brute force; exact
+#                     counting time beside proving time (shipped models, diffs up to 10^12)
 #   make bench-load   load time of every shipped ruleset
 #   make bench-record what decide + a decision record costs, against the hand-written function
 #   make bench-serve  the decision service against a minimal app; a reload under load
@@ -152,6 +153,7 @@ bench-quick: $(BENCH_STAMP)
 # Verification scaling: writes benchmarks/results/verify_scaling.json.
 bench-verify: $(STAMP)
 	$(PY) benchmarks/verify_scaling.py
+	$(PY) benchmarks/counting.py
 
 # Population runs on 1M synthetic records: segrules batch (DuckDB) and report, and batch
 # --engine postgres on a throwaway server, against the Python engine's loop in the same

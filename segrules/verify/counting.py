@@ -43,7 +43,7 @@ __all__ = [
     "share_text", "same_questions",
 ]
 
-#: Up to this many answer sets, counting enumerates them (the plainest exact method).
+#: Up to this many answer sets, counting enumerates them where the structure is beyond its budget.
 ENUMERATE_UP_TO = 5_000
 
 #: Outcomes besides the segments (the diff's row and column keys).
@@ -112,8 +112,9 @@ def sizes_of(rs: ast.RulesetDef, tally: Tally, method: str) -> SegmentSizes:
 
 
 def count_ruleset(rs: ast.RulesetDef, budget: Budget | None = None, *, method: str = "auto") -> SegmentSizes:
-    """Every segment's exact size. ``method``: ``auto`` enumerates a small space and counts a
-    larger one structurally; ``enumeration`` or ``structural`` forces one.
+    """Every segment's exact size. ``method``: ``structural``, ``enumeration`` (every answer
+    set through the reference evaluator), or ``auto``: structural, and where that is beyond its
+    budget, enumeration of a space of at most ``ENUMERATE_UP_TO`` answer sets.
 
     Raises ``NotCounted`` with the reason beyond the budget."""
     if method not in ("auto", "enumeration", "structural"):
@@ -121,19 +122,24 @@ def count_ruleset(rs: ast.RulesetDef, budget: Budget | None = None, *, method: s
     budget = budget if budget is not None else Budget(None)
     space = AnswerSpace(rs)
     size = space.size()
-    try:
-        if method == "enumeration" or method == "auto" and size <= ENUMERATE_UP_TO:
-            tally, method = enumerate_tally(rs, budget), "enumeration"
-        else:
-            tally, method = Tally(rs), "structural"
+    tally, used = None, method
+    if method in ("auto", "structural"):
+        try:
+            tally, used = Tally(rs), "structural"
             StructuralVerifier(rs, space, plane=False, budget=budget).run(tally)
-    except Undecided as exc:
-        raise NotCounted(str(exc)) from None
-    except RecursionError:
-        raise NotCounted("the expressions are nested too deeply for the counting method") from None
+        except (Undecided, RecursionError) as exc:
+            reason = str(exc) if isinstance(exc, Undecided) else "the expressions are nested too deeply"
+            if method == "structural" or size > ENUMERATE_UP_TO:
+                raise NotCounted(reason) from None
+            tally = None
+    if tally is None:
+        try:
+            tally, used = enumerate_tally(rs, budget), "enumeration"
+        except Undecided as exc:
+            raise NotCounted(str(exc)) from None
     if tally.counted != size:
         raise InternalInconsistency(f"counted {tally.counted} answer sets out of {size}", code="SR690")
-    return sizes_of(rs, tally, method)
+    return sizes_of(rs, tally, used)
 
 
 def share_text(n: int, total: int) -> str:
