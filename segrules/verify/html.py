@@ -20,6 +20,7 @@ from .. import __version__
 from ..dsl import ast
 from ..i18n import text as _t
 from .model import CHECKS, SCHEMA, Finding, VerificationReport, size_text
+from .report_parts import counts_section
 
 __all__ = ["diff_html", "diff_section", "html_report", "software_versions"]
 
@@ -259,6 +260,7 @@ def _section(n: int, r: VerificationReport, d: ast.RulesetDef | None, lang: str)
         add("<p>None: no check found a problem.</p>")
     for c, f in findings:
         out.extend(_finding(c.name, f))
+    out.extend(counts_section(r, lang))  # exact segment sizes, and suggestions when asked for
 
     # notes
     if r.notes:
