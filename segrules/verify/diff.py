@@ -195,7 +195,7 @@ class Difference:
             if len(c.regions) > REGIONS_SHOWN:
                 lines.append("  " + _count_text(lang, "diff.more_regions", len(c.regions) - REGIONS_SHOWN))
             lines.append(f"  {_t(lang, 'diff.example')}: {_answers_text(c.witness)}")
-            if c.scores is not None:
+            if c.scores is not None and any(c.scores):
                 lines.append(f"  {_t(lang, 'diff.scores')}: {scores_text(c.scores, lang)}")
         for c in self.undecided:
             lines.append(f"\n{outcome_text(c.old, lang)} -> {outcome_text(c.new, lang)}: "

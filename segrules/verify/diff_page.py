@@ -97,9 +97,9 @@ def _matrix(d: Any, lang: str) -> list[str]:
             if c is None:
                 row.append("<td></td>")
             elif c.status == "empty":
-                row.append(f'<td class="status ok">{escape(_t(lang, "diff.empty"))}</td>')
+                row.append(f'<td class="status ok" title="{escape(_t(lang, "diff.empty"))}">–</td>')
             elif c.status == "undecided":
-                row.append(f'<td class="status undecided">{escape(_t(lang, "diff.undecided_cell"))}</td>')
+                row.append(f'<td class="status undecided" title="{escape(_t(lang, "diff.undecided_cell"))}">?</td>')
             elif c.count is None:
                 row.append(f'<td class="status {"failed" if c.moved else ""}">{escape(_t(lang, "diff.some"))}</td>')
             else:
@@ -107,6 +107,7 @@ def _matrix(d: Any, lang: str) -> list[str]:
                            f'<span class="share">{escape(share_text(c.count, d.answer_sets or 0))}</span></td>')
         out.append("<tr>" + "".join(row) + "</tr>")
     out += ["</table>", "</div>"]
+    out.append(f'<p class="muted">{escape(_t(lang, "diff.legend_page"))}</p>')
     if hidden:
         out.append(f'<p class="muted">{escape(_t(lang, "diff.hidden", outcomes=", ".join(outcome_text(k, lang) for k in hidden)))}</p>')
     return out
@@ -126,7 +127,7 @@ def _moved(d: Any, c: Any, lang: str) -> list[str]:
     answers = "".join(f"<tr><th><code>{escape(k)}</code></th><td>{escape(_value(v))}</td></tr>"
                       for k, v in (c.witness or {}).items())
     out.append(f'<table class="answers">{answers}</table>')
-    if c.scores is not None:
+    if c.scores is not None and any(c.scores):
         for key, values in (("diff.old", c.scores[0]), ("diff.new", c.scores[1])):
             shown = ", ".join(f"{k} = {format_number(v)}" for k, v in values) or "-"
             out.append(f"<p>{escape(_t(lang, 'diff.scores'))} ({escape(_t(lang, key))}): {escape(shown)}</p>")
