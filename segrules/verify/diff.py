@@ -347,7 +347,7 @@ def diff(old, new, *, budget: Budget | float | None = None, old_file: str | None
     rows, cols = _outcomes(old), _outcomes(new)
     notes: list[str] = []
     if count:
-        counts, total, count_method, not_counted = _count(old, new, budget, count_limit)
+        counts, total, count_method, not_counted = _count(old, new, count_limit)
     else:
         counts, total, count_method, not_counted = None, None, None, "counting was not asked for"
     smt_cells = _prove(old, new, rows, cols, budget, notes)
@@ -356,7 +356,7 @@ def diff(old, new, *, budget: Budget | float | None = None, old_file: str | None
         for c in cols:
             if r == INVALID and c == INVALID:
                 continue
-            cells.append(_cell(old, new, r, c, counts, smt_cells, total))
+            cells.append(_cell(old, new, r, c, counts, smt_cells, total, count_method))
     method = "smt" if smt_cells is not None else (count_method or "none")
     if smt_cells is not None and counts is not None:
         method = f"smt+{count_method}"
@@ -373,13 +373,18 @@ def _input_sig(inp) -> tuple:
     return (inp.domain.kind, tuple(inp.domain.values), inp.optional, inp.asked_when)  # spans do not compare
 
 
-def _cell(old, new, r: str, c: str, counts, smt_cells, total) -> Cell:
+def _cell(old, new, r: str, c: str, counts, smt_cells, total, count_method) -> Cell:
     count, first, regions = None, None, ()
     if counts is not None:
         count, first, regions = counts.get((r, c), (0, None, ()))
     share = Fraction(count, total) if count is not None and total else None
 
     def counted() -> Cell:
+        """The cell from the counts alone (the solver did not decide it): a witness re-run
+        through both versions is a fact; an empty cell is a proof only from enumeration."""
+        if not count and count_method != "enumeration":
+            return Cell(r, c, "undecided", reason="the solver did not decide; the structural count finds no "
+                        "answer set here, which is not a proof")
         if not count:
             return Cell(r, c, "empty", count=0, share=share)
         return _shown(old, new, Cell(r, c, "found", _checked(old, new, r, c, first), count, None, share, regions))
@@ -449,12 +454,15 @@ def _sets(rs, budget: Budget) -> dict[frozenset, str]:
     return out
 
 
-def _count(old, new, budget: Budget, limit: int) -> tuple:
+def _count(old, new, limit: int) -> tuple:
     """(cells, answer sets compared, method, None) with every cell's exact count, or
     (None, None, None, why not): the joint structural count where both versions ask the same
     questions, else the enumeration of a small joint space."""
     do, dn = old.definition, new.definition
     reasons = []
+    # counting has a work budget of its own, never the comparison's time: the counts are the
+    # same on every machine
+    budget = Budget(None)
     try:
         joint = count_joint(do, dn, budget)
     except NotCounted as exc:
