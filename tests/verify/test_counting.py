@@ -4,6 +4,7 @@ worked out here by hand (plain dynamic programmes over the items' values, no seg
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from fractions import Fraction
 from pathlib import Path
@@ -28,7 +29,12 @@ SHIPPED = sorted(p for p in (ROOT / "rulesets").rglob("*.yaml") if p.name != "cr
 # --------------------------------------------------------------------------- one ruleset
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXAMPLES = int(os.environ.get("SEGRULES_FUZZ_EXAMPLES", "40"))
+#: ``make fuzz-verify`` also enumerates the shipped models up to this many answer sets (minutes).
+ENUMERATED = 400_000 if "SEGRULES_FUZZ_EXAMPLES" in os.environ else 5_000
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(small_ruleset_texts(awkward=True))
 def test_structural_counts_are_the_enumerated_counts(text):
     rs = load(text).definition
@@ -42,7 +48,7 @@ def test_structural_counts_are_the_enumerated_counts(text):
         by_hand.segments, by_hand.no_segment, by_hand.several_segments, by_hand.errors, by_hand.total)
 
 
-@pytest.mark.parametrize("path", [p for p in SHIPPED if AnswerSpace(segrules.load(str(p)).definition).size() <= 5_000],
+@pytest.mark.parametrize("path", [p for p in SHIPPED if AnswerSpace(segrules.load(str(p)).definition).size() <= ENUMERATED],
                          ids=lambda p: p.parent.name + "/" + p.name)
 def test_shipped_models_small_enough_to_enumerate_count_the_same_both_ways(path):
     rs = segrules.load(str(path)).definition
@@ -151,7 +157,7 @@ def version_pairs(draw):
     return text, new
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(version_pairs())
 def test_joint_counts_are_the_brute_force_cells(pair):
     old, new = load(pair[0]), load(pair[1])
