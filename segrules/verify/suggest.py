@@ -72,7 +72,7 @@ class Edit:
 class Suggestion:
     """An edit that makes the ruleset PROVEN, as re-verified on a copy; never applied."""
 
-    check: str  # the failed check it closes (completeness, exclusivity, segments_reachable)
+    closes: tuple[str, ...]  # the checks that failed and pass on the edited copy (all that failed)
     kind: str  # move_threshold, widen, narrow, add_rule, first
     what: dict  # the words' values (suggest.<kind> in segrules.i18n)
     edits: tuple[Edit, ...]
@@ -86,7 +86,7 @@ class Suggestion:
 
     def to_json(self) -> dict:
         return {
-            "check": self.check, "kind": self.kind, "description": self.describe("en"), "status": "proven",
+            "closes": list(self.closes), "kind": self.kind, "description": self.describe("en"), "status": "proven",
             "edits": [e.to_json() for e in self.edits],
             "counts": self.sizes.to_json() if self.sizes is not None else None,
         }
@@ -167,7 +167,8 @@ def suggest(ruleset: Any, report: Any, *, limit: int = 3, budget: Budget | None 
         verified += 1
         result = verify(copy, budget=budget)
         if result.proven:
-            out.append(Suggestion(cand.check, cand.kind, cand.what, cand.edits, rs.source, result.counts))
+            closes = tuple(c.name for c in report.checks if c.status == "failed")
+            out.append(Suggestion(closes, cand.kind, cand.what, cand.edits, rs.source, result.counts))
             if len(out) >= limit:
                 break
     return Suggestions(tuple(out), tried, verified)

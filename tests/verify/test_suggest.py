@@ -50,7 +50,7 @@ def test_a_planted_gap_is_closed_by_moving_the_threshold_back():
     found = suggest(ruleset, report, limit=2)
     assert_each_proven(GAP, found)
     first = found.found[0]
-    assert (first.check, first.kind) == ("completeness", "move_threshold")
+    assert (first.closes, first.kind) == (("completeness", "examples"), "move_threshold")
     assert first.describe() == "move the threshold of resources in rule 1 from 3.5 to 3"
     line = 1 + SUUNTIMA.splitlines().index(RULE_1)
     assert [(e.line, e.column, e.old, e.new) for e in first.edits] == [(line, RULE_1.index("3 and") + 1, "3.5", "3")]
@@ -67,6 +67,17 @@ def test_a_planted_overlap_is_closed_by_a_threshold_or_by_hit_policy_first():
     assert "move_threshold" in kinds and "first" in kinds
     first = next(s for s in found.found if s.kind == "first")
     assert first.edits[0].old == "unique" and first.edits[0].new == "first"
+
+
+def test_an_unreachable_segment_is_made_reachable():
+    rule = "  - yhteistyo when resources >= 3 and complexity >= 3"
+    text = SUUNTIMA.replace(rule, rule.replace(">= 3", ">= 6").replace("resources >= 6", "resources >= 3"))
+    ruleset, report = planted(text)
+    assert report.check("segments_reachable").status == "failed"
+    found = suggest(ruleset, report, limit=1)
+    assert_each_proven(text, found)
+    assert found.found[0].describe() == "move the threshold of complexity in rule 3 from 6 to 3"
+    assert "segments_reachable" in found.found[0].closes
 
 
 def test_nothing_is_suggested_unless_it_is_proven():
