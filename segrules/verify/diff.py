@@ -36,7 +36,7 @@ from ..i18n import count as _count_text, text as _t
 from . import smt
 from .brute import answer_sets, outcome_of
 from .budget import Budget, Undecided
-from .counting import NotCounted, count_joint, share_text
+from .counting import ERROR, NONE, SEVERAL, NotCounted, count_joint, share_text
 from .model import size_text
 from .space import AnswerSpace
 from .structure import outcome_result
@@ -49,7 +49,7 @@ REGIONS_SHOWN = 3
 #: The most answer sets (old and new together) enumerated to count the cells exactly.
 COUNT_LIMIT = 50_000
 
-NONE, SEVERAL, ERROR, INVALID = "<none>", "<several>", "<error>", "<invalid>"
+INVALID = "<invalid>"  # besides counting's NONE, SEVERAL and ERROR
 #: The outcomes besides the segments, by their catalogue keys (segrules.i18n).
 SPECIAL = {NONE: "outcome.none", SEVERAL: "outcome.several", ERROR: "outcome.error", INVALID: "outcome.invalid"}
 

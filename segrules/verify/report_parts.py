@@ -8,7 +8,7 @@ from html import escape
 from typing import Any
 
 from ..i18n import text as _t
-from .counting import share_text
+from .counting import ERROR, NONE, SEVERAL, share_text
 from .diff import outcome_text
 from .model import size_text
 
@@ -25,9 +25,9 @@ def counts_section(r: Any, lang: str) -> list[str]:
         out.append("<table>")
         out.append(f"<tr><th>{escape(_t(lang, 'sizes.outcome'))}</th><th>{escape(_t(lang, 'sizes.answer_sets'))}</th>"
                    f"<th>{escape(_t(lang, 'sizes.share'))}</th></tr>")
-        rows = list(sizes.segments) + [(k, n) for k, n in (("<none>", sizes.no_segment),
-                                                            ("<several>", sizes.several_segments),
-                                                            ("<error>", sizes.errors)) if n]
+        rows = list(sizes.segments) + [(k, n) for k, n in ((NONE, sizes.no_segment),
+                                                            (SEVERAL, sizes.several_segments),
+                                                            (ERROR, sizes.errors)) if n]
         for key, n in rows:
             out.append(f"<tr><td><code>{escape(outcome_text(key, lang))}</code></td>"
                        f'<td style="text-align: right">{escape(size_text(n))}</td>'
