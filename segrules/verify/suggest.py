@@ -134,7 +134,8 @@ class _Candidate:
 def suggest(ruleset: Any, report: Any, *, limit: int = 3, budget: Budget | None = None) -> Suggestions:
     """Up to ``limit`` suggestions for the report's failed completeness, exclusivity and
     reachability checks, each PROVEN on an edited copy (``ruleset``: the loaded ``Ruleset``
-    whose ``text`` is edited; ``report``: its ``VerificationReport``)."""
+    whose ``text`` is edited; ``report``: its ``VerificationReport``). ``budget``: used for
+    every count and verification of a copy (None: the defaults, afresh for each)."""
     from ..pipeline import load_text
     from . import verify
 
@@ -185,8 +186,8 @@ def _promising(rs: ast.RulesetDef, budget: Budget | None) -> bool:
             return False
     try:
         sizes = count_ruleset(rs, budget)
-    except NotCounted:
-        return True  # the full verification decides
+    except (NotCounted, SegrulesError):
+        return True  # the full verification of the loaded copy decides
     return not (sizes.no_segment or sizes.several_segments or sizes.errors or any(n == 0 for _, n in sizes.segments))
 
 
