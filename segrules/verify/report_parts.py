@@ -37,7 +37,7 @@ def counts_section(r: Any, lang: str) -> list[str]:
     if found is not None:
         out.append(f"<h3>{escape(_t(lang, 'suggest.title'))}</h3>")
         if not found.found:
-            out.append(f"<p>{escape(_t(lang, 'suggest.none', tried=found.tried))}</p>")
+            out.append(f"<p>{escape(found.format(lang))}</p>")
         for s in found.found:
             out.append('<div class="finding">')
             out.append(f"<p><strong>{escape(_t(lang, 'suggest.heading'))}</strong>: {escape(s.describe(lang))}</p>")

@@ -109,13 +109,17 @@ class Suggestions:
     found: tuple[Suggestion, ...]
     tried: int
     verified: int
+    applicable: bool = True  # False: no completeness, exclusivity or reachability check failed
 
     def to_json(self) -> dict:
-        return {"tried": self.tried, "verified": self.verified, "suggestions": [s.to_json() for s in self.found]}
+        return {"applicable": self.applicable, "tried": self.tried, "verified": self.verified,
+                "suggestions": [s.to_json() for s in self.found]}
 
     def format(self, lang: str = "en") -> str:
         from ..i18n import text
 
+        if not self.applicable:
+            return text(lang, "suggest.not_applicable")
         if not self.found:
             return text(lang, "suggest.none", tried=self.tried)
         return "\n".join(s.format(lang) for s in self.found)
@@ -143,7 +147,7 @@ def suggest(ruleset: Any, report: Any, *, limit: int = 3, budget: Budget | None 
     failed = [c for c in report.checks if c.status == "failed" and c.name in CHECKS]
     text = getattr(ruleset, "text", None)
     if not failed or not text:
-        return Suggestions((), 0, 0)
+        return Suggestions((), 0, 0, applicable=False)
     out: list[Suggestion] = []
     seen: set = set()
     tried = verified = 0

@@ -86,7 +86,7 @@ def test_nothing_is_suggested_unless_it_is_proven():
     assert broken != GAP
     ruleset, report = planted(broken)
     found = suggest(ruleset, report)
-    assert found.found == () and found.tried > 0 and found.verified == 0
+    assert found.found == () and found.tried > 0 and found.verified == 0 and found.applicable
     assert "none of the" in attrs.evolve(report, suggestions=found).format()
     # an input no rule reads: the gap's fixes pass the counts and the examples, but the
     # verification of the copy fails (inputs_used), so none is shown
@@ -101,7 +101,8 @@ def test_nothing_is_suggested_unless_it_is_proven():
 def test_a_proven_ruleset_gets_no_suggestions():
     ruleset = segrules.load(str(ROOT / "rulesets/helsinki/suuntima.yaml"))
     found = suggest(ruleset, verify(ruleset))
-    assert found.found == () and found.tried == 0
+    assert found.found == () and found.tried == 0 and not found.applicable
+    assert found.format() == "suggestions: only for a failed completeness, exclusivity or reachability check"
 
 
 def test_edits_apply_only_where_the_text_is_what_they_expect():
