@@ -4,14 +4,16 @@
 #   make test         run the test suite
 #   make bench        the peer benchmark (installs the optional `bench` extra)
 #   make bench-quick  a smoke run of the benchmark; writes nothing
-#   make bench-verify verification time against answer-space size, against brute force
+#   make bench-verify verification time against answer-space size, against brute force; exact
+#                     counting time beside proving time (shipped models, diffs up to 10^12)
 #   make bench-load   load time of every shipped ruleset
 #   make bench-record what decide + a decision record costs, against the hand-written function
 #   make bench-serve  the decision service against a minimal app; a reload under load
 #   make bench-report segrules report with its suppression audit on 10M records, against its counting
 #   make test-attack  the suppression's attacker over 1000 random populations
 #   make wheel-check  build the wheel, install it outside the checkout, verify the shipped models
-#   make fuzz-verify  a long differential run of the verifier's methods (FUZZ_EXAMPLES, default 2000)
+#   make fuzz-verify  a long differential run of the verifier's methods (FUZZ_EXAMPLES, default 2000),
+#                     and the exact counts against enumeration, shipped models up to 400 000 answer sets too
 #   make test-spark   the generated SQL and segrules batch on Apache Spark, local and on a loopback cluster (installs the `spark` extra)
 #   make clean        remove the virtual environment and build leftovers
 
@@ -152,6 +154,7 @@ bench-quick: $(BENCH_STAMP)
 # Verification scaling: writes benchmarks/results/verify_scaling.json.
 bench-verify: $(STAMP)
 	$(PY) benchmarks/verify_scaling.py
+	$(PY) benchmarks/counting.py
 
 # Population runs on 1M synthetic records: segrules batch (DuckDB) and report, and batch
 # --engine postgres on a throwaway server, against the Python engine's loop in the same
@@ -193,7 +196,7 @@ wheel-check: $(STAMP)
 FUZZ_EXAMPLES ?= 2000
 fuzz-verify: $(STAMP)
 	SEGRULES_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) HYPOTHESIS_PROFILE=dev $(PY) -m pytest tests/verify/test_differential.py \
-	  -p no:randomly --hypothesis-show-statistics $(PYTEST_ARGS)
+	  tests/verify/test_counting.py -p no:randomly --hypothesis-show-statistics $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis

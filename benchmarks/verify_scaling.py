@@ -5,8 +5,9 @@ Synthetic Suuntima-like rulesets grow from about 10^3 to beyond 10^24 answer set
 questions and n professional questions on a 1-5 scale (every third one optional), a question
 battery that decides which professional questions are asked, two means and four quadrant
 segments. Each is verified by each method on its own, in the same run: the structural method,
-the SMT prover, ``segrules verify`` as users run it (both, the prover deciding), and where the
-space is small enough brute-force enumeration; the ratio brute / structural is printed. Every
+the SMT prover, ``segrules verify`` as users run it (both, the prover deciding), the exact
+segment sizes alone (``counting.count_ruleset``, beside the proving time), and where the space
+is small enough brute-force enumeration; the ratio brute / structural is printed. Every
 method must prove every ruleset (brute force must give the same verdict), or the run stops.
 
 Run: ``make bench-verify`` (or ``python benchmarks/verify_scaling.py``); ``--quick`` for a
@@ -29,6 +30,7 @@ sys.path.insert(0, str(HERE.parent))
 import segrules  # noqa: E402
 from segrules.verify import _checks, verify  # noqa: E402
 from segrules.verify.budget import Budget  # noqa: E402
+from segrules.verify.counting import count_ruleset  # noqa: E402
 from segrules.verify.influence import InfluenceChecker  # noqa: E402
 from segrules.verify.prover import prove  # noqa: E402
 from segrules.verify.space import AnswerSpace, Tally  # noqa: E402
@@ -131,15 +133,15 @@ def _write_table(rows) -> None:
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()} ({platform.python_implementation()} "
         f"{platform.python_version()}), 2 cores; one run of `make bench-verify`.",
         "",
-        "| answer sets | structural s | SMT s | segrules verify s | brute force s | brute force / structural |",
-        "|---:|---:|---:|---:|---:|---:|",
+        "| answer sets | structural s | SMT s | segrules verify s | exact counts s | brute force s | brute force / structural |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         size = int(r["answer_space_size"])
         brute = "—" if r["brute_force_seconds"] is None else f"{r['brute_force_seconds']:.2f}"
         ratio = "infeasible" if r["ratio"] is None else f"{r['ratio']:.0f}×"
         lines.append(f"| {size:.2e} | {r['structural_seconds']:.3f} | {r['smt_seconds']:.3f} | "
-                     f"{r['verify_seconds']:.3f} | {brute} | {ratio} |")
+                     f"{r['verify_seconds']:.3f} | {r['counting_seconds']:.3f} | {brute} | {ratio} |")
     write_text_atomic(DOC, replace_between(DOC.read_text(encoding="utf-8"), BEGIN, END, "\n".join(lines)))
 
 
@@ -148,14 +150,18 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="a few small sizes, for a smoke run; writes nothing")
     args = ap.parse_args(argv)
     rows = []
-    print(f"{'answer sets':>14} {'log10':>6} {'structural s':>13} {'SMT s':>8} {'verify s':>9} {'brute s':>10} "
+    print(f"{'answer sets':>14} {'log10':>6} {'structural s':>13} {'SMT s':>8} {'verify s':>9} {'counts s':>9} {'brute s':>10} "
           f"{'brute/structural':>17}")
     for nc, np_ in (QUICK if args.quick else SIZES):
         rs = segrules.load_text(ruleset_text(nc, np_), f"scaling_{nc}_{np_}.yaml")
         ok_structural, structural = timed(structural_alone, rs)
         ok_smt, smt = timed(smt_alone, rs)
         rep, whole = timed(lambda: verify(rs, budget=Budget(None)))
+        sizes, counting = timed(lambda: count_ruleset(rs.definition))
         size = rep.answer_space_size
+        if sizes.total != size:
+            print(f"the exact counts add up to {sizes.total} answer sets, not {size}")
+            return 1
         for name, ok in (("the structural method", ok_structural), ("the SMT prover", ok_smt),
                          ("segrules verify", rep.proven)):
             if not ok:
@@ -170,13 +176,14 @@ def main(argv=None) -> int:
                 print(f"brute force does not prove the ruleset of {size} answer sets")
                 return 1
         ratio = f"{brute / structural:.0f}x" if brute is not None else "(infeasible)"
-        print(f"{size:>14.3e} {math.log10(size):>6.1f} {structural:>13.3f} {smt:>8.3f} {whole:>9.3f} "
+        print(f"{size:>14.3e} {math.log10(size):>6.1f} {structural:>13.3f} {smt:>8.3f} {whole:>9.3f} {counting:>9.3f} "
               f"{(f'{brute:.2f}' if brute is not None else '-'):>10} {ratio:>17}", flush=True)
         rows.append({"client_questions": nc, "professional_questions_per_battery": np_,
                      "answer_space_size": str(size), "log10": round(math.log10(size), 2),
                      "structural_seconds": round(structural, 4),
                      "smt_seconds": round(smt, 4),
                      "verify_seconds": round(whole, 4),
+                     "counting_seconds": round(counting, 4),
                      "brute_force_seconds": None if brute is None else round(brute, 3),
                      "ratio": None if brute is None else round(brute / structural, 1)})
     if not args.quick:

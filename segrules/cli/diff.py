@@ -8,14 +8,15 @@ from ..files import check_output, write_text_atomic
 from ..pipeline import load
 from ..verify.budget import DEFAULT_SECONDS
 from ..verify.diff import diff
-from .common import print_json
+from .common import add_lang, print_json
 from .verify import _seconds
 
 HELP = "the exact difference between two versions of a ruleset: which answer sets move where"
 DESCRIPTION = (
     "Compare two versions over the whole answer space: a transition matrix from the old "
     "version's segments to the new one's, each cell proven empty or shown with an example "
-    "answer set (re-run through both versions), with exact counts when the space is small. "
+    "answer set (re-run through both versions) and its scores, with each cell's exact count and "
+    "share of the answer space and the region that moves, in the model's own terms. "
     "Exit code 0 when the versions are proven equal, 1 when they differ or it is undecided."
 )
 
@@ -30,21 +31,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"time for the comparison (default {DEFAULT_SECONDS:g}); cells not decided within it "
         "are reported as undecided, never as empty",
     )
+    parser.add_argument("--no-count", dest="count", action="store_false",
+                        help="prove the cells without counting them")
+    add_lang(parser, default="en")
 
 
 def run(args: argparse.Namespace) -> int:
     if args.report:
         check_output(args.report, [args.old, args.new], force=args.force)
     old, new = load(args.old), load(args.new)
-    result = diff(old, new, budget=args.budget, old_file=args.old, new_file=args.new)
+    result = diff(old, new, budget=args.budget, old_file=args.old, new_file=args.new, count=args.count)
     if args.report:
-        from ..verify.html import diff_html
+        from ..verify.diff_page import diff_html
 
-        write_text_atomic(args.report, diff_html(result), inputs=[args.old, args.new], force=args.force)
+        write_text_atomic(args.report, diff_html(result, lang=args.lang), inputs=[args.old, args.new],
+                          force=args.force)
     if args.json:
         print_json(result.to_json())
     else:
-        print(result.format())
+        print(result.format(args.lang))
         if args.report:
             print(f"report written to {args.report}")
     return 0 if result.equal is True else 1

@@ -7,6 +7,8 @@ import datetime as dt
 import sys
 import time
 
+import attrs
+
 from ..errors import RulesetError, SegrulesError
 from ..files import check_output, write_text_atomic
 from ..pipeline import load
@@ -37,6 +39,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--budget", metavar="SECONDS", type=_seconds, default=DEFAULT_SECONDS,
         help=f"time for each ruleset (default {DEFAULT_SECONDS:g}); checks not decided within it "
         "are reported as undecided, never as proven",
+    )
+    parser.add_argument(
+        "--suggest", action="store_true",
+        help="for a failed completeness, exclusivity or reachability check, propose small edits of "
+        "the YAML (a threshold, a condition, a new rule, hit policy first), each shown only if an "
+        "edited copy is then PROVEN; nothing is edited in place",
     )
     add_lang(parser, default="en")
 
@@ -79,6 +87,10 @@ def run(args: argparse.Namespace) -> int:
             continue
         try:
             report = verify(ruleset, method=args.method, budget=Budget(args.budget))
+            if args.suggest and not report.proven:
+                from ..verify.suggest import suggest
+
+                report = attrs.evolve(report, suggestions=suggest(ruleset, report))
         except Exception as exc:  # noqa: BLE001 - one ruleset's failure never loses the others' reports
             if args.debug:
                 raise

@@ -27,6 +27,7 @@ from .structure import StructuralVerifier
 from . import smt
 from .prover import prove
 from .verdict import PROVED_CHECKS, combine
+from .counting import sizes_of
 
 ENUMERATION_LIMIT = 5_000
 #: Seconds the counting method may take once the SMT prover has decided every check.
@@ -72,7 +73,10 @@ def verify(
     use = method
     if method == "auto":
         use = "enumeration" if size <= ENUMERATION_LIMIT else "structural"
+    proving = time.perf_counter()
     smt_checks, smt_missing, solver = _run_smt(rs, budget, notes)
+    proving = time.perf_counter() - proving
+    counting = time.perf_counter()
     if smt_checks and all(c.status != "undecided" for c in smt_checks.values()):
         # the verdict is in: the counting method only adds counts and regions, so it gets
         # a share of the budget, not all of it
@@ -115,6 +119,7 @@ def verify(
                 f"the verifier accounted for {tally.counted} answer sets out of {size}", code="SR690"
             )
         exact = _checks(rs, tally, undecided_reason)
+        counts = None if undecided_reason else sizes_of(rs, tally, exact_method)
     except InternalInconsistency as exc:
         # a bug in the counting method: its answers are set aside, and nothing it could have
         # confirmed is proven; failures the SMT prover shows with a witness still stand
@@ -122,6 +127,8 @@ def verify(
         notes.append(internal)
         exact = _checks(rs, Tally(rs), internal)
         score_plane = None
+        counts = None
+    counting = time.perf_counter() - counting
     checks = combine(exact, exact_method, smt_checks, smt_missing)
     if internal:
         checks = [
@@ -140,6 +147,8 @@ def verify(
     return VerificationReport(
         rs.id, rs.version, rs.content_hash, rs.source, rs.hit_policy, size, use, tuple(checks),
         time.perf_counter() - started, score_plane, tuple(notes), solver, forced=method != "auto",
+        counts=counts, not_counted=None if counts is not None else (internal or undecided_reason),
+        timings=(("proving", proving), ("counting", counting)),
     )
 
 

@@ -10,10 +10,14 @@ domain). Only answer sets valid for at least one version are compared.
 
 Each cell is one solver query: unsatisfiable is a proof that no answer set moves that way
 (``empty``); satisfiable gives a witness, decoded and re-run through ``Ruleset.decide`` of both
-versions before it is shown (``found``); a timeout is ``undecided``, never a proof. When the
-joint space is small, every answer set of both versions is enumerated with the reference
-evaluator and each cell gets its exact count; otherwise cells are "not counted", never
-estimated. The solver and the enumeration must agree, or nothing is claimed (SR641).
+versions before it is shown (``found``); a timeout is ``undecided``, never a proof.
+
+Each cell also gets its exact count and share of the answer space: where both versions ask
+the same questions, from the joint structural count (``counting.count_joint``, at any size the
+structure allows), with the moved region in the model's own terms (``resources in [3, 3.5)``);
+otherwise, when the joint space is small, by enumerating every answer set of both versions with
+the reference evaluator. Beyond both, cells are "not counted" with the reason, never
+estimated. The solver and the counts must agree, or nothing is claimed (SR641).
 """
 
 from __future__ import annotations
@@ -23,10 +27,16 @@ from typing import Any
 
 import attrs
 
+from fractions import Fraction
+
+from ..engine import reference
+from ..engine.runtime import exact_text, format_number
 from ..errors import AnswerError, EvaluationError, SegrulesError
+from ..i18n import count as _count_text, text as _t
 from . import smt
 from .brute import answer_sets, outcome_of
 from .budget import Budget, Undecided
+from .counting import ERROR, NONE, SEVERAL, NotCounted, count_joint, share_text
 from .model import size_text
 from .space import AnswerSpace
 from .structure import outcome_result
@@ -34,16 +44,14 @@ from .structure import outcome_result
 __all__ = ["SCHEMA", "Cell", "Difference", "VersionRef", "diff"]
 
 SCHEMA = "segrules.diff/1"
+#: Regions shown per moved cell (the largest first; the JSON has every one).
+REGIONS_SHOWN = 3
 #: The most answer sets (old and new together) enumerated to count the cells exactly.
 COUNT_LIMIT = 50_000
 
-NONE, SEVERAL, ERROR, INVALID = "<none>", "<several>", "<error>", "<invalid>"
-SPECIAL = {
-    NONE: "no segment",
-    SEVERAL: "several segments",
-    ERROR: "evaluation error",
-    INVALID: "not a valid answer set",
-}
+INVALID = "<invalid>"  # besides counting's NONE, SEVERAL and ERROR
+#: The outcomes besides the segments, by their catalogue keys (segrules.i18n).
+SPECIAL = {NONE: "outcome.none", SEVERAL: "outcome.several", ERROR: "outcome.error", INVALID: "outcome.invalid"}
 
 
 class DiffError(SegrulesError):
@@ -68,8 +76,10 @@ class Cell:
     """Answer sets the old version gives ``old`` and the new version gives ``new``.
 
     ``status``: ``empty`` (proven: there are none), ``found`` (``witness`` is one, re-run
-    through both versions) or ``undecided``. ``count`` is the exact number, or None when the
-    space was not enumerated.
+    through both versions) or ``undecided``. ``count`` is the exact number and ``share`` its
+    part of the answer sets compared, or None when not counted. ``regions``: where the cell's
+    answer sets lie, in the model's terms, with their counts (largest first); ``scores``: the
+    witness's scores in the old and the new version.
     """
 
     old: str
@@ -78,6 +88,9 @@ class Cell:
     witness: dict | None = None
     count: int | None = None
     reason: str | None = None
+    share: Fraction | None = None
+    regions: tuple[tuple[str, int], ...] = ()
+    scores: tuple[tuple[tuple[str, Any], ...], tuple[tuple[str, Any], ...]] | None = None
 
     @property
     def moved(self) -> bool:
@@ -85,11 +98,21 @@ class Cell:
 
     def to_json(self) -> dict:
         out: dict[str, Any] = {"old": self.old, "new": self.new, "status": self.status, "count": self.count}
+        if self.share is not None:
+            out["share"] = exact_text(self.share.numerator, self.share.denominator)
         if self.witness is not None:
             out["witness"] = self.witness
+        if self.scores is not None:
+            out["scores"] = {side: {k: _number_json(v) for k, v in values}
+                             for side, values in zip(("old", "new"), self.scores)}
+        if self.regions:
+            out["regions"] = [{"region": r, "count": n} for r, n in self.regions]
         if self.reason:
             out["reason"] = self.reason
         return out
+
+    def share_text(self, total: int | None) -> str:
+        return share_text(self.count, total) if self.count is not None and total else ""
 
 
 @attrs.frozen
@@ -107,6 +130,9 @@ class Difference:
     inputs_only_new: tuple[str, ...]
     inputs_changed: tuple[str, ...]
     notes: tuple[str, ...] = ()
+    answer_sets: int | None = None  # the answer sets compared (valid for at least one version), when counted
+    count_method: str | None = None  # "structural" or "enumeration", when counted
+    not_counted: str | None = None  # why the cells are not counted
 
     def cell(self, old: str, new: str) -> Cell:
         for c in self.cells:
@@ -137,6 +163,9 @@ class Difference:
             "equal": self.equal,
             "method": self.method,
             "counted": self.counted,
+            "count_method": self.count_method,
+            "answer_sets": self.answer_sets,
+            "not_counted": self.not_counted,
             "rows": list(self.rows),
             "columns": list(self.columns),
             "cells": [c.to_json() for c in self.cells],
@@ -146,67 +175,111 @@ class Difference:
             "notes": list(self.notes),
         }
 
-    def format(self) -> str:
-        """The difference for a model owner: the verdict, then every cell that moves."""
+    def format(self, lang: str = "en") -> str:
+        """The difference for a model owner: the verdict, the matrix, then every cell that moves
+        with its count, share, region and an example with its scores; ``lang``: fi, sv, en."""
         o, n = self.old, self.new
-        lines = [f"old: {o.id} {o.version} sha256:{o.content_hash}" + (f" ({o.file})" if o.file else ""),
-                 f"new: {n.id} {n.version} sha256:{n.content_hash}" + (f" ({n.file})" if n.file else "")]
-        if self.inputs_only_old:
-            lines.append(f"inputs only in the old version: {', '.join(self.inputs_only_old)}")
-        if self.inputs_only_new:
-            lines.append(f"inputs only in the new version: {', '.join(self.inputs_only_new)}")
-        if self.inputs_changed:
-            lines.append(f"inputs whose answers or questions changed: {', '.join(self.inputs_changed)}")
-        if self.equal is True:
-            lines.append("EQUAL (proven): every answer set gets the same result from both versions.")
-        elif self.equal is False:
-            lines.append(f"DIFFERENT: answer sets move in {len(self.moved)} "
-                         f"{'way' if len(self.moved) == 1 else 'ways'}.")
-        else:
-            lines.append("UNDECIDED: no answer set was found to move, but not every cell was decided "
-                         "within the budget; this is not a proof.")
+        lines = [f"{_t(lang, 'diff.old')}: {o.id} {o.version} sha256:{o.content_hash}" + (f" ({o.file})" if o.file else ""),
+                 f"{_t(lang, 'diff.new')}: {n.id} {n.version} sha256:{n.content_hash}" + (f" ({n.file})" if n.file else "")]
+        for key, ids in (("diff.only_old", self.inputs_only_old), ("diff.only_new", self.inputs_only_new),
+                         ("diff.changed", self.inputs_changed)):
+            if ids:
+                lines.append(f"{_t(lang, key)}: {', '.join(ids)}")
+        lines.append(self.verdict(lang))
         lines.append("")
-        lines.append(_matrix_text(self))
+        lines.append(_matrix_text(self, lang))
         for c in self.moved:
-            count = f"{c.count:,}".replace(",", " ") + " answer sets" if c.count is not None else "not counted"
-            lines.append(f"\n{outcome_text(c.old)} -> {outcome_text(c.new)}: {count}")
-            lines.append(f"  for example: {_answers_text(c.witness)}")
+            lines.append(f"\n{outcome_text(c.old, lang)} -> {outcome_text(c.new, lang)}: {self.count_text(c, lang)}")
+            for region, count in c.regions[:REGIONS_SHOWN]:
+                lines.append(f"  {_t(lang, 'diff.where')} {region}: {size_text(count)} ({share_text(count, self.answer_sets)})")
+            if len(c.regions) > REGIONS_SHOWN:
+                lines.append("  " + _count_text(lang, "diff.more_regions", len(c.regions) - REGIONS_SHOWN))
+            lines.append(f"  {_t(lang, 'diff.example')}: {_answers_text(c.witness)}")
+            if c.scores is not None and any(c.scores):
+                lines.append(f"  {_t(lang, 'diff.scores')}: {scores_text(c.scores, lang)}")
         for c in self.undecided:
-            lines.append(f"\n{outcome_text(c.old)} -> {outcome_text(c.new)}: undecided ({c.reason})")
-        if self.counted:
-            lines.append("\nCounts are exact: every answer set of both versions was evaluated.")
-        else:
-            lines.append("\nCounts: not counted (the answer space is too large to enumerate); "
-                         "every cell is still proven empty or shown with a witness.")
-        lines.append("Only answer sets valid for both versions are compared; <invalid> marks those "
-                     "valid for only one of them.")
-        lines.extend(f"note: {t}" for t in self.notes)
+            lines.append(f"\n{outcome_text(c.old, lang)} -> {outcome_text(c.new, lang)}: "
+                         + _t(lang, "diff.undecided_reason", reason=c.reason))
+        lines.append("")
+        lines.append(self.counts_text(lang))
+        lines.append(_t(lang, "diff.valid_only", invalid=outcome_text(INVALID, lang)))
+        lines.extend(f"{_t(lang, 'diff.note')}: {t}" for t in self.notes)
         return "\n".join(lines)
 
+    def matrix_axes(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """(rows, columns, left out): the matrix as shown, without the outcomes besides the
+        segments (no segment, several, error, invalid) whose row and column are proven empty
+        throughout; every segment is always shown."""
+        def empty(key: str) -> bool:
+            return all(c.status == "empty" for c in self.cells if key in (c.old, c.new))
 
-def outcome_text(key: str) -> str:
-    return SPECIAL.get(key, key)
+        hidden = tuple(k for k in SPECIAL if (k in self.rows or k in self.columns) and empty(k))
+        return (tuple(r for r in self.rows if r not in hidden), tuple(c for c in self.columns if c not in hidden),
+                hidden)
+
+    def verdict(self, lang: str = "en") -> str:
+        if self.equal is True:
+            return _t(lang, "diff.equal")
+        if self.equal is False:
+            return _count_text(lang, "diff.different", len(self.moved))
+        return _t(lang, "diff.undecided")
+
+    def count_text(self, c: Cell, lang: str = "en") -> str:
+        """``123 answer sets (4.5 % of the answer space)``, or "not counted"."""
+        if c.count is None:
+            return _t(lang, "diff.not_counted_cell")
+        return _t(lang, "diff.cell", count=size_text(c.count), share=share_text(c.count, self.answer_sets or 0))
+
+    def counts_text(self, lang: str = "en") -> str:
+        if self.counted and self.count_method == "structural":
+            return _t(lang, "diff.counted.structural", size=size_text(self.answer_sets or 0))
+        if self.counted:
+            return _t(lang, "diff.counted.enumeration")
+        return _t(lang, "diff.not_counted", reason=self.not_counted or "")
+
+
+def outcome_text(key: str, lang: str = "en") -> str:
+    """A row or column of the matrix in words: a segment id as it is, the others translated."""
+    return _t(lang, SPECIAL[key]) if key in SPECIAL else key
+
+
+def scores_text(scores, lang: str = "en") -> str:
+    """``old: resources = 3, complexity = 2; new: ...``, the words in ``lang``."""
+    parts = []
+    for key, values in zip(("diff.old", "diff.new"), scores):
+        parts.append(f"{_t(lang, key)}: " + (", ".join(f"{k} = {format_number(v)}" for k, v in values) or "-"))
+    return "; ".join(parts)
+
+
+def _number_json(v):
+    if isinstance(v, bool) or not isinstance(v, (int, Fraction)):
+        return v
+    f = Fraction(v)
+    return exact_text(f.numerator, f.denominator)
 
 
 def _answers_text(w: dict | None) -> str:
     if not w:
         return "(no answers)"
-    return ", ".join(f"{k}={'yes' if v is True else 'no' if v is False else v}" for k, v in w.items())
+    return ", ".join(f"{k}={'true' if v is True else 'false' if v is False else format_number(v)}" for k, v in w.items())
 
 
-def _matrix_text(d: Difference) -> str:
+def _matrix_text(d: Difference, lang: str = "en") -> str:
     def cell_text(c: Cell) -> str:
         if c.status == "empty":
             return "-"
         if c.status == "undecided":
             return "?"
-        return f"{c.count:,}".replace(",", " ") if c.count is not None else "yes"
+        if c.count is None:
+            return "+"
+        return f"{size_text(c.count)} ({share_text(c.count, d.answer_sets or 0)})"
 
-    head = ["old \\ new"] + list(d.columns)
+    shown_rows, shown_columns, hidden = d.matrix_axes()
+    head = [_t(lang, "diff.corner")] + [outcome_text(c, lang) for c in shown_columns]
     rows = [head]
-    for r in d.rows:
-        row = [r]
-        for col in d.columns:
+    for r in shown_rows:
+        row = [outcome_text(r, lang)]
+        for col in shown_columns:
             try:
                 row.append(cell_text(d.cell(r, col)))
             except KeyError:
@@ -215,7 +288,9 @@ def _matrix_text(d: Difference) -> str:
     widths = [max(len(row[k]) for row in rows) for k in range(len(head))]
     out = ["  ".join(t.ljust(w) if k == 0 else t.rjust(w) for k, (t, w) in enumerate(zip(row, widths))).rstrip()
            for row in rows]
-    out.append("(- proven empty, ? undecided, yes: some answer sets, not counted)")
+    out.append(_t(lang, "diff.legend"))
+    if hidden:
+        out.append(_t(lang, "diff.hidden", outcomes=", ".join(outcome_text(k, lang) for k in hidden)))
     return "\n".join(out)
 
 
@@ -252,8 +327,11 @@ def _ref(ruleset, file: str | None) -> VersionRef:
 
 
 def diff(old, new, *, budget: Budget | float | None = None, old_file: str | None = None,
-         new_file: str | None = None, count_limit: int = COUNT_LIMIT) -> Difference:
-    """The transition matrix between two loaded rulesets (``segrules.Ruleset``)."""
+         new_file: str | None = None, count_limit: int = COUNT_LIMIT, count: bool = True) -> Difference:
+    """The transition matrix between two loaded rulesets (``segrules.Ruleset``).
+
+    ``count``: give each cell its exact count (``False``: the proofs alone); ``count_limit``:
+    the most answer sets enumerated where the joint structural count does not apply."""
     budget = Budget.of(budget)
     do, dn = old.definition, new.definition
     ins_o = {i.id: i for i in do.inputs}
@@ -268,19 +346,23 @@ def diff(old, new, *, budget: Budget | float | None = None, old_file: str | None
                 "an answer cannot be both; give the changed input a new id", code="SR640")
     rows, cols = _outcomes(old), _outcomes(new)
     notes: list[str] = []
-    counts = _count(old, new, budget, count_limit, notes)
+    if count:
+        counts, total, count_method, not_counted = _count(old, new, count_limit)
+    else:
+        counts, total, count_method, not_counted = None, None, None, "counting was not asked for"
     smt_cells = _prove(old, new, rows, cols, budget, notes)
     cells = []
     for r in rows:
         for c in cols:
             if r == INVALID and c == INVALID:
                 continue
-            cells.append(_cell(old, new, r, c, counts, smt_cells))
-    method = "smt" if smt_cells is not None else "enumeration"
+            cells.append(_cell(old, new, r, c, counts, smt_cells, total, count_method))
+    method = "smt" if smt_cells is not None else (count_method or "none")
     if smt_cells is not None and counts is not None:
-        method = "smt+enumeration"
+        method = f"smt+{count_method}"
     return Difference(_ref(old, old_file), _ref(new, new_file), tuple(rows), tuple(cols), tuple(cells),
-                      counts is not None, method, only_o, only_n, changed, tuple(notes))
+                      counts is not None, method, only_o, only_n, changed, tuple(notes),
+                      total, count_method, not_counted)
 
 
 def _kind(inp) -> str:
@@ -291,26 +373,60 @@ def _input_sig(inp) -> tuple:
     return (inp.domain.kind, tuple(inp.domain.values), inp.optional, inp.asked_when)  # spans do not compare
 
 
-def _cell(old, new, r: str, c: str, counts, smt_cells) -> Cell:
-    count = None
-    first = None
+def _cell(old, new, r: str, c: str, counts, smt_cells, total, count_method) -> Cell:
+    count, first, regions = None, None, ()
     if counts is not None:
-        count, first = counts.get((r, c), (0, None))
+        count, first, regions = counts.get((r, c), (0, None, ()))
+    share = Fraction(count, total) if count is not None and total else None
+
+    def counted() -> Cell:
+        """The cell from the counts alone (the solver did not decide it): a witness re-run
+        through both versions is a fact; an empty cell is a proof only from enumeration."""
+        if not count and count_method != "enumeration":
+            return Cell(r, c, "undecided", reason="the solver did not decide; the structural count finds no "
+                        "answer set here, which is not a proof")
+        if not count:
+            return Cell(r, c, "empty", count=0, share=share)
+        return _shown(old, new, Cell(r, c, "found", _checked(old, new, r, c, first), count, None, share, regions))
+
     if smt_cells is None:
         if counts is None:
-            return Cell(r, c, "undecided", reason="neither the solver nor the enumeration could run")
-        return Cell(r, c, "found", _checked(old, new, r, c, first), count) if count else Cell(r, c, "empty", count=0)
+            return Cell(r, c, "undecided", reason="neither the solver nor a counting method could run")
+        return counted()
     status, witness, reason = smt_cells[(r, c)]
     if counts is not None:
         if status == "empty" and count:
             raise DiffError(f"the solver proved {r} -> {c} empty, but {count} answer sets were counted in it; "
                             "nothing is claimed (a bug in segrules)", code="SR641")
         if status == "found" and not count:
-            raise DiffError(f"the solver found an answer set {r} -> {c} that the enumeration did not count; "
+            raise DiffError(f"the solver found an answer set {r} -> {c} that the count did not count; "
                             "nothing is claimed (a bug in segrules)", code="SR641")
-        if status == "undecided":  # the enumeration is exact by construction
-            return Cell(r, c, "found", _checked(old, new, r, c, first), count) if count else Cell(r, c, "empty", count=0)
-    return Cell(r, c, status, witness, count, reason)
+        if status == "undecided":  # the counts are exact by construction
+            return counted()
+    return _shown(old, new, Cell(r, c, status, witness, count, reason, share, regions))
+
+
+def _shown(old, new, cell: Cell) -> Cell:
+    """A found cell with its witness's scores in both versions (as far as they evaluate)."""
+    if cell.witness is None or cell.status != "found":
+        return cell
+    return attrs.evolve(cell, scores=(_scores(old, cell.witness), _scores(new, cell.witness)))
+
+
+def _scores(ruleset, answers: dict) -> tuple:
+    """The scores of one version for an answer set, in evaluation order, up to the first that fails."""
+    d = ruleset.definition
+    try:
+        values = reference.validate_answers(d, answers)
+    except (AnswerError, EvaluationError):
+        return ()
+    scores: dict = {}
+    for s in d.scores:
+        try:
+            scores[s.id] = reference.evaluate(s.expr, values, d, scores)
+        except EvaluationError:
+            break
+    return tuple(scores.items())
 
 
 def _checked(old, new, r: str, c: str, answers: dict) -> dict:
@@ -338,17 +454,31 @@ def _sets(rs, budget: Budget) -> dict[frozenset, str]:
     return out
 
 
-def _count(old, new, budget: Budget, limit: int, notes: list) -> dict | None:
+def _count(old, new, limit: int) -> tuple:
+    """(cells, answer sets compared, method, None) with every cell's exact count, or
+    (None, None, None, why not): the joint structural count where both versions ask the same
+    questions, else the enumeration of a small joint space."""
+    do, dn = old.definition, new.definition
+    reasons = []
+    # counting has a work budget of its own, never the comparison's time: the counts are the
+    # same on every machine
+    budget = Budget(None)
     try:
-        size = AnswerSpace(old.definition).size(budget) + AnswerSpace(new.definition).size(budget)
+        joint = count_joint(do, dn, budget)
+    except NotCounted as exc:
+        reasons.append(str(exc))
+    else:
+        cells = {k: (c.count, c.witness, c.regions) for k, c in joint.items()}
+        return cells, AnswerSpace(do).size(), "structural", None
+    try:
+        size = AnswerSpace(do).size(budget) + AnswerSpace(dn).size(budget)
         if size > limit:
-            notes.append(f"the two versions have {size_text(size)} answer sets together, more than "
-                         f"{size_text(limit)}: not counted")
-            return None
+            reasons.append(f"the two versions have {size_text(size)} answer sets together, more than "
+                           f"{size_text(limit)} to enumerate")
+            return None, None, None, "; ".join(reasons)
         a, b = _sets(old, budget), _sets(new, budget)
     except Undecided as exc:
-        notes.append(f"not counted: {exc}")
-        return None
+        return None, None, None, "; ".join(reasons + [str(exc)])
     counts: dict[tuple, list] = {}
     for key in itertools.chain(a, (k for k in b if k not in a)):
         cell = (a.get(key, INVALID), b.get(key, INVALID))
@@ -356,7 +486,8 @@ def _count(old, new, budget: Budget, limit: int, notes: list) -> dict | None:
         got[0] += 1
         if got[1] is None:
             got[1] = dict(sorted(key))
-    return {k: (v[0], v[1]) for k, v in counts.items()}
+    total = len(a) + sum(1 for k in b if k not in a)
+    return {k: (v[0], v[1], ()) for k, v in counts.items()}, total, "enumeration", None
 
 
 def _prove(old, new, rows, cols, budget: Budget, notes: list) -> dict | None:

@@ -20,8 +20,9 @@ from .. import __version__
 from ..dsl import ast
 from ..i18n import text as _t
 from .model import CHECKS, SCHEMA, Finding, VerificationReport, size_text
+from .report_parts import counts_section
 
-__all__ = ["diff_html", "diff_section", "html_report", "software_versions"]
+__all__ = ["html_report", "software_versions"]
 
 #: Where the canonical form behind the content hash is documented (in the segrules sources).
 HASH_DOC = "docs/decision-record.md, section “The content hash”"
@@ -259,6 +260,7 @@ def _section(n: int, r: VerificationReport, d: ast.RulesetDef | None, lang: str)
         add("<p>None: no check found a problem.</p>")
     for c, f in findings:
         out.extend(_finding(c.name, f))
+    out.extend(counts_section(r, lang))  # exact segment sizes, and suggestions when asked for
 
     # notes
     if r.notes:
@@ -359,94 +361,6 @@ def _inline_svg(svg: str) -> str:
 
 
 # --------------------------------------------------------------------------- two versions
-
-
-def diff_html(difference: Any, *, generated_at: dt.datetime | None = None) -> str:
-    """A self-contained HTML page for ``segrules diff``: the page of the verification report
-    with one section, the transition matrix (see ``diff_section``)."""
-    from .diff import SCHEMA as DIFF_SCHEMA
-
-    out = [
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>segrules: difference between two versions</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
-        "<h1>Difference between two versions</h1>",
-    ]
-    meta = f"segrules {escape(__version__)} · report schema {escape(DIFF_SCHEMA)}"
-    if generated_at is not None:
-        meta += f" · generated {escape(generated_at.isoformat())}"
-    out.append(f'<p class="muted">{meta}</p>')
-    out.extend(diff_section(difference))
-    out += ["</body>", "</html>"]
-    return "\n".join(out) + "\n"
-
-
-def diff_section(d: Any) -> list[str]:
-    """The transition matrix of a ``Difference``: rows the old version's outcomes, columns the
-    new version's, each cell proven empty, a count (or "some" when not counted) or undecided,
-    and every moved cell with its witness answer set."""
-    from .diff import outcome_text
-
-    out: list[str] = ['<section id="diff">', "<h2>Segment transitions</h2>"]
-    add = out.append
-    if d.equal is True:
-        add('<p class="verdict proven">EQUAL (proven): every answer set gets the same result from both versions</p>')
-    elif d.equal is False:
-        add(f'<p class="verdict failed">DIFFERENT: answer sets move in {len(d.moved)} '
-            f"way{'s' if len(d.moved) != 1 else ''}</p>")
-    else:
-        add('<p class="verdict undecided">UNDECIDED: not every cell was decided within the budget</p>')
-    add('<dl class="identity">')
-    for label, v in (("old", d.old), ("new", d.new)):
-        add(f"<dt>{label}</dt><dd><code>{escape(v.id)}</code> {escape(v.version)}"
-            f"{' · <code>' + escape(v.file) + '</code>' if v.file else ''}<br>"
-            f"SHA-256 <code>{escape(v.content_hash)}</code></dd>")
-    add(f"<dt>method</dt><dd>{escape(d.method)}</dd>")
-    for label, ids in (("inputs only in the old version", d.inputs_only_old),
-                       ("inputs only in the new version", d.inputs_only_new),
-                       ("inputs changed", d.inputs_changed)):
-        if ids:
-            add(f"<dt>{escape(label)}</dt><dd>{escape(', '.join(ids))}</dd>")
-    add("</dl>")
-    add("<table>")
-    add("<tr><th>old \\ new</th>" + "".join(f"<th>{escape(outcome_text(c))}</th>" for c in d.columns) + "</tr>")
-    cells = {(c.old, c.new): c for c in d.cells}
-    for r in d.rows:
-        row = [f"<th>{escape(outcome_text(r))}</th>"]
-        for col in d.columns:
-            c = cells.get((r, col))
-            if c is None:
-                row.append("<td></td>")
-            elif c.status == "empty":
-                row.append('<td class="status ok">none (proven)</td>')
-            elif c.status == "undecided":
-                row.append('<td class="status undecided">undecided</td>')
-            else:
-                text = f"{c.count:,}".replace(",", " ") if c.count is not None else "some (not counted)"
-                css = "failed" if c.moved else ""
-                row.append(f'<td class="status {css}">{escape(text)}</td>')
-        add("<tr>" + "".join(row) + "</tr>")
-    add("</table>")
-    add("<p class=\"muted\">Only answer sets valid for both versions are compared; "
-        "&ldquo;not a valid answer set&rdquo; marks those valid for only one of them."
-        + (" Counts are exact: every answer set of both versions was evaluated." if d.counted else
-           " Counts were not computed: the answer space is too large to enumerate.") + "</p>")
-    if d.moved:
-        add("<h3>Answer sets that move</h3>")
-        for c in d.moved:
-            add('<div class="finding">')
-            count = f"{c.count:,}".replace(",", " ") + " answer sets" if c.count is not None else "not counted"
-            add(f"<p><strong>{escape(outcome_text(c.old))} → {escape(outcome_text(c.new))}</strong>: {escape(count)}</p>")
-            add("<p>for example (re-run through both versions):</p>")
-            add(f"<pre>{escape(json.dumps(c.witness, ensure_ascii=False, indent=2, sort_keys=True))}</pre>")
-            add("</div>")
-    if d.notes:
-        add("<h3>Notes</h3><ul>" + "".join(f"<li>{escape(n)}</li>" for n in d.notes) + "</ul>")
-    add("</section>")
-    return out
-
-
-# --------------------------------------------------------------------------- for auditors
 
 
 def software_versions() -> list[tuple[str, str]]:

@@ -127,6 +127,11 @@ class VerificationReport:
     notes: tuple[str, ...] = ()
     solver: str | None = None  # the SMT solver and its version, when it ran
     forced: bool = False  # the method was given by the caller, not chosen by the verifier
+    # exact segment sizes (counting.SegmentSizes), or None with the reason in ``not_counted``
+    counts: Any = None
+    not_counted: str | None = None
+    timings: tuple[tuple[str, float], ...] = ()  # (proving | counting, seconds)
+    suggestions: Any = None  # suggest.Suggestions, when asked for (verify --suggest)
 
     @property
     def proven(self) -> bool:
@@ -156,7 +161,16 @@ class VerificationReport:
             "seconds": round(self.seconds, 3),
             "checks": [c.to_json() for c in self.checks],
             "notes": list(self.notes),
+            **self._counting_json(),
         }
+
+    def _counting_json(self) -> dict:
+        out: dict = {"counts": self.counts.to_json() if self.counts is not None
+                     else {"counted": False, "reason": self.not_counted}}
+        out["timings"] = {k: round(v, 3) for k, v in self.timings}
+        if self.suggestions is not None:
+            out["suggestions"] = self.suggestions.to_json()
+        return out
 
     def format(self, lang: str = "en") -> str:
         """The report as text; ``lang`` (fi, sv, en) for the words around the findings."""
@@ -185,8 +199,14 @@ class VerificationReport:
                 if f.witness is not None:
                     lines.append(f"        {text(lang, 'verify.witness')}: "
                                  + json.dumps(f.witness, ensure_ascii=False, sort_keys=True))
+        if self.counts is not None:
+            lines.append(f"  {text(lang, 'verify.sizes')}: {self.counts.format(lang)}")
+        elif self.not_counted:
+            lines.append(f"  {text(lang, 'verify.sizes')}: {text(lang, 'verify.not_counted', reason=self.not_counted)}")
         for n in self.notes:
             lines.append(f"  {text(lang, 'verify.note')}: {n}")
+        if self.suggestions is not None:
+            lines.extend("  " + line for line in self.suggestions.format(lang).splitlines())
         lines.append("  " + text(lang, self.verdict_key))
         return "\n".join(lines)
 

@@ -202,6 +202,7 @@ class Tally:
         self.rules_hold: set[int] = set()
         self.rules_first: set[int] = set()
         self.segments: set[str] = set()
+        self.segment_sizes: dict[str, int] = {}  # segment → answer sets it gets (counting.py)
         self.influential: set[str] = set()
         self.undecided_inputs: dict[str, str] = {}
 
@@ -224,12 +225,12 @@ class Tally:
         if self.rs.hit_policy == "first":
             if matched:
                 self.rules_first.add(matched[0])
-                self.segments.add(rules[matched[0]].segment)
+                self._sized(rules[matched[0]].segment, count)
                 return
         else:
             segs = frozenset(rules[i].segment for i in matched)
             if len(segs) == 1:
-                self.segments.add(next(iter(segs)))
+                self._sized(next(iter(segs)), count)
                 return
             if len(segs) > 1:
                 if segs not in self.overlaps:
@@ -249,6 +250,10 @@ class Tally:
             self.gaps[key][1] += count
         else:
             self.gaps[key] = [Finding("gap: no rule holds", answers_of(witness), (), region, code="SR601"), count]
+
+    def _sized(self, segment: str, count: int) -> None:
+        self.segments.add(segment)
+        self.segment_sizes[segment] = self.segment_sizes.get(segment, 0) + count
 
 
 def matched_rules(rs: ast.RulesetDef, rule_value) -> tuple[int, ...] | EvaluationError:

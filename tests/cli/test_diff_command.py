@@ -26,9 +26,9 @@ def test_a_moved_threshold_is_shown_with_a_witness(tmp_path, capsys):
     report = tmp_path / "diff.html"
     assert cli.main(["diff", old, new, "--report", str(report)]) == 1
     out = capsys.readouterr().out
-    assert "DIFFERENT" in out and "omatoimi -> yhteiso" in out and "for example:" in out
+    assert "DIFFERENT" in out and "omatoimi -> yhteiso" in out and "for example" in out
     page = report.read_text(encoding="utf-8")
-    assert "Segment transitions" in page and "omatoimi → yhteiso" in page
+    assert "Difference between two versions" in page and "omatoimi → yhteiso" in page
 
 
 def test_json_has_a_versioned_schema_and_every_cell(tmp_path, capsys):
