@@ -11,7 +11,7 @@ from ..errors import RulesetError, SegrulesError
 from ..files import check_output, write_text_atomic
 from ..pipeline import load
 from ..verify import ENUMERATION_LIMIT, verify
-from ..verify.budget import DEFAULT_SECONDS, Budget
+from ..verify.budget import ANSWER_SETS, SOLVER_UNITS, STEPS, TIME_LIMIT, Budget, per_query
 from ..verify.model import SCHEMA
 from .common import add_lang, print_json
 
@@ -33,10 +33,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "otherwise the structural method; enumeration on a large space can take very long; "
         "the SMT prover runs beside each of them, and alone with smt (no counts)",
     )
-    parser.add_argument(
-        "--budget", metavar="SECONDS", type=_seconds, default=DEFAULT_SECONDS,
-        help=f"time for each ruleset (default {DEFAULT_SECONDS:g}); checks not decided within it "
-        "are reported as undecided, never as proven",
+    budgets = parser.add_argument_group(
+        "budgets", "work each ruleset may take, counted in units of work, never in time, so that "
+        "every machine gives the same report; checks not decided within them are reported as "
+        "undecided (naming the budget), never as proven",
+    )
+    budgets.add_argument(
+        "--solver-budget", metavar="UNITS", type=_units, default=SOLVER_UNITS,
+        help=f"z3 resource units (rlimit) for the SMT prover (default {SOLVER_UNITS}); one query "
+        "may use two fifths of it",
+    )
+    budgets.add_argument(
+        "--enumeration-budget", metavar="ANSWER_SETS", type=_units, default=ANSWER_SETS,
+        help=f"answer sets enumeration may evaluate (default {ANSWER_SETS})",
+    )
+    budgets.add_argument(
+        "--structural-budget", metavar="STEPS", type=_units, default=STEPS,
+        help=f"steps of the structural method (default {STEPS})",
+    )
+    budgets.add_argument(
+        "--time-limit", metavar="SECONDS", type=_seconds, default=TIME_LIMIT,
+        help=f"a safety stop, not a budget (default {TIME_LIMIT:g}): a ruleset not done within it "
+        "is reported as stopped, with no verdict",
     )
     add_lang(parser, default="en")
 
@@ -49,6 +67,22 @@ def _seconds(text: str) -> float:
     if not 0 < value < float("inf"):
         raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
     return value
+
+
+def _units(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return value
+
+
+def budget_of(args: argparse.Namespace) -> Budget:
+    """The budget the options give."""
+    return Budget(args.time_limit, solver=args.solver_budget, solver_call=per_query(args.solver_budget),
+                  answer_sets=args.enumeration_budget, steps=args.structural_budget)
 
 
 def _internal(path: str, exc: Exception) -> dict:
@@ -78,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{path}: NOT VERIFIED: the ruleset does not load (run segrules check {path})")
             continue
         try:
-            report = verify(ruleset, method=args.method, budget=Budget(args.budget))
+            report = verify(ruleset, method=args.method, budget=budget_of(args))
         except Exception as exc:  # noqa: BLE001 - one ruleset's failure never loses the others' reports
             if args.debug:
                 raise

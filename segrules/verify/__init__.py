@@ -22,17 +22,17 @@ from .brute import enumerate_tally, outcome_of
 from .model import CHECKS, Check, Finding, InternalInconsistency, RuleRef, VerificationReport, size_text
 from .space import AnswerSpace, Tally
 from .influence import InfluenceChecker
-from .budget import Budget, Undecided
+from .budget import AUTO_ENUMERATION, Budget, TimeLimit, Undecided
 from .structure import StructuralVerifier
 from . import smt
 from .prover import prove
 from .verdict import PROVED_CHECKS, combine
 
-ENUMERATION_LIMIT = 5_000
-#: Seconds the counting method may take once the SMT prover has decided every check.
-COUNTING_SECONDS = 3.0
+#: ``method="auto"`` enumerates answer spaces of at most this many answer sets.
+ENUMERATION_LIMIT = AUTO_ENUMERATION
 
-__all__ = ["verify", "VerificationReport", "Check", "Finding", "ScorePlane", "ENUMERATION_LIMIT", "Budget", "Undecided"]
+__all__ = ["verify", "VerificationReport", "Check", "Finding", "ScorePlane", "ENUMERATION_LIMIT", "Budget", "Undecided",
+           "TimeLimit"]
 
 
 @attrs.define
@@ -58,7 +58,10 @@ def verify(
     Every method runs beside the SMT prover, whose proofs (or enumeration's) are the only
     ground for a passed check (``verdict.py``); ``smt`` runs the prover alone, without counts.
 
-    ``budget``: a Budget, or seconds (default 10 s); beyond it checks are undecided.
+    ``budget``: a Budget (work budgets in solver units, answer sets and structural steps, and
+    a time limit as a safety stop), or a time limit in seconds with the default work budgets.
+    Beyond a work budget checks are undecided; at the time limit the report says
+    ``stopped`` and gives no verdict.
     """
     budget = Budget.of(budget)
     rs = ruleset.definition if isinstance(ruleset, Ruleset) else ruleset
@@ -71,24 +74,23 @@ def verify(
     score_plane = ScorePlane(rs.axes.resources, rs.axes.complexity) if (plane and rs.axes) else None
     use = method
     if method == "auto":
-        use = "enumeration" if size <= ENUMERATION_LIMIT else "structural"
+        use = "enumeration" if budget.enumerate_first(size) else "structural"
     smt_checks, smt_missing, solver = _run_smt(rs, budget, notes)
-    if smt_checks and all(c.status != "undecided" for c in smt_checks.values()):
-        # the verdict is in: the counting method only adds counts and regions, so it gets
-        # a share of the budget, not all of it
-        budget = budget.share(COUNTING_SECONDS)
     tally = Tally(rs)
     undecided_reason = None
-    if use == "smt":
+    undecided_budget = None
+    if budget.stopped:
+        pass  # the report says stopped (below)
+    elif use == "smt":
         undecided_reason = "the counting methods were not run (method smt)"
     elif use == "enumeration":
         try:
             tally = enumerate_tally(rs, budget)
         except Undecided as exc:
-            undecided_reason = str(exc)
+            undecided_reason, undecided_budget = str(exc), exc.budget
             tally = Tally(rs)
             score_plane = None
-        if score_plane is not None:
+        if score_plane is not None and not budget.stopped:
             try:
                 StructuralVerifier(rs, space, budget=budget).run(Tally(rs), score_plane)
             except (Undecided, RecursionError):  # the picture is optional; the proof stands
@@ -99,7 +101,7 @@ def verify(
             sv.run(tally, score_plane)
             InfluenceChecker(sv).run(tally)
         except Undecided as exc:
-            undecided_reason = str(exc)
+            undecided_reason, undecided_budget = str(exc), exc.budget
             score_plane = None
         except RecursionError:
             undecided_reason = "the expressions are nested too deeply for the verifier's evaluation"
@@ -107,6 +109,8 @@ def verify(
         except MemoryError:
             undecided_reason = "the verifier ran out of memory"
             score_plane = None
+    if budget.stopped:
+        return _stopped(rs, size, use, budget, started, solver, method)
     exact_method = "enumeration" if use == "enumeration" else "structural"
     internal = None
     try:
@@ -114,7 +118,7 @@ def verify(
             raise InternalInconsistency(
                 f"the verifier accounted for {tally.counted} answer sets out of {size}", code="SR690"
             )
-        exact = _checks(rs, tally, undecided_reason)
+        exact = _checks(rs, tally, undecided_reason, undecided_budget)
     except InternalInconsistency as exc:
         # a bug in the counting method: its answers are set aside, and nothing it could have
         # confirmed is proven; failures the SMT prover shows with a witness still stand
@@ -136,10 +140,32 @@ def verify(
         notes.append(f"enumeration was forced (method enumeration): every one of the {size_text(size)} "
                      "answer sets was evaluated")
     elif use == "enumeration":
-        notes.append(f"the answer space is small ({size_text(size)} answer sets), so every answer set was evaluated")
+        notes.append(f"the answer space ({size_text(size)} answer sets) is within the enumeration budget, "
+                     "so every answer set was evaluated")
     return VerificationReport(
         rs.id, rs.version, rs.content_hash, rs.source, rs.hit_policy, size, use, tuple(checks),
         time.perf_counter() - started, score_plane, tuple(notes), solver, forced=method != "auto",
+        budget=budget.to_json(),
+    )
+
+
+def _stopped(rs: ast.RulesetDef, size: int, use: str, budget: Budget, started: float, solver, method: str):
+    """The report of a run the time limit stopped: no verdict on any check the methods decide
+    (which of them were done by then depends on the machine), the others as they are."""
+    why = (f"stopped: the time limit of {budget.seconds:g} s was reached (a safety stop, not a budget); "
+           "no verdict; rerun with a longer time limit")
+    checks = []
+    for name, _ in CHECKS:
+        if name == "pathways_labels":
+            checks.append(_pathways_check(rs))
+        elif name == "examples":
+            checks.append(_examples_check(rs))
+        else:
+            checks.append(Check(name, "stopped", "stopped: time limit", budget="time_limit"))
+    return VerificationReport(
+        rs.id, rs.version, rs.content_hash, rs.source, rs.hit_policy, size, use, tuple(checks),
+        time.perf_counter() - started, None, (why,), solver, forced=method != "auto",
+        budget=budget.to_json(), stopped="time limit",
     )
 
 
@@ -151,6 +177,8 @@ def _run_smt(rs: ast.RulesetDef, budget: Budget, notes: list) -> tuple[dict | No
         return None, f"SR620: {missing}", None
     try:
         result = prove(rs, budget=budget)
+    except TimeLimit:
+        return None, "stopped: time limit", smt.solver_version()
     except Exception as exc:  # the verdict then rests on nothing: undecided, never a crash
         reason = f"SR621: the SMT prover stopped: {type(exc).__name__}: {exc}"
         notes.append(reason)
@@ -181,7 +209,7 @@ def _confirm(rs: ast.RulesetDef, finding: Finding, expect) -> Finding:
     return finding
 
 
-def _checks(rs: ast.RulesetDef, tally: Tally, undecided: str | None) -> list[Check]:
+def _checks(rs: ast.RulesetDef, tally: Tally, undecided: str | None, ran_out: str | None = None) -> list[Check]:
     if undecided:
         out = []
         for name, what in CHECKS:
@@ -193,7 +221,7 @@ def _checks(rs: ast.RulesetDef, tally: Tally, undecided: str | None) -> list[Che
             if name == "exclusivity" and rs.hit_policy == "first":
                 out.append(Check(name, "not_applicable", "hit policy first takes the first rule that holds"))
                 continue
-            out.append(Check(name, "undecided", f"not decided: {undecided}"))
+            out.append(Check(name, "undecided", f"not decided: {undecided}", budget=ran_out))
         return out + [_pathways_check(rs), _examples_check(rs)]
 
     checks = []

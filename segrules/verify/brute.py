@@ -12,7 +12,8 @@ from typing import Iterator
 from ..dsl import ast
 from ..engine import reference
 from ..errors import EvaluationError
-from .model import exact_or_internal
+from .budget import Undecided
+from .model import exact_or_internal, size_text
 from .space import AnswerSpace, Tally, matched_rules
 from .structure import _atoms_of, describe_region, outcome_result
 
@@ -45,7 +46,8 @@ def outcome_of(rs: ast.RulesetDef, values: dict):
 
 
 def enumerate_tally(rs: ast.RulesetDef, budget=None) -> Tally:
-    """Every answer set evaluated; with a ``Budget``, Undecided once its time is spent."""
+    """Every answer set evaluated; with a ``Budget``, Undecided at once when the space is larger
+    than its enumeration budget (and TimeLimit at its safety stop)."""
     with exact_or_internal():
         return _enumerate_tally(rs, budget)
 
@@ -60,8 +62,12 @@ def _enumerate_tally(rs: ast.RulesetDef, budget=None) -> Tally:
     atoms = list(found)
     # influence: outcomes grouped by asked profile
     profiles: dict[frozenset, list[tuple[dict, object]]] = {}
-    sets = answer_sets(rs) if budget is None else budget.watch(answer_sets(rs), "enumerating the answer sets")
-    for values, case in sets:
+    if budget is not None and not budget.enumerable(space.size()):
+        raise Undecided(f"the answer space ({size_text(space.size())} answer sets) is larger than the enumeration "
+                        f"budget of {size_text(budget.answer_sets)} answer sets", "answer_sets")
+    for n, (values, case) in enumerate(answer_sets(rs)):
+        if budget is not None and not n & 1023:
+            budget.check("enumerating the answer sets")
         if case is not None:
             tally.error(
                 EvaluationError(

@@ -99,16 +99,24 @@ class Check:
     # (a failure it showed with a reproduced witness), "definition" (read from the ruleset),
     # "reference" (the examples, run by the reference evaluator); empty when undecided
     methods: tuple[str, ...] = ()
+    # where undecided (or partly undecided) because a budget ran out: that budget's name
+    # (budget.UNITS: solver, solver_call, answer_sets, steps, max_cases, max_states, max_product)
+    budget: str | None = None
 
     def to_json(self) -> dict:
         """The check as JSON, with its findings."""
-        return {
+        out = {
             "name": self.name,
             "status": self.status,
             "summary": self.summary,
             "methods": list(self.methods),
             "findings": [f.to_json() for f in self.findings],
         }
+        if self.budget is not None:
+            from .budget import UNITS
+
+            out["budget_exhausted"] = UNITS.get(self.budget, (self.budget,))[0]
+        return out
 
 
 @attrs.frozen
@@ -127,6 +135,8 @@ class VerificationReport:
     notes: tuple[str, ...] = ()
     solver: str | None = None  # the SMT solver and its version, when it ran
     forced: bool = False  # the method was given by the caller, not chosen by the verifier
+    budget: dict | None = None  # the work budgets it ran with (Budget.to_json): a rerun with these gives this report
+    stopped: str | None = None  # "time limit" when the safety stop ended the run: then no verdict
 
     @property
     def proven(self) -> bool:
@@ -154,6 +164,8 @@ class VerificationReport:
             "method_forced": self.forced,
             "solver": self.solver,
             "seconds": round(self.seconds, 3),
+            "budget": self.budget,
+            "stopped": self.stopped,
             "checks": [c.to_json() for c in self.checks],
             "notes": list(self.notes),
         }
@@ -193,6 +205,8 @@ class VerificationReport:
     @property
     def verdict_key(self) -> str:
         """The catalogue key (segrules.i18n) of the verdict's words."""
+        if self.stopped:
+            return "verify.stopped"
         if self.proven:
             return "verify.proven"
         return "verify.failed" if any(c.status == "failed" for c in self.checks) else "verify.undecided"
