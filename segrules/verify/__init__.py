@@ -16,6 +16,7 @@ import attrs
 
 from ..dsl import ast
 from ..engine import reference
+from ..engine.compile import compile_ruleset
 from ..engine.runtime import Ruleset
 from ..errors import AnswerError, EvaluationError, SegrulesError
 from .brute import enumerate_tally, outcome_of
@@ -127,6 +128,9 @@ def verify(
         exact = _checks(rs, Tally(rs), internal)
         score_plane = None
     checks = combine(exact, exact_method, smt_checks, smt_missing)
+    if any(f.witness is not None for c in checks if c.name in PROVED_CHECKS for f in c.findings):
+        compiled = ruleset.compiled if isinstance(ruleset, Ruleset) else compile_ruleset(rs)
+        checks = [_through_decide(compiled, c, notes) for c in checks]
     if internal:
         checks = [
             Check(c.name, "undecided", f"not proven: {internal}", c.findings) if c.status == "passed" and c.name in PROVED_CHECKS
@@ -187,6 +191,37 @@ def _run_smt(rs: ast.RulesetDef, budget: Budget, notes: list) -> tuple[dict | No
     for problem in result.problems:
         notes.append(f"SR693: {problem}")
     return result.checks, None, result.solver
+
+
+_EXPECTED_CODE = {"completeness": "SR401", "exclusivity": "SR402"}
+
+
+def _through_decide(compiled, check: Check, notes: list) -> Check:
+    """Every witness of the check run through ``decide`` as the user would run it (validation
+    and the compiled engine): it must be accepted as a complete, valid answer set and give the
+    finding (a gap SR401, an overlap SR402, an evaluation error its code), or, for a question
+    whose asking cannot be evaluated, be refused for exactly that. A witness that does not is
+    never shown: the check is undecided (SR690, a bug in segrules)."""
+    if check.name not in PROVED_CHECKS or not any(f.witness is not None for f in check.findings):
+        return check
+    for f in check.findings:
+        if f.witness is None:
+            continue
+        expect = _EXPECTED_CODE.get(check.name, f.code)
+        asked = "cannot tell whether input" in f.message
+        try:
+            compiled.decide(dict(f.witness))
+            ok = False
+        except AnswerError as exc:
+            ok = asked and any(p.code == f.code for p in exc.problems)
+        except EvaluationError as exc:
+            ok = not asked and exc.code == expect
+        if not ok:
+            why = (f"SR690: the witness {f.witness} of {check.name!r} does not reproduce its finding through "
+                   "decide; it is not shown (a bug in segrules)")
+            notes.append(why)
+            return Check(check.name, "undecided", f"not proven: {why}", (), budget=check.budget)
+    return check
 
 
 def _confirm(rs: ast.RulesetDef, finding: Finding, expect) -> Finding:
