@@ -13,6 +13,7 @@ from ..pipeline import load
 from ..verify import ENUMERATION_LIMIT, verify
 from ..verify.budget import ANSWER_SETS, SOLVER_UNITS, STEPS, TIME_LIMIT, Budget, per_query
 from ..verify.model import SCHEMA
+from ..i18n import text
 from .common import add_lang, print_json
 
 HELP = "prove that every possible answer set maps to exactly one segment"
@@ -141,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
             report_error = exc
         else:
             if not args.json:
-                print(f"report written to {args.report}")
+                print(text(args.lang, "report.written", path=args.report))
     if args.json:
         doc = {"schema": SCHEMA, "proven": proven, "reports": results}
         if report_error is not None:

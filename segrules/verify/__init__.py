@@ -28,6 +28,7 @@ from .structure import StructuralVerifier
 from . import smt
 from .prover import prove
 from .verdict import PROVED_CHECKS, combine
+from .words import scores_text
 
 #: ``method="auto"`` enumerates answer spaces of at most this many answer sets.
 ENUMERATION_LIMIT = AUTO_ENUMERATION
@@ -130,7 +131,7 @@ def verify(
     checks = combine(exact, exact_method, smt_checks, smt_missing)
     if any(f.witness is not None for c in checks if c.name in PROVED_CHECKS for f in c.findings):
         compiled = ruleset.compiled if isinstance(ruleset, Ruleset) else compile_ruleset(rs)
-        checks = [_through_decide(compiled, c, notes) for c in checks]
+        checks = [_through_decide(rs, compiled, c, notes) for c in checks]
     if internal:
         checks = [
             Check(c.name, "undecided", f"not proven: {internal}", c.findings) if c.status == "passed" and c.name in PROVED_CHECKS
@@ -149,7 +150,7 @@ def verify(
     return VerificationReport(
         rs.id, rs.version, rs.content_hash, rs.source, rs.hit_policy, size, use, tuple(checks),
         time.perf_counter() - started, score_plane, tuple(notes), solver, forced=method != "auto",
-        budget=budget.to_json(),
+        budget=budget.to_json(), counted=use != "smt" and undecided_reason is None and internal is None,
     )
 
 
@@ -169,7 +170,7 @@ def _stopped(rs: ast.RulesetDef, size: int, use: str, budget: Budget, started: f
     return VerificationReport(
         rs.id, rs.version, rs.content_hash, rs.source, rs.hit_policy, size, use, tuple(checks),
         time.perf_counter() - started, None, (why,), solver, forced=method != "auto",
-        budget=budget.to_json(), stopped="time limit",
+        budget=budget.to_json(), stopped="time limit", counted=False,
     )
 
 
@@ -196,7 +197,7 @@ def _run_smt(rs: ast.RulesetDef, budget: Budget, notes: list) -> tuple[dict | No
 _EXPECTED_CODE = {"completeness": "SR401", "exclusivity": "SR402"}
 
 
-def _through_decide(compiled, check: Check, notes: list) -> Check:
+def _through_decide(rs: ast.RulesetDef, compiled, check: Check, notes: list) -> Check:
     """Every witness of the check run through ``decide`` as the user would run it (validation
     and the compiled engine): it must be accepted as a complete, valid answer set and give the
     finding (a gap SR401, an overlap SR402, an evaluation error its code), or, for a question
@@ -204,7 +205,9 @@ def _through_decide(compiled, check: Check, notes: list) -> Check:
     never shown: the check is undecided (SR690, a bug in segrules)."""
     if check.name not in PROVED_CHECKS or not any(f.witness is not None for f in check.findings):
         return check
+    shown = []
     for f in check.findings:
+        shown.append(f)
         if f.witness is None:
             continue
         expect = _EXPECTED_CODE.get(check.name, f.code)
@@ -221,7 +224,9 @@ def _through_decide(compiled, check: Check, notes: list) -> Check:
                    "decide; it is not shown (a bug in segrules)")
             notes.append(why)
             return Check(check.name, "undecided", f"not proven: {why}", (), budget=check.budget)
-    return check
+        if not asked:
+            shown[-1] = attrs.evolve(f, scores=scores_text(rs, f.witness))
+    return attrs.evolve(check, findings=tuple(shown))
 
 
 def _confirm(rs: ast.RulesetDef, finding: Finding, expect) -> Finding:
