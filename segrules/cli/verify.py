@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--method", choices=("auto", "structural", "enumeration", "smt"), default="auto",
         help=f"auto (default): enumerate spaces of at most {ENUMERATION_LIMIT} answer sets, "
-        "otherwise the structural method; enumeration on a large space can take very long; "
+        "otherwise the structural method (and enumeration within its budget where that gives up); "
         "the SMT prover runs beside each of them, and alone with smt (no counts)",
     )
     budgets = parser.add_argument_group(

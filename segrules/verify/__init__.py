@@ -101,10 +101,21 @@ def verify(
         try:
             sv = StructuralVerifier(rs, space, plane=score_plane is not None, budget=budget)
             sv.run(tally, score_plane)
-            InfluenceChecker(sv).run(tally)
+            if not _one_result(tally):
+                InfluenceChecker(sv).run(tally)
         except Undecided as exc:
             undecided_reason, undecided_budget = str(exc), exc.budget
             score_plane = None
+            if method == "auto" and not budget.stopped and budget.enumerable(size):
+                # exhaustive where cheap: the compiled engine goes through the whole space
+                try:
+                    tally = enumerate_tally(rs, budget)
+                except Undecided:
+                    tally = Tally(rs)
+                else:
+                    notes.append(f"the structural method gave up ({undecided_reason}), so every one of the "
+                                 f"{size_text(size)} answer sets was evaluated")
+                    use, undecided_reason, undecided_budget = "enumeration", None, None
         except RecursionError:
             undecided_reason = "the expressions are nested too deeply for the verifier's evaluation"
             score_plane = None
@@ -113,6 +124,11 @@ def verify(
             score_plane = None
     if budget.stopped:
         return _stopped(rs, size, use, budget, started, solver, method)
+    if undecided_reason is None and use != "smt" and _one_result(tally):
+        # every answer set that evaluates gets the same result: no change of any answer can
+        # change it, so every input is unused, without comparing a single pair
+        tally.influential.clear()
+        tally.undecided_inputs.clear()
     exact_method = "enumeration" if use == "enumeration" else "structural"
     internal = None
     try:
@@ -139,7 +155,7 @@ def verify(
         ]
     if undecided_reason and use != "smt":
         notes.append(f"beyond the exact method's budgets: {undecided_reason}")
-    if use == "enumeration" and undecided_reason is not None:
+    if use == "enumeration" and (undecided_reason is not None or method == "auto" and not budget.enumerate_first(size)):
         pass
     elif use == "enumeration" and method == "enumeration":
         notes.append(f"enumeration was forced (method enumeration): every one of the {size_text(size)} "
@@ -152,6 +168,13 @@ def verify(
         time.perf_counter() - started, score_plane, tuple(notes), solver, forced=method != "auto",
         budget=budget.to_json(), counted=use != "smt" and undecided_reason is None and internal is None,
     )
+
+
+def _one_result(tally: Tally) -> bool:
+    """Every answer set that evaluates without error gets the same result (one segment, or the
+    same gap or overlap), as the whole space's exact tally shows."""
+    results = len(tally.segments) + (1 if tally.gap_count else 0) + len(tally.overlaps)
+    return results <= 1
 
 
 def _stopped(rs: ast.RulesetDef, size: int, use: str, budget: Budget, started: float, solver, method: str):

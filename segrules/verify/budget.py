@@ -9,7 +9,7 @@ a loaded one, today and when an auditor reruns it. The units (docs/verification.
   stand for its inner steps), so a query that runs out does so at the same point everywhere.
 * ``answer_sets``: the answer sets enumeration may evaluate; an enumeration of a larger space
   is undecided at once. ``method="auto"`` enumerates a space of at most ``AUTO_ENUMERATION``
-  answer sets (within this budget).
+  answer sets at once, and a larger one within this budget when the structural method gives up.
 * ``steps``: the structural method's work: partial states made, value combinations evaluated.
 * ``max_cases``, ``max_states``, ``max_product``: counts that stand for memory (control cases,
   partial states of one dynamic programme, combinations evaluated together in one step).
@@ -36,8 +36,9 @@ SOLVER_UNITS = 5_000_000  # z3 rlimit units for the whole SMT prover
 SOLVER_CALL_UNITS = 2_000_000  # z3 rlimit units for one query (per_query(SOLVER_UNITS))
 ANSWER_SETS = 1_000_000  # answer sets enumeration may evaluate
 #: ``method="auto"`` enumerates an answer space of at most this many answer sets (and within
-#: the enumeration budget); larger ones go to the structural method.
-AUTO_ENUMERATION = 5_000
+#: the enumeration budget) at once; a larger one goes to the structural method first, and is
+#: enumerated when that gives up and the space is within the enumeration budget.
+AUTO_ENUMERATION = 50_000
 STEPS = 50_000_000  # the structural method's steps (COMBINATION_STEPS per value combination evaluated)
 #: Steps one value combination costs: it runs the reference evaluator, where a partial state
 #: of a dynamic programme is a few additions (1 step) and a sum read from a window less.
