@@ -56,7 +56,7 @@ def test_budget_options(files):
 
 
 def test_a_spent_budget_is_undecided_and_named(files):
-    out = run("verify", "--solver-budget", "1", "--structural-budget", "1", "--json", files[0])
+    out = run("verify", "--solver-budget", "1", "--structural-budget", "1", "--enumeration-budget", "1", "--json", files[0])
     doc = json.loads(out.stdout)
     assert out.returncode == 1 and doc["proven"] is False
     checks = doc["reports"][0]["checks"]
