@@ -48,7 +48,7 @@ def outcome_of(rs: ast.RulesetDef, values: dict):
 #: Up to this many answer sets the enumeration keeps every answer set for the influence check
 #: (``_influence``: exact for every input); beyond it the results are kept as grids per control
 #: case (``_grid_influence``).
-KEEP_ANSWER_SETS = 50_000
+KEEP_ANSWER_SETS = 5_000
 
 
 def enumerate_tally(rs: ast.RulesetDef, budget=None, *, fast: bool = True) -> Tally:

@@ -38,7 +38,7 @@ ANSWER_SETS = 1_000_000  # answer sets enumeration may evaluate
 #: ``method="auto"`` enumerates an answer space of at most this many answer sets (and within
 #: the enumeration budget) at once; a larger one goes to the structural method first, and is
 #: enumerated when that gives up and the space is within the enumeration budget.
-AUTO_ENUMERATION = 50_000
+AUTO_ENUMERATION = 5_000
 STEPS = 50_000_000  # the structural method's steps (COMBINATION_STEPS per value combination evaluated)
 #: Steps one value combination costs: it runs the reference evaluator, where a partial state
 #: of a dynamic programme is a few additions (1 step) and a sum read from a window less.
