@@ -12,6 +12,8 @@
 #   make bench-report segrules report with its suppression audit on 10M records, against its counting
 #   make test-attack  the suppression's attacker over 1000 random populations
 #   make wheel-check  build the wheel, install it outside the checkout, verify the shipped models
+#   make verify-determinism  segrules verify on every shipped model and shape: the same JSON alone,
+#                     beside two CPU-bound processes and under another hash seed
 #   make fuzz-verify  a long differential run of the verifier's methods (FUZZ_EXAMPLES, default 2000),
 #                     and the exact counts against enumeration, shipped models up to 400 000 answer sets too
 #   make test-spark   the generated SQL and segrules batch on Apache Spark, local and on a loopback cluster (installs the `spark` extra)
@@ -36,7 +38,7 @@ RULESETS := $(shell find rulesets -name '*.yaml' ! -name crosswalk.yaml 2>/dev/n
 # demo unless every ruleset is proven; `no` skips the proofs.
 VERIFY ?= yes
 
-.PHONY: demo test test-spark test-attack java postgresql chromium wheel-check bench bench-quick bench-verify bench-load bench-batch bench-batch-10m bench-report bench-record bench-serve fuzz-verify clean
+.PHONY: verify-determinism demo test test-spark test-attack java postgresql chromium wheel-check bench bench-quick bench-verify bench-load bench-batch bench-batch-10m bench-report bench-record bench-serve fuzz-verify clean
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
@@ -202,3 +204,7 @@ clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis
 	find . -name '*.egg-info' -prune -exec rm -rf {} +
 	find . -name __pycache__ -prune -exec rm -rf {} +
+
+# The full sweep of tests/verify/test_determinism.py (the suite runs a sample of it).
+verify-determinism: $(STAMP)
+	SEGRULES_DETERMINISM=all $(PY) -m pytest -q -p no:randomly tests/verify/test_determinism.py

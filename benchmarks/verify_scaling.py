@@ -105,14 +105,14 @@ def structural_alone(rs) -> bool:
     """The structural method by itself (no SMT prover); True when it passes every check."""
     d = rs.definition
     tally = Tally(d)
-    sv = StructuralVerifier(d, AnswerSpace(d), plane=False, budget=Budget(None))
+    sv = StructuralVerifier(d, AnswerSpace(d), plane=False, budget=Budget.unlimited())
     sv.run(tally)
     InfluenceChecker(sv).run(tally)
     return all(c.status in ("passed", "not_applicable") for c in _checks(d, tally, None))
 
 
 def smt_alone(rs) -> bool:
-    result = prove(rs.definition, budget=Budget(None))
+    result = prove(rs.definition, budget=Budget.unlimited())
     return all(c.status in ("passed", "not_applicable") for c in result.checks.values())
 
 
@@ -156,7 +156,7 @@ def main(argv=None) -> int:
         rs = segrules.load_text(ruleset_text(nc, np_), f"scaling_{nc}_{np_}.yaml")
         ok_structural, structural = timed(structural_alone, rs)
         ok_smt, smt = timed(smt_alone, rs)
-        rep, whole = timed(lambda: verify(rs, budget=Budget(None)))
+        rep, whole = timed(lambda: verify(rs, budget=Budget.unlimited()))
         sizes, counting = timed(lambda: count_ruleset(rs.definition))
         size = rep.answer_space_size
         if sizes.total != size:

@@ -1852,15 +1852,16 @@ add_code(
     "SR621",
     "The SMT solver could not decide a check within the budget",
     """
-    The solver answered neither "there is such an answer set" nor "there is none": it ran out
-    of its time (each solver call gets the time left of the verification budget) or met
-    arithmetic it cannot decide (a product or quotient of two scores that both vary over wide
-    ranges). The check is reported as undecided, never as proven.
+    The solver answered neither "there is such an answer set" nor "there is none": it used up
+    its budget of z3 resource units (rlimit; the summary names the budget, the whole prover's
+    or one query's) or met arithmetic it cannot decide (a product or quotient of two scores
+    that both vary over wide ranges). The check is reported as undecided, never as proven. The
+    budget is counted in work, not time, so the same happens on every machine.
     """,
     wrong="""
-    segrules verify model.yaml --budget 1
+    segrules verify model.yaml --solver-budget 1000
     """,
-    fix="Give more time with `--budget SECONDS`; if that does not help, simplify the arithmetic "
+    fix="Give a larger budget with `--solver-budget UNITS`; if that does not help, simplify the arithmetic "
     "(compare `a >= k * b` instead of `a / b >= k`) or use `--method enumeration` on a small model.",
 )
 

@@ -13,8 +13,9 @@ from ..errors import RulesetError, SegrulesError
 from ..files import check_output, write_text_atomic
 from ..pipeline import load
 from ..verify import ENUMERATION_LIMIT, verify
-from ..verify.budget import DEFAULT_SECONDS, Budget
+from ..verify.budget import ANSWER_SETS, SOLVER_UNITS, STEPS, TIME_LIMIT, Budget, per_query
 from ..verify.model import SCHEMA
+from ..i18n import text
 from .common import add_lang, print_json
 
 HELP = "prove that every possible answer set maps to exactly one segment"
@@ -32,13 +33,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--method", choices=("auto", "structural", "enumeration", "smt"), default="auto",
         help=f"auto (default): enumerate spaces of at most {ENUMERATION_LIMIT} answer sets, "
-        "otherwise the structural method; enumeration on a large space can take very long; "
+        "otherwise the structural method (and enumeration within its budget where that gives up); "
         "the SMT prover runs beside each of them, and alone with smt (no counts)",
     )
-    parser.add_argument(
-        "--budget", metavar="SECONDS", type=_seconds, default=DEFAULT_SECONDS,
-        help=f"time for each ruleset (default {DEFAULT_SECONDS:g}); checks not decided within it "
-        "are reported as undecided, never as proven",
+    budgets = parser.add_argument_group(
+        "budgets", "work each ruleset may take, counted in units of work, never in time, so that "
+        "every machine gives the same report; checks not decided within them are reported as "
+        "undecided (naming the budget), never as proven",
+    )
+    budgets.add_argument(
+        "--solver-budget", metavar="UNITS", type=_units, default=SOLVER_UNITS,
+        help=f"z3 resource units (rlimit) for the SMT prover (default {SOLVER_UNITS}); one query "
+        "may use two fifths of it",
+    )
+    budgets.add_argument(
+        "--enumeration-budget", metavar="ANSWER_SETS", type=_units, default=ANSWER_SETS,
+        help=f"answer sets enumeration may evaluate (default {ANSWER_SETS})",
+    )
+    budgets.add_argument(
+        "--structural-budget", metavar="STEPS", type=_units, default=STEPS,
+        help=f"steps of the structural method (default {STEPS})",
+    )
+    budgets.add_argument(
+        "--time-limit", metavar="SECONDS", type=_seconds, default=TIME_LIMIT,
+        help=f"a safety stop, not a budget (default {TIME_LIMIT:g}): a ruleset not done within it "
+        "is reported as stopped, with no verdict",
     )
     parser.add_argument(
         "--suggest", action="store_true",
@@ -57,6 +76,22 @@ def _seconds(text: str) -> float:
     if not 0 < value < float("inf"):
         raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
     return value
+
+
+def _units(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return value
+
+
+def budget_of(args: argparse.Namespace) -> Budget:
+    """The budget the options give."""
+    return Budget(args.time_limit, solver=args.solver_budget, solver_call=per_query(args.solver_budget),
+                  answer_sets=args.enumeration_budget, steps=args.structural_budget)
 
 
 def _internal(path: str, exc: Exception) -> dict:
@@ -86,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{path}: NOT VERIFIED: the ruleset does not load (run segrules check {path})")
             continue
         try:
-            report = verify(ruleset, method=args.method, budget=Budget(args.budget))
+            report = verify(ruleset, method=args.method, budget=budget_of(args))
             if args.suggest and not report.proven:
                 from ..verify.suggest import suggest
 
@@ -119,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
             report_error = exc
         else:
             if not args.json:
-                print(f"report written to {args.report}")
+                print(text(args.lang, "report.written", path=args.report))
     if args.json:
         doc = {"schema": SCHEMA, "proven": proven, "reports": results}
         if report_error is not None:

@@ -532,3 +532,36 @@ def _runtime_helpers(rs: ast.RulesetDef, winners: dict) -> dict[str, Any]:
         "_SEGMENT_BY_MASK": tuple(winners.get(m, (None,))[0] for m in range(1 << min(len(rs.rules), _TABLE_RULES))),
         "_RULE_BY_MASK": tuple(winners.get(m, (None, None))[1] for m in range(1 << min(len(rs.rules), _TABLE_RULES))),
     }
+
+
+def compile_matcher(rs: ast.RulesetDef) -> Callable[[dict], int]:
+    """``matched(values) -> bitmask`` of the rules that hold, for answers already known to be
+    valid (``values``: every input id → its answer, None when unanswered): the verifier's fast
+    path for enumerating an answer space. It reads no key it does not need and checks nothing;
+    an evaluation error is raised as the engine raises it (under ``first``, a rule after one
+    that holds is read as not holding when it fails, which is how masked rules are found).
+    The same generated code as ``segment`` and ``decide``, without their validation."""
+    if not rs.checked:
+        raise ValueError("only a checked ruleset can be compiled")
+    gen = _Gen(rs)
+    gen.lines = []
+    for inp in rs.inputs:
+        gen.emit(f"{gen.var(inp.id)} = a[{inp.id!r}]")
+    gen.score_statements()
+    gen.cse = {}
+    gen.emit("m = 0")
+    for r in rs.rules:
+        cond = "True" if r.condition is None else gen.value(r.condition)
+        if rs.hit_policy == "first":
+            gen.emit("try:")
+            gen.emit(f"if {cond}: m |= {1 << r.index}", 2)
+            gen.emit("except _EvaluationError:")
+            gen.emit("if not m: raise", 2)
+        else:
+            gen.emit(f"if {cond}: m |= {1 << r.index}")
+    gen.emit("return m")
+    source = "def matched(a):\n" + "\n".join(gen.lines) + "\n"
+    namespace: dict[str, Any] = dict(gen.consts)
+    namespace.update(_runtime_helpers(rs, {}))
+    exec(compile(source, f"<segrules matcher {rs.id} {rs.version}>", "exec"), namespace)  # noqa: S102 - see module docstring
+    return namespace["matched"]

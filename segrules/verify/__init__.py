@@ -16,24 +16,26 @@ import attrs
 
 from ..dsl import ast
 from ..engine import reference
+from ..engine.compile import compile_ruleset
 from ..engine.runtime import Ruleset
 from ..errors import AnswerError, EvaluationError, SegrulesError
 from .brute import enumerate_tally, outcome_of
 from .model import CHECKS, Check, Finding, InternalInconsistency, RuleRef, VerificationReport, size_text
 from .space import AnswerSpace, Tally
 from .influence import InfluenceChecker
-from .budget import Budget, Undecided
+from .budget import AUTO_ENUMERATION, Budget, TimeLimit, Undecided
 from .structure import StructuralVerifier
 from . import smt
 from .prover import prove
 from .verdict import PROVED_CHECKS, combine
+from .words import scores_text
 from .counting import sizes_of
 
-ENUMERATION_LIMIT = 5_000
-#: Seconds the counting method may take once the SMT prover has decided every check.
-COUNTING_SECONDS = 3.0
+#: ``method="auto"`` enumerates answer spaces of at most this many answer sets.
+ENUMERATION_LIMIT = AUTO_ENUMERATION
 
-__all__ = ["verify", "VerificationReport", "Check", "Finding", "ScorePlane", "ENUMERATION_LIMIT", "Budget", "Undecided"]
+__all__ = ["verify", "VerificationReport", "Check", "Finding", "ScorePlane", "ENUMERATION_LIMIT", "Budget", "Undecided",
+           "TimeLimit"]
 
 
 @attrs.define
@@ -59,7 +61,10 @@ def verify(
     Every method runs beside the SMT prover, whose proofs (or enumeration's) are the only
     ground for a passed check (``verdict.py``); ``smt`` runs the prover alone, without counts.
 
-    ``budget``: a Budget, or seconds (default 10 s); beyond it checks are undecided.
+    ``budget``: a Budget (work budgets in solver units, answer sets and structural steps, and
+    a time limit as a safety stop), or a time limit in seconds with the default work budgets.
+    Beyond a work budget checks are undecided; at the time limit the report says
+    ``stopped`` and gives no verdict.
     """
     budget = Budget.of(budget)
     rs = ruleset.definition if isinstance(ruleset, Ruleset) else ruleset
@@ -72,27 +77,26 @@ def verify(
     score_plane = ScorePlane(rs.axes.resources, rs.axes.complexity) if (plane and rs.axes) else None
     use = method
     if method == "auto":
-        use = "enumeration" if size <= ENUMERATION_LIMIT else "structural"
+        use = "enumeration" if budget.enumerate_first(size) else "structural"
     proving = time.perf_counter()
     smt_checks, smt_missing, solver = _run_smt(rs, budget, notes)
     proving = time.perf_counter() - proving
     counting = time.perf_counter()
-    if smt_checks and all(c.status != "undecided" for c in smt_checks.values()):
-        # the verdict is in: the counting method only adds counts and regions, so it gets
-        # a share of the budget, not all of it
-        budget = budget.share(COUNTING_SECONDS)
     tally = Tally(rs)
     undecided_reason = None
-    if use == "smt":
+    undecided_budget = None
+    if budget.stopped:
+        pass  # the report says stopped (below)
+    elif use == "smt":
         undecided_reason = "the counting methods were not run (method smt)"
     elif use == "enumeration":
         try:
             tally = enumerate_tally(rs, budget)
         except Undecided as exc:
-            undecided_reason = str(exc)
+            undecided_reason, undecided_budget = str(exc), exc.budget
             tally = Tally(rs)
             score_plane = None
-        if score_plane is not None:
+        if score_plane is not None and not budget.stopped:
             try:
                 StructuralVerifier(rs, space, budget=budget).run(Tally(rs), score_plane)
             except (Undecided, RecursionError):  # the picture is optional; the proof stands
@@ -101,16 +105,34 @@ def verify(
         try:
             sv = StructuralVerifier(rs, space, plane=score_plane is not None, budget=budget)
             sv.run(tally, score_plane)
-            InfluenceChecker(sv).run(tally)
+            if not _one_result(tally):
+                InfluenceChecker(sv).run(tally)
         except Undecided as exc:
-            undecided_reason = str(exc)
+            undecided_reason, undecided_budget = str(exc), exc.budget
             score_plane = None
+            if method == "auto" and not budget.stopped and budget.enumerable(size):
+                # exhaustive where cheap: the compiled engine goes through the whole space
+                try:
+                    tally = enumerate_tally(rs, budget)
+                except Undecided:
+                    tally = Tally(rs)
+                else:
+                    notes.append(f"the structural method gave up ({undecided_reason}), so every one of the "
+                                 f"{size_text(size)} answer sets was evaluated")
+                    use, undecided_reason, undecided_budget = "enumeration", None, None
         except RecursionError:
             undecided_reason = "the expressions are nested too deeply for the verifier's evaluation"
             score_plane = None
         except MemoryError:
             undecided_reason = "the verifier ran out of memory"
             score_plane = None
+    if budget.stopped:
+        return _stopped(rs, size, use, budget, started, solver, method)
+    if undecided_reason is None and use != "smt" and _one_result(tally):
+        # every answer set that evaluates gets the same result: no change of any answer can
+        # change it, so every input is unused, without comparing a single pair
+        tally.influential.clear()
+        tally.undecided_inputs.clear()
     exact_method = "enumeration" if use == "enumeration" else "structural"
     internal = None
     try:
@@ -118,7 +140,7 @@ def verify(
             raise InternalInconsistency(
                 f"the verifier accounted for {tally.counted} answer sets out of {size}", code="SR690"
             )
-        exact = _checks(rs, tally, undecided_reason)
+        exact = _checks(rs, tally, undecided_reason, undecided_budget)
         counts = None if undecided_reason else sizes_of(rs, tally, exact_method)
     except InternalInconsistency as exc:
         # a bug in the counting method: its answers are set aside, and nothing it could have
@@ -130,6 +152,9 @@ def verify(
         counts = None
     counting = time.perf_counter() - counting
     checks = combine(exact, exact_method, smt_checks, smt_missing)
+    if any(f.witness is not None for c in checks if c.name in PROVED_CHECKS for f in c.findings):
+        compiled = ruleset.compiled if isinstance(ruleset, Ruleset) else compile_ruleset(rs)
+        checks = [_through_decide(rs, compiled, c, notes) for c in checks]
     if internal:
         checks = [
             Check(c.name, "undecided", f"not proven: {internal}", c.findings) if c.status == "passed" and c.name in PROVED_CHECKS
@@ -137,18 +162,47 @@ def verify(
         ]
     if undecided_reason and use != "smt":
         notes.append(f"beyond the exact method's budgets: {undecided_reason}")
-    if use == "enumeration" and undecided_reason is not None:
+    if use == "enumeration" and (undecided_reason is not None or method == "auto" and not budget.enumerate_first(size)):
         pass
     elif use == "enumeration" and method == "enumeration":
         notes.append(f"enumeration was forced (method enumeration): every one of the {size_text(size)} "
                      "answer sets was evaluated")
     elif use == "enumeration":
-        notes.append(f"the answer space is small ({size_text(size)} answer sets), so every answer set was evaluated")
+        notes.append(f"the answer space ({size_text(size)} answer sets) is within the enumeration budget, "
+                     "so every answer set was evaluated")
     return VerificationReport(
         rs.id, rs.version, rs.content_hash, rs.source, rs.hit_policy, size, use, tuple(checks),
         time.perf_counter() - started, score_plane, tuple(notes), solver, forced=method != "auto",
+        budget=budget.to_json(), counted=use != "smt" and undecided_reason is None and internal is None,
         counts=counts, not_counted=None if counts is not None else (internal or undecided_reason),
         timings=(("proving", proving), ("counting", counting)),
+    )
+
+
+def _one_result(tally: Tally) -> bool:
+    """Every answer set that evaluates without error gets the same result (one segment, or the
+    same gap or overlap), as the whole space's exact tally shows."""
+    results = len(tally.segments) + (1 if tally.gap_count else 0) + len(tally.overlaps)
+    return results <= 1
+
+
+def _stopped(rs: ast.RulesetDef, size: int, use: str, budget: Budget, started: float, solver, method: str):
+    """The report of a run the time limit stopped: no verdict on any check the methods decide
+    (which of them were done by then depends on the machine), the others as they are."""
+    why = (f"stopped: the time limit of {budget.seconds:g} s was reached (a safety stop, not a budget); "
+           "no verdict; rerun with a longer time limit")
+    checks = []
+    for name, _ in CHECKS:
+        if name == "pathways_labels":
+            checks.append(_pathways_check(rs))
+        elif name == "examples":
+            checks.append(_examples_check(rs))
+        else:
+            checks.append(Check(name, "stopped", "stopped: time limit", budget="time_limit"))
+    return VerificationReport(
+        rs.id, rs.version, rs.content_hash, rs.source, rs.hit_policy, size, use, tuple(checks),
+        time.perf_counter() - started, None, (why,), solver, forced=method != "auto",
+        budget=budget.to_json(), stopped="time limit", counted=False, not_counted="stopped: time limit",
     )
 
 
@@ -160,6 +214,8 @@ def _run_smt(rs: ast.RulesetDef, budget: Budget, notes: list) -> tuple[dict | No
         return None, f"SR620: {missing}", None
     try:
         result = prove(rs, budget=budget)
+    except TimeLimit:
+        return None, "stopped: time limit", smt.solver_version()
     except Exception as exc:  # the verdict then rests on nothing: undecided, never a crash
         reason = f"SR621: the SMT prover stopped: {type(exc).__name__}: {exc}"
         notes.append(reason)
@@ -168,6 +224,41 @@ def _run_smt(rs: ast.RulesetDef, budget: Budget, notes: list) -> tuple[dict | No
     for problem in result.problems:
         notes.append(f"SR693: {problem}")
     return result.checks, None, result.solver
+
+
+_EXPECTED_CODE = {"completeness": "SR401", "exclusivity": "SR402"}
+
+
+def _through_decide(rs: ast.RulesetDef, compiled, check: Check, notes: list) -> Check:
+    """Every witness of the check run through ``decide`` as the user would run it (validation
+    and the compiled engine): it must be accepted as a complete, valid answer set and give the
+    finding (a gap SR401, an overlap SR402, an evaluation error its code), or, for a question
+    whose asking cannot be evaluated, be refused for exactly that. A witness that does not is
+    never shown: the check is undecided (SR690, a bug in segrules)."""
+    if check.name not in PROVED_CHECKS or not any(f.witness is not None for f in check.findings):
+        return check
+    shown = []
+    for f in check.findings:
+        shown.append(f)
+        if f.witness is None:
+            continue
+        expect = _EXPECTED_CODE.get(check.name, f.code)
+        asked = "cannot tell whether input" in f.message
+        try:
+            compiled.decide(dict(f.witness))
+            ok = False
+        except AnswerError as exc:
+            ok = asked and any(p.code == f.code for p in exc.problems)
+        except EvaluationError as exc:
+            ok = not asked and exc.code == expect
+        if not ok:
+            why = (f"SR690: the witness {f.witness} of {check.name!r} does not reproduce its finding through "
+                   "decide; it is not shown (a bug in segrules)")
+            notes.append(why)
+            return Check(check.name, "undecided", f"not proven: {why}", (), budget=check.budget)
+        if not asked:
+            shown[-1] = attrs.evolve(f, scores=scores_text(rs, f.witness))
+    return attrs.evolve(check, findings=tuple(shown))
 
 
 def _confirm(rs: ast.RulesetDef, finding: Finding, expect) -> Finding:
@@ -190,7 +281,7 @@ def _confirm(rs: ast.RulesetDef, finding: Finding, expect) -> Finding:
     return finding
 
 
-def _checks(rs: ast.RulesetDef, tally: Tally, undecided: str | None) -> list[Check]:
+def _checks(rs: ast.RulesetDef, tally: Tally, undecided: str | None, ran_out: str | None = None) -> list[Check]:
     if undecided:
         out = []
         for name, what in CHECKS:
@@ -202,7 +293,7 @@ def _checks(rs: ast.RulesetDef, tally: Tally, undecided: str | None) -> list[Che
             if name == "exclusivity" and rs.hit_policy == "first":
                 out.append(Check(name, "not_applicable", "hit policy first takes the first rule that holds"))
                 continue
-            out.append(Check(name, "undecided", f"not decided: {undecided}"))
+            out.append(Check(name, "undecided", f"not decided: {undecided}", budget=ran_out))
         return out + [_pathways_check(rs), _examples_check(rs)]
 
     checks = []

@@ -12,8 +12,9 @@ from typing import Iterator
 from ..dsl import ast
 from ..engine import reference
 from ..errors import EvaluationError
-from .model import exact_or_internal
-from .space import AnswerSpace, Tally, matched_rules
+from .budget import Undecided
+from .model import InternalInconsistency, exact_or_internal, size_text
+from .space import AnswerSpace, Tally, answers_of, matched_rules
 from .structure import _atoms_of, describe_region, outcome_result
 
 
@@ -44,10 +45,169 @@ def outcome_of(rs: ast.RulesetDef, values: dict):
     return matched_rules(rs, lambda rule: bool(reference.evaluate(rule.condition, answered, rs, scores)))
 
 
-def enumerate_tally(rs: ast.RulesetDef, budget=None) -> Tally:
-    """Every answer set evaluated; with a ``Budget``, Undecided once its time is spent."""
+#: Up to this many answer sets the enumeration keeps every answer set for the influence check
+#: (``_influence``: exact for every input); beyond it the results are kept as grids per control
+#: case (``_grid_influence``).
+KEEP_ANSWER_SETS = 5_000
+
+
+def enumerate_tally(rs: ast.RulesetDef, budget=None, *, fast: bool = True) -> Tally:
+    """Every answer set evaluated; with a ``Budget``, Undecided at once when the space is larger
+    than its enumeration budget (and TimeLimit at its safety stop).
+
+    ``fast``: through the compiled engine (``engine.compile.compile_matcher``), with every
+    evaluation error and every gap or overlap re-run through the reference evaluator; else
+    through the reference evaluator alone."""
     with exact_or_internal():
+        if fast:
+            return _enumerate_fast(rs, budget)
         return _enumerate_tally(rs, budget)
+
+
+def _enumerate_fast(rs: ast.RulesetDef, budget=None) -> Tally:
+    from ..engine.compile import compile_matcher
+
+    tally = Tally(rs)
+    space = AnswerSpace(rs)
+    size = space.size()
+    if budget is not None and not budget.enumerable(size):
+        raise Undecided(f"the answer space ({size_text(size)} answer sets) is larger than the enumeration "
+                        f"budget of {size_text(budget.answer_sets)} answer sets", "answer_sets")
+    keep = size <= KEEP_ANSWER_SETS
+    matcher = compile_matcher(rs)
+    found: dict = {}
+    for rule in rs.rules:
+        if rule.condition is not None:
+            _atoms_of(rule.condition, found)
+    atoms = list(found)
+    results: dict = {}  # result → a small number
+    by_mask: dict = {}  # bitmask of holding rules → [count, first answer set, matched, result number]
+    grids = []  # per control case: (case, leaf ids, result numbers in product order; -1: an error)
+    profiles: dict = {}
+    n = 0
+    for case in space.cases():
+        if case.error is not None:
+            tally.error(
+                EvaluationError(
+                    f"cannot tell whether input {case.error_input!r} is asked: {case.error}", code=case.error.code,
+                    span=case.error.span,
+                ),
+                dict(case.values), 0,
+            )
+            continue
+        ids = list(case.options)
+        base = dict(case.values)
+        grid: list = []
+        asked = None
+        for combo in itertools.product(*(case.options[i] for i in ids)):
+            if budget is not None and not n & 1023:
+                budget.check("enumerating the answer sets")
+            n += 1
+            values = dict(base)
+            values.update(zip(ids, combo))
+            try:
+                mask = matcher(values)
+            except EvaluationError:
+                out = outcome_of(rs, values)  # the reference says which error, and where
+                if not isinstance(out, EvaluationError):
+                    raise InternalInconsistency(
+                        f"the compiled engine fails on {answers_of(values)} where the reference evaluator does not",
+                        code="SR690") from None
+                tally.error(out, values, 1)
+                grid.append(-1)
+                result = ("error", out.code)
+            else:
+                got = by_mask.get(mask)
+                if got is None:
+                    matched = tuple(i for i in range(len(rs.rules)) if mask >> i & 1)
+                    ref = outcome_of(rs, values)  # each kind of outcome checked once by the reference
+                    if ref != matched:
+                        raise InternalInconsistency(
+                            f"the compiled engine gives rules {matched} for {answers_of(values)}, the reference "
+                            f"evaluator {ref!r}", code="SR690")
+                    result = outcome_result(rs, matched)
+                    got = by_mask[mask] = [0, values, matched, results.setdefault(result, len(results)), result]
+                matched, result = got[2], got[4]
+                if result[0] == "segment":
+                    got[0] += 1
+                else:  # a gap or an overlap: its region, and the reference's word on it
+                    if outcome_of(rs, values) != matched:
+                        raise InternalInconsistency(
+                            f"the compiled engine and the reference evaluator differ on {answers_of(values)}",
+                            code="SR690")
+                    tally.outcome(matched, values, 1, _region(rs, atoms, values))
+                grid.append(got[3])
+            if keep:
+                if asked is None:
+                    asked = frozenset(k for k in values if _asked(rs, space, values, k))
+                profiles.setdefault(asked, []).append((values, result))
+        grids.append((case, ids, grid))
+    for count, values, matched, _, result in by_mask.values():
+        if count:
+            tally.outcome(matched, values, count)
+    if keep:
+        _influence(rs, profiles, tally)
+    else:
+        _grid_influence(rs, space, grids, tally)
+    return tally
+
+
+def _grid_influence(rs: ast.RulesetDef, space: AnswerSpace, grids: list, tally: Tally) -> None:
+    """Which inputs change the result, from the results of each control case laid out as a grid
+    (the leaves' options in product order). Two answer sets of one case that differ in one leaf
+    alone and get different results (neither an error) prove that leaf used. That a leaf is
+    unused is shown only where there is one case (no question decides another's asking): then
+    every pair differing in it alone is in the grid. Control inputs are left undecided here."""
+    for case, ids, grid in grids:
+        has_error = -1 in grid
+        stride = 1
+        strides = []
+        for i in reversed(ids):
+            strides.append(stride)
+            stride *= len(case.options[i])
+        strides.reverse()
+        for i, s in zip(ids, strides):
+            if i in tally.influential:
+                continue
+            k = len(case.options[i])
+            if k > 1 and _axis_differs(grid, k, s, has_error):
+                tally.influential.add(i)
+    one_case = not space.control
+    for inp in rs.inputs:
+        if inp.id in tally.influential:
+            continue
+        if inp.id in space.control_ids:
+            tally.undecided_inputs[inp.id] = ("the enumeration of more than "
+                                              f"{size_text(KEEP_ANSWER_SETS)} answer sets does not compare "
+                                              "answers that decide which questions are asked")
+        elif not one_case:
+            tally.undecided_inputs[inp.id] = ("the enumeration of more than "
+                                              f"{size_text(KEEP_ANSWER_SETS)} answer sets compares answers within "
+                                              "one set of asked questions only")
+
+
+def _axis_differs(grid: list, k: int, s: int, has_error: bool) -> bool:
+    """Some two entries k-apart along an axis of stride s (k options) differ, neither an error."""
+    block = k * s
+    blocks = len(grid) // block
+    if not has_error:
+        if blocks <= s * (k - 1):
+            for b in range(0, len(grid), block):
+                if grid[b:b + block - s] != grid[b + s:b + block]:
+                    return True
+            return False
+        for d in range(k - 1):
+            for o in range(s):
+                start = d * s + o
+                if grid[start::block] != grid[start + s::block]:
+                    return True
+        return False
+    for b in range(0, len(grid), block):
+        for o in range(s):
+            seen = {v for v in grid[b + o:b + block:s] if v != -1}
+            if len(seen) > 1:
+                return True
+    return False
 
 
 def _enumerate_tally(rs: ast.RulesetDef, budget=None) -> Tally:
@@ -60,8 +220,12 @@ def _enumerate_tally(rs: ast.RulesetDef, budget=None) -> Tally:
     atoms = list(found)
     # influence: outcomes grouped by asked profile
     profiles: dict[frozenset, list[tuple[dict, object]]] = {}
-    sets = answer_sets(rs) if budget is None else budget.watch(answer_sets(rs), "enumerating the answer sets")
-    for values, case in sets:
+    if budget is not None and not budget.enumerable(space.size()):
+        raise Undecided(f"the answer space ({size_text(space.size())} answer sets) is larger than the enumeration "
+                        f"budget of {size_text(budget.answer_sets)} answer sets", "answer_sets")
+    for n, (values, case) in enumerate(answer_sets(rs)):
+        if budget is not None and not n & 1023:
+            budget.check("enumerating the answer sets")
         if case is not None:
             tally.error(
                 EvaluationError(

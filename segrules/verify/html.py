@@ -18,8 +18,11 @@ from typing import Any, Iterable, Sequence
 
 from .. import __version__
 from ..dsl import ast
+from ..i18n import code_label, quadrant_text
 from ..i18n import text as _t
-from .model import CHECKS, SCHEMA, Finding, VerificationReport, size_text
+from .model import SCHEMA, Finding, VerificationReport, size_text
+from .words import (check_summary, finding_message, method_text, methods_text, note_text, scores_text, shown_command,
+                    shown_path)
 from .report_parts import counts_section
 
 __all__ = ["html_report", "software_versions"]
@@ -74,8 +77,11 @@ body { font-family: "DejaVu Sans", Verdana, Arial, Helvetica, sans-serif; color:
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 h2 { font-size: 1.3em; margin-top: 2.2em; border-bottom: 2px solid #1a1a1a; padding-bottom: 0.2em; }
 h3 { font-size: 1.05em; margin-top: 1.6em; }
-table { border-collapse: collapse; margin: 0.6em 0; width: 100%; }
-th, td { border: 1px solid #bbbbbb; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
+table { border-collapse: collapse; margin: 0.6em 0; width: 100%; table-layout: auto; }
+th, td { border: 1px solid #bbbbbb; padding: 0.3em 0.5em; text-align: left; vertical-align: top;
+         overflow-wrap: anywhere; word-break: break-word; }
+code, pre { white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-word; }
+dd { overflow-wrap: anywhere; }
 th { background: #f0f0f0; }
 dl.identity { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; }
 dl.identity dt { font-weight: bold; }
@@ -136,30 +142,27 @@ def html_report(
     add("</head>")
     add("<body>")
     add(f"<h1>{escape(_t(lang, 'verify.title'))}</h1>")
-    meta = f"segrules {escape(__version__)} · report schema {escape(SCHEMA)}"
+    meta = f"segrules {escape(__version__)} · {escape(SCHEMA)}"
     add(f'<p class="muted">{meta}</p>')
     out.extend(_audit_header(lang, generated_at, command))
-    add(
-        "<p>For every ruleset below, <code>segrules verify</code> decided over the entire finite answer "
-        "space whether every possible answer set maps to exactly one segment, and the other checks "
-        "listed. Every failure comes with a concrete witness answer set, re-run through the reference "
-        "evaluator before it was reported.</p>"
-    )
-    add(f"<p><strong>{proven} of {len(reports)}</strong> ruleset{'s' if len(reports) != 1 else ''} proven.</p>")
+    add(f"<p>{escape(_t(lang, 'report.intro'))}</p>")
+    add(f"<p><strong>{escape(_t(lang, 'report.proven_count', proven=proven, total=len(reports)))}</strong></p>")
 
     if reports:
+        t = lambda k: escape(_t(lang, k))  # noqa: E731
         add("<nav><table>")
-        add("<tr><th>ruleset</th><th>version</th><th>verdict</th><th>file</th></tr>")
+        add(f"<tr><th>{t('report.ruleset')}</th><th>{t('report.version')}</th><th>{t('report.verdict')}</th>"
+            f"<th>{t('report.file')}</th></tr>")
         for n, r in enumerate(reports):
-            text, cls = _verdict(r)
+            text, cls = _verdict(r, lang)
             add(
                 f'<tr><td><a href="#{_anchor(n, r)}">{escape(r.ruleset_id)}</a></td><td>{escape(r.version)}</td>'
                 f'<td class="status {"ok" if cls == "proven" else cls}">{escape(text)}</td>'
-                f"<td><code>{escape(r.source)}</code></td></tr>"
+                f"<td><code>{escape(shown_path(r.source) or '')}</code></td></tr>"
             )
         add("</table></nav>")
     else:
-        add("<p>No ruleset was verified.</p>")
+        add(f"<p>{escape(_t(lang, 'report.none_verified'))}</p>")
 
     for n, r in enumerate(reports):
         d = by_key.get((r.ruleset_id, r.content_hash))
@@ -169,7 +172,7 @@ def html_report(
 
     if reports:
         add('<section id="content-hash">')
-        add(f"<h2>SHA-256</h2><p>{escape(_t(lang, 'report.hash'))} {escape(HASH_DOC)}.</p>")
+        add(f"<h2>SHA-256</h2><p>{escape(_t(lang, 'report.hash'))} {escape(_hash_doc(lang))}.</p>")
         add(f"<pre>{escape(HASH_RECIPE)}</pre>")
         add("</section>")
     add("</body>")
@@ -188,12 +191,18 @@ def _anchor(n: int, r: VerificationReport) -> str:
     return f"r{n + 1}-" + re.sub(r"[^a-z0-9]+", "-", r.ruleset_id.lower()).strip("-")
 
 
-def _verdict(r: VerificationReport) -> tuple[str, str]:
+def _hash_doc(lang: str) -> str:
+    return HASH_DOC if lang == "en" else "docs/decision-record.md"
+
+
+def _verdict(r: VerificationReport, lang: str = "en") -> tuple[str, str]:
+    if r.stopped:
+        return _t(lang, "verdict.stopped"), "undecided"
     if r.proven:
-        return "PROVEN", "proven"
+        return _t(lang, "verdict.proven"), "proven"
     if any(c.status == "failed" for c in r.checks):
-        return "NOT PROVEN: some checks failed", "failed"
-    return "NOT PROVEN: some checks could not be decided", "undecided"
+        return _t(lang, "verdict.failed"), "failed"
+    return _t(lang, "verdict.undecided"), "undecided"
 
 
 def _code_title(code: str | None) -> str | None:
@@ -213,61 +222,67 @@ def _section(n: int, r: VerificationReport, d: ast.RulesetDef | None, lang: str)
     title = d.title.get(lang) if d is not None else r.ruleset_id
     add(f'<section id="{_anchor(n, r)}">')
     add(f"<h2>{escape(title)} <span class=\"muted\">({escape(r.ruleset_id)})</span></h2>")
-    _, cls = _verdict(r)
+    _, cls = _verdict(r, lang)
     add(f'<p class="verdict {cls}">{escape(_t(lang, r.verdict_key))}</p>')
 
+    t = lambda k, **kw: escape(_t(lang, k, **kw))  # noqa: E731
     add('<dl class="identity">')
     rows = [
-        ("ruleset id", f"<code>{escape(r.ruleset_id)}</code>"),
-        ("version", escape(r.version)),
-        ("content hash (SHA-256)", f"<code>{escape(r.content_hash)}</code>"),
-        ("file", f"<code>{escape(r.source)}</code>"),
-        ("hit policy", escape(r.hit_policy)),
-        ("answer space", f"{escape(size_text(r.answer_space_size))} answer sets"),
-        ("method", escape(_method_text(r.method))),
-        ("time", f"{r.seconds:.2f} s"),
+        (t("report.ruleset_id"), f"<code>{escape(r.ruleset_id)}</code>"),
+        (t("report.version"), escape(r.version)),
+        (t("report.content_hash"), f"<code>{escape(r.content_hash)}</code>"),
+        (t("report.file"), f"<code>{escape(shown_path(r.source) or '')}</code>"),
+        (t("report.hit_policy"), escape(code_label("hit_policy", r.hit_policy, lang))),
+        (t("report.answer_space"), t("report.answer_sets", size=size_text(r.answer_space_size))),
+        (t("report.method"), escape(method_text(r, lang))),
+        (t("report.time"), f"{r.seconds:.2f} s"),
     ]
     if d is not None and d.aliases:
-        rows.insert(1, ("also known as", escape(", ".join(d.aliases))))
+        rows.insert(1, (t("report.aliases"), escape(", ".join(d.aliases))))
+    if r.budget:
+        rows.append((t("report.budgets"), "<br>".join(
+            f"<code>{escape(k)}</code> = {escape(str(v) if v is not None else '–')}" for k, v in r.budget.items())))
     for k, v in rows:
-        add(f"<dt>{escape(k)}</dt><dd>{v}</dd>")
+        add(f"<dt>{k}</dt><dd>{v}</dd>")
     add("</dl>")
 
     if r.forced:
         add(f'<p class="verdict undecided">{escape(_t(lang, "verify.forced", method=r.method))}</p>')
-    add(f'<p class="muted">{escape(_t(lang, "report.hash"))} <a href="#content-hash">{escape(HASH_DOC)}</a></p>')
+    add(f'<p class="muted">{escape(_t(lang, "report.hash"))} <a href="#content-hash">{escape(_hash_doc(lang))}</a></p>')
     if d is not None:
         out.extend(_provenance(d, lang))
 
     # checks
     add(f"<h3>{escape(_t(lang, 'report.checks'))}</h3>")
     add("<table>")
-    add("<tr><th>check</th><th>what it proves</th><th>status</th><th>decided by</th><th>summary</th></tr>")
-    described = dict(CHECKS)
+    add(f"<tr><th>{t('report.check')}</th><th>{t('report.proves')}</th><th>{t('report.status')}</th>"
+        f"<th>{t('report.decided_by')}</th><th>{t('report.summary')}</th></tr>")
     for c in r.checks:
-        label, css = _STATUS.get(c.status, (c.status, ""))
-        by = " + ".join(c.methods) if c.status != "not_applicable" else ""
+        _, css = _STATUS.get(c.status, (c.status, "undecided"))
+        label = _t(lang, f"status.{c.status}")
+        by = methods_text(c.methods, lang) if c.status != "not_applicable" else ""
         add(
-            f"<tr><td><code>{escape(c.name)}</code></td><td>{escape(described.get(c.name, ''))}</td>"
-            f'<td class="status {css}">{escape(label)}</td><td>{escape(by)}</td><td>{escape(c.summary)}</td></tr>'
+            f"<tr><td><code>{escape(c.name)}</code></td><td>{t('check.' + c.name)}</td>"
+            f'<td class="status {css}">{escape(label)}</td><td>{escape(by)}</td>'
+            f"<td>{escape(check_summary(c, lang))}</td></tr>"
         )
     add("</table>")
 
     # findings
     findings = [(c, f) for c in r.checks for f in c.findings]
-    add("<h3>Findings</h3>")
+    add(f"<h3>{t('report.findings')}</h3>")
     if not findings:
-        add("<p>None: no check found a problem.</p>")
+        add(f"<p>{t('report.no_findings')}</p>")
     for c, f in findings:
-        out.extend(_finding(c.name, f))
+        out.extend(_finding(c.name, f, lang))
     out.extend(counts_section(r, lang))  # exact segment sizes, and suggestions when asked for
 
     # notes
     if r.notes:
-        add("<h3>Notes</h3>")
+        add(f"<h3>{t('report.notes')}</h3>")
         add("<ul>")
         for note in r.notes:
-            add(f"<li>{escape(note)}</li>")
+            add(f"<li>{escape(note_text(note, lang))}</li>")
         add("</ul>")
 
     # segments and the quadrant
@@ -281,53 +296,49 @@ def _section(n: int, r: VerificationReport, d: ast.RulesetDef | None, lang: str)
     return out
 
 
-def _method_text(method: str) -> str:
-    if method == "enumeration":
-        return "enumeration: every answer set was evaluated"
-    if method == "structural":
-        return "structural: the answer space was decided exactly by its structure, without listing every answer set"
-    return method
-
-
-def _finding(check: str, f: Finding) -> list[str]:
+def _finding(check: str, f: Finding, lang: str = "en") -> list[str]:
+    t = lambda k, **kw: escape(_t(lang, k, **kw))  # noqa: E731
     out = ['<div class="finding">']
-    head = f"<strong>{escape(check)}</strong>: {escape(f.message)}"
+    head = f"<strong>{escape(check)}</strong>: {escape(finding_message(f, lang))}"
     out.append(f"<p>{head}</p>")
     if f.code:
-        title = _code_title(f.code)
+        title = _code_title(f.code) if lang == "en" else None
         code = f"<code>{escape(f.code)}</code>" + (f" {escape(title)}" if title else "")
-        out.append(f'<p class="muted">code: {code} (<code>segrules explain {escape(f.code)}</code>)</p>')
+        out.append(f'<p class="muted">{t("report.code")}: {code} (<code>segrules explain {escape(f.code)}</code>)</p>')
     if f.answer_sets is not None:
-        out.append(f"<p>answer sets affected: <strong>{escape(size_text(f.answer_sets))}</strong></p>")
+        out.append(f"<p>{t('report.affected')}: <strong>{escape(size_text(f.answer_sets))}</strong></p>")
     if f.region:
-        out.append(f"<p>region: <code>{escape(f.region)}</code></p>")
+        out.append(f"<p>{t('report.region')}: <code>{escape(f.region)}</code></p>")
     if f.rules:
-        out.append("<p>rules involved:</p>")
+        out.append(f"<p>{t('report.rules_involved')}:</p>")
         out.append("<ul>")
         for rule in f.rules:
-            where = f"{rule.file}:{rule.line}" if rule.file else "(no position)"
+            where = f"{shown_path(rule.file)}:{rule.line}" if rule.file else _t(lang, "report.no_position")
             out.append(
-                f"<li>rule {rule.number} at <code>{escape(where)}</code>: <code>{escape(rule.text)}</code></li>"
+                f"<li>{t('report.rule_at', n=rule.number)} <code>{escape(where)}</code>: <code>{escape(rule.text)}</code></li>"
             )
         out.append("</ul>")
     if f.witness is not None:
         witness = json.dumps(f.witness, ensure_ascii=False, sort_keys=True, indent=2, default=str)
-        out.append("<p>witness answer set (JSON; give it to <code>segrules decide --answers</code>):</p>")
+        out.append(f"<p>{t('report.witness')}:</p>")
         out.append(f"<pre>{escape(witness)}</pre>")
+        if f.scores:
+            out.append(f"<p>{t('report.witness_scores')}: <code>{escape(f.scores)}</code></p>")
     out.append("</div>")
     return out
 
 
 def _segments(d: ast.RulesetDef, lang: str) -> list[str]:
-    out = ["<h3>Segments</h3>", "<table>",
-           "<tr><th>id</th><th>label</th><th>aliases</th><th>quadrant</th><th>service use</th></tr>"]
+    t = lambda k: escape(_t(lang, k))  # noqa: E731
+    out = [f"<h3>{t('report.segments')}</h3>", "<table>",
+           f"<tr><th>{t('report.id')}</th><th>{t('report.label')}</th><th>{t('report.aliases')}</th>"
+           f"<th>{t('report.quadrant')}</th><th>{t('report.service_use')}</th></tr>"]
     for s in d.segments:
-        quadrant = (f"resources {s.quadrant.resources}, complexity {s.quadrant.complexity}"
-                    if s.quadrant is not None else "–")
+        quadrant = quadrant_text(s.quadrant, lang) if s.quadrant is not None else "–"
         out.append(
             f"<tr><td><code>{escape(s.id)}</code></td><td>{escape(s.label.get(lang))}</td>"
             f"<td>{escape(', '.join(s.aliases) or '–')}</td><td>{escape(quadrant)}</td>"
-            f"<td>{escape(s.service_use)}</td></tr>"
+            f"<td>{escape(code_label('service_use', s.service_use, lang))}</td></tr>"
         )
     out.append("</table>")
     return out
@@ -336,20 +347,15 @@ def _segments(d: ast.RulesetDef, lang: str) -> list[str]:
 def _quadrant(n: int, r: VerificationReport, d: ast.RulesetDef | None, lang: str) -> list[str]:
     if d is None or d.axes is None:
         return []
-    out = ["<h3>Score regions and their segments</h3>"]
+    out = [f"<h3>{escape(_t(lang, 'report.plane'))}</h3>"]
     if r.plane is None:
-        out.append("<p>The quadrant picture is not available: the verifier did not compute the score plane "
-                   "(see the notes above).</p>")
+        out.append(f"<p>{escape(_t(lang, 'report.plane_missing'))}</p>")
         return out
     from ..diagram import quadrant_svg
 
     svg = quadrant_svg(d, r.plane, lang=lang, id_prefix=f"q{n + 1}")
     svg = _inline_svg(svg)
-    out.append(
-        "<p>Every reachable combination of the two axis scores, coloured by the segment its answer "
-        "sets get; thick lines mark where the segment changes, and a red hatch marks a place where "
-        "some answer set gets no segment or several.</p>"
-    )
+    out.append(f"<p>{escape(_t(lang, 'report.plane_text'))}</p>")
     out.append(f"<figure>{svg}</figure>")
     return out
 
@@ -363,7 +369,7 @@ def _inline_svg(svg: str) -> str:
 # --------------------------------------------------------------------------- two versions
 
 
-def software_versions() -> list[tuple[str, str]]:
+def software_versions(lang: str = "en") -> list[tuple[str, str]]:
     """The versions a verification ran with: segrules, Python, PyYAML (and whether libyaml
     read the file), lark and the SMT solver."""
     import platform
@@ -378,9 +384,9 @@ def software_versions() -> list[tuple[str, str]]:
     return [
         ("segrules", __version__),
         ("Python", f"{platform.python_version()} ({platform.python_implementation()})"),
-        ("PyYAML", f"{yaml.__version__}, libyaml {'yes' if libyaml else 'no'}"),
+        ("PyYAML", f"{yaml.__version__}, {_t(lang, 'report.libyaml')}: {_t(lang, 'report.yes' if libyaml else 'report.no')}"),
         ("lark", lark.__version__),
-        ("SMT solver", solver_version() or "not installed"),
+        ("SMT", solver_version() or "–"),
     ]
 
 
@@ -392,15 +398,15 @@ def _audit_header(lang: str, generated_at: dt.datetime | None, command: Sequence
         out.append(f"<dt>{escape(_t(lang, 'report.generated'))}</dt><dd>{escape(generated_at.isoformat())}</dd>")
     if command is not None:
         out.append(f"<dt>{escape(_t(lang, 'report.command'))}</dt>"
-                   f"<dd><code>{escape(shlex.join(list(command)))}</code></dd>")
-    versions = "<br>".join(f"{escape(k)} {escape(v)}" for k, v in software_versions())
+                   f"<dd><code>{escape(shlex.join(shown_command(command)))}</code></dd>")
+    versions = "<br>".join(f"{escape(k)} {escape(v)}" for k, v in software_versions(lang))
     out.append(f"<dt>{escape(_t(lang, 'report.versions'))}</dt><dd>{versions}</dd>")
     out.append("</dl>")
     return out
 
 
 def _where(span) -> str:
-    return f"{span.file}:{span.line}" if span is not None else ""
+    return f"{shown_path(span.file)}:{span.line}" if span is not None else ""
 
 
 def _provenance(d: ast.RulesetDef, lang: str) -> list[str]:
@@ -420,10 +426,10 @@ def _rules(d: ast.RulesetDef, lang: str) -> list[str]:
     return out
 
 
-def _answers_of(inp: ast.Input) -> str:
+def _answers_of(inp: ast.Input, lang: str = "en") -> str:
     dom = inp.domain
     if dom.kind == "boolean":
-        return "yes / no"
+        return _t(lang, "report.yes_no")
     values = list(dom.values)
     if dom.is_numeric and len(values) > 1 and values == list(range(values[0], values[-1] + 1)):
         return f"{values[0]} … {values[-1]}"
@@ -439,7 +445,7 @@ def _inputs(d: ast.RulesetDef, lang: str) -> list[str]:
         opt = f" ({t('report.optional')})" if inp.optional else ""
         asked = _expr_text(inp.asked_when) if inp.asked_when is not None else ""
         out.append(f"<tr><td><code>{escape(inp.id)}</code>{opt}</td><td>{escape(inp.text.get(lang))}</td>"
-                   f"<td>{escape(inp.respondent)}</td><td>{escape(_answers_of(inp))}</td>"
+                   f"<td>{escape(code_label('respondent', inp.respondent, lang))}</td><td>{escape(_answers_of(inp, lang))}</td>"
                    f"<td><code>{escape(asked)}</code></td><td><code>{escape(_where(inp.span))}</code></td></tr>")
     out.append("</table>")
     return out
@@ -449,6 +455,17 @@ def _expr_text(e: Any) -> str:
     from ..dsl.printer import to_text
 
     return to_text(e)
+
+
+def _example_scores(d: ast.RulesetDef, answers: dict) -> str:
+    from ..engine import reference
+    from ..errors import SegrulesError
+
+    try:
+        values = reference.validate_answers(d, answers)
+    except SegrulesError as exc:
+        return exc.code
+    return scores_text(d, values) or "–"
 
 
 def _examples(d: ast.RulesetDef, lang: str) -> list[str]:
@@ -461,7 +478,7 @@ def _examples(d: ast.RulesetDef, lang: str) -> list[str]:
     if not d.examples:
         return out + [f"<p>{t('report.no_examples')}</p>"]
     out += ["<table>", f"<tr><th>#</th><th>{t('report.answers')}</th><th>{t('report.expected')}</th>"
-            f"<th>{t('report.got')}</th><th></th><th>{t('report.where')}</th></tr>"]
+            f"<th>{t('report.got')}</th><th></th><th>{t('report.scores')}</th><th>{t('report.where')}</th></tr>"]
     for ex in d.examples:
         try:
             got = reference.decide_segment(d, ex.answer_dict)
@@ -472,6 +489,7 @@ def _examples(d: ast.RulesetDef, lang: str) -> list[str]:
         out.append(f"<tr><td>{escape(ex.name)}</td>"
                    f"<td><code>{escape(json.dumps(ex.answer_dict, ensure_ascii=False, sort_keys=True))}</code></td>"
                    f"<td><code>{escape(ex.expect)}</code></td><td><code>{escape(str(got))}</code></td>{mark}"
+                   f"<td>{escape(_example_scores(d, ex.answer_dict))}</td>"
                    f"<td><code>{escape(_where(ex.span))}</code></td></tr>")
     out.append("</table>")
     return out

@@ -74,6 +74,7 @@ class Finding:
     answer_sets: int | None = None  # how many answer sets share this problem, where counted
     code: str | None = None
     subject: str | None = None  # an input, rule or segment id the finding is about
+    scores: str | None = None  # the witness's scores, as `decide` gives them ("resources = 3, complexity = 2.5")
 
     def to_json(self) -> dict:
         """The finding as JSON, with its witness answer set."""
@@ -85,6 +86,7 @@ class Finding:
             "rules": [r.to_json() for r in self.rules],
             "region": self.region,
             "answer_sets": self.answer_sets,
+            "scores": self.scores,
         }
 
 
@@ -99,16 +101,24 @@ class Check:
     # (a failure it showed with a reproduced witness), "definition" (read from the ruleset),
     # "reference" (the examples, run by the reference evaluator); empty when undecided
     methods: tuple[str, ...] = ()
+    # where undecided (or partly undecided) because a budget ran out: that budget's name
+    # (budget.UNITS: solver, solver_call, answer_sets, steps, max_cases, max_states, max_product)
+    budget: str | None = None
 
     def to_json(self) -> dict:
         """The check as JSON, with its findings."""
-        return {
+        out = {
             "name": self.name,
             "status": self.status,
             "summary": self.summary,
             "methods": list(self.methods),
             "findings": [f.to_json() for f in self.findings],
         }
+        if self.budget is not None:
+            from .budget import UNITS
+
+            out["budget_exhausted"] = UNITS.get(self.budget, (self.budget,))[0]
+        return out
 
 
 @attrs.frozen
@@ -127,6 +137,9 @@ class VerificationReport:
     notes: tuple[str, ...] = ()
     solver: str | None = None  # the SMT solver and its version, when it ran
     forced: bool = False  # the method was given by the caller, not chosen by the verifier
+    budget: dict | None = None  # the work budgets it ran with (Budget.to_json): a rerun with these gives this report
+    stopped: str | None = None  # "time limit" when the safety stop ended the run: then no verdict
+    counted: bool = True  # the counting method (enumeration or structural) ran to the end
     # exact segment sizes (counting.SegmentSizes), or None with the reason in ``not_counted``
     counts: Any = None
     not_counted: str | None = None
@@ -159,6 +172,9 @@ class VerificationReport:
             "method_forced": self.forced,
             "solver": self.solver,
             "seconds": round(self.seconds, 3),
+            "counted": self.counted,
+            "budget": self.budget,
+            "stopped": self.stopped,
             "checks": [c.to_json() for c in self.checks],
             "notes": list(self.notes),
             **self._counting_json(),
@@ -173,38 +189,44 @@ class VerificationReport:
         return out
 
     def format(self, lang: str = "en") -> str:
-        """The report as text; ``lang`` (fi, sv, en) for the words around the findings."""
+        """The report as text in ``lang`` (fi, sv, en): every word from the catalogue
+        (segrules.i18n); no machine path."""
         import json
 
         from ..i18n import text
+        from .words import check_summary, finding_message, method_text, methods_text, note_text, shown_path
 
         lines = [
-            f"{self.source}: {self.ruleset_id} {self.version} (sha256 {self.content_hash})",
-            "  " + text(lang, "verify.space", size=size_text(self.answer_space_size), method=self.method,
+            f"{shown_path(self.source)}: {self.ruleset_id} {self.version} (sha256 {self.content_hash})",
+            "  " + text(lang, "verify.space", size=size_text(self.answer_space_size), method=method_text(self, lang),
                         seconds=f"{self.seconds:.2f}"),
         ]
         if self.forced:
             lines.append("  " + text(lang, "verify.forced", method=self.method))
         for c in self.checks:
-            by = f" (by {' + '.join(c.methods)})" if c.methods and c.status != "not_applicable" else ""
-            lines.append(f"  [{text(lang, 'status.' + c.status):>9}] {c.name}: {c.summary}{by}")
+            by = (f" ({text(lang, 'verify.by')} {methods_text(c.methods, lang)})"
+                  if c.methods and c.status != "not_applicable" else "")
+            lines.append(f"  [{text(lang, 'status.' + c.status):>9}] {c.name}: {check_summary(c, lang)}{by}")
             for f in c.findings:
-                lines.append(f"      - {f.message}")
+                lines.append(f"      - {finding_message(f, lang)}")
                 if f.answer_sets is not None:
                     lines.append(f"        {text(lang, 'verify.affected')}: {size_text(f.answer_sets)}")
                 if f.region:
-                    lines.append(f"        region: {f.region}")
+                    lines.append(f"        {text(lang, 'report.region')}: {f.region}")
                 for r in f.rules:
-                    lines.append(f"        {r}")
+                    where = f" ({shown_path(r.file)}:{r.line})" if r.file else ""
+                    lines.append(f"        {text(lang, 'rule', n=r.number)}{where}: {r.text}")
                 if f.witness is not None:
                     lines.append(f"        {text(lang, 'verify.witness')}: "
                                  + json.dumps(f.witness, ensure_ascii=False, sort_keys=True))
+                    if f.scores:
+                        lines.append(f"        {text(lang, 'report.witness_scores')}: {f.scores}")
         if self.counts is not None:
             lines.append(f"  {text(lang, 'verify.sizes')}: {self.counts.format(lang)}")
         elif self.not_counted:
             lines.append(f"  {text(lang, 'verify.sizes')}: {text(lang, 'verify.not_counted', reason=self.not_counted)}")
         for n in self.notes:
-            lines.append(f"  {text(lang, 'verify.note')}: {n}")
+            lines.append(f"  {text(lang, 'verify.note')}: {note_text(n, lang)}")
         if self.suggestions is not None:
             lines.extend("  " + line for line in self.suggestions.format(lang).splitlines())
         lines.append("  " + text(lang, self.verdict_key))
@@ -213,6 +235,8 @@ class VerificationReport:
     @property
     def verdict_key(self) -> str:
         """The catalogue key (segrules.i18n) of the verdict's words."""
+        if self.stopped:
+            return "verify.stopped"
         if self.proven:
             return "verify.proven"
         return "verify.failed" if any(c.status == "failed" for c in self.checks) else "verify.undecided"

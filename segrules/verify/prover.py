@@ -17,13 +17,12 @@ from ..dsl import ast
 from ..engine import reference
 from ..errors import AnswerError, EvaluationError
 from .brute import outcome_of
-from .model import Finding, RuleRef
+from .budget import Budget, Undecided
+from .model import Finding, RuleRef, size_text
 from .structure import outcome_result
 from . import smt
 from .smt import z3
 
-#: The longest a single solver call may take when no budget says otherwise.
-CALL_SECONDS = 30.0
 #: Distinct overlapping sets of segments looked for.
 MAX_OVERLAP_SETS = 12
 
@@ -39,6 +38,7 @@ class SmtCheck:
     subjects: frozenset = frozenset()  # what the check is about: error keys, segments, rules, inputs
     reason: str | None = None  # why undecided
     undecided: frozenset = frozenset()  # segments, rules or inputs the solver could not decide
+    budget: str | None = None  # the budget that ran out (budget.UNITS), where one did
 
 
 @attrs.frozen
@@ -51,50 +51,70 @@ class SmtResult:
 
 
 class _Unknown(Exception):
-    pass
+    """The solver could not tell; ``budget`` names the budget that ran out, if one did."""
+
+    def __init__(self, message: str, budget: str | None = None):
+        super().__init__(message)
+        self.budget = budget
+
+
+def _rlimit_count(solver) -> int:
+    """The z3 resource units counted so far in the solver's context."""
+    stats = solver.statistics()
+    return int(stats.get_key_value("rlimit count")) if "rlimit count" in stats.keys() else 0
 
 
 class SmtProver:
     """Runs every check of ``model.CHECKS`` (bar pathways and examples) as solver queries."""
 
-    def __init__(self, rs: ast.RulesetDef, *, budget=None, call_seconds: float = CALL_SECONDS):
+    def __init__(self, rs: ast.RulesetDef, *, budget: Budget | None = None):
         reason = smt.unavailable_reason()
         if reason:
             raise RuntimeError(reason)
         self.rs = rs
-        self.budget = budget
-        self.call_seconds = call_seconds
+        self.budget = budget if budget is not None else Budget()
         self.calls = 0
         self.problems: list[str] = []
         self.seeds: list[dict] = []  # reproduced answer sets without errors, for inputs_used
         self._seed_results: dict = {}
         self.unknown_reason: str | None = None
-        self.enc = smt.Encoding(rs, smt.AnswerVariables("x."), budget=budget)
+        self.enc = smt.Encoding(rs, smt.AnswerVariables("x."), budget=self.budget)
         self.solver = z3.Solver(ctx=self.enc.ctx)
         self.solver.add(*self.enc.definitions)
         self.solver.add(self.enc.valid)
 
     # ------------------------------------------------------------------ solving
 
-    def _timeout_ms(self) -> int:
-        seconds = self.call_seconds
-        if self.budget is not None:
-            left = self.budget.remaining()
-            if left is not None:
-                seconds = min(seconds, left)
-        if seconds <= 0:
-            raise _Unknown("the time budget is spent")
-        return max(1, int(seconds * 1000))
-
     def _solve(self, solver, *extra):
-        """A model, None for unsat; raises _Unknown when the solver cannot tell."""
-        solver.set("timeout", self._timeout_ms())
+        """A model, None for unsat; raises _Unknown when the solver cannot tell.
+
+        Each query gets a z3 resource limit (``rlimit``) from the budget, and the units it
+        used are counted against the budget: where a query runs out is the same on every
+        machine. The wall-clock timeout is only the outer safety stop."""
+        budget = self.budget
+        budget.check("the SMT solver was working")
+        try:
+            units = budget.solver_units()
+        except Undecided as exc:
+            raise _Unknown(str(exc), "solver") from None
+        solver.set("rlimit", units or 0)  # 0: no limit
+        left = budget.remaining()
+        solver.set("timeout", 0 if left == float("inf") else max(1, int(left * 1000)))
+        before = _rlimit_count(solver)
         self.calls += 1
         got = solver.check(*extra)
+        used = _rlimit_count(solver) - before
+        budget.spent_solver += used
         if got == z3.sat:
             return solver.model()
         if got == z3.unsat:
             return None
+        if units and used >= units:
+            if budget.solver is not None and budget.spent_solver >= budget.solver:
+                raise _Unknown(f"the solver budget of {size_text(budget.solver)} rlimit units ran out", "solver")
+            raise _Unknown(f"the query reached the per-query solver budget of {size_text(units)} rlimit units",
+                           "solver_call")
+        budget.check("the SMT solver was working")  # a timeout: the safety stop
         raise _Unknown(solver.reason_unknown() or "the solver could not decide")
 
     def _find(self, *conds):
@@ -148,7 +168,8 @@ class SmtProver:
                          tuple(self.problems))
 
     def _undecided(self, name: str, exc: Exception) -> SmtCheck:
-        return SmtCheck(name, "undecided", f"the SMT solver could not decide: {exc}", reason=str(exc))
+        return SmtCheck(name, "undecided", f"the SMT solver could not decide: {exc}", reason=str(exc),
+                        budget=getattr(exc, "budget", None))
 
     def totality(self) -> SmtCheck:
         enc, rs = self.enc, self.rs
@@ -264,7 +285,7 @@ class SmtProver:
 
     def rules_checks(self) -> tuple[SmtCheck, SmtCheck]:
         rs, enc = self.rs, self.enc
-        dead, masked, unknown, open_ = [], [], None, set()
+        dead, masked, unknown, open_, ran_out = [], [], None, set(), None
         for rule in rs.rules:
             k = rule.index
             try:
@@ -291,7 +312,7 @@ class SmtProver:
                         unknown = unknown or "a witness did not reproduce (SR693)"
                         open_.add(str(k + 1))
             except _Unknown as exc:
-                unknown = unknown or str(exc)
+                unknown, ran_out = unknown or str(exc), ran_out or exc.budget
                 open_.add(str(k + 1))
         dead_f = tuple(
             Finding(f"rule {r.index + 1} never holds for any answer set", rules=(RuleRef.of(r),), code="SR605",
@@ -302,22 +323,22 @@ class SmtProver:
                     rules=(RuleRef.of(r),), code="SR603", subject=str(r.index + 1)) for r in masked
         )
         fire = _set_check("rules_fire", dead_f, unknown, open_, f"{len(dead_f)} rule(s) can never fire",
-                          "every rule holds for some answer set")
+                          "every rule holds for some answer set", ran_out)
         if rs.hit_policy != "first":
             m = SmtCheck("masked_rules", "not_applicable", "only for hit policy first")
         else:
             m = _set_check("masked_rules", masked_f, unknown, open_, f"{len(masked_f)} rule(s) are masked by earlier rules",
-                           "no rule is masked by earlier rules")
+                           "no rule is masked by earlier rules", ran_out)
         return m, fire
 
     def segments_reachable(self) -> SmtCheck:
         rs, enc = self.rs, self.enc
-        unreached, unknown, open_ = [], None, set()
+        unreached, unknown, open_, ran_out = [], None, set(), None
         for seg in rs.segments:
             try:
                 model = self._find(enc.decision[seg.id])
             except _Unknown as exc:
-                unknown = unknown or str(exc)
+                unknown, ran_out = unknown or str(exc), ran_out or exc.budget
                 open_.add(seg.id)
                 continue
             if model is None:
@@ -330,17 +351,17 @@ class SmtProver:
                 open_.add(seg.id)
         return _set_check("segments_reachable", tuple(unreached), unknown, open_,
                           f"{len(unreached)} segment(s) can never be reached",
-                          "every segment is reached by some answer set")
+                          "every segment is reached by some answer set", ran_out)
 
     def inputs_used(self) -> SmtCheck:
         rs = self.rs
-        unused, unknown, solver, open_ = [], None, None, set()
+        unused, unknown, solver, open_, ran_out = [], None, None, set(), None
         for inp in rs.inputs:
             try:
                 if self._pair_near_seeds(inp):
                     continue  # a reproduced pair of answer sets shows it
             except _Unknown as exc:
-                unknown = unknown or f"{inp.id}: {exc}"
+                unknown, ran_out = unknown or f"{inp.id}: {exc}", ran_out or exc.budget
                 open_.add(inp.id)
                 continue
             if solver is None:  # two copies of the encoding, one per answer set of a pair
@@ -351,7 +372,7 @@ class SmtProver:
             try:
                 model = self._solve(solver, smt.differ_in(a, b, inp.id), smt.agree_where_asked_in_both(a, b, inp.id))
             except _Unknown as exc:
-                unknown = unknown or f"{inp.id}: {exc}"
+                unknown, ran_out = unknown or f"{inp.id}: {exc}", ran_out or exc.budget
                 open_.add(inp.id)
                 continue
             if model is None:
@@ -368,7 +389,7 @@ class SmtProver:
                 continue
             self.seeds[:0] = [wa, wb]  # answer sets on a boundary: good seeds for the next inputs
         return _set_check("inputs_used", tuple(unused), unknown, open_, f"{len(unused)} input(s) can never change the result",
-                          "every input can change the result")
+                          "every input can change the result", ran_out)
 
     def _pair_near_seeds(self, inp: ast.Input, tries: int = 32) -> bool:
         """Look for a witness pair next to answer sets already seen: change the input alone.
@@ -395,7 +416,7 @@ class SmtProver:
                     other.pop(inp.id, None)
                 else:
                     other[inp.id] = v
-                self._timeout_ms()  # raises _Unknown once the budget is spent
+                self.budget.check("looking for answer sets that show an input's use")
                 other = _fix_up(rs, other, self.enc.order)
                 if other is None:
                     continue
@@ -464,18 +485,20 @@ def _asked_inputs(rs: ast.RulesetDef, values: dict) -> set:
     return out
 
 
-def _set_check(name: str, findings: tuple, unknown: str | None, open_: set, failed: str, passed: str) -> SmtCheck:
+def _set_check(name: str, findings: tuple, unknown: str | None, open_: set, failed: str, passed: str,
+               budget: str | None = None) -> SmtCheck:
     subjects = frozenset(f.subject for f in findings)
     if findings:
         if unknown:
             failed += f"; not decided for {', '.join(sorted(open_))}"
-        return SmtCheck(name, "failed", failed, findings, subjects, reason=unknown, undecided=frozenset(open_))
+        return SmtCheck(name, "failed", failed, findings, subjects, reason=unknown, undecided=frozenset(open_),
+                        budget=budget)
     if unknown:
         return SmtCheck(name, "undecided", f"the SMT solver could not decide: {unknown}", reason=unknown,
-                        undecided=frozenset(open_))
+                        undecided=frozenset(open_), budget=budget)
     return SmtCheck(name, "passed", passed)
 
 
-def prove(rs: ast.RulesetDef, *, budget=None, call_seconds: float = CALL_SECONDS) -> SmtResult:
+def prove(rs: ast.RulesetDef, *, budget: Budget | None = None) -> SmtResult:
     """Every check of the ruleset by the SMT prover (raises RuntimeError when z3 is missing)."""
-    return SmtProver(rs, budget=budget, call_seconds=call_seconds).run()
+    return SmtProver(rs, budget=budget).run()

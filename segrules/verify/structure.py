@@ -358,8 +358,8 @@ class StructuralVerifier:
         for li, leaf in enumerate(leaves):
             nxt: dict = {}
             for n, (state, (count, wit)) in enumerate(states.items()):
-                if not n & 1023:  # checked while working, not after a whole step
-                    budget.check(f"working out the {what}")
+                if not n & 1023:  # counted while working, not after a whole step
+                    budget.spend(1024 * len(options[leaf]), f"working out the {what}")
                 for v in options[leaf]:
                     new = list(state)
                     for pi, mult in member[li]:
@@ -519,7 +519,7 @@ class StructuralVerifier:
             for total in range(a, b + 1):
                 n += 1
                 if not n & 4095:
-                    self.budget.check("adding up the values of a sum")
+                    self.budget.spend(256, "adding up the values of a sum")  # 1/16 step a sum
                 while first < len(values) and values[first] < total - hi:
                     first += 1
                 while last < len(values) and values[last] <= total - lo:
@@ -712,7 +712,7 @@ class StructuralVerifier:
         for case in self.space.cases():
             n_cases += 1
             self.budget.limit(n_cases, "cases", "combinations of the answers that decide which questions are asked")
-            self.budget.check("going through the answers that decide which questions are asked")
+            self.budget.spend(1, "going through the answers that decide which questions are asked")
             if case.error is not None:
                 tally.error(
                     EvaluationError(

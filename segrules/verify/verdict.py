@@ -85,7 +85,8 @@ def _one(e: Check, exact_method: str, s, smt_missing: str | None) -> Check:
         if not agree(e.name, e, s):
             return _disagreement(e, exact_method, s)
         if _undecided_subjects(e) and len(_undecided_subjects(s)) < len(_undecided_subjects(e)):
-            return Check(e.name, s.status, s.summary, s.findings, ("smt", exact_method))  # the more complete
+            # the more complete
+            return Check(e.name, s.status, s.summary, s.findings, ("smt", exact_method), s.budget)
         return attrs.evolve(e, methods=("smt", exact_method))
     if exact_method == "enumeration" and _decided(e.status):
         return attrs.evolve(e, methods=("enumeration",))
@@ -95,14 +96,16 @@ def _one(e: Check, exact_method: str, s, smt_missing: str | None) -> Check:
         summary = s.summary
         if s_status == "failed" and e.name in ("completeness", "exclusivity", "totality"):
             summary += " (how many: not counted; the counting method did not finish or was not run)"
-        return Check(e.name, s_status, summary, s.findings, ("smt",))
+        return Check(e.name, s_status, summary, s.findings, ("smt",), s.budget)
     # neither exact method decided
     why = (s.reason if s is not None and s.reason else None) or smt_missing or "the SMT prover could not decide"
     if e.status == "failed" and _witnessed(e):
         return attrs.evolve(e, methods=(exact_method,))  # a reproduced witness is a fact
     said = {"passed": "found no problem", "failed": "reported a problem it cannot show with an answer set",
             "undecided": "did not decide either"}.get(e.status, "did not decide either")
-    return Check(e.name, "undecided", f"not proven: {why}; the {exact_method} method {said}", e.findings)
+    ran_out = (s.budget if s is not None else None) or e.budget
+    return Check(e.name, "undecided", f"not proven: {why}; the {exact_method} method {said}", e.findings,
+                 budget=ran_out)
 
 
 def _disagreement(e: Check, exact_method: str, s) -> Check:

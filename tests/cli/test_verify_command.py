@@ -36,12 +36,33 @@ def files(tmp_path):
     return paths
 
 
-def test_budget_option(files):
-    out = run("verify", "--budget", "30", "--json", files[0])
-    assert out.returncode == 0 and json.loads(out.stdout)["proven"] is True
+def test_budget_options(files):
+    out = run("verify", "--time-limit", "120", "--solver-budget", "9000000", "--structural-budget", "1000000",
+              "--enumeration-budget", "10", "--json", files[0])
+    doc = json.loads(out.stdout)
+    assert out.returncode == 0 and doc["proven"] is True
+    assert doc["reports"][0]["budget"] == {
+        "solver_rlimit": 9_000_000, "solver_rlimit_per_query": 3_600_000, "answer_sets": 10,
+        "structural_steps": 1_000_000, "control_cases": 20_000, "partial_states": 400_000,
+        "combinations": 400_000, "time_limit_seconds": 120.0,
+    }
     for bad in ("0", "-1", "abc", "nan", "inf"):
-        out = run("verify", "--budget", bad, files[0])
+        out = run("verify", "--time-limit", bad, files[0])
         assert out.returncode == 2 and "positive number of seconds" in out.stderr, (bad, out.stderr)
+    for option in ("--solver-budget", "--structural-budget", "--enumeration-budget"):
+        for bad in ("0", "-1", "abc", "1.5"):
+            out = run("verify", option, bad, files[0])
+            assert out.returncode == 2 and "positive whole number" in out.stderr, (option, bad, out.stderr)
+
+
+def test_a_spent_budget_is_undecided_and_named(files):
+    out = run("verify", "--solver-budget", "1", "--structural-budget", "1", "--enumeration-budget", "1", "--json", files[0])
+    doc = json.loads(out.stdout)
+    assert out.returncode == 1 and doc["proven"] is False
+    checks = doc["reports"][0]["checks"]
+    assert {c["budget_exhausted"] for c in checks if c["status"] == "undecided"} <= {
+        "solver_rlimit", "solver_rlimit_per_query", "structural_steps"}
+    assert any(c["status"] == "undecided" for c in checks)
 
 
 def test_a_ruleset_whose_verification_stops_never_loses_the_others(files, monkeypatch, capsys):

@@ -9,7 +9,7 @@ import pytest
 import segrules
 from segrules.engine import reference
 from segrules.errors import AnswerError, EvaluationError
-from segrules.verify import Budget, verify
+from segrules.verify import Budget, TimeLimit, verify
 from segrules.verify import prover as prover_module
 from segrules.verify import smt
 from segrules.verify.brute import outcome_of
@@ -261,11 +261,36 @@ def test_aggregates_and_if_match_enumeration():
 # --------------------------------------------------------------------------- budgets and the verdict rule
 
 
-def test_a_spent_budget_leaves_every_check_undecided():
+def test_a_spent_solver_budget_leaves_every_check_undecided_and_names_it():
+    rs = load(model(num("x", 1, 5), "", ["a when x < 3", "b when x >= 3"])).definition
+    result = prove(rs, budget=Budget(solver=1))
+    checks = [c for c in result.checks.values() if c.status != "not_applicable"]
+    assert checks and {c.status for c in checks} == {"undecided"}
+    assert {c.budget for c in checks} <= {"solver", "solver_call"}
+    assert all("rlimit units" in c.summary for c in checks), [c.summary for c in checks]
+
+
+def test_the_solver_budget_is_counted_in_rlimit_units_not_time():
+    """The units a proof uses are the same on every run; a budget just below them is
+    undecided at the same query every time."""
+    rs = load(model(num("x", 1, 5), "", ["a when x < 3", "b when x >= 3"])).definition
+    used = []
+    for _ in range(2):
+        b = Budget()
+        prove(rs, budget=b)
+        used.append(b.spent_solver)
+    assert used[0] == used[1] > 0
+    short = [{k: (c.status, c.summary) for k, c in prove(rs, budget=Budget(solver=used[0] // 2)).checks.items()}
+             for _ in range(2)]
+    assert short[0] == short[1] and any(s == "undecided" for s, _ in short[0].values())
+
+
+def test_the_time_limit_stops_the_prover_as_a_whole():
     ticks = iter(range(0, 10**9, 1000))
-    result = prove(load(model(num("x", 1, 5), "", ["a when x < 3", "b when x >= 3"])).definition,
-                   budget=Budget(1, clock=lambda: next(ticks)))
-    assert {c.status for c in result.checks.values()} <= {"undecided", "not_applicable"}
+    b = Budget(1, clock=lambda: next(ticks))
+    with pytest.raises(TimeLimit):
+        prove(load(model(num("x", 1, 5), "", ["a when x < 3", "b when x >= 3"])).definition, budget=b)
+    assert b.stopped
 
 
 def test_the_prover_and_the_counting_method_must_agree(monkeypatch):

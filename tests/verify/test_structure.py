@@ -11,7 +11,7 @@ import pytest
 import segrules
 from segrules.engine import reference
 from segrules.errors import EvaluationError
-from segrules.verify import Budget, Undecided, smt, verify
+from segrules.verify import Budget, TimeLimit, Undecided, smt, verify
 from segrules.verify.space import AnswerSpace, Tally
 from segrules.verify.structure import StructuralVerifier
 
@@ -123,7 +123,7 @@ def test_a_sum_and_an_input_over_wide_ranges_end_undecided_not_out_of_memory(str
         structural_tally(text, Budget(None, max_states=50_000))
 
 
-def test_a_spent_budget_stops_inside_a_step(structural_only):
+def test_a_spent_time_limit_stops_inside_a_step(structural_only):
     calls = []
 
     def clock():
@@ -132,9 +132,23 @@ def test_a_spent_budget_stops_inside_a_step(structural_only):
 
     text = mini({"a": "integer 0..9999", "b": "integer 0..9999"}, {"t": "sum(a, b)"},
                 ["hi when t >= 10000 and a > 5", "lo when not (t >= 10000 and a > 5)"])
-    with pytest.raises(Undecided, match="time budget"):
-        structural_tally(text, Budget(5, clock=clock))
-    assert len(calls) == 4
+    budget = Budget(5, clock=clock)
+    with pytest.raises(TimeLimit, match="time limit of 5 s"):
+        structural_tally(text, budget)
+    assert len(calls) == 4 and budget.stopped
+
+
+def test_a_spent_step_budget_stops_inside_a_step_at_the_same_step_every_time(structural_only):
+    text = mini({"a": "integer 0..9999", "b": "integer 0..9999"}, {"t": "sum(a, b)"},
+                ["hi when t >= 10000 and a > 5", "lo when not (t >= 10000 and a > 5)"])
+    spent = []
+    for _ in range(2):
+        budget = Budget(None, steps=50_000)
+        with pytest.raises(Undecided, match="structural budget of 50 000 steps ran out") as exc:
+            structural_tally(text, budget)
+        assert exc.value.budget == "steps" and not budget.stopped
+        spent.append(budget.spent_steps)
+    assert spent[0] == spent[1]
 
 
 # ----------------------------------------------------------------- inputs whose influence is undecided

@@ -1,0 +1,170 @@
+"""The words of a verification report in the reader's language (segrules.i18n).
+
+The verifier writes its summaries, findings and notes in English (the JSON and the English
+report show them as they are). For Finnish and Swedish they are said again from what they
+are about (the check, its status, the finding's code and subject, the budget that ran out),
+with the catalogue's texts, so that ``--lang fi`` prints no English sentence. Paths are shown
+as the user gave them when relative, and relative to the working folder (or by their name
+alone) when not, so that no machine path reaches a report.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from ..i18n import text
+from .model import Check, Finding, VerificationReport, size_text
+
+__all__ = ["method_text", "methods_text", "check_summary", "finding_message", "note_text", "shown_path",
+           "method_name"]
+
+
+def shown_path(path: str | None) -> str | None:
+    """A path as a report shows it: never absolute (relative to the working folder when under
+    it, else the file's name alone)."""
+    if not path or not os.path.isabs(path):
+        return path
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive
+        rel = None
+    if rel is not None and not rel.startswith(os.pardir):
+        return rel
+    return os.path.basename(path)
+
+
+def shown_command(command) -> list[str]:
+    """The command line as the user typed it, with every absolute path made relative."""
+    return [shown_path(a) if os.path.isabs(a) else a for a in command]
+
+
+def method_name(method: str, lang: str) -> str:
+    return text(lang, f"by.{method}") if f"by.{method}" in _keys(lang) else method
+
+
+def methods_text(methods, lang: str) -> str:
+    return " + ".join(method_name(m, lang) for m in methods)
+
+
+def method_text(r: VerificationReport, lang: str) -> str:
+    """What decided the checks, true to what happened: the counting method named as exact only
+    when it finished."""
+    if r.stopped:
+        return text(lang, "method.stopped", method=method_name(r.method, lang))
+    if r.method == "smt":
+        return text(lang, "method.smt")
+    if not r.counted:
+        return text(lang, "method.gave_up", method=method_name(r.method, lang))
+    return text(lang, f"method.{r.method}")
+
+
+def check_summary(c: Check, lang: str) -> str:
+    if lang == "en":
+        return c.summary
+    if c.status == "stopped":
+        return text(lang, "sum.stopped")
+    if c.status == "not_applicable":
+        key = f"sum.na.{c.name}"
+        return text(lang, key if key in _keys(lang) else "sum.na")
+    if c.status == "passed" and c.name == "examples" and c.summary == "the ruleset has no examples":
+        return text(lang, "no_examples")
+    if c.status == "passed":
+        key = f"sum.passed.{c.name}"
+        return text(lang, key) if key in _keys(lang) else text(lang, "status.passed")
+    if c.status == "failed":
+        n = len([f for f in c.findings if f.code != "SR610"])
+        key = f"sum.failed.{c.name}"
+        out = text(lang, key if key in _keys(lang) else "sum.failed", n=n)
+        counted = [f.answer_sets for f in c.findings if f.answer_sets is not None]
+        if c.name in ("completeness", "exclusivity") and counted:
+            out += f" ({text(lang, 'report.answer_sets', size=size_text(sum(counted)))})"
+        return out
+    if c.budget:
+        return text(lang, "sum.undecided.budget", budget=budget_name(c.budget, lang))
+    return text(lang, "sum.undecided")
+
+
+def budget_name(budget: str, lang: str) -> str:
+    key = f"budget.{budget}"
+    return text(lang, key) if key in _keys(lang) else budget
+
+
+def finding_message(f: Finding, lang: str) -> str:
+    if lang == "en":
+        return f.message
+    code = f.code or ""
+    if code == "SR602":
+        segments = sorted({r.segment for r in f.rules}) or _segments_in(f.message)
+        return text(lang, "finding.SR602", segments=", ".join(segments))
+    if f"finding.{code}" in _keys(lang):
+        return text(lang, f"finding.{code}", subject=f.subject or "")
+    if "cannot tell whether input" in f.message:
+        return text(lang, "finding.asked", code=code)
+    return text(lang, "finding.error", code=code)
+
+
+def _segments_in(message: str) -> list[str]:
+    m = re.search(r"the rules of (.*) all hold", message)
+    return [s.strip() for s in m.group(1).split(",")] if m else []
+
+
+_SMT = re.compile(r"^SMT prover \((?P<solver>.*)\): (?P<n>\d+) solver calls$")
+_SIZE = re.compile(r"\((?P<size>[\d ]+(?: \(\d+ digits\))?) answer sets\)|the (?P<size2>[\d ]+(?: \(\d+ digits\))?) answer sets")
+_CODE = re.compile(r"^(?P<code>SR\d{3})\b")
+_STOPPED = re.compile(r"time limit of (?P<seconds>[\d.]+) s")
+_BUDGETS = (
+    ("per-query solver budget", "solver_call"), ("solver budget", "solver"), ("structural budget", "steps"),
+    ("enumeration budget", "answer_sets"), ("(the limit of cases)", "max_cases"), ("(the limit of states)", "max_states"),
+    ("(the limit of product)", "max_product"),
+)
+
+
+def note_text(note: str, lang: str) -> str:
+    """A note of the verifier in ``lang``, said again from what it is about."""
+    if lang == "en":
+        return note
+    if m := _SMT.match(note):
+        return text(lang, "note.smt", solver=m["solver"], n=m["n"])
+    if note.startswith("stopped:"):
+        m = _STOPPED.search(note)
+        return text(lang, "note.stopped", seconds=m["seconds"] if m else "?")
+    if note.startswith("beyond the exact method's budgets"):
+        for words, budget in _BUDGETS:
+            if words in note:
+                return text(lang, "note.beyond", budget=budget_name(budget, lang))
+        return text(lang, "note.beyond_other")
+    if "answer sets was evaluated" in note or "answer sets) is within the enumeration budget" in note:
+        m = _SIZE.search(note)
+        size = (m["size"] or m["size2"]) if m else ""
+        return text(lang, "note.enumerated", size=size)
+    if m := _CODE.match(note):
+        return text(lang, "note.code", code=m["code"])
+    return text(lang, "sum.undecided")  # pragma: no cover - every note the verifier writes is above
+
+
+def scores_text(rs, answers: dict) -> str | None:
+    """The scores of an answer set as the reference evaluator gives them, up to the first that
+    fails (its code): how a witness or an example lies on the axes."""
+    import json
+
+    from ..engine import reference
+    from ..engine.runtime import format_number
+    from ..errors import EvaluationError
+
+    scores: dict = {}
+    parts = []
+    for s in rs.scores:
+        try:
+            scores[s.id] = v = reference.evaluate(s.expr, answers, rs, scores)
+        except EvaluationError as exc:
+            parts.append(f"{s.id}: {exc.code}")
+            break
+        parts.append(f"{s.id} = {json.dumps(v, ensure_ascii=False) if isinstance(v, (bool, str)) else format_number(v)}")
+    return ", ".join(parts) or None
+
+
+def _keys(lang: str):
+    from ..i18n import TEXTS
+
+    return TEXTS[lang]
