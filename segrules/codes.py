@@ -1377,7 +1377,9 @@ add_code(
     crosswalk. Writing would destroy the model, so segrules stops and writes nothing. This
     happens most often when an option's value is left out, as in `--report model.yaml`.
     `segrules batch` likewise refuses an output or rejects file or table that is its input,
-    or that is the other output.
+    or that is the other output. `segrules serve --decision-log` refuses a ruleset it serves
+    and any existing file that holds something other than a decision log (appending JSON
+    lines to it would spoil it); an empty file or an earlier decision log is appended to.
     """,
     wrong="""
     segrules verify --report model.yaml other.yaml
@@ -2457,8 +2459,10 @@ add_code(
     "The token file cannot be used",
     """
     `--token-file` names a file that holds the bearer token every request must send. The file
-    is missing, cannot be read, is not UTF-8, or holds a token shorter than 32 characters
-    (a short token can be guessed) or one with spaces inside.
+    is missing, cannot be read, is not a regular file (a pipe, a FIFO or a device such as
+    /dev/zero, which could hold the start for ever), is larger than 4 KiB, is not UTF-8, or
+    holds a token shorter than 32 characters (a short token can be guessed) or one with
+    spaces inside.
     """,
     wrong="echo secret > token.txt; segrules serve rulesets --token-file token.txt",
     fix="Write a long random token into the file, readable only by the service.",
@@ -2470,8 +2474,8 @@ add_code(
     "The decision log cannot be written",
     """
     `--decision-log PATH` names a JSON Lines file the service appends one line to per
-    decision. The file cannot be opened for appending (a missing folder, no permission), or
-    a write failed while serving (a full disk). When writing fails the service keeps
+    decision. The file cannot be opened for appending (a missing folder, no permission, a
+    FIFO that no process reads), or a write failed while serving (a full disk). When writing fails the service keeps
     deciding, counts the lost lines in `/metrics` and says `degraded` in `/health/ready`.
     """,
     wrong="segrules serve rulesets --decision-log /no/such/folder/decisions.jsonl",

@@ -150,7 +150,8 @@ class Service:
         self.metrics = Metrics()
         self.on_reload = on_reload
         self.decision_log = (
-            DecisionLog(config.decision_log, policy=config.log_policy, capacity=config.log_queue, metrics=self.metrics)
+            DecisionLog(config.decision_log, policy=config.log_policy, capacity=config.log_queue,
+                        metrics=self.metrics, inputs=watched(config.sources))
             if config.decision_log else None
         )
         self._token = config.token.encode("utf-8") if config.token else None

@@ -11,15 +11,19 @@ from typing import Callable
 from ..errors import Diagnostic, RulesetError, UsageError
 from .app import create_app, print_reload
 from .config import ServeConfig
-from .store import RulesetStore
+from .decision_log import check_log_file
+from .store import RulesetStore, watched
 
 
 def start(config: ServeConfig, *, stream=None) -> RulesetStore:
     """Load every source before listening; RulesetError unless all of them can be served.
 
     At start there is no last good version to fall back on, so a ruleset that does not
-    load, fails an example or is not proven stops the start, with every reason.
+    load, fails an example or is not proven stops the start, with every reason. A decision
+    log that must not be appended to stops it first (SR520), before the slow loading.
     """
+    if config.decision_log:
+        check_log_file(config.decision_log, watched(config.sources))
     store = RulesetStore(config.sources)
     result = store.reload()
     print_reload(result, store.snapshot, stream)
