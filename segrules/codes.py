@@ -1094,11 +1094,12 @@ add_code(
 
 add_code(
     "SR308",
-    "The answers JSON is nested too deeply or has too long a number",
+    "The answers JSON is nested too deeply",
     """
-    An answer is a number, a text, true or false. The answers file nests lists or objects
-    more than 100 levels deep, or holds a number with more than 4,300 digits; neither can be
-    an answer, and reading them could exhaust the memory or the stack.
+    An answer is a number, a text, true or false. The answers (a file, or the body of a
+    service request) nest lists or objects more than 100 levels deep; that cannot be an
+    answer, and reading it could exhaust the stack. (A whole number is read exactly however
+    many digits it has: 10^5000 is refused by the input's range, SR302, as everywhere.)
     """,
     wrong="""
     {"c_manage": [[[[[[[[[[ ... ]]]]]]]]]]}

@@ -28,7 +28,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ..documents import decide_json, describe_json, parse_instant, reject_duplicate_keys
+from ..answers import MAX_ANSWERS_DEPTH, json_int, nesting_error
+from ..documents import DuplicateKey, decide_json, describe_json, parse_instant, reject_duplicate_keys
 from ..dsl import ast
 from ..errors import AnswerError, SegrulesError
 from .config import ServeConfig
@@ -49,23 +50,38 @@ _UTC = dt.timezone.utc
 # --------------------------------------------------------------------------- reading requests
 
 
+class _NotANumber(ValueError):
+    pass
+
+
 def _no_constant(name: str):
-    raise ValueError(f"{name} is not a JSON number")
+    raise _NotANumber(f"{name} is not a JSON number")
 
 
 def parse_json(data: bytes, what: str = "the body") -> Any:
-    """One strict JSON document: UTF-8, no repeated keys, no NaN or Infinity (SR913)."""
+    """One strict JSON document: UTF-8, no repeated keys, no NaN or Infinity (SR913), nested
+    at most as deep as an answers file (SR308). Whole numbers are read exactly whatever their
+    length, as from an answers file, so the validator gives the same code as everywhere."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ServiceError(400, f"{what} is not UTF-8 (byte {exc.start})", code="SR913") from None
+    deep = nesting_error(text)
+    if deep is not None:
+        line = text.count("\n", 0, deep) + 1
+        column = deep - (text.rfind("\n", 0, deep) + 1) + 1
+        raise ServiceError(400, f"{what} nests lists or objects more than {MAX_ANSWERS_DEPTH} levels deep "
+                           f"(at line {line} column {column})", code="SR308")
     try:
-        return json.loads(text, object_pairs_hook=reject_duplicate_keys, parse_constant=_no_constant)
+        return json.loads(text, object_pairs_hook=reject_duplicate_keys, parse_constant=_no_constant,
+                          parse_int=json_int)
     except json.JSONDecodeError as exc:
         raise ServiceError(400, f"{what} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
                            code="SR913") from None
-    except (ValueError, RecursionError) as exc:
+    except (DuplicateKey, _NotANumber) as exc:
         raise ServiceError(400, f"{what} is not valid JSON: {exc}", code="SR913") from None
+    except (ValueError, RecursionError):  # never Python's own words (they name its internals)
+        raise ServiceError(400, f"{what} cannot be read as JSON", code="SR913") from None
 
 
 def parse_time(text: Any, what: str) -> dt.datetime:
