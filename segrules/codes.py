@@ -212,7 +212,9 @@ add_code(
     The file is not valid YAML, so segrules cannot read its structure. The position is where
     the YAML reader got lost; the mistake itself is often just before it, on the same or the
     previous line. Common causes: a text that contains ': ' without quotes, uneven
-    indentation, a tab character, or a '[' or '{' that is not closed.
+    indentation, a tab character used to indent a line (a tab inside or after a value is
+    white space, as YAML says), a '[' or '{' that is not closed, or an escape in double
+    quotes such as "\\ud800" that names half of a surrogate pair, which is not a character.
     """,
     wrong="""
     provenance: Note: the thresholds are illustrative.

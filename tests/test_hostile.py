@@ -206,6 +206,15 @@ def test_a_reason_with_a_byte_that_is_not_utf8_under_json(tmp_path, model):
     assert json.loads(result.stdout)["decision"]["override_reason"] == "asiakkaan toive \udce4"
 
 
+def test_a_lone_surrogate_escape_in_a_ruleset_is_sr010_at_its_place(tmp_path):
+    path = tmp_path / "model.yaml"
+    path.write_text(BASE.replace("en: Test model}", 'en: "Test \\ud800"}', 1), encoding="utf-8")
+    line = BASE[: BASE.index("en: Test model}")].count("\n") + 1
+    for args in (("check", str(path)), ("--json", "check", str(path))):
+        err, out = assert_coded(segrules_cli(*args), "SR010")
+        assert f"{path}:{line}:" in err + out or f"\"line\": {line}," in out
+
+
 # --------------------------------------------------------------------------- huge numbers
 
 
