@@ -2597,8 +2597,10 @@ add_code(
     "The request took too long",
     """
     The request was not received or answered within the service's time limit (`--timeout`,
-    10 seconds by default): the body came too slowly, or a batch line did not come in time.
-    Nothing was decided for the part not received.
+    10 seconds by default), counted from its first byte: the request line and headers or the
+    body came too slowly, or a batch line did not come in time. Nothing was decided for the
+    part not received, and the connection is closed. A connection that sends nothing at all
+    is closed after the same time, without an answer.
     """,
     wrong="a client that opens a request and sends its body a byte a second",
     fix="Send the whole body at once; split very large batches.",
@@ -2664,6 +2666,20 @@ add_code(
     """,
     wrong="(no example: this is a bug)",
     fix="Report it; send the ruleset and the request, without personal data.",
+)
+
+add_code(
+    "SR922",
+    "The request is not HTTP",
+    """
+    The service could not read the request line or the headers as HTTP/1.1: the client sent
+    something else (a TLS handshake to the plain-HTTP port, a line of garbage, a header with
+    characters HTTP does not allow), or the headers together are larger than 64 KiB. The
+    service answers 400 with this problem document and closes the connection.
+    """,
+    wrong="printf 'hello\\r\\n\\r\\n' | nc 127.0.0.1 8080",
+    fix="Send an HTTP/1.1 request, with plain http:// (put TLS in a reverse proxy in front of the service).",
+    right="curl http://127.0.0.1:8080/health/live",
 )
 
 # =========================================================================== SR95x: the workbench

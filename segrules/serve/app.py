@@ -36,6 +36,7 @@ from .config import ServeConfig
 from .decision_log import DecisionLog, log_record, new_decision_id
 from .metrics import Metrics
 from .problems import PROBLEM_JSON, ServiceError, problem, problem_of, status_of
+from .protocol import DEADLINE_KEY
 from .schema import openapi_document
 from .store import NOT_READY, ReloadResult, ReloadWorker, RulesetStore, Served, Snapshot, watched
 
@@ -607,13 +608,15 @@ class Guard:
                 return
             if path.endswith("/batch"):  # streams: its own limits per line and per read
                 await self.app(scope, receive, send_wrapper)
-            else:
-                with anyio.fail_after(service.config.timeout):
+            else:  # the deadline from the request's first byte (segrules.serve.protocol), else from now
+                deadline = scope.get(DEADLINE_KEY)
+                with (anyio.fail_at(deadline) if deadline is not None else anyio.fail_after(service.config.timeout)):
                     await self.app(scope, receive, send_wrapper)
         except TimeoutError:
             service.metrics.rejected.labels("SR916").inc()
-            if not response_started:
-                await refuse(problem("SR916", 408, f"the request was not done within {service.config.timeout:g} seconds"))
+            if not response_started:  # and close: the rest of a slow body is not waited for
+                await refuse(problem("SR916", 408, f"the request was not done within {service.config.timeout:g} seconds"),
+                             {"Connection": "close"})
         except Exception:  # noqa: BLE001 - no traceback ever reaches a client
             log.exception("internal error on %s %s", scope.get("method"), path)
             service.metrics.rejected.labels("SR921").inc()
