@@ -177,7 +177,7 @@ def write_text_atomic(
     if target is None:
         # a pipe or a terminal, or /dev/stdout redirected to a file: add to the open file,
         # never replace it
-        _write_direct(os.fspath(path), data, shown, append=_is_stream_alias(os.fspath(path)))
+        _write_direct(os.fspath(path), data, shown, append=is_stream_alias(os.fspath(path)))
         return
     _replace(target, data, shown, mode)
 
@@ -219,7 +219,7 @@ def output_target(path: str | os.PathLike, *, streams: bool = True) -> tuple[str
             f"cannot write {shown}: it is not a regular file (a device or a socket), and it is not replaced",
             code="SR522",
         )
-    if _is_stream_alias(target):
+    if is_stream_alias(target):
         if streams:
             return None, None
         raise OutputError(
@@ -230,7 +230,7 @@ def output_target(path: str | os.PathLike, *, streams: bool = True) -> tuple[str
     return os.path.realpath(target), stat.S_IMODE(mode)  # through a link: replace the file, keep the link
 
 
-def _is_stream_alias(target: str) -> bool:
+def is_stream_alias(target: str) -> bool:
     """``/dev/stdout``, ``/dev/fd/3``, ``/proc/self/fd/1``: a name for an already open file."""
     path = os.path.abspath(target)
     return path in ("/dev/stdout", "/dev/stderr") or path.startswith(("/dev/fd/", "/proc/"))

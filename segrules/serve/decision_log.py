@@ -25,7 +25,7 @@ from typing import Any, Iterable
 
 from ..engine.runtime import Decision
 from ..errors import UsageError, safe_text
-from ..files import OutputError, check_output
+from ..files import OutputError, check_output, is_stream_alias
 from ..source import looks_like_model
 from .metrics import Metrics
 
@@ -73,15 +73,16 @@ def check_log_file(path: str, inputs: Iterable[str] = ()) -> None:
     """Refuse (SR520) a decision log that is one of the run's ``inputs`` (a ruleset), or an
     existing regular file that holds anything but decision-log lines: appending would spoil it.
 
-    An empty file, a new file, a pipe and a terminal (``/dev/stdout``) are fine.
+    An empty file, a new file, a pipe, a terminal and ``/dev/stdout`` (wherever the operator
+    sent it) are fine.
     """
     check_output(path, inputs, force=True)  # an input by any name: SR520 (a model: below)
     try:
         st = os.stat(path)
     except OSError:
         return  # nothing there yet (or unreachable: opening it will say why)
-    if not stat.S_ISREG(st.st_mode) or st.st_size == 0:
-        return
+    if not stat.S_ISREG(st.st_mode) or st.st_size == 0 or is_stream_alias(path):
+        return  # a pipe, a terminal, an empty file, or /dev/stdout redirected by the operator
     try:
         with open(path, "rb") as f:
             start = f.read(_FIRST_LINE_BYTES)

@@ -165,3 +165,17 @@ def test_a_fifo_that_nothing_reads_is_sr905_at_once(serve, tmp_path):
     with pytest.raises(UsageError) as info:
         serve(decision_log=str(fifo))
     assert info.value.code == "SR905" and "nothing reads" in str(info.value)
+
+
+def test_a_stream_the_operator_redirected_is_written_whatever_it_holds(serve, tmp_path):
+    out = tmp_path / "service.out"
+    out.write_text("earlier output of the service\n")
+    fd = os.open(out, os.O_WRONLY | os.O_APPEND)
+    try:
+        client = serve(decision_log=f"/dev/fd/{fd}")  # as --decision-log /dev/stdout > service.out
+        client.post(DECIDE, json={"answers": ANSWERS})
+        client.__exit__(None, None, None)
+    finally:
+        os.close(fd)
+    lines = out.read_text().splitlines()
+    assert lines[0] == "earlier output of the service" and json.loads(lines[1])["segment"] == "omatoimi"
