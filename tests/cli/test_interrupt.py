@@ -67,3 +67,11 @@ def test_ctrl_c_a_moment_later(delay):
     _loaded(proc, "_yaml")
     time.sleep(delay)
     _interrupted(proc)
+
+
+def test_importing_the_package_loads_no_heavy_module():
+    """What makes the early Ctrl-C possible: the entry point runs before YAML, Lark or z3 load."""
+    code = "import sys, segrules, segrules.__main__; print(sorted(m for m in ('yaml', 'lark', 'z3', 'segrules.cli') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=WAIT,
+                         env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr
