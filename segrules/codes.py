@@ -2674,7 +2674,7 @@ add_code(
     """
     The service could not read the request line or the headers as HTTP/1.1: the client sent
     something else (a TLS handshake to the plain-HTTP port, a line of garbage, a header with
-    characters HTTP does not allow), or the headers together are larger than 64 KiB. The
+    characters HTTP does not allow), or more than 64 KiB came without the headers ending. The
     service answers 400 with this problem document and closes the connection.
     """,
     wrong="printf 'hello\\r\\n\\r\\n' | nc 127.0.0.1 8080",

@@ -13,7 +13,7 @@ This protocol (uvicorn's documented ``http=`` hook, a subclass of its h11 protoc
 - a new connection that sends nothing is closed after ``timeout`` seconds, without a word;
 - a request body still arriving after the answer (a refusal sent early) is not waited for
   longer than ``timeout``;
-- a request line or headers that are not HTTP/1.1 (or are larger than the header limit) get
+- a request line or headers that are not HTTP/1.1 (or that have not ended after 64 KiB) get
   400 with an SR922 problem document instead of uvicorn's plain text.
 """
 
@@ -118,8 +118,8 @@ def deadline_protocol(timeout: float, on_refused: Callable[[str], None] | None =
             self._disarm()
             self._refuse("SR922", problem_bytes(
                 400, "Bad Request", "SR922",
-                "the request is not HTTP/1.1: its request line or headers cannot be read, or the headers "
-                "are larger than 64 KiB",
+                "the request is not HTTP/1.1: its request line or headers cannot be read, or more than "
+                "64 KiB came without the headers ending",
             ))
 
     return DeadlineProtocol
