@@ -1,7 +1,30 @@
-"""``python -m segrules``: the command line."""
+"""``python -m segrules`` and the ``segrules`` command: the command line.
 
+Ctrl-C is taken over before the command line's modules load (they take a good part of a
+second): at any moment it stops the command with ``interrupted`` and exit code 130, never a
+traceback (``--debug`` shows one).
+"""
+
+import signal
 import sys
 
-from .cli import main
 
-sys.exit(main())
+def run() -> None:
+    """Run the command line with ``sys.argv`` and exit with its code."""
+    try:
+        from .cli import main
+
+        code = main()
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while the message is written
+        if "--debug" in sys.argv[1:]:
+            raise
+        print("interrupted", file=sys.stderr)
+        code = 130
+    if code == 130:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # nothing more to stop while Python exits
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    run()

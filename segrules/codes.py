@@ -212,7 +212,9 @@ add_code(
     The file is not valid YAML, so segrules cannot read its structure. The position is where
     the YAML reader got lost; the mistake itself is often just before it, on the same or the
     previous line. Common causes: a text that contains ': ' without quotes, uneven
-    indentation, a tab character, or a '[' or '{' that is not closed.
+    indentation, a tab character used to indent a line (a tab inside or after a value is
+    white space, as YAML says), a '[' or '{' that is not closed, or an escape in double
+    quotes such as "\\ud800" that names half of a surrogate pair, which is not a character.
     """,
     wrong="""
     provenance: Note: the thresholds are illustrative.
@@ -1094,11 +1096,12 @@ add_code(
 
 add_code(
     "SR308",
-    "The answers JSON is nested too deeply or has too long a number",
+    "The answers JSON is nested too deeply",
     """
-    An answer is a number, a text, true or false. The answers file nests lists or objects
-    more than 100 levels deep, or holds a number with more than 4,300 digits; neither can be
-    an answer, and reading them could exhaust the memory or the stack.
+    An answer is a number, a text, true or false. The answers (a file, or the body of a
+    service request) nest lists or objects more than 100 levels deep; that cannot be an
+    answer, and reading it could exhaust the stack. (A whole number is read exactly however
+    many digits it has: 10^5000 is refused by the input's range, SR302, as everywhere.)
     """,
     wrong="""
     {"c_manage": [[[[[[[[[[ ... ]]]]]]]]]]}
@@ -1377,7 +1380,9 @@ add_code(
     crosswalk. Writing would destroy the model, so segrules stops and writes nothing. This
     happens most often when an option's value is left out, as in `--report model.yaml`.
     `segrules batch` likewise refuses an output or rejects file or table that is its input,
-    or that is the other output.
+    or that is the other output. `segrules serve --decision-log` refuses a ruleset it serves
+    and any existing file that holds something other than a decision log (appending JSON
+    lines to it would spoil it); an empty file or an earlier decision log is appended to.
     """,
     wrong="""
     segrules verify --report model.yaml other.yaml
@@ -2458,8 +2463,10 @@ add_code(
     "The token file cannot be used",
     """
     `--token-file` names a file that holds the bearer token every request must send. The file
-    is missing, cannot be read, is not UTF-8, or holds a token shorter than 32 characters
-    (a short token can be guessed) or one with spaces inside.
+    is missing, cannot be read, is not a regular file (a pipe, a FIFO or a device such as
+    /dev/zero, which could hold the start for ever), is larger than 4 KiB, is not UTF-8, or
+    holds a token shorter than 32 characters (a short token can be guessed) or one with
+    spaces inside.
     """,
     wrong="echo secret > token.txt; segrules serve rulesets --token-file token.txt",
     fix="Write a long random token into the file, readable only by the service.",
@@ -2471,8 +2478,8 @@ add_code(
     "The decision log cannot be written",
     """
     `--decision-log PATH` names a JSON Lines file the service appends one line to per
-    decision. The file cannot be opened for appending (a missing folder, no permission), or
-    a write failed while serving (a full disk). When writing fails the service keeps
+    decision. The file cannot be opened for appending (a missing folder, no permission, a
+    FIFO that no process reads), or a write failed while serving (a full disk). When writing fails the service keeps
     deciding, counts the lost lines in `/metrics` and says `degraded` in `/health/ready`.
     """,
     wrong="segrules serve rulesets --decision-log /no/such/folder/decisions.jsonl",
@@ -2591,8 +2598,10 @@ add_code(
     "The request took too long",
     """
     The request was not received or answered within the service's time limit (`--timeout`,
-    10 seconds by default): the body came too slowly, or a batch line did not come in time.
-    Nothing was decided for the part not received.
+    10 seconds by default), counted from its first byte: the request line and headers or the
+    body came too slowly, or a batch line did not come in time. Nothing was decided for the
+    part not received, and the connection is closed. A connection that sends nothing at all
+    is closed after the same time, without an answer.
     """,
     wrong="a client that opens a request and sends its body a byte a second",
     fix="Send the whole body at once; split very large batches.",
@@ -2658,6 +2667,20 @@ add_code(
     """,
     wrong="(no example: this is a bug)",
     fix="Report it; send the ruleset and the request, without personal data.",
+)
+
+add_code(
+    "SR922",
+    "The request is not HTTP",
+    """
+    The service could not read the request line or the headers as HTTP/1.1: the client sent
+    something else (a TLS handshake to the plain-HTTP port, a line of garbage, a header with
+    characters HTTP does not allow), or more than 64 KiB came without the headers ending. The
+    service answers 400 with this problem document and closes the connection.
+    """,
+    wrong="printf 'hello\\r\\n\\r\\n' | nc 127.0.0.1 8080",
+    fix="Send an HTTP/1.1 request, with plain http:// (put TLS in a reverse proxy in front of the service).",
+    right="curl http://127.0.0.1:8080/health/live",
 )
 
 # =========================================================================== SR95x: the workbench

@@ -96,12 +96,17 @@ def decide_json(decision: Decision, lang: str) -> dict:
     }
 
 
+class DuplicateKey(ValueError):
+    """A JSON object gives the same key twice."""
+
+
 def reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
-    """``object_pairs_hook`` for ``json.loads``: a key given twice is a ValueError, never a silent choice."""
+    """``object_pairs_hook`` for ``json.loads``: a key given twice is DuplicateKey (a
+    ValueError), never a silent choice."""
     out: dict = {}
     for k, v in pairs:
         if k in out:
-            raise ValueError(f"the key {k!r} is given twice")
+            raise DuplicateKey(f"the key {k!r} is given twice")
         out[k] = v
     return out
 

@@ -42,6 +42,10 @@ class OutputError(SegrulesError):
     code = "SR521"
 
 
+class NotARegularFile(OSError):
+    """A file that must be a regular file is a pipe, a device or a socket."""
+
+
 class InputTooLarge(Exception):
     """A source held more than the limit; ``size`` is its size when known beforehand."""
 
@@ -74,17 +78,21 @@ def _shown_path(path: str | os.PathLike) -> str:
 # --------------------------------------------------------------------------- reading
 
 
-def read_bytes_limited(path: str | os.PathLike, limit: int) -> bytes:
+def read_bytes_limited(path: str | os.PathLike, limit: int, *, regular_only: bool = False) -> bytes:
     """The bytes of ``path``, or InputTooLarge once more than ``limit`` bytes are seen.
 
     A FIFO is opened without blocking, so one with no writer reads as empty instead of
-    hanging; OSError (IsADirectoryError for a folder) for what cannot be read.
+    hanging; OSError (IsADirectoryError for a folder) for what cannot be read. With
+    ``regular_only`` (a secret read at start-up, which must neither wait nor stream) anything
+    but a regular file is NotARegularFile before a byte is read.
     """
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError(errno.EISDIR, "Is a directory", os.fsdecode(path))
+        if regular_only and not stat.S_ISREG(st.st_mode):
+            raise NotARegularFile(errno.EINVAL, "not a regular file", os.fsdecode(path))
         if stat.S_ISREG(st.st_mode) and st.st_size > limit:
             raise InputTooLarge(st.st_size)
         os.set_blocking(fd, True)  # a pipe whose writer is still writing: wait for its data
@@ -169,7 +177,7 @@ def write_text_atomic(
     if target is None:
         # a pipe or a terminal, or /dev/stdout redirected to a file: add to the open file,
         # never replace it
-        _write_direct(os.fspath(path), data, shown, append=_is_stream_alias(os.fspath(path)))
+        _write_direct(os.fspath(path), data, shown, append=is_stream_alias(os.fspath(path)))
         return
     _replace(target, data, shown, mode)
 
@@ -211,7 +219,7 @@ def output_target(path: str | os.PathLike, *, streams: bool = True) -> tuple[str
             f"cannot write {shown}: it is not a regular file (a device or a socket), and it is not replaced",
             code="SR522",
         )
-    if _is_stream_alias(target):
+    if is_stream_alias(target):
         if streams:
             return None, None
         raise OutputError(
@@ -222,7 +230,7 @@ def output_target(path: str | os.PathLike, *, streams: bool = True) -> tuple[str
     return os.path.realpath(target), stat.S_IMODE(mode)  # through a link: replace the file, keep the link
 
 
-def _is_stream_alias(target: str) -> bool:
+def is_stream_alias(target: str) -> bool:
     """``/dev/stdout``, ``/dev/fd/3``, ``/proc/self/fd/1``: a name for an already open file."""
     path = os.path.abspath(target)
     return path in ("/dev/stdout", "/dev/stderr") or path.startswith(("/dev/fd/", "/proc/"))

@@ -24,12 +24,69 @@ from .files import InputTooLarge, read_bytes_limited
 
 
 class PurePythonLoader(yaml.SafeLoader):
-    """PyYAML's pure-Python safe loader, with one fix that makes it read what libyaml reads.
+    """PyYAML's pure-Python safe loader, with fixes that make it read what libyaml reads.
 
     PyYAML ends a plain scalar inside [...] or {...} at a '?', so ``{fi: Muistatko?, sv: ...}``
     fails without libyaml and loads with it; YAML allows the '?' (only a leading '?' starts a
-    key), and libyaml agrees. This parser is the grammar of a ruleset on every machine.
+    key), and libyaml agrees. PyYAML also refuses every tab outside quotes, where YAML and
+    libyaml take a tab as white space: inside a plain value (``a: b<TAB>c``), after it
+    (``a: b<TAB># note``), on a continued line past the indentation, and after a ``:`` in the
+    block context or anywhere in a flow collection. A tab that indents a line stays an error
+    with either parser. This parser is the grammar of a ruleset on every machine.
     """
+
+    def scan_to_next_token(self):
+        # as libyaml: a tab is white space in a flow collection, and in the block context
+        # where no key can start (after ':', '-' or '?' on the same line), never as indentation
+        if self.index == 0 and self.peek() == "\ufeff":
+            self.forward()
+        while True:
+            while self.peek() == " " or (self.peek() == "\t" and (self.flow_level or not self.allow_simple_key)):
+                self.forward()
+            if self.peek() == "#":
+                while self.peek() not in "\0\r\n\x85\u2028\u2029":
+                    self.forward()
+            if self.scan_line_break():
+                if not self.flow_level:
+                    self.allow_simple_key = True
+            else:
+                return
+
+    def scan_plain_spaces(self, indent, start_mark):
+        # PyYAML's, with tabs as blanks (as libyaml): between words, at the end of the value,
+        # and after the indentation of a continued line (a tab before it stops the value)
+        chunks = []
+        length = 0
+        while self.peek(length) in " \t":
+            length += 1
+        whitespaces = self.prefix(length)
+        self.forward(length)
+        ch = self.peek()
+        if ch in "\r\n\x85\u2028\u2029":
+            line_break = self.scan_line_break()
+            self.allow_simple_key = True
+            if self.prefix(3) in ("---", "...") and self.peek(3) in "\0 \t\r\n\x85\u2028\u2029":
+                return
+            breaks = []
+            while self.peek() in " \t\r\n\x85\u2028\u2029":
+                if self.peek() == " ":
+                    self.forward()
+                elif self.peek() == "\t":
+                    if self.column < indent:
+                        break  # a tab as indentation: libyaml refuses it, and so does the scanner next
+                    self.forward()
+                else:
+                    breaks.append(self.scan_line_break())
+                    if self.prefix(3) in ("---", "...") and self.peek(3) in "\0 \t\r\n\x85\u2028\u2029":
+                        return
+            if line_break != "\n":
+                chunks.append(line_break)
+            elif not breaks:
+                chunks.append(" ")
+            chunks.extend(breaks)
+        elif whitespaces:
+            chunks.append(whitespaces)
+        return chunks
 
     def scan_plain(self):
         chunks = []
@@ -565,7 +622,21 @@ def _scalar(node: yaml.ScalarNode, source: SourceText, sink: DiagnosticSink, spa
         value = None
     else:
         value = text
+    if isinstance(value, str) and _SURROGATE.search(value):
+        # only an escape can put one there ("\ud800"): the text cannot be written or hashed
+        escape = _SURROGATE_ESCAPE.search(raw_text)
+        at = source.span_at(node.start_mark.index + escape.start("escape")) if escape else span
+        written = escape.group("escape") if escape else f"U+{ord(_SURROGATE.search(value).group()):04X}"
+        sink.report(
+            "SR010", f"YAML syntax error: the escape {written} is a lone surrogate, which is not a character", at,
+            hint="write the character itself, or its code point: \\U0001F600 for a character beyond U+FFFF "
+            "(YAML does not join surrogate pairs)",
+        )
+        value = _SURROGATE.sub("\ufffd", value)
     return YScalar(value, span, raw_text, node.style or None, source, node.start_mark.index, node.end_mark.index)
+
+
+_SURROGATE_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*(?P<escape>\\(?:u[dD][89a-fA-F][0-9a-fA-F]{2}|U0000[dD][89a-fA-F][0-9a-fA-F]{2}))")
 
 
 # A sign, then a leading zero before a digit, a base prefix, a digit separator or a base-60

@@ -206,12 +206,43 @@ def test_a_reason_with_a_byte_that_is_not_utf8_under_json(tmp_path, model):
     assert json.loads(result.stdout)["decision"]["override_reason"] == "asiakkaan toive \udce4"
 
 
+def test_a_lone_surrogate_escape_in_a_ruleset_is_sr010_at_its_place(tmp_path):
+    path = tmp_path / "model.yaml"
+    path.write_text(BASE.replace("en: Test model}", 'en: "Test \\ud800"}', 1), encoding="utf-8")
+    line = BASE[: BASE.index("en: Test model}")].count("\n") + 1
+    for args in (("check", str(path)), ("--json", "check", str(path))):
+        err, out = assert_coded(segrules_cli(*args), "SR010")
+        assert f"{path}:{line}:" in err + out or f"\"line\": {line}," in out
+
+
 # --------------------------------------------------------------------------- huge numbers
 
 
-def test_an_answer_with_five_thousand_digits_in_a_file(tmp_path, model):
-    path = answers_file(tmp_path, json.dumps(ANSWERS)[:-1] + ', "visits": 1' + "0" * 5000 + "}")
-    assert_coded(segrules_cli("decide", str(model), "--answers", str(path)), "SR308")
+def test_ten_to_the_five_thousand_is_sr302_from_the_library_the_command_line_and_the_service(tmp_path):
+    """One answer, one code: the library, an answers file and a service request side by side."""
+    pytest.importorskip("starlette")
+    from starlette.testclient import TestClient
+
+    from segrules.serve import ServeConfig, create_app
+    from segrules.serve.runner import start
+
+    suuntima = ROOT / "rulesets" / "helsinki" / "suuntima.yaml"
+    config = ServeConfig([str(suuntima)])
+    app = create_app(config, store=start(config, stream=open(os.devnull, "w")))
+    for digits, number in (("1" + "0" * 5000, 10**5000), ("-" + "9" * 12_000, 1 - 10**12_000)):
+        text = '{"c_coping": 4, "c_daily_life": ' + digits + "}"
+        with pytest.raises(AnswerError) as info:
+            segrules.load(suuntima).decide({"c_coping": 4, "c_daily_life": number})
+        library = [(p.code, p.input, p.message) for p in info.value.problems]
+        result = segrules_cli("--json", "decide", str(suuntima), "--answers", str(answers_file(tmp_path, text)))
+        assert_coded(result, "SR302", json_doc=True)
+        cli = [(p["code"], p["input"], p["message"]) for p in json.loads(result.stdout)["problems"]]
+        with TestClient(app, raise_server_exceptions=False) as client:
+            r = client.post("/v1/rulesets/helsinki.suuntima/decide", content=b'{"answers": ' + text.encode() + b"}",
+                            headers={"content-type": "application/json"})
+        service = [(p["code"], p["input"], p["message"]) for p in r.json()["problems"]]
+        assert library == cli == service and library[0][:2] == ("SR302", "c_daily_life")
+        assert r.status_code == 422 and "set_int_max_str_digits" not in r.text
 
 
 def test_an_answer_of_ten_to_the_five_thousand_through_the_api():

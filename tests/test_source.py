@@ -165,6 +165,21 @@ def test_brackets_in_quotes_comments_and_plain_text_are_not_nesting():
     assert _flow_nesting_error("a: " + "[" * 41) == 3 + 40
 
 
+@pytest.mark.parametrize("escape", ["\\ud800", "\\uDFFF", "\\U0000d83d"])
+def test_a_lone_surrogate_escape_is_a_yaml_error_where_written(escape):
+    text = variant("format: 1\n", f'format: 1\n"k{escape}": 1\n')
+    d = only_error(text, "SR010")
+    assert at(d) == where(text, escape) and "lone surrogate" in d.message and escape in d.message
+    text = BASE.replace("en: Test model}", f'en: "Test {escape}"}}', 1)
+    d = only_error(text, "SR010")
+    assert at(d) == where(text, escape)
+
+
+def test_an_escaped_backslash_before_u_is_text():
+    rs = segrules.load_text(BASE.replace("en: Test model}", 'en: "a\\\\ud800"}', 1))
+    assert rs.definition.title.get("en") == "a\\ud800"
+
+
 def test_mapping_key_must_be_a_word():
     text = variant("format: 1\n", "format: 1\n? [a, b]\n: c\n")
     assert at(only_error(text, "SR100")) == where(text, "[a, b]")

@@ -69,3 +69,29 @@ def test_a_tab_after_a_question_mark_is_reported_at_the_tab_with_either_parser()
         assert kind == "refused"
         [(code, message, at, hint)] = problems
         assert code == "SR010" and at[0] == 42 and "tab" in hint
+
+
+@pytest.mark.parametrize("text", [
+    "a: b\tc\n",  # a tab inside a plain value
+    "a: b \t c\n",
+    "k: v\t\t\nl: 2\n",  # tabs after a value
+    "a: b\t# note\n",
+    "a:\tb\n",  # a tab after ':'
+    "- a\tb\n",
+    "a\tb: c\n",
+    "a: [b\tc, d]\n",
+    "a: {b:\tc}\n",
+    "a: b\n \tc\n",  # a continued line: the tab after its indentation
+    "a: b\n  \t c\n",
+    "a: b\n\tc\n",  # a tab as indentation: refused by both
+    "a:\n  b: 1\n\t c: 2\n",
+    "x:\n  a: b\n \t c\n",
+    "a:\n  - x\n  -\ty\n",
+])
+def test_tabs_outside_quotes_read_the_same_with_either_parser(text):
+    _same(text)
+
+
+def test_a_tab_inside_a_plain_value_is_kept():
+    kind, values = _read("a: b\tc\n", PurePythonLoader)
+    assert kind == "read" and values[1][3] == "b\tc"

@@ -7,7 +7,8 @@ and ``run(args) -> int``, which calls library functions that return
 values and formats them. Adding a command is one new module and one line here. Shared helpers
 (``print_json``, ``common_options``, ``add_lang``, ``read_answers``) are in ``common``.
 
-Exit codes: 0 ok, 1 problems found or invalid input, 2 usage error, 3 internal error.
+Exit codes: 0 ok, 1 problems found or invalid input, 2 usage error, 3 internal error, 130
+interrupted (Ctrl-C, taken over by ``segrules.__main__`` before this package loads).
 Bad input never shows a traceback; ``--debug`` shows it. JSON shapes are in docs/cli.md.
 """
 

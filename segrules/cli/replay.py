@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from ..answers import json_int
 from ..documents import reject_duplicate_keys
 from ..engine.record import Replay, replay
 from ..errors import UsageError, safe_text
@@ -50,7 +51,7 @@ def read_record_file(source: str) -> Any:
     except UnicodeDecodeError:
         raise UsageError(f"{name}: the record is not UTF-8 text", code="SR557") from None
     try:
-        return json.loads(text, object_pairs_hook=reject_duplicate_keys)
+        return json.loads(text, object_pairs_hook=reject_duplicate_keys, parse_int=json_int)
     except json.JSONDecodeError as exc:
         raise UsageError(f"{name}:{exc.lineno}:{exc.colno}: the record is not valid JSON: {exc.msg}", code="SR557") from None
     except ValueError as exc:

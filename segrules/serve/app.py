@@ -28,13 +28,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ..documents import decide_json, describe_json, parse_instant, reject_duplicate_keys
+from ..answers import MAX_ANSWERS_DEPTH, json_int, nesting_error
+from ..documents import DuplicateKey, decide_json, describe_json, parse_instant, reject_duplicate_keys
 from ..dsl import ast
 from ..errors import AnswerError, SegrulesError
 from .config import ServeConfig
 from .decision_log import DecisionLog, log_record, new_decision_id
 from .metrics import Metrics
 from .problems import PROBLEM_JSON, ServiceError, problem, problem_of, status_of
+from .protocol import DEADLINE_KEY
 from .schema import openapi_document
 from .store import NOT_READY, ReloadResult, ReloadWorker, RulesetStore, Served, Snapshot, watched
 
@@ -49,23 +51,38 @@ _UTC = dt.timezone.utc
 # --------------------------------------------------------------------------- reading requests
 
 
+class _NotANumber(ValueError):
+    pass
+
+
 def _no_constant(name: str):
-    raise ValueError(f"{name} is not a JSON number")
+    raise _NotANumber(f"{name} is not a JSON number")
 
 
 def parse_json(data: bytes, what: str = "the body") -> Any:
-    """One strict JSON document: UTF-8, no repeated keys, no NaN or Infinity (SR913)."""
+    """One strict JSON document: UTF-8, no repeated keys, no NaN or Infinity (SR913), nested
+    at most as deep as an answers file (SR308). Whole numbers are read exactly whatever their
+    length, as from an answers file, so the validator gives the same code as everywhere."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ServiceError(400, f"{what} is not UTF-8 (byte {exc.start})", code="SR913") from None
+    deep = nesting_error(text)
+    if deep is not None:
+        line = text.count("\n", 0, deep) + 1
+        column = deep - (text.rfind("\n", 0, deep) + 1) + 1
+        raise ServiceError(400, f"{what} nests lists or objects more than {MAX_ANSWERS_DEPTH} levels deep "
+                           f"(at line {line} column {column})", code="SR308")
     try:
-        return json.loads(text, object_pairs_hook=reject_duplicate_keys, parse_constant=_no_constant)
+        return json.loads(text, object_pairs_hook=reject_duplicate_keys, parse_constant=_no_constant,
+                          parse_int=json_int)
     except json.JSONDecodeError as exc:
         raise ServiceError(400, f"{what} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
                            code="SR913") from None
-    except (ValueError, RecursionError) as exc:
+    except (DuplicateKey, _NotANumber) as exc:
         raise ServiceError(400, f"{what} is not valid JSON: {exc}", code="SR913") from None
+    except (ValueError, RecursionError):  # never Python's own words (they name its internals)
+        raise ServiceError(400, f"{what} cannot be read as JSON", code="SR913") from None
 
 
 def parse_time(text: Any, what: str) -> dt.datetime:
@@ -150,7 +167,8 @@ class Service:
         self.metrics = Metrics()
         self.on_reload = on_reload
         self.decision_log = (
-            DecisionLog(config.decision_log, policy=config.log_policy, capacity=config.log_queue, metrics=self.metrics)
+            DecisionLog(config.decision_log, policy=config.log_policy, capacity=config.log_queue,
+                        metrics=self.metrics, inputs=watched(config.sources))
             if config.decision_log else None
         )
         self._token = config.token.encode("utf-8") if config.token else None
@@ -590,13 +608,15 @@ class Guard:
                 return
             if path.endswith("/batch"):  # streams: its own limits per line and per read
                 await self.app(scope, receive, send_wrapper)
-            else:
-                with anyio.fail_after(service.config.timeout):
+            else:  # the deadline from the request's first byte (segrules.serve.protocol), else from now
+                deadline = scope.get(DEADLINE_KEY)
+                with (anyio.fail_at(deadline) if deadline is not None else anyio.fail_after(service.config.timeout)):
                     await self.app(scope, receive, send_wrapper)
         except TimeoutError:
             service.metrics.rejected.labels("SR916").inc()
-            if not response_started:
-                await refuse(problem("SR916", 408, f"the request was not done within {service.config.timeout:g} seconds"))
+            if not response_started:  # and close: the rest of a slow body is not waited for
+                await refuse(problem("SR916", 408, f"the request was not done within {service.config.timeout:g} seconds"),
+                             {"Connection": "close"})
         except Exception:  # noqa: BLE001 - no traceback ever reaches a client
             log.exception("internal error on %s %s", scope.get("method"), path)
             service.metrics.rejected.labels("SR921").inc()

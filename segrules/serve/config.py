@@ -6,10 +6,12 @@ from pathlib import Path
 
 import attrs
 
-from ..errors import UsageError
+from ..errors import UsageError, safe_text
+from ..files import InputTooLarge, NotARegularFile, read_bytes_limited
 
 LOG_POLICIES = ("block", "drop")
 MIN_TOKEN_LENGTH = 32
+MAX_TOKEN_FILE_BYTES = 4096  # a token is one line; anything longer is not a token file
 
 
 def _positive(name: str):
@@ -60,10 +62,24 @@ class ServeConfig:
 
 
 def read_token_file(path: str | Path) -> str:
-    """The bearer token in ``path``: one line of at least 32 characters, no spaces (SR904)."""
-    name = str(path)
+    """The bearer token in ``path``: one line of at least 32 characters, no spaces (SR904).
+
+    Only a regular file of at most MAX_TOKEN_FILE_BYTES is read: a pipe, a device such as
+    ``/dev/zero`` or a FIFO (which could hold the start for ever) is refused before reading.
+    """
+    name = safe_text(str(path), limit=300)
     try:
-        data = Path(path).read_bytes()
+        data = read_bytes_limited(path, MAX_TOKEN_FILE_BYTES, regular_only=True)
+    except NotARegularFile:
+        raise UsageError(
+            f"the token file {name} is not a regular file (a pipe, a device or a socket); "
+            "write the token into a file", code="SR904",
+        ) from None
+    except InputTooLarge:
+        raise UsageError(
+            f"the token file {name} is larger than {MAX_TOKEN_FILE_BYTES} bytes; it must hold one token",
+            code="SR904",
+        ) from None
     except OSError as exc:
         raise UsageError(f"cannot read the token file {name}: {exc.strerror or exc}", code="SR904") from None
     try:

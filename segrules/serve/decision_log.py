@@ -13,16 +13,20 @@ is counted too, and readiness says degraded: nothing is lost silently.
 from __future__ import annotations
 
 import asyncio
+import errno
 import json
 import os
 import queue
+import stat
 import threading
 import time
 import uuid
-from typing import Any
+from typing import Any, Iterable
 
 from ..engine.runtime import Decision
-from ..errors import UsageError
+from ..errors import UsageError, safe_text
+from ..files import OutputError, check_output, is_stream_alias
+from ..source import looks_like_model
 from .metrics import Metrics
 
 _STOP = object()
@@ -52,19 +56,66 @@ def new_decision_id() -> str:
     return str(uuid.uuid4())
 
 
+_FIRST_LINE_BYTES = 4 * 1024 * 1024  # a line with answers is at most about the body limit
+
+
+def is_decision_log(data: bytes) -> bool:
+    """Whether ``data`` (the start of a file) begins with a line this log writes."""
+    line = data.split(b"\n", 1)[0]
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return False
+    return isinstance(record, dict) and {"decision_id", "ruleset", "segment"} <= set(record)
+
+
+def check_log_file(path: str, inputs: Iterable[str] = ()) -> None:
+    """Refuse (SR520) a decision log that is one of the run's ``inputs`` (a ruleset), or an
+    existing regular file that holds anything but decision-log lines: appending would spoil it.
+
+    An empty file, a new file, a pipe, a terminal and ``/dev/stdout`` (wherever the operator
+    sent it) are fine.
+    """
+    check_output(path, inputs, force=True)  # an input by any name: SR520 (a model: below)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return  # nothing there yet (or unreachable: opening it will say why)
+    if not stat.S_ISREG(st.st_mode) or st.st_size == 0 or is_stream_alias(path):
+        return  # a pipe, a terminal, an empty file, or /dev/stdout redirected by the operator
+    try:
+        with open(path, "rb") as f:
+            start = f.read(_FIRST_LINE_BYTES)
+    except OSError:
+        return  # unreadable (write-only): opening it for appending decides
+    if not is_decision_log(start):
+        shown = safe_text(path, limit=300)
+        what = "a segrules model" if looks_like_model(start) else "something that is not a decision log"
+        raise OutputError(
+            f"the decision log {shown} already holds {what}; appending to it would spoil it "
+            "(give a new file, or an existing decision log)",
+            code="SR520",
+        )
+
+
 class DecisionLog:
     """Appends records to ``path`` from a writer thread; ``put`` applies the full-queue policy."""
 
-    def __init__(self, path: str, *, policy: str, capacity: int, metrics: Metrics):
+    def __init__(self, path: str, *, policy: str, capacity: int, metrics: Metrics, inputs: Iterable[str] = ()):
         self.path = path
         self.policy = policy
         self.metrics = metrics
         self.error: str | None = None  # the last write failure, for readiness
         self._queue: queue.Queue = queue.Queue(maxsize=capacity)
-        try:  # unbuffered: a failed write leaves nothing behind to fail again
-            self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        check_log_file(path, inputs)
+        shown = safe_text(path, limit=300)
+        try:  # unbuffered: a failed write leaves nothing behind to fail again; a FIFO without
+            # a reader is refused at once instead of holding the start
+            self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK, 0o600)
         except OSError as exc:
-            raise UsageError(f"cannot open the decision log {path}: {exc.strerror or exc}", code="SR905") from None
+            reason = "it is a pipe that nothing reads" if exc.errno == errno.ENXIO else exc.strerror or exc
+            raise UsageError(f"cannot open the decision log {shown}: {reason}", code="SR905") from None
+        os.set_blocking(self._fd, True)
         self._thread = threading.Thread(target=self._run, name="segrules-decision-log", daemon=True)
         self._thread.start()
 

@@ -11,15 +11,20 @@ from typing import Callable
 from ..errors import Diagnostic, RulesetError, UsageError
 from .app import create_app, print_reload
 from .config import ServeConfig
-from .store import RulesetStore
+from .decision_log import check_log_file
+from .protocol import deadline_protocol
+from .store import RulesetStore, watched
 
 
 def start(config: ServeConfig, *, stream=None) -> RulesetStore:
     """Load every source before listening; RulesetError unless all of them can be served.
 
     At start there is no last good version to fall back on, so a ruleset that does not
-    load, fails an example or is not proven stops the start, with every reason.
+    load, fails an example or is not proven stops the start, with every reason. A decision
+    log that must not be appended to stops it first (SR520), before the slow loading.
     """
+    if config.decision_log:
+        check_log_file(config.decision_log, watched(config.sources))
     store = RulesetStore(config.sources)
     result = store.reload()
     print_reload(result, store.snapshot, stream)
@@ -51,9 +56,11 @@ def serve_app(app, config: ServeConfig, *, on_sighup: Callable[[], None] | None 
     import uvicorn
 
     sock = bind(config.host, config.port)
+    service = getattr(getattr(app, "state", None), "service", None)
+    on_refused = (lambda code: service.metrics.rejected.labels(code).inc()) if service is not None else None
     server = uvicorn.Server(uvicorn.Config(
-        app, lifespan="on", log_level="warning",
-        timeout_keep_alive=5, timeout_graceful_shutdown=max(1, int(config.timeout)),
+        app, lifespan="on", log_level="warning", http=deadline_protocol(config.timeout, on_refused),
+        timeout_keep_alive=min(5, config.timeout), timeout_graceful_shutdown=max(1, int(config.timeout)),
         h11_max_incomplete_event_size=64 * 1024, server_header=False,
     ))
 

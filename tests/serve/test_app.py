@@ -115,6 +115,17 @@ def test_bad_request_bodies(serve, body, code, status):
     assert_problem(r, status, code)
 
 
+@pytest.mark.parametrize("body", [
+    b'{"answers": {"c_daily_life": ' + b"[" * 5000 + b"]" * 5000 + b"}}",
+    b"[" * 100_000 + b"]" * 100_000,
+])
+def test_a_body_nested_too_deeply_is_sr308_in_words_of_its_own(serve, body):
+    for path in (DECIDE, "/v1/rulesets/helsinki.suuntima/$decide"):
+        r = serve().post(path, content=body, headers={"content-type": "application/json"})
+        doc = assert_problem(r, 400, "SR308")
+        assert "levels deep" in doc["detail"] and "recursion" not in r.text
+
+
 def test_a_bad_language_is_sr914(serve):
     assert_problem(serve().post(DECIDE + "?lang=de", json={"answers": ANSWERS}), 422, "SR914")
 

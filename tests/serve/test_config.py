@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from segrules.errors import UsageError
@@ -43,3 +45,24 @@ def test_the_defaults_are_the_safe_ones():
     c = ServeConfig(["x"])
     assert c.host == "127.0.0.1" and c.token is None and c.cors_origins == () and not c.log_answers
     assert c.decision_log is None and c.log_policy == "block"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "too large"])
+def test_a_token_file_is_read_only_from_a_small_regular_file(tmp_path, kind):
+    if kind == "fifo":
+        path = tmp_path / "token"
+        os.mkfifo(path)
+        writer = os.open(path, os.O_RDWR)  # a writer that never writes: a read would wait for ever
+    elif kind == "device":
+        path, writer = "/dev/zero", None
+    else:
+        path, writer = tmp_path / "token", None
+        path.write_text("k" * 10_000)
+    try:
+        with pytest.raises(UsageError) as info:
+            read_token_file(path)
+    finally:
+        if writer is not None:
+            os.close(writer)
+    assert info.value.code == "SR904"
+    assert ("larger than" if kind == "too large" else "not a regular file") in str(info.value)

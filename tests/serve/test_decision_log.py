@@ -14,7 +14,8 @@ import threading
 import pytest
 
 from segrules.errors import UsageError
-from service_support import ANSWERS
+from segrules.files import OutputError
+from service_support import ANSWERS, SUUNTIMA
 
 DECIDE = "/v1/rulesets/helsinki.suuntima/decide"
 
@@ -127,3 +128,54 @@ def test_a_log_that_cannot_be_opened_is_sr905(serve, tmp_path):
     with pytest.raises(UsageError) as info:
         serve(decision_log=str(tmp_path / "no" / "such" / "folder.jsonl"))
     assert info.value.code == "SR905"
+
+
+# --------------------------------------------------------------------------- what the log may be
+
+
+def test_a_log_that_is_a_ruleset_or_other_data_is_refused_sr520(serve, rulesets_dir, tmp_path):
+    other = tmp_path / "other.yaml"
+    other.write_text(SUUNTIMA.read_text(encoding="utf-8"), encoding="utf-8")
+    notes = tmp_path / "notes.csv"
+    notes.write_text("key,segment\n1,omatoimi\n", encoding="utf-8")
+    for path, words in ((other, "a segrules model"), (notes, "not a decision log"),
+                        (rulesets_dir / "base.yaml", "input of this command")):
+        before = path.read_bytes()
+        with pytest.raises(OutputError) as info:
+            serve(decision_log=str(path))
+        assert info.value.code == "SR520" and words in str(info.value)
+        assert path.read_bytes() == before
+
+
+def test_an_empty_file_or_an_existing_decision_log_is_appended_to(serve, tmp_path):
+    log = tmp_path / "decisions.jsonl"
+    log.touch()
+    client = serve(decision_log=str(log))
+    client.post(DECIDE, json={"answers": ANSWERS})
+    client.__exit__(None, None, None)
+    client = serve(decision_log=str(log))  # the next start: the same log goes on
+    client.post(DECIDE, json={"answers": ANSWERS})
+    client.__exit__(None, None, None)
+    assert len(log.read_text().splitlines()) == 2
+
+
+def test_a_fifo_that_nothing_reads_is_sr905_at_once(serve, tmp_path):
+    fifo = tmp_path / "log"
+    os.mkfifo(fifo)
+    with pytest.raises(UsageError) as info:
+        serve(decision_log=str(fifo))
+    assert info.value.code == "SR905" and "nothing reads" in str(info.value)
+
+
+def test_a_stream_the_operator_redirected_is_written_whatever_it_holds(serve, tmp_path):
+    out = tmp_path / "service.out"
+    out.write_text("earlier output of the service\n")
+    fd = os.open(out, os.O_WRONLY | os.O_APPEND)
+    try:
+        client = serve(decision_log=f"/dev/fd/{fd}")  # as --decision-log /dev/stdout > service.out
+        client.post(DECIDE, json={"answers": ANSWERS})
+        client.__exit__(None, None, None)
+    finally:
+        os.close(fd)
+    lines = out.read_text().splitlines()
+    assert lines[0] == "earlier output of the service" and json.loads(lines[1])["segment"] == "omatoimi"

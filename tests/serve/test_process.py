@@ -7,6 +7,7 @@ import http.client
 import json
 import os
 import re
+import select
 import signal
 import socket
 import subprocess
@@ -165,3 +166,102 @@ def test_a_port_in_use_is_sr906(tmp_path):
         r = subprocess.run([sys.executable, "-m", "segrules", "serve", str(SUUNTIMA), "--port", str(port)],
                            capture_output=True, text=True, timeout=WAIT, env={**os.environ})
     assert r.returncode == 1 and "SR906" in r.stderr and "Traceback" not in r.stderr
+
+
+# --------------------------------------------------------------------------- connections at the edge
+
+
+def _drip(sock: socket.socket, data: bytes, pause: float = 0.1) -> bytes:
+    """Send ``data`` a byte at a time until the server answers or closes; then all it sends."""
+    for ch in data:
+        if select.select([sock], [], [], pause)[0]:
+            break
+        try:
+            sock.sendall(bytes([ch]))
+        except OSError:
+            break
+    return _until_closed(sock)
+
+
+def _until_closed(sock: socket.socket) -> bytes:
+    """Everything the server sends until it closes the connection (AssertionError if it does not)."""
+    sock.settimeout(WAIT)
+    out = b""
+    while True:
+        try:
+            chunk = sock.recv(65536)
+        except ConnectionResetError:
+            return out
+        except socket.timeout:
+            raise AssertionError(f"the server kept the connection open; it sent {out[:300]!r}") from None
+        if not chunk:
+            return out
+        out += chunk
+
+
+def _problem(data: bytes, status: int, code: str) -> dict:
+    head, _, body = data.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 %d" % status), data[:300]
+    assert b"content-type: application/problem+json" in head.lower() and b"connection: close" in head.lower()
+    doc = json.loads(body)
+    assert doc["code"] == code and doc["status"] == status and doc["type"] == f"urn:segrules:error:{code}"
+    return doc
+
+
+def test_a_connection_that_sends_nothing_is_closed(server_factory):
+    s = server_factory(str(SUUNTIMA), "--timeout", "1")
+    with socket.create_connection(("127.0.0.1", s.port), timeout=WAIT) as sock:
+        assert _until_closed(sock) == b""
+
+
+def test_headers_that_drip_get_408_sr916_and_the_connection_is_closed(server_factory):
+    s = server_factory(str(SUUNTIMA), "--timeout", "1")
+    request = b"GET /health/live HTTP/1.1\r\nHost: x\r\nX-Pad: " + b"a" * 1000 + b"\r\n\r\n"  # 100 s at 10 bytes/s
+    with socket.create_connection(("127.0.0.1", s.port), timeout=WAIT) as sock:
+        doc = _problem(_drip(sock, request), 408, "SR916")
+    assert "headers" in doc["detail"]
+    metrics = s.request("GET", "/metrics")[2].decode()
+    assert 'segrules_rejected_inputs_total{code="SR916"} 1.0' in metrics
+
+
+def test_a_body_that_drips_gets_408_and_the_rest_is_not_waited_for(server_factory):
+    s = server_factory(str(SUUNTIMA), "--timeout", "1")
+    body = b'{"answers": {' + b" " * 2000 + b"}}"
+    head = (b"POST /v1/rulesets/helsinki.suuntima/decide HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: %d\r\n\r\n" % len(body))
+    with socket.create_connection(("127.0.0.1", s.port), timeout=WAIT) as sock:
+        sock.sendall(head)
+        data = _drip(sock, body)
+        _problem(data, 408, "SR916")
+        with pytest.raises(OSError):  # closed: the rest of the body has nowhere to go
+            for _ in range(50):
+                sock.sendall(b" " * 1000)
+                time.sleep(0.05)
+
+
+@pytest.mark.parametrize("garbage", [
+    b"GARBAGE\r\n\r\n",
+    b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03",  # a TLS handshake on the plain-HTTP port
+    b"GET / HTTP/1.1\r\nHost: x\r\nBad Header: 1\r\n\r\n",
+])
+def test_a_request_that_is_not_http_gets_a_problem_document_sr922(server_factory, garbage):
+    s = server_factory(str(SUUNTIMA))
+    with socket.create_connection(("127.0.0.1", s.port), timeout=WAIT) as sock:
+        try:
+            sock.sendall(garbage)
+        except OSError:
+            pass  # refused while sending: the answer is already there
+        doc = _problem(_until_closed(sock), 400, "SR922")
+    assert "not HTTP/1.1" in doc["detail"]
+    assert not any("Traceback" in line for line in s.lines)
+
+
+def test_keep_alive_and_pipelined_requests_still_work(server_factory):
+    s = server_factory(str(SUUNTIMA), "--timeout", "2")
+    one = b"GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", s.port), timeout=WAIT) as sock:
+        sock.sendall(one + one)
+        time.sleep(0.5)
+        sock.sendall(one)
+        data = _until_closed(sock)  # then idle: closed by the keep-alive limit
+    assert data.count(b"HTTP/1.1 200 OK") == 3 and data.count(b'{"status": "alive"}') == 3

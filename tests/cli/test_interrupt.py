@@ -1,0 +1,77 @@
+"""Ctrl-C at any moment of a command, even while its modules load: ``interrupted`` and exit
+code 130, never a traceback. A real process gets a real SIGINT; the moment is found by
+watching which shared libraries the process has loaded (so the test does not depend on the
+speed of the machine), and at delays after that. (Python's own start, before the first line
+of segrules runs, is not covered: there Python itself answers Ctrl-C.)"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SUUNTIMA = ROOT / "rulesets" / "helsinki" / "suuntima.yaml"
+WAIT = 60
+
+pytestmark = pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="needs /proc to see the loading")
+
+
+def _start(*args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "segrules", *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
+
+
+def _loaded(proc: subprocess.Popen, library: str) -> bool:
+    """Whether the process has mapped a shared library whose file name contains ``library``."""
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with open(f"/proc/{proc.pid}/maps") as maps:
+                if library in maps.read():
+                    return True
+        except OSError:
+            return False
+        time.sleep(0.0005)
+    return False
+
+
+def _interrupted(proc: subprocess.Popen) -> None:
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=WAIT)
+    assert "Traceback" not in err, err
+    assert proc.returncode == 130 and err.strip().endswith("interrupted"), (proc.returncode, err)
+
+
+@pytest.mark.parametrize("library", ["_yaml", "libz3"])  # PyYAML's C part, then the prover: mid-import
+def test_ctrl_c_while_the_modules_load(library):
+    proc = _start("verify", str(SUUNTIMA))
+    if not _loaded(proc, library):
+        proc.kill()
+        proc.communicate()
+        pytest.skip(f"{library} is not a shared library here")
+    _interrupted(proc)
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.2, 0.5])
+def test_ctrl_c_a_moment_later(delay):
+    """Later in the loading, or in the command itself: the same."""
+    proc = _start("verify", str(SUUNTIMA))
+    _loaded(proc, "_yaml")
+    time.sleep(delay)
+    _interrupted(proc)
+
+
+def test_importing_the_package_loads_no_heavy_module():
+    """What makes the early Ctrl-C possible: the entry point runs before YAML, Lark or z3 load."""
+    code = "import sys, segrules, segrules.__main__; print(sorted(m for m in ('yaml', 'lark', 'z3', 'segrules.cli') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=WAIT,
+                         env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr
