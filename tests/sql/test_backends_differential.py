@@ -32,7 +32,7 @@ pytest.importorskip("sqlglot")
 #: the long run's records (``make fuzz-backends``); 0 in the normal suite, which skips it
 LONG_RECORDS = int(os.environ.get("SEGRULES_FUZZ_RECORDS", "0") or 0)
 #: records per generated ruleset in the long run, and how many of them the service decides
-LONG_PER_RULESET = int(os.environ.get("SEGRULES_FUZZ_PER_RULESET", "2500") or 2500)
+LONG_PER_RULESET = int(os.environ.get("SEGRULES_FUZZ_PER_RULESET", "10000") or 10000)
 LONG_SERVICE = 100
 
 
