@@ -105,3 +105,21 @@ def test_a_condition_on_too_many_answer_combinations_is_refused():
     text = mini(inputs, {"n": "count(late)"}, ["one when count(late) = 0", "two otherwise"], hit_policy="first")
     with pytest.raises(SqlCompileError, match="combinations"):
         compile_query(segrules.load_text(text).definition)
+
+
+@pytest.mark.spark
+@pytest.mark.parametrize("chain", ["reported", "two_controls"])
+def test_every_missing_and_invalid_control_on_spark(chain, spark):
+    from engines import run_spark
+
+    inputs = CHAINS[chain]
+    last = list(inputs)[-1]
+    ruleset = segrules.load_text(mini(inputs, {"n": f"count({last})"},
+                                      [f"one when count({last}) = 0", "two otherwise"], hit_policy="first"))
+    records = _every_record(ruleset.definition)
+    for shape in ("wide", "long"):
+        some = _records_for(shape, ruleset, records)
+        assert_same(ruleset, some, run_spark(spark, ruleset.definition, some, shape=shape), f"spark {shape}", shape)
+
+
+from test_spark import spark  # noqa: E402,F401 - the module's local Spark session, for the test above

@@ -142,3 +142,14 @@ def test_no_double_in_any_dialect(big, dialect):
     text = to_sql(big, dialect, pretty=False).upper()
     assert "DOUBLE" not in text and "FLOAT" not in text and " REAL" not in text
     assert "DECIMAL(38, 0)" in text or "NUMERIC(38, 0)" in text
+
+
+@pytest.mark.spark
+@pytest.mark.parametrize("shape", ["wide", "typed", "long"])
+def test_the_sql_gives_the_exact_pairs_on_spark(big, shape, spark):
+    from engines import run_spark
+
+    assert run_spark(spark, big.definition, list(enumerate(RECORDS)), shape=shape) == _want(big)
+
+
+from test_spark import spark  # noqa: E402,F401 - the module's local Spark session, for the test above
