@@ -153,3 +153,21 @@ def test_the_sql_gives_the_exact_pairs_on_spark(big, shape, spark):
 
 
 from test_spark import spark  # noqa: E402,F401 - the module's local Spark session, for the test above
+
+
+def test_the_python_engine_writes_scores_beyond_38_digits_as_their_digits(tmp_path):
+    """A ruleset whose numbers need more than 38 digits is refused by the SQL (SR800); the
+    Python engine decides it and writes the scores as exact text, never a rounded number."""
+    text = BIG.replace("expr: m1 * m2 / (m3 + 1)", "expr: m1 * m2 * m3 / (m3 + 1)")
+    ruleset = segrules.load_text(text)
+    _write_csv(tmp_path / "in.csv")
+    with pytest.raises(segrules.SegrulesError) as info:
+        run_batch(ruleset, str(tmp_path / "in.csv"), str(tmp_path / "out.csv"))
+    assert info.value.code == "SR800"
+    want = {k: reference_row(ruleset, a) for k, a in enumerate(RECORDS)}
+    assert want[0]["resources_num"] > 10**38
+    run_batch(ruleset, str(tmp_path / "in.csv"), str(tmp_path / "out.csv"), engine="python")
+    with open(tmp_path / "out.csv", newline="") as f:
+        for row in csv.DictReader(f):
+            expected = want[int(row["record_id"])]
+            assert {c: row[c] for c in NUMBERS} == {c: "" if expected[c] is None else str(expected[c]) for c in NUMBERS}
