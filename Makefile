@@ -16,6 +16,7 @@
 #                     beside two CPU-bound processes and under another hash seed
 #   make fuzz-verify  a long differential run of the verifier's methods (FUZZ_EXAMPLES, default 2000),
 #                     and the exact counts against enumeration, shipped models up to 400 000 answer sets too
+#   make fuzz-backends every back end against the reference evaluator (FUZZ_RECORDS, default 1000000)
 #   make test-spark   the generated SQL and segrules batch on Apache Spark, local and on a loopback cluster (installs the `spark` extra)
 #   make clean        remove the virtual environment and build leftovers
 
@@ -38,7 +39,7 @@ RULESETS := $(shell find rulesets -name '*.yaml' ! -name crosswalk.yaml 2>/dev/n
 # demo unless every ruleset is proven; `no` skips the proofs.
 VERIFY ?= yes
 
-.PHONY: verify-determinism demo test test-spark test-attack java postgresql chromium wheel-check bench bench-quick bench-verify bench-load bench-batch bench-batch-10m bench-report bench-record bench-serve fuzz-verify clean
+.PHONY: verify-determinism demo test test-spark test-attack java postgresql chromium wheel-check bench bench-quick bench-verify bench-load bench-batch bench-batch-10m bench-report bench-record bench-serve fuzz-verify fuzz-backends clean
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
@@ -199,6 +200,16 @@ FUZZ_EXAMPLES ?= 2000
 fuzz-verify: $(STAMP)
 	SEGRULES_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) HYPOTHESIS_PROFILE=dev $(PY) -m pytest tests/verify/test_differential.py \
 	  tests/verify/test_counting.py -p no:randomly --hypothesis-show-statistics $(PYTEST_ARGS)
+
+# Every back end against the reference evaluator: generated rulesets (chains of asked_when,
+# numbers beyond 64 bits, awkward texts) and populations of FUZZ_RECORDS records through
+# segment_of, decide, the SQL on DuckDB and PostgreSQL and the service, with fresh random
+# examples each run; prints the records, comparisons, differences and time (about 25 minutes
+# for a million records). Spark: make test-spark.
+FUZZ_RECORDS ?= 1000000
+fuzz-backends: $(STAMP) postgresql
+	SEGRULES_FUZZ_RECORDS=$(FUZZ_RECORDS) HYPOTHESIS_PROFILE=dev $(PY) -m pytest \
+	  tests/sql/test_backends_differential.py::test_long_run -p no:randomly -s $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis

@@ -9,6 +9,11 @@ imports it. The strategies:
 ``invalid_answer_sets(ruleset)``
     ``(answers, input_id, code)``: a valid answer set with exactly one thing wrong, the input
     it concerns and the ``AnswerProblem`` code validation gives for it.
+``populations(ruleset)``
+    Lists of answer sets as a population holds them: mostly valid, and every kind of fault
+    at any place (missing, outside the domain, of the wrong kind, answered but not asked,
+    unknown inputs, texts with quotes, commas and letters beyond ASCII), so that a question
+    further down a chain of ``asked_when`` sees its control missing or invalid.
 ``rulesets()`` and ``small_ruleset_texts()``
     Random small rulesets, as YAML text that loads: random inputs, scores, thresholds and
     rules. They are checked but not verified, so some answer sets fall into a gap or an
@@ -20,6 +25,7 @@ questions unanswered, fewer inputs, scores and segments.
 
 from __future__ import annotations
 
+import random
 from fractions import Fraction
 from typing import Any
 
@@ -35,7 +41,7 @@ from .dsl.printer import number_text
 from .engine.reference import _asked_order, evaluate
 from .errors import EvaluationError
 
-__all__ = ["answer_sets", "invalid_answer_sets", "rulesets", "small_ruleset_texts"]
+__all__ = ["answer_sets", "invalid_answer_sets", "population", "populations", "rulesets", "small_ruleset_texts"]
 
 
 def _definition(ruleset: Any) -> ast.RulesetDef:
@@ -181,6 +187,94 @@ def invalid_answer_sets(ruleset: Any) -> st.SearchStrategy[tuple[dict, str, str]
     return draw_invalid()
 
 
+# --------------------------------------------------------------------------- populations
+
+#: Texts that answer no question: quotes, commas, separators, spaces, letters beyond ASCII,
+#: numbers in forms that are not whole numbers, words for yes/no that are not ``true``/``false``.
+AWKWARD_TEXTS = (
+    "Itäkeskus, Puotila", 'sanoi "kyllä"', "o'clock", "a,b", ",", '"', "''", "Åland", "ß", "😀", "",
+    " ", "\t", "a\nb", "\\N", "NULL", "null", " 1", "1 ", "+1", "01", "-0", "1.0", "1e3", "0x1", "١",
+    "TRUE", "True", "yes", "kyllä", "v1 ", "V1", "battery",
+)
+
+
+def population(ruleset: Any, rng: random.Random, size: int) -> list[dict]:
+    """``size`` answer sets drawn with ``rng``: mostly what a population holds (asked questions
+    answered from their domain, the rest left out), and in a share of the records each
+    answer, control questions too, replaced by a fault: left out, outside its domain, of the
+    wrong kind, an awkward text, a huge number, or given to a question that is not asked;
+    now and then an input the ruleset does not have. Plain Python, fast enough for millions
+    of records; ``populations()`` wraps it for Hypothesis."""
+    rs = _definition(ruleset)
+    order = _asked_order(rs)
+    out = []
+    for _ in range(size):
+        fault = rng.choice((0.0, 0.0, 0.05, 0.15, 0.4))
+        answers: dict[str, Any] = {}
+        valid: dict[str, Any] = {}
+        for inp in order:
+            asked = True
+            if inp.asked_when is not None:
+                try:
+                    asked = bool(evaluate(inp.asked_when, valid, rs))
+                except EvaluationError:
+                    asked = rng.random() < 0.5
+            if rng.random() < fault:
+                value = _fault(inp, rng)
+            elif not asked or (inp.optional and rng.random() < 0.3):
+                value = None
+            else:
+                value = rng.choice(inp.domain.values)
+            if value is not None:
+                answers[inp.id] = value
+                if asked and inp.domain.contains(value) and _same_kind(inp.domain, value):
+                    valid[inp.id] = value
+        if rng.random() < 0.02:
+            answers[rng.choice(("unknown", "q_x", "Itäkeskus, Puotila"))] = rng.choice((1, "x", True))
+        out.append(answers)
+    return out
+
+
+def _same_kind(domain: ast.Domain, value: Any) -> bool:
+    if domain.is_numeric:
+        return type(value) is int
+    if domain.kind == "boolean":
+        return type(value) is bool
+    return type(value) is str
+
+
+def _fault(inp: ast.Input, rng: random.Random) -> Any:
+    """One wrong (or missing) answer to ``inp``; None leaves it out."""
+    d = inp.domain
+    kind = rng.choice(("missing", "missing", "outside", "wrong", "text", "any"))
+    if kind == "missing":
+        return None
+    if kind == "any":  # a value from the domain, whether asked or not
+        return rng.choice(d.values)
+    if kind == "text":
+        return rng.choice(AWKWARD_TEXTS)
+    if d.is_numeric:
+        lo, hi = d.values[0], d.values[-1]
+        if kind == "outside":
+            return rng.choice((lo - 1, hi + 1, 10**20, -(10**19), 10**40, 2**63, -(2**63) - 1))
+        return rng.choice((str(lo), True, False, 2.5, [lo]))
+    if d.kind == "boolean":
+        return rng.choice((1, 0, "true", "yes", "kyllä", None))
+    if kind == "outside":
+        return rng.choice(("v9", "zz", d.values[0].upper(), d.values[0] + " "))
+    return rng.choice((1, True, 2.5))
+
+
+def populations(ruleset: Any, *, min_size: int = 1, max_size: int = 200) -> st.SearchStrategy[list[dict]]:
+    """Populations of answer sets for a ruleset (see ``population``), of ``min_size`` to
+    ``max_size`` records; a population shrinks to a smaller one from another seed."""
+    rs = _definition(ruleset)
+    return st.builds(
+        lambda seed, size: population(rs, random.Random(seed), size),
+        st.integers(0, 2**64 - 1), st.integers(min_size, max_size),
+    )
+
+
 # --------------------------------------------------------------------------- rulesets
 
 _LABEL = "{fi: %s, sv: %s, en: %s}"
@@ -188,6 +282,14 @@ _LABEL = "{fi: %s, sv: %s, en: %s}"
 
 def _label(text: str) -> str:
     return _LABEL % (text, text, text)
+
+
+def _awkward_label(text: str) -> str:
+    """Labels with quotes, commas, apostrophes and letters beyond ASCII, as YAML strings."""
+    fi = f'{text}: Itäkeskus, \\"Puotila\\"'
+    sv = f"{text}: Östra centrum, 'Botby'"
+    en = f'{text}, "quoted"; Å ß 😀'
+    return "{fi: \"%s\", sv: \"%s\", en: \"%s\"}" % (fi, sv, en.replace('"', '\\"'))
 
 
 class _Input:
@@ -214,7 +316,9 @@ def _num(value: Fraction) -> str:
 
 
 @st.composite
-def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None, awkward: bool = False) -> str:
+def _ruleset_text(
+    draw, max_inputs: int, max_domain: int, max_space: int | None, awkward: bool = False, backends: bool = False,
+) -> str:
     budget = max_space if max_space is not None else 10**12
     space = 1
     inputs: list[_Input] = []
@@ -246,7 +350,9 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None,
     n_inputs = draw(st.integers(1, max(1, max_inputs - len(inputs))))
     for k in range(1, n_inputs + 1):
         optional = draw(st.booleans()) and draw(st.booleans())
-        asked = root is not None and draw(st.booleans())
+        # with ``backends``: questions asked when an earlier (possibly conditional) one says so
+        controls = [i for i in inputs if i is not root] if backends else []
+        asked = (root is not None or bool(controls)) and draw(st.booleans())
         if room(1) < 2:  # no room for an unanswered value: a plain required question
             optional = asked = False
         extra = 1 if (optional or asked) else 0
@@ -263,11 +369,17 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None,
                 inp = _Input(f"q{k}", "scale", tuple(range(1, size + 1)), scale)
             elif kind == "integer":
                 lo = draw(st.integers(-2, 3))
+                if backends and draw(st.integers(0, 2)) == 0:  # near 10**15: products pass 64 bits
+                    lo += draw(st.sampled_from([999_999_999_990_000, -(10**15), 10**14 + 7]))
                 inp = _Input(f"q{k}", "integer", tuple(range(lo, lo + size)))
             else:
                 inp = _Input(f"q{k}", "enum", tuple(f"v{j}" for j in range(1, size + 1)))
         inp.optional = optional
-        if asked:
+        if asked and controls and (root is None or draw(st.booleans())):
+            inp.asked_when = _asked_on(draw, draw(st.sampled_from(controls)))
+            if root is not None and draw(st.integers(0, 3)) == 0:
+                inp.asked_when = f"({inp.asked_when}) or {_asked_on(draw, root)}"
+        elif asked:
             if root.kind == "integer":
                 inp.asked_when = draw(st.sampled_from(["household >= 1", "household = 0", "household != 2"]))
             elif root.kind == "enum":
@@ -319,6 +431,8 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None,
             forms.append("score_arith")
         if numeric or any(sc[2] == "number" for sc in scores):
             forms.append("div")  # between scores and inputs: can divide by zero
+        if backends and len(numeric) >= 2:
+            forms += ["wide", "wide"]
         if awkward:
             forms += ["constant"] + (["control"] if root is not None else [])
             if [s for s in scores if s[2] == "number"]:
@@ -381,6 +495,15 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None,
             a, b = draw(st.integers(0, 3)), draw(st.integers(0, 3))
             guard = f"answered({e.id}) and " if e.may_be_missing else ""
             scores.append((sid, f'if {guard}{e.id} = "{code}" then {a} else {b}', "number", min(a, b), max(a, b)))
+        elif form == "wide":
+            # a product over a sum: beyond 64 bits for inputs near 10**15, a fraction, and a
+            # division by zero where the sum is 0
+            a, b, c = (draw(st.sampled_from(numeric)) for _ in range(3))
+            text = f"{value_of(a)} * {value_of(b)} / ({value_of(c)} + 1)"
+            big = max(abs(a.values[0]), abs(a.values[-1]), 1) * max(abs(b.values[0]), abs(b.values[-1]), 1)
+            # thresholds near the inputs' size, so that the comparisons stay within 38 digits
+            near = min(big, max(abs(c.values[0]), abs(c.values[-1]), 10) * 10)
+            scores.append((sid, text, "number", -near, near))
         elif form == "score_div":
             # division between scores: fails where the denominator is 0, and is a fraction elsewhere
             nums = [s for s in scores if s[2] == "number"]
@@ -523,7 +646,7 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None,
         elif i.kind == "enum":
             out.append("    values:")
             for code in i.values:
-                out.append(f"      {code}: {_label(f'choice {code}')}")
+                out.append(f"      {code}: {(_awkward_label if backends else _label)(f'choice {code}')}")
         if i.optional:
             out.append("    optional: true")
         if i.asked_when is not None:
@@ -547,7 +670,7 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None,
     out.append("segments:")
     for k, seg in enumerate(segments):
         out.append(f"  {seg}:")
-        out.append(f"    label: {_label(f'Segment {seg}')}")
+        out.append(f"    label: {(_awkward_label if backends else _label)(f'Segment {seg}')}")
         out.append(f"    service_use: {'occasional' if k % 2 == 0 else 'heavy'}")
         if use_axes:
             r, c = quadrants[k]
@@ -565,12 +688,36 @@ def _ruleset_text(draw, max_inputs: int, max_domain: int, max_space: int | None,
     return "\n".join(out) + "\n"
 
 
+def _asked_on(draw, control: _Input) -> str:
+    """An ``asked_when`` condition on the answer to ``control`` (guarded by answered() at
+    times when it may be unanswered; unguarded, it fails when the control is unanswered)."""
+    c = control.id
+    if control.kind == "boolean":
+        cond = draw(st.sampled_from([c, f"not {c}", f"{c} = true", f"{c} != false"]))
+    elif control.kind == "enum":
+        code = draw(st.sampled_from(control.values))
+        form = draw(st.sampled_from(["=", "!=", "in"]))
+        if form == "in":
+            codes = dict.fromkeys((code, draw(st.sampled_from(control.values))))
+            cond = f"{c} in ({', '.join(chr(34) + x + chr(34) for x in codes)})"
+        else:
+            cond = f'{c} {form} "{code}"'
+    else:
+        v = draw(st.sampled_from(control.values))
+        cond = draw(st.sampled_from([f"{c} >= {v}", f"{c} = {v}", f"{c} * 2 > {2 * v - 1}", f"{c} < {v}"]))
+    if control.may_be_missing and draw(st.booleans()):
+        cond = f"answered({c}) and {cond}"
+    return cond
+
+
 def _limits(max_inputs: int, max_domain: int, max_answer_sets: int | None = None) -> None:
     if max_inputs < 1 or max_domain < 2 or (max_answer_sets is not None and max_answer_sets < 2):
         raise ValueError("a ruleset needs at least one input with at least two values")
 
 
-def rulesets(*, max_inputs: int = 6, max_domain: int = 5, awkward: bool = False) -> st.SearchStrategy[str]:
+def rulesets(
+    *, max_inputs: int = 6, max_domain: int = 5, awkward: bool = False, backends: bool = False,
+) -> st.SearchStrategy[str]:
     """Random small rulesets as YAML text that ``segrules.load_text`` accepts.
 
     Up to ``max_inputs`` inputs of every type (scales, integer ranges, yes/no, choices) with
@@ -586,9 +733,15 @@ def rulesets(*, max_inputs: int = 6, max_domain: int = 5, awkward: bool = False)
     (``1 / (2 - 2)``, ``2 / 3``) and over the question that decides what is asked only
     (``10 / household``, ``if flag then 1 else 3``), and more division between scores, so that
     several scores can fail in one answer set.
+
+    ``backends=True`` adds what back ends have got wrong: questions asked only when another
+    conditional question says so (chains of any depth, on choices, yes/no and numbers, with
+    and without ``answered()``), numbers near 10**15 and scores such as ``a * b / (c + 1)``
+    beyond 64 bits, and labels with quotes, commas and letters beyond ASCII. Pair it with
+    ``populations()``.
     """
     _limits(max_inputs, max_domain)
-    return _ruleset_text(max_inputs, max_domain, None, awkward)
+    return _ruleset_text(max_inputs, max_domain, None, awkward, backends)
 
 
 def small_ruleset_texts(

@@ -35,7 +35,7 @@ import attrs
 from ..errors import SegrulesError, UsageError, safe_text
 from ..files import NEW_FILE_MODE, OutputError, os_reason, output_target, remove_stale, temp_file_beside, temp_prefix
 from .compiler import RESULT_COLUMNS, compile_query, is_json_type, q, s as _lit
-from .render import json_text_duckdb, render
+from .render import json_text_duckdb, render, result_number_type
 from .rows import answers_from_json, answers_from_text, reference_row
 
 ENGINES = ("duckdb", "postgres", "python", "spark")
@@ -723,9 +723,11 @@ def _python_engine(con, ruleset, relation: str, shape: str, key: str, carry, pro
                 tmp.write(_csv_line([record_key, *carried, *(row[c] for c in RESULT_COLUMNS)]))
                 bar.update()
         described = _column_types_duckdb(con, relation)
-        numbers = ("rule", "resources_num", "resources_den", "complexity_num", "complexity_den")
+        scores = ("resources_num", "resources_den", "complexity_num", "complexity_den")
         types = {c: "VARCHAR" if is_json_type(described[c]) else described[c] for c in (key, *carry)}
-        types.update({c: "BIGINT" if c in numbers else "VARCHAR" for c in RESULT_COLUMNS})
+        types.update({c: "VARCHAR" for c in RESULT_COLUMNS}, rule="BIGINT")
+        # exact, of the type the SQL engines give them (never a DOUBLE)
+        types.update(dict.fromkeys(scores, result_number_type(ruleset.definition)))
         spec = "{" + ", ".join(f"{_lit(c)}: {_lit(t)}" for c, t in types.items()) + "}"
         # the file's dialect is given, not sniffed from its first rows
         con.execute(

@@ -30,11 +30,15 @@ from typing import Mapping, Sequence
 import attrs
 
 from ..dsl import ast
-from ..engine.reference import _asked_order
-from ..errors import UsageError
+from ..engine.reference import MAX_BRANCHES, MISSING, _asked_order, evaluate
+from ..errors import EvaluationError, UsageError
 
 #: Marker for the integer type, replaced once the widest value is known.
 _INT = "SR_INT_TYPE"
+#: Marker for the type of the axis scores' numerators and denominators in the result: the
+#: integer type, or where an engine cannot write that type exactly (DuckDB's HUGEINT goes to
+#: Parquet as DOUBLE) an exact type it can.
+_OUT = "SR_OUT_TYPE"
 BIGINT_LIMIT = 2**63 - 1
 WIDE_LIMIT = 10**38 - 1
 #: Answers to a numeric question are read from text; beyond this many digits they are out of range.
@@ -147,6 +151,9 @@ class _Compiler:
         self.score_cols: dict[str, Num | Val] = {}
         # the SQL value of each input once validated: typed, NULL when not (validly) answered
         self.input_sql: dict[str, str] = {}
+        # while answers are validated any input may lack a valid value (a required one too);
+        # once a record is valid only optional and conditional ones can
+        self.validating = False
 
     # ------------------------------------------------------------------ bounds
 
@@ -157,7 +164,7 @@ class _Compiler:
 
     def may_be_missing(self, input_id: str) -> bool:
         inp = self.inputs[input_id]
-        return inp.optional or inp.asked_when is not None
+        return self.validating or inp.optional or inp.asked_when is not None
 
     def read(self, input_id: str) -> tuple[str, str | None]:
         """An input's value where an expression reads it, and its error: SR405 when it may be
@@ -675,39 +682,60 @@ def _validation_layers(c: _Compiler, rs, order, kinds, ctes, name) -> tuple[str,
     for inp in order:
         deps = ast.references(inp.asked_when) if inp.asked_when is not None else ()
         level[inp.id] = 1 + max((level[d] for d in deps if d in level), default=-1)
+    # as in ``validate_answers``: an input whose answer is missing or invalid (already named) is
+    # "unsure" (``#u``); an asked_when that cannot be evaluated is tried with every answer its
+    # unsure inputs could have had, and blames the ruleset (its first error) only when no such
+    # answer decides it
+    c.validating = True
     for lv in range(max(level.values()) + 1):
-        cols = []
-        for inp in order:
-            if level[inp.id] != lv:
+        mine = [inp for inp in order if level[inp.id] == lv]
+        asks, cols = {}, []
+        for inp in mine:
+            if inp.asked_when is None:
                 continue
+            cond = c.boolean(inp.asked_when)
+            asks[inp.id] = cond.err is not None
+            cols.append(f"{cond.v} AS {_a(inp.id, 'k')}")
+            if cond.err is not None:
+                tried_true, tried_false = _asked_branches(c, inp.asked_when)
+                cols.append(f"{cond.err} AS {_a(inp.id, 'e')}")
+                cols.append(f"{tried_true} AS {_a(inp.id, 'bt')}")
+                cols.append(f"{tried_false} AS {_a(inp.id, 'bf')}")
+        if cols:
+            ctes.append((f"{name}_a{lv}", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
+        cols = []
+        for inp in mine:
             st, y = _a(inp.id, "s"), _a(inp.id, "y")
-            if inp.asked_when is not None:
-                cond = c.boolean(inp.asked_when)
-                asked, asked_err = cond.v, cond.err
-            else:
-                asked, asked_err = "TRUE", None
             missing = "'SR304'" if not inp.optional else "NULL"
-            problem = "CASE"
-            if asked_err is not None:
-                problem += f" WHEN {asked_err} IS NOT NULL THEN SUBSTRING({asked_err}, 1, 5)"
-            if asked == "TRUE":
-                problem += f" WHEN {st} = 'N' THEN {missing}"
+            invalid = "CASE WHEN " + st + " = 'T' THEN 'SR303' WHEN " + st + " = 'O' THEN 'SR302' END"
+            if inp.asked_when is None:
+                problem = f"CASE WHEN {st} = 'N' THEN {missing} ELSE {invalid} END"
+                unsure = f"{st} <> 'V'" if not inp.optional else f"({st} = 'T' OR {st} = 'O')"
+                value = y
             else:
-                problem += f" WHEN {st} = 'N' THEN CASE WHEN {asked} THEN {missing} END"
-                problem += f" WHEN NOT ({asked}) THEN 'SR305'"
-            problem += f" WHEN {st} = 'T' THEN 'SR303' WHEN {st} = 'O' THEN 'SR302' END"
-            ok = []
-            if asked_err is not None:
-                ok.append(f"{asked_err} IS NULL")
-            if asked != "TRUE":
-                ok.append(f"{asked}")
+                k = _a(inp.id, "k")
+                # asked, and the condition evaluated
+                problem = f"CASE WHEN {st} = 'N' THEN CASE WHEN {k} THEN {missing} END WHEN NOT {k} THEN 'SR305' ELSE {invalid} END"
+                unsure = f"({k} AND {st} <> 'V')" if not inp.optional else f"({k} AND ({st} = 'T' OR {st} = 'O'))"
+                value = f"CASE WHEN {k} THEN {y} END"
+                if asks[inp.id]:
+                    e, bt, bf = _a(inp.id, "e"), _a(inp.id, "bt"), _a(inp.id, "bf")
+                    tried = (
+                        f"CASE WHEN NOT ({bt} OR {bf}) THEN SUBSTRING({e}, 1, 5) "
+                        f"WHEN {st} = 'N' THEN CASE WHEN {bt} AND NOT {bf} THEN {missing} END "
+                        f"WHEN NOT {bt} THEN 'SR305' ELSE {invalid} END"
+                    )
+                    problem = f"CASE WHEN {e} IS NULL THEN {problem} ELSE {tried} END"
+                    unsure = (f"CASE WHEN {e} IS NULL THEN {unsure} "
+                              f"ELSE ({bt} OR {bf}) AND ({st} = 'N' OR ({bt} AND {st} <> 'V')) END")
+                    value = f"CASE WHEN {e} IS NULL THEN {value} WHEN {bt} THEN {y} END"
             cols.append(f"{problem} AS {_a(inp.id, 'p')}")
-            value = y if not ok else f"CASE WHEN {' AND '.join('(' + x + ')' for x in ok)} THEN {y} END"
+            cols.append(f"{unsure} AS {_a(inp.id, 'u')}")
             cols.append(f"{value} AS {_a(inp.id, 'v')}")
-        for inp in order:
-            if level[inp.id] == lv:
-                c.input_sql[inp.id] = _a(inp.id, "v")
+        for inp in mine:
+            c.input_sql[inp.id] = _a(inp.id, "v")
         ctes.append((f"{name}_v{lv}", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
+    c.validating = False
 
     problems = [_a(i.id, "p") for i in order]
     unknown, n_unknown = q("#unknown"), q("#nunknown")
@@ -726,6 +754,86 @@ def _validation_layers(c: _Compiler, rs, order, kinds, ctes, name) -> tuple[str,
         f"AS {q('#inputs')} FROM {ctes[-1][0]}",
     ))
     return q("#bad"), q("#codes"), q("#inputs")
+
+
+def _asked_branches(c: _Compiler, cond: ast.Expr) -> tuple[str, str]:
+    """SQL for whether ``cond`` (an asked_when that fails on the record's valid answers) is
+    true, and whether it is false, for some answer (or none) that its unsure inputs could have
+    had, as ``engine.reference._branches`` finds it: both FALSE when it reads no unsure input,
+    or more combinations of answers than ``MAX_BRANCHES``. The inputs read are substituted
+    with one value of each class of answers that ``cond`` cannot tell apart."""
+    rs = c.rs
+    refs = [r for r in dict.fromkeys(ast.references(cond)) if r in c.inputs]
+    size = {r: len(c.inputs[r].domain.values) + 1 for r in refs}
+    unsure = {r: _a(r, "u") for r in refs}
+    any_unsure = "(" + " OR ".join(unsure.values()) + ")"
+    budget = "1"
+    for r in refs:
+        budget = f"LEAST({MAX_BRANCHES + 1}, {budget} * CASE WHEN {unsure[r]} THEN {size[r]} ELSE 1 END)"
+    # an input with more values than the budget is never tried: the budget fails whenever it is unsure
+    tried = [r for r in refs if size[r] <= MAX_BRANCHES]
+    options = [[*_answer_classes(rs, cond, c.inputs[r]), MISSING] for r in tried]
+    combos = 1
+    for o in options:
+        combos *= len(o)
+    if combos > MAX_BRANCHES:
+        raise SqlCompileError(
+            f"the asked_when of an input reads {', '.join(tried)}, whose answers fall into {combos} combinations "
+            f"(more than {MAX_BRANCHES}); the SQL tries each when an answer is missing or invalid; "
+            "let the condition read fewer inputs"
+        )
+    saved = dict(c.input_sql)
+    outcomes_true, outcomes_false = [], []
+    import itertools
+
+    for combo in itertools.product(*options):
+        for r, v in zip(tried, combo):
+            c.input_sql[r] = f"CASE WHEN {unsure[r]} THEN {_literal(c.inputs[r], v)} ELSE {saved[r]} END"
+        got = c.boolean(cond)
+        ok = "TRUE" if got.err is None else f"{got.err} IS NULL"
+        outcomes_true.append(f"({ok} AND {got.v})")
+        outcomes_false.append(f"({ok} AND NOT {got.v})")
+    c.input_sql.update(saved)
+    open_ = f"{any_unsure} AND {budget} <= {MAX_BRANCHES}"
+    return (f"COALESCE({open_} AND ({' OR '.join(outcomes_true)}), FALSE)",
+            f"COALESCE({open_} AND ({' OR '.join(outcomes_false)}), FALSE)")
+
+
+def _literal(inp: ast.Input, value) -> str:
+    """An answer to ``inp`` as an SQL value (NULL for no answer)."""
+    if value is MISSING:
+        return "NULL"
+    if inp.domain.kind == "boolean":
+        return "TRUE" if value else "FALSE"
+    if inp.domain.is_numeric:
+        return lit(value)
+    return s(value)
+
+
+def _answer_classes(rs: ast.RulesetDef, cond: ast.Expr, inp: ast.Input) -> list:
+    """One answer of ``inp`` for each class of answers that ``cond`` cannot tell apart: answers
+    on which every part of ``cond`` that reads only ``inp`` gives the same value (or error)."""
+    parts = []
+
+    def visit(e: ast.Expr) -> None:
+        refs = set(ast.references(e))
+        if refs == {inp.id}:
+            parts.append(e)
+        elif inp.id in refs:
+            for child in ast.children(e):
+                visit(child)
+
+    visit(cond)
+    seen: dict[tuple, object] = {}
+    for v in inp.domain.values:
+        marks = []
+        for part in parts:
+            try:
+                marks.append(("value", evaluate(part, {inp.id: v}, rs)))
+            except EvaluationError as exc:
+                marks.append(("error", exc.code))
+        seen.setdefault(tuple(marks), v)
+    return list(seen.values())
 
 
 #: The names of the Euclid layers (``plain_g0``, ``full_g3``...): each reads the layer before it
@@ -829,15 +937,15 @@ def _decision_layers(c: _Compiler, rs, ctes, name, K, C, bad, codes, inputs) -> 
     for role in ("resources", "complexity"):
         sid = dict(axes).get(role)
         if sid is None:
-            out.append(f"CAST(NULL AS {_INT}) AS {q(role + '_num')}")
-            out.append(f"CAST(NULL AS {_INT}) AS {q(role + '_den')}")
+            out.append(f"CAST(NULL AS {_OUT}) AS {q(role + '_num')}")
+            out.append(f"CAST(NULL AS {_OUT}) AS {q(role + '_den')}")
             continue
         got = c.score_cols[sid]
         # the gcd: an engine's own GCD where it has one (the rendering then drops the Euclid
         # layers), else the last Euclid step
         g = f"SR_GCD(ABS({got.n}), {got.den}, {q(f'#{role}x{steps}')})"
-        out.append(f"CASE WHEN {ok} THEN EXACT_QUOTIENT({got.n}, {g}) END AS {q(role + '_num')}")
-        out.append(f"CASE WHEN {ok} THEN EXACT_QUOTIENT({got.den}, {g}) END AS {q(role + '_den')}")
+        out.append(f"CAST(CASE WHEN {ok} THEN EXACT_QUOTIENT({got.n}, {g}) END AS {_OUT}) AS {q(role + '_num')}")
+        out.append(f"CAST(CASE WHEN {ok} THEN EXACT_QUOTIENT({got.den}, {g}) END AS {_OUT}) AS {q(role + '_den')}")
     err_code = f"SUBSTRING({q('#err')}, 1, 5)"
     err_inputs = f"NULLIF(SUBSTRING({q('#err')}, 7), '')"
     if bad is None:

@@ -10,13 +10,17 @@ greatest common divisor (the engine's GCD, or Euclid's algorithm in layers of th
 from __future__ import annotations
 
 from ..errors import UsageError
-from .compiler import _INT, EUCLID_LAYER, CompiledQuery
+from .compiler import _INT, _OUT, EUCLID_LAYER, CompiledQuery
 
 DIALECTS = ("duckdb", "postgres", "spark", "trino")
 
 #: The exact integer type for values beyond BIGINT (DuckDB's 128-bit integer; DECIMAL(38,0)
 #: elsewhere: exact for +, -, *, comparisons and %, with 38 digits).
 _WIDE = {"duckdb": "HUGEINT", "postgres": "NUMERIC(38,0)", "spark": "DECIMAL(38,0)", "trino": "DECIMAL(38,0)"}
+#: The type of the axis scores' numerators and denominators in the result when they may
+#: exceed BIGINT: exact in every output format (DuckDB writes a HUGEINT to Parquet as DOUBLE,
+#: a DECIMAL(38,0) as a 38-digit decimal).
+WIDE_RESULT = {"duckdb": "DECIMAL(38,0)", "postgres": "NUMERIC(38,0)", "spark": "DECIMAL(38,0)", "trino": "DECIMAL(38,0)"}
 
 
 def _sqlglot():
@@ -30,6 +34,20 @@ def _sqlglot():
     return sqlglot, exp
 
 
+def result_number_type(definition, dialect: str = "duckdb") -> str:
+    """The SQL type of the axis scores' numerators and denominators in a result table of
+    ``dialect``, the same for every engine that writes it: BIGINT where the ruleset's values
+    fit it, else the exact wide type; text (exact decimal digits) for a ruleset whose numbers
+    need more than 38 digits, which only the Python engine computes."""
+    from .compiler import SqlCompileError, compile_query
+
+    try:
+        int_type = compile_query(definition).int_type
+    except SqlCompileError:
+        return "VARCHAR"
+    return "BIGINT" if int_type == "bigint" else WIDE_RESULT[dialect]
+
+
 def check_dialect(dialect: str) -> str:
     if dialect not in DIALECTS:
         raise UsageError(f"unknown SQL dialect {dialect!r}; use one of: {', '.join(DIALECTS)}", code="SR801")
@@ -41,7 +59,8 @@ def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
     check_dialect(dialect)
     sqlglot, exp = _sqlglot()
     int_type = "BIGINT" if query.int_type == "bigint" else _WIDE[dialect]
-    text = query.text.replace(f"AS {_INT})", f"AS {int_type})")
+    out_type = "BIGINT" if query.int_type == "bigint" else WIDE_RESULT[dialect]
+    text = query.text.replace(f"AS {_INT})", f"AS {int_type})").replace(f"AS {_OUT})", f"AS {out_type})")
     tree = sqlglot.parse_one(text, read="postgres")
 
     def exact_quotient(node):

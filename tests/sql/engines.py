@@ -120,9 +120,7 @@ def run_postgres(conn, definition, records, shape: str = "long") -> dict[int, di
         types = None
         if shape == "long":
             cur.execute("CREATE TABLE answers (record_id BIGINT, question TEXT, value TEXT)")
-            rows = long_rows(records)
-            if rows:
-                cur.executemany("INSERT INTO answers VALUES (%s, %s, %s)", rows)
+            _copy(cur, long_rows(records))
         elif shape == "long_json":  # jsonb values (psycopg names the type as the server does)
             types = {"value": "jsonb"}
             cur.execute("CREATE TABLE answers (record_id BIGINT, question TEXT, value JSONB)")
@@ -144,9 +142,7 @@ def run_postgres(conn, definition, records, shape: str = "long") -> dict[int, di
         else:
             ids = [i.id for i in definition.inputs]
             cur.execute("CREATE TABLE answers (record_id BIGINT, " + ", ".join(f"{q(i)} TEXT" for i in ids) + ")")
-            rows = [(key, *(text_of(a.get(i)) for i in ids)) for key, a in records]
-            if rows:
-                cur.executemany(f"INSERT INTO answers VALUES ({', '.join(['%s'] * (len(ids) + 1))})", rows)
+            _copy(cur, [(key, *(text_of(a.get(i)) for i in ids)) for key, a in records])
         long = shape in ("long", "long_json")
         sql = render(compile_query(definition, table=q("answers"), shape="long" if long else "wide", types=types),
                      "postgres")
@@ -155,6 +151,13 @@ def run_postgres(conn, definition, records, shape: str = "long") -> dict[int, di
         out = {r[0]: _norm(dict(zip(names[1:], r[1:]))) for r in cur.fetchall()}
     conn.rollback()
     return out
+
+
+def _copy(cur, rows) -> None:
+    """Rows into the table ``answers`` with COPY (one statement, not one per row)."""
+    with cur.copy("COPY answers FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def run_spark(spark, definition, records, shape: str = "long") -> dict[int, dict]:
