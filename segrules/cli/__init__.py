@@ -23,7 +23,8 @@ from typing import Sequence
 from .. import __version__
 from ..errors import AnswerError, SegrulesError
 from ..files import OutputError, os_reason
-from .common import common_options, plural, print_json
+from ..i18n import resolve_lang
+from .common import add_lang, common_options, plural, print_json
 
 __all__ = ["COMMANDS", "build_parser", "command_module", "main"]
 
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"segrules {__version__}")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks instead of short messages")
     parser.add_argument("--json", action="store_true", help="machine-readable output, for every command")
+    add_lang(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     parent = common_options()
     for name, module_name in COMMANDS:
@@ -115,6 +117,7 @@ def _main(argv: Sequence[str] | None) -> int:
         parser = build_parser()
         args = parser.parse_args(argv)
         args.argv = list(sys.argv[1:] if argv is None else argv)  # the exact command, for reports
+        args.lang = resolve_lang(args.lang)
         if args.json and hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
         return args.func(args)

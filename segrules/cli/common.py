@@ -17,7 +17,7 @@ from ..documents import parse_instant, ruleset_json  # noqa: F401 - ruleset_json
 from ..dsl import ast
 from ..engine.runtime import format_number
 from ..errors import Diagnostic, UsageError
-from ..i18n import DEFAULT_LANG, codes_label, count, text
+from ..i18n import DEFAULT_LANG, LANG_VARIABLE, codes_label, count, text
 
 
 # --------------------------------------------------------------------------- options
@@ -30,12 +30,19 @@ def common_options() -> argparse.ArgumentParser:
         "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output (see docs/cli.md)"
     )
     p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+    add_lang(p, default=argparse.SUPPRESS)
     return p
 
 
-def add_lang(parser: argparse.ArgumentParser, default: str = DEFAULT_LANG) -> None:
-    """The ``--lang`` option: the language of the labels a user reads."""
-    parser.add_argument("--lang", choices=ast.LANGUAGES, default=default, help=f"language of labels (default {default})")
+def add_lang(parser: argparse.ArgumentParser, default: str | None = None) -> None:
+    """The ``--lang`` option of every command: the language of everything a user reads.
+
+    Without it, ``SEGRULES_LANG`` and then the locale decide (``i18n.resolve_lang``).
+    """
+    parser.add_argument(
+        "--lang", choices=ast.LANGUAGES, default=default,
+        help=f"language of the output: fi, sv or en (default: ${LANG_VARIABLE}, else the locale, else {DEFAULT_LANG})",
+    )
 
 
 # --------------------------------------------------------------------------- output

@@ -8,7 +8,7 @@ from ..diagram import plane_of, quadrant_svg
 from ..documents import ruleset_json
 from ..files import check_output, write_text_atomic
 from ..pipeline import load
-from .common import add_lang, print_json
+from .common import print_json
 
 HELP = "draw a ruleset's quadrant (score regions and their segments) as SVG"
 DESCRIPTION = (
@@ -22,7 +22,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ruleset", metavar="RULESET")
     parser.add_argument("-o", "--output", metavar="FILE.svg", help="write the SVG to this file (default: standard output)")
     parser.add_argument("--force", action="store_true", help="let -o replace a file that holds a model")
-    add_lang(parser)
 
 
 def run(args: argparse.Namespace) -> int:

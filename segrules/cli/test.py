@@ -9,14 +9,13 @@ from ..documents import ruleset_json
 from ..errors import SegrulesError
 from ..pipeline import load
 from ..i18n import count, text
-from .common import add_lang, print_json
+from .common import print_json
 
 HELP = "run the rulesets' own examples"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("rulesets", nargs="+", metavar="RULESET", help="ruleset YAML files")
-    add_lang(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ from ..pipeline import load
 from ..verify import ENUMERATION_LIMIT, verify
 from ..verify.budget import DEFAULT_SECONDS, Budget
 from ..verify.model import SCHEMA
-from .common import add_lang, print_json
+from .common import print_json
 
 HELP = "prove that every possible answer set maps to exactly one segment"
 DESCRIPTION = (
@@ -46,7 +46,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "the YAML (a threshold, a condition, a new rule, hit policy first), each shown only if an "
         "edited copy is then PROVEN; nothing is edited in place",
     )
-    add_lang(parser, default="en")
 
 
 def _seconds(text: str) -> float:

@@ -50,14 +50,23 @@ class Name:
 
 @attrs.frozen
 class InputRef:
+    """An input, resolved; ``label`` (the question) and ``choices`` (an enum's codes with
+    their labels) travel with it so that a rule can be read in the model's own words
+    wherever the rule goes (a decision, its pickle), and take no part in comparisons."""
+
     id: str
     span: Span | None = attrs.field(default=None, eq=False)
+    label: "Labels | None" = attrs.field(default=None, eq=False, repr=False)
+    choices: "tuple[EnumValue, ...]" = attrs.field(default=(), eq=False, repr=False)
 
 
 @attrs.frozen
 class ScoreRef:
+    """A score, resolved; ``label`` as for ``InputRef``."""
+
     id: str
     span: Span | None = attrs.field(default=None, eq=False)
+    label: "Labels | None" = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen

@@ -42,6 +42,13 @@ def input_type(inp: ast.Input) -> Type:
 MAX_CHAIN = 32  # how deep scores may build on scores, and questions on questions
 
 
+def _input_ref(inp: ast.Input, span: Span | None) -> ast.InputRef:
+    """A reference to ``inp`` that carries its question and its choices' labels."""
+    d = inp.domain
+    choices = tuple(ast.EnumValue(c, l) for c, l in zip(d.values, d.labels) if l is not None) if d.kind == "enum" else ()
+    return ast.InputRef(inp.id, span, inp.text, choices)
+
+
 class _Bad(Exception):
     """Raised inside expression checking after reporting, to stop checking that expression."""
 
@@ -396,11 +403,11 @@ class Checker:
 
     def _name(self, e: ast.Name) -> tuple[ast.Expr, Type]:
         if e.id in self.inputs:
-            return ast.InputRef(e.id, e.span), input_type(self.inputs[e.id])
+            return _input_ref(self.inputs[e.id], e.span), input_type(self.inputs[e.id])
         if not self._inputs_only and e.id in self.score_defs:
             if e.id not in self.score_types:  # a score whose own check failed, or a cycle
                 raise _Bad()
-            return ast.ScoreRef(e.id, e.span), self.score_types[e.id]
+            return ast.ScoreRef(e.id, e.span, self.score_defs[e.id].label), self.score_types[e.id]
         if not self._inputs_only and e.id in self.groups:
             self._fail(
                 "SR215", f"the group {e.id!r} can only be used inside mean, sum, min, max, count or count_true", e.span,
@@ -427,7 +434,7 @@ class Checker:
         if e.func == "answered":
             if len(e.args) != 1 or not isinstance(e.args[0], ast.Name) or e.args[0].id not in self.inputs:
                 self._fail("SR212", "answered(...) takes exactly one input", e.span, "e.g. answered(c_support)")
-            return ast.Answered(ast.InputRef(e.args[0].id, e.args[0].span), e.span), BOOLEAN
+            return ast.Answered(_input_ref(self.inputs[e.args[0].id], e.args[0].span), e.span), BOOLEAN
         items: list[ast.Expr] = []
         for arg in e.args:
             if isinstance(arg, ast.Name) and arg.id in self.groups and not self._inputs_only:
