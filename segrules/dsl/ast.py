@@ -296,6 +296,8 @@ class Group:
     id: str
     members: tuple[str, ...]
     span: Span | None = attrs.field(default=None, eq=False)
+    #: where each member is written, so that a misspelt member is shown on its own line
+    member_spans: tuple[Span | None, ...] = attrs.field(default=(), eq=False, repr=False)
 
 
 @attrs.frozen
