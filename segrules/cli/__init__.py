@@ -24,7 +24,8 @@ from .. import __version__
 from ..errors import AnswerError, SegrulesError
 from ..files import OutputError, os_reason
 from ..i18n import resolve_lang
-from .common import add_lang, common_options, plural, print_json
+from ..messages import word
+from .common import add_lang, common_options, print_json
 
 __all__ = ["COMMANDS", "build_parser", "command_module", "main"]
 
@@ -75,23 +76,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _error_json(command: str | None, code: str, message: str, exc: SegrulesError | None) -> dict:
+def _error_json(command: str | None, code: str, message: str, exc: SegrulesError | None, lang: str = "en") -> dict:
     return {
         "schema": "segrules.error/1",
         "command": command,
         "error": {"code": code, "message": message},
-        "diagnostics": [d.to_json() for d in exc.diagnostics] if exc is not None else [],
+        "diagnostics": [d.to_json(lang) for d in exc.diagnostics] if exc is not None else [],
         "problems": [p.to_json() for p in exc.problems] if isinstance(exc, AnswerError) else [],
     }
 
 
-def _report(exc: SegrulesError) -> None:
+def _report(exc: SegrulesError, lang: str = "en") -> None:
     indent = ""
     if isinstance(exc, AnswerError):
-        print(f"error: {plural(len(exc.problems), 'problem')} with the answers:", file=sys.stderr)
+        print(f"{word('error', lang)}: {word('answer_problems', lang, len(exc.problems))}", file=sys.stderr)
         indent = "  "
     for d in exc.diagnostics:
-        print(indent + d.format(), file=sys.stderr)
+        print(indent + d.format(lang), file=sys.stderr)
+
+
+def _lang_of(args: argparse.Namespace | None) -> str:
+    """The language of the run, once it is known (English for a problem with SEGRULES_LANG)."""
+    lang = getattr(args, "lang", None)
+    return lang if lang in ("fi", "sv", "en") else "en"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -125,9 +132,9 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.debug:
             raise
         if args.json:
-            print_json(_error_json(args.command, exc.code, str(exc), exc))
+            print_json(_error_json(args.command, exc.code, str(exc), exc, _lang_of(args)))
         else:
-            _report(exc)
+            _report(exc, _lang_of(args))
         return 1
     except KeyboardInterrupt:
         if args is not None and args.debug:

@@ -18,6 +18,7 @@ from ..dsl import ast
 from ..engine.runtime import format_number
 from ..errors import Diagnostic, UsageError
 from ..i18n import DEFAULT_LANG, LANG_VARIABLE, codes_label, count, text
+from ..messages import word
 
 
 # --------------------------------------------------------------------------- options
@@ -78,10 +79,11 @@ def counts(diagnostics: Sequence[Diagnostic]) -> tuple[int, int]:
     return errors, len(diagnostics) - errors
 
 
-def count_text(errors: int, warnings: int) -> str:
+def count_text(errors: int, warnings: int, lang: str = "en") -> str:
+    """``2 errors, 1 warning``, ``ok`` or ``ok (1 warning)``, in ``lang``."""
     if errors:
-        return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
-    return "ok" if not warnings else f"ok ({plural(warnings, 'warning')})"
+        return f"{word('errors', lang, errors)}, {word('warnings', lang, warnings)}"
+    return word("ok", lang) if not warnings else f"{word('ok', lang)} ({word('warnings', lang, warnings)})"
 
 
 def table(rows: list[tuple[str, ...]], indent: str = "  ") -> list[str]:

@@ -11,6 +11,7 @@ import attrs
 
 from ..errors import RulesetError, SegrulesError
 from ..files import check_output, write_text_atomic
+from ..messages import word
 from ..pipeline import load
 from ..verify import ENUMERATION_LIMIT, verify
 from ..verify.budget import DEFAULT_SECONDS, Budget
@@ -78,11 +79,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             ruleset = load(path)
         except RulesetError as exc:
-            results.append({"file": path, "proven": False, "load_errors": [d.to_json() for d in exc.diagnostics]})
+            results.append({"file": path, "proven": False, "load_errors": [d.to_json(args.lang) for d in exc.diagnostics]})
             if not args.json:
-                for d in exc.diagnostics:
-                    print(d.format(), file=sys.stderr)
-                print(f"{path}: NOT VERIFIED: the ruleset does not load (run segrules check {path})")
+                for d in exc.diagnostics:  # the problems themselves, in the reader's language
+                    print(d.format(args.lang), file=sys.stderr)
+                print(f"{path}: {word('not_loaded', args.lang)}")
             continue
         try:
             report = verify(ruleset, method=args.method, budget=Budget(args.budget))
