@@ -63,7 +63,7 @@ class Diagnostic:
 
     def to_json(self, lang: str | None = None) -> dict:
         """The diagnostic as JSON (docs/cli.md); ``message`` and ``hint`` in ``lang`` (as
-        ``format``), and ``message_en`` the English message whatever the language."""
+        ``format``); ``code`` is the same in every language."""
         from .i18n import resolve_lang
         from .messages import translate, translate_hint
 
@@ -72,7 +72,6 @@ class Diagnostic:
             "code": self.code,
             "severity": self.severity,
             "message": translate(self.code, self.message, lang),
-            "message_en": self.message,
             "file": self.span.file if self.span else None,
             "line": self.span.line if self.span else None,
             "column": self.span.column if self.span else None,

@@ -228,7 +228,7 @@ def test_decide_readable(ruleset, answers_file):
     assert proc.returncode == 0, proc.stderr
     text = proc.stdout
     for part in ("Self-care client (omatoimi)", "Pathway:", "Digital service", "resources", "4.5",
-                 "when resources >= 3 and complexity < 3", "because", "example.quadrant 1.0.0",
+                 "Self-care client when Resources ≥ 3 and Complexity < 3", "because Resources = 4.5", "example.quadrant 1.0.0",
                  "2024-03-01T09:30:00+02:00", "2026-03-01"):
         assert part in text, part
     sv = run("decide", ruleset, "--answers", answers_file, "--lang", "sv").stdout
