@@ -27,7 +27,10 @@ from typing import Iterable
 
 from .i18n import check_lang
 
-__all__ = ["TITLES", "MESSAGES", "HINTS", "PHRASES", "WORDS", "translate", "translate_error", "translate_hint", "title", "word"]
+__all__ = [
+    "TITLES", "MESSAGES", "HINTS", "PHRASES", "WORDS", "EXPLANATIONS", "translate", "translate_error", "translate_hint",
+    "title", "word", "explanation", "explain",
+]
 
 
 #: The title of every code in Finnish and Swedish (the English one is in ``codes.CODES``).
@@ -832,3 +835,216 @@ def word(key: str, lang: str, n: int | None = None) -> str:
     if n is None:
         return texts[key]
     return (texts.get(key + ".one", texts[key]) if n == 1 else texts[key]).format(n=n)
+
+
+# --------------------------------------------------------------------------- long explanations
+
+#: The long explanations (``segrules explain CODE``) written in fi and sv so far: the codes a
+#: model owner meets first. The others are given by their title and a pointer to the English text.
+EXPLANATIONS: dict[str, dict[str, str]] = {
+    "SR010": {
+        "fi": """
+Tiedosto ei ole kelvollista YAMLia, joten segrules ei pysty lukemaan sen rakennetta. Sijainti
+on kohta, jossa YAML-lukija eksyi; itse virhe on usein juuri sitä ennen, samalla tai edellisellä
+rivillä. Tavallisia syitä: teksti, jossa on ': ' ilman lainausmerkkejä, epätasainen sisennys,
+sarkainmerkki (tab) tai sulkematon '[' tai '{'.
+
+Esimerkiksi:
+
+    provenance: Huom: kynnysarvot ovat esimerkkejä.
+
+Näin korjaat: kirjoita teksti, jossa on ': ' tai joka alkaa erikoismerkillä, lainausmerkkeihin.
+Sisennä vain välilyönneillä, ja sisennä saman tason avaimet yhtä paljon.
+
+Korjattuna:
+
+    provenance: "Huom: kynnysarvot ovat esimerkkejä."
+""",
+        "sv": """
+Filen är inte giltig YAML, så segrules kan inte läsa dess struktur. Positionen är där
+YAML-läsaren gick vilse; själva felet står ofta strax före, på samma eller föregående rad.
+Vanliga orsaker: en text som innehåller ': ' utan citattecken, ojämna indrag, ett tabbtecken
+eller en '[' eller '{' som inte stängs.
+
+Till exempel:
+
+    provenance: Obs: tröskelvärdena är exempel.
+
+Så här rättar du: skriv en text som innehåller ': ' eller börjar med ett specialtecken inom
+dubbla citattecken. Gör indrag med mellanslag, och lika stora indrag för nycklar på samma nivå.
+
+Rättat:
+
+    provenance: "Obs: tröskelvärdena är exempel."
+""",
+    },
+    "SR130": {
+        "fi": """
+Jokainen teksti, jonka ihminen lukee (otsikko, nimet, kysymysten tekstit, asiakkuuspolkujen
+tekstit), annetaan kielittäin. Suomenkielinen teksti (fi) on pakollinen, eikä mikään teksti
+saa olla tyhjä.
+
+Esimerkiksi:
+
+    title: {sv: Exempelmodell, en: Example model}
+
+Näin korjaat: lisää suomenkielinen teksti.
+
+Korjattuna:
+
+    title: {fi: Esimerkkimalli, sv: Exempelmodell, en: Example model}
+""",
+        "sv": """
+Varje text som en person läser (titeln, etiketter, frågornas texter, kundstigarnas texter)
+ges per språk. Den finska texten (fi) är obligatorisk, och ingen text får vara tom.
+
+Till exempel:
+
+    title: {sv: Exempelmodell, en: Example model}
+
+Så här rättar du: lägg till den finska texten.
+
+Rättat:
+
+    title: {fi: Esimerkkimalli, sv: Exempelmodell, en: Example model}
+""",
+    },
+    "SR132": {
+        "fi": """
+Nimet ja tekstit annetaan vain kielillä fi, sv ja en. Muu avain on todennäköisesti
+kirjoitusvirhe. Yhden rivin muodossa {fi: ..., sv: ...} pilkku päättää tekstin: jos tekstiä
+ei ole lainausmerkeissä, pilkun jälkeiset sanat luetaan uudeksi avaimeksi, ja viesti kertoo
+sen. Kirjoita tällainen teksti lainausmerkkeihin: {fi: "Muistan asiat, joista on sovittu.", sv: ...}.
+
+Esimerkiksi:
+
+    label: {fi: Omatoimiasiakkuus, sw: Självständig kund, en: Self-care client}
+
+Näin korjaat: käytä suomelle fi, ruotsille sv ja englannille en.
+
+Korjattuna:
+
+    label: {fi: Omatoimiasiakkuus, sv: Självständig kund, en: Self-care client}
+""",
+        "sv": """
+Etiketter och texter ges bara på fi, sv och en. En annan nyckel är troligen ett stavfel. I
+en etikett på en rad, {fi: ..., sv: ...}, avslutar ett kommatecken texten: orden efter ett
+kommatecken i en etikett utan citattecken läses som en ny nyckel, och meddelandet säger det.
+Skriv en sådan etikett inom citattecken: {fi: "Muistan asiat, joista on sovittu.", sv: ...}.
+
+Till exempel:
+
+    label: {fi: Omatoimiasiakkuus, sw: Självständig kund, en: Self-care client}
+
+Så här rättar du: använd fi för finska, sv för svenska och en för engelska.
+
+Rättat:
+
+    label: {fi: Omatoimiasiakkuus, sv: Självständig kund, en: Self-care client}
+""",
+    },
+    "SR210": {
+        "fi": """
+Lauseke tai ryhmä käyttää nimeä, jota ei ole esitelty: millään kysymyksellä, ryhmällä tai
+pistemäärällä ei ole tätä tunnusta. asked_when-ehdossa voi käyttää vain kysymyksiä, ja
+ryhmään voi luetella vain kysymyksiä. Useimmiten nimi on kirjoitettu väärin; vihje ehdottaa
+lähintä esiteltyä nimeä. Segmenttejä ei voi käyttää ehdoissa.
+
+Esimerkiksi:
+
+    rules:
+      - omatoimi when resource >= 3 and complexity < 3
+
+Näin korjaat: korjaa kirjoitusasu, tai esittele kysymys tai pistemäärä.
+
+Korjattuna:
+
+    rules:
+      - omatoimi when resources >= 3 and complexity < 3
+""",
+        "sv": """
+Ett uttryck eller en grupp använder ett namn som inte är deklarerat: ingen fråga, grupp
+eller poäng har detta id. Ett asked_when-villkor får bara använda frågor, och en grupp får
+bara räkna upp frågor. Oftast är namnet felstavat; tipset föreslår det närmaste deklarerade
+namnet. Segment kan inte användas i villkor.
+
+Till exempel:
+
+    rules:
+      - omatoimi when resource >= 3 and complexity < 3
+
+Så här rättar du: rätta stavningen, eller deklarera frågan eller poängen.
+
+Rättat:
+
+    rules:
+      - omatoimi when resources >= 3 and complexity < 3
+""",
+    },
+    "SR401": {
+        "fi": """
+Säännöissä on aukko: näillä vastauksilla minkään säännön ehto ei täyty, joten segmenttiä ei
+voi antaa. Tyypillisesti kaksi kynnysarvoa ei kohtaa: yksi sääntö ottaa voimavarat > 3,
+toinen voimavarat < 3, eikä mikään ota tasan arvoa 3.
+
+Esimerkiksi:
+
+    rules:
+      - omatoimi when resources > 3
+      - yhteiso when resources < 3
+
+Näin korjaat: tee ehdoista kaikki tapaukset kattavat, esimerkiksi käyttämällä toisessa
+säännössä >= ja toisessa <. `segrules verify` luettelee kaikki aukot.
+
+Korjattuna:
+
+    rules:
+      - omatoimi when resources >= 3
+      - yhteiso when resources < 3
+""",
+        "sv": """
+Reglerna lämnar en lucka: för dessa svar gäller ingen regels villkor, så inget segment kan
+ges. Typiskt möts två tröskelvärden inte: en regel tar resurser > 3, den andra resurser < 3,
+och ingen tar exakt 3.
+
+Till exempel:
+
+    rules:
+      - omatoimi when resources > 3
+      - yhteiso when resources < 3
+
+Så här rättar du: låt villkoren täcka alla fall, till exempel genom att använda >= i den ena
+regeln och < i den andra. `segrules verify` listar alla luckor.
+
+Rättat:
+
+    rules:
+      - omatoimi when resources >= 3
+      - yhteiso when resources < 3
+""",
+    },
+}
+
+_NOT_YET = {
+    "fi": "Tämän koodin pitkä selitys on toistaiseksi vain englanniksi: segrules explain {code} --lang en",
+    "sv": "Den långa förklaringen av denna kod finns än så länge bara på engelska: segrules explain {code} --lang en",
+}
+
+
+def explanation(code: str, lang: str) -> str | None:
+    """The long explanation of ``code`` in fi or sv, or None where it is written in English only."""
+    text = EXPLANATIONS.get(code, {}).get(check_lang(lang))
+    return text.strip("\n") if text is not None else None
+
+
+def explain(code: str, lang: str) -> str:
+    """``segrules explain CODE`` in ``lang``: the title and the long explanation, or, where that
+    is written in English only, a pointer to it (never half in one language, half in another)."""
+    from .codes import explain as explain_en
+
+    text = explain_en(code)  # the code as given (SR210, sr210, 210); SR514 when unknown
+    if check_lang(lang) == "en":
+        return text
+    key = text.partition(":")[0]
+    body = explanation(key, lang) or _NOT_YET[lang].format(code=key)
+    return f"{key}: {title(key, lang)}\n\n{body}"
