@@ -26,7 +26,7 @@ from typing import Any, Iterable
 from .dsl import ast
 from .engine.runtime import format_number
 from .errors import UsageError
-from .i18n import DEFAULT_LANG, check_lang, code_label, decimal, form
+from .i18n import check_lang, code_label, decimal, form, resolve_lang
 
 __all__ = ["quadrant_svg", "segment_colours", "plane_of", "GAP_COLOUR", "EXACT_LIMIT", "BINS", "MAX_DIAGRAM_INPUTS"]
 
@@ -425,14 +425,14 @@ def _range_text(values: list[Fraction], t: dict) -> str:
     return t["from_to"].format(lo=_value_text(lo), hi=_value_text(hi))
 
 
-def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str = DEFAULT_LANG, *, id_prefix: str | None = None) -> str:
+def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str | None = None, *, id_prefix: str | None = None) -> str:
     """The quadrant picture of a ruleset as standalone SVG text.
 
     ``plane`` is the ``ScorePlane`` of ``verify(ruleset).plane``. ``lang`` picks the labels
-    (fi, sv or en). ``id_prefix`` makes the SVG's element ids unique when several pictures are
-    put into one HTML page (default: from the ruleset id).
+    (fi, sv or en; by default ``i18n.resolve_lang``). ``id_prefix`` makes the SVG's element
+    ids unique when several pictures are put into one HTML page (default: from the ruleset id).
     """
-    check_lang(lang)
+    lang = resolve_lang(lang)
     if plane is None or ruleset_def.axes is None:
         raise UsageError(
             f"ruleset {ruleset_def.id!r} has no quadrant axes, so there is no quadrant to draw",
