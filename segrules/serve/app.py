@@ -104,6 +104,14 @@ def _lang(request: Request) -> str:
     return lang
 
 
+def _lang_of_error(request: Request) -> str:
+    """The language of an error response: as ``_lang``, and English where ``?lang=`` is the error."""
+    try:
+        return _lang(request)
+    except ServiceError:
+        return DEFAULT_LANG
+
+
 def _language_headers(lang: str) -> dict[str, str]:
     """The language a response's texts are in, and that it depends on ``Accept-Language``."""
     return {"Content-Language": lang, "Vary": "Accept-Language"}
@@ -622,8 +630,9 @@ class Guard:
 async def _service_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, SegrulesError)
     _service(request).count_codes(exc)
-    headers = exc.headers if isinstance(exc, ServiceError) else None
-    return _problem_response(problem_of(exc, request.url.path), headers)
+    lang = _lang_of_error(request)
+    headers = {**(exc.headers if isinstance(exc, ServiceError) else {}), **_language_headers(lang)}
+    return _problem_response(problem_of(exc, request.url.path, lang), headers)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
