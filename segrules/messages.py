@@ -173,6 +173,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "SR904": ("Tunnistetiedostoa ei voi käyttää", "Tokenfilen kan inte användas"),
     "SR905": ("Päätöslokia ei voi kirjoittaa", "Beslutsloggen kan inte skrivas"),
     "SR906": ("Palvelun asetus ei kelpaa", "Ett tjänstealternativ är inte giltigt"),
+    "SR907": ("Uutta versiota ei voitu tarkistaa", "En ny version kunde inte kontrolleras"),
     "SR910": ("Ei kelvollista tunnistetta (bearer token)", "Ingen giltig bearer-token"),
     "SR911": ("Tällaista säännöstöä ei tarjota", "Ingen sådan regeluppsättning tillhandahålls"),
     "SR912": ("Tarjottu versio ei ole se, jonka kutsuja kiinnitti", "Den tillhandahållna versionen är inte den som anroparen låste"),
