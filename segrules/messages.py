@@ -544,6 +544,10 @@ MESSAGES: list[tuple[str, str, str, str]] = [
     ("SR405", "input {id} has no answer, but is used here; the ruleset should check answered({bare}) first or use it inside an aggregate",
      "kysymykseen {id} ei ole vastattu, mutta sitä käytetään tässä; säännöstön pitäisi ensin tarkistaa answered({bare}) tai käyttää kysymystä koostefunktion sisällä",
      "frågan {id} har inget svar men används här; regeluppsättningen borde först kontrollera answered({bare}) eller använda den i en aggregatfunktion"),
+    # notes (replay)
+    ("SR000", "rule {n} is on line {line} of this file; the record says line {old}",
+     "sääntö {n} on tämän tiedoston rivillä {line}; tietueen mukaan rivillä {old}",
+     "regel {n} står på rad {line} i denna fil; posten säger rad {old}"),
     # using the command line
     ("SR500", "unknown language {lang}: use fi, sv or en", "tuntematon kieli {lang}: käytä fi, sv tai en",
      "okänt språk {lang}: använd fi, sv eller en"),
