@@ -533,6 +533,10 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "svaren kan inte läsas från {file}: det är en mapp"),
     ("SR510", "cannot read the answers from {file}: {reason}", "vastauksia ei voi lukea tiedostosta {file}: {reason}",
      "svaren kan inte läsas från {file}: {reason}"),
+    # batch
+    ("SR803", "{file}: there is no record key column {key} (give it with --key); the columns are: {columns}",
+     "{file}: tietueen avainsaraketta {key} ei ole (anna se valitsimella --key); sarakkeet ovat: {columns}",
+     "{file}: nyckelkolumnen {key} finns inte (ange den med --key); kolumnerna är: {columns}"),
     # evaluation
     ("SR401", "no segment rule holds for these answers", "mikään segmentin sääntö ei täyty näillä vastauksilla",
      "ingen segmentregel gäller för dessa svar"),

@@ -192,3 +192,16 @@ def test_phrases_inside_messages_are_translated_with_their_case():
     assert messages.translate("SR130", message, "fi") == "segmentin 'verkosto' nimen suomenkielinen teksti (fi) puuttuu"
     assert messages.translate("SR130", message, "sv") == "etiketten för segmentet 'verkosto' saknar finsk text (fi)"
     assert messages.translate("SR130", message, "en") == message
+
+
+def test_batch_and_crosswalk_speak_one_language(tmp_path):
+    code, population = segrules("sample", SUUNTIMA, "--count", "3", "--key", "id")
+    (tmp_path / "pop.jsonl").write_text(population, encoding="utf-8")
+    code, out = segrules("--lang", "fi", "batch", SUUNTIMA, "--input", tmp_path / "pop.jsonl", "--output", tmp_path / "a.csv")
+    assert code == 1 and english_in(out) == [] and "avainsaraketta 'record_id' ei ole" in out
+    code, out = segrules("--lang", "fi", "batch", SUUNTIMA, "--input", tmp_path / "pop.jsonl", "--output", tmp_path / "b.csv",
+                         "--key", "id")
+    assert code == 0 and out.startswith("luettu 3 tietuetta (3 riviä), segmentoitu 3, hylätty 0, ")
+    assert "huom: sarakkeita ei ole: " in out and "read as unanswered" not in out
+    code, out = segrules("--lang", "sv", "crosswalk", "--check")
+    assert code == 0 and english_in(out) == [] and "exakt en position" in out
