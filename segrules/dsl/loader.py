@@ -405,14 +405,14 @@ class Builder:
         out = []
         for key, body in self._section(node, "groups"):
             gid = self._id(key, "group")
-            node = self._expect(body, YList, f"group {key.value!r}")
+            listed = self._expect(body, YList, f"group {key.value!r}")
             members, spans = [], []
-            for item in node.items if node is not None else ():
+            for item in listed.items if listed is not None else ():
                 member = self._text(item, f"an entry of group {key.value!r}")
                 if member is not None:
                     members.append(member)
                     spans.append(item.span)
-            if gid is not None and node is not None:
+            if gid is not None and listed is not None:
                 if not members:
                     self.sink.report("SR121", f"group {gid!r} is empty", key.span)
                 out.append(ast.Group(gid, tuple(members), key.span, tuple(spans)))
