@@ -387,7 +387,7 @@ def test_explain_known_code():
     out = run_json("explain", code)
     assert out["schema"] == "segrules.explain/1"
     assert [c["code"] for c in out["codes"]] == [code]
-    assert set(out["codes"][0]) == {"code", "title", "explanation"}
+    assert set(out["codes"][0]) == {"code", "title", "explanation", "lang"} and out["codes"][0]["lang"] == "en"
     listed = run_json("explain", "--list")
     assert [c["code"] for c in listed["codes"]] == sorted(codes)
 
