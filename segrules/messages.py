@@ -160,12 +160,16 @@ TITLES: dict[str, tuple[str, str]] = {
     "SR804": ("Eräajon tulosta ei voi kirjoittaa", "Utdata från batchkörningen kan inte skrivas"),
     "SR805": ("SQL-lisäosaa ei ole asennettu", "SQL-tillägget är inte installerat"),
     "SR806": ("Tietokanta ilmoitti virheestä", "Databasen rapporterade ett fel"),
+    "SR807": ("Vastausten sarakkeen nimi esiintyy kahdesti", "En kolumn i svaren har samma namn två gånger"),
+    "SR808": ("Sama tietueen avain on annettu useammalle tietueelle", "En postnyckel är given för mer än en post"),
+    "SR809": ("Vastausten sarakkeella on tulossarakkeen nimi", "En kolumn i svaren har namnet på en resultatkolumn"),
     "SR850": ("Pienimmän näytettävän määrän on oltava vähintään 1", "Det minsta antal som visas måste vara minst 1"),
     "SR851": ("Eräajon tulos ei ole tästä säännöstöstä", "Batchresultatet kommer inte från denna regeluppsättning"),
     "SR852": ("Vertailujakaumaa ei voi käyttää", "Referensfördelningen kan inte användas"),
     "SR853": ("Kahden version vertailu tarvitsee vastaukset, ei eräajon tulosta",
               "En jämförelse av två versioner behöver svaren, inte ett batchresultat"),
     "SR854": ("Eräajon tuloksesta puuttuu raportin tarvitsema sarake", "Batchresultatet saknar en kolumn som rapporten behöver"),
+    "SR855": ("Raportin tarkastus tarvitsee z3-ratkaisimen", "Rapportens granskning behöver lösaren z3"),
     "SR900": ("Ei mitään tarjottavaa", "Inget att tillhandahålla"),
     "SR901": ("Kaksi tarjottua tiedostoa ilmoittaa saman säännöstön tunnuksen", "Två tillhandahållna filer anger samma id"),
     "SR902": ("Säännöstöä ei tarjota: sen omat esimerkit eivät toteudu", "Regeluppsättningen tillhandahålls inte: dess egna exempel misslyckas"),
@@ -200,6 +204,9 @@ TITLES: dict[str, tuple[str, str]] = {
     "SR941": ("CarePlan ilman kohdehenkilöä", "En CarePlan utan subjekt"),
     "SR942": ("FHIR-validointi tarvitsee fhir.resources-kirjaston", "FHIR-validering behöver fhir.resources"),
     "SR943": ("Ei kelvollinen FHIR R4 -resurssi", "Inte en giltig FHIR R4-resurs"),
+    "SR950": ("Ei kelvollista työpöydän tunnistetta", "Ingen giltig token för arbetsbänken"),
+    "SR951": ("Tiedostoa muutettiin levyllä sen jälkeen, kun työpöytä avasi sen", "Filen ändrades på disken efter att arbetsbänken öppnade den"),
+    "SR952": ("Työpöytä ei voi kokeilla vastauksia: säännöstö ei lataudu", "Arbetsbänken kan inte pröva svar: regeluppsättningen laddas inte"),
 }
 
 #: Words of the diagnostics' frame: severity, "hint", the counts under ``check``.
