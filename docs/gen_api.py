@@ -38,6 +38,7 @@ MODULES = (
     "segrules.fhir",
     "segrules.serve",
     "segrules.i18n",
+    "segrules.messages",
     "segrules.testing",
 )
 

@@ -21,6 +21,7 @@ if str(ROOT) not in sys.path:
 
 from segrules.codes import CODES, FAMILIES  # noqa: E402
 from segrules.files import replace_between  # noqa: E402
+from segrules.messages import TITLES  # noqa: E402
 
 ERRORS_MD = DOCS / "errors.md"
 DSL_MD = DOCS / "dsl.md"
@@ -77,6 +78,9 @@ def render_errors() -> str:
         "`segrules explain CODE` prints the same text. The rule language is described in",
         "[dsl.md](dsl.md), the ruleset file in [ruleset-format.md](ruleset-format.md).",
         "",
+        "Under each title are the titles in Finnish (fi) and Swedish (sv), as `segrules explain",
+        "CODE --lang fi` and the messages under `--lang fi|sv` give them (`segrules.messages`).",
+        "",
     ]
     for digit, heading, codes in _families():
         if not codes:  # a range that has no codes yet gets no heading
@@ -89,7 +93,9 @@ def render_errors() -> str:
             ]
         for code in codes:
             info = CODES[code]
-            out += [f"### {code}", "", f"**{_prose(info.title, code)}**", "", explanation_markdown(code), ""]
+            fi, sv = TITLES[code]
+            out += [f"### {code}", "", f"**{_prose(info.title, code)}**", "", f"fi: {fi} · sv: {sv}", "",
+                    explanation_markdown(code), ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 

@@ -26,7 +26,7 @@ from typing import Any, Iterable
 from .dsl import ast
 from .engine.runtime import format_number
 from .errors import UsageError
-from .i18n import DEFAULT_LANG, check_lang, code_label, form
+from .i18n import check_lang, code_label, decimal, form, resolve_lang
 
 __all__ = ["quadrant_svg", "segment_colours", "plane_of", "GAP_COLOUR", "EXACT_LIMIT", "BINS", "MAX_DIAGRAM_INPUTS"]
 
@@ -89,6 +89,8 @@ TEXTS = {
         "no_gaps": "Ei aukkoja eikä päällekkäisyyksiä.",
         "gaps": "Aukkoja tai päällekkäisyyksiä {n} pisteessä: {where}.",
         "gaps.one": "Aukko tai päällekkäisyys {n} pisteessä: {where}.",
+        "not_exclusive": "kuvassa on punaisella aukkoja tai päällekkäisyyksiä: {n} pistemääräyhdistelmässä jokin vastausjoukko ei saa yhtään segmenttiä tai saa useamman ({where}); `segrules verify` näyttää nämä vastausjoukot",
+        "not_exclusive.one": "kuvassa on punaisella aukko tai päällekkäisyys: {n} pistemääräyhdistelmässä jokin vastausjoukko ei saa yhtään segmenttiä tai saa useamman ({where}); `segrules verify` näyttää nämä vastausjoukot",
         "segment_desc": "{label} ({id}): {n} pistettä, {x} {xr}, {y} {yr}",
         "segment_desc.one": "{label} ({id}): {n} piste, {x} {xr}, {y} {yr}",
         "no_points": "Ei saavutettavia pisteitä.",
@@ -116,6 +118,8 @@ TEXTS = {
         "no_gaps": "Inga luckor eller överlappningar.",
         "gaps": "Luckor eller överlappningar i {n} punkter: {where}.",
         "gaps.one": "Lucka eller överlappning i {n} punkt: {where}.",
+        "not_exclusive": "bilden visar luckor eller överlappningar i rött: vid {n} poängkombinationer får någon svarsuppsättning inget eller flera segment ({where}); `segrules verify` visar svarsuppsättningarna",
+        "not_exclusive.one": "bilden visar en lucka eller överlappning i rött: vid {n} poängkombination får någon svarsuppsättning inget eller flera segment ({where}); `segrules verify` visar svarsuppsättningarna",
         "segment_desc": "{label} ({id}): {n} punkter, {x} {xr}, {y} {yr}",
         "segment_desc.one": "{label} ({id}): {n} punkt, {x} {xr}, {y} {yr}",
         "no_points": "Inga nåbara punkter.",
@@ -143,6 +147,8 @@ TEXTS = {
         "no_gaps": "No gaps or overlaps.",
         "gaps": "Gaps or overlaps at {n} points: {where}.",
         "gaps.one": "A gap or overlap at {n} point: {where}.",
+        "not_exclusive": "the picture shows gaps or overlaps in red: at {n} score points some answer set gets no segment or more than one ({where}); `segrules verify` shows the answer sets",
+        "not_exclusive.one": "the picture shows a gap or overlap in red: at {n} score point some answer set gets no segment or more than one ({where}); `segrules verify` shows the answer sets",
         "segment_desc": "{label} ({id}): {n} points, {x} {xr}, {y} {yr}",
         "segment_desc.one": "{label} ({id}): {n} point, {x} {xr}, {y} {yr}",
         "no_points": "No reachable points.",
@@ -419,14 +425,14 @@ def _range_text(values: list[Fraction], t: dict) -> str:
     return t["from_to"].format(lo=_value_text(lo), hi=_value_text(hi))
 
 
-def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str = DEFAULT_LANG, *, id_prefix: str | None = None) -> str:
+def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str | None = None, *, id_prefix: str | None = None) -> str:
     """The quadrant picture of a ruleset as standalone SVG text.
 
     ``plane`` is the ``ScorePlane`` of ``verify(ruleset).plane``. ``lang`` picks the labels
-    (fi, sv or en). ``id_prefix`` makes the SVG's element ids unique when several pictures are
-    put into one HTML page (default: from the ruleset id).
+    (fi, sv or en; by default ``i18n.resolve_lang``). ``id_prefix`` makes the SVG's element
+    ids unique when several pictures are put into one HTML page (default: from the ruleset id).
     """
-    check_lang(lang)
+    lang = resolve_lang(lang)
     if plane is None or ruleset_def.axes is None:
         raise UsageError(
             f"ruleset {ruleset_def.id!r} has no quadrant axes, so there is no quadrant to draw",
@@ -737,6 +743,23 @@ def axis_inputs(rs: ast.RulesetDef) -> set[str]:
                 elif isinstance(node, ast.Answered):
                     todo.append(node.input.id)
     return read
+
+
+def gap_points(plane: Any) -> list[tuple[Fraction, Fraction]]:
+    """The score points of ``plane`` where some answer set gets no segment or more than one
+    (drawn in red), in order."""
+    return sorted((Fraction(x), Fraction(y)) for (x, y), segments in plane.points.items() if None in segments)
+
+
+def gaps_text(plane: Any, lang: str) -> str | None:
+    """What a reader of the picture must know when it shows gaps or overlaps (None if none)."""
+    points = gap_points(plane)
+    if not points:
+        return None
+    pair = "({}, {})" if lang == "en" else "({}; {})"  # the comma is the decimal separator in fi and sv
+    where = " · ".join(pair.format(decimal(x, lang), decimal(y, lang)) for x, y in points[:5])
+    where += " · …" if len(points) > 5 else ""
+    return form(TEXTS[check_lang(lang)], "not_exclusive", len(points)).format(n=len(points), where=where)
 
 
 def plane_of(ruleset) -> Any:

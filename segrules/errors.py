@@ -41,27 +41,41 @@ class Diagnostic:
         """True for an error, False for a warning."""
         return self.severity == "error"
 
-    def format(self) -> str:
-        """The diagnostic as text: file:line:col, code, message, the line with a caret, the hint."""
+    def format(self, lang: str | None = None) -> str:
+        """The diagnostic as text: file:line:col, code, message, the line with a caret, the hint.
+
+        ``lang`` (fi, sv or en; by default ``i18n.resolve_lang``) is the language of the
+        message and the hint (``segrules.messages``); names, values and places stay as they are.
+        """
+        from .i18n import resolve_lang
+        from .messages import translate, translate_hint, word
+
+        lang = resolve_lang(lang)
         where = f"{self.span}: " if self.span else ""
-        text = f"{where}{self.code} {self.severity}: {self.message}"
+        text = f"{where}{self.code} {word(self.severity, lang)}: {translate(self.code, self.message, lang)}"
         if self.source_line is not None and self.span is not None:
             line, column = shown_line(self.source_line, self.span.column)
             text += f"\n    {line}\n    {' ' * (column - 1)}^"
-        if self.hint:
-            text += f"\n    hint: {self.hint}"
+        hint = translate_hint(self.hint, lang)
+        if hint:
+            text += f"\n    {word('hint', lang)}: {hint}"
         return text
 
-    def to_json(self) -> dict:
-        """The diagnostic as JSON (docs/cli.md)."""
+    def to_json(self, lang: str | None = None) -> dict:
+        """The diagnostic as JSON (docs/cli.md); ``message`` and ``hint`` in ``lang`` (as
+        ``format``); ``code`` is the same in every language."""
+        from .i18n import resolve_lang
+        from .messages import translate, translate_hint
+
+        lang = resolve_lang(lang)
         return {
             "code": self.code,
             "severity": self.severity,
-            "message": self.message,
+            "message": translate(self.code, self.message, lang),
             "file": self.span.file if self.span else None,
             "line": self.span.line if self.span else None,
             "column": self.span.column if self.span else None,
-            "hint": self.hint,
+            "hint": translate_hint(self.hint, lang),
         }
 
 

@@ -12,25 +12,40 @@ Pictures keep their own catalogue of the same shape next to their drawing code
 (``segrules.diagram.TEXTS``, ``segrules.population.render.TEXTS``); the tests check that every
 catalogue has every key in all three languages.
 
-``DEFAULT_LANG`` is the one language every command and API function uses when none is given.
+``DEFAULT_LANG`` is the language of last resort. Which language a run speaks is decided in
+one place, ``resolve_lang``: the ``--lang`` or ``lang=`` given, else ``SEGRULES_LANG``, else
+the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``, as POSIX orders them), else English. The
+service reads ``Accept-Language`` with ``accept_language``. Numbers a reader sees are written
+by ``decimal``, with the language's decimal separator.
 """
 
 from __future__ import annotations
 
+import os
+from fractions import Fraction
 from typing import Any, Mapping
 
 from .dsl import ast
+from .dsl.printer import to_words
 from .errors import UsageError
 
-__all__ = ["DEFAULT_LANG", "LANGUAGES", "TEXTS", "CODES", "check_lang", "text", "count", "form", "code_label", "codes_label", "quadrant_text"]
+__all__ = [
+    "DEFAULT_LANG", "LANGUAGES", "TEXTS", "CODES", "LANG_VARIABLE", "check_lang", "resolve_lang", "locale_lang",
+    "accept_language", "decimal", "value_words", "words", "names_in", "rule_words", "text", "count", "form", "code_label", "codes_label", "quadrant_text",
+]
 
 #: The three languages of every output; Finnish is required in rulesets.
 LANGUAGES = ast.LANGUAGES
 
-#: The language of every command's output and of ``Decision.explain()`` when none is given:
-#: English, like the error messages and the documentation, so that a default run reads in one
-#: language from end to end.
+#: The language of every output when neither the caller, ``SEGRULES_LANG`` nor the locale
+#: names one of the three: English, like the documentation.
 DEFAULT_LANG = "en"
+
+#: The environment variable that sets the language of every command (fi, sv or en).
+LANG_VARIABLE = "SEGRULES_LANG"
+
+#: The locale variables that name the language of messages, strongest first (POSIX).
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -52,6 +67,28 @@ TEXTS: dict[str, dict[str, str]] = {
         "rule": "sääntö {n}",
         "line": "rivi {n}",
         "because": "koska",
+        # explain(): a rule in the model's own words
+        "rule_when": "sääntö {n} (rivi {line}): {segment}, kun {condition}",
+        "rule_otherwise": "sääntö {n} (rivi {line}): {segment} muissa tapauksissa",
+        "fact": "{name} = {value}",
+        "facts_and": " ja ",
+        "reassess_line": "uusi arvio {months}",
+        "word.and": "ja",
+        "word.or": "tai",
+        "word.not": "ei",
+        "word.if": "jos",
+        "word.then": "niin",
+        "word.else": "muuten",
+        "word.in": "on jokin seuraavista",
+        "word.true": "kyllä",
+        "word.false": "ei",
+        "word.answered": "vastattu",
+        "word.mean": "keskiarvo",
+        "word.sum": "summa",
+        "word.min": "pienin",
+        "word.max": "suurin",
+        "word.count": "vastattujen määrä",
+        "word.count_true": "kyllä-vastausten määrä",
         "overridden": "henkilö valitsi toisen segmentin: säännöt ehdottivat segmenttiä {id} ({label}); perustelu: {reason}",
         # pathway fields
         "contact": "yhteydenotto",
@@ -107,6 +144,30 @@ TEXTS: dict[str, dict[str, str]] = {
         "crosswalk_invalid": "{n} virhettä: vastaavuustaulukko ei ole kelvollinen",
         "crosswalk_invalid.one": "{n} virhe: vastaavuustaulukko ei ole kelvollinen",
         "is_also_called": "{id}: muut nimet: {aliases}",
+        # replay
+        # batch
+        "batch.summary": "luettu {records} ({rows}), segmentoitu {segmented}, hylätty {rejected}, {seconds} s ({engine})",
+        "batch.records": "{n} tietuetta",
+        "batch.records.one": "{n} tietue",
+        "batch.rows": "{n} riviä",
+        "batch.rows.one": "{n} rivi",
+        "batch.missing": "huom: sarakkeita ei ole: {columns}; luetaan vastaamattomina",
+        "batch.output": "tulos:",
+        "batch.rejects": "hylätyt:",
+        "replay.same": "SAMA: säännöstö {ruleset} vahvistaa tietueen",
+        "replay.differs": "EROAA: tietueen ja säännöstön {ruleset} välillä on {n} eroa",
+        "replay.differs.one": "EROAA: tietueen ja säännöstön {ruleset} välillä on {n} ero",
+        "replay.record": "tietue",
+        "replay.ruleset": "säännöstö",
+        "replay.assessed_at": "arvioitu",
+        "replay.segment": "segmentti",
+        "replay.hash": "{what}, sisällön tiiviste {hash}",
+        "replay.suggested": "(säännöt ehdottivat: {segment})",
+        "replay.rule": "sääntö {n}",
+        "replay.stored": "tallennettu",
+        "replay.now": "nyt",
+        "replay.why": "syy",
+        "replay.note": "huom",
         # the verification report (segrules verify, text and HTML)
         "verify.title": "Verifiointiraportti",
         "verify.proven": "TODISTETTU: jokainen mahdollinen vastausjoukko johtaa täsmälleen yhteen segmenttiin",
@@ -222,6 +283,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "rule": "regel {n}",
         "line": "rad {n}",
         "because": "eftersom",
+        "rule_when": "regel {n} (rad {line}): {segment} när {condition}",
+        "rule_otherwise": "regel {n} (rad {line}): {segment} i övriga fall",
+        "fact": "{name} = {value}",
+        "facts_and": " och ",
+        "reassess_line": "ny bedömning {months}",
+        "word.and": "och",
+        "word.or": "eller",
+        "word.not": "inte",
+        "word.if": "om",
+        "word.then": "så",
+        "word.else": "annars",
+        "word.in": "är något av",
+        "word.true": "ja",
+        "word.false": "nej",
+        "word.answered": "besvarad",
+        "word.mean": "medelvärde",
+        "word.sum": "summa",
+        "word.min": "minsta",
+        "word.max": "största",
+        "word.count": "antal besvarade",
+        "word.count_true": "antal ja-svar",
         "overridden": "en person valde ett annat segment: reglerna föreslog {id} ({label}); motivering: {reason}",
         "contact": "kontakt",
         "appointments": "besök",
@@ -273,6 +355,28 @@ TEXTS: dict[str, dict[str, str]] = {
         "crosswalk_ok": "ok: {rulesets} regeluppsättningar, {positions} positioner; varje segment har exakt en position, i sitt eget fyrfält",
         "crosswalk_invalid": "{n} fel: korstabellen är inte giltig",
         "is_also_called": "{id} kallas även: {aliases}",
+        "batch.summary": "{records} lästa ({rows}), {segmented} segmenterade, {rejected} avvisade, {seconds} s ({engine})",
+        "batch.records": "{n} poster",
+        "batch.records.one": "{n} post",
+        "batch.rows": "{n} rader",
+        "batch.rows.one": "{n} rad",
+        "batch.missing": "obs: kolumner saknas för {columns}: läses som obesvarade",
+        "batch.output": "utdata:",
+        "batch.rejects": "avvisade:",
+        "replay.same": "SAMMA: posten bekräftas av {ruleset}",
+        "replay.differs": "SKILLNAD: {n} skillnader mellan posten och {ruleset}",
+        "replay.differs.one": "SKILLNAD: {n} skillnad mellan posten och {ruleset}",
+        "replay.record": "post",
+        "replay.ruleset": "regeluppsättning",
+        "replay.assessed_at": "bedömd",
+        "replay.segment": "segment",
+        "replay.hash": "{what}, innehållets hash {hash}",
+        "replay.suggested": "(reglerna föreslog {segment})",
+        "replay.rule": "regel {n}",
+        "replay.stored": "sparat",
+        "replay.now": "nu",
+        "replay.why": "orsak",
+        "replay.note": "obs",
         # the verification report (segrules verify, text and HTML)
         "verify.title": "Verifieringsrapport",
         "verify.proven": "BEVISAT: varje möjlig svarsuppsättning leder till exakt ett segment",
@@ -388,6 +492,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "rule": "rule {n}",
         "line": "line {n}",
         "because": "because",
+        "rule_when": "rule {n} (line {line}): {segment} when {condition}",
+        "rule_otherwise": "rule {n} (line {line}): {segment} otherwise",
+        "fact": "{name} = {value}",
+        "facts_and": " and ",
+        "reassess_line": "re-assess after {months}",
+        "word.and": "and",
+        "word.or": "or",
+        "word.not": "not",
+        "word.if": "if",
+        "word.then": "then",
+        "word.else": "else",
+        "word.in": "is one of",
+        "word.true": "yes",
+        "word.false": "no",
+        "word.answered": "answered",
+        "word.mean": "mean",
+        "word.sum": "sum",
+        "word.min": "min",
+        "word.max": "max",
+        "word.count": "number answered",
+        "word.count_true": "number of yes answers",
         "overridden": "overridden by a person: the rules suggested {id} ({label}); reason: {reason}",
         "contact": "contact",
         "appointments": "appointments",
@@ -440,6 +565,28 @@ TEXTS: dict[str, dict[str, str]] = {
         "crosswalk_invalid": "{n} errors: the crosswalk is not valid",
         "crosswalk_invalid.one": "{n} error: the crosswalk is not valid",
         "is_also_called": "{id} is also called: {aliases}",
+        "batch.summary": "{records} read ({rows}), {segmented} segmented, {rejected} rejected, in {seconds} s ({engine})",
+        "batch.records": "{n} records",
+        "batch.records.one": "{n} record",
+        "batch.rows": "{n} rows",
+        "batch.rows.one": "{n} row",
+        "batch.missing": "note: no column for {columns}: read as unanswered",
+        "batch.output": "output:",
+        "batch.rejects": "rejects:",
+        "replay.same": "SAME: the record is confirmed by {ruleset}",
+        "replay.differs": "DIFFERS: {n} differences between the record and {ruleset}",
+        "replay.differs.one": "DIFFERS: {n} difference between the record and {ruleset}",
+        "replay.record": "record",
+        "replay.ruleset": "ruleset",
+        "replay.assessed_at": "assessed at",
+        "replay.segment": "segment",
+        "replay.hash": "{what}, content hash {hash}",
+        "replay.suggested": "(the rules suggested {segment})",
+        "replay.rule": "rule {n}",
+        "replay.stored": "stored",
+        "replay.now": "now",
+        "replay.why": "why",
+        "replay.note": "note",
         # the verification report (segrules verify, text and HTML)
         "verify.title": "Verification report",
         "verify.proven": "PROVEN: every possible answer set maps to exactly one segment",
@@ -1185,6 +1332,97 @@ def check_lang(lang: str) -> str:
     return lang
 
 
+def locale_lang(environ: Mapping[str, str] | None = None) -> str | None:
+    """The language the locale asks for, if it is one of the three: ``fi_FI.UTF-8`` gives fi.
+
+    The first of ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` that is set decides, as POSIX
+    orders them; ``C``, ``POSIX`` and other languages give None. Swedish in Finland
+    (``sv_FI``) and in Sweden are both sv.
+    """
+    env = os.environ if environ is None else environ
+    for name in _LOCALE_VARIABLES:
+        value = env.get(name, "")
+        if value:
+            language = value.split(".")[0].split("@")[0].split("_")[0].split("-")[0].lower()
+            return language if language in LANGUAGES else None
+    return None
+
+
+def resolve_lang(lang: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """The language of a run: ``lang`` if given, else ``SEGRULES_LANG``, else the locale, else en.
+
+    A language that is not fi, sv or en, given or in ``SEGRULES_LANG``, is SR500.
+    """
+    if lang is not None:
+        return check_lang(lang)
+    env = os.environ if environ is None else environ
+    chosen = env.get(LANG_VARIABLE, "").strip()
+    if chosen:
+        if chosen.lower() not in TEXTS:
+            raise UsageError(f"{LANG_VARIABLE}={chosen!r} is not a language segrules speaks: use fi, sv or en", code="SR500")
+        return chosen.lower()
+    return locale_lang(env) or DEFAULT_LANG
+
+
+def accept_language(header: str | None) -> str | None:
+    """The best of fi, sv and en by an HTTP ``Accept-Language`` header (RFC 9110, with
+    q-values), or None when the header names none of them.
+
+    ``fi-FI, sv;q=0.8`` gives fi; ``de, sv;q=0.5, *;q=0.1`` gives sv; a range with ``q=0`` is
+    refused; ``*`` alone gives None (the caller's own default). Ties go to the earlier range.
+    """
+    if not header:
+        return None
+    best: tuple[Fraction, int, str] | None = None
+    for position, part in enumerate(header.split(",")[:50]):
+        fields = [f.strip() for f in part.split(";")]
+        tag = fields[0].lower()
+        weight = Fraction(1)
+        for param in fields[1:]:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    weight = Fraction(value.strip()[:5])
+                except (ValueError, ZeroDivisionError):
+                    weight = Fraction(0)
+        language = tag.split("-")[0]
+        if language not in TEXTS or not 0 < weight <= 1:
+            continue
+        if best is None or (weight, -position) > (best[0], -best[1]):
+            best = (weight, position, language)
+    return best[2] if best is not None else None
+
+
+def decimal(value: Any, lang: str, places: int = 2) -> str:
+    """A number for a reader in ``lang``: at most ``places`` decimals, rounded half away from
+    zero, with the language's separator (``4,14`` in fi and sv, ``4.14`` in en).
+
+    Exact numbers stay exact where they have few decimals (``3``, ``3,5``); answers that
+    are not numbers (a code, true or false) are returned as they are written.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, Fraction)):
+        return value if isinstance(value, str) else str(value).lower()
+    f = Fraction(value)
+    scaled = abs(f) * 10**places
+    whole = int(scaled)
+    if scaled - whole >= Fraction(1, 2):
+        whole += 1
+    digits = str(whole).rjust(places + 1, "0")
+    head, tail = digits[:-places] if places else digits, digits[-places:].rstrip("0") if places else ""
+    sign = "-" if f < 0 and whole else ""
+    separator = "." if check_lang(lang) == "en" else ","
+    return sign + head + (separator + tail if tail else "")
+
+
+def value_words(value: Any, lang: str) -> str:
+    """A value for a reader: a number by ``decimal``, yes/no in ``lang``, a code as it is."""
+    if isinstance(value, bool):
+        return text(lang, "word.true" if value else "word.false")
+    if value is None:
+        return text(lang, "none")
+    return decimal(value, lang)
+
+
 def text(lang: str, key: str, **values: Any) -> str:
     """The catalogue text ``key`` in ``lang``, with ``values`` filled in."""
     return TEXTS[check_lang(lang)][key].format(**values)
@@ -1218,3 +1456,51 @@ def quadrant_text(quadrant: Any, lang: str) -> str:
         resources=code_label("resources_level", quadrant.resources, lang),
         complexity=code_label("complexity_level", quadrant.complexity, lang),
     )
+
+
+def names_in(expr: Any) -> dict[str, str | ast.Labels]:
+    """The inputs and scores an expression reads, each with its label (the id where the
+    expression does not carry one)."""
+    out: dict[str, str | ast.Labels] = {}
+    for node in ast.walk(expr) if expr is not None else ():
+        if isinstance(node, (ast.InputRef, ast.ScoreRef, ast.Name)) and node.id not in out:
+            out[node.id] = getattr(node, "label", None) or node.id
+    return out
+
+
+def _label(value: str | ast.Labels, lang: str) -> str:
+    return value if isinstance(value, str) else value.get(lang)
+
+
+def words(expr: Any, lang: str) -> str:
+    """An expression of a checked ruleset in the model's own words: labels for names (in
+    quotes where the label is a question), an enum code as its label, numbers with the
+    language's decimal separator and the words of ``lang`` for ``and``, ``or`` and the rest."""
+    check_lang(lang)
+    names = names_in(expr)
+
+    def name(id_: str) -> str:
+        label = names.get(id_, id_)
+        shown = _label(label, lang)
+        return f"”{shown}”" if shown.endswith("?") or len(shown) > 40 else shown
+
+    def value(operand: Any, literal: Any) -> str:
+        for choice in getattr(operand, "choices", ()):
+            if choice.code == literal.value:
+                return f"”{choice.label.get(lang)}”"
+        return f'"{literal.value}"'
+
+    return to_words(
+        expr, words=lambda w: TEXTS[lang].get("word." + w, w), name=name,
+        number=lambda n: decimal(n, lang, places=6), value=value,
+    )
+
+
+def rule_words(rule: ast.Rule, segment: ast.Labels | str, lang: str) -> str:
+    """A rule as a reader reads it: its number and line, the segment's name in ``lang`` and
+    its condition in the model's own words (``words``)."""
+    line = rule.span.line if rule.span is not None else "–"
+    name = _label(segment, lang)
+    if rule.condition is None:
+        return text(lang, "rule_otherwise", n=rule.index + 1, line=line, segment=name)
+    return text(lang, "rule_when", n=rule.index + 1, line=line, segment=name, condition=words(rule.condition, lang))

@@ -1,7 +1,10 @@
 """The loading pipeline: file → YAML → AST → checked AST → compiled ruleset.
 
-Each stage reports into one sink, so a file's problems are reported together; a stage runs
-only when the stages before it succeeded, since its input would otherwise be incomplete.
+Each stage reports into one sink, so a file's problems are reported together. The names and
+types are checked on what the loader could build even when other parts have problems (the
+parts left out are known to the checker, so that no mistake is reported twice); only a file
+that is not YAML stops at the first stage, and the examples' answers are checked on a
+ruleset without other errors.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from pathlib import Path
 
 from .dsl import ast
 from .dsl.check import check_ruleset
-from .dsl.loader import build_ruleset
+from .dsl.loader import build_draft
 from .engine.compile import compile_ruleset
 from .engine.reference import validate_answers
 from .engine.runtime import Ruleset
@@ -40,9 +43,11 @@ def check_definition(path: str | Path) -> tuple[ast.RulesetDef | None, tuple[Dia
 def _checked(source: SourceText) -> tuple[ast.RulesetDef | None, tuple[Diagnostic, ...]]:
     doc = parse_yaml(source)
     sink = DiagnosticSink(source.lines)
-    rs = build_ruleset(doc, sink, content_hash=content_hash(doc), source=source.name)
+    # the names and types of what could be built are checked even when other parts have
+    # problems, so that a file's problems are reported at once
+    rs, left_out = build_draft(doc, sink, content_hash=content_hash(doc), source=source.name)
     if rs is not None:
-        rs = check_ruleset(rs, sink)
+        rs = check_ruleset(rs, sink, left_out)
     if rs is not None:
         _check_example_answers(rs, sink)
     if sink.has_errors:

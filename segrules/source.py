@@ -447,6 +447,7 @@ def parse_yaml(source: SourceText) -> YValue:
             problem += f"; the {opened[0]!r} opened at line {opened[1].line}, column {opened[1].column} is not closed"
             hint = f"close the {opened[0]!r} with {_CLOSING[opened[0]]!r}, or put a value in it that contains ':' or ',' in quotes"
         sink.report("SR010", f"YAML syntax error: {problem}", span, hint=hint)
+        _report_tab_indented_lines(source, sink, skip=span.line if span else None)
         sink.raise_if_errors()
         raise  # unreachable
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as a control character
@@ -466,6 +467,18 @@ def parse_yaml(source: SourceText) -> YValue:
     value = _convert(node, source, sink, 0)
     sink.raise_if_errors()
     return value
+
+
+def _report_tab_indented_lines(source: SourceText, sink: DiagnosticSink, skip: int | None) -> None:
+    """Every other line that starts with a tab, reported with a YAML error: YAML stops at its
+    first error, but a tab at the start of a line is always one, so that all of them are
+    shown at once rather than one per run."""
+    for number, line in enumerate(source.lines, 1):
+        if line.startswith("\t") and number != skip:
+            sink.report(
+                "SR010", "YAML syntax error: found character '\\t' that cannot start any token",
+                Span(source.name, number, 1), hint=_yaml_hint("found character '\\t' that cannot start any token"),
+            )
 
 
 # what YAML refuses in a file: control characters other than tab and line ends, and the

@@ -12,6 +12,10 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 
+# Every output follows SEGRULES_LANG and the locale when no language is given; the tests read
+# English unless they ask for another language, whatever the machine's locale.
+os.environ["SEGRULES_LANG"] = "en"
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/support.py for tests in subfolders
 
 settings.register_profile(

@@ -333,7 +333,7 @@ LOAD_CASES: dict[str, list[tuple[str, str | None]]] = {
     ],
     "SR113": [
         (ruleset(scores="scores:\n" + score("a", "1")), "a:\n    label"),
-        (ruleset(groups="groups:\n  g: [a, a]\n"), "g: [a, a]"),
+        (ruleset(groups="groups:\n  g: [a, a]\n"), "a]"),  # the second listing
     ],
     "SR120": [(ruleset(inputs=INPUTS.replace("type: integer\n    min: 0\n    max: 5", "type: scale\n    scale: agree")), "agree")],
     "SR121": [
@@ -359,7 +359,7 @@ LOAD_CASES: dict[str, list[tuple[str, str | None]]] = {
     ],
     "SR210": [
         (ruleset(rules=rules("low when aa < 3", "high when a >= 3")), "aa < 3"),
-        (ruleset(groups="groups:\n  g: [a, zz]\n"), "g: [a, zz]"),
+        (ruleset(groups="groups:\n  g: [a, zz]\n"), "zz]"),
     ],
     "SR211": [
         (ruleset(rules=rules("low when a", "high when a >= 3")), "a\n"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -215,3 +216,24 @@ def test_cli_bad_ruleset_is_a_clear_error(tmp_path):
     assert proc.returncode == 1
     assert "SR100" in proc.stderr
     assert not (tmp_path / "x.svg").exists()
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("fi", "kuvassa on punaisella aukkoja tai päällekkäisyyksiä"),
+    ("sv", "bilden visar luckor eller överlappningar i rött"),
+    ("en", "the picture shows gaps or overlaps in red"),
+])
+def test_cli_exits_1_when_it_draws_a_gap_or_an_overlap(tmp_path, lang, says):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    proc = run("diagram", broken, "-o", tmp_path / "x.svg", "--lang", lang)
+    assert proc.returncode == 1  # like verify
+    parse((tmp_path / "x.svg").read_text(encoding="utf-8"))  # the picture is written all the same
+    assert proc.stderr.startswith(f"{broken}: {says}") and "segrules verify" in proc.stderr
+    assert ("(1,5; 3)" if lang != "en" else "(1.5, 3)") in proc.stderr  # the points, in the reader's decimals
+    proc = run("--json", "diagram", broken, "--lang", lang)
+    assert proc.returncode == 1
+    doc = json.loads(proc.stdout)
+    assert doc["ok"] is False and doc["gap_points"] > 0
+    ok = run("--json", "diagram", "rulesets/helsinki/suunte.yaml")
+    assert ok.returncode == 0 and json.loads(ok.stdout)["ok"] is True and ok.stderr == ""

@@ -4,10 +4,12 @@ has no English headings, phrases or raw codes left."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from fractions import Fraction
 
 import pytest
 
@@ -111,23 +113,89 @@ def test_an_unknown_language_is_a_coded_error():
         d.explain("de")
 
 
-def test_one_default_language_for_every_command():
+def test_every_command_takes_lang():
     from segrules.cli import COMMANDS, build_parser
 
     parser = build_parser()
     sub = next(a for a in parser._actions if a.choices and "decide" in a.choices)
-    with_lang = []
     for name, _ in COMMANDS:
-        p = sub.choices[name]
-        for a in p._actions:
-            if "--lang" in a.option_strings:
-                assert a.default == i18n.DEFAULT_LANG, name
-                with_lang.append(name)
-    assert {"decide", "describe", "test", "diagram", "crosswalk"} <= set(with_lang)
+        options = {o for a in sub.choices[name]._actions for o in a.option_strings}
+        assert "--lang" in options, name
     import inspect
 
-    assert inspect.signature(segrules.Decision.explain).parameters["lang"].default == i18n.DEFAULT_LANG
-    assert inspect.signature(segrules.diagram.quadrant_svg).parameters["lang"].default == i18n.DEFAULT_LANG
+    assert inspect.signature(segrules.Decision.explain).parameters["lang"].default is None  # resolve_lang decides
+    assert build_parser().parse_args(["describe", "--lang", "sv", "x.yaml"]).lang == "sv"
+    assert build_parser().parse_args(["--lang", "sv", "describe", "x.yaml"]).lang == "sv"
+    assert build_parser().parse_args(["describe", "x.yaml"]).lang is None  # resolved when the command runs
+
+
+@pytest.mark.parametrize("environ, lang", [
+    ({}, "en"),
+    ({"LANG": "fi_FI.UTF-8"}, "fi"),
+    ({"LANG": "sv_FI.UTF-8"}, "sv"),
+    ({"LANG": "sv_SE"}, "sv"),
+    ({"LANG": "de_DE.UTF-8"}, "en"),
+    ({"LANG": "C.UTF-8"}, "en"),
+    ({"LC_MESSAGES": "sv_FI.UTF-8", "LANG": "fi_FI.UTF-8"}, "sv"),  # LC_MESSAGES before LANG
+    ({"LC_ALL": "fi_FI.UTF-8", "LC_MESSAGES": "sv_FI.UTF-8"}, "fi"),  # LC_ALL before both
+    ({"LC_ALL": "C", "LANG": "fi_FI.UTF-8"}, "en"),  # LC_ALL=C means no translation
+    ({"SEGRULES_LANG": "sv", "LC_ALL": "fi_FI.UTF-8"}, "sv"),  # SEGRULES_LANG before the locale
+    ({"SEGRULES_LANG": "FI"}, "fi"),
+])
+def test_the_language_comes_from_segrules_lang_then_the_locale(environ, lang):
+    assert i18n.resolve_lang(None, environ) == lang
+    assert i18n.resolve_lang("en", {**environ, "SEGRULES_LANG": "fi"}) == "en"  # given beats everything
+
+
+def test_an_unknown_segrules_lang_is_a_coded_error():
+    with pytest.raises(segrules.errors.UsageError) as e:
+        i18n.resolve_lang(None, {"SEGRULES_LANG": "de"})
+    assert e.value.code == "SR500" and "SEGRULES_LANG" in str(e.value)
+    proc = run_env({"SEGRULES_LANG": "de"}, "check", KS)
+    assert proc.returncode == 1 and "SR500" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("header, lang", [
+    ("fi-FI,fi;q=0.9,en;q=0.8", "fi"),
+    ("sv-FI", "sv"),
+    ("de, sv;q=0.5, *;q=0.1", "sv"),
+    ("en;q=0.2, sv;q=0.9", "sv"),
+    ("fi;q=0, en", "en"),  # q=0 refuses a language
+    ("fi;q=0.5, sv;q=0.5", "fi"),  # a tie goes to the first
+    ("de", None), ("*", None), ("", None), (None, None), ("fi;q=abc, sv;q=0.1", "sv"),
+])
+def test_accept_language_with_q_values(header, lang):
+    assert i18n.accept_language(header) == lang
+
+
+@pytest.mark.parametrize("value, fi, en", [
+    (Fraction(29, 7), "4,14", "4.14"), (3, "3", "3"), (Fraction(7, 2), "3,5", "3.5"), (Fraction(-29, 7), "-4,14", "-4.14"),
+    (Fraction(9999, 1000), "10", "10"), (Fraction(1, 200), "0,01", "0.01"), (Fraction(-1, 1000), "0", "0"),
+])
+def test_decimals_with_the_languages_separator(value, fi, en):
+    assert (i18n.decimal(value, "fi"), i18n.decimal(value, "sv"), i18n.decimal(value, "en")) == (fi, fi, en)
+
+
+def test_the_locale_sets_the_language_of_a_command():
+    answers = json.dumps(KS_ANSWERS)
+    fi = run_env({"LANG": "fi_FI.UTF-8"}, "decide", KS, "--answers", "-", stdin=answers)
+    assert fi.returncode == 0 and "Segmentti:" in fi.stdout and "koska" in fi.stdout
+    sv = run_env({"SEGRULES_LANG": "sv", "LANG": "fi_FI.UTF-8"}, "decide", KS, "--answers", "-", stdin=answers)
+    assert "Segment:" in sv.stdout and "eftersom" in sv.stdout
+    en = run_env({"LANG": "fi_FI.UTF-8"}, "--lang", "en", "decide", KS, "--answers", "-", stdin=answers)
+    assert "because" in en.stdout
+    en = run_env({"LANG": "fi_FI.UTF-8"}, "decide", KS, "--answers", "-", "--lang", "en", stdin=answers)
+    assert "because" in en.stdout
+
+
+def run_env(environ: dict, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """``segrules ARGS`` with only ``environ`` deciding the language (none of the caller's)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SEGRULES_LANG", "LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    env.update(environ, PYTHONIOENCODING="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "segrules", *args], cwd=ROOT, input=stdin, capture_output=True, text=True,
+        encoding="utf-8", timeout=300, env=env,
+    )
 
 
 # --------------------------------------------------------------------------- Finnish output
@@ -140,7 +208,7 @@ def test_decide_in_finnish_has_no_english_left():
     rs = segrules.load(KS).definition
     assert english_left(without_rule_texts(proc.stdout, rs)) == []
     for phrase in ("arvoverkko", "verkostopalaveri, vastaanotto, puhelinpalvelu", "6 kuukauden kuluttua",
-                   "voimavarat: vähäiset, tilanteen haasteellisuus: suuri", "Perustelu:", "koska resources = 3.8"):
+                   "voimavarat: vähäiset, tilanteen haasteellisuus: suuri", "Perustelu:", "koska Asiakkaan voimavarat = 3,8"):
         assert phrase in proc.stdout
 
 
@@ -148,8 +216,8 @@ def test_explain_in_every_language():
     d = segrules.load(KS).decide(KS_ANSWERS).override("verkosto", "sovittu")
     rs = segrules.load(KS).definition
     assert english_left(without_rule_texts(d.explain("fi"), rs)) == []
-    assert "eftersom resources = 3.8" in d.explain("sv")
-    assert "because resources = 3.8" in d.explain("en")  # a decimal, not 19/5
+    assert "eftersom Klientens resurser = 3,8" in d.explain("sv")
+    assert "because Client's resources = 3.8" in d.explain("en")  # a decimal, not 19/5
 
 
 def test_describe_in_finnish_has_no_english_left():

@@ -334,3 +334,13 @@ def test_problems_helper_sees_warnings_too():
     assert [w.code for w in rs.warnings] == ["SR131", "SR131"]
     assert all(not w.is_error for w in rs.warnings)
     assert problems("")[0].code == "SR100"
+
+
+def test_every_line_that_starts_with_a_tab_is_reported_at_once():
+    # YAML stops at its first error; a tab at the start of a line is always one, so each is shown
+    text = variant("    respondent: professional\n    type: enum\n", "    respondent: professional\n\ttype: enum\n")
+    text = variant("  c_manage:\n    respondent: client\n", "  c_manage:\n\trespondent: client\n", text)
+    text = variant("hit_policy: unique\n", "hit_policy: [unique\n", text)  # and another mistake
+    found = [(d.code, at(d)) for d in errors(text)]
+    assert ("SR010", where(text, "\ttype")) in found and ("SR010", where(text, "\trespondent")) in found
+    assert all(code == "SR010" for code, _ in found) and len(found) >= 2

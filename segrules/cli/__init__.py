@@ -24,7 +24,9 @@ from typing import Sequence
 from .. import __version__
 from ..errors import AnswerError, SegrulesError
 from ..files import OutputError, os_reason
-from .common import common_options, plural, print_json
+from ..i18n import resolve_lang
+from ..messages import word
+from .common import add_lang, common_options, print_json
 
 __all__ = ["COMMANDS", "build_parser", "command_module", "main"]
 
@@ -63,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"segrules {__version__}")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks instead of short messages")
     parser.add_argument("--json", action="store_true", help="machine-readable output, for every command")
+    add_lang(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     parent = common_options()
     for name, module_name in COMMANDS:
@@ -74,23 +77,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _error_json(command: str | None, code: str, message: str, exc: SegrulesError | None) -> dict:
+def _error_json(command: str | None, code: str, message: str, exc: SegrulesError | None, lang: str = "en") -> dict:
     return {
         "schema": "segrules.error/1",
         "command": command,
         "error": {"code": code, "message": message},
-        "diagnostics": [d.to_json() for d in exc.diagnostics] if exc is not None else [],
+        "diagnostics": [d.to_json(lang) for d in exc.diagnostics] if exc is not None else [],
         "problems": [p.to_json() for p in exc.problems] if isinstance(exc, AnswerError) else [],
     }
 
 
-def _report(exc: SegrulesError) -> None:
+def _report(exc: SegrulesError, lang: str = "en") -> None:
     indent = ""
     if isinstance(exc, AnswerError):
-        print(f"error: {plural(len(exc.problems), 'problem')} with the answers:", file=sys.stderr)
+        print(f"{word('error', lang)}: {word('answer_problems', lang, len(exc.problems))}", file=sys.stderr)
         indent = "  "
     for d in exc.diagnostics:
-        print(indent + d.format(), file=sys.stderr)
+        print(indent + d.format(lang), file=sys.stderr)
+
+
+def _lang_of(args: argparse.Namespace | None) -> str:
+    """The language of the run, once it is known (English for a problem with SEGRULES_LANG)."""
+    lang = getattr(args, "lang", None)
+    return lang if lang in ("fi", "sv", "en") else "en"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -116,6 +125,7 @@ def _main(argv: Sequence[str] | None) -> int:
         parser = build_parser()
         args = parser.parse_args(argv)
         args.argv = list(sys.argv[1:] if argv is None else argv)  # the exact command, for reports
+        args.lang = resolve_lang(args.lang)
         if args.json and hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
         return args.func(args)
@@ -123,9 +133,9 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.debug:
             raise
         if args.json:
-            print_json(_error_json(args.command, exc.code, str(exc), exc))
+            print_json(_error_json(args.command, exc.code, str(exc), exc, _lang_of(args)))
         else:
-            _report(exc)
+            _report(exc, _lang_of(args))
         return 1
     except KeyboardInterrupt:
         if args is not None and args.debug:

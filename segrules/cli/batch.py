@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from fractions import Fraction
 
 from ..pipeline import load
 from ..sql import SHAPES
 from ..sql.batch import ENGINES, run_batch
-from .common import plural, print_json
+from ..i18n import count, decimal, text
+from .common import print_json
 
 HELP = "segment every record of a CSV, Parquet, JSON Lines file or a database table"
 DESCRIPTION = (
@@ -49,13 +51,18 @@ def run(args: argparse.Namespace) -> int:
         out["ruleset"] = ruleset.ref.to_json()
         print_json(out)
         return 0
-    print(f"{plural(summary.records, 'record')} read ({plural(summary.rows_read, 'row')}), "
-          f"{summary.segmented} segmented, {summary.rejected} rejected, in {summary.seconds:.2f} s ({summary.engine})")
+    lang = args.lang
+    print(text(lang, "batch.summary", records=count(lang, "batch.records", summary.records),
+               rows=count(lang, "batch.rows", summary.rows_read), segmented=summary.segmented,
+               rejected=summary.rejected, seconds=decimal(Fraction(round(summary.seconds * 100), 100), lang),
+               engine=summary.engine))
     for code, n in sorted(summary.rejected_by_code.items()):
-        print(f"  {code}: {plural(n, 'record')}")
+        print(f"  {code}: {count(lang, 'batch.records', n)}")
     if summary.missing_columns:
-        print(f"note: no column for {', '.join(summary.missing_columns)}: read as unanswered", file=sys.stderr)
-    print(f"output:  {summary.output}")
+        print(text(lang, "batch.missing", columns=", ".join(summary.missing_columns)), file=sys.stderr)
+    out, rejects = text(lang, "batch.output"), text(lang, "batch.rejects")
+    width = max(len(out), len(rejects)) + 1
+    print(f"{out.ljust(width)}{summary.output}")
     if summary.rejects:
-        print(f"rejects: {summary.rejects}")
+        print(f"{rejects.ljust(width)}{summary.rejects}")
     return 0

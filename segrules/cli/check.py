@@ -7,6 +7,7 @@ import argparse
 from ..documents import ruleset_json
 from .. import crosswalk
 from ..pipeline import check_definition
+from ..messages import word
 from .common import count_text, counts, print_json
 
 HELP = "load and type-check rulesets; print every problem"
@@ -24,13 +25,14 @@ def run(args: argparse.Namespace) -> int:
             errors, warnings = counts(diagnostics)
             files.append({
                 "file": path, "kind": "crosswalk", "ok": errors == 0, "ruleset": None,
-                "errors": errors, "warnings": warnings, "diagnostics": [d.to_json() for d in diagnostics],
+                "errors": errors, "warnings": warnings, "diagnostics": [d.to_json(args.lang) for d in diagnostics],
             })
             if not args.json:
                 for d in diagnostics:
-                    print(d.format())
-                what = f" [crosswalk of {len(cw.ruleset_ids)} rulesets]" if cw is not None else " [crosswalk]"
-                print(f"{path}: {count_text(errors, warnings)}{what}")
+                    print(d.format(args.lang))
+                what = (f" [{word('crosswalk_of', args.lang, len(cw.ruleset_ids))}]" if cw is not None
+                        else f" [{word('crosswalk', args.lang)}]")
+                print(f"{path}: {count_text(errors, warnings, args.lang)}{what}")
             continue
         rs, diagnostics = check_definition(path)
         errors, warnings = counts(diagnostics)
@@ -42,14 +44,14 @@ def run(args: argparse.Namespace) -> int:
                 "ruleset": ruleset_json(rs) if rs is not None else None,
                 "errors": errors,
                 "warnings": warnings,
-                "diagnostics": [d.to_json() for d in diagnostics],
+                "diagnostics": [d.to_json(args.lang) for d in diagnostics],
             }
         )
         if not args.json:
             for d in diagnostics:
-                print(d.format())
+                print(d.format(args.lang))
             what = f" [{rs.id} {rs.version}]" if rs is not None else ""
-            print(f"{path}: {count_text(errors, warnings)}{what}")
+            print(f"{path}: {count_text(errors, warnings, args.lang)}{what}")
     ok = all(f["ok"] for f in files)
     if args.json:
         print_json({"schema": "segrules.check/1", "ok": ok, "files": files})

@@ -17,7 +17,8 @@ from ..documents import parse_instant, ruleset_json  # noqa: F401 - ruleset_json
 from ..dsl import ast
 from ..engine.runtime import format_number
 from ..errors import Diagnostic, UsageError
-from ..i18n import DEFAULT_LANG, codes_label, count, text
+from ..i18n import DEFAULT_LANG, LANG_VARIABLE, codes_label, count, text
+from ..messages import word
 
 
 # --------------------------------------------------------------------------- options
@@ -30,12 +31,19 @@ def common_options() -> argparse.ArgumentParser:
         "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output (see docs/cli.md)"
     )
     p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+    add_lang(p, default=argparse.SUPPRESS)
     return p
 
 
-def add_lang(parser: argparse.ArgumentParser, default: str = DEFAULT_LANG) -> None:
-    """The ``--lang`` option: the language of the labels a user reads."""
-    parser.add_argument("--lang", choices=ast.LANGUAGES, default=default, help=f"language of labels (default {default})")
+def add_lang(parser: argparse.ArgumentParser, default: str | None = None) -> None:
+    """The ``--lang`` option of every command: the language of everything a user reads.
+
+    Without it, ``SEGRULES_LANG`` and then the locale decide (``i18n.resolve_lang``).
+    """
+    parser.add_argument(
+        "--lang", choices=ast.LANGUAGES, default=default,
+        help=f"language of the output: fi, sv or en (default: ${LANG_VARIABLE}, else the locale, else {DEFAULT_LANG})",
+    )
 
 
 # --------------------------------------------------------------------------- output
@@ -71,10 +79,11 @@ def counts(diagnostics: Sequence[Diagnostic]) -> tuple[int, int]:
     return errors, len(diagnostics) - errors
 
 
-def count_text(errors: int, warnings: int) -> str:
+def count_text(errors: int, warnings: int, lang: str = "en") -> str:
+    """``2 errors, 1 warning``, ``ok`` or ``ok (1 warning)``, in ``lang``."""
     if errors:
-        return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
-    return "ok" if not warnings else f"ok ({plural(warnings, 'warning')})"
+        return f"{word('errors', lang, errors)}, {word('warnings', lang, warnings)}"
+    return word("ok", lang) if not warnings else f"{word('ok', lang)} ({word('warnings', lang, warnings)})"
 
 
 def table(rows: list[tuple[str, ...]], indent: str = "  ") -> list[str]:

@@ -9,7 +9,7 @@ from ..crosswalk import DEFAULT_PATH, Crosswalk, check, load
 from ..documents import ruleset_json
 from ..dsl import ast
 from ..i18n import count, quadrant_text, text
-from .common import add_lang, print_json, table
+from .common import print_json, table
 
 HELP = "map a segment of one regional model to another's, or check the crosswalk"
 DESCRIPTION = (
@@ -28,7 +28,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="to_ruleset", metavar="ID", help="the ruleset to map to")
     parser.add_argument("--check", action="store_true", help="check that the crosswalk is total and one-to-one")
     parser.add_argument("--rulesets-dir", metavar="DIR", help="where to find the rulesets (default: the crosswalk's folder)")
-    add_lang(parser)
 
 
 def _segment_json(cw: Crosswalk, rid: str, s: ast.Segment) -> dict:

@@ -11,10 +11,10 @@ from .. import answers as answers_source
 from .. import fhir
 from ..documents import decide_json
 from ..engine.runtime import Decision, Ruleset
-from ..i18n import code_label, quadrant_text, text
+from ..i18n import code_label, quadrant_text, text, value_words
 from ..errors import AnswerError, SegrulesError
 from ..pipeline import load
-from .common import add_lang, answers_example, parse_datetime, pathway_lines, print_json, read_answers, read_json, table, value_text
+from .common import answers_example, parse_datetime, pathway_lines, print_json, read_answers, read_json, table
 
 HELP = "decide the segment for one answer set"
 
@@ -32,7 +32,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the answers are a FHIR QuestionnaireResponse (a list or a Bundle of them); print the FHIR Bundle of the decision",
     )
     parser.add_argument("--care-plan", action="store_true", help="with --fhir: add a CarePlan proposal from the pathway")
-    add_lang(parser)
 
 
 def decision_text(d: Decision, ruleset: Ruleset, lang: str) -> str:
@@ -53,8 +52,9 @@ def decision_text(d: Decision, ruleset: Ruleset, lang: str) -> str:
     scores = d.scores
     if scores:
         out += ["", text(lang, "scores") + ":"]
-        out += table([(s.id, "=", value_text(scores[s.id]), f"({s.label.get(lang)})") for s in rs.scores])
-    out += ["", text(lang, "why") + ":"] + ["  " + line for line in d.explain(lang).splitlines()[1:]]
+        out += table([(s.label.get(lang), "=", value_words(scores[s.id], lang), f"({s.id})") for s in rs.scores])
+    # the rule and what it read; the segment and the pathway are shown in full above
+    out += ["", text(lang, "why") + ":"] + ["  " + line for line in d.explain(lang).splitlines()[1:-2]]
     out += [""] + _fields([
         (text(lang, "ruleset"), f"{d.ruleset.id} {d.ruleset.version}"),
         ("SHA-256", d.ruleset.content_hash),

@@ -9,14 +9,13 @@ from ..dsl import ast
 from ..dsl.printer import to_text as expr_text
 from ..i18n import code_label, quadrant_text, text
 from ..pipeline import load
-from .common import add_lang, pathway_lines, print_json, table
+from .common import pathway_lines, print_json, table
 
 HELP = "print a ruleset's inputs, scores, segments, rules and pathways"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ruleset", metavar="RULESET")
-    add_lang(parser)
 
 
 def _domain_text(d: ast.Domain, lang: str) -> str:

@@ -8,7 +8,7 @@ from ..files import check_output, write_text_atomic
 from ..pipeline import load
 from ..verify.budget import DEFAULT_SECONDS
 from ..verify.diff import diff
-from .common import add_lang, print_json
+from .common import print_json
 from .verify import _seconds
 
 HELP = "the exact difference between two versions of a ruleset: which answer sets move where"
@@ -33,7 +33,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--no-count", dest="count", action="store_false",
                         help="prove the cells without counting them")
-    add_lang(parser, default="en")
 
 
 def run(args: argparse.Namespace) -> int:

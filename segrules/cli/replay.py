@@ -10,10 +10,12 @@ from typing import Any
 from ..answers import json_int
 from ..documents import reject_duplicate_keys
 from ..engine.record import Replay, replay
-from ..errors import UsageError, safe_text
+from ..errors import AnswerError, UsageError, safe_text
+from ..i18n import count, text
+from ..messages import translate, word
 from ..files import InputTooLarge, read_bytes_limited, read_stream_limited
 from ..pipeline import load
-from .common import plural, print_json
+from .common import print_json
 
 HELP = "recompute a stored decision record: confirm its ruleset and outcome, or show what differs"
 DESCRIPTION = (
@@ -68,31 +70,46 @@ def _shown(value: Any) -> str:
     return safe_text(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False), 300)
 
 
-def replay_text(result: Replay) -> str:
+def replay_text(result: Replay, lang: str = "en") -> str:
+    """The outcome of a replay for a reader, in ``lang``."""
     s, r = result.stored, result.ruleset
     recorded = f"{_shown(s.ruleset.id)} {_shown(s.ruleset.version)}"
-    lines = []
+    ruleset = f"{r.id} {r.version}"
     if result.same:
-        lines.append(f"SAME: the record is confirmed by {r.id} {r.version}")
+        lines = [text(lang, "replay.same", ruleset=ruleset)]
     else:
-        lines.append(f"DIFFERS: {plural(len(result.differences), 'difference')} between the record and {r.id} {r.version}")
-    lines += [
-        f"  record:      {recorded}, content hash {_shown(s.ruleset.content_hash)}",
-        f"  ruleset:     {r.id} {r.version}, content hash {r.content_hash}",
-        f"  assessed at: {s.assessed_at.isoformat()}",
-        f"  segment:     {_shown(s.segment)}" + (f" (the rules suggested {_shown(s.suggested)})" if s.segment != s.suggested else "")
-        + f", rule {s.rule_number}",
+        lines = [count(lang, "replay.differs", len(result.differences), ruleset=ruleset)]
+    segment = _shown(s.segment)
+    if s.segment != s.suggested:
+        segment += " " + text(lang, "replay.suggested", segment=_shown(s.suggested))
+    rows = [
+        (text(lang, "replay.record"), text(lang, "replay.hash", what=recorded, hash=_shown(s.ruleset.content_hash))),
+        (text(lang, "replay.ruleset"), text(lang, "replay.hash", what=ruleset, hash=r.content_hash)),
+        (text(lang, "replay.assessed_at"), s.assessed_at.isoformat()),
+        (text(lang, "replay.segment"), f"{segment}, {text(lang, 'replay.rule', n=s.rule_number)}"),
     ]
+    width = max(len(name) for name, _ in rows) + 1
+    lines += [f"  {(name + ':').ljust(width)} {value}" for name, value in rows]
     if result.differences:
         lines.append("")
         width = max(len(d.field) for d in result.differences)
+        stored, now = text(lang, "replay.stored") + ":", text(lang, "replay.now") + ":"
+        column = max(len(stored), len(now))
         for d in result.differences:
-            lines.append(f"  {d.field.ljust(width)}  stored: {_shown(d.stored)}")
-            lines.append(f"  {' ' * width}  now:    {_shown(d.recomputed)}")
+            lines.append(f"  {d.field.ljust(width)}  {stored.ljust(column)} {_shown(d.stored)}")
+            lines.append(f"  {' ' * width}  {now.ljust(column)} {_shown(d.recomputed)}")
     if result.error is not None:
-        lines.append(f"  why: {result.error.code}: " + "\n       ".join(safe_text(line, 300) for line in str(result.error).splitlines()))
+        why = f"  {text(lang, 'replay.why')}: "
+        message = str(result.error).splitlines()
+        if isinstance(result.error, AnswerError) and lang != "en":
+            problems = result.error.problems
+            message = [word("answer_problems", lang, len(problems))]
+            message += [f"  {p.code} {p.input}: {translate(p.code, p.message, lang)}" for p in problems]
+        elif lang != "en":
+            message = translate(result.error.code, str(result.error), lang).splitlines()
+        lines.append(why + f"{result.error.code}: " + "\n       ".join(safe_text(line, 300) for line in message))
     for note in result.notes:
-        lines.append(f"  note: {safe_text(note, 300)}")
+        lines.append(f"  {text(lang, 'replay.note')}: {safe_text(translate('SR000', note, lang), 300)}")
     return "\n".join(lines)
 
 
@@ -103,5 +120,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.to_json())
     else:
-        print(replay_text(result))
+        print(replay_text(result, args.lang))
     return 0 if result.same else 1

@@ -16,7 +16,7 @@ from ..population.render import html_report, text_report
 from ..source import parse_yaml, read_source, to_data
 from ..sql.batch import BatchInputError, duckdb_relation, duckdb_session, parse_location, segment_table
 from ..sql.compiler import SHAPES, q
-from .common import add_lang, print_json, whole_number
+from .common import print_json, whole_number
 
 HELP = "report a population's segments: counts, shares, small cells hidden, two versions compared"
 DESCRIPTION = (
@@ -46,7 +46,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--html", metavar="FILE.html", help="write the report as a self-contained HTML page")
     parser.add_argument("--csv", metavar="FILE.csv", help="write every table as CSV")
     parser.add_argument("--force", action="store_true", help="let --html or --csv replace a file that holds a model")
-    add_lang(parser)
 
 
 def run(args: argparse.Namespace) -> int:

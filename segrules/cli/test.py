@@ -9,14 +9,14 @@ from ..documents import ruleset_json
 from ..errors import SegrulesError
 from ..pipeline import load
 from ..i18n import count, text
-from .common import add_lang, print_json
+from ..messages import translate_error
+from .common import print_json
 
 HELP = "run the rulesets' own examples"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("rulesets", nargs="+", metavar="RULESET", help="ruleset YAML files")
-    add_lang(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,11 +28,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             ruleset = load(path)
         except SegrulesError as exc:
-            entry["diagnostics"] = [d.to_json() for d in exc.diagnostics]
+            entry["diagnostics"] = [d.to_json(lang) for d in exc.diagnostics]
             entry["ok"] = False
             if not args.json:
                 for d in exc.diagnostics:
-                    print(d.format())
+                    print(d.format(lang))
                 print(f"{path}: {text(lang, 'not_loaded')}")
             continue
         entry["ruleset"] = ruleset_json(ruleset.definition)
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
                 if r.passed:
                     print(f"{text(lang, 'pass')} {where}{ex.name}")
                 elif r.error is not None:
-                    print(f"{text(lang, 'fail')} {where}{ex.name}: {text(lang, 'expected_error', expect=ex.expect, error=r.error)}")
+                    print(f"{text(lang, 'fail')} {where}{ex.name}: {text(lang, 'expected_error', expect=ex.expect, error=translate_error(r.error, lang))}")
                 else:
                     print(f"{text(lang, 'fail')} {where}{ex.name}: {text(lang, 'expected_got', expect=ex.expect, got=r.got)}")
         entry["ok"] = entry["failed"] == 0

@@ -11,12 +11,13 @@ import attrs
 
 from ..errors import RulesetError, SegrulesError
 from ..files import check_output, write_text_atomic
+from ..messages import word
 from ..pipeline import load
 from ..verify import ENUMERATION_LIMIT, verify
 from ..verify.budget import ANSWER_SETS, SOLVER_UNITS, STEPS, TIME_LIMIT, Budget, per_query
 from ..verify.model import SCHEMA
 from ..i18n import text
-from .common import add_lang, print_json
+from .common import print_json
 
 HELP = "prove that every possible answer set maps to exactly one segment"
 DESCRIPTION = (
@@ -65,7 +66,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "the YAML (a threshold, a condition, a new rule, hit policy first), each shown only if an "
         "edited copy is then PROVEN; nothing is edited in place",
     )
-    add_lang(parser, default="en")
 
 
 def _seconds(text: str) -> float:
@@ -114,11 +114,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             ruleset = load(path)
         except RulesetError as exc:
-            results.append({"file": path, "proven": False, "load_errors": [d.to_json() for d in exc.diagnostics]})
+            results.append({"file": path, "proven": False, "load_errors": [d.to_json(args.lang) for d in exc.diagnostics]})
             if not args.json:
-                for d in exc.diagnostics:
-                    print(d.format(), file=sys.stderr)
-                print(f"{path}: NOT VERIFIED: the ruleset does not load (run segrules check {path})")
+                for d in exc.diagnostics:  # the problems themselves, in the reader's language
+                    print(d.format(args.lang), file=sys.stderr)
+                print(f"{path}: {word('not_loaded', args.lang)}")
             continue
         try:
             report = verify(ruleset, method=args.method, budget=budget_of(args))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..errors import UsageError
-from .common import add_lang, whole_number
+from .common import whole_number
 
 HELP = "edit a ruleset in a local web page that checks, tests, verifies and tries it as you type"
 DESCRIPTION = (
@@ -34,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=whole_number, default=0, help="port (default 0: a free one)")
     parser.add_argument("--verify-seconds", type=_seconds, default=5.0, metavar="SECONDS",
                         help="time the verifier gets on each change (default 5); beyond it checks are undecided")
-    add_lang(parser)
+    # --lang, like every command's, comes from common_options (default: SEGRULES_LANG, the locale)
 
 
 def run(args: argparse.Namespace) -> int:

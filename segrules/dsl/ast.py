@@ -50,14 +50,23 @@ class Name:
 
 @attrs.frozen
 class InputRef:
+    """An input, resolved; ``label`` (the question) and ``choices`` (an enum's codes with
+    their labels) travel with it so that a rule can be read in the model's own words
+    wherever the rule goes (a decision, its pickle), and take no part in comparisons."""
+
     id: str
     span: Span | None = attrs.field(default=None, eq=False)
+    label: "Labels | None" = attrs.field(default=None, eq=False, repr=False)
+    choices: "tuple[EnumValue, ...]" = attrs.field(default=(), eq=False, repr=False)
 
 
 @attrs.frozen
 class ScoreRef:
+    """A score, resolved; ``label`` as for ``InputRef``."""
+
     id: str
     span: Span | None = attrs.field(default=None, eq=False)
+    label: "Labels | None" = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen
@@ -287,6 +296,8 @@ class Group:
     id: str
     members: tuple[str, ...]
     span: Span | None = attrs.field(default=None, eq=False)
+    #: where each member is written, so that a misspelt member is shown on its own line
+    member_spans: tuple[Span | None, ...] = attrs.field(default=(), eq=False, repr=False)
 
 
 @attrs.frozen

@@ -7,6 +7,7 @@ the scores it uses, and checks that segments, rules and pathways fit together.
 
 from __future__ import annotations
 
+import itertools
 from typing import Iterable
 
 import attrs
@@ -42,14 +43,22 @@ def input_type(inp: ast.Input) -> Type:
 MAX_CHAIN = 32  # how deep scores may build on scores, and questions on questions
 
 
+def _input_ref(inp: ast.Input, span: Span | None) -> ast.InputRef:
+    """A reference to ``inp`` that carries its question and its choices' labels."""
+    d = inp.domain
+    choices = tuple(ast.EnumValue(c, l) for c, l in zip(d.values, d.labels) if l is not None) if d.kind == "enum" else ()
+    return ast.InputRef(inp.id, span, inp.text, choices)
+
+
 class _Bad(Exception):
     """Raised inside expression checking after reporting, to stop checking that expression."""
 
 
 class Checker:
-    def __init__(self, rs: ast.RulesetDef, sink: DiagnosticSink):
+    def __init__(self, rs: ast.RulesetDef, sink: DiagnosticSink, left_out: frozenset[tuple[str, str]] = frozenset()):
         self.rs = rs
         self.sink = sink
+        self.left_out = left_out
         self.inputs = {i.id: i for i in rs.inputs}
         self.groups = {g.id: g for g in rs.groups}
         self.score_defs = {s.id: s for s in rs.scores}
@@ -72,6 +81,11 @@ class Checker:
         return attrs.evolve(
             self.rs, inputs=inputs, groups=groups, scores=scores, rules=rules, checked=True
         )
+
+    def _was_left_out(self, section: str, name: str) -> bool:
+        """True if the file declares ``name`` in ``section`` but it has problems of its own
+        (already reported): it is then no unknown name."""
+        return (section, name) in self.left_out or (section, "*") in self.left_out
 
     # ------------------------------------------------------------------ parts
 
@@ -114,12 +128,13 @@ class Checker:
     def _groups(self) -> tuple[ast.Group, ...]:
         for g in self.rs.groups:
             seen = set()
-            for m in g.members:
+            for m, span in itertools.zip_longest(g.members, g.member_spans[:len(g.members)]):
+                span = span or g.span
                 if m not in self.inputs:
-                    self._unknown(m, g.span, f"group {g.id!r}", self.inputs)
+                    self._unknown(m, span, f"group {g.id!r}", self.inputs)
                 if m in seen:
                     self.sink.report(
-                        "SR113", f"group {g.id!r} lists {m!r} twice", g.span,
+                        "SR113", f"group {g.id!r} lists {m!r} twice", span,
                         hint="list each input once; an input listed twice would count twice in mean or sum",
                     )
                 seen.add(m)
@@ -149,7 +164,7 @@ class Checker:
         out = []
         n = len(self.rs.rules)
         for rule in self.rs.rules:
-            if rule.segment not in self.segments:
+            if rule.segment not in self.segments and not self._was_left_out("segments", rule.segment):
                 close = closest(rule.segment, self.segments)
                 alias_of = [s.id for s in self.rs.segments if rule.segment in s.aliases]
                 hint = (
@@ -176,7 +191,7 @@ class Checker:
         with_rule = {r.segment for r in self.rs.rules}
         pathways: dict[str, ast.Pathway] = {}
         for p in self.rs.pathways:
-            if p.segment not in self.segments:
+            if p.segment not in self.segments and not self._was_left_out("segments", p.segment):
                 close = closest(p.segment, self.segments)
                 self.sink.report(
                     "SR222", f"a pathway is given for the unknown segment {p.segment!r}", p.span,
@@ -184,12 +199,12 @@ class Checker:
                 )
             pathways[p.segment] = p
         for seg in self.rs.segments:
-            if seg.id not in with_rule:
+            if seg.id not in with_rule and not self._was_left_out("rules", seg.id):
                 self.sink.report(
                     "SR221", f"segment {seg.id!r} has no rule, so no client can ever be placed in it", seg.span,
                     hint=f"add a rule such as '{seg.id} when ...'",
                 )
-            if seg.id not in pathways:
+            if seg.id not in pathways and not self._was_left_out("pathways", seg.id):
                 self.sink.report("SR222", f"segment {seg.id!r} has no pathway", seg.span, hint="add it under pathways:")
 
     def _axes(self) -> None:
@@ -197,6 +212,8 @@ class Checker:
         if axes is None:
             return
         for side, sid in (("resources", axes.resources), ("complexity", axes.complexity)):
+            if sid not in self.score_defs and self._was_left_out("scores", sid):
+                continue
             if sid not in self.score_defs:
                 close = closest(sid, self.score_defs)
                 self.sink.report(
@@ -207,6 +224,8 @@ class Checker:
                 self.sink.report("SR224", f"the {side} axis score {sid!r} must be a number", self.score_defs[sid].span)
         quadrants: dict[ast.Quadrant, str] = {}
         for seg in self.rs.segments:
+            if seg.quadrant is None and ("quadrant", seg.id) in self.left_out:
+                continue
             if seg.quadrant is None:
                 self.sink.report(
                     "SR224", f"segment {seg.id!r} has no quadrant, but the ruleset has axes", seg.span,
@@ -222,7 +241,7 @@ class Checker:
 
     def _examples(self) -> None:
         for ex in self.rs.examples:
-            if ex.expect not in self.segments:
+            if ex.expect not in self.segments and not self._was_left_out("segments", ex.expect):
                 close = closest(ex.expect, self.segments)
                 self.sink.report(
                     "SR230", f"example {ex.name!r} expects the unknown segment {ex.expect!r}", ex.span,
@@ -323,6 +342,8 @@ class Checker:
         raise _Bad()
 
     def _unknown(self, name: str, span: Span | None, what: str, pool) -> None:
+        if any(self._was_left_out(section, name) for section in ("inputs", "groups", "scores")):
+            return
         close = closest(name, pool)
         hint = f"did you mean {close!r}?" if close else None
         if hint is None:
@@ -396,11 +417,11 @@ class Checker:
 
     def _name(self, e: ast.Name) -> tuple[ast.Expr, Type]:
         if e.id in self.inputs:
-            return ast.InputRef(e.id, e.span), input_type(self.inputs[e.id])
+            return _input_ref(self.inputs[e.id], e.span), input_type(self.inputs[e.id])
         if not self._inputs_only and e.id in self.score_defs:
             if e.id not in self.score_types:  # a score whose own check failed, or a cycle
                 raise _Bad()
-            return ast.ScoreRef(e.id, e.span), self.score_types[e.id]
+            return ast.ScoreRef(e.id, e.span, self.score_defs[e.id].label), self.score_types[e.id]
         if not self._inputs_only and e.id in self.groups:
             self._fail(
                 "SR215", f"the group {e.id!r} can only be used inside mean, sum, min, max, count or count_true", e.span,
@@ -427,7 +448,7 @@ class Checker:
         if e.func == "answered":
             if len(e.args) != 1 or not isinstance(e.args[0], ast.Name) or e.args[0].id not in self.inputs:
                 self._fail("SR212", "answered(...) takes exactly one input", e.span, "e.g. answered(c_support)")
-            return ast.Answered(ast.InputRef(e.args[0].id, e.args[0].span), e.span), BOOLEAN
+            return ast.Answered(_input_ref(self.inputs[e.args[0].id], e.args[0].span), e.span), BOOLEAN
         items: list[ast.Expr] = []
         for arg in e.args:
             if isinstance(arg, ast.Name) and arg.id in self.groups and not self._inputs_only:
@@ -488,8 +509,12 @@ def _a(word: str) -> str:
     return ("an " if word[0] in "aeiou" else "a ") + word
 
 
-def check_ruleset(rs: ast.RulesetDef, sink: DiagnosticSink) -> ast.RulesetDef | None:
-    return Checker(rs, sink).check()
+def check_ruleset(
+    rs: ast.RulesetDef, sink: DiagnosticSink, left_out: frozenset[tuple[str, str]] = frozenset()
+) -> ast.RulesetDef | None:
+    """The checked AST, or None when the file has problems. ``left_out`` names what the
+    loader could not build (``loader.build_draft``): those names are known, not misspelt."""
+    return Checker(rs, sink, left_out).check()
 
 
 def expression_type(rs: ast.RulesetDef, e: ast.Expr) -> Type:

@@ -42,6 +42,24 @@ class Builder:
 
     def __init__(self, sink: DiagnosticSink):
         self.sink = sink
+        #: What the file declares but could not be built because of its own problems, as
+        #: (section, id) pairs; ``(section, "*")`` when the section itself is unreadable.
+        #: The checker takes these names as known, so that one mistake is reported once.
+        self.left_out: set[tuple[str, str]] = set()
+
+    def _declared(self, section: str) -> set[str]:
+        node = self._top.get(section) if self._top is not None else None
+        return {str(k.value) for k, _ in node.items} if isinstance(node, YMap) else set()
+
+    def _left_out(self, top: YMap, section: str, built: tuple, key: str = "id") -> None:
+        node = top.get(section)
+        if node is None:
+            return
+        if not isinstance(node, YMap):
+            self.left_out.add((section, "*"))
+            return
+        ids = {getattr(item, key) for item in built}
+        self.left_out.update((section, str(k.value)) for k, _ in node.items if k.value not in ids)
 
     # ------------------------------------------------------------------ helpers
 
@@ -228,8 +246,17 @@ class Builder:
         rules = self._rules(top.get("rules"))
         pathways = self._pathways(top.get("pathways"))
         examples = self._examples(top.get("examples"))
-        if self.sink.has_errors:
-            return None
+        self._left_out(top, "scales", scales)
+        self._left_out(top, "inputs", inputs)
+        self._left_out(top, "groups", groups)
+        self._left_out(top, "scores", scores)
+        self._left_out(top, "segments", segments)
+        self._left_out(top, "pathways", pathways, key="segment")
+        rules_node = top.get("rules")
+        if rules_node is not None and (not isinstance(rules_node, YList) or len(rules) < len(rules_node.items) or not rules):
+            self.left_out.add(("rules", "*"))
+        if top.get("axes") is not None and axes is None:
+            self.left_out.add(("axes", "*"))
         return ast.RulesetDef(
             id=rid, version=version, title=title, hit_policy=hit_policy, inputs=inputs,
             groups=groups, scores=scores, segments=segments, rules=rules, pathways=pathways,
@@ -330,6 +357,8 @@ class Builder:
             name = self._text(body.get("scale"), f"the scale of {what}")
             if name is None:
                 return None
+            if name not in scales and name in self._declared("scales"):
+                return None  # the scale has problems of its own, reported there
             if name not in scales:
                 close = closest(name, scales, cutoff=0.75)
                 self.sink.report(
@@ -376,11 +405,17 @@ class Builder:
         out = []
         for key, body in self._section(node, "groups"):
             gid = self._id(key, "group")
-            members = self._aliases(body, f"group {key.value!r}")
-            if gid is not None:
+            listed = self._expect(body, YList, f"group {key.value!r}")
+            members, spans = [], []
+            for item in listed.items if listed is not None else ():
+                member = self._text(item, f"an entry of group {key.value!r}")
+                if member is not None:
+                    members.append(member)
+                    spans.append(item.span)
+            if gid is not None and listed is not None:
                 if not members:
                     self.sink.report("SR121", f"group {gid!r} is empty", key.span)
-                out.append(ast.Group(gid, members, key.span))
+                out.append(ast.Group(gid, tuple(members), key.span, tuple(spans)))
         return tuple(out)
 
     def _scores(self, node: YValue | None) -> tuple[ast.Score, ...]:
@@ -427,6 +462,8 @@ class Builder:
                 c = self._choice(q.get("complexity"), f"the complexity side of {what}", ("high", "low"))
                 if r and c:
                     quadrant = ast.Quadrant(r, c)
+            if quadrant is None and (q is not None or has_axes):  # reported here: missing or wrong
+                self.left_out.add(("quadrant", sid))
             desc = self.labels(body.get("description"), f"the description of {what}") if body.get("description") else None
             if label and use:
                 out.append(ast.Segment(sid, label, use, aliases, quadrant, desc, key.span))
@@ -528,7 +565,20 @@ class Builder:
 
 
 def build_ruleset(doc: YValue, sink: DiagnosticSink, *, content_hash: str, source: str) -> ast.RulesetDef | None:
-    return Builder(sink).build(doc, content_hash=content_hash, source=source)
+    """The unchecked AST, or None when the file has problems (all of them reported)."""
+    rs, _ = build_draft(doc, sink, content_hash=content_hash, source=source)
+    return None if sink.has_errors else rs
+
+
+def build_draft(
+    doc: YValue, sink: DiagnosticSink, *, content_hash: str, source: str
+) -> tuple[ast.RulesetDef | None, frozenset[tuple[str, str]]]:
+    """What can be built of a file even when parts of it have problems, and what was left out
+    (``Builder.left_out``), so that the names and types of the rest are checked too and every
+    problem of the file is reported at once. None only when the file is not a mapping."""
+    builder = Builder(sink)
+    rs = builder.build(doc, content_hash=content_hash, source=source)
+    return rs, frozenset(builder.left_out)
 
 
 # The names the rule language's hints use in their examples: replaced by names from the

@@ -150,3 +150,79 @@ def _bare(e: ast.Expr) -> str:
     if isinstance(e, ast.If):
         return f"if {_print(e.cond, _IF)} then {_print(e.then, _IF)} else {_print(e.otherwise, _IF)}"
     raise TypeError(f"not an expression: {e!r}")
+
+
+#: The comparison operators as a reader sees them in words (``>=`` is ``≥``).
+_SYMBOLS = {"<=": "≤", ">=": "≥", "!=": "≠", "<": "<", ">": ">", "=": "="}
+
+
+def to_words(
+    expr: ast.Expr,
+    *,
+    words: Callable[[str], str],
+    name: Callable[[str], str],
+    number: Callable[[Fraction | int], str],
+    value: Callable[[ast.Expr, ast.Expr], str] | None = None,
+) -> str:
+    """An expression for a reader rather than for the parser: names as the model's labels,
+    numbers in the reader's own form, ``and``, ``or`` and the functions in the reader's words.
+
+    ``words(w)`` translates a word of the language (``and``, ``or``, ``not``, ``if``, ``then``,
+    ``else``, ``in``, ``answered`` and the aggregate functions); ``name(id)`` gives the label
+    of an input, score or group; ``number`` writes a number; ``value(operand, literal)`` writes
+    a literal compared with ``operand`` (an enum code as its label). Parentheses are placed as
+    ``to_text`` places them, so the reading is the same; the text is not meant to be parsed.
+    """
+
+    def literal(operand: ast.Expr, v: ast.Expr) -> str:
+        if value is not None:
+            return value(operand, v)
+        return out(v, _ATOM)
+
+    def out(e: ast.Expr, need: int) -> str:
+        e = _folded(e)
+        text = bare(e)
+        return f"({text})" if _level(e) < need else text
+
+    def bare(e: ast.Expr) -> str:
+        if isinstance(e, ast.Number):
+            return number(e.value)
+        if isinstance(e, ast.String):
+            return f'"{e.value}"'
+        if isinstance(e, ast.Bool):
+            return words("true" if e.value else "false")
+        if isinstance(e, (ast.Name, ast.InputRef, ast.ScoreRef)):
+            return name(e.id)
+        if isinstance(e, (ast.Call, ast.Aggregate)):
+            args = e.args if isinstance(e, ast.Call) else (e.written or e.items)
+            return f"{words(e.func)}({', '.join(out(a, _IF) for a in args)})"
+        if isinstance(e, ast.Answered):
+            return f"{words('answered')}({name(e.input.id)})"
+        if isinstance(e, ast.Negate):
+            return "-" + out(e.operand, _UNARY)
+        if isinstance(e, ast.Binary):
+            level = _LEVEL_OF_OP[e.op]
+            return f"{out(e.left, level)} {e.op} {out(e.right, level + 1)}"
+        if isinstance(e, ast.Compare):
+            parts = [out(e.operands[0], _SUM)]
+            previous = e.operands[0]
+            for op, operand in zip(e.ops, e.operands[1:]):
+                shown = literal(previous, operand) if isinstance(operand, ast.String) else out(operand, _SUM)
+                parts.append(f"{_SYMBOLS[op]} {shown}")
+                previous = operand
+            return " ".join(parts)
+        if isinstance(e, ast.In):
+            values = ", ".join(literal(e.operand, v) if isinstance(v, ast.String) else bare(v) for v in e.values)
+            return f"{out(e.operand, _SUM)} {words('in')} ({values})"
+        if isinstance(e, (ast.And, ast.Or)):
+            word, level = ("and", _AND) if isinstance(e, ast.And) else ("or", _OR)
+            first, *rest = e.operands
+            return f" {words(word)} ".join([out(first, level)] + [out(o, level + 1) for o in rest])
+        if isinstance(e, ast.Not):
+            return f"{words('not')} " + out(e.operand, _NOT)
+        if isinstance(e, ast.If):
+            return (f"{words('if')} {out(e.cond, _IF)} {words('then')} {out(e.then, _IF)} "
+                    f"{words('else')} {out(e.otherwise, _IF)}")
+        raise TypeError(f"not an expression: {e!r}")
+
+    return out(expr, _IF)

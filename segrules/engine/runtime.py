@@ -20,7 +20,7 @@ import attrs
 from ..dsl import ast
 from ..dsl.printer import decimal_text
 from ..errors import SegrulesError, UsageError
-from ..i18n import DEFAULT_LANG, check_lang, text
+from ..i18n import DEFAULT_LANG, check_lang, count, names_in, resolve_lang, rule_words, text, value_words
 from .compile import CompiledRuleset
 from .reference import plain_answers
 
@@ -400,21 +400,32 @@ class Decision:
                 out[name] = n if d is None else Fraction(n, d)
         return out
 
-    def explain(self, lang: str = DEFAULT_LANG) -> str:
-        """A short explanation a professional can read, in ``lang`` (fi, sv or en)."""
-        check_lang(lang)
-        rule = self.rule
-        where = f" ({rule.span})" if rule.span else ""
-        lines = [
-            f"{self.segment.label.get(lang)} ({self.segment.id})",
-            f"{text(lang, 'rule', n=rule.index + 1)}{where}: {rule.text}",
-        ]
+    def explain(self, lang: str | None = None) -> str:
+        """A short explanation a professional can read, in ``lang`` (fi, sv or en; by default
+        the language ``i18n.resolve_lang`` finds: ``SEGRULES_LANG``, the locale, English).
+
+        The segment's name; the rule that placed the answers there, in the model's own words;
+        the values it read, by their labels, as decimals with the language's separator
+        (``4,14``; the exact values are in ``to_json()``); the pathway's first contact and
+        when to assess again.
+        """
+        lang = resolve_lang(lang)
+        rule, seg, pathway = self.rule, self.segment, self.pathway
+        suggested = self.suggested
+        lines = [f"{seg.label.get(lang)} ({seg.id})", rule_words(rule, suggested.label, lang)]
         facts = self.facts
         if facts:
-            lines.append(text(lang, "because") + " " + ", ".join(f"{k} = {format_number(v)}" for k, v in facts.items()))
+            names = names_in(rule.condition)
+            shown = [
+                text(lang, "fact", name=_fact_name(names.get(k, k), lang), value=value_words(v, lang))
+                for k, v in facts.items()
+            ]
+            lines.append(text(lang, "because") + " " + text(lang, "facts_and").join(shown))
         if self.is_overridden:
             s = self.suggested
             lines.append(text(lang, "overridden", label=s.label.get(lang), id=s.id, reason=self.override_reason))
+        lines.append(f"{text(lang, 'pathway')}: {pathway.contact.get(lang)}")
+        lines.append(text(lang, "reassess_line", months=count(lang, "months", pathway.reassess_after_months)))
         return "\n".join(lines)
 
     # ------------------------------------------------------------------ the record
@@ -519,6 +530,10 @@ class Decision:
                 code="SR556",
             )
         return owner._override(self, segment, reason)
+
+
+def _fact_name(label: Any, lang: str) -> str:
+    return label if isinstance(label, str) else label.get(lang)
 
 
 def _restore_decision(values: tuple) -> Decision:

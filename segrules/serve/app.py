@@ -32,6 +32,7 @@ from ..answers import MAX_ANSWERS_DEPTH, json_int, nesting_error
 from ..documents import DuplicateKey, decide_json, describe_json, parse_instant, reject_duplicate_keys
 from ..dsl import ast
 from ..errors import AnswerError, SegrulesError
+from ..i18n import DEFAULT_LANG, accept_language
 from .config import ServeConfig
 from .decision_log import DecisionLog, log_record, new_decision_id
 from .metrics import Metrics
@@ -110,10 +111,27 @@ def _check_media(request: Request, accepted: tuple[str, ...]) -> None:
 
 
 def _lang(request: Request) -> str:
-    lang = request.query_params.get("lang", "en")
+    """The language of the texts of a response: ``?lang=`` if given, else the best of fi, sv
+    and en by ``Accept-Language`` (q-values count), else English."""
+    lang = request.query_params.get("lang")
+    if lang is None:
+        return accept_language(request.headers.get("accept-language")) or DEFAULT_LANG
     if lang not in ast.LANGUAGES:
         raise ServiceError(422, f"lang must be one of {', '.join(ast.LANGUAGES)}, not {lang!r}", code="SR914")
     return lang
+
+
+def _lang_of_error(request: Request) -> str:
+    """The language of an error response: as ``_lang``, and English where ``?lang=`` is the error."""
+    try:
+        return _lang(request)
+    except ServiceError:
+        return DEFAULT_LANG
+
+
+def _language_headers(lang: str) -> dict[str, str]:
+    """The language a response's texts are in, and that it depends on ``Accept-Language``."""
+    return {"Content-Language": lang, "Vary": "Accept-Language"}
 
 
 def _envelope(body: Any, allowed: tuple[str, ...]) -> dict:
@@ -383,7 +401,8 @@ async def decide(request: Request) -> Response:
     decision_id = new_decision_id()
     await service.log_decision(decision, decision_id, "decide", body["answers"])
     service.count_decision(served, decision)
-    return _json(decide_json(decision, lang), headers={**_etag(served), "Segrules-Decision-Id": decision_id})
+    return _json(decide_json(decision, lang),
+                 headers={**_etag(served), **_language_headers(lang), "Segrules-Decision-Id": decision_id})
 
 
 async def validate(request: Request) -> Response:
@@ -631,8 +650,9 @@ class Guard:
 async def _service_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, SegrulesError)
     _service(request).count_codes(exc)
-    headers = exc.headers if isinstance(exc, ServiceError) else None
-    return _problem_response(problem_of(exc, request.url.path), headers)
+    lang = _lang_of_error(request)
+    headers = {**(exc.headers if isinstance(exc, ServiceError) else {}), **_language_headers(lang)}
+    return _problem_response(problem_of(exc, request.url.path, lang), headers)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

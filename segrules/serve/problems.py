@@ -11,6 +11,7 @@ from typing import Any
 
 from ..codes import CODES
 from ..errors import AnswerError, SegrulesError
+from ..messages import title, translate, word
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -34,21 +35,28 @@ def status_of(exc: SegrulesError) -> int:
     return _LIBRARY_STATUS.get(exc.code[:3], 422)
 
 
-def problem(code: str, status: int, detail: str, *, instance: str | None = None, problems=()) -> dict[str, Any]:
+def problem(code: str, status: int, detail: str, *, instance: str | None = None, problems=(),
+            lang: str = "en") -> dict[str, Any]:
+    """The problem document; ``title`` and the problems' messages in ``lang`` (``detail`` is
+    given in it), the codes the same in every language."""
     info = CODES.get(code)
     doc: dict[str, Any] = {
         "type": f"urn:segrules:error:{code}",
-        "title": info.title if info is not None else code,
+        "title": (info.title if info is not None else code) if lang == "en" else title(code, lang),
         "status": status,
         "detail": detail,
         "code": code,
-        "problems": [p.to_json() for p in problems],
+        "problems": [{**p.to_json(), "message": translate(p.code, p.message, lang)} for p in problems],
     }
     if instance is not None:
         doc["instance"] = instance
     return doc
 
 
-def problem_of(exc: SegrulesError, instance: str | None = None) -> dict[str, Any]:
+def problem_of(exc: SegrulesError, instance: str | None = None, lang: str = "en") -> dict[str, Any]:
     problems = exc.problems if isinstance(exc, AnswerError) else ()
-    return problem(exc.code, status_of(exc), str(exc), instance=instance, problems=problems)
+    if isinstance(exc, AnswerError) and lang != "en":  # the problems are listed one by one below
+        detail = word("answer_problems", lang, len(problems)).rstrip(":")
+    else:
+        detail = translate(exc.code, str(exc), lang)
+    return problem(exc.code, status_of(exc), detail, instance=instance, problems=problems, lang=lang)

@@ -22,6 +22,7 @@ from ..engine.runtime import Ruleset, format_number
 from ..errors import AnswerError, Diagnostic, EvaluationError, RulesetError, SegrulesError
 from ..i18n import TEXTS as I18N, code_label, codes_label, count, text
 from ..pipeline import load_text
+from ..messages import translate
 from ..sampling import sample_answers
 from ..verify import verify
 from ..verify.model import size_text
@@ -34,8 +35,9 @@ VERIFY_SECONDS = 5.0
 
 
 def diagnostic_json(d: Diagnostic, lang: str) -> dict:
-    """One problem for the page: code, severity, message, hint and its line and column."""
-    doc = d.to_json()
+    """One problem for the page: code, severity, message, hint and its line and column; the
+    message and the hint in ``lang`` (``segrules.messages``)."""
+    doc = d.to_json(lang)
     doc["lang"] = lang
     return doc
 
@@ -253,7 +255,8 @@ def try_answers(ruleset: Ruleset, answers: Mapping[str, Any], lang: str) -> dict
         d = ruleset.decide(kept)
     except AnswerError as exc:
         texts = {i.id: i.text.get(lang) for i in rs.inputs}
-        doc["problems"] = [{**p.to_json(), "text": texts.get(p.input)} for p in exc.problems]
+        doc["problems"] = [{**p.to_json(), "message": translate(p.code, p.message, lang), "text": texts.get(p.input)}
+                           for p in exc.problems]
         return doc
     except SegrulesError as exc:  # a gap, an overlap, a division by zero: what verify shows
         doc["error"] = {"code": exc.code, "message": str(exc)}

@@ -228,7 +228,7 @@ def test_decide_readable(ruleset, answers_file):
     assert proc.returncode == 0, proc.stderr
     text = proc.stdout
     for part in ("Self-care client (omatoimi)", "Pathway:", "Digital service", "resources", "4.5",
-                 "when resources >= 3 and complexity < 3", "because", "example.quadrant 1.0.0",
+                 "Self-care client when Resources ≥ 3 and Complexity < 3", "because Resources = 4.5", "example.quadrant 1.0.0",
                  "2024-03-01T09:30:00+02:00", "2026-03-01"):
         assert part in text, part
     sv = run("decide", ruleset, "--answers", answers_file, "--lang", "sv").stdout
@@ -387,7 +387,7 @@ def test_explain_known_code():
     out = run_json("explain", code)
     assert out["schema"] == "segrules.explain/1"
     assert [c["code"] for c in out["codes"]] == [code]
-    assert set(out["codes"][0]) == {"code", "title", "explanation"}
+    assert set(out["codes"][0]) == {"code", "title", "explanation", "lang"} and out["codes"][0]["lang"] == "en"
     listed = run_json("explain", "--list")
     assert [c["code"] for c in listed["codes"]] == sorted(codes)
 

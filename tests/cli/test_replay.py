@@ -127,3 +127,15 @@ def test_a_record_made_by_another_ruleset_is_compared_not_refused(record, tmp_pa
     other = write_ruleset(tmp_path, EXAMPLE.replace("version: 1.0.0", "version: 1.1.0"), name="newer.yaml")
     out = run_json("replay", record, other, code=1)
     assert [d["field"] for d in out["differences"]] == ["ruleset.version", "ruleset.content_hash"]
+
+
+def test_replay_speaks_the_language_of_the_run(record, ruleset, tmp_path):
+    proc = run("replay", record, ruleset, "--lang", "fi")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("SAMA: säännöstö example.quadrant 1.0.0 vahvistaa tietueen")
+    assert "segmentti:" in proc.stdout and "omatoimi, sääntö 1" in proc.stdout
+    path = edited(record, lambda d: d["answers"].update(c_manage=9))
+    proc = run("replay", path, ruleset, "--lang", "sv")
+    assert proc.returncode == 1
+    assert proc.stdout.startswith("SKILLNAD: ") and "orsak: SR300: 1 problem med svaren:" in proc.stdout
+    assert "SR302 c_manage: 9 är inte tillåtet" in proc.stdout

@@ -60,7 +60,7 @@ def test_sr113_input_and_score_share_a_name():
 
 def test_sr113_group_lists_an_input_twice():
     text = variant("[p_illness, p_risk]", "[p_illness, p_risk, p_illness]")
-    assert at(only_error(text, "SR113")) == where(text, "complexity_items:")
+    assert at(only_error(text, "SR113")) == where(text, "p_illness]")  # the second listing
 
 
 def test_sr210_unknown_name_with_suggestion():
@@ -79,7 +79,16 @@ def test_sr210_segment_used_as_a_name():
 
 def test_sr210_unknown_group_member():
     text = variant("[p_illness, p_risk]", "[p_illness, p_risc]")
-    assert at(only_error(text, "SR210")) == where(text, "complexity_items:")
+    assert at(only_error(text, "SR210")) == where(text, "p_risc")
+
+
+def test_sr210_unknown_group_member_in_a_block_list_is_shown_on_its_own_line():
+    text = variant("  complexity_items: [p_illness, p_risk]\n",
+                   "  complexity_items:\n    - p_illness\n    # the risk battery\n\n    - p_risc\n")
+    d = only_error(text, "SR210")
+    assert at(d) == where(text, "p_risc")  # not the group's key, four lines above
+    shown = d.format().splitlines()
+    assert shown[1].strip() == "- p_risc" and shown[2].index("^") == shown[1].index("p")
 
 
 @pytest.mark.parametrize(
@@ -362,3 +371,32 @@ def test_long_chains_of_scores_are_limited():
         segrules.load_text(chain(MAX_CHAIN + 1), "deep.yaml")
     (d,) = exc.value.errors
     assert d.code == "SR140" and d.span.line == 8 + MAX_CHAIN and "32 levels" in d.message
+
+
+def test_names_and_types_are_checked_even_when_other_parts_have_problems():
+    """One file, one of each mistake: every one is reported, once, at its own place."""
+    text = variant("  client_items: [c_manage, c_support]\n", "  client_items:\n    - c_manage\n    - c_suport\n")
+    text = variant("  yhteiso:\n    label: {fi: t, sv: t, en: t}", "  yhteiso:\n    label: {fi: Yhteisö, tuki, sv: t, en: t}", text)
+    text = variant("  verkosto:\n    label: {fi: t, sv: t, en: t}", "  verkosto:\n    label: {sv: t, en: t}", text)
+    text = variant("  - omatoimi  when resources >= 3 and complexity < 3", "  - omatoimi  when (resources >= 3 and complexity < 3", text)
+    text = variant("  - yhteiso   when resources < 3 and complexity < 3", "  - yhteiso   when resourcs < 3 and complexity < 3", text)
+    text = variant("  - verkosto  when resources < 3 and complexity >= 3", "  - verkosto  when resources < 3 and complexity", text)
+    found = [(d.code, at(d)) for d in errors(text)]
+    assert found == [
+        ("SR210", where(text, "c_suport")),
+        ("SR132", where(text, "tuki")),
+        ("SR130", where(text, "{sv: t, en: t}")),
+        ("SR200", where(text, "complexity < 3\n", offset=len("complexity < 3"))),
+        ("SR210", where(text, "resourcs")),
+        ("SR211", where(text, "and complexity\n", offset=4)),  # the operand that is no yes/no
+    ], [d.format() for d in errors(text)]
+
+
+def test_a_part_left_out_for_its_own_problem_is_no_unknown_name():
+    # the segment, the input and the score with problems of their own are not reported again
+    # where they are used (a rule, a pathway, an example, a group, a score, an axis)
+    text = variant("  verkosto:\n    label: {fi: t, sv: t, en: t}", "  verkosto:\n    label: {sv: t, en: t}")
+    text = variant("  c_support:\n    respondent: client", "  c_support:\n    respondent: patient", text)
+    text = variant("    expr: mean(complexity_items) + (if visits > 12 then 1 else 0)",
+                   "    expr: mean(complexity_items) + (if visits > 12 then 1 else 0", text)
+    assert [d.code for d in errors(text)] == ["SR112", "SR200", "SR130"], [d.format() for d in errors(text)]

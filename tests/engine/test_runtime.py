@@ -15,7 +15,7 @@ from segrules.engine.runtime import add_months, format_number
 from segrules.errors import UsageError
 from segrules.sampling import sample_answers
 
-from support import ALL_RULESETS, BASE, load_path, variant
+from support import ALL_RULESETS, BASE, ROOT, load_path, variant
 
 ANSWERS = {"battery": "illness", "c_manage": 4, "c_support": 2, "p_illness": 3, "visits": 20}
 AT = dt.datetime(2024, 1, 31, 9, 30, tzinfo=dt.timezone.utc)
@@ -58,9 +58,51 @@ def test_decision_json(rs):
 
 
 def test_explain_names_rule_and_facts(rs):
-    text = rs.decide(dict(ANSWERS, c_support=3), assessed_at=AT).explain()
-    assert "rule 3 (base.yaml:" in text
-    assert "resources = 3.5" in text and "complexity = 4" in text
+    text = rs.decide(dict(ANSWERS, c_support=3), assessed_at=AT).explain("en")
+    assert "rule 3 (line " in text and "base.yaml" not in text
+    assert "t = 3.5 and t = 4" in text  # the scores by their labels (all "t" in this model)
+
+
+SUUNTIMA = ROOT / "rulesets" / "helsinki" / "suuntima.yaml"
+# seven of the nine client statements answered: resources = 29/7
+SUUNTIMA_ANSWERS = {
+    "c_daily_life": 5, "c_understanding": 4, "c_self_care": 4, "c_coping": 4, "c_services": 4, "c_motivation": 4,
+    "c_close_coping": 4, "battery": "illness", "p_ill_conditions": 1, "p_ill_medication": 2, "p_ill_stability": 1,
+    "p_ill_adherence": 2, "p_ill_coordination": 1, "p_ill_monitoring": 2,
+}
+
+
+@pytest.mark.parametrize("lang, name, rule, because, pathway, again", [
+    ("fi", "Omatoimiasiakkuus",
+     "sääntö 1 (rivi 540): Omatoimiasiakkuus, kun Asiakkaan ja läheisten voimavarat ≥ 3 ja Tilanteen haasteellisuus < 3",
+     "koska Asiakkaan ja läheisten voimavarat = 4,14 ja Tilanteen haasteellisuus = 1,5",
+     "Asiakkuuspolku: Asiakas ottaa itse yhteyttä", "uusi arvio 24 kuukauden kuluttua"),
+    ("sv", "Självständig kund",
+     "regel 1 (rad 540): Självständig kund när Klientens och de närståendes resurser ≥ 3 och Situationens komplexitet < 3",
+     "eftersom Klientens och de närståendes resurser = 4,14 och Situationens komplexitet = 1,5",
+     "Kundstig: Klienten tar själv kontakt", "ny bedömning efter 24 månader"),
+    ("en", "Self-care client",
+     "rule 1 (line 540): Self-care client when Resources of the client and close ones ≥ 3 and Complexity of the situation < 3",
+     "because Resources of the client and close ones = 4.14 and Complexity of the situation = 1.5",
+     "Pathway: The client gets in touch", "re-assess after 24 months"),
+])
+def test_explain_reads_in_the_models_own_words(lang, name, rule, because, pathway, again):
+    d = segrules.load(SUUNTIMA).decide(SUUNTIMA_ANSWERS, assessed_at=AT)
+    assert d.scores["resources"] == Fraction(29, 7)
+    text = d.explain(lang)
+    lines = text.splitlines()
+    assert lines[0] == f"{name} (omatoimi)"
+    assert lines[1:3] == [rule, because]
+    assert lines[3].startswith(pathway) and lines[4] == again
+    assert "29/7" not in text and "suuntima.yaml" not in text and "resources =" not in text  # no path, no ids
+    assert d.to_json()["facts"]["resources"]["exact"] == "29/7"  # the exact value stays in the record
+
+
+def test_explain_of_an_unpickled_decision_still_reads_in_labels():
+    import pickle
+
+    d = segrules.load(SUUNTIMA).decide(SUUNTIMA_ANSWERS, assessed_at=AT)
+    assert pickle.loads(pickle.dumps(d)).explain("fi") == d.explain("fi")
 
 
 def test_assessed_at_defaults_to_now_in_utc(rs):

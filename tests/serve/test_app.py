@@ -323,3 +323,37 @@ def test_openapi_names_every_served_ruleset(serve):
     doc = serve().get("/openapi.json").json()
     assert "/v1/rulesets/helsinki.suuntima/decide" in doc["paths"] and "/v1/rulesets/test.base/batch" in doc["paths"]
     assert "security" not in doc
+
+
+@pytest.mark.parametrize("header, lang", [
+    ("fi-FI,fi;q=0.9,en;q=0.8", "fi"),
+    ("en;q=0.3, sv-FI;q=0.7", "sv"),
+    ("de-DE, fi;q=0", "en"),  # none of the three wanted: English
+    (None, "en"),
+])
+def test_accept_language_chooses_the_language_of_the_explanation(serve, header, lang):
+    headers = {"Accept-Language": header} if header else {}
+    r = serve().post(DECIDE, json={"answers": ANSWERS, "assessed_at": AT}, headers=headers)
+    assert r.status_code == 200
+    assert r.json()["lang"] == lang and r.headers["content-language"] == lang
+    assert "Accept-Language" in r.headers["vary"]
+    because = {"fi": "koska", "sv": "eftersom", "en": "because"}[lang]
+    assert f"\n{because} " in r.json()["explanation"]
+    # ?lang= is stronger than the header
+    r = serve().post(DECIDE + "?lang=sv", json={"answers": ANSWERS, "assessed_at": AT}, headers=headers)
+    assert r.json()["lang"] == "sv"
+
+
+def test_problems_speak_the_language_of_the_request(serve):
+    answers = dict(ANSWERS, c_daily_life=9)
+    r = serve().post(DECIDE, json={"answers": answers}, headers={"Accept-Language": "fi"})
+    doc = assert_problem(r, 422, "SR300")
+    assert r.headers["content-language"] == "fi"
+    assert doc["title"] == "Vastaukset eivät kelpaa" and doc["detail"] == "vastauksissa on 1 ongelma"
+    (p,) = doc["problems"]
+    assert p["code"] == "SR302" and p["input"] == "c_daily_life"
+    assert p["message"].startswith("9 ei ole sallittu; odotettiin: jokin arvoista 1, 2, 3, 4, 5")
+    en = assert_problem(serve().post(DECIDE, json={"answers": answers}), 422, "SR300")
+    assert en["problems"][0]["message"].startswith("9 is not allowed")
+    bad = serve().post(DECIDE + "?lang=de", json={"answers": ANSWERS}, headers={"Accept-Language": "fi"})
+    assert_problem(bad, 422, "SR914")  # a bad ?lang= is itself the error, told in English

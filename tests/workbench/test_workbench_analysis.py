@@ -19,7 +19,8 @@ def test_a_typo_is_reported_at_its_line_and_column_with_its_hint():
     assert not a["ok"] and a["errors"] == 1 and a["verify"] is None and a["form"] == []
     (d,) = a["diagnostics"]
     assert (d["code"], d["line"], d["hint"]) == ("SR210", line_of(text, RULE.replace("resources", "resorces")),
-                                                 "did you mean 'resources'?")
+                                                 "tarkoititko 'resources'?")  # in the page's language
+    assert d["message"] == "sääntö 1: tuntematon nimi 'resorces'"
 
 
 def test_a_gap_fails_verification_with_a_witness_and_shows_in_the_sizes_and_the_picture():

@@ -1,0 +1,1074 @@
+"""Diagnostics in the reader's language: the title of every code, and the messages and hints
+of the problems a model owner meets, in Finnish and Swedish.
+
+A message is composed in English, with its parameters, at the place the problem is found
+(``sink.report("SR210", f"in {what}: unknown name {name!r}", ...)``): English is the language
+of the code, the logs and ``docs/errors.md``. ``translate(code, message, lang)`` gives the
+message in fi or sv by the English templates below, the parameters (names, values,
+file:line:col) carried over as they are. A parameter named ``what...`` is itself a phrase
+("rule 3", "the label of segment 'verkosto'"), translated by ``PHRASES``; in a Finnish
+template ``{what:gen}`` is its genitive ("segmentin 'verkosto'").
+
+A message that no template fits is given as its code's title in the language, followed by the
+values it quotes, so that no line mixes two languages; a hint no template fits is left out.
+``tests/test_messages_i18n.py`` runs every command over the shipped models and a file with
+the common mistakes, in fi and sv, and finds no English sentence of this catalogue.
+
+``Diagnostic.format(lang)`` and ``Diagnostic.to_json(lang)`` use this module; so can every
+other output (the verify report, ``diff``, the service): ``translate``, ``translate_hint``,
+``title`` and ``word``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterable
+
+from .i18n import check_lang
+
+__all__ = [
+    "TITLES", "MESSAGES", "HINTS", "PHRASES", "WORDS", "EXPLANATIONS", "translate", "translate_error", "translate_hint",
+    "title", "word", "explanation", "explain",
+]
+
+
+#: The title of every code in Finnish and Swedish (the English one is in ``codes.CODES``).
+TITLES: dict[str, tuple[str, str]] = {
+    "SR000": ("segrules-ongelma, jolla ei ole tarkempaa koodia", "Ett segrules-problem utan mer specifik kod"),
+    "SR001": ("Säännöstötiedostoa ei voi lukea", "Regelfilen kan inte läsas"),
+    "SR002": ("Tiedosto on suurempi kuin 1 MiB", "Filen är större än 1 MiB"),
+    "SR003": ("Tiedosto ei ole UTF-8-tekstiä", "Filen är inte UTF-8-text"),
+    "SR010": ("YAML-syntaksivirhe", "Syntaxfel i YAML"),
+    "SR011": ("Sama avain kahdesti samassa kohdassa", "En nyckel förekommer två gånger i samma mappning"),
+    "SR012": ("YAML-ankkurit ja -viittaukset eivät ole sallittuja", "YAML-ankare och alias är inte tillåtna"),
+    "SR013": ("Sana, jonka YAML lukee arvoksi true tai false", "Ett ord som YAML läser som true eller false"),
+    "SR014": ("YAML-tagit eivät ole sallittuja", "YAML-taggar är inte tillåtna"),
+    "SR015": ("Luku, jonka YAML-versiot lukevat eri tavoin", "Ett tal som YAML-versioner läser olika"),
+    "SR100": ("Säännöstön osa on väärän muotoinen", "En del av regeluppsättningen har fel form"),
+    "SR101": ("Pakollinen osa puuttuu", "En obligatorisk del saknas"),
+    "SR110": ("Tuntematon avain", "Okänd nyckel"),
+    "SR111": ("Tunnus ei kelpaa", "Ett id är inte giltigt"),
+    "SR112": ("Arvo ei ole sallittu", "Ett värde är inte tillåtet"),
+    "SR113": ("Nimi on käytössä kahdesti", "Ett namn används två gånger"),
+    "SR120": ("Kysymys käyttää tuntematonta asteikkoa", "En fråga använder en okänd skala"),
+    "SR121": ("Asteikon, lukualueen, vaihtoehtojen tai ryhmän arvot eivät kelpaa",
+              "Värdena för en skala, ett intervall, en alternativlista eller en grupp är inte giltiga"),
+    "SR130": ("Nimeltä puuttuu suomenkielinen teksti, tai teksti on tyhjä", "En etikett saknar finsk text, eller en text är tom"),
+    "SR131": ("Nimeltä puuttuu ruotsin- tai englanninkielinen teksti (varoitus)",
+              "En etikett saknar svensk eller engelsk text (varning)"),
+    "SR132": ("Nimi on annettu tuntemattomalla kielellä", "En etikett är given på ett okänt språk"),
+    "SR140": ("Säännöstö on liian suuri tai liian syvälle sisäkkäinen", "Regeluppsättningen är för stor eller för djupt nästlad"),
+    "SR200": ("Sääntökielen syntaksivirhe", "Syntaxfel i regelspråket"),
+    "SR201": ("Lauseke on liian pitkä tai liian syvälle sisäkkäinen", "Ett uttryck är för långt eller för djupt nästlat"),
+    "SR210": ("Tuntematon nimi", "Okänt namn"),
+    "SR211": ("Arvo on väärää tyyppiä", "Ett värde har fel typ"),
+    "SR212": ("Tuntematon funktio, tai funktiota käytetään väärin", "Okänd funktion, eller en funktion används fel"),
+    "SR213": ("Nimet riippuvat toisistaan kehässä", "Namn beror av varandra i en cirkel"),
+    "SR214": ("Vaihtoehto, jota kysymyksellä ei ole", "Ett alternativ som frågan inte har"),
+    "SR215": ("Ryhmä tai pistemäärä paikassa, jossa sitä ei voi käyttää", "En grupp eller poäng där den inte kan användas"),
+    "SR220": ("Sääntö nimeää tuntemattoman segmentin", "En regel nämner ett okänt segment"),
+    "SR221": ("Segmentillä ei ole sääntöä", "Ett segment har ingen regel"),
+    "SR222": ("Asiakkuuspolku puuttuu tai on annettu tuntemattomalle segmentille",
+              "En kundstig saknas eller är given för ett okänt segment"),
+    "SR223": ("'otherwise' on käytetty väärin", "'otherwise' används fel"),
+    "SR224": ("Akselit ja segmenttien nelikenttäpaikat eivät sovi yhteen", "Axlarna och segmentens fyrfält passar inte ihop"),
+    "SR230": ("Esimerkki odottaa tuntematonta segmenttiä", "Ett exempel väntar sig ett okänt segment"),
+    "SR231": ("Esimerkin vastaukset eivät kelpaa", "Ett exempels svar är inte giltiga"),
+    "SR300": ("Vastaukset eivät kelpaa", "Svaren är inte giltiga"),
+    "SR301": ("Vastaus kysymykseen, jota säännöstössä ei ole", "Ett svar på en fråga som regeluppsättningen inte har"),
+    "SR302": ("Vastaus sallittujen arvojen ulkopuolella", "Ett svar utanför de tillåtna värdena"),
+    "SR303": ("Vastaus on väärää lajia", "Ett svar av fel slag"),
+    "SR304": ("Pakollinen vastaus puuttuu", "Ett obligatoriskt svar saknas"),
+    "SR305": ("Vastaus kysymykseen, jota ei kysytä", "Ett svar på en fråga som inte ställs"),
+    "SR306": ("Vastaukset eivät ole avain–arvo-pareja", "Svaren är inte en mappning"),
+    "SR307": ("Vastaukset ovat suurempia kuin 1 MiB", "Svaren är större än 1 MiB"),
+    "SR308": ("Vastausten JSON on liian syvälle sisäkkäinen tai siinä on liian pitkä luku",
+              "Svarens JSON är för djupt nästlad eller har ett för långt tal"),
+    "SR400": ("Kelvollisia vastauksia ei voitu arvioida", "Giltiga svar kunde inte utvärderas"),
+    "SR401": ("Mikään sääntö ei täyty näillä vastauksilla", "Ingen regel gäller för dessa svar"),
+    "SR402": ("Usean segmentin säännöt täyttyvät näillä vastauksilla", "Regler för flera segment gäller för dessa svar"),
+    "SR403": ("Nollalla jakaminen", "Division med noll"),
+    "SR404": ("Koostefunktiolla ei ole yhtään vastattua kysymystä", "En aggregatfunktion har inga besvarade frågor"),
+    "SR405": ("Vastaamatonta kysymystä käytetään suoraan", "En obesvarad fråga används direkt"),
+    "SR500": ("Kirjastoa tai komentoriviä käytettiin väärin", "Biblioteket eller kommandoraden användes fel"),
+    "SR501": ("Ei tämän säännöstön segmentti", "Inte ett segment i denna regeluppsättning"),
+    "SR502": ("Segmentin vaihtaminen vaatii sekä segmentin että perustelun", "En ändring av segmentet kräver både segment och motivering"),
+    "SR515": ("Mukana tulevista malleista mikään ei ole tällä tunnuksella", "Ingen medföljande modell har detta id"),
+    "SR510": ("Vastaustiedostoa ei voi lukea", "Svarsfilen kan inte läsas"),
+    "SR511": ("Vastaukset eivät ole kelvollista JSONia", "Svaren är inte giltig JSON"),
+    "SR512": ("Arviointiaika ei ole kelvollinen päivämäärä ja kellonaika", "Bedömningstiden är inte ett giltigt datum och klockslag"),
+    "SR513": ("Kelvollista vastausjoukkoa ei saatu arvottua", "Ingen giltig svarsuppsättning kunde lottas"),
+    "SR514": ("Tuntematon virhekoodi", "Okänd felkod"),
+    "SR520": ("Tulostiedosto on yksi syötteistä tai sisältää mallin", "Utdatafilen är en av indatafilerna eller innehåller en modell"),
+    "SR521": ("Tulostiedostoa ei voi kirjoittaa", "Utdatafilen kan inte skrivas"),
+    "SR522": ("Tuloste on kansio, laite tai putki, jota mikään ei lue", "Utdata är en mapp, en enhet eller ett rör som ingen läser"),
+    "SR523": ("Tuloste on symbolinen linkki puuttuvaan tiedostoon", "Utdata är en symbolisk länk till en fil som saknas"),
+    "SR524": ("Arviointiaika on sallitun alueen ulkopuolella", "Bedömningstiden ligger utanför det tillåtna intervallet"),
+    "SR525": ("Nelikenttä on liian suuri piirrettäväksi", "Fyrfältet är för stort för att ritas"),
+    "SR550": ("Arviointiajalta puuttuu UTC-ero", "Bedömningstiden saknar UTC-förskjutning"),
+    "SR551": ("Segmentin vaihto samaan segmenttiin, jota säännöt ehdottavat", "Ett byte till samma segment som reglerna föreslår"),
+    "SR553": ("Ei kelvollinen päätöstietue", "Inte en giltig beslutspost"),
+    "SR554": ("Tietueen on tehnyt toinen säännöstö", "Posten gjordes av en annan regeluppsättning"),
+    "SR555": ("Säännöstöä ei voi tallentaa picklellä tai lukea siitä", "En regeluppsättning kan inte picklas eller avpicklas"),
+    "SR556": ("Picklestä luettua päätöstä ei voi muuttaa", "Ett avpicklat beslut kan inte ändras"),
+    "SR557": ("Päätöstietuetiedostoa ei voi lukea", "Filen med beslutsposten kan inte läsas"),
+    "SR601": ("Verifiointi löysi aukon: vastauksia, joilla mikään sääntö ei täyty",
+              "Verifieringen hittade en lucka: svar för vilka ingen regel gäller"),
+    "SR602": ("Verifiointi löysi päällekkäisyyden: usean segmentin säännöt täyttyvät yhtä aikaa",
+              "Verifieringen hittade en överlappning: regler för flera segment gäller samtidigt"),
+    "SR603": ("Verifiointi löysi säännön, joka ei koskaan ratkaise: aiempi sääntö ehtii aina ensin",
+              "Verifieringen hittade en regel som aldrig avgör: en tidigare regel tar alltid över"),
+    "SR604": ("Verifiointi löysi segmentin, johon mitkään vastaukset eivät johda",
+              "Verifieringen hittade ett segment som inga svar leder till"),
+    "SR605": ("Verifiointi löysi säännön, joka ei koskaan täyty", "Verifieringen hittade en regel som aldrig gäller"),
+    "SR606": ("Verifiointi löysi kysymyksen, joka ei koskaan muuta segmenttiä",
+              "Verifieringen hittade en fråga som aldrig ändrar segmentet"),
+    "SR607": ("Verifiointi löysi puutteellisen asiakkuuspolun tai segmentin nimen",
+              "Verifieringen hittade en ofullständig kundstig eller segmentetikett"),
+    "SR608": ("Verifiointi löysi esimerkin, joka ei toteudu", "Verifieringen hittade ett exempel som inte stämmer"),
+    "SR610": ("Verifiointi ei voinut ratkaista, voiko kysymys muuttaa segmenttiä",
+              "Verifieringen kunde inte avgöra om en fråga kan ändra segmentet"),
+    "SR690": ("Verifioinnin omat ristiintarkistukset ovat ristiriidassa (sisäinen virhe)",
+              "Verifieringens egna korskontroller är oeniga (internt fel)"),
+    "SR691": ("Epätarkka luku päätyi laskentaan (sisäinen virhe)", "Ett inexakt tal nådde utvärderingen (internt fel)"),
+    "SR640": ("Kysymys on eri lajia kahdessa verrattavassa versiossa", "En fråga är av olika slag i de två versioner som jämförs"),
+    "SR641": ("Kahden version vertailun menetelmät ovat ristiriidassa", "Metoderna som jämför två versioner motsäger varandra"),
+    "SR620": ("SMT-todistinta ei ole asennettu, joten tarkistuksia ei voi todistaa",
+              "SMT-beviset är inte installerat, så kontrollerna kan inte bevisas"),
+    "SR621": ("SMT-ratkaisin ei ratkaissut tarkistusta annetussa ajassa", "SMT-lösaren kunde inte avgöra en kontroll inom budgeten"),
+    "SR692": ("Rakenteellinen menetelmä ja SMT-todistin ovat eri mieltä (sisäinen virhe)",
+              "Den strukturella metoden och SMT-beviset är oeniga (internt fel)"),
+    "SR693": ("SMT-ratkaisimen löytämä esimerkki ei toistu (sisäinen virhe)",
+              "Ett exempel som SMT-lösaren hittade går inte att upprepa (internt fel)"),
+    "SR700": ("Vastaavuustaulukko ei ole oikeassa muodossa", "Korstabellen har inte rätt format"),
+    "SR701": ("Vastaavuustaulukon säännöstöä ei löydy tai se ei lataudu", "En regeluppsättning i korstabellen hittas inte eller laddas inte"),
+    "SR702": ("Säännöstöllä ei ole nelikentän akseleita", "Regeluppsättningen har inga fyrfältsaxlar"),
+    "SR703": ("Paikan nelikenttä ei kelpaa tai on annettu kahdesti", "En positions fyrfält är inte giltigt eller är givet två gånger"),
+    "SR704": ("Paikka nimeää säännöstön tai segmentin, jota ei ole", "En position nämner en regeluppsättning eller ett segment som inte finns"),
+    "SR705": ("Segmentti on sijoitettu eri nelikenttään kuin sen säännöstö antaa",
+              "Ett segment är placerat i ett annat fyrfält än dess regeluppsättning anger"),
+    "SR706": ("Vastaavuustaulukko ei ole kattava", "Korstabellen är inte fullständig"),
+    "SR707": ("Vastaavuustaulukko ei ole yksi yhteen: segmentti on kahdessa paikassa",
+              "Korstabellen är inte ett-till-ett: ett segment finns i två positioner"),
+    "SR708": ("Ei vastaavuustaulukon säännöstö", "Inte en regeluppsättning i korstabellen"),
+    "SR709": ("Ei tämän säännöstön segmentti", "Inte ett segment i den regeluppsättningen"),
+    "SR800": ("Säännöstöä ei voi laskea SQL:ssä tarkasti", "Regeluppsättningen kan inte beräknas exakt i SQL"),
+    "SR801": ("Tuntematon SQL-murre tai syötteen muoto", "Okänd SQL-dialekt eller indataform"),
+    "SR802": ("Samaan kysymykseen on vastattu kahdesti samassa tietueessa", "En fråga besvaras mer än en gång för samma post"),
+    "SR803": ("Eräajon syötettä ei voi lukea", "Indata till batchkörningen kan inte läsas"),
+    "SR804": ("Eräajon tulosta ei voi kirjoittaa", "Utdata från batchkörningen kan inte skrivas"),
+    "SR805": ("SQL-lisäosaa ei ole asennettu", "SQL-tillägget är inte installerat"),
+    "SR806": ("Tietokanta ilmoitti virheestä", "Databasen rapporterade ett fel"),
+    "SR807": ("Vastausten sarakkeen nimi esiintyy kahdesti", "En kolumn i svaren har samma namn två gånger"),
+    "SR808": ("Sama tietueen avain on annettu useammalle tietueelle", "En postnyckel är given för mer än en post"),
+    "SR809": ("Vastausten sarakkeella on tulossarakkeen nimi", "En kolumn i svaren har namnet på en resultatkolumn"),
+    "SR850": ("Pienimmän näytettävän määrän on oltava vähintään 1", "Det minsta antal som visas måste vara minst 1"),
+    "SR851": ("Eräajon tulos ei ole tästä säännöstöstä", "Batchresultatet kommer inte från denna regeluppsättning"),
+    "SR852": ("Vertailujakaumaa ei voi käyttää", "Referensfördelningen kan inte användas"),
+    "SR853": ("Kahden version vertailu tarvitsee vastaukset, ei eräajon tulosta",
+              "En jämförelse av två versioner behöver svaren, inte ett batchresultat"),
+    "SR854": ("Eräajon tuloksesta puuttuu raportin tarvitsema sarake", "Batchresultatet saknar en kolumn som rapporten behöver"),
+    "SR855": ("Raportin tarkastus tarvitsee z3-ratkaisimen", "Rapportens granskning behöver lösaren z3"),
+    "SR900": ("Ei mitään tarjottavaa", "Inget att tillhandahålla"),
+    "SR901": ("Kaksi tarjottua tiedostoa ilmoittaa saman säännöstön tunnuksen", "Två tillhandahållna filer anger samma id"),
+    "SR902": ("Säännöstöä ei tarjota: sen omat esimerkit eivät toteudu", "Regeluppsättningen tillhandahålls inte: dess egna exempel misslyckas"),
+    "SR903": ("Säännöstöä ei tarjota: sitä ei ole todistettu", "Regeluppsättningen tillhandahålls inte: den är inte bevisad"),
+    "SR904": ("Tunnistetiedostoa ei voi käyttää", "Tokenfilen kan inte användas"),
+    "SR905": ("Päätöslokia ei voi kirjoittaa", "Beslutsloggen kan inte skrivas"),
+    "SR906": ("Palvelun asetus ei kelpaa", "Ett tjänstealternativ är inte giltigt"),
+    "SR907": ("Uutta versiota ei voitu tarkistaa", "En ny version kunde inte kontrolleras"),
+    "SR910": ("Ei kelvollista tunnistetta (bearer token)", "Ingen giltig bearer-token"),
+    "SR911": ("Tällaista säännöstöä ei tarjota", "Ingen sådan regeluppsättning tillhandahålls"),
+    "SR912": ("Tarjottu versio ei ole se, jonka kutsuja kiinnitti", "Den tillhandahållna versionen är inte den som anroparen låste"),
+    "SR913": ("Pyynnön runko ei ole kelvollista JSONia", "Begärans innehåll är inte giltig JSON"),
+    "SR914": ("Pyynnön asiakirja on väärän muotoinen", "Begärans dokument har fel form"),
+    "SR915": ("Pyynnön runko on liian suuri", "Begärans innehåll är för stort"),
+    "SR916": ("Pyyntö kesti liian kauan", "Begäran tog för lång tid"),
+    "SR917": ("Rungon mediatyyppiä ei hyväksytä", "Innehållets medietyp godtas inte"),
+    "SR918": ("Tällaista päätepistettä ei ole", "Ingen sådan slutpunkt"),
+    "SR919": ("Palvelu ei ole valmis", "Tjänsten är inte redo"),
+    "SR920": ("Erä on liian pitkä", "Batchen är för lång"),
+    "SR921": ("Palvelun sisäinen virhe", "Internt fel i tjänsten"),
+    "SR930": ("Ei QuestionnaireResponse-resurssi, tai virheellinen sellainen", "Inte ett QuestionnaireResponse, eller ett felaktigt"),
+    "SR931": ("Vastaus koskee toista lomaketta tai toista versiota", "Svaret gäller ett annat formulär eller en annan version"),
+    "SR932": ("Vastauksen kohta, joka ei ole lomakkeen kysymys", "En svarspost som inte är en fråga i formuläret"),
+    "SR933": ("Kysymykseen on vastattu useammin kuin kerran", "En fråga besvaras mer än en gång"),
+    "SR934": ("Vastaus on väärää FHIR-tyyppiä", "Ett svar av fel FHIR-typ"),
+    "SR935": ("Koodi toisesta koodistosta", "En kodning från ett annat kodsystem"),
+    "SR936": ("Kaksi vastausta antaa samaan kysymykseen eri vastauksen", "Två svar ger olika svar på samma fråga"),
+    "SR937": ("Vastaukset koskevat eri henkilöitä", "Svaren gäller olika personer"),
+    "SR938": ("Vastaus, jota ei ole merkitty valmiiksi", "Ett svar som inte är slutfört"),
+    "SR939": ("Ei lomakkeen vastaaja", "Inte en svarande i ett formulär"),
+    "SR940": ("Ehtoa ei voi viedä FHIRPath-lausekkeeksi", "Ett villkor som inte kan exporteras som FHIRPath"),
+    "SR941": ("CarePlan ilman kohdehenkilöä", "En CarePlan utan subjekt"),
+    "SR942": ("FHIR-validointi tarvitsee fhir.resources-kirjaston", "FHIR-validering behöver fhir.resources"),
+    "SR943": ("Ei kelvollinen FHIR R4 -resurssi", "Inte en giltig FHIR R4-resurs"),
+    "SR950": ("Ei kelvollista työpöydän tunnistetta", "Ingen giltig token för arbetsbänken"),
+    "SR951": ("Tiedostoa muutettiin levyllä sen jälkeen, kun työpöytä avasi sen", "Filen ändrades på disken efter att arbetsbänken öppnade den"),
+    "SR952": ("Työpöytä ei voi kokeilla vastauksia: säännöstö ei lataudu", "Arbetsbänken kan inte pröva svar: regeluppsättningen laddas inte"),
+}
+
+#: Words of the diagnostics' frame: severity, "hint", the counts under ``check``.
+WORDS: dict[str, dict[str, str]] = {
+    "fi": {"error": "virhe", "warning": "varoitus", "hint": "vihje", "errors": "{n} virhettä", "errors.one": "{n} virhe",
+           "warnings": "{n} varoitusta", "warnings.one": "{n} varoitus", "ok": "kunnossa",
+           "more": "ja {n} muuta ongelmaa", "more.one": "ja {n} muu ongelma",
+           "answer_problems": "vastauksissa on {n} ongelmaa:", "answer_problems.one": "vastauksissa on {n} ongelma:",
+           "not_loaded": "EI VERIFIOITU: säännöstö ei lataudu; korjaa yllä luetellut ongelmat",
+           "crosswalk_of": "vastaavuustaulukko, {n} säännöstöä", "crosswalk": "vastaavuustaulukko"},
+    "sv": {"error": "fel", "warning": "varning", "hint": "tips", "errors": "{n} fel", "warnings": "{n} varningar",
+           "warnings.one": "{n} varning", "ok": "ok",
+           "more": "och {n} problem till", "answer_problems": "{n} problem med svaren:",
+           "not_loaded": "INTE VERIFIERAD: regeluppsättningen laddas inte; rätta problemen ovan",
+           "crosswalk_of": "korstabell för {n} regeluppsättningar", "crosswalk": "korstabell"},
+    "en": {"error": "error", "warning": "warning", "hint": "hint", "errors": "{n} errors", "errors.one": "{n} error",
+           "warnings": "{n} warnings", "warnings.one": "{n} warning", "ok": "ok",
+           "more": "and {n} more problems", "more.one": "and {n} more problem",
+           "answer_problems": "{n} problems with the answers:", "answer_problems.one": "{n} problem with the answers:",
+           "not_loaded": "NOT VERIFIED: the ruleset does not load; fix the problems listed above",
+           "crosswalk_of": "crosswalk of {n} rulesets", "crosswalk": "crosswalk"},
+}
+
+# --------------------------------------------------------------------------- phrases
+
+#: What a message is about ("rule 3", "the label of segment 'x'"): English, then Finnish in the
+#: nominative and the genitive, then Swedish. ``{what}`` inside is a phrase again.
+PHRASES: list[tuple[str, str, str, str]] = [
+    ("rule {n}", "sääntö {n}", "säännön {n}", "regel {n}"),
+    ("score {id}", "pistemäärä {id}", "pistemäärän {id}", "poängen {id}"),
+    ("group {id}", "ryhmä {id}", "ryhmän {id}", "gruppen {id}"),
+    ("input {id}", "kysymys {id}", "kysymyksen {id}", "frågan {id}"),
+    ("segment {id}", "segmentti {id}", "segmentin {id}", "segmentet {id}"),
+    ("scale {id}", "asteikko {id}", "asteikon {id}", "skalan {id}"),
+    ("example {id}", "esimerkki {id}", "esimerkin {id}", "exemplet {id}"),
+    ("pathway {id}", "asiakkuuspolku {id}", "asiakkuuspolun {id}", "kundstigen {id}"),
+    ("the pathway of {id}", "segmentin {id} asiakkuuspolku", "segmentin {id} asiakkuuspolun", "kundstigen för {id}"),
+    ("value {v} of {what}", "{what:gen} vaihtoehto {v}", "{what:gen} vaihtoehdon {v}", "alternativet {v} för {what}"),
+    ("value of {what}", "{what:gen} vaihtoehto", "{what:gen} vaihtoehdon", "alternativ för {what}"),
+    ("an entry of {what}", "{what:gen} kohta", "{what:gen} kohdan", "en post i {what}"),
+    ("{what}, item {n}", "{what}, kohta {n}", "{what:gen} kohdan {n}", "{what}, post {n}"),
+    ("the ruleset", "säännöstö", "säännöstön", "regeluppsättningen"),
+    ("a ruleset file", "säännöstötiedosto", "säännöstötiedoston", "en regelfil"),
+    ("the ruleset id", "säännöstön tunnus", "säännöstön tunnuksen", "regeluppsättningens id"),
+    ("the ruleset aliases", "säännöstön muut nimet", "säännöstön muiden nimien", "regeluppsättningens alias"),
+    ("the version", "versio", "version", "versionen"),
+    ("the title", "otsikko", "otsikon", "titeln"),
+    ("the resources axis", "voimavara-akseli", "voimavara-akselin", "resursaxeln"),
+    ("the complexity axis", "haasteellisuusakseli", "haasteellisuusakselin", "komplexitetsaxeln"),
+    ("the resources side of {what}", "{what:gen} voimavarat", "{what:gen} voimavarojen", "resurssidan för {what}"),
+    ("the complexity side of {what}", "{what:gen} tilanteen haasteellisuus", "{what:gen} tilanteen haasteellisuuden",
+     "komplexitetssidan för {what}"),
+    ("the label of {what}", "{what:gen} nimi", "{what:gen} nimen", "etiketten för {what}"),
+    ("the text of {what}", "{what:gen} teksti", "{what:gen} tekstin", "texten för {what}"),
+    ("the help of {what}", "{what:gen} ohjeteksti", "{what:gen} ohjetekstin", "hjälptexten för {what}"),
+    ("the type of {what}", "{what:gen} tyyppi", "{what:gen} tyypin", "typen för {what}"),
+    ("the respondent of {what}", "{what:gen} vastaaja", "{what:gen} vastaajan", "svaranden för {what}"),
+    ("the scale of {what}", "{what:gen} asteikko", "{what:gen} asteikon", "skalan för {what}"),
+    ("the values of {what}", "{what:gen} vaihtoehdot", "{what:gen} vaihtoehtojen", "alternativen för {what}"),
+    ("the quadrant of {what}", "{what:gen} paikka nelikentässä", "{what:gen} nelikenttäpaikan", "fyrfältet för {what}"),
+    ("the aliases of {what}", "{what:gen} muut nimet", "{what:gen} muiden nimien", "aliasen för {what}"),
+    ("the description of {what}", "{what:gen} kuvaus", "{what:gen} kuvauksen", "beskrivningen av {what}"),
+    ("the name of {what}", "{what:gen} nimi", "{what:gen} nimen", "namnet på {what}"),
+    ("the answers of {what}", "{what:gen} vastaukset", "{what:gen} vastausten", "svaren i {what}"),
+    ("expect of {what}", "{what:gen} expect-kohta", "{what:gen} expect-kohdan", "expect i {what}"),
+    ("{key} of {what}", "{what:gen} {key}-kohta", "{what:gen} {key}-kohdan", "{key} i {what}"),
+    ("'{op}'", "'{op}'", "'{op}'", "'{op}'"),
+    ("{key}", "kohta {key}", "kohdan {key}", "avsnittet {key}"),
+]
+
+#: Kinds of values (``Type.describe``, ``Domain.describe``), where a message names one.
+KINDS: list[tuple[str, str, str]] = [
+    ("a number", "luku", "ett tal"),
+    ("a yes/no value", "kyllä/ei-arvo", "ett ja/nej-värde"),
+    ("a text", "teksti", "en text"),
+    ("a choice ({values})", "valinta ({values})", "ett val ({values})"),
+    ("a whole number from {lo} to {hi}", "kokonaisluku {lo}–{hi}", "ett heltal från {lo} till {hi}"),
+    ("true or false", "true tai false", "true eller false"),
+    ("one of {values} (scale {scale})", "jokin arvoista {values} (asteikko {scale})", "ett av {values} (skala {scale})"),
+    ("one of {values}", "jokin arvoista {values}", "ett av {values}"),
+    ("a mapping", "avain–arvo-pareja (mapping)", "en mappning"),
+    ("a list", "luettelo", "en lista"),
+    ("a single value", "yksi arvo", "ett enda värde"),
+    ("an input", "kysymys", "en fråga"),
+    ("a group", "ryhmä", "en grupp"),
+    ("a score", "pistemäärä", "en poäng"),
+]
+
+# --------------------------------------------------------------------------- messages
+
+#: The messages: code, English template, Finnish, Swedish. ``{what...}`` is a phrase,
+#: ``{kind...}`` a kind of value; every other parameter is carried over as it is.
+MESSAGES: list[tuple[str, str, str, str]] = [
+    # reading the file
+    ("SR001", "cannot read {file}: there is no such file", "tiedostoa {file} ei voi lukea: sitä ei ole",
+     "{file} kan inte läsas: filen finns inte"),
+    ("SR001", "{file} is a folder, not a ruleset file", "{file} on kansio eikä säännöstötiedosto",
+     "{file} är en mapp, inte en regelfil"),
+    ("SR001", "cannot read {file}: {reason}", "tiedostoa {file} ei voi lukea: {reason}", "{file} kan inte läsas: {reason}"),
+    ("SR002", "the file is {n} bytes; a ruleset may be at most {max} bytes",
+     "tiedostossa on {n} tavua; säännöstössä saa olla enintään {max} tavua",
+     "filen är {n} byte; en regeluppsättning får vara högst {max} byte"),
+    ("SR010", "YAML syntax error: found character '\\t' that cannot start any token",
+     "YAML-syntaksivirhe: sarkainmerkki (tab) rivin alussa",
+     "syntaxfel i YAML: ett tabbtecken i början av raden"),
+    ("SR010", "YAML syntax error: {yaml}; the {open} opened at line {line}, column {column} is not closed",
+     "YAML-syntaksivirhe: {yaml}; rivillä {line} sarakkeessa {column} avattua merkkiä {open} ei ole suljettu",
+     "syntaxfel i YAML: {yaml}; {open} som öppnades på rad {line}, kolumn {column} är inte stängd"),
+    ("SR010", "YAML syntax error: {yaml}", "YAML-syntaksivirhe: {yaml}", "syntaxfel i YAML: {yaml}"),
+    ("SR010", "{name} (U+{hex}) is not allowed in a YAML file", "merkki {name} (U+{hex}) ei ole sallittu YAML-tiedostossa",
+     "{name} (U+{hex}) är inte tillåtet i en YAML-fil"),
+    ("SR011", "duplicate key {key} (first given at line {line})", "avain {key} on annettu kahdesti (ensin rivillä {line})",
+     "nyckeln {key} förekommer två gånger (först på rad {line})"),
+    ("SR013", "{text} is read as a yes/no value by YAML", "YAML lukee sanan {text} kyllä/ei-arvoksi",
+     "{text} läses som ett ja/nej-värde av YAML"),
+    ("SR015", "{text} is read as different numbers (or as text) by different YAML versions",
+     "YAML-versiot lukevat arvon {text} eri lukuina (tai tekstinä)",
+     "{text} läses som olika tal (eller som text) av olika YAML-versioner"),
+    ("SR014", "the YAML tag {tag} is not allowed in a ruleset", "YAML-tagi {tag} ei ole sallittu säännöstössä",
+     "YAML-taggen {tag} är inte tillåten i en regeluppsättning"),
+    ("SR100", "the file is empty; a ruleset is a YAML mapping", "tiedosto on tyhjä; säännöstö on YAML-rakenne avain–arvo-pareja",
+     "filen är tom; en regeluppsättning är en YAML-mappning"),
+    ("SR100", "a mapping key must be a plain word", "avaimen on oltava tavallinen sana", "en nyckel måste vara ett enkelt ord"),
+    ("SR140", "the YAML is nested more than {n} levels deep", "YAML on sisäkkäin yli {n} tasoa syvältä",
+     "YAML är nästlad mer än {n} nivåer djupt"),
+    # the format
+    ("SR110", "unknown key {key} in {what}", "tuntematon avain {key}: {what}", "okänd nyckel {key} i {what}"),
+    ("SR101", "{what} is missing the required key {key}", "{what:gen} pakollinen avain {key} puuttuu",
+     "{what} saknar den obligatoriska nyckeln {key}"),
+    ("SR100", "{what} must be {kind}", "{what}: arvon on oltava {kind}", "{what} måste vara {kind}"),
+    ("SR100", "{what} must be text", "{what}: arvon on oltava tekstiä", "{what} måste vara text"),
+    ("SR100", "{what} must be a whole number", "{what}: arvon on oltava kokonaisluku", "{what} måste vara ett heltal"),
+    ("SR100", "{what} must be true or false", "{what}: arvon on oltava true tai false", "{what} måste vara true eller false"),
+    ("SR100", "{what} must be an expression", "{what}: arvon on oltava lauseke", "{what} måste vara ett uttryck"),
+    ("SR100", "example {name}: the answer to {key} must be a single value",
+     "esimerkki {name}: kysymyksen {key} vastauksen on oltava yksi arvo",
+     "exemplet {name}: svaret på {key} måste vara ett enda värde"),
+    ("SR112", "{what} must be between {lo} and {hi}, not {value}", "{what}: arvon on oltava välillä {lo}–{hi}, ei {value}",
+     "{what} måste vara mellan {lo} och {hi}, inte {value}"),
+    ("SR112", "{what} must be one of: {choices} (not {value})", "{what}: arvon on oltava jokin näistä: {choices} (ei {value})",
+     "{what} måste vara ett av: {choices} (inte {value})"),
+    ("SR112", "this version of segrules reads ruleset format {n} only", "tämä segrules-versio lukee vain säännöstömuotoa {n}",
+     "denna version av segrules läser endast regelformat {n}"),
+    ("SR112", "version {v} is not a semantic version", "versio {v} ei ole muotoa MAJOR.MINOR.PATCH",
+     "versionen {v} är inte en semantisk version"),
+    ("SR111", "{value} is not a valid ruleset id", "{value} ei kelpaa säännöstön tunnukseksi", "{value} är inte ett giltigt id för en regeluppsättning"),
+    ("SR111", "{value} is not a valid {what} id", "{value} ei kelpaa tunnukseksi ({what})", "{value} är inte ett giltigt id ({what})"),
+    ("SR132", "{word} in {what} is not a language: the comma before it ended the {lang} label, because the label is not in quotes",
+     "{word} ({what}) ei ole kieli: sitä edeltävä pilkku päätti kielen {lang} tekstin, koska tekstiä ei ole lainausmerkeissä",
+     "{word} ({what}) är inte ett språk: kommatecknet före det avslutade texten på {lang}, eftersom texten inte står inom citattecken"),
+    ("SR132", "unknown language {lang} in {what}", "tuntematon kieli {lang}: {what}", "okänt språk {lang} i {what}"),
+    ("SR130", "the {lang} label of {what} is empty", "{what:gen} kielen {lang} teksti on tyhjä", "texten på {lang} för {what} är tom"),
+    ("SR130", "{what} has no Finnish (fi) label", "{what:gen} suomenkielinen teksti (fi) puuttuu", "{what} saknar finsk text (fi)"),
+    ("SR131", "{what} has no Swedish (sv) label", "{what:gen} ruotsinkielinen teksti (sv) puuttuu", "{what} saknar svensk text (sv)"),
+    ("SR131", "{what} has no English (en) label", "{what:gen} englanninkielinen teksti (en) puuttuu", "{what} saknar engelsk text (en)"),
+    ("SR121", "{what}: a scale value must be a whole number", "{what}: asteikon arvon on oltava kokonaisluku",
+     "{what}: ett skalvärde måste vara ett heltal"),
+    ("SR121", "{what}: values must be in increasing order", "{what}: arvojen on oltava nousevassa järjestyksessä",
+     "{what}: värdena måste stå i stigande ordning"),
+    ("SR121", "{what} has no values", "{what:gen} arvot puuttuvat", "{what} har inga värden"),
+    ("SR121", "{what} is empty", "{what} on tyhjä", "{what} är tom"),
+    ("SR121", "{what}: max ({hi}) is smaller than min ({lo})", "{what}: max ({hi}) on pienempi kuin min ({lo})",
+     "{what}: max ({hi}) är mindre än min ({lo})"),
+    ("SR121", "{what}: the range {lo}..{hi} has more than {n} values", "{what}: välillä {lo}..{hi} on yli {n} arvoa",
+     "{what}: intervallet {lo}..{hi} har mer än {n} värden"),
+    ("SR140", "the ruleset has {n} inputs; at most {max} are allowed", "säännöstössä on {n} kysymystä; enintään {max} on sallittu",
+     "regeluppsättningen har {n} frågor; högst {max} är tillåtna"),
+    ("SR140", "{what} has more than {n} values", "{what:gen} arvoja on yli {n}", "{what} har mer än {n} värden"),
+    ("SR101", "the ruleset has no inputs", "säännöstössä ei ole kysymyksiä", "regeluppsättningen har inga frågor"),
+    ("SR101", "the ruleset has no segments", "säännöstössä ei ole segmenttejä", "regeluppsättningen har inga segment"),
+    ("SR101", "the ruleset has no rules", "säännöstössä ei ole sääntöjä", "regeluppsättningen har inga regler"),
+    ("SR101", "{what} has type {type} but no {key}", "{what}: tyyppi on {type}, mutta {key} puuttuu",
+     "{what} har typen {type} men ingen {key}"),
+    ("SR101", "{what} is empty", "{what} on tyhjä", "{what} är tom"),
+    ("SR110", "{what}: {key} does not go with type {type}", "{what}: {key} ei sovi tyypille {type}",
+     "{what}: {key} passar inte med typen {type}"),
+    ("SR120", "{what} uses the unknown scale {name}", "{what} käyttää tuntematonta asteikkoa {name}",
+     "{what} använder den okända skalan {name}"),
+    ("SR113", "the name {name} is used for {kind_a} and {kind_b} (line {line})",
+     "nimi {name} on käytössä kahdesti: {kind_a} ja {kind_b} (rivi {line})",
+     "namnet {name} används för både {kind_a} och {kind_b} (rad {line})"),
+    ("SR113", "group {group} lists {name} twice", "ryhmässä {group} on {name} kahdesti", "gruppen {group} tar upp {name} två gånger"),
+    # the rule language
+    ("SR200", "in {what}: {message}", "{what}: {message}", "{what}: {message}"),
+    ("SR201", "in {what}: {message}", "{what}: {message}", "{what}: {message}"),
+    ("SR200", "a '(' is not closed", "sulkua '(' ei ole suljettu", "en '(' är inte stängd"),
+    ("SR200", "this ')' has no matching '('", "tälle sululle ')' ei ole parina sulkua '('", "denna ')' saknar en matchande '('"),
+    ("SR200", "the expression ends too early", "lauseke loppuu kesken", "uttrycket slutar för tidigt"),
+    ("SR200", "the expression ends too early: something must follow the last word or operator",
+     "lauseke loppuu kesken: viimeisen sanan tai operaattorin jälkeen pitää tulla jotain",
+     "uttrycket slutar för tidigt: något måste följa efter det sista ordet eller operatorn"),
+    ("SR200", "the expression is empty", "lauseke on tyhjä", "uttrycket är tomt"),
+    ("SR200", "invalid expression", "virheellinen lauseke", "ogiltigt uttryck"),
+    ("SR200", "text is written in double quotes", "teksti kirjoitetaan lainausmerkkeihin \"…\"", "text skrivs inom dubbla citattecken"),
+    ("SR200", "a decimal number is written with a point", "desimaaliluvussa käytetään pistettä", "ett decimaltal skrivs med punkt"),
+    ("SR200", "a decimal number starts with a digit", "desimaaliluku alkaa numerolla", "ett decimaltal börjar med en siffra"),
+    ("SR200", "{char} is not part of the rule language", "{char} ei kuulu sääntökieleen", "{char} hör inte till regelspråket"),
+    ("SR200", "unexpected character {char}", "odottamaton merkki {char}", "oväntat tecken {char}"),
+    ("SR200", "to compare, write a single '=' (not '==')", "vertailussa kirjoitetaan yksi '=' (ei '==')",
+     "för att jämföra skriver du ett '=' (inte '==')"),
+    ("SR200", "'=>' and '=<' are not operators", "'=>' ja '=<' eivät ole operaattoreita", "'=>' och '=<' är inte operatorer"),
+    ("SR200", "two conditions must be joined with 'and' or 'or'", "kaksi ehtoa yhdistetään sanalla 'and' tai 'or'",
+     "två villkor måste förenas med 'and' eller 'or'"),
+    ("SR200", "an 'if ... then ...' needs an 'else' part: if <condition> then <value> else <value>",
+     "'if ... then ...' tarvitsee myös else-osan: if <ehto> then <arvo> else <arvo>",
+     "en 'if ... then ...' behöver en 'else'-del: if <villkor> then <värde> else <värde>"),
+    ("SR200", "the values after 'in' are written in parentheses", "sanan 'in' jälkeiset arvot kirjoitetaan sulkuihin",
+     "värdena efter 'in' skrivs inom parentes"),
+    ("SR200", "unexpected {token}: a rule is written '<segment> when <condition>'",
+     "odottamaton {token}: sääntö kirjoitetaan '<segmentti> when <ehto>'",
+     "oväntat {token}: en regel skrivs '<segment> when <villkor>'"),
+    ("SR200", "a rule is written '<segment> when <condition>'", "sääntö kirjoitetaan '<segmentti> when <ehto>'",
+     "en regel skrivs '<segment> when <villkor>'"),
+    ("SR200", "unexpected {token}: the words of the rule language are written in lower case",
+     "odottamaton {token}: sääntökielen sanat kirjoitetaan pienin kirjaimin",
+     "oväntat {token}: regelspråkets ord skrivs med små bokstäver"),
+    ("SR200", "unexpected {token}: it belongs to an 'if'", "odottamaton {token}: se kuuluu if-lausekkeeseen",
+     "oväntat {token}: det hör till en 'if'"),
+    ("SR200", "an 'if ... then ... else ...' inside a calculation or comparison must be in parentheses",
+     "laskutoimituksen tai vertailun sisällä 'if ... then ... else ...' kirjoitetaan sulkuihin",
+     "en 'if ... then ... else ...' i en beräkning eller jämförelse måste stå inom parentes"),
+    ("SR200", "{word} cannot stand here", "{word} ei voi olla tässä", "{word} kan inte stå här"),
+    ("SR200", "unexpected {token}: an operator (such as <, =, +) or 'and'/'or' is missing before it",
+     "odottamaton {token}: sen edeltä puuttuu operaattori (kuten <, =, +) tai 'and'/'or'",
+     "oväntat {token}: en operator (som <, =, +) eller 'and'/'or' saknas före det"),
+    ("SR200", "unexpected {token}: the list after 'in' holds fixed values only",
+     "odottamaton {token}: sanan 'in' jälkeisessä luettelossa voi olla vain kiinteitä arvoja",
+     "oväntat {token}: listan efter 'in' får bara innehålla fasta värden"),
+    ("SR200", "unexpected {token}: a name or a value is missing before it", "odottamaton {token}: sen edeltä puuttuu nimi tai arvo",
+     "oväntat {token}: ett namn eller ett värde saknas före det"),
+    ("SR200", "unexpected {token}, expected {expected}", "odottamaton {token}; odotettiin: {expected}",
+     "oväntat {token}; väntade: {expected}"),
+    ("SR200", "unexpected {token}", "odottamaton {token}", "oväntat {token}"),
+    ("SR201", "the expression is {n} characters long; at most {max} are allowed",
+     "lausekkeessa on {n} merkkiä; enintään {max} on sallittu", "uttrycket är {n} tecken långt; högst {max} är tillåtna"),
+    ("SR201", "the expression is nested more than {n} levels deep", "lauseke on sisäkkäin yli {n} tasoa syvältä",
+     "uttrycket är nästlat mer än {n} nivåer djupt"),
+    ("SR201", "the expression is too deeply nested", "lauseke on liian syvälle sisäkkäin", "uttrycket är för djupt nästlat"),
+    # names and types
+    ("SR210", "in {what}: unknown name {name}", "{what}: tuntematon nimi {name}", "{what}: okänt namn {name}"),
+    ("SR211", "{what} needs numbers, but this is {kind}", "{what} tarvitsee lukuja, mutta tämä on {kind}",
+     "{what} behöver tal, men detta är {kind}"),
+    ("SR211", "{what} needs yes/no values, but this is {kind}", "{what} tarvitsee kyllä/ei-arvoja, mutta tämä on {kind}",
+     "{what} behöver ja/nej-värden, men detta är {kind}"),
+    ("SR211", "{what}: the condition must be {kind} (true or false), but this is {kind2}",
+     "{what}: ehdon on oltava {kind} (true tai false), mutta tämä on {kind2}",
+     "{what}: villkoret måste vara {kind} (true eller false), men detta är {kind2}"),
+    ("SR211", "in {what}: {message}", "{what}: {message}", "{what}: {message}"),
+    ("SR211", "the 'then' part is {kind} but the 'else' part is {kind2}", "then-osa on {kind}, mutta else-osa on {kind2}",
+     "'then'-delen är {kind} men 'else'-delen är {kind2}"),
+    ("SR211", "{op} compares numbers, but this is {kind}", "{op} vertaa lukuja, mutta tämä on {kind}",
+     "{op} jämför tal, men detta är {kind}"),
+    ("SR211", "{op} compares {kind} with {kind2}", "{op} vertaa arvoa {kind} arvoon {kind2}", "{op} jämför {kind} med {kind2}"),
+    ("SR211", "{func}(...) needs {kind}, but this is {kind2}", "{func}(...) tarvitsee: {kind}, mutta tämä on {kind2}",
+     "{func}(...) behöver {kind}, men detta är {kind2}"),
+    ("SR211", "score {id} is a text; a score must be a number, yes/no or a choice",
+     "pistemäärä {id} on tekstiä; pistemäärän on oltava luku, kyllä/ei tai valinta",
+     "poängen {id} är en text; en poäng måste vara ett tal, ja/nej eller ett val"),
+    ("SR212", "in {what}: {message}", "{what}: {message}", "{what}: {message}"),
+    ("SR212", "unknown function {func}", "tuntematon funktio {func}", "okänd funktion {func}"),
+    ("SR212", "{func}() needs at least one input", "{func}() tarvitsee vähintään yhden kysymyksen", "{func}() behöver minst en fråga"),
+    ("SR212", "answered(...) takes exactly one input", "answered(...) ottaa täsmälleen yhden kysymyksen",
+     "answered(...) tar exakt en fråga"),
+    ("SR212", "count(...) counts answered inputs: give inputs or groups",
+     "count(...) laskee vastatut kysymykset: anna kysymyksiä tai ryhmiä",
+     "count(...) räknar besvarade frågor: ange frågor eller grupper"),
+    ("SR213", "input {id} is asked depending on its own answer", "kysymyksen {id} kysyminen riippuu sen omasta vastauksesta",
+     "frågan {id} ställs beroende på sitt eget svar"),
+    ("SR213", "the {noun}s {cycle} depend on each other in a circle (through {via})",
+     "nämä riippuvat toisistaan kehässä: {cycle}", "dessa beror av varandra i en cirkel: {cycle}"),
+    ("SR214", "in {what}: {message}", "{what}: {message}", "{what}: {message}"),
+    ("SR215", "in {what}: {message}", "{what}: {message}", "{what}: {message}"),
+    ("SR215", "the group {id} can only be used inside mean, sum, min, max, count or count_true",
+     "ryhmää {id} voi käyttää vain funktioiden mean, sum, min, max, count tai count_true sisällä",
+     "gruppen {id} kan bara användas i mean, sum, min, max, count eller count_true"),
+    ("SR215", "asked_when can only use other inputs, not the {noun} {id}",
+     "asked_when voi käyttää vain muita kysymyksiä, ei tätä: {id}", "asked_when kan bara använda andra frågor, inte {id}"),
+    ("SR220", "rule {n} names the unknown segment {id}", "sääntö {n} nimeää tuntemattoman segmentin {id}",
+     "regel {n} nämner det okända segmentet {id}"),
+    ("SR221", "segment {id} has no rule, so no client can ever be placed in it",
+     "segmentillä {id} ei ole sääntöä, joten yhtään asiakasta ei voi koskaan sijoittaa siihen",
+     "segmentet {id} har ingen regel, så ingen klient kan någonsin placeras i det"),
+    ("SR222", "segment {id} has no pathway", "segmentillä {id} ei ole asiakkuuspolkua", "segmentet {id} har ingen kundstig"),
+    ("SR222", "a pathway is given for the unknown segment {id}", "asiakkuuspolku on annettu tuntemattomalle segmentille {id}",
+     "en kundstig är given för det okända segmentet {id}"),
+    ("SR223", "'otherwise' can only be used with hit_policy: first", "'otherwise' on käytettävissä vain, kun hit_policy: first",
+     "'otherwise' kan bara användas med hit_policy: first"),
+    ("SR223", "an 'otherwise' rule must be the last rule", "otherwise-säännön on oltava viimeinen sääntö",
+     "en 'otherwise'-regel måste vara den sista regeln"),
+    ("SR224", "the {side} axis names {id}, which is not a score", "akseli {side} nimeää kohteen {id}, joka ei ole pistemäärä",
+     "axeln {side} nämner {id}, som inte är en poäng"),
+    ("SR224", "the {side} axis score {id} must be a number", "akselin {side} pistemäärän {id} on oltava luku",
+     "poängen {id} på axeln {side} måste vara ett tal"),
+    ("SR224", "segment {id} has no quadrant, but the ruleset has axes", "segmentillä {id} ei ole paikkaa nelikentässä, vaikka säännöstöllä on akselit",
+     "segmentet {id} har inget fyrfält, men regeluppsättningen har axlar"),
+    ("SR224", "segments {a} and {b} are placed in the same quadrant", "segmentit {a} ja {b} on sijoitettu samaan nelikentän osaan",
+     "segmenten {a} och {b} är placerade i samma fyrfält"),
+    ("SR230", "example {name} expects the unknown segment {id}", "esimerkki {name} odottaa tuntematonta segmenttiä {id}",
+     "exemplet {name} väntar sig det okända segmentet {id}"),
+    ("SR231", "example {name}: {input}: {message} ({code})", "esimerkki {name}: {input}: {message:answer} ({code})",
+     "exemplet {name}: {input}: {message:answer} ({code})"),
+    # answers
+    ("SR301", "{input}: {message}", "{input}: {message}", "{input}: {message}"),
+    ("SR302", "{input}: {message}", "{input}: {message}", "{input}: {message}"),
+    ("SR303", "{input}: {message}", "{input}: {message}", "{input}: {message}"),
+    ("SR304", "{input}: {message}", "{input}: {message}", "{input}: {message}"),
+    ("SR305", "{input}: {message}", "{input}: {message}", "{input}: {message}"),
+    ("SR301", "there is no such input in this ruleset; did you mean {name}?",
+     "säännöstössä ei ole tällaista kysymystä; tarkoititko {name}?", "regeluppsättningen har ingen sådan fråga; menade du {name}?"),
+    ("SR301", "there is no such input in this ruleset", "säännöstössä ei ole tällaista kysymystä", "regeluppsättningen har ingen sådan fråga"),
+    ("SR302", "{value} is not allowed; expected {kind}", "{value} ei ole sallittu; odotettiin: {kind}",
+     "{value} är inte tillåtet; väntade {kind}"),
+    ("SR303", "{value} is {kind2}, but the answer must be {kind}", "{value} on väärää lajia; vastauksen on oltava {kind}",
+     "{value} är av fel slag; svaret måste vara {kind}"),
+    ("SR304", "an answer is required", "vastaus on pakollinen", "ett svar krävs"),
+    ("SR304", "an answer is required (it is asked whatever the answer to {names} is)",
+     "vastaus on pakollinen (kysymys esitetään, vastattiinpa kysymykseen {names} mitä tahansa)",
+     "ett svar krävs (frågan ställs oavsett svaret på {names})"),
+    ("SR305", "answered, but the question is not asked with these answers",
+     "vastattu, mutta kysymystä ei esitetä näillä vastauksilla", "besvarad, men frågan ställs inte med dessa svar"),
+    ("SR305", "answered, but the question is not asked, whatever the answer to {names} is",
+     "vastattu, mutta kysymystä ei esitetä, vastattiinpa kysymykseen {names} mitä tahansa",
+     "besvarad, men frågan ställs inte, oavsett svaret på {names}"),
+    ("SR306", "the answers must be a mapping of input id to answer", "vastausten on oltava kysymyksen tunnus–vastaus-pareja",
+     "svaren måste vara en mappning från frågans id till svar"),
+    ("SR306", "the answers must be a JSON object of input id to answer",
+     "vastausten on oltava JSON-objekti, jossa on kysymyksen tunnus ja vastaus", "svaren måste vara ett JSON-objekt från frågans id till svar"),
+    ("SR511", "the answers are not valid JSON: {reason}", "vastaukset eivät ole kelvollista JSONia: {reason}",
+     "svaren är inte giltig JSON: {reason}"),
+    ("SR510", "cannot read the answers from {file}: it is a folder", "vastauksia ei voi lukea: {file} on kansio",
+     "svaren kan inte läsas från {file}: det är en mapp"),
+    ("SR510", "cannot read the answers from {file}: {reason}", "vastauksia ei voi lukea tiedostosta {file}: {reason}",
+     "svaren kan inte läsas från {file}: {reason}"),
+    # batch
+    ("SR803", "{file}: there is no record key column {key} (give it with --key); the columns are: {columns}",
+     "{file}: tietueen avainsaraketta {key} ei ole (anna se valitsimella --key); sarakkeet ovat: {columns}",
+     "{file}: nyckelkolumnen {key} finns inte (ange den med --key); kolumnerna är: {columns}"),
+    # evaluation
+    ("SR401", "no segment rule holds for these answers", "mikään segmentin sääntö ei täyty näillä vastauksilla",
+     "ingen segmentregel gäller för dessa svar"),
+    ("SR402", "rules of several segments hold for these answers: {names}", "usean segmentin säännöt täyttyvät näillä vastauksilla: {names}",
+     "regler för flera segment gäller för dessa svar: {names}"),
+    ("SR403", "division by zero", "nollalla jakaminen", "division med noll"),
+    ("SR404", "{func}(...) has no answered inputs to work on", "funktiolla {func}(...) ei ole yhtään vastattua kysymystä",
+     "{func}(...) har inga besvarade frågor att arbeta med"),
+    ("SR405", "input {id} has no answer, but is used here; the ruleset should check answered({bare}) first or use it inside an aggregate",
+     "kysymykseen {id} ei ole vastattu, mutta sitä käytetään tässä; säännöstön pitäisi ensin tarkistaa answered({bare}) tai käyttää kysymystä koostefunktion sisällä",
+     "frågan {id} har inget svar men används här; regeluppsättningen borde först kontrollera answered({bare}) eller använda den i en aggregatfunktion"),
+    # notes (replay)
+    ("SR000", "rule {n} is on line {line} of this file; the record says line {old}",
+     "sääntö {n} on tämän tiedoston rivillä {line}; tietueen mukaan rivillä {old}",
+     "regel {n} står på rad {line} i denna fil; posten säger rad {old}"),
+    # using the command line
+    ("SR500", "unknown language {lang}: use fi, sv or en", "tuntematon kieli {lang}: käytä fi, sv tai en",
+     "okänt språk {lang}: använd fi, sv eller en"),
+    ("SR500", "SEGRULES_LANG={lang} is not a language segrules speaks: use fi, sv or en",
+     "SEGRULES_LANG={lang} ei ole kieli, jota segrules puhuu: käytä fi, sv tai en",
+     "SEGRULES_LANG={lang} är inte ett språk som segrules talar: använd fi, sv eller en"),
+    ("SR514", "unknown error code {code}; `segrules explain --list` lists every code",
+     "tuntematon virhekoodi {code}; `segrules explain --list` luettelee kaikki koodit",
+     "okänd felkod {code}; `segrules explain --list` listar alla koder"),
+    ("SR702", "ruleset {id} has no quadrant axes, so there is no quadrant to draw",
+     "säännöstöllä {id} ei ole nelikentän akseleita, joten nelikenttää ei voi piirtää",
+     "regeluppsättningen {id} har inga fyrfältsaxlar, så det finns inget fyrfält att rita"),
+]
+
+#: The hints, as the messages (code None: a hint of any code).
+HINTS: list[tuple[str | None, str, str, str]] = [
+    (None, "did you mean {name}?", "tarkoititko {name}?", "menade du {name}?"),
+    (None, "fi is required", "suomenkielinen teksti (fi) on pakollinen", "finsk text (fi) krävs"),
+    (None, "put a label that contains a comma in quotes: {example}", "kirjoita pilkun sisältävä teksti lainausmerkkeihin: {example}",
+     "skriv en text som innehåller kommatecken inom citattecken: {example}"),
+    (None, "YAML does not allow tab characters for indentation; use spaces",
+     "YAML ei salli sarkainmerkkejä (tab) sisennyksessä; käytä välilyöntejä",
+     "YAML tillåter inte tabbtecken för indrag; använd mellanslag"),
+    (None, "close the {open} with {close}, or put a value in it that contains ':' or ',' in quotes",
+     "sulje {open} merkillä {close}, tai kirjoita sen sisällä oleva arvo, jossa on ':' tai ',', lainausmerkkeihin",
+     "stäng {open} med {close}, eller skriv ett värde i den som innehåller ':' eller ',' inom citattecken"),
+    (None, "a value that contains ': ' must be quoted, e.g. {example}",
+     "arvo, jossa on ': ', kirjoitetaan lainausmerkkeihin, esim. {example}",
+     "ett värde som innehåller ': ' skrivs inom citattecken, t.ex. {example}"),
+    (None, "check the indentation and that every key is followed by ':'",
+     "tarkista sisennys ja että jokaisen avaimen perässä on ':'", "kontrollera indraget och att varje nyckel följs av ':'"),
+    (None, "a '[' or '{' opened before this place is not closed, or a value in it needs quotes",
+     "ennen tätä kohtaa avattu '[' tai '{' on sulkematta, tai sen sisällä oleva arvo tarvitsee lainausmerkit",
+     "en '[' eller '{' som öppnats före detta ställe är inte stängd, eller ett värde i den behöver citattecken"),
+    (None, "add the missing ')'", "lisää puuttuva ')'", "lägg till den saknade ')'"),
+    (None, "remove it, or add the missing '('", "poista se tai lisää puuttuva '('", "ta bort den eller lägg till den saknade '('"),
+    (None, "a name must be declared under {kinds}; check the spelling",
+     "nimi on esiteltävä kohdassa {kinds}; tarkista kirjoitusasu", "ett namn måste deklareras under {kinds}; kontrollera stavningen"),
+    (None, "{name} is a segment; a condition can only use inputs and scores",
+     "{name} on segmentti; ehdossa voi käyttää vain kysymyksiä ja pistemääriä",
+     "{name} är ett segment; ett villkor kan bara använda frågor och poäng"),
+    (None, "compare it with something, e.g. x >= 3", "vertaa sitä johonkin, esim. x >= 3", "jämför det med något, t.ex. x >= 3"),
+    (None, "a condition compares values, e.g. {example}", "ehto vertaa arvoja, esim. {example}", "ett villkor jämför värden, t.ex. {example}"),
+    (None, "e.g. {example}", "esim. {example}", "t.ex. {example}"),
+    (None, "write {example}", "kirjoita {example}", "skriv {example}"),
+    (None, "put the text in quotes", "kirjoita teksti lainausmerkkeihin", "skriv texten inom citattecken"),
+    (None, "e.g. 12, without quotes", "esim. 12, ilman lainausmerkkejä", "t.ex. 12, utan citattecken"),
+    (None, "write true or false, without quotes", "kirjoita true tai false ilman lainausmerkkejä",
+     "skriv true eller false utan citattecken"),
+    (None, "allowed keys: {keys}", "sallitut avaimet: {keys}", "tillåtna nycklar: {keys}"),
+    (None, "add it under pathways:", "lisää se kohtaan pathways:", "lägg till den under pathways:"),
+    (None, "declare it under segments:", "esittele se kohdassa segments:", "deklarera det under segments:"),
+    (None, "declare it under scales:", "esittele se kohdassa scales:", "deklarera den under scales:"),
+    (None, "add a rule such as {example}", "lisää sääntö, esim. {example}", "lägg till en regel som {example}"),
+    (None, "ids are lower-case ASCII letters, digits and _, starting with a letter",
+     "tunnuksissa käytetään pieniä ASCII-kirjaimia, numeroita ja alaviivaa _, ja ne alkavat kirjaimella",
+     "id skrivs med små ASCII-bokstäver, siffror och _ och börjar med en bokstav"),
+    (None, "ids are lower-case ASCII letters, digits and _, starting with a letter; put names with ä, ö or å into labels or aliases",
+     "tunnuksissa käytetään pieniä ASCII-kirjaimia, numeroita ja alaviivaa _, ja ne alkavat kirjaimella; kirjoita ä-, ö- ja å-kirjaimia sisältävät nimet nimiin (label) tai muihin nimiin (aliases)",
+     "id skrivs med små ASCII-bokstäver, siffror och _ och börjar med en bokstav; skriv namn med ä, ö eller å i etiketter eller alias"),
+    (None, "{word} is a word of the rule language; choose another id", "{word} on sääntökielen sana; valitse toinen tunnus",
+     "{word} är ett ord i regelspråket; välj ett annat id"),
+    (None, "inputs, groups and scores share one set of names; rename one",
+     "kysymyksillä, ryhmillä ja pistemäärillä on yhteiset nimet; nimeä toinen uudelleen",
+     "frågor, grupper och poäng delar samma namn; byt namn på en av dem"),
+    (None, "list each input once; an input listed twice would count twice in mean or sum",
+     "luettele kukin kysymys kerran; kahdesti lueteltu kysymys laskettaisiin kahdesti keskiarvoon tai summaan",
+     "ta upp varje fråga en gång; en fråga som står två gånger räknas två gånger i mean eller sum"),
+    (None, "write '=' for 'equals'", "kirjoita '=' yhtäsuuruudelle", "skriv '=' för 'lika med'"),
+    (None, "write >= for 'at least' and <= for 'at most'", "kirjoita >= (vähintään) ja <= (enintään)",
+     "skriv >= för 'minst' och <= för 'högst'"),
+    (None, "check for a doubled or missing word", "tarkista, puuttuuko sana tai onko sama sana kahdesti",
+     "kontrollera om ett ord saknas eller står två gånger"),
+    (None, "check for a doubled or missing word, e.g. {example}", "tarkista, puuttuuko sana tai onko sama sana kahdesti, esim. {example}",
+     "kontrollera om ett ord saknas eller står två gånger, t.ex. {example}"),
+    (None, "split it into named scores", "jaa se nimettyihin pistemääriin", "dela upp det i namngivna poäng"),
+    (None, "each key may appear once in a mapping; remove or rename one of them",
+     "kukin avain saa esiintyä vain kerran; poista tai nimeä toinen niistä uudelleen",
+     "varje nyckel får förekomma en gång; ta bort eller byt namn på en av dem"),
+    (None, "write true or false for a yes/no value, or {text} in quotes for the text",
+     "kirjoita true tai false kyllä/ei-arvolle, tai {text} lainausmerkeissä tekstille",
+     "skriv true eller false för ett ja/nej-värde, eller {text} inom citattecken för texten"),
+    (None, "save the file as UTF-8 (the default of most editors)", "tallenna tiedosto UTF-8-muodossa (useimpien editorien oletus)",
+     "spara filen som UTF-8 (standard i de flesta redigerare)"),
+    (None, "give the path of a .yaml file", "anna .yaml-tiedoston polku", "ange sökvägen till en .yaml-fil"),
+    (None, "check the file name and its folder", "tarkista tiedoston nimi ja kansio", "kontrollera filnamnet och mappen"),
+    (None, "write it as 'key: value' lines, indented under it", "kirjoita se 'avain: arvo' -riveinä sisennettynä sen alle",
+     "skriv den som rader 'nyckel: värde', indragna under den"),
+    (None, "write it as lines that start with '- ', indented under it", "kirjoita se riveinä, jotka alkavat '- ', sisennettynä sen alle",
+     "skriv den som rader som börjar med '- ', indragna under den"),
+    (None, "write one value here, not a list or a mapping", "kirjoita tähän yksi arvo, ei luetteloa eikä avain–arvo-pareja",
+     "skriv ett värde här, inte en lista eller en mappning"),
+    (None, "comparisons are <, <=, >, >=, = and !=; a range is written 1 <= x <= 3",
+     "vertailut ovat <, <=, >, >=, = ja !=; väli kirjoitetaan 1 <= x <= 3",
+     "jämförelser är <, <=, >, >=, = och !=; ett intervall skrivs 1 <= x <= 3"),
+    (None, "write if <condition> then <value> else <value>", "kirjoita if <ehto> then <arvo> else <arvo>",
+     "skriv if <villkor> then <värde> else <värde>"),
+    (None, "asked_when can only use the answers to other inputs", "asked_when voi käyttää vain muiden kysymysten vastauksia",
+     "asked_when kan bara använda svaren på andra frågor"),
+    (None, "{kind} cannot depend on itself, directly or through others; break the circle",
+     "mikään ei voi riippua itsestään, suoraan tai muiden kautta; katkaise kehä",
+     "inget kan bero av sig självt, direkt eller via andra; bryt cirkeln"),
+    (None, "under hit_policy: unique every rule needs a 'when' condition",
+     "kun hit_policy: unique, jokainen sääntö tarvitsee when-ehdon", "med hit_policy: unique behöver varje regel ett 'when'-villkor"),
+    (None, "{name} is an alias of {id}; rules use segment ids", "{name} on segmentin {id} muu nimi; säännöissä käytetään segmenttien tunnuksia",
+     "{name} är ett alias för {id}; regler använder segmentens id"),
+    (None, "each segment takes its own quadrant: high or low resources, high or low complexity",
+     "kukin segmentti saa oman osansa nelikentästä: voimavarat runsaat tai vähäiset, tilanteen haasteellisuus suuri tai vähäinen",
+     "varje segment får sitt eget fyrfält: stora eller små resurser, hög eller låg komplexitet"),
+    (None, "an axis is the id of a score declared under scores:", "akseli on kohdassa scores: esitellyn pistemäärän tunnus",
+     "en axel är id för en poäng som deklarerats under scores:"),
+    (None, "remove the character, or write it as an escape inside double quotes",
+     "poista merkki, tai kirjoita se koodina lainausmerkkien sisään", "ta bort tecknet, eller skriv det som en escape inom dubbla citattecken"),
+    (None, "remove it; it is invisible in most editors (try searching for it, or retype the line)",
+     "poista se; se on näkymätön useimmissa editoreissa (etsi sitä tai kirjoita rivi uudelleen)",
+     "ta bort det; det är osynligt i de flesta redigerare (sök efter det eller skriv om raden)"),
+    (None, "a ruleset needs only a few levels; check the indentation and the brackets",
+     "säännöstö tarvitsee vain muutaman tason; tarkista sisennykset ja sulut",
+     "en regeluppsättning behöver bara några nivåer; kontrollera indragen och parenteserna"),
+    (None, "a ruleset needs only a few levels; check the brackets", "säännöstö tarvitsee vain muutaman tason; tarkista sulut",
+     "en regeluppsättning behöver bara några nivåer; kontrollera parenteserna"),
+    (None, "type {type} takes: {keys}", "tyyppi {type} ottaa: {keys}", "typen {type} tar: {keys}"),
+    (None, "lower-case ASCII words joined by dots, e.g. {example}", "pieniä ASCII-kirjaimia, sanat pisteillä erotettuina, esim. {example}",
+     "ord med små ASCII-bokstäver förenade med punkter, t.ex. {example}"),
+    (None, "write MAJOR.MINOR.PATCH, e.g. {example}", "kirjoita MAJOR.MINOR.PATCH, esim. {example}", "skriv MAJOR.MINOR.PATCH, t.ex. {example}"),
+    (None, "write one JSON object, e.g. {example}", "kirjoita yksi JSON-objekti, esim. {example}", "skriv ett JSON-objekt, t.ex. {example}"),
+    (None, "give each input one answer", "anna kuhunkin kysymykseen yksi vastaus", "ge varje fråga ett svar"),
+    (None, "give each input one plain value", "anna kuhunkin kysymykseen yksi tavallinen arvo", "ge varje fråga ett enkelt värde"),
+    (None, "functions: {names}", "funktiot: {names}", "funktioner: {names}"),
+    (None, "use the inputs themselves; questions are asked before any score is computed",
+     "käytä itse kysymyksiä; kysymykset esitetään ennen kuin yhtään pistemäärää lasketaan",
+     "använd frågorna själva; frågorna ställs innan någon poäng beräknas"),
+    (None, "compare a choice with one of its codes in double quotes, e.g. {example}",
+     "vertaa valintaa johonkin sen koodeista lainausmerkeissä, esim. {example}",
+     "jämför ett val med en av dess koder inom dubbla citattecken, t.ex. {example}"),
+    (None, "combine steps: a {noun} can use several others at once, e.g. with sum(...) or +",
+     "yhdistä vaiheita: yksi voi käyttää useaa muuta kerralla, esim. sum(...) tai +",
+     "slå ihop steg: en kan använda flera andra på en gång, t.ex. med sum(...) eller +"),
+    (None, "group the values into classes (an enum or a smaller range)", "ryhmittele arvot luokkiin (vaihtoehdot tai pienempi väli)",
+     "gruppera värdena i klasser (ett val eller ett mindre intervall)"),
+    (None, "remove the tag: a ruleset holds only text, numbers, true/false, lists and mappings",
+     "poista tagi: säännöstössä on vain tekstiä, lukuja, true/false-arvoja, luetteloita ja avain–arvo-pareja",
+     "ta bort taggen: en regeluppsättning innehåller bara text, tal, true/false, listor och mappningar"),
+    (None, "a key is a single word or number before ':', not a list or a mapping",
+     "avain on yksi sana tai luku ennen kaksoispistettä, ei luettelo eikä avain–arvo-pareja",
+     "en nyckel är ett ord eller tal före ':', inte en lista eller en mappning"),
+    (None, "write the repeated part out in full, so that each part reads on its own",
+     "kirjoita toistuva osa kokonaan auki, jotta kukin osa on luettavissa sellaisenaan",
+     "skriv ut den upprepade delen i sin helhet, så att varje del kan läsas för sig"),
+]
+
+#: PyYAML's own words, as they appear in an SR010 message.
+YAML_PROBLEMS: list[tuple[str, str, str]] = [
+    ("expected {a} or {b}, but got {c}", "odotettiin {a} tai {b}, mutta tuli {c}", "väntade {a} eller {b}, men fick {c}"),
+    ("expected {a}, but found {b}", "odotettiin {a}, mutta löytyi {b}", "väntade {a}, men hittade {b}"),
+    ("mapping values are not allowed here", "kaksoispiste ei ole sallittu tässä (avain–arvo-pari väärässä kohdassa)",
+     "kolon är inte tillåtet här (ett nyckel–värde-par på fel ställe)"),
+    ("could not find expected ':'", "odotettua kaksoispistettä ':' ei löytynyt", "det väntade ':' hittades inte"),
+    ("found unexpected end of stream", "tiedosto loppui kesken", "filen tog slut för tidigt"),
+    ("found character {c} that cannot start any token", "merkki {c} ei voi aloittaa arvoa", "tecknet {c} kan inte inleda ett värde"),
+    ("found undefined alias {a}", "määrittelemätön viittaus {a}", "odefinierat alias {a}"),
+    ("found unexpected ':'", "odottamaton ':'", "oväntat ':'"),
+    ("did not find expected key", "odotettua avainta ei löytynyt", "den väntade nyckeln hittades inte"),
+    ("did not find expected '-' indicator", "odotettua '-'-merkkiä ei löytynyt", "den väntade '-'-markören hittades inte"),
+    ("did not find expected node content", "odotettua arvoa ei löytynyt", "det väntade värdet hittades inte"),
+    ("did not find expected ',' or ']'", "odotettua merkkiä ',' tai ']' ei löytynyt", "det väntade ',' eller ']' hittades inte"),
+    ("did not find expected ',' or '}'", "odotettua merkkiä ',' tai '}' ei löytynyt", "det väntade ',' eller '}' hittades inte"),
+    ("did not find expected comment or line break", "odotettua kommenttia tai rivinvaihtoa ei löytynyt",
+     "den väntade kommentaren eller radbrytningen hittades inte"),
+    ("the character {c} is not allowed in YAML", "merkki {c} ei ole sallittu YAMLissa", "tecknet {c} är inte tillåtet i YAML"),
+]
+
+
+# --------------------------------------------------------------------------- matching
+
+
+_FIELD = re.compile(r"\{(\w+)(?::\w+)?\}")
+
+
+@functools.lru_cache(maxsize=None)
+def _pattern(english: str) -> re.Pattern:
+    parts, last = [], 0
+    for m in _FIELD.finditer(english):
+        parts.append(re.escape(english[last:m.start()]))
+        parts.append(f"(?P<{m.group(1)}>.+?)")
+        last = m.end()
+    parts.append(re.escape(english[last:]))
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    return _FIELD.sub(lambda m: values[m.group(0)[1:-1]], template)
+
+
+def _match(entries: Iterable[tuple], text: str, lang: str, first: int) -> str | None:
+    """``text`` by the first of ``entries`` whose English (at index ``first``) fits it and whose
+    phrase parameters translate; None if none does."""
+    index = {"fi": first + 1, "sv": first + 2}[lang]
+    for entry in entries:
+        m = _pattern(entry[first]).fullmatch(text)
+        if m is None:
+            continue
+        values = _values(m.groupdict(), entry[index], lang)
+        if values is not None:
+            return _fill(entry[index], values)
+    return None
+
+
+def _values(found: dict[str, str], template: str, lang: str) -> dict[str, str] | None:
+    """The parameters as the template uses them: phrases and kinds translated, the rest as is."""
+    out: dict[str, str] = {}
+    for m in _FIELD.finditer(template):
+        key = m.group(0)[1:-1]
+        name, _, form = key.partition(":")
+        value = found[name]
+        if name.startswith("what"):
+            value = _phrase(value, lang, form or "nom")
+        elif name.startswith("kind"):
+            value = _match(KINDS, value, lang, 0) or None
+        elif name == "yaml":
+            value = _match(YAML_PROBLEMS, value, lang, 0)
+        elif form == "answer" or (name == "message" and not form):
+            value = _any_message(value, lang)
+        if value is None:
+            return None
+        out[key] = value
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase(text: str, lang: str, form: str = "nom") -> str | None:
+    column = {"nom": 1, "gen": 2}[form] if lang == "fi" else 3
+    for entry in PHRASES:
+        m = _pattern(entry[0]).fullmatch(text)
+        if m is None:
+            continue
+        if entry[0] == "{key}" and not re.fullmatch(r"[a-z_]+", text):
+            continue
+        if entry[0] == "'{op}'" and not re.fullmatch(r"'[^']+'", text):
+            continue
+        values = _values(m.groupdict(), entry[column], lang)
+        if values is not None:
+            return _fill(entry[column], values)
+    return None
+
+
+def _any_message(text: str, lang: str) -> str | None:
+    """A message inside a message (a DSL problem after "in rule 3: "), whatever its code."""
+    return _match(MESSAGES, text, lang, 1)
+
+
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+
+
+def translate(code: str, message: str, lang: str) -> str:
+    """``message`` (of the problem ``code``) in ``lang``: by its template where one fits, else
+    the code's title in ``lang`` and the values the message quotes. English stays as it is."""
+    if check_lang(lang) == "en":
+        return message
+    found = _match((e for e in MESSAGES if e[0] == code), message, lang, 1)
+    if found is None:
+        found = _match((e for e in MESSAGES if e[0] != code), message, lang, 1)
+    if found is not None:
+        return found
+    quoted = _QUOTED.findall(message)
+    return title(code, lang) + (f" ({', '.join(dict.fromkeys(quoted))})" if quoted else "")
+
+
+def translate_error(error: str, lang: str) -> str:
+    """An error as ``CODE: message`` (an example's result, a verify result) in ``lang``."""
+    code, sep, message = error.partition(": ")
+    if not sep or not re.fullmatch(r"SR[0-9]{3}", code):
+        return error if check_lang(lang) == "en" else title("SR000", lang)
+    return f"{code}: {translate(code, message, lang)}"
+
+
+def translate_hint(hint: str | None, lang: str) -> str | None:
+    """A hint in ``lang``; None where no template fits (no hint rather than one in English)."""
+    if hint is None or check_lang(lang) == "en":
+        return hint
+    return _match(HINTS, hint, lang, 1)
+
+
+def title(code: str, lang: str) -> str:
+    """The one-line title of ``code`` in ``lang``."""
+    if check_lang(lang) == "en":
+        from .codes import CODES
+
+        info = CODES.get(code)
+        return info.title if info is not None else code
+    fi, sv = TITLES.get(code, TITLES["SR000"])
+    return fi if lang == "fi" else sv
+
+
+def word(key: str, lang: str, n: int | None = None) -> str:
+    """A word of the diagnostics' frame (``error``, ``hint``, ``errors`` for a count) in ``lang``."""
+    texts = WORDS[check_lang(lang)]
+    if n is None:
+        return texts[key]
+    return (texts.get(key + ".one", texts[key]) if n == 1 else texts[key]).format(n=n)
+
+
+# --------------------------------------------------------------------------- long explanations
+
+#: The long explanations (``segrules explain CODE``) written in fi and sv so far: the codes a
+#: model owner meets first. The others are given by their title and a pointer to the English text.
+EXPLANATIONS: dict[str, dict[str, str]] = {
+    "SR010": {
+        "fi": """
+Tiedosto ei ole kelvollista YAMLia, joten segrules ei pysty lukemaan sen rakennetta. Sijainti
+on kohta, jossa YAML-lukija eksyi; itse virhe on usein juuri sitä ennen, samalla tai edellisellä
+rivillä. Tavallisia syitä: teksti, jossa on ': ' ilman lainausmerkkejä, epätasainen sisennys,
+sarkainmerkki (tab) tai sulkematon '[' tai '{'.
+
+Esimerkiksi:
+
+    provenance: Huom: kynnysarvot ovat esimerkkejä.
+
+Näin korjaat: kirjoita teksti, jossa on ': ' tai joka alkaa erikoismerkillä, lainausmerkkeihin.
+Sisennä vain välilyönneillä, ja sisennä saman tason avaimet yhtä paljon.
+
+Korjattuna:
+
+    provenance: "Huom: kynnysarvot ovat esimerkkejä."
+""",
+        "sv": """
+Filen är inte giltig YAML, så segrules kan inte läsa dess struktur. Positionen är där
+YAML-läsaren gick vilse; själva felet står ofta strax före, på samma eller föregående rad.
+Vanliga orsaker: en text som innehåller ': ' utan citattecken, ojämna indrag, ett tabbtecken
+eller en '[' eller '{' som inte stängs.
+
+Till exempel:
+
+    provenance: Obs: tröskelvärdena är exempel.
+
+Så här rättar du: skriv en text som innehåller ': ' eller börjar med ett specialtecken inom
+dubbla citattecken. Gör indrag med mellanslag, och lika stora indrag för nycklar på samma nivå.
+
+Rättat:
+
+    provenance: "Obs: tröskelvärdena är exempel."
+""",
+    },
+    "SR130": {
+        "fi": """
+Jokainen teksti, jonka ihminen lukee (otsikko, nimet, kysymysten tekstit, asiakkuuspolkujen
+tekstit), annetaan kielittäin. Suomenkielinen teksti (fi) on pakollinen, eikä mikään teksti
+saa olla tyhjä.
+
+Esimerkiksi:
+
+    title: {sv: Exempelmodell, en: Example model}
+
+Näin korjaat: lisää suomenkielinen teksti.
+
+Korjattuna:
+
+    title: {fi: Esimerkkimalli, sv: Exempelmodell, en: Example model}
+""",
+        "sv": """
+Varje text som en person läser (titeln, etiketter, frågornas texter, kundstigarnas texter)
+ges per språk. Den finska texten (fi) är obligatorisk, och ingen text får vara tom.
+
+Till exempel:
+
+    title: {sv: Exempelmodell, en: Example model}
+
+Så här rättar du: lägg till den finska texten.
+
+Rättat:
+
+    title: {fi: Esimerkkimalli, sv: Exempelmodell, en: Example model}
+""",
+    },
+    "SR132": {
+        "fi": """
+Nimet ja tekstit annetaan vain kielillä fi, sv ja en. Muu avain on todennäköisesti
+kirjoitusvirhe. Yhden rivin muodossa {fi: ..., sv: ...} pilkku päättää tekstin: jos tekstiä
+ei ole lainausmerkeissä, pilkun jälkeiset sanat luetaan uudeksi avaimeksi, ja viesti kertoo
+sen. Kirjoita tällainen teksti lainausmerkkeihin: {fi: "Muistan asiat, joista on sovittu.", sv: ...}.
+
+Esimerkiksi:
+
+    label: {fi: Omatoimiasiakkuus, sw: Självständig kund, en: Self-care client}
+
+Näin korjaat: käytä suomelle fi, ruotsille sv ja englannille en.
+
+Korjattuna:
+
+    label: {fi: Omatoimiasiakkuus, sv: Självständig kund, en: Self-care client}
+""",
+        "sv": """
+Etiketter och texter ges bara på fi, sv och en. En annan nyckel är troligen ett stavfel. I
+en etikett på en rad, {fi: ..., sv: ...}, avslutar ett kommatecken texten: orden efter ett
+kommatecken i en etikett utan citattecken läses som en ny nyckel, och meddelandet säger det.
+Skriv en sådan etikett inom citattecken: {fi: "Muistan asiat, joista on sovittu.", sv: ...}.
+
+Till exempel:
+
+    label: {fi: Omatoimiasiakkuus, sw: Självständig kund, en: Self-care client}
+
+Så här rättar du: använd fi för finska, sv för svenska och en för engelska.
+
+Rättat:
+
+    label: {fi: Omatoimiasiakkuus, sv: Självständig kund, en: Self-care client}
+""",
+    },
+    "SR210": {
+        "fi": """
+Lauseke tai ryhmä käyttää nimeä, jota ei ole esitelty: millään kysymyksellä, ryhmällä tai
+pistemäärällä ei ole tätä tunnusta. asked_when-ehdossa voi käyttää vain kysymyksiä, ja
+ryhmään voi luetella vain kysymyksiä. Useimmiten nimi on kirjoitettu väärin; vihje ehdottaa
+lähintä esiteltyä nimeä. Segmenttejä ei voi käyttää ehdoissa.
+
+Esimerkiksi:
+
+    rules:
+      - omatoimi when resource >= 3 and complexity < 3
+
+Näin korjaat: korjaa kirjoitusasu, tai esittele kysymys tai pistemäärä.
+
+Korjattuna:
+
+    rules:
+      - omatoimi when resources >= 3 and complexity < 3
+""",
+        "sv": """
+Ett uttryck eller en grupp använder ett namn som inte är deklarerat: ingen fråga, grupp
+eller poäng har detta id. Ett asked_when-villkor får bara använda frågor, och en grupp får
+bara räkna upp frågor. Oftast är namnet felstavat; tipset föreslår det närmaste deklarerade
+namnet. Segment kan inte användas i villkor.
+
+Till exempel:
+
+    rules:
+      - omatoimi when resource >= 3 and complexity < 3
+
+Så här rättar du: rätta stavningen, eller deklarera frågan eller poängen.
+
+Rättat:
+
+    rules:
+      - omatoimi when resources >= 3 and complexity < 3
+""",
+    },
+    "SR401": {
+        "fi": """
+Säännöissä on aukko: näillä vastauksilla minkään säännön ehto ei täyty, joten segmenttiä ei
+voi antaa. Tyypillisesti kaksi kynnysarvoa ei kohtaa: yksi sääntö ottaa voimavarat > 3,
+toinen voimavarat < 3, eikä mikään ota tasan arvoa 3.
+
+Esimerkiksi:
+
+    rules:
+      - omatoimi when resources > 3
+      - yhteiso when resources < 3
+
+Näin korjaat: tee ehdoista kaikki tapaukset kattavat, esimerkiksi käyttämällä toisessa
+säännössä >= ja toisessa <. `segrules verify` luettelee kaikki aukot.
+
+Korjattuna:
+
+    rules:
+      - omatoimi when resources >= 3
+      - yhteiso when resources < 3
+""",
+        "sv": """
+Reglerna lämnar en lucka: för dessa svar gäller ingen regels villkor, så inget segment kan
+ges. Typiskt möts två tröskelvärden inte: en regel tar resurser > 3, den andra resurser < 3,
+och ingen tar exakt 3.
+
+Till exempel:
+
+    rules:
+      - omatoimi when resources > 3
+      - yhteiso when resources < 3
+
+Så här rättar du: låt villkoren täcka alla fall, till exempel genom att använda >= i den ena
+regeln och < i den andra. `segrules verify` listar alla luckor.
+
+Rättat:
+
+    rules:
+      - omatoimi when resources >= 3
+      - yhteiso when resources < 3
+""",
+    },
+}
+
+_NOT_YET = {
+    "fi": "Tämän koodin pitkä selitys on toistaiseksi vain englanniksi: segrules explain {code} --lang en",
+    "sv": "Den långa förklaringen av denna kod finns än så länge bara på engelska: segrules explain {code} --lang en",
+}
+
+
+def explanation(code: str, lang: str) -> str | None:
+    """The long explanation of ``code`` in fi or sv, or None where it is written in English only."""
+    text = EXPLANATIONS.get(code, {}).get(check_lang(lang))
+    return text.strip("\n") if text is not None else None
+
+
+def explain(code: str, lang: str) -> str:
+    """``segrules explain CODE`` in ``lang``: the title and the long explanation, or, where that
+    is written in English only, a pointer to it (never half in one language, half in another)."""
+    from .codes import explain as explain_en
+
+    text = explain_en(code)  # the code as given (SR210, sr210, 210); SR514 when unknown
+    if check_lang(lang) == "en":
+        return text
+    key = text.partition(":")[0]
+    body = explanation(key, lang) or _NOT_YET[lang].format(code=key)
+    return f"{key}: {title(key, lang)}\n\n{body}"
