@@ -24,8 +24,8 @@ pytestmark = pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="ne
 
 def _start(*args: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "segrules", *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        [sys.executable, "-m", "segrules", *args], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)),
     )
 
 
@@ -62,8 +62,9 @@ def test_ctrl_c_while_the_modules_load(library):
 
 @pytest.mark.parametrize("delay", [0.05, 0.2, 0.5])
 def test_ctrl_c_a_moment_later(delay):
-    """Later in the loading, or in the command itself: the same."""
-    proc = _start("verify", str(SUUNTIMA))
+    """Later in the loading, or in the command itself (waiting for the answers on its standard
+    input, so that it is still running however fast the machine is): the same."""
+    proc = _start("decide", str(SUUNTIMA), "--answers", "-")
     _loaded(proc, "_yaml")
     time.sleep(delay)
     _interrupted(proc)
