@@ -332,8 +332,12 @@ def _table(name: str) -> str:
 
 
 def _first_line(exc: Exception) -> str:
-    text = str(getattr(exc, "desc", None) or exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+    """What went wrong, in one line: for an error of the JVM, its own message (the line after
+    py4j's "An error occurred while calling ..."), without the Java stack."""
+    lines = [line.strip() for line in str(getattr(exc, "desc", None) or exc).strip().splitlines() if line.strip()]
+    if len(lines) > 1 and lines[0].startswith("An error occurred while calling"):
+        lines = lines[1:]
+    return lines[0].lstrip(": ") if lines else type(exc).__name__
 
 
 def _pyspark():

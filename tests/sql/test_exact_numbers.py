@@ -145,6 +145,12 @@ def test_no_double_in_any_dialect(big, dialect):
 
 
 @pytest.mark.spark
+@pytest.mark.xfail(
+    strict=True,
+    reason="a known limit (docs/population.md): denominators up to 10^15 need about 75 Euclid layers, more than "
+    "Spark's analyzer resolves (its 100 rounds run out; raised, it runs out of memory); DuckDB and PostgreSQL "
+    "use their GCD. Strict: the day Spark takes it, this test says so",
+)
 @pytest.mark.parametrize("shape", ["wide", "typed", "long"])
 def test_the_sql_gives_the_exact_pairs_on_spark(big, shape, spark):
     from engines import run_spark
