@@ -324,7 +324,8 @@ def _etag(served: Served) -> dict:
     return {"ETag": f'"{served.ruleset.content_hash}"'}
 
 
-async def _read_body(request: Request, limit: int) -> bytes:
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request's body, at most ``limit`` bytes (SR915 past it, before or while reading)."""
     length = request.headers.get("content-length")
     if length is not None and length.isdigit() and int(length) > limit:
         raise ServiceError(413, f"the body is {length} bytes; the limit is {limit}", code="SR915")
@@ -389,7 +390,7 @@ async def decide(request: Request) -> Response:
     try:
         _check_media(request, JSON_TYPES)
         lang = _lang(request)
-        body = _envelope(parse_json(await _read_body(request, service.config.max_body_bytes)),
+        body = _envelope(parse_json(await read_body(request, service.config.max_body_bytes)),
                          ("answers", "assessed_at", "override", "reason"))
         when = (parse_time(body["assessed_at"], "assessed_at") if body.get("assessed_at") is not None
                 else dt.datetime.now(_UTC).replace(microsecond=0))
@@ -409,7 +410,7 @@ async def validate(request: Request) -> Response:
     service = _service(request)
     served = service.lookup(request)
     _check_media(request, JSON_TYPES)
-    body = _envelope(parse_json(await _read_body(request, service.config.max_body_bytes)), ("answers",))
+    body = _envelope(parse_json(await read_body(request, service.config.max_body_bytes)), ("answers",))
     try:
         served.ruleset.validate(body["answers"])
     except AnswerError as exc:
@@ -472,7 +473,7 @@ async def fhir_decide(request: Request) -> Response:
     service = _service(request)
     served = service.lookup(request)
     _check_media(request, FHIR_TYPES)
-    body = parse_json(await _read_body(request, service.config.max_body_bytes))
+    body = parse_json(await read_body(request, service.config.max_body_bytes))
     try:
         responses, options = _fhir_parameters(body)
         when = (parse_time(options["assessed_at"], "assessedAt") if options.get("assessed_at") is not None

@@ -34,7 +34,7 @@ from ..dsl import ast
 from ..errors import SegrulesError
 from ..files import InputTooLarge, OutputError, os_reason, read_bytes_limited, write_text_atomic
 from ..i18n import DEFAULT_LANG, check_lang
-from ..serve.app import parse_json
+from ..serve.app import parse_json, read_body
 from ..serve.problems import ServiceError, problem, problem_of
 from ..source import MAX_FILE_BYTES, read_source
 from . import analysis
@@ -181,16 +181,7 @@ def _problem(doc: dict) -> Response:
 
 async def _body(request: Request, *keys: str) -> dict:
     """The JSON object of a request, read within MAX_BODY_BYTES, with exactly the keys given."""
-    length = request.headers.get("content-length")
-    if length is not None and length.isdigit() and int(length) > MAX_BODY_BYTES:
-        raise ServiceError(413, f"the body is {length} bytes; the limit is {MAX_BODY_BYTES}", code="SR915")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
-            raise ServiceError(413, f"the body is over the limit of {MAX_BODY_BYTES} bytes", code="SR915")
-        chunks.append(chunk)
-    body = parse_json(b"".join(chunks))
+    body = parse_json(await read_body(request, MAX_BODY_BYTES))
     if not isinstance(body, dict) or set(body) != set(keys):
         raise ServiceError(422, f"the body must be a JSON object with the keys {', '.join(keys)}", code="SR914")
     for key in keys:

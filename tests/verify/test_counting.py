@@ -3,7 +3,6 @@ worked out here by hand (plain dynamic programmes over the items' values, no seg
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 from fractions import Fraction
@@ -20,6 +19,7 @@ from segrules.verify.diff import ERROR, INVALID, diff, observe
 from segrules.verify import verify
 from segrules.verify.space import AnswerSpace
 
+from test_diff import brute
 from test_smt import L, load, model, num
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -126,16 +126,7 @@ def test_shares_are_exact_and_never_rounded_to_none_or_all():
 
 def _brute_cells(old, new) -> dict:
     """Every answer set over both versions' inputs (answered or not), through their own decide."""
-    d = old.definition
-    spaces = {i.id: tuple(i.domain.values) + (None,) for i in d.inputs}
-    ids = sorted(spaces)
-    counts: dict = {}
-    for combo in itertools.product(*(spaces[i] for i in ids)):
-        answers = {k: v for k, v in zip(ids, combo) if v is not None}
-        cell = (observe(old, answers), observe(new, answers))
-        if cell != (INVALID, INVALID):
-            counts[cell] = counts.get(cell, 0) + 1
-    return counts
+    return brute(old, new, {i.id: tuple(i.domain.values) + (None,) for i in old.definition.inputs})
 
 
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")
