@@ -232,8 +232,7 @@ class ReloadWorker:
     def close(self) -> None:
         """Stop the worker; a check under way is abandoned (its file is rejected, SR907)."""
         self._closed = True
-        self._process.terminate()
-        self._process.join(5)
+        self._stop()
 
 
 class RulesetStore:
