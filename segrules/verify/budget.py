@@ -30,8 +30,6 @@ from .model import size_text
 
 #: The outer safety stop of one verification, in seconds of wall-clock time.
 TIME_LIMIT = 300.0
-#: The default time of ``segrules diff`` (its cells are still bounded by time).
-DEFAULT_SECONDS = 10.0
 SOLVER_UNITS = 5_000_000  # z3 rlimit units for the whole SMT prover
 SOLVER_CALL_UNITS = 2_000_000  # z3 rlimit units for one query (per_query(SOLVER_UNITS))
 ANSWER_SETS = 1_000_000  # answer sets enumeration may evaluate

@@ -35,7 +35,8 @@ from ..errors import AnswerError, EvaluationError, SegrulesError
 from ..i18n import count as _count_text, text as _t
 from . import smt
 from .brute import answer_sets, outcome_of
-from .budget import Budget, Undecided
+from .budget import Budget, TimeLimit, Undecided
+from .prover import SolverUnknown, solve_within
 from .counting import ERROR, NONE, SEVERAL, NotCounted, count_joint, share_text
 from .model import size_text
 from .space import AnswerSpace
@@ -91,6 +92,7 @@ class Cell:
     share: Fraction | None = None
     regions: tuple[tuple[str, int], ...] = ()
     scores: tuple[tuple[tuple[str, Any], ...], tuple[tuple[str, Any], ...]] | None = None
+    budget: str | None = None  # for an undecided cell, the budget that ran out (budget.UNITS), if one did
 
     @property
     def moved(self) -> bool:
@@ -109,6 +111,8 @@ class Cell:
             out["regions"] = [{"region": r, "count": n} for r, n in self.regions]
         if self.reason:
             out["reason"] = self.reason
+        if self.budget:
+            out["budget_exhausted"] = self.budget
         return out
 
     def share_text(self, total: int | None) -> str:
@@ -133,6 +137,8 @@ class Difference:
     answer_sets: int | None = None  # the answer sets compared (valid for at least one version), when counted
     count_method: str | None = None  # "structural" or "enumeration", when counted
     not_counted: str | None = None  # why the cells are not counted
+    budget: dict | None = None  # the work budgets the comparison ran with (Budget.to_json)
+    stopped: bool = False  # the safety stop (time limit) was reached: no verdict
 
     def cell(self, old: str, new: str) -> Cell:
         for c in self.cells:
@@ -150,7 +156,10 @@ class Difference:
 
     @property
     def equal(self) -> bool | None:
-        """True when proven equal everywhere, False when some answer set moves, else None."""
+        """True when proven equal everywhere, False when some answer set moves, else None
+        (and None when the time limit stopped the comparison: no verdict)."""
+        if self.stopped:
+            return None
         if self.moved:
             return False
         return None if self.undecided else True
@@ -173,6 +182,8 @@ class Difference:
             "inputs_only_new": list(self.inputs_only_new),
             "inputs_changed": list(self.inputs_changed),
             "notes": list(self.notes),
+            "budget": self.budget,
+            "stopped": self.stopped,
         }
 
     def format(self, lang: str = "en") -> str:
@@ -218,6 +229,8 @@ class Difference:
                 hidden)
 
     def verdict(self, lang: str = "en") -> str:
+        if self.stopped:
+            return _t(lang, "diff.stopped")
         if self.equal is True:
             return _t(lang, "diff.equal")
         if self.equal is False:
@@ -362,7 +375,7 @@ def diff(old, new, *, budget: Budget | float | None = None, old_file: str | None
         method = f"smt+{count_method}"
     return Difference(_ref(old, old_file), _ref(new, new_file), tuple(rows), tuple(cols), tuple(cells),
                       counts is not None, method, only_o, only_n, changed, tuple(notes),
-                      total, count_method, not_counted)
+                      total, count_method, not_counted, budget.to_json(), budget.stopped)
 
 
 def _kind(inp) -> str:
@@ -393,7 +406,7 @@ def _cell(old, new, r: str, c: str, counts, smt_cells, total, count_method) -> C
         if counts is None:
             return Cell(r, c, "undecided", reason="neither the solver nor a counting method could run")
         return counted()
-    status, witness, reason = smt_cells[(r, c)]
+    status, witness, reason, ran_out = smt_cells[(r, c)]
     if counts is not None:
         if status == "empty" and count:
             raise DiffError(f"the solver proved {r} -> {c} empty, but {count} answer sets were counted in it; "
@@ -402,8 +415,9 @@ def _cell(old, new, r: str, c: str, counts, smt_cells, total, count_method) -> C
             raise DiffError(f"the solver found an answer set {r} -> {c} that the count did not count; "
                             "nothing is claimed (a bug in segrules)", code="SR641")
         if status == "undecided":  # the counts are exact by construction
-            return counted()
-    return _shown(old, new, Cell(r, c, status, witness, count, reason, share, regions))
+            got = counted()
+            return attrs.evolve(got, budget=ran_out) if got.status == "undecided" else got
+    return _shown(old, new, Cell(r, c, status, witness, count, reason, share, regions, budget=ran_out))
 
 
 def _shown(old, new, cell: Cell) -> Cell:
@@ -532,22 +546,25 @@ def _prove(old, new, rows, cols, budget: Budget, notes: list) -> dict | None:
     s.add(*base)
     inputs = list(old.definition.inputs) + [i for i in new.definition.inputs if i.id not in ins_o]
     out = {}
+    stopped = None
     for r in rows:
         for c in cols:
             if r == INVALID and c == INVALID:
                 continue
-            left = budget.remaining()
-            if left <= 0:
-                out[(r, c)] = ("undecided", None, f"the time budget of {budget.seconds:g} s ran out")
+            if budget.stopped:
+                out[(r, c)] = ("undecided", None, str(stopped), "time_limit")
                 continue
-            if left != float("inf"):
-                s.set("timeout", max(1, int(left * 1000)))
-            got = s.check(outcome(a, va, r), outcome(b, vb, c))
-            if got == z3.unsat:
-                out[(r, c)] = ("empty", None, None)
-            elif got == z3.sat:
-                answers = space.decode(s.model(), inputs)
-                out[(r, c)] = ("found", _checked(old, new, r, c, answers), None)
+            try:
+                model = solve_within(s, budget, outcome(a, va, r), outcome(b, vb, c))
+            except TimeLimit as exc:  # the safety stop: this cell and every one after it
+                stopped = exc
+                out[(r, c)] = ("undecided", None, str(exc), "time_limit")
+            except SolverUnknown as exc:
+                out[(r, c)] = ("undecided", None, str(exc), exc.budget)
             else:
-                out[(r, c)] = ("undecided", None, f"the solver gave no answer ({s.reason_unknown()})")
+                if model is None:
+                    out[(r, c)] = ("empty", None, None, None)
+                else:
+                    answers = space.decode(model, inputs)
+                    out[(r, c)] = ("found", _checked(old, new, r, c, answers), None, None)
     return out

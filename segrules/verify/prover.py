@@ -50,7 +50,7 @@ class SmtResult:
     problems: tuple[str, ...] = ()  # witnesses that did not reproduce (SR693)
 
 
-class _Unknown(Exception):
+class SolverUnknown(Exception):
     """The solver could not tell; ``budget`` names the budget that ran out, if one did."""
 
     def __init__(self, message: str, budget: str | None = None):
@@ -62,6 +62,38 @@ def _rlimit_count(solver) -> int:
     """The z3 resource units counted so far in the solver's context."""
     stats = solver.statistics()
     return int(stats.get_key_value("rlimit count")) if "rlimit count" in stats.keys() else 0
+
+
+def solve_within(solver, budget: Budget, *extra):
+    """A model of the solver's assertions and ``extra``, or None when there is none (a proof);
+    raises SolverUnknown when the solver cannot tell.
+
+    The query gets a z3 resource limit (``rlimit``) from the budget, and the units it used are
+    counted against the budget: where a query runs out is the same on every machine. The
+    wall-clock timeout is only the outer safety stop (``TimeLimit``)."""
+    budget.check("the SMT solver was working")
+    try:
+        units = budget.solver_units()
+    except Undecided as exc:
+        raise SolverUnknown(str(exc), "solver") from None
+    solver.set("rlimit", units or 0)  # 0: no limit
+    left = budget.remaining()
+    solver.set("timeout", 0 if left == float("inf") else max(1, int(left * 1000)))
+    before = _rlimit_count(solver)
+    got = solver.check(*extra)
+    used = _rlimit_count(solver) - before
+    budget.spent_solver += used
+    if got == z3.sat:
+        return solver.model()
+    if got == z3.unsat:
+        return None
+    if units and used >= units:
+        if budget.solver is not None and budget.spent_solver >= budget.solver:
+            raise SolverUnknown(f"the solver budget of {size_text(budget.solver)} rlimit units ran out", "solver")
+        raise SolverUnknown(f"the query reached the per-query solver budget of {size_text(units)} rlimit units",
+                            "solver_call")
+    budget.check("the SMT solver was working")  # a timeout: the safety stop
+    raise SolverUnknown(solver.reason_unknown() or "the solver could not decide")
 
 
 class SmtProver:
@@ -86,36 +118,9 @@ class SmtProver:
     # ------------------------------------------------------------------ solving
 
     def _solve(self, solver, *extra):
-        """A model, None for unsat; raises _Unknown when the solver cannot tell.
-
-        Each query gets a z3 resource limit (``rlimit``) from the budget, and the units it
-        used are counted against the budget: where a query runs out is the same on every
-        machine. The wall-clock timeout is only the outer safety stop."""
-        budget = self.budget
-        budget.check("the SMT solver was working")
-        try:
-            units = budget.solver_units()
-        except Undecided as exc:
-            raise _Unknown(str(exc), "solver") from None
-        solver.set("rlimit", units or 0)  # 0: no limit
-        left = budget.remaining()
-        solver.set("timeout", 0 if left == float("inf") else max(1, int(left * 1000)))
-        before = _rlimit_count(solver)
+        """A model, None for unsat; raises SolverUnknown when the solver cannot tell."""
         self.calls += 1
-        got = solver.check(*extra)
-        used = _rlimit_count(solver) - before
-        budget.spent_solver += used
-        if got == z3.sat:
-            return solver.model()
-        if got == z3.unsat:
-            return None
-        if units and used >= units:
-            if budget.solver is not None and budget.spent_solver >= budget.solver:
-                raise _Unknown(f"the solver budget of {size_text(budget.solver)} rlimit units ran out", "solver")
-            raise _Unknown(f"the query reached the per-query solver budget of {size_text(units)} rlimit units",
-                           "solver_call")
-        budget.check("the SMT solver was working")  # a timeout: the safety stop
-        raise _Unknown(solver.reason_unknown() or "the solver could not decide")
+        return solve_within(solver, self.budget, *extra)
 
     def _find(self, *conds):
         return self._solve(self.solver, *conds)
@@ -228,7 +233,7 @@ class SmtProver:
                         f"{code}: cannot tell whether input {inp.id!r} is asked", answers, code=code,
                     ))
                     keys.add(("asked", code))
-        except _Unknown as exc:
+        except SolverUnknown as exc:
             return self._undecided("totality", exc)
         if findings:
             return SmtCheck("totality", "failed", f"{len(findings)} kind(s) of evaluation error", tuple(findings),
@@ -238,7 +243,7 @@ class SmtProver:
     def completeness(self) -> SmtCheck:
         try:
             model = self._find(self.enc.gap)
-        except _Unknown as exc:
+        except SolverUnknown as exc:
             return self._undecided("completeness", exc)
         if model is None:
             return SmtCheck("completeness", "passed", "every answer set gets a segment")
@@ -275,7 +280,7 @@ class SmtProver:
                     f"overlap: the rules of {', '.join(sorted(segs))} all hold", answers,
                     tuple(RuleRef.of(rs.rules[i]) for i in out), code="SR602",
                 ))
-        except _Unknown as exc:
+        except SolverUnknown as exc:
             if not findings:
                 return self._undecided("exclusivity", exc)
         if findings:
@@ -311,7 +316,7 @@ class SmtProver:
                     if not self._reproduces(f"rule {k + 1} fires first", answers, ok):
                         unknown = unknown or "a witness did not reproduce (SR693)"
                         open_.add(str(k + 1))
-            except _Unknown as exc:
+            except SolverUnknown as exc:
                 unknown, ran_out = unknown or str(exc), ran_out or exc.budget
                 open_.add(str(k + 1))
         dead_f = tuple(
@@ -337,7 +342,7 @@ class SmtProver:
         for seg in rs.segments:
             try:
                 model = self._find(enc.decision[seg.id])
-            except _Unknown as exc:
+            except SolverUnknown as exc:
                 unknown, ran_out = unknown or str(exc), ran_out or exc.budget
                 open_.add(seg.id)
                 continue
@@ -360,7 +365,7 @@ class SmtProver:
             try:
                 if self._pair_near_seeds(inp):
                     continue  # a reproduced pair of answer sets shows it
-            except _Unknown as exc:
+            except SolverUnknown as exc:
                 unknown, ran_out = unknown or f"{inp.id}: {exc}", ran_out or exc.budget
                 open_.add(inp.id)
                 continue
@@ -371,7 +376,7 @@ class SmtProver:
                 solver.add(*a.definitions, *b.definitions, a.ok, b.ok, z3.Not(a.same_result(b)))
             try:
                 model = self._solve(solver, smt.differ_in(a, b, inp.id), smt.agree_where_asked_in_both(a, b, inp.id))
-            except _Unknown as exc:
+            except SolverUnknown as exc:
                 unknown, ran_out = unknown or f"{inp.id}: {exc}", ran_out or exc.budget
                 open_.add(inp.id)
                 continue

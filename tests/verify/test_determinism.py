@@ -72,3 +72,33 @@ def test_the_report_is_the_same_alone_beside_load_and_under_another_hash_seed(op
         exhausted = [c.get("budget_exhausted") for r in alone["reports"] for c in r["checks"]
                      if c["status"] == "undecided"]
         assert exhausted and all(exhausted), exhausted
+
+
+def diff_json(old: str, new: str, options: list[str], seed: str) -> dict:
+    env = dict(os.environ, PYTHONHASHSEED=seed)
+    proc = subprocess.run([sys.executable, "-m", "segrules", "diff", "--json", *options, old, new], cwd=ROOT,
+                          capture_output=True, text=True, encoding="utf-8", env=env, timeout=1800)
+    assert proc.returncode in (0, 1), proc.stderr
+    doc = json.loads(proc.stdout)
+    assert doc["stopped"] is False  # the safety stop is never reached here
+    return doc
+
+
+@pytest.mark.parametrize("options", [[], ["--solver-budget", "20000"]], ids=["default budget", "tight budget"])
+def test_the_diff_is_the_same_alone_beside_load_and_under_another_hash_seed(tmp_path, options):
+    """``segrules diff`` decides its cells within solver units, not seconds: the same matrix
+    under load, and where the budget runs out, the same cells undecided, naming it."""
+    old = ROOT / "rulesets" / "helsinki" / "suuntima.yaml"
+    new = tmp_path / "suuntima-3.5.yaml"
+    new.write_text(old.read_text(encoding="utf-8").replace("resources >= 3", "resources >= 3.5"), encoding="utf-8")
+    alone = diff_json(str(old), str(new), options, "0")
+    with Load():
+        loaded = diff_json(str(old), str(new), options, "1")
+    assert loaded == alone
+    assert alone["budget"]["solver_rlimit"] == (int(options[1]) if options else 5_000_000)
+    undecided = [c for c in alone["cells"] if c["status"] == "undecided"]
+    if options:  # the budget ran out part-way, and each undecided cell names it
+        assert undecided and all(c["budget_exhausted"] in ("solver", "solver_call") for c in undecided), undecided
+        assert alone["equal"] is False or alone["equal"] is None
+    else:
+        assert not undecided and alone["equal"] is False

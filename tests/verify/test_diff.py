@@ -113,5 +113,25 @@ def test_a_spent_budget_is_undecided_never_equal():
     # find answer sets in is shown with a witness re-run through both versions, but an empty
     # one is not proven by them
     assert d.counted and d.cell("a", "a").status == "found" and d.cell("a", "a").count == 2
-    assert all(c.status == "undecided" for c in d.cells if c.moved)
-    assert "UNDECIDED" in d.format() and "not a proof" in d.format()
+    assert all(c.status == "undecided" and c.budget == "time_limit" for c in d.cells if c.moved)
+    # the safety stop gives no verdict, never "equal"
+    assert d.stopped and d.to_json()["stopped"] is True and d.to_json()["equal"] is None
+    assert "STOPPED" in d.format() and "not a proof" in d.format()
+
+
+def test_a_spent_solver_budget_leaves_cells_undecided_naming_it_never_empty():
+    from segrules.verify.budget import Budget
+
+    text = model(num("x", 1, 5), "", ["a when x < 3", "b when x >= 3"])
+    other = model(num("x", 1, 5), "", ["a when x < 4", "b when x >= 4"])
+    d = diff(load(text), load(other), budget=Budget(None, solver=1, solver_call=1))
+    assert not d.stopped
+    undecided = [c for c in d.cells if c.status == "undecided"]
+    assert undecided and all(c.budget in ("solver", "solver_call") for c in undecided)
+    assert not any(c.status == "empty" for c in d.cells)
+    assert d.to_json()["budget"]["solver_rlimit"] == 1
+    # the moved cell is still found from the exact counts, with a witness re-run through both
+    assert d.cell("b", "a").status == "found" and d.equal is False
+    # with the default budget every cell is decided
+    full = diff(load(text), load(other))
+    assert not [c for c in full.cells if c.status == "undecided"] and full.cell("b", "a").count == 1
