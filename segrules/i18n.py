@@ -833,6 +833,11 @@ VERIFY_REPORT: dict[str, tuple[str, str, str]] = {
         'berörda svarsuppsättningar',
         'answer sets affected',
     ),
+    'region.everywhere': (
+        'jokainen vastausjoukko',
+        'varje svarsuppsättning',
+        'every answer set',
+    ),
     'report.region': (
         'alue',
         'område',

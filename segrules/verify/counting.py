@@ -36,7 +36,7 @@ from .brute import enumerate_tally
 from .budget import Budget, Undecided
 from .model import InternalInconsistency, size_text
 from .space import AnswerSpace, Tally, answers_of, matched_rules
-from .structure import StructuralVerifier, _check_size, formula
+from .structure import EVERYWHERE, StructuralVerifier, _check_size, formula
 
 __all__ = [
     "ENUMERATE_UP_TO", "NotCounted", "SegmentSizes", "JointCell", "count_ruleset", "count_joint", "sizes_of",
@@ -378,7 +378,7 @@ def region_text(atom_values) -> str:
             parts.append(f"{subject} {'<=' if hi_in else '<'} {number_text(hi)}")
         parts += [f"{subject} != {number_text(c)}" for c in sorted(ne)
                   if (lo is None or c > lo or c == lo and lo_in) and (hi is None or c < hi or c == hi and hi_in)]
-    return " and ".join(parts + others) if parts or others else "every answer set"
+    return " and ".join(parts + others) if parts or others else EVERYWHERE
 
 
 def _bound(atom: ast.Expr, value: bool):

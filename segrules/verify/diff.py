@@ -41,6 +41,7 @@ from .counting import ERROR, NONE, SEVERAL, NotCounted, count_joint, share_text
 from .model import size_text
 from .space import AnswerSpace
 from .structure import outcome_result
+from .words import region_text
 
 __all__ = ["SCHEMA", "Cell", "Difference", "VersionRef", "diff"]
 
@@ -202,7 +203,8 @@ class Difference:
         for c in self.moved:
             lines.append(f"\n{outcome_text(c.old, lang)} -> {outcome_text(c.new, lang)}: {self.count_text(c, lang)}")
             for region, count in c.regions[:REGIONS_SHOWN]:
-                lines.append(f"  {_t(lang, 'diff.where')} {region}: {size_text(count)} ({share_text(count, self.answer_sets)})")
+                lines.append(f"  {_t(lang, 'diff.where')} {region_text(region, lang)}: {size_text(count)} "
+                             f"({share_text(count, self.answer_sets)})")
             if len(c.regions) > REGIONS_SHOWN:
                 lines.append("  " + _count_text(lang, "diff.more_regions", len(c.regions) - REGIONS_SHOWN))
             lines.append(f"  {_t(lang, 'diff.example')}: {_answers_text(c.witness)}")

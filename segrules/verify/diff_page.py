@@ -20,6 +20,7 @@ from .counting import share_text
 from .diff import INVALID, REGIONS_SHOWN, SCHEMA, outcome_text
 from .html import _CSS
 from .model import size_text
+from .words import region_text
 
 __all__ = ["diff_html", "diff_section"]
 
@@ -118,7 +119,7 @@ def _moved(d: Any, c: Any, lang: str) -> list[str]:
            f"<p><strong>{escape(outcome_text(c.old, lang))} → {escape(outcome_text(c.new, lang))}</strong>: "
            f"{escape(d.count_text(c, lang))}</p>"]
     if c.regions:
-        items = [f"<li>{escape(_t(lang, 'diff.where'))} <code>{escape(region)}</code>: {escape(size_text(n))} "
+        items = [f"<li>{escape(_t(lang, 'diff.where'))} <code>{escape(region_text(region, lang))}</code>: {escape(size_text(n))} "
                  f"({escape(share_text(n, d.answer_sets or 0))})</li>" for region, n in c.regions[:REGIONS_SHOWN]]
         if len(c.regions) > REGIONS_SHOWN:
             items.append(f"<li>{escape(_count(lang, 'diff.more_regions', len(c.regions) - REGIONS_SHOWN))}</li>")

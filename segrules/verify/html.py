@@ -21,7 +21,7 @@ from ..dsl import ast
 from ..i18n import code_label, quadrant_text
 from ..i18n import text as _t
 from .model import SCHEMA, Finding, VerificationReport, size_text
-from .words import (check_summary, finding_message, method_text, methods_text, note_text, scores_text, shown_command,
+from .words import (check_summary, region_text, finding_message, method_text, methods_text, note_text, scores_text, shown_command,
                     shown_path)
 from .report_parts import counts_section
 
@@ -308,7 +308,7 @@ def _finding(check: str, f: Finding, lang: str = "en") -> list[str]:
     if f.answer_sets is not None:
         out.append(f"<p>{t('report.affected')}: <strong>{escape(size_text(f.answer_sets))}</strong></p>")
     if f.region:
-        out.append(f"<p>{t('report.region')}: <code>{escape(f.region)}</code></p>")
+        out.append(f"<p>{t('report.region')}: <code>{escape(region_text(f.region, lang))}</code></p>")
     if f.rules:
         out.append(f"<p>{t('report.rules_involved')}:</p>")
         out.append("<ul>")

@@ -194,7 +194,7 @@ class VerificationReport:
         import json
 
         from ..i18n import text
-        from .words import check_summary, finding_message, method_text, methods_text, note_text, shown_path
+        from .words import check_summary, finding_message, method_text, methods_text, note_text, region_text, shown_path
 
         lines = [
             f"{shown_path(self.source)}: {self.ruleset_id} {self.version} (sha256 {self.content_hash})",
@@ -212,7 +212,7 @@ class VerificationReport:
                 if f.answer_sets is not None:
                     lines.append(f"        {text(lang, 'verify.affected')}: {size_text(f.answer_sets)}")
                 if f.region:
-                    lines.append(f"        {text(lang, 'report.region')}: {f.region}")
+                    lines.append(f"        {text(lang, 'report.region')}: {region_text(f.region, lang)}")
                 for r in f.rules:
                     where = f" ({shown_path(r.file)}:{r.line})" if r.file else ""
                     lines.append(f"        {text(lang, 'rule', n=r.number)}{where}: {r.text}")

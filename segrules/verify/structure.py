@@ -808,9 +808,18 @@ class StructuralVerifier:
         return describe_region(self.rs, atom_values, ranges)
 
 
+#: A region with no condition: every answer set (the only region text that is not in the
+#: rule language's notation; a report shows it in the reader's language, ``words.region_text``).
+EVERYWHERE = "every answer set"
+#: Between a region's conditions and the values its scores reach there (``x >= 3 ⇒ s in [3, 5]``).
+REACHED = "⇒"
+
+
 def describe_region(rs: ast.RulesetDef, atom_values, ranges: dict | None = None) -> str:
     """Bounds from `name op constant` atoms merged into intervals, then the other conditions,
-    then the values the scores reach there (when known)."""
+    then the values the scores reach there (when known), all in the rule language's notation
+    (``resources = 3 and complexity < 3.5 ⇒ complexity in [1, 10/3]``), which reads the same
+    in every language."""
     from ..dsl.printer import to_text
     from ..engine.runtime import format_number
 
@@ -845,7 +854,7 @@ def describe_region(rs: ast.RulesetDef, atom_values, ranges: dict | None = None)
             parts.append(f"{name} {'>=' if lo_in else '>'} {format_number(lo)}")
         else:
             parts.append(f"{name} {'<=' if hi_in else '<'} {format_number(hi)}")
-    text = " and ".join(parts + others) if parts or others else "every condition"
+    text = " and ".join(parts + others) if parts or others else EVERYWHERE
     if ranges:
         atoms = [a for a, _ in atom_values]
         read = {r.id for a in atoms for r in ast.walk(a) if isinstance(r, ast.ScoreRef)}
@@ -855,10 +864,10 @@ def describe_region(rs: ast.RulesetDef, atom_values, ranges: dict | None = None)
                 lo, hi = ranges[sc.id]
                 shown.append(
                     f"{sc.id} = {format_number(lo)}" if lo == hi
-                    else f"{sc.id} from {format_number(lo)} to {format_number(hi)}"
+                    else f"{sc.id} in [{format_number(lo)}, {format_number(hi)}]"
                 )
-        if shown:
-            text += " (values reached: " + ", ".join(shown) + ")"
+        if shown:  # what follows there: the values the scores reach, in the same notation
+            text += f" {REACHED} " + ", ".join(shown)
     return text
 
 

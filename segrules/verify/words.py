@@ -16,8 +16,16 @@ import re
 from ..i18n import text
 from .model import Check, Finding, VerificationReport, size_text
 
-__all__ = ["method_text", "methods_text", "check_summary", "finding_message", "note_text", "shown_path",
+__all__ = ["region_text", "method_text", "methods_text", "check_summary", "finding_message", "note_text", "shown_path",
            "method_name"]
+
+
+def region_text(region: str, lang: str = "en") -> str:
+    """A region as a report shows it: in the rule language's notation, which reads the same in
+    every language, bar the region with no condition, said in ``lang``."""
+    from .structure import EVERYWHERE
+
+    return text(lang, "region.everywhere") if region == EVERYWHERE else region
 
 
 def shown_path(path: str | None) -> str | None:

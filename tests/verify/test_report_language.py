@@ -77,6 +77,17 @@ def test_the_finnish_report_has_no_english_sentence_and_no_machine_path(tmp_path
         assert "aukko: mikään sääntö ei täyty" in text and "aukko: mikään sääntö ei täyty" in page
         assert "sen pistemäärät" in text and "sen pistemäärät" in page
         assert "päällekkäisyys" in text and "TODISTETTU" in page
+        # a region is in the rule language's notation, which needs no translation
+        assert "values reached" not in text and " ⇒ resources = 3" in text and "⇒" in page
+
+
+def test_a_region_with_no_condition_is_said_in_the_readers_language():
+    from segrules.verify.structure import EVERYWHERE
+    from segrules.verify.words import region_text
+
+    assert [region_text(EVERYWHERE, lang) for lang in ("fi", "sv", "en")] == [
+        "jokainen vastausjoukko", "varje svarsuppsättning", "every answer set"]
+    assert region_text("x >= 3 ⇒ s in [3, 5]", "fi") == "x >= 3 ⇒ s in [3, 5]"
 
 
 def test_the_method_line_is_true_when_the_counting_method_gave_up(tmp_path, files):
