@@ -251,21 +251,27 @@ OWN = {"en": "my-region", "fi": "oma-alue"}
 IDENT = {"en": "my_region.suuntima", "fi": "oma_alue.suuntima"}
 
 
-def build(folder: Path, lang: str) -> None:
-    """Write the guide's files under ``folder``: one folder per stage."""
+def files(lang: str) -> dict[str, str]:
+    """The guide's files in ``lang`` by their path under the temporary folder: one folder per
+    stage, each with the ruleset as the reader has it then; the finished stage also holds the
+    broken copies and the answers file."""
     own = OWN[lang]
     copied = SOURCE.read_text(encoding="utf-8")
     renamed = _renamed(copied, IDENT[lang])
     moved = _moved(renamed)
     finished = _finished(moved)
-    for stage, text in zip(STAGES, (copied, renamed, moved, finished)):
-        (folder / stage / own).mkdir(parents=True)
-        (folder / stage / own / "suuntima.yaml").write_text(text, encoding="utf-8")
-    (folder / "finished" / "broken").mkdir()
-    for name, text in _broken(finished).items():
-        (folder / "finished" / "broken" / f"{name}.yaml").write_text(text, encoding="utf-8")
-    answers = json.dumps(BAD_ANSWERS, indent=2) + "\n"
-    (folder / "finished" / ANSWERS[lang]).write_text(answers, encoding="utf-8")
+    out = {f"{stage}/{own}/suuntima.yaml": text
+           for stage, text in zip(STAGES, (copied, renamed, moved, finished))}
+    out |= {f"finished/broken/{name}.yaml": text for name, text in _broken(finished).items()}
+    out[f"finished/{ANSWERS[lang]}"] = json.dumps(BAD_ANSWERS, indent=2) + "\n"
+    return out
+
+
+def build(folder: Path, lang: str) -> None:
+    """Write the guide's files in ``lang`` under ``folder``."""
+    for path, text in files(lang).items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(text, encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- the samples
@@ -440,9 +446,10 @@ def update(text: str, blocks: dict[str, str]) -> str:
     return text
 
 
-def wanted() -> dict[Path, str]:
-    """Each guide as it should be."""
-    return {path: update(path.read_text(encoding="utf-8"), samples(lang)) for lang, path in GUIDES.items()}
+def wanted(blocks: dict[str, dict[str, str]] | None = None) -> dict[Path, str]:
+    """Each guide as it should be (``blocks``: the samples by language, when already made)."""
+    blocks = blocks or {lang: samples(lang) for lang in GUIDES}
+    return {path: update(path.read_text(encoding="utf-8"), blocks[lang]) for lang, path in GUIDES.items()}
 
 
 def main(argv: list[str] | None = None) -> int:

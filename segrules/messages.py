@@ -604,6 +604,7 @@ HINTS: list[tuple[str | None, str, str, str]] = [
     (None, "compare it with something, e.g. x >= 3", "vertaa sitä johonkin, esim. x >= 3", "jämför det med något, t.ex. x >= 3"),
     (None, "a condition compares values, e.g. {example}", "ehto vertaa arvoja, esim. {example}", "ett villkor jämför värden, t.ex. {example}"),
     (None, "e.g. {example}", "esim. {example}", "t.ex. {example}"),
+    (None, "write e.g. {example}", "kirjoita esim. {example}", "skriv t.ex. {example}"),
     (None, "write {example}", "kirjoita {example}", "skriv {example}"),
     (None, "put the text in quotes", "kirjoita teksti lainausmerkkeihin", "skriv texten inom citattecken"),
     (None, "e.g. 12, without quotes", "esim. 12, ilman lainausmerkkejä", "t.ex. 12, utan citattecken"),
