@@ -59,6 +59,7 @@ def test_every_sample_has_one_place_in_each_guide(gen):
         for name in names:
             assert text.count(gen.begin(name)) == 1 and text.count(gen.end(name)) == 1, (path.name, name)
         assert set(re.findall(r"<!-- guide:([a-z-]+):begin -->", text)) == set(names), path.name
+        assert text.count(gen.GENERATED) == 1, path.name
 
 
 def test_no_machine_path_and_no_changing_time(blocks):
