@@ -18,37 +18,46 @@ def gen():
     return load_script(DOCS / "gen_guide.py", "gen_guide")
 
 
-@pytest.fixture(scope="module")
-def blocks(gen):
-    """Every sample of both guides, run once for the module (four proofs per language)."""
-    return {lang: gen.samples(lang) for lang in gen.GUIDES}
+def _shown(gen, lang: str) -> dict[str, str]:
+    """The samples the guide in ``lang`` shows now, by name."""
+    text = gen.GUIDES[lang].read_text(encoding="utf-8")
+    return {s.name: text[text.index(gen.begin(s.name)) + len(gen.begin(s.name)):text.index(gen.end(s.name))]
+            for s in gen.SAMPLES}
 
 
-def test_the_guides_show_what_the_commands_print(gen, blocks):
+def test_the_guides_show_what_the_commands_print(gen):
+    # one test runs every command (four proofs per language), so that parallel workers do not
+    # each run them again
+    blocks = {lang: gen.samples(lang) for lang in gen.GUIDES}
     for path, text in gen.wanted(blocks).items():
         assert path.read_text(encoding="utf-8") == text, (
             f"{path.relative_to(ROOT)} shows other output than the commands print: run python docs/gen_guide.py"
         )
-
-
-def test_a_sample_changed_by_hand_is_caught(gen, blocks):
-    path = gen.GUIDES["fi"]
-    shown = path.read_text(encoding="utf-8")
+    # and a sample changed by hand is put back
+    shown = gen.GUIDES["fi"].read_text(encoding="utf-8")
     verdict = "  TODISTETTU: jokainen mahdollinen vastausjoukko johtaa täsmälleen yhteen segmenttiin\n"
     assert shown.count(verdict) == 1
     by_hand = shown.replace(verdict, "  PROVEN: every possible answer set maps to exactly one segment\n")
     assert gen.update(by_hand, blocks["fi"]) == shown
 
 
-def test_the_finnish_guide_shows_finnish_output(blocks):
-    fi, en = blocks["fi"], blocks["en"]
+def test_the_finnish_guide_shows_finnish_output(gen):
+    fi, en = _shown(gen, "fi"), _shown(gen, "en")
     assert "TODISTETTU" in fi["verify"] and "PROVEN" not in fi["verify"]
     assert "alue: resources = 3 and complexity < 3.5 ⇒" in fi["broken-gap"]
     assert "EI TODISTETTU" in fi["broken-gap"] and "NOT PROVEN" in en["broken-gap"]
     assert "vihje:" in fi["broken-key"] and "hint:" in en["broken-key"]
     for name, block in fi.items():
-        for english in ("error:", "hint:", "FAILED", "answer sets", "witness"):
+        for english in ("error:", "hint:", "FAILED", "answer sets", "witness", "e.g."):
             assert english not in block, f"the Finnish sample {name} shows {english!r}"
+
+
+def test_no_machine_path_and_no_changing_time(gen):
+    for lang in gen.GUIDES:
+        for name, block in _shown(gen, lang).items():
+            assert "segrules-guide-" not in block and "/tmp" not in block and str(ROOT) not in block, (lang, name)
+            assert not re.search(r"; [0-9.]+ s$", block, flags=re.M), (lang, name)
+            assert block.startswith("\n```\n") and block.endswith("\n```\n"), (lang, name)
 
 
 def test_every_sample_has_one_place_in_each_guide(gen):
@@ -60,13 +69,6 @@ def test_every_sample_has_one_place_in_each_guide(gen):
             assert text.count(gen.begin(name)) == 1 and text.count(gen.end(name)) == 1, (path.name, name)
         assert set(re.findall(r"<!-- guide:([a-z-]+):begin -->", text)) == set(names), path.name
         assert text.count(gen.GENERATED) == 1, path.name
-
-
-def test_no_machine_path_and_no_changing_time(blocks):
-    for lang, samples in blocks.items():
-        for name, block in samples.items():
-            assert "segrules-guide-" not in block and "/tmp" not in block and str(ROOT) not in block, (lang, name)
-            assert not re.search(r"; [0-9.]+ s$", block, flags=re.M), (lang, name)
 
 
 def _changed_lines(old: str, new: str) -> list[str]:
