@@ -190,6 +190,9 @@ def _moved(text: str) -> str:
                                            ("yhteistyo", ">=", ">="), ("verkosto ", "<", ">=")):
         text = _edit(text, f"  - {segment} when resources {resources} 3 and complexity {complexity} 3\n",
                      f"  - {segment} when resources {resources} 3 and complexity {complexity} 3.5\n")
+    text = _edit(text, "#   4. The cut-off 3.0 on each axis splits the four-field model into four segments:\n",
+                 "#   4. The cut-offs, resources 3.0 and complexity 3.5, split the four-field model into\n"
+                 "#      four segments:\n")
     text = _edit(text, "#                          complexity < 3.0          complexity >= 3.0\n",
                  "#                          complexity < 3.5          complexity >= 3.5\n")
     text = _edit(text, "# Rules: one cut-off per axis. A mean of exactly 3.0 counts as high on both axes.\n",
@@ -201,6 +204,8 @@ def _moved(text: str) -> str:
 def _finished(copy: str) -> str:
     """Sections 6-7: the boundary examples moved to the new cut-off, and an example added."""
     text = copy
+    text = _edit(text, "  # --- Complexity cut-off 3.0, each battery (resources kept clearly high or low) ----------\n",
+                 "  # --- Complexity cut-off 3.5, each battery (resources kept clearly high or low) ----------\n")
     for old, comment, name, answers, expect in _MOVED:
         start, end = _example_block(text, old)
         text = text[:start] + _example(comment, name, answers, expect) + text[end:]
