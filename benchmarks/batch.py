@@ -12,7 +12,15 @@ counted:
   result.parquet`` (DuckDB, the default engine), in a process of its own: the wall time,
   start-up and compiling the SQL included, and the process's peak memory;
 - ``report``: ``segrules report RULESET --input result.parquet --by unit`` on that result;
-- ``python``: the baseline, the Python engine's per-record loop, ``Ruleset.segment_of`` on
+- ``hand``: the goal's baseline, a DuckDB query written by hand for Suuntima
+  (``HANDWRITTEN``, below), run as a user would run it: a process of its own that starts
+  DuckDB and copies population.parquet to a Parquet file of the same rows in key order, with
+  the same segment, rule and axis scores in lowest terms (integer sums, GCD), every answer
+  checked against its scale and the battery's questions asked only with it; an invalid
+  record gets no segment. Before any timing, its output is compared with ``segrules
+  batch``'s on every record (a gate: the benchmark stops if they differ). The goal:
+  ``segrules batch`` within 1.5x of it;
+- ``python``: the Python engine's per-record loop, ``Ruleset.segment_of`` on
   each record's answers already in memory as dicts (reading and writing files not counted,
   which favours it).
 
@@ -20,7 +28,8 @@ With ``--postgres`` it also starts a throwaway PostgreSQL server on 127.0.0.1 (D
 postgresql package), loads the population into a table and times ``segrules batch
 --engine postgres`` table to table, in the same rounds.
 
-Prints the times, rows/s and the ratios against the baseline, and writes
+Prints the times, rows/s and the ratios (``segrules batch`` against the hand-written query,
+with the goal; the Python loop against the batch), and writes
 benchmarks/results/batch-<rows>.json.
 
 Run: ``make bench-batch`` (1M rows, with PostgreSQL), ``make bench-batch-10m`` (10M rows),
@@ -34,6 +43,7 @@ import json
 import os
 import platform
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -85,12 +95,103 @@ def population(ruleset, rows: int, seed: int, folder: Path) -> tuple[Path, list[
     return path, [pool[p] for p in picks]
 
 
-def timed(*args: str) -> tuple[float, int, str]:
+GOAL = 1.5  # segrules batch within 1.5x of the hand-written query
+
+# The hand-written query for rulesets/helsinki/suuntima.yaml, as an analyst who knows the model
+# would write it for DuckDB: the client's mean over the answered items (three of them optional),
+# the professional's over the chosen battery's items (5 for social, else 6), both compared with
+# 3 exactly as integers (sum >= 3 * count), and reduced to lowest terms with GCD. A record is
+# valid when every answer is on its 1-5 scale, the six required client items are answered, the
+# battery is one of its four, and exactly the chosen battery's items are answered.
+CLIENT = ("c_daily_life", "c_understanding", "c_self_care", "c_coping", "c_services", "c_motivation")
+CLIENT_OPTIONAL = ("c_finances", "c_close_support", "c_close_coping")
+BATTERIES = {
+    "rehabilitation": ("p_reh_function", "p_reh_goals", "p_reh_aids", "p_reh_home", "p_reh_actors", "p_reh_prognosis"),
+    "illness": ("p_ill_conditions", "p_ill_medication", "p_ill_stability", "p_ill_adherence", "p_ill_coordination",
+                "p_ill_monitoring"),
+    "social": ("p_soc_livelihood", "p_soc_housing", "p_soc_network", "p_soc_everyday", "p_soc_services"),
+    "risk": ("p_risk_lifestyle", "p_risk_substance", "p_risk_mental", "p_risk_safety", "p_risk_family",
+             "p_risk_engagement"),
+}
+ITEMS = tuple(p for items in BATTERIES.values() for p in items)
+HANDWRITTEN = f"""
+COPY (
+  SELECT record_id, unit,
+    CASE WHEN ok THEN CASE WHEN rs >= 3 * rn THEN CASE WHEN cs < 3 * cn THEN 'omatoimi' ELSE 'yhteistyo' END
+                           ELSE CASE WHEN cs < 3 * cn THEN 'yhteiso' ELSE 'verkosto' END END END AS segment,
+    CASE WHEN ok THEN CASE WHEN rs >= 3 * rn THEN CASE WHEN cs < 3 * cn THEN 1 ELSE 3 END
+                           ELSE CASE WHEN cs < 3 * cn THEN 2 ELSE 4 END END END AS rule,
+    CASE WHEN ok THEN rs // gcd(rs, rn) END AS resources_num,
+    CASE WHEN ok THEN rn // gcd(rs, rn) END AS resources_den,
+    CASE WHEN ok THEN cs // gcd(cs, cn) END AS complexity_num,
+    CASE WHEN ok THEN cn // gcd(cs, cn) END AS complexity_den,
+    CASE WHEN NOT ok THEN 'invalid' END AS error_codes,
+    'helsinki.suuntima' AS ruleset_id, '1.0.0' AS ruleset_version
+  FROM (
+    SELECT record_id, unit,
+      COALESCE({" AND ".join(
+          [f"{c} BETWEEN 1 AND 5" for c in CLIENT]
+          + [f"({c} IS NULL OR {c} BETWEEN 1 AND 5)" for c in CLIENT_OPTIONAL]
+          + ["battery IN ('rehabilitation', 'illness', 'social', 'risk')"]
+          + [f"CASE WHEN battery = '{b}' THEN {p} BETWEEN 1 AND 5 ELSE {p} IS NULL END"
+             for b, items in BATTERIES.items() for p in items])}, FALSE) AS ok,
+      {" + ".join([*CLIENT, *(f"COALESCE({c}, 0)" for c in CLIENT_OPTIONAL)])} AS rs,
+      {" + ".join(["6", *(f"CAST({c} IS NOT NULL AS BIGINT)" for c in CLIENT_OPTIONAL)])} AS rn,
+      {" + ".join(f"COALESCE({p}, 0)" for p in ITEMS)} AS cs,
+      CASE battery WHEN 'social' THEN 5 ELSE 6 END AS cn
+    FROM read_parquet($input))
+  ORDER BY record_id
+) TO $output (FORMAT PARQUET)
+"""
+
+
+def timed_handwritten(path: Path, output: Path, cpu: list | None = None) -> tuple[float, int]:
+    """The hand-written query in a DuckDB process of its own, Parquet to Parquet: wall
+    seconds (start-up included) and the process's peak memory (MB)."""
+    program = ("import sys, duckdb; duckdb.connect().execute(sys.argv[1], "
+               "{'input': sys.argv[2], 'output': sys.argv[3]})")
+    seconds, peak, _ = _timed_process([sys.executable, "-c", program, HANDWRITTEN, str(path), str(output)], cpu)
+    return seconds, peak
+
+
+def check_handwritten(ruleset, ruleset_path: str, path: Path, folder: Path) -> int:
+    """The gate: the hand-written query and ``segrules batch`` give every record the same
+    segment, rule and axis scores, and reject the same records. The number of records."""
+    if ruleset.definition.id != "helsinki.suuntima":
+        raise SystemExit("the hand-written query is written for helsinki.suuntima; give --ruleset of that model")
+    hand, ours = folder / "hand.parquet", folder / "gate.parquet"
+    timed_handwritten(path, hand)
+    timed("batch", ruleset_path, "--input", str(path), "--output", str(ours))
+    con = duckdb.connect()
+    same = " AND ".join(f"h.{c} IS NOT DISTINCT FROM s.{c}" for c in (
+        "segment", "rule", "resources_num", "resources_den", "complexity_num", "complexity_den"))
+    records, agree, rejected = con.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE {same} AND (h.error_codes IS NULL) = (s.error_codes IS NULL)), "
+        "count(*) FILTER (WHERE h.segment IS NULL) "
+        f"FROM read_parquet('{hand}') AS h FULL JOIN read_parquet('{ours}') AS s USING (record_id)"
+    ).fetchone()
+    con.close()
+    if agree != records:
+        raise SystemExit(f"the hand-written query and segrules batch differ on {records - agree} of {records} records")
+    print(f"gate: the hand-written query and segrules batch agree on all {records:,} records "
+          f"({rejected:,} rejected by both)", flush=True)
+    return records
+
+
+def timed(*args: str, cpu: list | None = None) -> tuple[float, int, str]:
     """Run ``segrules ARGS`` in a process of its own: wall seconds, its peak memory (MB) and
     its standard output."""
+    return _timed_process([sys.executable, "-m", "segrules", *args], cpu)
+
+
+def _timed_process(command: list[str], cpu: list | None = None) -> tuple[float, int, str]:
+    """Run ``command``: wall seconds, its peak memory (MB) and its standard output; its CPU
+    seconds (user and system, every thread) are appended to ``cpu`` when given: on a
+    machine that others load, the CPU time moves less than the wall time."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([sys.executable, "-m", "segrules", *args], stdout=out, stderr=err, cwd=ROOT)
+        proc = subprocess.Popen(command, stdout=out, stderr=err, cwd=ROOT)
         peak = 0
         # the peak resident memory of the command itself, from /proc (the resource usage of a
         # child also counts this process's memory, which the child had before it started)
@@ -102,12 +203,15 @@ def timed(*args: str) -> tuple[float, int, str]:
                             peak = max(peak, int(line.split()[1]) // 1024)
             except OSError:
                 pass
-            time.sleep(0.05)
+            time.sleep(0.01)
         seconds = time.perf_counter() - t
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if cpu is not None:
+            cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
         out.seek(0)
         err.seek(0)
         if proc.returncode != 0:
-            raise SystemExit(f"segrules {' '.join(args)} failed ({proc.returncode}):\n{err.read().decode()}")
+            raise SystemExit(f"{' '.join(command[:4])} failed ({proc.returncode}):\n{err.read().decode()}")
         return seconds, peak, out.read().decode()
 
 
@@ -156,6 +260,8 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--postgres", action="store_true", help="also time --engine postgres on a throwaway server")
     ap.add_argument("--no-write", action="store_true", help="print only; do not write the results file")
+    ap.add_argument("--no-python", action="store_true",
+                    help="leave out the Python loop (at 10M records most of the run, on a loaded machine)")
     args = ap.parse_args(argv)
     ruleset = segrules.load(args.ruleset)
     with tempfile.TemporaryDirectory(prefix="segrules-bench-") as tmp:
@@ -174,17 +280,21 @@ def main(argv=None) -> int:
             load_postgres(url, path)
             print(f"PostgreSQL: loaded in {time.perf_counter() - t:.1f} s", flush=True)
         try:
-            got: dict[str, list] = {"batch": [], "report": [], "python": [], "postgres": []}
-            memory: dict[str, int] = {"batch": 0, "report": 0}
+            check_handwritten(ruleset, args.ruleset, path, folder)
+            got: dict[str, list] = {"batch": [], "hand": [], "report": [], "python": [], "postgres": []}
+            memory: dict[str, int] = {"batch": 0, "hand": 0, "report": 0}
+            cpu: dict[str, list] = {"batch": [], "hand": []}
             segmented = None
-            engines = ["batch", "python"] + (["postgres"] if args.postgres else [])
+            engines = ["batch", "hand"] + ([] if args.no_python else ["python"]) + (["postgres"] if args.postgres else [])
             result = folder / "result.parquet"
+            hand_result = folder / "hand.parquet"
             # one run of each command first, not counted: on a fresh virtual machine the first
             # process to touch a gigabyte of memory pays for the host backing it (seen here as
             # the first of three 10M batch runs taking 9.9 s and the third 7.7 s)
             warm_up = {
                 "batch": timed("batch", args.ruleset, "--input", str(path), "--output", str(result))[0],
                 "report": timed("report", args.ruleset, "--input", str(result), "--by", "unit", "--json")[0],
+                "hand": timed_handwritten(path, hand_result)[0],
             }
             if args.postgres:
                 warm_up["postgres"] = timed("batch", args.ruleset, "--engine", "postgres", "--input",
@@ -195,13 +305,17 @@ def main(argv=None) -> int:
                 for engine in order:
                     if engine == "batch":
                         seconds, mb, out = timed("batch", args.ruleset, "--input", str(path), "--output", str(result),
-                                                 "--json")
+                                                 "--json", cpu=cpu["batch"])
                         got["batch"].append(seconds)
                         memory["batch"] = max(memory["batch"], mb)
                         segmented = json.loads(out)["segmented"]
                         seconds, mb, _ = timed("report", args.ruleset, "--input", str(result), "--by", "unit", "--json")
                         got["report"].append(seconds)
                         memory["report"] = max(memory["report"], mb)
+                    elif engine == "hand":
+                        seconds, mb = timed_handwritten(path, hand_result, cpu["hand"])
+                        got["hand"].append(seconds)
+                        memory["hand"] = max(memory["hand"], mb)
                     elif engine == "postgres":
                         seconds, _, out = timed("batch", args.ruleset, "--engine", "postgres", "--input",
                                                 f"{url}#answers", "--output", f"{url}#result", "--json")
@@ -212,8 +326,8 @@ def main(argv=None) -> int:
                         got["python"].append(seconds)
                         if segmented is not None:
                             assert ok == segmented, (ok, segmented)
-                print(f"round {r + 1}: " + ", ".join(f"{e} {got[e][-1]:.2f} s" for e in ["batch", "report", *engines[1:]]),
-                      flush=True)
+                print(f"round {r + 1}: " + ", ".join(f"{e} {got[e][-1]:.2f} s" for e in ["batch", "report", *engines[1:]])
+                      + f"; batch / hand {got['batch'][-1] / got['hand'][-1]:.2f}", flush=True)
         finally:
             if server is not None:
                 server.__exit__(None, None, None)
@@ -231,19 +345,34 @@ def main(argv=None) -> int:
         "batch_and_report_seconds": round(both, 2),
         "batch_peak_mb": memory["batch"],
         "report_peak_mb": memory["report"],
-        "python_loop_seconds": round(med["python"], 2),
+        "handwritten_seconds": round(med["hand"], 2),
+        "handwritten_peak_mb": memory["hand"],
+        "ratio_batch_to_handwritten": round(med["batch"] / med["hand"], 2),
+        "ratio_batch_to_handwritten_each_round": [round(b / h, 2) for b, h in zip(got["batch"], got["hand"])],
+        "goal_ratio_batch_to_handwritten": GOAL,
+        "batch_cpu_seconds": round(statistics.median(cpu["batch"]), 2),
+        "handwritten_cpu_seconds": round(statistics.median(cpu["hand"]), 2),
+        "ratio_batch_to_handwritten_cpu": round(statistics.median(cpu["batch"]) / statistics.median(cpu["hand"]), 2),
         "batch_rows_per_second": round(args.rows / med["batch"]),
-        "python_rows_per_second": round(args.rows / med["python"]),
-        "ratio_python_to_batch": round(med["python"] / med["batch"], 2),
         "each_round_seconds": {e: [round(x, 2) for x in v] for e, v in got.items() if v},
         "warm_up_seconds": {e: round(v, 2) for e, v in warm_up.items()},
     }
+    if "python" in med:
+        result["python_loop_seconds"] = round(med["python"], 2)
+        result["python_rows_per_second"] = round(args.rows / med["python"])
+        result["ratio_python_to_batch"] = round(med["python"] / med["batch"], 2)
     if "postgres" in med:
         result["postgres_seconds"] = round(med["postgres"], 2)
-        result["ratio_python_to_postgres"] = round(med["python"] / med["postgres"], 2)
+        if "python" in med:
+            result["ratio_python_to_postgres"] = round(med["python"] / med["postgres"], 2)
     print(json.dumps(result, indent=2))
-    print(f"batch + report: {both:.2f} s for {args.rows:,} records; the batch is {result['ratio_python_to_batch']}x "
-          f"the Python loop" + (f", PostgreSQL {result['ratio_python_to_postgres']}x" if "postgres" in med else ""))
+    ratio = result["ratio_batch_to_handwritten"]
+    print(f"segrules batch {med['batch']:.2f} s against the hand-written query {med['hand']:.2f} s: {ratio}x "
+          f"(each round {', '.join(map(str, result['ratio_batch_to_handwritten_each_round']))}); goal <= {GOAL}x: "
+          + ("met" if ratio <= GOAL else "NOT met") + f"; CPU time {result['ratio_batch_to_handwritten_cpu']}x")
+    if "python" in med:
+        print(f"batch + report: {both:.2f} s for {args.rows:,} records; the batch is {result['ratio_python_to_batch']}x "
+              f"the Python loop" + (f", PostgreSQL {result['ratio_python_to_postgres']}x" if "postgres" in med else ""))
     if not args.no_write:
         out = ROOT / "benchmarks" / "results" / f"batch-{args.rows}.json"
         out.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -35,7 +35,7 @@ import attrs
 from ..errors import SegrulesError, UsageError, safe_text
 from ..files import NEW_FILE_MODE, OutputError, os_reason, output_target, remove_stale, temp_file_beside, temp_prefix
 from .compiler import RESULT_COLUMNS, compile_query, is_json_type, q, s as _lit
-from .render import json_text_duckdb, render, result_number_type
+from .render import duckdb_native, json_text_duckdb, render, result_number_type
 from .rows import answers_from_json, answers_from_text, reference_row
 
 ENGINES = ("duckdb", "postgres", "python", "spark")
@@ -452,10 +452,10 @@ def segment_query(con, ruleset, relation: str, *, shape: str = "wide", key: str 
         raise BatchInputError(f"{source or relation}: no column {', '.join(map(repr, absent))} to carry; "
                               f"the columns are: {', '.join(columns)}")
     carry = carried + tuple(c for c in carry if c not in carried and c != key)
-    query = render(
+    query = duckdb_native(
+        con,
         compile_query(ruleset.definition, table=relation, shape=shape, key=key, carry=carry, columns=columns,
                       types=types),
-        "duckdb",
     )
     if any(map(is_json_type, types.values())):
         # DuckDB moves a filter below the layer that reads each JSON value, copying that reading

@@ -685,16 +685,22 @@ def _validation_layers(c: _Compiler, rs, order, kinds, ctes, name) -> tuple[str,
     # as in ``validate_answers``: an input whose answer is missing or invalid (already named) is
     # "unsure" (``#u``); an asked_when that cannot be evaluated is tried with every answer its
     # unsure inputs could have had, and blames the ruleset (its first error) only when no such
-    # answer decides it
+    # answer decides it. Inputs asked on the same condition (the questions of one battery) share
+    # its columns, which ``asker`` names by the first of them.
     c.validating = True
+    asker: dict[str, str] = {}
     for lv in range(max(level.values()) + 1):
         mine = [inp for inp in order if level[inp.id] == lv]
         asks, cols = {}, []
+        same: dict[tuple[str, str | None], str] = {}
         for inp in mine:
             if inp.asked_when is None:
                 continue
             cond = c.boolean(inp.asked_when)
             asks[inp.id] = cond.err is not None
+            asker[inp.id] = same.setdefault((cond.v, cond.err), inp.id)
+            if asker[inp.id] != inp.id:
+                continue
             cols.append(f"{cond.v} AS {_a(inp.id, 'k')}")
             if cond.err is not None:
                 tried_true, tried_false = _asked_branches(c, inp.asked_when)
@@ -713,13 +719,13 @@ def _validation_layers(c: _Compiler, rs, order, kinds, ctes, name) -> tuple[str,
                 unsure = f"{st} <> 'V'" if not inp.optional else f"({st} = 'T' OR {st} = 'O')"
                 value = y
             else:
-                k = _a(inp.id, "k")
+                k = _a(asker[inp.id], "k")
                 # asked, and the condition evaluated
                 problem = f"CASE WHEN {st} = 'N' THEN CASE WHEN {k} THEN {missing} END WHEN NOT {k} THEN 'SR305' ELSE {invalid} END"
                 unsure = f"({k} AND {st} <> 'V')" if not inp.optional else f"({k} AND ({st} = 'T' OR {st} = 'O'))"
                 value = f"CASE WHEN {k} THEN {y} END"
                 if asks[inp.id]:
-                    e, bt, bf = _a(inp.id, "e"), _a(inp.id, "bt"), _a(inp.id, "bf")
+                    e, bt, bf = (_a(asker[inp.id], part) for part in ("e", "bt", "bf"))
                     tried = (
                         f"CASE WHEN NOT ({bt} OR {bf}) THEN SUBSTRING({e}, 1, 5) "
                         f"WHEN {st} = 'N' THEN CASE WHEN {bt} AND NOT {bf} THEN {missing} END "

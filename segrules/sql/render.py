@@ -224,3 +224,32 @@ def _spark_wide_quotient(sqlglot, a, b, wide: str):
         f"ELSE CAST(CAST((({x} - {r}) / {m}) AS {wide}) * {limb} + CAST(({r} DIV {y}) AS {wide}) AS {wide}) END"
     )
     return sqlglot.parse_one(text, read="spark")
+
+
+def _duckdb_macros() -> tuple[str, ...]:
+    """DuckDB macros for the compiler's own functions, each the expression ``render`` writes
+    for DuckDB in its place (the Euclid layers' result goes unread: DuckDB's GCD takes it)."""
+    whole = "(CASE WHEN CAST(TRY_CAST(x AS BIGINT) AS TEXT) = x THEN TRUE ELSE REGEXP_MATCHES(x, '{}') END)"
+    return (
+        "EXACT_QUOTIENT(a, b) AS (a // b)",
+        "SR_GCD(a, b, euclid) AS GCD(a, b)",
+        "SR_WHOLE(x) AS " + whole.format("^-?[0-9]+$"),
+        "SR_WHOLE18(x) AS " + whole.format("^-?0*[0-9]{1,18}$"),
+        "SR_JSON_IS_STRING(x) AS STARTS_WITH(CAST(x AS TEXT), '\"')",
+        "SR_JSON_RAW(x) AS NULLIF(CAST(x AS TEXT), 'null')",
+        "SR_JSON_TEXT(x) AS " + json_text_duckdb("x"),
+    )
+
+
+def duckdb_native(con, query: CompiledQuery) -> str:
+    """The query as DuckDB runs it on the connection ``con``: the compiler's text as it is
+    (DuckDB's parser reads PostgreSQL's syntax), with its own functions defined as temporary
+    macros on ``con``. A population run then spends no time translating its query: for
+    Suuntima, ``render`` takes half a second, as long as DuckDB takes to segment 500,000
+    records. The result is the same as that of ``render(query, "duckdb")`` (the tests run
+    both on the same records)."""
+    for macro in _duckdb_macros():
+        con.execute("CREATE OR REPLACE TEMP MACRO " + macro)
+    int_type = "BIGINT" if query.int_type == "bigint" else _WIDE["duckdb"]
+    out_type = "BIGINT" if query.int_type == "bigint" else WIDE_RESULT["duckdb"]
+    return query.text.replace(f"AS {_INT})", f"AS {int_type})").replace(f"AS {_OUT})", f"AS {out_type})")

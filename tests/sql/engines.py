@@ -7,6 +7,7 @@ from typing import Any, Iterable, Mapping
 
 from segrules.sql import RESULT_COLUMNS, compile_query, render
 from segrules.sql.compiler import q
+from segrules.sql.render import duckdb_native
 
 
 def text_of(value: Any) -> str | None:
@@ -96,10 +97,16 @@ def run_duckdb(con, definition, records, shape: str = "long") -> dict[int, dict]
         con.execute("CREATE TABLE answers (record_id BIGINT, " + ", ".join(f"{q(i)} VARCHAR" for i in ids) + ")")
         _bulk_insert(con, [(key, *(text_of(a.get(i)) for i in ids)) for key, a in records], ["VARCHAR"] * len(ids))
     long = shape in ("long", "long_json")
-    sql = render(compile_query(definition, table=q("answers"), shape="long" if long else "wide", types=types), "duckdb")
-    cur = con.execute(sql)
-    names = [d[0] for d in cur.description]
-    return {r[0]: _norm(dict(zip(names[1:], r[1:]))) for r in cur.fetchall()}
+    query = compile_query(definition, table=q("answers"), shape="long" if long else "wide", types=types)
+    # the query as printed for DuckDB (``render``) and as a population run has DuckDB run it
+    # (``duckdb_native``): the same rows
+    got = []
+    for sql in (render(query, "duckdb"), duckdb_native(con, query)):
+        cur = con.execute(sql)
+        names = [d[0] for d in cur.description]
+        got.append({r[0]: _norm(dict(zip(names[1:], r[1:]))) for r in cur.fetchall()})
+    assert got[0] == got[1], "the query rendered for DuckDB and the one DuckDB runs natively differ"
+    return got[0]
 
 
 def _bulk_insert(con, rows, types: list[str]) -> None:
