@@ -42,7 +42,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     ruleset = load(args.ruleset)
-    with progress_bar(args, "batch") as progress:
+    # Spark draws its own progress of stages on stderr, which would share the line
+    with progress_bar(args, "batch", wanted=args.engine != "spark") as progress:
         progress.step("preparing")
         summary = run_batch(
             ruleset, args.input, args.output, rejects=args.rejects, engine=args.engine, shape=args.shape,

@@ -55,10 +55,12 @@ def add_progress(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def progress_bar(args: argparse.Namespace, command: str, **options) -> Progress:
+def progress_bar(args: argparse.Namespace, command: str, *, wanted: bool = True, **options) -> Progress:
     """The progress bar of ``segrules <command>`` on stderr in the run's language, or
-    ``NO_PROGRESS`` when stderr is not a terminal, with ``--json`` or ``--no-progress``."""
-    return terminal_bar(f"segrules {command}", args.lang, wanted=not (args.json or args.no_progress), **options)
+    ``NO_PROGRESS`` when stderr is not a terminal, with ``--json`` or ``--no-progress``, or
+    when not ``wanted``."""
+    wanted = wanted and not (args.json or args.no_progress)
+    return terminal_bar(f"segrules {command}", args.lang, wanted=wanted, **options)
 
 
 # --------------------------------------------------------------------------- output

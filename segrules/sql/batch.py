@@ -187,6 +187,7 @@ def run_batch(
         if carry:
             raise UsageError("--carry is for the duckdb and python engines; PostgreSQL carries every non-input column",
                              code="SR801")
+        progress.step("segmenting")  # inside the server: no figures, the time so far
         return _run_postgres(ruleset, src, dst, rej, shape, key, started)
     if "postgres" in (src.kind, dst.kind) or (rej is not None and rej.kind == "postgres"):
         raise BatchInputError(
