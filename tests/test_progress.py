@@ -340,3 +340,36 @@ def test_quiet_when_stderr_is_a_pipe(tmp_path, population):
         cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=120,
     )
     assert proc.returncode == 0 and proc.stderr == ""
+
+
+def test_ctrl_c_clears_the_line_before_saying_interrupted():
+    import select
+    import signal
+
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, COLUMNS, 0, 0))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "segrules", "verify", *[str(SUUNTIMA)] * 20], cwd=ROOT, stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL, stderr=slave, env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
+    os.close(slave)
+    written = b""
+    try:
+        while b"segrules verify [" not in written:  # the bar is on the screen
+            ready, _, _ = select.select([master], [], [], 120)
+            assert ready, "no bar within two minutes"
+            written += os.read(master, 65536)
+        proc.send_signal(signal.SIGINT)
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            written += chunk
+    finally:
+        proc.wait(timeout=120)
+        os.close(master)
+    assert proc.returncode == 130
+    assert re.search(r"\r +\rinterrupted\r\n$", written.decode()), written[-300:]
