@@ -217,14 +217,15 @@ def run_batch(
         with _scratch(dst) as result:
             # one pass over the input, streamed into Parquet in key order; the outputs and the
             # summary are read from there
-            total = _record_count(con, relation, shape, key) if progress.shown and src.kind in ("parquet", "duckdb") else None
-            with duckdb_progress(con, progress if engine == "duckdb" else NO_PROGRESS, total):
+            counted = progress.shown and engine == "duckdb" and src.kind in ("parquet", "duckdb")
+            total = _record_count(con, relation, shape, key) if counted else None
+            with duckdb_progress(con, progress, total, "segmenting" if engine == "duckdb" else "writing"):
                 try:
                     con.execute(f"COPY ({_in_key_order(query, key, ruleset)}) TO {_lit(result)} (FORMAT PARQUET)")
                 except duckdb.Error as exc:
                     raise _read_error(exc, src) from None
             relation_out = f"read_parquet({_lit(result)})"
-            progress.step("writing")
+            progress.step("writing")  # the outputs, from the result in key order
             if shape == "wide":  # the long shape groups its rows by key: one record a key
                 _refuse_repeated_keys(con, relation_out, key, src)
             rows_read = None if shape == "wide" else con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
