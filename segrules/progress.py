@@ -208,7 +208,10 @@ class Bar(Progress):
         if self._thread is not None:
             self._thread.join()
         with self._lock:
-            self._clear()
+            try:
+                self._clear()
+            except (OSError, ValueError):  # the terminal went away: the run's own outcome stands
+                pass
 
     @contextlib.contextmanager
     def paused(self) -> Iterator[None]:
@@ -244,12 +247,15 @@ class Bar(Progress):
 
     def _width(self) -> int:
         try:
-            return os.get_terminal_size(self.stream.fileno()).columns
+            columns = os.get_terminal_size(self.stream.fileno()).columns
         except (AttributeError, ValueError, OSError):
-            try:
-                return int(os.environ.get("COLUMNS", "80"))
-            except ValueError:
-                return 80
+            columns = 0
+        if columns > 0:
+            return columns
+        try:  # a terminal that does not say its size (0 columns), or not a real one
+            return int(os.environ.get("COLUMNS", "80"))
+        except ValueError:
+            return 80
 
     def line(self, width: int) -> str:
         """The line for a terminal ``width`` characters wide: what runs, a bar of 20 cells (fewer,

@@ -373,3 +373,11 @@ def test_ctrl_c_clears_the_line_before_saying_interrupted():
         os.close(master)
     assert proc.returncode == 130
     assert re.search(r"\r +\rinterrupted\r\n$", written.decode()), written[-300:]
+
+
+def test_a_file_name_cannot_drive_the_terminal(tmp_path):
+    path = tmp_path / "model\x1b[2J.yaml"
+    path.write_text(SUUNTIMA.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = _on_terminal("verify", str(path))
+    assert code == 0 and "\x1b" not in err
+    assert any(line.startswith("segrules verify [1/1] model\\x1b[2J.yaml: ") for line in _lines(err)), err

@@ -9,7 +9,7 @@ import sys
 
 import attrs
 
-from ..errors import RulesetError, SegrulesError
+from ..errors import RulesetError, SegrulesError, safe_text
 from ..files import check_output, write_text_atomic
 from ..messages import word
 from ..pipeline import load
@@ -111,8 +111,10 @@ def run(args: argparse.Namespace) -> int:
     reports, results, loaded = [], [], []
     with progress_bar(args, "verify", steps=PROGRESS_STEPS, counter="checks") as progress:
         for n, path in enumerate(args.rulesets, 1):
-            # the file's name only: a folder's name may say more than the bar needs to
-            progress.plan(PROGRESS_STEPS, f"[{n}/{len(args.rulesets)}] {os.path.basename(path)}")
+            # the file's name only (a folder's name may say more than the bar needs to), with
+            # control characters and terminal escapes written out
+            name = safe_text(os.path.basename(path), 60)
+            progress.plan(PROGRESS_STEPS, f"[{n}/{len(args.rulesets)}] {name}")
             done = _verify_one(args, path, results, progress)
             if done is not None:
                 report, ruleset = done
