@@ -35,6 +35,7 @@ MODULES = (
     "segrules.diagram",
     "segrules.sql",
     "segrules.population",
+    "segrules.progress",
     "segrules.fhir",
     "segrules.serve",
     "segrules.i18n",

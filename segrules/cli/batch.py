@@ -10,7 +10,7 @@ from ..pipeline import load
 from ..sql import SHAPES
 from ..sql.batch import ENGINES, run_batch
 from ..i18n import count, decimal, text
-from .common import print_json
+from .common import add_progress, print_json, progress_bar
 
 HELP = "segment every record of a CSV, Parquet, JSON Lines file or a database table"
 DESCRIPTION = (
@@ -37,15 +37,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--carry", action="append", default=[], metavar="INPUT",
                         help="also copy this input's answers to the result, to group a report by it (repeatable); "
                         "columns that are not inputs are always carried")
+    add_progress(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     ruleset = load(args.ruleset)
-    summary = run_batch(
-        ruleset, args.input, args.output, rejects=args.rejects, engine=args.engine, shape=args.shape,
-        key=args.key, progress=sys.stderr.isatty() and not args.json, carry=args.carry,
-        spark_master=args.spark_master,
-    )
+    # Spark draws its own progress of stages on stderr, which would share the line
+    with progress_bar(args, "batch", wanted=args.engine != "spark") as progress:
+        progress.step("preparing")
+        summary = run_batch(
+            ruleset, args.input, args.output, rejects=args.rejects, engine=args.engine, shape=args.shape,
+            key=args.key, progress=progress, carry=args.carry, spark_master=args.spark_master,
+        )
     if args.json:
         out = summary.to_json()
         out["ruleset"] = ruleset.ref.to_json()

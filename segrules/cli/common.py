@@ -19,6 +19,7 @@ from ..engine.runtime import format_number
 from ..errors import Diagnostic, UsageError
 from ..i18n import DEFAULT_LANG, LANG_VARIABLE, codes_label, count, text
 from ..messages import word
+from ..progress import Progress, terminal_bar
 
 
 # --------------------------------------------------------------------------- options
@@ -44,6 +45,22 @@ def add_lang(parser: argparse.ArgumentParser, default: str | None = None) -> Non
         "--lang", choices=ast.LANGUAGES, default=default,
         help=f"language of the output: fi, sv or en (default: ${LANG_VARIABLE}, else the locale, else {DEFAULT_LANG})",
     )
+
+
+def add_progress(parser: argparse.ArgumentParser) -> None:
+    """The ``--no-progress`` option of the long commands (batch, report, verify)."""
+    parser.add_argument(
+        "--no-progress", action="store_true",
+        help="draw no progress bar (it is drawn on stderr only when stderr is a terminal, never with --json)",
+    )
+
+
+def progress_bar(args: argparse.Namespace, command: str, *, wanted: bool = True, **options) -> Progress:
+    """The progress bar of ``segrules <command>`` on stderr in the run's language, or
+    ``NO_PROGRESS`` when stderr is not a terminal, with ``--json`` or ``--no-progress``, or
+    when not ``wanted``."""
+    wanted = wanted and not (args.json or args.no_progress)
+    return terminal_bar(f"segrules {command}", args.lang, wanted=wanted, **options)
 
 
 # --------------------------------------------------------------------------- output

@@ -14,9 +14,9 @@ from ..population.audit import require_solver
 from ..population.counts import count_batch, count_transitions
 from ..population.render import html_report, text_report
 from ..source import parse_yaml, read_source, to_data
-from ..sql.batch import BatchInputError, duckdb_relation, duckdb_session, parse_location, segment_table
+from ..sql.batch import BatchInputError, duckdb_progress, duckdb_relation, duckdb_session, parse_location, segment_table
 from ..sql.compiler import SHAPES, q
-from .common import print_json, whole_number
+from .common import add_progress, print_json, progress_bar, whole_number
 
 HELP = "report a population's segments: counts, shares, small cells hidden, two versions compared"
 DESCRIPTION = (
@@ -46,11 +46,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--html", metavar="FILE.html", help="write the report as a self-contained HTML page")
     parser.add_argument("--csv", metavar="FILE.csv", help="write every table as CSV")
     parser.add_argument("--force", action="store_true", help="let --html or --csv replace a file that holds a model")
+    add_progress(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        import duckdb
+        import duckdb  # noqa: F401 - DuckDB reads and segments the input
     except ImportError:
         raise UsageError("segrules report needs DuckDB: pip install 'segrules[sql]'", code="SR805") from None
     require_solver()  # the audit of the suppression: never a report without it
@@ -70,32 +71,8 @@ def run(args: argparse.Namespace) -> int:
     source = parse_location(args.input, error=BatchInputError)
     if source.kind == "postgres":
         raise BatchInputError("segrules report reads files and DuckDB tables; run segrules batch --engine postgres first")
-    try:
-        with duckdb_session() as con:
-            relation = duckdb_relation(con, source, [i.id for i in rs.inputs], key=args.key, shape=args.shape)
-            columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()]
-            is_result = "segment" in columns
-            if other is not None and is_result:
-                raise UsageError(
-                    f"{args.input} is a batch result; --compare segments the same answers with both versions, "
-                    "so give the answers as --input", code="SR853",
-                )
-            if not is_result:
-                segment_table(con, ruleset, relation, "result", shape=args.shape, key=args.key, source=source, carry=args.by)
-                relation = q("result")
-            counts = count_batch(con, relation, rs, args.by)
-            transitions = None
-            if other is not None:
-                segment_table(con, other, duckdb_relation(con, source, [i.id for i in other.definition.inputs], key=args.key, shape=args.shape), "result_new", shape=args.shape, key=args.key, source=source)
-                transitions = count_transitions(con, q("result"), q("result_new"), args.key)
-    except duckdb.Error as exc:
-        raise UsageError(f"{args.input}: cannot be read: {exc}", code="SR854") from None
-    names = tuple(f"{r.id} {r.version} {r.content_hash}" for r in (ruleset, other) if r is not None)
-    report = build_report(
-        rs, min_cell=args.min_cell, reference=reference, transitions_counts=transitions,
-        transitions_names=names if other is not None else ("", ""),
-        transitions_segments=[s.id for s in other.definition.segments] if other is not None else None, **counts,
-    )
+    with progress_bar(args, "report") as progress:
+        report = _report(args, ruleset, other, reference, source, progress)
     if args.html:
         write_text_atomic(args.html, html_report(report, rs, args.lang), inputs=inputs, force=args.force)
     if args.csv:
@@ -107,3 +84,49 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(text_report(report, rs, args.lang), end="")
     return 0
+
+
+def _report(args, ruleset, other, reference, source, progress):
+    """Count the input (segmenting the answers on the way) and build the report, telling
+    ``progress`` each step: segmenting, the other version, comparing, counting, the audit."""
+    import duckdb
+
+    rs = ruleset.definition
+    try:
+        with duckdb_session() as con:
+            progress.step("reading")
+            relation = duckdb_relation(con, source, [i.id for i in rs.inputs], key=args.key, shape=args.shape)
+            columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()]
+            is_result = "segment" in columns
+            if other is not None and is_result:
+                raise UsageError(
+                    f"{args.input} is a batch result; --compare segments the same answers with both versions, "
+                    "so give the answers as --input", code="SR853",
+                )
+            steps = ["segmenting"] if not is_result else []
+            steps += ["segmenting_other", "comparing"] if other is not None else []
+            progress.plan([*steps, "counting", "audit", "narrowest"])
+            if not is_result:
+                with duckdb_progress(con, progress, None):
+                    segment_table(con, ruleset, relation, "result", shape=args.shape, key=args.key, source=source,
+                                  carry=args.by)
+                relation = q("result")
+            transitions = None
+            if other is not None:
+                with duckdb_progress(con, progress, None, "segmenting_other"):
+                    segment_table(con, other, duckdb_relation(con, source, [i.id for i in other.definition.inputs],
+                                                              key=args.key, shape=args.shape),
+                                  "result_new", shape=args.shape, key=args.key, source=source)
+                progress.step("comparing")
+                transitions = count_transitions(con, q("result"), q("result_new"), args.key)
+            progress.step("counting")
+            counts = count_batch(con, relation, rs, args.by)
+    except duckdb.Error as exc:
+        raise UsageError(f"{args.input}: cannot be read: {exc}", code="SR854") from None
+    names = tuple(f"{r.id} {r.version} {r.content_hash}" for r in (ruleset, other) if r is not None)
+    return build_report(
+        rs, min_cell=args.min_cell, reference=reference, transitions_counts=transitions,
+        transitions_names=names if other is not None else ("", ""),
+        transitions_segments=[s.id for s in other.definition.segments] if other is not None else None,
+        progress=progress, **counts,
+    )

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
-import time
 
 import attrs
 
-from ..errors import RulesetError, SegrulesError
+from ..errors import RulesetError, SegrulesError, safe_text
 from ..files import check_output, write_text_atomic
 from ..messages import word
 from ..pipeline import load
-from ..verify import ENUMERATION_LIMIT, verify
+from ..verify import ENUMERATION_LIMIT, PROGRESS_STEPS, verify
 from ..verify.budget import ANSWER_SETS, SOLVER_UNITS, STEPS, TIME_LIMIT, Budget, per_query
 from ..verify.model import SCHEMA
 from ..i18n import text
-from .common import print_json
+from .common import add_progress, print_json, progress_bar
 
 HELP = "prove that every possible answer set maps to exactly one segment"
 DESCRIPTION = (
@@ -66,6 +66,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "the YAML (a threshold, a condition, a new rule, hit policy first), each shown only if an "
         "edited copy is then PROVEN; nothing is edited in place",
     )
+    add_progress(parser)
 
 
 def _seconds(text: str) -> float:
@@ -107,39 +108,22 @@ def run(args: argparse.Namespace) -> int:
     if args.report:  # before the work: never lose a ruleset given where the report should go
         check_output(args.report, args.rulesets, force=args.force)
     started = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    progress = _Progress(len(args.rulesets))
     reports, results, loaded = [], [], []
-    for path in args.rulesets:
-        progress.start(path)
-        try:
-            ruleset = load(path)
-        except RulesetError as exc:
-            results.append({"file": path, "proven": False, "load_errors": [d.to_json(args.lang) for d in exc.diagnostics]})
-            if not args.json:
-                for d in exc.diagnostics:  # the problems themselves, in the reader's language
-                    print(d.format(args.lang), file=sys.stderr)
-                print(f"{path}: {word('not_loaded', args.lang)}")
-            continue
-        try:
-            report = verify(ruleset, method=args.method, budget=budget_of(args))
-            if args.suggest and not report.proven:
-                from ..verify.suggest import suggest
-
-                report = attrs.evolve(report, suggestions=suggest(ruleset, report))
-        except Exception as exc:  # noqa: BLE001 - one ruleset's failure never loses the others' reports
-            if args.debug:
-                raise
-            results.append(_internal(path, exc))
-            failed = results[-1]["error"]
-            print(f"{path}: NOT VERIFIED: internal error {failed['code']}: {failed['message']} "
-                  "(a bug in segrules; run with --debug for details)", file=sys.stderr)
-            continue
-        progress.done(path)
-        reports.append(report)
-        loaded.append(ruleset)
-        results.append(report.to_json())
-        if not args.json:
-            print(report.format(args.lang))
+    with progress_bar(args, "verify", steps=PROGRESS_STEPS, counter="checks") as progress:
+        for n, path in enumerate(args.rulesets, 1):
+            # the file's name only (a folder's name may say more than the bar needs to), with
+            # control characters and terminal escapes written out
+            name = safe_text(os.path.basename(path), 60)
+            progress.plan(PROGRESS_STEPS, f"[{n}/{len(args.rulesets)}] {name}")
+            done = _verify_one(args, path, results, progress)
+            if done is not None:
+                report, ruleset = done
+                reports.append(report)
+                loaded.append(ruleset)
+                results.append(report.to_json())
+                if not args.json:
+                    with progress.paused():
+                        print(report.format(args.lang), flush=True)
     proven = all(r.get("proven") for r in results)
     report_error = None
     if args.report:
@@ -167,23 +151,33 @@ def run(args: argparse.Namespace) -> int:
     return 0 if proven and report_error is None else 1
 
 
-class _Progress:
-    """One line per ruleset on stderr while a long run works, on a terminal only (never in a
-    pipe or a log, where it would mix with the results)."""
+def _verify_one(args: argparse.Namespace, path: str, results: list, progress):
+    """The report of one ruleset and the ruleset, or None when it does not load or
+    its verification stops (its result is then added to ``results``, and said on stderr)."""
+    try:
+        ruleset = load(path)
+    except RulesetError as exc:
+        results.append({"file": path, "proven": False, "load_errors": [d.to_json(args.lang) for d in exc.diagnostics]})
+        if not args.json:
+            with progress.paused():
+                for d in exc.diagnostics:  # the problems themselves, in the reader's language
+                    print(d.format(args.lang), file=sys.stderr)
+                print(f"{path}: {word('not_loaded', args.lang)}", flush=True)
+        return None
+    try:
+        report = verify(ruleset, method=args.method, budget=budget_of(args), progress=progress)
+        if args.suggest and not report.proven:
+            from ..verify.suggest import suggest
 
-    def __init__(self, total: int):
-        self.total = total
-        self.n = 0
-        self.on = sys.stderr.isatty()
-        self.began = 0.0
-
-    def start(self, path: str) -> None:
-        self.n += 1
-        self.began = time.monotonic()
-        if self.on:
-            print(f"[{self.n}/{self.total}] verifying {path} …", file=sys.stderr, flush=True)
-
-    def done(self, path: str) -> None:
-        if self.on:
-            print(f"[{self.n}/{self.total}] {path}: done in {time.monotonic() - self.began:.1f} s",
-                  file=sys.stderr, flush=True)
+            progress.step("suggesting")
+            report = attrs.evolve(report, suggestions=suggest(ruleset, report))
+    except Exception as exc:  # noqa: BLE001 - one ruleset's failure never loses the others' reports
+        if args.debug:
+            raise
+        results.append(_internal(path, exc))
+        failed = results[-1]["error"]
+        with progress.paused():
+            print(f"{path}: NOT VERIFIED: internal error {failed['code']}: {failed['message']} "
+                  "(a bug in segrules; run with --debug for details)", file=sys.stderr)
+        return None
+    return report, ruleset

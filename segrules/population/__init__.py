@@ -27,6 +27,7 @@ import attrs
 
 from ..dsl import ast
 from ..errors import UsageError
+from ..progress import NO_PROGRESS, Progress
 from .audit import Publication, Relation
 from .counts import region_names, thresholds
 from .suppress import DEFAULT_MIN_CELL, TOTAL, suppress
@@ -237,6 +238,7 @@ def build_report(
     transitions_counts: Mapping[tuple[str, str], int] | None = None,
     transitions_names: tuple[str, str] = ("", ""),
     transitions_segments: Sequence[str] | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> PopulationReport:
     """A report from counts: ``by_segment`` (segment → count of segmented records),
     ``by_group`` (grouping column → (value, segment) → count), ``rejected`` (code → count of
@@ -245,7 +247,7 @@ def build_report(
     record; ``transitions_segments``: the other version's segments).
 
     Suppression is decided here for every number of the report together, and audited
-    (``suppress.py``, ``audit.py``)."""
+    (``suppress.py``, ``audit.py``), telling ``progress`` how far the audit is."""
     if min_cell < 1:
         raise UsageError(f"the smallest count shown must be at least 1, not {min_cell}", code="SR850")
     segments = tuple(s.id for s in ruleset.segments)
@@ -344,7 +346,7 @@ def build_report(
 
     publication = Publication(dict(book.values), dict(book.latent), tuple(book.relations), dict(book.at_least))
     publication.check()
-    result = suppress(publication, min_cell, rank=book.rank.__getitem__)
+    result = suppress(publication, min_cell, rank=book.rank.__getitem__, progress=progress)
     hidden = result.hidden
     shown = lambda q: None if q in hidden else book.values[q]
 

@@ -26,6 +26,7 @@ from typing import Callable, Hashable
 
 import attrs
 
+from ..progress import NO_PROGRESS, Progress
 from .audit import Attacker, Interval, Publication
 
 DEFAULT_MIN_CELL = 5
@@ -47,11 +48,13 @@ class Suppression:
 
 def suppress(
     publication: Publication, min_cell: int = DEFAULT_MIN_CELL, *, rank: Callable[[Quantity], int] = lambda q: 0,
+    progress: Progress = NO_PROGRESS,
 ) -> Suppression:
     """Hide the small counts of ``publication`` and as many others as the attacker needs.
 
     ``rank`` orders the kinds of counts by what hiding them costs a reader (0: an inner cell,
-    higher: a total); the cheapest count that helps is hidden.
+    higher: a total); the cheapest count that helps is hidden. ``progress`` is told the hidden
+    counts audited of all hidden so far, then those whose interval was measured.
     """
     if min_cell < 1:
         raise ValueError("min_cell must be at least 1")
@@ -64,6 +67,7 @@ def suppress(
     hidden = {q for q, n in values.items() if 0 < n < min_cell}
     primary = len(hidden)
     queue = sorted(hidden, key=repr)
+    progress.step("audit", len(queue))
     while queue:
         q = queue.pop(0)
         # hiding more only widens an interval: a count that passes once passes for good
@@ -71,13 +75,17 @@ def suppress(
             for pick in attacker.cheapest_release(hidden, q, min_cell, weight):
                 hidden.add(pick)
                 queue.append(pick)
+                progress.grow()
+        progress.advance()
     # the narrowest interval of all, for the report to state (one question per count where
     # it is no narrower than the narrowest so far)
     narrowest, best = None, None
+    progress.step("narrowest", len(hidden))
     for q in sorted(hidden, key=repr):
         w = attacker.width(hidden, q, below=best)
         if w is not None and (best is None or w < best):
             best, narrowest = w, q
+        progress.advance()
     if narrowest is None and hidden:  # nothing hidden has an upper bound
         narrowest = min(hidden, key=repr)
     interval = attacker.interval(hidden, narrowest) if narrowest is not None else None

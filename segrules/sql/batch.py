@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -34,6 +33,7 @@ import attrs
 
 from ..errors import SegrulesError, UsageError, safe_text
 from ..files import NEW_FILE_MODE, OutputError, os_reason, output_target, remove_stale, temp_file_beside, temp_prefix
+from ..progress import NO_PROGRESS, Progress
 from .compiler import RESULT_COLUMNS, compile_query, is_json_type, q, s as _lit
 from .render import duckdb_native, json_text_duckdb, render, result_number_type
 from .rows import answers_from_json, answers_from_text, reference_row
@@ -144,14 +144,6 @@ def _duckdb():
     return duckdb
 
 
-def _tqdm():
-    try:
-        from tqdm import tqdm
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise UsageError("progress bars need the optional 'sql' extra: pip install 'segrules[sql]'", code="SR805") from None
-    return tqdm
-
-
 def _psycopg():
     try:
         import psycopg
@@ -169,12 +161,14 @@ def run_batch(
     engine: str = "duckdb",
     shape: str = "wide",
     key: str = "record_id",
-    progress: bool = False,
+    progress: Progress = NO_PROGRESS,
     carry: Sequence[str] = (),
     spark_master: str | None = None,
 ) -> BatchSummary:
     """Segment every record of ``input`` into ``output`` (see the module docstring; the Spark
-    engine is ``segrules.sql.spark``, on ``spark_master``)."""
+    engine is ``segrules.sql.spark``, on ``spark_master``). ``progress`` is told the records
+    done of all (the Python engine) or DuckDB's percentage, with the records when the input
+    says how many without a scan (Parquet, a DuckDB table)."""
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use one of: {', '.join(ENGINES)}", code="SR801")
     if spark_master is not None and engine != "spark":
@@ -193,6 +187,7 @@ def run_batch(
         if carry:
             raise UsageError("--carry is for the duckdb and python engines; PostgreSQL carries every non-input column",
                              code="SR801")
+        progress.step("segmenting")  # inside the server: no figures, the time so far
         return _run_postgres(ruleset, src, dst, rej, shape, key, started)
     if "postgres" in (src.kind, dst.kind) or (rej is not None and rej.kind == "postgres"):
         raise BatchInputError(
@@ -214,6 +209,7 @@ def run_batch(
                 raise BatchInputError(f"{src}: no column {', '.join(map(repr, absent))} to carry")
             carry = carried + tuple(c for c in carry if c not in carried and c != key)
             try:
+                progress.step("segmenting", _record_count(con, relation, shape, key) if progress.shown else None)
                 _python_engine(con, ruleset, relation, shape, key, carry, progress)
             except duckdb.Error as exc:
                 raise _read_error(exc, src) from None
@@ -221,12 +217,15 @@ def run_batch(
         with _scratch(dst) as result:
             # one pass over the input, streamed into Parquet in key order; the outputs and the
             # summary are read from there
-            with _progress(con, progress and engine == "duckdb", "segrules batch"):
+            counted = progress.shown and engine == "duckdb" and src.kind in ("parquet", "duckdb")
+            total = _record_count(con, relation, shape, key) if counted else None
+            with duckdb_progress(con, progress, total, "segmenting" if engine == "duckdb" else "writing"):
                 try:
                     con.execute(f"COPY ({_in_key_order(query, key, ruleset)}) TO {_lit(result)} (FORMAT PARQUET)")
                 except duckdb.Error as exc:
                     raise _read_error(exc, src) from None
             relation_out = f"read_parquet({_lit(result)})"
+            progress.step("writing")  # the outputs, from the result in key order
             if shape == "wide":  # the long shape groups its rows by key: one record a key
                 _refuse_repeated_keys(con, relation_out, key, src)
             rows_read = None if shape == "wide" else con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
@@ -382,43 +381,36 @@ class _scratch:
             self.folder.cleanup()
 
 
-class _progress:
-    """A progress bar on stderr while DuckDB runs one statement (DuckDB's own bar writes to
-    standard output, which may be the --json summary)."""
+class duckdb_progress:
+    """DuckDB's percentage of one statement for ``progress``, read by its drawing thread while
+    the statement runs (DuckDB's own bar writes to standard output, which may be the --json
+    summary, and is left off)."""
 
-    def __init__(self, con, enabled: bool, label: str):
-        self.con, self.enabled, self.label = con, enabled, label
-        self.done = None
+    def __init__(self, con, progress: Progress, total: int | None, step: str = "segmenting"):
+        self.con, self.progress, self.total, self.name = con, progress, total, step
 
     def __enter__(self):
-        if not self.enabled:
-            return self
-        import threading
-
-        self.con.execute("SET enable_progress_bar = true")
-        self.con.execute("SET enable_progress_bar_print = false")
-        self.done = threading.Event()
-        self.thread = threading.Thread(target=self._draw, daemon=True)
-        self.thread.start()
+        if self.progress.shown:
+            self.con.execute("SET enable_progress_bar = true")
+            self.con.execute("SET enable_progress_bar_print = false")
+            self.progress.step(self.name, self.total)
+            self.progress.watch(self._read)
         return self
 
-    def _draw(self) -> None:
-        tqdm = _tqdm()
-        shown = 0.0
-        with tqdm(total=100, desc=self.label, unit="%", file=sys.stderr, leave=False) as bar:
-            while not self.done.wait(0.25):
-                try:
-                    got = self.con.query_progress()
-                except Exception:  # the statement ended between two looks
-                    continue
-                if got is not None and got > shown:
-                    bar.update(got - shown)
-                    shown = got
+    def _read(self) -> float | None:
+        got = self.con.query_progress()
+        return got if got is not None and got >= 0 else None  # -1: no statement runs
 
     def __exit__(self, *exc) -> None:
-        if self.done is not None:
-            self.done.set()
-            self.thread.join()
+        self.progress.watch(None)
+
+
+def _record_count(con, relation: str, shape: str, key: str) -> int:
+    """How many records the answers hold, for the progress shown (a Parquet file or a DuckDB
+    table says it without reading the rows)."""
+    if shape == "wide":
+        return con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
+    return con.execute(f"SELECT count(DISTINCT {q(key)}) FROM {relation}").fetchone()[0]
 
 
 # --------------------------------------------------------------------------- reading
@@ -703,16 +695,13 @@ def _plan_columns(ruleset, columns, shape: str, key: str, src) -> tuple[tuple[st
 # --------------------------------------------------------------------------- the Python engine
 
 
-def _python_engine(con, ruleset, relation: str, shape: str, key: str, carry, progress: bool) -> None:
+def _python_engine(con, ruleset, relation: str, shape: str, key: str, carry, progress: Progress) -> None:
     """Decide every record with the Python engine; rows stream through a temporary CSV file."""
     folder = _temp_folder("segrules-python")
     tmp = open(os.path.join(folder.name, "result.csv"), "w", newline="", encoding="utf-8")
     header = [key, *carry, *RESULT_COLUMNS]
-    tqdm = _tqdm()
-    bar = tqdm(desc="segrules batch", unit=" records", file=sys.stderr, disable=not progress, leave=False,
-               mininterval=0.5)
     try:
-        with tmp, bar:
+        with tmp:
             tmp.write(_csv_line(header))
             for record_key, carried, answers, dups in _records(con, ruleset, relation, shape, key, carry):
                 if dups:
@@ -721,7 +710,7 @@ def _python_engine(con, ruleset, relation: str, shape: str, key: str, carry, pro
                 else:
                     row = reference_row(ruleset, answers)
                 tmp.write(_csv_line([record_key, *carried, *(row[c] for c in RESULT_COLUMNS)]))
-                bar.update()
+                progress.advance()
         described = _column_types_duckdb(con, relation)
         scores = ("resources_num", "resources_den", "complexity_num", "complexity_den")
         types = {c: "VARCHAR" if is_json_type(described[c]) else described[c] for c in (key, *carry)}

@@ -19,6 +19,7 @@ from ..engine import reference
 from ..engine.compile import compile_ruleset
 from ..engine.runtime import Ruleset
 from ..errors import AnswerError, EvaluationError, SegrulesError
+from ..progress import NO_PROGRESS, Progress
 from .brute import enumerate_tally, outcome_of
 from .model import CHECKS, Check, Finding, InternalInconsistency, RuleRef, VerificationReport, size_text
 from .space import AnswerSpace, Tally
@@ -34,7 +35,12 @@ from .counting import sizes_of
 #: ``method="auto"`` enumerates answer spaces of at most this many answer sets.
 ENUMERATION_LIMIT = AUTO_ENUMERATION
 
-__all__ = ["verify", "VerificationReport", "Check", "Finding", "ScorePlane", "ENUMERATION_LIMIT", "Budget", "Undecided",
+#: The steps ``verify`` tells its ``progress``, in order: the SMT prover's checks (the rules
+#: that fire and those masked are one), then the exact counting method (all checks at once).
+PROGRESS_STEPS = ("totality", "completeness", "exclusivity", "masked_rules", "segments_reachable", "inputs_used",
+         "exact_counts")
+
+__all__ = ["verify", "PROGRESS_STEPS", "VerificationReport", "Check", "Finding", "ScorePlane", "ENUMERATION_LIMIT", "Budget", "Undecided",
            "TimeLimit"]
 
 
@@ -54,7 +60,7 @@ class ScorePlane:
 
 def verify(
     ruleset: Ruleset | ast.RulesetDef, *, method: str = "auto", plane: bool = True,
-    budget: Budget | float | None = None,
+    budget: Budget | float | None = None, progress: Progress = NO_PROGRESS,
 ) -> VerificationReport:
     """Verify a loaded ruleset (or a checked definition). ``method``: auto, structural, enumeration, smt.
 
@@ -64,7 +70,7 @@ def verify(
     ``budget``: a Budget (work budgets in solver units, answer sets and structural steps, and
     a time limit as a safety stop), or a time limit in seconds with the default work budgets.
     Beyond a work budget checks are undecided; at the time limit the report says
-    ``stopped`` and gives no verdict.
+    ``stopped`` and gives no verdict. ``progress`` is told each of ``PROGRESS_STEPS`` as it begins.
     """
     budget = Budget.of(budget)
     rs = ruleset.definition if isinstance(ruleset, Ruleset) else ruleset
@@ -79,9 +85,10 @@ def verify(
     if method == "auto":
         use = "enumeration" if budget.enumerate_first(size) else "structural"
     proving = time.perf_counter()
-    smt_checks, smt_missing, solver = _run_smt(rs, budget, notes)
+    smt_checks, smt_missing, solver = _run_smt(rs, budget, notes, progress)
     proving = time.perf_counter() - proving
     counting = time.perf_counter()
+    progress.step("exact_counts")
     tally = Tally(rs)
     undecided_reason = None
     undecided_budget = None
@@ -206,14 +213,14 @@ def _stopped(rs: ast.RulesetDef, size: int, use: str, budget: Budget, started: f
     )
 
 
-def _run_smt(rs: ast.RulesetDef, budget: Budget, notes: list) -> tuple[dict | None, str | None, str | None]:
+def _run_smt(rs: ast.RulesetDef, budget: Budget, notes: list, progress: Progress) -> tuple[dict | None, str | None, str | None]:
     """The SMT prover's checks, or None and the reason it could not run (never raises)."""
     missing = smt.unavailable_reason()
     if missing:
         notes.append(f"SR620: {missing}; checks are proven only by enumerating a small answer space")
         return None, f"SR620: {missing}", None
     try:
-        result = prove(rs, budget=budget)
+        result = prove(rs, budget=budget, progress=progress)
     except TimeLimit:
         return None, "stopped: time limit", smt.solver_version()
     except Exception as exc:  # the verdict then rests on nothing: undecided, never a crash

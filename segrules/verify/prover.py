@@ -16,6 +16,7 @@ import attrs
 from ..dsl import ast
 from ..engine import reference
 from ..errors import AnswerError, EvaluationError
+from ..progress import NO_PROGRESS, Progress
 from .brute import outcome_of
 from .budget import Budget, Undecided
 from .model import Finding, RuleRef, size_text
@@ -99,12 +100,13 @@ def solve_within(solver, budget: Budget, *extra):
 class SmtProver:
     """Runs every check of ``model.CHECKS`` (bar pathways and examples) as solver queries."""
 
-    def __init__(self, rs: ast.RulesetDef, *, budget: Budget | None = None):
+    def __init__(self, rs: ast.RulesetDef, *, budget: Budget | None = None, progress: Progress = NO_PROGRESS):
         reason = smt.unavailable_reason()
         if reason:
             raise RuntimeError(reason)
         self.rs = rs
         self.budget = budget if budget is not None else Budget()
+        self.progress = progress
         self.calls = 0
         self.problems: list[str] = []
         self.seeds: list[dict] = []  # reproduced answer sets without errors, for inputs_used
@@ -164,6 +166,7 @@ class SmtProver:
             ("segments_reachable", self.segments_reachable),
             ("inputs_used", self.inputs_used),
         ):
+            self.progress.step(name)
             if name == "masked_rules":
                 masked, fire = fn()
                 checks["masked_rules"], checks["rules_fire"] = masked, fire
@@ -504,6 +507,7 @@ def _set_check(name: str, findings: tuple, unknown: str | None, open_: set, fail
     return SmtCheck(name, "passed", passed)
 
 
-def prove(rs: ast.RulesetDef, *, budget: Budget | None = None) -> SmtResult:
-    """Every check of the ruleset by the SMT prover (raises RuntimeError when z3 is missing)."""
-    return SmtProver(rs, budget=budget).run()
+def prove(rs: ast.RulesetDef, *, budget: Budget | None = None, progress: Progress = NO_PROGRESS) -> SmtResult:
+    """Every check of the ruleset by the SMT prover (raises RuntimeError when z3 is missing);
+    ``progress`` is told each check as it begins."""
+    return SmtProver(rs, budget=budget, progress=progress).run()

@@ -469,14 +469,6 @@ def test_json_lines_that_are_not_objects_or_repeat_a_key_are_refused(tmp_path, r
     assert not (tmp_path / "out.parquet").exists()
 
 
-def test_progress_is_drawn_on_stderr_only(tmp_path, ruleset, capfd):
-    _write_csv(tmp_path / "in.csv", ruleset, _records(ruleset, 20))
-    run_batch(ruleset, str(tmp_path / "in.csv"), str(tmp_path / "o.parquet"), progress=True)
-    out, err = capfd.readouterr()
-    assert out == ""
-    assert "segrules batch" in err
-
-
 def test_postgres_engine_reads_typed_columns(ruleset, postgres_url):
     import psycopg
 
@@ -520,11 +512,3 @@ def test_cli_sql_typed_runs_on_a_typed_table(tmp_path, ruleset, capsys):
         (k, e["segment"], e["error_codes"]) for k, e in expected.items())
     assert main(["sql", str(RULESET), "--typed", "--shape", "long"]) == 1
     assert "SR801" in capsys.readouterr().err
-
-
-def test_the_python_engine_draws_its_progress_on_stderr_only(tmp_path, ruleset, capfd):
-    _write_csv(tmp_path / "in.csv", ruleset, _records(ruleset, 20))
-    run_batch(ruleset, str(tmp_path / "in.csv"), str(tmp_path / "o.parquet"), engine="python", progress=True)
-    out, err = capfd.readouterr()
-    assert out == ""
-    assert "segrules batch" in err and "records" in err

@@ -84,20 +84,3 @@ def test_json_emits_every_report_when_one_ruleset_fails(tmp_path, capsys):
     doc = json.loads(capsys.readouterr().out)
     assert [r.get("file") or r["ruleset"]["file"] for r in doc["reports"]] == [str(bad), str(good), str(bad)]
     assert doc["reports"][1]["proven"] is True and doc["proven"] is False
-
-
-def test_progress_on_a_terminal_only(tmp_path, monkeypatch, capsys):
-    import io
-    import sys
-
-    class Terminal(io.StringIO):
-        def isatty(self):
-            return True
-
-    path = tmp_path / "model.yaml"
-    path.write_text(EXAMPLE, encoding="utf-8")
-    term = Terminal()
-    monkeypatch.setattr(sys, "stderr", term)
-    assert cli.main(["verify", str(path), str(path)]) == 0
-    lines = [line for line in term.getvalue().splitlines() if line.startswith("[")]
-    assert lines[0] == f"[1/2] verifying {path} …" and lines[-1].startswith(f"[2/2] {path}: done in ")
