@@ -78,6 +78,11 @@ def parse_json(data: bytes, what: str = "the body") -> Any:
         raise ServiceError(400, f"{what} nests lists or objects more than {MAX_ANSWERS_DEPTH} levels deep "
                            f"(at line {line} column {column})", code="SR308")
     try:
+        try:  # the JSON reader's own whole numbers, unless one is too long for it
+            return json.loads(text, object_pairs_hook=reject_duplicate_keys, parse_constant=_no_constant)
+        except ValueError as exc:
+            if type(exc) is not ValueError:  # not a number's length: a JSONDecodeError, DuplicateKey, ...
+                raise
         return json.loads(text, object_pairs_hook=reject_duplicate_keys, parse_constant=_no_constant,
                           parse_int=json_int)
     except json.JSONDecodeError as exc:
@@ -832,7 +837,7 @@ def create_app(config: ServeConfig, *, store: RulesetStore | None = None,
         worker = None
         if config.isolated_reloads:  # started now, so that its imports are done before a reload
             worker = ReloadWorker()
-            service.store.admit = worker.admit
+            service.store.admit, service.store.discover = worker.admit, worker.discover
         if service.snapshot.loading:
             service.request_reload()
         if config.watch:
