@@ -200,7 +200,7 @@ class Service:
             if config.decision_log else None
         )
         self._token = config.token.encode("utf-8") if config.token else None
-        self._explanations: dict = {}  # see explanation(); bounded, emptied when full
+        self._explanations: dict = {}  # see decide_body(); bounded, emptied when full
         self._decision_counters: dict = {}  # (ruleset, segment, status) -> its counter
         self._latency: dict = {}  # endpoint -> its histogram
         self._reloading: asyncio.Task | None = None
@@ -318,21 +318,23 @@ class Service:
             histogram = self._latency[endpoint] = self.metrics.latency.labels(endpoint)
         histogram.observe(seconds)
 
-    def explanation(self, served: Served, decision, lang: str) -> str:
-        """``decision.explain(lang)``, kept for the next decision with the same rule, segments,
-        override reason and facts (all the explanation reads): wording a rule is most of what a
-        decision costs, and the facts take few values. At most EXPLANATIONS_KEPT are kept."""
-        try:
-            key = (served.ruleset.content_hash, decision.rule.index, decision.segment_id, decision.suggested.id,
-                   decision.override_reason, lang, tuple(decision.facts.items()))
-            text = self._explanations.get(key)
-        except TypeError:  # a fact that is a list: not kept
-            return decision.explain(lang)
-        if text is None:
+    def decide_body(self, served: Served, decision, lang: str) -> bytes:
+        """``decide_body(decision, lang, decision.explain(lang))``, with the explanation's JSON
+        text kept for the next decision by the same rule and segments, override reason and
+        facts (all the explanation reads): wording a rule costs more than the decision, and
+        the facts take few values. At most EXPLANATIONS_KEPT are kept."""
+        record = decision.to_json_text()
+        at = record.rfind(',"facts":')  # the record's facts, as text (no text inside it has '"' unescaped)
+        if at < 0:
+            return decide_body(decision, lang, decision.explain(lang), record)
+        key = (served.ruleset.content_hash, decision.rule.index, decision.segment_id, decision.suggested.id,
+               decision.override_reason, lang, record[at:])
+        explanation = self._explanations.get(key)
+        if explanation is None:
             if len(self._explanations) >= EXPLANATIONS_KEPT:
                 self._explanations.clear()
-            text = self._explanations[key] = decision.explain(lang)
-        return text
+            explanation = self._explanations[key] = _encode_text(decision.explain(lang))
+        return _decide_text(record, explanation, lang)
 
     def count_refusal(self, served: Served, exc: SegrulesError) -> None:
         """A decision that was not made; the codes are counted where the error is answered."""
@@ -361,11 +363,16 @@ def _problem_response(doc: dict, headers: dict | None = None) -> Response:
 _encode_text = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def decide_body(decision, lang: str, explanation: str) -> bytes:
+def decide_body(decision, lang: str, explanation: str, record: str | None = None) -> bytes:
     """The body of a decide answer: ``documents.decide_json(decision, lang)`` as JSON text,
-    with the record written by ``Decision.to_json_text`` (compact, UTF-8 as it is) rather
-    than walked by ``json.dumps``; ``explanation`` is ``decision.explain(lang)``."""
-    return ('{"decision":' + decision.to_json_text() + ',"explanation":' + _encode_text(explanation)
+    with the record written by ``Decision.to_json_text`` (compact, UTF-8 as it is; ``record``
+    if already written) rather than walked by ``json.dumps``; ``explanation`` is
+    ``decision.explain(lang)``."""
+    return _decide_text(decision.to_json_text() if record is None else record, _encode_text(explanation), lang)
+
+
+def _decide_text(record: str, explanation_json: str, lang: str) -> bytes:
+    return ('{"decision":' + record + ',"explanation":' + explanation_json
             + ',"lang":' + _encode_text(lang) + ',"schema":"segrules.decide/1"}').encode("utf-8")
 
 
@@ -454,7 +461,7 @@ async def decide(request: Request) -> Response:
     decision_id = new_decision_id()
     await service.log_decision(decision, decision_id, "decide", body["answers"])
     service.count_decision(served, decision)
-    return Response(decide_body(decision, lang, service.explanation(served, decision, lang)),
+    return Response(service.decide_body(served, decision, lang),
                     headers=_decide_headers(served, lang, decision_id), media_type="application/json")
 
 
@@ -783,7 +790,7 @@ async def _decide_quickly(service: Service, scope, name: str, body: bytes, heade
         async with asyncio.timeout_at(deadline):  # a full log queue waits (policy block) within the deadline
             await service.log_decision(decision, decision_id, "decide", request["answers"])
     service.count_decision(served, decision)
-    content = decide_body(decision, lang, service.explanation(served, decision, lang))
+    content = service.decide_body(served, decision, lang)
     raw = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in _decide_headers(served, lang, decision_id).items()]
     raw += [(b"content-length", str(len(content)).encode("latin-1")), (b"content-type", b"application/json")]
     await send({"type": "http.response.start", "status": 200, "headers": raw})
