@@ -339,8 +339,10 @@ def markdown(result: dict) -> str:
         f"{RELOAD_P99_GOAL}×, {verdict(goals(result)[-2]['pass'])}); the worst request "
         f"{_num(rl['worst_ms_during_reload'], 0)} ms. Each good version answered "
         f"{', '.join(_num(x) for x in live)} s after its signal (goal ≤ {LIVE_GOAL_S:.0f} s, "
-        f"{verdict(goals(result)[-1]['pass'])}); checking one version (load, examples, proof) takes "
-        f"{_num(rl['admission_s_without_load'])} s in this run without the load."
+        f"{verdict(goals(result)[-1]['pass'])}"
+        + ("; – : the next, broken version was written before the reload worker read this one" if None in live else "")
+        + f"); checking one version (load, examples, proof) takes {_num(rl['admission_s_without_load'])} s in "
+        "this run without the load."
     )
     rows.append("")
     rows.append(f"Machine: {result['machine']}; Python {result['python']}; {result['rounds']} paired rounds per "
