@@ -103,11 +103,13 @@ class DuplicateKey(ValueError):
 def reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
     """``object_pairs_hook`` for ``json.loads``: a key given twice is DuplicateKey (a
     ValueError), never a silent choice."""
-    out: dict = {}
-    for k, v in pairs:
-        if k in out:
-            raise DuplicateKey(f"the key {k!r} is given twice")
-        out[k] = v
+    out = dict(pairs)
+    if len(out) != len(pairs):  # rare: find the first key given twice
+        seen = set()
+        for k, _ in pairs:
+            if k in seen:
+                raise DuplicateKey(f"the key {k!r} is given twice")
+            seen.add(k)
     return out
 
 

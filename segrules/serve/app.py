@@ -29,7 +29,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ..answers import MAX_ANSWERS_DEPTH, json_int, nesting_error
-from ..documents import DuplicateKey, decide_json, describe_json, parse_instant, reject_duplicate_keys
+from ..documents import DuplicateKey, describe_json, parse_instant, reject_duplicate_keys
 from ..dsl import ast
 from ..errors import AnswerError, SegrulesError
 from ..i18n import DEFAULT_LANG, accept_language
@@ -47,6 +47,8 @@ OPEN_PATHS = ("/health/live", "/health/ready")  # answered without a token (read
 JSON_TYPES = ("application/json",)
 JSONL_TYPES = ("application/jsonl", "application/x-ndjson", "application/x-jsonlines", "application/json-lines")
 _UTC = dt.timezone.utc
+DECIDE_ENDPOINT = "/v1/rulesets/{id}/decide"
+DECIDE_KEYS = ("answers", "assessed_at", "override", "reason")  # what a decide request may hold
 
 
 # --------------------------------------------------------------------------- reading requests
@@ -68,13 +70,19 @@ def parse_json(data: bytes, what: str = "the body") -> Any:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ServiceError(400, f"{what} is not UTF-8 (byte {exc.start})", code="SR913") from None
-    deep = nesting_error(text)
+    # a text with no more brackets than the limit cannot nest deeper: most bodies skip the scan
+    deep = None if text.count("[") + text.count("{") <= MAX_ANSWERS_DEPTH else nesting_error(text)
     if deep is not None:
         line = text.count("\n", 0, deep) + 1
         column = deep - (text.rfind("\n", 0, deep) + 1) + 1
         raise ServiceError(400, f"{what} nests lists or objects more than {MAX_ANSWERS_DEPTH} levels deep "
                            f"(at line {line} column {column})", code="SR308")
     try:
+        try:  # the JSON reader's own whole numbers, unless one is too long for it
+            return json.loads(text, object_pairs_hook=reject_duplicate_keys, parse_constant=_no_constant)
+        except ValueError as exc:
+            if type(exc) is not ValueError:  # not a number's length: a JSONDecodeError, DuplicateKey, ...
+                raise
         return json.loads(text, object_pairs_hook=reject_duplicate_keys, parse_constant=_no_constant,
                           parse_int=json_int)
     except json.JSONDecodeError as exc:
@@ -174,6 +182,8 @@ def _if_match(request: Request, served: Served) -> None:
 
 # --------------------------------------------------------------------------- the service
 
+EXPLANATIONS_KEPT = 4096
+
 
 class Service:
     """Everything one app holds: the rulesets, the metrics, the decision log."""
@@ -190,6 +200,9 @@ class Service:
             if config.decision_log else None
         )
         self._token = config.token.encode("utf-8") if config.token else None
+        self._explanations: dict = {}  # see decide_body(); bounded, emptied when full
+        self._decision_counters: dict = {}  # (ruleset, segment, status) -> its counter
+        self._latency: dict = {}  # endpoint -> its histogram
         self._reloading: asyncio.Task | None = None
         self._again = False
         self._update_metrics()
@@ -293,8 +306,35 @@ class Service:
             await self.decision_log.put(record)
 
     def count_decision(self, served: Served, decision) -> None:
-        status = "overridden" if decision.is_overridden else "decided"
-        self.metrics.decisions.labels(served.ruleset.id, decision.segment_id, status).inc()
+        key = (served.ruleset.id, decision.segment_id, "overridden" if decision.is_overridden else "decided")
+        counter = self._decision_counters.get(key)
+        if counter is None:
+            counter = self._decision_counters[key] = self.metrics.decisions.labels(*key)
+        counter.inc()
+
+    def observe_latency(self, endpoint: str, seconds: float) -> None:
+        histogram = self._latency.get(endpoint)
+        if histogram is None:
+            histogram = self._latency[endpoint] = self.metrics.latency.labels(endpoint)
+        histogram.observe(seconds)
+
+    def decide_body(self, served: Served, decision, lang: str) -> bytes:
+        """``decide_body(decision, lang, decision.explain(lang))``, with the explanation's JSON
+        text kept for the next decision by the same rule and segments, override reason and
+        facts (all the explanation reads): wording a rule costs more than the decision, and
+        the facts take few values. At most EXPLANATIONS_KEPT are kept."""
+        record = decision.to_json_text()
+        at = record.rfind(',"facts":')  # the record's facts, as text (no text inside it has '"' unescaped)
+        if at < 0:
+            return decide_body(decision, lang, decision.explain(lang), record)
+        key = (served.ruleset.content_hash, decision.rule.index, decision.segment_id, decision.suggested.id,
+               decision.override_reason, lang, record[at:])
+        explanation = self._explanations.get(key)
+        if explanation is None:
+            if len(self._explanations) >= EXPLANATIONS_KEPT:
+                self._explanations.clear()
+            explanation = self._explanations[key] = _encode_text(decision.explain(lang))
+        return _decide_text(record, explanation, lang)
 
     def count_refusal(self, served: Served, exc: SegrulesError) -> None:
         """A decision that was not made; the codes are counted where the error is answered."""
@@ -318,6 +358,26 @@ def _json(obj: Any, status: int = 200, headers: dict | None = None) -> Response:
 def _problem_response(doc: dict, headers: dict | None = None) -> Response:
     body = json.dumps(doc, ensure_ascii=False, sort_keys=True).encode("utf-8")
     return Response(body, status_code=doc["status"], headers=headers, media_type=PROBLEM_JSON)
+
+
+_encode_text = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def decide_body(decision, lang: str, explanation: str, record: str | None = None) -> bytes:
+    """The body of a decide answer: ``documents.decide_json(decision, lang)`` as JSON text,
+    with the record written by ``Decision.to_json_text`` (compact, UTF-8 as it is; ``record``
+    if already written) rather than walked by ``json.dumps``; ``explanation`` is
+    ``decision.explain(lang)``."""
+    return _decide_text(decision.to_json_text() if record is None else record, _encode_text(explanation), lang)
+
+
+def _decide_text(record: str, explanation_json: str, lang: str) -> bytes:
+    return ('{"decision":' + record + ',"explanation":' + explanation_json
+            + ',"lang":' + _encode_text(lang) + ',"schema":"segrules.decide/1"}').encode("utf-8")
+
+
+def _decide_headers(served: Served, lang: str, decision_id: str) -> dict:
+    return {**_etag(served), **_language_headers(lang), "Segrules-Decision-Id": decision_id}
 
 
 def _etag(served: Served) -> dict:
@@ -390,8 +450,7 @@ async def decide(request: Request) -> Response:
     try:
         _check_media(request, JSON_TYPES)
         lang = _lang(request)
-        body = _envelope(parse_json(await read_body(request, service.config.max_body_bytes)),
-                         ("answers", "assessed_at", "override", "reason"))
+        body = _envelope(parse_json(await read_body(request, service.config.max_body_bytes)), DECIDE_KEYS)
         when = (parse_time(body["assessed_at"], "assessed_at") if body.get("assessed_at") is not None
                 else dt.datetime.now(_UTC).replace(microsecond=0))
         decision = served.ruleset.decide(body["answers"], assessed_at=when,
@@ -402,8 +461,8 @@ async def decide(request: Request) -> Response:
     decision_id = new_decision_id()
     await service.log_decision(decision, decision_id, "decide", body["answers"])
     service.count_decision(served, decision)
-    return _json(decide_json(decision, lang),
-                 headers={**_etag(served), **_language_headers(lang), "Segrules-Decision-Id": decision_id})
+    return Response(service.decide_body(served, decision, lang),
+                    headers=_decide_headers(served, lang, decision_id), media_type="application/json")
 
 
 async def validate(request: Request) -> Response:
@@ -588,11 +647,34 @@ class BatchResponse:
 # --------------------------------------------------------------------------- middleware
 
 
+_QUICK_LANGS = {b"": None, b"lang=fi": "fi", b"lang=sv": "sv", b"lang=en": "en"}
+
+
+def _replay(message: dict, receive):
+    """``receive`` that gives ``message`` first: what the quick decide read, the app reads again."""
+    given = False
+
+    async def again() -> dict:
+        nonlocal given
+        if not given:
+            given = True
+            return message
+        return await receive()
+
+    return again
+
+
 class Guard:
     """The outermost layer: the token, the time limit, metrics, and no traceback ever.
 
     A request without a valid token gets a 401 problem and nothing else (the two health
     endpoints excepted: ``live``, and the status word of ``ready``).
+
+    ``POST .../decide`` whose body came whole in one piece and that the service accepts is
+    answered here (``_decide_quickly``), without the framework's routing, request objects
+    and cancel scopes, which cost more than the decision itself. The answer is the route's
+    to the byte (the same functions make it); everything else, a refusal included, goes
+    through the app, which reads the body again from what was read here.
     """
 
     def __init__(self, app, service_ref: Callable[[], Service]):
@@ -607,6 +689,7 @@ class Guard:
         path = scope.get("path", "")
         started = time.perf_counter()
         response_started = False
+        endpoint = None
 
         async def send_wrapper(message) -> None:
             nonlocal response_started
@@ -628,10 +711,24 @@ class Guard:
                 return
             if path.endswith("/batch"):  # streams: its own limits per line and per read
                 await self.app(scope, receive, send_wrapper)
-            else:  # the deadline from the request's first byte (segrules.serve.protocol), else from now
-                deadline = scope.get(DEADLINE_KEY)
-                with (anyio.fail_at(deadline) if deadline is not None else anyio.fail_after(service.config.timeout)):
-                    await self.app(scope, receive, send_wrapper)
+                return
+            # the deadline from the request's first byte (segrules.serve.protocol), else from now
+            deadline = scope.get(DEADLINE_KEY)
+            name = _decide_name(scope, path)
+            if name is not None:
+                endpoint = DECIDE_ENDPOINT
+                loop = asyncio.get_running_loop()
+                if deadline is None:
+                    deadline = loop.time() + service.config.timeout
+                async with asyncio.timeout_at(deadline):
+                    message = await receive()
+                if (message["type"] == "http.request" and not message.get("more_body", False)
+                        and await _decide_quickly(service, scope, name, message["body"], headers, send_wrapper,
+                                                  deadline)):
+                    return
+                receive = _replay(message, receive)
+            with (anyio.fail_at(deadline) if deadline is not None else anyio.fail_after(service.config.timeout)):
+                await self.app(scope, receive, send_wrapper)
         except TimeoutError:
             service.metrics.rejected.labels("SR916").inc()
             if not response_started:  # and close: the rest of a slow body is not waited for
@@ -644,8 +741,61 @@ class Guard:
                 await refuse(problem("SR921", 500, "the service failed on this request; it has been logged"))
         finally:
             route = scope.get("route")
-            endpoint = getattr(route, "path", None) or "unmatched"
-            service.metrics.latency.labels(endpoint).observe(time.perf_counter() - started)
+            service.observe_latency(getattr(route, "path", None) or endpoint or "unmatched",
+                                    time.perf_counter() - started)
+
+
+def _decide_name(scope, path: str) -> str | None:
+    """The ruleset of a ``POST /v1/rulesets/{id}/decide`` on the asyncio loop, else None."""
+    if scope["method"] != "POST" or not path.endswith("/decide") or not path.startswith("/v1/rulesets/"):
+        return None
+    name = path[len("/v1/rulesets/"):-len("/decide")]
+    if not name or "/" in name or scope.get("root_path"):
+        return None
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # another event loop (trio): the app's own route answers
+        return None
+    return name
+
+
+async def _decide_quickly(service: Service, scope, name: str, body: bytes, headers: dict, send, deadline: float) -> bool:
+    """Answer a decide request whose body is ``body`` as the ``decide`` route would, and say
+    True; False (nothing sent, nothing counted) for whatever the route answers otherwise: a
+    problem of any kind, ``If-Match``, a query other than ``lang``."""
+    snap = service.snapshot
+    served = snap.get(name) if snap.status != NOT_READY else None
+    if served is None or "if-match" in headers or len(body) > service.config.max_body_bytes:
+        return False
+    media = headers.get("content-type")
+    if media is not None:
+        media = media.split(";")[0].strip().lower()
+        if media not in JSON_TYPES and not media.endswith("+json"):
+            return False
+    lang = _QUICK_LANGS.get(scope.get("query_string", b""), False)
+    if lang is False:
+        return False
+    if lang is None:
+        lang = accept_language(headers.get("accept-language")) or DEFAULT_LANG
+    try:
+        request = _envelope(parse_json(body), DECIDE_KEYS)
+        when = (parse_time(request["assessed_at"], "assessed_at") if request.get("assessed_at") is not None
+                else dt.datetime.now(_UTC).replace(microsecond=0))
+        decision = served.ruleset.decide(request["answers"], assessed_at=when,
+                                         override=request.get("override"), reason=request.get("reason"))
+    except SegrulesError:
+        return False
+    decision_id = new_decision_id()
+    if service.decision_log is not None:
+        async with asyncio.timeout_at(deadline):  # a full log queue waits (policy block) within the deadline
+            await service.log_decision(decision, decision_id, "decide", request["answers"])
+    service.count_decision(served, decision)
+    content = service.decide_body(served, decision, lang)
+    raw = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in _decide_headers(served, lang, decision_id).items()]
+    raw += [(b"content-length", str(len(content)).encode("latin-1")), (b"content-type", b"application/json")]
+    await send({"type": "http.response.start", "status": 200, "headers": raw})
+    await send({"type": "http.response.body", "body": content})
+    return True
 
 
 async def _service_error(request: Request, exc: Exception) -> Response:
@@ -694,7 +844,7 @@ def create_app(config: ServeConfig, *, store: RulesetStore | None = None,
         worker = None
         if config.isolated_reloads:  # started now, so that its imports are done before a reload
             worker = ReloadWorker()
-            service.store.admit = worker.admit
+            service.store.admit, service.store.discover = worker.admit, worker.discover
         if service.snapshot.loading:
             service.request_reload()
         if config.watch:

@@ -36,7 +36,7 @@ class Served:
 
     ruleset: Ruleset
     file: str
-    method: str  # the verifier's method: enumeration or structural
+    method: str  # the verifier's method that proved it: smt, or enumeration or structural
     loaded_at: str  # ISO 8601, UTC
 
     def summary(self) -> dict:
@@ -161,7 +161,12 @@ def admit(file: str) -> Served | Rejected:
             f"{file}: {len(failed)} example(s) fail, e.g. {r.example.name!r}: {why}",
         )
     try:
-        report = verify(ruleset)
+        # the proof alone first: admission needs the proof, not the segments' sizes, and the
+        # prover's proofs are what every method's verdict rests on; what it leaves undecided
+        # gets every method, as `segrules verify` runs them
+        report = verify(ruleset, method="smt", plane=False)
+        if not report.proven:
+            report = verify(ruleset)
     except SegrulesError as exc:
         return Rejected(file, exc.code, f"{file}: the verifier failed: {exc}")
     if not report.proven:
@@ -171,16 +176,24 @@ def admit(file: str) -> Served | Rejected:
 
 
 def _admit_requests(conn) -> None:
-    """The reload worker's loop: a file name in, its ``admit`` result out, until the pipe closes."""
+    """The reload worker's loop, until the pipe closes: a file name in, its ``admit`` result
+    out; or a tuple of sources in, what ``discover`` finds out."""
     while True:
         try:
-            file = conn.recv()
+            request = conn.recv()
         except (EOFError, OSError):
             return
-        try:
-            got = admit(file)
-        except Exception as exc:  # noqa: BLE001 - a bug must reject the version, not stop the worker
-            got = Rejected(file, "SR907", f"{file}: the new version could not be checked ({type(exc).__name__})")
+        if isinstance(request, tuple):
+            try:
+                got = discover(request)
+            except Exception as exc:  # noqa: BLE001 - the service's own process looks again
+                got = exc
+        else:
+            try:
+                got = admit(request)
+            except Exception as exc:  # noqa: BLE001 - a bug must reject the version, not stop the worker
+                got = Rejected(request, "SR907",
+                               f"{request}: the new version could not be checked ({type(exc).__name__})")
         conn.send(got)
 
 
@@ -205,6 +218,19 @@ class ReloadWorker:
         self._process = ctx.Process(target=_admit_requests, args=(child,), name="segrules-reload", daemon=True)
         self._process.start()
         child.close()
+
+    def discover(self, sources: Iterable[str]) -> tuple[list[str], list[Rejected]]:
+        """``discover(sources)`` in the worker, which reads the folders' YAML files to find the
+        rulesets among them; in this process if the worker cannot answer."""
+        with self._lock:
+            got = None
+            if not self._closed and self._process.is_alive():
+                try:
+                    self._conn.send(tuple(sources))
+                    got = self._conn.recv()
+                except (EOFError, OSError):
+                    got = None
+        return got if isinstance(got, tuple) else discover(sources)
 
     def admit(self, file: str) -> Served | Rejected:
         with self._lock:
@@ -239,20 +265,23 @@ class RulesetStore:
     """Holds the current snapshot and builds the next one; one reload at a time.
 
     ``admit`` checks one file (load, examples, proof): None checks here, with ``admit``;
-    ``ReloadWorker().admit`` checks in another process.
+    ``ReloadWorker().admit`` checks in another process. ``discover`` finds the files likewise
+    (``ReloadWorker().discover`` reads the folders' YAML files in the other process).
     """
 
-    def __init__(self, sources: Iterable[str], admit: Callable[[str], Served | Rejected] | None = None):
+    def __init__(self, sources: Iterable[str], admit: Callable[[str], Served | Rejected] | None = None,
+                 discover: Callable[[Iterable[str]], tuple[list[str], list[Rejected]]] | None = None):
         self.sources = tuple(sources)
         self.snapshot = Snapshot(problems=("loading the rulesets",), loading=True)
         self.admit = admit
+        self.discover = discover
         self._lock = threading.Lock()
 
     def reload(self) -> ReloadResult:
         """Re-read every source; swap in what passes, keep the last good version of what fails."""
         with self._lock:
             old = self.snapshot
-            files, missing = discover(self.sources)
+            files, missing = (self.discover or discover)(self.sources)
             accepted, rejected, kept = [], list(missing), []
             by_file: dict[str, Served] = {}
             check = self.admit or admit

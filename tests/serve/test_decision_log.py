@@ -179,3 +179,15 @@ def test_a_stream_the_operator_redirected_is_written_whatever_it_holds(serve, tm
         os.close(fd)
     lines = out.read_text().splitlines()
     assert lines[0] == "earlier output of the service" and json.loads(lines[1])["segment"] == "omatoimi"
+
+
+def test_a_decision_id_is_a_random_uuid_as_uuid4_writes_it():
+    import uuid
+
+    from segrules.serve.decision_log import new_decision_id
+
+    ids = [new_decision_id() for _ in range(2000)]
+    assert len(set(ids)) == 2000
+    for text in ids:
+        u = uuid.UUID(text)
+        assert str(u) == text and u.version == 4 and u.variant == uuid.RFC_4122

@@ -7,6 +7,7 @@ import shutil
 import signal
 import time
 
+import attrs
 import pytest
 from starlette.testclient import TestClient
 
@@ -195,3 +196,52 @@ def test_the_service_checks_new_versions_in_its_reload_worker(tmp_path, monkeypa
         path.write_text(V2)
         client.portal.call(client.app.state.service.reload)
         assert client.get("/v1/rulesets").json()["rulesets"][0]["version"] == "2.0.0"
+
+
+def test_the_reload_worker_finds_the_rulesets_in_folders_as_this_process_would(tmp_path, worker, monkeypatch):
+    (tmp_path / "a.yaml").write_text(PROVEN_BASE)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "broken.yml").write_text(BROKEN)
+    (tmp_path / "sub" / "crosswalk.yaml").write_text("from: a\nto: b\n")  # no id: not a ruleset
+    (tmp_path / "empty").mkdir()
+    sources = [str(tmp_path), str(tmp_path / "empty"), str(tmp_path / "missing.yaml")]
+    expected = store_module.discover(sources)
+    # reading the folders' YAML files holds up the requests: none is read in this process
+    monkeypatch.setattr(store_module, "_declares_id", lambda path: pytest.fail("read in the service's process"))
+    assert worker.discover(sources) == expected
+    assert expected[0] == [str(tmp_path / "a.yaml"), str(tmp_path / "sub" / "broken.yml")]
+    assert [r.code for r in expected[1]] == ["SR900", "SR900"]
+    store = RulesetStore([str(tmp_path)], admit=worker.admit, discover=worker.discover)
+    store.reload()
+    assert store.snapshot.status == "degraded" and store.snapshot.get("test.base").method == "smt"
+
+
+def test_the_service_finds_and_checks_new_versions_in_its_reload_worker(tmp_path, monkeypatch):
+    (tmp_path / "a.yaml").write_text(PROVEN_BASE)
+    config = ServeConfig([str(tmp_path)])
+    with TestClient(create_app(config, store=start(config, stream=DEVNULL))) as client:
+        monkeypatch.setattr(store_module, "admit", lambda file: pytest.fail("admitted in the service's process"))
+        monkeypatch.setattr(store_module, "_declares_id", lambda path: pytest.fail("read in the service's process"))
+        (tmp_path / "a.yaml").write_text(V2)
+        client.portal.call(client.app.state.service.reload)
+        assert client.get("/v1/rulesets").json()["rulesets"][0]["version"] == "2.0.0"
+
+
+def test_a_version_the_prover_alone_leaves_open_gets_every_method(tmp_path, monkeypatch):
+    """Admission proves with the SMT prover first; what it leaves undecided is verified as
+    `segrules verify` does, so nothing is refused that the full verification proves."""
+    calls = []
+    real = store_module.verify
+
+    def verify(ruleset, **options):
+        calls.append(options.get("method", "auto"))
+        report = real(ruleset, **options)
+        if options.get("method") == "smt":  # as if the prover had run out of its budget
+            report = attrs.evolve(report, checks=tuple(attrs.evolve(c, status="undecided") for c in report.checks))
+        return report
+
+    monkeypatch.setattr(store_module, "verify", verify)
+    path = tmp_path / "a.yaml"
+    path.write_text(PROVEN_BASE)
+    served = store_module.admit(str(path))
+    assert calls == ["smt", "auto"] and isinstance(served, store_module.Served) and served.method != "smt"
