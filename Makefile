@@ -28,7 +28,7 @@ SEGRULES := $(VENV)/bin/segrules
 STAMP := $(VENV)/.installed
 # Every optional part, so that the demo and the tests run all of segrules: the SMT prover,
 # the service, SQL and batch runs, FHIR.
-EXTRAS := test,verify,serve,sql,fhir
+EXTRAS := test,verify,serve,sql,fhir,fast
 BENCH_STAMP := $(VENV)/.installed-bench
 SPARK_STAMP := $(VENV)/.installed-spark
 
