@@ -569,7 +569,9 @@ def compile_matcher(rs: ast.RulesetDef) -> Callable[[dict], int]:
 
 # --------------------------------------------------------------------------- the answers' JSON text
 
-_TABLE_VALUES = 256  # a numeric input with more values is written by formatting the number
+# A numeric input with more values is written by formatting the number; one whose values are
+# 0 <= value < this indexes a tuple, other inputs a dict.
+_TABLE_VALUES = 256
 _ORDERED_INPUTS = 250  # beyond this many inputs, the loop writes the answers (a bound on generated code)
 
 
@@ -639,7 +641,7 @@ def compile_answers_text(rs: ast.RulesetDef, encode: Callable[[Any], str]) -> Ca
                 fields.append(f"{{_B{n}}}{{{text}}}{{_A{n}}}")
                 continue
             texts = {value: before + encode(value) + after for value in values}
-            if inp.domain.is_numeric and values[-1] is not None and 0 <= values[0]:
+            if inp.domain.is_numeric and values[-1] is not None and 0 <= values[0] and values[-1] < _TABLE_VALUES:
                 # a checked number indexes a tuple of texts, the quickest lookup Python has
                 table: Any = [None] * (values[-1] + 1)
                 for value, text in texts.items():
