@@ -150,6 +150,19 @@ def _day_and_offset(ordinal: int, tz: dt.timezone) -> tuple[str, str]:
     return text[:11], text[19:]
 
 
+def _time_texts(at: dt.datetime, months: int) -> tuple[str, str, str]:
+    """The record text around ``assessed_at``: ``,"assessed_at":"<the time>``, then its end
+    with ``reassess_on`` for the full record and for the compact one (which it closes)."""
+    tz = at.tzinfo
+    if tz.__class__ is not _TIMEZONE:  # a named zone (ZoneInfo): its offset of that day
+        tail = f'","reassess_on":"{_reassess_text(at.date(), months)}"'
+        return f',"assessed_at":"{at.isoformat()}', tail, tail + "}"
+    day, tail, tail_compact = _day_texts(at.toordinal(), tz, months)
+    if at.microsecond:
+        return f"{day}{_HOURS[at.hour]}{_MINUTES[at.minute]}{_TWO_DIGITS[at.second]}.{at.microsecond:06d}", tail, tail_compact
+    return f"{day}{_HOURS[at.hour]}{_MINUTES[at.minute]}{_TWO_DIGITS[at.second]}", tail, tail_compact
+
+
 _HOURS = tuple(f"{i:02d}:" for i in range(24))
 _MINUTES = tuple(f"{i:02d}:" for i in range(60))
 
@@ -519,23 +532,18 @@ class Decision:
                 pass
         if answers_text is None:
             answers_text = owner._answers_text(answers, checked) or encode_record(answers)
-        tz = at.tzinfo
-        if tz.__class__ is _TIMEZONE:
-            day, tail, tail_compact = _day_texts(at.toordinal(), tz, pathway.reassess_after_months)
-            hour, minute = _HOURS[at.hour], _MINUTES[at.minute]
-            if at.microsecond:
-                second = f"{_TWO_DIGITS[at.second]}.{at.microsecond:06d}"
-            else:
-                second = _TWO_DIGITS[at.second]
-        else:  # a named zone (ZoneInfo): its offset of that day
-            day, hour, minute, second = f',"assessed_at":"{at.isoformat()}', "", "", ""
-            tail = f'","reassess_on":"{_reassess_text(at.date(), pathway.reassess_after_months)}"'
-            tail_compact = tail + "}"
+        months = pathway.reassess_after_months
+        last = owner._last_time[0]  # the time of the ruleset's last record: a batch often shares one
+        if last[0] is at and last[1] == months:
+            time, tail, tail_compact = last[2]
+        else:
+            time, tail, tail_compact = times = _time_texts(at, months)
+            owner._last_time[0] = (at, months, times)
         if compact:
             prefix = texts[_PREFIXES].get(pairs)
             if prefix is None:
                 prefix = _keep(texts[_PREFIXES], pairs, texts[_HEAD_COMPACT] + owner._scores_text(pairs, False) + '},"answers":')
-            return f"{prefix}{answers_text}{day}{hour}{minute}{second}{tail_compact}"
+            return f"{prefix}{answers_text}{time}{tail_compact}"
         scores = owner._score_texts.get(pairs) or owner._scores_text(pairs, True)
         facts_by_scores = texts[_FACT_TEXTS]
         facts_text = facts_by_scores.get(pairs) if facts_by_scores is not None else None
@@ -550,7 +558,7 @@ class Decision:
             facts_text = ",".join(parts)
             if facts_by_scores is not None:
                 _keep(facts_by_scores, pairs, facts_text)
-        return (f'{texts[_HEAD_FULL]}{scores}}},"answers":{answers_text}{day}{hour}{minute}{second}{tail}'
+        return (f'{texts[_HEAD_FULL]}{scores}}},"answers":{answers_text}{time}{tail}'
                 f'{texts[_PATHWAY_TEXT]}{facts_text}}}}}')
 
     @classmethod
@@ -648,6 +656,8 @@ class Ruleset:
     # each score's key text; the texts of the full record's scores by their values, as met
     _score_keys: tuple = attrs.field(init=False, repr=False, eq=False)
     _score_texts: dict = attrs.field(init=False, repr=False, eq=False)
+    # [(assessed_at, months, its texts)] of the last record text written (see Decision.to_json_text)
+    _last_time: list = attrs.field(init=False, repr=False, eq=False)
     warnings: tuple = attrs.field(default=(), repr=False)
     text: str | None = attrs.field(default=None, repr=False, eq=False)  # the source, for pickling
 
@@ -674,6 +684,7 @@ class Ruleset:
         object.__setattr__(self, "_answers_text", compile_answers_text(d, encode_record))
         object.__setattr__(self, "_score_keys", tuple(encode_record(sid) + ":" for sid in self._score_ids))
         object.__setattr__(self, "_score_texts", {})
+        object.__setattr__(self, "_last_time", [(None, None, None)])
 
     def _scores_text(self, pairs: tuple, full: bool) -> str:
         """The text of a record's scores (without the braces); the full one is kept here."""

@@ -195,3 +195,15 @@ def test_a_pickled_decision_writes_the_same_text():
                   assessed_at=dt.datetime(2024, 2, 29, 23, 59, 59, tzinfo=dt.timezone(dt.timedelta(hours=-3))))
     back = pickle.loads(pickle.dumps(d))
     assert back.to_json_text() == d.to_json_text() and back.to_json_text(compact=True) == d.to_json_text(compact=True)
+
+
+def test_decisions_that_share_one_time_keep_their_own_reassessment_dates():
+    """A batch stamped once shares the time's text; each pathway's re-assessment date stays its own."""
+    rs = segrules.load_text(BASE)
+    stamp = dt.datetime(2024, 1, 31, 8, 0, 0, 5, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    copes = {"battery": "illness", "c_manage": 5, "p_illness": 1, "visits": 1}  # omatoimi, 12 months
+    network = {"battery": "risk", "c_manage": 1, "p_risk": 5, "visits": 30}  # verkosto, 6 months
+    for answers, reassess in ((copes, "2025-01-31"), (network, "2024-07-31"), (copes, "2025-01-31")):
+        d = rs.decide(answers, assessed_at=stamp)
+        same_text(d)
+        assert json.loads(d.to_json_text(compact=True))["reassess_on"] == reassess
