@@ -584,10 +584,11 @@ def compile_answers_text(rs: ast.RulesetDef, encode: Callable[[Any], str]) -> Ca
     that they passed validation (they come from ``decide``): every key is an input and every
     value one of its input's, so the value's own text can be looked up. Then, when they name
     every input in the order of the file (a form's order), one generated f-string writes them
-    from a table per input (each value's text, with its key and comma, prepared once). Any other answers are written by a loop that
-    checks each value's class exactly first, so that ``True == 1`` or ``3.0 == 3`` never borrows
-    another value's text: a whole number as its digits, yes/no as ``true``/``false``, None as
-    ``null``, a text by its prepared JSON (a choice's code) or not at all.
+    from a table per input (each value's text, with its key and comma, prepared once). Any
+    other answers are written by a loop that checks each value's class exactly first, so that
+    ``True == 1`` or ``3.0 == 3`` never borrows another value's text: a whole number as its
+    digits, yes/no as ``true``/``false``, None as ``null``, a text by its prepared JSON (a
+    choice's code) or not at all.
     """
     keys = {inp.id: encode(inp.id) + ":" for inp in rs.inputs}
     codes: dict[str, str] = {}
@@ -641,7 +642,8 @@ def compile_answers_text(rs: ast.RulesetDef, encode: Callable[[Any], str]) -> Ca
                 fields.append(f"{{_B{n}}}{{{text}}}{{_A{n}}}")
                 continue
             texts = {value: before + encode(value) + after for value in values}
-            if inp.domain.is_numeric and values[-1] is not None and 0 <= values[0] and values[-1] < _TABLE_VALUES:
+            numeric = inp.domain.is_numeric
+            if numeric and values[-1] is not None and 0 <= values[0] and values[-1] < _TABLE_VALUES:
                 # a checked number indexes a tuple of texts, the quickest lookup Python has
                 table: Any = [None] * (values[-1] + 1)
                 for value, text in texts.items():

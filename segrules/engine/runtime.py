@@ -158,9 +158,10 @@ def _time_texts(at: dt.datetime, months: int) -> tuple[str, str, str]:
         tail = f'","reassess_on":"{_reassess_text(at.date(), months)}"'
         return f',"assessed_at":"{at.isoformat()}', tail, tail + "}"
     day, tail, tail_compact = _day_texts(at.toordinal(), tz, months)
+    time = f"{day}{_HOURS[at.hour]}{_MINUTES[at.minute]}{_TWO_DIGITS[at.second]}"
     if at.microsecond:
-        return f"{day}{_HOURS[at.hour]}{_MINUTES[at.minute]}{_TWO_DIGITS[at.second]}.{at.microsecond:06d}", tail, tail_compact
-    return f"{day}{_HOURS[at.hour]}{_MINUTES[at.minute]}{_TWO_DIGITS[at.second]}", tail, tail_compact
+        time = f"{time}.{at.microsecond:06d}"
+    return time, tail, tail_compact
 
 
 _HOURS = tuple(f"{i:02d}:" for i in range(24))
@@ -542,7 +543,8 @@ class Decision:
         if compact:
             prefix = texts[_PREFIXES].get(pairs)
             if prefix is None:
-                prefix = _keep(texts[_PREFIXES], pairs, texts[_HEAD_COMPACT] + owner._scores_text(pairs, False) + '},"answers":')
+                start = texts[_HEAD_COMPACT] + owner._scores_text(pairs, False) + '},"answers":'
+                prefix = _keep(texts[_PREFIXES], pairs, start)
             return f"{prefix}{answers_text}{time}{tail_compact}"
         scores = owner._score_texts.get(pairs) or owner._scores_text(pairs, True)
         facts_by_scores = texts[_FACT_TEXTS]
@@ -765,7 +767,8 @@ class Ruleset:
         rule_index, pairs = self._decide(a)
         rule, seg, pathway, facts = self._by_rule[rule_index]
         decision = _new(Decision)
-        _set_v(decision, (self.ref, seg, pathway, rule, seg, None, assessed_at, self._score_ids, pairs, a, facts, self, True))
+        _set_v(decision, (self.ref, seg, pathway, rule, seg, None, assessed_at, self._score_ids, pairs, a, facts, self,
+                          True))
         if override is not None or reason is not None:
             if override is None:
                 raise UsageError(

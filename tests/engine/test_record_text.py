@@ -34,7 +34,8 @@ JSON_PATHS = ["standard"] + (["orjson"] if runtime._fast_dumps is not None else 
 # it does not (Fraction, a set), numbers past 64 bits and past Python's limit of digits, texts
 # that need escaping, and values equal to an answer of another kind (True == 1, 3.0 == 3).
 ODD_SAMPLES = (
-    True, False, 1, 0, 3.0, 2.5, -0.0, 1e300, 1e-07, 1e16, float("nan"), float("-inf"), Fraction(7, 2), Fraction(3),
+    True, False, 1, 0, 3.0, 2.5, -0.0, 1e300, 1e-07, 1e16, float("nan"), float("-inf"),
+    Fraction(7, 2), Fraction(3),
     10**20, -(2**63) - 1, 2**64, 10**40, 10**5000, "", "v1", "illness", "a\nb", 'sanoi "kyllä"', "\\", "\u2028", "😀",
     "\x7f\x00", "\ud800", None, [1, "x"], {"a": 1}, {"v1"}, (1, 2), b"x",
 )
