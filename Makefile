@@ -27,8 +27,8 @@ SEGRULES := $(VENV)/bin/segrules
 # Reinstall only when pyproject.toml changes (the install is editable, so code changes need none).
 STAMP := $(VENV)/.installed
 # Every optional part, so that the demo and the tests run all of segrules: the SMT prover,
-# the service, SQL and batch runs, FHIR.
-EXTRAS := test,verify,serve,sql,fhir
+# the service, SQL and batch runs, FHIR, the fast record text (orjson).
+EXTRAS := test,verify,serve,sql,fhir,fast
 BENCH_STAMP := $(VENV)/.installed-bench
 SPARK_STAMP := $(VENV)/.installed-spark
 

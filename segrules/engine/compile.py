@@ -565,3 +565,114 @@ def compile_matcher(rs: ast.RulesetDef) -> Callable[[dict], int]:
     namespace.update(_runtime_helpers(rs, {}))
     exec(compile(source, f"<segrules matcher {rs.id} {rs.version}>", "exec"), namespace)  # noqa: S102 - see module docstring
     return namespace["matched"]
+
+
+# --------------------------------------------------------------------------- the answers' JSON text
+
+# A numeric input with more values is written by formatting the number; one whose values are
+# 0 <= value < this indexes a tuple, other inputs a dict.
+_TABLE_VALUES = 256
+_ORDERED_INPUTS = 250  # beyond this many inputs, the loop writes the answers (a bound on generated code)
+
+
+def compile_answers_text(rs: ast.RulesetDef, encode: Callable[[Any], str]) -> Callable[[dict, bool], str | None]:
+    """``answers_text(answers, checked) -> text | None``: what ``encode(answers)`` (the record's
+    JSON encoder) gives, written from texts prepared here; None where the answers hold another
+    kind of value (the caller then encodes them itself, and meets the same error if any).
+
+    The answers are written in their own order, as ``encode`` writes a dict. ``checked`` says
+    that they passed validation (they come from ``decide``): every key is an input and every
+    value one of its input's, so the value's own text can be looked up. Then, when they name
+    every input in the order of the file (a form's order), one generated f-string writes them
+    from a table per input (each value's text, with its key and comma, prepared once). Any
+    other answers are written by a loop that checks each value's class exactly first, so that
+    ``True == 1`` or ``3.0 == 3`` never borrows another value's text: a whole number as its
+    digits, yes/no as ``true``/``false``, None as ``null``, a text by its prepared JSON (a
+    choice's code) or not at all.
+    """
+    keys = {inp.id: encode(inp.id) + ":" for inp in rs.inputs}
+    codes: dict[str, str] = {}
+    for inp in rs.inputs:
+        if inp.domain.kind == "enum":
+            for code in inp.domain.values:
+                codes[code] = encode(code)
+
+    def in_any_order(a: dict) -> str | None:
+        try:
+            parts = []
+            for k, v in a.items():
+                key = keys.get(k) if k.__class__ is str else None
+                if key is None:
+                    return None
+                c = v.__class__
+                if c is int:
+                    parts.append(key + str(v))  # ValueError past Python's limit of digits: see below
+                elif c is str:
+                    text = codes.get(v)
+                    if text is None:
+                        return None
+                    parts.append(key + text)
+                elif c is bool:
+                    parts.append(key + ("true" if v else "false"))
+                elif v is None:
+                    parts.append(key + "null")
+                else:
+                    return None
+            return "{" + ",".join(parts) + "}"
+        except (TypeError, ValueError):  # an unhashable text subclass, digits past the limit
+            return None
+
+    namespace: dict[str, Any] = {"_in_any_order": in_any_order}
+    inputs = rs.inputs
+    if inputs and len(inputs) <= _ORDERED_INPUTS:
+        # Each input's table holds the whole text of its member: the key, the value, the comma
+        # before it (the brace before the first, and after the last): an f-string without
+        # literal parts between its fields is the quickest join Python has.
+        fields = []
+        last = len(inputs) - 1
+        for n, inp in enumerate(inputs):
+            values = inp.domain.values
+            before = ("{" if n == 0 else ",") + keys[inp.id]
+            after = "}" if n == last else ""
+            if inp.optional or inp.asked_when is not None:
+                values = values + (None,)
+            if inp.domain.is_numeric and len(values) > _TABLE_VALUES:
+                namespace[f"_B{n}"], namespace[f"_A{n}"] = before, after
+                text = f'"null" if v{n} is None else v{n}' if values[-1] is None else f"v{n}"
+                fields.append(f"{{_B{n}}}{{{text}}}{{_A{n}}}")
+                continue
+            texts = {value: before + encode(value) + after for value in values}
+            numeric = inp.domain.is_numeric
+            if numeric and values[-1] is not None and 0 <= values[0] and values[-1] < _TABLE_VALUES:
+                # a checked number indexes a tuple of texts, the quickest lookup Python has
+                table: Any = [None] * (values[-1] + 1)
+                for value, text in texts.items():
+                    table[value] = text
+                namespace[f"_T{n}"] = tuple(table)
+            else:
+                namespace[f"_T{n}"] = texts
+            fields.append(f"{{_T{n}[v{n}]}}")
+        names = ", ".join(f"v{n}" for n in range(len(inputs))) + ("," if len(inputs) == 1 else "")
+        namespace["_ORDER"] = tuple(i.id for i in inputs)
+        # The keys last seen in the file's order: callers that build every answer set with the
+        # same key objects (a form, a data frame's columns, literals) compare by identity.
+        namespace["_SEEN"] = [namespace["_ORDER"]]
+        checked = [
+            "keys = tuple(a)",
+            "if keys != _SEEN[0]:",
+            "    if keys != _ORDER:",
+            "        return _in_any_order(a)",
+            "    _SEEN[0] = keys",
+            f"{names} = a.values()",
+            f"return f'{''.join(fields)}'",
+        ]
+    else:
+        checked = []
+    source = "def answers_text(a, checked):\n"
+    if checked:
+        source += "    if checked:\n        try:\n"
+        source += "".join(f"            {line}\n" for line in checked)
+        source += "        except (KeyError, TypeError, ValueError):\n            pass\n"
+    source += "    return _in_any_order(a)\n"
+    exec(compile(source, f"<segrules answers text {rs.id} {rs.version}>", "exec"), namespace)  # noqa: S102 - see module docstring
+    return namespace["answers_text"]

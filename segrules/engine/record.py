@@ -199,8 +199,13 @@ def decision_from_json(record: Any, ruleset: Ruleset) -> Decision:
     )
     # Rebuild through the ruleset's own tables, so that the decision is the one decide() makes.
     rule, seg, pathway, facts = ruleset._by_rule[stored.rule_number - 1]
+    try:  # answers that pass validation may be written from the ruleset's prepared texts
+        ruleset.validate(stored.answers)
+        checked = True
+    except SegrulesError:
+        checked = False
     values = (ruleset.ref, seg, pathway, rule, seg, None, stored.assessed_at, ruleset._score_ids, pairs,
-              stored.answers, facts, ruleset)
+              stored.answers, facts, ruleset, checked)
     decision = Decision._make(values)
     if stored.segment != stored.suggested:
         target = segments[stored.segment]

@@ -21,7 +21,7 @@ from ..dsl import ast
 from ..dsl.printer import decimal_text
 from ..errors import SegrulesError, UsageError
 from ..i18n import DEFAULT_LANG, check_lang, count, names_in, resolve_lang, rule_words, text, value_words
-from .compile import CompiledRuleset
+from .compile import CompiledRuleset, compile_answers_text
 from .reference import plain_answers
 
 
@@ -150,6 +150,34 @@ def _day_and_offset(ordinal: int, tz: dt.timezone) -> tuple[str, str]:
     return text[:11], text[19:]
 
 
+def _time_texts(at: dt.datetime, months: int) -> tuple[str, str, str]:
+    """The record text around ``assessed_at``: ``,"assessed_at":"<the time>``, then its end
+    with ``reassess_on`` for the full record and for the compact one (which it closes)."""
+    tz = at.tzinfo
+    if tz.__class__ is not _TIMEZONE:  # a named zone (ZoneInfo): its offset of that day
+        tail = f'","reassess_on":"{_reassess_text(at.date(), months)}"'
+        return f',"assessed_at":"{at.isoformat()}', tail, tail + "}"
+    day, tail, tail_compact = _day_texts(at.toordinal(), tz, months)
+    time = f"{day}{_HOURS[at.hour]}{_MINUTES[at.minute]}{_TWO_DIGITS[at.second]}"
+    if at.microsecond:
+        time = f"{time}.{at.microsecond:06d}"
+    return time, tail, tail_compact
+
+
+_HOURS = tuple(f"{i:02d}:" for i in range(24))
+_MINUTES = tuple(f"{i:02d}:" for i in range(60))
+
+
+@functools.lru_cache(maxsize=1024)
+def _day_texts(ordinal: int, tz: dt.timezone, months: int) -> tuple[str, str, str]:
+    """The record text around the time of day, for the assessments of one day in one offset:
+    (``,"assessed_at":"YYYY-MM-DDT``, ``+HH:MM","reassess_on":"YYYY-MM-DD"`` and the same
+    closing the compact record)."""
+    day, offset = _day_and_offset(ordinal, tz)
+    tail = f'{offset}","reassess_on":"{_reassess_text(dt.date.fromordinal(ordinal), months)}"'
+    return f',"assessed_at":"{day}', tail, tail + "}"
+
+
 @functools.lru_cache(maxsize=1024)
 def _reassess_text(day: dt.date, months: int) -> str:
     """The re-assessment date of a record; a day's assessments share it."""
@@ -185,6 +213,11 @@ def _fact_json(v: Any) -> Any:
 #: without spaces. ``Decision.to_json_text`` writes the same text faster.
 encode_record = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
+try:  # the optional extra ``fast``: orjson writes a decision's checked answers, to the same bytes
+    from orjson import dumps as _fast_dumps
+except ImportError:
+    _fast_dumps = None
+
 
 @functools.lru_cache(maxsize=4096, typed=True)
 def _score_text(n: Any, d: int | None, full: bool) -> str:
@@ -199,10 +232,11 @@ def _value_text(v: Any) -> str:
     return encode_record(_fact_json(v))
 
 
-def _record_texts(ref: RulesetRef, rule: ast.Rule, seg: ast.Segment, pathway: ast.Pathway, facts: tuple,
-                  score_ids: tuple) -> tuple:
-    """The parts of the record text that one rule's decisions share (when not overridden):
-    (compact head, full head, score keys, full tail before the facts, fact keys)."""
+def _record_texts(ref: RulesetRef, rule: ast.Rule, seg: ast.Segment, pathway: ast.Pathway, facts: tuple) -> tuple:
+    """The parts of the record text that one rule's decisions share (when not overridden), at
+    the positions ``_PREFIXES`` ... ``_FACT_TEXTS``: the compact record up to its answers by
+    the score values met, the compact and full heads, the full tail before the facts, the fact
+    keys, and the facts' texts by the score values met when the rule reads scores only."""
     line = rule.span.line if rule.span is not None else None
 
     def head(segment: dict, rule_json: dict) -> str:
@@ -218,10 +252,24 @@ def _record_texts(ref: RulesetRef, rule: ast.Rule, seg: ast.Segment, pathway: as
          "quadrant": seg.quadrant.to_json() if seg.quadrant else None},
         {"number": rule.index + 1, "line": line, "text": rule.text},
     )
-    score_keys = tuple(encode_record(sid) + ":" for sid in score_ids)
     pathway_text = ',"pathway":' + encode_record(pathway.to_json()) + ',"facts":{'
     fact_keys = tuple((encode_record(name) + ":", name, pos) for name, pos in facts)
-    return compact + "{", full + "{", score_keys, pathway_text, fact_keys
+    by_scores = {} if all(pos >= 0 for _, pos in facts) else None
+    return {}, compact + "{", full + "{", pathway_text, fact_keys, by_scores
+
+
+_PREFIXES, _HEAD_COMPACT, _HEAD_FULL, _PATHWAY_TEXT, _FACT_KEYS, _FACT_TEXTS = range(6)
+
+# Texts a ruleset keeps per combination of score values (the scores of its records, and per rule
+# the start of its compact records and its facts), up to this many each: scores take few values,
+# and a cache must not grow without bound.
+_TEXTS_KEPT = 1024
+
+
+def _keep(cache: dict, key: Any, text: str) -> str:
+    if len(cache) < _TEXTS_KEPT:
+        cache[key] = text
+    return text
 
 
 RECORD_SCHEMA = "segrules.decision/1"
@@ -229,7 +277,6 @@ RECORD_SCHEMA = "segrules.decision/1"
 _LATEST_YEAR = 9994  # pathways re-assess within 60 months; date.max is in 9999
 
 _new = object.__new__
-_set = object.__setattr__
 
 
 def assessment_time(value: Any) -> dt.datetime:
@@ -258,9 +305,12 @@ def assessment_time(value: Any) -> dt.datetime:
     return value
 
 
-# The data of a Decision, in this order (``_v``); the owner comes last and is not compared,
+# The data of a Decision, in this order (``_v``); the owner and what follows it are not compared,
 # hashed or pickled.
-_RULESET, _SEGMENT, _PATHWAY, _RULE, _SUGGESTED, _REASON, _AT, _SCORE_IDS, _PAIRS, _ANSWERS, _FACTS, _OWNER = range(12)
+# ``_CHECKED`` says that the answers passed validation (a decision of ``decide``): the record
+# text may then write them from the texts prepared per input and value.
+(_RULESET, _SEGMENT, _PATHWAY, _RULE, _SUGGESTED, _REASON, _AT, _SCORE_IDS, _PAIRS, _ANSWERS, _FACTS, _OWNER,
+ _CHECKED) = range(13)
 
 
 class Decision:
@@ -280,7 +330,7 @@ class Decision:
     @classmethod
     def _make(cls, values: tuple) -> "Decision":
         d = _new(cls)
-        _set(d, "_v", values)
+        _set_v(d, values)
         return d
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -437,7 +487,7 @@ class Decision:
         pathway, the rule's text) and the facts, which the answers and scores determine; every
         key of the compact record is in the full one with the same value.
         """
-        ref, seg, pathway, rule, suggested, reason, at, ids, pairs, answers, _, _ = self._v
+        ref, seg, pathway, rule, suggested, reason, at, ids, pairs, answers = self._v[:_FACTS]
         full = not compact
         scores = {}
         for sid, (n, d) in zip(ids, pairs):  # a loop, not a comprehension: this is the hot path
@@ -467,42 +517,51 @@ class Decision:
 
     def to_json_text(self, *, compact: bool = False) -> str:
         """The record as JSON text, ready to store: ``encode_record(self.to_json(compact=...))``
-        to the character (UTF-8 as it is, no spaces), written from texts the ruleset prepared
-        for each rule, so that storing a record costs about as much as the decision."""
-        ref, seg, pathway, rule, suggested, reason, at, ids, pairs, answers, facts, owner = self._v
+        to the character (UTF-8 as it is, no spaces), so that storing a record costs about as
+        much as the decision: the ruleset prepared at load the texts of each rule's constant
+        parts and of each answer's value (see ``compile.compile_answers_text``), and keeps those
+        of the score values it meets; one f-string joins them."""
+        ref, seg, pathway, rule, suggested, reason, at, ids, pairs, answers, facts, owner, checked = self._v
         if reason is not None or owner is None or ids is not owner._score_ids:
             return encode_record(self.to_json(compact=compact))
-        head_compact, head_full, keys, pathway_text, fact_keys = owner._record_texts[rule.index]
-        full = not compact
-        parts = [head_full if full else head_compact]
-        score = _score_text
-        for key, (n, d) in zip(keys, pairs):
-            parts.append(key + score(n, d, full))
-            parts.append(",")
-        if ids:
-            parts.pop()
-        parts.append('},"answers":')
-        parts.append(encode_record(answers))
-        parts.append(',"assessed_at":"')
-        parts.append(_time_text(at))
-        parts.append('","reassess_on":"')
-        parts.append(_reassess_text(at.date(), pathway.reassess_after_months))
+        texts = owner._record_texts[rule.index]
+        answers_text = None
+        if checked and _fast_dumps is not None:
+            try:
+                answers_text = _fast_dumps(answers).decode()
+            except TypeError:  # a number beyond 64 bits
+                pass
+        if answers_text is None:
+            answers_text = owner._answers_text(answers, checked) or encode_record(answers)
+        months = pathway.reassess_after_months
+        last = owner._last_time[0]  # the time of the ruleset's last record: a batch often shares one
+        if last[0] is at and last[1] == months:
+            time, tail, tail_compact = last[2]
+        else:
+            time, tail, tail_compact = times = _time_texts(at, months)
+            owner._last_time[0] = (at, months, times)
         if compact:
-            parts.append('"}')
-            return "".join(parts)
-        parts.append('"')
-        parts.append(pathway_text)
-        for key, name, pos in fact_keys:
-            if pos < 0:
-                parts.append(key + _value_text(answers.get(name)))
-            else:
-                n, d = pairs[pos]
-                parts.append(key + score(n, d, True))
-            parts.append(",")
-        if fact_keys:
-            parts.pop()
-        parts.append("}}")
-        return "".join(parts)
+            prefix = texts[_PREFIXES].get(pairs)
+            if prefix is None:
+                start = texts[_HEAD_COMPACT] + owner._scores_text(pairs, False) + '},"answers":'
+                prefix = _keep(texts[_PREFIXES], pairs, start)
+            return f"{prefix}{answers_text}{time}{tail_compact}"
+        scores = owner._score_texts.get(pairs) or owner._scores_text(pairs, True)
+        facts_by_scores = texts[_FACT_TEXTS]
+        facts_text = facts_by_scores.get(pairs) if facts_by_scores is not None else None
+        if facts_text is None:
+            parts = []
+            for key, name, pos in texts[_FACT_KEYS]:
+                if pos < 0:
+                    parts.append(key + _value_text(answers.get(name)))
+                else:
+                    n, d = pairs[pos]
+                    parts.append(key + _score_text(n, d, True))
+            facts_text = ",".join(parts)
+            if facts_by_scores is not None:
+                _keep(facts_by_scores, pairs, facts_text)
+        return (f'{texts[_HEAD_FULL]}{scores}}},"answers":{answers_text}{time}{tail}'
+                f'{texts[_PATHWAY_TEXT]}{facts_text}}}}}')
 
     @classmethod
     def from_json(cls, record: Mapping[str, Any], ruleset: "Ruleset") -> "Decision":
@@ -532,12 +591,15 @@ class Decision:
         return owner._override(self, segment, reason)
 
 
+_set_v = Decision._v.__set__  # the slot's own setter: Decision.__setattr__ refuses every change
+
+
 def _fact_name(label: Any, lang: str) -> str:
     return label if isinstance(label, str) else label.get(lang)
 
 
 def _restore_decision(values: tuple) -> Decision:
-    return Decision._make(tuple(values) + (None,))
+    return Decision._make(tuple(values[:_OWNER]) + (None, False))
 
 
 def _restore_ruleset(text: str, name: str, content_hash: str) -> "Ruleset":
@@ -587,9 +649,17 @@ class Ruleset:
     _rules: tuple = attrs.field(init=False, repr=False)
     # per rule, what a decision by it needs: (rule, segment, pathway, facts plan)
     _by_rule: tuple = attrs.field(init=False, repr=False, eq=False)
+    _decide: Callable[[dict], tuple] = attrs.field(init=False, repr=False, eq=False)  # compiled.decide
     _score_ids: tuple = attrs.field(init=False, repr=False, eq=False)
     # per rule, the parts of its decisions' record text (see Decision.to_json_text)
     _record_texts: tuple = attrs.field(init=False, repr=False, eq=False)
+    # (answers, checked) -> their JSON text from texts prepared per input and value, or None
+    _answers_text: Callable[[dict, bool], str | None] = attrs.field(init=False, repr=False, eq=False)
+    # each score's key text; the texts of the full record's scores by their values, as met
+    _score_keys: tuple = attrs.field(init=False, repr=False, eq=False)
+    _score_texts: dict = attrs.field(init=False, repr=False, eq=False)
+    # [(assessed_at, months, its texts)] of the last record text written (see Decision.to_json_text)
+    _last_time: list = attrs.field(init=False, repr=False, eq=False)
     warnings: tuple = attrs.field(default=(), repr=False)
     text: str | None = attrs.field(default=None, repr=False, eq=False)  # the source, for pickling
 
@@ -600,6 +670,7 @@ class Ruleset:
         object.__setattr__(self, "_pathways", {p.segment: p for p in d.pathways})
         object.__setattr__(self, "_rules", d.rules)
         object.__setattr__(self, "segment_of", self.compiled.segment)
+        object.__setattr__(self, "_decide", self.compiled.decide)
         score_pos = {s.id: i for i, s in enumerate(d.scores)}
         object.__setattr__(self, "_score_ids", tuple(score_pos))
         by_rule = []
@@ -610,8 +681,17 @@ class Ruleset:
             by_rule.append((rule, seg, self._pathways[seg.id], facts))
         object.__setattr__(self, "_by_rule", tuple(by_rule))
         object.__setattr__(self, "_record_texts", tuple(
-            _record_texts(self.ref, rule, seg, pathway, facts, self._score_ids) for rule, seg, pathway, facts in by_rule
+            _record_texts(self.ref, rule, seg, pathway, facts) for rule, seg, pathway, facts in by_rule
         ))
+        object.__setattr__(self, "_answers_text", compile_answers_text(d, encode_record))
+        object.__setattr__(self, "_score_keys", tuple(encode_record(sid) + ":" for sid in self._score_ids))
+        object.__setattr__(self, "_score_texts", {})
+        object.__setattr__(self, "_last_time", [(None, None, None)])
+
+    def _scores_text(self, pairs: tuple, full: bool) -> str:
+        """The text of a record's scores (without the braces); the full one is kept here."""
+        text = ",".join(key + _score_text(n, d, full) for key, (n, d) in zip(self._score_keys, pairs))
+        return _keep(self._score_texts, pairs, text) if full else text
 
     def __reduce__(self):
         if self.text is None:
@@ -684,10 +764,11 @@ class Ruleset:
             assessed_at = assessment_time(assessed_at)
         # a copy: the record keeps the answers, and the caller's mapping is never read twice
         a = answers.copy() if answers.__class__ is dict else plain_answers(answers)
-        rule_index, pairs = self.compiled.decide(a)
+        rule_index, pairs = self._decide(a)
         rule, seg, pathway, facts = self._by_rule[rule_index]
         decision = _new(Decision)
-        _set(decision, "_v", (self.ref, seg, pathway, rule, seg, None, assessed_at, self._score_ids, pairs, a, facts, self))
+        _set_v(decision, (self.ref, seg, pathway, rule, seg, None, assessed_at, self._score_ids, pairs, a, facts, self,
+                          True))
         if override is not None or reason is not None:
             if override is None:
                 raise UsageError(
