@@ -26,7 +26,7 @@ from ..errors import AnswerError, SegrulesError
 from ..files import OutputError, os_reason
 from ..i18n import resolve_lang
 from ..messages import word
-from .common import add_lang, common_options, print_json
+from .common import Parser, add_lang, common_options, peek_lang, print_json
 
 __all__ = ["COMMANDS", "build_parser", "command_module", "main"]
 
@@ -56,8 +56,10 @@ def command_module(module: str) -> ModuleType:
     return importlib.import_module(f"{__name__}.{module}")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The parser of every command, its own words (usage, headings, errors) in ``lang``."""
+    parser = Parser(
+        lang=lang,
         prog="segrules",
         description="Client segmentation models for wellbeing services regions: check, run and test them.",
         epilog="Exit codes: 0 ok, 1 problems found or invalid input, 2 usage error, 3 internal error.",
@@ -67,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help="machine-readable output, for every command")
     add_lang(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    parent = common_options()
+    parent = common_options(lang)
     for name, module_name in COMMANDS:
         module = command_module(module_name)
         description = getattr(module, "DESCRIPTION", None) or module.HELP[0].upper() + module.HELP[1:] + "."
@@ -122,9 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     args = None
     try:
-        parser = build_parser()
-        args = parser.parse_args(argv)
-        args.argv = list(sys.argv[1:] if argv is None else argv)  # the exact command, for reports
+        given = list(sys.argv[1:] if argv is None else argv)
+        parser = build_parser(peek_lang(given))
+        args = parser.parse_args(given)
+        args.argv = given  # the exact command, for reports
         args.lang = resolve_lang(args.lang)
         if args.json and hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")

@@ -8,25 +8,247 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
+import os
+import re
 import sys
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from .. import answers as answers_source
 from ..documents import parse_instant, ruleset_json  # noqa: F401 - ruleset_json for the commands
 from ..dsl import ast
 from ..engine.runtime import format_number
-from ..errors import Diagnostic, UsageError
-from ..i18n import DEFAULT_LANG, LANG_VARIABLE, codes_label, count, text
+from ..errors import Diagnostic, SegrulesError, UsageError
+from ..i18n import DEFAULT_LANG, LANG_VARIABLE, codes_label, count, resolve_lang, text
 from ..messages import word
+
+
+# --------------------------------------------------------------------------- the parser's language
+
+
+def peek_lang(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> str:
+    """The language of a run, known before its arguments are parsed, so that the parser's own
+    words (usage, headings, its errors) are in it: the last ``--lang X`` / ``--lang=X`` before
+    ``--``, else ``SEGRULES_LANG``, else the locale, else English. A value that is no language
+    gives English here; parsing then reports it (a bad ``--lang`` as a bad choice, a bad
+    ``SEGRULES_LANG`` as SR500)."""
+    given = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            given = argv[i + 1]
+        elif arg.startswith("--lang="):
+            given = arg.partition("=")[2]
+    if given in ast.LANGUAGES:
+        return given
+    try:
+        return resolve_lang(None, os.environ if environ is None else environ)
+    except SegrulesError:
+        return DEFAULT_LANG
+
+
+#: argparse's own words and messages (the templates of Python's argparse, and the usage errors
+#: of segrules' commands), English first, then Finnish and Swedish. The values (``%(x)s``,
+#: ``%(x)r``) are carried over as they are; an English message that no template fits is left
+#: as it is.
+PARSER_WORDS: dict[str, tuple[str, str]] = {
+    "usage: ": ("käyttö: ", "användning: "),
+    "positional arguments": ("argumentit", "argument"),
+    "options": ("valitsimet", "flaggor"),
+    "show this help message and exit": ("näytä tämä ohje ja lopeta", "visa den här hjälpen och avsluta"),
+    "show program's version number and exit": ("näytä ohjelman versio ja lopeta", "visa programmets version och avsluta"),
+    "Client segmentation models for wellbeing services regions: check, run and test them.": (
+        "Hyvinvointialueiden asiakkuussegmentoinnin mallit: tarkista, aja ja testaa ne.",
+        "Modeller för kundsegmentering i välfärdsområden: kontrollera, kör och testa dem.",
+    ),
+    "Exit codes: 0 ok, 1 problems found or invalid input, 2 usage error, 3 internal error.": (
+        "Paluuarvot: 0 kunnossa, 1 ongelmia tai virheellinen syöte, 2 väärä käyttö, 3 sisäinen virhe.",
+        "Slutkoder: 0 i ordning, 1 problem eller ogiltig indata, 2 fel användning, 3 internt fel.",
+    ),
+    "show Python tracebacks instead of short messages": (
+        "näytä Pythonin traceback lyhyiden viestien sijaan", "visa Pythons traceback i stället för korta meddelanden",
+    ),
+    "show tracebacks": ("näytä Pythonin traceback", "visa Pythons traceback"),
+    "machine-readable output, for every command": ("koneluettava tuloste, kaikille komennoille", "maskinläsbar utdata, för alla kommandon"),
+    "machine-readable output (see docs/cli.md)": ("koneluettava tuloste (ks. docs/cli.md)", "maskinläsbar utdata (se docs/cli.md)"),
+    f"language of the output: fi, sv or en (default: ${LANG_VARIABLE}, else the locale, else {DEFAULT_LANG})": (
+        f"tulosteen kieli: fi, sv tai en (oletus: ${LANG_VARIABLE}, muuten localen kieli, muuten {DEFAULT_LANG})",
+        f"utdatans språk: fi, sv eller en (standard: ${LANG_VARIABLE}, annars språkmiljön, annars {DEFAULT_LANG})",
+    ),
+}
+
+PARSER_MESSAGES: tuple[tuple[str, str, str], ...] = (
+    # Python's argparse
+    ("argument %(argument_name)s: %(message)s", "argumentti %(argument_name)s: %(message)s", "argument %(argument_name)s: %(message)s"),
+    ("unrecognized arguments: %s", "tuntemattomia argumentteja: %s", "okända argument: %s"),
+    ("the following arguments are required: %s", "nämä argumentit puuttuvat: %s", "följande argument saknas: %s"),
+    ("one of the arguments %s is required", "jokin argumenteista %s tarvitaan", "ett av argumenten %s krävs"),
+    ("not allowed with argument %s", "ei sallittu yhdessä argumentin %s kanssa", "inte tillåtet tillsammans med argumentet %s"),
+    ("ignored explicit argument %r", "ylimääräinen arvo %r", "överflödigt värde %r"),
+    ("expected one argument", "odotettiin yhtä arvoa", "ett värde förväntades"),
+    ("expected at most one argument", "odotettiin enintään yhtä arvoa", "högst ett värde förväntades"),
+    ("expected at least one argument", "odotettiin vähintään yhtä arvoa", "minst ett värde förväntades"),
+    ("expected %s argument", "odotettiin %s arvoa", "%s värde förväntades"),
+    ("expected %s arguments", "odotettiin %s arvoa", "%s värden förväntades"),
+    ("ambiguous option: %(option)s could match %(matches)s",
+     "monitulkintainen valitsin: %(option)s voi tarkoittaa näitä: %(matches)s",
+     "tvetydig flagga: %(option)s kan avse %(matches)s"),
+    ("unexpected option string: %s", "odottamaton valitsin: %s", "oväntad flagga: %s"),
+    ("invalid %(type)s value: %(value)r", "virheellinen arvo (%(type)s): %(value)r", "ogiltigt värde (%(type)s): %(value)r"),
+    ("invalid choice: %(value)r (choose from %(choices)s)",
+     "virheellinen valinta: %(value)r (valitse jokin näistä: %(choices)s)",
+     "ogiltigt val: %(value)r (välj bland %(choices)s)"),
+    ("unknown parser %(parser_name)r (choices: %(choices)s)",
+     "tuntematon komento %(parser_name)r (vaihtoehdot: %(choices)s)",
+     "okänt kommando %(parser_name)r (alternativ: %(choices)s)"),
+    ("can't open '%(filename)s': %(error)s", "tiedostoa '%(filename)s' ei voi avata: %(error)s",
+     "filen '%(filename)s' kan inte öppnas: %(error)s"),
+    # the commands' own usage errors (argparse types and ``args.parser.error``)
+    ("%(value)s is not a whole number", "%(value)s ei ole kokonaisluku", "%(value)s är inte ett heltal"),
+    ("%(value)s is not a whole number of 0 or more", "%(value)s ei ole kokonaisluku, joka on 0 tai suurempi",
+     "%(value)s är inte ett heltal som är 0 eller större"),
+    ("%(value)s is not a positive whole number", "%(value)s ei ole positiivinen kokonaisluku",
+     "%(value)s är inte ett positivt heltal"),
+    ("%(value)s is not a positive number of seconds", "%(value)s ei ole positiivinen sekuntimäärä",
+     "%(value)s är inte ett positivt antal sekunder"),
+    ("%(value)s is not a number of seconds", "%(value)s ei ole sekuntimäärä", "%(value)s är inte ett antal sekunder"),
+    ("%(value)s is not a number of seconds from 0 to 600", "%(value)s ei ole sekuntimäärä väliltä 0–600",
+     "%(value)s är inte ett antal sekunder från 0 till 600"),
+    ("--key %(key)s is an input of the ruleset; give the record key another name",
+     "--key %(key)s on säännöstön kysymys; anna tietueen avaimelle toinen nimi",
+     "--key %(key)s är en fråga i regeluppsättningen; ge postens nyckel ett annat namn"),
+    ("--port must be from 0 to 65535, not %(port)s", "--port on oltava väliltä 0–65535, ei %(port)s",
+     "--port måste vara från 0 till 65535, inte %(port)s"),
+    ("--care-plan needs --fhir", "--care-plan tarvitsee valitsimen --fhir", "--care-plan kräver --fhir"),
+    ("--log-answers needs --decision-log", "--log-answers tarvitsee valitsimen --decision-log",
+     "--log-answers kräver --decision-log"),
+    ("give one error code (e.g. SR110), or --list", "anna yksi virhekoodi (esim. SR110) tai --list",
+     "ange en felkod (t.ex. SR110) eller --list"),
+    ("give either --check, or --from, --segment and --to", "anna joko --check tai --from, --segment ja --to",
+     "ange antingen --check eller --from, --segment och --to"),
+    ("a lookup needs all three of --from, --segment and --to", "haku tarvitsee kaikki kolme: --from, --segment ja --to",
+     "en uppslagning kräver alla tre: --from, --segment och --to"),
+)
+
+_TYPE_WORDS = {"int": ("kokonaisluku", "heltal"), "float": ("luku", "tal")}
+_FIELD = re.compile(r"%(?:\((\w+)\))?[sr]")
+
+
+@functools.cache
+def _message_patterns() -> tuple[tuple[re.Pattern, str, str, tuple[str, ...]], ...]:
+    out = []
+    for en, fi, sv in PARSER_MESSAGES:
+        names: list[str] = []
+
+        def field(m: re.Match) -> str:
+            names.append(m.group(1) or f"_{len(names)}")
+            return f"(?P<{names[-1]}>.+?)"
+
+        pattern = re.compile("".join(
+            field(m) if m else re.escape(part)
+            for part, m in _split(en)
+        ) + r"\Z", re.S)
+        out.append((pattern, fi, sv, tuple(names)))
+    return tuple(out)
+
+
+def _split(template: str) -> list[tuple[str, re.Match | None]]:
+    parts, at = [], 0
+    for m in _FIELD.finditer(template):
+        parts += [(template[at:m.start()], None), ("", m)]
+        at = m.end()
+    return parts + [(template[at:], None)]
+
+
+def parser_message(message: str, lang: str) -> str:
+    """One of argparse's messages (or a command's usage error) in ``lang``, its values kept;
+    the English message where no template fits."""
+    if lang not in ("fi", "sv"):
+        return message
+    for pattern, fi, sv, names in _message_patterns():
+        m = pattern.match(message)
+        if m is None:
+            continue
+        values = m.groupdict()
+        if "message" in values:  # ``argument --x: <argparse's own message>``
+            values["message"] = parser_message(values["message"], lang)
+        if "type" in values and values["type"] in _TYPE_WORDS:
+            values["type"] = _TYPE_WORDS[values["type"]][lang == "sv"]
+        return _fill_fields(fi if lang == "fi" else sv, names, values)
+    return message
+
+
+def _fill_fields(template: str, names: tuple[str, ...], values: dict[str, str]) -> str:
+    """The template with its fields in order (``%s``) or by name (``%(x)s``), each replaced by
+    the text matched in the English message (already in its quoted form, so ``r`` is ``s``)."""
+    order = iter(n for n in names if n.startswith("_"))
+    return _FIELD.sub(lambda m: values[m.group(1) or next(order)], template)
+
+
+def parser_word(text: str, lang: str) -> str:
+    """A fixed text of the parser (a heading, the usage prefix, a help line) in ``lang``."""
+    if lang not in ("fi", "sv") or text not in PARSER_WORDS:
+        return text
+    return PARSER_WORDS[text][lang == "sv"]
+
+
+class _Formatter(argparse.HelpFormatter):
+    def __init__(self, prog: str, *, lang: str = DEFAULT_LANG, **kwargs: Any) -> None:
+        super().__init__(prog, **kwargs)
+        self._lang = lang
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001 - argparse's signature
+        super().add_usage(usage, actions, groups, parser_word("usage: ", self._lang) if prefix is None else prefix)
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser that speaks the run's language: the usage line, the headings of
+    ``-h``, the common options' help and every usage error (exit code 2, ``PROG: error:
+    message``, the word ``error`` in the language as in segrules' other messages)."""
+
+    def __init__(self, *args: Any, lang: str = DEFAULT_LANG, **kwargs: Any) -> None:
+        self.lang = lang
+        kwargs.setdefault("formatter_class", functools.partial(_Formatter, lang=lang))
+        for key in ("description", "epilog"):
+            if kwargs.get(key):
+                kwargs[key] = parser_word(kwargs[key], lang)
+        parents = kwargs.pop("parents", ())
+        super().__init__(*args, **kwargs)
+        self._positionals.title = parser_word("positional arguments", lang)
+        self._optionals.title = parser_word("options", lang)
+        for action in self._actions:
+            if action.help:
+                action.help = parser_word(action.help, lang)
+        # the parents' options join the groups of the same (translated) title, as argparse does
+        for parent in parents:
+            self._add_container_actions(parent)
+            self._defaults.update(parent._defaults)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        if kwargs.get("help"):
+            kwargs["help"] = parser_word(kwargs["help"], self.lang)
+        elif kwargs.get("action") == "version":
+            kwargs["help"] = parser_word("show program's version number and exit", self.lang)
+        return super().add_argument(*args, **kwargs)
+
+    def add_subparsers(self, **kwargs: Any):  # noqa: ANN201 - argparse's own action type
+        kwargs.setdefault("parser_class", functools.partial(Parser, lang=self.lang))
+        return super().add_subparsers(**kwargs)
+
+    def error(self, message: str):  # noqa: ANN201 - never returns
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {word('error', self.lang)}: {parser_message(message, self.lang)}\n")
 
 
 # --------------------------------------------------------------------------- options
 
 
-def common_options() -> argparse.ArgumentParser:
-    """The options every command takes, as a parent parser."""
-    p = argparse.ArgumentParser(add_help=False)
+def common_options(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
+    """The options every command takes, as a parent parser (its headings in ``lang``, the
+    same as its children's, so that argparse files its options under theirs)."""
+    p = Parser(add_help=False, lang=lang)
     p.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output (see docs/cli.md)"
     )
