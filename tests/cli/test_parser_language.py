@@ -91,6 +91,8 @@ def test_the_language_is_peeked_before_parsing():
     assert peek_lang(["check", "--", "--lang", "fi"], {"SEGRULES_LANG": "sv"}) == "sv"  # after -- it is a file
     assert peek_lang(["check", "--lang", "de"], {"LANG": "fi_FI.UTF-8"}) == "fi"
     assert peek_lang(["check"], {"SEGRULES_LANG": "xx"}) == "en"
+    assert peek_lang(["check", "--lan", "sv"], {}) == peek_lang(["check", "--la=sv"], {}) == "sv"
+    assert peek_lang(["check", "--lang"], {"SEGRULES_LANG": "fi"}) == "fi"  # the value is missing: argparse says so
     assert peek_lang(["check"], {"LC_ALL": "sv_FI.UTF-8", "LANG": "fi_FI.UTF-8"}) == "sv"
 
 
