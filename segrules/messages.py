@@ -1210,7 +1210,7 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
         "sv": (
             "Det här är en varning: regeluppsättningen laddas och fungerar ändå. Etiketter väntas "
             "på finska, svenska och engelska (fi, sv, en): Finland är tvåspråkigt, och engelskan "
-            "betjänar personal och klienter som inte läser något av dem. Där en översättning "
+            "betjänar personal och kunder som inte läser något av dem. Där en översättning "
             "saknas visas den finska texten.",
             "lägg till de översättningar som saknas.",
         ),
@@ -1414,7 +1414,7 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
             "lisää segmentille sääntö tai poista segmentti.",
         ),
         "sv": (
-            "Ingen regel nämner det här segmentet, så ingen klient kan någonsin placeras i det. "
+            "Ingen regel nämner det här segmentet, så ingen kund kan någonsin placeras i det. "
             "Ofta nämner en regel segmentet med ett stavfel (se SR220), eller så lades segmentet "
             "till och dess regel glömdes.",
             "lägg till en regel för segmentet, eller ta bort segmentet.",
@@ -1429,7 +1429,7 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
             "anna jokainen asiakkuuspolku segmenttinsä tunnuksella, ja anna yksi jokaiselle segmentille.",
         ),
         "sv": (
-            "Varje segment behöver en servicestig (kundstig): hur dess klienter kontaktas, vilka "
+            "Varje segment behöver en servicestig (kundstig): hur dess kunder kontaktas, vilka "
             "besök som erbjuds, vem som koordinerar, hur egenvården stöds och när segmentet "
             "bedöms på nytt. Varje servicestig måste höra till ett deklarerat segment, under "
             "segmentets id.",
@@ -1446,11 +1446,11 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
             "käytä hit_policy: first ja pidä 'otherwise' viimeisenä, tai anna säännölle ehto.",
         ),
         "sv": (
-            "En regel `<segment> otherwise` placerar varje klient som ingen tidigare regel "
+            "En regel `<segment> otherwise` placerar varje kund som ingen tidigare regel "
             "placerade. Den är meningsfull bara när reglerna prövas i ordning (hit_policy: first), "
             "och bara som sista regel, eftersom en regel efter den aldrig kunde nås. Med "
             "hit_policy: unique (standard) behöver varje regel ett villkor, så att exakt en regel "
-            "gäller för varje klient.",
+            "gäller för varje kund.",
             "använd hit_policy: first och håll 'otherwise' sist, eller ge regeln ett villkor.",
         ),
     },
@@ -1465,7 +1465,7 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
             "antavat pistemäärät.",
         ),
         "sv": (
-            "När en regeluppsättning namnger sina axlar (klientens resurser och situationens "
+            "När en regeluppsättning namnger sina axlar (kundens resurser och situationens "
             "komplexitet) måste båda vara poäng som ger tal, och varje segment måste ha ett eget "
             "fält i fyrfältet: höga eller låga resurser, hög eller låg komplexitet. Fälten placerar "
             "segmenten i fyrfältsdiagrammet och gör korstabeller mellan regionernas modeller möjliga.",
@@ -1525,7 +1525,7 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
         "fi": (
             "Vastaus on oikeaa lajia (kokonaisluku, koodi), mutta se ei ole mikään kysymyksen "
             "hyväksymistä arvoista: se on asteikon tai min..max-välin ulkopuolella, tai se ei ole "
-            "mikään vaihtoehtojen koodeista. Koodit verrataan tarkasti: \"Risk\" ei ole \"risk\".",
+            "mikään vaihtoehtojen koodeista. Koodeja verrataan tarkasti: \"Risk\" ei ole \"risk\".",
             "anna jokin viestin luettelemista arvoista.",
         ),
         "sv": (
@@ -1782,7 +1782,7 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
             "korjaa segmentin sääntöjen kynnysarvot tai poista segmentti.",
         ),
         "sv": (
-            "Ingen möjlig svarsuppsättning placerar en klient i det här segmentet: dess regler "
+            "Ingen möjlig svarsuppsättning placerar en kund i det här segmentet: dess regler "
             "gäller aldrig, eller (med hit_policy: first) tar tidigare regler alltid över. "
             "Segmentet finns bara på papperet.",
             "rätta tröskelvärdena i segmentets regler, eller ta bort segmentet.",
@@ -1812,7 +1812,7 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "sv": (
             "Vilket svaret på den här frågan än är, förblir segmentet detsamma: ingen ändring av "
-            "enbart dess svar ändrar resultatet. Frågan tar klientens och yrkespersonens tid i "
+            "enbart dess svar ändrar resultatet. Frågan tar kundens och yrkespersonens tid i "
             "onödan, eller så använder en poäng eller regel som borde använda den den inte.",
             "använd frågan där modellbeskrivningen säger att den spelar roll, eller ta bort frågan.",
         ),
@@ -1954,7 +1954,7 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "SR690": {
         "fi": (
-            "Verifiointi tarkistaa jokaisen havaintonsa uudelleen viiteevaluaattorilla. Tässä "
+            "Verifiointi tarkistaa jokaisen havaintonsa uudelleen viite-evaluaattorilla. Tässä "
             "nämä kaksi ovat eri mieltä. Kyse on segrulesin virheestä, ei säännöstön ongelmasta, "
             "eikä verifioinnin tulokseen voi luottaa.",
             "ilmoita siitä segrulesin ylläpitäjille ja liitä mukaan säännöstö ja viesti.",
@@ -2005,7 +2005,7 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "SR693": {
         "fi": (
-            "Jokainen ratkaisimen löytämä vastausjoukko ajetaan viiteevaluaattorin läpi ennen kuin "
+            "Jokainen ratkaisimen löytämä vastausjoukko ajetaan viite-evaluaattorin läpi ennen kuin "
             "se näytetään. Tämä ei näyttänyt ongelmaa, jota varten se löydettiin, joten "
             "SMT-koodaus ja evaluaattori ovat eri mieltä. Tarkistus raportoidaan "
             "ratkaisemattomana, ei koskaan tuomiona.",
@@ -2065,8 +2065,8 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
             "verifiointi ei pystynyt selvittämään pistemäärien tasoa rajojensa sisällä (viesti "
             "kertoo silloin sen).",
             "anna säännöstölle `axes: {resources: <pistemäärä>, complexity: <pistemäärä>}` ja "
-            "jokaiselle segmentille `quadrant`, tai jätä se pois: vertaa tällaista säännöstöä "
-            "segmenttien `service_use`-tiedon kautta.",
+            "jokaiselle segmentille `quadrant`, tai jätä nelikenttä pois: vertaa tällaista "
+            "säännöstöä segmenttien `service_use`-tiedon kautta.",
         ),
         "sv": (
             "En korstabell parar ihop segment efter deras plats i fyrfältet, och ett "
@@ -2078,7 +2078,7 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
             "verifieringen inte kunde räkna ut poängens plan inom sina gränser (meddelandet säger "
             "det då).",
             "ge regeluppsättningen `axes: {resources: <poäng>, complexity: <poäng>}` och varje "
-            "segment en `quadrant`, eller låt bli: jämför en sådan regeluppsättning genom "
+            "segment en `quadrant`, eller avstå från fyrfältet: jämför en sådan regeluppsättning genom "
             "segmentens `service_use`.",
         ),
     },
@@ -2138,7 +2138,7 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
         "sv": (
             "Varje position måste nämna ett segment för varje listad regeluppsättning, och varje "
             "segment i varje listad regeluppsättning måste finnas i någon position. Annars kunde "
-            "en uppslagning bli utan svar: en klient i det segmentet kunde inte föras över till en "
+            "en uppslagning bli utan svar: en kund i det segmentet kunde inte föras över till en "
             "annan regions modell.",
             "lägg till det segment som saknas under positionen för dess fält.",
         ),
