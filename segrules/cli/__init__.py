@@ -69,7 +69,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help="machine-readable output, for every command")
     add_lang(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    parent = common_options(lang)
+    parent = common_options()
     for name, module_name in COMMANDS:
         module = command_module(module_name)
         description = getattr(module, "DESCRIPTION", None) or module.HELP[0].upper() + module.HELP[1:] + "."

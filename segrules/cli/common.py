@@ -22,6 +22,7 @@ from ..engine.runtime import format_number
 from ..errors import Diagnostic, SegrulesError, UsageError
 from ..i18n import DEFAULT_LANG, LANG_VARIABLE, codes_label, count, resolve_lang, text
 from ..messages import word
+from .words import HELP_TEXTS
 
 
 # --------------------------------------------------------------------------- the parser's language
@@ -191,13 +192,18 @@ def _fill_fields(template: str, names: tuple[str, ...], values: dict[str, str]) 
 
 
 def parser_word(text: str, lang: str) -> str:
-    """A fixed text of the parser (a heading, the usage prefix, a help line) in ``lang``."""
-    if lang not in ("fi", "sv") or text not in PARSER_WORDS:
+    """A fixed text of the parser (a heading, the usage prefix, a command's or an option's help)
+    in ``lang``; the English text where none is written."""
+    texts = PARSER_WORDS.get(text) or HELP_TEXTS.get(text)
+    if lang not in ("fi", "sv") or texts is None:
         return text
-    return PARSER_WORDS[text][lang == "sv"]
+    return texts[lang == "sv"]
 
 
 class _Formatter(argparse.HelpFormatter):
+    """argparse's help in ``lang``: the usage prefix, the headings, the descriptions and every
+    command's and option's help, translated as they are written out."""
+
     def __init__(self, prog: str, *, lang: str = DEFAULT_LANG, **kwargs: Any) -> None:
         super().__init__(prog, **kwargs)
         self._lang = lang
@@ -205,36 +211,26 @@ class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001 - argparse's signature
         super().add_usage(usage, actions, groups, parser_word("usage: ", self._lang) if prefix is None else prefix)
 
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(heading and parser_word(heading, self._lang))
+
+    def add_text(self, text: str | None) -> None:
+        super().add_text(text if not isinstance(text, str) else parser_word(text, self._lang))
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        return parser_word(super()._get_help_string(action), self._lang)
+
 
 class Parser(argparse.ArgumentParser):
-    """An argument parser that speaks the run's language: the usage line, the headings of
-    ``-h``, the common options' help and every usage error (exit code 2, ``PROG: error:
-    message``, the word ``error`` in the language as in segrules' other messages)."""
+    """An argument parser that speaks the run's language: the usage line, the help of ``-h``
+    (headings, descriptions, every command's and option's help) and every usage error (exit
+    code 2, ``PROG: error: message``, the word ``error`` in the language as in segrules'
+    other messages). Its commands are parsers in the same language."""
 
     def __init__(self, *args: Any, lang: str = DEFAULT_LANG, **kwargs: Any) -> None:
         self.lang = lang
         kwargs.setdefault("formatter_class", functools.partial(_Formatter, lang=lang))
-        for key in ("description", "epilog"):
-            if kwargs.get(key):
-                kwargs[key] = parser_word(kwargs[key], lang)
-        parents = kwargs.pop("parents", ())
         super().__init__(*args, **kwargs)
-        self._positionals.title = parser_word("positional arguments", lang)
-        self._optionals.title = parser_word("options", lang)
-        for action in self._actions:
-            if action.help:
-                action.help = parser_word(action.help, lang)
-        # the parents' options join the groups of the same (translated) title, as argparse does
-        for parent in parents:
-            self._add_container_actions(parent)
-            self._defaults.update(parent._defaults)
-
-    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
-        if kwargs.get("help"):
-            kwargs["help"] = parser_word(kwargs["help"], self.lang)
-        elif kwargs.get("action") == "version":
-            kwargs["help"] = parser_word("show program's version number and exit", self.lang)
-        return super().add_argument(*args, **kwargs)
 
     def add_subparsers(self, **kwargs: Any):  # noqa: ANN201 - argparse's own action type
         kwargs.setdefault("parser_class", functools.partial(Parser, lang=self.lang))
@@ -248,10 +244,9 @@ class Parser(argparse.ArgumentParser):
 # --------------------------------------------------------------------------- options
 
 
-def common_options(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
-    """The options every command takes, as a parent parser (its headings in ``lang``, the
-    same as its children's, so that argparse files its options under theirs)."""
-    p = Parser(add_help=False, lang=lang)
+def common_options() -> argparse.ArgumentParser:
+    """The options every command takes, as a parent parser."""
+    p = argparse.ArgumentParser(add_help=False)
     p.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output (see docs/cli.md)"
     )

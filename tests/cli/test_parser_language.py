@@ -4,6 +4,7 @@ it: exit code 2, ``PROG: error: message`` with the word in the language, no trac
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import subprocess
@@ -11,6 +12,7 @@ import sys
 
 import pytest
 
+from segrules import cli
 from segrules.cli import common
 from segrules.cli.common import PARSER_MESSAGES, PARSER_WORDS, parser_message, peek_lang
 
@@ -133,6 +135,50 @@ def test_every_usage_error_of_the_commands_has_fi_and_sv():
     for message in found:
         for lang in ("fi", "sv"):
             assert parser_message(message, lang) != message, (message, lang)
+
+
+def _parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    out = [parser]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                out += _parsers(sub)
+    return out
+
+
+def _help_texts(parser: argparse.ArgumentParser) -> set[str]:
+    """Every text of ``-h`` a command module writes: descriptions, group headings, help."""
+    out = set()
+    for p in _parsers(parser):
+        out |= {t for t in (p.description, p.epilog) if t}
+        out |= {t for g in p._action_groups for t in (g.title, g.description) if t}
+        for action in p._actions:
+            if action.help and action.help != argparse.SUPPRESS:
+                out.add(action.help)
+            if isinstance(action, argparse._SubParsersAction):
+                out |= {a.help for a in action._choices_actions if a.help}
+    return out
+
+
+def test_every_help_text_of_every_command_has_fi_and_sv():
+    """A command, an option or a group added without its help in Finnish and Swedish fails
+    here (add it to ``segrules.cli.words.HELP_TEXTS``)."""
+    texts = _help_texts(cli.build_parser("en"))
+    assert len(texts) > 100
+    for lang in ("fi", "sv"):
+        untranslated = sorted(t for t in texts if common.parser_word(t, lang) == t)
+        assert not untranslated, (lang, untranslated)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_every_help_page_is_in_the_language(lang):
+    english = {" ".join(t.split()) for t in _help_texts(cli.build_parser("en"))} - {"COMMAND"}
+    for parser in _parsers(cli.build_parser(lang)):
+        page = " ".join(parser.format_help().split())
+        left = sorted(t for t in english if t in page)
+        assert not left, (parser.prog, left)
+    verify = [p for p in _parsers(cli.build_parser(lang)) if p.prog == "segrules verify"][0].format_help()
+    assert ("budjetit:" if lang == "fi" else "budgetar:") in verify
 
 
 def test_the_fixed_words_have_both_languages():
