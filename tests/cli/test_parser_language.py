@@ -162,7 +162,7 @@ def _help_texts(parser: argparse.ArgumentParser) -> set[str]:
 
 def test_every_help_text_of_every_command_has_fi_and_sv():
     """A command, an option or a group added without its help in Finnish and Swedish fails
-    here (add it to ``segrules.cli.words.HELP_TEXTS``)."""
+    here (add it to ``segrules.cli.common.HELP_TEXTS``)."""
     texts = _help_texts(cli.build_parser("en"))
     assert len(texts) > 100
     for lang in ("fi", "sv"):
