@@ -590,12 +590,27 @@ HELP_TEXTS: dict[str, tuple[str, str]] = {
     "also write the difference as an HTML page": (
         "kirjoita ero myös HTML-sivuksi", "skriv också skillnaden som en HTML-sida",
     ),
-    "time for the comparison (default 10); cells not decided within it are reported as undecided, never as "
-    "empty": (
-        "vertailun aika (oletus 10); solut, joita ei ratkaista sen aikana, raportoidaan ratkaisemattomina, ei "
-        "koskaan tyhjinä",
-        "tid för jämförelsen (standard 10); celler som inte avgörs inom den rapporteras som oavgjorda, aldrig "
-        "som tomma",
+    "work the comparison may take, counted in units of work, never in time, so that every machine gives the "
+    "same matrix; cells not decided within them are reported as undecided (naming the budget), never as empty": (
+        "työ, jonka vertailu saa viedä, laskettuna työn yksikköinä, ei koskaan aikana, jotta jokainen kone "
+        "antaa saman taulukon; solut, joita ei ratkaista niiden rajoissa, raportoidaan ratkaisemattomina "
+        "(budjetti nimettynä), ei koskaan tyhjinä",
+        "arbete som jämförelsen får ta, räknat i arbetsenheter, aldrig i tid, så att varje maskin ger samma "
+        "matris; celler som inte avgörs inom dem rapporteras som oavgjorda (med budgeten nämnd), aldrig som "
+        "tomma",
+    ),
+    "z3 resource units (rlimit) for all the cells together (default 5000000); one cell may use two fifths of it": (
+        "z3-resurssiyksiköt (rlimit) kaikille soluille yhteensä (oletus 5000000); yksi solu voi käyttää niistä "
+        "kaksi viidesosaa",
+        "z3-resursenheter (rlimit) för alla celler tillsammans (standard 5000000); en cell får använda två "
+        "femtedelar av dem",
+    ),
+    "a safety stop, not a budget (default 300): a comparison not done within it is reported as stopped, with "
+    "no verdict (--budget is its older name)": (
+        "turvapysäytys, ei budjetti (oletus 300): vertailu, joka ei valmistu sen aikana, raportoidaan "
+        "pysäytettynä ilman tuomiota (--budget on sen vanhempi nimi)",
+        "ett säkerhetsstopp, ingen budget (standard 300): en jämförelse som inte blir klar inom det "
+        "rapporteras som stoppad, utan utslag (--budget är dess äldre namn)",
     ),
     "prove the cells without counting them": (
         "todista solut laskematta niitä", "bevisa cellerna utan att räkna dem",

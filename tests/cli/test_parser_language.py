@@ -168,6 +168,7 @@ def test_every_help_text_of_every_command_has_fi_and_sv():
     for lang in ("fi", "sv"):
         untranslated = sorted(t for t in texts if common.parser_word(t, lang) == t)
         assert not untranslated, (lang, untranslated)
+    assert not set(common.HELP_TEXTS) - texts, "texts no command has any more"
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
