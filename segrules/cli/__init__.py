@@ -4,8 +4,10 @@
 name) pairs; the module ``segrules.cli.<module>`` has ``HELP`` (one line), optionally
 ``DESCRIPTION`` (the longer text of ``segrules <command> --help``), ``add_arguments(parser)``
 and ``run(args) -> int``, which calls library functions that return
-values and formats them. Adding a command is one new module and one line here. Shared helpers
-(``print_json``, ``common_options``, ``add_lang``, ``read_answers``) are in ``common``.
+values and formats them. Adding a command is one new module and one line here (and its help
+in Finnish and Swedish in ``common.HELP_TEXTS``). Shared helpers (``print_json``,
+``common_options``, ``add_lang``, ``read_answers``, the ``Parser`` that speaks the run's
+language) are in ``common``.
 
 Exit codes: 0 ok, 1 problems found or invalid input, 2 usage error, 3 internal error, 130
 interrupted (Ctrl-C, taken over by ``segrules.__main__`` before this package loads).

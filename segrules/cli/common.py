@@ -29,10 +29,10 @@ from ..messages import word
 
 def peek_lang(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> str:
     """The language of a run, known before its arguments are parsed, so that the parser's own
-    words (usage, headings, its errors) are in it: the last ``--lang X`` / ``--lang=X`` (or
-    ``--la``, ``--lan``) before ``--``, else ``SEGRULES_LANG``, else the locale, else English. A value that is no language
-    gives English here; parsing then reports it (a bad ``--lang`` as a bad choice, a bad
-    ``SEGRULES_LANG`` as SR500)."""
+    words (usage, help, its errors) are in it: the last ``--lang X`` / ``--lang=X`` (or
+    ``--la``, ``--lan``) before ``--``, else ``SEGRULES_LANG``, else the locale, else English.
+    A value that is no language gives English here; parsing then reports it (a bad ``--lang``
+    as a bad choice, a bad ``SEGRULES_LANG`` as SR500)."""
     given = None
     for i, arg in enumerate(argv):
         if arg == "--":
