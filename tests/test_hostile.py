@@ -345,7 +345,7 @@ def test_outputs_through_links_and_to_standard_output(tmp_path, model):
 def test_ctrl_c_during_start_up_is_no_traceback(monkeypatch, capsys):
     from segrules import cli
 
-    def interrupted():
+    def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli, "build_parser", interrupted)
