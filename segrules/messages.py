@@ -29,7 +29,7 @@ from .i18n import check_lang
 
 __all__ = [
     "TITLES", "MESSAGES", "HINTS", "PHRASES", "WORDS", "EXPLANATIONS", "translate", "translate_error", "translate_hint",
-    "title", "word", "explanation", "explain",
+    "title", "word", "EXAMPLE_WORDS", "MODEL_OWNER_RANGES", "for_model_owners", "explanation", "explain",
 ]
 
 
@@ -865,202 +865,1470 @@ def word(key: str, lang: str, n: int | None = None) -> str:
 
 # --------------------------------------------------------------------------- long explanations
 
-#: The long explanations (``segrules explain CODE``) written in fi and sv so far: the codes a
-#: model owner meets first. The others are given by their title and a pointer to the English text.
-EXPLANATIONS: dict[str, dict[str, str]] = {
+#: The long explanations (``segrules explain CODE``) in Finnish and Swedish: for each code, what
+#: it means and how to fix it (the text after "Näin korjaat:" / "Så här rättar du:"). The
+#: examples are the English explanation's own (``codes.py``), with the words in them that a
+#: reader reads (a comment, an example's name) given in the language by ``EXAMPLE_WORDS``.
+#: Every code a model owner meets has one (``for_model_owners``); the codes only developers
+#: and operators meet (SQL, batch files, the service, FHIR) point to the English text.
+EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
+    "SR000": {
+        "fi": (
+            "SR000 on segrulesin ongelmien yleiskoodi. Näet sen vain, kun mikään tarkempi koodi ei "
+            "sovi; itse viesti kertoo, mikä meni vikaan.",
+            "lue viesti. Jos se ei kerro, mitä pitää muuttaa, näytä se segrulesin ylläpitäjille: "
+            "ongelma, jonka mallin omistaja voi kohdata, ansaitsee oman koodin ja selityksen.",
+        ),
+        "sv": (
+            "SR000 är den allmänna koden för de problem som segrules rapporterar. Du ser den bara "
+            "när ingen mer specifik kod passar; meddelandet säger vad som gick fel.",
+            "läs meddelandet. Om det inte säger vad du ska ändra, visa det för dem som underhåller "
+            "segrules: ett problem som en modellägare kan stöta på förtjänar en egen kod och förklaring.",
+        ),
+    },
+    "SR001": {
+        "fi": (
+            "segrulesille annettua tiedostoa ei ole, se on kansio, tai sitä ei voi avata "
+            "(esimerkiksi sinulla ei ole oikeutta lukea sitä).",
+            "tarkista tiedoston ja sen kansion nimen kirjoitusasu. Anna itse .yaml-tiedoston polku, "
+            "älä sen kansion, jossa tiedosto on.",
+        ),
+        "sv": (
+            "Filen som gavs till segrules finns inte, är en mapp eller kan inte öppnas (du har till "
+            "exempel inte rätt att läsa den).",
+            "kontrollera stavningen av filnamnet och mappen. Ange sökvägen till själva .yaml-filen, "
+            "inte till mappen där den ligger.",
+        ),
+    },
+    "SR002": {
+        "fi": (
+            "Säännöstötiedosto saa olla enintään 1 MiB (1 048 576 tavua). Todellinen "
+            "asiakkuussegmentoinnin malli vie muutamia kymmeniä kilotavuja, joten näin suuri "
+            "tiedosto ei todennäköisesti ole säännöstö, tai siihen on liitetty paljon aineistoa "
+            "(esimerkiksi tuhansia esimerkkejä).",
+            "tarkista, että avasit oikean tiedoston. Pidä mallin omat esimerkit (`examples`) "
+            "harvoina ja edustavina; suuret vastausaineistot kuuluvat erillisiin vastaustiedostoihin.",
+        ),
+        "sv": (
+            "En regelfil får vara högst 1 MiB (1 048 576 byte). En verklig modell för "
+            "kundsegmentering tar några tiotal kilobyte, så en så stor fil är troligen ingen "
+            "regeluppsättning, eller så har en stor mängd data klistrats in i den (till exempel "
+            "tusentals exempel).",
+            "kontrollera att du öppnade rätt fil. Håll modellens egna exempel (`examples`) få och "
+            "representativa; stora mängder svar hör hemma i separata svarsfiler.",
+        ),
+    },
+    "SR003": {
+        "fi": (
+            "Säännöstötiedostot luetaan UTF-8-tekstinä, jotta ä, ö ja å näkyvät oikein kaikkialla. "
+            "Tässä tiedostossa on tavuja, jotka eivät ole UTF-8:aa: se on tallennettu toisella "
+            "merkistöllä (kuten Windows-1252 tai Latin-1), tai se ei ole tekstitiedosto lainkaan "
+            "(vaan esimerkiksi Word- tai Excel-tiedosto). Sijainti on rivi, jolla ensimmäinen "
+            "tällainen tavu on.",
+            "avaa tiedosto tekstieditorissa ja tallenna se UTF-8-merkistöllä (useimpien "
+            "editorien oletus). Kirjoita säännöstöt tekstieditorilla, älä tekstinkäsittelyohjelmalla.",
+        ),
+        "sv": (
+            "Regelfiler läses som UTF-8-text, så att ä, ö och å blir rätt överallt. Den här filen "
+            "innehåller byte som inte är UTF-8: den har sparats med en annan teckenkodning (som "
+            "Windows-1252 eller Latin-1), eller så är den ingen textfil alls (utan till exempel ett "
+            "Word- eller Excel-dokument). Positionen är raden där den första sådana byten finns.",
+            "öppna filen i en textredigerare och spara den med teckenkodningen UTF-8 (standard i "
+            "de flesta redigerare). Skriv regeluppsättningar i en textredigerare, inte i ett "
+            "ordbehandlingsprogram.",
+        ),
+    },
     "SR010": {
-        "fi": """
-Tiedosto ei ole kelvollista YAMLia, joten segrules ei pysty lukemaan sen rakennetta. Sijainti
-on kohta, jossa YAML-lukija eksyi; itse virhe on usein juuri sitä ennen, samalla tai edellisellä
-rivillä. Tavallisia syitä: teksti, jossa on ': ' ilman lainausmerkkejä, epätasainen sisennys,
-sarkainmerkki (tab) tai sulkematon '[' tai '{'.
-
-Esimerkiksi:
-
-    provenance: Huom: kynnysarvot ovat esimerkkejä.
-
-Näin korjaat: kirjoita teksti, jossa on ': ' tai joka alkaa erikoismerkillä, lainausmerkkeihin.
-Sisennä vain välilyönneillä, ja sisennä saman tason avaimet yhtä paljon.
-
-Korjattuna:
-
-    provenance: "Huom: kynnysarvot ovat esimerkkejä."
-""",
-        "sv": """
-Filen är inte giltig YAML, så segrules kan inte läsa dess struktur. Positionen är där
-YAML-läsaren gick vilse; själva felet står ofta strax före, på samma eller föregående rad.
-Vanliga orsaker: en text som innehåller ': ' utan citattecken, ojämna indrag, ett tabbtecken
-eller en '[' eller '{' som inte stängs.
-
-Till exempel:
-
-    provenance: Obs: tröskelvärdena är exempel.
-
-Så här rättar du: skriv en text som innehåller ': ' eller börjar med ett specialtecken inom
-dubbla citattecken. Gör indrag med mellanslag, och lika stora indrag för nycklar på samma nivå.
-
-Rättat:
-
-    provenance: "Obs: tröskelvärdena är exempel."
-""",
+        "fi": (
+            "Tiedosto ei ole kelvollista YAMLia, joten segrules ei pysty lukemaan sen rakennetta. "
+            "Sijainti on kohta, jossa YAML-lukija eksyi; itse virhe on usein juuri sitä ennen, "
+            "samalla tai edellisellä rivillä. Tavallisia syitä: teksti, jossa on ': ' ilman "
+            "lainausmerkkejä, epätasainen sisennys, rivin alussa sisennykseen käytetty sarkainmerkki "
+            "(tab), sulkematon '[' tai '{', tai lainausmerkeissä kenoviivakoodi kuten \"\\ud800\", "
+            "joka ei ole merkki vaan puolikas merkkiparista.",
+            "kirjoita teksti, jossa on ': ' tai joka alkaa erikoismerkillä, lainausmerkkeihin. "
+            "Sisennä vain välilyönneillä, ja sisennä saman tason avaimet yhtä paljon.",
+        ),
+        "sv": (
+            "Filen är inte giltig YAML, så segrules kan inte läsa dess struktur. Positionen är där "
+            "YAML-läsaren gick vilse; själva felet står ofta strax före, på samma eller föregående "
+            "rad. Vanliga orsaker: en text som innehåller ': ' utan citattecken, ojämna indrag, ett "
+            "tabbtecken som indrag i början av en rad, en '[' eller '{' som inte stängs, eller en "
+            "kod med omvänt snedstreck inom citattecken, som \"\\ud800\", som inte är ett tecken "
+            "utan en halva av ett teckenpar.",
+            "skriv en text som innehåller ': ' eller börjar med ett specialtecken inom dubbla "
+            "citattecken. Gör indrag med mellanslag, och lika stora indrag för nycklar på samma nivå.",
+        ),
+    },
+    "SR011": {
+        "fi": (
+            "Sama avain saa esiintyä YAML-kuvauksessa vain kerran. Monet YAML-lukijat pitävät "
+            "hiljaa viimeisen ja pudottavat ensimmäisen; segrules pysähtyy, koska pudotettu osa "
+            "(toinen samanniminen kysymys, toinen `service_use`) muuttaisi mallia huomaamatta. "
+            "Viesti kertoo, missä avain annettiin ensimmäisen kerran.",
+            "säilytä toinen: päätä, kumpi arvo on oikea, ja poista toinen, tai nimeä toinen "
+            "uudelleen, jos molempia tarvitaan.",
+        ),
+        "sv": (
+            "Varje nyckel får förekomma bara en gång i en YAML-mappning. Många YAML-läsare behåller "
+            "tyst den sista och tappar den första; segrules stannar i stället, eftersom den tappade "
+            "delen (en andra fråga med samma id, en andra `service_use`) skulle ändra modellen utan "
+            "att någon märker det. Meddelandet säger var nyckeln gavs första gången.",
+            "behåll den ena: bestäm vilket värde som är rätt och ta bort det andra, eller byt namn "
+            "på det ena om båda behövs.",
+        ),
+    },
+    "SR012": {
+        "fi": (
+            "YAMLissa osan voi nimetä merkinnällä `&nimi` ja toistaa muualla merkinnällä `*nimi`. "
+            "Säännöstössä tämä ei ole sallittua: jokaisen osan on oltava luettavissa sellaisenaan, "
+            "jotta tarkastaja näkee koko nimen tai asiakkuuspolun siellä, missä sitä käytetään, "
+            "eikä muutos yhdessä kohdassa voi hiljaa muuttaa toista.",
+            "kirjoita toistuva osa kokonaan auki jokaiseen kohtaan.",
+        ),
+        "sv": (
+            "I YAML kan en del namnges med `&namn` och upprepas på andra ställen med `*namn`. En "
+            "regeluppsättning får inte göra så: varje del ska kunna läsas för sig, så att den som "
+            "granskar ser hela etiketten eller servicestigen där den används, och en ändring på ett "
+            "ställe inte tyst kan ändra ett annat.",
+            "skriv ut den upprepade delen i sin helhet på varje ställe.",
+        ),
+    },
+    "SR013": {
+        "fi": (
+            "Vanhempi YAML lukee paljaat sanat yes, no, on, off, y ja n (isoin tai pienin "
+            "kirjaimin) arvoiksi tosi tai epätosi. Nimi `fi: no` tai vaihtoehto `no:` ei silloin "
+            "olisikaan teksti \"no\". segrules hyväksyy kyllä/ei-arvoiksi vain sanat `true` ja "
+            "`false` ja pysähtyy muihin, jotta tekstistä ei koskaan tule huomaamatta totuusarvoa.",
+            "kirjoita kyllä/ei-asetukseen true tai false. Kirjoita teksti lainausmerkkeihin.",
+        ),
+        "sv": (
+            "Äldre YAML läser de nakna orden yes, no, on, off, y och n (med stora eller små "
+            "bokstäver) som sant eller falskt. En etikett `fi: no` eller ett alternativ `no:` vore "
+            "då inte alls texten \"no\". segrules godtar bara `true` och `false` som ja/nej-värden "
+            "och stannar vid de andra orden, så att en text aldrig tyst blir sant eller falskt.",
+            "skriv true eller false för en ja/nej-inställning. Skriv en text inom dubbla citattecken.",
+        ),
+    },
+    "SR014": {
+        "fi": (
+            "YAML-tagi (sana, joka alkaa merkillä ! tai !!, kuten !!str tai !!python/object) "
+            "käskee YAML-lukijaa rakentamaan erityisen arvon. Säännöstössä on vain tekstiä, "
+            "lukuja, totuusarvoja, luetteloita ja kuvauksia, joten tagit hylätään; jotkin tagit "
+            "voivat jopa saada huolimattoman YAML-lukijan ajamaan ohjelmia.",
+            "poista tagi. Jos arvo on tarkoitettu tekstiksi, kirjoita se lainausmerkkeihin.",
+        ),
+        "sv": (
+            "En YAML-tagg (ett ord som börjar med ! eller !!, som !!str eller !!python/object) "
+            "säger åt YAML-läsaren att bygga ett särskilt slags värde. En regeluppsättning "
+            "innehåller bara text, tal, sant/falskt, listor och mappningar, så taggar avvisas; "
+            "vissa taggar kan till och med få en slarvig YAML-läsare att köra program.",
+            "ta bort taggen. Om värdet är menat som text, skriv det inom dubbla citattecken.",
+        ),
+    },
+    "SR015": {
+        "fi": (
+            "YAML 1.1 ja YAML 1.2 lukevat jotkin lukujen kirjoitustavat eri tavoin: 010 on toisessa "
+            "8 ja toisessa 10, 0x18, 0b11000 ja 2_4 ovat YAML 1.1:ssä 24, 0o30 ja 1e3 ovat lukuja "
+            "vain YAML 1.2:ssa, ja 1:20 on YAML 1.1:ssä 80 (60-kantainen) mutta YAML 1.2:ssa "
+            "tekstiä. Toinen samaa tiedostoa lukeva ohjelma voisi nähdä eri mallin, joten segrules "
+            "hylkää nämä muodot.",
+            "kirjoita luku tavallisin kymmenjärjestelmän numeroin, ilman etunollia, alaviivoja ja "
+            "kaksoispisteitä. Jos tarkoitit tekstiä, kirjoita se lainausmerkkeihin.",
+        ),
+        "sv": (
+            "YAML 1.1 och YAML 1.2 läser vissa sätt att skriva tal olika: 010 är 8 i den ena och 10 "
+            "i den andra, 0x18, 0b11000 och 2_4 är 24 i YAML 1.1, 0o30 och 1e3 är tal bara i YAML "
+            "1.2, och 1:20 är 80 (bas 60) i YAML 1.1 men text i YAML 1.2. Ett annat program som "
+            "läser samma fil kunde se en annan modell, så segrules avvisar dessa former.",
+            "skriv talet med vanliga decimala siffror, utan inledande nollor, understreck eller "
+            "kolon. Om du menade text, skriv den inom dubbla citattecken.",
+        ),
+    },
+    "SR100": {
+        "fi": (
+            "Säännöstön osa on väärän muotoinen: luettelo, kun odotetaan kuvausta (avain: arvo), "
+            "yksittäinen arvo, kun odotetaan luetteloa, tekstiä, kun odotetaan kokonaislukua tai "
+            "totuusarvoa, tai tiedosto on tyhjä. Viesti nimeää osan ja muodon, joka sillä pitää "
+            "olla. Säännöstömuodossa kysymykset (inputs), asteikot, ryhmät, pistemäärät, segmentit "
+            "ja asiakkuuspolut ovat tunnuksilla avattuja kuvauksia; säännöt, esimerkit ja "
+            "tapaamiset ovat luetteloita; sääntö tai lauseke on yksi tekstirivi.",
+            "kirjoita osa siinä muodossa, jonka säännöstömuoto kuvaa (ks. ruleset-format.md). "
+            "Kuvaus kirjoitetaan `avain: arvo` -riveinä sisennettynä avaimensa alle, luettelo "
+            "riveinä, jotka alkavat '- '.",
+        ),
+        "sv": (
+            "En del av regeluppsättningen har fel form: en lista där en mappning (nyckel: värde) "
+            "väntas, ett enskilt värde där en lista väntas, text där ett heltal eller sant/falskt "
+            "väntas, eller så är filen tom. Meddelandet nämner delen och den form den ska ha. I "
+            "formatet är frågor (inputs), skalor, grupper, poäng, segment och servicestigar "
+            "mappningar med id som nycklar; regler, exempel och besök är listor; en regel eller ett "
+            "uttryck är en textrad.",
+            "skriv delen i den form som formatet beskriver (se ruleset-format.md). En mappning "
+            "skrivs som `nyckel: värde`-rader med indrag under sin nyckel, en lista som rader som "
+            "börjar med '- '.",
+        ),
+    },
+    "SR101": {
+        "fi": (
+            "Muodon vaatima avain puuttuu (kuten `version` tai kysymyksen `text`), tai osio, jossa "
+            "pitää olla kohtia, on tyhjä (ei kysymyksiä, segmenttejä tai sääntöjä, ei tapaamisia "
+            "asiakkuuspolussa). Sijainti osoittaa kuvaukseen, josta avain puuttuu.",
+            "lisää puuttuva avain tai puuttuvat kohdat.",
+        ),
+        "sv": (
+            "En nyckel som formatet kräver saknas (som `version` eller en frågas `text`), eller så "
+            "är ett avsnitt som måste ha poster tomt (inga frågor, segment eller regler, inga besök "
+            "i en servicestig). Positionen pekar på mappningen där nyckeln saknas.",
+            "lägg till den nyckel eller de poster som saknas.",
+        ),
+    },
+    "SR110": {
+        "fi": (
+            "Avain ei kuulu säännöstömuotoon tässä kohdassa. Tuntemattomat avaimet ovat virheitä, "
+            "jotta kirjoitusvirhe ei koskaan pudota osaa mallista huomaamatta: väärin kirjoitettu "
+            "`asked_whn` tekisi muuten kysymyksestä aina kysytyn. Vihje ehdottaa lähintä tunnettua "
+            "avainta. Samaa koodia käytetään avaimelle, joka ei sovi kysymyksen tyyppiin, kuten "
+            "`min` asteikkokysymyksessä.",
+            "korjaa kirjoitusasu tai poista avain. ruleset-format.md luettelee kaikki avaimet.",
+        ),
+        "sv": (
+            "En nyckel hör inte till formatet på det här stället. Okända nycklar är fel, så att ett "
+            "stavfel aldrig tyst tappar en del av modellen: en felstavad `asked_whn` skulle annars "
+            "göra att frågan alltid ställs. Tipset föreslår den närmaste kända nyckeln. Samma kod "
+            "används för en nyckel som inte passar frågans typ, som `min` för en skalfråga.",
+            "rätta stavningen eller ta bort nyckeln. ruleset-format.md listar alla nycklar.",
+        ),
+    },
+    "SR111": {
+        "fi": (
+            "Asteikkojen, kysymysten, ryhmien, pistemäärien, segmenttien ja vaihtoehtojen tunnukset "
+            "kirjoitetaan pienillä ASCII-kirjaimilla: ensin kirjain, sitten kirjaimia, numeroita "
+            "tai _. Sääntökielen sanat (and, or, not, when, otherwise, if, then, else, in, true, "
+            "false) eivät käy tunnuksiksi. Säännöstön tunnus on tällaisia sanoja pisteillä "
+            "yhdistettynä, kuten `helsinki.suuntima`. Suomenkieliset nimet, joissa on ä, ö tai å, "
+            "kuuluvat nimiin (label) ja muihin nimiin (aliases), joita ihmiset lukevat.",
+            "käytä ASCII-tunnusta, ja pidä suomenkielinen nimi nimenä (label) tai muuna nimenä (alias).",
+        ),
+        "sv": (
+            "Id för skalor, frågor, grupper, poäng, segment och alternativ skrivs med små "
+            "ASCII-bokstäver: först en bokstav, sedan bokstäver, siffror eller _. Regelspråkets ord "
+            "(and, or, not, when, otherwise, if, then, else, in, true, false) kan inte vara id. "
+            "Regeluppsättningens id är sådana ord förenade med punkter, som `helsinki.suuntima`. "
+            "Finska namn med ä, ö och å hör hemma i etiketter (label) och alias, där människor "
+            "läser dem.",
+            "använd ett ASCII-id, och behåll det finska namnet som etikett eller alias.",
+        ),
+    },
+    "SR112": {
+        "fi": (
+            "Arvon on oltava jokin kiinteistä vaihtoehdoista (hit_policy: unique tai first; "
+            "respondent: client, professional tai record; type: scale, integer, boolean tai enum; "
+            "service_use: occasional tai heavy; ...), oltava sallitulla välillä "
+            "(reassess_after_months 1–60) tai noudatettava muotoa (version muodossa "
+            "MAJOR.MINOR.PATCH; format 1). Viesti luettelee sallitut arvot.",
+            "valitse jokin viestin luettelemista arvoista.",
+        ),
+        "sv": (
+            "Värdet måste vara ett av en fast uppsättning (hit_policy: unique eller first; "
+            "respondent: client, professional eller record; type: scale, integer, boolean eller "
+            "enum; service_use: occasional eller heavy; ...), ligga inom ett intervall "
+            "(reassess_after_months från 1 till 60) eller följa ett mönster (version som "
+            "MAJOR.MINOR.PATCH; format 1). Meddelandet listar vad som är tillåtet.",
+            "välj ett av de värden som meddelandet listar.",
+        ),
+    },
+    "SR113": {
+        "fi": (
+            "Kysymyksillä, ryhmillä ja pistemäärillä on yhteinen nimiavaruus, koska sääntö viittaa "
+            "kuhunkin pelkällä nimellä: jos sekä ryhmän että pistemäärän nimi olisi `resources`, "
+            "säännöstä ei näkisi, kumpaa se tarkoittaa. Myös ryhmä, jossa sama kysymys on kahdesti, "
+            "hylätään, koska kysymys laskettaisiin keskiarvoon tai summaan kahteen kertaan.",
+            "nimeä toinen niistä uudelleen.",
+        ),
+        "sv": (
+            "Frågor, grupper och poäng delar en uppsättning namn, eftersom en regel hänvisar till "
+            "var och en med bara namnet: om både en grupp och en poäng hette `resources` kunde en "
+            "regel inte säga vilken den menar. En grupp som räknar upp samma fråga två gånger "
+            "avvisas också, eftersom frågan då skulle räknas två gånger i medelvärdet eller summan.",
+            "byt namn på den ena.",
+        ),
+    },
+    "SR120": {
+        "fi": (
+            "Asteikkokysymys (type: scale) viittaa asteikkoon, jota ei ole esitelty `scales:`-osiossa.",
+            "käytä `scales`-osiossa esitellyn asteikon tunnusta (vihje ehdottaa lähintä) tai "
+            "esittele asteikko.",
+        ),
+        "sv": (
+            "En skalfråga (type: scale) nämner en skala som inte är deklarerad under `scales:`.",
+            "använd id för en skala som är deklarerad under `scales` (tipset föreslår den "
+            "närmaste), eller deklarera skalan.",
+        ),
+    },
+    "SR121": {
+        "fi": (
+            "Asteikon arvojen on oltava kokonaislukuja kasvavassa järjestyksessä. "
+            "Kokonaislukukysymyksen min ei saa olla suurempi kuin max, ja sen välillä saa olla "
+            "enintään 10 000 arvoa. Vaihtoehtokysymyksellä (enum) ja asteikolla on oltava "
+            "vähintään yksi arvo, ja ryhmän on lueteltava vähintään yksi kysymys.",
+            "korjaa järjestys tai välin päät. Hyvin laaja väli kannattaa rajata siihen, mitä "
+            "säännöt tarvitsevat, tai jakaa luokkiin (enum): verifiointi käy läpi jokaisen "
+            "mahdollisen vastauksen, ja säännöt tarvitsevat vain tiedon siitä, mihin luokkaan "
+            "arvo kuuluu.",
+        ),
+        "sv": (
+            "En skalas värden måste vara heltal i stigande ordning. En heltalsfråga får inte ha "
+            "min större än max, och dess intervall får rymma högst 10 000 värden. En "
+            "alternativfråga (enum) och en skala behöver minst ett värde, och en grupp måste räkna "
+            "upp minst en fråga.",
+            "rätta ordningen eller ändpunkterna. Ett mycket brett intervall skärs hellre ner till "
+            "det reglerna behöver, eller delas in i klasser (enum): verifieringen går igenom varje "
+            "möjligt svar, och reglerna behöver bara veta i vilken klass ett värde faller.",
+        ),
     },
     "SR130": {
-        "fi": """
-Jokainen teksti, jonka ihminen lukee (otsikko, nimet, kysymysten tekstit, asiakkuuspolkujen
-tekstit), annetaan kielittäin. Suomenkielinen teksti (fi) on pakollinen, eikä mikään teksti
-saa olla tyhjä.
-
-Esimerkiksi:
-
-    title: {sv: Exempelmodell, en: Example model}
-
-Näin korjaat: lisää suomenkielinen teksti.
-
-Korjattuna:
-
-    title: {fi: Esimerkkimalli, sv: Exempelmodell, en: Example model}
-""",
-        "sv": """
-Varje text som en person läser (titeln, etiketter, frågornas texter, kundstigarnas texter)
-ges per språk. Den finska texten (fi) är obligatorisk, och ingen text får vara tom.
-
-Till exempel:
-
-    title: {sv: Exempelmodell, en: Example model}
-
-Så här rättar du: lägg till den finska texten.
-
-Rättat:
-
-    title: {fi: Esimerkkimalli, sv: Exempelmodell, en: Example model}
-""",
+        "fi": (
+            "Jokainen teksti, jonka ihminen lukee (otsikko, nimet, kysymysten tekstit, "
+            "asiakkuuspolkujen tekstit), annetaan kielittäin. Suomenkielinen teksti (fi) on "
+            "pakollinen, eikä mikään teksti saa olla tyhjä.",
+            "lisää suomenkielinen teksti.",
+        ),
+        "sv": (
+            "Varje text som en person läser (titeln, etiketter, frågornas texter, servicestigarnas "
+            "texter) ges per språk. Den finska texten (fi) är obligatorisk, och ingen text får vara tom.",
+            "lägg till den finska texten.",
+        ),
+    },
+    "SR131": {
+        "fi": (
+            "Tämä on varoitus: säännöstö latautuu ja toimii silti. Nimet odotetaan suomeksi, "
+            "ruotsiksi ja englanniksi (fi, sv, en): Suomi on kaksikielinen, ja englanti palvelee "
+            "henkilöstöä ja asiakkaita, jotka eivät lue kumpaakaan. Kun käännös puuttuu, näytetään "
+            "suomenkielinen teksti.",
+            "lisää puuttuvat käännökset.",
+        ),
+        "sv": (
+            "Det här är en varning: regeluppsättningen laddas och fungerar ändå. Etiketter väntas "
+            "på finska, svenska och engelska (fi, sv, en): Finland är tvåspråkigt, och engelskan "
+            "betjänar personal och kunder som inte läser något av dem. Där en översättning "
+            "saknas visas den finska texten.",
+            "lägg till de översättningar som saknas.",
+        ),
     },
     "SR132": {
-        "fi": """
-Nimet ja tekstit annetaan vain kielillä fi, sv ja en. Muu avain on todennäköisesti
-kirjoitusvirhe. Yhden rivin muodossa {fi: ..., sv: ...} pilkku päättää tekstin: jos tekstiä
-ei ole lainausmerkeissä, pilkun jälkeiset sanat luetaan uudeksi avaimeksi, ja viesti kertoo
-sen. Kirjoita tällainen teksti lainausmerkkeihin: {fi: "Muistan asiat, joista on sovittu.", sv: ...}.
-
-Esimerkiksi:
-
-    label: {fi: Omatoimiasiakkuus, sw: Självständig kund, en: Self-care client}
-
-Näin korjaat: käytä suomelle fi, ruotsille sv ja englannille en.
-
-Korjattuna:
-
-    label: {fi: Omatoimiasiakkuus, sv: Självständig kund, en: Self-care client}
-""",
-        "sv": """
-Etiketter och texter ges bara på fi, sv och en. En annan nyckel är troligen ett stavfel. I
-en etikett på en rad, {fi: ..., sv: ...}, avslutar ett kommatecken texten: orden efter ett
-kommatecken i en etikett utan citattecken läses som en ny nyckel, och meddelandet säger det.
-Skriv en sådan etikett inom citattecken: {fi: "Muistan asiat, joista on sovittu.", sv: ...}.
-
-Till exempel:
-
-    label: {fi: Omatoimiasiakkuus, sw: Självständig kund, en: Self-care client}
-
-Så här rättar du: använd fi för finska, sv för svenska och en för engelska.
-
-Rättat:
-
-    label: {fi: Omatoimiasiakkuus, sv: Självständig kund, en: Self-care client}
-""",
+        "fi": (
+            "Nimet ja tekstit annetaan vain kielillä fi, sv ja en. Muu avain on todennäköisesti "
+            "kirjoitusvirhe. Yhden rivin muodossa {fi: ..., sv: ...} pilkku päättää tekstin: jos "
+            "tekstiä ei ole lainausmerkeissä, pilkun jälkeiset sanat luetaan uudeksi avaimeksi, ja "
+            "viesti kertoo sen. Kirjoita tällainen teksti lainausmerkkeihin: "
+            "{fi: \"Muistan asiat, joista on sovittu.\", sv: ...}.",
+            "käytä suomelle fi, ruotsille sv ja englannille en.",
+        ),
+        "sv": (
+            "Etiketter och texter ges bara på fi, sv och en. En annan nyckel är troligen ett "
+            "stavfel. I en etikett på en rad, {fi: ..., sv: ...}, avslutar ett kommatecken texten: "
+            "orden efter ett kommatecken i en etikett utan citattecken läses som en ny nyckel, och "
+            "meddelandet säger det. Skriv en sådan etikett inom citattecken: "
+            "{fi: \"Muistan asiat, joista on sovittu.\", sv: ...}.",
+            "använd fi för finska, sv för svenska och en för engelska.",
+        ),
+    },
+    "SR140": {
+        "fi": (
+            "segrules rajaa säännöstön koon, jotta jokaisen säännöstön voi tarkistaa ja verifioida "
+            "kohtuullisessa ajassa: enintään 500 kysymystä, enintään 200 vaihtoehtoa yhdessä "
+            "vaihtoehtokysymyksessä ja YAML enintään 40 tasoa sisäkkäin. Todellinen malli jää "
+            "kauas näistä rajoista; rajan ylittyminen tarkoittaa yleensä, että malliin on liitetty "
+            "aineistoa tai sulkeet eivät täsmää.",
+            "pidä mallissa vain se, mitä säännöt tarvitsevat: ryhmittele arvot niihin luokkiin, "
+            "jotka säännöt erottavat, ja jaa hyvin suuri malli useaksi säännöstöksi.",
+        ),
+        "sv": (
+            "segrules begränsar storleken på en regeluppsättning, så att varje regeluppsättning kan "
+            "kontrolleras och verifieras inom rimlig tid: högst 500 frågor, högst 200 alternativ i "
+            "en alternativfråga och YAML kapslad högst 40 nivåer djupt. En verklig modell ligger "
+            "långt under gränserna; att nå en av dem betyder oftast att data har klistrats in i "
+            "modellen, eller att parenteser inte stämmer.",
+            "behåll i modellen bara det reglerna behöver: gruppera värdena i de klasser som "
+            "reglerna skiljer på, och dela upp en mycket stor modell i flera regeluppsättningar.",
+        ),
+    },
+    "SR200": {
+        "fi": (
+            "Sääntö, pistemäärä tai asked_when-ehto ei ole kirjoitettu sääntökielellä (ks. dsl.md). "
+            "Sijainti osoittaa kohtaan, jossa lauseke lakkasi olemasta järkevä; viesti ja vihje "
+            "nimeävät todennäköisen virheen: '==' eikä '=', '=>' eikä '>=', desimaalipilkku, teksti "
+            "heittomerkeissä, kaksi ehtoa ilman 'and' tai 'or' välissä, puuttuva ')' tai puuttuva "
+            "'else'.",
+            "kirjoita lauseke niin kuin viesti ja vihje ehdottavat. Desimaalit kirjoitetaan "
+            "pisteellä (2.5).",
+        ),
+        "sv": (
+            "En regel, en poäng eller ett asked_when-villkor är inte skrivet på regelspråket (se "
+            "dsl.md). Positionen pekar på stället där uttrycket slutade vara begripligt; meddelandet "
+            "och tipset nämner det troliga felet: '==' i stället för '=', '=>' i stället för '>=', "
+            "ett decimalkomma, text inom enkla citattecken, två villkor utan 'and' eller 'or' "
+            "emellan, en ')' eller ett 'else' som saknas.",
+            "skriv uttrycket så som meddelandet och tipset föreslår. Decimaler skrivs med punkt (2.5).",
+        ),
+    },
+    "SR201": {
+        "fi": (
+            "Lauseke saa olla enintään 4 000 merkkiä pitkä ja enintään 64 tasoa sisäkkäin. Sulkeet, "
+            "'not', miinusmerkit ja if toisen if:n sisällä lisäävät kukin tason, samoin jokainen "
+            "'+', '-', '*' tai '/' pitkässä ketjussa. Näin suurta lauseketta ihmisen on liian "
+            "vaikea tarkastaa.",
+            "jaa se nimettyihin pistemääriin ja käytä pistemääriä säännöissä. Laske monen "
+            "kysymyksen summa tai keskiarvo ryhmästä funktioilla sum(...) tai mean(...), älä "
+            "pitkällä '+'-ketjulla.",
+        ),
+        "sv": (
+            "Ett uttryck får vara högst 4 000 tecken långt och kapslat högst 64 nivåer djupt. "
+            "Parenteser, 'not', minustecken och en if inuti en if lägger var och en till en nivå, "
+            "och så gör varje '+', '-', '*' eller '/' i en lång kedja. Ett så stort uttryck är för "
+            "svårt för en människa att granska.",
+            "dela upp det i namngivna poäng och använd poängen i reglerna. Räkna ihop många frågor "
+            "med sum(...) eller mean(...) över en grupp, inte med en lång kedja av '+'.",
+        ),
     },
     "SR210": {
-        "fi": """
-Lauseke tai ryhmä käyttää nimeä, jota ei ole esitelty: millään kysymyksellä, ryhmällä tai
-pistemäärällä ei ole tätä tunnusta. asked_when-ehdossa voi käyttää vain kysymyksiä, ja
-ryhmään voi luetella vain kysymyksiä. Useimmiten nimi on kirjoitettu väärin; vihje ehdottaa
-lähintä esiteltyä nimeä. Segmenttejä ei voi käyttää ehdoissa.
-
-Esimerkiksi:
-
-    rules:
-      - omatoimi when resource >= 3 and complexity < 3
-
-Näin korjaat: korjaa kirjoitusasu, tai esittele kysymys tai pistemäärä.
-
-Korjattuna:
-
-    rules:
-      - omatoimi when resources >= 3 and complexity < 3
-""",
-        "sv": """
-Ett uttryck eller en grupp använder ett namn som inte är deklarerat: ingen fråga, grupp
-eller poäng har detta id. Ett asked_when-villkor får bara använda frågor, och en grupp får
-bara räkna upp frågor. Oftast är namnet felstavat; tipset föreslår det närmaste deklarerade
-namnet. Segment kan inte användas i villkor.
-
-Till exempel:
-
-    rules:
-      - omatoimi when resource >= 3 and complexity < 3
-
-Så här rättar du: rätta stavningen, eller deklarera frågan eller poängen.
-
-Rättat:
-
-    rules:
-      - omatoimi when resources >= 3 and complexity < 3
-""",
+        "fi": (
+            "Lauseke tai ryhmä käyttää nimeä, jota ei ole esitelty: millään kysymyksellä, ryhmällä "
+            "tai pistemäärällä ei ole tätä tunnusta. asked_when-ehdossa voi käyttää vain "
+            "kysymyksiä, ja ryhmään voi luetella vain kysymyksiä. Useimmiten nimi on kirjoitettu "
+            "väärin; vihje ehdottaa lähintä esiteltyä nimeä. Segmenttejä ei voi käyttää ehdoissa.",
+            "korjaa kirjoitusasu, tai esittele kysymys tai pistemäärä.",
+        ),
+        "sv": (
+            "Ett uttryck eller en grupp använder ett namn som inte är deklarerat: ingen fråga, "
+            "grupp eller poäng har detta id. Ett asked_when-villkor får bara använda frågor, och en "
+            "grupp får bara räkna upp frågor. Oftast är namnet felstavat; tipset föreslår det "
+            "närmaste deklarerade namnet. Segment kan inte användas i villkor.",
+            "rätta stavningen, eller deklarera frågan eller poängen.",
+        ),
+    },
+    "SR211": {
+        "fi": (
+            "Sääntökielen jokaisella arvolla on tyyppi: luku (asteikko- ja kokonaislukukysymykset, "
+            "laskutoimitukset, koostefunktiot), kyllä/ei-arvo (kyllä/ei-kysymykset, vertailut, "
+            "and/or/not) tai vaihtoehto (vaihtoehtokysymykset). Tässä laskutoimitus sai väärän "
+            "tyypin: säännön ehto on luku eikä kyllä/ei, vaihtoehdolla lasketaan, kyllä/ei-arvoja "
+            "verrataan merkillä '<', vaihtoehtoa verrataan lukuun, tai if-lausekkeen then- ja "
+            "else-osat antavat eri tyypit.",
+            "ehto vertaa arvoja, kuten resources < 3. Vaihtoehtoa verrataan johonkin sen "
+            "koodeista, lainausmerkeissä.",
+        ),
+        "sv": (
+            "Varje värde i regelspråket har en typ: ett tal (skal- och heltalsfrågor, aritmetik, "
+            "aggregatfunktioner), ett ja/nej-värde (ja/nej-frågor, jämförelser, and/or/not) eller "
+            "ett alternativ (alternativfrågor). Här fick en operation fel typ: en regel vars "
+            "villkor är ett tal i stället för ja/nej, aritmetik på ett alternativ, '<' mellan "
+            "ja/nej-värden, ett alternativ som jämförs med ett tal, eller en if vars then- och "
+            "else-delar ger olika typer.",
+            "ett villkor jämför värden, som resources < 3. Ett alternativ jämförs med en av dess "
+            "koder, inom dubbla citattecken.",
+        ),
+    },
+    "SR212": {
+        "fi": (
+            "Sääntökielessä on funktiot mean, sum, min, max, count, count_true ja answered. Nimen, "
+            "jota seuraa '(', on oltava jokin niistä. Kukin tarvitsee vähintään yhden kysymyksen; "
+            "answered(...) ottaa tasan yhden kysymyksen; count(...) laskee vastatut kysymykset, "
+            "joten se ottaa vain kysymyksiä ja ryhmiä.",
+            "käytä jotakin funktioista niin kuin dsl.md ne kuvaa.",
+        ),
+        "sv": (
+            "Regelspråket har funktionerna mean, sum, min, max, count, count_true och answered. "
+            "Ett namn följt av '(' måste vara en av dem. Var och en behöver minst en fråga; "
+            "answered(...) tar exakt en fråga; count(...) räknar besvarade frågor, så den tar bara "
+            "frågor och grupper.",
+            "använd en av funktionerna så som dsl.md beskriver dem.",
+        ),
+    },
+    "SR213": {
+        "fi": (
+            "Pistemäärä käyttää itseään, suoraan tai muiden pistemäärien kautta (a käyttää b:tä ja "
+            "b a:ta), joten mitään niistä ei voi laskea ensin. Sama koskee kysymyksiä: kysymyksen "
+            "kysyminen ei voi riippua sen omasta vastauksesta eikä kysymyksestä, jonka kysyminen "
+            "riippuu siitä.",
+            "päätä, kumpi lasketaan ensin, ja laske toinen siitä, tai laske molemmat kysymysten "
+            "vastauksista.",
+        ),
+        "sv": (
+            "En poäng använder sig själv, direkt eller via andra poäng (a använder b och b "
+            "använder a), så ingen av dem kan räknas ut först. Detsamma gäller frågor: om en fråga "
+            "ställs kan inte bero på dess eget svar, eller på en fråga vars ställande beror på den.",
+            "bestäm vilken som kommer först och räkna ut den andra från den, eller räkna ut båda "
+            "från svaren på frågorna.",
+        ),
+    },
+    "SR214": {
+        "fi": (
+            "Vaihtoehtokysymystä verrataan tekstiin, joka ei ole mikään sen koodeista. Tällainen "
+            "vertailu ei koskaan toteutuisi (tai merkillä != toteutuisi aina), mikä on lähes aina "
+            "kirjoitusvirhe. Koodit ovat kysymyksen `values:`-kohdan avaimet, eivät niiden nimet.",
+            "käytä jotakin koodeista; vihje ehdottaa lähintä.",
+        ),
+        "sv": (
+            "En alternativfråga jämförs med en text som inte är en av dess koder. En sådan "
+            "jämförelse skulle aldrig gälla (eller, med !=, alltid gälla), vilket nästan alltid är "
+            "ett stavfel. Koderna är nycklarna under frågans `values:`, inte deras etiketter.",
+            "använd en av koderna; tipset föreslår den närmaste.",
+        ),
+    },
+    "SR215": {
+        "fi": (
+            "Ryhmä on luettelo kysymyksiä, eikä sillä ole yhtä arvoa, joten sitä voi käyttää vain "
+            "funktioiden mean, sum, min, max, count tai count_true sisällä. asked_when-ehto "
+            "ratkaisee, mitä kysytään, samalla kun kysymyksiin vastataan, joten siinä voi käyttää "
+            "vain muita kysymyksiä, ei pistemääriä eikä ryhmiä.",
+            "kirjoita ryhmä koostefunktion sisään, tai käytä asked_when-ehdossa itse kysymyksiä.",
+        ),
+        "sv": (
+            "En grupp är en lista med frågor och har inget enskilt värde, så den kan bara användas "
+            "inuti mean, sum, min, max, count eller count_true. Ett asked_when-villkor avgör vilka "
+            "frågor som ställs medan de besvaras, så det får bara använda andra frågor, inte poäng "
+            "eller grupper.",
+            "skriv gruppen inuti en aggregatfunktion, eller använd själva frågorna i asked_when.",
+        ),
+    },
+    "SR220": {
+        "fi": (
+            "Sanan 'when' (tai 'otherwise') edellä on oltava `segments:`-osiossa esitellyn "
+            "segmentin tunnus. Muut nimet (aliases), kuten pärjääjä, ovat ihmisten luettavaksi; "
+            "säännöt käyttävät segmentin tunnusta.",
+            "käytä segmentin tunnusta (vihje ehdottaa lähintä) tai esittele segmentti.",
+        ),
+        "sv": (
+            "Ordet före 'when' (eller 'otherwise') måste vara id för ett segment som är deklarerat "
+            "under `segments:`. Alias, som pärjääjä, är andra namn för människor att läsa; regler "
+            "använder segmentets id.",
+            "använd segmentets id (tipset föreslår det närmaste) eller deklarera segmentet.",
+        ),
+    },
+    "SR221": {
+        "fi": (
+            "Mikään sääntö ei nimeä tätä segmenttiä, joten yhtäkään asiakasta ei voi koskaan "
+            "sijoittaa siihen. Usein sääntö nimeää segmentin kirjoitusvirheellä (ks. SR220), tai "
+            "segmentti lisättiin ja sen sääntö unohtui.",
+            "lisää segmentille sääntö tai poista segmentti.",
+        ),
+        "sv": (
+            "Ingen regel nämner det här segmentet, så ingen kund kan någonsin placeras i det. "
+            "Ofta nämner en regel segmentet med ett stavfel (se SR220), eller så lades segmentet "
+            "till och dess regel glömdes.",
+            "lägg till en regel för segmentet, eller ta bort segmentet.",
+        ),
+    },
+    "SR222": {
+        "fi": (
+            "Jokainen segmentti tarvitsee asiakkuuspolun (palvelupolun): miten sen asiakkaisiin "
+            "otetaan yhteyttä, mitä tapaamisia tarjotaan, kuka koordinoi, miten omahoitoa tuetaan "
+            "ja milloin asiakkuus arvioidaan uudelleen. Jokaisen asiakkuuspolun on kuuluttava "
+            "esiteltyyn segmenttiin, segmentin tunnuksen alla.",
+            "anna jokainen asiakkuuspolku segmenttinsä tunnuksella, ja anna yksi jokaiselle segmentille.",
+        ),
+        "sv": (
+            "Varje segment behöver en servicestig (kundstig): hur dess kunder kontaktas, vilka "
+            "besök som erbjuds, vem som koordinerar, hur egenvården stöds och när segmentet "
+            "bedöms på nytt. Varje servicestig måste höra till ett deklarerat segment, under "
+            "segmentets id.",
+            "ge varje servicestig under id för sitt segment, och ge en för varje segment.",
+        ),
+    },
+    "SR223": {
+        "fi": (
+            "Sääntö `<segmentti> otherwise` sijoittaa jokaisen asiakkaan, jota mikään aiempi sääntö "
+            "ei sijoittanut. Se on järkevä vain, kun säännöt käydään läpi järjestyksessä "
+            "(hit_policy: first), ja vain viimeisenä sääntönä, koska sen jälkeistä sääntöä ei "
+            "koskaan saavutettaisi. Kun hit_policy on unique (oletus), jokaisella säännöllä on "
+            "oltava ehto, jotta jokaiselle asiakkaalle täyttyy tasan yksi sääntö.",
+            "käytä hit_policy: first ja pidä 'otherwise' viimeisenä, tai anna säännölle ehto.",
+        ),
+        "sv": (
+            "En regel `<segment> otherwise` placerar varje kund som ingen tidigare regel "
+            "placerade. Den är meningsfull bara när reglerna prövas i ordning (hit_policy: first), "
+            "och bara som sista regel, eftersom en regel efter den aldrig kunde nås. Med "
+            "hit_policy: unique (standard) behöver varje regel ett villkor, så att exakt en regel "
+            "gäller för varje kund.",
+            "använd hit_policy: first och håll 'otherwise' sist, eller ge regeln ett villkor.",
+        ),
+    },
+    "SR224": {
+        "fi": (
+            "Kun säännöstö nimeää akselinsa (asiakkaan voimavarat ja tilanteen kompleksisuus eli "
+            "haasteellisuus), molempien on oltava lukuja antavia pistemääriä, ja jokaisella "
+            "segmentillä on oltava oma nelikentän lohkonsa: voimavarat korkeat tai matalat, "
+            "kompleksisuus korkea tai matala. Lohkot sijoittavat segmentit nelikenttäkuvaan ja "
+            "tekevät alueiden mallien välisen vastaavuustaulukon mahdolliseksi.",
+            "anna jokaiselle segmentille oma lohkonsa (quadrant), ja nimeä akseleiksi lukuja "
+            "antavat pistemäärät.",
+        ),
+        "sv": (
+            "När en regeluppsättning namnger sina axlar (kundens resurser och situationens "
+            "komplexitet) måste båda vara poäng som ger tal, och varje segment måste ha ett eget "
+            "fält i fyrfältet: höga eller låga resurser, hög eller låg komplexitet. Fälten placerar "
+            "segmenten i fyrfältsdiagrammet och gör korstabeller mellan regionernas modeller möjliga.",
+            "ge varje segment ett eget fält (quadrant), och namnge poäng som ger tal som axlar.",
+        ),
+    },
+    "SR230": {
+        "fi": (
+            "Esimerkin `expect`-kohdan on oltava jonkin säännöstön segmentin tunnus.",
+            "käytä segmentin tunnusta.",
+        ),
+        "sv": (
+            "Ett exempels `expect` måste vara id för ett segment i regeluppsättningen.",
+            "använd segmentets id.",
+        ),
+    },
+    "SR231": {
+        "fi": (
+            "Esimerkin vastaukset tarkistetaan täsmälleen kuten todellisen arvioinnin vastaukset. "
+            "Viesti nimeää esimerkin, kysymyksen ja ongelman, ongelman omalla koodilla (SR301–SR306).",
+            "korjaa vastaukset; `segrules explain` ongelman omalla koodilla kertoo lisää.",
+        ),
+        "sv": (
+            "Ett exempels svar kontrolleras precis som svaren vid en verklig bedömning. "
+            "Meddelandet nämner exemplet, frågan och problemet, med problemets egen kod "
+            "(SR301–SR306).",
+            "rätta svaren; `segrules explain` med problemets egen kod berättar mer.",
+        ),
+    },
+    "SR300": {
+        "fi": (
+            "Yhden arvioinnin vastaukset eivät sovi säännöstöön. SR300 tarkoittaa koko "
+            "ongelmaluetteloa; jokaisella sen ongelmalla on oma koodinsa (SR301–SR306), ja se "
+            "nimeää kysymyksen, jota se koskee. Kaikki ongelmat luetellaan kerralla.",
+            "korjaa jokainen luetteloitu vastaus; kunkin ongelman koodin selitys kertoo, miten.",
+        ),
+        "sv": (
+            "Svaren vid en bedömning passar inte regeluppsättningen. SR300 står för hela listan "
+            "med problem; varje problem i den har sin egen kod (SR301–SR306) och nämner frågan det "
+            "gäller. Alla problem listas på en gång.",
+            "rätta varje listat svar; förklaringen av varje problems kod säger hur.",
+        ),
+    },
+    "SR301": {
+        "fi": (
+            "Vastauksissa on kysymys, jota säännöstössä ei ole. Useimmiten tunnus on kirjoitettu "
+            "väärin, tai vastaukset on tehty toiselle mallille tai sen toiselle versiolle.",
+            "käytä tämän säännöstön kysymysten tunnuksia (`segrules describe` luettelee ne).",
+        ),
+        "sv": (
+            "Svaren nämner en fråga som regeluppsättningen inte har. Oftast är id felstavat, eller "
+            "så gjordes svaren för en annan modell eller en annan version av den.",
+            "använd den här regeluppsättningens fråge-id (`segrules describe` listar dem).",
+        ),
+    },
+    "SR302": {
+        "fi": (
+            "Vastaus on oikeaa lajia (kokonaisluku, koodi), mutta se ei ole mikään kysymyksen "
+            "hyväksymistä arvoista: se on asteikon tai min..max-välin ulkopuolella, tai se ei ole "
+            "mikään vaihtoehtojen koodeista. Koodeja verrataan tarkasti: \"Risk\" ei ole \"risk\".",
+            "anna jokin viestin luettelemista arvoista.",
+        ),
+        "sv": (
+            "Svaret är av rätt slag (ett heltal, en kod) men är inte ett av de värden som frågan "
+            "godtar: det ligger utanför skalan eller intervallet min..max, eller är inte en av "
+            "alternativens koder. Koder jämförs exakt: \"Risk\" är inte \"risk\".",
+            "ge ett av de värden som meddelandet listar.",
+        ),
+    },
+    "SR303": {
+        "fi": (
+            "Vastaus on väärää lajia: luku tekstinä (\"4\"), desimaaliluku kokonaislukukysymykseen, "
+            "sana kyllä/ei-kysymykseen. Asteikko- ja kokonaislukukysymykset ottavat kokonaislukuja, "
+            "kyllä/ei-kysymykset arvon true tai false, vaihtoehtokysymykset koodin tekstinä.",
+            "anna vastaus siinä muodossa, jonka viesti nimeää.",
+        ),
+        "sv": (
+            "Svaret är av fel slag: ett tal som text (\"4\"), ett decimaltal till en heltalsfråga, "
+            "ett ord till en ja/nej-fråga. Skal- och heltalsfrågor tar heltal, ja/nej-frågor tar "
+            "true eller false, alternativfrågor tar koden som text.",
+            "ge svaret i den form som meddelandet nämner.",
+        ),
+    },
+    "SR304": {
+        "fi": (
+            "Kysymykseen, joka kysytään (sen asked_when-ehto täyttyy, tai sillä ei ole ehtoa) ja "
+            "joka ei ole valinnainen, ei ole vastausta. Pois jätetty vastaus ja null lasketaan "
+            "molemmat vastaamattomiksi.",
+            "anna vastaus. Jos kysymykseen saa todella jättää vastaamatta, mallin omistaja voi "
+            "merkitä sen valinnaiseksi (`optional: true`).",
+        ),
+        "sv": (
+            "En fråga som ställs (dess asked_when gäller, eller den har inget) och som inte är "
+            "frivillig saknar svar. Att utelämna svaret och att ge null räknas båda som obesvarat.",
+            "ge svaret. Om frågan verkligen får lämnas obesvarad kan modellägaren märka den som "
+            "frivillig (`optional: true`).",
+        ),
+    },
+    "SR305": {
+        "fi": (
+            "Kysymyksen asked_when-ehto ei täyty näillä vastauksilla, joten kysymystä ei kysytä "
+            "eikä siihen saa vastata. Esimerkiksi p_risk kysytään vain, kun battery = \"risk\"; "
+            "muulla patteristolla vastaus siihen hylätään, jotta toisesta tilanteesta jäänyt vastaus "
+            "ei koskaan vaikuta segmenttiin.",
+            "jätä pois vastaukset kysymyksiin, joita ei kysytä.",
+        ),
+        "sv": (
+            "Frågans asked_when-villkor är falskt för dessa svar, så frågan ställs inte och får "
+            "inte besvaras. Till exempel ställs p_risk bara när battery = \"risk\"; med ett annat "
+            "frågebatteri avvisas ett svar på den, så att ett svar som blivit kvar från en annan "
+            "situation aldrig påverkar segmentet.",
+            "utelämna svaren på de frågor som inte ställs.",
+        ),
+    },
+    "SR306": {
+        "fi": (
+            "Yhden arvioinnin vastausten on oltava kuvaus (JSON-objekti) kysymyksen tunnuksesta "
+            "vastaukseen.",
+            "nimeä jokainen vastaus sen kysymyksen tunnuksella.",
+        ),
+        "sv": (
+            "Svaren vid en bedömning måste vara en mappning (ett JSON-objekt) från fråge-id till svar.",
+            "namnge varje svar med id för sin fråga.",
+        ),
+    },
+    "SR307": {
+        "fi": (
+            "Yhden arvioinnin vastaukset luetaan tiedostosta tai vakiosyötteestä enintään 1 MiB "
+            "(1 048 576 tavua); todelliset vastaukset vievät muutamia satoja tavuja. Suurempi "
+            "syöte ei ole yksi vastausjoukko: väärä tiedosto, laite kuten /dev/zero tai putki, joka "
+            "ei lopu. Lukeminen pysähtyy rajaan, joten tällainen lähde ei voi täyttää muistia.",
+            "anna tiedosto, jossa on yksi vastausten JSON-objekti.",
+        ),
+        "sv": (
+            "Svaren vid en bedömning läses från en fil eller standard in upp till 1 MiB "
+            "(1 048 576 byte); verkliga svar tar några hundra byte. Mer än så är ingen "
+            "svarsuppsättning: en fel fil, en enhet som /dev/zero eller ett rör som aldrig tar "
+            "slut. Läsningen stannar vid gränsen, så en sådan källa kan inte fylla minnet.",
+            "ge den fil som innehåller ett JSON-objekt med svar.",
+        ),
+    },
+    "SR308": {
+        "fi": (
+            "Vastaus on luku, teksti, true tai false. Vastauksissa (tiedostossa tai "
+            "palvelupyynnön rungossa) on luetteloita tai objekteja yli 100 tasoa sisäkkäin; se ei "
+            "voi olla vastaus, ja sen lukeminen voisi kuluttaa pinon loppuun. (Kokonaisluku "
+            "luetaan tarkasti, oli siinä kuinka monta numeroa tahansa: 10^5000 hylätään kysymyksen "
+            "välin perusteella, SR302, kuten kaikkialla.)",
+            "anna jokaiselle kysymykselle yksi tavallinen arvo.",
+        ),
+        "sv": (
+            "Ett svar är ett tal, en text, true eller false. Svaren (en fil, eller kroppen i en "
+            "begäran till tjänsten) kapslar listor eller objekt mer än 100 nivåer djupt; det kan "
+            "inte vara ett svar, och att läsa det kunde tömma stacken. (Ett heltal läses exakt hur "
+            "många siffror det än har: 10^5000 avvisas av frågans intervall, SR302, som överallt.)",
+            "ge varje fråga ett enkelt värde.",
+        ),
+    },
+    "SR400": {
+        "fi": (
+            "Vastaukset ovat kelvollisia, mutta ne osuivat säännöstön omaan aukkoon: mikään sääntö "
+            "ei täyty (SR401), usean segmentin säännöt täyttyvät (SR402), nollalla jakaminen "
+            "(SR403), koostefunktio ilman vastattuja kysymyksiä (SR404) tai vastaamatonta "
+            "kysymystä käytetään suoraan (SR405). Näin voi käydä vain säännöstölle, joka ei ole "
+            "läpäissyt `segrules verify` -tarkistusta: verifiointi käy läpi jokaisen mahdollisen "
+            "vastausjoukon ja luettelee jokaisen tällaisen tapauksen etukäteen.",
+            "aja säännöstölle `segrules verify` ja korjaa, mitä se raportoi.",
+        ),
+        "sv": (
+            "Svaren är giltiga, men de stötte på ett hål i själva regeluppsättningen: ingen regel "
+            "gäller (SR401), regler för flera segment gäller (SR402), division med noll (SR403), "
+            "en aggregatfunktion utan besvarade frågor (SR404) eller en obesvarad fråga som "
+            "används direkt (SR405). Bara en regeluppsättning som inte har klarat `segrules "
+            "verify` kan göra så: verifieringen går igenom varje möjlig svarsuppsättning och "
+            "listar varje sådant fall i förväg.",
+            "kör `segrules verify` på regeluppsättningen och rätta det den rapporterar.",
+        ),
     },
     "SR401": {
-        "fi": """
-Säännöissä on aukko: näillä vastauksilla minkään säännön ehto ei täyty, joten segmenttiä ei
-voi antaa. Tyypillisesti kaksi kynnysarvoa ei kohtaa: yksi sääntö ottaa voimavarat > 3,
-toinen voimavarat < 3, eikä mikään ota tasan arvoa 3.
-
-Esimerkiksi:
-
-    rules:
-      - omatoimi when resources > 3
-      - yhteiso when resources < 3
-
-Näin korjaat: tee ehdoista kaikki tapaukset kattavat, esimerkiksi käyttämällä toisessa
-säännössä >= ja toisessa <. `segrules verify` luettelee kaikki aukot.
-
-Korjattuna:
-
-    rules:
-      - omatoimi when resources >= 3
-      - yhteiso when resources < 3
-""",
-        "sv": """
-Reglerna lämnar en lucka: för dessa svar gäller ingen regels villkor, så inget segment kan
-ges. Typiskt möts två tröskelvärden inte: en regel tar resurser > 3, den andra resurser < 3,
-och ingen tar exakt 3.
-
-Till exempel:
-
-    rules:
-      - omatoimi when resources > 3
-      - yhteiso when resources < 3
-
-Så här rättar du: låt villkoren täcka alla fall, till exempel genom att använda >= i den ena
-regeln och < i den andra. `segrules verify` listar alla luckor.
-
-Rättat:
-
-    rules:
-      - omatoimi when resources >= 3
-      - yhteiso when resources < 3
-""",
+        "fi": (
+            "Säännöissä on aukko: näillä vastauksilla minkään säännön ehto ei täyty, joten "
+            "segmenttiä ei voi antaa. Tyypillisesti kaksi kynnysarvoa ei kohtaa: yksi sääntö ottaa "
+            "voimavarat > 3, toinen voimavarat < 3, eikä mikään ota tasan arvoa 3.",
+            "tee ehdoista kaikki tapaukset kattavat, esimerkiksi käyttämällä toisessa säännössä >= "
+            "ja toisessa <. `segrules verify` luettelee kaikki aukot.",
+        ),
+        "sv": (
+            "Reglerna lämnar en lucka: för dessa svar gäller ingen regels villkor, så inget segment "
+            "kan ges. Typiskt möts två tröskelvärden inte: en regel tar resurser > 3, den andra "
+            "resurser < 3, och ingen tar exakt 3.",
+            "låt villkoren täcka alla fall, till exempel genom att använda >= i den ena regeln och "
+            "< i den andra. `segrules verify` listar alla luckor.",
+        ),
     },
+    "SR402": {
+        "fi": (
+            "Kun hit_policy on unique, millä tahansa vastauksilla saa täyttyä vain yhden segmentin "
+            "säännöt. Tässä kahden tai useamman segmentin säännöt täyttyvät yhtä aikaa: säännöt "
+            "ovat päällekkäisiä, eikä segrules arvaa, mitä tarkoitetaan.",
+            "tee ehdoista toisensa poissulkevat. Jos säännöt on tarkoitus käydä läpi "
+            "järjestyksessä, käytä hit_policy: first. `segrules verify` luettelee kaikki "
+            "päällekkäisyydet.",
+        ),
+        "sv": (
+            "Med hit_policy: unique får regler för bara ett segment gälla för vilka svar som "
+            "helst. Här gäller regler för två eller fler segment samtidigt: reglerna överlappar, "
+            "och segrules gissar inte vilken som avses.",
+            "låt villkoren utesluta varandra. Om reglerna är menade att prövas i ordning, använd "
+            "hit_policy: first. `segrules verify` listar alla överlappningar.",
+        ),
+    },
+    "SR403": {
+        "fi": (
+            "Lauseke jakaa arvolla, joka on näillä vastauksilla nolla, esimerkiksi vastattujen "
+            "kysymysten määrällä, kun yhteenkään ei ole vastattu.",
+            "käytä funktiota mean, tai tarkista jakaja ensin if-then-else-lausekkeella.",
+        ),
+        "sv": (
+            "Ett uttryck dividerar med ett värde som är noll för dessa svar, till exempel med "
+            "antalet besvarade frågor när ingen är besvarad.",
+            "använd mean, eller pröva nämnaren först med if-then-else.",
+        ),
+    },
+    "SR404": {
+        "fi": (
+            "Funktiot mean, min ja max tarvitsevat vähintään yhden vastatun kysymyksen: tyhjän "
+            "keskiarvolla ei ole arvoa. (Tyhjän sum, count ja count_true ovat 0.) Näin käy, kun "
+            "jokainen koostefunktion lukema kysymys on valinnainen tai kysytään vain joskus, eikä "
+            "yhteenkään vastattu.",
+            "varmista, että ainakin yhteen kysymyksistä vastataan aina, tai tarkista ensin: "
+            "if count(...) > 0 then mean(...) else oletusarvo.",
+        ),
+        "sv": (
+            "mean, min och max behöver minst en besvarad fråga: medelvärdet av ingenting har inget "
+            "värde. (sum, count och count_true av ingenting är 0.) Det här händer när varje fråga "
+            "som en aggregatfunktion läser är frivillig eller ställs bara ibland, och ingen av dem "
+            "besvarades.",
+            "se till att minst en av frågorna alltid besvaras, eller pröva först: "
+            "if count(...) > 0 then mean(...) else ett standardvärde.",
+        ),
+    },
+    "SR405": {
+        "fi": (
+            "Valinnaisella kysymyksellä, tai kysymyksellä, joka kysytään vain joskus, ei ole "
+            "vastausta, ja lauseke käyttää sitä suoraan (ei koostefunktion sisällä, joka ohittaisi "
+            "sen). (Jos lausekkeen lukema vastaus annettiin mutta se on virheellinen, raportoidaan "
+            "sen vastauksen oma ongelma, ja siitä riippuvat kysymykset tarkistetaan jokaisella "
+            "arvolla, joka sillä olisi voinut olla.) Tarkista ensin answered(x): 'and' ja 'or' "
+            "luetaan vasemmalta oikealle ja pysähtyvät heti, kun tulos tiedetään, ja "
+            "if-then-else laskee vain valitsemansa osan.",
+            "tarkista, onko kysymykseen vastattu, ennen kuin käytät sitä, tai käytä sitä "
+            "koostefunktion sisällä.",
+        ),
+        "sv": (
+            "En frivillig fråga, eller en som ställs bara ibland, saknar svar, och ett uttryck "
+            "använder den direkt (inte inuti en aggregatfunktion, som skulle hoppa över den). (När "
+            "svaret som uttrycket läser gavs men är ogiltigt rapporteras det svarets eget problem i "
+            "stället, och frågorna som beror på det kontrolleras mot varje svar det kunde ha haft.) "
+            "Pröva answered(x) först: 'and' och 'or' räknas från vänster till höger och stannar så "
+            "snart resultatet är känt, och if-then-else räknar bara den del den väljer.",
+            "pröva om frågan är besvarad innan du använder den, eller använd den inuti en "
+            "aggregatfunktion.",
+        ),
+    },
+    "SR601": {
+        "fi": (
+            "`segrules verify` kävi läpi jokaisen mahdollisen vastausjoukon ja löysi vastauksia, "
+            "joilla mikään sääntö ei täyty (ks. SR401). Se näyttää yhden tällaisen vastausjoukon "
+            "esimerkkinä ja kertoo, kuinka moni vastausjoukko osuu aukkoon.",
+            "tee ehdoista kaikki tapaukset kattavat; esimerkki näyttää, mikä tapaus puuttuu.",
+        ),
+        "sv": (
+            "`segrules verify` gick igenom varje möjlig svarsuppsättning och hittade svar för vilka "
+            "ingen regel gäller (se SR401). Den visar en sådan svarsuppsättning som exempel, och "
+            "hur många svarsuppsättningar som faller i luckan.",
+            "låt villkoren täcka alla fall; exemplet visar vilket fall som saknas.",
+        ),
+    },
+    "SR602": {
+        "fi": (
+            "`segrules verify` löysi vastauksia, joilla kahden tai useamman segmentin säännöt "
+            "täyttyvät, kun hit_policy on unique (ks. SR402). Se näyttää täyttyvät säännöt ja "
+            "yhden vastausjoukon esimerkkinä.",
+            "tee ehdoista toisensa poissulkevat, tai käytä hit_policy: first, jos järjestys on "
+            "tarkoituksellinen.",
+        ),
+        "sv": (
+            "`segrules verify` hittade svar för vilka regler för två eller fler segment gäller med "
+            "hit_policy: unique (se SR402). Den visar reglerna som gäller och en svarsuppsättning "
+            "som exempel.",
+            "låt villkoren utesluta varandra, eller använd hit_policy: first om ordningen är avsiktlig.",
+        ),
+    },
+    "SR603": {
+        "fi": (
+            "Kun hit_policy on first, säännöt käydään läpi järjestyksessä. Tämä sääntö täyttyy "
+            "joillakin vastauksilla, mutta aina kun se täyttyy, myös jokin aiempi sääntö täyttyy, "
+            "joten se ei koskaan ratkaise mitään. Yleensä säännöt ovat väärässä järjestyksessä, tai "
+            "aiempi sääntö on tarkoitettua laajempi.",
+            "siirrä suppeampi sääntö ensin, tai rajaa aiempaa sääntöä.",
+        ),
+        "sv": (
+            "Med hit_policy: first prövas reglerna i ordning. Den här regeln gäller för vissa svar, "
+            "men närhelst den gäller, gäller också en tidigare regel, så den avgör aldrig något. "
+            "Oftast står reglerna i fel ordning, eller så är den tidigare regeln bredare än avsett.",
+            "sätt den snävare regeln först, eller gör den tidigare regeln snävare.",
+        ),
+    },
+    "SR604": {
+        "fi": (
+            "Mikään mahdollinen vastausjoukko ei sijoita asiakasta tähän segmenttiin: sen säännöt "
+            "eivät koskaan täyty, tai (kun hit_policy on first) aiemmat säännöt ehtivät aina "
+            "ensin. Segmentti on olemassa vain paperilla.",
+            "korjaa segmentin sääntöjen kynnysarvot tai poista segmentti.",
+        ),
+        "sv": (
+            "Ingen möjlig svarsuppsättning placerar en kund i det här segmentet: dess regler "
+            "gäller aldrig, eller (med hit_policy: first) tar tidigare regler alltid över. "
+            "Segmentet finns bara på papperet.",
+            "rätta tröskelvärdena i segmentets regler, eller ta bort segmentet.",
+        ),
+    },
+    "SR605": {
+        "fi": (
+            "Mikään mahdollinen vastausjoukko ei tee tämän säännön ehdosta totta, joten säännön voi "
+            "poistaa muuttamatta yhtäkään päätöstä. Usein kynnysarvo on pistemäärän vaihteluvälin "
+            "ulkopuolella, tai ehdon kaksi osaa ovat ristiriidassa keskenään.",
+            "korjaa ehto tai poista sääntö.",
+        ),
+        "sv": (
+            "Ingen möjlig svarsuppsättning gör den här regelns villkor sant, så regeln kan tas bort "
+            "utan att något beslut ändras. Ofta ligger ett tröskelvärde utanför poängens "
+            "variationsområde, eller så motsäger två delar av villkoret varandra.",
+            "rätta villkoret eller ta bort regeln.",
+        ),
+    },
+    "SR606": {
+        "fi": (
+            "Mikä tahansa tämän kysymyksen vastaus on, segmentti pysyy samana: pelkän sen "
+            "vastauksen muuttaminen ei muuta tulosta. Kysymys vie asiakkaan ja ammattilaisen aikaa "
+            "turhaan, tai pistemäärä tai sääntö, jonka pitäisi käyttää sitä, ei käytä.",
+            "käytä kysymystä siellä, missä mallin kuvauksen mukaan sillä on merkitystä, tai poista "
+            "kysymys.",
+        ),
+        "sv": (
+            "Vilket svaret på den här frågan än är, förblir segmentet detsamma: ingen ändring av "
+            "enbart dess svar ändrar resultatet. Frågan tar kundens och yrkespersonens tid i "
+            "onödan, eller så använder en poäng eller regel som borde använda den den inte.",
+            "använd frågan där modellbeskrivningen säger att den spelar roll, eller ta bort frågan.",
+        ),
+    },
+    "SR607": {
+        "fi": (
+            "Segmentiltä puuttuu asiakkuuspolku, tai segmentiltä tai sen asiakkuuspolulta puuttuu "
+            "suomenkielinen teksti, jota henkilöstö tarvitsee toimiakseen päätöksen mukaan "
+            "(yhteydenotto-, koordinointi- tai omahoitoteksti).",
+            "kirjoita puuttuvat tekstit; asiakkuuspolun avaimet ovat ruleset-format.md:ssä.",
+        ),
+        "sv": (
+            "Ett segment saknar servicestig (kundstig), eller så saknar ett segment eller dess "
+            "servicestig en finsk text som personalen behöver för att handla enligt beslutet "
+            "(texten om kontakt, koordinering eller egenvård).",
+            "skriv de texter som saknas; servicestigens nycklar finns i ruleset-format.md.",
+        ),
+    },
+    "SR608": {
+        "fi": (
+            "Jokin mallin omistajan omista esimerkeistä ei anna odottamaansa segmenttiä, tai sen "
+            "vastauksista ei voi tehdä päätöstä lainkaan (viesti nimeää ongelman ja sen koodin). "
+            "Joko säännöt tai esimerkki on väärin.",
+            "tarkista mallin kuvauksesta, kumpi on oikein: korjaa säännöt, tai esimerkin "
+            "vastaukset tai odotettu segmentti. `segrules test` ajaa pelkät esimerkit.",
+        ),
+        "sv": (
+            "Ett av modellägarens egna exempel ger inte det segment det väntar sig, eller så kan "
+            "inget beslut alls fattas med dess svar (meddelandet nämner problemet och dess kod). "
+            "Antingen reglerna eller exemplet är fel.",
+            "kontrollera mot modellbeskrivningen vilket som är rätt: rätta reglerna, eller "
+            "exemplets svar eller väntade segment. `segrules test` kör bara exemplen.",
+        ),
+    },
+    "SR610": {
+        "fi": (
+            "`segrules verify` todistaa jokaisesta kysymyksestä, että jokin pelkän sen vastauksen "
+            "muutos muuttaa segmentin (tai raportoi sen käyttämättömäksi, SR606). Tämän "
+            "kysymyksen kohdalla tarkka menetelmä tuli kattavuutensa rajoille (viesti kertoo, "
+            "mille), joten kysymystä ei ole todistettu käytetyksi eikä käyttämättömäksi. "
+            "Tarkistus `inputs_used` ei silloin ole todistettu, ellei jokin toinen kysymys ole "
+            "todistetusti käyttämätön, jolloin se epäonnistuu joka tapauksessa.",
+            "mitään ei tiedetä olevan vialla. Jos vastausavaruus on tarpeeksi pieni, "
+            "`segrules verify --method enumeration` ratkaisee asian; muuten yksinkertaista "
+            "kysymyksen käyttöä, esimerkiksi anna kullekin kysymyspatteristolle oma pistemääränsä "
+            "yhden usean patteriston keskiarvon sijaan.",
+        ),
+        "sv": (
+            "`segrules verify` bevisar för varje fråga att någon ändring av enbart dess svar ändrar "
+            "segmentet (eller rapporterar den oanvänd, SR606). För den här frågan nådde den exakta "
+            "metoden gränserna för vad den täcker (meddelandet säger vilka), så frågan är varken "
+            "bevisat använd eller bevisat oanvänd. Kontrollen `inputs_used` är då inte bevisad, "
+            "utom om en annan fråga är bevisat oanvänd, vilket underkänner den ändå.",
+            "inget är känt för att vara fel. Om svarsrymden är liten nog avgör "
+            "`segrules verify --method enumeration` saken; annars kan du förenkla hur frågan "
+            "används, till exempel ge varje frågebatteri en egen poäng i stället för ett "
+            "medelvärde över flera batterier.",
+        ),
+    },
+    "SR620": {
+        "fi": (
+            "Tarkistus todistetaan vain SMT-todistimella (ratkaisin z3) tai laskemalla jokainen "
+            "vastausjoukko. z3 on segrulesin valinnainen osa, eikä sitä ole asennettu tähän, ja "
+            "vastausavaruus on liian suuri jokaisen vastausjoukon laskemiseen, joten todistusta "
+            "vaativat tarkistukset jäävät ratkaisematta. Esimerkkivastausjoukolla näytetyt virheet "
+            "ovat silti todellisia.",
+            "asenna verifioinnin lisäosa, esimerkiksi `pip install 'segrules[verify]'` "
+            "(`make test` ja `make demo` asentavat sen), ja verifioi uudelleen.",
+        ),
+        "sv": (
+            "En kontroll bevisas bara av SMT-beviset (lösaren z3) eller genom att varje "
+            "svarsuppsättning räknas igenom. z3 är en frivillig del av segrules och är inte "
+            "installerad här, och svarsrymden är för stor för att räkna igenom varje "
+            "svarsuppsättning, så de kontroller som kräver ett bevis blir oavgjorda. Fel som visas "
+            "med en exempelsvarsuppsättning är ändå verkliga.",
+            "installera verifieringstillägget, till exempel `pip install 'segrules[verify]'` "
+            "(`make test` och `make demo` installerar det), och verifiera på nytt.",
+        ),
+    },
+    "SR621": {
+        "fi": (
+            "Ratkaisin ei vastannut \"tällainen vastausjoukko on\" eikä \"tällaista ei ole\": se "
+            "käytti loppuun z3:n resurssiyksiköiden budjettinsa (rlimit; yhteenveto nimeää "
+            "budjetin, koko todistimen tai yhden kyselyn) tai kohtasi laskentaa, jota se ei osaa "
+            "ratkaista (kahden laajasti vaihtelevan pistemäärän tulo tai osamäärä). Tarkistus "
+            "raportoidaan ratkaisemattomana, ei koskaan todistettuna. Budjetti lasketaan työnä, ei "
+            "aikana, joten sama tapahtuu jokaisella koneella.",
+            "anna suurempi budjetti valitsimella `--solver-budget UNITS`; jos se ei auta, "
+            "yksinkertaista laskentaa (vertaa `a >= k * b` eikä `a / b >= k`) tai käytä pienelle "
+            "mallille `--method enumeration`.",
+        ),
+        "sv": (
+            "Lösaren svarade varken \"det finns en sådan svarsuppsättning\" eller \"det finns "
+            "ingen\": den förbrukade sin budget av z3-resursenheter (rlimit; sammanfattningen "
+            "nämner budgeten, hela bevisets eller en enskild frågas) eller mötte aritmetik den inte "
+            "kan avgöra (en produkt eller kvot av två poäng som båda varierar över breda "
+            "intervall). Kontrollen rapporteras som oavgjord, aldrig som bevisad. Budgeten räknas "
+            "i arbete, inte i tid, så samma sak händer på varje maskin.",
+            "ge en större budget med `--solver-budget UNITS`; om det inte hjälper, förenkla "
+            "aritmetiken (jämför `a >= k * b` i stället för `a / b >= k`) eller använd "
+            "`--method enumeration` på en liten modell.",
+        ),
+    },
+    "SR640": {
+        "fi": (
+            "`segrules diff` vertaa kahta versiota saman vastausavaruuden yli: samanniminen "
+            "kysymys on sama vastaus molemmissa. Tässä toinen versio kysyy samalla tunnuksella "
+            "lukua ja toinen vaihtoehtoa tai kyllä/ei-arvoa, joten yhtäkään vastausta ei voi antaa "
+            "molemmille, eikä versioita voi verrata.",
+            "anna muuttuneelle kysymykselle uudessa versiossa uusi tunnus (esim. `age_group`); "
+            "vertailu näyttää silloin vain toisessa versiossa kelvolliset vastausjoukot "
+            "merkinnällä <invalid>.",
+        ),
+        "sv": (
+            "`segrules diff` jämför två versioner över en svarsrymd: en fråga med samma id är "
+            "samma svar i båda. Här frågar den ena versionen efter ett tal och den andra efter ett "
+            "alternativ eller ett ja/nej-värde under samma id, så inget svar kan ges till båda, och "
+            "versionerna kan inte jämföras.",
+            "ge den ändrade frågan ett nytt id i den nya versionen (t.ex. `age_group`); jämförelsen "
+            "visar då de svarsuppsättningar som är giltiga för bara en version som <invalid>.",
+        ),
+    },
+    "SR641": {
+        "fi": (
+            "Siirtymätaulukon solu ratkaistaan SMT-ratkaisimella ja pienessä vastausavaruudessa "
+            "laskemalla jokainen vastausjoukko, ja jokainen esimerkki ajetaan uudelleen molempien "
+            "versioiden läpi. Tässä ne ovat eri mieltä, mikä on segrulesin virhe; kahdesta "
+            "versiosta ei väitetä mitään.",
+            "ilmoita siitä segrulesin ylläpitäjille ja liitä mukaan molemmat säännöstöt ja viesti.",
+        ),
+        "sv": (
+            "En cell i övergångsmatrisen avgörs av SMT-lösaren och, i en liten svarsrymd, genom "
+            "att varje svarsuppsättning räknas igenom, och varje exempel körs på nytt genom båda "
+            "versionerna. Här är de oense, vilket är ett fel i segrules; inget påstås om de två "
+            "versionerna.",
+            "rapportera det till dem som underhåller segrules, med båda regeluppsättningarna och "
+            "meddelandet.",
+        ),
+    },
+    "SR690": {
+        "fi": (
+            "Verifiointi tarkistaa jokaisen havaintonsa uudelleen viite-evaluaattorilla. Tässä "
+            "nämä kaksi ovat eri mieltä. Kyse on segrulesin virheestä, ei säännöstön ongelmasta, "
+            "eikä verifioinnin tulokseen voi luottaa.",
+            "ilmoita siitä segrulesin ylläpitäjille ja liitä mukaan säännöstö ja viesti.",
+        ),
+        "sv": (
+            "Verifieringen kontrollerar vart och ett av sina fynd på nytt med referensutvärderaren. "
+            "Här är de två oense. Det är ett fel i segrules, inte ett problem i "
+            "regeluppsättningen, och verifieringens resultat går inte att lita på.",
+            "rapportera det till dem som underhåller segrules, med regeluppsättningen och meddelandet.",
+        ),
+    },
+    "SR691": {
+        "fi": (
+            "Jokainen luku, jolla segrules laskee, on tarkka: kokonaisluku tai murtoluku, jotta "
+            "`10 / 3` on täsmälleen kymmenen kolmasosaa ja `0.1` täsmälleen yksi kymmenesosa. "
+            "Tässä evaluaattoriin päätyi binäärinen liukuluku, joka voi vain likimääräistää "
+            "tällaisia arvoja. Kyse on segrulesin virheestä, ei säännöstön tai vastausten "
+            "ongelmasta; pyöristetyn tuloksen sijaan tulosta ei anneta lainkaan.",
+            "ilmoita siitä segrulesin ylläpitäjille ja liitä mukaan säännöstö, vastaukset ja viesti.",
+        ),
+        "sv": (
+            "Varje tal som segrules räknar med är exakt: ett heltal eller ett bråk, så att "
+            "`10 / 3` är exakt tio tredjedelar och `0.1` exakt en tiondel. Här nådde ett binärt "
+            "flyttal, som bara kan närma sig sådana värden, utvärderaren. Det är ett fel i "
+            "segrules, inte ett problem i regeluppsättningen eller svaren; hellre inget resultat "
+            "än ett avrundat.",
+            "rapportera det till dem som underhåller segrules, med regeluppsättningen, svaren och "
+            "meddelandet.",
+        ),
+    },
+    "SR692": {
+        "fi": (
+            "Molemmat menetelmät (rakenteellinen menetelmä ja SMT-todistin) ratkaisivat saman "
+            "tarkistuksen ja päätyivät eri tuloksiin. Ainakin toisessa on virhe; tarkistus "
+            "raportoidaan ratkaisemattomana, eikä säännöstöä ole todistettu. Ongelma on "
+            "segrulesissa, ei säännöstössä.",
+            "ilmoita siitä segrulesin ylläpitäjille ja liitä mukaan säännöstö ja viesti; "
+            "`--method enumeration` ratkaisee pienen mallin niistä riippumatta.",
+        ),
+        "sv": (
+            "Båda metoderna (den strukturella metoden och SMT-beviset) avgjorde samma kontroll och "
+            "kom fram till olika svar. Minst en av dem har ett fel; kontrollen rapporteras som "
+            "oavgjord, och regeluppsättningen är inte bevisad. Problemet finns i segrules, inte i "
+            "regeluppsättningen.",
+            "rapportera det till dem som underhåller segrules, med regeluppsättningen och "
+            "meddelandet; `--method enumeration` avgör en liten modell oberoende av dem.",
+        ),
+    },
+    "SR693": {
+        "fi": (
+            "Jokainen ratkaisimen löytämä vastausjoukko ajetaan viite-evaluaattorin läpi ennen kuin "
+            "se näytetään. Tämä ei näyttänyt ongelmaa, jota varten se löydettiin, joten "
+            "SMT-koodaus ja evaluaattori ovat eri mieltä. Tarkistus raportoidaan "
+            "ratkaisemattomana, ei koskaan tuomiona.",
+            "ilmoita siitä segrulesin ylläpitäjille ja liitä mukaan säännöstö ja viesti.",
+        ),
+        "sv": (
+            "Varje svarsuppsättning som lösaren hittar körs genom referensutvärderaren innan den "
+            "visas. Den här visade inte problemet den hittades för, så SMT-kodningen och "
+            "utvärderaren är oense. Kontrollen rapporteras som oavgjord, aldrig som ett utslag.",
+            "rapportera det till dem som underhåller segrules, med regeluppsättningen och meddelandet.",
+        ),
+    },
+    "SR700": {
+        "fi": (
+            "Vastaavuustaulukko on YAML-kuvaus, jossa on `format: 1`, valinnainen `title`, "
+            "luettelo `rulesets` ja luettelo `positions`; jokaisella paikalla (position) on "
+            "`quadrant`, valinnainen `label` ja `segments`. Jokin avain on tuntematon tai puuttuu, "
+            "jokin osa on väärän muotoinen, tai säännöstö on lueteltu kahdesti. Muoto kuvataan "
+            "sivulla docs/crosswalk.md.",
+            "korjaa avain tai muoto, jonka viesti nimeää; vihje ehdottaa oikeaa avainta.",
+        ),
+        "sv": (
+            "En korstabell är en YAML-mappning med `format: 1`, en frivillig `title`, listan "
+            "`rulesets` och listan `positions`; varje position har en `quadrant`, en frivillig "
+            "`label` och `segments`. En nyckel är okänd eller saknas, en del har fel form, eller så "
+            "är en regeluppsättning listad två gånger. Formatet beskrivs i docs/crosswalk.md.",
+            "rätta den nyckel eller form som meddelandet nämner; tipset föreslår rätt nyckel.",
+        ),
+    },
+    "SR701": {
+        "fi": (
+            "Vastaavuustaulukko etsii jokaisen luettelemansa säännöstön sen tunnuksella (`id`) "
+            "taulukon kansion ja sen alikansioiden YAML-tiedostoista (tai valitsimella "
+            "--rulesets-dir annetusta kansiosta). Mikään tiedosto ei esittele tätä tunnusta, usea "
+            "tiedosto esittelee sen, tai tiedosto ei lataudu.",
+            "korjaa tunnus (se on säännöstötiedoston alussa oleva `id`, ei tiedoston nimi), anna "
+            "säännöstöjen kansio valitsimella --rulesets-dir, tai korjaa säännöstö "
+            "(`segrules check TIEDOSTO`).",
+        ),
+        "sv": (
+            "Korstabellen hittar varje regeluppsättning den listar genom dess `id` bland "
+            "YAML-filerna i korstabellens mapp och dess undermappar (eller i mappen som ges med "
+            "--rulesets-dir). Ingen fil deklarerar detta id, flera filer gör det, eller så laddas "
+            "filen inte.",
+            "rätta id (det är `id` överst i regelfilen, inte filnamnet), ge regeluppsättningarnas "
+            "mapp med --rulesets-dir, eller rätta regeluppsättningen (`segrules check FIL`).",
+        ),
+    },
+    "SR702": {
+        "fi": (
+            "Vastaavuustaulukko yhdistää segmentit niiden paikan mukaan nelikentässä, ja "
+            "nelikenttäkuva piirtää kaksi akselien pistemäärää; molemmat tarvitsevat säännöstön, "
+            "jossa on `axes` ja jokaisella segmentillä `quadrant`. Seulontalomakkeella, joka "
+            "erottaa vain satunnaiset ja runsaat palvelujen käyttäjät (kuten "
+            "vantaa_kerava.identification_guide), ei ole akseleita. `segrules diagram` raportoi "
+            "tämän koodin myös siinä harvinaisessa tapauksessa, että säännöstöllä on akselit, mutta "
+            "verifiointi ei pystynyt selvittämään pistemäärien tasoa rajojensa sisällä (viesti "
+            "kertoo silloin sen).",
+            "anna säännöstölle `axes: {resources: <pistemäärä>, complexity: <pistemäärä>}` ja "
+            "jokaiselle segmentille `quadrant`, tai jätä nelikenttä pois: vertaa tällaista "
+            "säännöstöä segmenttien `service_use`-tiedon kautta.",
+        ),
+        "sv": (
+            "En korstabell parar ihop segment efter deras plats i fyrfältet, och ett "
+            "fyrfältsdiagram ritar de två axlarnas poäng; båda behöver en regeluppsättning med "
+            "`axes` och en `quadrant` för varje segment. Ett screeningformulär som bara skiljer "
+            "tillfälliga från omfattande användare av tjänster (som "
+            "vantaa_kerava.identification_guide) har inga axlar. `segrules diagram` rapporterar "
+            "också den här koden i det sällsynta fallet att regeluppsättningen har axlar men "
+            "verifieringen inte kunde räkna ut poängens plan inom sina gränser (meddelandet säger "
+            "det då).",
+            "ge regeluppsättningen `axes: {resources: <poäng>, complexity: <poäng>}` och varje "
+            "segment en `quadrant`, eller avstå från fyrfältet: jämför en sådan regeluppsättning genom "
+            "segmentens `service_use`.",
+        ),
+    },
+    "SR703": {
+        "fi": (
+            "Jokainen paikka (position) nimeää yhden nelikentän neljästä lohkosta: "
+            "`quadrant: {resources: high tai low, complexity: high tai low}`. Kukin neljästä "
+            "annetaan kerran, ja sen alle kaikkien säännöstöjen sen lohkon segmentit.",
+            "kirjoita molemmille akseleille high tai low, ja luettele jokainen lohko kerran.",
+        ),
+        "sv": (
+            "Varje position nämner ett av de fyra fälten: "
+            "`quadrant: {resources: high eller low, complexity: high eller low}`. Vart och ett av "
+            "de fyra ges en gång, med alla regeluppsättningarnas segment i det fältet under sig.",
+            "skriv high eller low för båda axlarna, och lista varje fält en gång.",
+        ),
+    },
+    "SR704": {
+        "fi": (
+            "Paikan `segments`-kohdassa jokaisen avaimen on oltava jokin `rulesets`-kohdassa "
+            "luetelluista tunnuksista ja jokaisen arvon sen säännöstön segmentin tunnus. Muita "
+            "nimiä (kuten pärjääjä) ei tässä hyväksytä: tiedosto nimeää segmentit tunnuksilla, "
+            "jotta se luetaan samoin kaikilla kielillä.",
+            "kirjoita segmentin tunnus (`segrules describe SÄÄNNÖSTÖ` luettelee ne).",
+        ),
+        "sv": (
+            "Under en positions `segments` måste varje nyckel vara ett av de id som listas under "
+            "`rulesets`, och varje värde ett segment-id i den regeluppsättningen. Alias och "
+            "etiketter (som pärjääjä) godtas inte här: filen nämner segment med id, så att den "
+            "läses likadant på alla språk.",
+            "skriv segmentets id (`segrules describe REGELUPPSÄTTNING` listar dem).",
+        ),
+    },
+    "SR705": {
+        "fi": (
+            "Jokaisella akselillisen säännöstön segmentillä on säännöstössä itsessään `quadrant`. "
+            "Vastaavuustaulukon on sijoitettava se saman lohkon paikan alle; muuten taulukko ja "
+            "säännöstö ovat eri mieltä siitä, missä segmentti on.",
+            "siirrä segmentti oman lohkonsa paikkaan, tai korjaa säännöstön `quadrant`.",
+        ),
+        "sv": (
+            "Varje segment i en regeluppsättning med axlar har en `quadrant` i själva "
+            "regeluppsättningen. Korstabellen måste placera det under positionen för samma fält; "
+            "annars är korstabellen och regeluppsättningen oense om var segmentet ligger.",
+            "flytta segmentet till positionen för sitt eget fält, eller rätta regeluppsättningens "
+            "`quadrant`.",
+        ),
+    },
+    "SR706": {
+        "fi": (
+            "Jokaisen paikan on nimettävä segmentti jokaiselle luetellulle säännöstölle, ja "
+            "jokaisen luetellun säännöstön jokaisen segmentin on oltava jossakin paikassa. Muuten "
+            "haku voisi jäädä ilman vastausta: tämän segmentin asiakasta ei voisi kuvata toisen "
+            "alueen malliin.",
+            "lisää puuttuva segmentti lohkonsa paikan alle.",
+        ),
+        "sv": (
+            "Varje position måste nämna ett segment för varje listad regeluppsättning, och varje "
+            "segment i varje listad regeluppsättning måste finnas i någon position. Annars kunde "
+            "en uppslagning bli utan svar: en kund i det segmentet kunde inte föras över till en "
+            "annan regions modell.",
+            "lägg till det segment som saknas under positionen för dess fält.",
+        ),
+    },
+    "SR707": {
+        "fi": (
+            "Segmentti kuuluu täsmälleen yhteen nelikentän neljästä lohkosta, joten se saa "
+            "esiintyä vain yhdessä paikassa. Viesti kertoo rivin, jolla se esiintyi ensimmäisen kerran.",
+            "pidä segmentti oman lohkonsa paikassa ja nimeä toiseen oikea segmentti.",
+        ),
+        "sv": (
+            "Ett segment hör till exakt ett av de fyra fälten, så det får förekomma i bara en "
+            "position. Meddelandet anger raden där det förekom första gången.",
+            "behåll segmentet i positionen för sitt fält och nämn rätt segment i den andra.",
+        ),
+    },
+    "SR708": {
+        "fi": (
+            "Haku nimesi säännöstön, jota vastaavuustaulukko ei luettele. Säännöstön voi nimetä "
+            "tunnuksella tai jollakin sen muista nimistä (helsinki.omasuuntima tarkoittaa "
+            "helsinki.suuntima). Viesti luettelee taulukon säännöstöt.",
+            "anna säännöstön koko tunnus.",
+        ),
+        "sv": (
+            "En uppslagning nämnde en regeluppsättning som korstabellen inte listar. En "
+            "regeluppsättning kan nämnas med sitt id eller ett av sina alias "
+            "(helsinki.omasuuntima för helsinki.suuntima). Meddelandet listar korstabellens "
+            "regeluppsättningar.",
+            "ge regeluppsättningens fullständiga id.",
+        ),
+    },
+    "SR709": {
+        "fi": (
+            "Haku nimesi segmentin, jota säännöstössä ei ole. Segmentin voi nimetä tunnuksella, "
+            "jollakin sen muista nimistä tai nimellä millä tahansa kielellä, isoin tai pienin "
+            "kirjaimin ja ä- ja ö-kirjaimin tai ilman (yhteisö, Yhteiso). Viesti luettelee "
+            "segmentit. Nimi, joka sopii useaan segmenttiin, on annettava segmentin tunnuksena.",
+            "käytä säännöstön omien segmenttien nimeä (tässä Vantaa–Kerava kutsuu tätä lohkoa "
+            "nimellä huolenpito).",
+        ),
+        "sv": (
+            "En uppslagning nämnde ett segment som regeluppsättningen inte har. Ett segment kan "
+            "nämnas med sitt id, ett av sina alias eller en av sina etiketter, med stora eller små "
+            "bokstäver och med eller utan ä och ö (yhteisö, Yhteiso). Meddelandet listar segmenten. "
+            "Ett namn som passar flera segment måste ges som segmentets id.",
+            "använd ett namn på regeluppsättningens egna segment (här kallar Vanda–Kervo det "
+            "fältet huolenpito).",
+        ),
+    },
+    "SR950": {
+        "fi": (
+            "`segrules workbench` vastaa vain pyyntöihin, joissa on sen käynnistyessään tulostama "
+            "satunnainen tunniste (osoitteessa `?token=...`). Tunniste vaihtuu joka "
+            "käynnistyksellä, joten aiemman käynnistyksen osoite tai ilman tunnistetta kirjoitettu "
+            "osoite hylätään. Tiedostosta ei näytetä mitään muuta.",
+            "avaa koko osoite, jonka komento tulosti, tunniste mukaan lukien.",
+        ),
+        "sv": (
+            "`segrules workbench` svarar bara på begäranden som bär den slumpmässiga token den "
+            "skrev ut när den startade (i adressen, `?token=...`). Token byts vid varje start, så "
+            "en adress från en tidigare körning, eller en som skrivits in utan token, avvisas. "
+            "Inget annat om filen visas.",
+            "öppna hela adressen som kommandot skrev ut, inklusive token.",
+        ),
+    },
+    "SR951": {
+        "fi": (
+            "Työpöytä tallentaa vain avaamansa version päälle: joku (toinen editori, `git pull`, "
+            "työtoveri) muutti säännöstötiedostoa levyllä välillä, ja tallentaminen olisi "
+            "hävittänyt hänen muutoksensa. Mitään ei tallennettu; levyllä oleva tiedosto on "
+            "sellaisena kuin hän sen jätti.",
+            "kopioi muutoksesi talteen, avaa levyllä oleva versio työpöydälle (sen painike tekee "
+            "tämän) ja tee muutoksesi uudelleen sen päälle.",
+        ),
+        "sv": (
+            "Arbetsbänken sparar bara över den version den öppnade: någon (en annan redigerare, en "
+            "`git pull`, en kollega) ändrade regelfilen på disken under tiden, och att spara skulle "
+            "ha kastat bort deras ändringar. Inget sparades; filen på disken är som de lämnade den.",
+            "kopiera dina ändringar åt sidan, öppna versionen på disken i arbetsbänken (dess knapp "
+            "gör det) och gör dina ändringar på nytt ovanpå den.",
+        ),
+    },
+    "SR952": {
+        "fi": (
+            "Vastauksia kokeillaan säännöstöön sellaisena kuin se on editorissa, ja siinä "
+            "tekstissä on virheitä, joten päätökseen ei ole säännöstöä. Ongelmat luetellaan "
+            "editorin vieressä.",
+            "korjaa editorin näyttämät ongelmat; lomake toimii taas heti, kun säännöstö latautuu.",
+        ),
+        "sv": (
+            "Svar prövas mot regeluppsättningen så som den är i redigeraren, och den texten har "
+            "fel, så det finns ingen regeluppsättning att fatta beslut med. Problemen listas "
+            "bredvid redigeraren.",
+            "rätta problemen som redigeraren visar; formuläret fungerar igen så snart "
+            "regeluppsättningen laddas.",
+        ),
+    },
+}
+
+#: The words inside the English examples that a reader reads, in fi and sv: (English, fi, sv).
+EXAMPLE_WORDS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "SR010": (("Note: the thresholds are illustrative.", "Huom: kynnysarvot ovat esimerkkejä.",
+               "Obs: tröskelvärdena är exempel."),),
+    "SR140": (("every municipality of Finland, 300 values", "Suomen kaikki kunnat, 300 arvoa",
+               "alla Finlands kommuner, 300 värden"),),
+    "SR230": (("copes well, simple situation", "pärjää hyvin, yksinkertainen tilanne", "klarar sig bra, enkel situation"),),
+    "SR231": (("copes well, simple situation", "pärjää hyvin, yksinkertainen tilanne", "klarar sig bra, enkel situation"),),
+    "SR608": (("copes well, simple situation", "pärjää hyvin, yksinkertainen tilanne", "klarar sig bra, enkel situation"),),
+    "SR404": (('but with battery = "social" neither is asked', 'mutta kun battery = "social", kumpaakaan ei kysytä',
+               'men med battery = "social" ställs ingendera'),),
+    "SR604": (("the scale starts at 1: never true", "asteikko alkaa 1:stä: ei koskaan totta",
+               "skalan börjar på 1: aldrig sant"),),
+    "SR620": (("in an environment without z3", "ympäristössä, jossa ei ole z3:a", "i en miljö utan z3"),),
+    "SR640": (("old.yaml: an input `age` with a number range; new.yaml: `age` with choices",
+               "old.yaml: kysymys `age` lukuvälinä; new.yaml: `age` vaihtoehtoina",
+               "old.yaml: en fråga `age` med ett talintervall; new.yaml: `age` med alternativ"),),
+    "SR705": (("low resources, HIGH complexity", "matalat voimavarat, KORKEA kompleksisuus",
+               "låga resurser, HÖG komplexitet"),),
+    "SR706": (("keski_suomi.segmentation is missing", "keski_suomi.segmentation puuttuu",
+               "keski_suomi.segmentation saknas"),),
+    "SR951": (("the file is opened in the workbench, edited in another editor and saved there, then saved in the "
+               "workbench",
+               "tiedosto avataan työpöydälle, sitä muokataan toisessa editorissa ja tallennetaan siellä, ja sitten "
+               "se tallennetaan työpöydällä",
+               "filen öppnas i arbetsbänken, redigeras i en annan redigerare och sparas där, och sparas sedan i "
+               "arbetsbänken"),),
+}
+
+#: The code ranges a model owner meets (reading and checking a ruleset, the answers,
+#: evaluation, verification, crosswalks and quadrant diagrams, the workbench), each with
+#: long explanations in fi and sv: (first code, last code).
+MODEL_OWNER_RANGES: tuple[tuple[int, int], ...] = ((0, 499), (600, 799), (950, 959))
+
+_HEADINGS = {
+    "fi": ("Esimerkiksi:", "Näin korjaat:", "Korjattuna:"),
+    "sv": ("Till exempel:", "Så här rättar du:", "Rättat:"),
 }
 
 _NOT_YET = {
-    "fi": "Tämän koodin pitkä selitys on toistaiseksi vain englanniksi: segrules explain {code} --lang en",
-    "sv": "Den långa förklaringen av denna kod finns än så länge bara på engelska: segrules explain {code} --lang en",
+    "fi": "Tämän koodin pitkä selitys on vain englanniksi: segrules explain {code} --lang en",
+    "sv": "Den långa förklaringen av denna kod finns bara på engelska: segrules explain {code} --lang en",
 }
 
 
+def for_model_owners(code: str) -> bool:
+    """Whether ``code`` is one a model owner meets, and so has its long explanation in fi and sv."""
+    number = int(code[2:])
+    return any(first <= number <= last for first, last in MODEL_OWNER_RANGES)
+
+
+def _english_examples(code: str) -> tuple[str | None, str | None]:
+    """The example and the corrected example of the English explanation, as shown (indented)."""
+    from .codes import CODES
+
+    blocks: dict[str, list[str]] = {"For example:": [], "Corrected:": []}
+    current = None
+    for paragraph in CODES[code].explanation.split("\n\n"):
+        if paragraph in blocks:
+            current = blocks[paragraph]
+        elif current is not None and paragraph.startswith("    "):
+            current.append(paragraph)
+        else:
+            current = None
+    return tuple("\n\n".join(b) or None for b in blocks.values())  # type: ignore[return-value]
+
+
+@functools.cache
 def explanation(code: str, lang: str) -> str | None:
-    """The long explanation of ``code`` in fi or sv, or None where it is written in English only."""
-    text = EXPLANATIONS.get(code, {}).get(check_lang(lang))
-    return text.strip("\n") if text is not None else None
+    """The long explanation of ``code`` in fi or sv, or None where it is written in English only:
+    what it means, an example, how to fix it and the corrected example, as in English."""
+    from .codes import _prose
+
+    entry = EXPLANATIONS.get(code, {}).get(check_lang(lang))
+    if entry is None:
+        return None
+    meaning, fix = entry
+    example, corrected = _english_examples(code)
+    for en, fi, sv in EXAMPLE_WORDS.get(code, ()):
+        translated = fi if lang == "fi" else sv
+        example = example and example.replace(en, translated)
+        corrected = corrected and corrected.replace(en, translated)
+    for_example, how, corrected_heading = _HEADINGS[lang]
+    parts = [_prose(meaning)]
+    if example:
+        parts += [for_example, example]
+    parts.append(_prose(f"{how} {fix}"))
+    if corrected:
+        parts += [corrected_heading, corrected]
+    return "\n\n".join(parts)
 
 
 def explain(code: str, lang: str) -> str:

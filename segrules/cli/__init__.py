@@ -4,8 +4,10 @@
 name) pairs; the module ``segrules.cli.<module>`` has ``HELP`` (one line), optionally
 ``DESCRIPTION`` (the longer text of ``segrules <command> --help``), ``add_arguments(parser)``
 and ``run(args) -> int``, which calls library functions that return
-values and formats them. Adding a command is one new module and one line here. Shared helpers
-(``print_json``, ``common_options``, ``add_lang``, ``read_answers``) are in ``common``.
+values and formats them. Adding a command is one new module and one line here (and its help
+in Finnish and Swedish in ``common.HELP_TEXTS``). Shared helpers (``print_json``,
+``common_options``, ``add_lang``, ``read_answers``, the ``Parser`` that speaks the run's
+language) are in ``common``.
 
 Exit codes: 0 ok, 1 problems found or invalid input, 2 usage error, 3 internal error, 130
 interrupted (Ctrl-C, taken over by ``segrules.__main__`` before this package loads).
@@ -26,7 +28,7 @@ from ..errors import AnswerError, SegrulesError
 from ..files import OutputError, os_reason
 from ..i18n import resolve_lang
 from ..messages import word
-from .common import add_lang, common_options, print_json
+from .common import Parser, add_lang, common_options, peek_lang, print_json
 
 __all__ = ["COMMANDS", "build_parser", "command_module", "main"]
 
@@ -56,11 +58,13 @@ def command_module(module: str) -> ModuleType:
     return importlib.import_module(f"{__name__}.{module}")
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The parser of every command, or of the command ``only`` alone: a command run imports
-    its own module and no other (the verifier's solver, the service's web stack), which
-    takes a third of a second from the start of every ``segrules batch``."""
-    parser = argparse.ArgumentParser(
+def build_parser(lang: str = "en", only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of the command ``only`` alone, its own words (usage,
+    headings, errors) in ``lang``: a command run imports its own module and no other (the
+    verifier's solver, the service's web stack), which takes a third of a second from the
+    start of every ``segrules batch``."""
+    parser = Parser(
+        lang=lang,
         prog="segrules",
         description="Client segmentation models for wellbeing services regions: check, run and test them.",
         epilog="Exit codes: 0 ok, 1 problems found or invalid input, 2 usage error, 3 internal error.",
@@ -130,9 +134,9 @@ def _main(argv: Sequence[str] | None) -> int:
         given = list(sys.argv[1:] if argv is None else argv)
         # the command, when it is the first word (global options with a value before it: every command)
         first = next((a for a in given if not a.startswith("-")), None)
-        parser = build_parser(first if first in dict(COMMANDS) else None)
-        args = parser.parse_args(argv)
-        args.argv = list(sys.argv[1:] if argv is None else argv)  # the exact command, for reports
+        parser = build_parser(peek_lang(given), first if first in dict(COMMANDS) else None)
+        args = parser.parse_args(given)
+        args.argv = given  # the exact command, for reports
         args.lang = resolve_lang(args.lang)
         if args.json and hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
