@@ -405,6 +405,11 @@ def parse_datetime(text: str) -> dt.datetime:
 #: by the English text the command modules give: (Finnish, Swedish). A help text without an
 #: entry is shown in English; ``tests/cli/test_parser_language.py`` finds none.
 HELP_TEXTS: dict[str, tuple[str, str]] = {
+    # the progress bar (batch, report, verify)
+    "draw no progress bar (it is drawn on stderr only when stderr is a terminal, never with --json)": (
+        "älä piirrä edistymispalkkia (se piirretään vain, kun virhetuloste on pääte, eikä koskaan --jsonin kanssa)",
+        "rita ingen förloppsindikator (den ritas bara när felutmatningen är en terminal, aldrig med --json)",
+    ),
     # check
     "load and type-check rulesets; print every problem": (
         "lataa säännöstöt ja tarkista niiden tyypit; tulosta jokainen ongelma",
