@@ -265,15 +265,18 @@ def _in_key_order(query: str, key: str, ruleset) -> str:
     return f"SELECT *, {consts} FROM ({rows})"
 
 
-def _refuse_repeated_keys(con, result: str, key: str, src: Any) -> None:
+def _refuse_repeated_keys(con, result: str, key: str, src: Any, *, empty: int | None = None,
+                          unique: bool = False) -> None:
     """Refuse a result in which a record key is given to more than one record, or a record
     has no key (SR808): its rows could not be told apart, and a report would count the same
     person twice. DuckDB reads it from the result (one row per input row), PostgreSQL from
     the answers table, before any output is written; ``con`` is a DuckDB connection or a
-    PostgreSQL cursor."""
+    PostgreSQL cursor. ``empty``, the records without a key, when already counted; ``unique``
+    when the database itself keeps the keys apart (nothing to count)."""
     k = q(key)
-    empty = con.execute(f"SELECT count(*) FROM {result} WHERE {k} IS NULL").fetchone()[0]
-    repeated = None if empty else con.execute(
+    if empty is None:
+        empty = con.execute(f"SELECT count(*) FROM {result} WHERE {k} IS NULL").fetchone()[0]
+    repeated = None if empty or unique else con.execute(
         f"SELECT CAST({k} AS VARCHAR), n, count(*) OVER () FROM "
         f"(SELECT {k}, count(*) AS n FROM {result} GROUP BY {k} HAVING count(*) > 1) AS repeated "
         f"ORDER BY n DESC, {k} LIMIT 1"
@@ -904,6 +907,17 @@ def _summary(con, result, engine, rows_read, dst, rej, carry, missing, started) 
 # --------------------------------------------------------------------------- PostgreSQL
 
 
+def _key_is_unique(cur, table: str, key: str) -> bool:
+    """Whether a unique index on the key column alone (a primary key, say) already rules out
+    a key given to two records of the PostgreSQL table."""
+    return cur.execute(
+        "SELECT EXISTS (SELECT FROM pg_index AS i JOIN pg_attribute AS a ON a.attrelid = i.indrelid "
+        "AND a.attnum = i.indkey[0] WHERE i.indrelid = CAST(%s AS regclass) AND i.indisunique AND i.indisvalid "
+        "AND i.indnkeyatts = 1 AND i.indpred IS NULL AND i.indexprs IS NULL AND a.attname = %s)",
+        (table, key),
+    ).fetchone()[0]
+
+
 def _run_postgres(ruleset, src: Location, dst: Location, rej: Location | None, shape, key, started) -> BatchSummary:
     for option, loc in (("--input", src), ("--output", dst), ("--rejects", rej)):
         if loc is None:
@@ -949,9 +963,10 @@ def _run_postgres(ruleset, src: Location, dst: Location, rej: Location | None, s
                               types=types),
                 "postgres",
             )
+            rows_read, keyed = cur.execute(f"SELECT count(*), count({q(key)}) FROM {table}").fetchone()
             if shape == "wide":
-                _refuse_repeated_keys(cur, table, key, src)
-            rows_read = cur.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                _refuse_repeated_keys(cur, table, key, src, empty=rows_read - keyed,
+                                      unique=_key_is_unique(cur, table, key))
             out = ".".join(q(p) for p in dst.table.split("."))
             if rej is None:
                 # one output: written straight from the query (one write of the rows, not two)

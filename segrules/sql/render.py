@@ -193,7 +193,7 @@ def json_text_duckdb(x: str) -> str:
 
 def _drop_euclid_layers(tree, exp) -> None:
     """Remove the Euclid layers where the engine's GCD takes their place: a planner that keeps
-    each layer a step of its own (PostgreSQL, behind OFFSET 0) would otherwise pass every row
+    each layer a step of its own (PostgreSQL, behind its OFFSET) would otherwise pass every row
     through them for nothing. What read a layer reads the layer before it instead."""
     with_ = tree.args.get("with_")
     if with_ is None:

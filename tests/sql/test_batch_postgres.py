@@ -143,3 +143,33 @@ def test_SR810_postgres_tables_and_files_are_not_mixed(ruleset, tmp_path, given)
     elif "PG2" not in given["output"]:
         assert "\\copy" in text and "--engine duckdb" in text  # what to do instead
     assert not list(tmp_path.iterdir())
+
+
+def test_SR808_keys_counted_unless_a_unique_index_keeps_them_apart(ruleset, postgres_url):
+    """A unique index on the key column alone rules out a repeated key, and the keys are not
+    counted; one on another column, or on the key with another column, does not, and a
+    record without a key is refused either way."""
+    import psycopg
+
+    records = _records(ruleset, 6)
+    cases = [
+        ("PRIMARY KEY (record_id)", (0, 1, 2, 3, 4, 5), None),
+        ("UNIQUE (unit, record_id)", (0, 1, 2, 2, 4, 5), "given to 2 records"),
+        ("UNIQUE (unit)", (0, 1, 2, 2, 4, 5), "given to 2 records"),
+        ("UNIQUE (record_id)", (0, 1, 2, None, 4, 5), "has no record key"),
+    ]
+    for constraint, keys, refused in cases:
+        _table(postgres_url, "pg_keys", ruleset, records)
+        with psycopg.connect(postgres_url) as conn:
+            conn.execute("UPDATE pg_keys SET unit = 'u' || record_id")
+            for k, key in enumerate(keys):
+                conn.execute("UPDATE pg_keys SET record_id = %s WHERE unit = %s", (key, f"u{k}"))
+            conn.execute(f"ALTER TABLE pg_keys ADD {constraint}")
+            conn.execute("DROP TABLE IF EXISTS pg_keys_out")
+        if refused is None:
+            assert run_batch(ruleset, f"{postgres_url}#pg_keys", f"{postgres_url}#pg_keys_out",
+                             engine="postgres").records == 6
+            continue
+        with pytest.raises(SegrulesError) as info:
+            run_batch(ruleset, f"{postgres_url}#pg_keys", f"{postgres_url}#pg_keys_out", engine="postgres")
+        assert info.value.code == "SR808" and refused in str(info.value), (constraint, str(info.value))
