@@ -968,18 +968,35 @@ def _run_postgres(ruleset, src: Location, dst: Location, rej: Location | None, s
                 _refuse_repeated_keys(cur, table, key, src, empty=rows_read - keyed,
                                       unique=_key_is_unique(cur, table, key))
             out = ".".join(q(p) for p in dst.table.split("."))
+            # the rows are written without the ruleset's id, version and hash, the same in every
+            # row: they are added after, as columns whose value is kept once, in the table's
+            # definition (a constant default, which PostgreSQL 11 and later give every row
+            # without writing it); carried through the sort and written, they were a third of
+            # each row
+            rows = ", ".join(q(c) for c in (key, *carry, *RESULT_COLUMNS) if c not in _RULESET_COLUMNS)
+            ruleset_columns = [(q(c), _lit(v)) for c, v in zip(_RULESET_COLUMNS, (
+                ruleset.definition.id, ruleset.definition.version, ruleset.definition.content_hash))]
+
+            def add_ruleset_columns(name: str) -> None:
+                cur.execute(f"ALTER TABLE {name} " + ", ".join(
+                    f"ADD COLUMN {c} TEXT DEFAULT {v}" for c, v in ruleset_columns))
+                cur.execute(f"ALTER TABLE {name} " + ", ".join(
+                    f"ALTER COLUMN {c} DROP DEFAULT" for c, _ in ruleset_columns))
+
             if rej is None:
                 # one output: written straight from the query (one write of the rows, not two)
                 result = out
                 cur.execute(f"DROP TABLE IF EXISTS {out}")
-                cur.execute(f"CREATE TABLE {out} AS SELECT * FROM ({query}) AS r ORDER BY {q(key)}")
+                cur.execute(f"CREATE TABLE {out} AS SELECT {rows} FROM ({query}) AS r ORDER BY {q(key)}")
+                add_ruleset_columns(out)
             else:
                 result = "segrules_result"
-                cur.execute(f"CREATE TEMP TABLE segrules_result ON COMMIT DROP AS {query}")
+                cur.execute(f"CREATE TEMP TABLE segrules_result ON COMMIT DROP AS SELECT {rows} FROM ({query}) AS r")
                 for loc, where in ((dst, "error_codes IS NULL"), (rej, "error_codes IS NOT NULL")):
                     name = ".".join(q(p) for p in loc.table.split("."))
                     cur.execute(f"DROP TABLE IF EXISTS {name}")
                     cur.execute(f"CREATE TABLE {name} AS SELECT * FROM segrules_result WHERE {where} ORDER BY {q(key)}")
+                    add_ruleset_columns(name)
             records, segmented = cur.execute(f"SELECT count(*), count(segment) FROM {result}").fetchone()
             by_code = dict(
                 cur.execute(

@@ -11,7 +11,7 @@ import pytest
 import segrules
 from segrules.errors import SegrulesError
 from segrules.sampling import sample_answers
-from segrules.sql import answers_from_text, reference_row
+from segrules.sql import RESULT_COLUMNS, answers_from_text, reference_row
 from segrules.sql.batch import run_batch
 from segrules.sql.compiler import compile_query
 from segrules.sql.render import render
@@ -111,14 +111,14 @@ def test_a_batch_in_parallel_workers_equals_decide(ruleset, postgres_url, monkey
         cur = conn.execute("SELECT * FROM pg_par_out")
         names = [d.name for d in cur.description]
         rows = [dict(zip(names, r)) for r in cur.fetchall()]
+    assert names == ["record_id", "unit", *RESULT_COLUMNS]
     assert [r["record_id"] for r in rows] == sorted(expected)  # written in key order
     assert summary.records == len(records) and summary.rejected == sum(1 for r in rows if r["segment"] is None) > 0
     for row in rows:
         want = expected[row["record_id"]]
         assert row["unit"] == f"unit{row['record_id'] % 3}"
-        for column, value in want.items():
-            if column in row:
-                assert row[column] == value, (row["record_id"], column, row[column], value)
+        for column, value in want.items():  # the ruleset's id, version and hash too
+            assert row[column] == value, (row["record_id"], column, row[column], value)
 
 
 @pytest.mark.parametrize("given", [
@@ -173,3 +173,26 @@ def test_SR808_keys_counted_unless_a_unique_index_keeps_them_apart(ruleset, post
         with pytest.raises(SegrulesError) as info:
             run_batch(ruleset, f"{postgres_url}#pg_keys", f"{postgres_url}#pg_keys_out", engine="postgres")
         assert info.value.code == "SR808" and refused in str(info.value), (constraint, str(info.value))
+
+
+def test_output_and_rejects_have_every_result_column(ruleset, postgres_url):
+    """The ruleset's id, version and hash are added to each table after its rows (a default
+    kept once): every row has them, the columns are last, as text, and keep no default."""
+    import psycopg
+
+    records = _records(ruleset, 40)
+    _table(postgres_url, "pg_cols_in", ruleset, records)
+    summary = run_batch(ruleset, f"{postgres_url}#pg_cols_in", f"{postgres_url}#pg_cols_ok",
+                        rejects=f"{postgres_url}#pg_cols_bad", engine="postgres")
+    d = ruleset.definition
+    with psycopg.connect(postgres_url) as conn:
+        for table, count in (("pg_cols_ok", summary.segmented), ("pg_cols_bad", summary.rejected)):
+            cur = conn.execute(f"SELECT * FROM {table}")
+            assert [c.name for c in cur.description] == ["record_id", "unit", *RESULT_COLUMNS]
+            rows = cur.fetchall()
+            assert len(rows) == count > 0
+            assert {r[-3:] for r in rows} == {(d.id, d.version, d.content_hash)}
+            kinds = conn.execute(
+                "SELECT data_type, column_default FROM information_schema.columns WHERE table_name = %s "
+                "AND column_name LIKE 'ruleset%%'", (table,)).fetchall()
+            assert kinds == [("text", None)] * 3
