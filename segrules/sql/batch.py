@@ -265,18 +265,17 @@ def _in_key_order(query: str, key: str, ruleset) -> str:
     return f"SELECT *, {consts} FROM ({rows})"
 
 
-def _refuse_repeated_keys(con, result: str, key: str, src: Any, *, empty: int | None = None,
-                          unique: bool = False) -> None:
+def _refuse_repeated_keys(con, result: str, key: str, src: Any, *, empty: int | None = None) -> None:
     """Refuse a result in which a record key is given to more than one record, or a record
     has no key (SR808): its rows could not be told apart, and a report would count the same
-    person twice. DuckDB reads it from the result (one row per input row), PostgreSQL from
-    the answers table, before any output is written; ``con`` is a DuckDB connection or a
-    PostgreSQL cursor. ``empty``, the records without a key, when already counted; ``unique``
-    when the database itself keeps the keys apart (nothing to count)."""
+    person twice. It is read from the result (one row per input row) before any output is
+    written (PostgreSQL counts the keys only when a unique index on them fails, in the
+    transaction that wrote the result); ``con`` is a DuckDB connection or a PostgreSQL
+    cursor. ``empty``: the records without a key, when already counted."""
     k = q(key)
     if empty is None:
         empty = con.execute(f"SELECT count(*) FROM {result} WHERE {k} IS NULL").fetchone()[0]
-    repeated = None if empty or unique else con.execute(
+    repeated = None if empty else con.execute(
         f"SELECT CAST({k} AS VARCHAR), n, count(*) OVER () FROM "
         f"(SELECT {k}, count(*) AS n FROM {result} GROUP BY {k} HAVING count(*) > 1) AS repeated "
         f"ORDER BY n DESC, {k} LIMIT 1"
@@ -964,9 +963,26 @@ def _run_postgres(ruleset, src: Location, dst: Location, rej: Location | None, s
                 "postgres",
             )
             rows_read, keyed = cur.execute(f"SELECT count(*), count({q(key)}) FROM {table}").fetchone()
-            if shape == "wide":
-                _refuse_repeated_keys(cur, table, key, src, empty=rows_read - keyed,
-                                      unique=_key_is_unique(cur, table, key))
+            if shape == "wide":  # a record without a key: refused before any work
+                refuse_key_problems(src, key, rows_read - keyed, None)
+            keys_checked = shape != "wide" or _key_is_unique(cur, table, key)
+
+            def refuse_repeated_keys(name: str) -> None:
+                # a key given to two records, found in the result (one row per record, written
+                # in this transaction, so nothing is kept when it is refused): a unique index
+                # on the key, built and dropped, costs a quarter of counting the keys
+                if keys_checked:
+                    return
+                try:
+                    with conn.transaction():  # a savepoint
+                        cur.execute(f"CREATE UNIQUE INDEX ON {name} ({q(key)})")
+                except psycopg.errors.UniqueViolation:
+                    _refuse_repeated_keys(cur, name, key, src, empty=0)
+                    raise
+                index = cur.execute("SELECT CAST(CAST(indexrelid AS regclass) AS text) FROM pg_index "
+                                    "WHERE indrelid = CAST(%s AS regclass)", (name,)).fetchone()[0]
+                cur.execute(f"DROP INDEX {index}")
+
             out = ".".join(q(p) for p in dst.table.split("."))
             # the rows are written without the ruleset's id, version and hash, the same in every
             # row: they are added after, as columns whose value is kept once, in the table's
@@ -988,10 +1004,12 @@ def _run_postgres(ruleset, src: Location, dst: Location, rej: Location | None, s
                 result = out
                 cur.execute(f"DROP TABLE IF EXISTS {out}")
                 cur.execute(f"CREATE TABLE {out} AS SELECT {rows} FROM ({query}) AS r ORDER BY {q(key)}")
+                refuse_repeated_keys(out)
                 add_ruleset_columns(out)
             else:
                 result = "segrules_result"
                 cur.execute(f"CREATE TEMP TABLE segrules_result ON COMMIT DROP AS SELECT {rows} FROM ({query}) AS r")
+                refuse_repeated_keys(result)
                 for loc, where in ((dst, "error_codes IS NULL"), (rej, "error_codes IS NOT NULL")):
                     name = ".".join(q(p) for p in loc.table.split("."))
                     cur.execute(f"DROP TABLE IF EXISTS {name}")

@@ -111,6 +111,7 @@ def test_a_batch_in_parallel_workers_equals_decide(ruleset, postgres_url, monkey
         cur = conn.execute("SELECT * FROM pg_par_out")
         names = [d.name for d in cur.description]
         rows = [dict(zip(names, r)) for r in cur.fetchall()]
+        assert conn.execute("SELECT count(*) FROM pg_indexes WHERE tablename = 'pg_par_out'").fetchone() == (0,)
     assert names == ["record_id", "unit", *RESULT_COLUMNS]
     assert [r["record_id"] for r in rows] == sorted(expected)  # written in key order
     assert summary.records == len(records) and summary.rejected == sum(1 for r in rows if r["segment"] is None) > 0
@@ -170,9 +171,14 @@ def test_SR808_keys_counted_unless_a_unique_index_keeps_them_apart(ruleset, post
             assert run_batch(ruleset, f"{postgres_url}#pg_keys", f"{postgres_url}#pg_keys_out",
                              engine="postgres").records == 6
             continue
-        with pytest.raises(SegrulesError) as info:
-            run_batch(ruleset, f"{postgres_url}#pg_keys", f"{postgres_url}#pg_keys_out", engine="postgres")
-        assert info.value.code == "SR808" and refused in str(info.value), (constraint, str(info.value))
+        for rejects in (None, f"{postgres_url}#pg_keys_bad"):
+            with pytest.raises(SegrulesError) as info:
+                run_batch(ruleset, f"{postgres_url}#pg_keys", f"{postgres_url}#pg_keys_out", rejects=rejects,
+                          engine="postgres")
+            assert info.value.code == "SR808" and refused in str(info.value), (constraint, str(info.value))
+            with psycopg.connect(postgres_url) as conn:  # nothing written
+                assert conn.execute("SELECT to_regclass('pg_keys_out'), to_regclass('pg_keys_bad')").fetchone() == (
+                    None, None)
 
 
 def test_output_and_rejects_have_every_result_column(ruleset, postgres_url):
@@ -196,3 +202,5 @@ def test_output_and_rejects_have_every_result_column(ruleset, postgres_url):
                 "SELECT data_type, column_default FROM information_schema.columns WHERE table_name = %s "
                 "AND column_name LIKE 'ruleset%%'", (table,)).fetchall()
             assert kinds == [("text", None)] * 3
+            # the unique index that checked the keys is not left behind
+            assert conn.execute("SELECT count(*) FROM pg_indexes WHERE tablename = %s", (table,)).fetchone() == (0,)
