@@ -248,7 +248,8 @@ def main(argv=None) -> int:
                         got["python"].append(seconds)
                         if segmented is not None:
                             assert ok == segmented, (ok, segmented)
-                print(f"round {r + 1}: " + ", ".join(f"{e} {got[e][-1]:.2f} s" for e in ["batch", "report", *engines[1:]])
+                times = ", ".join(f"{e} {got[e][-1]:.2f} s" for e in ["batch", "report", *engines[1:]])
+                print(f"round {r + 1}: {times}"
                       + (f"; PostgreSQL {got['python'][-1] / got['postgres'][-1]:.2f}x the loop (goal: at least "
                          f"{POSTGRES_GOAL:g}x)" if args.postgres else ""), flush=True)
             plan = postgres_plan(url, ruleset) if args.postgres else None

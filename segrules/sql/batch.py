@@ -926,9 +926,9 @@ def _run_postgres(ruleset, src: Location, dst: Location, rej: Location | None, s
             # results, and would copy health data into a database nobody named
             raise PostgresTablesOnlyError(
                 f"{option} {loc}: --engine postgres reads and writes tables of a PostgreSQL database, not files; "
-                "load the file into a table (psql: \\copy answers FROM 'answers.csv' WITH (FORMAT csv, HEADER)) and give "
-                "postgresql://...#answers, or segment files with --engine duckdb (the default), which gives the "
-                "same results"
+                "load the file into a table (psql: \\copy answers FROM 'answers.csv' WITH (FORMAT csv, HEADER)) "
+                "and give postgresql://...#answers, or segment files with --engine duckdb (the default), which "
+                "gives the same results"
             )
         if loc.path != src.path:
             raise PostgresTablesOnlyError(

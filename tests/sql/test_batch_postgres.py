@@ -45,7 +45,8 @@ def _table(url, name, ruleset, records) -> None:
     ids = [i.id for i in ruleset.definition.inputs]
     with psycopg.connect(url) as conn:
         conn.execute(f"DROP TABLE IF EXISTS {name}")
-        conn.execute(f"CREATE TABLE {name} (record_id BIGINT, unit TEXT, " + ", ".join(f'"{i}" TEXT' for i in ids) + ")")
+        conn.execute(f"CREATE TABLE {name} (record_id BIGINT, unit TEXT, "
+                     + ", ".join(f'"{i}" TEXT' for i in ids) + ")")
         with conn.cursor().copy(f"COPY {name} FROM STDIN") as copy:
             for k, a in enumerate(records):
                 copy.write_row((k, f"unit{k % 3}", *(text_of(a.get(i)) for i in ids)))
