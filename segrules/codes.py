@@ -2104,7 +2104,7 @@ add_code(
 
 # =========================================================================== SR80x: SQL and batch runs
 #
-# SR800 to SR809: compiling a ruleset to SQL (segrules/sql/compiler.py, render.py) and batch
+# SR800 to SR810: compiling a ruleset to SQL (segrules/sql/compiler.py, render.py) and batch
 # segmentation (segrules/sql/batch.py).
 
 add_code(
@@ -2286,6 +2286,32 @@ add_code(
     right="""
     record_id,previous_segment,c_coping
     17,verkosto,3
+    """,
+)
+
+add_code(
+    "SR810",
+    "The PostgreSQL engine reads and writes PostgreSQL tables only",
+    """
+    `--engine postgres` runs the segmentation inside a PostgreSQL server, where the registry
+    extract already is: its input, output and rejects are tables of one database
+    (`postgresql://...#table`, the same connection for all three). It reads and writes no
+    file: for a file, DuckDB (the default engine) gives the same results on this machine,
+    faster than a round trip through a server, and without copying the answers into a
+    database that was not named for them. The other engines, the other way round, read and
+    write no PostgreSQL table. Nothing is written.
+    """,
+    wrong="""
+    segrules batch model.yaml --engine postgres --input answers.parquet --output result.parquet
+    """,
+    fix="""
+    Segment the file with DuckDB (leave out --engine postgres), or load it into a table first
+    (psql's \\copy) and run --engine postgres table to table.
+    """,
+    right="""
+    segrules batch model.yaml --input answers.parquet --output result.parquet
+    psql "$DB" -c "\\copy answers FROM 'answers.csv' WITH (FORMAT csv, HEADER)"
+    segrules batch model.yaml --engine postgres --input "$DB#answers" --output "$DB#result"
     """,
 )
 

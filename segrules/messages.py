@@ -163,6 +163,8 @@ TITLES: dict[str, tuple[str, str]] = {
     "SR807": ("Vastausten sarakkeen nimi esiintyy kahdesti", "En kolumn i svaren har samma namn två gånger"),
     "SR808": ("Sama tietueen avain on annettu useammalle tietueelle", "En postnyckel är given för mer än en post"),
     "SR809": ("Vastausten sarakkeella on tulossarakkeen nimi", "En kolumn i svaren har namnet på en resultatkolumn"),
+    "SR810": ("PostgreSQL-moottori lukee ja kirjoittaa vain PostgreSQL-tauluja",
+              "PostgreSQL-motorn läser och skriver bara PostgreSQL-tabeller"),
     "SR850": ("Pienimmän näytettävän määrän on oltava vähintään 1", "Det minsta antal som visas måste vara minst 1"),
     "SR851": ("Eräajon tulos ei ole tästä säännöstöstä", "Batchresultatet kommer inte från denna regeluppsättning"),
     "SR852": ("Vertailujakaumaa ei voi käyttää", "Referensfördelningen kan inte användas"),
@@ -545,6 +547,27 @@ MESSAGES: list[tuple[str, str, str, str]] = [
     ("SR803", "{file}: there is no record key column {key} (give it with --key); the columns are: {columns}",
      "{file}: tietueen avainsaraketta {key} ei ole (anna se valitsimella --key); sarakkeet ovat: {columns}",
      "{file}: nyckelkolumnen {key} finns inte (ange den med --key); kolumnerna är: {columns}"),
+    ("SR810", "{option} {file}: --engine postgres reads and writes tables of a PostgreSQL database, not files; load the "
+     "file into a table (psql: \\copy answers FROM 'answers.csv' WITH (FORMAT csv, HEADER)) and give "
+     "postgresql://...#answers, or segment files with --engine duckdb (the default), which gives the same results",
+     "{option} {file}: --engine postgres lukee ja kirjoittaa PostgreSQL-tietokannan tauluja, ei tiedostoja; lataa "
+     "tiedosto tauluun (psql: \\copy answers FROM 'answers.csv' WITH (FORMAT csv, HEADER)) ja anna "
+     "postgresql://...#answers, tai segmentoi tiedostot valitsimella --engine duckdb (oletus), joka antaa samat tulokset",
+     "{option} {file}: --engine postgres läser och skriver tabeller i en PostgreSQL-databas, inte filer; läs in "
+     "filen i en tabell (psql: \\copy answers FROM 'answers.csv' WITH (FORMAT csv, HEADER)) och ange "
+     "postgresql://...#answers, eller segmentera filer med --engine duckdb (standard), som ger samma resultat"),
+    ("SR810", "{option} is a PostgreSQL table, which only --engine postgres reads and writes (inside the server); add "
+     "--engine postgres, with the input, output and rejects all tables of one database",
+     "{option} on PostgreSQL-taulu, jota vain --engine postgres lukee ja kirjoittaa (palvelimen sisällä); lisää "
+     "--engine postgres, ja anna syöte, tulos ja hylätyt saman tietokannan tauluina",
+     "{option} är en PostgreSQL-tabell, som bara --engine postgres läser och skriver (inne i servern); lägg till "
+     "--engine postgres, med indata, utdata och avvisade poster som tabeller i samma databas"),
+    ("SR810", "--engine postgres reads and writes tables of one PostgreSQL database: give --input, --output (and "
+     "--rejects) as postgresql://...#table with the same connection",
+     "--engine postgres lukee ja kirjoittaa yhden PostgreSQL-tietokannan tauluja: anna --input, --output (ja "
+     "--rejects) muodossa postgresql://...#taulu samalla yhteydellä",
+     "--engine postgres läser och skriver tabeller i en PostgreSQL-databas: ange --input, --output (och "
+     "--rejects) som postgresql://...#tabell med samma anslutning"),
     # evaluation
     ("SR401", "no segment rule holds for these answers", "mikään segmentin sääntö ei täyty näillä vastauksilla",
      "ingen segmentregel gäller för dessa svar"),

@@ -73,6 +73,14 @@ class ResultColumnError(BatchInputError):
     code = "SR809"
 
 
+class PostgresTablesOnlyError(BatchInputError):
+    """PostgreSQL tables and --engine postgres go together: that engine runs the query inside
+    the server, on tables of one database, and reads or writes no file; no other engine reads
+    or writes a PostgreSQL table."""
+
+    code = "SR810"
+
+
 @attrs.frozen
 class Location:
     """Where rows are read or written: a file of a kind, or a table in a database."""
@@ -189,10 +197,12 @@ def run_batch(
                              code="SR801")
         progress.step("segmenting")  # inside the server: no figures, the time so far
         return _run_postgres(ruleset, src, dst, rej, shape, key, started)
-    if "postgres" in (src.kind, dst.kind) or (rej is not None and rej.kind == "postgres"):
-        raise BatchInputError(
-            "PostgreSQL tables are read and written by --engine postgres, which runs the SQL inside the server"
-        )
+    for option, loc in (("--input", src), ("--output", dst), ("--rejects", rej)):
+        if loc is not None and loc.kind == "postgres":
+            raise PostgresTablesOnlyError(
+                f"{option} is a PostgreSQL table, which only --engine postgres reads and writes (inside the "
+                f"server); add --engine postgres, with the input, output and rejects all tables of one database"
+            )
     for loc in (dst, rej):
         if loc is not None and loc.kind in ("csv", "parquet", "jsonl"):
             _output_file(loc)  # a folder, a pipe, a missing or read-only folder: refused before any work
@@ -254,14 +264,16 @@ def _in_key_order(query: str, key: str, ruleset) -> str:
     return f"SELECT *, {consts} FROM ({rows})"
 
 
-def _refuse_repeated_keys(con, result: str, key: str, src: Any) -> None:
+def _refuse_repeated_keys(con, result: str, key: str, src: Any, *, empty: int | None = None) -> None:
     """Refuse a result in which a record key is given to more than one record, or a record
     has no key (SR808): its rows could not be told apart, and a report would count the same
-    person twice. DuckDB reads it from the result (one row per input row), PostgreSQL from
-    the answers table, before any output is written; ``con`` is a DuckDB connection or a
-    PostgreSQL cursor."""
+    person twice. It is read from the result (one row per input row) before any output is
+    written (PostgreSQL counts the keys only when a unique index on them fails, in the
+    transaction that wrote the result); ``con`` is a DuckDB connection or a PostgreSQL
+    cursor. ``empty``: the records without a key, when already counted."""
     k = q(key)
-    empty = con.execute(f"SELECT count(*) FROM {result} WHERE {k} IS NULL").fetchone()[0]
+    if empty is None:
+        empty = con.execute(f"SELECT count(*) FROM {result} WHERE {k} IS NULL").fetchone()[0]
     repeated = None if empty else con.execute(
         f"SELECT CAST({k} AS VARCHAR), n, count(*) OVER () FROM "
         f"(SELECT {k}, count(*) AS n FROM {result} GROUP BY {k} HAVING count(*) > 1) AS repeated "
@@ -883,10 +895,32 @@ def _summary(con, result, engine, rows_read, dst, rej, carry, missing, started) 
 # --------------------------------------------------------------------------- PostgreSQL
 
 
+def _key_is_unique(cur, table: str, key: str) -> bool:
+    """Whether a unique index on the key column alone (a primary key, say) already rules out
+    a key given to two records of the PostgreSQL table."""
+    return cur.execute(
+        "SELECT EXISTS (SELECT FROM pg_index AS i JOIN pg_attribute AS a ON a.attrelid = i.indrelid "
+        "AND a.attnum = i.indkey[0] WHERE i.indrelid = CAST(%s AS regclass) AND i.indisunique AND i.indisvalid "
+        "AND i.indnkeyatts = 1 AND i.indpred IS NULL AND i.indexprs IS NULL AND a.attname = %s)",
+        (table, key),
+    ).fetchone()[0]
+
+
 def _run_postgres(ruleset, src: Location, dst: Location, rej: Location | None, shape, key, started) -> BatchSummary:
-    for loc in (src, dst) + ((rej,) if rej else ()):
-        if loc.kind != "postgres" or loc.path != src.path:
-            raise BatchInputError(
+    for option, loc in (("--input", src), ("--output", dst), ("--rejects", rej)):
+        if loc is None:
+            continue
+        if loc.kind != "postgres":
+            # moving a file through a server would be slower than DuckDB, which gives the same
+            # results, and would copy health data into a database nobody named
+            raise PostgresTablesOnlyError(
+                f"{option} {loc}: --engine postgres reads and writes tables of a PostgreSQL database, not files; "
+                "load the file into a table (psql: \\copy answers FROM 'answers.csv' WITH (FORMAT csv, HEADER)) "
+                "and give postgresql://...#answers, or segment files with --engine duckdb (the default), which "
+                "gives the same results"
+            )
+        if loc.path != src.path:
+            raise PostgresTablesOnlyError(
                 "--engine postgres reads and writes tables of one PostgreSQL database: give --input, --output "
                 "(and --rejects) as postgresql://...#table with the same connection"
             )
@@ -899,6 +933,11 @@ def _run_postgres(ruleset, src: Location, dst: Location, rej: Location | None, s
     try:
         with conn.transaction():
             cur = conn.cursor()
+            # for this transaction only (the server's own settings are left as they are): JIT
+            # compiling the query's thousands of expressions costs more than it saves, in every
+            # parallel worker again (at 1M records on PostgreSQL 15: 5 s in one process, and
+            # with its optimisation on, a minute of compiling across a leader and two workers)
+            cur.execute("SET LOCAL jit = off")
             try:
                 cur.execute(f"SELECT * FROM {table} LIMIT 0")
             except psycopg.Error as exc:
@@ -912,22 +951,59 @@ def _run_postgres(ruleset, src: Location, dst: Location, rej: Location | None, s
                               types=types),
                 "postgres",
             )
-            if shape == "wide":
-                _refuse_repeated_keys(cur, table, key, src)
-            rows_read = cur.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            rows_read, keyed = cur.execute(f"SELECT count(*), count({q(key)}) FROM {table}").fetchone()
+            if shape == "wide":  # a record without a key: refused before any work
+                refuse_key_problems(src, key, rows_read - keyed, None)
+            keys_checked = shape != "wide" or _key_is_unique(cur, table, key)
+
+            def refuse_repeated_keys(name: str) -> None:
+                # a key given to two records, found in the result (one row per record, written
+                # in this transaction, so nothing is kept when it is refused): a unique index
+                # on the key, built and dropped, costs a quarter of counting the keys
+                if keys_checked:
+                    return
+                try:
+                    with conn.transaction():  # a savepoint
+                        cur.execute(f"CREATE UNIQUE INDEX ON {name} ({q(key)})")
+                except psycopg.errors.UniqueViolation:
+                    _refuse_repeated_keys(cur, name, key, src, empty=0)
+                    raise
+                index = cur.execute("SELECT CAST(CAST(indexrelid AS regclass) AS text) FROM pg_index "
+                                    "WHERE indrelid = CAST(%s AS regclass)", (name,)).fetchone()[0]
+                cur.execute(f"DROP INDEX {index}")
+
             out = ".".join(q(p) for p in dst.table.split("."))
+            # the rows are written without the ruleset's id, version and hash, the same in every
+            # row: they are added after, as columns whose value is kept once, in the table's
+            # definition (a constant default, which PostgreSQL 11 and later give every row
+            # without writing it); carried through the sort and written, they were a third of
+            # each row
+            rows = ", ".join(q(c) for c in (key, *carry, *RESULT_COLUMNS) if c not in _RULESET_COLUMNS)
+            ruleset_columns = [(q(c), _lit(v)) for c, v in zip(_RULESET_COLUMNS, (
+                ruleset.definition.id, ruleset.definition.version, ruleset.definition.content_hash))]
+
+            def add_ruleset_columns(name: str) -> None:
+                cur.execute(f"ALTER TABLE {name} " + ", ".join(
+                    f"ADD COLUMN {c} TEXT DEFAULT {v}" for c, v in ruleset_columns))
+                cur.execute(f"ALTER TABLE {name} " + ", ".join(
+                    f"ALTER COLUMN {c} DROP DEFAULT" for c, _ in ruleset_columns))
+
             if rej is None:
                 # one output: written straight from the query (one write of the rows, not two)
                 result = out
                 cur.execute(f"DROP TABLE IF EXISTS {out}")
-                cur.execute(f"CREATE TABLE {out} AS SELECT * FROM ({query}) AS r ORDER BY {q(key)}")
+                cur.execute(f"CREATE TABLE {out} AS SELECT {rows} FROM ({query}) AS r ORDER BY {q(key)}")
+                refuse_repeated_keys(out)
+                add_ruleset_columns(out)
             else:
                 result = "segrules_result"
-                cur.execute(f"CREATE TEMP TABLE segrules_result ON COMMIT DROP AS {query}")
+                cur.execute(f"CREATE TEMP TABLE segrules_result ON COMMIT DROP AS SELECT {rows} FROM ({query}) AS r")
+                refuse_repeated_keys(result)
                 for loc, where in ((dst, "error_codes IS NULL"), (rej, "error_codes IS NOT NULL")):
                     name = ".".join(q(p) for p in loc.table.split("."))
                     cur.execute(f"DROP TABLE IF EXISTS {name}")
                     cur.execute(f"CREATE TABLE {name} AS SELECT * FROM segrules_result WHERE {where} ORDER BY {q(key)}")
+                    add_ruleset_columns(name)
             records, segmented = cur.execute(f"SELECT count(*), count(segment) FROM {result}").fetchone()
             by_code = dict(
                 cur.execute(

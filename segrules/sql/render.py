@@ -170,10 +170,15 @@ def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
         tree = tree.transform(step, copy=False)
     if dialect == "postgres":
         # PostgreSQL pulls subqueries up into one another, copying each layer's expressions into
-        # every place that reads them: the layers multiply into a tree too big to plan. OFFSET 0
+        # every place that reads them: the layers multiply into a tree too big to plan. An OFFSET
         # keeps each layer a step of its own (rows still stream through; nothing is stored).
+        # It is OFFSET NULL (no offset), not OFFSET 0: the 0 is an integer the parser casts to
+        # bigint, and before planning a subquery PostgreSQL takes a cast offset for one that may
+        # skip rows, which no parallel worker may take part in; so OFFSET 0 kept the whole query
+        # in one process. OFFSET NULL is a constant that stops the pull-up just the same and
+        # lets each worker run every layer on its share of the rows.
         for cte in tree.find_all(exp.CTE):
-            cte.this.offset(0, copy=False)
+            cte.this.offset(exp.null(), copy=False)
     return tree.sql(dialect=dialect, identify=True, pretty=pretty, copy=False)
 
 
@@ -188,7 +193,7 @@ def json_text_duckdb(x: str) -> str:
 
 def _drop_euclid_layers(tree, exp) -> None:
     """Remove the Euclid layers where the engine's GCD takes their place: a planner that keeps
-    each layer a step of its own (PostgreSQL, behind OFFSET 0) would otherwise pass every row
+    each layer a step of its own (PostgreSQL, behind its OFFSET) would otherwise pass every row
     through them for nothing. What read a layer reads the layer before it instead."""
     with_ = tree.args.get("with_")
     if with_ is None:

@@ -179,7 +179,7 @@ def test_SR803_SR804_SR806_bad_locations(tmp_path, ruleset):
         (str(tmp_path / "in.csv"), str(tmp_path / "o.csv"), {"key": "client_no"}, "SR803"),
         (str(tmp_path / "in.csv"), str(tmp_path / "nope" / "o.csv"), {}, "SR804"),
         (str(tmp_path / "in.csv"), str(tmp_path / "o.txt"), {}, "SR804"),
-        (str(tmp_path / "in.csv"), "postgresql://127.0.0.1:1/x#t", {}, "SR803"),
+        (str(tmp_path / "in.csv"), "postgresql://127.0.0.1:1/x#t", {}, "SR810"),
         ("postgresql://nobody@127.0.0.1:1/x#t", "postgresql://nobody@127.0.0.1:1/x#o", {"engine": "postgres"}, "SR806"),
     ]
     for src, dst, kw, code in cases:
