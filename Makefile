@@ -17,6 +17,7 @@
 #   make fuzz-verify  a long differential run of the verifier's methods (FUZZ_EXAMPLES, default 2000),
 #                     and the exact counts against enumeration, shipped models up to 400 000 answer sets too
 #   make fuzz-backends every back end against the reference evaluator (FUZZ_RECORDS, default 1000000)
+#   make bench-spark  segrules batch on Spark in local mode against DuckDB, 10M records
 #   make test-spark   the generated SQL and segrules batch on Apache Spark, local and on a loopback cluster (installs the `spark` extra)
 #   make clean        remove the virtual environment and build leftovers
 
@@ -39,7 +40,7 @@ RULESETS := $(shell find rulesets -name '*.yaml' ! -name crosswalk.yaml 2>/dev/n
 # demo unless every ruleset is proven; `no` skips the proofs.
 VERIFY ?= yes
 
-.PHONY: verify-determinism demo test test-spark test-attack java postgresql chromium wheel-check bench bench-quick bench-verify bench-load bench-batch bench-batch-10m bench-report bench-record bench-serve fuzz-verify fuzz-backends clean
+.PHONY: verify-determinism demo test test-spark test-attack java postgresql chromium wheel-check bench bench-quick bench-verify bench-load bench-batch bench-batch-10m bench-spark bench-report bench-record bench-serve fuzz-verify fuzz-backends clean
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
@@ -170,6 +171,12 @@ bench-batch: $(STAMP) postgresql
 # the Python loop's rounds); writes benchmarks/results/batch-10000000.json.
 bench-batch-10m: $(STAMP)
 	$(PY) benchmarks/batch.py --rows 10000000 --rounds 3
+
+# segrules batch --engine spark in local mode against DuckDB on 10M records (SPARK_ROWS), in
+# the same rounds (installs the `spark` extra and a Java runtime where it can)
+SPARK_ROWS ?= 10000000
+bench-spark: $(SPARK_STAMP) java
+	$(PY) benchmarks/batch.py --rows $(SPARK_ROWS) --rounds 1 --no-python --spark
 
 # segrules report on 10M synthetic records with --by a column of 20 values (3 of them small):
 # the report with its suppression audit against its counting alone, in paired rounds;

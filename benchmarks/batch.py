@@ -24,6 +24,10 @@ counted:
   each record's answers already in memory as dicts (reading and writing files not counted,
   which favours it).
 
+With ``--spark`` it also times ``segrules batch --engine spark`` in local mode (``local[*]``,
+every core of this machine), Parquet to Parquet, in the same rounds, against the DuckDB run:
+what Spark costs where one machine would do (the JVM's start included).
+
 With ``--postgres`` it also starts a throwaway PostgreSQL server on 127.0.0.1 (Debian's
 postgresql package, with PostgreSQL's default settings: nothing tuned for the run), loads
 the population into a table (no index, no key constraint) and times ``segrules batch
@@ -295,6 +299,8 @@ def main(argv=None) -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--postgres", action="store_true", help="also time --engine postgres on a throwaway server")
+    ap.add_argument("--spark", action="store_true",
+                    help="also time --engine spark in local mode (local[*]), Parquet to Parquet (needs the spark extra)")
     ap.add_argument("--no-write", action="store_true", help="print only; do not write the results file")
     ap.add_argument("--no-python", action="store_true",
                     help="leave out the Python loop (at 10M records most of the run, on a loaded machine)")
@@ -317,11 +323,13 @@ def main(argv=None) -> int:
             print(f"PostgreSQL: loaded in {time.perf_counter() - t:.1f} s", flush=True)
         try:
             check_handwritten(ruleset, args.ruleset, path, folder)
-            got: dict[str, list] = {"batch": [], "hand": [], "report": [], "python": [], "postgres": []}
+            got: dict[str, list] = {"batch": [], "hand": [], "report": [], "python": [], "postgres": [], "spark": []}
             memory: dict[str, int] = {"batch": 0, "hand": 0, "report": 0}
             cpu: dict[str, list] = {"batch": [], "hand": []}
             segmented = None
-            engines = ["batch", "hand"] + ([] if args.no_python else ["python"]) + (["postgres"] if args.postgres else [])
+            engines = (["batch", "hand"] + ([] if args.no_python else ["python"]) + (["postgres"] if args.postgres else [])
+                       + (["spark"] if args.spark else []))
+            spark_result = folder / "spark.parquet"
             result = folder / "result.parquet"
             hand_result = folder / "hand.parquet"
             # one run of each command first, not counted: on a fresh virtual machine the first
@@ -335,6 +343,9 @@ def main(argv=None) -> int:
             if args.postgres:
                 warm_up["postgres"] = timed("batch", args.ruleset, "--engine", "postgres", "--input",
                                             f"{url}#answers", "--output", f"{url}#result")[0]
+            if args.spark:
+                warm_up["spark"] = timed("batch", args.ruleset, "--engine", "spark", "--input", str(path),
+                                         "--output", str(spark_result))[0]
             print("warm-up (not counted): " + ", ".join(f"{e} {v:.2f} s" for e, v in warm_up.items()), flush=True)
             for r in range(args.rounds):  # paired rounds, order alternating
                 order = engines if r % 2 == 0 else engines[::-1]
@@ -356,6 +367,12 @@ def main(argv=None) -> int:
                         seconds, _, out = timed("batch", args.ruleset, "--engine", "postgres", "--input",
                                                 f"{url}#answers", "--output", f"{url}#result", "--json")
                         got["postgres"].append(seconds)
+                        assert json.loads(out)["segmented"] == segmented or segmented is None
+                    elif engine == "spark":
+                        seconds, mb, out = timed("batch", args.ruleset, "--engine", "spark", "--input", str(path),
+                                                 "--output", str(spark_result), "--json")
+                        got["spark"].append(seconds)
+                        memory["spark"] = max(memory.get("spark", 0), mb)
                         assert json.loads(out)["segmented"] == segmented or segmented is None
                     else:
                         seconds, ok = python_loop(ruleset, records)
@@ -396,6 +413,13 @@ def main(argv=None) -> int:
         "each_round_seconds": {e: [round(x, 2) for x in v] for e, v in got.items() if v},
         "warm_up_seconds": {e: round(v, 2) for e, v in warm_up.items()},
     }
+    if "spark" in med:
+        # local mode on this machine's cores: what Spark costs where DuckDB would do (its place is
+        # a cluster); the JVM's start is in every run
+        result["spark_seconds"] = round(med["spark"], 2)
+        result["spark_peak_mb"] = memory["spark"]
+        result["ratio_spark_to_batch"] = round(med["spark"] / med["batch"], 2)
+        result["ratio_spark_to_batch_each_round"] = [round(s / b, 2) for s, b in zip(got["spark"], got["batch"])]
     if "python" in med:
         result["python_loop_seconds"] = round(med["python"], 2)
         result["python_rows_per_second"] = round(args.rows / med["python"])
@@ -418,6 +442,9 @@ def main(argv=None) -> int:
     if "python" in med:
         print(f"batch + report: {both:.2f} s for {args.rows:,} records; the batch is {result['ratio_python_to_batch']}x "
               f"the Python loop" + (f", PostgreSQL {result['ratio_python_to_postgres']}x" if "postgres" in med else ""))
+    if "spark" in med:
+        print(f"Spark in local mode: {med['spark']:.2f} s, {result['ratio_spark_to_batch']}x segrules batch on DuckDB "
+              f"(rounds {', '.join(map(str, result['ratio_spark_to_batch_each_round']))})")
     if "postgres" in med and "python" in med:
         each = result["ratio_python_to_postgres_each_round"]
         met = "met" if result["ratio_python_to_postgres"] >= POSTGRES_GOAL else "NOT met"

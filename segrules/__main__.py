@@ -11,6 +11,9 @@ import sys
 
 def run() -> None:
     """Run the command line with ``sys.argv`` and exit with its code."""
+    from .errors import on_interrupt
+
+    signal.signal(signal.SIGINT, on_interrupt)
     try:
         from .cli import main
 

@@ -22,7 +22,7 @@ from typing import Callable, Collection, Hashable, Iterable, Mapping
 
 import attrs
 
-from ..errors import UsageError
+from ..errors import UsageError, leave_interrupts_to_python, raise_if_interrupted
 
 Quantity = Hashable
 
@@ -37,6 +37,7 @@ def require_solver():
             "segrules report audits its suppression with the solver z3, which is not installed: "
             "pip install 'segrules[sql]'", code="SR855",
         ) from None
+    leave_interrupts_to_python(z3)
     return z3
 
 
@@ -150,7 +151,8 @@ class Attacker:
         solver.add(*constraints)
         r = solver.check(*self._assumptions(hidden))
         solver.pop()
-        if r == self.z3.unknown:  # pragma: no cover - linear integer problems of this size are decided
+        if r == self.z3.unknown:
+            raise_if_interrupted(solver)
             raise RuntimeError(f"the audit's solver gave no answer: {solver.reason_unknown()}")
         return r == self.z3.sat
 
@@ -226,6 +228,8 @@ class Attacker:
                 if r in near:
                     opt.add_soft(self.fixed[r], weight(r))
             result = opt.check()
+            if result == z3.unknown:
+                raise_if_interrupted(opt)
             model = opt.model() if result == z3.sat else None
             opt.pop()
             if model is not None:

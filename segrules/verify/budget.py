@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import time
 
+from ..errors import check_interrupted
 from .model import size_text
 
 #: The outer safety stop of one verification, in seconds of wall-clock time.
@@ -162,7 +163,9 @@ class Budget:
         return self.stopped or (self.deadline is not None and self._clock() >= self.deadline)
 
     def check(self, what: str) -> None:
-        """Raise TimeLimit (and mark the run stopped) once the safety stop is reached."""
+        """Raise TimeLimit (and mark the run stopped) once the safety stop is reached; and
+        KeyboardInterrupt once Ctrl-C was pressed (``errors.check_interrupted``)."""
+        check_interrupted()
         if self.stopped or (self.deadline is not None and self._clock() >= self.deadline):
             self.stop(what)
 

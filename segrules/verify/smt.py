@@ -34,11 +34,14 @@ import attrs
 
 from ..dsl import ast
 from ..engine import reference
+from ..errors import leave_interrupts_to_python
 
 try:  # an optional extra: segrules[verify]
     import z3
 except ImportError:  # pragma: no cover - depends on the environment
     z3 = None
+else:
+    leave_interrupts_to_python(z3)
 
 #: The largest number of integer values a denominator may take to be split into cases.
 SPLIT_LIMIT = 256

@@ -76,3 +76,38 @@ def test_importing_the_package_loads_no_heavy_module():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=WAIT,
                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_ctrl_c_lost_in_a_destructor_is_raised_at_the_next_checkpoint():
+    """Python raises KeyboardInterrupt wherever the main thread is; inside a destructor (z3
+    frees its terms in ``__del__``) it is printed and dropped. The command line's handler
+    remembers it, and the verifier's next budget check raises it again."""
+    from segrules import errors
+    from segrules.verify.budget import Budget
+
+    class Term:
+        def __del__(self):
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)  # the handler runs here, inside the destructor
+
+    old = signal.signal(signal.SIGINT, errors.on_interrupt)
+    try:
+        Term()  # dropped at once: its KeyboardInterrupt is lost
+        with pytest.raises(KeyboardInterrupt):
+            Budget().check("proving")
+    finally:
+        signal.signal(signal.SIGINT, old)
+        errors._INTERRUPTED.clear()
+    Budget().check("proving")  # nothing pressed: nothing raised
+
+
+def test_z3_leaves_ctrl_c_to_python():
+    """z3 takes SIGINT for itself while it solves unless told not to: a query it was on would
+    answer "unknown", or the Ctrl-C would be dropped when the query ended first anyway."""
+    z3 = pytest.importorskip("z3")
+    import segrules.verify.smt  # noqa: F401 - sets the parameter on import
+    from segrules.population.audit import require_solver
+
+    require_solver()
+    assert z3.get_param("ctrl_c") == "false"
