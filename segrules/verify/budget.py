@@ -91,7 +91,7 @@ class Budget:
     """
 
     __slots__ = ("seconds", "started", "deadline", "solver", "solver_call", "answer_sets", "steps",
-                 "max_cases", "max_states", "max_product", "_clock", "spent_steps", "spent_solver",
+                 "max_cases", "max_states", "max_product", "_clock", "spent_steps", "spent_solver", "solver_calls",
                  "stopped", "_next_look")
 
     def __init__(
@@ -126,6 +126,7 @@ class Budget:
         self.max_product = max_product
         self.spent_steps = 0
         self.spent_solver = 0
+        self.solver_calls = 0  # queries put to the solver (``prover.solve_within``)
         self.stopped = False
         self._next_look = 0
 

@@ -81,6 +81,7 @@ def solve_within(solver, budget: Budget, *extra):
     left = budget.remaining()
     solver.set("timeout", 0 if left == float("inf") else max(1, int(left * 1000)))
     before = _rlimit_count(solver)
+    budget.solver_calls += 1
     got = solver.check(*extra)
     used = _rlimit_count(solver) - before
     budget.spent_solver += used
@@ -108,7 +109,7 @@ class SmtProver:
         self.rs = rs
         self.budget = budget if budget is not None else Budget()
         self.progress = progress
-        self.calls = 0
+        self._calls_before = self.budget.solver_calls
         self.problems: list[str] = []
         self.seeds: list[dict] = []  # reproduced answer sets without errors, for inputs_used
         self._seed_results: dict = {}
@@ -122,7 +123,6 @@ class SmtProver:
 
     def _solve(self, solver, *extra):
         """A model, None for unsat; raises SolverUnknown when the solver cannot tell."""
-        self.calls += 1
         return solve_within(solver, self.budget, *extra)
 
     def _find(self, *conds):
@@ -173,7 +173,8 @@ class SmtProver:
                 checks["masked_rules"], checks["rules_fire"] = masked, fire
                 continue
             checks[name] = fn()
-        return SmtResult(checks, self.calls, time.perf_counter() - started, smt.solver_version() or "",
+        calls = self.budget.solver_calls - self._calls_before
+        return SmtResult(checks, calls, time.perf_counter() - started, smt.solver_version() or "",
                          tuple(self.problems))
 
     def _undecided(self, name: str, exc: Exception) -> SmtCheck:
