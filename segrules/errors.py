@@ -291,24 +291,12 @@ def closest(word: str, candidates: Iterable[str], *, cutoff: float = 0.6) -> str
     return found[0] if found else None
 
 
-#: What z3 says of a query it stopped because the user pressed Ctrl-C: z3 takes SIGINT for
-#: itself while it solves, so Python never sees it (an rlimit gives "canceled", a timeout "timeout").
-SOLVER_INTERRUPTED = "interrupted from keyboard"
-
-
 def leave_interrupts_to_python(z3) -> None:
     """Keep z3 from taking SIGINT for itself while it solves: it would answer "unknown" to the
     query it was on, or, when the query ends first anyway, drop the Ctrl-C altogether, so that
     a command went on as if nothing was pressed. Python then raises KeyboardInterrupt as soon as
     the query returns (each query is bounded by its budget), and the command stops (exit 130)."""
     z3.set_param("ctrl_c", False)
-
-
-def raise_if_interrupted(solver) -> None:
-    """Raise KeyboardInterrupt when ``solver``'s last query answered "unknown" because of Ctrl-C,
-    so that the command stops (exit 130) instead of taking it for an undecided query."""
-    if solver.reason_unknown() == SOLVER_INTERRUPTED:
-        raise KeyboardInterrupt
 
 
 #: Set once Ctrl-C was pressed in the command line (``segrules.__main__`` installs

@@ -15,7 +15,7 @@ import attrs
 
 from ..dsl import ast
 from ..engine import reference
-from ..errors import AnswerError, EvaluationError, raise_if_interrupted
+from ..errors import AnswerError, EvaluationError
 from ..progress import NO_PROGRESS, Progress
 from .brute import outcome_of
 from .budget import Budget, Undecided
@@ -89,7 +89,6 @@ def solve_within(solver, budget: Budget, *extra):
         return solver.model()
     if got == z3.unsat:
         return None
-    raise_if_interrupted(solver)
     if units and used >= units:
         if budget.solver is not None and budget.spent_solver >= budget.solver:
             raise SolverUnknown(f"the solver budget of {size_text(budget.solver)} rlimit units ran out", "solver")
