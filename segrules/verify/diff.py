@@ -548,18 +548,13 @@ def _prove(old, new, rows, cols, budget: Budget, notes: list) -> dict | None:
     s.add(*base)
     inputs = list(old.definition.inputs) + [i for i in new.definition.inputs if i.id not in ins_o]
     out = {}
-    stopped = None
     for r in rows:
         for c in cols:
             if r == INVALID and c == INVALID:
                 continue
-            if budget.stopped:
-                out[(r, c)] = ("undecided", None, str(stopped), "time_limit")
-                continue
             try:
                 model = solve_within(s, budget, outcome(a, va, r), outcome(b, vb, c))
-            except TimeLimit as exc:  # the safety stop: this cell and every one after it
-                stopped = exc
+            except TimeLimit as exc:  # the safety stop: this cell and every one after it (the budget stays stopped)
                 out[(r, c)] = ("undecided", None, str(exc), "time_limit")
             except SolverUnknown as exc:
                 out[(r, c)] = ("undecided", None, str(exc), exc.budget)
