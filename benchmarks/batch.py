@@ -324,7 +324,7 @@ def main(argv=None) -> int:
         try:
             check_handwritten(ruleset, args.ruleset, path, folder)
             got: dict[str, list] = {"batch": [], "hand": [], "report": [], "python": [], "postgres": [], "spark": []}
-            memory: dict[str, int] = {"batch": 0, "hand": 0, "report": 0}
+            memory: dict[str, int] = {"batch": 0, "hand": 0, "report": 0, "spark": 0}
             cpu: dict[str, list] = {"batch": [], "hand": []}
             segmented = None
             engines = (["batch", "hand"] + ([] if args.no_python else ["python"]) + (["postgres"] if args.postgres else [])
@@ -370,7 +370,7 @@ def main(argv=None) -> int:
                         seconds, mb, out = timed("batch", args.ruleset, "--engine", "spark", "--input", str(path),
                                                  "--output", str(spark_result), "--json")
                         got["spark"].append(seconds)
-                        memory["spark"] = max(memory.get("spark", 0), mb)
+                        memory["spark"] = max(memory["spark"], mb)
                         assert json.loads(out)["segmented"] == segmented or segmented is None
                     else:
                         seconds, ok = python_loop(ruleset, records)
