@@ -519,6 +519,7 @@ class CompiledQuery:
     int_type: str  # "bigint" or "wide"
     widest: int  # the largest absolute value any intermediate can take
     carry: tuple[str, ...]
+    euclid: bool = True  # False: the Euclid layers are left out, for an engine's own GCD
 
 
 def compile_query(
@@ -532,6 +533,7 @@ def compile_query(
     types: Mapping[str, str] | None = None,
     question: str = "question",
     value: str = "value",
+    euclid: bool = True,
 ) -> CompiledQuery:
     """The query for a checked ruleset.
 
@@ -548,6 +550,10 @@ def compile_query(
     them; every other column as text. Each record is first tested cheaply (every answer
     given in its plain form, allowed, and asked); only records that fail the test go through
     the full validation that names each problem.
+
+    ``euclid=False`` leaves out the layers of Euclid's algorithm, for a query that an engine
+    with its own GCD runs as it is (``render.duckdb_native``): it takes DuckDB a tenth of a
+    second to plan them, even though their result goes unread.
     """
     if not rs.checked:
         raise ValueError("only a checked ruleset can be compiled")
@@ -566,8 +572,38 @@ def compile_query(
     elif types and is_json_type(types.get(value)):
         kinds = {i.id: "json" for i in rs.inputs}  # the long shape's values are JSON values
     source = _source(rs, table, shape, K, C, kinds, columns, q(question), q(value))
-    widest = 1
-    branches = []
+    text, widest = _two_branches(rs, source, order, kinds, shape, K, C, euclid)
+    if widest > WIDE_LIMIT:
+        raise SqlCompileError(
+            f"ruleset {rs.id!r} needs integers of up to {len(str(widest))} digits in SQL, more than the 38 "
+            "an exact SQL integer type holds; simplify the scores (fewer nested divisions and products)"
+        )
+    if len(text) > MAX_EXPRESSION_CHARS:
+        raise SqlCompileError(
+            f"the SQL for ruleset {rs.id!r} would be {len(text)} characters long; nest the conditions less deeply"
+        )
+    return CompiledQuery(text, "bigint" if widest <= BIGINT_LIMIT else "wide", widest, tuple(carry), euclid)
+
+
+def _layer(ctes: list, name: str, cols: Sequence[str], where: str | None = None) -> None:
+    """Add the layer ``name``: every column of the layer before it, and ``cols``
+    (``expr AS name`` each)."""
+    body = "SELECT *" + "".join(", " + x for x in cols) + f" FROM {ctes[-1][0]}"
+    ctes.append((name, body + (f" WHERE {where}" if where else ""), tuple(cols)))
+
+
+def _text(ctes: list, out: Sequence[str]) -> str:
+    """The query of the result columns ``out`` read from the last of the layers ``ctes``."""
+    return "SELECT " + ",\n  ".join(out) + f"\nFROM {q(ctes[-1][0])}"
+
+
+def _with(ctes: list) -> str:
+    return "WITH " + ",\n".join(f"{q(n)} AS (\n{body}\n)" for n, body, *_ in ctes)
+
+
+def _two_branches(rs, source, order, kinds, shape, K, C, euclid: bool) -> tuple[str, int]:
+    """The records that pass the quick test, then (UNION ALL) those that fail it."""
+    widest, branches = 1, []
     for lean in (True, False):
         c = _Compiler(rs)
         name = "plain" if lean else "full"
@@ -580,26 +616,16 @@ def compile_query(
                 f, _ = _fast_value(inp, _a(inp.id, "t"), kinds[inp.id])
                 values.append(f"{f} AS {_a(inp.id, 'v')}")
                 c.input_sql[inp.id] = _a(inp.id, "v")
-            ctes.append((f"{name}_read", "SELECT *, " + ", ".join(values) + f" FROM {name}_src WHERE {test}"))
+            _layer(ctes, f"{name}_read", values, where=test)
             bad = codes = inputs = None
         else:
-            ctes.append((f"{name}_read", f"SELECT * FROM {name}_src WHERE NOT {test}"))
+            _layer(ctes, f"{name}_read", [], where=f"NOT {test}")
             bad, codes, inputs = _validation_layers(c, rs, order, kinds, ctes, name)
-        branches.append(_decision_layers(c, rs, ctes, name, K, C, bad, codes, inputs))
+        ctes, out = _decision_layers(c, rs, ctes, name, K, C, bad, codes, inputs, euclid)
+        branches.append((ctes, _text(ctes, out)))
         widest = max(widest, c.widest)
-    text = "WITH " + ",\n".join(f"{q(n)} AS (\n{body}\n)" for b in branches for n, body in b[0])
-    text += "\n" + "\nUNION ALL\n".join(b[1] for b in branches)
-    if widest > WIDE_LIMIT:
-        raise SqlCompileError(
-            f"ruleset {rs.id!r} needs integers of up to {len(str(widest))} digits in SQL, more than the 38 "
-            "an exact SQL integer type holds; simplify the scores (fewer nested divisions and products)"
-        )
-    if len(text) > MAX_EXPRESSION_CHARS:
-        raise SqlCompileError(
-            f"the SQL for ruleset {rs.id!r} would be {len(text)} characters long; nest the conditions less deeply"
-        )
-    return CompiledQuery(text, "bigint" if widest <= BIGINT_LIMIT else "wide", widest, tuple(carry))
-
+    text = _with([layer for ctes, _ in branches for layer in ctes])
+    return text + "\n" + "\nUNION ALL\n".join(b for _, b in branches), widest
 
 def _a(input_id: str, part: str) -> str:
     """The column that holds one part of an input's answer (``t`` text, ``v`` value...)."""
@@ -677,7 +703,7 @@ def _validation_layers(c: _Compiler, rs, order, kinds, ctes, name) -> tuple[str,
     """Layers that read each answer and name every problem, in the order questions depend on
     each other; the columns that say whether the record is invalid, its codes and inputs."""
     for layer, cols in _parse_layers(rs.inputs, _a, kinds):
-        ctes.append((f"{name}_{layer}", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
+        _layer(ctes, f"{name}_{layer}", cols)
     level: dict[str, int] = {}
     for inp in order:
         deps = ast.references(inp.asked_when) if inp.asked_when is not None else ()
@@ -708,7 +734,7 @@ def _validation_layers(c: _Compiler, rs, order, kinds, ctes, name) -> tuple[str,
                 cols.append(f"{tried_true} AS {_a(inp.id, 'bt')}")
                 cols.append(f"{tried_false} AS {_a(inp.id, 'bf')}")
         if cols:
-            ctes.append((f"{name}_a{lv}", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
+            _layer(ctes, f"{name}_a{lv}", cols)
         cols = []
         for inp in mine:
             st, y = _a(inp.id, "s"), _a(inp.id, "y")
@@ -740,7 +766,7 @@ def _validation_layers(c: _Compiler, rs, order, kinds, ctes, name) -> tuple[str,
             cols.append(f"{value} AS {_a(inp.id, 'v')}")
         for inp in mine:
             c.input_sql[inp.id] = _a(inp.id, "v")
-        ctes.append((f"{name}_v{lv}", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
+        _layer(ctes, f"{name}_v{lv}", cols)
     c.validating = False
 
     problems = [_a(i.id, "p") for i in order]
@@ -749,16 +775,15 @@ def _validation_layers(c: _Compiler, rs, order, kinds, ctes, name) -> tuple[str,
     dup_inputs = ", ".join(f"CASE WHEN {_a(i.id, 'n')} > 1 THEN {s(i.id)} END" for i in rs.inputs)
     code_parts = [f"CASE WHEN {n_unknown} > 0 THEN {_repeat('SR301', n_unknown)} END"] + problems
     input_parts = [unknown] + [f"CASE WHEN {p} IS NOT NULL THEN {s(i.id)} END" for p, i in zip(problems, order)]
-    ctes.append((f"{name}_dups", f"SELECT *, {dups} AS {q('#ndup')} FROM {ctes[-1][0]}"))
+    _layer(ctes, f"{name}_dups", [f"{dups} AS {q('#ndup')}"])
     ndup = q("#ndup")
     bad = f"({ndup} > 0 OR {n_unknown} > 0 OR " + " OR ".join(f"{p} IS NOT NULL" for p in problems) + ")"
-    ctes.append((
-        f"{name}_checked",
-        f"SELECT *, {bad} AS {q('#bad')}, "
-        f"CASE WHEN {ndup} > 0 THEN {_repeat('SR802', ndup)} ELSE CONCAT_WS(',', {', '.join(code_parts)}) END AS {q('#codes')}, "
+    _layer(ctes, f"{name}_checked", [
+        f"{bad} AS {q('#bad')}",
+        f"CASE WHEN {ndup} > 0 THEN {_repeat('SR802', ndup)} ELSE CONCAT_WS(',', {', '.join(code_parts)}) END AS {q('#codes')}",
         f"CASE WHEN {ndup} > 0 THEN CONCAT_WS(',', {dup_inputs}) ELSE CONCAT_WS(',', {', '.join(input_parts)}) END "
-        f"AS {q('#inputs')} FROM {ctes[-1][0]}",
-    ))
+        f"AS {q('#inputs')}",
+    ])
     return q("#bad"), q("#codes"), q("#inputs")
 
 
@@ -847,9 +872,11 @@ def _answer_classes(rs: ast.RulesetDef, cond: ast.Expr, inp: ast.Input) -> list:
 EUCLID_LAYER = re.compile(r"(?:plain|full)_g[0-9]+")
 
 
-def _decision_layers(c: _Compiler, rs, ctes, name, K, C, bad, codes, inputs) -> tuple[list, str]:
-    """Scores, rules and the axis scores in lowest terms, then the result rows. ``bad`` (None:
-    never) says a record is invalid, with its ``codes`` and ``inputs``."""
+def _decision_layers(c: _Compiler, rs, ctes, name, K, C, bad, codes, inputs,
+                     euclid: bool = True) -> tuple[list, list[str]]:
+    """Scores, rules and the axis scores in lowest terms, then the result columns (``expr AS
+    name``), read from the last layer. ``bad`` (None: never) says a record is invalid, with
+    its ``codes`` and ``inputs``. Without ``euclid`` the gcd is left to the engine's own."""
     # scores, one layer each, in evaluation order
     score_errs: list[str] = []
     for k, score in enumerate(rs.scores):
@@ -867,7 +894,7 @@ def _decision_layers(c: _Compiler, rs, ctes, name, K, C, bad, codes, inputs) -> 
             cols.append(f"{got.err} AS {_a(score.id, 'se')}")
             score_errs.append(_a(score.id, "se"))
         c.score_cols[score.id] = ref
-        ctes.append((f"{name}_s{k}", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
+        _layer(ctes, f"{name}_s{k}", cols)
 
     # rules
     conds: list[Val] = []
@@ -881,7 +908,7 @@ def _decision_layers(c: _Compiler, rs, ctes, name, K, C, bad, codes, inputs) -> 
         if v.err is not None:
             cols.append(f"{v.err} AS {q(f'#e{r.index}')}")
         conds.append(Val(q(f"#r{r.index}"), "boolean", q(f"#e{r.index}") if v.err is not None else None))
-    ctes.append((f"{name}_ruled", "SELECT *" + "".join(", " + x for x in cols) + f" FROM {ctes[-1][0]}"))
+    _layer(ctes, f"{name}_ruled", cols)
     if rs.hit_policy == "first":
         err_case, rule_case = "CASE", "CASE"
         for r, v in zip(rs.rules, conds):
@@ -902,10 +929,7 @@ def _decision_layers(c: _Compiler, rs, ctes, name, K, C, bad, codes, inputs) -> 
         rule_err = _coalesce(*errs, f"CASE WHEN {hits} = 0 THEN 'SR401' WHEN {hits} > 1 THEN 'SR402' END")
         rule_no = "CASE " + " ".join(f"WHEN {v.v} THEN {r.index + 1}" for r, v in zip(rs.rules, conds)) + " END"
     err = _coalesce(*score_errs, rule_err)
-    ctes.append((
-        f"{name}_decided",
-        f"SELECT *, {err} AS {q('#err')}, {rule_no} AS {q('#rule')} FROM {ctes[-1][0]}",
-    ))
+    _layer(ctes, f"{name}_decided", [f"{err} AS {q('#err')}", f"{rule_no} AS {q('#rule')}"])
 
     # the axis scores in lowest terms: Euclid's algorithm, a layer per step
     axes = []
@@ -916,7 +940,7 @@ def _decision_layers(c: _Compiler, rs, ctes, name, K, C, bad, codes, inputs) -> 
         got = c.score_cols[sid]
         assert isinstance(got, Num)
         steps = max(steps, _euclid_steps(got.db))
-    if axes:
+    if axes and euclid:
         cols = []
         for role, sid in axes:
             got = c.score_cols[sid]
@@ -925,14 +949,14 @@ def _decision_layers(c: _Compiler, rs, ctes, name, K, C, bad, codes, inputs) -> 
             cols.append(
                 f"CASE WHEN {den} > 0 THEN ABS({got.n}) % {den} ELSE {lit(0)} END AS {q(f'#{role}y0')}"
             )
-        ctes.append((f"{name}_g0", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
+        _layer(ctes, f"{name}_g0", cols)
         for k in range(1, steps + 1):
             cols = []
             for role, _ in axes:
                 x, y = q(f"#{role}x{k - 1}"), q(f"#{role}y{k - 1}")
                 cols.append(f"CASE WHEN {y} = 0 THEN {x} ELSE {y} END AS {q(f'#{role}x{k}')}")
                 cols.append(f"CASE WHEN {y} = 0 THEN {lit(0)} ELSE {x} % {y} END AS {q(f'#{role}y{k}')}")
-            ctes.append((f"{name}_g{k}", "SELECT *, " + ", ".join(cols) + f" FROM {ctes[-1][0]}"))
+            _layer(ctes, f"{name}_g{k}", cols)
 
     # the result
     ok = f"{q('#err')} IS NULL" if bad is None else f"NOT {bad} AND {q('#err')} IS NULL"
@@ -949,7 +973,7 @@ def _decision_layers(c: _Compiler, rs, ctes, name, K, C, bad, codes, inputs) -> 
         got = c.score_cols[sid]
         # the gcd: an engine's own GCD where it has one (the rendering then drops the Euclid
         # layers), else the last Euclid step
-        g = f"SR_GCD(ABS({got.n}), {got.den}, {q(f'#{role}x{steps}')})"
+        g = f"SR_GCD(ABS({got.n}), {got.den}, {q(f'#{role}x{steps}') if euclid else 'NULL'})"
         out.append(f"CAST(CASE WHEN {ok} THEN EXACT_QUOTIENT({got.n}, {g}) END AS {_OUT}) AS {q(role + '_num')}")
         out.append(f"CAST(CASE WHEN {ok} THEN EXACT_QUOTIENT({got.den}, {g}) END AS {_OUT}) AS {q(role + '_den')}")
     err_code = f"SUBSTRING({q('#err')}, 1, 5)"
@@ -963,7 +987,7 @@ def _decision_layers(c: _Compiler, rs, ctes, name, K, C, bad, codes, inputs) -> 
     out.append(f"{s(rs.id)} AS {q('ruleset_id')}")
     out.append(f"{s(rs.version)} AS {q('ruleset_version')}")
     out.append(f"{s(rs.content_hash)} AS {q('ruleset_hash')}")
-    return ctes, "SELECT " + ",\n  ".join(out) + f"\nFROM {q(ctes[-1][0])}"
+    return ctes, out
 
 
 def _repeat(code: str, count: str) -> str:

@@ -98,10 +98,12 @@ def run_duckdb(con, definition, records, shape: str = "long") -> dict[int, dict]
         _bulk_insert(con, [(key, *(text_of(a.get(i)) for i in ids)) for key, a in records], ["VARCHAR"] * len(ids))
     long = shape in ("long", "long_json")
     query = compile_query(definition, table=q("answers"), shape="long" if long else "wide", types=types)
+    native = compile_query(definition, table=q("answers"), shape="long" if long else "wide", types=types,
+                           euclid=False)
     # the query as printed for DuckDB (``render``) and as a population run has DuckDB run it
-    # (``duckdb_native``): the same rows
+    # (``duckdb_native``, without the Euclid layers): the same rows
     got = []
-    for sql in (render(query, "duckdb"), duckdb_native(con, query)):
+    for sql in (render(query, "duckdb"), duckdb_native(con, native)):
         cur = con.execute(sql)
         names = [d[0] for d in cur.description]
         got.append({r[0]: _norm(dict(zip(names[1:], r[1:]))) for r in cur.fetchall()})

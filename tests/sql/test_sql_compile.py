@@ -108,3 +108,15 @@ def test_no_in_lists_and_a_query_over_some_columns_plans(ruleset):
     con.execute("CREATE TABLE answers (record_id BIGINT, " + ", ".join(f'"{i}" VARCHAR' for i in ids) + ")")
     con.execute("INSERT INTO answers (record_id) VALUES (1)")
     assert con.execute(f"SELECT count(segment), count(error_codes) FROM ({text})").fetchone() == (0, 1)
+
+
+def test_a_query_without_euclid_layers_is_only_for_an_engine_with_gcd():
+    """DuckDB runs the query without the Euclid layers (its own GCD takes their place); Spark
+    and Trino read the last layer's result, so the query is refused for them."""
+    rs = segrules.load("rulesets/helsinki/suuntima.yaml").definition
+    full, lean = compile_query(rs), compile_query(rs, euclid=False)
+    assert "plain_g0" in full.text and "_g0" not in lean.text and not lean.euclid
+    assert render(lean, "duckdb") == render(full, "duckdb")
+    for dialect in ("spark", "trino"):
+        with pytest.raises(ValueError, match="GCD"):
+            render(lean, dialect)
