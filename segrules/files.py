@@ -170,9 +170,15 @@ def write_text_atomic(
     refused; so are the command's own ``inputs`` and (unless ``force``) an existing model file.
     Every problem is an OutputError (SR520 to SR523) that names ``path``.
     """
+    write_bytes_atomic(path, text.encode("utf-8", errors="backslashreplace"), inputs=inputs, force=force)
+
+
+def write_bytes_atomic(
+    path: str | Path, data: bytes, *, inputs: Iterable[str | os.PathLike] = (), force: bool = False
+) -> None:
+    """Write ``data`` to ``path`` as ``write_text_atomic`` writes text."""
     shown = _shown_path(path)
     check_output(path, inputs, force=force)
-    data = text.encode("utf-8", errors="backslashreplace")
     target, mode = output_target(path, streams=True)
     if target is None:
         # a pipe or a terminal, or /dev/stdout redirected to a file: add to the open file,

@@ -13,7 +13,6 @@ import re
 
 from fractions import Fraction
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable
 
 import lark
@@ -21,7 +20,7 @@ from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from ..errors import Span
-from . import ast
+from . import ast, tables
 
 MAX_EXPRESSION_CHARS = 4000
 MAX_DEPTH = 64
@@ -42,9 +41,8 @@ class DslSyntaxError(Exception):
 
 @lru_cache(maxsize=None)
 def _lark() -> Lark:
-    """One LALR parser with both entry points, built once per process."""
-    grammar = (Path(__file__).with_name("grammar.lark")).read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", start=["rule", "expr"], propagate_positions=True, maybe_placeholders=False)
+    """One LALR parser with both entry points, once per process (from the shipped tables)."""
+    return tables.load()
 
 
 def _parser(start: str):
