@@ -948,7 +948,7 @@ def _run_postgres(ruleset, src: Location, dst: Location, rej: Location | None, s
             carry, missing = _plan_columns(ruleset, columns, shape, key, src)
             query = render(
                 compile_query(ruleset.definition, table=table, shape=shape, key=key, carry=carry, columns=columns,
-                              types=types),
+                              types=types, euclid=False),
                 "postgres",
             )
             rows_read, keyed = cur.execute(f"SELECT count(*), count({q(key)}) FROM {table}").fetchone()
