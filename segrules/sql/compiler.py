@@ -586,28 +586,62 @@ def compile_query(
 
 
 def _layer(ctes: list, name: str, cols: Sequence[str], where: str | None = None) -> None:
-    """Add the layer ``name``: every column of the layer before it, and ``cols``
-    (``expr AS name`` each)."""
-    body = "SELECT *" + "".join(", " + x for x in cols) + f" FROM {ctes[-1][0]}"
-    ctes.append((name, body + (f" WHERE {where}" if where else ""), tuple(cols)))
+    """Add the layer ``name``: the columns of the layer before it, and ``cols`` (``expr AS
+    name`` each), of the rows that satisfy ``where``. Its text is written by ``_query``."""
+    ctes.append((name, tuple(cols), where))
 
 
-def _text(ctes: list, out: Sequence[str]) -> str:
-    """The query of the result columns ``out`` read from the last of the layers ``ctes``."""
-    return "SELECT " + ",\n  ".join(out) + f"\nFROM {q(ctes[-1][0])}"
+#: A quoted identifier (group 1), or a string literal, which may hold anything.
+_QUOTED = re.compile(r"'(?:[^']|'')*'|(\"(?:[^\"]|\"\")*\")")
 
 
-def _with(ctes: list) -> str:
-    return "WITH " + ",\n".join(f"{q(n)} AS (\n{body}\n)" for n, body, *_ in ctes)
+def _reads(expr: str) -> set[str]:
+    """The columns (quoted) that ``expr`` reads."""
+    return {m.group(1) for m in _QUOTED.finditer(expr) if m.group(1) is not None}
+
+
+def _query(ctes: list, out: Sequence[str], source_from: str) -> tuple[list[tuple[str, str]], str]:
+    """The layers' texts and the query of the result columns ``out`` read from the last.
+
+    A layer passes on only the columns that a later layer or the result reads, and computes
+    only those of its own that are read; a layer left with nothing of its own to compute or
+    filter is left out. So every layer is as narrow as it can be: PostgreSQL, which keeps
+    each layer a step of its own, copies every column a layer passes on, for every row, and
+    DuckDB binds every column of every layer before it plans."""
+    needed = set().union(*(_reads(col.rpartition(" AS ")[0]) for col in out))
+    kept: list[tuple[str, list[str], list[str], str | None]] = []
+    for name, cols, where in reversed(ctes):
+        own = {col.rpartition(" AS ")[2]: col for col in cols}
+        mine = [col for alias, col in own.items() if alias in needed]
+        passed = needed - own.keys()
+        if not mine and where is None:
+            continue  # nothing of its own: the next layer reads the one before
+        needed = passed | set().union(*(_reads(col.rpartition(" AS ")[0]) for col in mine))
+        if where is not None:
+            needed |= _reads(where)
+        kept.append((name, mine, sorted(passed), where))
+    kept.reverse()  # (what is still needed now is read from the input table)
+    texts, before = [], None
+    for name, mine, passed, where in kept:
+        select = ", ".join([*passed, *mine])
+        body = f"SELECT {select} " + (source_from if before is None else f"FROM {before}")
+        texts.append((name, body + (f" WHERE {where}" if where else "")))
+        before = name
+    return texts, "SELECT " + ",\n  ".join(out) + f"\nFROM {q(before)}"
+
+
+def _with(layers: list[tuple[str, str]]) -> str:
+    return "WITH " + ",\n".join(f"{q(n)} AS (\n{body}\n)" for n, body in layers)
 
 
 def _two_branches(rs, source, order, kinds, shape, K, C, euclid: bool) -> tuple[str, int]:
     """The records that pass the quick test, then (UNION ALL) those that fail it."""
-    widest, branches = 1, []
+    source_cols, source_from = source
+    widest, layers, selects = 1, [], []
     for lean in (True, False):
         c = _Compiler(rs)
         name = "plain" if lean else "full"
-        ctes = [(f"{name}_src", source)]
+        ctes = [(f"{name}_src", tuple(source_cols), None)]
         test = _plain_test(c, rs, order, kinds, shape)
         if lean:
             # answers all plain, allowed and asked: their values are as read
@@ -622,18 +656,21 @@ def _two_branches(rs, source, order, kinds, shape, K, C, euclid: bool) -> tuple[
             _layer(ctes, f"{name}_read", [], where=f"NOT {test}")
             bad, codes, inputs = _validation_layers(c, rs, order, kinds, ctes, name)
         ctes, out = _decision_layers(c, rs, ctes, name, K, C, bad, codes, inputs, euclid)
-        branches.append((ctes, _text(ctes, out)))
+        texts, select = _query(ctes, out, source_from)
+        layers += texts
+        selects.append(select)
         widest = max(widest, c.widest)
-    text = _with([layer for ctes, _ in branches for layer in ctes])
-    return text + "\n" + "\nUNION ALL\n".join(b for _, b in branches), widest
+    return _with(layers) + "\n" + "\nUNION ALL\n".join(selects), widest
+
 
 def _a(input_id: str, part: str) -> str:
     """The column that holds one part of an input's answer (``t`` text, ``v`` value...)."""
     return q(f"{input_id}#{part}")
 
 
-def _source(rs, table, shape, K, C, kinds, columns, Q, V) -> str:
-    """The answers, one column per input: as text, or typed where the column is."""
+def _source(rs, table, shape, K, C, kinds, columns, Q, V) -> tuple[list[str], str]:
+    """The answers, one column per input: as text, or typed where the column is (the columns,
+    ``expr AS name`` each, and the FROM clause that reads them)."""
     if shape == "wide":
         present = set(columns) if columns is not None else None
         # an input carried from a JSON column is carried as text (a string's own text)
@@ -656,7 +693,7 @@ def _source(rs, table, shape, K, C, kinds, columns, Q, V) -> str:
             cols.append(f"1 AS {_a(inp.id, 'n')}")
         cols.append(f"CAST(NULL AS TEXT) AS {q('#unknown')}")
         cols.append(f"0 AS {q('#nunknown')}")
-        return "SELECT " + ", ".join(cols) + f" FROM {table}"
+        return cols, f"FROM {table}"
     cols = [f"{K} AS {q('#key')}"]
     for inp in rs.inputs:
         mine = f"{Q} = {s(inp.id)}"
@@ -669,7 +706,7 @@ def _source(rs, table, shape, K, C, kinds, columns, Q, V) -> str:
     other = f"CASE WHEN NOT {one_of(Q, [s(i.id) for i in rs.inputs])} THEN CAST({Q} AS TEXT) END"
     cols.append(f"STRING_AGG(DISTINCT {other}, ',' ORDER BY {other}) AS {q('#unknown')}")
     cols.append(f"COUNT(DISTINCT {other}) AS {q('#nunknown')}")
-    return "SELECT " + ", ".join(cols) + f" FROM {table} GROUP BY {K}"
+    return cols, f"FROM {table} GROUP BY {K}"
 
 
 def _plain_test(c: _Compiler, rs, order, kinds, shape) -> str:
