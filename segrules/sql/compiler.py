@@ -642,7 +642,8 @@ def _two_branches(rs, source, order, kinds, shape, K, C, euclid: bool) -> tuple[
         c = _Compiler(rs)
         name = "plain" if lean else "full"
         ctes = [(f"{name}_src", tuple(source_cols), None)]
-        test = _plain_test(c, rs, order, kinds, shape)
+        test, asks = _plain_test(c, rs, order, kinds, shape)
+        _layer(ctes, f"{name}_asked", asks)
         if lean:
             # answers all plain, allowed and asked: their values are as read
             values = []
@@ -709,13 +710,26 @@ def _source(rs, table, shape, K, C, kinds, columns, Q, V) -> tuple[list[str], st
     return cols, f"FROM {table} GROUP BY {K}"
 
 
-def _plain_test(c: _Compiler, rs, order, kinds, shape) -> str:
+def _plain_test(c: _Compiler, rs, order, kinds, shape) -> tuple[str, list[str]]:
     """SQL that holds when every answer is given in its plain form, allowed and asked, with
     none unknown or given twice: then the record is valid and each answer's value is as read.
-    (It may fail for a valid record, e.g. ``03``; the full validation then judges it.)"""
+    (It may fail for a valid record, e.g. ``03``; the full validation then judges it.)
+
+    The ``asked_when`` conditions it reads are columns of a layer before it (the second
+    value returned, ``expr AS name`` each), each computed once however many questions it asks
+    (Suuntima's battery: 4 conditions for 23 questions; PostgreSQL computes an expression
+    each time it is written)."""
     for inp in rs.inputs:
         c.input_sql[inp.id] = _fast_value(inp, _a(inp.id, "t"), kinds[inp.id])[0]
-    tests = []
+    tests, asks = [], {}
+
+    def asked(expr: str | None) -> str | None:
+        if expr is None:
+            return None
+        if expr not in asks:
+            asks[expr] = q(f"#ask{len(asks)}")
+        return asks[expr]
+
     for inp in order:
         t = _a(inp.id, "t")
         test = _fast_value(inp, t, kinds[inp.id])[1]
@@ -724,16 +738,17 @@ def _plain_test(c: _Compiler, rs, order, kinds, shape) -> str:
             answered = f"COALESCE({test}, TRUE)" if inp.optional else test
         else:
             cond = c.boolean(inp.asked_when)
-            given = f"({cond.v} OR {t} IS NULL)" if inp.optional else f"(({t} IS NULL) <> ({cond.v}))"
+            v, err = asked(cond.v), asked(cond.err)
+            given = f"({v} OR {t} IS NULL)" if inp.optional else f"(({t} IS NULL) <> ({v}))"
             answered = f"{given} AND COALESCE({test}, TRUE)"
-            if cond.err is not None:
-                answered = f"{cond.err} IS NULL AND {answered}"
+            if err is not None:
+                answered = f"{err} IS NULL AND {answered}"
         tests.append(f"({answered})")
     if shape == "long":
         tests.append(f"{q('#nunknown')} = 0")
         tests += [f"{_a(i.id, 'n')} <= 1" for i in rs.inputs]
     c.input_sql.clear()
-    return f"COALESCE({' AND '.join(tests)}, FALSE)"
+    return f"COALESCE({' AND '.join(tests)}, FALSE)", [f"{expr} AS {name}" for expr, name in asks.items()]
 
 
 def _validation_layers(c: _Compiler, rs, order, kinds, ctes, name) -> tuple[str, str, str]:
