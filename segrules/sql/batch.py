@@ -236,10 +236,11 @@ def run_batch(
                     raise _read_error(exc, src) from None
             relation_out = f"read_parquet({_lit(result)})"
             progress.step("writing")  # the outputs, from the result in key order
+            counts = con.execute(f"SELECT count(*), count(segment), count({q(key)}) FROM {relation_out}").fetchone()
             if shape == "wide":  # the long shape groups its rows by key: one record a key
-                _refuse_repeated_keys(con, relation_out, key, src)
+                _refuse_repeated_keys(con, relation_out, key, src, empty=counts[0] - counts[2])
             rows_read = None if shape == "wide" else con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
-            summary = _summary(con, relation_out, engine, rows_read, dst, rej, carry, missing, started)
+            summary = _summary(con, relation_out, engine, rows_read, dst, rej, carry, missing, started, counts[:2])
             if rej is None and dst.kind == "parquet":
                 _replace(result, dst)
             else:
@@ -876,8 +877,10 @@ def _write_one(con, loc: Location, select: str) -> None:
             os.unlink(tmp)
 
 
-def _summary(con, result, engine, rows_read, dst, rej, carry, missing, started) -> BatchSummary:
-    records, segmented = con.execute(f"SELECT count(*), count(segment) FROM {result}").fetchone()
+def _summary(con, result, engine, rows_read, dst, rej, carry, missing, started,
+             counts: tuple[int, int]) -> BatchSummary:
+    """The run's summary; ``counts``: the records of the result and those segmented."""
+    records, segmented = counts
     if rows_read is None:  # the wide shape: a row per record
         rows_read = records
     by_code = dict(
