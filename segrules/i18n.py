@@ -1025,7 +1025,7 @@ VERIFY_REPORT: dict[str, tuple[str, str, str]] = {
     ),
     'check.pathways_labels': (
         'jokaisella segmentillä on asiakkuuspolku ja suomenkieliset nimet',
-        'varje segment har en vårdstig och finska namn',
+        'varje segment har en kundstig och finska namn',
         'every segment has a pathway and Finnish labels',
     ),
     'check.examples': (
@@ -1070,7 +1070,7 @@ VERIFY_REPORT: dict[str, tuple[str, str, str]] = {
     ),
     'sum.passed.pathways_labels': (
         'jokaisella segmentillä on asiakkuuspolku ja suomenkieliset nimet',
-        'varje segment har en vårdstig och finska namn',
+        'varje segment har en kundstig och finska namn',
         'every segment has a pathway and Finnish labels',
     ),
     'sum.passed.examples': (
@@ -1225,7 +1225,7 @@ VERIFY_REPORT: dict[str, tuple[str, str, str]] = {
     ),
     'finding.SR607': (
         '{subject}: asiakkuuspolku tai suomenkielinen teksti puuttuu',
-        '{subject}: vårdstig eller finsk text saknas',
+        '{subject}: kundstig eller finsk text saknas',
         '{subject}: a pathway or a Finnish text is missing',
     ),
     'finding.SR608': (

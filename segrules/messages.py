@@ -1012,7 +1012,7 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
         "sv": (
             "I YAML kan en del namnges med `&namn` och upprepas på andra ställen med `*namn`. En "
             "regeluppsättning får inte göra så: varje del ska kunna läsas för sig, så att den som "
-            "granskar ser hela etiketten eller servicestigen där den används, och en ändring på ett "
+            "granskar ser hela etiketten eller kundstigen där den används, och en ändring på ett "
             "ställe inte tyst kan ändra ett annat.",
             "skriv ut den upprepade delen i sin helhet på varje ställe.",
         ),
@@ -1084,7 +1084,7 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
             "En del av regeluppsättningen har fel form: en lista där en mappning (nyckel: värde) "
             "väntas, ett enskilt värde där en lista väntas, text där ett heltal eller sant/falskt "
             "väntas, eller så är filen tom. Meddelandet nämner delen och den form den ska ha. I "
-            "formatet är frågor (inputs), skalor, grupper, poäng, segment och servicestigar "
+            "formatet är frågor (inputs), skalor, grupper, poäng, segment och kundstigar "
             "mappningar med id som nycklar; regler, exempel och besök är listor; en regel eller ett "
             "uttryck är en textrad.",
             "skriv delen i den form som formatet beskriver (se ruleset-format.md). En mappning "
@@ -1102,7 +1102,7 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
         "sv": (
             "En nyckel som formatet kräver saknas (som `version` eller en frågas `text`), eller så "
             "är ett avsnitt som måste ha poster tomt (inga frågor, segment eller regler, inga besök "
-            "i en servicestig). Positionen pekar på mappningen där nyckeln saknas.",
+            "i en kundstig). Positionen pekar på mappningen där nyckeln saknas.",
             "lägg till den nyckel eller de poster som saknas.",
         ),
     },
@@ -1218,7 +1218,7 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
             "lisää suomenkielinen teksti.",
         ),
         "sv": (
-            "Varje text som en person läser (titeln, etiketter, frågornas texter, servicestigarnas "
+            "Varje text som en person läser (titeln, etiketter, frågornas texter, kundstigarnas "
             "texter) ges per språk. Den finska texten (fi) är obligatorisk, och ingen text får vara tom.",
             "lägg till den finska texten.",
         ),
@@ -1453,11 +1453,11 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
             "anna jokainen asiakkuuspolku segmenttinsä tunnuksella, ja anna yksi jokaiselle segmentille.",
         ),
         "sv": (
-            "Varje segment behöver en servicestig (kundstig): hur dess kunder kontaktas, vilka "
+            "Varje segment behöver en kundstig: hur dess kunder kontaktas, vilka "
             "besök som erbjuds, vem som koordinerar, hur egenvården stöds och när segmentet "
-            "bedöms på nytt. Varje servicestig måste höra till ett deklarerat segment, under "
+            "bedöms på nytt. Varje kundstig måste höra till ett deklarerat segment, under "
             "segmentets id.",
-            "ge varje servicestig under id för sitt segment, och ge en för varje segment.",
+            "ge varje kundstig under id för sitt segment, och ge en för varje segment.",
         ),
     },
     "SR223": {
@@ -1849,10 +1849,10 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
             "kirjoita puuttuvat tekstit; asiakkuuspolun avaimet ovat ruleset-format.md:ssä.",
         ),
         "sv": (
-            "Ett segment saknar servicestig (kundstig), eller så saknar ett segment eller dess "
-            "servicestig en finsk text som personalen behöver för att handla enligt beslutet "
+            "Ett segment saknar kundstig, eller så saknar ett segment eller dess "
+            "kundstig en finsk text som personalen behöver för att handla enligt beslutet "
             "(texten om kontakt, koordinering eller egenvård).",
-            "skriv de texter som saknas; servicestigens nycklar finns i ruleset-format.md.",
+            "skriv de texter som saknas; kundstigens nycklar finns i ruleset-format.md.",
         ),
     },
     "SR608": {

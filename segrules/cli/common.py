@@ -423,11 +423,11 @@ HELP_TEXTS: dict[str, tuple[str, str]] = {
     # describe
     "print a ruleset's inputs, scores, segments, rules and pathways": (
         "tulosta säännöstön kysymykset, pistemäärät, segmentit, säännöt ja asiakkuuspolut",
-        "skriv ut regeluppsättningens frågor, poäng, segment, regler och servicestigar",
+        "skriv ut regeluppsättningens frågor, poäng, segment, regler och kundstigar",
     ),
     "Print a ruleset's inputs, scores, segments, rules and pathways.": (
         "Tulosta säännöstön kysymykset, pistemäärät, segmentit, säännöt ja asiakkuuspolut.",
-        "Skriv ut regeluppsättningens frågor, poäng, segment, regler och servicestigar.",
+        "Skriv ut regeluppsättningens frågor, poäng, segment, regler och kundstigar.",
     ),
     # sample
     "print random valid answer sets, one JSON object per line": (
@@ -476,7 +476,7 @@ HELP_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "with --fhir: add a CarePlan proposal from the pathway": (
         "--fhir-valitsimen kanssa: lisää asiakkuuspolusta CarePlan-ehdotus",
-        "med --fhir: lägg till ett CarePlan-förslag från servicestigen",
+        "med --fhir: lägg till ett CarePlan-förslag från kundstigen",
     ),
     # replay
     "recompute a stored decision record: confirm its ruleset and outcome, or show what differs": (
