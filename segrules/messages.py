@@ -509,8 +509,8 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "segmenten {a} och {b} är placerade i samma fyrfält"),
     ("SR230", "example {name} expects the unknown segment {id}", "esimerkki {name} odottaa tuntematonta segmenttiä {id}",
      "exemplet {name} väntar sig det okända segmentet {id}"),
-    ("SR231", "example {name}: {input}: {message} ({code})", "esimerkki {name}: {input}: {message:answer} ({code})",
-     "exemplet {name}: {input}: {message:answer} ({code})"),
+    ("SR231", "example {name}: {input}: {message} ({answer_code})", "esimerkki {name}: {input}: {message:answer} ({answer_code})",
+     "exemplet {name}: {input}: {message:answer} ({answer_code})"),
     # answers
     ("SR301", "{input}: {message}", "{input}: {message}", "{input}: {message}"),
     ("SR302", "{input}: {message}", "{input}: {message}", "{input}: {message}"),
@@ -626,11 +626,9 @@ HINTS: list[tuple[str | None, str, str, str]] = [
      "{name} är ett segment; ett villkor kan bara använda frågor och poäng"),
     (None, "compare it with something, e.g. x >= 3", "vertaa sitä johonkin, esim. x >= 3", "jämför det med något, t.ex. x >= 3"),
     (None, "a condition compares values, e.g. {example}", "ehto vertaa arvoja, esim. {example}", "ett villkor jämför värden, t.ex. {example}"),
-    (None, "e.g. {example}", "esim. {example}", "t.ex. {example}"),
-    (None, "write e.g. {example}", "kirjoita esim. {example}", "skriv t.ex. {example}"),
-    (None, "write {example}", "kirjoita {example}", "skriv {example}"),
     (None, "put the text in quotes", "kirjoita teksti lainausmerkkeihin", "skriv texten inom citattecken"),
-    (None, "e.g. 12, without quotes", "esim. 12, ilman lainausmerkkejä", "t.ex. 12, utan citattecken"),
+    (None, "e.g. {example}, without quotes", "esim. {example}, ilman lainausmerkkejä", "t.ex. {example}, utan citattecken"),
+    (None, "e.g. {example}, not {wrong}", "esim. {example}, ei {wrong}", "t.ex. {example}, inte {wrong}"),
     (None, "write true or false, without quotes", "kirjoita true tai false ilman lainausmerkkejä",
      "skriv true eller false utan citattecken"),
     (None, "allowed keys: {keys}", "sallitut avaimet: {keys}", "tillåtna nycklar: {keys}"),
@@ -733,6 +731,52 @@ HINTS: list[tuple[str | None, str, str, str]] = [
     (None, "write the repeated part out in full, so that each part reads on its own",
      "kirjoita toistuva osa kokonaan auki, jotta kukin osa on luettavissa sellaisenaan",
      "skriv ut den upprepade delen i sin helhet, så att varje del kan läsas för sig"),
+    (None, "write the number in plain decimal digits (e.g. {example}), or {text} in quotes for the text",
+     "kirjoita luku tavallisin numeroin (esim. {example}), tai {text} lainausmerkeissä tekstille",
+     "skriv talet med vanliga siffror (t.ex. {example}), eller {text} inom citattecken för texten"),
+    (None, "write it as one line of text; if it must contain ': ', put the whole text in double quotes",
+     "kirjoita se yhdelle riville; jos siinä on oltava ': ', kirjoita koko teksti lainausmerkkeihin",
+     "skriv den som en rad text; om den måste innehålla ': ', skriv hela texten inom dubbla citattecken"),
+    (None, "write the character itself, or its code point: {example} for a character beyond U+FFFF "
+     "(YAML does not join surrogate pairs)",
+     "kirjoita merkki itse tai sen koodi: {example} merkille, joka on U+FFFF:n jälkeen (YAML ei yhdistä "
+     "sijaismerkkipareja)",
+     "skriv tecknet självt eller dess kodpunkt: {example} för ett tecken efter U+FFFF (YAML sammanfogar inte "
+     "surrogatpar)"),
+    (None, "save the file as UTF-8", "tallenna tiedosto UTF-8-muodossa", "spara filen som UTF-8"),
+    (None, "the text was decoded from bytes that are not UTF-8; decode it as UTF-8",
+     "teksti on muunnettu tavuista, jotka eivät ole UTF-8:aa; lue se UTF-8:na",
+     "texten avkodades från byte som inte är UTF-8; avkoda den som UTF-8"),
+    (None, "a quadrant has the keys resources and complexity", "nelikentän kentällä on avaimet resources ja complexity",
+     "ett fält i fyrfältet har nycklarna resources och complexity"),
+    (None, "add e.g. {example}", "lisää esim. {example}", "lägg till t.ex. {example}"),
+    (None, "add the line `{id}: <segment id>`", "lisää rivi `{id}: <segmentin tunnus>`", "lägg till raden `{id}: <segmentets id>`"),
+    (None, "run segrules check {path}", "aja segrules check {path}", "kör segrules check {path}"),
+    # crosswalks
+    (None, "add it to rulesets at the top, or correct the id", "lisää se alun luetteloon rulesets tai korjaa tunnus",
+     "lägg till den i listan rulesets överst, eller rätta id"),
+    (None, "each ruleset id must belong to one file; rename or remove a copy",
+     "kunkin säännöstön tunnuksen on kuuluttava yhteen tiedostoon; nimeä kopio uudelleen tai poista se",
+     "varje regeluppsättnings id får höra till en enda fil; byt namn på en kopia eller ta bort den"),
+    (None, "each segment belongs to exactly one position", "kukin segmentti kuuluu täsmälleen yhteen paikkaan",
+     "varje segment hör till exakt en position"),
+    (None, "give the ruleset axes and a quadrant for each segment, or leave it out of the crosswalk",
+     "anna säännöstölle akselit ja jokaiselle segmentille nelikentän kenttä, tai jätä se pois vastaavuustaulukosta",
+     "ge regeluppsättningen axlar och varje segment ett fält i fyrfältet, eller lämna den utanför korstabellen"),
+    (None, "labels are given in fi, sv and en", "nimet annetaan kielillä fi, sv ja en", "etiketter ges på fi, sv och en"),
+    (None, "list each quadrant once and put all its segments there",
+     "luettele kukin nelikentän kenttä kerran ja sen kaikki segmentit siihen",
+     "ta upp varje fält en gång och lägg alla dess segment där"),
+    (None, "list each ruleset once", "luettele kukin säännöstö kerran", "ta upp varje regeluppsättning en gång"),
+    (None, "move it to the position of its own quadrant, or correct the ruleset",
+     "siirrä se oman nelikentän kenttänsä paikkaan tai korjaa säännöstö",
+     "flytta den till positionen för sitt eget fält, eller rätta regeluppsättningen"),
+    (None, "name it under the position of its quadrant", "mainitse se nelikentän kenttänsä paikassa",
+     "ange den under positionen för sitt fält"),
+    # last, so that every hint above is matched first: an example after a fixed opening
+    (None, "e.g. {example}", "esim. {example}", "t.ex. {example}"),
+    (None, "write e.g. {example}", "kirjoita esim. {example}", "skriv t.ex. {example}"),
+    (None, "write {example}", "kirjoita {example}", "skriv {example}"),
 ]
 
 #: PyYAML's own words, as they appear in an SR010 message.
@@ -768,7 +812,8 @@ def _pattern(english: str) -> re.Pattern:
     parts, last = [], 0
     for m in _FIELD.finditer(english):
         parts.append(re.escape(english[last:m.start()]))
-        parts.append(f"(?P<{m.group(1)}>.+?)")
+        # a parameter named *_code is an error code: "(SR302)" ends a message, not "(scale x)"
+        parts.append(f"(?P<{m.group(1)}>SR[0-9]{{3}})" if m.group(1).endswith("_code") else f"(?P<{m.group(1)}>.+?)")
         last = m.end()
     parts.append(re.escape(english[last:]))
     return re.compile("".join(parts), re.DOTALL)

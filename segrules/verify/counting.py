@@ -92,10 +92,10 @@ class SegmentSizes:
         """``omatoimi 1 234 (12.5 %), ...``; the other outcomes only where they occur."""
         from ..i18n import text
 
-        parts = [f"{s} {size_text(n)} ({share_text(n, self.total)})" for s, n in self.segments]
+        parts = [f"{s} {size_text(n, lang)} ({share_text(n, self.total, lang)})" for s, n in self.segments]
         for key, n in (("none", self.no_segment), ("several", self.several_segments), ("error", self.errors)):
             if n:
-                parts.append(f"{text(lang, 'outcome.' + key)} {size_text(n)} ({share_text(n, self.total)})")
+                parts.append(f"{text(lang, 'outcome.' + key)} {size_text(n, lang)} ({share_text(n, self.total, lang)})")
         return ", ".join(parts)
 
 
@@ -142,16 +142,18 @@ def count_ruleset(rs: ast.RulesetDef, budget: Budget | None = None, *, method: s
     return sizes_of(rs, tally, used)
 
 
-def share_text(n: int, total: int) -> str:
+def share_text(n: int, total: int, lang: str = "en") -> str:
     """A share of the answer space for people, to four significant digits (``12.5 %``,
-    ``0.003052 %``); ``< 0.0001 %`` for a tiny non-zero share; 0 and 100 % only when exact."""
+    ``0.003052 %``); ``< 0.0001 %`` for a tiny non-zero share; 0 and 100 % only when exact.
+    Finnish and Swedish write the decimal comma (``12,5 %``)."""
+    comma = lang in ("fi", "sv")
     if total <= 0 or n <= 0:
         return "0 %"
     if n == total:
         return "100 %"
     percent = Fraction(100 * n, total)
     if percent < Fraction(1, 10_000):
-        return "< 0.0001 %"
+        return "< 0,0001 %" if comma else "< 0.0001 %"
     places = 0  # decimals for four significant digits, at most six
     while places < 6 and percent * 10**places < 1000:
         places += 1
@@ -161,7 +163,7 @@ def share_text(n: int, total: int) -> str:
     text = digits[:-places] + "." + digits[-places:] if places else digits
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return f"{text} %"
+    return f"{text.replace('.', ',') if comma else text} %"
 
 
 # --------------------------------------------------------------------------- two versions

@@ -233,7 +233,7 @@ def _section(n: int, r: VerificationReport, d: ast.RulesetDef | None, lang: str)
         (t("report.content_hash"), f"<code>{escape(r.content_hash)}</code>"),
         (t("report.file"), f"<code>{escape(shown_path(r.source) or '')}</code>"),
         (t("report.hit_policy"), escape(code_label("hit_policy", r.hit_policy, lang))),
-        (t("report.answer_space"), t("report.answer_sets", size=size_text(r.answer_space_size))),
+        (t("report.answer_space"), t("report.answer_sets", size=size_text(r.answer_space_size, lang))),
         (t("report.method"), escape(method_text(r, lang))),
         (t("report.time"), f"{r.seconds:.2f} s"),
     ]
@@ -306,7 +306,7 @@ def _finding(check: str, f: Finding, lang: str = "en") -> list[str]:
         code = f"<code>{escape(f.code)}</code>" + (f" {escape(title)}" if title else "")
         out.append(f'<p class="muted">{t("report.code")}: {code} (<code>segrules explain {escape(f.code)}</code>)</p>')
     if f.answer_sets is not None:
-        out.append(f"<p>{t('report.affected')}: <strong>{escape(size_text(f.answer_sets))}</strong></p>")
+        out.append(f"<p>{t('report.affected')}: <strong>{escape(size_text(f.answer_sets, lang))}</strong></p>")
     if f.region:
         out.append(f"<p>{t('report.region')}: <code>{escape(region_text(f.region, lang))}</code></p>")
     if f.rules:
