@@ -23,7 +23,7 @@ __all__ = ["region_text", "method_text", "methods_text", "check_summary", "findi
 def region_text(region: str, lang: str = "en") -> str:
     """A region as a report shows it: in the rule language's notation, which reads the same in
     every language, bar the region with no condition, said in ``lang``."""
-    from .structure import EVERYWHERE
+    from .regions import EVERYWHERE
 
     return text(lang, "region.everywhere") if region == EVERYWHERE else region
 
