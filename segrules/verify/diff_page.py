@@ -20,7 +20,7 @@ from .counting import share_text
 from .diff import INVALID, REGIONS_SHOWN, SCHEMA, outcome_text
 from .html import _CSS
 from .model import size_text
-from .words import reason_text, region_text
+from .words import methods_text, reason_text, region_text
 
 __all__ = ["diff_html", "diff_section"]
 
@@ -66,7 +66,7 @@ def diff_section(d: Any, lang: str = "en") -> list[str]:
         add(f"<dt>{escape(_t(lang, key))}</dt><dd><code>{escape(v.id)}</code> {escape(v.version)}"
             f"{' · <code>' + escape(v.file) + '</code>' if v.file else ''}<br>"
             f"SHA-256 <code>{escape(v.content_hash)}</code></dd>")
-    add(f"<dt>{escape(_t(lang, 'diff.method'))}</dt><dd>{escape(d.method)}</dd>")
+    add(f"<dt>{escape(_t(lang, 'diff.method'))}</dt><dd>{escape(methods_text(d.method.split('+'), lang))}</dd>")
     for key, ids in (("diff.only_old", d.inputs_only_old), ("diff.only_new", d.inputs_only_new),
                      ("diff.changed", d.inputs_changed)):
         if ids:

@@ -472,6 +472,7 @@ def _examples(d: ast.RulesetDef, lang: str) -> list[str]:
     """Every example of the ruleset, run again here through the reference evaluator."""
     from ..errors import SegrulesError
     from ..engine import reference
+    from ..messages import translate_error
 
     t = lambda k: escape(_t(lang, k))  # noqa: E731
     out = [f"<h3>{t('report.examples')}</h3>"]
@@ -483,7 +484,7 @@ def _examples(d: ast.RulesetDef, lang: str) -> list[str]:
         try:
             got = reference.decide_segment(d, ex.answer_dict)
         except SegrulesError as exc:
-            got = f"{exc.code}: {exc}"
+            got = translate_error(f"{exc.code}: {exc}", lang)
         ok = got == ex.expect
         mark = f'<td class="status {"ok" if ok else "failed"}">{t("report.passed" if ok else "report.example_failed")}</td>'
         out.append(f"<tr><td>{escape(ex.name)}</td>"

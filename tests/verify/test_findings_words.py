@@ -39,7 +39,7 @@ _RULE_LINE = re.compile(r"[<>=]|\bwhen\b|\botherwise\b")
 #: The values of a yes/no answer, written so in every language.
 VALUES = {"true", "false"}
 CHECK_NAMES = {name for name, _ in CHECKS}
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_WORD = re.compile(r"[^\W\d]\w*")  # a word of any letters: "yhteistyöasiakkuus" is one word
 _EXPRESSION_KEYS = ("expr", "asked_when")
 
 
@@ -61,6 +61,9 @@ def ruleset_words(text: str) -> set[str]:
     if not isinstance(doc, dict):  # a file that is not YAML: every key and list item in it
         return set(re.findall(r"^\s*-?\s*([A-Za-z_]\w*)\s*:", text, re.M)) | set(re.findall(r"^\s*-\s+(\w+)\s*$", text, re.M))
     out = _words(f"{doc.get('id', '')} {doc.get('aliases', '')}")
+    for segment in (doc.get("segments") or {}).values():
+        if isinstance(segment, dict):
+            out |= _words(str(segment.get("aliases", "")))
     for section in ("scales", "inputs", "groups", "scores", "segments", "pathways"):
         body = doc.get(section)
         if not isinstance(body, dict):
@@ -90,14 +93,15 @@ def _catalogue_words() -> dict[str, set[str]]:
     for _, fi, sv in finnish_and_swedish():
         for lang, text in (("fi", fi), ("sv", sv)):
             prose = "\n".join(line for line in text.splitlines() if not line.startswith("    "))
-            prose = re.sub(r"`[^`]*`|\{[^}]*\}|\b[a-z_]+: [^;.)\n]*", " ", prose)  # code, parameters, YAML
+            prose = re.sub(r"`[^`]*`|\{[^}]*\}|\b[a-z_]+: [^;.)\n]*|--[\w-]+", " ", prose)  # code, parameters, YAML, options
             out[lang] |= {w.lower() for w in _WORD.findall(prose)}
     return {lang: words - RULE_WORDS for lang, words in out.items()}  # those only where a rule is shown
 
 
 CATALOGUE = _catalogue_words()
 _QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|`[^`\n]*`|”[^”\n]*”|\{[^\n]*\}")
-_NOT_WORDS = re.compile(r"\S+\.(?:yaml|json|html)\S*|\bSR\d{3}\b|\b[0-9a-f]{12,}\b|sha256|\(z3 [^)]*\)|\bz3\b")
+_NOT_WORDS = re.compile(r"\S+\.(?:yaml|json|html|md)\S*|\bSR\d{3}\b|\b[0-9a-f]{12,}\b|sha256|\(z3 [^)]*\)|\bz3\b|"
+                        r"--[\w-]+|\d{4}-\d\d-\d\dT[\d:+]+|\bsegrules\.[\w.]+/\d+")  # a schema id
 
 
 def example_names(text: str) -> list[str]:
@@ -252,3 +256,53 @@ def test_the_runs_reach_what_they_are_for(outputs):
                                               "--no-count")
     assert "the solver did not decide" in en("diff", "../renamed/my-region/suuntima.yaml", "my-region/suuntima.yaml",
                                               "--solver-budget", "2000")
+
+
+# --------------------------------------------------------------------------- the HTML pages
+
+#: The names of the software a page says it ran with, and the keys of the budgets it ran with
+#: (the JSON's), which a page shows as they are.
+_PAGE_NAMES = {"python", "cpython", "pyyaml", "libyaml", "lark"}
+
+
+def page_text(path: Path) -> str:
+    """The text a reader sees on an HTML page, a line per block; not its style, script or code
+    listings (``pre``)."""
+    import html
+
+    page = path.read_text(encoding="utf-8")
+    page = re.sub(r"<(style|script|pre)\b.*?</\1>", " ", page, flags=re.S)
+    page = re.sub(r"<(?:br|p|li|tr|td|th|dt|dd|h\d|div|title|caption)\b[^>]*>", "\n", page)
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+PAGES = (("verify", "broken/gap.yaml"), ("verify", "broken/overlap.yaml"),
+         ("diff", "../renamed/my-region/suuntima.yaml", "my-region/suuntima.yaml", "--solver-budget", "2000"))
+
+
+@pytest.fixture(scope="module")
+def pages(folder) -> dict[tuple, dict[str, str]]:
+    where = folder / "finished"
+    out: dict[tuple, dict[str, str]] = {}
+    for run in PAGES:
+        for lang in ("en", "fi", "sv"):
+            page = where / f"page-{len(out)}-{lang}.html"
+            segrules(where, run[0], "--lang", lang, *run[1:], "--report", str(page))
+            out.setdefault(run, {})[lang] = page_text(page)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_no_english_word_in_the_pages(folder, pages, lang):
+    from segrules.verify.budget import Budget
+
+    names = _PAGE_NAMES | set(Budget().to_json())
+    leaks = {}
+    for run, text in pages.items():
+        sources = [p.read_text(encoding="utf-8") for p in _files_of(folder, run)]
+        own = set().union(*(ruleset_words(s) for s in sources)) | names
+        assert len(text[lang]) > 2000, run  # the page was written
+        found = english_left(text[lang], text["en"], own, sources, lang)
+        if found:
+            leaks[" ".join(run)] = sorted({f"{word}: {line.strip()[:160]}" for word, line in found})
+    assert not leaks, "\n".join(f"{run}:\n  " + "\n  ".join(found) for run, found in leaks.items())
