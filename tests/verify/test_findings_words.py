@@ -306,3 +306,44 @@ def test_no_english_word_in_the_pages(folder, pages, lang):
         if found:
             leaks[" ".join(run)] = sorted({f"{word}: {line.strip()[:160]}" for word, line in found})
     assert not leaks, "\n".join(f"{run}:\n  " + "\n  ".join(found) for run, found in leaks.items())
+
+
+# --------------------------------------------------------------------------- every reason
+
+
+#: Every reason the verifier and diff give in English for what they did not count or decide.
+REASONS = (
+    "counting was not asked for",
+    "the solver did not decide; the structural count finds no answer set here, which is not a proof",
+    "neither the solver nor a counting method could run",
+    "the versions do not have the same inputs, and the joint count covers versions that ask the same questions",
+    "the answers or the asking of c_coping, battery changed, and the joint count covers versions that ask the same "
+    "questions",
+    "the two versions have 1 234 567 890 123 (13 digits) answer sets together, more than 1 000 000 to enumerate",
+    "the expressions are nested too deeply for the counting method",
+    "the verifier ran out of memory",
+    "stopped: time limit",
+    "SR690: the structural method contradicted itself: the verifier accounted for 3 answer sets out of 4",
+    "the SMT solver z3 is not installed (pip install 'segrules[verify]')",
+    "the solver cannot encode the versions: an unknown node",
+    "the structural budget of 20 000 steps ran out while combining values",
+    "more than 20 000 combinations of the answers that decide which questions are asked (the limit of cases)",
+    "the answer space (5 000 answer sets) is larger than the enumeration budget of 100 answer sets",
+    "the query reached the per-query solver budget of 2 000 000 rlimit units",
+    "the solver budget of 5 000 000 rlimit units ran out",
+)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_every_reason_is_said_in_the_language(lang):
+    from segrules.i18n import text
+    from segrules.verify.words import reason_text
+
+    for reason in REASONS:
+        said = reason_text(reason, lang)
+        assert said != text(lang, "reason.other") and not english_left(said, reason, {"c_coping", "battery"}, [], lang), (
+            reason, said)
+        assert reason_text(reason, "en") == reason
+    joined = reason_text(f"{REASONS[3]}; {REASONS[5]}", lang)  # diff joins its reasons with "; "
+    assert joined.count("; ") == 1 and "1 234 567 890 123" in joined and "digits" not in joined
+    assert reason_text("canceled", lang) == text(lang, "reason.other")  # a solver's own word: said, not shown
