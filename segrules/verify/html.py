@@ -20,7 +20,7 @@ from .. import __version__
 from ..dsl import ast
 from ..i18n import code_label, quadrant_text
 from ..i18n import text as _t
-from .model import SCHEMA, Finding, VerificationReport, size_text
+from .model import SCHEMA, Finding, VerificationReport, seconds_text, size_text
 from .words import (check_summary, region_text, finding_message, method_text, methods_text, note_text, scores_text, shown_command,
                     shown_path)
 from .report_parts import counts_section
@@ -235,7 +235,7 @@ def _section(n: int, r: VerificationReport, d: ast.RulesetDef | None, lang: str)
         (t("report.hit_policy"), escape(code_label("hit_policy", r.hit_policy, lang))),
         (t("report.answer_space"), t("report.answer_sets", size=size_text(r.answer_space_size, lang))),
         (t("report.method"), escape(method_text(r, lang))),
-        (t("report.time"), f"{r.seconds:.2f} s"),
+        (t("report.time"), f"{seconds_text(r.seconds, lang)} s"),
     ]
     if d is not None and d.aliases:
         rows.insert(1, (t("report.aliases"), escape(", ".join(d.aliases))))

@@ -201,7 +201,7 @@ class VerificationReport:
         lines = [
             f"{shown_path(self.source)}: {self.ruleset_id} {self.version} (sha256 {self.content_hash})",
             "  " + text(lang, "verify.space", size=size_text(self.answer_space_size, lang), method=method_text(self, lang),
-                        seconds=f"{self.seconds:.2f}"),
+                        seconds=seconds_text(self.seconds, lang)),
         ]
         if self.forced:
             lines.append("  " + text(lang, "verify.forced", method=self.method))
@@ -249,6 +249,11 @@ def _log10(n: int) -> float:
     import math
 
     return round(math.log10(n), 3) if n > 0 else 0.0
+
+
+def seconds_text(seconds: float, lang: str = "en") -> str:
+    """How long a run took, for people: two decimals with the language's separator (``0,81``)."""
+    return f"{seconds:.2f}".replace(".", ",") if lang in ("fi", "sv") else f"{seconds:.2f}"
 
 
 def size_text(n: int, lang: str = "en") -> str:

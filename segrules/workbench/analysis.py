@@ -25,7 +25,7 @@ from ..pipeline import load_text
 from ..messages import translate
 from ..sampling import sample_answers
 from ..verify import verify
-from ..verify.model import size_text
+from ..verify.model import seconds_text, size_text
 from ..verify.words import check_summary, finding_message, method_text, note_text
 
 #: Answer sets drawn for the segment sizes (seeded: the same text gives the same sizes).
@@ -126,7 +126,7 @@ def verify_json(report, lang: str, seconds: float) -> dict:
         "seconds": round(report.seconds, 2),
         "limit": seconds,
         "space": text(lang, "verify.space", size=size_text(report.answer_space_size, lang), method=method_text(report, lang),
-                      seconds=f"{report.seconds:.2f}"),
+                      seconds=seconds_text(report.seconds, lang)),
         "checks": [
             {
                 "name": c.name, "status": c.status, "status_text": text(lang, "status." + c.status),

@@ -347,3 +347,11 @@ def test_every_reason_is_said_in_the_language(lang):
     joined = reason_text(f"{REASONS[3]}; {REASONS[5]}", lang)  # diff joins its reasons with "; "
     assert joined.count("; ") == 1 and "1 234 567 890 123" in joined and "digits" not in joined
     assert reason_text("canceled", lang) == text(lang, "reason.other")  # a solver's own word: said, not shown
+
+
+def test_shares_and_seconds_are_written_with_the_languages_separator(outputs):
+    out = outputs[("verify", "broken/gap.yaml")]
+    share, seconds = re.compile(r"\(\d+([.,])\d+ %\)"), re.compile(r"; \d+([.,])\d\d s$", re.M)
+    for lang, separator in (("en", "."), ("fi", ","), ("sv", ",")):
+        assert {m for m in share.findall(out[lang])} == {separator}, lang
+        assert seconds.findall(out[lang]) == [separator], lang
