@@ -355,3 +355,43 @@ def test_shares_and_seconds_are_written_with_the_languages_separator(outputs):
     for lang, separator in (("en", "."), ("fi", ","), ("sv", ",")):
         assert {m for m in share.findall(out[lang])} == {separator}, lang
         assert seconds.findall(out[lang]) == [separator], lang
+
+
+# --------------------------------------------------------------------------- crosswalks
+
+CROSSWALK = ROOT / "rulesets" / "crosswalk.yaml"
+
+
+@pytest.fixture(scope="module")
+def crosswalk_outputs(tmp_path_factory) -> dict[tuple, dict[str, str]]:
+    """``crosswalk --check`` over broken copies of the shipped crosswalk, and lookups that fail."""
+    where = tmp_path_factory.mktemp("crosswalk")
+    text = CROSSWALK.read_text(encoding="utf-8")
+    broken = {
+        "twice": _edit(text, "  - helsinki.suunte\n", "  - helsinki.suunte\n  - helsinki.suunte\n"),
+        "moved": _edit(text, "      helsinki.suuntima: yhteiso\n", "      helsinki.suuntima: omatoimi\n"),
+        "missing": _edit(text, "      keski_suomi.segmentation: verkosto\n", ""),
+        "quadrant": _edit(text, "{resources: high, complexity: low}", "{resources: hi, complexity: low}"),
+        "unknown": _edit(text, "      helsinki.suunte: yhteistyo\n", "      helsinki.suunte: yhteistyö\n"),
+    }
+    runs = []
+    for name, body in broken.items():
+        (where / f"{name}.yaml").write_text(body, encoding="utf-8")
+        runs.append(("crosswalk", "--check", f"{name}.yaml", "--rulesets-dir", str(ROOT / "rulesets")))
+    runs += [("crosswalk", str(CROSSWALK), "--from", "helsinki.suntima", "--segment", "omatoimi", "--to", "helsinki.suunte"),
+             ("crosswalk", str(CROSSWALK), "--from", "helsinki.suuntima", "--segment", "nobody", "--to", "helsinki.suunte")]
+    return {run: {lang: segrules(where, run[0], "--lang", lang, *run[1:]) for lang in ("en", "fi", "sv")} for run in runs}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_no_english_word_in_a_crosswalks_problems(crosswalk_outputs, lang):
+    sources = [CROSSWALK.read_text(encoding="utf-8")]
+    own = set(_WORD.findall(re.sub(r"\b(?:fi|sv|en): .*", " ", sources[0])))  # its ids, not its labels
+    own |= {"hi", "nobody", "suntima", "yhteistyö"}  # the mistakes' own words
+    leaks = {}
+    for run, out in crosswalk_outputs.items():
+        assert re.search(r"SR70\d", out["en"]) and "Traceback" not in out[lang], (run, out["en"])
+        found = english_left(out[lang], out["en"], own, sources, lang)
+        if found:
+            leaks[" ".join(run[:3])] = sorted({f"{word}: {line.strip()[:160]}" for word, line in found})
+    assert not leaks, "\n".join(f"{run}:\n  " + "\n  ".join(found) for run, found in leaks.items())
