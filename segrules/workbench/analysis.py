@@ -26,7 +26,7 @@ from ..messages import translate
 from ..sampling import sample_answers
 from ..verify import verify
 from ..verify.model import seconds_text, size_text
-from ..verify.words import check_summary, finding_message, method_text, note_text
+from ..verify.words import check_summary, finding_message, method_text, note_text, region_text
 
 #: Answer sets drawn for the segment sizes (seeded: the same text gives the same sizes).
 SIZE_SAMPLE = 1000
@@ -132,7 +132,8 @@ def verify_json(report, lang: str, seconds: float) -> dict:
                 "name": c.name, "status": c.status, "status_text": text(lang, "status." + c.status),
                 "summary": check_summary(c, lang),
                 "findings": [
-                    {"message": finding_message(f, lang), "region": f.region, "witness": f.witness,
+                    {"message": finding_message(f, lang), "region": region_text(f.region, lang) if f.region else None,
+                     "witness": f.witness,
                      "answer_sets": size_text(f.answer_sets, lang) if f.answer_sets is not None else None,
                      "rules": [{"number": r.number, "line": r.line, "text": r.text} for r in f.rules]}
                     for f in c.findings
