@@ -788,6 +788,11 @@ VERIFY_REPORT: dict[str, tuple[str, str, str]] = {
         'status',
         'status',
     ),
+    'verify.internal_error': (
+        'EI VERIFIOITU: sisäinen virhe {code}: {message} (virhe segrulesissa; --debug näyttää lisää)',
+        'INTE VERIFIERAD: internt fel {code}: {message} (ett fel i segrules; --debug visar mer)',
+        'NOT VERIFIED: internal error {code}: {message} (a bug in segrules; run with --debug for details)',
+    ),
     'report.written': (
         'raportti kirjoitettu tiedostoon {path}',
         'rapporten skrevs till {path}',

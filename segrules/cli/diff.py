@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..files import check_output, write_text_atomic
+from ..i18n import text
 from ..pipeline import load
 from ..verify.diff import diff
 from .common import add_budgets, budget_of, print_json
@@ -44,5 +45,5 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(result.format(args.lang))
         if args.report:
-            print(f"report written to {args.report}")
+            print(text(args.lang, "report.written", path=args.report))
     return 0 if result.equal is True else 1

@@ -11,7 +11,7 @@ import attrs
 
 from ..errors import RulesetError, SegrulesError, safe_text
 from ..files import check_output, write_text_atomic
-from ..messages import word
+from ..messages import translate, word
 from ..pipeline import load
 from ..verify import ENUMERATION_LIMIT, PROGRESS_STEPS, verify
 from ..verify.model import SCHEMA
@@ -96,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
             doc["report_error"] = {"code": report_error.code, "message": str(report_error)}
         print_json(doc)
     elif report_error is not None:
-        print(f"error: {report_error.code}: {report_error}", file=sys.stderr)
+        print(f"{word('error', args.lang)}: {report_error.code}: {translate(report_error.code, str(report_error), args.lang)}",
+              file=sys.stderr)
     if any("error" in r for r in results):
         return 3  # an internal error: a bug in segrules, reported after every other result
     return 0 if proven and report_error is None else 1
@@ -128,7 +129,7 @@ def _verify_one(args: argparse.Namespace, path: str, results: list, progress):
         results.append(_internal(path, exc))
         failed = results[-1]["error"]
         with progress.paused():
-            print(f"{path}: NOT VERIFIED: internal error {failed['code']}: {failed['message']} "
-                  "(a bug in segrules; run with --debug for details)", file=sys.stderr)
+            print(f"{path}: " + text(args.lang, "verify.internal_error", code=failed["code"],
+                                     message=translate(failed["code"], failed["message"], args.lang)), file=sys.stderr)
         return None
     return report, ruleset

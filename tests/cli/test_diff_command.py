@@ -76,3 +76,11 @@ def test_diff_and_verify_take_the_same_budget_options():
     assert set(verify) - set(shared) == {"--enumeration-budget", "--structural-budget"}
     args = build_parser(only="verify").parse_args(["verify", "x.yaml", "--budget", "7"])
     assert args.time_limit == 7
+
+
+def test_the_report_line_speaks_the_runs_language(tmp_path, capsys):
+    old, new = write(tmp_path, "old.yaml", EXAMPLE), write(tmp_path, "new.yaml", MOVED)
+    report = tmp_path / "ero.html"
+    assert cli.main(["diff", old, new, "--lang", "fi", "--report", str(report)]) == 1
+    out = capsys.readouterr().out
+    assert f"raportti kirjoitettu tiedostoon {report}" in out and "report written" not in out
