@@ -378,7 +378,7 @@ SAMPLES = (
 )
 WITNESS_FILE = {"en": "witness.json", "fi": "todiste.json"}
 
-_TIMING = re.compile(r"; [0-9]+(?:\.[0-9]+)? s$")
+_TIMING = re.compile(r"; [0-9]+(?:[.,][0-9]+)? s$")
 _Z3 = re.compile(r"\(z3 [^)]*\)")
 
 

@@ -74,6 +74,7 @@ TEXTS = {
         "high": "korkea",
         "also": "myös",
         "gap": "aukko tai päällekkäisyys: jokin vastausjoukko ei saa tässä yhtään segmenttiä tai saa useamman",
+        "gap_cell": "aukko tai päällekkäisyys",
         "mixed": "useampi segmentti samoilla pistemäärillä (eri vastausjoukot)",
         "empty": "mikään vastausjoukko ei johda tähän yhdistelmään",
         "line": "segmentti vaihtuu tässä",
@@ -103,6 +104,7 @@ TEXTS = {
         "high": "hög",
         "also": "även",
         "gap": "lucka eller överlappning: något svarsset får här inget eller flera segment",
+        "gap_cell": "lucka eller överlappning",
         "mixed": "flera segment vid samma poäng (olika svarsset)",
         "empty": "inget svarsset leder till denna kombination",
         "line": "segmentet byts här",
@@ -132,6 +134,7 @@ TEXTS = {
         "high": "high",
         "also": "also",
         "gap": "gap or overlap: some answer set gets no segment, or several, here",
+        "gap_cell": "gap or overlap",
         "mixed": "several segments at the same scores (different answer sets)",
         "empty": "no answer set leads to this combination",
         "line": "the segment changes here",
@@ -543,7 +546,7 @@ def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str | None = Non
             while k + 1 < p.x.slots and cells.get((k + 1, j)) == c:
                 k += 1
             x1, x2 = px(p.x.edges[i]), px(p.x.edges[k + 1])
-            out.extend(_cell(x1, y1, x2, y2, c, colours, pid))
+            out.extend(_cell(x1, y1, x2, y2, c, colours, pid, t))
             i = k + 1
     add("</g>")
 
@@ -638,12 +641,13 @@ def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str | None = Non
     return "\n".join(out) + "\n"
 
 
-def _cell(x1: float, y1: float, x2: float, y2: float, content: tuple, colours: dict, pid: str) -> list[str]:
+def _cell(x1: float, y1: float, x2: float, y2: float, content: tuple, colours: dict, pid: str,
+          t: dict[str, str]) -> list[str]:
     w, h = x2 - x1, y2 - y1
     if _GAP in content:
         return [
             f'<rect x="{_num(x1)}" y="{_num(y1)}" width="{_num(w)}" height="{_num(h)}" fill="url(#{pid}-gap)" '
-            f'stroke="{GAP_COLOUR}" stroke-width="1"><title>{escape(_cell_title(content))}</title></rect>'
+            f'stroke="{GAP_COLOUR}" stroke-width="1"><title>{escape(_cell_title(content, t))}</title></rect>'
         ]
     if len(content) == 1:
         return [f'<rect x="{_num(x1)}" y="{_num(y1)}" width="{_num(w)}" height="{_num(h)}" fill="{colours.get(content[0], "#999999")}"/>']
@@ -658,9 +662,10 @@ def _cell(x1: float, y1: float, x2: float, y2: float, content: tuple, colours: d
     return out
 
 
-def _cell_title(content: tuple) -> str:
+def _cell_title(content: tuple, t: dict[str, str]) -> str:
+    """The tooltip of a gap or overlap cell, in the picture's language (``t``: its texts)."""
     segs = [s for s in content if s != _GAP]
-    return "gap or overlap" + (f" (also {', '.join(segs)})" if segs else "")
+    return t["gap_cell"] + (f" ({t['also']} {', '.join(segs)})" if segs else "")
 
 
 def _label_places(cells: dict, p: _Plane, px, py) -> list[tuple[str, tuple[float, float]]]:

@@ -788,6 +788,11 @@ VERIFY_REPORT: dict[str, tuple[str, str, str]] = {
         'status',
         'status',
     ),
+    'verify.internal_error': (
+        'EI VERIFIOITU: sisäinen virhe {code}: {message} (virhe segrulesissa; --debug näyttää lisää)',
+        'INTE VERIFIERAD: internt fel {code}: {message} (ett fel i segrules; --debug visar mer)',
+        'NOT VERIFIED: internal error {code}: {message} (a bug in segrules; run with --debug for details)',
+    ),
     'report.written': (
         'raportti kirjoitettu tiedostoon {path}',
         'rapporten skrevs till {path}',
@@ -1025,7 +1030,7 @@ VERIFY_REPORT: dict[str, tuple[str, str, str]] = {
     ),
     'check.pathways_labels': (
         'jokaisella segmentillä on asiakkuuspolku ja suomenkieliset nimet',
-        'varje segment har en vårdstig och finska namn',
+        'varje segment har en kundstig och finska namn',
         'every segment has a pathway and Finnish labels',
     ),
     'check.examples': (
@@ -1070,7 +1075,7 @@ VERIFY_REPORT: dict[str, tuple[str, str, str]] = {
     ),
     'sum.passed.pathways_labels': (
         'jokaisella segmentillä on asiakkuuspolku ja suomenkieliset nimet',
-        'varje segment har en vårdstig och finska namn',
+        'varje segment har en kundstig och finska namn',
         'every segment has a pathway and Finnish labels',
     ),
     'sum.passed.examples': (
@@ -1225,8 +1230,18 @@ VERIFY_REPORT: dict[str, tuple[str, str, str]] = {
     ),
     'finding.SR607': (
         '{subject}: asiakkuuspolku tai suomenkielinen teksti puuttuu',
-        '{subject}: vårdstig eller finsk text saknas',
+        '{subject}: kundstig eller finsk text saknas',
         '{subject}: a pathway or a Finnish text is missing',
+    ),
+    'finding.SR608.expects': (
+        'esimerkki {name} odottaa segmenttiä {expect}, mutta saa {got}',
+        'exemplet {name} väntar sig segmentet {expect} men får {got}',
+        'example {name} expects {expect} but gets {got}',
+    ),
+    'finding.SR608.error': (
+        'esimerkki {name}: {code} {message}',
+        'exemplet {name}: {code} {message}',
+        'example {name}: {code} {message}',
     ),
     'finding.SR608': (
         'esimerkki {subject} ei anna odotettua segmenttiä',
@@ -1252,6 +1267,77 @@ VERIFY_REPORT: dict[str, tuple[str, str, str]] = {
         '{code}: ei voida päätellä, kysytäänkö kysymys (selitys: segrules explain {code})',
         '{code}: det går inte att avgöra om frågan ställs (förklaring: segrules explain {code})',
         '{code}: cannot tell whether a question is asked (explained by segrules explain {code})',
+    ),
+    'size.digits': (
+        '{size} ({n} numeroa)',
+        '{size} ({n} siffror)',
+        '{size} ({n} digits)',
+    ),
+    # why something was not counted or decided (verify's segment sizes, diff's cells)
+    'reason.ran_out': (
+        '{budget} loppui',
+        '{budget} tog slut',
+        'the {budget} ran out',
+    ),
+    'reason.beyond': (
+        '{budget} ylittyi',
+        '{budget} överskreds',
+        'beyond the {budget}',
+    ),
+    'reason.depth': (
+        'lausekkeet ovat liian syvälle sisäkkäisiä',
+        'uttrycken är för djupt nästlade',
+        'the expressions are nested too deeply',
+    ),
+    'reason.memory': (
+        'muisti loppui',
+        'minnet tog slut',
+        'the verifier ran out of memory',
+    ),
+    'reason.not_asked': (
+        'laskemista ei pyydetty',
+        'räkning begärdes inte',
+        'counting was not asked for',
+    ),
+    'reason.other_inputs': (
+        'versioissa ei ole samoja kysymyksiä, ja yhteinen laskenta koskee vain versioita, jotka kysyvät samat kysymykset',
+        'versionerna har inte samma frågor, och den gemensamma räkningen gäller bara versioner som ställer samma frågor',
+        'the versions do not have the same inputs, and the joint count covers versions that ask the same questions',
+    ),
+    'reason.changed_inputs': (
+        'kysymysten {ids} vastausvaihtoehdot tai kysymisen ehto muuttuivat, ja yhteinen laskenta koskee vain versioita, jotka kysyvät samat kysymykset',
+        'svaren på eller villkoret för {ids} ändrades, och den gemensamma räkningen gäller bara versioner som ställer samma frågor',
+        'the answers or the asking of {ids} changed, and the joint count covers versions that ask the same questions',
+    ),
+    'reason.too_many': (
+        'versioilla on yhteensä {size} vastausjoukkoa, enemmän kuin luetteloitavissa olevat {limit}',
+        'versionerna har tillsammans {size} svarsuppsättningar, fler än de {limit} som kan räknas upp',
+        'the two versions have {size} answer sets together, more than {limit} to enumerate',
+    ),
+    'reason.not_a_proof': (
+        'ratkaisija ei ratkaissut; rakenteellinen laskenta ei löydä tästä yhtään vastausjoukkoa, mutta se ei ole todistus',
+        'lösaren avgjorde inte; den strukturella räkningen hittar ingen svarsuppsättning här, men det är inget bevis',
+        'the solver did not decide; the structural count finds no answer set here, which is not a proof',
+    ),
+    'reason.nothing_ran': (
+        'ratkaisijaa eikä laskentamenetelmää voitu ajaa',
+        'varken lösaren eller någon räknemetod kunde köras',
+        'neither the solver nor a counting method could run',
+    ),
+    'reason.no_z3': (
+        "SMT-ratkaisijaa z3 ei ole asennettu (pip install 'segrules[verify]')",
+        "SMT-lösaren z3 är inte installerad (pip install 'segrules[verify]')",
+        "the SMT solver z3 is not installed (pip install 'segrules[verify]')",
+    ),
+    'reason.encoding': (
+        'ratkaisija ei pysty kuvaamaan versioita',
+        'lösaren kan inte koda versionerna',
+        'the solver cannot encode the versions',
+    ),
+    'reason.other': (
+        'ratkaisija ei päässyt ratkaisuun',
+        'lösaren kom inte fram till något',
+        'the solver could not decide',
     ),
     'note.smt': (
         'SMT-todistin ({solver}): {n} ratkaisijakutsua',

@@ -509,8 +509,8 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "segmenten {a} och {b} är placerade i samma fyrfält"),
     ("SR230", "example {name} expects the unknown segment {id}", "esimerkki {name} odottaa tuntematonta segmenttiä {id}",
      "exemplet {name} väntar sig det okända segmentet {id}"),
-    ("SR231", "example {name}: {input}: {message} ({code})", "esimerkki {name}: {input}: {message:answer} ({code})",
-     "exemplet {name}: {input}: {message:answer} ({code})"),
+    ("SR231", "example {name}: {input}: {message} ({answer_code})", "esimerkki {name}: {input}: {message:answer} ({answer_code})",
+     "exemplet {name}: {input}: {message:answer} ({answer_code})"),
     # answers
     ("SR301", "{input}: {message}", "{input}: {message}", "{input}: {message}"),
     ("SR302", "{input}: {message}", "{input}: {message}", "{input}: {message}"),
@@ -592,6 +592,59 @@ MESSAGES: list[tuple[str, str, str, str]] = [
     ("SR514", "unknown error code {code}; `segrules explain --list` lists every code",
      "tuntematon virhekoodi {code}; `segrules explain --list` luettelee kaikki koodit",
      "okänd felkod {code}; `segrules explain --list` listar alla koder"),
+    # crosswalks (segrules crosswalk --check, and a lookup)
+    ("SR700", "ruleset {id} is listed twice (first at line {line})", "säännöstö {id} on luettelossa kahdesti (ensin rivillä {line})",
+     "regeluppsättningen {id} står två gånger i listan (först på rad {line})"),
+    ("SR701", "no ruleset with id {id} was found under {folder}", "kansiosta {folder} ei löytynyt säännöstöä, jonka tunnus on {id}",
+     "ingen regeluppsättning med id {id} hittades under {folder}"),
+    ("SR701", "ruleset id {id} is declared by several files: {paths}", "säännöstön tunnus {id} on useamman tiedoston tunnus: {paths}",
+     "regeluppsättningens id {id} deklareras av flera filer: {paths}"),
+    ("SR701", "ruleset {id} ({path}) does not load: {problem}", "säännöstö {id} ({path}) ei lataudu; segrules check näyttää miksi",
+     "regeluppsättningen {id} ({path}) laddas inte; segrules check visar varför"),
+    ("SR702", "ruleset {id} has no axes, so its segments have no place in the four fields",
+     "säännöstöllä {id} ei ole akseleita, joten sen segmenteillä ei ole paikkaa nelikentässä",
+     "regeluppsättningen {id} har inga axlar, så dess segment har ingen plats i fyrfältet"),
+    ("SR703", "the quadrant resources {resources}, complexity {complexity} is given twice (first at line {line})",
+     "nelikentän kenttä resources {resources}, complexity {complexity} on annettu kahdesti (ensin rivillä {line})",
+     "fältet resources {resources}, complexity {complexity} är givet två gånger (först på rad {line})"),
+    ("SR703", "quadrant {key} must be high or low", "quadrant-kohdan {key} on oltava high tai low",
+     "quadrant {key} måste vara high eller low"),
+    ("SR703", "quadrant is missing {axis} (high or low)", "quadrant-kohdasta puuttuu {axis} (high tai low)",
+     "quadrant saknar {axis} (high eller low)"),
+    ("SR704", "{id} is not one of the crosswalk's rulesets", "{id} ei ole vastaavuustaulukon säännöstöjä",
+     "{id} är inte en av korstabellens regeluppsättningar"),
+    ("SR704", "ruleset {rid} has no segment {sid}", "säännöstössä {rid} ei ole segmenttiä {sid}",
+     "regeluppsättningen {rid} har inget segment {sid}"),
+    ("SR705", "segment {sid} of {rid} has the quadrant resources {resources}, complexity {complexity} in its ruleset, "
+     "not the one of {where}",
+     "säännöstön {rid} segmentillä {sid} on säännöstössään nelikentän kenttä resources {resources}, complexity "
+     "{complexity}, ei tämän paikan kenttä",
+     "segmentet {sid} i {rid} har fältet resources {resources}, complexity {complexity} i sin regeluppsättning, "
+     "inte denna positions fält"),
+    ("SR706", "segment {sid} of {rid} appears in no position{rest}: the crosswalk must be total",
+     "säännöstön {rid} segmentti {sid} ei ole missään paikassa: vastaavuustaulukon on katettava kaikki segmentit",
+     "segmentet {sid} i {rid} finns inte i någon position: korstabellen måste täcka alla segment"),
+    ("SR706", "{where} names no segment of {rid}: the crosswalk must be total",
+     "paikka ei nimeä säännöstön {rid} segmenttiä: vastaavuustaulukon on katettava kaikki segmentit",
+     "positionen nämner inget segment i {rid}: korstabellen måste täcka alla segment"),
+    ("SR706", "segment {sid} of {rid} has no position in the crosswalk",
+     "säännöstön {rid} segmentillä {sid} ei ole paikkaa vastaavuustaulukossa",
+     "segmentet {sid} i {rid} har ingen position i korstabellen"),
+    ("SR707", "segment {sid} of {rid} appears in two positions (first at line {line}): the crosswalk must be one-to-one",
+     "säännöstön {rid} segmentti {sid} on kahdessa paikassa (ensin rivillä {line}): vastaavuuksien on oltava yksi yhteen",
+     "segmentet {sid} i {rid} finns i två positioner (först på rad {line}): korstabellen måste vara ett-till-ett"),
+    ("SR708", "{name} is not a ruleset of the crosswalk {file}; its rulesets are: {ids} (did you mean {close}?)",
+     "{name} ei ole vastaavuustaulukon {file} säännöstö; sen säännöstöt ovat: {ids} (tarkoititko {close}?)",
+     "{name} är inte en regeluppsättning i korstabellen {file}; dess regeluppsättningar är: {ids} (menade du {close}?)"),
+    ("SR708", "{name} is not a ruleset of the crosswalk {file}; its rulesets are: {ids}",
+     "{name} ei ole vastaavuustaulukon {file} säännöstö; sen säännöstöt ovat: {ids}",
+     "{name} är inte en regeluppsättning i korstabellen {file}; dess regeluppsättningar är: {ids}"),
+    ("SR709", "{name} names several segments of {rid}: {ids}; give the segment id",
+     "{name} on usean säännöstön {rid} segmentin nimi: {ids}; anna segmentin tunnus",
+     "{name} är namnet på flera segment i {rid}: {ids}; ange segmentets id"),
+    ("SR709", "{name} is not a segment of {rid}; its segments are: {ids}",
+     "{name} ei ole säännöstön {rid} segmentti; sen segmentit ovat: {ids}",
+     "{name} är inte ett segment i {rid}; dess segment är: {ids}"),
     ("SR702", "ruleset {id} has no quadrant axes, so there is no quadrant to draw",
      "säännöstöllä {id} ei ole nelikentän akseleita, joten nelikenttää ei voi piirtää",
      "regeluppsättningen {id} har inga fyrfältsaxlar, så det finns inget fyrfält att rita"),
@@ -626,11 +679,9 @@ HINTS: list[tuple[str | None, str, str, str]] = [
      "{name} är ett segment; ett villkor kan bara använda frågor och poäng"),
     (None, "compare it with something, e.g. x >= 3", "vertaa sitä johonkin, esim. x >= 3", "jämför det med något, t.ex. x >= 3"),
     (None, "a condition compares values, e.g. {example}", "ehto vertaa arvoja, esim. {example}", "ett villkor jämför värden, t.ex. {example}"),
-    (None, "e.g. {example}", "esim. {example}", "t.ex. {example}"),
-    (None, "write e.g. {example}", "kirjoita esim. {example}", "skriv t.ex. {example}"),
-    (None, "write {example}", "kirjoita {example}", "skriv {example}"),
     (None, "put the text in quotes", "kirjoita teksti lainausmerkkeihin", "skriv texten inom citattecken"),
-    (None, "e.g. 12, without quotes", "esim. 12, ilman lainausmerkkejä", "t.ex. 12, utan citattecken"),
+    (None, "e.g. {example}, without quotes", "esim. {example}, ilman lainausmerkkejä", "t.ex. {example}, utan citattecken"),
+    (None, "e.g. {example}, not {wrong}", "esim. {example}, ei {wrong}", "t.ex. {example}, inte {wrong}"),
     (None, "write true or false, without quotes", "kirjoita true tai false ilman lainausmerkkejä",
      "skriv true eller false utan citattecken"),
     (None, "allowed keys: {keys}", "sallitut avaimet: {keys}", "tillåtna nycklar: {keys}"),
@@ -733,6 +784,52 @@ HINTS: list[tuple[str | None, str, str, str]] = [
     (None, "write the repeated part out in full, so that each part reads on its own",
      "kirjoita toistuva osa kokonaan auki, jotta kukin osa on luettavissa sellaisenaan",
      "skriv ut den upprepade delen i sin helhet, så att varje del kan läsas för sig"),
+    (None, "write the number in plain decimal digits (e.g. {example}), or {text} in quotes for the text",
+     "kirjoita luku tavallisin numeroin (esim. {example}), tai {text} lainausmerkeissä tekstille",
+     "skriv talet med vanliga siffror (t.ex. {example}), eller {text} inom citattecken för texten"),
+    (None, "write it as one line of text; if it must contain ': ', put the whole text in double quotes",
+     "kirjoita se yhdelle riville; jos siinä on oltava ': ', kirjoita koko teksti lainausmerkkeihin",
+     "skriv den som en rad text; om den måste innehålla ': ', skriv hela texten inom dubbla citattecken"),
+    (None, "write the character itself, or its code point: {example} for a character beyond U+FFFF "
+     "(YAML does not join surrogate pairs)",
+     "kirjoita merkki itse tai sen koodi: {example} merkille, joka on U+FFFF:n jälkeen (YAML ei yhdistä "
+     "sijaismerkkipareja)",
+     "skriv tecknet självt eller dess kodpunkt: {example} för ett tecken efter U+FFFF (YAML sammanfogar inte "
+     "surrogatpar)"),
+    (None, "save the file as UTF-8", "tallenna tiedosto UTF-8-muodossa", "spara filen som UTF-8"),
+    (None, "the text was decoded from bytes that are not UTF-8; decode it as UTF-8",
+     "teksti on muunnettu tavuista, jotka eivät ole UTF-8:aa; lue se UTF-8:na",
+     "texten avkodades från byte som inte är UTF-8; avkoda den som UTF-8"),
+    (None, "a quadrant has the keys resources and complexity", "nelikentän kentällä on avaimet resources ja complexity",
+     "ett fält i fyrfältet har nycklarna resources och complexity"),
+    (None, "add e.g. {example}", "lisää esim. {example}", "lägg till t.ex. {example}"),
+    (None, "add the line `{id}: <segment id>`", "lisää rivi `{id}: <segmentin tunnus>`", "lägg till raden `{id}: <segmentets id>`"),
+    (None, "run segrules check {path}", "aja segrules check {path}", "kör segrules check {path}"),
+    # crosswalks
+    (None, "add it to rulesets at the top, or correct the id", "lisää se alun luetteloon rulesets tai korjaa tunnus",
+     "lägg till den i listan rulesets överst, eller rätta id"),
+    (None, "each ruleset id must belong to one file; rename or remove a copy",
+     "kunkin säännöstön tunnuksen on kuuluttava yhteen tiedostoon; nimeä kopio uudelleen tai poista se",
+     "varje regeluppsättnings id får höra till en enda fil; byt namn på en kopia eller ta bort den"),
+    (None, "each segment belongs to exactly one position", "kukin segmentti kuuluu täsmälleen yhteen paikkaan",
+     "varje segment hör till exakt en position"),
+    (None, "give the ruleset axes and a quadrant for each segment, or leave it out of the crosswalk",
+     "anna säännöstölle akselit ja jokaiselle segmentille nelikentän kenttä, tai jätä se pois vastaavuustaulukosta",
+     "ge regeluppsättningen axlar och varje segment ett fält i fyrfältet, eller lämna den utanför korstabellen"),
+    (None, "labels are given in fi, sv and en", "nimet annetaan kielillä fi, sv ja en", "etiketter ges på fi, sv och en"),
+    (None, "list each quadrant once and put all its segments there",
+     "luettele kukin nelikentän kenttä kerran ja sen kaikki segmentit siihen",
+     "ta upp varje fält en gång och lägg alla dess segment där"),
+    (None, "list each ruleset once", "luettele kukin säännöstö kerran", "ta upp varje regeluppsättning en gång"),
+    (None, "move it to the position of its own quadrant, or correct the ruleset",
+     "siirrä se oman nelikentän kenttänsä paikkaan tai korjaa säännöstö",
+     "flytta den till positionen för sitt eget fält, eller rätta regeluppsättningen"),
+    (None, "name it under the position of its quadrant", "mainitse se nelikentän kenttänsä paikassa",
+     "ange den under positionen för sitt fält"),
+    # last, so that every hint above is matched first: an example after a fixed opening
+    (None, "e.g. {example}", "esim. {example}", "t.ex. {example}"),
+    (None, "write e.g. {example}", "kirjoita esim. {example}", "skriv t.ex. {example}"),
+    (None, "write {example}", "kirjoita {example}", "skriv {example}"),
 ]
 
 #: PyYAML's own words, as they appear in an SR010 message.
@@ -768,7 +865,8 @@ def _pattern(english: str) -> re.Pattern:
     parts, last = [], 0
     for m in _FIELD.finditer(english):
         parts.append(re.escape(english[last:m.start()]))
-        parts.append(f"(?P<{m.group(1)}>.+?)")
+        # a parameter named *_code is an error code: "(SR302)" ends a message, not "(scale x)"
+        parts.append(f"(?P<{m.group(1)}>SR[0-9]{{3}})" if m.group(1).endswith("_code") else f"(?P<{m.group(1)}>.+?)")
         last = m.end()
     parts.append(re.escape(english[last:]))
     return re.compile("".join(parts), re.DOTALL)
@@ -1012,7 +1110,7 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
         "sv": (
             "I YAML kan en del namnges med `&namn` och upprepas på andra ställen med `*namn`. En "
             "regeluppsättning får inte göra så: varje del ska kunna läsas för sig, så att den som "
-            "granskar ser hela etiketten eller servicestigen där den används, och en ändring på ett "
+            "granskar ser hela etiketten eller kundstigen där den används, och en ändring på ett "
             "ställe inte tyst kan ändra ett annat.",
             "skriv ut den upprepade delen i sin helhet på varje ställe.",
         ),
@@ -1084,7 +1182,7 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
             "En del av regeluppsättningen har fel form: en lista där en mappning (nyckel: värde) "
             "väntas, ett enskilt värde där en lista väntas, text där ett heltal eller sant/falskt "
             "väntas, eller så är filen tom. Meddelandet nämner delen och den form den ska ha. I "
-            "formatet är frågor (inputs), skalor, grupper, poäng, segment och servicestigar "
+            "formatet är frågor (inputs), skalor, grupper, poäng, segment och kundstigar "
             "mappningar med id som nycklar; regler, exempel och besök är listor; en regel eller ett "
             "uttryck är en textrad.",
             "skriv delen i den form som formatet beskriver (se ruleset-format.md). En mappning "
@@ -1102,7 +1200,7 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
         "sv": (
             "En nyckel som formatet kräver saknas (som `version` eller en frågas `text`), eller så "
             "är ett avsnitt som måste ha poster tomt (inga frågor, segment eller regler, inga besök "
-            "i en servicestig). Positionen pekar på mappningen där nyckeln saknas.",
+            "i en kundstig). Positionen pekar på mappningen där nyckeln saknas.",
             "lägg till den nyckel eller de poster som saknas.",
         ),
     },
@@ -1218,7 +1316,7 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
             "lisää suomenkielinen teksti.",
         ),
         "sv": (
-            "Varje text som en person läser (titeln, etiketter, frågornas texter, servicestigarnas "
+            "Varje text som en person läser (titeln, etiketter, frågornas texter, kundstigarnas "
             "texter) ges per språk. Den finska texten (fi) är obligatorisk, och ingen text får vara tom.",
             "lägg till den finska texten.",
         ),
@@ -1453,11 +1551,11 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
             "anna jokainen asiakkuuspolku segmenttinsä tunnuksella, ja anna yksi jokaiselle segmentille.",
         ),
         "sv": (
-            "Varje segment behöver en servicestig (kundstig): hur dess kunder kontaktas, vilka "
+            "Varje segment behöver en kundstig: hur dess kunder kontaktas, vilka "
             "besök som erbjuds, vem som koordinerar, hur egenvården stöds och när segmentet "
-            "bedöms på nytt. Varje servicestig måste höra till ett deklarerat segment, under "
+            "bedöms på nytt. Varje kundstig måste höra till ett deklarerat segment, under "
             "segmentets id.",
-            "ge varje servicestig under id för sitt segment, och ge en för varje segment.",
+            "ge varje kundstig under id för sitt segment, och ge en för varje segment.",
         ),
     },
     "SR223": {
@@ -1849,10 +1947,10 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
             "kirjoita puuttuvat tekstit; asiakkuuspolun avaimet ovat ruleset-format.md:ssä.",
         ),
         "sv": (
-            "Ett segment saknar servicestig (kundstig), eller så saknar ett segment eller dess "
-            "servicestig en finsk text som personalen behöver för att handla enligt beslutet "
+            "Ett segment saknar kundstig, eller så saknar ett segment eller dess "
+            "kundstig en finsk text som personalen behöver för att handla enligt beslutet "
             "(texten om kontakt, koordinering eller egenvård).",
-            "skriv de texter som saknas; servicestigens nycklar finns i ruleset-format.md.",
+            "skriv de texter som saknas; kundstigens nycklar finns i ruleset-format.md.",
         ),
     },
     "SR608": {

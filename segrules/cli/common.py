@@ -282,6 +282,69 @@ def progress_bar(args: argparse.Namespace, command: str, *, wanted: bool = True,
     return terminal_bar(f"segrules {command}", args.lang, wanted=wanted, **options)
 
 
+def add_budgets(parser: argparse.ArgumentParser, *, counting: bool = False) -> None:
+    """The budget options of ``verify`` and ``diff``, declared once: the solver's units and the
+    time limit (``--budget`` its older name), and with ``counting`` (verify) the budgets of the
+    enumeration and the structural method too. ``budget_of`` makes the budget they give."""
+    from ..verify.budget import ANSWER_SETS, SOLVER_UNITS, STEPS, TIME_LIMIT
+
+    budgets = parser.add_argument_group(
+        "budgets", "work a run may take, counted in units of work, never in time, so that every machine "
+        "gives the same result; a check or a cell not decided within them is reported as undecided "
+        "(naming the budget), never as proven",
+    )
+    budgets.add_argument(
+        "--solver-budget", metavar="UNITS", type=positive_units, default=SOLVER_UNITS,
+        help=f"z3 resource units (rlimit) for the SMT prover: for each ruleset verified, or for all the cells "
+        f"of a comparison together (default {SOLVER_UNITS}); one query may use two fifths of it",
+    )
+    if counting:
+        budgets.add_argument(
+            "--enumeration-budget", metavar="ANSWER_SETS", type=positive_units, default=ANSWER_SETS,
+            help=f"answer sets enumeration may evaluate (default {ANSWER_SETS})",
+        )
+        budgets.add_argument(
+            "--structural-budget", metavar="STEPS", type=positive_units, default=STEPS,
+            help=f"steps of the structural method (default {STEPS})",
+        )
+    budgets.add_argument(
+        "--time-limit", "--budget", dest="time_limit", metavar="SECONDS", type=positive_seconds, default=TIME_LIMIT,
+        help=f"a safety stop, not a budget (default {TIME_LIMIT:g}): a run not done within it is reported as "
+        "stopped, with no verdict (--budget is its older name)",
+    )
+
+
+def budget_of(args: argparse.Namespace):
+    """The ``verify.budget.Budget`` the options of ``add_budgets`` give (a budget the command
+    does not take keeps its default)."""
+    from ..verify.budget import ANSWER_SETS, STEPS, Budget, per_query
+
+    return Budget(args.time_limit, solver=args.solver_budget, solver_call=per_query(args.solver_budget),
+                  answer_sets=getattr(args, "enumeration_budget", ANSWER_SETS), steps=getattr(args, "structural_budget", STEPS))
+
+
+def positive_seconds(text: str) -> float:
+    """An argparse type: a positive number of seconds, else a usage error (exit code 2)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
+    return value
+
+
+def positive_units(text: str) -> int:
+    """An argparse type: a positive whole number (of units of work), else a usage error."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return value
+
+
 # --------------------------------------------------------------------------- output
 
 
@@ -423,11 +486,11 @@ HELP_TEXTS: dict[str, tuple[str, str]] = {
     # describe
     "print a ruleset's inputs, scores, segments, rules and pathways": (
         "tulosta säännöstön kysymykset, pistemäärät, segmentit, säännöt ja asiakkuuspolut",
-        "skriv ut regeluppsättningens frågor, poäng, segment, regler och servicestigar",
+        "skriv ut regeluppsättningens frågor, poäng, segment, regler och kundstigar",
     ),
     "Print a ruleset's inputs, scores, segments, rules and pathways.": (
         "Tulosta säännöstön kysymykset, pistemäärät, segmentit, säännöt ja asiakkuuspolut.",
-        "Skriv ut regeluppsättningens frågor, poäng, segment, regler och servicestigar.",
+        "Skriv ut regeluppsättningens frågor, poäng, segment, regler och kundstigar.",
     ),
     # sample
     "print random valid answer sets, one JSON object per line": (
@@ -476,7 +539,7 @@ HELP_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "with --fhir: add a CarePlan proposal from the pathway": (
         "--fhir-valitsimen kanssa: lisää asiakkuuspolusta CarePlan-ehdotus",
-        "med --fhir: lägg till ett CarePlan-förslag från servicestigen",
+        "med --fhir: lägg till ett CarePlan-förslag från kundstigen",
     ),
     # replay
     "recompute a stored decision record: confirm its ruleset and outcome, or show what differs": (
@@ -546,11 +609,30 @@ HELP_TEXTS: dict[str, tuple[str, str]] = {
         "metoden (och genomräkning inom sin budget där den ger upp); SMT-beviset körs bredvid var och en av "
         "dem, och ensamt med smt (utan antal)",
     ),
-    "z3 resource units (rlimit) for the SMT prover (default 5000000); one query may use two fifths of it": (
-        "SMT-todistimen z3-resurssiyksiköt (rlimit) (oletus 5000000); yksi kysely voi käyttää niistä kaksi "
-        "viidesosaa",
-        "z3-resursenheter (rlimit) för SMT-beviset (standard 5000000); en enskild fråga får använda två "
-        "femtedelar av dem",
+    # the budgets of verify and diff (add_budgets)
+    "work a run may take, counted in units of work, never in time, so that every machine gives the same "
+    "result; a check or a cell not decided within them is reported as undecided (naming the budget), never as "
+    "proven": (
+        "työ, jonka ajo saa viedä, laskettuna työn yksikköinä, ei koskaan aikana, jotta jokainen kone antaa "
+        "saman tuloksen; tarkistus tai solu, jota ei ratkaista niiden rajoissa, raportoidaan ratkaisemattomana "
+        "(budjetti nimettynä), ei koskaan todistettuna",
+        "arbete som en körning får ta, räknat i arbetsenheter, aldrig i tid, så att varje maskin ger samma "
+        "resultat; en kontroll eller en cell som inte avgörs inom dem rapporteras som oavgjord (med budgeten "
+        "nämnd), aldrig som bevisad",
+    ),
+    "z3 resource units (rlimit) for the SMT prover: for each ruleset verified, or for all the cells of a "
+    "comparison together (default 5000000); one query may use two fifths of it": (
+        "SMT-todistimen z3-resurssiyksiköt (rlimit): kullekin verifioitavalle säännöstölle tai vertailun "
+        "kaikille soluille yhteensä (oletus 5000000); yksi kysely voi käyttää niistä kaksi viidesosaa",
+        "z3-resursenheter (rlimit) för SMT-beviset: för varje regeluppsättning som verifieras, eller för alla "
+        "celler i en jämförelse tillsammans (standard 5000000); en enskild fråga får använda två femtedelar av dem",
+    ),
+    "a safety stop, not a budget (default 300): a run not done within it is reported as stopped, with no "
+    "verdict (--budget is its older name)": (
+        "turvapysäytys, ei budjetti (oletus 300): ajo, joka ei valmistu sen aikana, raportoidaan pysäytettynä "
+        "ilman tuomiota (--budget on sen vanhempi nimi)",
+        "ett säkerhetsstopp, ingen budget (standard 300): en körning som inte blir klar inom det rapporteras som "
+        "stoppad, utan utslag (--budget är dess äldre namn)",
     ),
     "answer sets enumeration may evaluate (default 1000000)": (
         "vastausjoukot, jotka läpikäynti saa laskea (oletus 1000000)",
@@ -558,13 +640,6 @@ HELP_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "steps of the structural method (default 50000000)": (
         "rakenteellisen menetelmän askeleet (oletus 50000000)", "den strukturella metodens steg (standard 50000000)",
-    ),
-    "a safety stop, not a budget (default 300): a ruleset not done within it is reported as stopped, with no "
-    "verdict": (
-        "turvapysäytys, ei budjetti (oletus 300): säännöstö, joka ei valmistu sen aikana, raportoidaan "
-        "pysäytettynä ilman tuomiota",
-        "ett säkerhetsstopp, ingen budget (standard 300): en regeluppsättning som inte blir klar inom det "
-        "rapporteras som stoppad, utan utslag",
     ),
     "for a failed completeness, exclusivity or reachability check, propose small edits of the YAML (a "
     "threshold, a condition, a new rule, hit policy first), each shown only if an edited copy is then PROVEN; "
@@ -577,15 +652,6 @@ HELP_TEXTS: dict[str, tuple[str, str]] = {
         "ändrad kopia då är BEVISAD; inget ändras i själva filen",
     ),
     "budgets": ("budjetit", "budgetar"),
-    "work each ruleset may take, counted in units of work, never in time, so that every machine gives the same "
-    "report; checks not decided within them are reported as undecided (naming the budget), never as proven": (
-        "työ, jonka kukin säännöstö saa viedä, laskettuna työn yksikköinä, ei koskaan aikana, jotta jokainen "
-        "kone antaa saman raportin; tarkistukset, joita ei ratkaista niiden rajoissa, raportoidaan "
-        "ratkaisemattomina (budjetti nimettynä), ei koskaan todistettuina",
-        "arbete som varje regeluppsättning får ta, räknat i arbetsenheter, aldrig i tid, så att varje maskin "
-        "ger samma rapport; kontroller som inte avgörs inom dem rapporteras som oavgjorda (med budgeten "
-        "nämnd), aldrig som bevisade",
-    ),
     # diff
     "the exact difference between two versions of a ruleset: which answer sets move where": (
         "säännöstön kahden version tarkka ero: mitkä vastausjoukot siirtyvät minne",
@@ -611,28 +677,6 @@ HELP_TEXTS: dict[str, tuple[str, str]] = {
     "the new version": ("uusi versio", "den nya versionen"),
     "also write the difference as an HTML page": (
         "kirjoita ero myös HTML-sivuksi", "skriv också skillnaden som en HTML-sida",
-    ),
-    "work the comparison may take, counted in units of work, never in time, so that every machine gives the "
-    "same matrix; cells not decided within them are reported as undecided (naming the budget), never as empty": (
-        "työ, jonka vertailu saa viedä, laskettuna työn yksikköinä, ei koskaan aikana, jotta jokainen kone "
-        "antaa saman taulukon; solut, joita ei ratkaista niiden rajoissa, raportoidaan ratkaisemattomina "
-        "(budjetti nimettynä), ei koskaan tyhjinä",
-        "arbete som jämförelsen får ta, räknat i arbetsenheter, aldrig i tid, så att varje maskin ger samma "
-        "matris; celler som inte avgörs inom dem rapporteras som oavgjorda (med budgeten nämnd), aldrig som "
-        "tomma",
-    ),
-    "z3 resource units (rlimit) for all the cells together (default 5000000); one cell may use two fifths of it": (
-        "z3-resurssiyksiköt (rlimit) kaikille soluille yhteensä (oletus 5000000); yksi solu voi käyttää niistä "
-        "kaksi viidesosaa",
-        "z3-resursenheter (rlimit) för alla celler tillsammans (standard 5000000); en cell får använda två "
-        "femtedelar av dem",
-    ),
-    "a safety stop, not a budget (default 300): a comparison not done within it is reported as stopped, with "
-    "no verdict (--budget is its older name)": (
-        "turvapysäytys, ei budjetti (oletus 300): vertailu, joka ei valmistu sen aikana, raportoidaan "
-        "pysäytettynä ilman tuomiota (--budget on sen vanhempi nimi)",
-        "ett säkerhetsstopp, ingen budget (standard 300): en jämförelse som inte blir klar inom det "
-        "rapporteras som stoppad, utan utslag (--budget är dess äldre namn)",
     ),
     "prove the cells without counting them": (
         "todista solut laskematta niitä", "bevisa cellerna utan att räkna dem",

@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
             })
         else:
             for d in diagnostics:
-                print(d.format())
+                print(d.format(args.lang))
             if ok:
                 print(f"{path}: " + text(args.lang, "crosswalk_ok", rulesets=len(cw.ruleset_ids),
                                                 positions=len(cw.positions)))

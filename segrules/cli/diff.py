@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 
 from ..files import check_output, write_text_atomic
+from ..i18n import text
 from ..pipeline import load
-from ..verify.budget import SOLVER_UNITS, TIME_LIMIT, Budget, per_query
 from ..verify.diff import diff
-from .common import print_json
-from .verify import _seconds, _units
+from .common import add_budgets, budget_of, print_json
 
 HELP = "the exact difference between two versions of a ruleset: which answer sets move where"
 DESCRIPTION = (
@@ -26,21 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("new", metavar="NEW.yaml", help="the new version")
     parser.add_argument("--report", metavar="FILE.html", help="also write the difference as an HTML page")
     parser.add_argument("--force", action="store_true", help="let --report replace a file that holds a model")
-    budgets = parser.add_argument_group(
-        "budgets", "work the comparison may take, counted in units of work, never in time, so that "
-        "every machine gives the same matrix; cells not decided within them are reported as "
-        "undecided (naming the budget), never as empty",
-    )
-    budgets.add_argument(
-        "--solver-budget", metavar="UNITS", type=_units, default=SOLVER_UNITS,
-        help=f"z3 resource units (rlimit) for all the cells together (default {SOLVER_UNITS}); one "
-        "cell may use two fifths of it",
-    )
-    budgets.add_argument(
-        "--time-limit", "--budget", dest="time_limit", metavar="SECONDS", type=_seconds, default=TIME_LIMIT,
-        help=f"a safety stop, not a budget (default {TIME_LIMIT:g}): a comparison not done within it "
-        "is reported as stopped, with no verdict (--budget is its older name)",
-    )
+    add_budgets(parser)
     parser.add_argument("--no-count", dest="count", action="store_false",
                         help="prove the cells without counting them")
 
@@ -49,8 +34,7 @@ def run(args: argparse.Namespace) -> int:
     if args.report:
         check_output(args.report, [args.old, args.new], force=args.force)
     old, new = load(args.old), load(args.new)
-    budget = Budget(args.time_limit, solver=args.solver_budget, solver_call=per_query(args.solver_budget))
-    result = diff(old, new, budget=budget, old_file=args.old, new_file=args.new, count=args.count)
+    result = diff(old, new, budget=budget_of(args), old_file=args.old, new_file=args.new, count=args.count)
     if args.report:
         from ..verify.diff_page import diff_html
 
@@ -61,5 +45,5 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(result.format(args.lang))
         if args.report:
-            print(f"report written to {args.report}")
+            print(text(args.lang, "report.written", path=args.report))
     return 0 if result.equal is True else 1

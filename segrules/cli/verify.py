@@ -11,13 +11,12 @@ import attrs
 
 from ..errors import RulesetError, SegrulesError, safe_text
 from ..files import check_output, write_text_atomic
-from ..messages import word
+from ..messages import translate, word
 from ..pipeline import load
 from ..verify import ENUMERATION_LIMIT, PROGRESS_STEPS, verify
-from ..verify.budget import ANSWER_SETS, SOLVER_UNITS, STEPS, TIME_LIMIT, Budget, per_query
 from ..verify.model import SCHEMA
 from ..i18n import text
-from .common import add_progress, print_json, progress_bar
+from .common import add_budgets, add_progress, budget_of, print_json, progress_bar
 
 HELP = "prove that every possible answer set maps to exactly one segment"
 DESCRIPTION = (
@@ -37,29 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "otherwise the structural method (and enumeration within its budget where that gives up); "
         "the SMT prover runs beside each of them, and alone with smt (no counts)",
     )
-    budgets = parser.add_argument_group(
-        "budgets", "work each ruleset may take, counted in units of work, never in time, so that "
-        "every machine gives the same report; checks not decided within them are reported as "
-        "undecided (naming the budget), never as proven",
-    )
-    budgets.add_argument(
-        "--solver-budget", metavar="UNITS", type=_units, default=SOLVER_UNITS,
-        help=f"z3 resource units (rlimit) for the SMT prover (default {SOLVER_UNITS}); one query "
-        "may use two fifths of it",
-    )
-    budgets.add_argument(
-        "--enumeration-budget", metavar="ANSWER_SETS", type=_units, default=ANSWER_SETS,
-        help=f"answer sets enumeration may evaluate (default {ANSWER_SETS})",
-    )
-    budgets.add_argument(
-        "--structural-budget", metavar="STEPS", type=_units, default=STEPS,
-        help=f"steps of the structural method (default {STEPS})",
-    )
-    budgets.add_argument(
-        "--time-limit", metavar="SECONDS", type=_seconds, default=TIME_LIMIT,
-        help=f"a safety stop, not a budget (default {TIME_LIMIT:g}): a ruleset not done within it "
-        "is reported as stopped, with no verdict",
-    )
+    add_budgets(parser, counting=True)
     parser.add_argument(
         "--suggest", action="store_true",
         help="for a failed completeness, exclusivity or reachability check, propose small edits of "
@@ -67,32 +44,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "edited copy is then PROVEN; nothing is edited in place",
     )
     add_progress(parser)
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = float("nan")
-    if not 0 < value < float("inf"):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds")
-    return value
-
-
-def _units(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
-    return value
-
-
-def budget_of(args: argparse.Namespace) -> Budget:
-    """The budget the options give."""
-    return Budget(args.time_limit, solver=args.solver_budget, solver_call=per_query(args.solver_budget),
-                  answer_sets=args.enumeration_budget, steps=args.structural_budget)
 
 
 def _internal(path: str, exc: Exception) -> dict:
@@ -145,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
             doc["report_error"] = {"code": report_error.code, "message": str(report_error)}
         print_json(doc)
     elif report_error is not None:
-        print(f"error: {report_error.code}: {report_error}", file=sys.stderr)
+        print(f"{word('error', args.lang)}: {report_error.code}: {translate(report_error.code, str(report_error), args.lang)}",
+              file=sys.stderr)
     if any("error" in r for r in results):
         return 3  # an internal error: a bug in segrules, reported after every other result
     return 0 if proven and report_error is None else 1
@@ -177,7 +129,7 @@ def _verify_one(args: argparse.Namespace, path: str, results: list, progress):
         results.append(_internal(path, exc))
         failed = results[-1]["error"]
         with progress.paused():
-            print(f"{path}: NOT VERIFIED: internal error {failed['code']}: {failed['message']} "
-                  "(a bug in segrules; run with --debug for details)", file=sys.stderr)
+            print(f"{path}: " + text(args.lang, "verify.internal_error", code=failed["code"],
+                                     message=translate(failed["code"], failed["message"], args.lang)), file=sys.stderr)
         return None
     return report, ruleset

@@ -15,7 +15,8 @@ from ..errors import EvaluationError
 from .budget import Undecided
 from .model import InternalInconsistency, exact_or_internal, size_text
 from .space import AnswerSpace, Tally, answers_of, matched_rules
-from .structure import _atoms_of, describe_region, outcome_result
+from .regions import describe_region
+from .structure import _atoms_of, outcome_result
 
 
 def answer_sets(rs: ast.RulesetDef) -> Iterator[tuple[dict, dict | None]]:
@@ -261,7 +262,7 @@ def _region(rs: ast.RulesetDef, atoms: list, values: dict) -> str:
             atom_values.append((atom, bool(reference.evaluate(atom, answered, rs, scores))))
         except EvaluationError as exc:
             atom_values.append((atom, exc))
-    return describe_region(rs, atom_values)
+    return describe_region(atom_values)
 
 
 def _asked(rs: ast.RulesetDef, space: AnswerSpace, values: dict, input_id: str) -> bool:

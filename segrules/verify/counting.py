@@ -36,7 +36,8 @@ from .brute import enumerate_tally
 from .budget import Budget, Undecided
 from .model import InternalInconsistency, size_text
 from .space import AnswerSpace, Tally, answers_of, matched_rules
-from .structure import EVERYWHERE, StructuralVerifier, _check_size, formula
+from .regions import describe_region
+from .structure import StructuralVerifier, _check_size, formula
 
 __all__ = [
     "ENUMERATE_UP_TO", "NotCounted", "SegmentSizes", "JointCell", "count_ruleset", "count_joint", "sizes_of",
@@ -92,10 +93,10 @@ class SegmentSizes:
         """``omatoimi 1 234 (12.5 %), ...``; the other outcomes only where they occur."""
         from ..i18n import text
 
-        parts = [f"{s} {size_text(n)} ({share_text(n, self.total)})" for s, n in self.segments]
+        parts = [f"{s} {size_text(n, lang)} ({share_text(n, self.total, lang)})" for s, n in self.segments]
         for key, n in (("none", self.no_segment), ("several", self.several_segments), ("error", self.errors)):
             if n:
-                parts.append(f"{text(lang, 'outcome.' + key)} {size_text(n)} ({share_text(n, self.total)})")
+                parts.append(f"{text(lang, 'outcome.' + key)} {size_text(n, lang)} ({share_text(n, self.total, lang)})")
         return ", ".join(parts)
 
 
@@ -142,16 +143,18 @@ def count_ruleset(rs: ast.RulesetDef, budget: Budget | None = None, *, method: s
     return sizes_of(rs, tally, used)
 
 
-def share_text(n: int, total: int) -> str:
+def share_text(n: int, total: int, lang: str = "en") -> str:
     """A share of the answer space for people, to four significant digits (``12.5 %``,
-    ``0.003052 %``); ``< 0.0001 %`` for a tiny non-zero share; 0 and 100 % only when exact."""
+    ``0.003052 %``); ``< 0.0001 %`` for a tiny non-zero share; 0 and 100 % only when exact.
+    Finnish and Swedish write the decimal comma (``12,5 %``)."""
+    comma = lang in ("fi", "sv")
     if total <= 0 or n <= 0:
         return "0 %"
     if n == total:
         return "100 %"
     percent = Fraction(100 * n, total)
     if percent < Fraction(1, 10_000):
-        return "< 0.0001 %"
+        return "< 0,0001 %" if comma else "< 0.0001 %"
     places = 0  # decimals for four significant digits, at most six
     while places < 6 and percent * 10**places < 1000:
         places += 1
@@ -161,7 +164,7 @@ def share_text(n: int, total: int) -> str:
     text = digits[:-places] + "." + digits[-places:] if places else digits
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return f"{text} %"
+    return f"{text.replace('.', ',') if comma else text} %"
 
 
 # --------------------------------------------------------------------------- two versions
@@ -303,7 +306,7 @@ class _JointCounter(StructuralVerifier):
         atom_values = []
         for comp, cls in zip(self.components, combo):
             atom_values.extend((self.atoms[ai], v) for ai, v in zip(comp.atoms, cls.atoms))
-        return region_text(atom_values)
+        return describe_region(atom_values)
 
 
     def _signature(self, comp, units, failing, cv, unit_values, memo=None, reads=None):
@@ -334,68 +337,6 @@ class _JointCounter(StructuralVerifier):
         return next(iter(segs)) if len(segs) == 1 else NONE if not segs else SEVERAL
 
 
-
-_FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "=", "!=": "!="}
-_NEGATE = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "!=", "!=": "="}
-
-
-def region_text(atom_values) -> str:
-    """A region in the model's own terms: the comparisons of one expression with constants
-    merged into an interval (``resources in [3, 3.5)``, ``x + y = 5``), then the other
-    conditions as they hold (``battery = "risk"``, ``not (flag)``)."""
-    from ..dsl.printer import number_text, to_text
-
-    bounds: dict = {}  # subject → [low, low inclusive, high, high inclusive, equal, not equal]
-    others = []
-    for atom, value in atom_values:
-        if isinstance(value, EvaluationError):
-            continue
-        bound = _bound(atom, bool(value))
-        if bound is None:
-            text = to_text(atom)
-            others.append(text if value else f"not ({text})")
-            continue
-        subject, op, c = bound
-        b = bounds.setdefault(subject, [None, True, None, True, None, set()])
-        if op in (">", ">=") and (b[0] is None or c > b[0] or (c == b[0] and op == ">")):
-            b[0], b[1] = c, op == ">="
-        elif op in ("<", "<=") and (b[2] is None or c < b[2] or (c == b[2] and op == "<")):
-            b[2], b[3] = c, op == "<="
-        elif op == "=":
-            b[4] = c
-        elif op == "!=":
-            b[5].add(c)
-    parts = []
-    for subject, (lo, lo_in, hi, hi_in, eq, ne) in bounds.items():
-        if eq is not None or (lo is not None and lo == hi and lo_in and hi_in):
-            parts.append(f"{subject} = {number_text(eq if eq is not None else lo)}")
-            continue
-        if lo is not None and hi is not None:
-            parts.append(f"{subject} in {'[' if lo_in else '('}{number_text(lo)}, {number_text(hi)}{']' if hi_in else ')'}")
-        elif lo is not None:
-            parts.append(f"{subject} {'>=' if lo_in else '>'} {number_text(lo)}")
-        elif hi is not None:
-            parts.append(f"{subject} {'<=' if hi_in else '<'} {number_text(hi)}")
-        parts += [f"{subject} != {number_text(c)}" for c in sorted(ne)
-                  if (lo is None or c > lo or c == lo and lo_in) and (hi is None or c < hi or c == hi and hi_in)]
-    return " and ".join(parts + others) if parts or others else EVERYWHERE
-
-
-def _bound(atom: ast.Expr, value: bool):
-    """(subject text, operator as it holds, constant) for ``expression op number`` either way round."""
-    from ..dsl.printer import to_text
-
-    if not isinstance(atom, ast.Compare) or len(atom.ops) != 1 or atom.ops[0] not in _FLIP:
-        return None
-    left, right = atom.operands
-    op = atom.ops[0]
-    if isinstance(right, ast.Number) and not isinstance(left, ast.Number):
-        subject, c = left, right.value
-    elif isinstance(left, ast.Number) and not isinstance(right, ast.Number):
-        subject, c, op = right, left.value, _FLIP[op]
-    else:
-        return None
-    return to_text(subject), (op if value else _NEGATE[op]), c
 
 def count_joint(old: ast.RulesetDef, new: ast.RulesetDef, budget: Budget | None = None) -> dict:
     """Per (old outcome, new outcome), a ``JointCell`` with the exact count of answer sets, over

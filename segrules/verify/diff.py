@@ -41,7 +41,7 @@ from .counting import ERROR, NONE, SEVERAL, NotCounted, count_joint, share_text
 from .model import size_text
 from .space import AnswerSpace
 from .structure import outcome_result
-from .words import region_text
+from .words import reason_text, region_text
 
 __all__ = ["SCHEMA", "Cell", "Difference", "VersionRef", "diff"]
 
@@ -203,8 +203,8 @@ class Difference:
         for c in self.moved:
             lines.append(f"\n{outcome_text(c.old, lang)} -> {outcome_text(c.new, lang)}: {self.count_text(c, lang)}")
             for region, count in c.regions[:REGIONS_SHOWN]:
-                lines.append(f"  {_t(lang, 'diff.where')} {region_text(region, lang)}: {size_text(count)} "
-                             f"({share_text(count, self.answer_sets)})")
+                lines.append(f"  {_t(lang, 'diff.where')} {region_text(region, lang)}: {size_text(count, lang)} "
+                             f"({share_text(count, self.answer_sets, lang)})")
             if len(c.regions) > REGIONS_SHOWN:
                 lines.append("  " + _count_text(lang, "diff.more_regions", len(c.regions) - REGIONS_SHOWN))
             lines.append(f"  {_t(lang, 'diff.example')}: {_answers_text(c.witness)}")
@@ -212,11 +212,11 @@ class Difference:
                 lines.append(f"  {_t(lang, 'diff.scores')}: {scores_text(c.scores, lang)}")
         for c in self.undecided:
             lines.append(f"\n{outcome_text(c.old, lang)} -> {outcome_text(c.new, lang)}: "
-                         + _t(lang, "diff.undecided_reason", reason=c.reason))
+                         + _t(lang, "diff.undecided_reason", reason=reason_text(c.reason, lang)))
         lines.append("")
         lines.append(self.counts_text(lang))
         lines.append(_t(lang, "diff.valid_only", invalid=outcome_text(INVALID, lang)))
-        lines.extend(f"{_t(lang, 'diff.note')}: {t}" for t in self.notes)
+        lines.extend(f"{_t(lang, 'diff.note')}: {reason_text(t, lang)}" for t in self.notes)
         return "\n".join(lines)
 
     def matrix_axes(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -243,14 +243,14 @@ class Difference:
         """``123 answer sets (4.5 % of the answer space)``, or "not counted"."""
         if c.count is None:
             return _t(lang, "diff.not_counted_cell")
-        return _t(lang, "diff.cell", count=size_text(c.count), share=share_text(c.count, self.answer_sets or 0))
+        return _t(lang, "diff.cell", count=size_text(c.count, lang), share=share_text(c.count, self.answer_sets or 0, lang))
 
     def counts_text(self, lang: str = "en") -> str:
         if self.counted and self.count_method == "structural":
-            return _t(lang, "diff.counted.structural", size=size_text(self.answer_sets or 0))
+            return _t(lang, "diff.counted.structural", size=size_text(self.answer_sets or 0, lang))
         if self.counted:
             return _t(lang, "diff.counted.enumeration")
-        return _t(lang, "diff.not_counted", reason=self.not_counted or "")
+        return _t(lang, "diff.not_counted", reason=reason_text(self.not_counted, lang) or "")
 
 
 def outcome_text(key: str, lang: str = "en") -> str:
@@ -287,7 +287,7 @@ def _matrix_text(d: Difference, lang: str = "en") -> str:
             return "?"
         if c.count is None:
             return "+"
-        return f"{size_text(c.count)} ({share_text(c.count, d.answer_sets or 0)})"
+        return f"{size_text(c.count, lang)} ({share_text(c.count, d.answer_sets or 0, lang)})"
 
     shown_rows, shown_columns, hidden = d.matrix_axes()
     head = [_t(lang, "diff.corner")] + [outcome_text(c, lang) for c in shown_columns]

@@ -20,7 +20,7 @@ from .counting import share_text
 from .diff import INVALID, REGIONS_SHOWN, SCHEMA, outcome_text
 from .html import _CSS
 from .model import size_text
-from .words import region_text
+from .words import methods_text, reason_text, region_text
 
 __all__ = ["diff_html", "diff_section"]
 
@@ -66,7 +66,7 @@ def diff_section(d: Any, lang: str = "en") -> list[str]:
         add(f"<dt>{escape(_t(lang, key))}</dt><dd><code>{escape(v.id)}</code> {escape(v.version)}"
             f"{' · <code>' + escape(v.file) + '</code>' if v.file else ''}<br>"
             f"SHA-256 <code>{escape(v.content_hash)}</code></dd>")
-    add(f"<dt>{escape(_t(lang, 'diff.method'))}</dt><dd>{escape(d.method)}</dd>")
+    add(f"<dt>{escape(_t(lang, 'diff.method'))}</dt><dd>{escape(methods_text(d.method.split('+'), lang))}</dd>")
     for key, ids in (("diff.only_old", d.inputs_only_old), ("diff.only_new", d.inputs_only_new),
                      ("diff.changed", d.inputs_changed)):
         if ids:
@@ -80,7 +80,7 @@ def diff_section(d: Any, lang: str = "en") -> list[str]:
         for c in d.moved:
             out.extend(_moved(d, c, lang))
     if d.notes:
-        add(f"<h3>{escape(_t(lang, 'diff.note'))}</h3><ul>" + "".join(f"<li>{escape(n)}</li>" for n in d.notes) + "</ul>")
+        add(f"<h3>{escape(_t(lang, 'diff.note'))}</h3><ul>" + "".join(f"<li>{escape(reason_text(n, lang))}</li>" for n in d.notes) + "</ul>")
     add("</section>")
     return out
 
@@ -104,8 +104,8 @@ def _matrix(d: Any, lang: str) -> list[str]:
             elif c.count is None:
                 row.append(f'<td class="status {"failed" if c.moved else ""}">{escape(_t(lang, "diff.some"))}</td>')
             else:
-                row.append(f'<td class="status {"failed" if c.moved else ""}">{escape(size_text(c.count))}'
-                           f'<span class="share">{escape(share_text(c.count, d.answer_sets or 0))}</span></td>')
+                row.append(f'<td class="status {"failed" if c.moved else ""}">{escape(size_text(c.count, lang))}'
+                           f'<span class="share">{escape(share_text(c.count, d.answer_sets or 0, lang))}</span></td>')
         out.append("<tr>" + "".join(row) + "</tr>")
     out += ["</table>", "</div>"]
     out.append(f'<p class="muted">{escape(_t(lang, "diff.legend_page"))}</p>')
@@ -119,8 +119,8 @@ def _moved(d: Any, c: Any, lang: str) -> list[str]:
            f"<p><strong>{escape(outcome_text(c.old, lang))} → {escape(outcome_text(c.new, lang))}</strong>: "
            f"{escape(d.count_text(c, lang))}</p>"]
     if c.regions:
-        items = [f"<li>{escape(_t(lang, 'diff.where'))} <code>{escape(region_text(region, lang))}</code>: {escape(size_text(n))} "
-                 f"({escape(share_text(n, d.answer_sets or 0))})</li>" for region, n in c.regions[:REGIONS_SHOWN]]
+        items = [f"<li>{escape(_t(lang, 'diff.where'))} <code>{escape(region_text(region, lang))}</code>: {escape(size_text(n, lang))} "
+                 f"({escape(share_text(n, d.answer_sets or 0, lang))})</li>" for region, n in c.regions[:REGIONS_SHOWN]]
         if len(c.regions) > REGIONS_SHOWN:
             items.append(f"<li>{escape(_count(lang, 'diff.more_regions', len(c.regions) - REGIONS_SHOWN))}</li>")
         out.append('<ul class="regions">' + "".join(items) + "</ul>")

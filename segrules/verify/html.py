@@ -20,7 +20,7 @@ from .. import __version__
 from ..dsl import ast
 from ..i18n import code_label, quadrant_text
 from ..i18n import text as _t
-from .model import SCHEMA, Finding, VerificationReport, size_text
+from .model import SCHEMA, Finding, VerificationReport, seconds_text, size_text
 from .words import (check_summary, region_text, finding_message, method_text, methods_text, note_text, scores_text, shown_command,
                     shown_path)
 from .report_parts import counts_section
@@ -233,9 +233,9 @@ def _section(n: int, r: VerificationReport, d: ast.RulesetDef | None, lang: str)
         (t("report.content_hash"), f"<code>{escape(r.content_hash)}</code>"),
         (t("report.file"), f"<code>{escape(shown_path(r.source) or '')}</code>"),
         (t("report.hit_policy"), escape(code_label("hit_policy", r.hit_policy, lang))),
-        (t("report.answer_space"), t("report.answer_sets", size=size_text(r.answer_space_size))),
+        (t("report.answer_space"), t("report.answer_sets", size=size_text(r.answer_space_size, lang))),
         (t("report.method"), escape(method_text(r, lang))),
-        (t("report.time"), f"{r.seconds:.2f} s"),
+        (t("report.time"), f"{seconds_text(r.seconds, lang)} s"),
     ]
     if d is not None and d.aliases:
         rows.insert(1, (t("report.aliases"), escape(", ".join(d.aliases))))
@@ -306,7 +306,7 @@ def _finding(check: str, f: Finding, lang: str = "en") -> list[str]:
         code = f"<code>{escape(f.code)}</code>" + (f" {escape(title)}" if title else "")
         out.append(f'<p class="muted">{t("report.code")}: {code} (<code>segrules explain {escape(f.code)}</code>)</p>')
     if f.answer_sets is not None:
-        out.append(f"<p>{t('report.affected')}: <strong>{escape(size_text(f.answer_sets))}</strong></p>")
+        out.append(f"<p>{t('report.affected')}: <strong>{escape(size_text(f.answer_sets, lang))}</strong></p>")
     if f.region:
         out.append(f"<p>{t('report.region')}: <code>{escape(region_text(f.region, lang))}</code></p>")
     if f.rules:
@@ -472,6 +472,7 @@ def _examples(d: ast.RulesetDef, lang: str) -> list[str]:
     """Every example of the ruleset, run again here through the reference evaluator."""
     from ..errors import SegrulesError
     from ..engine import reference
+    from ..messages import translate_error
 
     t = lambda k: escape(_t(lang, k))  # noqa: E731
     out = [f"<h3>{t('report.examples')}</h3>"]
@@ -483,7 +484,7 @@ def _examples(d: ast.RulesetDef, lang: str) -> list[str]:
         try:
             got = reference.decide_segment(d, ex.answer_dict)
         except SegrulesError as exc:
-            got = f"{exc.code}: {exc}"
+            got = translate_error(f"{exc.code}: {exc}", lang)
         ok = got == ex.expect
         mark = f'<td class="status {"ok" if ok else "failed"}">{t("report.passed" if ok else "report.example_failed")}</td>'
         out.append(f"<tr><td>{escape(ex.name)}</td>"

@@ -194,12 +194,14 @@ class VerificationReport:
         import json
 
         from ..i18n import text
-        from .words import check_summary, finding_message, method_text, methods_text, note_text, region_text, shown_path
+        from .words import (
+            check_summary, finding_message, method_text, methods_text, note_text, reason_text, region_text, shown_path,
+        )
 
         lines = [
             f"{shown_path(self.source)}: {self.ruleset_id} {self.version} (sha256 {self.content_hash})",
-            "  " + text(lang, "verify.space", size=size_text(self.answer_space_size), method=method_text(self, lang),
-                        seconds=f"{self.seconds:.2f}"),
+            "  " + text(lang, "verify.space", size=size_text(self.answer_space_size, lang), method=method_text(self, lang),
+                        seconds=seconds_text(self.seconds, lang)),
         ]
         if self.forced:
             lines.append("  " + text(lang, "verify.forced", method=self.method))
@@ -210,7 +212,7 @@ class VerificationReport:
             for f in c.findings:
                 lines.append(f"      - {finding_message(f, lang)}")
                 if f.answer_sets is not None:
-                    lines.append(f"        {text(lang, 'verify.affected')}: {size_text(f.answer_sets)}")
+                    lines.append(f"        {text(lang, 'verify.affected')}: {size_text(f.answer_sets, lang)}")
                 if f.region:
                     lines.append(f"        {text(lang, 'report.region')}: {region_text(f.region, lang)}")
                 for r in f.rules:
@@ -224,7 +226,8 @@ class VerificationReport:
         if self.counts is not None:
             lines.append(f"  {text(lang, 'verify.sizes')}: {self.counts.format(lang)}")
         elif self.not_counted:
-            lines.append(f"  {text(lang, 'verify.sizes')}: {text(lang, 'verify.not_counted', reason=self.not_counted)}")
+            lines.append(f"  {text(lang, 'verify.sizes')}: "
+                         + text(lang, "verify.not_counted", reason=reason_text(self.not_counted, lang)))
         for n in self.notes:
             lines.append(f"  {text(lang, 'verify.note')}: {note_text(n, lang)}")
         if self.suggestions is not None:
@@ -248,8 +251,15 @@ def _log10(n: int) -> float:
     return round(math.log10(n), 3) if n > 0 else 0.0
 
 
-def size_text(n: int) -> str:
+def seconds_text(seconds: float, lang: str = "en") -> str:
+    """How long a run took, for people: two decimals with the language's separator (``0,81``)."""
+    return f"{seconds:.2f}".replace(".", ",") if lang in ("fi", "sv") else f"{seconds:.2f}"
+
+
+def size_text(n: int, lang: str = "en") -> str:
     """A count of answer sets for people: every digit, in groups of three (never 2.297e+06),
-    with the number of digits after a count of more than twelve."""
-    text = f"{n:,}".replace(",", " ")
-    return text if n < 10**12 else f"{text} ({len(str(n))} digits)"
+    with the number of digits after a count of more than twelve, said in ``lang``."""
+    from ..i18n import text as say
+
+    grouped = f"{n:,}".replace(",", " ")
+    return grouped if n < 10**12 else say(lang, "size.digits", size=grouped, n=len(str(n)))

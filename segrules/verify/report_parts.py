@@ -11,6 +11,7 @@ from ..i18n import text as _t
 from .counting import ERROR, NONE, SEVERAL, share_text
 from .diff import outcome_text
 from .model import size_text
+from .words import reason_text
 
 __all__ = ["counts_section"]
 
@@ -20,7 +21,7 @@ def counts_section(r: Any, lang: str) -> list[str]:
     out = [f"<h3>{escape(_t(lang, 'verify.sizes'))}</h3>"]
     sizes = r.counts
     if sizes is None:
-        out.append(f"<p>{escape(_t(lang, 'verify.not_counted', reason=r.not_counted or ''))}</p>")
+        out.append(f"<p>{escape(_t(lang, 'verify.not_counted', reason=reason_text(r.not_counted, lang) or ''))}</p>")
     else:
         out.append("<table>")
         out.append(f"<tr><th>{escape(_t(lang, 'sizes.outcome'))}</th><th>{escape(_t(lang, 'sizes.answer_sets'))}</th>"
@@ -30,8 +31,8 @@ def counts_section(r: Any, lang: str) -> list[str]:
                                                             (ERROR, sizes.errors)) if n]
         for key, n in rows:
             out.append(f"<tr><td><code>{escape(outcome_text(key, lang))}</code></td>"
-                       f'<td style="text-align: right">{escape(size_text(n))}</td>'
-                       f'<td style="text-align: right">{escape(share_text(n, sizes.total))}</td></tr>')
+                       f'<td style="text-align: right">{escape(size_text(n, lang))}</td>'
+                       f'<td style="text-align: right">{escape(share_text(n, sizes.total, lang))}</td></tr>')
         out.append("</table>")
     found = r.suggestions
     if found is not None:

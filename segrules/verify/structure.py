@@ -37,6 +37,7 @@ from ..engine import reference
 from ..errors import EvaluationError
 from .budget import Budget, Undecided
 from .model import exact_or_internal
+from .regions import describe_region
 from .space import AnswerSpace, ControlCase, Tally, as_number, matched_rules
 
 __all__ = ["StructuralVerifier", "Undecided", "Budget"]
@@ -805,89 +806,7 @@ class StructuralVerifier:
         for comp, cls in zip(self.components, combo):
             atom_values.extend((self.atoms[ai], v) for ai, v in zip(comp.atoms, cls.atoms))
             ranges.update(cls.score_ranges)
-        return describe_region(self.rs, atom_values, ranges)
-
-
-#: A region with no condition: every answer set (the only region text that is not in the
-#: rule language's notation; a report shows it in the reader's language, ``words.region_text``).
-EVERYWHERE = "every answer set"
-#: Between a region's conditions and the values its scores reach there (``x >= 3 ⇒ s in [3, 5]``).
-REACHED = "⇒"
-
-
-def describe_region(rs: ast.RulesetDef, atom_values, ranges: dict | None = None) -> str:
-    """Bounds from `name op constant` atoms merged into intervals, then the other conditions,
-    then the values the scores reach there (when known), all in the rule language's notation
-    (``resources = 3 and complexity < 3.5 ⇒ complexity in [1, 10/3]``), which reads the same
-    in every language."""
-    from ..dsl.printer import to_text
-    from ..engine.runtime import format_number
-
-    bounds: dict = {}  # name → [low, low inclusive, high, high inclusive]
-    order: list = []
-    others = []
-    for atom, v in atom_values:
-        if isinstance(v, EvaluationError):
-            continue
-        bound = _as_bound(atom, v)
-        if bound is None:
-            text = to_text(atom)
-            others.append(text if v else f"not ({text})")
-            continue
-        name, op, c = bound
-        b = bounds.get(name)
-        if b is None:
-            b = bounds[name] = [None, True, None, True]
-            order.append(name)
-        if op in (">", ">=") and (b[0] is None or c > b[0] or (c == b[0] and op == ">")):
-            b[0], b[1] = c, op == ">="
-        if op in ("<", "<=") and (b[2] is None or c < b[2] or (c == b[2] and op == "<")):
-            b[2], b[3] = c, op == "<="
-    parts = []
-    for name in order:
-        lo, lo_in, hi, hi_in = bounds[name]
-        if lo is not None and hi is not None and lo == hi and lo_in and hi_in:
-            parts.append(f"{name} = {format_number(lo)}")
-        elif lo is not None and hi is not None:
-            parts.append(f"{name} in {'[' if lo_in else '('}{format_number(lo)}, {format_number(hi)}{']' if hi_in else ')'}")
-        elif lo is not None:
-            parts.append(f"{name} {'>=' if lo_in else '>'} {format_number(lo)}")
-        else:
-            parts.append(f"{name} {'<=' if hi_in else '<'} {format_number(hi)}")
-    text = " and ".join(parts + others) if parts or others else EVERYWHERE
-    if ranges:
-        atoms = [a for a, _ in atom_values]
-        read = {r.id for a in atoms for r in ast.walk(a) if isinstance(r, ast.ScoreRef)}
-        shown = []
-        for sc in rs.scores:
-            if sc.id in ranges and sc.id in read:
-                lo, hi = ranges[sc.id]
-                shown.append(
-                    f"{sc.id} = {format_number(lo)}" if lo == hi
-                    else f"{sc.id} in [{format_number(lo)}, {format_number(hi)}]"
-                )
-        if shown:  # what follows there: the values the scores reach, in the same notation
-            text += f" {REACHED} " + ", ".join(shown)
-    return text
-
-
-_FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
-_NEGATE = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
-
-
-def _as_bound(atom: ast.Expr, value: bool):
-    """(name, op, constant) for `name op constant` atoms (either way round), as they hold."""
-    if not isinstance(atom, ast.Compare) or len(atom.ops) != 1 or atom.ops[0] not in _FLIP:
-        return None
-    left, right = atom.operands
-    op = atom.ops[0]
-    if isinstance(left, (ast.ScoreRef, ast.InputRef)) and isinstance(right, ast.Number):
-        name, c = left.id, right.value
-    elif isinstance(right, (ast.ScoreRef, ast.InputRef)) and isinstance(left, ast.Number):
-        name, c, op = right.id, left.value, _FLIP[op]
-    else:
-        return None
-    return name, (op if value else _NEGATE[op]), c
+        return describe_region(atom_values, self.rs, ranges)
 
 
 def _add(acc: dict, v, count: int, wit: dict) -> None:

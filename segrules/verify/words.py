@@ -16,14 +16,14 @@ import re
 from ..i18n import text
 from .model import Check, Finding, VerificationReport, size_text
 
-__all__ = ["region_text", "method_text", "methods_text", "check_summary", "finding_message", "note_text", "shown_path",
-           "method_name"]
+__all__ = ["region_text", "method_text", "methods_text", "check_summary", "finding_message", "note_text", "reason_text",
+           "shown_path", "method_name"]
 
 
 def region_text(region: str, lang: str = "en") -> str:
     """A region as a report shows it: in the rule language's notation, which reads the same in
     every language, bar the region with no condition, said in ``lang``."""
-    from .structure import EVERYWHERE
+    from .regions import EVERYWHERE
 
     return text(lang, "region.everywhere") if region == EVERYWHERE else region
 
@@ -86,7 +86,7 @@ def check_summary(c: Check, lang: str) -> str:
         out = text(lang, key if key in _keys(lang) else "sum.failed", n=n)
         counted = [f.answer_sets for f in c.findings if f.answer_sets is not None]
         if c.name in ("completeness", "exclusivity") and counted:
-            out += f" ({text(lang, 'report.answer_sets', size=size_text(sum(counted)))})"
+            out += f" ({text(lang, 'report.answer_sets', size=size_text(sum(counted), lang))})"
         return out
     if c.budget:
         return text(lang, "sum.undecided.budget", budget=budget_name(c.budget, lang))
@@ -105,11 +105,24 @@ def finding_message(f: Finding, lang: str) -> str:
     if code == "SR602":
         segments = sorted({r.segment for r in f.rules}) or _segments_in(f.message)
         return text(lang, "finding.SR602", segments=", ".join(segments))
+    if code == "SR608":
+        if m := _EXPECTS.fullmatch(f.message):
+            got = m["got"] if m["got"] != "None" else text(lang, "outcome.none")
+            return text(lang, "finding.SR608.expects", name=m["name"], expect=m["expect"], got=got.strip("'"))
+        if m := _EXAMPLE_ERROR.fullmatch(f.message):
+            from ..messages import translate
+
+            return text(lang, "finding.SR608.error", name=m["name"], code=m["code"],
+                        message=translate(m["code"], m["message"], lang))
     if f"finding.{code}" in _keys(lang):
         return text(lang, f"finding.{code}", subject=f.subject or "")
     if "cannot tell whether input" in f.message:
         return text(lang, "finding.asked", code=code)
     return text(lang, "finding.error", code=code)
+
+
+_EXPECTS = re.compile(r"example (?P<name>'.*'|\".*\") expects '(?P<expect>[^']*)' but gets (?P<got>.+)", re.DOTALL)
+_EXAMPLE_ERROR = re.compile(r"example (?P<name>'.*'|\".*\"): (?P<code>SR\d{3}) (?P<message>.+)", re.DOTALL)
 
 
 def _segments_in(message: str) -> list[str]:
@@ -144,11 +157,73 @@ def note_text(note: str, lang: str) -> str:
         return text(lang, "note.beyond_other")
     if "answer sets was evaluated" in note or "answer sets) is within the enumeration budget" in note:
         m = _SIZE.search(note)
-        size = (m["size"] or m["size2"]) if m else ""
+        size = _size_again((m["size"] or m["size2"]), lang) if m else ""
         return text(lang, "note.enumerated", size=size)
     if m := _CODE.match(note):
         return text(lang, "note.code", code=m["code"])
     return text(lang, "sum.undecided")  # pragma: no cover - every note the verifier writes is above
+
+
+def _size_again(size: str, lang: str) -> str:
+    """A count as ``size_text`` wrote it in English, written again in ``lang``."""
+    return size_text(int(re.sub(r"\D", "", size.split("(")[0])), lang)
+
+
+#: Why something was not counted or decided, as the verifier and ``diff`` say it in English:
+#: (pattern, catalogue key); the named groups ``size`` and ``limit`` are counts, ``budget`` a
+#: key of ``budget.*``, the others carried over as they are.
+_REASONS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), key) for p, key in (
+    (r"counting was not asked for", "reason.not_asked"),
+    (r"the solver did not decide; the structural count finds no answer set here, which is not a proof",
+     "reason.not_a_proof"),
+    (r"neither the solver nor a counting method could run", "reason.nothing_ran"),
+    (r"the versions do not have the same inputs, and the joint count covers versions that ask the same questions",
+     "reason.other_inputs"),
+    (r"the answers or the asking of (?P<ids>.+) changed, and the joint count covers versions that ask the same "
+     r"questions", "reason.changed_inputs"),
+    (r"the two versions have (?P<size>.+) answer sets together, more than (?P<limit>.+) to enumerate", "reason.too_many"),
+    (r"the expressions are nested too deeply.*", "reason.depth"),
+    (r"the verifier ran out of memory", "reason.memory"),
+    (r"stopped: .*", "sum.stopped"),
+    (r"(?P<code>SR\d{3}): .*", "note.code"),
+    (r"the SMT solver z3 is not installed.*", "reason.no_z3"),
+    (r"the solver cannot encode the versions.*", "reason.encoding"),
+    (r"the structural budget of .+ steps ran out.*", "reason.ran_out:steps"),
+    (r"more than .+ \(the limit of (?P<kind>\w+)\)", "reason.ran_out:max_"),
+    (r"the answer space \(.+ answer sets\) is larger than the enumeration budget.*", "reason.ran_out:answer_sets"),
+    (r"the query reached the per-query solver budget.*", "reason.ran_out:solver_call"),
+    (r"the solver budget of .+ ran out", "reason.ran_out:solver"),
+))
+
+
+def reason_text(reason: str | None, lang: str) -> str | None:
+    """Why the segment sizes or a cell of ``diff`` were not counted or decided, in ``lang``:
+    said again from what ran out or what was missing, so that no English reason reaches a
+    Finnish or Swedish report; reasons joined by "; " are said one by one."""
+    if reason is None or lang == "en":
+        return reason
+    said = _reason(reason, lang)
+    if said is not None:
+        return said
+    parts = [_reason(part, lang) for part in reason.split("; ")]
+    return "; ".join(parts) if all(parts) else text(lang, "reason.other")
+
+
+def _reason(reason: str, lang: str) -> str | None:
+    for pattern, key in _REASONS:
+        m = pattern.fullmatch(reason)
+        if m is None:
+            continue
+        values = m.groupdict()
+        if key.startswith("reason.ran_out:"):
+            kind = values.pop("kind", "")
+            budget = key.partition(":")[2] + kind
+            return text(lang, "reason.beyond" if kind else "reason.ran_out", budget=budget_name(budget, lang))
+        for name in ("size", "limit"):
+            if name in values:
+                values[name] = _size_again(values[name], lang)
+        return text(lang, key, **values)
+    return None
 
 
 def scores_text(rs, answers: dict) -> str | None:

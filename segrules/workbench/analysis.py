@@ -25,7 +25,8 @@ from ..pipeline import load_text
 from ..messages import translate
 from ..sampling import sample_answers
 from ..verify import verify
-from ..verify.model import size_text
+from ..verify.model import seconds_text, size_text
+from ..verify.words import check_summary, finding_message, method_text, note_text, region_text
 
 #: Answer sets drawn for the segment sizes (seeded: the same text gives the same sizes).
 SIZE_SAMPLE = 1000
@@ -124,22 +125,23 @@ def verify_json(report, lang: str, seconds: float) -> dict:
         "verdict_key": report.verdict_key,
         "seconds": round(report.seconds, 2),
         "limit": seconds,
-        "space": text(lang, "verify.space", size=size_text(report.answer_space_size), method=report.method,
-                      seconds=f"{report.seconds:.2f}"),
+        "space": text(lang, "verify.space", size=size_text(report.answer_space_size, lang), method=method_text(report, lang),
+                      seconds=seconds_text(report.seconds, lang)),
         "checks": [
             {
                 "name": c.name, "status": c.status, "status_text": text(lang, "status." + c.status),
-                "summary": c.summary,
+                "summary": check_summary(c, lang),
                 "findings": [
-                    {"message": f.message, "region": f.region, "witness": f.witness,
-                     "answer_sets": size_text(f.answer_sets) if f.answer_sets is not None else None,
+                    {"message": finding_message(f, lang), "region": region_text(f.region, lang) if f.region else None,
+                     "witness": f.witness,
+                     "answer_sets": size_text(f.answer_sets, lang) if f.answer_sets is not None else None,
                      "rules": [{"number": r.number, "line": r.line, "text": r.text} for r in f.rules]}
                     for f in c.findings
                 ],
             }
             for c in report.checks
         ],
-        "notes": list(report.notes),
+        "notes": [note_text(n, lang) for n in report.notes],
     }
 
 

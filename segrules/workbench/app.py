@@ -298,8 +298,19 @@ def is_loopback(host: str) -> bool:
     return host in ("127.0.0.1", "::1", "localhost") or host.startswith("127.")
 
 
+def start_lines(lang: str, path: str, url: str, host: str) -> tuple[list[str], list[str]]:
+    """What the workbench prints at start in ``lang``: the lines for its output (the file, the
+    address with the token, how to stop) and the warnings (listening beyond this machine)."""
+    words = TEXTS[check_lang(lang)]
+    lines = [words["start.file"].format(path=path), words["start.open"].format(url=url), words["start.stop"]]
+    return lines, [] if is_loopback(host) else [words["start.remote"].format(host=host)]
+
+
 def run(bench: Workbench, host: str = "127.0.0.1", port: int = 0, *, stream=None) -> None:
-    """Serve the workbench until Ctrl+C, printing its address with the token first."""
+    """Serve the workbench until Ctrl+C, printing its address with the token first.
+
+    The start-up lines are in the workbench's language (``bench.lang``), like the page.
+    """
     import asyncio
     import sys
 
@@ -315,12 +326,10 @@ def run(bench: Workbench, host: str = "127.0.0.1", port: int = 0, *, stream=None
     bound_host, bound_port = sock.getsockname()[:2]
     shown = "127.0.0.1" if bound_host in ("0.0.0.0", "::") else bound_host
     shown = f"[{shown}]" if ":" in shown else shown
-    print(f"segrules workbench: {bench.path}", file=out)
-    print(f"open http://{shown}:{bound_port}/?token={bench.token}", file=out)
-    if not is_loopback(host):
-        print(f"warning: listening on {host}, not only on this machine; anyone who has the address with its "
-              "token can read and change the file (plain HTTP, not encrypted)", file=sys.stderr)
-    print("stop with Ctrl+C", file=out, flush=True)
+    lines, warnings = start_lines(bench.lang, bench.path, f"http://{shown}:{bound_port}/?token={bench.token}", host)
+    for line in warnings:
+        print(line, file=sys.stderr)
+    print("\n".join(lines), file=out, flush=True)
     try:
         asyncio.run(server.serve(sockets=[sock]))
     except KeyboardInterrupt:
@@ -329,4 +338,4 @@ def run(bench: Workbench, host: str = "127.0.0.1", port: int = 0, *, stream=None
         sock.close()
 
 
-__all__ = ["Workbench", "create_app", "run", "new_token", "backup_path", "MAX_BODY_BYTES"]
+__all__ = ["Workbench", "create_app", "run", "start_lines", "new_token", "backup_path", "MAX_BODY_BYTES"]

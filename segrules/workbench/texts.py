@@ -9,6 +9,11 @@ from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
     "fi": {
+        # the lines `segrules workbench` prints at start (the page itself does not show them)
+        "start.file": "Mallin työpöytä: {path}",
+        "start.open": "avaa selaimessa {url}",
+        "start.remote": "varoitus: kuunnellaan osoitteessa {host}, ei vain tällä koneella; kuka tahansa, jolla on osoite tunnisteineen, voi lukea ja muuttaa tiedostoa (pelkkä HTTP, ei salattu)",
+        "start.stop": "lopeta painamalla Ctrl+C",
         "title": "Mallin työpöytä",
         "language": "Kieli",
         "editor": "Säännöstö (YAML)",
@@ -64,7 +69,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "line": "rivi",
     },
     "sv": {
-        "title": "Modellens arbetsbord",
+        # the lines `segrules workbench` prints at start (the page itself does not show them)
+        "start.file": "Modellens arbetsbänk: {path}",
+        "start.open": "öppna i webbläsaren {url}",
+        "start.remote": "varning: lyssnar på {host}, inte bara på den här datorn; vem som helst som har adressen med dess token kan läsa och ändra filen (vanlig HTTP, inte krypterad)",
+        "start.stop": "avsluta med Ctrl+C",
+        "title": "Modellens arbetsbänk",
         "language": "Språk",
         "editor": "Regeluppsättning (YAML)",
         "problems": "Problem",
@@ -119,6 +129,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "line": "rad",
     },
     "en": {
+        # the lines `segrules workbench` prints at start (the page itself does not show them)
+        "start.file": "segrules workbench: {path}",
+        "start.open": "open {url}",
+        "start.remote": "warning: listening on {host}, not only on this machine; anyone who has the address with its token can read and change the file (plain HTTP, not encrypted)",
+        "start.stop": "stop with Ctrl+C",
         "title": "Model workbench",
         "language": "Language",
         "editor": "Ruleset (YAML)",

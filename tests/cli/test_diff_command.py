@@ -58,3 +58,29 @@ def test_usage_and_bad_files(tmp_path, capsys):
     bad = write(tmp_path, "bad.yaml", "format: 1\nid: [\n")
     assert cli.main(["diff", old, bad]) == 1
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_diff_and_verify_take_the_same_budget_options():
+    """The budgets are declared once (cli.common.add_budgets): the same options, help and
+    defaults for both commands, verify with the counting methods' budgets besides."""
+    from segrules.cli import build_parser
+
+    def options(command: str) -> dict:
+        sub = build_parser(only=command)._subparsers._group_actions[0].choices[command]
+        return {o: (a.help, a.default) for a in sub._actions for o in a.option_strings if "budget" in o or "time" in o}
+
+    shared = options("diff")
+    assert set(shared) == {"--solver-budget", "--time-limit", "--budget"}
+    verify = options("verify")
+    assert {o: verify[o] for o in shared} == shared
+    assert set(verify) - set(shared) == {"--enumeration-budget", "--structural-budget"}
+    args = build_parser(only="verify").parse_args(["verify", "x.yaml", "--budget", "7"])
+    assert args.time_limit == 7
+
+
+def test_the_report_line_speaks_the_runs_language(tmp_path, capsys):
+    old, new = write(tmp_path, "old.yaml", EXAMPLE), write(tmp_path, "new.yaml", MOVED)
+    report = tmp_path / "ero.html"
+    assert cli.main(["diff", old, new, "--lang", "fi", "--report", str(report)]) == 1
+    out = capsys.readouterr().out
+    assert f"raportti kirjoitettu tiedostoon {report}" in out and "report written" not in out

@@ -86,6 +86,9 @@ def test_a_ruleset_whose_verification_stops_never_loses_the_others(files, monkey
     assert code == 3
     assert out.out.count("PROVEN: every possible answer set") == 2
     assert "b.yaml: NOT VERIFIED: internal error SR690" in out.err
+    assert cli.main(["verify", "--lang", "fi", *map(str, files)]) == 3  # said in the run's language
+    err = capsys.readouterr().err
+    assert "b.yaml: EI VERIFIOITU: sisäinen virhe SR690: " in err and "internal error" not in err
 
 
 def test_an_unexpected_crash_is_contained_too(files, monkeypatch, capsys):

@@ -82,7 +82,7 @@ def test_the_finnish_report_has_no_english_sentence_and_no_machine_path(tmp_path
 
 
 def test_a_region_with_no_condition_is_said_in_the_readers_language():
-    from segrules.verify.structure import EVERYWHERE
+    from segrules.verify.regions import EVERYWHERE
     from segrules.verify.words import region_text
 
     assert [region_text(EVERYWHERE, lang) for lang in ("fi", "sv", "en")] == [

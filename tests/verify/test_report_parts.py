@@ -24,6 +24,8 @@ def test_the_page_shows_sizes_and_suggestions_in_the_report_language():
 
 def test_a_ruleset_not_counted_says_why():
     ruleset = load(model(num("x", 0, 9), "", ["a when x < 5", "b when x >= 5"]))
-    report = attrs.evolve(verify(ruleset), counts=None, not_counted="the structural budget ran out")
+    reason = "the structural budget of 1 000 steps ran out while combining values"
+    report = attrs.evolve(verify(ruleset), counts=None, not_counted=reason)
     page = html_report([report], [ruleset], lang="fi")
-    assert "ei laskettu: the structural budget ran out" in page
+    assert "ei laskettu: rakenteellisen menetelmän budjetti (askeleet) loppui" in page and reason not in page
+    assert f"not counted: {reason}" in html_report([report], [ruleset], lang="en")

@@ -28,6 +28,10 @@ def test_a_gap_fails_verification_with_a_witness_and_shows_in_the_sizes_and_the_
     assert a["ok"] and not a["verify"]["proven"]
     completeness = next(c for c in a["verify"]["checks"] if c["name"] == "completeness")
     assert completeness["status"] == "failed" and completeness["findings"][0]["witness"]
+    # the verifier's words in the page's language, as `segrules verify --lang fi` says them
+    assert completeness["summary"].startswith("osa vastausjoukoista ei saa segmenttiä")
+    assert completeness["findings"][0]["message"] == "aukko: mikään sääntö ei täyty"
+    assert "vastausjoukkoa; menetelmä: " in a["verify"]["space"] and "structural" not in a["verify"]["space"]
     assert a["sizes"]["none"] > 0 and "url(#wb-gap)" in a["diagram"]
     assert any(not x["passed"] for x in a["examples"])
     proven = analysis.analyse(SUUNTIMA, "s.yaml", "fi")

@@ -56,8 +56,8 @@ class Server:
             line = self.proc.stdout.readline()
             if not line:
                 break
-            if line.startswith("open "):
-                self.url = line.split(" ", 1)[1].strip()
+            if "/?token=" in line:  # "open URL" in English; the line is in the run's language
+                self.url = line.rsplit(" ", 1)[1].strip()
                 break
         if self.url is None:
             self.stop()
