@@ -69,12 +69,13 @@ TEXTS = {
 HIDDEN_COLOUR = "#bdbdbd"
 
 
-def percent(f: Fraction | None) -> str:
-    """A share as a percent with one decimal (rounded half up, for display only)."""
+def percent(f: Fraction | None, lang: str = "en") -> str:
+    """A share as a percent with one decimal (rounded half up, for display only), with the
+    language's decimal separator (``36,7 %`` in fi and sv)."""
     if f is None:
         return "–"
     tenths = (f * 1000 + Fraction(1, 2)).__floor__()
-    return f"{tenths // 10}.{tenths % 10} %"
+    return f"{tenths // 10}{'.' if lang == 'en' else ','}{tenths % 10} %"
 
 
 def html_report(report: PopulationReport, ruleset: ast.RulesetDef, lang: str = "en") -> str:
@@ -106,7 +107,7 @@ def html_report(report: PopulationReport, ruleset: ast.RulesetDef, lang: str = "
         f"<p>{escape(audit_line(report, lang))}</p>",
         f"<h2>{escape(t['by_segment'])}</h2>",
         _bars(report.overall, [ALL], report.segments, colours, label, hidden_text),
-        _table_html(report.overall, report.segments, t, seg_name, cell_text, lambda r: escape(t["total"])),
+        _table_html(report.overall, report.segments, t, seg_name, cell_text, lambda r: escape(t["total"]), lang=lang),
     ]
     for table in report.tables[1:]:
         heading, value_name = _group_names(ruleset, table.name, lang)
@@ -114,7 +115,7 @@ def html_report(report: PopulationReport, ruleset: ast.RulesetDef, lang: str = "
         parts += [
             f"<h2>{escape(t['by_group'].format(name=heading))}</h2>",
             _bars(table, list(table.rows), report.segments, colours, label, hidden_text, row_name=named),
-            _table_html(table, report.segments, t, seg_name, cell_text, named, total_row=True),
+            _table_html(table, report.segments, t, seg_name, cell_text, named, lang=lang, total_row=True),
         ]
     if report.quadrant is not None:
         q = report.quadrant
@@ -135,17 +136,17 @@ def html_report(report: PopulationReport, ruleset: ast.RulesetDef, lang: str = "
         for s in report.segments:
             exp = report.reference.get(s, Fraction(0))
             obs = report.overall.share(ALL, s)
-            diff = "–" if obs is None else percent(obs - exp if obs >= exp else exp - obs).replace(" %", "")
+            diff = "–" if obs is None else percent(obs - exp if obs >= exp else exp - obs, lang).replace(" %", "")
             if obs is not None and obs < exp:
                 diff = "−" + diff
-            parts.append(f"<tr><td>{seg_name(s)}</td><td>{percent(exp)}</td><td>{percent(obs)}</td><td>{diff}</td></tr>")
+            parts.append(f"<tr><td>{seg_name(s)}</td><td>{percent(exp, lang)}</td><td>{percent(obs, lang)}</td><td>{diff}</td></tr>")
         parts.append("</table>")
     if report.transitions is not None:
         tr = report.transitions
         names = lambda s: escape(label.get(s, s))
         parts += [f"<h2>{escape(t['transitions'])}</h2>",
                   f"<p>{escape(t['from'])}: <code>{escape(tr.old)}</code><br>{escape(t['to'])}: <code>{escape(tr.new)}</code></p>",
-                  _table_html(tr.table, tr.table.columns, t, names, cell_text, names, total_row=True)]
+                  _table_html(tr.table, tr.table.columns, t, names, cell_text, names, lang=lang, total_row=True)]
         moved = tr.moved
         parts.append(f"<p>{escape(t['moved'].format(n=moved) if moved is not None else t['moved_hidden'])}</p>")
     parts.append("</body></html>")
@@ -168,7 +169,7 @@ def audit_line(report: PopulationReport, lang: str) -> str:
     return t["audit"].format(width=a.width, lower=a.lower, upper=a.upper, n=a.min_cell)
 
 
-def _table_html(table: Table, columns, t, col_name, cell_text, row_name, *, total_row: bool = False) -> str:
+def _table_html(table: Table, columns, t, col_name, cell_text, row_name, *, lang: str, total_row: bool = False) -> str:
     out = ["<table>", "<tr><th></th>" + "".join(f"<th>{col_name(c)}</th>" for c in columns) + f"<th>{escape(t['total'])}</th></tr>"]
     rows = list(table.rows) + ([TOTAL] if total_row else [])
     for r in rows:
@@ -177,7 +178,7 @@ def _table_html(table: Table, columns, t, col_name, cell_text, row_name, *, tota
         for c in list(columns) + [TOTAL]:
             n = table.count(r, c)
             share = table.share(r, c)
-            text = cell_text(table, r, c) + ("" if share is None or c == TOTAL else f" ({percent(share)})")
+            text = cell_text(table, r, c) + ("" if share is None or c == TOTAL else f" ({percent(share, lang)})")
             cells.append(f'<td class="hidden">{text}</td>' if n is None else f"<td>{text}</td>")
         out.append(f"<tr><td>{name}</td>{''.join(cells)}</tr>")
     out.append("</table>")
@@ -297,7 +298,7 @@ def text_report(report: PopulationReport, ruleset: ast.RulesetDef, lang: str = "
         if n is None:
             return f"({hidden})"
         share = table.share(r, c)
-        return str(n) if share is None or c == TOTAL else f"{n} ({percent(share)})"
+        return str(n) if share is None or c == TOTAL else f"{n} ({percent(share, lang)})"
 
     def block(table: Table, heading: str, names) -> list[str]:
         rows = [("", *[label[s] for s in report.segments], t["total"])]
@@ -331,8 +332,8 @@ def text_report(report: PopulationReport, ruleset: ast.RulesetDef, lang: str = "
     if report.reference is not None:
         out.append(t["reference"])
         for s in report.segments:
-            out.append(f"  {label[s]}: {t['expected']} {percent(report.reference.get(s, Fraction(0)))}, "
-                       f"{t['observed']} {percent(report.overall.share(ALL, s))}")
+            out.append(f"  {label[s]}: {t['expected']} {percent(report.reference.get(s, Fraction(0)), lang)}, "
+                       f"{t['observed']} {percent(report.overall.share(ALL, s), lang)}")
         out.append("")
     if report.transitions is not None:
         moved = report.transitions.moved

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from fractions import Fraction
 
 import pytest
@@ -12,7 +13,7 @@ import duckdb
 import segrules
 from segrules.population import ALL, build_report, read_reference, transitions
 from segrules.population.counts import count_batch, region, thresholds
-from segrules.population.render import html_report, percent
+from segrules.population.render import html_report, percent, text_report
 from segrules.population.suppress import TOTAL
 from support import ROOT, synthetic_batch
 
@@ -142,3 +143,16 @@ def test_percent_rounds_half_up_for_display():
     assert percent(Fraction(1, 8)) == "12.5 %"
     assert percent(Fraction(2, 3)) == "66.7 %"
     assert percent(None) == "–"
+
+
+def test_shares_have_the_readers_decimal_separator(suuntima):
+    """Finnish and Swedish write 12,5 %, as segrules' other fi and sv outputs do."""
+    assert percent(Fraction(1, 8), "fi") == "12,5 %" == percent(Fraction(1, 8), "sv")
+    con, _ = synthetic_batch(suuntima, 200)
+    ref = read_reference(suuntima.definition, {"omatoimi": 39, "yhteisö": 10, "yhteistyo": 30, "verkosto": 21})
+    report = build_report(suuntima.definition, reference=ref, **count_batch(con, "result", suuntima.definition, ["unit"]))
+    share = re.compile(r"[0-9]+[.,][0-9] %")
+    for lang in ("fi", "sv", "en"):
+        for text in (text_report(report, suuntima.definition, lang), html_report(report, suuntima.definition, lang)):
+            shares = share.findall(text)
+            assert shares and all(("." if lang == "en" else ",") in s for s in shares), (lang, shares[:3])
