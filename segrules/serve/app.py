@@ -37,7 +37,7 @@ from .config import ServeConfig
 from .decision_log import DecisionLog, log_record, new_decision_id
 from .metrics import Metrics
 from .problems import PROBLEM_JSON, ServiceError, problem, problem_of, status_of
-from .protocol import DEADLINE_KEY
+from .protocol import BODY_IN_KEY, DEADLINE_KEY
 from .schema import openapi_document
 from .store import NOT_READY, ReloadResult, ReloadWorker, RulesetStore, Served, Snapshot, watched
 
@@ -230,6 +230,7 @@ def _if_match(request: Request, served: Served) -> None:
 # --------------------------------------------------------------------------- the service
 
 EXPLANATIONS_KEPT = 4096
+HEADS_KEPT = 64
 
 
 class Service:
@@ -248,6 +249,7 @@ class Service:
         )
         self._token = config.token.encode("utf-8") if config.token else None
         self._explanations: dict = {}  # see decide_body(); bounded, emptied when full
+        self._heads: dict = {}  # see answer_head(); bounded, emptied when full
         self._decision_counters: dict = {}  # (ruleset, segment, status) -> its counter
         self._latency: dict = {}  # endpoint -> its histogram
         self._reloading: asyncio.Task | None = None
@@ -366,8 +368,8 @@ class Service:
         histogram.observe(seconds)
 
     def decide_body(self, served: Served, decision, lang: str) -> bytes:
-        """``decide_body(decision, lang, decision.explain(lang))``, with the explanation's JSON
-        text kept for the next decision by the same rule and segments, override reason and
+        """``decide_body(decision, lang, decision.explain(lang))``, with the answer's bytes after
+        the record (the explanation's JSON text and the language) kept for the next decision by the same rule and segments, override reason and
         facts (all the explanation reads): wording a rule costs more than the decision, and
         the facts take few values. At most EXPLANATIONS_KEPT are kept."""
         record = decision.to_json_text()
@@ -376,12 +378,24 @@ class Service:
             return decide_body(decision, lang, decision.explain(lang), record)
         key = (served.ruleset.content_hash, decision.rule.index, decision.segment_id, decision.suggested.id,
                decision.override_reason, lang, record[at:])
-        explanation = self._explanations.get(key)
-        if explanation is None:
+        tail = self._explanations.get(key)
+        if tail is None:
             if len(self._explanations) >= EXPLANATIONS_KEPT:
                 self._explanations.clear()
-            explanation = self._explanations[key] = _encode_text(decision.explain(lang))
-        return _decide_text(record, explanation, lang)
+            tail = self._explanations[key] = _decide_tail(_encode_text(decision.explain(lang)), lang)
+        return b'{"decision":' + record.encode("utf-8") + tail
+
+    def answer_head(self, served: Served, lang: str) -> list:
+        """The raw headers of a decide answer up to its decision id (``_decide_headers``, as the
+        route's response writes them), made once per version and language."""
+        key = (served.ruleset.content_hash, lang)
+        head = self._heads.get(key)
+        if head is None:
+            if len(self._heads) >= HEADS_KEPT:
+                self._heads.clear()
+            head = self._heads[key] = [(k.lower().encode("latin-1"), v.encode("latin-1"))
+                                       for k, v in {**_etag(served), **_language_headers(lang)}.items()]
+        return head
 
     def count_refusal(self, served: Served, exc: SegrulesError) -> None:
         """A decision that was not made; the codes are counted where the error is answered."""
@@ -415,12 +429,14 @@ def decide_body(decision, lang: str, explanation: str, record: str | None = None
     with the record written by ``Decision.to_json_text`` (compact, UTF-8 as it is; ``record``
     if already written) rather than walked by ``json.dumps``; ``explanation`` is
     ``decision.explain(lang)``."""
-    return _decide_text(decision.to_json_text() if record is None else record, _encode_text(explanation), lang)
+    record = decision.to_json_text() if record is None else record
+    return b'{"decision":' + record.encode("utf-8") + _decide_tail(_encode_text(explanation), lang)
 
 
-def _decide_text(record: str, explanation_json: str, lang: str) -> bytes:
-    return ('{"decision":' + record + ',"explanation":' + explanation_json
-            + ',"lang":' + _encode_text(lang) + ',"schema":"segrules.decide/1"}').encode("utf-8")
+def _decide_tail(explanation_json: str, lang: str) -> bytes:
+    """The bytes of a decide answer after its record."""
+    return (',"explanation":' + explanation_json + ',"lang":' + _encode_text(lang)
+            + ',"schema":"segrules.decide/1"}').encode("utf-8")
 
 
 def _decide_headers(served: Served, lang: str, decision_id: str) -> dict:
@@ -767,8 +783,11 @@ class Guard:
                 loop = asyncio.get_running_loop()
                 if deadline is None:
                     deadline = loop.time() + service.config.timeout
-                async with asyncio.timeout_at(deadline):
+                if scope.get(BODY_IN_KEY):  # here already: no timer to set and cancel
                     message = await receive()
+                else:
+                    async with asyncio.timeout_at(deadline):
+                        message = await receive()
                 if (message["type"] == "http.request" and not message.get("more_body", False)
                         and await _decide_quickly(service, scope, name, message["body"], headers, send_wrapper,
                                                   deadline)):
@@ -838,8 +857,8 @@ async def _decide_quickly(service: Service, scope, name: str, body: bytes, heade
             await service.log_decision(decision, decision_id, "decide", request["answers"])
     service.count_decision(served, decision)
     content = service.decide_body(served, decision, lang)
-    raw = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in _decide_headers(served, lang, decision_id).items()]
-    raw += [(b"content-length", str(len(content)).encode("latin-1")), (b"content-type", b"application/json")]
+    raw = [*service.answer_head(served, lang), (b"segrules-decision-id", decision_id.encode("latin-1")),
+           (b"content-length", str(len(content)).encode("latin-1")), (b"content-type", b"application/json")]
     await send({"type": "http.response.start", "status": 200, "headers": raw})
     await send({"type": "http.response.body", "body": content})
     return True
