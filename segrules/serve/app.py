@@ -710,6 +710,7 @@ class BatchResponse:
 # --------------------------------------------------------------------------- middleware
 
 
+_GUARD_HEADERS = {name.encode(): name for name in ("authorization", "content-type", "if-match", "accept-language")}
 _QUICK_LANGS = {b"": None, b"lang=fi": "fi", b"lang=sv": "sv", b"lang=en": "en"}
 
 
@@ -763,7 +764,11 @@ class Guard:
         async def refuse(doc: dict, headers: dict | None = None) -> None:
             await _problem_response(doc, headers)(scope, receive, send_wrapper)
 
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        headers = {}  # the request headers this layer reads, the last of each
+        for k, v in scope.get("headers", ()):
+            name = _GUARD_HEADERS.get(k) or _GUARD_HEADERS.get(k.lower())
+            if name is not None:
+                headers[name] = v.decode("latin-1")
         authorized = service.authorized(headers.get("authorization"))
         scope["segrules.authorized"] = authorized
         try:
