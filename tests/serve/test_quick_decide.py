@@ -3,7 +3,8 @@
 Each request is sent twice to the same app: its body in one piece (answered quickly where the
 service accepts it) and in two pieces (always through the framework's ``decide`` route). The
 status, the headers (the decision id aside) and the body must be the same; an accepted
-answer must also be ``decide_json`` of the library's own decision.
+answer must also be ``decide_json`` of the library's own decision. Both ways are tried with
+the body read by orjson (the ``fast`` extra, where installed) and by the standard reader.
 """
 
 from __future__ import annotations
@@ -46,6 +47,17 @@ def service(tmp_path_factory):
     app, store = build(tmp_path_factory.mktemp("quick"))
     yield app, store
     app.state.service.decision_log.close()
+
+
+READERS = ["standard"] + (["orjson"] if app_module._fast_loads is not None else [])
+
+
+@pytest.fixture(params=READERS)
+def reader(request, monkeypatch):
+    """The body read by orjson, or by the standard reader alone."""
+    if request.param == "standard":
+        monkeypatch.setattr(app_module, "_fast_loads", None)
+    return request.param
 
 
 class Quick:
@@ -125,7 +137,7 @@ def lang_of(headers, query) -> str:
 
 
 @pytest.mark.parametrize("path", [SUUNTIMA_PATH, BASE_PATH])
-def test_valid_answers_are_answered_quickly_and_as_the_route_answers(service, path, monkeypatch):
+def test_valid_answers_are_answered_quickly_and_as_the_route_answers(service, path, reader, monkeypatch):
     app, store = service
     quick = Quick(monkeypatch)
     ruleset = ruleset_of(store, path)
@@ -153,7 +165,7 @@ def test_valid_answers_are_answered_quickly_and_as_the_route_answers(service, pa
 
 
 @pytest.mark.parametrize("path", [SUUNTIMA_PATH, BASE_PATH])
-def test_invalid_answers_are_the_same_problem_either_way(service, path, monkeypatch):
+def test_invalid_answers_are_the_same_problem_either_way(service, path, reader, monkeypatch):
     app, store = service
     quick = Quick(monkeypatch)
 
@@ -173,6 +185,10 @@ OK = json.dumps({"answers": ANSWERS, "assessed_at": AT}).encode()
 @pytest.mark.parametrize("body, headers, status, code", [
     (b'{"answers": {"c_daily_life": 4,}}', (), 400, "SR913"),
     (b'{"answers": {}, "answers": {}}', (), 400, "SR913"),
+    (b'{"answers": {"c_coping": 4, "c_coping": 4}, "assessed_at": "' + AT.encode() + b'"}', (), 400, "SR913"),
+    (b'{"answers": {"c_coping": 18446744073709551616}, "assessed_at": "' + AT.encode() + b'"}', (), 422, "SR300"),
+    (b'{"answers": {"c_coping": 4.0}, "assessed_at": "' + AT.encode() + b'"}', (), 422, "SR300"),
+    (b'{"answers": {"c_coping": "\\ud800"}, "assessed_at": "' + AT.encode() + b'"}', (), 422, "SR300"),
     (b'{"answers": {"c_daily_life": NaN}}', (), 400, "SR913"),
     (b"\xff\xfe{}", (), 400, "SR913"),
     (b"[1, 2]", (), 422, "SR914"),
@@ -189,7 +205,7 @@ OK = json.dumps({"answers": ANSWERS, "assessed_at": AT}).encode()
     (OK, ((b"content-type", b"application/x-www-form-urlencoded"),), 415, "SR917"),
     (OK, ((b"content-type", b"application/ld+json"),), 200, None),
 ])
-def test_bad_requests_get_the_same_answer_either_way(service, body, headers, status, code):
+def test_bad_requests_get_the_same_answer_either_way(service, body, headers, status, code, reader):
     app, _ = service
     got, _, answer = both(app, SUUNTIMA_PATH, body, headers)
     assert got == status and (code is None or json.loads(answer)["code"] == code)
