@@ -64,33 +64,26 @@ def _no_constant(name: str):
 
 try:  # the optional extra ``fast``: orjson reads what it reads as the standard reader does
     from orjson import JSONDecodeError as _FastError
+    from orjson import JSONEncodeError as _FastWriteError
+    from orjson import dumps as _fast_dumps
     from orjson import loads as _fast_loads
 except ImportError:
     _fast_loads = None
 
+_CONTAINERS = (dict, list)
 
-def _tally(value: Any) -> int:
-    """The members of the objects in ``value`` and the ``:`` in its texts (keys too), in all;
-    -1 if it holds a float (orjson also reads a whole number beyond 64 bits as one)."""
+
+def _holds_float(value: Any) -> bool:
+    """Whether a JSON value holds a float anywhere (orjson also reads a whole number beyond 64
+    bits as one)."""
     kind = type(value)
-    if kind is dict:
-        n, items = len(value) + "".join(value).count(":"), value.values()
-    elif kind is list:
-        n, items = 0, value
-    elif kind is str:
-        return value.count(":")
-    else:
-        return -1 if kind is float else 0
-    for v in items:
-        kind = type(v)
-        if kind is str:
-            n += v.count(":")
-        elif kind is dict or kind is list or kind is float:
-            m = _tally(v)
-            if m < 0:
-                return -1
-            n += m
-    return n
+    if kind is not dict and kind is not list:
+        return kind is float
+    items = value.values() if kind is dict else value
+    kinds = set(map(type, items))
+    if float in kinds:
+        return True
+    return (dict in kinds or list in kinds) and any(_holds_float(v) for v in items if type(v) in _CONTAINERS)
 
 
 def parse_json(data: bytes, what: str = "the body") -> Any:
@@ -112,7 +105,11 @@ def parse_json(data: bytes, what: str = "the body") -> Any:
         except _FastError:
             pass
         else:
-            if _tally(value) == data.count(b":") and b"\\u003" not in data:
+            try:  # orjson writes one ':' per member, and those of the texts as they are
+                colons = _fast_dumps(value).count(b":")
+            except _FastWriteError:
+                colons = -1
+            if colons == data.count(b":") and b"\\u003" not in data and not _holds_float(value):
                 return value
     try:
         text = data.decode("utf-8")

@@ -62,6 +62,7 @@ def both_readers(data: bytes):
 @example(text='{"\\u003a": 1, ":": 1}', space="", cut=0, junk=b"")
 @example(text='{"a": 1, "a": "\\u003a"}', space="", cut=0, junk=b"")  # the dropped member's ':' comes back
 @example(text="[18446744073709551616, 1.8446744073709552e19]", space="", cut=0, junk=b"")
+@example(text='{"a": {"b": [1, 18446744073709551616]}}', space="", cut=0, junk=b"")
 def test_orjson_reads_and_refuses_as_the_standard_reader(text, space, cut, junk):
     data = (space + text + space).encode("utf-8", "surrogatepass")
     both_readers(data)
@@ -76,6 +77,7 @@ def test_orjson_reads_and_refuses_as_the_standard_reader(text, space, cut, junk)
     ('{"a": "x:y", "a": "x:y"}', False),
     ('{"a": 18446744073709551616}', False),  # orjson: a float
     ('{"a": 1.5}', False),
+    ('{"a": [{"b": [1, 2.5]}]}', False),
     ('{"a": "\\u003a"}', False),
     ('{"a": NaN}', False),
 ])
