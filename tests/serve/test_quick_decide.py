@@ -226,3 +226,22 @@ def test_the_quick_answer_is_logged_and_counted_as_the_route_does(tmp_path, monk
     assert [x["answers"] for x in lines] == [ANSWERS, ANSWERS]
     assert [{k: v for k, v in x.items() if k not in ("decision_id", "time")} for x in lines] == \
         [{k: v for k, v in lines[0].items() if k not in ("decision_id", "time")}] * 2
+
+
+@pytest.mark.parametrize("spoil", ["head", "tail"])
+def test_an_answer_is_its_record_and_explanation_whatever_was_kept(service, spoil):
+    """The answer is made from the record's texts kept for its rule and facts; a record that
+    does not begin or end with them is written whole, to the same bytes."""
+    app, store = service
+    svc = app.state.service
+    served = store.snapshot.get("helsinki.suuntima")
+    decision = served.ruleset.decide(ANSWERS, assessed_at=parse_time(AT, "at"))
+    expected = app_module.decide_body(decision, "sv", decision.explain("sv"))
+    svc._explanations.clear()
+    assert svc.decide_body(served, decision, "sv") == expected  # kept now
+    assert svc.decide_body(served, decision, "sv") == expected  # made from what was kept
+    for key, (head, head_bytes, tail, tail_bytes, after) in list(svc._explanations.items()):
+        svc._explanations[key] = ((head + "x", b"x", tail, tail_bytes, after) if spoil == "head"
+                                  else (head, head_bytes, "x" + tail, b"x", after))
+    assert svc.decide_body(served, decision, "sv") == expected
+    svc._explanations.clear()
