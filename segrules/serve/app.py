@@ -92,11 +92,12 @@ def parse_json(data: bytes, what: str = "the body") -> Any:
     length, as from an answers file, so the validator gives the same code as everywhere.
 
     With orjson (the ``fast`` extra) its reading is taken where it is surely the standard
-    reader's: no float in it (orjson reads a whole number beyond 64 bits as a float), and the
-    ``:`` of the text are all found again, one per member and those in the texts read (none
-    written ``\\u003a``). A key given twice, which orjson keeps once, loses a member and the
-    ``:`` of what it dropped, so such a body is never taken. What orjson refuses, or may have
-    read otherwise, the standard reader reads, with its own words for what is wrong."""
+    reader's: no float in it (orjson reads a whole number beyond 64 bits as a float), and
+    orjson's own writing of it has as many ``:`` as the text, one per member and those inside
+    texts (the text having no ``\\u003…`` escape, which may write a ``:``). A key given twice,
+    which orjson keeps once, loses a member and the ``:`` of what it dropped, so such a body
+    is never taken. What orjson refuses, or may have read otherwise, the standard reader
+    reads, with its own words for what is wrong."""
     # a text with no more brackets than the limit cannot nest deeper: most bodies skip the scan
     flat = data.count(b"[") + data.count(b"{") <= MAX_ANSWERS_DEPTH
     if flat and _fast_loads is not None:
