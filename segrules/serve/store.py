@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
-import os
 import threading
 from pathlib import Path
 from typing import Callable, Iterable
@@ -176,20 +175,9 @@ def admit(file: str) -> Served | Rejected:
     return Served(ruleset, file, report.method, _now())
 
 
-#: how much less CPU priority the reload worker has than the service (``nice``; 0 to 19)
-RELOAD_NICENESS = 5
-
-
 def _admit_requests(conn) -> None:
     """The reload worker's loop, until the pipe closes: a file name in, its ``admit`` result
-    out; or a tuple of sources in, what ``discover`` finds out.
-
-    The worker runs at a lower CPU priority (RELOAD_NICENESS): on a machine whose cores the
-    service keeps busy, a proof takes what they leave rather than an equal share, so requests
-    wait less during a reload and the new version goes live a little later (on Suuntima,
-    still well within a second on a quiet 2-core machine)."""
-    if RELOAD_NICENESS and hasattr(os, "nice"):
-        os.nice(RELOAD_NICENESS)
+    out; or a tuple of sources in, what ``discover`` finds out."""
     while True:
         try:
             request = conn.recv()

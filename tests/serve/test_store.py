@@ -245,14 +245,3 @@ def test_a_version_the_prover_alone_leaves_open_gets_every_method(tmp_path, monk
     path.write_text(PROVEN_BASE)
     served = store_module.admit(str(path))
     assert calls == ["smt", "auto"] and isinstance(served, store_module.Served) and served.method != "smt"
-
-
-@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="CPU priorities are POSIX")
-def test_the_reload_worker_runs_at_a_lower_cpu_priority_than_the_service(tmp_path, worker):
-    path = tmp_path / "a.yaml"
-    path.write_text(PROVEN_BASE)
-    assert isinstance(worker.admit(str(path)), store_module.Served)  # the worker is at work
-    ours = os.getpriority(os.PRIO_PROCESS, 0)
-    if ours >= 19:
-        pytest.skip("the tests already run at the lowest CPU priority")
-    assert os.getpriority(os.PRIO_PROCESS, worker._process.pid) == min(19, ours + store_module.RELOAD_NICENESS) > ours
