@@ -37,7 +37,7 @@ from .config import ServeConfig
 from .decision_log import DecisionLog, log_record, new_decision_id
 from .metrics import Metrics
 from .problems import PROBLEM_JSON, ServiceError, problem, problem_of, status_of
-from .protocol import DEADLINE_KEY
+from .protocol import BODY_IN_KEY, DEADLINE_KEY
 from .schema import openapi_document
 from .store import NOT_READY, ReloadResult, ReloadWorker, RulesetStore, Served, Snapshot, watched
 
@@ -62,16 +62,61 @@ def _no_constant(name: str):
     raise _NotANumber(f"{name} is not a JSON number")
 
 
+try:  # the optional extra ``fast``: orjson reads what it reads as the standard reader does
+    from orjson import JSONDecodeError as _FastError
+    from orjson import JSONEncodeError as _FastWriteError
+    from orjson import dumps as _fast_dumps
+    from orjson import loads as _fast_loads
+except ImportError:
+    _fast_loads = None
+
+_CONTAINERS = (dict, list)
+
+
+def _holds_float(value: Any) -> bool:
+    """Whether a JSON value holds a float anywhere (orjson also reads a whole number beyond 64
+    bits as one)."""
+    kind = type(value)
+    if kind is not dict and kind is not list:
+        return kind is float
+    items = value.values() if kind is dict else value
+    kinds = set(map(type, items))
+    if float in kinds:
+        return True
+    return (dict in kinds or list in kinds) and any(_holds_float(v) for v in items if type(v) in _CONTAINERS)
+
+
 def parse_json(data: bytes, what: str = "the body") -> Any:
     """One strict JSON document: UTF-8, no repeated keys, no NaN or Infinity (SR913), nested
     at most as deep as an answers file (SR308). Whole numbers are read exactly whatever their
-    length, as from an answers file, so the validator gives the same code as everywhere."""
+    length, as from an answers file, so the validator gives the same code as everywhere.
+
+    With orjson (the ``fast`` extra) its reading is taken where it is surely the standard
+    reader's: no float in it (orjson reads a whole number beyond 64 bits as a float), and
+    orjson's own writing of it has as many ``:`` as the text, one per member and those inside
+    texts (the text having no ``\\u003…`` escape, which may write a ``:``). A key given twice,
+    which orjson keeps once, loses a member and the ``:`` of what it dropped, so such a body
+    is never taken. What orjson refuses, or may have read otherwise, the standard reader
+    reads, with its own words for what is wrong."""
+    # a text with no more brackets than the limit cannot nest deeper: most bodies skip the scan
+    flat = data.count(b"[") + data.count(b"{") <= MAX_ANSWERS_DEPTH
+    if flat and _fast_loads is not None:
+        try:
+            value = _fast_loads(data)
+        except _FastError:
+            pass
+        else:
+            try:  # orjson writes one ':' per member, and those of the texts as they are
+                colons = _fast_dumps(value).count(b":")
+            except _FastWriteError:
+                colons = -1
+            if colons == data.count(b":") and b"\\u003" not in data and not _holds_float(value):
+                return value
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ServiceError(400, f"{what} is not UTF-8 (byte {exc.start})", code="SR913") from None
-    # a text with no more brackets than the limit cannot nest deeper: most bodies skip the scan
-    deep = None if text.count("[") + text.count("{") <= MAX_ANSWERS_DEPTH else nesting_error(text)
+    deep = None if flat else nesting_error(text)
     if deep is not None:
         line = text.count("\n", 0, deep) + 1
         column = deep - (text.rfind("\n", 0, deep) + 1) + 1
@@ -183,6 +228,7 @@ def _if_match(request: Request, served: Served) -> None:
 # --------------------------------------------------------------------------- the service
 
 EXPLANATIONS_KEPT = 4096
+HEADS_KEPT = 64
 
 
 class Service:
@@ -201,6 +247,7 @@ class Service:
         )
         self._token = config.token.encode("utf-8") if config.token else None
         self._explanations: dict = {}  # see decide_body(); bounded, emptied when full
+        self._heads: dict = {}  # see answer_head(); bounded, emptied when full
         self._decision_counters: dict = {}  # (ruleset, segment, status) -> its counter
         self._latency: dict = {}  # endpoint -> its histogram
         self._reloading: asyncio.Task | None = None
@@ -319,22 +366,47 @@ class Service:
         histogram.observe(seconds)
 
     def decide_body(self, served: Served, decision, lang: str) -> bytes:
-        """``decide_body(decision, lang, decision.explain(lang))``, with the explanation's JSON
-        text kept for the next decision by the same rule and segments, override reason and
-        facts (all the explanation reads): wording a rule costs more than the decision, and
-        the facts take few values. At most EXPLANATIONS_KEPT are kept."""
+        """``decide_body(decision, lang, decision.explain(lang))``, made from what is kept for
+        the next decision by the same rule and segments, override reason and facts (all the
+        explanation reads): wording a rule costs more than the decision, and the facts take
+        few values. Kept: the explanation's bytes, and the record's text and bytes up to its
+        scores (the ruleset, segment and rule) and from its pathway on (the pathway and the
+        facts), which such decisions share, so that only the scores, answers and time are
+        encoded per request. A record that does not begin and end with the kept texts is
+        encoded whole. At most EXPLANATIONS_KEPT are kept."""
         record = decision.to_json_text()
         at = record.rfind(',"facts":')  # the record's facts, as text (no text inside it has '"' unescaped)
         if at < 0:
             return decide_body(decision, lang, decision.explain(lang), record)
         key = (served.ruleset.content_hash, decision.rule.index, decision.segment_id, decision.suggested.id,
                decision.override_reason, lang, record[at:])
-        explanation = self._explanations.get(key)
-        if explanation is None:
+        kept = self._explanations.get(key)
+        if kept is None:
             if len(self._explanations) >= EXPLANATIONS_KEPT:
                 self._explanations.clear()
-            explanation = self._explanations[key] = _encode_text(decision.explain(lang))
-        return _decide_text(record, explanation, lang)
+            after = _decide_tail(_encode_text(decision.explain(lang)), lang)
+            start = max(record.find(',"scores":'), 0)
+            cut = record.rfind(',"pathway":', start, at)
+            head, tail = record[:start], record[at if cut < 0 else cut:]
+            kept = self._explanations[key] = (head, b'{"decision":' + head.encode("utf-8"), tail,
+                                              tail.encode("utf-8") + after, after)
+        head, head_bytes, tail, tail_bytes, after = kept
+        end = len(record) - len(tail)
+        if len(head) <= end and record.startswith(head) and record.endswith(tail):
+            return head_bytes + record[len(head):end].encode("utf-8") + tail_bytes
+        return b'{"decision":' + record.encode("utf-8") + after
+
+    def answer_head(self, served: Served, lang: str) -> list:
+        """The raw headers of a decide answer up to its decision id (``_decide_headers``, as the
+        route's response writes them), made once per version and language."""
+        key = (served.ruleset.content_hash, lang)
+        head = self._heads.get(key)
+        if head is None:
+            if len(self._heads) >= HEADS_KEPT:
+                self._heads.clear()
+            head = self._heads[key] = [(k.lower().encode("latin-1"), v.encode("latin-1"))
+                                       for k, v in {**_etag(served), **_language_headers(lang)}.items()]
+        return head
 
     def count_refusal(self, served: Served, exc: SegrulesError) -> None:
         """A decision that was not made; the codes are counted where the error is answered."""
@@ -368,12 +440,14 @@ def decide_body(decision, lang: str, explanation: str, record: str | None = None
     with the record written by ``Decision.to_json_text`` (compact, UTF-8 as it is; ``record``
     if already written) rather than walked by ``json.dumps``; ``explanation`` is
     ``decision.explain(lang)``."""
-    return _decide_text(decision.to_json_text() if record is None else record, _encode_text(explanation), lang)
+    record = decision.to_json_text() if record is None else record
+    return b'{"decision":' + record.encode("utf-8") + _decide_tail(_encode_text(explanation), lang)
 
 
-def _decide_text(record: str, explanation_json: str, lang: str) -> bytes:
-    return ('{"decision":' + record + ',"explanation":' + explanation_json
-            + ',"lang":' + _encode_text(lang) + ',"schema":"segrules.decide/1"}').encode("utf-8")
+def _decide_tail(explanation_json: str, lang: str) -> bytes:
+    """The bytes of a decide answer after its record."""
+    return (',"explanation":' + explanation_json + ',"lang":' + _encode_text(lang)
+            + ',"schema":"segrules.decide/1"}').encode("utf-8")
 
 
 def _decide_headers(served: Served, lang: str, decision_id: str) -> dict:
@@ -647,6 +721,7 @@ class BatchResponse:
 # --------------------------------------------------------------------------- middleware
 
 
+_GUARD_HEADERS = {name.encode(): name for name in ("authorization", "content-type", "if-match", "accept-language")}
 _QUICK_LANGS = {b"": None, b"lang=fi": "fi", b"lang=sv": "sv", b"lang=en": "en"}
 
 
@@ -700,7 +775,11 @@ class Guard:
         async def refuse(doc: dict, headers: dict | None = None) -> None:
             await _problem_response(doc, headers)(scope, receive, send_wrapper)
 
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        headers = {}  # the request headers this layer reads, the last of each
+        for k, v in scope.get("headers", ()):
+            name = _GUARD_HEADERS.get(k) or _GUARD_HEADERS.get(k.lower())
+            if name is not None:
+                headers[name] = v.decode("latin-1")
         authorized = service.authorized(headers.get("authorization"))
         scope["segrules.authorized"] = authorized
         try:
@@ -720,8 +799,11 @@ class Guard:
                 loop = asyncio.get_running_loop()
                 if deadline is None:
                     deadline = loop.time() + service.config.timeout
-                async with asyncio.timeout_at(deadline):
+                if scope.get(BODY_IN_KEY):  # here already: no timer to set and cancel
                     message = await receive()
+                else:
+                    async with asyncio.timeout_at(deadline):
+                        message = await receive()
                 if (message["type"] == "http.request" and not message.get("more_body", False)
                         and await _decide_quickly(service, scope, name, message["body"], headers, send_wrapper,
                                                   deadline)):
@@ -791,8 +873,8 @@ async def _decide_quickly(service: Service, scope, name: str, body: bytes, heade
             await service.log_decision(decision, decision_id, "decide", request["answers"])
     service.count_decision(served, decision)
     content = service.decide_body(served, decision, lang)
-    raw = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in _decide_headers(served, lang, decision_id).items()]
-    raw += [(b"content-length", str(len(content)).encode("latin-1")), (b"content-type", b"application/json")]
+    raw = [*service.answer_head(served, lang), (b"segrules-decision-id", decision_id.encode("latin-1")),
+           (b"content-length", str(len(content)).encode("latin-1")), (b"content-type", b"application/json")]
     await send({"type": "http.response.start", "status": 200, "headers": raw})
     await send({"type": "http.response.body", "body": content})
     return True

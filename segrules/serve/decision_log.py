@@ -54,11 +54,11 @@ def log_record(decision: Decision, decision_id: str, endpoint: str, answers: Any
 def new_decision_id() -> str:
     """A random (version 4) UUID as text, as ``str(uuid.uuid4())`` writes it, made without the
     UUID object: one is made for every decision."""
-    b = bytearray(os.urandom(16))
-    b[6] = (b[6] & 0x0F) | 0x40
-    b[8] = (b[8] & 0x3F) | 0x80
-    h = b.hex()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    h = os.urandom(16).hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:]}"
+
+
+_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}  # the first hex digit of the variant field
 
 
 _FIRST_LINE_BYTES = 4 * 1024 * 1024  # a line with answers is at most about the body limit

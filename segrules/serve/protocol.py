@@ -9,7 +9,8 @@ This protocol (uvicorn's documented ``http=`` hook, a subclass of its h11 protoc
   headers; the app gets the rest of the same deadline for the body and the answer (the scope
   key ``segrules.deadline``, in the loop's time), so a request is received and answered
   within ``timeout`` however slowly it drips. Past it: 408 with an SR916 problem document,
-  and the connection is closed.
+  and the connection is closed. Once the whole body is here, the scope key
+  ``segrules.body_in`` is True: reading it cannot wait, so it needs no deadline of its own.
 - a new connection that sends nothing is closed after ``timeout`` seconds, without a word;
 - a request body still arriving after the answer (a refusal sent early) is not waited for
   longer than ``timeout``;
@@ -25,6 +26,7 @@ from typing import Callable
 from .problems import PROBLEM_JSON, problem
 
 DEADLINE_KEY = "segrules.deadline"
+BODY_IN_KEY = "segrules.body_in"  # True once the request's whole body is here: receive() answers at once
 
 
 def problem_bytes(status: int, reason: str, code: str, detail: str) -> bytes:
@@ -98,6 +100,12 @@ def deadline_protocol(timeout: float, on_refused: Callable[[str], None] | None =
             super().data_received(data)
             if waiting and self.conn.their_state not in (h11.IDLE, h11.ERROR):
                 self._headers_complete()
+
+        def handle_events(self) -> None:
+            super().handle_events()
+            cycle = self.cycle
+            if cycle is not None and not cycle.more_body:
+                cycle.scope[BODY_IN_KEY] = True
 
         def on_response_complete(self) -> None:
             answered = self.scope

@@ -265,3 +265,31 @@ def test_keep_alive_and_pipelined_requests_still_work(server_factory):
         sock.sendall(one)
         data = _until_closed(sock)  # then idle: closed by the keep-alive limit
     assert data.count(b"HTTP/1.1 200 OK") == 3 and data.count(b'{"status": "alive"}') == 3
+
+
+def test_a_body_that_never_comes_is_408_sr916(server_factory):
+    """Headers in, not one byte of the body: the deadline still holds (the quick read of a body
+    that is already whole must not be taken for one still to come)."""
+    s = server_factory(str(SUUNTIMA), "--timeout", "1")
+    with socket.create_connection(("127.0.0.1", s.port), timeout=WAIT) as sock:
+        sock.sendall(b"POST /v1/rulesets/helsinki.suuntima/decide HTTP/1.1\r\nHost: x\r\n"
+                     b"Content-Type: application/json\r\nContent-Length: 100\r\n\r\n")
+        _problem(_until_closed(sock), 408, "SR916")
+
+
+def test_the_service_process_keeps_what_it_loaded_at_start_out_of_full_collections():
+    """What is loaded before serving (here the verifier and a ruleset) is frozen out of the
+    collector's passes, and a reload's thread hands the interpreter back every millisecond."""
+    code = (
+        "import gc, sys\n"
+        "from segrules.serve.runner import SWITCH_INTERVAL, settle\n"
+        "from segrules.serve.store import admit\n"
+        f"assert admit({str(SUUNTIMA)!r}).ruleset.id == 'helsinki.suuntima'\n"
+        "loaded = len(gc.get_objects())\n"
+        "settle()\n"
+        "assert gc.get_freeze_count() >= loaded * 0.9, (gc.get_freeze_count(), loaded)\n"
+        "assert len(gc.get_objects()) < loaded * 0.1, len(gc.get_objects())\n"
+        "assert sys.getswitchinterval() == SWITCH_INTERVAL < 0.005\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=WAIT)
+    assert done.returncode == 0, done.stderr

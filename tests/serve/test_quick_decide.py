@@ -3,7 +3,8 @@
 Each request is sent twice to the same app: its body in one piece (answered quickly where the
 service accepts it) and in two pieces (always through the framework's ``decide`` route). The
 status, the headers (the decision id aside) and the body must be the same; an accepted
-answer must also be ``decide_json`` of the library's own decision.
+answer must also be ``decide_json`` of the library's own decision. Both ways are tried with
+the body read by orjson (the ``fast`` extra, where installed) and by the standard reader.
 """
 
 from __future__ import annotations
@@ -46,6 +47,17 @@ def service(tmp_path_factory):
     app, store = build(tmp_path_factory.mktemp("quick"))
     yield app, store
     app.state.service.decision_log.close()
+
+
+READERS = ["standard"] + (["orjson"] if app_module._fast_loads is not None else [])
+
+
+@pytest.fixture(params=READERS)
+def reader(request, monkeypatch):
+    """The body read by orjson, or by the standard reader alone."""
+    if request.param == "standard":
+        monkeypatch.setattr(app_module, "_fast_loads", None)
+    return request.param
 
 
 class Quick:
@@ -125,7 +137,7 @@ def lang_of(headers, query) -> str:
 
 
 @pytest.mark.parametrize("path", [SUUNTIMA_PATH, BASE_PATH])
-def test_valid_answers_are_answered_quickly_and_as_the_route_answers(service, path, monkeypatch):
+def test_valid_answers_are_answered_quickly_and_as_the_route_answers(service, path, reader, monkeypatch):
     app, store = service
     quick = Quick(monkeypatch)
     ruleset = ruleset_of(store, path)
@@ -153,7 +165,7 @@ def test_valid_answers_are_answered_quickly_and_as_the_route_answers(service, pa
 
 
 @pytest.mark.parametrize("path", [SUUNTIMA_PATH, BASE_PATH])
-def test_invalid_answers_are_the_same_problem_either_way(service, path, monkeypatch):
+def test_invalid_answers_are_the_same_problem_either_way(service, path, reader, monkeypatch):
     app, store = service
     quick = Quick(monkeypatch)
 
@@ -173,6 +185,10 @@ OK = json.dumps({"answers": ANSWERS, "assessed_at": AT}).encode()
 @pytest.mark.parametrize("body, headers, status, code", [
     (b'{"answers": {"c_daily_life": 4,}}', (), 400, "SR913"),
     (b'{"answers": {}, "answers": {}}', (), 400, "SR913"),
+    (b'{"answers": {"c_coping": 4, "c_coping": 4}, "assessed_at": "' + AT.encode() + b'"}', (), 400, "SR913"),
+    (b'{"answers": {"c_coping": 18446744073709551616}, "assessed_at": "' + AT.encode() + b'"}', (), 422, "SR300"),
+    (b'{"answers": {"c_coping": 4.0}, "assessed_at": "' + AT.encode() + b'"}', (), 422, "SR300"),
+    (b'{"answers": {"c_coping": "\\ud800"}, "assessed_at": "' + AT.encode() + b'"}', (), 422, "SR300"),
     (b'{"answers": {"c_daily_life": NaN}}', (), 400, "SR913"),
     (b"\xff\xfe{}", (), 400, "SR913"),
     (b"[1, 2]", (), 422, "SR914"),
@@ -189,7 +205,7 @@ OK = json.dumps({"answers": ANSWERS, "assessed_at": AT}).encode()
     (OK, ((b"content-type", b"application/x-www-form-urlencoded"),), 415, "SR917"),
     (OK, ((b"content-type", b"application/ld+json"),), 200, None),
 ])
-def test_bad_requests_get_the_same_answer_either_way(service, body, headers, status, code):
+def test_bad_requests_get_the_same_answer_either_way(service, body, headers, status, code, reader):
     app, _ = service
     got, _, answer = both(app, SUUNTIMA_PATH, body, headers)
     assert got == status and (code is None or json.loads(answer)["code"] == code)
@@ -210,3 +226,22 @@ def test_the_quick_answer_is_logged_and_counted_as_the_route_does(tmp_path, monk
     assert [x["answers"] for x in lines] == [ANSWERS, ANSWERS]
     assert [{k: v for k, v in x.items() if k not in ("decision_id", "time")} for x in lines] == \
         [{k: v for k, v in lines[0].items() if k not in ("decision_id", "time")}] * 2
+
+
+@pytest.mark.parametrize("spoil", ["head", "tail"])
+def test_an_answer_is_its_record_and_explanation_whatever_was_kept(service, spoil):
+    """The answer is made from the record's texts kept for its rule and facts; a record that
+    does not begin or end with them is written whole, to the same bytes."""
+    app, store = service
+    svc = app.state.service
+    served = store.snapshot.get("helsinki.suuntima")
+    decision = served.ruleset.decide(ANSWERS, assessed_at=parse_time(AT, "at"))
+    expected = app_module.decide_body(decision, "sv", decision.explain("sv"))
+    svc._explanations.clear()
+    assert svc.decide_body(served, decision, "sv") == expected  # kept now
+    assert svc.decide_body(served, decision, "sv") == expected  # made from what was kept
+    for key, (head, head_bytes, tail, tail_bytes, after) in list(svc._explanations.items()):
+        svc._explanations[key] = ((head + "x", b"x", tail, tail_bytes, after) if spoil == "head"
+                                  else (head, head_bytes, "x" + tail, b"x", after))
+    assert svc.decide_body(served, decision, "sv") == expected
+    svc._explanations.clear()

@@ -1,0 +1,94 @@
+"""The body reader with orjson (the ``fast`` extra) reads what the standard reader reads and
+refuses what it refuses, with the same problem document, for every text: both are run on the
+same bytes and must agree to the type of each number and the words of each refusal."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import segrules.serve.app as app_module
+from segrules.serve.app import parse_json
+from segrules.serve.problems import ServiceError
+
+pytestmark = pytest.mark.skipif(app_module._fast_loads is None, reason="orjson (the fast extra) is not installed")
+
+# texts on either side of what orjson reads as the standard reader does
+SCALARS = st.sampled_from([
+    "0", "-0", "-0.0", "1.5", "1e2", "1E400", "-1e400", "1e-400", "NaN", "-Infinity", "Infinity",
+    "9223372036854775807", "-9223372036854775808", "-9223372036854775809", "18446744073709551615",
+    "18446744073709551616", "1" * 40, "01", "1.", ".5", "true", "false", "null", "nul",
+    '"a:b"', '"\\u003a"', '"\\u003A"', '"\\\\u003a"', '"\\ud800"', '"\\udc00\\ud800"', '"\\ud83d\\ude00"',
+    '"\\":"', '"\\\\":"', '"\\x"', '"\t"', '"\x7f"', '"ä:ö"', '"\\/"',
+]) | st.integers().map(str) | st.floats(allow_nan=False).map(repr) | st.text(max_size=8).map(json.dumps) \
+    | st.text(max_size=8).map(lambda t: json.dumps(t, ensure_ascii=False))
+KEYS = st.sampled_from(['"a"', '"b"', '"a:"', '":"', '"\\u0061"', '"\\u003a"', '"answers"', '"ä"'])
+SPACE = st.sampled_from(["", " ", "\n", "\t", "\r\n", "\x0c", "\xa0"])
+
+
+def texts():
+    def extend(children):
+        member = st.tuples(KEYS, SPACE, children).map(lambda m: f"{m[0]}{m[1]}:{m[1]}{m[2]}")
+        return (st.lists(children, max_size=4).map(lambda xs: "[" + ",".join(xs) + "]")
+                | st.lists(member, max_size=4).map(lambda ms: "{" + ",".join(ms) + "}"))
+
+    return st.recursive(SCALARS, extend, max_leaves=12)
+
+
+def outcome(data: bytes):
+    try:
+        value = parse_json(data)
+    except ServiceError as exc:
+        return ("refused", exc.status, exc.code, str(exc))
+    return ("read", repr(value))
+
+
+def both_readers(data: bytes):
+    fast = outcome(data)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(app_module, "_fast_loads", None)
+        standard = outcome(data)
+    assert fast == standard
+    return fast
+
+
+@given(text=texts(), space=SPACE, cut=st.integers(0, 3), junk=st.sampled_from([b"", b"\xff", b"\xed\xa0\x80", b"\xef\xbb\xbf", b",", b"}"]))
+@example(text='{"a": 1, "a": 1}', space="", cut=0, junk=b"")
+@example(text='{"a:": 1, "a:": 2}', space="", cut=0, junk=b"")
+@example(text='{"a": "x:y", "\\u0061": "x:y"}', space="", cut=0, junk=b"")
+@example(text='{"\\u003a": 1, ":": 1}', space="", cut=0, junk=b"")
+@example(text='{"a": 1, "a": "\\u003a"}', space="", cut=0, junk=b"")  # the dropped member's ':' comes back
+@example(text="[18446744073709551616, 1.8446744073709552e19]", space="", cut=0, junk=b"")
+@example(text='{"a": {"b": [1, 18446744073709551616]}}', space="", cut=0, junk=b"")
+def test_orjson_reads_and_refuses_as_the_standard_reader(text, space, cut, junk):
+    data = (space + text + space).encode("utf-8", "surrogatepass")
+    both_readers(data)
+    at = len(data) * cut // 4  # a byte that is not JSON (or not UTF-8) somewhere in it
+    both_readers(data[:at] + junk + data[at:])
+
+
+@pytest.mark.parametrize("text, fast", [
+    ('{"answers": {"a": 1, "b": [true, null, "x"]}, "assessed_at": "2024-03-01T09:30:00+02:00"}', True),
+    ('{"a:b": {"c:d": ["e:f", 1]}}', True),
+    ('{"a": 1, "a": 1}', False),  # a key given twice: orjson would keep one
+    ('{"a": "x:y", "a": "x:y"}', False),
+    ('{"a": 18446744073709551616}', False),  # orjson: a float
+    ('{"a": 1.5}', False),
+    ('{"a": [{"b": [1, 2.5]}]}', False),
+    ('{"a": "\\u003a"}', False),
+    ('{"a": NaN}', False),
+])
+def test_orjson_reading_is_taken_only_where_it_is_surely_the_standard_one(text, fast, monkeypatch):
+    """Every body gets the same answer either way (above); these say which reader gave it."""
+    standard = []
+    real = json.loads
+    monkeypatch.setattr(json, "loads", lambda *args, **kwargs: standard.append(1) or real(*args, **kwargs))
+    try:
+        got = parse_json(text.encode())
+    except ServiceError:
+        got = None
+    assert bool(standard) is not fast
+    assert got is None or repr(got) == repr(real(text))
