@@ -303,6 +303,27 @@ KINDS: list[tuple[str, str, str]] = [
 #: The messages: code, English template, Finnish, Swedish. ``{what...}`` is a phrase,
 #: ``{kind...}`` a kind of value; every other parameter is carried over as it is.
 MESSAGES: list[tuple[str, str, str, str]] = [
+    # why `segrules serve` does not serve a file (its operator's lines; the JSON keeps English)
+    ("SR900", "{file}: the folder holds no ruleset", "{file}: kansiossa ei ole säännöstöä",
+     "{file}: mappen innehåller ingen regeluppsättning"),
+    ("SR900", "{file}: no such file or folder", "{file}: tiedostoa tai kansiota ei ole", "{file}: ingen sådan fil eller mapp"),
+    ("SR901", "{file}: the ruleset id or alias {name} is already served from {other}",
+     "{file}: säännöstön tunnus tai alias {name} on jo tarjolla tiedostosta {other}",
+     "{file}: regeluppsättningens id eller alias {name} tillhandahålls redan från {other}"),
+    ("SR902", "{file}: {n} example(s) fail, e.g. {name}: expected {expected}, got {got}",
+     "{file}: toteutumattomia esimerkkejä {n}, esim. {name}: odotettiin {expected}, saatiin {got}",
+     "{file}: {n} exempel misslyckas, t.ex. {name}: väntat {expected}, fick {got}"),
+    ("SR902", "{file}: {n} example(s) fail, e.g. {name}: {error}",
+     "{file}: toteutumattomia esimerkkejä {n}, esim. {name}: {error:answer}",
+     "{file}: {n} exempel misslyckas, t.ex. {name}: {error:answer}"),
+    ("SR903", "{file}: not proven ({checks})", "{file}: ei todistettu ({checks})", "{file}: inte bevisad ({checks})"),
+    ("SR907", "{file}: the new version could not be checked: the reload worker stopped ({why})",
+     "{file}: uutta versiota ei voitu tarkistaa: uudelleenlatauksen työprosessi pysähtyi ({why})",
+     "{file}: den nya versionen kunde inte kontrolleras: omladdningsprocessen stannade ({why})"),
+    ("SR907", "{file}: the new version could not be checked ({why})", "{file}: uutta versiota ei voitu tarkistaa ({why})",
+     "{file}: den nya versionen kunde inte kontrolleras ({why})"),
+    ("SR907", "{file}: the verifier failed: {why}", "{file}: verifiointi epäonnistui: {why}",
+     "{file}: verifieringen misslyckades: {why}"),
     # reading the file
     ("SR001", "cannot read {file}: there is no such file", "tiedostoa {file} ei voi lukea: sitä ei ole",
      "{file} kan inte läsas: filen finns inte"),

@@ -65,5 +65,5 @@ def run(args: argparse.Namespace) -> int:
         decision_log=args.decision_log, log_answers=args.log_answers, log_policy=args.log_policy,
         log_queue=args.log_queue, cors_origins=tuple(args.cors_origin), watch=args.watch,
     )
-    serve(config)
+    serve(config, lang=args.lang)
     return 0

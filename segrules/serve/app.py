@@ -32,14 +32,15 @@ from ..answers import MAX_ANSWERS_DEPTH, json_int, nesting_error
 from ..documents import DuplicateKey, describe_json, parse_instant, reject_duplicate_keys
 from ..dsl import ast
 from ..errors import AnswerError, SegrulesError
-from ..i18n import DEFAULT_LANG, accept_language
+from ..i18n import DEFAULT_LANG, accept_language, check_lang
+from ..messages import translate
 from .config import ServeConfig
 from .decision_log import DecisionLog, log_record, new_decision_id
 from .metrics import Metrics
 from .problems import PROBLEM_JSON, ServiceError, problem, problem_of, status_of
 from .protocol import BODY_IN_KEY, DEADLINE_KEY
 from .schema import openapi_document
-from .store import NOT_READY, ReloadResult, ReloadWorker, RulesetStore, Served, Snapshot, watched
+from .store import NOT_READY, Rejected, ReloadResult, ReloadWorker, RulesetStore, Served, Snapshot, watched
 
 log = logging.getLogger("segrules.serve")
 
@@ -956,14 +957,48 @@ def create_app(config: ServeConfig, *, store: RulesetStore | None = None,
     return app
 
 
-def print_reload(result: ReloadResult, snapshot: Snapshot, stream=None) -> None:
-    """What a reload did, for the operator's terminal (no personal data: files, ids, codes)."""
+#: The operator's lines (``segrules serve`` on its standard error) in each language.
+OPERATOR_LINES: dict[str, dict[str, str]] = {
+    "en": {"serving": "serving {id} {version} ({hash}) from {file}", "gone": "{file} is no longer served",
+           "status": "status {status}", "listening": "listening on {url}",
+           "not_loaded": "{file}: does not load: {first}", "more": " (and {n} more)"},
+    "fi": {"serving": "tarjolla {id} {version} ({hash}) tiedostosta {file}", "gone": "{file} ei ole enää tarjolla",
+           "status": "tila {status}", "listening": "kuuntelee osoitteessa {url}",
+           "not_loaded": "{file}: ei lataudu: {first}", "more": " (ja {n} muuta)"},
+    "sv": {"serving": "tillhandahåller {id} {version} ({hash}) från {file}",
+           "gone": "{file} tillhandahålls inte längre", "status": "status {status}", "listening": "lyssnar på {url}",
+           "not_loaded": "{file}: laddas inte: {first}", "more": " (och {n} till)"},
+}
+
+
+def operator_line(key: str, lang: str = DEFAULT_LANG, **values: Any) -> str:
+    """One of the operator's lines in ``lang``, with the ``segrules serve:`` prefix."""
+    return "segrules serve: " + OPERATOR_LINES[check_lang(lang)][key].format(**values)
+
+
+def rejection_text(r: Rejected, lang: str = DEFAULT_LANG) -> str:
+    """Why a file is not served, for the operator in ``lang``: a file that does not load by its
+    first problem as ``segrules check`` says it; any other reason by the message catalogue. The
+    service's JSON keeps the English ``reason``."""
+    lang = check_lang(lang)
+    errors = [d for d in r.diagnostics if d.is_error] or list(r.diagnostics)
+    if errors and lang != "en":
+        more = len(r.diagnostics) - 1
+        first = errors[0].format(lang).splitlines()[0] + (
+            OPERATOR_LINES[lang]["more"].format(n=more) if more > 0 else "")
+        return OPERATOR_LINES[lang]["not_loaded"].format(file=r.file, first=first)
+    return translate(r.code, r.reason, lang)
+
+
+def print_reload(result: ReloadResult, snapshot: Snapshot, stream=None, lang: str = DEFAULT_LANG) -> None:
+    """What a reload did, for the operator's terminal in ``lang`` (no personal data: files,
+    ids, codes)."""
     out = stream or sys.stderr
     for s in result.accepted:
-        print(f"segrules serve: serving {s.ruleset.id} {s.ruleset.version} ({s.ruleset.content_hash[:12]}) "
-              f"from {s.file}", file=out)
+        print(operator_line("serving", lang, id=s.ruleset.id, version=s.ruleset.version,
+                            hash=s.ruleset.content_hash[:12], file=s.file), file=out)
     for r in result.rejected:
-        print(f"segrules serve: {r.code} {r.reason}", file=out)
+        print(f"segrules serve: {r.code} {rejection_text(r, lang)}", file=out)
     for f in result.removed:
-        print(f"segrules serve: {f} is no longer served", file=out)
-    print(f"segrules serve: status {snapshot.status}", file=out, flush=True)
+        print(operator_line("gone", lang, file=f), file=out)
+    print(operator_line("status", lang, status=snapshot.status), file=out, flush=True)

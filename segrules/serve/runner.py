@@ -10,14 +10,15 @@ import sys
 from typing import Callable
 
 from ..errors import Diagnostic, RulesetError, UsageError
-from .app import create_app, print_reload
+from ..i18n import DEFAULT_LANG
+from .app import create_app, operator_line, print_reload
 from .config import ServeConfig
 from .decision_log import check_log_file
 from .protocol import deadline_protocol
 from .store import RulesetStore, watched
 
 
-def start(config: ServeConfig, *, stream=None) -> RulesetStore:
+def start(config: ServeConfig, *, stream=None, lang: str = DEFAULT_LANG) -> RulesetStore:
     """Load every source before listening; RulesetError unless all of them can be served.
 
     At start there is no last good version to fall back on, so a ruleset that does not
@@ -28,7 +29,7 @@ def start(config: ServeConfig, *, stream=None) -> RulesetStore:
         check_log_file(config.decision_log, watched(config.sources))
     store = RulesetStore(config.sources)
     result = store.reload()
-    print_reload(result, store.snapshot, stream)
+    print_reload(result, store.snapshot, stream, lang)
     if result.rejected:
         diagnostics = []
         for r in result.rejected:
@@ -71,8 +72,10 @@ def settle() -> None:
     sys.setswitchinterval(SWITCH_INTERVAL)
 
 
-def serve_app(app, config: ServeConfig, *, on_sighup: Callable[[], None] | None = None, stream=None) -> None:
-    """Run an ASGI app with uvicorn on ``config.host:config.port`` until SIGINT or SIGTERM."""
+def serve_app(app, config: ServeConfig, *, on_sighup: Callable[[], None] | None = None, stream=None,
+              lang: str = DEFAULT_LANG) -> None:
+    """Run an ASGI app with uvicorn on ``config.host:config.port`` until SIGINT or SIGTERM; the
+    line that says where it listens is in ``lang``."""
     import uvicorn
 
     sock = bind(config.host, config.port)
@@ -93,17 +96,18 @@ def serve_app(app, config: ServeConfig, *, on_sighup: Callable[[], None] | None 
     settle()
     host, port = sock.getsockname()[:2]
     where = f"[{host}]" if ":" in host else host
-    print(f"segrules serve: listening on http://{where}:{port}", file=stream or sys.stderr, flush=True)
+    print(operator_line("listening", lang, url=f"http://{where}:{port}"), file=stream or sys.stderr, flush=True)
     try:
         asyncio.run(serve())
     finally:
         sock.close()
 
 
-def run(config: ServeConfig, *, store: RulesetStore | None = None, stream=None) -> None:
-    """Serve until SIGINT or SIGTERM; SIGHUP reloads the rulesets without a pause in service."""
+def run(config: ServeConfig, *, store: RulesetStore | None = None, stream=None, lang: str = DEFAULT_LANG) -> None:
+    """Serve until SIGINT or SIGTERM; SIGHUP reloads the rulesets without a pause in service.
+    The operator's lines on ``stream`` (standard error) are in ``lang``."""
     out = stream or sys.stderr
     if store is None:
-        store = start(config, stream=out)
-    app = create_app(config, store=store, on_reload=lambda r, s: print_reload(r, s, out))
-    serve_app(app, config, on_sighup=app.state.service.request_reload, stream=out)
+        store = start(config, stream=out, lang=lang)
+    app = create_app(config, store=store, on_reload=lambda r, s: print_reload(r, s, out, lang))
+    serve_app(app, config, on_sighup=app.state.service.request_reload, stream=out, lang=lang)

@@ -40,7 +40,7 @@ class Server:
     def _read(self) -> None:
         for line in self.proc.stderr:
             self.lines.append(line)
-            m = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
+            m = re.search(r"http://127\.0\.0\.1:(\d+)", line)  # in any language
             if m:
                 self.port = int(m.group(1))
                 self._port.set()
