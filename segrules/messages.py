@@ -926,10 +926,25 @@ def _values(found: dict[str, str], template: str, lang: str) -> dict[str, str] |
             value = _match(YAML_PROBLEMS, value, lang, 0)
         elif form == "answer" or (name == "message" and not form):
             value = _any_message(value, lang)
+        elif name == "checks":
+            value = _check_statuses(value, lang)
         if value is None:
             return None
         out[key] = value
     return out
+
+
+def _check_statuses(value: str, lang: str) -> str:
+    """``"exclusivity failed, completeness undecided"`` (a check's name, its status) with each
+    status as ``segrules verify`` writes it in ``lang`` (the names are ids, as there)."""
+    from .i18n import TEXTS
+
+    out = []
+    for item in value.split(", "):
+        check, _, status = item.rpartition(" ")
+        word = TEXTS[lang].get(f"status.{status}")
+        out.append(f"{check} {word}" if check and word else item)
+    return ", ".join(out)
 
 
 @functools.lru_cache(maxsize=4096)
