@@ -519,17 +519,23 @@ async def describe(request: Request) -> Response:
     return _json(describe_json(served.ruleset.definition), headers=_etag(served))
 
 
+def _decision_of(served: Served, data: bytes) -> tuple[dict, Any]:
+    """A decide request's body (read and checked) and its decision; the route and the quick
+    path of ``Guard`` both decide with it."""
+    body = _envelope(parse_json(data), DECIDE_KEYS)
+    when = (parse_time(body["assessed_at"], "assessed_at") if body.get("assessed_at") is not None
+            else dt.datetime.now(_UTC).replace(microsecond=0))
+    return body, served.ruleset.decide(body["answers"], assessed_at=when,
+                                       override=body.get("override"), reason=body.get("reason"))
+
+
 async def decide(request: Request) -> Response:
     service = _service(request)
     served = service.lookup(request)
     try:
         _check_media(request, JSON_TYPES)
         lang = _lang(request)
-        body = _envelope(parse_json(await read_body(request, service.config.max_body_bytes)), DECIDE_KEYS)
-        when = (parse_time(body["assessed_at"], "assessed_at") if body.get("assessed_at") is not None
-                else dt.datetime.now(_UTC).replace(microsecond=0))
-        decision = served.ruleset.decide(body["answers"], assessed_at=when,
-                                         override=body.get("override"), reason=body.get("reason"))
+        body, decision = _decision_of(served, await read_body(request, service.config.max_body_bytes))
     except SegrulesError as exc:
         service.count_refusal(served, exc)
         raise
@@ -861,11 +867,7 @@ async def _decide_quickly(service: Service, scope, name: str, body: bytes, heade
     if lang is None:
         lang = accept_language(headers.get("accept-language")) or DEFAULT_LANG
     try:
-        request = _envelope(parse_json(body), DECIDE_KEYS)
-        when = (parse_time(request["assessed_at"], "assessed_at") if request.get("assessed_at") is not None
-                else dt.datetime.now(_UTC).replace(microsecond=0))
-        decision = served.ruleset.decide(request["answers"], assessed_at=when,
-                                         override=request.get("override"), reason=request.get("reason"))
+        request, decision = _decision_of(served, body)
     except SegrulesError:
         return False
     decision_id = new_decision_id()
