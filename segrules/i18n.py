@@ -267,6 +267,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "sizes.outcome": "tulos",
         "sizes.answer_sets": "vastausjoukkoja",
         "sizes.share": "osuus vastausavaruudesta",
+        # segrules serve: the lines for its operator
+        "serve.serving": "tarjolla {id} {version} ({hash}) tiedostosta {file}",
+        "serve.gone": "{file} ei ole enää tarjolla",
+        "serve.status": "tila {status}",
+        "serve.listening": "kuuntelee osoitteessa {url}",
+        "serve.not_loaded": "{file}: ei lataudu: {first}",
+        "serve.more": " (ja {n} muuta)",
     },
     "sv": {
         "segment": "Segment",
@@ -477,6 +484,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "sizes.outcome": "resultat",
         "sizes.answer_sets": "svarsuppsättningar",
         "sizes.share": "andel av svarsrymden",
+        # segrules serve: the lines for its operator
+        "serve.serving": "tillhandahåller {id} {version} ({hash}) från {file}",
+        "serve.gone": "{file} tillhandahålls inte längre",
+        "serve.status": "status {status}",
+        "serve.listening": "lyssnar på {url}",
+        "serve.not_loaded": "{file}: laddas inte: {first}",
+        "serve.more": " (och {n} till)",
     },
     "en": {
         "segment": "Segment",
@@ -688,6 +702,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "sizes.outcome": "outcome",
         "sizes.answer_sets": "answer sets",
         "sizes.share": "share of the answer space",
+        # segrules serve: the lines for its operator
+        "serve.serving": "serving {id} {version} ({hash}) from {file}",
+        "serve.gone": "{file} is no longer served",
+        "serve.status": "status {status}",
+        "serve.listening": "listening on {url}",
+        "serve.not_loaded": "{file}: does not load: {first}",
+        "serve.more": " (and {n} more)",
     },
 }
 

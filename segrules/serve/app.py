@@ -32,7 +32,7 @@ from ..answers import MAX_ANSWERS_DEPTH, json_int, nesting_error
 from ..documents import DuplicateKey, describe_json, parse_instant, reject_duplicate_keys
 from ..dsl import ast
 from ..errors import AnswerError, SegrulesError
-from ..i18n import DEFAULT_LANG, accept_language, check_lang
+from ..i18n import DEFAULT_LANG, accept_language, check_lang, text
 from ..messages import translate
 from .config import ServeConfig
 from .decision_log import DecisionLog, log_record, new_decision_id
@@ -959,23 +959,10 @@ def create_app(config: ServeConfig, *, store: RulesetStore | None = None,
     return app
 
 
-#: The operator's lines (``segrules serve`` on its standard error) in each language.
-OPERATOR_LINES: dict[str, dict[str, str]] = {
-    "en": {"serving": "serving {id} {version} ({hash}) from {file}", "gone": "{file} is no longer served",
-           "status": "status {status}", "listening": "listening on {url}",
-           "not_loaded": "{file}: does not load: {first}", "more": " (and {n} more)"},
-    "fi": {"serving": "tarjolla {id} {version} ({hash}) tiedostosta {file}", "gone": "{file} ei ole enää tarjolla",
-           "status": "tila {status}", "listening": "kuuntelee osoitteessa {url}",
-           "not_loaded": "{file}: ei lataudu: {first}", "more": " (ja {n} muuta)"},
-    "sv": {"serving": "tillhandahåller {id} {version} ({hash}) från {file}",
-           "gone": "{file} tillhandahålls inte längre", "status": "status {status}", "listening": "lyssnar på {url}",
-           "not_loaded": "{file}: laddas inte: {first}", "more": " (och {n} till)"},
-}
-
-
 def operator_line(key: str, lang: str = DEFAULT_LANG, **values: Any) -> str:
-    """One of the operator's lines in ``lang``, with the ``segrules serve:`` prefix."""
-    return "segrules serve: " + OPERATOR_LINES[check_lang(lang)][key].format(**values)
+    """One of the operator's lines (``serve.<key>`` of the catalogue) in ``lang``, with the
+    ``segrules serve:`` prefix."""
+    return "segrules serve: " + text(lang, f"serve.{key}", **values)
 
 
 def rejection_text(r: Rejected, lang: str = DEFAULT_LANG) -> str:
@@ -986,9 +973,8 @@ def rejection_text(r: Rejected, lang: str = DEFAULT_LANG) -> str:
     errors = [d for d in r.diagnostics if d.is_error] or list(r.diagnostics)
     if errors and lang != "en":
         more = len(r.diagnostics) - 1
-        first = errors[0].format(lang).splitlines()[0] + (
-            OPERATOR_LINES[lang]["more"].format(n=more) if more > 0 else "")
-        return OPERATOR_LINES[lang]["not_loaded"].format(file=r.file, first=first)
+        first = errors[0].format(lang).splitlines()[0] + (text(lang, "serve.more", n=more) if more > 0 else "")
+        return text(lang, "serve.not_loaded", file=r.file, first=first)
     return translate(r.code, r.reason, lang)
 
 
