@@ -1525,8 +1525,12 @@ def decimal(value: Any, lang: str, places: int = 2) -> str:
     digits = str(whole).rjust(places + 1, "0")
     head, tail = digits[:-places] if places else digits, digits[-places:].rstrip("0") if places else ""
     sign = "-" if f < 0 and whole else ""
-    separator = "." if check_lang(lang) == "en" else ","
-    return sign + head + (separator + tail if tail else "")
+    return sign + head + (decimal_point(lang) + tail if tail else "")
+
+
+def decimal_point(lang: str) -> str:
+    """The language's decimal separator: ``,`` in fi and sv, ``.`` in en."""
+    return "." if check_lang(lang) == "en" else ","
 
 
 def value_words(value: Any, lang: str) -> str:

@@ -25,7 +25,7 @@ import functools
 import re
 from typing import Iterable
 
-from .i18n import check_lang
+from .i18n import TEXTS as I18N_TEXTS, check_lang
 
 __all__ = [
     "TITLES", "MESSAGES", "HINTS", "PHRASES", "WORDS", "EXPLANATIONS", "translate", "translate_error", "translate_hint",
@@ -937,12 +937,10 @@ def _values(found: dict[str, str], template: str, lang: str) -> dict[str, str] |
 def _check_statuses(value: str, lang: str) -> str:
     """``"exclusivity failed, completeness undecided"`` (a check's name, its status) with each
     status as ``segrules verify`` writes it in ``lang`` (the names are ids, as there)."""
-    from .i18n import TEXTS
-
     out = []
     for item in value.split(", "):
         check, _, status = item.rpartition(" ")
-        word = TEXTS[lang].get(f"status.{status}")
+        word = I18N_TEXTS[lang].get(f"status.{status}")
         out.append(f"{check} {word}" if check and word else item)
     return ", ".join(out)
 

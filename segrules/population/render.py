@@ -12,6 +12,7 @@ from html import escape
 from ..diagram import segment_colours
 from ..dsl import ast
 from ..errors import UsageError
+from ..i18n import decimal_point
 from . import ALL, NONE, PopulationReport, Table
 from .suppress import TOTAL
 
@@ -75,7 +76,7 @@ def percent(f: Fraction | None, lang: str = "en") -> str:
     if f is None:
         return "–"
     tenths = (f * 1000 + Fraction(1, 2)).__floor__()
-    return f"{tenths // 10}{'.' if lang == 'en' else ','}{tenths % 10} %"
+    return f"{tenths // 10}{decimal_point(lang)}{tenths % 10} %"
 
 
 def html_report(report: PopulationReport, ruleset: ast.RulesetDef, lang: str = "en") -> str:

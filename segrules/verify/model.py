@@ -253,7 +253,9 @@ def _log10(n: int) -> float:
 
 def seconds_text(seconds: float, lang: str = "en") -> str:
     """How long a run took, for people: two decimals with the language's separator (``0,81``)."""
-    return f"{seconds:.2f}".replace(".", ",") if lang in ("fi", "sv") else f"{seconds:.2f}"
+    from ..i18n import decimal_point
+
+    return f"{seconds:.2f}".replace(".", decimal_point(lang))
 
 
 def size_text(n: int, lang: str = "en") -> str:
