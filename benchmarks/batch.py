@@ -269,13 +269,15 @@ def postgres_plan(url: str, ruleset) -> dict:
     import psycopg
 
     from segrules.sql.compiler import compile_query
-    from segrules.sql.render import render
+    from segrules.sql.render import postgres_native
 
     with psycopg.connect(url) as conn:
         cur = conn.execute("SELECT * FROM answers LIMIT 0")
         columns = [d.name for d in cur.description]
-        query = render(compile_query(ruleset.definition, table='"answers"', key="record_id", carry=("unit",),
-                                     columns=columns), "postgres")
+        known = conn.adapters.types
+        types = {d.name: getattr(known.get(d.type_code), "name", "") for d in cur.description}
+        query = postgres_native(compile_query(ruleset.definition, table='"answers"', key="record_id", carry=("unit",),
+                                              columns=columns, types=types, euclid=False))
         with conn.transaction(force_rollback=True):
             conn.execute("SET LOCAL jit = off")  # as the batch does
             plan = [r[0] for r in conn.execute(

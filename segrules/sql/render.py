@@ -9,6 +9,9 @@ greatest common divisor (the engine's GCD, or Euclid's algorithm in layers of th
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from ..errors import UsageError
 from .compiler import _INT, _OUT, EUCLID_LAYER, CompiledQuery
 
@@ -261,3 +264,99 @@ def duckdb_native(con, query: CompiledQuery) -> str:
     int_type = "BIGINT" if query.int_type == "bigint" else _WIDE["duckdb"]
     out_type = "BIGINT" if query.int_type == "bigint" else WIDE_RESULT["duckdb"]
     return query.text.replace(f"AS {_INT})", f"AS {int_type})").replace(f"AS {_OUT})", f"AS {out_type})")
+
+
+#: What the native PostgreSQL text rewrites: string literals and quoted names (read past
+#: whole, whatever they hold), the compiler's own functions, and parentheses and commas.
+_PG_TOKEN = re.compile(
+    r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\""
+    r"|\b(TRY_CAST|EXACT_QUOTIENT|SR_GCD|SR_WHOLE18|SR_WHOLE|SR_JSON_TEXT|SR_JSON_RAW|SR_JSON_IS_STRING)\("
+    r"|[(),]"
+)
+
+
+def postgres_native(query: CompiledQuery) -> str:
+    """The query as PostgreSQL runs it, written from the compiler's text without sqlglot: the
+    compiler writes PostgreSQL's syntax, so only its own functions are written out (as
+    ``render`` writes them for PostgreSQL) and each layer is fenced with ``OFFSET NULL``
+    (see ``render``). For Suuntima, ``render`` takes a third of a second and sqlglot's import
+    a tenth, on every PostgreSQL run. The result is the same as that of ``render(query,
+    "postgres")`` (the tests run both on the same records). Compile it with ``euclid=False``:
+    PostgreSQL's GCD takes the place of the Euclid layers."""
+    if query.euclid:
+        raise ValueError("postgres_native runs a query compiled with euclid=False")
+    int_type = "BIGINT" if query.int_type == "bigint" else _WIDE["postgres"]
+    out_type = "BIGINT" if query.int_type == "bigint" else WIDE_RESULT["postgres"]
+    text = query.text.replace(f"AS {_INT})", f"AS {int_type})").replace(f"AS {_OUT})", f"AS {out_type})")
+    calls: dict[int, tuple[str, int, list[tuple[int, int]]]] = {}  # start: (name, end, argument spans)
+    fences: list[int] = []  # where each layer's body ends
+    stack: list[list] = []  # open parentheses: [name or None, argument starts and commas, is a layer]
+    for m in _PG_TOKEN.finditer(text):
+        token = m.group(0)
+        if token[0] in "'\"":
+            continue
+        if m.group(1) is not None:
+            stack.append([m.group(1), [m.end()], False, m.start()])
+        elif token == "(":
+            # a layer's body: the parenthesis after ``"name" AS`` at the top level (compiler._with)
+            layer = not stack and text.endswith('" AS ', 0, m.start())
+            stack.append([None, None, layer, m.start()])
+        elif token == ",":
+            if stack and stack[-1][0] is not None:
+                stack[-1][1].append(m.start())
+        else:
+            name, marks, layer, start = stack.pop()
+            if name is not None:
+                bounds = [*marks, m.start()]
+                spans = [(bounds[0], bounds[1])] + [(a + 1, b) for a, b in zip(bounds[1:], bounds[2:])]
+                calls[start] = (name, m.end(), spans)
+            elif layer:
+                fences.append(m.start())
+    if stack:
+        raise ValueError("the compiled query has an unclosed parenthesis")
+    starts = sorted(calls)
+
+    def written(a: int, b: int) -> str:
+        out, at = [], a
+        k = bisect.bisect_left(starts, a)
+        while k < len(starts) and starts[k] < b:
+            start = starts[k]
+            name, end, spans = calls[start]
+            out.append(text[at:start])
+            out.append(_pg_call(name, [written(x, y).strip() for x, y in spans], int_type))
+            at = end
+            k = bisect.bisect_left(starts, end)
+        out.append(text[at:b])
+        return "".join(out)
+
+    pieces, at = [], 0
+    for fence in fences:
+        pieces += [written(at, fence), " OFFSET NULL"]
+        at = fence
+    pieces.append(written(at, len(text)))
+    return "".join(pieces)
+
+
+def _pg_call(name: str, args: list[str], int_type: str) -> str:
+    """One of the compiler's own functions, as ``render`` writes it for PostgreSQL."""
+    if name == "TRY_CAST":  # PostgreSQL has none; the compiler casts only what its test let through
+        return f"CAST({args[0]})"
+    if name == "EXACT_QUOTIENT":  # integer division, exact for a multiple; numeric div() for the wide type
+        a, b = args
+        quotient = f"({a}) / ({b})" if int_type == "BIGINT" else f"DIV({a}, {b})"
+        return f"CAST(({quotient}) AS {int_type})"
+    if name == "SR_GCD":  # PostgreSQL 13 and later
+        return f"GCD({args[0]}, {args[1]})"
+    if name in ("SR_WHOLE", "SR_WHOLE18"):
+        digits = "+" if name == "SR_WHOLE" else "{1,18}"
+        lead = "" if name == "SR_WHOLE" else "0*"
+        return f"(({args[0]}) ~ '^-?{lead}[0-9]{digits}$')"
+    x = args[0]
+    kind = f"JSON_TYPEOF(CAST({x} AS JSON))"
+    raw = f"TRIM(CHR(32) || CHR(9) || CHR(10) || CHR(13) FROM CAST({x} AS TEXT))"
+    if name == "SR_JSON_IS_STRING":
+        return f"({kind} = 'string')"
+    if name == "SR_JSON_RAW":
+        return f"NULLIF({raw}, 'null')"
+    assert name == "SR_JSON_TEXT", name
+    return f"(CASE {kind} WHEN 'string' THEN CAST({x} AS JSON) #>> '{{}}' WHEN 'null' THEN NULL ELSE {raw} END)"

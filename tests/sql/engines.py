@@ -7,7 +7,7 @@ from typing import Any, Iterable, Mapping
 
 from segrules.sql import RESULT_COLUMNS, compile_query, render
 from segrules.sql.compiler import q
-from segrules.sql.render import duckdb_native
+from segrules.sql.render import duckdb_native, postgres_native
 
 
 def text_of(value: Any) -> str | None:
@@ -153,13 +153,19 @@ def run_postgres(conn, definition, records, shape: str = "long") -> dict[int, di
             cur.execute("CREATE TABLE answers (record_id BIGINT, " + ", ".join(f"{q(i)} TEXT" for i in ids) + ")")
             _copy(cur, [(key, *(text_of(a.get(i)) for i in ids)) for key, a in records])
         long = shape in ("long", "long_json")
-        sql = render(compile_query(definition, table=q("answers"), shape="long" if long else "wide", types=types),
-                     "postgres")
-        cur.execute(sql)
-        names = [d.name for d in cur.description]
-        out = {r[0]: _norm(dict(zip(names[1:], r[1:]))) for r in cur.fetchall()}
+        query = compile_query(definition, table=q("answers"), shape="long" if long else "wide", types=types)
+        native = compile_query(definition, table=q("answers"), shape="long" if long else "wide", types=types,
+                               euclid=False)
+        # the query as printed for PostgreSQL (``render``) and as a population run has the server
+        # run it (``postgres_native``, without the Euclid layers): the same rows
+        got = []
+        for sql in (render(query, "postgres"), postgres_native(native)):
+            cur.execute(sql)
+            names = [d.name for d in cur.description]
+            got.append({r[0]: _norm(dict(zip(names[1:], r[1:]))) for r in cur.fetchall()})
+        assert got[0] == got[1], "the query rendered for PostgreSQL and the one the server runs natively differ"
     conn.rollback()
-    return out
+    return got[0]
 
 
 def _copy(cur, rows) -> None:
