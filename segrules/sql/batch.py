@@ -236,11 +236,10 @@ def run_batch(
                     raise _read_error(exc, src) from None
             relation_out = f"read_parquet({_lit(result)})"
             progress.step("writing")  # the outputs, from the result in key order
-            # the keys counted in the same pass: which key repeats, and how often, is looked
-            # for only when one does (half the time of grouping every key)
-            counts = con.execute(f"SELECT count(*), count(segment), count({q(key)}), count(DISTINCT {q(key)}) "
-                                 f"FROM {relation_out}").fetchone()
-            if shape == "wide" and counts[3] < counts[0]:  # the long shape groups its rows by key
+            counts = con.execute(f"SELECT count(*), count(segment), count({q(key)}) FROM {relation_out}").fetchone()
+            # the long shape groups its rows by key; which key repeats, and how often, is
+            # looked for only when one does
+            if shape == "wide" and (counts[2] < counts[0] or _keys_repeat(con, relation_out, key, counts[2])):
                 _refuse_repeated_keys(con, relation_out, key, src, empty=counts[0] - counts[2])
             rows_read = None if shape == "wide" else con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
             summary = _summary(con, relation_out, engine, rows_read, dst, rej, carry, missing, started, counts[:2])
@@ -266,6 +265,35 @@ def _in_key_order(query: str, key: str, ruleset) -> str:
     )
     rows = f"SELECT * EXCLUDE ({', '.join(map(q, _RULESET_COLUMNS))}) FROM ({query}) ORDER BY {q(key)}"
     return f"SELECT *, {consts} FROM ({rows})"
+
+
+#: DuckDB's integer types, whose keys can be told apart with a bitmap of their range
+_INTEGER_KEYS = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER",
+                           "UBIGINT"})
+#: The widest range of integer keys checked with a bitmap: 2**27 bits (16 MB, for each of
+#: DuckDB's threads)
+_KEY_BITMAP_BITS = 1 << 27
+
+
+def _keys_repeat(con, result: str, key: str, keyed: int) -> bool:
+    """Whether a key is given to more than one of the ``keyed`` records of a DuckDB relation
+    that have one. Integer keys in a range of at most ``_KEY_BITMAP_BITS`` are marked in a
+    bitmap of the range (``bitstring_agg``), whose bits set are the distinct keys: exact, and
+    a tenth of the time of counting them distinct (10M records: 0.08 s against 1.4 s); other
+    keys are counted distinct."""
+    k = q(key)
+    kind = con.execute(f"DESCRIBE SELECT {k} FROM {result}").fetchone()[1]
+    if kind in _INTEGER_KEYS and keyed:
+        low, high = con.execute(f"SELECT min({k}), max({k}) FROM {result}").fetchone()
+        if high - low < _KEY_BITMAP_BITS:
+            try:
+                distinct = con.execute(
+                    f"SELECT bit_count(bitstring_agg({k}, {int(low)}, {int(high)})) FROM {result}").fetchone()[0]
+            except _duckdb().Error:  # a DuckDB without it: the keys are counted instead
+                pass
+            else:
+                return distinct < keyed
+    return con.execute(f"SELECT count(DISTINCT {k}) FROM {result}").fetchone()[0] < keyed
 
 
 def _refuse_repeated_keys(con, result: str, key: str, src: Any, *, empty: int | None = None) -> None:
@@ -444,7 +472,9 @@ def segment_table(con, ruleset, relation: str, table: str, *, shape: str = "wide
     except duckdb.Error as exc:
         raise _read_error(exc, source or relation) from None
     if shape == "wide":  # a report would count a repeated record twice
-        _refuse_repeated_keys(con, q(table), key, source or relation)
+        records, keyed = con.execute(f"SELECT count(*), count({q(key)}) FROM {q(table)}").fetchone()
+        if keyed < records or _keys_repeat(con, q(table), key, keyed):
+            _refuse_repeated_keys(con, q(table), key, source or relation, empty=records - keyed)
     return carry, missing
 
 

@@ -7,6 +7,7 @@ import json
 import random
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import segrules
 from segrules.cli import main
@@ -512,3 +513,30 @@ def test_cli_sql_typed_runs_on_a_typed_table(tmp_path, ruleset, capsys):
         (k, e["segment"], e["error_codes"]) for k, e in expected.items())
     assert main(["sql", str(RULESET), "--typed", "--shape", "long"]) == 1
     assert "SR801" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- repeated keys
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    keys=st.lists(st.one_of(st.none(), st.integers(-5, 40), st.sampled_from([-2**63, 2**63 - 1, 10**12])),
+                  min_size=1, max_size=30),
+    kind=st.sampled_from(["BIGINT", "INTEGER", "HUGEINT", "VARCHAR", "UBIGINT"]),
+)
+def test_repeated_keys_are_found_whatever_their_type_and_range(keys, kind):
+    """The bitmap of an integer key's range, or the keys counted distinct, find a repeated
+    key exactly when there is one, for keys near the ends of their type and ranges too wide
+    for a bitmap (which are counted instead)."""
+    from segrules.sql.batch import _keys_repeat
+
+    if kind == "INTEGER":
+        keys = [k if k is None or -2**31 <= k < 2**31 else k % 2**31 for k in keys]
+    if kind == "UBIGINT":
+        keys = [k if k is None else k % 2**64 for k in keys]
+    con = duckdb.connect()
+    con.execute(f"CREATE TABLE t (record_id {kind})")
+    con.executemany("INSERT INTO t VALUES (?)", [[None if k is None else str(k) if kind == "VARCHAR" else k]
+                                                 for k in keys])
+    given = [k for k in keys if k is not None]
+    assert _keys_repeat(con, "t", "record_id", len(given)) == (len(set(given)) < len(given)), (kind, keys)
