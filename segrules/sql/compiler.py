@@ -600,6 +600,18 @@ def _reads(expr: str) -> set[str]:
     return {m.group(1) for m in _QUOTED.finditer(expr) if m.group(1) is not None}
 
 
+#: A column of a layer, ``expr AS "name"``: the name is the quoted identifier that ends it
+#: (a name may hold `` AS `` itself).
+_ALIASED = re.compile(r'(.*) AS ("(?:[^"]|"")*")', re.DOTALL)
+
+
+def _split_alias(col: str) -> tuple[str, str]:
+    """``(expr, name)`` of a layer's column ``expr AS "name"``."""
+    m = _ALIASED.fullmatch(col)
+    assert m is not None, col
+    return m.group(1), m.group(2)
+
+
 def _query(ctes: list, out: Sequence[str], source_from: str) -> tuple[list[tuple[str, str]], str]:
     """The layers' texts and the query of the result columns ``out`` read from the last.
 
@@ -608,15 +620,15 @@ def _query(ctes: list, out: Sequence[str], source_from: str) -> tuple[list[tuple
     filter is left out. So every layer is as narrow as it can be: PostgreSQL, which keeps
     each layer a step of its own, copies every column a layer passes on, for every row, and
     DuckDB binds every column of every layer before it plans."""
-    needed = set().union(*(_reads(col.rpartition(" AS ")[0]) for col in out))
+    needed = set().union(*(_reads(_split_alias(col)[0]) for col in out))
     kept: list[tuple[str, list[str], list[str], str | None]] = []
     for name, cols, where in reversed(ctes):
-        own = {col.rpartition(" AS ")[2]: col for col in cols}
+        own = {_split_alias(col)[1]: col for col in cols}
         mine = [col for alias, col in own.items() if alias in needed]
         passed = needed - own.keys()
         if not mine and where is None:
             continue  # nothing of its own: the next layer reads the one before
-        needed = passed | set().union(*(_reads(col.rpartition(" AS ")[0]) for col in mine))
+        needed = passed | set().union(*(_reads(_split_alias(col)[0]) for col in mine))
         if where is not None:
             needed |= _reads(where)
         kept.append((name, mine, sorted(passed), where))

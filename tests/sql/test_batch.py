@@ -540,3 +540,36 @@ def test_repeated_keys_are_found_whatever_their_type_and_range(keys, kind):
                                                  for k in keys])
     given = [k for k in keys if k is not None]
     assert _keys_repeat(con, "t", "record_id", len(given)) == (len(set(given)) < len(given)), (kind, keys)
+
+
+def test_names_that_look_like_sql_are_read_as_names(ruleset, tmp_path):
+    """A key, carried columns and a table named with quotes, parentheses, commas and `` AS ``:
+    the printed query (``render``) and the one DuckDB runs (``duckdb_native``) give the same
+    rows, and the batch carries the columns through under their own names."""
+    from segrules.sql.compiler import compile_query, q
+    from segrules.sql.render import duckdb_native, render
+
+    rng = random.Random(5)
+    records = [sample_answers(ruleset.definition, rng) for _ in range(30)]
+    ids = [i.id for i in ruleset.definition.inputs]
+    table, key, carry = 'odd "t" AS (', 'id"(1), SR_GCD(', ["u'n,it)", 'x" AS (y']
+    con = duckdb.connect()
+    con.execute(f"CREATE TABLE {q(table)} ({q(key)} BIGINT, {q(carry[0])} VARCHAR, {q(carry[1])} VARCHAR, "
+                + ", ".join(f"{q(i)} VARCHAR" for i in ids) + ")")
+    con.executemany(f"INSERT INTO {q(table)} VALUES ({', '.join(['?'] * (len(ids) + 3))})",
+                    [[k, f"u({k % 3}", "'", *(text_of(a.get(i)) for i in ids)] for k, a in enumerate(records)])
+    got = [sorted(con.execute(text).fetchall(), key=lambda r: r[0]) for text in (
+        render(compile_query(ruleset.definition, table=q(table), key=key, carry=carry), "duckdb"),
+        duckdb_native(con, compile_query(ruleset.definition, table=q(table), key=key, carry=carry, euclid=False)),
+    )]
+    assert len(got[0]) == 30 and got[0] == got[1]
+    path = tmp_path / "odd.parquet"
+    con.execute(f"COPY {q(table)} TO '{path}' (FORMAT PARQUET)")
+    out = tmp_path / "out.parquet"
+    run_batch(ruleset, str(path), str(out), key=key)
+    rows = duckdb.connect().execute(f"SELECT {q(key)}, {q(carry[0])}, {q(carry[1])}, segment, error_codes "
+                                    f"FROM '{out}' ORDER BY 1").fetchall()
+    want = [reference_row(ruleset, answers_from_text(ruleset.definition, {i: text_of(a.get(i)) for i in ids}))
+            for a in records]
+    assert [(r[0], r[1], r[2]) for r in rows] == [(k, f"u({k % 3}", "'") for k in range(30)]
+    assert [r[3] for r in rows] == [w["segment"] for w in want]
