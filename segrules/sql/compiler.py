@@ -667,7 +667,7 @@ def _two_branches(rs, source, order, kinds, shape, K, C, euclid: bool) -> tuple[
             bad = codes = inputs = None
         else:
             _layer(ctes, f"{name}_read", [], where=f"NOT {test}")
-            bad, codes, inputs = _validation_layers(c, rs, order, kinds, ctes, name)
+            bad, codes, inputs = _validation_layers(c, rs, order, kinds, ctes, name, shape)
         ctes, out = _decision_layers(c, rs, ctes, name, K, C, bad, codes, inputs, euclid)
         texts, select = _query(ctes, out, source_from)
         layers += texts
@@ -703,9 +703,6 @@ def _source(rs, table, shape, K, C, kinds, columns, Q, V) -> tuple[list[str], st
             else:
                 src = f"CAST({q(inp.id)} AS TEXT)"
             cols.append(f"{src} AS {_a(inp.id, 't')}")
-            cols.append(f"1 AS {_a(inp.id, 'n')}")
-        cols.append(f"CAST(NULL AS TEXT) AS {q('#unknown')}")
-        cols.append(f"0 AS {q('#nunknown')}")
         return cols, f"FROM {table}"
     cols = [f"{K} AS {q('#key')}"]
     for inp in rs.inputs:
@@ -763,9 +760,10 @@ def _plain_test(c: _Compiler, rs, order, kinds, shape) -> tuple[str, list[str]]:
     return f"COALESCE({' AND '.join(tests)}, FALSE)", [f"{expr} AS {name}" for expr, name in asks.items()]
 
 
-def _validation_layers(c: _Compiler, rs, order, kinds, ctes, name) -> tuple[str, str, str]:
+def _validation_layers(c: _Compiler, rs, order, kinds, ctes, name, shape) -> tuple[str, str, str]:
     """Layers that read each answer and name every problem, in the order questions depend on
-    each other; the columns that say whether the record is invalid, its codes and inputs."""
+    each other; the columns that say whether the record is invalid, its codes and inputs.
+    Only the long shape can name an unknown question or give one twice."""
     for layer, cols in _parse_layers(rs.inputs, _a, kinds):
         _layer(ctes, f"{name}_{layer}", cols)
     level: dict[str, int] = {}
@@ -834,11 +832,20 @@ def _validation_layers(c: _Compiler, rs, order, kinds, ctes, name) -> tuple[str,
     c.validating = False
 
     problems = [_a(i.id, "p") for i in order]
+    input_parts = [f"CASE WHEN {p} IS NOT NULL THEN {s(i.id)} END" for p, i in zip(problems, order)]
+    if shape == "wide":  # a column per question: none unknown, none given twice (a query a third smaller to plan)
+        bad = "(" + " OR ".join(f"{p} IS NOT NULL" for p in problems) + ")"
+        _layer(ctes, f"{name}_checked", [
+            f"{bad} AS {q('#bad')}",
+            f"CONCAT_WS(',', {', '.join(problems)}) AS {q('#codes')}",
+            f"CONCAT_WS(',', {', '.join(input_parts)}) AS {q('#inputs')}",
+        ])
+        return q("#bad"), q("#codes"), q("#inputs")
     unknown, n_unknown = q("#unknown"), q("#nunknown")
     dups = " + ".join(f"CASE WHEN {_a(i.id, 'n')} > 1 THEN 1 ELSE 0 END" for i in rs.inputs)
     dup_inputs = ", ".join(f"CASE WHEN {_a(i.id, 'n')} > 1 THEN {s(i.id)} END" for i in rs.inputs)
     code_parts = [f"CASE WHEN {n_unknown} > 0 THEN {_repeat('SR301', n_unknown)} END"] + problems
-    input_parts = [unknown] + [f"CASE WHEN {p} IS NOT NULL THEN {s(i.id)} END" for p, i in zip(problems, order)]
+    input_parts = [unknown, *input_parts]
     _layer(ctes, f"{name}_dups", [f"{dups} AS {q('#ndup')}"])
     ndup = q("#ndup")
     bad = f"({ndup} > 0 OR {n_unknown} > 0 OR " + " OR ".join(f"{p} IS NOT NULL" for p in problems) + ")"
