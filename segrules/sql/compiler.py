@@ -24,6 +24,7 @@ The query text is written in one neutral form (PostgreSQL syntax, every identifi
 from __future__ import annotations
 
 import re
+from collections import Counter
 from fractions import Fraction
 from typing import Mapping, Sequence
 
@@ -154,6 +155,9 @@ class _Compiler:
         # while answers are validated any input may lack a valid value (a required one too);
         # once a record is valid only optional and conditional ones can
         self.validating = False
+        # where known: SQL that holds when an input is answered (for the records that pass the
+        # quick test, a required question's asked_when column: answered exactly when asked)
+        self.present_sql: dict[str, str] = {}
 
     # ------------------------------------------------------------------ bounds
 
@@ -252,16 +256,27 @@ class _Compiler:
     def _present(self, item: ast.Expr) -> str | None:
         """SQL that holds when an aggregate item counts; None when it always does."""
         if isinstance(item, ast.InputRef) and self.may_be_missing(item.id):
-            return f"{self.input_sql[item.id]} IS NOT NULL"
+            return self.present_sql.get(item.id) or f"{self.input_sql[item.id]} IS NOT NULL"
         return None
+
+    @staticmethod
+    def _counted(static: int, presence: list[str | None]) -> list[str]:
+        """The terms of a count of items: ``static`` always there, and each item that counts
+        when its presence holds; items present on the same condition are counted together
+        (Suuntima's battery: 4 terms for 23 questions)."""
+        terms = [lit(static)] if static else []
+        for p, k in Counter(p for p in presence if p is not None).items():
+            terms.append(f"CAST({p} AS INTEGER)" if k == 1 else f"{lit(k)} * CAST({p} AS INTEGER)")
+        return terms
 
     def aggregate(self, e: ast.Aggregate) -> Num:
         items = e.items
         presence = [self._present(i) for i in items]
         if e.func == "count":
             static = sum(1 for p in presence if p is None)
-            terms = ([lit(static)] if static or all(p is not None for p in presence) else [])
-            terms += [f"CAST({p} AS INTEGER)" for p in presence if p is not None]
+            terms = self._counted(static, presence)
+            if not static and all(p is not None for p in presence):
+                terms.insert(0, lit(0))
             self.note(len(items))
             return Num("(" + " + ".join(terms) + ")", None, len(items), 1)
         if e.func == "count_true":
@@ -285,19 +300,22 @@ class _Compiler:
         errs = [x.err for x in nums]
         empty = None
         if all(p is not None for p in presence):
-            empty = "NOT (" + " OR ".join(presence) + ")"
+            empty = "NOT (" + " OR ".join(dict.fromkeys(presence)) + ")"
         if e.func in ("sum", "mean"):
-            total: Num | None = None
+            # the items present on one condition are there together: their sum is added once,
+            # 0 when they are not there (a present item's value is never NULL)
+            groups: dict[str | None, Num] = {}
             for x, p in zip(nums, presence):
+                groups[p] = x if p not in groups else self.add(groups[p], x)
+            total: Num | None = None
+            for p, x in groups.items():
                 term = x if p is None else Num(f"COALESCE({x.n}, {lit(0)})", None, x.nb, 1)
                 total = term if total is None else self.add(total, term)
             total = attrs.evolve(total, err=None)
             if e.func == "sum":
                 return attrs.evolve(total, err=_coalesce(*errs))
             static = sum(1 for p in presence if p is None)
-            count_terms = ([lit(static)] if static else []) + [
-                f"CAST({p} AS INTEGER)" for p in presence if p is not None
-            ]
+            count_terms = self._counted(static, presence)
             count = count_terms[0] if len(count_terms) == 1 and static else "(" + " + ".join(count_terms) + ")"
             db = total.db * len(items)
             self.note(db)
@@ -654,9 +672,10 @@ def _two_branches(rs, source, order, kinds, shape, K, C, euclid: bool) -> tuple[
         c = _Compiler(rs)
         name = "plain" if lean else "full"
         ctes = [(f"{name}_src", tuple(source_cols), None)]
-        test, asks = _plain_test(c, rs, order, kinds, shape)
+        test, asks, asked = _plain_test(c, rs, order, kinds, shape)
         _layer(ctes, f"{name}_asked", asks)
         if lean:
+            c.present_sql = asked
             # answers all plain, allowed and asked: their values are as read
             values = []
             for inp in rs.inputs:
@@ -719,7 +738,7 @@ def _source(rs, table, shape, K, C, kinds, columns, Q, V) -> tuple[list[str], st
     return cols, f"FROM {table} GROUP BY {K}"
 
 
-def _plain_test(c: _Compiler, rs, order, kinds, shape) -> tuple[str, list[str]]:
+def _plain_test(c: _Compiler, rs, order, kinds, shape) -> tuple[str, list[str], dict[str, str]]:
     """SQL that holds when every answer is given in its plain form, allowed and asked, with
     none unknown or given twice: then the record is valid and each answer's value is as read.
     (It may fail for a valid record, e.g. ``03``; the full validation then judges it.)
@@ -727,10 +746,12 @@ def _plain_test(c: _Compiler, rs, order, kinds, shape) -> tuple[str, list[str]]:
     The ``asked_when`` conditions it reads are columns of a layer before it (the second
     value returned, ``expr AS name`` each), each computed once however many questions it asks
     (Suuntima's battery: 4 conditions for 23 questions; PostgreSQL computes an expression
-    each time it is written)."""
+    each time it is written). The third value returned: for each required question with an
+    ``asked_when``, the column of its condition, which on a record that passes the test holds
+    exactly when the question is answered."""
     for inp in rs.inputs:
         c.input_sql[inp.id] = _fast_value(inp, _a(inp.id, "t"), kinds[inp.id])[0]
-    tests, asks = [], {}
+    tests, asks, answered_when = [], {}, {}
 
     def asked(expr: str | None) -> str | None:
         if expr is None:
@@ -748,6 +769,8 @@ def _plain_test(c: _Compiler, rs, order, kinds, shape) -> tuple[str, list[str]]:
         else:
             cond = c.boolean(inp.asked_when)
             v, err = asked(cond.v), asked(cond.err)
+            if not inp.optional:
+                answered_when[inp.id] = v
             given = f"({v} OR {t} IS NULL)" if inp.optional else f"(({t} IS NULL) <> ({v}))"
             answered = f"{given} AND COALESCE({test}, TRUE)"
             if err is not None:
@@ -757,7 +780,8 @@ def _plain_test(c: _Compiler, rs, order, kinds, shape) -> tuple[str, list[str]]:
         tests.append(f"{q('#nunknown')} = 0")
         tests += [f"{_a(i.id, 'n')} <= 1" for i in rs.inputs]
     c.input_sql.clear()
-    return f"COALESCE({' AND '.join(tests)}, FALSE)", [f"{expr} AS {name}" for expr, name in asks.items()]
+    return (f"COALESCE({' AND '.join(tests)}, FALSE)", [f"{expr} AS {name}" for expr, name in asks.items()],
+            answered_when)
 
 
 def _validation_layers(c: _Compiler, rs, order, kinds, ctes, name, shape) -> tuple[str, str, str]:

@@ -24,7 +24,7 @@ from segrules.engine import reference
 from segrules.errors import AnswerError, EvaluationError, SegrulesError
 from segrules.sql import SqlCompileError, answers_from_text, compile_query, reference_row
 
-from engines import json_text, run_duckdb, run_postgres, text_of
+from engines import holds_nul, json_text, run_duckdb, run_postgres, text_of
 
 FIELDS = (
     "segment", "rule", "resources_num", "resources_den", "complexity_num", "complexity_den",
@@ -242,7 +242,7 @@ def compare(
         for shape in shapes:
             some = _sql_records(shape, d, records)
             if engine == "postgres":
-                some = [(k, a) for k, a in some if "\x00" not in repr(a)]  # PostgreSQL text holds no NUL
+                some = [(k, a) for k, a in some if not holds_nul(a)]  # PostgreSQL text holds no NUL
             got = run(shape, some)
             want = want_raw if shape == "json" else want_text
             for key, answers in some:

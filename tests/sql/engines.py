@@ -210,3 +210,9 @@ def _norm(row: dict) -> dict:
             v = int(v)
         out[k] = v
     return out
+
+
+def holds_nul(answers: Mapping[str, Any]) -> bool:
+    """Whether a question or an answer holds the character NUL, which PostgreSQL text cannot
+    (``repr`` writes it as an escape, so it is looked for in the texts themselves)."""
+    return any(isinstance(x, str) and "\x00" in x for pair in answers.items() for x in pair)
