@@ -43,5 +43,7 @@ def to_sql(
     if typed:
         types = {i.id: "BIGINT" if i.domain.is_numeric else "BOOLEAN" if i.domain.kind == "boolean" else "TEXT"
                  for i in rs.inputs}
-    return render(compile_query(rs, table=table_sql, shape=shape, key=key, carry=carry, types=types), dialect,
-                  pretty=pretty)
+    # DuckDB tests each question on its own; the engines that stop at the operand that decides, a battery at once
+    query = compile_query(rs, table=table_sql, shape=shape, key=key, carry=carry, types=types,
+                          batteries=dialect != "duckdb")
+    return render(query, dialect, pretty=pretty)

@@ -493,7 +493,7 @@ def segment_query(con, ruleset, relation: str, *, shape: str = "wide", key: str 
     query = duckdb_native(
         con,
         compile_query(ruleset.definition, table=relation, shape=shape, key=key, carry=carry, columns=columns,
-                      types=types, euclid=False),
+                      types=types, euclid=False, batteries=False),
     )
     if any(map(is_json_type, types.values())):
         # DuckDB moves a filter below the layer that reads each JSON value, copying that reading

@@ -552,6 +552,7 @@ def compile_query(
     question: str = "question",
     value: str = "value",
     euclid: bool = True,
+    batteries: bool = True,
 ) -> CompiledQuery:
     """The query for a checked ruleset.
 
@@ -568,6 +569,12 @@ def compile_query(
     them; every other column as text. Each record is first tested cheaply (every answer
     given in its plain form, allowed, and asked); only records that fail the test go through
     the full validation that names each problem.
+
+    ``batteries`` tests the required questions asked on one condition together, each answer
+    only where the condition holds: the form for engines that stop at the operand of AND and
+    OR that decides (PostgreSQL, Spark, Trino; a fifth less CPU for Suuntima on PostgreSQL).
+    ``batteries=False`` tests each question on its own: DuckDB evaluates every operand of the
+    test for a whole vector of records, and so spends a sixth less on that form.
 
     ``euclid=False`` leaves out the layers of Euclid's algorithm, for a query that an engine
     with its own GCD runs as it is (``render.duckdb_native``): it takes DuckDB a tenth of a
@@ -590,7 +597,7 @@ def compile_query(
     elif types and is_json_type(types.get(value)):
         kinds = {i.id: "json" for i in rs.inputs}  # the long shape's values are JSON values
     source = _source(rs, table, shape, K, C, kinds, columns, q(question), q(value))
-    text, widest = _two_branches(rs, source, order, kinds, shape, K, C, euclid)
+    text, widest = _two_branches(rs, source, order, kinds, shape, K, C, euclid, batteries)
     if widest > WIDE_LIMIT:
         raise SqlCompileError(
             f"ruleset {rs.id!r} needs integers of up to {len(str(widest))} digits in SQL, more than the 38 "
@@ -664,7 +671,7 @@ def _with(layers: list[tuple[str, str]]) -> str:
     return "WITH " + ",\n".join(f"{q(n)} AS (\n{body}\n)" for n, body in layers)
 
 
-def _two_branches(rs, source, order, kinds, shape, K, C, euclid: bool) -> tuple[str, int]:
+def _two_branches(rs, source, order, kinds, shape, K, C, euclid: bool, batteries: bool) -> tuple[str, int]:
     """The records that pass the quick test, then (UNION ALL) those that fail it."""
     source_cols, source_from = source
     widest, layers, selects = 1, [], []
@@ -672,7 +679,7 @@ def _two_branches(rs, source, order, kinds, shape, K, C, euclid: bool) -> tuple[
         c = _Compiler(rs)
         name = "plain" if lean else "full"
         ctes = [(f"{name}_src", tuple(source_cols), None)]
-        test, asks, asked = _plain_test(c, rs, order, kinds, shape)
+        test, asks, asked = _plain_test(c, rs, order, kinds, shape, batteries)
         _layer(ctes, f"{name}_asked", asks)
         if lean:
             c.present_sql = asked
@@ -738,7 +745,8 @@ def _source(rs, table, shape, K, C, kinds, columns, Q, V) -> tuple[list[str], st
     return cols, f"FROM {table} GROUP BY {K}"
 
 
-def _plain_test(c: _Compiler, rs, order, kinds, shape) -> tuple[str, list[str], dict[str, str]]:
+def _plain_test(c: _Compiler, rs, order, kinds, shape,
+                batteries: bool = True) -> tuple[str, list[str], dict[str, str]]:
     """SQL that holds when every answer is given in its plain form, allowed and asked, with
     none unknown or given twice: then the record is valid and each answer's value is as read.
     (It may fail for a valid record, e.g. ``03``; the full validation then judges it.)
@@ -760,6 +768,8 @@ def _plain_test(c: _Compiler, rs, order, kinds, shape) -> tuple[str, list[str], 
             asks[expr] = q(f"#ask{len(asks)}")
         return asks[expr]
 
+    # required questions asked on one condition, read as one kind of column: (answer, test) each
+    battery: dict[tuple, list[tuple[str, str]]] = {}
     for inp in order:
         t = _a(inp.id, "t")
         test = _fast_value(inp, t, kinds[inp.id])[1]
@@ -771,11 +781,25 @@ def _plain_test(c: _Compiler, rs, order, kinds, shape) -> tuple[str, list[str], 
             v, err = asked(cond.v), asked(cond.err)
             if not inp.optional:
                 answered_when[inp.id] = v
+                if batteries:
+                    battery.setdefault((v, err, kinds[inp.id]), []).append((t, test))
+                    continue
             given = f"({v} OR {t} IS NULL)" if inp.optional else f"(({t} IS NULL) <> ({v}))"
             answered = f"{given} AND COALESCE({test}, TRUE)"
             if err is not None:
                 answered = f"{err} IS NULL AND {answered}"
         tests.append(f"({answered})")
+    for (v, err, _), items in battery.items():
+        # asked: every answer given and allowed (a test is TRUE only for a given answer); not
+        # asked: none given. Each answer is tested only where its condition holds: PostgreSQL
+        # stops at the first operand of OR and AND that decides, DuckDB tests the rest of a
+        # conjunction only on the rows still in play (Suuntima: a quarter of the records for
+        # each battery). Where the condition is unknown, neither part holds for every record.
+        none = f"COALESCE({', '.join(t for t, _ in items)}) IS NULL" if len(items) > 1 else f"{items[0][0]} IS NULL"
+        if err is not None:
+            tests.append(f"({err} IS NULL)")
+        tests.append(f"(NOT {v} OR ({' AND '.join(test for _, test in items)}))")
+        tests.append(f"({v} OR {none})")
     if shape == "long":
         tests.append(f"{q('#nunknown')} = 0")
         tests += [f"{_a(i.id, 'n')} <= 1" for i in rs.inputs]
