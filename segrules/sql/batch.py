@@ -236,13 +236,14 @@ def run_batch(
                     raise _read_error(exc, src) from None
             relation_out = f"read_parquet({_lit(result)})"
             progress.step("writing")  # the outputs, from the result in key order
-            counts = con.execute(f"SELECT count(*), count(segment), count({q(key)}) FROM {relation_out}").fetchone()
+            counts = result_counts(con, relation_out, key)
             # the long shape groups its rows by key; which key repeats, and how often, is
             # looked for only when one does
-            if shape == "wide" and (counts[2] < counts[0] or _keys_repeat(con, relation_out, key, counts[2])):
-                _refuse_repeated_keys(con, relation_out, key, src, empty=counts[0] - counts[2])
+            if shape == "wide" and (counts.keyed < counts.records
+                                    or _keys_repeat(con, relation_out, key, counts.keyed)):
+                _refuse_repeated_keys(con, relation_out, key, src, empty=counts.records - counts.keyed)
             rows_read = None if shape == "wide" else con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
-            summary = _summary(con, relation_out, engine, rows_read, dst, rej, carry, missing, started, counts[:2])
+            summary = _summary(engine, rows_read, dst, rej, carry, missing, started, counts)
             if rej is None and dst.kind == "parquet":
                 _replace(result, dst)
             else:
@@ -910,21 +911,40 @@ def _write_one(con, loc: Location, select: str) -> None:
             os.unlink(tmp)
 
 
-def _summary(con, result, engine, rows_read, dst, rej, carry, missing, started,
-             counts: tuple[int, int]) -> BatchSummary:
-    """The run's summary; ``counts``: the records of the result and those segmented."""
-    records, segmented = counts
+@attrs.frozen
+class ResultCounts:
+    """What a run's result holds: its records, those segmented and those with a key, and the
+    records rejected with each code (a record counts once for each code it has)."""
+
+    records: int
+    segmented: int
+    keyed: int
+    by_code: dict
+
+
+def result_counts(con, result: str, key: str) -> ResultCounts:
+    """The counts of a written result, in one pass: its records grouped by their codes (few
+    distinct lists), the lists split here. ``con``: a DuckDB connection or a PostgreSQL
+    cursor. PostgreSQL counted the codes in a pass of their own, which it ran in one process
+    (1M records: 0.13 s)."""
+    rows = con.execute(
+        f"SELECT error_codes, count(*), count(segment), count({q(key)}) FROM {result} GROUP BY error_codes"
+    ).fetchall()
+    by_code: dict[str, int] = {}
+    for codes, n, _, _ in rows:
+        for code in dict.fromkeys(codes.split(",")) if codes else ():
+            by_code[code] = by_code.get(code, 0) + n
+    return ResultCounts(sum(r[1] for r in rows), sum(r[2] for r in rows), sum(r[3] for r in rows),
+                        dict(sorted(by_code.items())))
+
+
+def _summary(engine, rows_read, dst, rej, carry, missing, started, counts: ResultCounts) -> BatchSummary:
+    """The run's summary from the counts of its result."""
     if rows_read is None:  # the wide shape: a row per record
-        rows_read = records
-    by_code = dict(
-        con.execute(
-            f"SELECT code, count(*) FROM (SELECT unnest(list_distinct(string_split(error_codes, ','))) AS code "
-            f"FROM {result} WHERE error_codes IS NOT NULL) GROUP BY code"
-        ).fetchall()
-    )
+        rows_read = counts.records
     return BatchSummary(
-        engine, rows_read, records, segmented, records - segmented, by_code, time.perf_counter() - started,
-        str(dst), str(rej) if rej else None, tuple(carry), tuple(missing),
+        engine, rows_read, counts.records, counts.segmented, counts.records - counts.segmented, counts.by_code,
+        time.perf_counter() - started, str(dst), str(rej) if rej else None, tuple(carry), tuple(missing),
     )
 
 
@@ -1040,24 +1060,12 @@ def _run_postgres(ruleset, src: Location, dst: Location, rej: Location | None, s
                     add_ruleset_columns(name)
             # a record without a key is refused here, in the transaction that wrote the result:
             # nothing is kept (counted in the result, not before, where it was a scan of its own)
-            records, segmented, keyed = cur.execute(
-                f"SELECT count(*), count(segment), count({q(key)}) FROM {result}").fetchone()
+            counts = result_counts(cur, result, key)
             if shape == "wide":
-                refuse_key_problems(src, key, records - keyed, None)
-                rows_read = records
-            by_code = dict(
-                cur.execute(
-                    f"SELECT c.code, count(*) FROM {result} AS r, "
-                    "LATERAL (SELECT DISTINCT unnest(string_to_array(r.error_codes, ','))) AS c(code) "
-                    "WHERE r.error_codes IS NOT NULL GROUP BY c.code"
-                ).fetchall()
-            )
+                refuse_key_problems(src, key, counts.records - counts.keyed, None)
     except psycopg.Error as exc:
         raise DatabaseError(f"PostgreSQL: {str(exc).strip()}") from None
     finally:
         conn.close()
-    return BatchSummary(
-        "postgres", rows_read, records, segmented, records - segmented, by_code, time.perf_counter() - started,
-        str(dst), str(rej) if rej else None, tuple(carry), tuple(missing),
-    )
+    return _summary("postgres", rows_read, dst, rej, carry, missing, started, counts)
 
