@@ -791,10 +791,9 @@ def _plain_test(c: _Compiler, rs, order, kinds, shape,
         tests.append(f"({answered})")
     for (v, err, _), items in battery.items():
         # asked: every answer given and allowed (a test is TRUE only for a given answer); not
-        # asked: none given. Each answer is tested only where its condition holds: PostgreSQL
-        # stops at the first operand of OR and AND that decides, DuckDB tests the rest of a
-        # conjunction only on the rows still in play (Suuntima: a quarter of the records for
-        # each battery). Where the condition is unknown, neither part holds for every record.
+        # asked: none given. An engine that stops at the operand of OR and AND that decides
+        # tests each answer only where its condition holds (Suuntima: a quarter of the records
+        # for each battery). Where the condition is unknown, the two parts never both hold.
         none = f"COALESCE({', '.join(t for t, _ in items)}) IS NULL" if len(items) > 1 else f"{items[0][0]} IS NULL"
         if err is not None:
             tests.append(f"({err} IS NULL)")
@@ -881,7 +880,7 @@ def _validation_layers(c: _Compiler, rs, order, kinds, ctes, name, shape) -> tup
 
     problems = [_a(i.id, "p") for i in order]
     input_parts = [f"CASE WHEN {p} IS NOT NULL THEN {s(i.id)} END" for p, i in zip(problems, order)]
-    if shape == "wide":  # a column per question: none unknown, none given twice (a query a third smaller to plan)
+    if shape == "wide":  # a column per question: none unknown, none given twice (a shorter query)
         bad = "(" + " OR ".join(f"{p} IS NOT NULL" for p in problems) + ")"
         _layer(ctes, f"{name}_checked", [
             f"{bad} AS {q('#bad')}",

@@ -1,7 +1,10 @@
 """One expression tree, rendered for each SQL dialect (sqlglot).
 
 The compiler writes its query once, in PostgreSQL syntax; sqlglot parses it into one tree and
-prints that tree for DuckDB, PostgreSQL, Spark or Trino. What is ours, per dialect:
+prints that tree for DuckDB, PostgreSQL, Spark or Trino. A population run skips the
+translation: DuckDB and PostgreSQL read the compiler's text as it is, with its own functions
+defined as macros (``duckdb_native``) or written out (``postgres_native``), the same
+expressions ``render`` prints for them. What is ours, per dialect:
 the exact integer type (BIGINT, or the widest exact type), the exact quotient of a number by
 a divisor of it, which each engine writes differently but all compute the same way, and the
 greatest common divisor (the engine's GCD, or Euclid's algorithm in layers of the query).
