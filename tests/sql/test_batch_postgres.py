@@ -39,18 +39,22 @@ def _records(ruleset, n, seed=11):
     return out
 
 
-def _table(url, name, ruleset, records) -> None:
+def _table(url, name, ruleset, records, *, key="record_id", carry=("unit",)) -> None:
+    """The records as text, keyed 0, 1, ...; each carried column ``c`` holds ``c`` and the
+    key modulo 3."""
     import psycopg
+
+    from segrules.sql.compiler import q
 
     ids = [i.id for i in ruleset.definition.inputs]
     with psycopg.connect(url) as conn:
-        conn.execute(f"DROP TABLE IF EXISTS {name}")
-        conn.execute(f"CREATE TABLE {name} (record_id BIGINT, unit TEXT, "
-                     + ", ".join(f'"{i}" TEXT' for i in ids) + ")")
-        with conn.cursor().copy(f"COPY {name} FROM STDIN") as copy:
+        conn.execute(f"DROP TABLE IF EXISTS {q(name)}")
+        conn.execute(f"CREATE TABLE {q(name)} ({q(key)} BIGINT, "
+                     + ", ".join(f"{q(c)} TEXT" for c in [*carry, *ids]) + ")")
+        with conn.cursor().copy(f"COPY {q(name)} FROM STDIN") as copy:
             for k, a in enumerate(records):
-                copy.write_row((k, f"unit{k % 3}", *(text_of(a.get(i)) for i in ids)))
-        conn.execute(f"ANALYZE {name}")
+                copy.write_row((k, *(f"{c}{k % 3}" for c in carry), *(text_of(a.get(i)) for i in ids)))
+        conn.execute(f"ANALYZE {q(name)}")
 
 
 def _with_options(url: str, *settings: str) -> str:
@@ -221,16 +225,9 @@ def test_the_native_text_reads_names_that_look_like_sql(ruleset, postgres_url):
     from segrules.sql.compiler import q
     from segrules.sql.render import postgres_native
 
-    records = _records(ruleset, 40)
-    ids = [i.id for i in ruleset.definition.inputs]
     table, key, carry = 'odd "t" AS (', 'id"(1), SR_GCD(', ["u'n,it)", 'x" AS (y']
+    _table(postgres_url, table, ruleset, _records(ruleset, 40), key=key, carry=carry)
     with psycopg.connect(postgres_url) as conn:
-        conn.execute(f"DROP TABLE IF EXISTS {q(table)}")
-        conn.execute(f"CREATE TABLE {q(table)} ({q(key)} BIGINT, {q(carry[0])} TEXT, {q(carry[1])} TEXT, "
-                     + ", ".join(f"{q(i)} TEXT" for i in ids) + ")")
-        with conn.cursor().copy(f"COPY {q(table)} FROM STDIN") as copy:
-            for k, a in enumerate(records):
-                copy.write_row((k, f"u({k % 3}", "'", *(text_of(a.get(i)) for i in ids)))
         got = []
         for text in (
             render(compile_query(ruleset.definition, table=q(table), key=key, carry=carry), "postgres"),
