@@ -268,14 +268,13 @@ def postgres_plan(url: str, ruleset) -> dict:
     the parallel workers planned and launched, and whether JIT was used."""
     import psycopg
 
+    from segrules.sql.batch import column_types_postgres
     from segrules.sql.compiler import compile_query
     from segrules.sql.render import postgres_native
 
     with psycopg.connect(url) as conn:
-        cur = conn.execute("SELECT * FROM answers LIMIT 0")
-        columns = [d.name for d in cur.description]
-        known = conn.adapters.types
-        types = {d.name: getattr(known.get(d.type_code), "name", "") for d in cur.description}
+        types = column_types_postgres(conn.execute("SELECT * FROM answers LIMIT 0"))
+        columns = list(types)
         query = postgres_native(compile_query(ruleset.definition, table='"answers"', key="record_id", carry=("unit",),
                                               columns=columns, types=types, euclid=False))
         with conn.transaction(force_rollback=True):

@@ -237,11 +237,8 @@ def run_batch(
             relation_out = f"read_parquet({_lit(result)})"
             progress.step("writing")  # the outputs, from the result in key order
             counts = result_counts(con, relation_out, key)
-            # the long shape groups its rows by key; which key repeats, and how often, is
-            # looked for only when one does
-            if shape == "wide" and (counts.keyed < counts.records
-                                    or _keys_repeat(con, relation_out, key, counts.keyed)):
-                _refuse_repeated_keys(con, relation_out, key, src, empty=counts.records - counts.keyed)
+            if shape == "wide":  # the long shape groups its rows by key
+                _check_keys(con, relation_out, key, src, counts.records, counts.keyed)
             rows_read = None if shape == "wide" else con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
             summary = _summary(engine, rows_read, dst, rej, carry, missing, started, counts)
             if rej is None and dst.kind == "parquet":
@@ -295,6 +292,14 @@ def _keys_repeat(con, result: str, key: str, keyed: int) -> bool:
             else:
                 return distinct < keyed
     return con.execute(f"SELECT count(DISTINCT {k}) FROM {result}").fetchone()[0] < keyed
+
+
+def _check_keys(con, result: str, key: str, src: Any, records: int, keyed: int) -> None:
+    """SR808 for a DuckDB result of ``records`` records, ``keyed`` of them with a key, that has
+    a record without a key or a key given twice; which key repeats, and how often, is looked
+    for only when one does."""
+    if keyed < records or _keys_repeat(con, result, key, keyed):
+        _refuse_repeated_keys(con, result, key, src, empty=records - keyed)
 
 
 def _refuse_repeated_keys(con, result: str, key: str, src: Any, *, empty: int | None = None) -> None:
@@ -474,8 +479,7 @@ def segment_table(con, ruleset, relation: str, table: str, *, shape: str = "wide
         raise _read_error(exc, source or relation) from None
     if shape == "wide":  # a report would count a repeated record twice
         records, keyed = con.execute(f"SELECT count(*), count({q(key)}) FROM {q(table)}").fetchone()
-        if keyed < records or _keys_repeat(con, q(table), key, keyed):
-            _refuse_repeated_keys(con, q(table), key, source or relation, empty=records - keyed)
+        _check_keys(con, q(table), key, source or relation, records, keyed)
     return carry, missing
 
 
@@ -704,6 +708,12 @@ def _read_error(exc: Exception, src: Any, what: str | None = None) -> SegrulesEr
 
 def _columns_duckdb(con, relation: str) -> list[str]:
     return list(_column_types_duckdb(con, relation))
+
+
+def column_types_postgres(cur) -> dict[str, str]:
+    """Column name → type name (as the server names it) of the statement ``cur`` last ran."""
+    known = cur.connection.adapters.types
+    return {d.name: getattr(known.get(d.type_code), "name", "") for d in cur.description}
 
 
 def _column_types_duckdb(con, relation: str) -> dict[str, str]:
@@ -998,9 +1008,8 @@ def _run_postgres(ruleset, src: Location, dst: Location, rej: Location | None, s
                 cur.execute(f"SELECT * FROM {table} LIMIT 0")
             except psycopg.Error as exc:
                 raise BatchInputError(f"{src}: cannot read the table: {str(exc).strip()}") from None
-            columns = [d.name for d in cur.description]
-            known = conn.adapters.types
-            types = {d.name: getattr(known.get(d.type_code), "name", "") for d in cur.description}
+            types = column_types_postgres(cur)
+            columns = list(types)
             carry, missing = _plan_columns(ruleset, columns, shape, key, src)
             query = postgres_native(
                 compile_query(ruleset.definition, table=table, shape=shape, key=key, carry=carry, columns=columns,

@@ -293,7 +293,7 @@ def postgres_native(query: CompiledQuery) -> str:
     text = query.text.replace(f"AS {_INT})", f"AS {int_type})").replace(f"AS {_OUT})", f"AS {out_type})")
     calls: dict[int, tuple[str, int, list[tuple[int, int]]]] = {}  # start: (name, end, argument spans)
     fences: list[int] = []  # where each layer's body ends
-    stack: list[list] = []  # open parentheses: [name or None, argument starts and commas, is a layer]
+    stack: list[list] = []  # open parentheses: [name or None, argument starts and commas, is a layer, start]
     for m in _PG_TOKEN.finditer(text):
         token = m.group(0)
         if token[0] in "'\"":
