@@ -451,8 +451,13 @@ def _decide_tail(explanation_json: str, lang: str) -> bytes:
             + ',"schema":"segrules.decide/1"}').encode("utf-8")
 
 
+#: The header that names a decision (its id in the decision log)
+DECISION_ID_HEADER = "Segrules-Decision-Id"
+_DECISION_ID_RAW = DECISION_ID_HEADER.lower().encode("latin-1")
+
+
 def _decide_headers(served: Served, lang: str, decision_id: str) -> dict:
-    return {**_etag(served), **_language_headers(lang), "Segrules-Decision-Id": decision_id}
+    return {**_etag(served), **_language_headers(lang), DECISION_ID_HEADER: decision_id}
 
 
 def _etag(served: Served) -> dict:
@@ -632,7 +637,7 @@ async def fhir_decide(request: Request) -> Response:
     await service.log_decision(decision, decision_id, "fhir", answers)
     service.count_decision(served, decision)
     body = json.dumps(bundle, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    return Response(body, media_type=FHIR_JSON, headers={**_etag(served), "Segrules-Decision-Id": decision_id})
+    return Response(body, media_type=FHIR_JSON, headers={**_etag(served), DECISION_ID_HEADER: decision_id})
 
 
 class BatchResponse:
@@ -876,7 +881,7 @@ async def _decide_quickly(service: Service, scope, name: str, body: bytes, heade
             await service.log_decision(decision, decision_id, "decide", request["answers"])
     service.count_decision(served, decision)
     content = service.decide_body(served, decision, lang)
-    raw = [*service.answer_head(served, lang), (b"segrules-decision-id", decision_id.encode("latin-1")),
+    raw = [*service.answer_head(served, lang), (_DECISION_ID_RAW, decision_id.encode("latin-1")),
            (b"content-length", str(len(content)).encode("latin-1")), (b"content-type", b"application/json")]
     await send({"type": "http.response.start", "status": 200, "headers": raw})
     await send({"type": "http.response.body", "body": content})
@@ -949,7 +954,7 @@ def create_app(config: ServeConfig, *, store: RulesetStore | None = None,
         middleware.insert(0, Middleware(
             CORSMiddleware, allow_origins=list(config.cors_origins), allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type", "If-Match"],
-            expose_headers=["ETag", "Segrules-Decision-Id"],
+            expose_headers=["ETag", DECISION_ID_HEADER],
         ))
     app = Starlette(
         routes=list(ROUTES), middleware=middleware, lifespan=lifespan,
@@ -959,10 +964,13 @@ def create_app(config: ServeConfig, *, store: RulesetStore | None = None,
     return app
 
 
+OPERATOR_PREFIX = "segrules serve: "
+
+
 def operator_line(key: str, lang: str = DEFAULT_LANG, **values: Any) -> str:
     """One of the operator's lines (``serve.<key>`` of the catalogue) in ``lang``, with the
     ``segrules serve:`` prefix."""
-    return "segrules serve: " + text(lang, f"serve.{key}", **values)
+    return OPERATOR_PREFIX + text(lang, f"serve.{key}", **values)
 
 
 def rejection_text(r: Rejected, lang: str = DEFAULT_LANG) -> str:
@@ -986,7 +994,7 @@ def print_reload(result: ReloadResult, snapshot: Snapshot, stream=None, lang: st
         print(operator_line("serving", lang, id=s.ruleset.id, version=s.ruleset.version,
                             hash=s.ruleset.content_hash[:12], file=s.file), file=out)
     for r in result.rejected:
-        print(f"segrules serve: {r.code} {rejection_text(r, lang)}", file=out)
+        print(f"{OPERATOR_PREFIX}{r.code} {rejection_text(r, lang)}", file=out)
     for f in result.removed:
         print(operator_line("gone", lang, file=f), file=out)
     print(operator_line("status", lang, status=snapshot.status), file=out, flush=True)
