@@ -228,6 +228,7 @@ async def reload_under_load(port: int, server: subprocess.Popen, file: Path, rou
     SIGHUP arrives every 1.5 s. Counts what was lost, compares p99 in the second after each
     signal with the baseline's, and times each good version from its signal to its first answer."""
     good = SUUNTIMA.read_text(encoding="utf-8")
+    versions = {i: good_or_broken(good, i) for i in range(rounds)}
     stop = asyncio.Event()
     seen_versions: set[str] = set()
     statuses: dict[int, int] = {}
@@ -252,12 +253,8 @@ async def reload_under_load(port: int, server: subprocess.Popen, file: Path, rou
     await asyncio.sleep(0.5 + rounds * RELOAD_WINDOW)  # as long a time without a reload as with them
     signals: list[tuple[float, str | None]] = []  # (when, the good version written, or None)
     for i in range(rounds):
-        if i % 2 == 0:
-            version = f"1.0.{i + 1}"
-            file.write_text(good.replace('version: "1.0.0"', f'version: "{version}"', 1), encoding="utf-8")
-        else:
-            version = None
-            file.write_text(good.replace("rules:", "rules: [", 1), encoding="utf-8")  # does not load
+        text, version = versions[i]
+        file.write_text(text, encoding="utf-8")
         signals.append((time.perf_counter(), version))
         server.send_signal(signal.SIGHUP)
         await asyncio.sleep(RELOAD_EVERY)
@@ -273,18 +270,46 @@ async def reload_under_load(port: int, server: subprocess.Popen, file: Path, rou
             first = min((t + lat for t, lat, v in answered if v == version and t + lat >= when), default=None)
             live.append(None if first is None else first - when)
     p99_base, p99_during = p99(baseline), p99(during)
+    served_broken = sorted(v for v in seen_versions if v.endswith(BROKEN_SUFFIX))
     return {
         "reloads": rounds,
         "requests": sum(statuses.values()),
         "statuses": {str(k): v for k, v in statuses.items()},
         "lost": sum(v for k, v in statuses.items() if k != 200),
         "versions_served": sorted(seen_versions),
+        "broken_versions_served": served_broken,
         "p99_ms_without_reload": p99_base,
         "p99_ms_during_reload": p99_during,
         "p99_ratio": p99_during / p99_base if p99_base and p99_during else None,
         "worst_ms_during_reload": max(during) * 1000 if during else None,
         "live_after_s": live,
     }
+
+
+BROKEN_SUFFIX = "-broken"
+
+
+def good_or_broken(good: str, i: int) -> tuple[str, str | None]:
+    """The ``i``-th version written during the reloads: a new good version (its text and
+    version) when ``i`` is even, else one that does not load (its text and None). The broken
+    one has a version of its own (ending in BROKEN_SUFFIX), so that an answer from it would
+    show; and each is checked here, before the run, to be what it is meant to be."""
+    from segrules.errors import SegrulesError
+    from segrules.pipeline import load_text
+
+    version = f"1.0.{i + 1}" + ("" if i % 2 == 0 else BROKEN_SUFFIX)
+    text = good.replace('\nversion: "1.0.0"\n', f'\nversion: "{version}"\n', 1)
+    if i % 2:
+        text = text.replace("\nrules:\n", "\nrules: [\n", 1)  # the rules' key itself, not a mention
+    try:
+        load_text(text, "suuntima.yaml")
+    except SegrulesError:
+        if i % 2:
+            return text, None
+        raise SystemExit(f"the benchmark's good version {version} does not load") from None
+    if i % 2:
+        raise SystemExit(f"the benchmark's broken version {version} loads: it would test nothing")
+    return text, version
 
 
 def verdict(ok: bool) -> str:
@@ -436,7 +461,8 @@ def main(argv: list[str] | None = None) -> int:
     for g in result["goals"]:
         spread = f" (rounds {g['range'][0]:.2f}–{g['range'][1]:.2f})" if g["range"] else ""
         print(f"{g['figure']:<44} {_num(g['ratio']):>6}{spread:<22} goal {g['goal']:<7} {verdict(g['pass'])}")
-    failed = reload["lost"] != 0 or "1.0.0" not in reload["versions_served"] or len(reload["versions_served"]) < 2
+    failed = (reload["lost"] != 0 or "1.0.0" not in reload["versions_served"] or len(reload["versions_served"]) < 2
+              or reload["broken_versions_served"])
     if not args.quick:
         from segrules.files import replace_between, write_text_atomic
 
@@ -444,7 +470,8 @@ def main(argv: list[str] | None = None) -> int:
         write_text_atomic(DOC, replace_between(DOC.read_text(encoding="utf-8"), BEGIN, END, markdown(result)))
         print(f"wrote {RESULTS.relative_to(ROOT)} and the table in {DOC.relative_to(ROOT)}")
     if failed:
-        print("FAILED: a request was lost during reloads, or no new version went live", file=sys.stderr)
+        print("FAILED: a request was lost during reloads, a broken version was served, or no new version went live",
+              file=sys.stderr)
         return 1
     return 0
 

@@ -895,6 +895,13 @@ HELP_TEXTS: dict[str, tuple[str, str]] = {
         "lataa uudelleen, kun säännöstötiedosto muuttuu (tarkistetaan sekunnin välein)",
         "ladda om när en regelfil ändras (kontrolleras varje sekund)",
     ),
+    "check a new version only on processor time the requests leave free (idle, the default), or at the "
+    "service's own priority (normal)": (
+        "tarkista uusi versio vain suoritinajalla, jota pyynnöt eivät tarvitse (idle, oletus), tai palvelun "
+        "omalla prioriteetilla (normal)",
+        "kontrollera en ny version bara på processortid som förfrågningarna lämnar fri (idle, standard), eller "
+        "med tjänstens egen prioritet (normal)",
+    ),
     # workbench
     "edit a ruleset in a local web page that checks, tests, verifies and tries it as you type": (
         "muokkaa säännöstöä paikallisella verkkosivulla, joka tarkistaa, testaa, verifioi ja kokeilee sitä "

@@ -44,6 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
                         help="allow browser calls from ORIGIN (repeatable; CORS is off by default)")
     parser.add_argument("--watch", action="store_true", help="reload when a ruleset file changes (checked every second)")
+    parser.add_argument("--reload-priority", choices=("idle", "normal"), default="idle",
+                        help="check a new version only on processor time the requests leave free (idle, the "
+                             "default), or at the service's own priority (normal)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
         max_body_bytes=args.max_body_bytes, timeout=args.timeout, max_batch_lines=args.max_batch_lines,
         decision_log=args.decision_log, log_answers=args.log_answers, log_policy=args.log_policy,
         log_queue=args.log_queue, cors_origins=tuple(args.cors_origin), watch=args.watch,
+        reload_priority=args.reload_priority,
     )
     serve(config, lang=args.lang)
     return 0

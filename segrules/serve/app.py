@@ -933,7 +933,7 @@ def create_app(config: ServeConfig, *, store: RulesetStore | None = None,
         tasks = []
         worker = None
         if config.isolated_reloads:  # started now, so that its imports are done before a reload
-            worker = ReloadWorker()
+            worker = ReloadWorker(config.reload_priority)
             service.store.admit, service.store.discover = worker.admit, worker.discover
         if service.snapshot.loading:
             service.request_reload()

@@ -10,6 +10,7 @@ from ..errors import UsageError, safe_text
 from ..files import InputTooLarge, NotARegularFile, read_bytes_limited
 
 LOG_POLICIES = ("block", "drop")
+RELOAD_PRIORITIES = ("idle", "normal")
 MIN_TOKEN_LENGTH = 32
 MAX_TOKEN_FILE_BYTES = 4096  # a token is one line; anything longer is not a token file
 
@@ -27,6 +28,11 @@ def _port(_inst, _attr, value: int) -> None:
         raise UsageError(f"the port must be a whole number from 0 to 65535, not {value!r}", code="SR906")
 
 
+def _reload_priority(_inst, _attr, value: str) -> None:
+    if value not in RELOAD_PRIORITIES:
+        raise UsageError(f"the reload priority must be idle or normal, not {value!r}", code="SR906")
+
+
 def _policy(_inst, _attr, value: str) -> None:
     if value not in LOG_POLICIES:
         raise UsageError(f"the decision-log policy must be block or drop, not {value!r}", code="SR906")
@@ -41,7 +47,11 @@ class ServeConfig:
     path of the JSON Lines decision log (off when None); it holds no answers unless
     ``log_answers``. ``cors_origins`` is empty: CORS is off unless origins are named.
     ``isolated_reloads`` checks a new version (load, examples, proof) in a worker process of
-    its own, so that a reload does not slow the requests being answered.
+    its own, so that a reload does not slow the requests being answered; with
+    ``reload_priority`` ``idle`` (where the system has that scheduling class, as Linux does)
+    the worker runs only on processor time that nothing else wants, so that on a machine
+    whose every core is kept busy a new version waits for a quiet moment; ``normal`` gives
+    it the service's own priority.
     """
 
     sources: tuple[str, ...] = attrs.field(converter=lambda s: tuple(str(p) for p in s))
@@ -59,6 +69,7 @@ class ServeConfig:
     watch: bool = False
     watch_interval: float = attrs.field(default=1.0, validator=_positive("the watch interval"))
     isolated_reloads: bool = True
+    reload_priority: str = attrs.field(default="idle", validator=_reload_priority)
 
 
 def read_token_file(path: str | Path) -> str:

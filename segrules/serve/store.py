@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import os
 import threading
 from pathlib import Path
 from typing import Callable, Iterable
@@ -26,6 +27,7 @@ from ..errors import RulesetError, SegrulesError
 from ..pipeline import load
 from ..source import YMap, parse_yaml, read_source
 from ..verify import verify
+from ..verify.prover import Witnesses
 
 READY, DEGRADED, NOT_READY = "ok", "degraded", "not_ready"
 
@@ -38,6 +40,8 @@ class Served:
     file: str
     method: str  # the verifier's method that proved it: smt, or enumeration or structural
     loaded_at: str  # ISO 8601, UTC
+    # what showed the prover's checks (prover.Witnesses): the file's next version is proven from them
+    witnesses: Witnesses | None = attrs.field(default=None, eq=False, repr=False)
 
     def summary(self) -> dict:
         rs = self.ruleset
@@ -143,8 +147,11 @@ def discover(sources: Iterable[str]) -> tuple[list[str], list[Rejected]]:
     return list(dict.fromkeys(files)), missing
 
 
-def admit(file: str) -> Served | Rejected:
-    """Load, test and verify one file: Served only if all three succeed."""
+def admit(file: str, hints: Witnesses | None = None) -> Served | Rejected:
+    """Load, test and verify one file: Served only if all three succeed. ``hints``: the
+    witnesses of the proof of the version it replaces (``Served.witnesses``), which the
+    prover tries before its solver; a new version that changed little, as most do, spares
+    the solver most of its queries, and the verdict is the same without them."""
     try:
         ruleset = load(file)
     except SegrulesError as exc:
@@ -164,36 +171,53 @@ def admit(file: str) -> Served | Rejected:
         # the proof alone first: admission needs the proof, not the segments' sizes, and the
         # prover's proofs are what every method's verdict rests on; what it leaves undecided
         # gets every method, as `segrules verify` runs them
-        report = verify(ruleset, method="smt", plane=False)
+        report = verify(ruleset, method="smt", plane=False, hints=hints)
         if not report.proven:
-            report = verify(ruleset)
+            report = verify(ruleset, hints=hints)
     except SegrulesError as exc:
         return Rejected(file, exc.code, f"{file}: the verifier failed: {exc}")
     if not report.proven:
         bad = [f"{c.name} {c.status}" for c in report.checks if c.status not in ("passed", "not_applicable")]
         return Rejected(file, "SR903", f"{file}: not proven ({', '.join(bad)})")
-    return Served(ruleset, file, report.method, _now())
+    return Served(ruleset, file, report.method, _now(), report.witnesses)
 
 
-def _admit_requests(conn) -> None:
-    """The reload worker's loop, until the pipe closes: a file name in, its ``admit`` result
-    out; or a tuple of sources in, what ``discover`` finds out."""
+def _run_when_idle() -> bool:
+    """Put this process in the scheduling class of work that runs only on processor time
+    nothing else wants (Linux's SCHED_IDLE); False where the system has no such class."""
+    idle = getattr(os, "SCHED_IDLE", None)
+    if idle is None:
+        return False
+    try:
+        os.sched_setscheduler(0, idle, os.sched_param(0))
+    except OSError:
+        return False
+    return True
+
+
+def _admit_requests(conn, idle: bool = False) -> None:
+    """The reload worker's loop, until the pipe closes: ``("admit", file, hints)`` in, its
+    ``admit`` result out; or ``("discover", sources)`` in, what ``discover`` finds out.
+    ``idle``: run only on processor time the service and everything else leave free."""
+    if idle:
+        _run_when_idle()
     while True:
         try:
             request = conn.recv()
         except (EOFError, OSError):
             return
-        if isinstance(request, tuple):
+        if request[0] == "discover":
             try:
-                got = discover(request)
+                got = discover(request[1])
             except Exception as exc:  # noqa: BLE001 - the service's own process looks again
                 got = exc
         else:
+            file = request[1]
             try:
-                got = admit(request)
+                got = admit(file, request[2])
             except Exception as exc:  # noqa: BLE001 - a bug must reject the version, not stop the worker
-                got = Rejected(request, "SR907",
-                               f"{request}: the new version could not be checked ({type(exc).__name__})")
+                got = Rejected(file, "SR907",
+                               f"{file}: the new version could not be checked ({type(exc).__name__})")
         conn.send(got)
 
 
@@ -207,15 +231,17 @@ class ReloadWorker:
     last good version keeps serving, and the next reload starts a new worker.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, priority: str = "idle") -> None:
         self._lock = threading.Lock()
         self._closed = False
+        self._idle = priority == "idle"
         self._start()
 
     def _start(self) -> None:
         ctx = multiprocessing.get_context("spawn")  # no fork of a process with running threads
         self._conn, child = ctx.Pipe()
-        self._process = ctx.Process(target=_admit_requests, args=(child,), name="segrules-reload", daemon=True)
+        self._process = ctx.Process(target=_admit_requests, args=(child, self._idle), name="segrules-reload",
+                                    daemon=True)
         self._process.start()
         child.close()
 
@@ -226,13 +252,13 @@ class ReloadWorker:
             got = None
             if not self._closed and self._process.is_alive():
                 try:
-                    self._conn.send(tuple(sources))
+                    self._conn.send(("discover", tuple(sources)))
                     got = self._conn.recv()
                 except (EOFError, OSError):
                     got = None
         return got if isinstance(got, tuple) else discover(sources)
 
-    def admit(self, file: str) -> Served | Rejected:
+    def admit(self, file: str, hints: Witnesses | None = None) -> Served | Rejected:
         with self._lock:
             if not self._closed and not self._process.is_alive():
                 self._stop()
@@ -240,7 +266,7 @@ class ReloadWorker:
             try:
                 if self._closed:
                     raise EOFError("the service is stopping")
-                self._conn.send(file)
+                self._conn.send(("admit", file, hints))
                 return self._conn.recv()
             except (EOFError, OSError) as exc:
                 if not self._closed:
@@ -269,7 +295,8 @@ class RulesetStore:
     (``ReloadWorker().discover`` reads the folders' YAML files in the other process).
     """
 
-    def __init__(self, sources: Iterable[str], admit: Callable[[str], Served | Rejected] | None = None,
+    def __init__(self, sources: Iterable[str],
+                 admit: Callable[[str, Witnesses | None], Served | Rejected] | None = None,
                  discover: Callable[[Iterable[str]], tuple[list[str], list[Rejected]]] | None = None):
         self.sources = tuple(sources)
         self.snapshot = Snapshot(problems=("loading the rulesets",), loading=True)
@@ -286,7 +313,8 @@ class RulesetStore:
             by_file: dict[str, Served] = {}
             check = self.admit or admit
             for file in files:
-                got = check(file)
+                last = old.by_file.get(file)
+                got = check(file, last.witnesses if last is not None else None)
                 if isinstance(got, Served):
                     by_file[file] = got
                     accepted.append(got)

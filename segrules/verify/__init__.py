@@ -27,7 +27,7 @@ from .influence import InfluenceChecker
 from .budget import AUTO_ENUMERATION, Budget, TimeLimit, Undecided
 from .structure import StructuralVerifier
 from . import smt
-from .prover import prove
+from .prover import Witnesses, prove
 from .verdict import PROVED_CHECKS, combine
 from .words import scores_text
 from .counting import sizes_of
@@ -60,7 +60,7 @@ class ScorePlane:
 
 def verify(
     ruleset: Ruleset | ast.RulesetDef, *, method: str = "auto", plane: bool = True,
-    budget: Budget | float | None = None, progress: Progress = NO_PROGRESS,
+    budget: Budget | float | None = None, progress: Progress = NO_PROGRESS, hints: Witnesses | None = None,
 ) -> VerificationReport:
     """Verify a loaded ruleset (or a checked definition). ``method``: auto, structural, enumeration, smt.
 
@@ -71,6 +71,8 @@ def verify(
     a time limit as a safety stop), or a time limit in seconds with the default work budgets.
     Beyond a work budget checks are undecided; at the time limit the report says
     ``stopped`` and gives no verdict. ``progress`` is told each of ``PROGRESS_STEPS`` as it begins.
+    ``hints``: the ``witnesses`` of the report of an earlier version, which the prover tries
+    before asking its solver (``prover.Witnesses``); the verdict is the same without them.
     """
     budget = Budget.of(budget)
     rs = ruleset.definition if isinstance(ruleset, Ruleset) else ruleset
@@ -85,7 +87,7 @@ def verify(
     if method == "auto":
         use = "enumeration" if budget.enumerate_first(size) else "structural"
     proving = time.perf_counter()
-    smt_checks, smt_missing, solver = _run_smt(rs, budget, notes, progress)
+    smt_checks, smt_missing, solver, witnesses = _run_smt(rs, budget, notes, progress, hints)
     proving = time.perf_counter() - proving
     counting = time.perf_counter()
     progress.step("exact_counts")
@@ -182,7 +184,7 @@ def verify(
         time.perf_counter() - started, score_plane, tuple(notes), solver, forced=method != "auto",
         budget=budget.to_json(), counted=use != "smt" and undecided_reason is None and internal is None,
         counts=counts, not_counted=None if counts is not None else (internal or undecided_reason),
-        timings=(("proving", proving), ("counting", counting)),
+        timings=(("proving", proving), ("counting", counting)), witnesses=witnesses,
     )
 
 
@@ -213,24 +215,25 @@ def _stopped(rs: ast.RulesetDef, size: int, use: str, budget: Budget, started: f
     )
 
 
-def _run_smt(rs: ast.RulesetDef, budget: Budget, notes: list, progress: Progress) -> tuple[dict | None, str | None, str | None]:
-    """The SMT prover's checks, or None and the reason it could not run (never raises)."""
+def _run_smt(rs: ast.RulesetDef, budget: Budget, notes: list, progress: Progress,
+             hints: Witnesses | None = None) -> tuple[dict | None, str | None, str | None, Witnesses | None]:
+    """The SMT prover's checks and witnesses, or None and the reason it could not run (never raises)."""
     missing = smt.unavailable_reason()
     if missing:
         notes.append(f"SR620: {missing}; checks are proven only by enumerating a small answer space")
-        return None, f"SR620: {missing}", None
+        return None, f"SR620: {missing}", None, None
     try:
-        result = prove(rs, budget=budget, progress=progress)
+        result = prove(rs, budget=budget, progress=progress, hints=hints)
     except TimeLimit:
-        return None, "stopped: time limit", smt.solver_version()
+        return None, "stopped: time limit", smt.solver_version(), None
     except Exception as exc:  # the verdict then rests on nothing: undecided, never a crash
         reason = f"SR621: the SMT prover stopped: {type(exc).__name__}: {exc}"
         notes.append(reason)
-        return None, reason, smt.solver_version()
+        return None, reason, smt.solver_version(), None
     notes.append(f"SMT prover ({result.solver}): {result.calls} solver calls")
     for problem in result.problems:
         notes.append(f"SR693: {problem}")
-    return result.checks, None, result.solver
+    return result.checks, None, result.solver, result.witnesses
 
 
 _EXPECTED_CODE = {"completeness": "SR401", "exclusivity": "SR402"}

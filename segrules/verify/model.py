@@ -145,6 +145,8 @@ class VerificationReport:
     not_counted: str | None = None
     timings: tuple[tuple[str, float], ...] = ()  # (proving | counting, seconds)
     suggestions: Any = None  # suggest.Suggestions, when asked for (verify --suggest)
+    # prover.Witnesses: what showed the prover's passed checks, for proving the next version
+    witnesses: Any = attrs.field(default=None, repr=False, eq=False)
 
     @property
     def proven(self) -> bool:

@@ -43,12 +43,29 @@ class SmtCheck:
 
 
 @attrs.frozen
+class Witnesses:
+    """Answer sets that showed, in one proof, that a rule holds (and, under hit policy first,
+    fires first), that a segment is reached and that an input changes the result.
+
+    Proving the next version of the same file, each is tried first (``prove(..., hints=)``)
+    and taken only when the reference evaluator shows the same of the new version, exactly
+    as a solver's witness is checked; else the solver is asked as without it. A hint can
+    only spare solver queries that would have found a witness: whatever fails or stays
+    undecided is the solver's verdict, never a hint's."""
+
+    rules: tuple = ()  # (rule index, answers)
+    segments: tuple = ()  # (segment id, answers)
+    inputs: tuple = ()  # (input id, answers, answers): the two differ in that input
+
+
+@attrs.frozen
 class SmtResult:
     checks: dict  # name → SmtCheck
     calls: int
     seconds: float
     solver: str
     problems: tuple[str, ...] = ()  # witnesses that did not reproduce (SR693)
+    witnesses: Witnesses = Witnesses()  # what showed the passed checks, for the next version's proof
 
 
 class SolverUnknown(Exception):
@@ -101,7 +118,8 @@ def solve_within(solver, budget: Budget, *extra):
 class SmtProver:
     """Runs every check of ``model.CHECKS`` (bar pathways and examples) as solver queries."""
 
-    def __init__(self, rs: ast.RulesetDef, *, budget: Budget | None = None, progress: Progress = NO_PROGRESS):
+    def __init__(self, rs: ast.RulesetDef, *, budget: Budget | None = None, progress: Progress = NO_PROGRESS,
+                 hints: Witnesses | None = None):
         reason = smt.unavailable_reason()
         if reason:
             raise RuntimeError(reason)
@@ -113,6 +131,9 @@ class SmtProver:
         self.seeds: list[dict] = []  # reproduced answer sets without errors, for inputs_used
         self._seed_results: dict = {}
         self.unknown_reason: str | None = None
+        hints = hints or Witnesses()
+        self._hints = (dict(hints.rules), dict(hints.segments), {i: (a, b) for i, a, b in hints.inputs})
+        self._shown: tuple[dict, dict, dict] = ({}, {}, {})  # what showed each rule, segment, input here
         self.enc = smt.Encoding(rs, smt.AnswerVariables("x."), budget=self.budget)
         self.solver = z3.Solver(ctx=self.enc.ctx)
         self.solver.add(*self.enc.definitions)
@@ -173,8 +194,11 @@ class SmtProver:
                 continue
             checks[name] = fn()
         calls = self.budget.solver_calls - self._calls_before
+        rules, segments, inputs = self._shown
+        witnesses = Witnesses(tuple(sorted(rules.items())), tuple(sorted(segments.items())),
+                              tuple((i, a, b) for i, (a, b) in sorted(inputs.items())))
         return SmtResult(checks, calls, time.perf_counter() - started, smt.solver_version() or "",
-                         tuple(self.problems))
+                         tuple(self.problems), witnesses)
 
     def _undecided(self, name: str, exc: Exception) -> SmtCheck:
         return SmtCheck(name, "undecided", f"the SMT solver could not decide: {exc}", reason=str(exc),
@@ -297,6 +321,14 @@ class SmtProver:
         dead, masked, unknown, open_, ran_out = [], [], None, set(), None
         for rule in rs.rules:
             k = rule.index
+            hint = self._hints[0].get(k)
+            if hint is not None:
+                out = self._outcome(hint)
+                if (out is not None and not isinstance(out, EvaluationError) and k in out
+                        and (rs.hit_policy != "first" or out[0] == k)):
+                    self._reproduces(f"rule {k + 1} fires", hint, True)
+                    self._shown[0][k] = hint
+                    continue
             try:
                 model = self._find(enc.ok, enc.holds[k])
                 if model is None:
@@ -309,6 +341,8 @@ class SmtProver:
                     unknown = unknown or "a witness did not reproduce (SR693)"
                     open_.add(str(k + 1))
                     continue
+                if rs.hit_policy != "first" or out[0] == k:
+                    self._shown[0][k] = answers
                 if rs.hit_policy == "first" and out[0] != k:
                     model = self._find(enc.ok, enc.first[k])
                     if model is None:
@@ -320,6 +354,8 @@ class SmtProver:
                     if not self._reproduces(f"rule {k + 1} fires first", answers, ok):
                         unknown = unknown or "a witness did not reproduce (SR693)"
                         open_.add(str(k + 1))
+                    else:
+                        self._shown[0][k] = answers
             except SolverUnknown as exc:
                 unknown, ran_out = unknown or str(exc), ran_out or exc.budget
                 open_.add(str(k + 1))
@@ -344,6 +380,11 @@ class SmtProver:
         rs, enc = self.rs, self.enc
         unreached, unknown, open_, ran_out = [], None, set(), None
         for seg in rs.segments:
+            hint = self._hints[1].get(seg.id)
+            if hint is not None and self._segments(self._outcome(hint)) == {seg.id}:
+                self._reproduces(f"segment {seg.id}", hint, True)
+                self._shown[1][seg.id] = hint
+                continue
             try:
                 model = self._find(enc.decision[seg.id])
             except SolverUnknown as exc:
@@ -358,6 +399,8 @@ class SmtProver:
             if not self._reproduces(f"segment {seg.id}", answers, self._segments(self._outcome(answers)) == {seg.id}):
                 unknown = unknown or "a witness did not reproduce (SR693)"
                 open_.add(seg.id)
+            else:
+                self._shown[1][seg.id] = answers
         return _set_check("segments_reachable", tuple(unreached), unknown, open_,
                           f"{len(unreached)} segment(s) can never be reached",
                           "every segment is reached by some answer set", ran_out)
@@ -366,8 +409,14 @@ class SmtProver:
         rs = self.rs
         unused, unknown, solver, open_, ran_out = [], None, None, set(), None
         for inp in rs.inputs:
+            hint = self._hints[2].get(inp.id)
+            if hint is not None and self._pair_differs(inp.id, *hint):
+                self._shown[2][inp.id] = hint
+                continue
             try:
-                if self._pair_near_seeds(inp):
+                pair = self._pair_near_seeds(inp)
+                if pair is not None:
+                    self._shown[2][inp.id] = pair
                     continue  # a reproduced pair of answer sets shows it
             except SolverUnknown as exc:
                 unknown, ran_out = unknown or f"{inp.id}: {exc}", ran_out or exc.budget
@@ -397,10 +446,11 @@ class SmtProver:
                 open_.add(inp.id)
                 continue
             self.seeds[:0] = [wa, wb]  # answer sets on a boundary: good seeds for the next inputs
+            self._shown[2][inp.id] = (wa, wb)
         return _set_check("inputs_used", tuple(unused), unknown, open_, f"{len(unused)} input(s) can never change the result",
                           "every input can change the result", ran_out)
 
-    def _pair_near_seeds(self, inp: ast.Input, tries: int = 32) -> bool:
+    def _pair_near_seeds(self, inp: ast.Input, tries: int = 32) -> tuple[dict, dict] | None:
         """Look for a witness pair next to answer sets already seen: change the input alone.
 
         The other questions keep their answers; a question that becomes asked gets its first
@@ -432,10 +482,10 @@ class SmtProver:
                 n += 1
                 got = self._quick_result(other)
                 if got is not None and base is not None and got != base and self._pair_differs(inp.id, seed, other):
-                    return True
+                    return seed, other
                 if n >= tries:
-                    return False
-        return False
+                    return None
+        return None
 
     def _quick_result(self, answers: dict):
         """The result of answers already known to be well-formed (None for an error)."""
@@ -508,7 +558,9 @@ def _set_check(name: str, findings: tuple, unknown: str | None, open_: set, fail
     return SmtCheck(name, "passed", passed)
 
 
-def prove(rs: ast.RulesetDef, *, budget: Budget | None = None, progress: Progress = NO_PROGRESS) -> SmtResult:
+def prove(rs: ast.RulesetDef, *, budget: Budget | None = None, progress: Progress = NO_PROGRESS,
+          hints: Witnesses | None = None) -> SmtResult:
     """Every check of the ruleset by the SMT prover (raises RuntimeError when z3 is missing);
-    ``progress`` is told each check as it begins."""
-    return SmtProver(rs, budget=budget, progress=progress).run()
+    ``progress`` is told each check as it begins. ``hints``: the ``witnesses`` of an earlier
+    proof (of an earlier version), tried before the solver (``Witnesses``)."""
+    return SmtProver(rs, budget=budget, progress=progress, hints=hints).run()

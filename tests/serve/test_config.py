@@ -33,7 +33,7 @@ def test_a_good_token_is_read_without_its_newline(tmp_path):
 
 @pytest.mark.parametrize("option", [
     {"port": 70000}, {"port": -1}, {"max_body_bytes": 0}, {"timeout": 0}, {"log_policy": "maybe"},
-    {"log_queue": 0}, {"max_batch_lines": -5}, {"watch_interval": 0},
+    {"log_queue": 0}, {"max_batch_lines": -5}, {"watch_interval": 0}, {"reload_priority": "high"},
 ])
 def test_options_out_of_range_are_sr906(option):
     with pytest.raises(UsageError) as info:
@@ -45,6 +45,7 @@ def test_the_defaults_are_the_safe_ones():
     c = ServeConfig(["x"])
     assert c.host == "127.0.0.1" and c.token is None and c.cors_origins == () and not c.log_answers
     assert c.decision_log is None and c.log_policy == "block"
+    assert c.isolated_reloads and c.reload_priority == "idle"  # reloads take no processor time from requests
 
 
 @pytest.mark.parametrize("kind", ["fifo", "device", "too large"])

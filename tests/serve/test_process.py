@@ -293,3 +293,21 @@ def test_the_service_process_keeps_what_it_loaded_at_start_out_of_full_collectio
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=WAIT)
     assert done.returncode == 0, done.stderr
+
+
+def _reload_worker(pid: int) -> int | None:
+    """The service's reload worker: the child process that multiprocessing spawned for it."""
+    for child in open(f"/proc/{pid}/task/{pid}/children").read().split():
+        cmdline = open(f"/proc/{child}/cmdline", "rb").read().replace(b"\0", b" ")
+        if b"multiprocessing" in cmdline and b"resource_tracker" not in cmdline:
+            return int(child)
+    return None
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE") or not os.path.exists("/proc/self/task"), reason="Linux only")
+@pytest.mark.parametrize("option, policy", [((), "SCHED_IDLE"), (("--reload-priority", "normal"), "SCHED_OTHER")])
+def test_the_reload_worker_checks_new_versions_at_the_priority_asked(server_factory, option, policy):
+    s = server_factory(str(SUUNTIMA), *option)
+    s.until(lambda: s.request("GET", "/health/ready")[0] == 200, "ready")
+    worker = s.until(lambda: _reload_worker(s.proc.pid), "the reload worker")
+    s.until(lambda: os.sched_getscheduler(worker) == getattr(os, policy), policy)

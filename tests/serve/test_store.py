@@ -245,3 +245,37 @@ def test_a_version_the_prover_alone_leaves_open_gets_every_method(tmp_path, monk
     path.write_text(PROVEN_BASE)
     served = store_module.admit(str(path))
     assert calls == ["smt", "auto"] and isinstance(served, store_module.Served) and served.method != "smt"
+
+
+def test_a_reload_proves_the_new_version_from_the_witnesses_of_the_one_it_replaces(tmp_path):
+    """The store hands admission the served version's witnesses; a version that is not
+    served (or a new file) is proven from none."""
+    path = tmp_path / "a.yaml"
+    path.write_text(PROVEN_BASE)
+    given = []
+
+    def admit(file, hints=None):
+        given.append(hints)
+        return store_module.admit(file, hints)
+
+    store = RulesetStore([str(tmp_path)], admit=admit)
+    store.reload()
+    first = store.snapshot.by_file[str(path)]
+    assert given == [None] and first.witnesses is not None and first.witnesses.rules
+    path.write_text(variant("version: 1.0.0", "version: 1.1.0", PROVEN_BASE))
+    store.reload()
+    assert given[-1] is first.witnesses
+    assert store.snapshot.by_file[str(path)].ruleset.version == "1.1.0"
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="no idle scheduling class here")
+@pytest.mark.parametrize("priority, policy", [("idle", "SCHED_IDLE"), ("normal", "SCHED_OTHER")])
+def test_the_reload_worker_runs_at_the_priority_asked(tmp_path, priority, policy):
+    path = tmp_path / "a.yaml"
+    path.write_text(PROVEN_BASE)
+    w = ReloadWorker(priority)
+    try:
+        assert isinstance(w.admit(str(path)), store_module.Served)
+        assert os.sched_getscheduler(w._process.pid) == getattr(os, policy)
+    finally:
+        w.close()
