@@ -17,6 +17,7 @@ import datetime as dt
 import multiprocessing
 import os
 import threading
+import time
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -221,6 +222,13 @@ def _admit_requests(conn, idle: bool = False) -> None:
         conn.send(got)
 
 
+#: seconds a reload worker at idle priority may take to answer before one at the service's
+#: priority is asked instead (the machine's cores kept busy by other work)
+PATIENCE_S = 2.0
+#: seconds the worker then stays at the service's priority before an idle one is started again
+BUSY_S = 60.0
+
+
 class ReloadWorker:
     """Admits files (``admit``) in a process of its own, started once and reused, so that the
     service's own process only unpickles (compiles) what was accepted.
@@ -229,21 +237,45 @@ class ReloadWorker:
     from that text, so what goes into service is exactly what was tested and proven. If the
     worker dies (out of memory on a huge model, killed), the file is rejected with SR907, the
     last good version keeps serving, and the next reload starts a new worker.
+
+    With ``priority`` ``idle`` the worker runs only on processor time nothing else wants. On
+    a machine whose cores other work keeps busy it may get none, and a process cannot leave
+    that class again: a worker that has not answered within ``patience`` seconds is replaced
+    by one at the service's priority, which is asked again, and which answers the requests
+    of the next BUSY_S seconds too; after that an idle worker is started again.
     """
 
-    def __init__(self, priority: str = "idle") -> None:
+    def __init__(self, priority: str = "idle", patience: float = PATIENCE_S) -> None:
         self._lock = threading.Lock()
         self._closed = False
         self._idle = priority == "idle"
-        self._start()
+        self._patience = patience
+        self._busy_until = 0.0  # after a worker at idle priority kept a request waiting: when it may be one again
+        self._start(self._idle)
 
-    def _start(self) -> None:
+    def _start(self, idle: bool) -> None:
         ctx = multiprocessing.get_context("spawn")  # no fork of a process with running threads
         self._conn, child = ctx.Pipe()
-        self._process = ctx.Process(target=_admit_requests, args=(child, self._idle), name="segrules-reload",
+        self._process = ctx.Process(target=_admit_requests, args=(child, idle), name="segrules-reload",
                                     daemon=True)
         self._process.start()
+        self._running_idle = idle
         child.close()
+
+    def _restart(self, idle: bool) -> None:
+        self._stop()
+        self._start(idle)
+
+    def _ask(self, request: tuple):
+        """The worker's answer to ``request``; raises EOFError or OSError if it stops."""
+        if self._idle and not self._running_idle and time.monotonic() > self._busy_until:
+            self._restart(True)
+        self._conn.send(request)
+        if self._running_idle and not self._conn.poll(self._patience):
+            self._restart(False)
+            self._busy_until = time.monotonic() + BUSY_S
+            self._conn.send(request)
+        return self._conn.recv()
 
     def discover(self, sources: Iterable[str]) -> tuple[list[str], list[Rejected]]:
         """``discover(sources)`` in the worker, which reads the folders' YAML files to find the
@@ -252,8 +284,7 @@ class ReloadWorker:
             got = None
             if not self._closed and self._process.is_alive():
                 try:
-                    self._conn.send(("discover", tuple(sources)))
-                    got = self._conn.recv()
+                    got = self._ask(("discover", tuple(sources)))
                 except (EOFError, OSError):
                     got = None
         return got if isinstance(got, tuple) else discover(sources)
@@ -261,17 +292,14 @@ class ReloadWorker:
     def admit(self, file: str, hints: Witnesses | None = None) -> Served | Rejected:
         with self._lock:
             if not self._closed and not self._process.is_alive():
-                self._stop()
-                self._start()
+                self._restart(self._running_idle)
             try:
                 if self._closed:
                     raise EOFError("the service is stopping")
-                self._conn.send(("admit", file, hints))
-                return self._conn.recv()
+                return self._ask(("admit", file, hints))
             except (EOFError, OSError) as exc:
                 if not self._closed:
-                    self._stop()
-                    self._start()
+                    self._restart(self._running_idle)
                 return Rejected(
                     file, "SR907", f"{file}: the new version could not be checked: the reload worker stopped ({exc})",
                 )

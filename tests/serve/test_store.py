@@ -279,3 +279,26 @@ def test_the_reload_worker_runs_at_the_priority_asked(tmp_path, priority, policy
         assert os.sched_getscheduler(w._process.pid) == getattr(os, policy)
     finally:
         w.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="no idle scheduling class here")
+def test_an_idle_worker_that_keeps_a_version_waiting_is_replaced_by_one_at_the_services_priority(tmp_path, monkeypatch):
+    """On a machine whose cores other work keeps busy, an idle worker may get no time at all
+    (and cannot leave that class): past its patience, one at the service's priority is asked,
+    and keeps answering for BUSY_S seconds before an idle one is tried again."""
+    path = tmp_path / "a.yaml"
+    path.write_text(PROVEN_BASE)
+    w = ReloadWorker("idle", patience=0.0)  # as if it never got the processor in time
+    try:
+        assert isinstance(w.admit(str(path)), store_module.Served)
+        assert os.sched_getscheduler(w._process.pid) == os.SCHED_OTHER
+        files, missing = w.discover([str(tmp_path)])
+        assert files == [str(path)] and not missing
+        assert os.sched_getscheduler(w._process.pid) == os.SCHED_OTHER  # still busy: no idle one yet
+        monkeypatch.setattr(store_module, "BUSY_S", 0.0)
+        w._busy_until = 0.0
+        w._patience = 60.0
+        assert isinstance(w.admit(str(path)), store_module.Served)
+        assert os.sched_getscheduler(w._process.pid) == os.SCHED_IDLE  # idle again, and it answered
+    finally:
+        w.close()
