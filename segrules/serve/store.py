@@ -272,6 +272,8 @@ class ReloadWorker:
             self._restart(True)
         self._conn.send(request)
         if self._running_idle and not self._conn.poll(self._patience):
+            if self._closed:  # stopped meanwhile: no new worker
+                raise EOFError("the service is stopping")
             self._restart(False)
             self._busy_until = time.monotonic() + BUSY_S
             self._conn.send(request)
