@@ -72,7 +72,7 @@ def verify(
     Beyond a work budget checks are undecided; at the time limit the report says
     ``stopped`` and gives no verdict. ``progress`` is told each of ``PROGRESS_STEPS`` as it begins.
     ``hints``: the ``witnesses`` of the report of an earlier version, which the prover tries
-    before asking its solver (``prover.Witnesses``); the verdict is the same without them.
+    before asking its solver (``prover.Witnesses``); no check gets another verdict from them.
     """
     budget = Budget.of(budget)
     rs = ruleset.definition if isinstance(ruleset, Ruleset) else ruleset
