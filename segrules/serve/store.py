@@ -152,7 +152,7 @@ def admit(file: str, hints: Witnesses | None = None) -> Served | Rejected:
     """Load, test and verify one file: Served only if all three succeed. ``hints``: the
     witnesses of the proof of the version it replaces (``Served.witnesses``), which the
     prover tries before its solver; a new version that changed little, as most do, spares
-    the solver most of its queries, and the verdict is the same without them."""
+    the solver most of its queries, and no check gets another verdict from them."""
     try:
         ruleset = load(file)
     except SegrulesError as exc:
