@@ -304,7 +304,8 @@ def _reload_worker(pid: int) -> int | None:
     return None
 
 
-@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE") or not os.path.exists("/proc/self/task"), reason="Linux only")
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE") or not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"),
+                    reason="needs Linux's idle class and /proc's list of children")
 @pytest.mark.parametrize("option, policy", [((), "SCHED_IDLE"), (("--reload-priority", "normal"), "SCHED_OTHER")])
 def test_the_reload_worker_checks_new_versions_at_the_priority_asked(server_factory, option, policy):
     s = server_factory(str(SUUNTIMA), *option)
