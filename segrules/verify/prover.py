@@ -132,8 +132,12 @@ class SmtProver:
         self._seed_results: dict = {}
         self.unknown_reason: str | None = None
         hints = hints or Witnesses()
-        self._hints = (dict(hints.rules), dict(hints.segments), {i: (a, b) for i, a, b in hints.inputs})
-        self._shown: tuple[dict, dict, dict] = ({}, {}, {})  # what showed each rule, segment, input here
+        self._rule_hints, self._segment_hints = dict(hints.rules), dict(hints.segments)
+        self._input_hints = {i: (a, b) for i, a, b in hints.inputs}
+        # what showed each rule firing, segment reached and input used in this proof
+        self._rules_shown: dict = {}
+        self._segments_shown: dict = {}
+        self._inputs_shown: dict = {}
         self.enc = smt.Encoding(rs, smt.AnswerVariables("x."), budget=self.budget)
         self.solver = z3.Solver(ctx=self.enc.ctx)
         self.solver.add(*self.enc.definitions)
@@ -166,6 +170,19 @@ class SmtProver:
             self.problems.append(f"{what}: the solver's witness {answers} does not reproduce under the reference evaluator")
         return ok
 
+    def _holds(self, out, k: int) -> bool:
+        """Whether rule ``k`` holds in a reference outcome (``_outcome``)."""
+        return out is not None and not isinstance(out, EvaluationError) and k in out
+
+    def _fires(self, out, k: int) -> bool:
+        """Whether rule ``k`` fires in a reference outcome: holds, and under hit policy first
+        is the first rule to hold."""
+        return self._holds(out, k) and (self.rs.hit_policy != "first" or out[0] == k)
+
+    def _reaches(self, answers: dict, segment: str) -> bool:
+        """Whether ``answers`` get ``segment`` alone under the reference evaluator."""
+        return self._segments(self._outcome(answers)) == {segment}
+
     def _segments(self, out) -> set:
         rs = self.rs
         if isinstance(out, EvaluationError) or out is None:
@@ -194,9 +211,8 @@ class SmtProver:
                 continue
             checks[name] = fn()
         calls = self.budget.solver_calls - self._calls_before
-        rules, segments, inputs = self._shown
-        witnesses = Witnesses(tuple(sorted(rules.items())), tuple(sorted(segments.items())),
-                              tuple((i, a, b) for i, (a, b) in sorted(inputs.items())))
+        witnesses = Witnesses(tuple(sorted(self._rules_shown.items())), tuple(sorted(self._segments_shown.items())),
+                              tuple((i, a, b) for i, (a, b) in sorted(self._inputs_shown.items())))
         return SmtResult(checks, calls, time.perf_counter() - started, smt.solver_version() or "",
                          tuple(self.problems), witnesses)
 
@@ -321,14 +337,11 @@ class SmtProver:
         dead, masked, unknown, open_, ran_out = [], [], None, set(), None
         for rule in rs.rules:
             k = rule.index
-            hint = self._hints[0].get(k)
-            if hint is not None:
-                out = self._outcome(hint)
-                if (out is not None and not isinstance(out, EvaluationError) and k in out
-                        and (rs.hit_policy != "first" or out[0] == k)):
-                    self._reproduces(f"rule {k + 1} fires", hint, True)
-                    self._shown[0][k] = hint
-                    continue
+            hint = self._rule_hints.get(k)
+            if hint is not None and self._fires(self._outcome(hint), k):
+                self._reproduces(f"rule {k + 1} fires", hint, True)
+                self._rules_shown[k] = hint
+                continue
             try:
                 model = self._find(enc.ok, enc.holds[k])
                 if model is None:
@@ -336,26 +349,23 @@ class SmtProver:
                     continue
                 answers = self._witness(model)
                 out = self._outcome(answers)
-                ok = out is not None and not isinstance(out, EvaluationError) and k in out
-                if not self._reproduces(f"rule {k + 1} holds", answers, ok):
+                if not self._reproduces(f"rule {k + 1} holds", answers, self._holds(out, k)):
                     unknown = unknown or "a witness did not reproduce (SR693)"
                     open_.add(str(k + 1))
                     continue
-                if rs.hit_policy != "first" or out[0] == k:
-                    self._shown[0][k] = answers
-                if rs.hit_policy == "first" and out[0] != k:
-                    model = self._find(enc.ok, enc.first[k])
-                    if model is None:
-                        masked.append(rule)
-                        continue
-                    answers = self._witness(model)
-                    out = self._outcome(answers)
-                    ok = out is not None and not isinstance(out, EvaluationError) and out and out[0] == k
-                    if not self._reproduces(f"rule {k + 1} fires first", answers, ok):
-                        unknown = unknown or "a witness did not reproduce (SR693)"
-                        open_.add(str(k + 1))
-                    else:
-                        self._shown[0][k] = answers
+                if self._fires(out, k):
+                    self._rules_shown[k] = answers
+                    continue
+                model = self._find(enc.ok, enc.first[k])  # hit policy first: is it ever the first?
+                if model is None:
+                    masked.append(rule)
+                    continue
+                answers = self._witness(model)
+                if not self._reproduces(f"rule {k + 1} fires first", answers, self._fires(self._outcome(answers), k)):
+                    unknown = unknown or "a witness did not reproduce (SR693)"
+                    open_.add(str(k + 1))
+                else:
+                    self._rules_shown[k] = answers
             except SolverUnknown as exc:
                 unknown, ran_out = unknown or str(exc), ran_out or exc.budget
                 open_.add(str(k + 1))
@@ -380,10 +390,10 @@ class SmtProver:
         rs, enc = self.rs, self.enc
         unreached, unknown, open_, ran_out = [], None, set(), None
         for seg in rs.segments:
-            hint = self._hints[1].get(seg.id)
-            if hint is not None and self._segments(self._outcome(hint)) == {seg.id}:
+            hint = self._segment_hints.get(seg.id)
+            if hint is not None and self._reaches(hint, seg.id):
                 self._reproduces(f"segment {seg.id}", hint, True)
-                self._shown[1][seg.id] = hint
+                self._segments_shown[seg.id] = hint
                 continue
             try:
                 model = self._find(enc.decision[seg.id])
@@ -396,11 +406,11 @@ class SmtProver:
                                          code="SR604", subject=seg.id))
                 continue
             answers = self._witness(model)
-            if not self._reproduces(f"segment {seg.id}", answers, self._segments(self._outcome(answers)) == {seg.id}):
+            if not self._reproduces(f"segment {seg.id}", answers, self._reaches(answers, seg.id)):
                 unknown = unknown or "a witness did not reproduce (SR693)"
                 open_.add(seg.id)
             else:
-                self._shown[1][seg.id] = answers
+                self._segments_shown[seg.id] = answers
         return _set_check("segments_reachable", tuple(unreached), unknown, open_,
                           f"{len(unreached)} segment(s) can never be reached",
                           "every segment is reached by some answer set", ran_out)
@@ -409,14 +419,14 @@ class SmtProver:
         rs = self.rs
         unused, unknown, solver, open_, ran_out = [], None, None, set(), None
         for inp in rs.inputs:
-            hint = self._hints[2].get(inp.id)
+            hint = self._input_hints.get(inp.id)
             if hint is not None and self._pair_differs(inp.id, *hint):
-                self._shown[2][inp.id] = hint
+                self._inputs_shown[inp.id] = hint
                 continue
             try:
                 pair = self._pair_near_seeds(inp)
                 if pair is not None:
-                    self._shown[2][inp.id] = pair
+                    self._inputs_shown[inp.id] = pair
                     continue  # a reproduced pair of answer sets shows it
             except SolverUnknown as exc:
                 unknown, ran_out = unknown or f"{inp.id}: {exc}", ran_out or exc.budget
@@ -446,7 +456,7 @@ class SmtProver:
                 open_.add(inp.id)
                 continue
             self.seeds[:0] = [wa, wb]  # answer sets on a boundary: good seeds for the next inputs
-            self._shown[2][inp.id] = (wa, wb)
+            self._inputs_shown[inp.id] = (wa, wb)
         return _set_check("inputs_used", tuple(unused), unknown, open_, f"{len(unused)} input(s) can never change the result",
                           "every input can change the result", ran_out)
 
