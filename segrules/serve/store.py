@@ -183,17 +183,15 @@ def admit(file: str, hints: Witnesses | None = None) -> Served | Rejected:
     return Served(ruleset, file, report.method, _now(), report.witnesses)
 
 
-def _run_when_idle() -> bool:
+def _run_when_idle() -> None:
     """Put this process in the scheduling class of work that runs only on processor time
-    nothing else wants (Linux's SCHED_IDLE); False where the system has no such class."""
+    nothing else wants (Linux's SCHED_IDLE), where the system has one and lets it."""
     idle = getattr(os, "SCHED_IDLE", None)
-    if idle is None:
-        return False
-    try:
-        os.sched_setscheduler(0, idle, os.sched_param(0))
-    except OSError:
-        return False
-    return True
+    if idle is not None:
+        try:
+            os.sched_setscheduler(0, idle, os.sched_param(0))
+        except OSError:
+            pass  # it keeps the service's priority
 
 
 def _admit_requests(conn, idle: bool = False) -> None:
