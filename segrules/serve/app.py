@@ -191,8 +191,9 @@ def _language_headers(lang: str) -> dict[str, str]:
 def _envelope(body: Any, allowed: tuple[str, ...]) -> dict:
     if not isinstance(body, dict):
         raise ServiceError(422, "the body must be a JSON object with the answers under \"answers\"", code="SR914")
-    unknown = sorted(set(body) - set(allowed))
+    unknown = [key for key in body if key not in allowed]
     if unknown:
+        unknown.sort()
         raise ServiceError(
             422, f"unknown key {unknown[0]!r} in the request; allowed: {', '.join(allowed)}"
             + ("; put the answers under \"answers\"" if "answers" not in body else ""),
@@ -758,7 +759,7 @@ class Guard:
     endpoints excepted: ``live``, and the status word of ``ready``).
 
     ``POST .../decide`` whose body came whole in one piece and that the service accepts is
-    answered here (``_decide_quickly``), without the framework's routing, request objects
+    answered here (``_quick_answer``), without the framework's routing, request objects
     and cancel scopes, which cost more than the decision itself. The answer is the route's
     to the byte (the same functions make it); everything else, a refusal included, goes
     through the app, which reads the body again from what was read here.
@@ -806,9 +807,9 @@ class Guard:
             # the deadline from the request's first byte (segrules.serve.protocol), else from now
             deadline = scope.get(DEADLINE_KEY)
             name = _decide_name(scope, path)
-            if name is not None:
+            loop = _asyncio_loop() if name is not None else None
+            if loop is not None:
                 endpoint = DECIDE_ENDPOINT
-                loop = asyncio.get_running_loop()
                 if deadline is None:
                     deadline = loop.time() + service.config.timeout
                 if scope.get(BODY_IN_KEY):  # here already: no timer to set and cancel
@@ -816,10 +817,13 @@ class Guard:
                 else:
                     async with asyncio.timeout_at(deadline):
                         message = await receive()
-                if (message["type"] == "http.request" and not message.get("more_body", False)
-                        and await _decide_quickly(service, scope, name, message["body"], headers, send_wrapper,
-                                                  deadline)):
-                    return
+                if message["type"] == "http.request" and not message.get("more_body", False):
+                    answer = await _quick_answer(service, scope, name, message["body"], headers, deadline)
+                    if answer is not None:
+                        response_started = True
+                        await send({"type": "http.response.start", "status": 200, "headers": answer[0]})
+                        await send({"type": "http.response.body", "body": answer[1]})
+                        return
                 receive = _replay(message, receive)
             with (anyio.fail_at(deadline) if deadline is not None else anyio.fail_after(service.config.timeout)):
                 await self.app(scope, receive, send_wrapper)
@@ -840,52 +844,56 @@ class Guard:
 
 
 def _decide_name(scope, path: str) -> str | None:
-    """The ruleset of a ``POST /v1/rulesets/{id}/decide`` on the asyncio loop, else None."""
+    """The ruleset of a ``POST /v1/rulesets/{id}/decide``, else None."""
     if scope["method"] != "POST" or not path.endswith("/decide") or not path.startswith("/v1/rulesets/"):
         return None
     name = path[len("/v1/rulesets/"):-len("/decide")]
     if not name or "/" in name or scope.get("root_path"):
         return None
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:  # another event loop (trio): the app's own route answers
-        return None
     return name
 
 
-async def _decide_quickly(service: Service, scope, name: str, body: bytes, headers: dict, send, deadline: float) -> bool:
-    """Answer a decide request whose body is ``body`` as the ``decide`` route would, and say
-    True; False (nothing sent, nothing counted) for whatever the route answers otherwise: a
-    problem of any kind, ``If-Match``, a query other than ``lang``."""
+def _asyncio_loop():
+    """The running asyncio loop, or None on another event loop (trio: the app's own route answers)."""
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+async def _quick_answer(service: Service, scope, name: str, body: bytes, headers: dict,
+                        deadline: float) -> tuple[list, bytes] | None:
+    """The raw headers and body with which the ``decide`` route would answer a decide request
+    to ruleset ``name`` whose body is ``body``; None (nothing counted) for whatever the route
+    answers otherwise: a problem of any kind, ``If-Match``, a query other than ``lang``. The
+    caller sends it: nothing is sent here."""
     snap = service.snapshot
     served = snap.get(name) if snap.status != NOT_READY else None
     if served is None or "if-match" in headers or len(body) > service.config.max_body_bytes:
-        return False
+        return None
     media = headers.get("content-type")
     if media is not None:
         media = media.split(";")[0].strip().lower()
         if media not in JSON_TYPES and not media.endswith("+json"):
-            return False
+            return None
     lang = _QUICK_LANGS.get(scope.get("query_string", b""), False)
     if lang is False:
-        return False
+        return None
     if lang is None:
         lang = accept_language(headers.get("accept-language")) or DEFAULT_LANG
     try:
         request, decision = _decision_of(served, body)
     except SegrulesError:
-        return False
+        return None
     decision_id = new_decision_id()
     if service.decision_log is not None:
         async with asyncio.timeout_at(deadline):  # a full log queue waits (policy block) within the deadline
             await service.log_decision(decision, decision_id, "decide", request["answers"])
     service.count_decision(served, decision)
     content = service.decide_body(served, decision, lang)
-    raw = [*service.answer_head(served, lang), (_DECISION_ID_RAW, decision_id.encode("latin-1")),
-           (b"content-length", str(len(content)).encode("latin-1")), (b"content-type", b"application/json")]
-    await send({"type": "http.response.start", "status": 200, "headers": raw})
-    await send({"type": "http.response.body", "body": content})
-    return True
+    return ([*service.answer_head(served, lang), (_DECISION_ID_RAW, decision_id.encode("latin-1")),
+             (b"content-length", str(len(content)).encode("latin-1")), (b"content-type", b"application/json")],
+            content)
 
 
 async def _service_error(request: Request, exc: Exception) -> Response:

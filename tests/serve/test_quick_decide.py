@@ -61,18 +61,18 @@ def reader(request, monkeypatch):
 
 
 class Quick:
-    """Counts the requests ``_decide_quickly`` answered."""
+    """Counts the requests ``_quick_answer`` answered."""
 
     def __init__(self, monkeypatch):
         self.answered = 0
-        real = app_module._decide_quickly
+        real = app_module._quick_answer
 
         async def spy(*args, **kwargs):
-            done = await real(*args, **kwargs)
-            self.answered += done
-            return done
+            answer = await real(*args, **kwargs)
+            self.answered += answer is not None
+            return answer
 
-        monkeypatch.setattr(app_module, "_decide_quickly", spy)
+        monkeypatch.setattr(app_module, "_quick_answer", spy)
 
 
 def call(app, path: str, body: bytes, headers: list[tuple[bytes, bytes]], query: bytes, pieces: int):
