@@ -193,9 +193,8 @@ def _envelope(body: Any, allowed: tuple[str, ...]) -> dict:
         raise ServiceError(422, "the body must be a JSON object with the answers under \"answers\"", code="SR914")
     unknown = [key for key in body if key not in allowed]
     if unknown:
-        unknown.sort()
         raise ServiceError(
-            422, f"unknown key {unknown[0]!r} in the request; allowed: {', '.join(allowed)}"
+            422, f"unknown key {min(unknown)!r} in the request; allowed: {', '.join(allowed)}"
             + ("; put the answers under \"answers\"" if "answers" not in body else ""),
             code="SR914",
         )
