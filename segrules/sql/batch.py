@@ -869,7 +869,7 @@ def _output_file(loc: Location) -> str:
     whole; through a symbolic link, the file it names is (the link stays); a folder, a pipe, a
     device, a dangling link is refused (SR522, SR523); a missing or read-only folder too (SR804)."""
     target, _ = output_target(loc.path, streams=False)
-    folder = os.path.dirname(target)
+    folder = os.path.dirname(target) or "."  # a bare file name is in the current folder
     if not os.path.isdir(folder):
         raise BatchOutputError(f"{loc.path}: the folder {folder} does not exist")
     if not os.access(folder, os.W_OK):

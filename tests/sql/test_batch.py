@@ -253,6 +253,22 @@ def test_cli_batch_json_summary(tmp_path, ruleset, capsys):
     assert doc["ruleset"]["id"] == "helsinki.suuntima"
 
 
+@pytest.mark.parametrize("engine", ["duckdb", "python"])
+def test_cli_batch_with_bare_file_names_writes_in_the_current_folder(tmp_path, ruleset, engine, monkeypatch, capsys):
+    """``--output out.parquet``, as a user types it in the folder of the data: no folder in
+    the name is the current one (it was once refused as a folder '' that does not exist)."""
+    _write_csv(tmp_path / "in.csv", ruleset, _records(ruleset, 20))
+    monkeypatch.chdir(tmp_path)
+    for out in ("o.parquet", "o.csv", "o.jsonl", "o.duckdb#result"):
+        rc = main(["batch", str(RULESET), "--input", "in.csv", "--output", out, "--rejects", "rejects.csv",
+                   "--engine", engine, "--json"])
+        assert rc == 0, (out, capsys.readouterr().err)
+        doc = json.loads(capsys.readouterr().out)
+        assert (doc["segmented"], doc["rejected"]) == (17, 3), out
+        assert (tmp_path / out.split("#")[0]).is_file() and (tmp_path / "rejects.csv").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
 def test_cli_batch_bad_input_is_a_coded_error(tmp_path, capsys):
     rc = main(["batch", str(RULESET), "--input", str(tmp_path / "none.csv"), "--output", str(tmp_path / "o.csv")])
     assert rc == 1
