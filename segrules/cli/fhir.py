@@ -6,9 +6,9 @@ import argparse
 import json
 
 from .. import fhir
-from ..files import write_text_atomic
+from ..files import check_output, write_text_atomic
 from ..pipeline import load
-from .common import print_json, ruleset_json
+from .common import common_options, print_json, ruleset_json
 
 HELP = "write a ruleset's Questionnaire or code systems as FHIR R4 JSON"
 DESCRIPTION = (
@@ -20,19 +20,21 @@ DESCRIPTION = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     what = parser.add_subparsers(dest="export", metavar="WHAT", required=True)
-    q = what.add_parser("questionnaire", help="the Questionnaire (combined, or one respondent's)")
+    # --json, --debug and --lang after the export's name too, as after every command's
+    common = common_options()
+    q = what.add_parser("questionnaire", help="the Questionnaire (combined, or one respondent's)", parents=[common])
     q.add_argument("ruleset", metavar="RULESET")
     q.add_argument("--respondent", choices=fhir.RESPONDENTS, help="only this respondent's questions (default: all)")
-    q.add_argument("-o", "--output", metavar="FILE", help="write to this file (default: standard output)")
-    c = what.add_parser("codesystems", help="a Bundle of the code systems the exports use")
+    c = what.add_parser("codesystems", help="a Bundle of the code systems the exports use", parents=[common])
     c.add_argument("ruleset", metavar="RULESET")
-    c.add_argument("-o", "--output", metavar="FILE", help="write to this file (default: standard output)")
     for p in (q, c):
-        p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-        p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        p.add_argument("-o", "--output", metavar="FILE", help="write to this file (default: standard output)")
+        p.add_argument("--force", action="store_true", help="let -o replace a file that holds a model")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.output:
+        check_output(args.output, [args.ruleset], force=args.force)
     ruleset = load(args.ruleset)
     if args.export == "questionnaire":
         resource = fhir.questionnaire(ruleset, args.respondent)
@@ -42,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
             "entry": [{"fullUrl": cs["url"], "resource": cs} for cs in fhir.code_systems(ruleset)],
         }
     if args.output:
-        write_text_atomic(args.output, json.dumps(resource, ensure_ascii=False, indent=2) + "\n")
+        write_text_atomic(args.output, json.dumps(resource, ensure_ascii=False, indent=2) + "\n",
+                          inputs=[args.ruleset], force=args.force)
         if args.json:
             print_json({
                 "schema": "segrules.fhir/1", "ruleset": ruleset_json(ruleset.definition), "export": args.export,

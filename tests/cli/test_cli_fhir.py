@@ -37,6 +37,31 @@ def test_codesystems():
     assert [e["resource"] for e in bundle["entry"]] == fhir.code_systems(segrules.load(ROOT / SUUNTIMA))
 
 
+def test_common_options_after_the_export_name(tmp_path):
+    """--lang, --json and --debug go anywhere on the line, after the export's name too."""
+    out = tmp_path / "cs.json"
+    for tail in (["--lang", "fi"], ["--lang=sv"], ["--json", "--lang", "en"], ["--debug"]):
+        proc = run("fhir", "codesystems", SUUNTIMA, "-o", out, *tail)
+        assert proc.returncode == 0, (tail, proc.stderr)
+    assert json.loads(out.read_text(encoding="utf-8"))["resourceType"] == "Bundle"
+    proc = run("fhir", "questionnaire", SUUNTIMA, "--lang", "klingon")
+    assert proc.returncode == 2 and "klingon" in proc.stderr
+
+
+def test_output_over_a_model_needs_force_and_never_the_input(tmp_path):
+    model = tmp_path / "other.yaml"
+    model.write_text((ROOT / SUUNTIMA).read_text(encoding="utf-8"), encoding="utf-8")
+    before = model.read_text(encoding="utf-8")
+    proc = run("fhir", "questionnaire", SUUNTIMA, "-o", model)
+    assert proc.returncode == 1 and "SR520" in proc.stderr and "--force" in proc.stderr
+    assert model.read_text(encoding="utf-8") == before
+    proc = run("fhir", "questionnaire", SUUNTIMA, "-o", model, "--force")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(model.read_text(encoding="utf-8"))["resourceType"] == "Questionnaire"
+    proc = run("fhir", "codesystems", model, "-o", model, "--force")  # its own input: never, --force or not
+    assert proc.returncode == 1 and "SR520" in proc.stderr and "also an input" in proc.stderr
+
+
 def test_usage_errors():
     assert run("fhir", "questionnaire", SUUNTIMA, "--respondent", "record").returncode == 2
     assert run("fhir").returncode == 2
