@@ -24,7 +24,7 @@ from types import ModuleType
 from typing import Sequence
 
 from .. import __version__
-from ..errors import AnswerError, SegrulesError
+from ..errors import AnswerError, SegrulesError, check_interrupted
 from ..files import OutputError, os_reason
 from ..i18n import resolve_lang
 from ..messages import word
@@ -140,7 +140,13 @@ def _main(argv: Sequence[str] | None) -> int:
         args.lang = resolve_lang(args.lang)
         if args.json and hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
-        return args.func(args)
+        try:
+            return args.func(args)
+        except Exception:
+            # Ctrl-C pressed meanwhile: what a library made of it (DuckDB's "Query interrupted",
+            # or an input it then could not read) is the interrupt
+            check_interrupted()
+            raise
     except SegrulesError as exc:
         if args.debug:
             raise

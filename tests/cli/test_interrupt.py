@@ -70,6 +70,33 @@ def test_ctrl_c_a_moment_later(delay):
     _interrupted(proc)
 
 
+def test_ctrl_c_while_duckdb_segments(tmp_path):
+    """Ctrl-C while DuckDB runs the batch's query: DuckDB stops the query and raises its own
+    error for it, which is the interrupt too (not an internal error, not an input that could
+    not be read); the output is not written and no temporary file is left beside it. The
+    moment: the temporary file beside the output appears just before the query starts."""
+    duckdb = pytest.importorskip("duckdb")
+    client = ", ".join(f"1 + (range * {k}) % 5 AS {c}" for k, c in enumerate(
+        ("c_daily_life", "c_understanding", "c_self_care", "c_coping", "c_services", "c_motivation"), start=1))
+    illness = ", ".join(f"1 + (range * {k}) % 5 AS {c}" for k, c in enumerate(
+        ("p_ill_conditions", "p_ill_medication", "p_ill_stability", "p_ill_adherence", "p_ill_coordination",
+         "p_ill_monitoring"), start=2))
+    data = tmp_path / "population.parquet"
+    duckdb.connect().execute(f"COPY (SELECT range AS record_id, {client}, 'illness' AS battery, {illness} "
+                             f"FROM range(3000000)) TO '{data}' (FORMAT PARQUET)")
+    out = tmp_path / "out" / "result.parquet"
+    out.parent.mkdir()
+    proc = _start("batch", str(SUUNTIMA), "--input", str(data), "--output", str(out), "--no-progress")
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline and proc.poll() is None and not any(out.parent.iterdir()):
+        time.sleep(0.001)
+    if proc.poll() is not None:
+        pytest.fail(f"the batch ended before it could be interrupted: {proc.communicate()}")
+    time.sleep(0.05)
+    _interrupted(proc)
+    assert list(out.parent.iterdir()) == []
+
+
 def test_importing_the_package_loads_no_heavy_module():
     """What makes the early Ctrl-C possible: the entry point runs before YAML, Lark or z3 load."""
     code = "import sys, segrules, segrules.__main__; print(sorted(m for m in ('yaml', 'lark', 'z3', 'segrules.cli') if m in sys.modules))"
