@@ -130,6 +130,17 @@ def _is_model_file(path: str) -> bool:
     return looks_like_model(data)
 
 
+def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
+    """Whether two paths name the same file: the same path, or (both existing) the same file
+    by any name (a link, a hard link)."""
+    if os.path.abspath(a) == os.path.abspath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def check_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (), *, force: bool = False) -> None:
     """Refuse to write ``path`` when it is one of ``inputs`` (the same file, by any name) or,
     unless ``force``, an existing file that holds a ruleset or a crosswalk."""
@@ -234,6 +245,35 @@ def output_target(path: str | os.PathLike, *, streams: bool = True) -> tuple[str
             code="SR522",
         )
     return os.path.realpath(target), stat.S_IMODE(mode)  # through a link: replace the file, keep the link
+
+
+def folder_refusal(folder: str) -> str | None:
+    """Why no new file can be made in ``folder``, in words for the user, or None. Tried by
+    making and removing an empty temporary file there: unlike asking for permission, that
+    also answers for a read-only or pseudo file system (``/proc``) and for the superuser."""
+    if not os.path.isdir(folder):
+        return f"its folder {safe_text(folder, 300)} does not exist"
+    try:
+        fd, probe = tempfile.mkstemp(prefix=temp_prefix(OUTPUT_TEMP), suffix=".probe", dir=folder)
+    except OSError as exc:  # the folder is there: ENOENT means it takes no new files (/proc)
+        if exc.errno == errno.ENOENT:
+            return f"its folder {safe_text(folder, 300)} takes no new files"
+        return f"no file can be made in its folder {safe_text(folder, 300)} ({os_reason(exc)})"
+    os.close(fd)
+    os.unlink(probe)
+    return None
+
+
+def check_output_folder(path: str | os.PathLike) -> None:
+    """Refuse, before any work, an output file whose folder is missing or takes no new file
+    (SR521; SR522, SR523 for what ``output_target`` refuses): the file is made there at the
+    end, and a command with several outputs would otherwise have written some of them."""
+    target, _ = output_target(path, streams=True)
+    if target is None:  # a pipe or a terminal: written directly
+        return
+    reason = folder_refusal(os.path.dirname(target) or ".")
+    if reason is not None:
+        raise OutputError(f"cannot write {_shown_path(path)}: {reason}")
 
 
 def is_stream_alias(target: str) -> bool:

@@ -123,6 +123,7 @@ PARSER_MESSAGES: tuple[tuple[str, str, str], ...] = (
     ("--key %(key)s is an input of the ruleset; give the record key another name",
      "--key %(key)s on säännöstön kysymys; anna tietueen avaimelle toinen nimi",
      "--key %(key)s är en fråga i regeluppsättningen; ge postens nyckel ett annat namn"),
+    ("%(option)s needs a column name", "%(option)s tarvitsee sarakkeen nimen", "%(option)s kräver ett kolumnnamn"),
     ("--port must be from 0 to 65535, not %(port)s", "--port on oltava väliltä 0–65535, ei %(port)s",
      "--port måste vara från 0 till 65535, inte %(port)s"),
     ("--care-plan needs --fhir", "--care-plan tarvitsee valitsimen --fhir", "--care-plan kräver --fhir"),

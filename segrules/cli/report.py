@@ -7,7 +7,7 @@ import csv
 import io
 
 from ..errors import UsageError
-from ..files import check_output, write_text_atomic
+from ..files import OutputError, check_output, check_output_folder, same_file, write_text_atomic
 from ..pipeline import load
 from ..population import DEFAULT_MIN_CELL, build_report, read_reference
 from ..population.audit import require_solver
@@ -55,10 +55,15 @@ def run(args: argparse.Namespace) -> int:
     except ImportError:
         raise UsageError("segrules report needs DuckDB: pip install 'segrules[sql]'", code="SR805") from None
     require_solver()  # the audit of the suppression: never a report without it
-    inputs = [p for p in (args.ruleset, args.compare, args.reference, args.input.partition("#")[0]) if p]
+    source = parse_location(args.input, error=BatchInputError)
+    inputs = [p for p in (args.ruleset, args.compare, args.reference, source.path) if p]
+    if args.html and args.csv and same_file(args.html, args.csv):
+        raise OutputError(f"{args.csv} is also --html of this run; one would replace the other (give another file)",
+                          code="SR520")
     for output in (args.html, args.csv):
-        if output:  # before any work: never overwrite an input
+        if output:  # before any work: never overwrite an input, and never write one output of two
             check_output(output, inputs, force=args.force)
+            check_output_folder(output)
     ruleset = load(args.ruleset)
     other = load(args.compare) if args.compare else None
     rs = ruleset.definition
@@ -68,7 +73,6 @@ def run(args: argparse.Namespace) -> int:
         if not isinstance(shares, dict):
             raise UsageError(f"{args.reference}: the reference must be a mapping of segment to percent", code="SR852")
         reference = read_reference(rs, shares)
-    source = parse_location(args.input, error=BatchInputError)
     if source.kind == "postgres":
         raise BatchInputError("segrules report reads files and DuckDB tables; run segrules batch --engine postgres first")
     with progress_bar(args, "report") as progress:

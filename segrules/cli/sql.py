@@ -32,6 +32,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     ruleset = load(args.ruleset)
+    inputs = {i.id for i in ruleset.definition.inputs}
+    for option, name in (("--key", args.key), *(("--carry", c) for c in args.carry)):
+        if not name.strip():
+            args.parser.error(f"{option} needs a column name")
+    if args.key in inputs:  # as segrules sample says it
+        args.parser.error(f"--key {args.key} is an input of the ruleset; give the record key another name")
     if args.typed and args.shape != "wide":
         raise UsageError("--typed is for the wide shape: the long shape's value column holds every kind of answer",
                          code="SR801")

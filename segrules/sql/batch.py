@@ -32,7 +32,10 @@ from typing import Any, Iterator, Sequence
 import attrs
 
 from ..errors import SegrulesError, UsageError, safe_text
-from ..files import NEW_FILE_MODE, OutputError, os_reason, output_target, remove_stale, temp_file_beside, temp_prefix
+from ..files import (
+    NEW_FILE_MODE, OutputError, folder_refusal, os_reason, output_target, remove_stale, same_file, temp_file_beside,
+    temp_prefix,
+)
 from ..progress import NO_PROGRESS, Progress
 from .compiler import RESULT_COLUMNS, compile_query, is_json_type, q, s as _lit
 from .render import duckdb_native, json_text_duckdb, postgres_native, result_number_type
@@ -99,13 +102,16 @@ def parse_location(text: str, *, error: type[UsageError]) -> Location:
         if not table:
             raise error(f"{text}: name the table after '#', e.g. postgresql://host/db#answers")
         return Location("postgres", url, table)
-    path, _, table = text.partition("#")
+    # a table of a DuckDB file after its last '#'; any other '#' is part of a file's name
+    path, _, table = text.rpartition("#")
+    if Path(path).suffix.lower() not in (".duckdb", ".db"):
+        path, table = text, ""
     suffix = Path(path).suffix.lower()
     if suffix in (".duckdb", ".db"):
         if not table:
             raise error(f"{text}: name the table after '#', e.g. {path}#answers")
         return Location("duckdb", path, table)
-    if table or suffix not in FILE_KINDS:
+    if suffix not in FILE_KINDS:
         raise error(
             f"{text}: the kind of file is not known; use .csv, .parquet or .jsonl, a DuckDB table "
             "(file.duckdb#table) or a PostgreSQL table (postgresql://...#table)"
@@ -354,12 +360,7 @@ def _same_place(a: Location, b: Location) -> bool:
     """Whether two locations are the same file (by any name) or the same table in it."""
     if "postgres" in (a.kind, b.kind):
         return a.kind == b.kind and a.path == b.path and a.table == b.table
-    same = os.path.abspath(a.path) == os.path.abspath(b.path)
-    if not same:
-        try:
-            same = os.path.samefile(a.path, b.path)
-        except OSError:
-            same = False
+    same = same_file(a.path, b.path)
     # a file written over a DuckDB database destroys every table in it; DuckDB's table names
     # are case-insensitive
     return same and (a.table is None or b.table is None or a.table.lower() == b.table.lower())
@@ -417,7 +418,7 @@ class _scratch:
 
     def __enter__(self) -> str:
         if self.dst.kind == "parquet":
-            fd, self.path = temp_file_beside(_output_file(self.dst))
+            fd, self.path = _temp_beside(self.dst)
         else:
             self.folder = _temp_folder("segrules-batch")
             fd, self.path = tempfile.mkstemp(prefix=".segrules-", suffix=".parquet", dir=self.folder.name)
@@ -869,12 +870,19 @@ def _output_file(loc: Location) -> str:
     whole; through a symbolic link, the file it names is (the link stays); a folder, a pipe, a
     device, a dangling link is refused (SR522, SR523); a missing or read-only folder too (SR804)."""
     target, _ = output_target(loc.path, streams=False)
-    folder = os.path.dirname(target) or "."  # a bare file name is in the current folder
-    if not os.path.isdir(folder):
-        raise BatchOutputError(f"{loc.path}: the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise BatchOutputError(f"{loc.path}: the folder {folder} is not writable")
+    reason = folder_refusal(os.path.dirname(target) or ".")  # a bare file name is in the current folder
+    if reason is not None:
+        raise BatchOutputError(f"cannot write {loc.path}: {reason}")
     return target
+
+
+def _temp_beside(loc: Location) -> tuple[int, str]:
+    """A new temporary file beside an output file (``temp_file_beside``), its failure named
+    by the user's path."""
+    try:
+        return temp_file_beside(_output_file(loc))
+    except OSError as exc:
+        raise BatchOutputError(f"cannot write {loc.path}: {os_reason(exc)}") from None
 
 
 def _replace(tmp: str, loc: Location) -> None:
@@ -907,7 +915,7 @@ def _write_one(con, loc: Location, select: str) -> None:
         finally:
             con.execute("DETACH dst")
         return
-    fd, tmp = temp_file_beside(_output_file(loc))
+    fd, tmp = _temp_beside(loc)
     os.close(fd)
     fmt = {"csv": "FORMAT CSV, HEADER", "parquet": "FORMAT PARQUET", "jsonl": "FORMAT JSON"}[loc.kind]
     try:

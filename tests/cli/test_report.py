@@ -152,6 +152,30 @@ def test_report_never_writes_over_an_input(answers, tmp_path):
     assert path.read_bytes() == before
 
 
+def test_report_writes_all_its_outputs_or_none(answers, tmp_path):
+    """Every output is checked before any work: one that cannot be written (its folder is
+    missing) or that is the other output leaves nothing written, not one of the two."""
+    path = answers[0]
+    html = tmp_path / "r.html"
+    proc = run("report", SUUNTIMA, "--input", path, "--html", html, "--csv", tmp_path / "nodir" / "r.csv")
+    assert proc.returncode == 1 and "SR521" in proc.stderr and "nodir" in proc.stderr
+    assert not html.exists()
+    same = tmp_path / "same.out"
+    proc = run("report", SUUNTIMA, "--input", path, "--html", same, "--csv", same, "--json")
+    assert proc.returncode == 1 and json.loads(proc.stdout)["error"]["code"] == "SR520"
+    assert not same.exists()
+    assert list(tmp_path.iterdir()) == []  # nor a temporary file
+
+
+def test_report_reads_a_file_whose_name_has_a_hash_sign(answers, tmp_path):
+    """'#' names a table only after a DuckDB file; elsewhere it is part of the file's name."""
+    odd = tmp_path / "answers#2024 ä.jsonl"
+    odd.write_bytes(answers[0].read_bytes())
+    proc = run("report", SUUNTIMA, "--input", odd, "--json", "--csv", tmp_path / "out#1.csv")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["tables"] and (tmp_path / "out#1.csv").is_file()
+
+
 def test_report_of_another_rulesets_result_is_refused(result):
     proc = run("report", ROOT / "rulesets" / "vantaa_kerava" / "segmentation.yaml", "--input", result[0])
     assert proc.returncode == 1 and "SR851" in proc.stderr

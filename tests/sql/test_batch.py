@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import random
 
 import pytest
@@ -269,6 +270,31 @@ def test_cli_batch_with_bare_file_names_writes_in_the_current_folder(tmp_path, r
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
+def test_a_hash_sign_is_part_of_a_file_name_unless_it_names_a_duckdb_table(tmp_path, ruleset):
+    records = _records(ruleset, 12)
+    folder = tmp_path / "run #3"
+    folder.mkdir()
+    _write_csv(folder / "in#1.csv", ruleset, records)
+    for out in ("out#2.parquet", "db#x.duckdb#result"):
+        summary = run_batch(ruleset, str(folder / "in#1.csv"), str(folder / out))
+        assert (summary.segmented, summary.rejected) == (9, 3), out
+    assert (folder / "out#2.parquet").is_file() and (folder / "db#x.duckdb").is_file()
+    with pytest.raises(SegrulesError) as info:
+        run_batch(ruleset, str(folder / "in#1.csv"), str(folder / "db#x.duckdb"))  # a database, but no table
+    assert info.value.code == "SR804" and "name the table" in str(info.value)
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs a /proc file system")
+def test_SR804_a_folder_that_takes_no_files_is_named_before_any_work(tmp_path, ruleset):
+    """/proc is a folder that exists, is writable by permission bits for the superuser, and
+    yet takes no new file: found by trying, and named with the user's path."""
+    _write_csv(tmp_path / "in.csv", ruleset, _records(ruleset, 10))
+    for out in ("/proc/result.csv", "/proc/result.parquet"):
+        with pytest.raises(SegrulesError) as info:
+            run_batch(ruleset, str(tmp_path / "in.csv"), out)
+        assert info.value.code == "SR804" and out in str(info.value) and "/proc" in str(info.value)
+
+
 def test_cli_batch_bad_input_is_a_coded_error(tmp_path, capsys):
     rc = main(["batch", str(RULESET), "--input", str(tmp_path / "none.csv"), "--output", str(tmp_path / "o.csv")])
     assert rc == 1
@@ -281,6 +307,16 @@ def test_cli_sql_prints_the_query(dialect, capsys):
     out = capsys.readouterr().out
     assert out.startswith("WITH") and out.rstrip().endswith(";")
     assert "helsinki.suuntima" in out
+
+
+@pytest.mark.parametrize("args", [["--key", ""], ["--key", "battery"], ["--carry", " "], ["--key", " "]])
+def test_cli_sql_refuses_a_key_or_carried_column_it_could_not_write(args, capsys):
+    """No SQL that would not run (an empty name) or would mix the key with an answer."""
+    with pytest.raises(SystemExit) as info:
+        main(["sql", str(RULESET), *args])
+    assert info.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and args[0] in captured.err
 
 
 def test_cli_sql_runs_on_duckdb(tmp_path, ruleset, capsys):
