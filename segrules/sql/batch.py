@@ -523,8 +523,10 @@ def duckdb_relation(con, src: Location, inputs: Sequence[str] = (), *, key: str 
     shape) are read as JSON values, so that a JSON string and a JSON number keep their kinds,
     as in ``decide``, and every other column gets the type of all its values."""
     path = src.path
-    if src.kind != "duckdb" and not os.path.isfile(path):
-        raise BatchInputError(f"{path}: no such file")
+    if not os.path.isfile(path):
+        if os.path.isdir(path):
+            raise BatchInputError(f"{path}: it is a folder; give a file")
+        raise BatchInputError(f"{path}: no such {'DuckDB database' if src.kind == 'duckdb' else 'file'}")
     lit = _lit(path)
     if src.kind == "csv":
         names, delimiter, new_line = _csv_header(src, key, inputs)
@@ -537,8 +539,6 @@ def duckdb_relation(con, src: Location, inputs: Sequence[str] = (), *, key: str 
         return f"read_parquet({lit})"
     if src.kind == "jsonl":
         return _jsonl_relation(con, src, lit, ("value",) if shape == "long" else inputs)
-    if not os.path.isfile(path):
-        raise BatchInputError(f"{path}: no such DuckDB database")
     try:
         con.execute(f"ATTACH {lit} AS src (READ_ONLY)")
     except Exception as exc:
@@ -624,6 +624,8 @@ def _jsonl_relation(con, src: Location, lit: str, answers: Sequence[str]) -> str
     answered there) and stop at a value of another kind."""
     duckdb = _duckdb()
     what = f"{src}: cannot be read as JSON Lines (one JSON object a line)"
+    if _blank(src.path):
+        raise BatchInputError(f"{src}: the file is empty: it has no line with a JSON object (a record)")
     try:
         sampled = [name for name, *_ in con.execute(
             f"DESCRIBE SELECT * FROM read_json({lit}, format = 'newline_delimited', records = true)"
@@ -662,6 +664,15 @@ def _jsonl_relation(con, src: Location, lit: str, answers: Sequence[str]) -> str
             types[k] = _jsonl_type(set(kinds) - {None, "NULL"}, largest)
     spec = ", ".join(f"{_lit(k)}: {_lit(t)}" for k, t in types.items())
     return f"read_json({lit}, format = 'newline_delimited', records = true, columns = {{{spec}}})"
+
+
+def _blank(path: str, chunk: int = 1 << 16) -> bool:
+    """Whether a file holds nothing but white space (read until its first other byte)."""
+    with open(path, "rb") as f:
+        while data := f.read(chunk):
+            if data.strip():
+                return False
+    return True
 
 
 def _jsonl_type(kinds: set, largest) -> str:

@@ -284,6 +284,20 @@ def test_a_hash_sign_is_part_of_a_file_name_unless_it_names_a_duckdb_table(tmp_p
     assert info.value.code == "SR804" and "name the table" in str(info.value)
 
 
+def test_SR803_a_folder_or_an_empty_file_is_said_to_be_one(tmp_path, ruleset):
+    """In the user's words, not DuckDB's: a folder named like a file, a JSON Lines file with
+    no record (empty, or blank lines only)."""
+    (tmp_path / "answers.csv").mkdir()
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    (tmp_path / "blank.jsonl").write_bytes(b"\n \r\n\t\n")
+    cases = [("answers.csv", "it is a folder"), ("empty.jsonl", "the file is empty"), ("blank.jsonl", "the file is empty")]
+    for name, words in cases:
+        with pytest.raises(SegrulesError) as info:
+            run_batch(ruleset, str(tmp_path / name), str(tmp_path / "out.parquet"))
+        assert info.value.code == "SR803" and words in str(info.value), (name, str(info.value))
+        assert "Error" not in str(info.value)
+
+
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs a /proc file system")
 def test_SR804_a_folder_that_takes_no_files_is_named_before_any_work(tmp_path, ruleset):
     """/proc is a folder that exists, is writable by permission bits for the superuser, and
