@@ -9,7 +9,9 @@ connections at 1, 8 and 32 concurrent clients, each request one of 64 different 
 answer sets (both apps get the same bodies). The rounds of the two apps alternate, and which
 goes first alternates too (paired rounds on a noisy machine); the figures are the ratios of
 segrules' throughput and p99 to the bare app's in the same pair. Every round is bounded in
-requests and in time.
+requests and in time. Each round also reads the server process's processor time (Linux's
+per-thread counters): per request, the bare app's over segrules' is the throughput ratio the
+server alone would allow, a figure that other work on the machine moves far less than the rates.
 
 Then a reload under load: while 8 clients decide, the server gets SIGHUP several times, with
 the ruleset file alternately changed to a new good version and to a broken one. Every
@@ -339,10 +341,18 @@ def _num(x, digits: int = 2) -> str:
     return "–" if x is None else f"{x:.{digits}f}"
 
 
+def _cpu_cell(row: dict) -> str:
+    cpu = row.get("server_cpu_us")
+    if not cpu:
+        return "–"
+    lo, hi = row["server_cpu_ratio_range"]
+    return f"{cpu['segrules']:.0f} / {cpu['bare']:.0f} (**{row['server_cpu_ratio']:.2f}**, {lo:.2f}–{hi:.2f})"
+
+
 def markdown(result: dict) -> str:
     rows = ["| clients | segrules req/s | bare app req/s | throughput ratio (goal ≥ 0.8) | segrules p50 / p99 ms | "
-            "bare app p50 / p99 ms | p99 ratio (goal ≤ 2) |",
-            "|---:|---:|---:|---:|---:|---:|---:|"]
+            "bare app p50 / p99 ms | p99 ratio (goal ≤ 2) | server CPU per request, segrules / bare app µs (ratio) |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in result["concurrency"]:
         s, m = r["segrules"], r["bare"]
         lo, hi = r["throughput_ratio_range"]
@@ -351,7 +361,7 @@ def markdown(result: dict) -> str:
             f"| {r['clients']} | {s['rps']:.0f} | {m['rps']:.0f} | **{r['throughput_ratio']:.2f}** ({lo:.2f}–{hi:.2f}) "
             f"{verdict(r['throughput_ratio'] >= THROUGHPUT_GOAL)} | {s['p50_ms']:.2f} / {s['p99_ms']:.2f} | "
             f"{m['p50_ms']:.2f} / {m['p99_ms']:.2f} | **{r['p99_ratio']:.2f}** ({plo:.2f}–{phi:.2f}) "
-            f"{verdict(r['p99_ratio'] <= P99_GOAL)} |")
+            f"{verdict(r['p99_ratio'] <= P99_GOAL)} | {_cpu_cell(r)} |")
     rl = result["reload"]
     live = rl["live_after_s"]
     rows.append("")
@@ -378,21 +388,51 @@ def markdown(result: dict) -> str:
                 f"row of at most {result['requests_per_round']} requests; rates and latencies are medians, "
                 "ratios the median of the rounds' ratios (their range in brackets); load average "
                 f"{result['load_average'][0]} before and {result['load_average'][1]} after the run (other work "
-                "shares the machine, so the rates vary between runs; the ratios are the figures).")
+                "shares the machine, so the rates vary between runs; the ratios are the figures). The server's "
+                "processor time per request is read from Linux's per-thread counters of the server process over "
+                "each round; the bare app's over segrules' is the throughput ratio the server alone would allow.")
     return "\n".join(rows)
 
 
-def measure(port: int, bodies: list[bytes], clients: int, rounds: int, requests: int, seconds: float) -> dict:
-    """``rounds`` pairs of rounds at ``clients`` clients, the bare app first in every other pair."""
+def cpu_seconds(pid: int) -> float | None:
+    """The processor time a process has had so far, all its threads (Linux's per-thread
+    ``schedstat``, in nanoseconds); None where there is none to read."""
+    total = 0
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/schedstat") as f:
+                total += int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return total / 1e9
+
+
+def measured_round(port: int, path: str, bodies: list[bytes], clients: int, requests: int, seconds: float,
+                   server_pid: int | None) -> dict:
+    """One round of ``load``, with the server's processor time per request (µs) when it can be read."""
+    before = cpu_seconds(server_pid) if server_pid else None
+    got = asyncio.run(load(port, path, bodies, clients, requests, seconds))
+    after = cpu_seconds(server_pid) if server_pid else None
+    got["cpu_us"] = (after - before) / got["requests"] * 1e6 if before is not None and after is not None else None
+    return got
+
+
+def measure(port: int, bodies: list[bytes], clients: int, rounds: int, requests: int, seconds: float,
+            server_pid: int | None = None) -> dict:
+    """``rounds`` pairs of rounds at ``clients`` clients, the bare app first in every other pair.
+    Besides the rates, the server's processor time per request in each round: the bare app's
+    over segrules' is what the throughput ratio would be if the server alone set the pace
+    (other work on the machine moves it far less than it moves the rates)."""
     pairs = []
     for i in range(rounds):
         order = (MINIMAL, DECIDE) if i % 2 == 0 else (DECIDE, MINIMAL)
-        got = {path: asyncio.run(load(port, path, bodies, clients, requests, seconds)) for path in order}
+        got = {path: measured_round(port, path, bodies, clients, requests, seconds, server_pid) for path in order}
         s, m = got[DECIDE], got[MINIMAL]
         assert set(s["statuses"]) == {200} and set(m["statuses"]) == {200}, (s, m)
         pairs.append((s, m))
     throughput = [s["rps"] / m["rps"] for s, m in pairs]
     tail = [s["p99_ms"] / m["p99_ms"] for s, m in pairs]
+    cpu = [m["cpu_us"] / s["cpu_us"] for s, m in pairs if s["cpu_us"] and m["cpu_us"]]
     med = lambda key, i: statistics.median(p[i][key] for p in pairs)  # noqa: E731
     return {
         "clients": clients,
@@ -402,6 +442,10 @@ def measure(port: int, bodies: list[bytes], clients: int, rounds: int, requests:
         "throughput_ratio_range": [min(throughput), max(throughput)],
         "p99_ratio": statistics.median(tail),
         "p99_ratio_range": [min(tail), max(tail)],
+        "server_cpu_us": ({"segrules": statistics.median(s["cpu_us"] for s, _ in pairs),
+                           "bare": statistics.median(m["cpu_us"] for _, m in pairs)} if len(cpu) == len(pairs) else None),
+        "server_cpu_ratio": statistics.median(cpu) if len(cpu) == len(pairs) else None,
+        "server_cpu_ratio_range": [min(cpu), max(cpu)] if len(cpu) == len(pairs) else None,
     }
 
 
@@ -439,11 +483,14 @@ def main(argv: list[str] | None = None) -> int:
         for path in (DECIDE, MINIMAL):  # warm up
             asyncio.run(load(port, path, bodies, 4, 400, 5.0))
         for clients in (1, 8, 32):
-            row = measure(port, bodies, clients, rounds, requests, seconds)
+            row = measure(port, bodies, clients, rounds, requests, seconds, server.pid)
             rows.append(row)
             s, m = row["segrules"], row["bare"]
+            cpu = row["server_cpu_us"]
             print(f"{clients:>2} clients: segrules {s['rps']:.0f} req/s, p50 {s['p50_ms']:.2f} ms, p99 {s['p99_ms']:.2f} ms; "
-                  f"bare app {m['rps']:.0f} req/s, p50 {m['p50_ms']:.2f} ms, p99 {m['p99_ms']:.2f} ms", flush=True)
+                  f"bare app {m['rps']:.0f} req/s, p50 {m['p50_ms']:.2f} ms, p99 {m['p99_ms']:.2f} ms"
+                  + (f"; server CPU per request {cpu['segrules']:.0f} against {cpu['bare']:.0f} µs "
+                     f"(ratio {row['server_cpu_ratio']:.2f})" if cpu else ""), flush=True)
         reload = asyncio.run(reload_under_load(port, server, file, 4 if args.quick else 10))
         reload["admission_s_without_load"] = admission_s
         reload["admission_next_version_s_without_load"] = admission_next_s
