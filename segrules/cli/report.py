@@ -102,6 +102,10 @@ def _report(args, ruleset, other, reference, source, progress):
             relation = duckdb_relation(con, source, [i.id for i in rs.inputs], key=args.key, shape=args.shape)
             columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()]
             is_result = "segment" in columns
+            absent = [c for c in args.by if c not in columns]
+            if absent:
+                raise UsageError(f"{args.input}: no column {', '.join(map(repr, absent))} to count by (--by); "
+                                 f"the columns are: {', '.join(columns)}", code="SR854")
             if other is not None and is_result:
                 raise UsageError(
                     f"{args.input} is a batch result; --compare segments the same answers with both versions, "

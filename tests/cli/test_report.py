@@ -65,6 +65,16 @@ def test_report_bad_options_are_coded(result, args, code):
     assert json.loads(proc.stdout)["error"]["code"] == code
 
 
+def test_SR854_a_grouping_column_that_is_not_there_is_named(result, answers):
+    """From a batch result or from the answers alike: the column, the option and the columns
+    there are, in the report's words (not DuckDB's, nor the batch's "to carry")."""
+    for source in (result[0], answers[0]):
+        proc = run("report", SUUNTIMA, "--input", source, "--by", "municipality", "--json")
+        error = json.loads(proc.stdout)["error"]
+        assert proc.returncode == 1 and error["code"] == "SR854", error
+        assert "'municipality' to count by (--by)" in error["message"] and "record_id" in error["message"]
+
+
 @pytest.fixture(scope="module")
 def answers(tmp_path_factory):
     """Synthetic answers with a record key and a unit column, as JSON Lines."""
