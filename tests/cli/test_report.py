@@ -72,7 +72,7 @@ def test_SR854_a_grouping_column_that_is_not_there_is_named(result, answers):
         proc = run("report", SUUNTIMA, "--input", source, "--by", "municipality", "--json")
         error = json.loads(proc.stdout)["error"]
         assert proc.returncode == 1 and error["code"] == "SR854", error
-        assert "'municipality' to count by (--by)" in error["message"] and "record_id" in error["message"]
+        assert "'municipality' to count by (--by)" in error["message"] and "the columns are: record_" in error["message"]
 
 
 @pytest.fixture(scope="module")
