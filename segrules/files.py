@@ -145,6 +145,12 @@ def check_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = 
     """Refuse to write ``path`` when it is one of ``inputs`` (the same file, by any name) or,
     unless ``force``, an existing file that holds a ruleset or a crosswalk."""
     shown = _shown_path(path)
+    if os.fspath(path) == "-":  # the usual name of standard output elsewhere: never a file named "-"
+        raise OutputError(
+            "'-' is not standard output here, and a file named '-' is not written: give a file name "
+            "(a command that prints its result does so without an output option)",
+            code="SR522",
+        )
     try:
         out = os.stat(path)
     except OSError:

@@ -171,3 +171,14 @@ def test_reading_a_fifo_with_no_writer_does_not_hang(tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     assert read_bytes_limited(fifo, 1000) == b""
+
+
+def test_an_output_named_dash_is_refused_not_written(tmp_path, monkeypatch):
+    """'-' means standard output to most tools; a file of that name is never made."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(OutputError) as info:
+        write_text_atomic("-", "text")
+    assert info.value.code == "SR522" and "give a file name" in str(info.value)
+    assert list(tmp_path.iterdir()) == []
+    write_text_atomic("./-x", "text")  # a name that only begins with it is a name
+    assert (tmp_path / "-x").read_text() == "text"
