@@ -260,7 +260,7 @@ def read_source(path: str | Path) -> SourceText:
         ) from None
     except IsADirectoryError:
         raise RulesetError(
-            [Diagnostic("SR001", f"{name} is a folder, not a ruleset file", hint="give the path of a .yaml file")]
+            [Diagnostic("SR001", f"{name} is a folder, not a file", hint="give the path of a .yaml file")]
         ) from None
     except FileNotFoundError:
         raise RulesetError(
@@ -462,7 +462,7 @@ def parse_yaml(source: SourceText) -> YValue:
         sink.raise_if_errors()
         raise
     if node is None:
-        sink.report("SR100", "the file is empty; a ruleset is a YAML mapping", Span(source.name, 1, 1))
+        sink.report("SR100", "the file is empty; it must hold a YAML mapping", Span(source.name, 1, 1))
         sink.raise_if_errors()
     value = _convert(node, source, sink, 0)
     sink.raise_if_errors()
