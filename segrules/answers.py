@@ -32,7 +32,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, BinaryIO, Iterable, Iterator, Mapping
 
-from .errors import AnswerError, AnswerProblem, Diagnostic, Span, UsageError, safe_text
+from .errors import AnswerError, AnswerProblem, Diagnostic, Span, UsageError, json_reason, safe_text
 from .files import InputTooLarge, read_bytes_limited, read_stream_limited
 
 __all__ = ["read_answers", "parse_answers", "AnswersFileError", "MAX_ANSWERS_BYTES", "MAX_ANSWERS_DEPTH",
@@ -129,7 +129,7 @@ def parse_document(data: bytes, name: str = "<answers>", *, example: str | None 
         line = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else None
         raise AnswersFileError(
             Diagnostic(
-                "SR511", f"the answers are not valid JSON: {exc.msg}", Span(name, exc.lineno, exc.colno),
+                "SR511", f"the answers are not valid JSON: {json_reason(exc.msg)}", Span(name, exc.lineno, exc.colno),
                 hint="write one JSON object, e.g. " + (example or '{"c_manage": 4, "battery": "risk"}'),
                 source_line=safe_text(line, 200) if line is not None else None,
             )

@@ -267,6 +267,31 @@ def safe_text(text: str, limit: int = MAX_SHOWN) -> str:
     return _UNSAFE.sub(lambda m: "\\" + ascii(m.group())[2:-1], text)
 
 
+#: What Python's JSON reader says (the start of its message) and what segrules says instead
+_JSON_REASONS = (
+    ("Expecting value", "a value was expected"),
+    ("Expecting property name enclosed in double quotes", "a key in double quotes was expected"),
+    ("Expecting ':' delimiter", "a ':' was expected after the key"),
+    ("Expecting ',' delimiter", "a ',' was expected between two members or items"),
+    ("Unterminated string", "a text is not closed with a double quote"),
+    ("Invalid control character", "a text holds a control character (write it as an escape)"),
+    ("Invalid \\uXXXX escape", "a text holds an escape \\u that is not four hexadecimal digits"),
+    ("Invalid \\escape", "a text holds a backslash that begins no escape"),
+    ("Extra data", "more follows the end of the JSON value"),
+    ("Unexpected UTF-8 BOM", "it begins with a byte-order mark"),
+    ("Illegal trailing comma", "a ',' comes before the end of an object or a list"),
+)
+
+
+def json_reason(message: str) -> str:
+    """What is wrong with a JSON text, in segrules' words, from the message of Python's
+    ``json.JSONDecodeError`` (its ``msg``): a user never reads the reader's own words."""
+    for start, reason in _JSON_REASONS:
+        if message.startswith(start):
+            return reason
+    return "it is not JSON"
+
+
 def shown(value: object) -> str:
     """A caller's value as a message shows it: JSON-like, escaped and of bounded length."""
     if isinstance(value, bool) or value is None:

@@ -10,7 +10,7 @@ from typing import Any
 from ..answers import json_int
 from ..documents import reject_duplicate_keys
 from ..engine.record import Replay, replay
-from ..errors import AnswerError, UsageError, safe_text
+from ..errors import AnswerError, UsageError, json_reason, safe_text
 from ..i18n import count, text
 from ..messages import translate, word
 from ..files import InputTooLarge, read_bytes_limited, read_stream_limited
@@ -55,7 +55,7 @@ def read_record_file(source: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=reject_duplicate_keys, parse_int=json_int)
     except json.JSONDecodeError as exc:
-        raise UsageError(f"{name}:{exc.lineno}:{exc.colno}: the record is not valid JSON: {exc.msg}", code="SR557") from None
+        raise UsageError(f"{name}:{exc.lineno}:{exc.colno}: the record is not valid JSON: {json_reason(exc.msg)}", code="SR557") from None
     except ValueError as exc:
         raise UsageError(f"{name}: the record is not valid: {exc}", code="SR557") from None
     except RecursionError:

@@ -31,7 +31,7 @@ from starlette.routing import Route
 from ..answers import MAX_ANSWERS_DEPTH, json_int, nesting_error
 from ..documents import DuplicateKey, describe_json, parse_instant, reject_duplicate_keys
 from ..dsl import ast
-from ..errors import AnswerError, SegrulesError
+from ..errors import AnswerError, SegrulesError, json_reason
 from ..i18n import DEFAULT_LANG, accept_language, check_lang, text
 from ..messages import translate
 from .config import ServeConfig
@@ -132,7 +132,7 @@ def parse_json(data: bytes, what: str = "the body") -> Any:
         return json.loads(text, object_pairs_hook=reject_duplicate_keys, parse_constant=_no_constant,
                           parse_int=json_int)
     except json.JSONDecodeError as exc:
-        raise ServiceError(400, f"{what} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+        raise ServiceError(400, f"{what} is not valid JSON: {json_reason(exc.msg)} (line {exc.lineno} column {exc.colno})",
                            code="SR913") from None
     except (DuplicateKey, _NotANumber) as exc:
         raise ServiceError(400, f"{what} is not valid JSON: {exc}", code="SR913") from None
@@ -555,22 +555,26 @@ async def validate(request: Request) -> Response:
     service = _service(request)
     served = service.lookup(request)
     _check_media(request, JSON_TYPES)
+    lang = _lang(request)
+    headers = {**_etag(served), **_language_headers(lang)}
     body = _envelope(parse_json(await read_body(request, service.config.max_body_bytes)), ("answers",))
     try:
         served.ruleset.validate(body["answers"])
     except AnswerError as exc:
         service.count_codes(exc)
-        return _json({"valid": False, "problems": [p.to_json() for p in exc.problems]}, headers=_etag(served))
-    return _json({"valid": True, "problems": []}, headers=_etag(served))
+        problems = [{**p.to_json(), "message": translate(p.code, p.message, lang)} for p in exc.problems]
+        return _json({"valid": False, "problems": problems}, headers=headers)
+    return _json({"valid": True, "problems": []}, headers=headers)
 
 
 async def batch(request: Request) -> Response:
     service = _service(request)
     served = service.lookup(request)
     _check_media(request, JSONL_TYPES)
+    lang = _lang(request)
     at = request.query_params.get("at")
     when = parse_time(at, "at") if at is not None else dt.datetime.now(_UTC).replace(microsecond=0)
-    return BatchResponse(service, served, when)
+    return BatchResponse(service, served, when, lang)
 
 
 # --------------------------------------------------------------------------- FHIR $decide
@@ -586,14 +590,22 @@ def _fhir_parameters(body: Any) -> tuple[Any, dict]:
     if not (isinstance(body, dict) and body.get("resourceType") == "Parameters"):
         return body, {}
     responses, options = [], {}
-    for part in body.get("parameter") or []:
+    parts = body.get("parameter")
+    if parts is not None and not isinstance(parts, list):
+        raise ServiceError(422, "the parameter of a Parameters resource must be a list of parts", code="SR914")
+    for part in parts or []:
         name = part.get("name") if isinstance(part, dict) else None
+        if not isinstance(name, str):
+            raise ServiceError(422, "each part of a Parameters resource must be an object with a name", code="SR914")
         if name == "response":
             responses.append(part.get("resource"))
         elif name == "assessedAt":
             options["assessed_at"] = part.get("valueDateTime", part.get("valueInstant"))
         elif name in ("override", "reason"):
-            options[name] = part.get("valueCode", part.get("valueString"))
+            value = part.get("valueCode", part.get("valueString"))
+            if not isinstance(value, str):
+                raise ServiceError(422, f"the parameter {name} takes a valueCode or a valueString (text)", code="SR914")
+            options[name] = value
         elif name == "carePlan":
             if not isinstance(part.get("valueBoolean"), bool):
                 raise ServiceError(422, "the parameter carePlan takes a valueBoolean", code="SR914")
@@ -647,10 +659,11 @@ class BatchResponse:
     held at a time, and when the client reads slowly, sending waits, so reading waits too.
     """
 
-    def __init__(self, service: Service, served: Served, when: dt.datetime):
+    def __init__(self, service: Service, served: Served, when: dt.datetime, lang: str = DEFAULT_LANG):
         self.service = service
         self.served = served
         self.when = when
+        self.lang = lang  # of the error lines (their title, detail and problems' messages)
 
     def _line(self, number: int, data: bytes) -> bytes:
         service, served = self.service, self.served
@@ -662,17 +675,16 @@ class BatchResponse:
         except SegrulesError as exc:
             service.count_refusal(served, exc)
             service.count_codes(exc)
-            out = {"line": number, "error": problem_of(exc)}
+            out = {"line": number, "error": problem_of(exc, lang=self.lang)}
             return (json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
         service.count_decision(served, decision)
         self._decided.append((decision, answers))
         return (json.dumps({"line": number, "decision": decision.to_json()}, ensure_ascii=False,
                            sort_keys=True) + "\n").encode("utf-8")
 
-    @staticmethod
-    def _error(number: int, code: str, status: int, detail: str) -> bytes:
-        out = {"line": number, "error": problem(code, status, detail)}
-        return (json.dumps(out, sort_keys=True) + "\n").encode("utf-8")
+    def _error(self, number: int, code: str, status: int, detail: str) -> bytes:
+        out = {"line": number, "error": problem(code, status, translate(code, detail, self.lang), lang=self.lang)}
+        return (json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
 
     async def __call__(self, scope, receive, send) -> None:
         service = self.service
@@ -680,6 +692,7 @@ class BatchResponse:
         await send({"type": "http.response.start", "status": 200, "headers": [
             (b"content-type", b"application/jsonl"),
             (b"etag", f'"{self.served.ruleset.content_hash}"'.encode()),
+            *((k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in _language_headers(self.lang).items()),
         ]})
         buffer = b""
         number = 0

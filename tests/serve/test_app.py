@@ -200,6 +200,27 @@ def test_batch_answers_every_line_in_order(serve):
     assert out[1]["error"]["problems"][0]["code"] == "SR302"
 
 
+@pytest.mark.parametrize("lang, required", [("fi", "vastaus on pakollinen"), ("sv", "ett svar krävs"),
+                                            ("en", "an answer is required")])
+def test_batch_and_validate_answer_in_the_language_asked(serve, lang, required):
+    """As decide does: ?lang= (or Accept-Language) words the error lines and the problems,
+    the response says which, and a language that is none of the three is SR914."""
+    client = serve(max_body_bytes=300)
+    body = _lines({"visits": 2}, json.dumps({"pad": "x" * 400}).encode(), BASE_ANSWERS)
+    r = client.post(f"/v1/rulesets/test.base/batch?lang={lang}", content=body, headers={"content-type": "application/jsonl"})
+    assert r.status_code == 200 and r.headers["content-language"] == lang and r.headers["vary"] == "Accept-Language"
+    out = [json.loads(line) for line in r.text.splitlines()]
+    assert required in json.dumps(out[0]["error"]["problems"], ensure_ascii=False)
+    assert out[1]["error"]["code"] == "SR915" and "decision" in out[2]
+    r = client.post("/v1/rulesets/test.base/validate", json={"answers": {"visits": 2}},
+                    headers={"accept-language": f"{lang};q=0.9, de;q=0.5"})
+    assert r.headers["content-language"] == lang
+    assert required in json.dumps(r.json()["problems"], ensure_ascii=False)
+    for path, media in (("batch", "application/jsonl"), ("validate", "application/json")):
+        r = client.post(f"/v1/rulesets/test.base/{path}?lang=xx", content=b'{"answers": {}}', headers={"content-type": media})
+        assert r.status_code == 422 and r.json()["code"] == "SR914", (path, r.text)
+
+
 def test_batch_limits_the_line_length_and_the_line_count(serve):
     client = serve(max_body_bytes=200, max_batch_lines=3)
     long = json.dumps({**BASE_ANSWERS, "pad": "x" * 500}).encode()

@@ -72,6 +72,32 @@ def test_an_unknown_parameter_is_sr914(serve):
     assert r.status_code == 422 and r.json()["issue"][0]["details"]["coding"][0]["code"] == "SR914"
 
 
+def test_parameters_of_the_wrong_shape_are_sr914_not_a_failure(serve):
+    """A parameter list that is no list, a part without a name, an override or reason that is
+    not text: each an OperationOutcome with SR914, never a 500 (nor a Python repr in a note)."""
+    client = serve()
+    given = [part for e in responses()["entry"] for part in [{"name": "response", "resource": e["resource"]}]]
+    bodies = [
+        {"resourceType": "Parameters", "parameter": 5},
+        {"resourceType": "Parameters", "parameter": True},
+        {"resourceType": "Parameters", "parameter": "x"},
+        {"resourceType": "Parameters", "parameter": {"name": "response"}},
+        {"resourceType": "Parameters", "parameter": [*given, 7]},
+        {"resourceType": "Parameters", "parameter": [*given, {"valueString": "x"}]},
+        {"resourceType": "Parameters", "parameter": [*given, {"name": "override", "valueString": "verkosto"},
+                                                     {"name": "reason", "valueString": {"a": [1, 2]}}]},
+        {"resourceType": "Parameters", "parameter": [*given, {"name": "override", "valueCode": {"a": 1}},
+                                                     {"name": "reason", "valueString": "seen in person"}]},
+    ]
+    for body in bodies:
+        r = client.post(URL, json=body, headers=FHIR)
+        assert r.status_code == 422, (body, r.status_code, r.text)
+        assert r.json()["issue"][0]["details"]["coding"][0]["code"] == "SR914", (body, r.text)
+    ok = {"resourceType": "Parameters", "parameter": [*given, {"name": "override", "valueCode": "verkosto"},
+                                                      {"name": "reason", "valueString": "seen in person"}]}
+    assert client.post(URL, json=ok, headers=FHIR).status_code == 200
+
+
 def test_fhir_decide_is_pinned_guarded_and_logged(serve, tmp_path):
     log = tmp_path / "log.jsonl"
     client = serve(token=TOKEN, decision_log=str(log))

@@ -92,3 +92,19 @@ def test_orjson_reading_is_taken_only_where_it_is_surely_the_standard_one(text, 
         got = None
     assert bool(standard) is not fast
     assert got is None or repr(got) == repr(real(text))
+
+
+#: Words of Python's JSON reader that a detail must never carry
+PYTHON_WORDS = ("Expecting", "delimiter", "utf-8-sig", "Extra data", "Unterminated", "Invalid", "property name")
+
+
+@pytest.mark.parametrize("body", [
+    b'{"answers": {', b'{"a" 1}', b'{"a": 1 "b": 2}', b'{"a": "abc', b'{"a": "x\x01"}', b'{"a": "\\u12"}',
+    b'{"a": "\\q"}', b'{} x', b'\xef\xbb\xbf{}', b'[1,]', b'', b'{"a": 1}\r{"b": 2}',
+])
+def test_what_is_wrong_with_a_body_is_said_in_segrules_words(body):
+    with pytest.raises(ServiceError) as info:
+        parse_json(body)
+    detail = str(info.value)
+    assert info.value.code == "SR913" and detail.startswith("the body is not valid JSON: ")
+    assert not any(w in detail for w in PYTHON_WORDS), detail
