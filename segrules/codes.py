@@ -2709,6 +2709,22 @@ add_code(
     right="curl http://127.0.0.1:8080/health/live",
 )
 
+add_code(
+    "SR923",
+    "A browser's cross-origin request that the service does not allow",
+    """
+    A browser asked (a CORS preflight, `OPTIONS` with `Origin` and
+    `Access-Control-Request-Method`) whether a page of another origin may call the service,
+    and the origin, the method or one of the headers asked for is not allowed: the service
+    answers 400 with this problem document, which names what was refused, and the browser
+    does not send the request. Only the origins given with `--cors-origin` are allowed, with
+    `GET` and `POST` and the headers `Authorization`, `Content-Type` and `If-Match`.
+    """,
+    wrong="segrules serve rulesets/   (a page on https://eservice.example calls it from the browser)",
+    fix="Start the service with the page's origin allowed.",
+    right="segrules serve rulesets/ --cors-origin https://eservice.example",
+)
+
 # =========================================================================== SR95x: the workbench
 
 add_code(

@@ -193,6 +193,8 @@ TITLES: dict[str, tuple[str, str]] = {
     "SR920": ("Erä on liian pitkä", "Batchen är för lång"),
     "SR921": ("Palvelun sisäinen virhe", "Internt fel i tjänsten"),
     "SR922": ("Pyyntö ei ole HTTP-pyyntö", "Begäran är inte en HTTP-begäran"),
+    "SR923": ("Selaimen toisesta alkuperästä tekemää pyyntöä ei sallita",
+              "Webbläsarens begäran från ett annat ursprung tillåts inte"),
     "SR930": ("Ei QuestionnaireResponse-resurssi, tai virheellinen sellainen", "Inte ett QuestionnaireResponse, eller ett felaktigt"),
     "SR931": ("Vastaus koskee toista lomaketta tai toista versiota", "Svaret gäller ett annat formulär eller en annan version"),
     "SR932": ("Vastauksen kohta, joka ei ole lomakkeen kysymys", "En svarspost som inte är en fråga i formuläret"),

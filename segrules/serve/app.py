@@ -942,6 +942,21 @@ ROUTES = [
 ]
 
 
+class _CrossOrigin(CORSMiddleware):
+    """Starlette's CORS, whose refusal of a preflight is a problem document (SR923) naming
+    what was refused, like every other error of the service, rather than a line of text."""
+
+    def preflight_response(self, request_headers) -> Response:
+        answer = super().preflight_response(request_headers)
+        if answer.status_code < 400:
+            return answer
+        refused = answer.body.decode("latin-1").removeprefix("Disallowed CORS ")
+        headers = {k: v for k, v in answer.headers.items() if k.lower().startswith("access-control-")}
+        return _problem_response(problem(
+            "SR923", 400, f"this cross-origin request is not allowed (its {refused}); allowed origins: "
+            + ", ".join(self.allow_origins)), headers)
+
+
 def create_app(config: ServeConfig, *, store: RulesetStore | None = None,
                on_reload: Callable[[ReloadResult, Snapshot], None] | None = None) -> Starlette:
     """The service for ``config``. Without a loaded ``store``, the rulesets are loaded in the
@@ -972,7 +987,7 @@ def create_app(config: ServeConfig, *, store: RulesetStore | None = None,
     middleware = [Middleware(Guard, service_ref=lambda: service)]
     if config.cors_origins:  # outermost, so that a preflight (which has no token) is answered
         middleware.insert(0, Middleware(
-            CORSMiddleware, allow_origins=list(config.cors_origins), allow_methods=["GET", "POST"],
+            _CrossOrigin, allow_origins=list(config.cors_origins), allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type", "If-Match"],
             expose_headers=["ETag", DECISION_ID_HEADER],
         ))

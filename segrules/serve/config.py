@@ -23,6 +23,16 @@ def _positive(name: str):
     return check
 
 
+#: the longest time limit of a request: a day (an endless one would never free its connection)
+MAX_TIMEOUT_S = 86_400
+
+
+def _timeout(_inst, _attr, value) -> None:
+    if not (isinstance(value, (int, float)) and 0 < value <= MAX_TIMEOUT_S):  # nan and inf fail too
+        raise UsageError(f"the timeout must be more than 0 and at most {MAX_TIMEOUT_S} seconds, not {value!r}",
+                         code="SR906")
+
+
 def _port(_inst, _attr, value: int) -> None:
     if type(value) is not int or not 0 <= value <= 65535:
         raise UsageError(f"the port must be a whole number from 0 to 65535, not {value!r}", code="SR906")
@@ -59,7 +69,7 @@ class ServeConfig:
     port: int = attrs.field(default=8080, validator=_port)
     token: str | None = attrs.field(default=None, repr=False)
     max_body_bytes: int = attrs.field(default=1024 * 1024, validator=_positive("the body size limit"))
-    timeout: float = attrs.field(default=10.0, validator=_positive("the timeout"))
+    timeout: float = attrs.field(default=10.0, validator=_timeout)
     max_batch_lines: int = attrs.field(default=100_000, validator=_positive("the batch line limit"))
     decision_log: str | None = None
     log_answers: bool = False

@@ -294,6 +294,20 @@ def test_cors_is_off_by_default_and_on_for_named_origins(serve):
     assert "access-control-allow-origin" not in other.headers
 
 
+def test_SR923_a_refused_preflight_is_a_problem_naming_what_was_refused(serve):
+    client = serve(cors_origins=["https://eservice.example"], token=TOKEN)
+    cases = [({"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"}, "origin"),
+             ({"Origin": "https://eservice.example", "Access-Control-Request-Method": "DELETE"}, "method"),
+             ({"Origin": "https://eservice.example", "Access-Control-Request-Method": "POST",
+               "Access-Control-Request-Headers": "x-secret"}, "headers")]
+    for headers, what in cases:
+        r = client.options(DECIDE, headers=headers)
+        assert r.status_code == 400 and r.headers["content-type"] == "application/problem+json", r.text
+        doc = r.json()
+        assert doc["code"] == "SR923" and what in doc["detail"] and "https://eservice.example" in doc["detail"]
+        assert "access-control-allow-methods" in r.headers  # what is allowed, for the browser's console
+
+
 def test_an_internal_error_is_a_problem_without_traceback(serve, monkeypatch):
     client = serve()
     service = client.app.state.service

@@ -32,7 +32,8 @@ def test_a_good_token_is_read_without_its_newline(tmp_path):
 
 
 @pytest.mark.parametrize("option", [
-    {"port": 70000}, {"port": -1}, {"max_body_bytes": 0}, {"timeout": 0}, {"log_policy": "maybe"},
+    {"port": 70000}, {"port": -1}, {"max_body_bytes": 0}, {"timeout": 0}, {"timeout": float("inf")},
+    {"timeout": float("nan")}, {"timeout": 86_401}, {"log_policy": "maybe"},
     {"log_queue": 0}, {"max_batch_lines": -5}, {"watch_interval": 0}, {"reload_priority": "high"},
 ])
 def test_options_out_of_range_are_sr906(option):
@@ -67,3 +68,13 @@ def test_a_token_file_is_read_only_from_a_small_regular_file(tmp_path, kind):
             os.close(writer)
     assert info.value.code == "SR904"
     assert ("larger than" if kind == "too large" else "not a regular file") in str(info.value)
+
+
+def test_an_endless_timeout_on_the_command_line_is_sr906_not_a_failure(tmp_path, capsys):
+    """``--timeout inf`` (or a number too large for a float) once loaded the rulesets and then
+    failed with an internal error: now refused before anything starts."""
+    from segrules.cli import main
+
+    for value in ("inf", "1e309", "nan"):
+        assert main(["serve", str(tmp_path), "--port", "0", "--timeout", value]) == 1
+        assert "SR906" in capsys.readouterr().err
