@@ -678,9 +678,10 @@ class BatchResponse:
             out = {"line": number, "error": problem_of(exc, lang=self.lang)}
             return (json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
         service.count_decision(served, decision)
-        self._decided.append((decision, answers))
-        return (json.dumps({"line": number, "decision": decision.to_json()}, ensure_ascii=False,
-                           sort_keys=True) + "\n").encode("utf-8")
+        decision_id = new_decision_id()  # as the decision log names it, so that a caller can find it there
+        self._decided.append((decision, answers, decision_id))
+        return (json.dumps({"line": number, "decision": decision.to_json(), "decision_id": decision_id},
+                           ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
 
     def _error(self, number: int, code: str, status: int, detail: str) -> bytes:
         out = {"line": number, "error": problem(code, status, translate(code, detail, self.lang), lang=self.lang)}
@@ -734,8 +735,8 @@ class BatchResponse:
                 number += 1
                 out.append(self._error(number, "SR915", 413, f"line {number} is over {limit} bytes"))
                 buffer, skipping = b"", True
-            for decision, answers in self._decided:
-                await service.log_decision(decision, new_decision_id(), "batch", answers)
+            for decision, answers, decision_id in self._decided:
+                await service.log_decision(decision, decision_id, "batch", answers)
             if out:
                 await send({"type": "http.response.body", "body": b"".join(out), "more_body": True})
             if stop:
@@ -920,9 +921,10 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     _service(request).metrics.rejected.labels("SR918").inc()
     what = "method" if exc.status_code == 405 else "path"
-    doc = problem("SR918", exc.status_code, f"no endpoint for {request.method} {request.url.path} (wrong {what})",
-                  instance=request.url.path)
-    return _problem_response(doc, exc.headers)
+    lang = _lang_of_error(request)
+    detail = f"no endpoint for {request.method} {request.url.path} (wrong {what})"
+    doc = problem("SR918", exc.status_code, translate("SR918", detail, lang), instance=request.url.path, lang=lang)
+    return _problem_response(doc, {**(exc.headers or {}), **_language_headers(lang)})
 
 
 # --------------------------------------------------------------------------- the factory

@@ -151,6 +151,10 @@ def test_unknown_paths_and_methods_are_problems_sr918(serve):
     client = serve()
     assert_problem(client.get("/v2/nothing"), 404, "SR918")
     assert_problem(client.get(DECIDE), 405, "SR918")
+    r = client.get("/v2/nothing", headers={"accept-language": "sv"})  # in the language asked, as every error
+    assert r.headers["content-language"] == "sv" and r.json()["title"] == "Ingen sådan slutpunkt"
+    r = client.get(DECIDE + "?lang=fi")
+    assert r.status_code == 405 and r.headers["content-language"] == "fi" and "allow" in r.headers
 
 
 # --------------------------------------------------------------------------- pinning

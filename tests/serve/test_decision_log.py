@@ -43,11 +43,14 @@ def test_answers_and_reasons_are_logged_only_when_asked(serve, tmp_path):
     client = serve(decision_log=str(log), log_answers=True)
     client.post(DECIDE, json={"answers": ANSWERS, "override": "verkosto", "reason": "agreed"})
     body = (json.dumps(ANSWERS) + "\n").encode()
-    client.post("/v1/rulesets/helsinki.suuntima/batch", content=body, headers={"content-type": "application/jsonl"})
+    out = client.post("/v1/rulesets/helsinki.suuntima/batch", content=body * 2, headers={"content-type": "application/jsonl"})
     client.__exit__(None, None, None)
     lines = [json.loads(x) for x in log.read_text().splitlines()]
-    assert [x["endpoint"] for x in lines] == ["decide", "batch"]
+    assert [x["endpoint"] for x in lines] == ["decide", "batch", "batch"]
     assert lines[0]["answers"] == ANSWERS and lines[0]["override"]["reason"] == "agreed"
+    # each batch line names its decision as the log does
+    ids = [json.loads(x)["decision_id"] for x in out.text.splitlines()]
+    assert ids == [x["decision_id"] for x in lines[1:]] and len(set(ids)) == 2
 
 
 def stalled_fifo(path):
