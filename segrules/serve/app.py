@@ -798,8 +798,10 @@ class Guard:
                 response_started = True
             await send(message)
 
-        async def refuse(doc: dict, headers: dict | None = None) -> None:
-            await _problem_response(doc, headers)(scope, receive, send_wrapper)
+        async def refuse(code: str, status: int, detail: str, headers: dict | None = None) -> None:
+            lang = _lang_of_error(Request(scope))  # in the language asked, as every error
+            doc = problem(code, status, translate(code, detail, lang), lang=lang)
+            await _problem_response(doc, {**(headers or {}), **_language_headers(lang)})(scope, receive, send_wrapper)
 
         headers = {}  # the request headers this layer reads, the last of each
         for k, v in scope.get("headers", ()):
@@ -811,7 +813,7 @@ class Guard:
         try:
             if not authorized and path not in OPEN_PATHS:
                 service.metrics.rejected.labels("SR910").inc()
-                await refuse(problem("SR910", 401, "this service needs a valid bearer token"),
+                await refuse("SR910", 401, "this service needs a valid bearer token",
                              {"WWW-Authenticate": 'Bearer realm="segrules"'})
                 return
             if path.endswith("/batch"):  # streams: its own limits per line and per read
@@ -843,13 +845,13 @@ class Guard:
         except TimeoutError:
             service.metrics.rejected.labels("SR916").inc()
             if not response_started:  # and close: the rest of a slow body is not waited for
-                await refuse(problem("SR916", 408, f"the request was not done within {service.config.timeout:g} seconds"),
+                await refuse("SR916", 408, f"the request was not done within {service.config.timeout:g} seconds",
                              {"Connection": "close"})
         except Exception:  # noqa: BLE001 - no traceback ever reaches a client
             log.exception("internal error on %s %s", scope.get("method"), path)
             service.metrics.rejected.labels("SR921").inc()
             if not response_started:
-                await refuse(problem("SR921", 500, "the service failed on this request; it has been logged"))
+                await refuse("SR921", 500, "the service failed on this request; it has been logged")
         finally:
             route = scope.get("route")
             service.observe_latency(getattr(route, "path", None) or endpoint or "unmatched",

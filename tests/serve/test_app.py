@@ -276,6 +276,11 @@ def test_without_a_valid_token_a_request_gets_nothing(serve):
     ok = {"Authorization": "Bearer " + TOKEN}
     assert client.post(DECIDE, json={"answers": ANSWERS}, headers=ok).status_code == 200
     assert client.get("/metrics", headers=ok).status_code == 200
+    r = client.post(DECIDE + "?lang=fi", json={"answers": ANSWERS})  # refused in the language asked
+    assert r.status_code == 401 and r.headers["content-language"] == "fi"
+    assert r.json()["title"] == "Ei kelvollista tunnistetta (bearer token)"
+    r = client.get("/v1/rulesets", headers={"accept-language": "sv"})
+    assert r.status_code == 401 and r.headers["content-language"] == "sv"
 
 
 def test_with_a_token_health_is_open_but_says_only_the_status(serve):
