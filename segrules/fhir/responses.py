@@ -13,7 +13,7 @@ from typing import Any, Iterator, Mapping
 
 from ..dsl import ast
 from ..engine.reference import validate_answers
-from ..errors import AnswerError, AnswerProblem, closest
+from ..errors import AnswerError, AnswerProblem, closest, shown
 from . import terms
 from .questionnaires import HELP_PREFIX, PARTS, RESPONDENTS, allowed_link_ids, questionnaire_url
 
@@ -47,8 +47,11 @@ def _responses(responses: Any, problems: list[AnswerProblem]) -> Iterator[tuple[
             problems.append(AnswerProblem("SR930", "(bundle)", "entry must be a list"))
             return
         for k, entry in enumerate(entries[: MAX_RESPONSES + 1], 1):
-            resource = entry.get("resource") if isinstance(entry, Mapping) else None
             name = f"(bundle entry {k})"
+            if not isinstance(entry, Mapping):
+                problems.append(AnswerProblem("SR930", name, f"a Bundle's entry is an object, not {_json_kind(entry)}"))
+                continue
+            resource = entry.get("resource")
             if _is_response(resource, name, problems):
                 yield name, resource
         return
@@ -68,9 +71,18 @@ def _responses(responses: Any, problems: list[AnswerProblem]) -> Iterator[tuple[
 def _is_response(resource: Any, name: str, problems: list[AnswerProblem]) -> bool:
     if isinstance(resource, Mapping) and resource.get("resourceType") == "QuestionnaireResponse":
         return True
-    kind = resource.get("resourceType") if isinstance(resource, Mapping) else type(resource).__name__
-    problems.append(AnswerProblem("SR930", name, f"expected a QuestionnaireResponse, got {kind!r}"))
+    problems.append(AnswerProblem("SR930", name, f"expected a QuestionnaireResponse, got {_json_kind(resource)}"))
     return False
+
+
+def _json_kind(value: Any) -> str:
+    """What a JSON value is, as a FHIR client wrote it (not the Python type it was read as)."""
+    if isinstance(value, Mapping):
+        kind = value.get("resourceType")
+        return f"a {shown(kind)} resource" if isinstance(kind, str) else "an object without a resourceType"
+    if value is None or isinstance(value, bool):
+        return shown(value)
+    return {str: "a text", int: "a number", float: "a number", list: "a list"}.get(type(value), "a value of another kind")
 
 
 def reference_of(name: str, response: Mapping, full_url: str | None = None) -> dict:

@@ -187,3 +187,18 @@ def test_every_problem_at_once():
 
     codes = {code for code, _ in bad(mutate)}
     assert codes == {"SR938", "SR934", "SR932"}
+
+
+def test_SR930_says_what_was_sent_in_json_words():
+    """What came instead of a response is named as JSON names it (null, a list, a "Patient"
+    resource), never by the Python type it was read as."""
+    cases = [
+        ({"resourceType": "Bundle", "entry": [5]}, "a Bundle's entry is an object, not a number"),
+        ([None], "got null"), ([True], "got true"), (["x"], "got a text"), ([[1]], "got a list"),
+        ([{"a": 1}], "got an object without a resourceType"), ([{"resourceType": "Patient"}], 'got a "Patient" resource'),
+    ]
+    for given, words in cases:
+        with pytest.raises(AnswerError) as info:
+            fhir.answers_from_responses(SUUNTIMA, given)
+        message = info.value.problems[0].message
+        assert words in message and "NoneType" not in message and "'int'" not in message, (given, message)
