@@ -123,7 +123,14 @@ def parse_document(data: bytes, name: str = "<answers>", *, example: str | None 
                        _span(text, deep, name), hint="give each input one plain value")
         )
     try:
-        answers = json.loads(text, object_pairs_hook=_reject_duplicates, parse_int=json_int)
+        answers = json.loads(text, object_pairs_hook=_reject_duplicates, parse_int=json_int,
+                             parse_constant=_no_constant)
+    except _Constant as exc:  # Python's reader takes NaN and Infinity, which JSON has not
+        at = next((m.start(1) for m in _CONSTANT.finditer(text) if m.group(1)), 0)
+        raise AnswersFileError(
+            Diagnostic("SR511", f"the answers are not valid JSON: {exc.args[0]} is not a JSON number",
+                       _span(text, at, name), hint="write the answer as a number, or leave the question out")
+        ) from None
     except json.JSONDecodeError as exc:
         lines = text.splitlines()
         line = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else None
@@ -146,6 +153,18 @@ def parse_document(data: bytes, name: str = "<answers>", *, example: str | None 
 
 class _Duplicate(ValueError):
     pass
+
+
+class _Constant(ValueError):
+    pass
+
+
+def _no_constant(name: str):
+    raise _Constant(name)
+
+
+#: A JSON text (skipped), or one of the constants Python's reader takes and JSON has not
+_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)')
 
 
 def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict:

@@ -783,6 +783,8 @@ HINTS: list[tuple[str | None, str, str, str]] = [
      "ord med små ASCII-bokstäver förenade med punkter, t.ex. {example}"),
     (None, "write MAJOR.MINOR.PATCH, e.g. {example}", "kirjoita MAJOR.MINOR.PATCH, esim. {example}", "skriv MAJOR.MINOR.PATCH, t.ex. {example}"),
     (None, "write one JSON object, e.g. {example}", "kirjoita yksi JSON-objekti, esim. {example}", "skriv ett JSON-objekt, t.ex. {example}"),
+    (None, "write the answer as a number, or leave the question out", "kirjoita vastaus lukuna tai jätä kysymys pois",
+     "skriv svaret som ett tal, eller utelämna frågan"),
     (None, "give each input one answer", "anna kuhunkin kysymykseen yksi vastaus", "ge varje fråga ett svar"),
     (None, "give each input one plain value", "anna kuhunkin kysymykseen yksi tavallinen arvo", "ge varje fråga ett enkelt värde"),
     (None, "functions: {names}", "funktiot: {names}", "funktioner: {names}"),

@@ -304,6 +304,17 @@ def test_decide_bad_json_has_a_position(ruleset, tmp_path):
     assert proc.returncode == 1 and "twice" in proc.stderr
 
 
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_decide_refuses_what_python_reads_but_json_has_not(ruleset, tmp_path, constant):
+    """NaN and Infinity are not JSON (Python's reader takes them): the file is refused as not
+    JSON, at the place of the constant (not at a text that holds the same word)."""
+    path = tmp_path / "answers.json"
+    path.write_text('{"battery": "NaN and Infinity",\n "c_manage": ' + constant + "}\n", encoding="utf-8")
+    proc = run("decide", ruleset, "--answers", path)
+    assert proc.returncode == 1, proc.stderr
+    assert f"{path}:2:14: SR511 error: the answers are not valid JSON: {constant} is not a JSON number" in proc.stderr
+
+
 def test_decide_answers_must_be_an_object(ruleset):
     proc = run("decide", ruleset, "--answers", "-", stdin="[1, 2]")
     assert proc.returncode == 1 and "SR306" in proc.stderr
