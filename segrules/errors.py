@@ -8,6 +8,7 @@ so that a file's problems are all reported at once.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import threading
 from typing import Iterable, Sequence
@@ -303,6 +304,11 @@ def shown(value: object) -> str:
             digits = int(value.bit_length() * 0.30103) + 1
             return f"a whole number of about {digits} digits"
         return str(value)
+    if type(value) in (list, dict):  # as JSON writes it (["illness"], {"a": 1}): what a caller sent
+        try:
+            return safe_text(json.dumps(value, ensure_ascii=False))
+        except (TypeError, ValueError, RecursionError):  # something JSON has no word for, deep inside
+            pass
     try:
         text = repr(value)
     except Exception:  # noqa: BLE001 - a caller's object may fail to print itself

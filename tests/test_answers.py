@@ -153,3 +153,11 @@ def test_floats_become_whole_numbers_exactly_or_not_at_all(whole, x):
     else:
         assert got["a"] is x  # untouched: the validator refuses it
     assert from_record({"a": x}).get("a", x) is x or math.isnan(x)
+
+
+def test_a_list_or_an_object_given_as_an_answer_is_shown_as_json(rs):
+    """What a caller sent, as JSON writes it: ["illness"], not Python's ['illness']."""
+    with pytest.raises(AnswerError) as info:
+        rs.decide(dict(ANSWERS, battery=["illness"], c_manage={"x": 1}))
+    messages = {p.input: p.message for p in info.value.problems}
+    assert messages["battery"].startswith('["illness"] ') and messages["c_manage"].startswith('{"x": 1} ')
