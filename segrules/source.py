@@ -421,7 +421,7 @@ def parse_yaml(source: SourceText) -> YValue:
         sink.raise_if_errors()
     try:
         try:
-            _reject_anchors(source, sink, _LOADER)
+            tagged = _reject_anchors(source, sink, _LOADER)
             node = None if sink.has_errors else yaml.compose(source.text, Loader=_LOADER)
         except yaml.YAMLError:
             if _LOADER is PurePythonLoader:
@@ -429,7 +429,7 @@ def parse_yaml(source: SourceText) -> YValue:
             # libyaml words and places errors differently, and refuses a few documents the
             # pure-Python parser reads: that parser decides, as on a machine without libyaml
             sink = DiagnosticSink(source.lines)
-            _reject_anchors(source, sink, PurePythonLoader)
+            tagged = _reject_anchors(source, sink, PurePythonLoader)
             node = None if sink.has_errors else yaml.compose(source.text, Loader=PurePythonLoader)
         if sink.has_errors:
             sink.raise_if_errors()
@@ -464,7 +464,7 @@ def parse_yaml(source: SourceText) -> YValue:
     if node is None:
         sink.report("SR100", "the file is empty; it must hold a YAML mapping", Span(source.name, 1, 1))
         sink.raise_if_errors()
-    value = _convert(node, source, sink, 0)
+    value = _convert(node, source, sink, 0, tagged)
     sink.raise_if_errors()
     return value
 
@@ -532,8 +532,22 @@ def _yaml_hint(problem: str) -> str | None:
     return None
 
 
-def _reject_anchors(source: SourceText, sink: DiagnosticSink, loader) -> None:
+# the node a parser event starts, to find an explicitly tagged event's node again
+_NODE_OF_EVENT = {
+    yaml.ScalarEvent: yaml.ScalarNode, yaml.SequenceStartEvent: yaml.SequenceNode, yaml.MappingStartEvent: yaml.MappingNode,
+}
+
+
+def _reject_anchors(source: SourceText, sink: DiagnosticSink, loader) -> dict[tuple[type, int, int], str]:
+    """Report every anchor and alias; return the tag written on each explicitly tagged node,
+    by the node's kind and place (a node has the tag ``!!str`` gives it, and the same tag as
+    an untagged text, so only the parser's events tell them apart)."""
+    tagged: dict[tuple[type, int, int], str] = {}
     for event in yaml.parse(source.text, Loader=loader):
+        tag = getattr(event, "tag", None)
+        if tag is not None and type(event) in _NODE_OF_EVENT:
+            m = event.start_mark
+            tagged[(_NODE_OF_EVENT[type(event)], m.line, m.column)] = tag
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             m = event.start_mark
             sink.report(
@@ -542,13 +556,16 @@ def _reject_anchors(source: SourceText, sink: DiagnosticSink, loader) -> None:
                 Span(source.name, m.line + 1, m.column + 1),
                 hint="write the repeated part out in full, so that each part reads on its own",
             )
+    return tagged
 
 
 def _span(node: yaml.Node, source: SourceText) -> Span:
     return Span(source.name, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _convert(node: yaml.Node, source: SourceText, sink: DiagnosticSink, depth: int) -> YValue:
+def _convert(
+    node: yaml.Node, source: SourceText, sink: DiagnosticSink, depth: int, tagged: dict[tuple[type, int, int], str]
+) -> YValue:
     span = _span(node, source)
     if depth > MAX_NESTING:
         sink.report(
@@ -556,8 +573,10 @@ def _convert(node: yaml.Node, source: SourceText, sink: DiagnosticSink, depth: i
             hint="a ruleset needs only a few levels; check the indentation and the brackets",
         )
         return YScalar(None, span, "", None, source, node.start_mark.index, node.end_mark.index)
-    if node.tag not in _CORE_TAGS:
-        tag = "!!" + node.tag[len("tag:yaml.org,2002:"):] if node.tag.startswith("tag:yaml.org,2002:") else node.tag
+    written = tagged.get((type(node), node.start_mark.line, node.start_mark.column))
+    if written is not None or node.tag not in _CORE_TAGS:  # every tag written, even !!str or a lone !
+        tag = written if written is not None else node.tag
+        tag = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
         sink.report(
             "SR014", f"the YAML tag {tag!r} is not allowed in a ruleset", span,
             hint="remove the tag: a ruleset holds only text, numbers, true/false, lists and mappings",
@@ -566,7 +585,7 @@ def _convert(node: yaml.Node, source: SourceText, sink: DiagnosticSink, depth: i
         items = []
         seen: dict[Any, Span] = {}
         for k, v in node.value:
-            key = _convert(k, source, sink, depth + 1)
+            key = _convert(k, source, sink, depth + 1, tagged)
             if not isinstance(key, YScalar) or isinstance(key.value, (list, dict)):
                 sink.report(
                     "SR100", "a mapping key must be a plain word", _span(k, source),
@@ -584,20 +603,20 @@ def _convert(node: yaml.Node, source: SourceText, sink: DiagnosticSink, depth: i
                 )
                 continue
             seen[kv] = key.span
-            items.append((key, _convert(v, source, sink, depth + 1)))
+            items.append((key, _convert(v, source, sink, depth + 1, tagged)))
         return YMap(tuple(items), span)
     if isinstance(node, yaml.SequenceNode):
-        return YList(tuple(_convert(v, source, sink, depth + 1) for v in node.value), span)
-    return _scalar(node, source, sink, span)
+        return YList(tuple(_convert(v, source, sink, depth + 1, tagged) for v in node.value), span)
+    return _scalar(node, source, sink, span, written is not None)
 
 
-def _scalar(node: yaml.ScalarNode, source: SourceText, sink: DiagnosticSink, span: Span) -> YScalar:
+def _scalar(node: yaml.ScalarNode, source: SourceText, sink: DiagnosticSink, span: Span, tagged: bool) -> YScalar:
     raw_text = source.text[node.start_mark.index : node.end_mark.index]
     text = node.value
     tag = node.tag
     value: Any
-    if node.style:  # quoted or block scalar: always text (libyaml gives "" for plain)
-        value = text
+    if node.style or tagged:  # quoted or block scalar: always text (libyaml gives "" for plain);
+        value = text  # a tag is refused already, and what it would make of the text is no matter
     elif tag == "tag:yaml.org,2002:bool":
         if text in _TRUE_FALSE:
             value = _TRUE_FALSE[text]

@@ -74,8 +74,26 @@ def test_tags_are_rejected(tag):
     assert errs[0].code == "SR014" and at(errs[0]) == where(text, tag)
 
 
-def test_core_tags_are_allowed():
-    segrules.load_text(variant("version: 1.0.0", "version: !!str 1.0.0"))
+@pytest.mark.parametrize("tag", ["!!str", "!!bool", "!!int", "!!float", "!!null", "!"])
+def test_core_tags_are_rejected_too(tag):
+    # SR014 refuses every tag: !!str 1.0.0 reads as the text a plain 1.0.0 is, but is still a tag
+    text = variant("version: 1.0.0", f"version: {tag} 1.0.0")
+    d = only_error(text, "SR014")
+    assert at(d) == where(text, tag) and repr(tag) in d.message
+
+
+@pytest.mark.parametrize(
+    "old, new, tag",
+    [
+        ("hit_policy: unique", "!!str hit_policy: unique", "!!str"),  # on a key
+        ("title: {", "title: !!map {", "!!map"),  # on a flow mapping
+        ("  visits:\n", "  visits: !!map\n", "!!map"),  # on a block mapping
+    ],
+)
+def test_tags_on_keys_and_collections_are_rejected_once_where_written(old, new, tag):
+    text = variant(old, new)
+    errs = [d for d in errors(text) if d.code == "SR014"]
+    assert [at(d) for d in errs] == [where(text, tag)]
 
 
 @pytest.mark.parametrize(

@@ -95,3 +95,17 @@ def test_tabs_outside_quotes_read_the_same_with_either_parser(text):
 def test_a_tab_inside_a_plain_value_is_kept():
     kind, values = _read("a: b\tc\n", PurePythonLoader)
     assert kind == "read" and values[1][3] == "b\tc"
+
+
+@pytest.mark.parametrize("text", [
+    "version: !!str 1.0.0\n",
+    "a: !!bool true\nb: !!int 3\nc: !!float 1.5\nd: !!null\n",
+    "a: ! x\n",
+    "!!str a: 1\n",
+    "a: !!map {b: 1}\nc: !!seq\n- 1\n",
+])
+def test_every_tag_is_refused_the_same_with_either_parser(text):
+    for loader in (yaml.CSafeLoader, PurePythonLoader):
+        kind, problems = _read(text, loader)
+        assert kind == "refused" and problems and {p[0] for p in problems} == {"SR014"}
+    _same(text)
