@@ -1109,10 +1109,20 @@ VERIFY_REPORT: dict[str, tuple[str, str, str]] = {
         '{n} fynd',
         '{n} finding(s)',
     ),
+    'sum.failed.one': (
+        '{n} havainto',
+        '{n} fynd',
+        '{n} finding',
+    ),
     'sum.failed.totality': (
         '{n} erilaista arviointivirhettä',
         '{n} slags utvärderingsfel',
         '{n} kind(s) of evaluation error',
+    ),
+    'sum.failed.totality.one': (
+        '{n} erilainen arviointivirhe',
+        '{n} slags utvärderingsfel',
+        '{n} kind of evaluation error',
     ),
     'sum.failed.completeness': (
         'osa vastausjoukoista ei saa segmenttiä',
@@ -1129,6 +1139,11 @@ VERIFY_REPORT: dict[str, tuple[str, str, str]] = {
         '{n} regler döljs av tidigare regler',
         '{n} rule(s) are masked by earlier rules',
     ),
+    'sum.failed.masked_rules.one': (
+        '{n} sääntö jää aiempien sääntöjen taakse',
+        '{n} regel döljs av tidigare regler',
+        '{n} rule is masked by earlier rules',
+    ),
     'sum.failed.segments_reachable': (
         '{n} segmenttiin ei voi koskaan päätyä',
         '{n} segment kan aldrig nås',
@@ -1139,15 +1154,30 @@ VERIFY_REPORT: dict[str, tuple[str, str, str]] = {
         '{n} regler kan aldrig gälla',
         '{n} rule(s) can never fire',
     ),
+    'sum.failed.rules_fire.one': (
+        '{n} sääntö ei voi koskaan täyttyä',
+        '{n} regel kan aldrig gälla',
+        '{n} rule can never fire',
+    ),
     'sum.failed.inputs_used': (
         '{n} syötettä ei voi koskaan muuttaa tulosta',
         '{n} indata kan aldrig ändra resultatet',
         '{n} input(s) can never change the result',
     ),
+    'sum.failed.inputs_used.one': (
+        '{n} syöte ei voi koskaan muuttaa tulosta',
+        '{n} indata kan aldrig ändra resultatet',
+        '{n} input can never change the result',
+    ),
     'sum.failed.examples': (
         '{n} esimerkkiä ei mene läpi',
         '{n} exempel går inte igenom',
         '{n} example(s) fail',
+    ),
+    'sum.failed.examples.one': (
+        '{n} esimerkki ei mene läpi',
+        '{n} exempel går inte igenom',
+        '{n} example fails',
     ),
     'sum.undecided.budget': (
         'ei ratkaistu: {budget} loppui',

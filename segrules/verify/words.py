@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 
-from ..i18n import text
+from ..i18n import count, text
 from .model import Check, Finding, VerificationReport, size_text
 
 __all__ = ["region_text", "method_text", "methods_text", "check_summary", "finding_message", "note_text", "reason_text",
@@ -83,7 +83,7 @@ def check_summary(c: Check, lang: str) -> str:
     if c.status == "failed":
         n = len([f for f in c.findings if f.code != "SR610"])
         key = f"sum.failed.{c.name}"
-        out = text(lang, key if key in _keys(lang) else "sum.failed", n=n)
+        out = count(lang, key if key in _keys(lang) else "sum.failed", n)
         counted = [f.answer_sets for f in c.findings if f.answer_sets is not None]
         if c.name in ("completeness", "exclusivity") and counted:
             out += f" ({text(lang, 'report.answer_sets', size=size_text(sum(counted), lang))})"
@@ -116,12 +116,18 @@ def finding_message(f: Finding, lang: str) -> str:
                         message=translate(m["code"], m["message"], lang))
     if f"finding.{code}" in _keys(lang):
         return text(lang, f"finding.{code}", subject=f.subject or "")
+    # an evaluation error: its place (file:line:col) is shown as it is, in every language
+    place = _PLACE.search(f.message)
+    place = f" ({place['place']})" if place else ""
     if "cannot tell whether input" in f.message:
-        return text(lang, "finding.asked", code=code)
-    return text(lang, "finding.error", code=code)
+        return text(lang, "finding.asked", code=code) + place
+    return text(lang, "finding.error", code=code) + place
 
 
 _EXPECTS = re.compile(r"example (?P<name>'.*'|\".*\") expects '(?P<expect>[^']*)' but gets (?P<got>.+)", re.DOTALL)
+#: The place of an evaluation error at the end of its finding ("... (m.yaml:486:38)"), before
+#: the part of the ruleset the prover names ("... (m.yaml:486:38) (in score complexity)")
+_PLACE = re.compile(r" \((?P<place>[^()\n]+:\d+:\d+)\)(?: \(in [^()\n]*\))?\Z")
 _EXAMPLE_ERROR = re.compile(r"example (?P<name>'.*'|\".*\"): (?P<code>SR\d{3}) (?P<message>.+)", re.DOTALL)
 
 

@@ -170,6 +170,41 @@ def test_division_by_zero_is_found():
     assert check.findings[0].code == "SR403" and check.findings[0].witness["visits"] == 3
 
 
+def test_the_place_of_an_evaluation_error_is_kept_in_every_language():
+    text = QUADRANT.replace("expr: mean(client)", "expr: c1 / (visits - 3)")
+    report = verify(load(text))
+    [finding] = report.check("totality").findings
+    place = f"(model.yaml:{text[:text.index('c1 / (visits')].count(chr(10)) + 1}:"
+    assert place in finding.message
+    for lang in ("en", "fi", "sv"):
+        [line] = [x for x in report.format(lang).splitlines() if x.strip().startswith("- SR403")]
+        assert line.endswith(finding.message[finding.message.index(place):]), (lang, line)
+
+
+@pytest.mark.parametrize("message", [
+    "SR403: division by zero (m.yaml:12:5)",
+    "SR403: division by zero (m.yaml:12:5) (in score complexity)",  # as the SMT prover words it
+    "SR401: cannot tell whether input 'pa' is asked: 'battery' is not answered (m.yaml:12:5)",
+])
+def test_a_finding_keeps_its_place_in_finnish_and_swedish(message):
+    from segrules.verify.model import Finding
+    from segrules.verify.words import finding_message
+
+    f = Finding(message, code=message[:5])
+    for lang in ("fi", "sv"):
+        assert finding_message(f, lang).endswith(" (m.yaml:12:5)"), lang
+
+
+@pytest.mark.parametrize("lang, one", [
+    ("fi", "totality: 1 erilainen arviointivirhe"),
+    ("sv", "totality: 1 slags utvärderingsfel"),
+    ("en", "totality: 1 kind(s) of evaluation error"),
+])
+def test_one_evaluation_error_is_said_in_the_singular(lang, one):
+    report = verify(load(QUADRANT.replace("expr: mean(client)", "expr: c1 / (visits - 3)")))
+    assert one in report.format(lang)
+
+
 def test_unused_input_and_unreachable_segment_are_reported():
     text = QUADRANT.replace("(if visits > 12 then 1 else 0)", "(if visits > 100 then 1 else 0)")
     text = text.replace("max: 20", "max: 20\n    ")
