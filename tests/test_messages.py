@@ -183,6 +183,27 @@ def test_a_whole_number_of_another_type_is_not_called_a_whole_number():
     assert "Count" in message and "int()" in message
 
 
+@pytest.mark.parametrize("make, input_id, words", [
+    (lambda: type("Label", (str,), {})("illness"), "battery", ("Label", "str()")),
+    (lambda: __import__("numpy").bool_(True), "lives_alone", ("numpy.bool", "bool()")),
+])
+def test_a_text_or_yes_no_of_another_type_is_named_by_its_type_in_every_language(make, input_id, words):
+    import segrules
+    from segrules.errors import AnswerError
+    from segrules.messages import translate
+
+    rs = segrules.load_text(BASE, "t.yaml")
+    got = _problems(rs, dict(ANSWERS, **{input_id: make()}))
+    [(code, where, message)] = [p for p in got if p[1] == input_id]
+    assert code == "SR303" and "is a text" not in message and "a value of type bool," not in message
+    for lang in ("en", "fi", "sv"):
+        said = translate("SR303", f"{input_id}: {message}", lang)
+        assert all(w in said for w in words), (lang, said)
+    assert "tavallinen" in translate("SR303", message, "fi") and "vanlig" in translate("SR303", message, "sv")
+    with pytest.raises(AnswerError):
+        rs.decide(dict(ANSWERS, **{input_id: make()}))
+
+
 def test_a_duplicate_key_in_answers_is_located_by_line(tmp_path):
     path = tmp_path / "a.json"
     path.write_text('{\n  "battery": "illness",\n  "c_manage": 4,\n  "battery": "risk"\n}\n', encoding="utf-8")

@@ -127,7 +127,9 @@ def read_record(record: Any) -> StoredDecision:
                 f"overridden is {str(overridden).lower()}, but the segment is {segment!r} "
                 f"and the suggested segment {suggested!r}"
             )
-        if overridden and not (reason or "").strip():
+        given = record.get("override_reason")
+        if overridden and not (reason or "").strip() and (given is None or isinstance(given, str)):
+            # (a reason that is not text is named as such above, not as missing too)
             problems.append("an overridden decision must give its override_reason")
         if not overridden and reason is not None:
             problems.append("override_reason is given, but the decision is not overridden")

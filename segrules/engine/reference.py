@@ -7,6 +7,7 @@ It is not the fast path.
 
 from __future__ import annotations
 
+import builtins
 import itertools
 from fractions import Fraction
 from typing import Any, Mapping
@@ -174,10 +175,16 @@ def _branches(
 
 
 def _kind_of(value: object) -> str:
+    # a subclass of int or str, or a look-alike of bool (numpy.bool_), is named by its type:
+    # "a text" of "high" where "high" is a choice would contradict itself
     if isinstance(value, bool):
         return "a yes/no value"
     if isinstance(value, int) and type(value) is not int:
-        return f"of type {type(value).__name__}, not a plain whole number (convert it with int())"
+        return f"of type {_type_name(value)}, not a plain whole number (convert it with int())"
+    if isinstance(value, str) and type(value) is not str:
+        return f"of type {_type_name(value)}, not a plain text (convert it with str())"
+    if type(value).__name__ in ("bool", "bool_"):
+        return f"of type {_type_name(value)}, not a plain yes/no value (convert it with bool())"
     if isinstance(value, str):
         return "a text"
     if isinstance(value, int):
@@ -185,6 +192,13 @@ def _kind_of(value: object) -> str:
     if isinstance(value, float):
         return "a decimal number"
     return f"a value of type {type(value).__name__}"
+
+
+def _type_name(value: object) -> str:
+    """The name of a value's type; with its module where the name alone is a built-in type's
+    (numpy.bool, not bool)."""
+    t = type(value)
+    return t.__name__ if t.__module__ == "builtins" or not hasattr(builtins, t.__name__) else f"{t.__module__}.{t.__name__}"
 
 
 def _same_kind(domain: ast.Domain, value: object) -> bool:

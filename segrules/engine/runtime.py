@@ -779,6 +779,11 @@ class Ruleset:
 
     def _override(self, decision: Decision, segment: str, reason: str | None) -> Decision:
         target = self.segment(segment)
+        if reason is not None and not isinstance(reason, str):  # 5, b"x" or ["a"] would be stored as str() of it
+            raise UsageError(
+                f"the reason for an override must be text, not a value of type {type(reason).__name__}",
+                code="SR502",
+            )
         if reason is None or not str(reason).strip():
             raise UsageError(
                 "overriding the suggested segment needs a reason, so that the choice can be followed later",

@@ -273,6 +273,26 @@ def test_override_without_a_reason(rs, reason):
     assert info.value.code == "SR502"
 
 
+@pytest.mark.parametrize("reason", [5, ["a"], b"x", 1.5, True])
+def test_override_with_a_reason_that_is_not_text(rs, reason):
+    # refused, not stored as str() of it
+    with pytest.raises(UsageError) as info:
+        rs.decide(ANSWERS, override="verkosto", reason=reason)
+    assert info.value.code == "SR502" and "must be text" in str(info.value)
+    with pytest.raises(UsageError) as info:
+        rs.decide(ANSWERS).override("verkosto", reason=reason)
+    assert info.value.code == "SR502" and type(reason).__name__ in str(info.value)
+
+
+def test_the_reason_that_is_not_text_is_said_in_every_language():
+    from segrules.messages import translate
+
+    message = "the reason for an override must be text, not a value of type bytes"
+    for lang, word in (("fi", "perustelun"), ("sv", "motiveringen")):
+        said = translate("SR502", message, lang)
+        assert word in said and "bytes" in said, said
+
+
 def test_reason_without_an_override(rs):
     with pytest.raises(UsageError) as info:
         rs.decide(ANSWERS, reason="because")
