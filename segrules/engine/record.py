@@ -215,6 +215,12 @@ def decision_from_json(record: Any, ruleset: Ruleset) -> Decision:
             values[:_SEGMENT] + (target, ruleset._pathways[target.id]) + values[_SEGMENT + 2:_SUGGESTED]
             + (seg, stored.override_reason.strip()) + values[_AT:]
         )
+    # the date of the next assessment follows from the time and the segment; a record that says
+    # another is inconsistent, and is refused rather than given the date again
+    reassess = decision.reassess_on.isoformat()
+    if stored.reassess_on != reassess:
+        raise RecordError([f"reassess_on {stored.reassess_on!r} is not the date {ruleset.id} gives for "
+                           f"{stored.segment} assessed at {stored.assessed_at.isoformat()} ({reassess})"])
     return decision
 
 

@@ -274,6 +274,7 @@ def test_a_record_that_is_not_an_object():
         (lambda r: r.update(suggested_segment="omatoimi"), "rule 3 gives 'yhteistyo', not the suggested segment 'omatoimi'"),
         (lambda r: r["rule"].update(number=9), "rule.number 9: test.base has 4 rules"),
         (lambda r: r["scores"].pop("complexity"), "the scores are ['resources'], but test.base has the scores"),
+        (lambda r: r.update(reassess_on="2099-01-01"), "reassess_on '2099-01-01' is not the date test.base gives"),
     ],
 )
 def test_a_record_that_does_not_fit_its_ruleset_is_SR553(rs, change, text):
