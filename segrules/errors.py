@@ -238,6 +238,10 @@ class DiagnosticSink:
     def warn(self, code: str, message: str, span: Span | None = None, *, hint: str | None = None) -> None:
         self.report(code, message, span, hint=hint, severity="warning")
 
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        """Add diagnostics made elsewhere (an earlier stage's) to this file's."""
+        self._items.extend(diagnostics)
+
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
         def key(d: Diagnostic):

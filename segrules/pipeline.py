@@ -18,7 +18,7 @@ from .engine.compile import compile_ruleset
 from .engine.reference import validate_answers
 from .engine.runtime import Ruleset
 from .errors import AnswerError, Diagnostic, DiagnosticSink, RulesetError
-from .source import SourceText, content_hash, decode_text, parse_yaml, read_source
+from .source import SourceText, compose_yaml, content_hash, decode_text, read_source
 
 
 def load(path: str | Path) -> Ruleset:
@@ -41,18 +41,22 @@ def check_definition(path: str | Path) -> tuple[ast.RulesetDef | None, tuple[Dia
 
 
 def _checked(source: SourceText) -> tuple[ast.RulesetDef | None, tuple[Diagnostic, ...]]:
-    doc = parse_yaml(source)
+    doc, read = compose_yaml(source)
     sink = DiagnosticSink(source.lines)
     # the names and types of what could be built are checked even when other parts have
-    # problems, so that a file's problems are reported at once
+    # problems (a key given twice, a yes/no word), so that a file's problems are reported at once
     rs, left_out = build_draft(doc, sink, content_hash=content_hash(doc), source=source.name)
     if rs is not None:
         rs = check_ruleset(rs, sink, left_out)
     if rs is not None:
         _check_example_answers(rs, sink)
-    if sink.has_errors:
-        return None, sink.diagnostics
-    return rs, sink.diagnostics
+    # a place the YAML reading has a problem with is not reported a second time by the checks
+    # (a yes/no word kept as text is also "not true or false")
+    places = {(d.span.line, d.span.column) for d in read if d.span is not None and d.is_error}
+    merged = DiagnosticSink(source.lines)
+    merged.extend(read)
+    merged.extend(d for d in sink.diagnostics if d.span is None or (d.span.line, d.span.column) not in places)
+    return (None if merged.has_errors else rs), merged.diagnostics
 
 
 def _check_example_answers(rs: ast.RulesetDef, sink: DiagnosticSink) -> None:

@@ -410,6 +410,17 @@ def _escaped(text: str, j: int) -> bool:
 
 def parse_yaml(source: SourceText) -> YValue:
     """Compose the YAML document into located values, or raise RulesetError."""
+    value, diagnostics = compose_yaml(source)
+    if any(d.is_error for d in diagnostics):
+        raise RulesetError(diagnostics)
+    return value
+
+
+def compose_yaml(source: SourceText) -> tuple[YValue, tuple[Diagnostic, ...]]:
+    """The YAML document as located values, and the problems that still left one (a key
+    given twice, a tag, a yes/no word, a number YAML versions read differently), so that a
+    ruleset's own checks can report theirs with them; RulesetError for a document that
+    cannot be read at all (a syntax error, an anchor, nesting too deep, an empty file)."""
     sink = DiagnosticSink(source.lines)
     _reject_control_characters(source, sink)
     deep = _flow_nesting_error(source.text)
@@ -465,8 +476,14 @@ def parse_yaml(source: SourceText) -> YValue:
         sink.report("SR100", "the file is empty; it must hold a YAML mapping", Span(source.name, 1, 1))
         sink.raise_if_errors()
     value = _convert(node, source, sink, 0, tagged)
-    sink.raise_if_errors()
-    return value
+    if any(d.is_error and d.code not in _READ_ON for d in sink.diagnostics):  # too deep: nothing to check
+        sink.raise_if_errors()
+    return value, sink.diagnostics
+
+
+#: Problems of the YAML after which the document is still read as written (the first of two
+#: keys, a tag's or a yes/no word's text), so that the ruleset's own checks run too
+_READ_ON = frozenset({"SR011", "SR013", "SR014", "SR015"})
 
 
 def _report_tab_indented_lines(source: SourceText, sink: DiagnosticSink, skip: int | None) -> None:

@@ -37,6 +37,19 @@ def test_duplicate_keys_are_all_reported():
     ]
 
 
+def test_a_key_given_twice_hides_no_other_problem_of_the_file():
+    """The YAML is read on after a key given twice (its first value kept), a tag, a yes/no
+    word or an ambiguous number, so that a model owner sees the file's other problems at the
+    same time; the checks do not report those places a second time."""
+    text = variant("format: 1\n", "format: 1\nformat: 1\n")
+    text = variant("  - verkosto  when resources < 3 and complexity >= 3",
+                   "  - verkosto  when resources < 3 and complexty >= 3", text)
+    text = variant("    optional: true\n", "    optional: yes\n", text, count=2)
+    errs = errors(text)
+    assert [d.code for d in errs] == ["SR011", "SR013", "SR013", "SR210"], [d.format() for d in errs]
+    assert at(errs[-1]) == where(text, "complexty")
+
+
 def test_anchor_and_alias_are_rejected_where_written():
     text = variant("title: {", "title: &t {")
     text = variant("hit_policy: unique", "hit_policy: unique\nprovenance: *t", text)
