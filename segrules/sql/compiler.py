@@ -726,8 +726,8 @@ def _source(rs, table, shape, K, C, kinds, columns, Q, V) -> tuple[list[str], st
             elif kinds[inp.id] == "json":
                 src = _json_text(inp, q(inp.id))
                 cols.append(f"SR_JSON_IS_STRING({q(inp.id)}) AS {_a(inp.id, 'j')}")
-            else:
-                src = f"CAST({q(inp.id)} AS TEXT)"
+            else:  # an empty text is no answer, as an empty CSV cell is (answers_from_text)
+                src = f"NULLIF(CAST({q(inp.id)} AS TEXT), '')"
             cols.append(f"{src} AS {_a(inp.id, 't')}")
         return cols, f"FROM {table}"
     cols = [f"{K} AS {q('#key')}"]
@@ -737,7 +737,7 @@ def _source(rs, table, shape, K, C, kinds, columns, Q, V) -> tuple[list[str], st
             cols.append(f"MAX(CASE WHEN {mine} THEN {_json_text(inp, V)} END) AS {_a(inp.id, 't')}")
             cols.append(f"BOOL_OR(CASE WHEN {mine} THEN SR_JSON_IS_STRING({V}) END) AS {_a(inp.id, 'j')}")
         else:
-            cols.append(f"MAX(CASE WHEN {mine} THEN CAST({V} AS TEXT) END) AS {_a(inp.id, 't')}")
+            cols.append(f"MAX(CASE WHEN {mine} THEN NULLIF(CAST({V} AS TEXT), '') END) AS {_a(inp.id, 't')}")
         cols.append(f"COUNT(CASE WHEN {mine} THEN 1 END) AS {_a(inp.id, 'n')}")
     other = f"CASE WHEN NOT {one_of(Q, [s(i.id) for i in rs.inputs])} THEN CAST({Q} AS TEXT) END"
     cols.append(f"STRING_AGG(DISTINCT {other}, ',' ORDER BY {other}) AS {q('#unknown')}")

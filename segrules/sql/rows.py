@@ -22,11 +22,12 @@ _INT_RE = re.compile(r"-?[0-9]+")
 
 
 def answers_from_text(definition, row: Mapping[str, Any]) -> dict[str, Any]:
-    """The answers a row of text values stands for (None, or a missing key, is no answer)."""
+    """The answers a row of text values stands for (None, an empty text or a missing key is
+    no answer: an empty CSV cell and an empty text column mean the same)."""
     inputs = {i.id: i for i in definition.inputs}
     out: dict[str, Any] = {}
     for key, text in row.items():
-        if text is None:
+        if text is None or text == "":
             if key not in inputs:
                 out[key] = None  # an unknown question stays a problem, answered or not
             continue

@@ -130,6 +130,49 @@ def test_long_shape_with_duplicates_and_unknown_questions(tmp_path, ruleset):
             assert rows[k]["error_codes"] == expected[k]["error_codes"]
 
 
+def test_an_empty_text_in_a_table_is_no_answer_on_every_engine(tmp_path, ruleset, postgres_url):
+    """As an empty CSV cell is: a text column (Parquet, PostgreSQL) holding '' for a choice,
+    a number or an optional answer gives what NULL gives, on DuckDB, the Python engine and
+    PostgreSQL; a blank that is not empty (' ') stays an answer that is not allowed."""
+    import psycopg
+
+    records = [sample_answers(ruleset.definition, random.Random(k)) for k in range(30)]
+    ids = [i.id for i in ruleset.definition.inputs]
+    optional = [i.id for i in ruleset.definition.inputs if i.optional and i.asked_when is None]
+    rows = {}
+    for blank in ("", None, " "):
+        rows[blank] = [(k, *(blank if (i in optional and k % 2) or (i == "c_coping" and k % 3 == 0) else text_of(a.get(i))
+                             for i in ids)) for k, a in enumerate(records)]
+    con = duckdb.connect()
+    results = {}
+    with psycopg.connect(postgres_url) as conn:
+        for blank, table in rows.items():
+            name = {"": "empty", None: "nulls", " ": "space"}[blank]
+            con.execute(f"CREATE TABLE {name} (record_id BIGINT, " + ", ".join(f'"{i}" VARCHAR' for i in ids) + ")")
+            con.executemany(f"INSERT INTO {name} VALUES ({', '.join(['?'] * (len(ids) + 1))})", table)
+            con.execute(f"COPY {name} TO '{tmp_path / name}.parquet' (FORMAT PARQUET)")
+            conn.execute(f"CREATE TABLE {name} (record_id BIGINT, " + ", ".join(f'"{i}" TEXT' for i in ids) + ")")
+            with conn.cursor() as cur:
+                cur.executemany(f"INSERT INTO {name} VALUES ({', '.join(['%s'] * (len(ids) + 1))})", table)
+    for name in ("empty", "nulls", "space"):
+        for engine in ("duckdb", "python"):
+            run_batch(ruleset, str(tmp_path / f"{name}.parquet"), str(tmp_path / f"{name}-{engine}.parquet"), engine=engine)
+            results[name, engine] = _read(tmp_path / f"{name}-{engine}.parquet")
+        run_batch(ruleset, f"{postgres_url}#{name}", f"{postgres_url}#{name}_out", engine="postgres")
+        with psycopg.connect(postgres_url) as conn:
+            cur = conn.execute(f"SELECT * FROM {name}_out ORDER BY record_id")
+            names = [d[0] for d in cur.description]
+            results[name, "postgres"] = [dict(zip(names, r)) for r in cur.fetchall()]
+    decided = lambda rows: [(r["record_id"], r["segment"], r["error_codes"]) for r in rows]  # noqa: E731
+    want = decided(results["nulls", "duckdb"])
+    assert sum(1 for _, seg, _ in want if seg is None) >= 10  # the required c_coping left out: SR304
+    for engine in ("duckdb", "python", "postgres"):
+        assert decided(results["empty", engine]) == want, engine
+        assert decided(results["nulls", engine]) == want, engine
+        spaced = decided(results["space", engine])
+        assert all(codes and ("SR302" in codes or "SR303" in codes) for k, _, codes in spaced if k % 3 == 0), engine
+
+
 def test_postgres_engine_table_to_table_in_one_transaction(ruleset, postgres_url):
     import psycopg
 
