@@ -129,16 +129,7 @@ def render(query: CompiledQuery, dialect: str, *, pretty: bool = False) -> str:
                 else:
                     text = json_text_duckdb(x)
             elif dialect == "postgres":
-                kind = f"JSON_TYPEOF(CAST({x} AS JSON))"
-                # json keeps a value's text as written, spaces around it too
-                raw = f"TRIM(CHR(32) || CHR(9) || CHR(10) || CHR(13) FROM CAST({x} AS TEXT))"
-                if what == "SR_JSON_IS_STRING":
-                    text = f"({kind} = 'string')"
-                elif what == "SR_JSON_RAW":
-                    text = f"NULLIF({raw}, 'null')"
-                else:
-                    text = (f"(CASE {kind} WHEN 'string' THEN CAST({x} AS JSON) #>> '{{}}' WHEN 'null' THEN NULL "
-                            f"ELSE {raw} END)")
+                text = _pg_json(what, x)
             else:
                 raise UsageError(f"JSON columns are read by DuckDB and PostgreSQL, not in {dialect} SQL",
                                  code="SR801")
@@ -354,12 +345,21 @@ def _pg_call(name: str, args: list[str], int_type: str) -> str:
         digits = "+" if name == "SR_WHOLE" else "{1,18}"
         lead = "" if name == "SR_WHOLE" else "0*"
         return f"(({args[0]}) ~ '^-?{lead}[0-9]{digits}$')"
-    x = args[0]
+    return _pg_json(name, args[0])
+
+
+def _pg_json(name: str, x: str) -> str:
+    """``SR_JSON_IS_STRING``, ``SR_JSON_RAW`` or ``SR_JSON_TEXT`` of the JSON value ``x`` in
+    PostgreSQL. A string holding the escape ``\\u0000``, which PostgreSQL cannot make text
+    of (it would stop the whole run), reads as its JSON text, quotes and all: no code is
+    that, so it is an answer that is not allowed, as ``decide`` says of a text with NUL."""
     kind = f"JSON_TYPEOF(CAST({x} AS JSON))"
+    # json keeps a value's text as written, spaces around it too
     raw = f"TRIM(CHR(32) || CHR(9) || CHR(10) || CHR(13) FROM CAST({x} AS TEXT))"
     if name == "SR_JSON_IS_STRING":
         return f"({kind} = 'string')"
     if name == "SR_JSON_RAW":
         return f"NULLIF({raw}, 'null')"
     assert name == "SR_JSON_TEXT", name
-    return f"(CASE {kind} WHEN 'string' THEN CAST({x} AS JSON) #>> '{{}}' WHEN 'null' THEN NULL ELSE {raw} END)"
+    return (f"(CASE {kind} WHEN 'string' THEN (CASE WHEN STRPOS(CAST({x} AS TEXT), '\\u0000') > 0 THEN {raw} "
+            f"ELSE CAST({x} AS JSON) #>> '{{}}' END) WHEN 'null' THEN NULL ELSE {raw} END)")

@@ -241,8 +241,8 @@ def compare(
     for engine, run, shapes in runs:
         for shape in shapes:
             some = _sql_records(shape, d, records)
-            if engine == "postgres":
-                some = [(k, a) for k, a in some if not holds_nul(a)]  # PostgreSQL text holds no NUL
+            if engine == "postgres" and shape != "json":  # text holds no NUL; a json column its escape
+                some = [(k, a) for k, a in some if not holds_nul(a)]
             got = run(shape, some)
             want = want_raw if shape == "json" else want_text
             for key, answers in some:

@@ -3,13 +3,14 @@ equals decide(); PostgreSQL tables and files are not mixed (SR810)."""
 
 from __future__ import annotations
 
+import json
 import random
 from urllib.parse import quote
 
 import pytest
 
 import segrules
-from segrules.errors import SegrulesError
+from segrules.errors import AnswerError, SegrulesError
 from segrules.sampling import sample_answers
 from segrules.sql import RESULT_COLUMNS, answers_from_text, reference_row
 from segrules.sql.batch import run_batch
@@ -238,3 +239,29 @@ def test_the_native_text_reads_names_that_look_like_sql(ruleset, postgres_url):
     assert len(got[0]) == 40 and got[0] == got[1]
     with pytest.raises(ValueError):
         postgres_native(compile_query(ruleset.definition))  # the Euclid layers: render's, not this
+
+
+def test_a_json_text_holding_nul_is_one_bad_answer_not_a_stopped_run(ruleset, postgres_url):
+    """PostgreSQL cannot make text of a json string with the escape \\u0000: the record is
+    refused as decide refuses it (the answer is not allowed), and the run goes on."""
+    import psycopg
+
+    rng = random.Random(3)
+    records = [sample_answers(ruleset.definition, rng) for _ in range(4)]
+    records[1] = dict(records[1], battery="ill\x00ness")
+    ids = [i.id for i in ruleset.definition.inputs]
+    with psycopg.connect(postgres_url) as conn:
+        conn.execute("DROP TABLE IF EXISTS nul_answers")
+        conn.execute("CREATE TABLE nul_answers (record_id BIGINT, " + ", ".join(f'"{i}" JSON' for i in ids) + ")")
+        with conn.cursor() as cur:
+            cur.executemany(f"INSERT INTO nul_answers VALUES (%s{', %s::json' * len(ids)})",
+                            [(k, *(json.dumps(a[i]) if a.get(i) is not None else None for i in ids))
+                             for k, a in enumerate(records)])
+    summary = run_batch(ruleset, f"{postgres_url}#nul_answers", f"{postgres_url}#nul_result", engine="postgres")
+    assert (summary.segmented, summary.rejected) == (3, 1)
+    with psycopg.connect(postgres_url) as conn:
+        row = conn.execute("SELECT segment, error_codes, error_inputs FROM nul_result WHERE record_id = 1").fetchone()
+    with pytest.raises(AnswerError) as info:
+        ruleset.decide(records[1])
+    assert row[0] is None and row[1].split(",") == [p.code for p in info.value.problems]
+    assert "battery" in row[2].split(",")

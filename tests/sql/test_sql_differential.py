@@ -221,7 +221,8 @@ def test_generated_rulesets_random_answers(data, text, duck, pg):
     for shape in SHAPES + JSON_SHAPES:
         some = _records_for(shape, ruleset, records)
         assert_same(ruleset, some, run_duckdb(duck, ruleset.definition, some, shape=shape), f"duckdb {shape}", shape)
-        some = [(k, a) for k, a in some if not holds_nul(a)]  # PostgreSQL text cannot hold NUL
+        if shape != "json":  # PostgreSQL text cannot hold NUL; a json column holds its escape
+            some = [(k, a) for k, a in some if not holds_nul(a)]
         assert_same(ruleset, some, run_postgres(pg, ruleset.definition, some, shape=shape), f"postgres {shape}", shape)
 
 
