@@ -57,6 +57,10 @@ INTEGER_TYPES = frozenset({
     "INT8", "INT4", "INT2", "INT", "INT64", "INT32", "INT16",
 })
 BOOLEAN_TYPES = frozenset({"BOOLEAN", "BOOL"})
+#: Floating-point columns: engines write 4.0 as "4.0" (DuckDB, Spark) or "4" (PostgreSQL), so
+#: for a number question their values are read as decimal numbers on every engine (SR303),
+#: as ``decide`` reads 4.0
+FLOAT_TYPES = frozenset({"FLOAT", "DOUBLE", "REAL", "FLOAT4", "FLOAT8", "DOUBLE PRECISION"})
 #: JSON columns (DuckDB's JSON, as it reads a JSON Lines file; PostgreSQL's json and jsonb):
 #: a JSON string and a JSON number or true/false keep their kinds, as in ``decide`` (``"3"``
 #: is not a number).
@@ -433,12 +437,15 @@ class _Compiler:
 
 def column_class(inp: ast.Input, sql_type: str | None) -> str:
     """How the column of ``inp`` is read: ``integer`` or ``boolean`` as it is, ``json`` as a
-    JSON value of its own kind, else ``text``."""
+    JSON value of its own kind, ``float`` (a number question's floating-point column) as a
+    decimal number whatever its value, else ``text``."""
     if is_json_type(sql_type):
         return "json"
     name = (sql_type or "").upper().strip()
     if inp.domain.is_numeric and name in INTEGER_TYPES:
         return "integer"
+    if inp.domain.is_numeric and name in FLOAT_TYPES:
+        return "float"
     if inp.domain.kind == "boolean" and name in BOOLEAN_TYPES:
         return "boolean"
     return "text"
@@ -726,6 +733,8 @@ def _source(rs, table, shape, K, C, kinds, columns, Q, V) -> tuple[list[str], st
             elif kinds[inp.id] == "json":
                 src = _json_text(inp, q(inp.id))
                 cols.append(f"SR_JSON_IS_STRING({q(inp.id)}) AS {_a(inp.id, 'j')}")
+            elif kinds[inp.id] == "float":  # read as text after this: never a whole number (SR303)
+                src = f"CASE WHEN {q(inp.id)} IS NOT NULL THEN 'a decimal number' END"
             else:  # an empty text is no answer, as an empty CSV cell is (answers_from_text)
                 src = f"NULLIF(CAST({q(inp.id)} AS TEXT), '')"
             cols.append(f"{src} AS {_a(inp.id, 't')}")

@@ -265,3 +265,35 @@ def test_a_json_text_holding_nul_is_one_bad_answer_not_a_stopped_run(ruleset, po
         ruleset.decide(records[1])
     assert row[0] is None and row[1].split(",") == [p.code for p in info.value.problems]
     assert "battery" in row[2].split(",")
+
+
+def test_a_floating_point_column_is_read_alike_by_postgresql_and_duckdb(ruleset, postgres_url, tmp_path):
+    """A number question's REAL or DOUBLE column: PostgreSQL writes 4.0 as "4", DuckDB as
+    "4.0"; both read it as a decimal number (SR303), as decide reads 4.0."""
+    import duckdb
+    import psycopg
+
+    rng = random.Random(4)
+    records = [sample_answers(ruleset.definition, rng) for _ in range(6)]
+    ids = [i.id for i in ruleset.definition.inputs]
+    kind = {i: "DOUBLE PRECISION" if i == "c_coping" else "TEXT" for i in ids}
+    rows = [(k, *(a.get(i) if i == "c_coping" else text_of(a.get(i)) for i in ids)) for k, a in enumerate(records)]
+    with psycopg.connect(postgres_url) as conn:
+        conn.execute("DROP TABLE IF EXISTS float_answers")
+        conn.execute("CREATE TABLE float_answers (record_id BIGINT, " + ", ".join(f'"{i}" {kind[i]}' for i in ids) + ")")
+        with conn.cursor() as cur:
+            cur.executemany(f"INSERT INTO float_answers VALUES (%s{', %s' * len(ids)})", rows)
+    con = duckdb.connect()
+    con.execute("CREATE TABLE float_answers (record_id BIGINT, "
+                + ", ".join(f'"{i}" {"DOUBLE" if i == "c_coping" else "VARCHAR"}' for i in ids) + ")")
+    con.executemany(f"INSERT INTO float_answers VALUES (?{', ?' * len(ids)})", rows)
+    con.execute(f"COPY float_answers TO '{tmp_path / 'f.parquet'}' (FORMAT PARQUET)")
+    run_batch(ruleset, f"{postgres_url}#float_answers", f"{postgres_url}#float_result", engine="postgres")
+    run_batch(ruleset, str(tmp_path / "f.parquet"), str(tmp_path / "r.parquet"), engine="duckdb")
+    with psycopg.connect(postgres_url) as conn:
+        got_pg = conn.execute("SELECT record_id, segment, error_codes, error_inputs FROM float_result "
+                              "ORDER BY record_id").fetchall()
+    got_duck = con.execute(f"SELECT record_id, segment, error_codes, error_inputs FROM '{tmp_path / 'r.parquet'}' "
+                           "ORDER BY record_id").fetchall()
+    assert got_pg == got_duck
+    assert all(seg is None and "SR303" in codes and "c_coping" in inputs for _, seg, codes, inputs in got_pg)
