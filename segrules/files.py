@@ -175,7 +175,8 @@ def check_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] = 
 
 
 def write_text_atomic(
-    path: str | Path, text: str, *, inputs: Iterable[str | os.PathLike] = (), force: bool = False
+    path: str | Path, text: str, *, inputs: Iterable[str | os.PathLike] = (), force: bool = False,
+    mode: int | None = None,
 ) -> None:
     """Write UTF-8 text to ``path`` so that nothing is lost or half-written.
 
@@ -185,18 +186,21 @@ def write_text_atomic(
     the file it names is replaced (the link stays). A pipe or a terminal (``/dev/stdout``,
     ``/dev/tty``) is written directly. A folder, a device, a socket or a dangling link is
     refused; so are the command's own ``inputs`` and (unless ``force``) an existing model file.
-    Every problem is an OutputError (SR520 to SR523) that names ``path``.
+    Every problem is an OutputError (SR520 to SR523) that names ``path``. ``mode``: the
+    permission bits of the file written (default: the old file's, or a new file's).
     """
-    write_bytes_atomic(path, text.encode("utf-8", errors="backslashreplace"), inputs=inputs, force=force)
+    write_bytes_atomic(path, text.encode("utf-8", errors="backslashreplace"), inputs=inputs, force=force, mode=mode)
 
 
 def write_bytes_atomic(
-    path: str | Path, data: bytes, *, inputs: Iterable[str | os.PathLike] = (), force: bool = False
+    path: str | Path, data: bytes, *, inputs: Iterable[str | os.PathLike] = (), force: bool = False,
+    mode: int | None = None,
 ) -> None:
     """Write ``data`` to ``path`` as ``write_text_atomic`` writes text."""
     shown = _shown_path(path)
     check_output(path, inputs, force=force)
-    target, mode = output_target(path, streams=True)
+    target, old_mode = output_target(path, streams=True)
+    mode = old_mode if mode is None else mode
     if target is None:
         # a pipe or a terminal, or /dev/stdout redirected to a file: add to the open file,
         # never replace it

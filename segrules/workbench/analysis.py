@@ -22,7 +22,7 @@ from ..engine.runtime import Ruleset, format_number
 from ..errors import AnswerError, Diagnostic, EvaluationError, RulesetError, SegrulesError
 from ..i18n import TEXTS as I18N, code_label, codes_label, count, text
 from ..pipeline import load_text
-from ..messages import translate
+from ..messages import translate, translate_error
 from ..sampling import sample_answers
 from ..verify import verify
 from ..verify.model import seconds_text, size_text
@@ -71,7 +71,7 @@ def analyse(text_: str, name: str, lang: str, *, seconds: float = VERIFY_SECONDS
     rs = ruleset.definition
     doc["ruleset"] = {"id": rs.id, "version": rs.version, "content_hash": rs.content_hash,
                       "title": rs.title.get(lang)}
-    doc["examples"] = examples_json(ruleset)
+    doc["examples"] = examples_json(ruleset, lang)
     doc["sizes"] = sizes_json(ruleset, lang)
     doc["form"] = form_json(rs, lang)
     report = None
@@ -86,10 +86,13 @@ def analyse(text_: str, name: str, lang: str, *, seconds: float = VERIFY_SECONDS
     return doc
 
 
-def examples_json(ruleset: Ruleset) -> list[dict]:
-    """The ruleset's own examples run: name, expected, got, passed and the example's line."""
+def examples_json(ruleset: Ruleset, lang: str = "en") -> list[dict]:
+    """The ruleset's own examples run: name, expected, got, passed and the example's line;
+    what went wrong in ``lang``."""
     return [
-        {"name": r.example.name, "expect": r.example.expect, "got": r.got, "passed": r.passed, "error": r.error,
+        {"name": r.example.name, "expect": r.example.expect,
+         "got": r.got, "passed": r.passed,
+         "error": translate_error(r.error, lang) if r.error else r.error,
          "line": r.example.span.line if r.example.span else None}
         for r in ruleset.run_examples()
     ]
@@ -261,7 +264,7 @@ def try_answers(ruleset: Ruleset, answers: Mapping[str, Any], lang: str) -> dict
                            for p in exc.problems]
         return doc
     except SegrulesError as exc:  # a gap, an overlap, a division by zero: what verify shows
-        doc["error"] = {"code": exc.code, "message": str(exc)}
+        doc["error"] = {"code": exc.code, "message": translate(exc.code, str(exc), lang)}
         return doc
     doc["decision"] = {
         "segment": d.segment_id, "label": d.segment.label.get(lang),

@@ -17,6 +17,7 @@ import hmac
 import json
 import os
 import secrets
+import stat
 import threading
 from importlib import resources
 from pathlib import Path
@@ -33,7 +34,8 @@ from starlette.routing import Route
 from ..dsl import ast
 from ..errors import SegrulesError
 from ..files import InputTooLarge, OutputError, os_reason, read_bytes_limited, write_text_atomic
-from ..i18n import DEFAULT_LANG, check_lang
+from ..i18n import DEFAULT_LANG, accept_language, check_lang
+from ..messages import translate
 from ..serve.app import parse_json, read_body
 from ..serve.problems import ServiceError, problem, problem_of
 from ..source import MAX_FILE_BYTES, read_source
@@ -130,7 +132,8 @@ class Workbench:
             if old.startswith("\ufeff"):
                 new = "\ufeff" + new
             backup = backup_path(self.path)
-            write_text_atomic(backup, old, force=True)
+            # the copy is as private as the file: its permissions, not those a new file gets
+            write_text_atomic(backup, old, force=True, mode=stat.S_IMODE(os.stat(self.path).st_mode))
             write_text_atomic(self.path, new, force=True)
             saved = self._read()
         return {
@@ -269,14 +272,24 @@ class TokenGuard:
         await self.app(scope, receive, send)
 
 
+def _lang_of(request: Request) -> str:
+    """The language of a refusal: the page's, which it sends as ``Accept-Language``, else the run's."""
+    return accept_language(request.headers.get("accept-language")) or _bench(request).lang
+
+
 async def _on_error(request: Request, exc: Exception) -> Response:
+    lang = _lang_of(request)
+
+    def worded(code: str, status: int, detail: str) -> Response:
+        return _problem(problem(code, status, translate(code, detail, lang), lang=lang))
+
     if isinstance(exc, HTTPException):
-        return _problem(problem("SR918", exc.status_code, f"no such page or action: {request.method} {request.url.path}"))
+        return worded("SR918", exc.status_code, f"no such page or action: {request.method} {request.url.path}")
     if isinstance(exc, OutputError):
-        return _problem(problem(exc.code, 500, str(exc)))
+        return worded(exc.code, 500, str(exc))
     if isinstance(exc, SegrulesError):
-        return _problem(problem_of(exc))
-    return _problem(problem("SR921", 500, "internal error in the workbench (a bug in segrules)"))
+        return _problem(problem_of(exc, lang=lang))
+    return worded("SR921", 500, "internal error in the workbench (a bug in segrules)")
 
 
 def create_app(bench: Workbench) -> Starlette:

@@ -90,6 +90,34 @@ def test_save_writes_keeps_a_backup_and_refuses_a_changed_file(client, ruleset):
     assert not [p.name for p in ruleset.parent.iterdir() if p.name.endswith(".tmp")]
 
 
+def test_the_backup_is_as_private_as_the_file(client, ruleset):
+    ruleset.chmod(0o600)
+    base = client.get("/api/file").json()
+    assert client.post("/api/save", json={"text": BASE + "\n", "base_hash": base["hash"]}).status_code == 200
+    backup = ruleset.parent / "malli.yaml.bak"
+    assert oct(backup.stat().st_mode & 0o777) == "0o600" and oct(ruleset.stat().st_mode & 0o777) == "0o600"
+
+
+def test_refusals_gaps_and_failed_examples_are_in_the_pages_language(client, ruleset):
+    """The page sends its language as Accept-Language: refusals are worded in it, and so are
+    a gap met while trying answers and an example that fails (not in English)."""
+    base = client.get("/api/file").json()
+    client.post("/api/save", json={"text": BASE + "\n", "base_hash": base["hash"]})
+    stale = client.post("/api/save", json={"text": BASE, "base_hash": base["hash"]}, headers={"accept-language": "sv"})
+    assert stale.status_code == 409 and stale.json()["title"] == "Filen ändrades på disken efter att arbetsbänken öppnade den"
+    assert "changed on disk" not in stale.json()["detail"]
+    gap = BASE.replace("  - omatoimi  when resources >= 3 and complexity < 3",
+                       "  - omatoimi  when resources > 3 and complexity < 3")
+    answers = {"battery": "illness", "c_manage": 3, "c_support": 3, "p_illness": 1, "visits": 2, "lives_alone": False}
+    tried = client.post("/api/try", json={"text": gap, "lang": "fi", "answers": answers}).json()
+    assert tried["error"]["code"] == "SR401" and tried["error"]["message"] == "mikään segmentin sääntö ei täyty näillä vastauksilla"
+    gap += ("  - name: on the threshold\n    answers: {battery: illness, c_manage: 3, c_support: 3, p_illness: 1, "
+            "visits: 2}\n    expect: omatoimi\n")
+    examples = client.post("/api/analyse", json={"text": gap, "lang": "fi"}).json()["examples"]
+    failed = [e["error"] for e in examples if e["error"]]
+    assert failed and all("no segment rule" not in e and "mikään segmentin sääntö" in e for e in failed), failed
+
+
 def test_save_keeps_the_files_line_ends_and_byte_order_mark(client, ruleset):
     ruleset.write_bytes(b"\xef\xbb\xbf" + BASE.replace("\n", "\r\n").encode("utf-8"))
     base = client.get("/api/file").json()

@@ -64,3 +64,37 @@ def test_save_shows_the_diff_keeps_a_backup_and_refuses_a_file_changed_on_disk(b
     page.wait(lambda: page.text == theirs, what="the version on disk")
     page.wait_idle()
     assert page.text == theirs and page.js("return document.getElementById('modal').hidden")
+
+
+def test_the_keyboard_can_leave_the_editor_and_the_dialog_holds_the_focus(bench):
+    """Tab indents, Escape and then Tab leaves the editor (no keyboard trap); the save dialog
+    takes the focus, so keys typed there never change the text it shows, and it stands above
+    the sticky decision box; a problem in the list can be reached with the keyboard."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    page, path = bench
+    page.open()
+    before = page.text
+    page.js("const s = document.getElementById('source'); s.focus(); s.setSelectionRange(0, 0);")
+    ActionChains(page.driver).send_keys(Keys.TAB).perform()
+    assert page.text == "  " + before and page.js("return document.activeElement.id") == "source"
+    ActionChains(page.driver).send_keys(Keys.ESCAPE).send_keys(Keys.TAB).perform()
+    assert page.text == "  " + before and page.js("return document.activeElement.id") != "source"
+    assert page.js("return document.getElementById('source').getAttribute('aria-describedby')") == "editor-keys"
+
+    page.js("const s = document.getElementById('source'); s.focus();")
+    ActionChains(page.driver).key_down(Keys.CONTROL).send_keys("s").key_up(Keys.CONTROL).perform()
+    page.wait(lambda: page.js("return !document.getElementById('modal').hidden"), what="the diff")
+    assert page.js("return document.activeElement.id") == "confirm-save"
+    shown = page.text
+    ActionChains(page.driver).send_keys("xyz").perform()
+    assert page.text == shown  # typed into the dialog, not the text behind it
+    assert int(page.js("return getComputedStyle(document.getElementById('modal')).zIndex")) > 1
+    ActionChains(page.driver).send_keys(Keys.ESCAPE).perform()
+    page.wait(lambda: page.js("return document.getElementById('modal').hidden"), what="the dialog to close")
+    assert page.js("return document.activeElement.id") == "source" and path.read_text("utf-8") != page.text
+
+    page.type_over("version:", "versio:")  # a problem, at its line, in the list
+    item = "document.querySelector('#problems li[data-line]:not([data-line=\"\"])')"
+    assert page.js(f"return {item}.tabIndex") == 0 and page.js(f"return {item}.getAttribute('role')") == "button"

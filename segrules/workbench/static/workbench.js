@@ -27,8 +27,13 @@
     for (const c of children) if (c !== null && c !== undefined) e.append(c);
     return e;
   }
+  // Enter or Space on an element that acts as a button (a problem in the list)
+  function activate(e, action) {
+    if (e.key === "Enter" || e.key === " ") { e.preventDefault(); action(); }
+  }
   async function api(path, body) {
-    const init = { headers: { "X-Segrules-Token": token } };
+    // the page's language, in which the workbench words its refusals too
+    const init = { headers: { "X-Segrules-Token": token, "Accept-Language": state.lang } };
     if (body !== undefined) {
       init.method = "POST";
       init.headers["Content-Type"] = "application/json";
@@ -154,7 +159,8 @@
   function renderProblems(a) {
     const ul = $("problems");
     const items = a.diagnostics.map((d) => el("li", { class: d.severity, "data-line": d.line || "", "data-code": d.code,
-        onclick: () => d.line && goToLine(d.line, d.column) },
+        tabindex: d.line ? "0" : null, role: d.line ? "button" : null,
+        onclick: () => d.line && goToLine(d.line, d.column), onkeydown: (e) => activate(e, () => d.line && goToLine(d.line, d.column)) },
       el("span", { class: "where", text: d.line ? t("line") + " " + d.line + (d.column ? ":" + d.column : "") : "" }),
       el("span", { class: "code", text: d.code }), t(d.severity) + ": " + d.message,
       d.hint ? el("span", { class: "hint", text: t("hint") + ": " + d.hint }) : null));
@@ -200,7 +206,8 @@
   function renderExamples(a) {
     const body = $("examples").tBodies[0];
     const rows = a.examples.map((x) => el("tr", { class: x.passed ? "passed" : "failed" },
-      el("td", { class: "line" }, x.line ? el("a", { text: String(x.line), onclick: () => goToLine(x.line, 1) }) : ""),
+      el("td", { class: "line" }, x.line ? el("a", { text: String(x.line), href: "#L" + x.line,
+        onclick: (e) => { e.preventDefault(); goToLine(x.line, 1); } }) : ""),
       el("td", { text: x.name }), el("td", { text: x.expect }),
       el("td", { text: x.error ? x.error : x.got || "" }),
       el("td", { class: "pass", text: x.passed ? "✓ " + t("ok") : "✗ " + t("fail") })));
@@ -325,12 +332,26 @@
   }
 
   // ------------------------------------------------------------------ saving
-  function openModal() { $("modal").hidden = false; }
-  function closeModal() { $("modal").hidden = true; }
+  function openModal() {
+    state.focusBefore = document.activeElement;
+    $("modal").hidden = false;
+    ($("confirm-save").disabled ? $("cancel") : $("confirm-save")).focus();
+  }
+  function closeModal() {
+    $("modal").hidden = true;
+    if (state.focusBefore && state.focusBefore.focus) state.focusBefore.focus();
+  }
   async function startSave() {
     $("confirm-save").disabled = true;
     $("save-error").hidden = true; $("reload").hidden = true; $("confirm-save").hidden = false;
-    const doc = await api("api/diff", { base: state.base.text, text: source.value });
+    state.diffedText = source.value;  // what Save writes: the text whose changes the dialog shows
+    let doc;
+    try {
+      doc = await api("api/diff", { base: state.base.text, text: state.diffedText });
+    } catch (err) {  // e.g. a text over the size limit: said, not lost in the console
+      setStatus(t("request_failed") + ": " + (err.code || "") + " " + err.message, "unsaved");
+      return;
+    }
     const pre = $("diff");
     if (!doc.changed) pre.replaceChildren(el("span", { text: t("no_changes") }));
     else pre.replaceChildren(...doc.lines.filter((l, i) => i > 1 || !/^(---|\+\+\+) /.test(l)).map((l) => el("span", {
@@ -344,7 +365,7 @@
     openModal();
   }
   async function confirmSave() {
-    const text = source.value;
+    const text = state.diffedText;
     try {
       const doc = await api("api/save", { text: text, base_hash: state.base.hash });
       state.base = { text: text, hash: doc.hash };
@@ -389,8 +410,11 @@
     source.addEventListener("scroll", () => {
       if (source.scrollLeft !== state.scrollLeft) { state.scrollLeft = source.scrollLeft; renderMarks(); } else syncScroll();
     });
-    source.addEventListener("keydown", (e) => {  // Tab indents with two spaces (YAML has no tabs)
-      if (e.key === "Tab" && !e.ctrlKey && !e.altKey && !e.metaKey) {
+    source.addEventListener("keydown", (e) => {  // Tab indents with two spaces (YAML has no tabs);
+      if (e.key === "Escape") { state.tabLeaves = true; return; }  // Escape, then Tab, leaves the editor
+      const leave = state.tabLeaves;
+      state.tabLeaves = false;
+      if (e.key === "Tab" && !e.ctrlKey && !e.altKey && !e.metaKey && !leave) {
         e.preventDefault();
         document.execCommand("insertText", false, "  ");
       }
