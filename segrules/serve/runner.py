@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import gc
 import signal
 import socket
@@ -49,8 +50,17 @@ def bind(host: str, port: int) -> socket.socket:
         sock.bind(address)
         sock.listen(2048)  # connections wait in the backlog until the server takes them
     except OSError as exc:
-        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}", code="SR906") from None
+        reason = _LISTEN_REASONS.get(exc.errno, exc.strerror or str(exc))
+        raise UsageError(f"cannot listen on {host}:{port}: {reason}", code="SR906") from None
     return sock
+
+
+#: Why a port cannot be listened on, in the words the messages' catalogue has in fi and sv
+_LISTEN_REASONS = {
+    errno.EADDRINUSE: "the port is already in use (another program, or another segrules, listens on it)",
+    errno.EACCES: "no permission to use the port (ports below 1024 need the system's permission)",
+    errno.EADDRNOTAVAIL: "the address is not one of this machine's",
+}
 
 
 #: seconds a thread holds the interpreter while another waits (Python's default is 0.005)

@@ -78,3 +78,24 @@ def test_an_endless_timeout_on_the_command_line_is_sr906_not_a_failure(tmp_path,
     for value in ("inf", "1e309", "nan"):
         assert main(["serve", str(tmp_path), "--port", "0", "--timeout", value]) == 1
         assert "SR906" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang, words", [("en", "the port is already in use"), ("fi", "portti on jo käytössä"),
+                                         ("sv", "porten används redan")])
+def test_a_port_in_use_is_sr906_saying_why_in_every_language(lang, words):
+    import socket
+
+    from segrules.messages import translate
+    from segrules.serve.runner import bind
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen(1)
+    try:
+        with pytest.raises(UsageError) as info:
+            bind("127.0.0.1", taken.getsockname()[1])
+    finally:
+        taken.close()
+    assert info.value.code == "SR906"
+    said = translate("SR906", str(info.value), lang)
+    assert words in said and "127.0.0.1:" in said
