@@ -75,6 +75,7 @@ def test_the_keyboard_can_leave_the_editor_and_the_dialog_holds_the_focus(bench)
 
     page, path = bench
     page.open()
+    assert page.driver.title == "Mallin työpöytä – malli.yaml"  # the tab in the page's language
     before = page.text
     page.js("const s = document.getElementById('source'); s.focus(); s.setSelectionRange(0, 0);")
     ActionChains(page.driver).send_keys(Keys.TAB).perform()

@@ -70,6 +70,7 @@
   function translatePage() {
     document.documentElement.lang = state.lang;
     document.querySelectorAll("[data-t]").forEach((e) => { e.textContent = t(e.dataset.t); });
+    document.title = t("title") + (state.path ? " – " + state.path.split("/").pop() : "");  // the tab, too
     $("lang").value = state.lang;
     refreshStatus();
   }
