@@ -92,6 +92,10 @@ def visible(page: Page, input_id: str) -> bool:
 def test_a_conditional_question_appears_when_its_condition_holds(page):
     page.open()
     assert visible(page, "battery") and visible(page, "c_daily_life")
+    # a question's help is shown under it and read out with its answer field
+    help_text = page.js("return document.getElementById('help-c_close_support').textContent")
+    assert help_text.startswith("Jos sinulla ei ole läheisiä")
+    assert page.js("return document.getElementById('in-c_close_support').getAttribute('aria-describedby')") == "help-c_close_support"
     assert not visible(page, "p_ill_conditions") and not visible(page, "p_reh_goals")
     page.select("battery", '"illness"')
     assert visible(page, "p_ill_conditions") and visible(page, "p_ill_monitoring")

@@ -252,10 +252,13 @@
         else state.answers[f.id] = f.kind === "integer" ? Number(raw) : JSON.parse(raw);
         tryAnswers();
       });
+      // the question's help, as the respondent reads it, under the question (and read out with it)
+      const help = f.help ? el("p", { class: "help", id: "help-" + f.id, text: f.help }) : null;
+      if (help) input.setAttribute("aria-describedby", "help-" + f.id);
       return el("div", { class: "field" + (f.asked_when ? " conditional" : ""), "data-input": f.id, title: f.asked_when || "" },
         el("label", { for: "in-" + f.id }, f.text,
           el("span", { class: "tag", text: "(" + f.respondent_text + (f.optional ? ", " + t("optional") : "") + ")" })),
-        input);
+        help, input);
     });
     form.replaceChildren(...fields);
   }
