@@ -14,6 +14,7 @@ import datetime as dt
 import difflib
 import hashlib
 import hmac
+import html
 import json
 import os
 import secrets
@@ -265,11 +266,23 @@ class TokenGuard:
                 values = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("token")
                 token = values[0] if values else None
             if not self.bench.authorized(token):
+                if scope.get("path") == "/" and scope.get("method") == "GET":  # a person at the browser: a page
+                    await _token_page(self.bench.lang)(scope, receive, send)
+                    return
                 doc = problem("SR950", 403, "this address needs the workbench's token: open the whole address "
                               "that `segrules workbench` printed, with its ?token=")
                 await _problem(doc)(scope, receive, send)
                 return
         await self.app(scope, receive, send)
+
+
+def _token_page(lang: str) -> Response:
+    """What a browser opening the workbench without its token shows, in the run's language."""
+    words = TEXTS[lang]
+    body = (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(words["title"])}'
+            f'</title></head><body><h1>{html.escape(words["title"])}</h1><p>{html.escape(words["token_needed"])}'
+            "</p><p><code>SR950</code></p></body></html>")
+    return HTMLResponse(body, status_code=403, headers=SECURITY_HEADERS)
 
 
 def _lang_of(request: Request) -> str:

@@ -37,7 +37,10 @@ def client(bench):
 
 def test_every_request_needs_the_token(bench):
     with TestClient(create_app(bench), base_url="http://127.0.0.1") as c:
-        for path in ("/", "/api/file", "/static/workbench.js", "/no/such/page"):
+        page = c.get("/")  # a person at the browser gets a page in the run's language
+        assert page.status_code == 403 and page.headers["content-type"].startswith("text/html")
+        assert 'lang="fi"' in page.text and "tunnisteen" in page.text and "SR950" in page.text
+        for path in ("/api/file", "/static/workbench.js", "/no/such/page"):
             r = c.get(path)
             assert r.status_code == 403 and r.json()["code"] == "SR950", path
             assert c.get(path, params={"token": bench.token[:-1] + "x"}).status_code == 403
