@@ -305,14 +305,18 @@ def _no_summary(lines: list[str]) -> list[str | None]:
 
 
 def _checks(*names: str) -> Callable[[list[str]], list[str | None]]:
-    """Only the blocks of the named checks, and the verdict."""
+    """Only the blocks of the named checks (by their id, as each language names them), and the verdict."""
+    from segrules.verify.words import check_name
+
+    shown = {check_name(n, lang) for n in names for lang in ("fi", "sv", "en")}
+
     def keep(lines: list[str]) -> list[str | None]:
         out: list[str | None] = []
         wanted = False
         for line in lines[:-1]:
             if line.startswith("  ") and not line.startswith("   "):
-                m = re.match(r"  \[[^\]]*\] ([a-z_]+):", line)
-                wanted = bool(m) and m.group(1) in names
+                m = re.match(r"  \[[^\]]*\] ([^:]+):", line)
+                wanted = bool(m) and m.group(1) in shown
             if wanted:
                 out.append(line)
             elif out[-1:] != [None]:

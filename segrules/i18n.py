@@ -1014,6 +1014,16 @@ VERIFY_REPORT: dict[str, tuple[str, str, str]] = {
         'referensutvärderaren',
         'reference',
     ),
+    # the checks' names in text: English keeps the id that the JSON gives
+    'checkname.totality': ('arvioitavuus', 'utvärderbarhet', 'totality'),
+    'checkname.completeness': ('kattavuus', 'fullständighet', 'completeness'),
+    'checkname.exclusivity': ('yksiselitteisyys', 'entydighet', 'exclusivity'),
+    'checkname.masked_rules': ('peittyvät säännöt', 'dolda regler', 'masked_rules'),
+    'checkname.segments_reachable': ('segmentteihin pääsy', 'nåbara segment', 'segments_reachable'),
+    'checkname.rules_fire': ('sääntöjen täyttyminen', 'regler som gäller', 'rules_fire'),
+    'checkname.inputs_used': ('syötteiden vaikutus', 'indata som påverkar', 'inputs_used'),
+    'checkname.pathways_labels': ('polut ja nimet', 'kundstigar och namn', 'pathways_labels'),
+    'checkname.examples': ('esimerkit', 'exempel', 'examples'),
     'check.totality': (
         'arviointi onnistuu aina: ei nollalla jakamista, tyhjää keskiarvoa eikä puuttuvaa vastausta',
         'utvärderingen lyckas alltid: ingen division med noll, inget tomt medelvärde, inget saknat svar',

@@ -197,7 +197,8 @@ class VerificationReport:
 
         from ..i18n import text
         from .words import (
-            check_summary, finding_message, method_text, methods_text, note_text, reason_text, region_text, shown_path,
+            check_name, check_summary, finding_message, method_text, methods_text, note_text, reason_text, region_text,
+            shown_path,
         )
 
         lines = [
@@ -210,7 +211,7 @@ class VerificationReport:
         for c in self.checks:
             by = (f" ({text(lang, 'verify.by')} {methods_text(c.methods, lang)})"
                   if c.methods and c.status != "not_applicable" else "")
-            lines.append(f"  [{text(lang, 'status.' + c.status):>9}] {c.name}: {check_summary(c, lang)}{by}")
+            lines.append(f"  [{text(lang, 'status.' + c.status):>9}] {check_name(c.name, lang)}: {check_summary(c, lang)}{by}")
             for f in c.findings:
                 lines.append(f"      - {finding_message(f, lang)}")
                 if f.answer_sets is not None:

@@ -16,8 +16,14 @@ import re
 from ..i18n import count, text
 from .model import Check, Finding, VerificationReport, size_text
 
-__all__ = ["region_text", "method_text", "methods_text", "check_summary", "finding_message", "note_text", "reason_text",
-           "shown_path", "method_name"]
+__all__ = ["region_text", "method_text", "methods_text", "check_name", "check_summary", "finding_message", "note_text",
+           "reason_text", "shown_path", "method_name"]
+
+
+def check_name(name: str, lang: str) -> str:
+    """A check's name for a reader in ``lang`` (in English its id, as the JSON names it)."""
+    key = f"checkname.{name}"
+    return text(lang, key) if key in _keys(lang) else name
 
 
 def region_text(region: str, lang: str = "en") -> str:

@@ -26,7 +26,7 @@ from ..messages import translate, translate_error
 from ..sampling import sample_answers
 from ..verify import verify
 from ..verify.model import seconds_text, size_text
-from ..verify.words import check_summary, finding_message, method_text, note_text, region_text
+from ..verify.words import check_name, check_summary, finding_message, method_text, note_text, region_text
 
 #: Answer sets drawn for the segment sizes (seeded: the same text gives the same sizes).
 SIZE_SAMPLE = 1000
@@ -132,7 +132,8 @@ def verify_json(report, lang: str, seconds: float) -> dict:
                       seconds=seconds_text(report.seconds, lang)),
         "checks": [
             {
-                "name": c.name, "status": c.status, "status_text": text(lang, "status." + c.status),
+                "name": c.name, "label": check_name(c.name, lang), "status": c.status,
+                "status_text": text(lang, "status." + c.status),
                 "summary": check_summary(c, lang),
                 "findings": [
                     {"message": finding_message(f, lang), "region": region_text(f.region, lang) if f.region else None,

@@ -196,8 +196,8 @@ def test_a_finding_keeps_its_place_in_finnish_and_swedish(message):
 
 
 @pytest.mark.parametrize("lang, one", [
-    ("fi", "totality: 1 erilainen arviointivirhe"),
-    ("sv", "totality: 1 slags utvärderingsfel"),
+    ("fi", "arvioitavuus: 1 erilainen arviointivirhe"),
+    ("sv", "utvärderbarhet: 1 slags utvärderingsfel"),
     ("en", "totality: 1 kind(s) of evaluation error"),
 ])
 def test_one_evaluation_error_is_said_in_the_singular(lang, one):

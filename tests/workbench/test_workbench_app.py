@@ -59,6 +59,8 @@ def test_the_file_and_its_analysis(client, bench, ruleset):
     assert set(doc["texts"]) == {"fi", "sv", "en"} and doc["lang"] == "fi"
     a = client.post("/api/analyse", json={"text": BASE, "lang": "fi"}).json()
     assert a["ok"] and a["errors"] == 0 and a["verify"]["verdict"] and a["form"]
+    labels = {c["name"]: c["label"] for c in a["verify"]["checks"]}  # the checks named in the page's language
+    assert labels["completeness"] == "kattavuus" and labels["exclusivity"] == "yksiselitteisyys"
 
 
 def test_bad_requests_get_coded_errors(client):

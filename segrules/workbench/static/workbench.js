@@ -190,7 +190,7 @@
     verdict.textContent = v.verdict;
     checks.replaceChildren(...v.checks.map((c) => el("li", { "data-check": c.name, class: c.status },
       el("span", { class: "status " + c.status, text: c.status_text }),
-      el("span", {}, c.name + ": " + c.summary, c.findings.length > 1 ? el("span", { class: "note", text: " (+" + (c.findings.length - 1) + ")" }) : null),
+      el("span", {}, (c.label || c.name) + ": " + c.summary, c.findings.length > 1 ? el("span", { class: "note", text: " (+" + (c.findings.length - 1) + ")" }) : null),
       ...c.findings.slice(0, 1).map((f) => el("div", { class: "finding" },
         f.message + (f.answer_sets ? " (" + f.answer_sets + ")" : ""),
         f.region ? el("div", { class: "region", text: t("region") + ": " + f.region }) : null,
