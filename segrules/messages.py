@@ -326,7 +326,6 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "{file}: den nya versionen kunde inte kontrolleras ({why})"),
     ("SR907", "{file}: the verifier failed: {why}", "{file}: verifiointi epäonnistui: {why}",
      "{file}: verifieringen misslyckades: {why}"),
-    # reading the file
     ("SR906", "cannot listen on {address}: the port is already in use (another program, or another segrules, listens on it)",
      "osoitteessa {address} ei voi kuunnella: portti on jo käytössä (sitä kuuntelee toinen ohjelma tai toinen segrules)",
      "kan inte lyssna på {address}: porten används redan (ett annat program, eller en annan segrules, lyssnar på den)"),
@@ -337,6 +336,7 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "osoitteessa {address} ei voi kuunnella: osoite ei ole tämän koneen", "kan inte lyssna på {address}: adressen tillhör inte den här datorn"),
     ("SR906", "cannot listen on {address}: {reason}", "osoitteessa {address} ei voi kuunnella: {reason}",
      "kan inte lyssna på {address}: {reason}"),
+    # reading the file
     ("SR001", "cannot read {file}: there is no such file", "tiedostoa {file} ei voi lukea: sitä ei ole",
      "{file} kan inte läsas: filen finns inte"),
     ("SR001", "{file} is a folder, not a file", "{file} on kansio eikä tiedosto", "{file} är en mapp, inte en fil"),

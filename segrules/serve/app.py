@@ -37,7 +37,7 @@ from ..messages import translate
 from .config import ServeConfig
 from .decision_log import DecisionLog, log_record, new_decision_id
 from .metrics import Metrics
-from .problems import PROBLEM_JSON, ServiceError, problem, problem_of, status_of
+from .problems import PROBLEM_JSON, ServiceError, problem, problem_of, problem_said, status_of
 from .protocol import BODY_IN_KEY, DEADLINE_KEY
 from .schema import openapi_document
 from .store import NOT_READY, Rejected, ReloadResult, ReloadWorker, RulesetStore, Served, Snapshot, watched
@@ -405,8 +405,7 @@ class Service:
         if head is None:
             if len(self._heads) >= HEADS_KEPT:
                 self._heads.clear()
-            head = self._heads[key] = [(k.lower().encode("latin-1"), v.encode("latin-1"))
-                                       for k, v in {**_etag(served), **_language_headers(lang)}.items()]
+            head = self._heads[key] = _raw_headers({**_etag(served), **_language_headers(lang)})
         return head
 
     def count_refusal(self, served: Served, exc: SegrulesError) -> None:
@@ -458,6 +457,11 @@ _DECISION_ID_RAW = DECISION_ID_HEADER.lower().encode("latin-1")
 
 def _decide_headers(served: Served, lang: str, decision_id: str) -> dict:
     return {**_etag(served), **_language_headers(lang), DECISION_ID_HEADER: decision_id}
+
+
+def _raw_headers(headers: dict[str, str]) -> list[tuple[bytes, bytes]]:
+    """Headers as an ASGI message carries them (lower-case names, latin-1 bytes)."""
+    return [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
 
 
 def _etag(served: Served) -> dict:
@@ -684,7 +688,7 @@ class BatchResponse:
                            ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
 
     def _error(self, number: int, code: str, status: int, detail: str) -> bytes:
-        out = {"line": number, "error": problem(code, status, translate(code, detail, self.lang), lang=self.lang)}
+        out = {"line": number, "error": problem_said(code, status, detail, self.lang)}
         return (json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
 
     async def __call__(self, scope, receive, send) -> None:
@@ -693,7 +697,7 @@ class BatchResponse:
         await send({"type": "http.response.start", "status": 200, "headers": [
             (b"content-type", b"application/jsonl"),
             (b"etag", f'"{self.served.ruleset.content_hash}"'.encode()),
-            *((k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in _language_headers(self.lang).items()),
+            *_raw_headers(_language_headers(self.lang)),
         ]})
         buffer = b""
         number = 0
@@ -800,8 +804,8 @@ class Guard:
 
         async def refuse(code: str, status: int, detail: str, headers: dict | None = None) -> None:
             lang = _lang_of_error(Request(scope))  # in the language asked, as every error
-            doc = problem(code, status, translate(code, detail, lang), lang=lang)
-            await _problem_response(doc, {**(headers or {}), **_language_headers(lang)})(scope, receive, send_wrapper)
+            await _problem_response(problem_said(code, status, detail, lang),
+                                    {**(headers or {}), **_language_headers(lang)})(scope, receive, send_wrapper)
 
         headers = {}  # the request headers this layer reads, the last of each
         for k, v in scope.get("headers", ()):
@@ -925,7 +929,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     what = "method" if exc.status_code == 405 else "path"
     lang = _lang_of_error(request)
     detail = f"no endpoint for {request.method} {request.url.path} (wrong {what})"
-    doc = problem("SR918", exc.status_code, translate("SR918", detail, lang), instance=request.url.path, lang=lang)
+    doc = problem_said("SR918", exc.status_code, detail, lang, instance=request.url.path)
     return _problem_response(doc, {**(exc.headers or {}), **_language_headers(lang)})
 
 

@@ -53,6 +53,11 @@ def problem(code: str, status: int, detail: str, *, instance: str | None = None,
     return doc
 
 
+def problem_said(code: str, status: int, detail: str, lang: str, *, instance: str | None = None) -> dict[str, Any]:
+    """``problem`` with its English ``detail`` said in ``lang`` too (``messages.translate``)."""
+    return problem(code, status, translate(code, detail, lang), instance=instance, lang=lang)
+
+
 def problem_of(exc: SegrulesError, instance: str | None = None, lang: str = "en") -> dict[str, Any]:
     problems = exc.problems if isinstance(exc, AnswerError) else ()
     if isinstance(exc, AnswerError) and lang != "en":  # the problems are listed one by one below

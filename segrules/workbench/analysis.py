@@ -90,8 +90,7 @@ def examples_json(ruleset: Ruleset, lang: str = "en") -> list[dict]:
     """The ruleset's own examples run: name, expected, got, passed and the example's line;
     what went wrong in ``lang``."""
     return [
-        {"name": r.example.name, "expect": r.example.expect,
-         "got": r.got, "passed": r.passed,
+        {"name": r.example.name, "expect": r.example.expect, "got": r.got, "passed": r.passed,
          "error": translate_error(r.error, lang) if r.error else r.error,
          "line": r.example.span.line if r.example.span else None}
         for r in ruleset.run_examples()

@@ -36,9 +36,8 @@ from ..dsl import ast
 from ..errors import SegrulesError
 from ..files import InputTooLarge, OutputError, os_reason, read_bytes_limited, write_text_atomic
 from ..i18n import DEFAULT_LANG, accept_language, check_lang
-from ..messages import translate
 from ..serve.app import parse_json, read_body
-from ..serve.problems import ServiceError, problem, problem_of
+from ..serve.problems import ServiceError, problem, problem_of, problem_said
 from ..source import MAX_FILE_BYTES, read_source
 from . import analysis
 from .texts import TEXTS
@@ -294,7 +293,7 @@ async def _on_error(request: Request, exc: Exception) -> Response:
     lang = _lang_of(request)
 
     def worded(code: str, status: int, detail: str) -> Response:
-        return _problem(problem(code, status, translate(code, detail, lang), lang=lang))
+        return _problem(problem_said(code, status, detail, lang))
 
     if isinstance(exc, HTTPException):
         return worded("SR918", exc.status_code, f"no such page or action: {request.method} {request.url.path}")
