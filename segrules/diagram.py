@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import html
 import re
 from fractions import Fraction
-from html import escape
 from typing import Any, Iterable
 
 from .dsl import ast
 from .engine.runtime import format_number
-from .errors import UsageError
+from .errors import UsageError, safe_text
 from .i18n import check_lang, code_label, decimal, form, resolve_lang
 
 __all__ = ["quadrant_svg", "segment_colours", "plane_of", "GAP_COLOUR", "EXACT_LIMIT", "BINS", "MAX_DIAGRAM_INPUTS"]
@@ -195,6 +195,14 @@ def segment_colours(ruleset_def: ast.RulesetDef) -> dict[str, str]:
         out[sid] = colour
         used.add(colour)
     return {sid: out[sid] for sid in ids}
+
+
+def _xml_text(text: str) -> str:
+    """``text`` as the character data of an SVG element: markup escaped, and the characters XML
+    does not allow (control characters such as ESC or vertical tab, which a label may hold) and
+    other invisible controls written as ``\\x1b``-style escapes, as messages show them, so that
+    the picture is always well-formed."""
+    return html.escape(safe_text(text, limit=None))
 
 
 # --------------------------------------------------------------------------- numbers
@@ -512,8 +520,8 @@ def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str | None = Non
         f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="{pid}-title {pid}-desc" '
         f'font-family="{FONT}" font-size="12" fill="{TEXT_COLOUR}">'
     )
-    add(f'<title id="{pid}-title">{escape(title)}</title>')
-    add(f'<desc id="{pid}-desc">{escape(desc)}</desc>')
+    add(f'<title id="{pid}-title">{_xml_text(title)}</title>')
+    add(f'<desc id="{pid}-desc">{_xml_text(desc)}</desc>')
     add("<defs>")
     add(
         f'<pattern id="{pid}-gap" width="8" height="8" patternUnits="userSpaceOnUse" '
@@ -525,11 +533,11 @@ def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str | None = Non
 
     # ---- heading
     for n, line in enumerate(heading):
-        add(f'<text x="{left}" y="{28 + 20 * n}" font-size="16" font-weight="bold">{escape(line)}</text>')
+        add(f'<text x="{left}" y="{28 + 20 * n}" font-size="16" font-weight="bold">{_xml_text(line)}</text>')
     sub = f"{rs.id} {rs.version} · {form(t, 'points', len(p.points)).format(n=len(p.points))}"
     if p.x.binned or p.y.binned:
         sub += f" ({t['binned']})"
-    add(f'<text x="{left}" y="{48 + 20 * (len(heading) - 1)}" font-size="12">{escape(sub)}</text>')
+    add(f'<text x="{left}" y="{48 + 20 * (len(heading) - 1)}" font-size="12">{_xml_text(sub)}</text>')
 
     # ---- plot background and cells
     add(f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="{EMPTY_COLOUR}"/>')
@@ -572,7 +580,7 @@ def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str | None = Non
             add('<g font-size="13" font-weight="bold" text-anchor="middle">')
         for sid, (cx, cy) in places:
             name = seg_by_id[sid].label.get(lang) if sid in seg_by_id else sid
-            add(f'<text x="{_num(cx)}" y="{_num(cy + 4)}">{escape(name)}</text>')
+            add(f'<text x="{_num(cx)}" y="{_num(cy + 4)}">{_xml_text(name)}</text>')
         add("</g>")
 
     # ---- frame and axes
@@ -598,29 +606,29 @@ def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str | None = Non
         row = min(r for r in range(len(placed) + 1)
                   if all(r != pr or x - half > pe or x + half < ps for ps, pe, pr in placed))
         placed.append((x - half, x + half, row))
-        add(f'<text x="{_num(x)}" y="{top - 6 - 12 * row}" text-anchor="middle">{escape(text)}</text>')
+        add(f'<text x="{_num(x)}" y="{top - 6 - 12 * row}" text-anchor="middle">{_xml_text(text)}</text>')
     placed = []
     for tv in p.y_thresholds:
         y, text = py(p.y.edge_at(tv)), f"≥ {_value_text(tv)}"
         row = min(r for r in range(len(placed) + 1)
                   if all(r != pr or y - 7 > pe or y + 7 < ps for ps, pe, pr in placed))
         placed.append((y - 7, y + 7, row))
-        add(f'<text x="{right + 6 + 44 * row}" y="{_num(y + 4)}">{escape(text)}</text>')
+        add(f'<text x="{right + 6 + 44 * row}" y="{_num(y + 4)}">{_xml_text(text)}</text>')
     add("</g>")
     # axis titles, saying which way is high
     for n, line in enumerate(_wrap(f"{x_label} ({plane.resources})", 13, pw - 150, bold=True)):
         add(f'<text x="{left + pw / 2:g}" y="{bottom + 40 + 16 * n}" text-anchor="middle" font-size="13" '
-            f'font-weight="bold">{escape(line)}</text>')
-    add(f'<text x="{left}" y="{bottom + 40}" font-size="11">← {escape(t["low"])}</text>')
-    add(f'<text x="{right}" y="{bottom + 40}" font-size="11" text-anchor="end">{escape(t["high"])} →</text>')
+            f'font-weight="bold">{_xml_text(line)}</text>')
+    add(f'<text x="{left}" y="{bottom + 40}" font-size="11">← {_xml_text(t["low"])}</text>')
+    add(f'<text x="{right}" y="{bottom + 40}" font-size="11" text-anchor="end">{_xml_text(t["high"])} →</text>')
     cy = top + ph / 2
     y_lines = _wrap(f"{y_label} ({plane.complexity})", 13, ph - 10, bold=True)
     for n, line in enumerate(y_lines):
         x = 22 + 16 * n - 8 * (len(y_lines) - 1)
         add(f'<text transform="translate({x} {cy:g}) rotate(-90)" text-anchor="middle" font-size="13" '
-            f'font-weight="bold">{escape(line)}</text>')
-    add(f'<text transform="translate(56 {bottom}) rotate(-90)" font-size="11">← {escape(t["low"])}</text>')
-    add(f'<text transform="translate(56 {top}) rotate(-90)" font-size="11" text-anchor="end">{escape(t["high"])} →</text>')
+            f'font-weight="bold">{_xml_text(line)}</text>')
+    add(f'<text transform="translate(56 {bottom}) rotate(-90)" font-size="11">← {_xml_text(t["low"])}</text>')
+    add(f'<text transform="translate(56 {top}) rotate(-90)" font-size="11" text-anchor="end">{_xml_text(t["high"])} →</text>')
 
     # ---- legend
     for y, (kind, colour, text, detail) in zip(row_y, legend_rows):
@@ -634,9 +642,9 @@ def quadrant_svg(ruleset_def: ast.RulesetDef, plane: Any, lang: str | None = Non
             add(f'<rect x="{left}" y="{y - 11}" width="14" height="14" fill="none" stroke="#555555" stroke-width="0.5"/>')
         else:
             add(f'<line x1="{left}" y1="{y - 4}" x2="{left + 14}" y2="{y - 4}" stroke="{colour}" stroke-width="2.5"/>')
-        add(f'<text x="{left + 22}" y="{y}">{escape(text)}</text>')
+        add(f'<text x="{left + 22}" y="{y}">{_xml_text(text)}</text>')
         if detail:
-            add(f'<text x="{left + 22}" y="{y + 14}" font-size="11" fill="#555555">{escape(detail)}</text>')
+            add(f'<text x="{left + 22}" y="{y + 14}" font-size="11" fill="#555555">{_xml_text(detail)}</text>')
     add("</svg>")
     return "\n".join(out) + "\n"
 
@@ -647,7 +655,7 @@ def _cell(x1: float, y1: float, x2: float, y2: float, content: tuple, colours: d
     if _GAP in content:
         return [
             f'<rect x="{_num(x1)}" y="{_num(y1)}" width="{_num(w)}" height="{_num(h)}" fill="url(#{pid}-gap)" '
-            f'stroke="{GAP_COLOUR}" stroke-width="1"><title>{escape(_cell_title(content, t))}</title></rect>'
+            f'stroke="{GAP_COLOUR}" stroke-width="1"><title>{_xml_text(_cell_title(content, t))}</title></rect>'
         ]
     if len(content) == 1:
         return [f'<rect x="{_num(x1)}" y="{_num(y1)}" width="{_num(w)}" height="{_num(h)}" fill="{colours.get(content[0], "#999999")}"/>']

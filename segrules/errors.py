@@ -259,15 +259,17 @@ class DiagnosticSink:
             raise RulesetError(self.diagnostics)
 
 
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 MAX_SHOWN = 80  # characters of a caller's text repeated in a message
 
 
-def safe_text(text: str, limit: int = MAX_SHOWN) -> str:
+def safe_text(text: str, limit: int | None = MAX_SHOWN) -> str:
     """``text`` fit to repeat in a message: control characters, terminal escape sequences,
-    bidirectional overrides and lone surrogates written as ``\\x1b``-style escapes, and a
-    long text shortened, so that what a caller sent can never drive the reader's terminal."""
-    if len(text) > limit:
+    bidirectional overrides, lone surrogates and the non-characters U+FFFE and U+FFFF written
+    as ``\\x1b``-style escapes, and a text longer than ``limit`` shortened (``None``: kept
+    whole), so that what a caller sent can never drive the reader's terminal, nor break an XML
+    document it is written into."""
+    if limit is not None and len(text) > limit:
         text = text[:limit] + "…"
     return _UNSAFE.sub(lambda m: "\\" + ascii(m.group())[2:-1], text)
 

@@ -144,6 +144,17 @@ def test_labels_are_escaped():
     parse(svg)
 
 
+def test_labels_with_control_characters_give_well_formed_svg():
+    # a label may hold what XML does not allow (a vertical tab, a terminal escape): it is
+    # written visibly, as messages write it, and the picture still parses
+    text = variant("  yhteiso:\n    label: {fi: t, sv: t, en: t}",
+                   '  yhteiso:\n    label: {fi: "Self\\x0bcare", sv: t, en: "Self\\e[2J\\e]0;pwn\\acare\\uFFFE"}')
+    for lang, shown in (("fi", "Self\\x0bcare"), ("en", "Self\\x1b[2J\\x1b]0;pwn\\x07care\\ufffe")):
+        svg = picture(text, lang=lang)
+        assert not any(c in svg for c in "\x0b\x1b\x07\ufffe")
+        assert shown in texts(parse(svg))
+
+
 def test_segment_colours_are_stable_and_distinct():
     rs = load_path(ROOT / "rulesets" / "vantaa_kerava" / "segmentation.yaml").definition
     colours = segment_colours(rs)
