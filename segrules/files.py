@@ -340,7 +340,7 @@ def _replace(target: str, data: bytes, shown: str, mode: int | None) -> None:
 
 #: This host's name as it appears in temporary names (letters, digits and ``_`` only).
 _HOST = re.sub(r"[^A-Za-z0-9]", "_", socket.gethostname())[:40] or "host"
-#: Beside an output: ``.segrules-<host>-<pid>-<random>.<output's name>``.
+#: Beside an output: ``.segrules-<host>-<pid>-<random>.<the end of the output's name>``.
 OUTPUT_TEMP = ".segrules"
 
 
@@ -351,13 +351,29 @@ def temp_prefix(kind: str) -> str:
     return f"{kind}-{_HOST}-{os.getpid()}-"
 
 
+#: The most bytes of an output's name repeated at the end of its temporary file's name (which
+#: then keeps the extension): the whole name stays well within a file system's 255 bytes.
+TEMP_NAME_TAIL = 64
+
+
+def _name_tail(name: str) -> str:
+    """The end of a file name, at most ``TEMP_NAME_TAIL`` bytes of it, cut between characters."""
+    tail = name[-TEMP_NAME_TAIL:]
+    while len(os.fsencode(tail)) > TEMP_NAME_TAIL:
+        tail = tail[1:]
+    return tail
+
+
 def temp_file_beside(target: str) -> tuple[int, str]:
     """A new, empty, hidden temporary file in ``target``'s folder (to be renamed over it):
-    ``.segrules-<host>-<pid>-<random>.<target's name>``, its descriptor and path. Those that
-    ended runs left in that folder are removed first."""
+    ``.segrules-<host>-<pid>-<random>.<the end of target's name>``, its descriptor and path.
+    Only the end of a long name is kept, so that an output whose name is as long as the file
+    system allows still gets a temporary file. Those that ended runs left in that folder are
+    removed first."""
     folder = os.path.dirname(os.path.abspath(target))
     remove_stale(folder, OUTPUT_TEMP)
-    return tempfile.mkstemp(prefix=temp_prefix(OUTPUT_TEMP), suffix=f".{os.path.basename(target)}", dir=folder)
+    suffix = "." + _name_tail(os.path.basename(target))
+    return tempfile.mkstemp(prefix=temp_prefix(OUTPUT_TEMP), suffix=suffix, dir=folder)
 
 
 def remove_stale(folder: str, kind: str) -> list[str]:

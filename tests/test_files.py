@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from segrules.files import OutputError, read_bytes_limited, InputTooLarge, write_text_atomic
+from segrules.files import OutputError, read_bytes_limited, InputTooLarge, temp_file_beside, write_text_atomic
 
 from support import BASE
 
@@ -17,6 +17,22 @@ def test_writes_text_and_leaves_no_temporary_file(tmp_path):
     write_text_atomic(target, "ä\n")
     assert target.read_text(encoding="utf-8") == "ä\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+@pytest.mark.parametrize("stem", ["a" * 251, "ä" * 125 + "a"])
+def test_a_name_as_long_as_the_file_system_allows_is_written(tmp_path, stem):
+    # 255 bytes: the temporary file beside it keeps only the end of the name, and its extension
+    target = tmp_path / (stem + ".svg")
+    assert len(os.fsencode(target.name)) == 255
+    fd, tmp = temp_file_beside(str(target))
+    os.close(fd)
+    assert os.path.dirname(tmp) == str(tmp_path) and tmp.endswith(".svg")
+    assert len(os.fsencode(os.path.basename(tmp))) < 255
+    fd, other = temp_file_beside(str(target))
+    os.close(fd)
+    assert other != tmp  # unique all the same
+    write_text_atomic(target, "x")
+    assert target.read_text(encoding="utf-8") == "x"
 
 
 def test_new_file_gets_ordinary_permissions_and_replaced_file_keeps_its_own(tmp_path):
