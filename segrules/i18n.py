@@ -1562,7 +1562,11 @@ def decimal(value: Any, lang: str, places: int = 2) -> str:
     whole = int(scaled)
     if scaled - whole >= Fraction(1, 2):
         whole += 1
-    digits = str(whole).rjust(places + 1, "0")
+    try:
+        digits = str(whole).rjust(places + 1, "0")
+    except ValueError:  # past Python's limit on int-to-text: its order of magnitude, as format_number shows it
+        from .engine.runtime import _int_text  # (the engine imports this module)
+        return ("-" if f < 0 else "") + _int_text(abs(f.numerator) // f.denominator)
     head, tail = digits[:-places] if places else digits, digits[-places:].rstrip("0") if places else ""
     sign = "-" if f < 0 and whole else ""
     return sign + head + (decimal_point(lang) + tail if tail else "")

@@ -17,6 +17,7 @@ import segrules
 from segrules import i18n
 from segrules.diagram import TEXTS as DIAGRAM_TEXTS
 from segrules.dsl import ast
+from segrules.engine.runtime import format_number
 from segrules.population.render import TEXTS as REPORT_TEXTS
 from support import ROOT
 
@@ -174,6 +175,14 @@ def test_accept_language_with_q_values(header, lang):
 ])
 def test_decimals_with_the_languages_separator(value, fi, en):
     assert (i18n.decimal(value, "fi"), i18n.decimal(value, "sv"), i18n.decimal(value, "en")) == (fi, fi, en)
+
+
+def test_a_number_past_pythons_digit_limit_is_shown_by_its_order_of_magnitude():
+    # str() of an int refuses more than 4,300 digits: the reader sees the order of magnitude,
+    # as format_number shows it, and the exact digits stay in the record
+    assert i18n.decimal(7 * 10**5000, "fi") == format_number(7 * 10**5000) == "10^5001"
+    assert i18n.decimal(-7 * 10**5000, "en") == "-10^5001"
+    assert i18n.decimal(Fraction(10**5000 + 1, 3), "sv") == "10^4999"
 
 
 def test_the_locale_sets_the_language_of_a_command():

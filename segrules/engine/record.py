@@ -16,6 +16,7 @@ from typing import Any, Mapping
 
 import attrs
 
+from ..answers import json_int
 from ..errors import AnswerError, EvaluationError, SegrulesError, UsageError
 from .runtime import (
     RECORD_SCHEMA, Decision, Ruleset, RulesetRef, _AT, _PAIRS, _REASON, _SCORE_IDS, _SEGMENT, _SUGGESTED,
@@ -99,8 +100,9 @@ def read_record(record: Any) -> StoredDecision:
     for key, value in (get(record, "scores", (dict,), "scores") or {}).items():
         if isinstance(value, Mapping):
             text = value.get("exact")
-            if isinstance(text, str) and _EXACT.fullmatch(text):
-                scores[key] = Fraction(text)
+            exact = _exact_number(text) if isinstance(text, str) else None
+            if exact is not None:
+                scores[key] = exact
                 continue
             problems.append(f"scores.{key}.exact must be an exact number such as 3, 3.25 or 10/3, not {text!r}")
         elif isinstance(value, (bool, str)):
@@ -147,6 +149,20 @@ _RECORD_KEYS = (
     "answers", "assessed_at", "reassess_on",
 )
 _KIND_NAMES = {(dict,): "an object", (str,): "a text", (bool,): "true or false", (int,): "a whole number"}
+
+
+def _exact_number(text: str) -> Fraction | None:
+    """The number an ``exact`` text writes (``3``, ``-3.25``, ``10/3``), or None for any other
+    text or a quotient by zero. Read at any length, as records are written (``exact_text``):
+    ``Fraction(text)`` stops at Python's limit on converting digits (4,300)."""
+    if not _EXACT.fullmatch(text):
+        return None
+    top, slash, bottom = text.partition("/")
+    if slash:
+        denominator = json_int(bottom)
+        return Fraction(json_int(top), denominator) if denominator else None
+    whole, _, decimals = text.partition(".")
+    return Fraction(json_int(whole + decimals), 10 ** len(decimals))
 
 
 def _json_kind(value: Any) -> str:

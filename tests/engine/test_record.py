@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import segrules
+from segrules.answers import json_int
 from segrules.engine.record import RecordError, read_record
 from segrules.engine.runtime import encode_record, exact_text
 from segrules.errors import UsageError
@@ -114,6 +115,20 @@ def test_a_score_beyond_the_float_range_is_recorded_exactly():
     assert full["scores"]["resources"]["decimal"] is None
     assert Fraction(full["scores"]["resources"]["exact"]) == 3 * (10**400 - 1)
     json.dumps(full)
+
+
+def test_a_score_past_pythons_digit_limit_is_decided_explained_read_back_and_replayed():
+    # a score of some 6,000 digits: str() of an int refuses more than 4,300
+    nines = "9" * 3000
+    big = variant("    expr: mean(client_items)\n", f"    expr: mean(client_items) * {nines}\n")
+    big = variant("    expr: mean(complexity_items)", f"    expr: resources * {nines} + mean(complexity_items)", big)
+    rs = segrules.load_text(big)
+    d = rs.decide(ANSWERS, assessed_at=AT)
+    assert "= 10^6000" in d.explain("fi")
+    record = json.loads(d.to_json_text(), parse_int=json_int)
+    assert len(record["scores"]["complexity"]["exact"]) > 6000
+    assert segrules.Decision.from_json(record, rs) == d
+    assert segrules.replay(record, rs).same
 
 
 # ----------------------------------------------------------------------------- reading a record back
