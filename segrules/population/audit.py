@@ -13,7 +13,14 @@ all counts (published ones, hidden ones, and *latent* counts that are never publ
 published ones together, such as how many records of each segment lie in a region of the
 quadrant), and lower bounds the layout of the report reveals (a listed group holds at least
 one record). The caller decides which counts are hidden; the attacker sees the published
-values only.
+values only, and every count that is zero.
+
+Zeros are granted because the public rulesets give many of them away: a move between two
+segments that the new version of a model cannot make, a segment that a grouping column's
+answer rules out, a unit that lies in one municipality only. Rather than work out which zeros
+a reader can know, the attacker is given all of them (a count that is 0 identifies nobody and
+is never hidden), which can only narrow what it finds: a hidden count that it cannot narrow
+is safe against any reader who knows less.
 """
 
 from __future__ import annotations
@@ -118,7 +125,11 @@ class Attacker:
         self.one = {q: z3.Int(f"a{i}") for q, i in index.items()}
         self.two = {q: z3.Int(f"b{i}") for q, i in index.items()}
         self.ray = {q: z3.Int(f"r{i}") for q, i in index.items()}  # a direction in which counts grow
-        self.fixed = {q: z3.Bool(f"p{i}") for q, i in index.items() if q in publication.values}
+        # a zero is known (see the module's text): never hidden, so never a published value to leave out
+        known = {**publication.latent, **publication.values}
+        zeros = sorted((q for q in names if known[q] == 0), key=repr)
+        self.zeros = frozenset(zeros)
+        self.fixed = {q: z3.Bool(f"p{i}") for q, i in index.items() if q in publication.values and q not in self.zeros}
         # the constraints as SMT-LIB text: the solver reads it far faster than it is built
         # expression by expression
         declare = [f"(declare-const {c}{i} Int)" for i in index.values() for c in "abr"]
@@ -131,6 +142,7 @@ class Attacker:
         for q in self.fixed:
             i, value = index[q], publication.values[q]
             base.append(f"(assert (=> p{i} (and (= a{i} {value}) (= b{i} {value}))))")
+        base += [f"(assert (and (= a{index[q]} 0) (= b{index[q]} 0)))" for q in zeros]
         self.base = "\n".join(declare + base)
         self.solver = z3.Solver()
         self.solver.from_string(self.base)
@@ -139,6 +151,7 @@ class Attacker:
         rays = [f"(assert (>= r{i} 0))" for i in index.values()]
         rays += [_smt(rel, "r", index) for rel in relations]
         rays += [f"(assert (=> p{index[q]} (= r{index[q]} 0)))" for q in self.fixed]
+        rays += [f"(assert (= r{index[q]} 0))" for q in zeros]
         self.rays = z3.Solver()
         self.rays.from_string("\n".join(declare + rays))
         self._optimizer = None

@@ -5,7 +5,8 @@ publishing counts small enough to identify a person, and forbid publishing anyth
 which such a count can be worked out. The counts of a report and the relations between them
 are a ``Publication`` (``audit.py``); suppression decides which of its counts are hidden:
 
-1. every count from 1 to ``min_cell - 1`` is hidden (0 is not: it identifies nobody);
+1. every count from 1 to ``min_cell - 1`` is hidden (0 is not: it identifies nobody, and
+   the attacker is taken to know every 0, which the public rulesets often tell);
 2. the exact attacker (``audit.Attacker``) asks, for each hidden count, whether two reports
    that agree with everything published can differ in it by ``min_cell`` (its feasible
    interval is that wide: upper - lower >= min_cell; a count known to lie between 0 and 4, or

@@ -8,7 +8,9 @@ documented relations, so a number that the suppression did not think of (a total
 somewhere else, a count of records that change segment) shows up here as a narrow interval.
 
 Besides the report, the attacker may be told which segments each quadrant region holds
-(``region_segments``: the ruleset is public) and which segments have records without scores.
+(``region_segments``: the ruleset is public), which segments have records without scores, and
+which counts are zero (``zeros``: (table, row, column) positions; the public rulesets rule many
+moves and many (answer, segment) pairs out).
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ def too_narrow(doc: dict, min_cell: int, **knowledge) -> dict:
 
 
 def _model(doc: dict, prefix: str, region_segments: Mapping[tuple[str, str], set] | None = None,
-           unscored: set = frozenset()):
+           unscored: set = frozenset(), zeros: set = frozenset()):
     """Variables for every published position, their published values (None: hidden), and
     the facts a reader knows."""
     cells: dict[tuple, object] = {}
@@ -143,4 +145,5 @@ def _model(doc: dict, prefix: str, region_segments: Mapping[tuple[str, str], set
         facts.append(grid[(TOTAL, TOTAL)] == records)
         moved = var(("moved", "all", TOTAL), tr["moved"])
         facts.append(moved == z3.Sum([v for (r, c), v in grid.items() if TOTAL not in (r, c) and r != c]))
+    facts += [cells[key] == 0 for key in sorted(zeros, key=repr) if key in cells]
     return cells, values, facts

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import segrules
-from segrules.population import ALL, build_report
+from segrules.population import ALL, _json_key, build_report
 from segrules.population.audit import Publication, Relation, audit, require_solver
 from segrules.population.suppress import TOTAL, suppress
 from attacker import too_narrow
@@ -81,12 +81,23 @@ def published_counts(doc):
             yield cell["count"]
 
 
+def zeros_of(report) -> set:
+    """The (table, row, column) positions of the report whose count is 0: the public rulesets
+    tell a reader many of them (a move a new version cannot make, a segment an answer rules
+    out), so the attacker is told all of them."""
+    tables = list(report.tables) + [t for t in (report.quadrant,) if t]
+    if report.transitions is not None:
+        tables.append(report.transitions.table)
+    return {(t.name, _json_key(r), c) for t in tables for (r, c), n in t.counts.items() if n == 0}
+
+
 @settings(max_examples=int(os.environ.get("SEGRULES_ATTACK_EXAMPLES", "25")), deadline=None)
 @given(population, st.sampled_from([(), ("unit",), ("age",), ("unit", "age")]), st.booleans(), st.integers(2, 6))
 def test_no_hidden_count_is_narrowed_below_the_threshold(suuntima, people, by, compare, min_cell):
     counts, knowledge = counts_of(people, by, compare)
     report = build_report(suuntima, min_cell=min_cell, **counts)
     doc = report.to_json()
+    knowledge["zeros"] = zeros_of(report)
     for n in published_counts(doc):
         assert n is None or not 0 < n < min_cell, f"a small count is published: {n}"
     assert too_narrow(doc, min_cell, **knowledge) == {}
@@ -111,6 +122,40 @@ def test_the_quadrant_margins_give_no_segment_away(suuntima):
     knowledge = {"region_segments": {REGION[s]: {s} for s in SEGMENTS}}
     assert too_narrow(doc, 5, **knowledge) == {}
     assert doc["tables"][0]["cells"][3]["count"] is None  # verkosto
+
+
+def test_a_move_the_new_version_cannot_make_gives_no_count_away(suuntima):
+    """The case found: a new version that only moves the complexity cut-off can move a
+    yhteistyö record to omatoimi and a verkosto record to yhteisö, nothing else; the audit,
+    not knowing it, hid exactly the moves that cannot happen, and verkosto → verkosto (4) came
+    back as 13 − (19 − 10 − 0)."""
+    moves = {("yhteiso", "yhteiso"): 10, ("verkosto", "verkosto"): 4, ("verkosto", "yhteiso"): 9,
+             ("yhteistyo", "omatoimi"): 8, ("yhteistyo", "yhteistyo"): 8, ("rejected", "rejected"): 19}
+    by_segment = {"yhteiso": 10, "verkosto": 13, "yhteistyo": 16}
+    report = build_report(
+        suuntima, records=58, by_segment=by_segment, rejected={"SR302": 19},
+        quadrant={(*REGION[s], s): n for s, n in by_segment.items()},
+        transitions_counts=moves, transitions_names=("old", "new"), transitions_segments=list(SEGMENTS))
+    possible = {"omatoimi": {"omatoimi"}, "yhteiso": {"yhteiso"}, "yhteistyo": {"yhteistyo", "omatoimi"},
+                "verkosto": {"verkosto", "yhteiso"}, "rejected": {"rejected"}}
+    ruled_out = {("transitions", a, b) for a in possible for b in possible if b not in possible[a]}
+    knowledge = {"region_segments": {REGION[s]: {s} for s in SEGMENTS}, "zeros": ruled_out}
+    doc = report.to_json()
+    assert too_narrow(doc, 5, **knowledge) == {}
+    cells = {(c["row"], c["column"]): c["count"] for c in doc["transitions"]["table"]["cells"]}
+    assert all(cells[(a, b)] == 0 for _, a, b in ruled_out)  # a zero is shown: hiding it hides nothing
+
+
+def test_an_answer_that_rules_a_segment_out_gives_no_count_away():
+    """The case found with --by on an input: in Vantaa–Kerava's guide an acute crisis makes a
+    heavy service user, so (crisis, occasional) is 0 to any reader of the rules, and with it
+    the hidden (no crisis, heavy) 4 came back as 9 − 5."""
+    guide = segrules.load(ROOT / "rulesets" / "vantaa_kerava" / "identification_guide.yaml").definition
+    occasional, heavy = (s.id for s in guide.segments)
+    counts = {(False, occasional): 8, (False, heavy): 4, (True, heavy): 5}
+    report = build_report(guide, records=17, by_segment={occasional: 8, heavy: 9}, by_group={"p_crisis": counts})
+    doc = report.to_json()
+    assert too_narrow(doc, 5, zeros={("p_crisis", True, occasional)}) == {}
 
 
 def test_no_label_says_why_a_cell_is_hidden(suuntima):
