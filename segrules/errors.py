@@ -25,7 +25,8 @@ class Span:
     column: int
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+        # a file's name may hold a terminal escape: written out, as every text a user gave
+        return f"{safe_text(self.file, 300)}:{self.line}:{self.column}"
 
 
 @attrs.frozen

@@ -166,6 +166,16 @@ NESTED = EXAMPLE.replace(
 ).replace("c_support: 4, p_illness: 1", "c_support: 4, c_support_daily: true, p_illness: 1")
 
 
+# A variant whose texts drive a terminal: a segment label (in Finnish and English) and an
+# example's name with escape sequences, written in a file whose name holds one too. The
+# commands show them with the escapes written out (\x1b), never raw.
+HOSTILE = EXAMPLE.replace(
+    "label: {fi: Omatoimiasiakkuus, sv: Självständig kund, en: Self-care client}",
+    'label: {fi: "Omatoimi\\e[31m", sv: Självständig kund, en: "Self\\e]0;pwn\\acare"}',
+).replace("- name: copes well, simple situation", '- name: "evil \\e[31mRED\\e[0m name"')
+HOSTILE_NAME = "ev\x1b[31mil.yaml"
+
+
 def write_ruleset(folder: Path, text: str = EXAMPLE, name: str = "example.yaml") -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")

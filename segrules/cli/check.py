@@ -8,7 +8,7 @@ from ..documents import ruleset_json
 from .. import crosswalk
 from ..pipeline import check_definition
 from ..messages import word
-from .common import count_text, counts, print_json
+from .common import count_text, counts, print_json, safe_lines
 
 HELP = "load and type-check rulesets; print every problem"
 
@@ -29,10 +29,10 @@ def run(args: argparse.Namespace) -> int:
             })
             if not args.json:
                 for d in diagnostics:
-                    print(d.format(args.lang))
+                    print(safe_lines(d.format(args.lang)))
                 what = (f" [{word('crosswalk_of', args.lang, len(cw.ruleset_ids))}]" if cw is not None
                         else f" [{word('crosswalk', args.lang)}]")
-                print(f"{path}: {count_text(errors, warnings, args.lang)}{what}")
+                print(safe_lines(f"{path}: {count_text(errors, warnings, args.lang)}{what}"))
             continue
         rs, diagnostics = check_definition(path)
         errors, warnings = counts(diagnostics)
@@ -49,9 +49,9 @@ def run(args: argparse.Namespace) -> int:
         )
         if not args.json:
             for d in diagnostics:
-                print(d.format(args.lang))
+                print(safe_lines(d.format(args.lang)))
             what = f" [{rs.id} {rs.version}]" if rs is not None else ""
-            print(f"{path}: {count_text(errors, warnings, args.lang)}{what}")
+            print(safe_lines(f"{path}: {count_text(errors, warnings, args.lang)}{what}"))
     ok = all(f["ok"] for f in files)
     if args.json:
         print_json({"schema": "segrules.check/1", "ok": ok, "files": files})

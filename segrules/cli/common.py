@@ -19,7 +19,7 @@ from .. import answers as answers_source
 from ..documents import parse_instant, ruleset_json  # noqa: F401 - ruleset_json for the commands
 from ..dsl import ast
 from ..engine.runtime import format_number
-from ..errors import Diagnostic, SegrulesError, UsageError
+from ..errors import Diagnostic, SegrulesError, UsageError, safe_text
 from ..i18n import DEFAULT_LANG, LANG_VARIABLE, codes_label, count, resolve_lang, text
 from ..messages import word
 from ..progress import Progress, terminal_bar
@@ -361,6 +361,14 @@ def print_json(obj: Any, *, sort_keys: bool = True) -> None:
     """One JSON document on stdout: sorted keys (unless the order is meant, as in FHIR), UTF-8,
     no trailing spaces."""
     print(json.dumps(obj, ensure_ascii=False, sort_keys=sort_keys, indent=2))
+
+
+def safe_lines(text: str) -> str:
+    """Text for the terminal that holds what a user wrote (labels, example names, file names):
+    each line with its control characters and terminal escapes written as ``\\x1b``-style
+    escapes (``safe_text``, never shortened), the line breaks kept, so that a ruleset or a file
+    name cannot drive the reader's terminal."""
+    return "\n".join(safe_text(line, None) for line in text.split("\n"))
 
 
 def plural(n: int, word: str) -> str:

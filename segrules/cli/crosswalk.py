@@ -9,7 +9,7 @@ from ..crosswalk import DEFAULT_PATH, Crosswalk, check, load
 from ..documents import ruleset_json
 from ..dsl import ast
 from ..i18n import count, quadrant_text, text
-from .common import print_json, table
+from .common import print_json, safe_lines, table
 
 HELP = "map a segment of one regional model to another's, or check the crosswalk"
 DESCRIPTION = (
@@ -62,17 +62,17 @@ def run(args: argparse.Namespace) -> int:
             print_json({
                 "schema": "segrules.crosswalk-check/1", "file": path, "ok": ok,
                 "crosswalk": cw.to_json() if cw is not None else None,
-                "diagnostics": [d.to_json() for d in diagnostics],
+                "diagnostics": [d.to_json(args.lang) for d in diagnostics],
             })
         else:
             for d in diagnostics:
-                print(d.format(args.lang))
+                print(safe_lines(d.format(args.lang)))
             if ok:
-                print(f"{path}: " + text(args.lang, "crosswalk_ok", rulesets=len(cw.ruleset_ids),
-                                                positions=len(cw.positions)))
+                print(safe_lines(f"{path}: " + text(args.lang, "crosswalk_ok", rulesets=len(cw.ruleset_ids),
+                                                           positions=len(cw.positions))))
             else:
                 errors = sum(1 for d in diagnostics if d.is_error)
-                print(f"{path}: {count(args.lang, 'crosswalk_invalid', errors)}")
+                print(safe_lines(f"{path}: {count(args.lang, 'crosswalk_invalid', errors)}"))
         return 0 if ok else 1
 
     cw = load(path, args.rulesets_dir)
@@ -92,10 +92,10 @@ def run(args: argparse.Namespace) -> int:
                 "quadrant": position.quadrant.to_json(),
             })
         else:
-            print(f"{src} {a.id} ({a.label.get(lang)}) -> {dst} {b.id} ({b.label.get(lang)})")
+            print(safe_lines(f"{src} {a.id} ({a.label.get(lang)}) -> {dst} {b.id} ({b.label.get(lang)})"))
             print(f"  {text(lang, 'quadrant').lower()}: {quadrant_text(position.quadrant, lang)}")
             if b.aliases:
-                print("  " + text(lang, "is_also_called", id=b.id, aliases=", ".join(b.aliases)))
+                print(safe_lines("  " + text(lang, "is_also_called", id=b.id, aliases=", ".join(b.aliases))))
         return 0
 
     if args.json:
@@ -106,6 +106,6 @@ def run(args: argparse.Namespace) -> int:
         rows.append((quadrant_text(p.quadrant, lang),
                      *(p.segment(rid) for rid in cw.ruleset_ids)))
     if cw.title is not None:
-        print(cw.title.get(lang))
-    print("\n".join(table(rows, indent="")))
+        print(safe_lines(cw.title.get(lang)))
+    print(safe_lines("\n".join(table(rows, indent=""))))
     return 0

@@ -14,7 +14,9 @@ from ..engine.runtime import Decision, Ruleset
 from ..i18n import code_label, quadrant_text, text, value_words
 from ..errors import AnswerError, SegrulesError
 from ..pipeline import load
-from .common import answers_example, parse_datetime, pathway_lines, print_json, read_answers, read_json, table
+from .common import (
+    answers_example, parse_datetime, pathway_lines, print_json, read_answers, read_json, safe_lines, table,
+)
 
 HELP = "decide the segment for one answer set"
 
@@ -35,7 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def decision_text(d: Decision, ruleset: Ruleset, lang: str) -> str:
-    """A decision for a reader, in one language."""
+    """A decision for a reader, in one language (the ruleset's labels, the reason of an override
+    and the file's name with control characters and terminal escapes written out)."""
     rs = ruleset.definition
     seg = d.segment
     rows = [(text(lang, "segment"), f"{seg.label.get(lang)} ({seg.id})")]
@@ -61,7 +64,7 @@ def decision_text(d: Decision, ruleset: Ruleset, lang: str) -> str:
         (text(lang, "assessed_at"), d.assessed_at.isoformat()),
         (text(lang, "reassess_on"), d.reassess_on.isoformat()),
     ])
-    return "\n".join(out)
+    return safe_lines("\n".join(out))
 
 
 def _fields(rows: list[tuple[str, str]]) -> list[str]:
@@ -151,8 +154,9 @@ def _run_lines(args, ruleset: Ruleset, lines, when) -> int:
     """
     failed = 0
     for number, line in lines:
+        where = text(args.lang, "line", n=number)  # "line 3", "rivi 3": the place, as the reader reads it
         try:
-            answers = answers_source.parse_answers(line, f"<stdin> line {number}")
+            answers = answers_source.parse_answers(line, f"<stdin> {where}" if not args.json else f"<stdin> line {number}")
             decision = ruleset.decide(answers, assessed_at=when, override=args.override, reason=args.reason)
         except SegrulesError as exc:
             failed += 1
@@ -162,8 +166,10 @@ def _run_lines(args, ruleset: Ruleset, lines, when) -> int:
                     "error": {"code": exc.code, "message": str(exc)},
                     "problems": [p.to_json() for p in exc.problems] if isinstance(exc, AnswerError) else [],
                 }, ensure_ascii=False, sort_keys=True))
-            else:
-                print(f"line {number}: {exc.code} {exc}", file=sys.stderr)
+            else:  # each problem named by its line (a JSON error by its place), in the reader's language
+                for d in exc.diagnostics:
+                    print(safe_lines(d.format(args.lang) if d.span else f"{where}: {d.format(args.lang)}"),
+                          file=sys.stderr)
             continue
         if args.json:
             print(json.dumps({
@@ -173,6 +179,6 @@ def _run_lines(args, ruleset: Ruleset, lines, when) -> int:
         else:
             if number > 1:
                 print()
-            print(f"# line {number}")
+            print(f"# {where}")
             print(decision_text(decision, ruleset, args.lang))
     return 1 if failed else 0

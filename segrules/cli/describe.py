@@ -9,7 +9,7 @@ from ..dsl import ast
 from ..dsl.printer import to_text as expr_text
 from ..i18n import code_label, quadrant_text, text
 from ..pipeline import load
-from .common import pathway_lines, print_json, table
+from .common import pathway_lines, print_json, safe_lines, table
 
 HELP = "print a ruleset's inputs, scores, segments, rules and pathways"
 
@@ -29,7 +29,8 @@ def _domain_text(d: ast.Domain, lang: str) -> str:
 
 
 def describe_text(rs: ast.RulesetDef, lang: str) -> str:
-    """A ruleset for a reader, in one language."""
+    """A ruleset for a reader, in one language (what the ruleset's author wrote, and its file's
+    name, with control characters and terminal escapes written out: ``safe_lines``)."""
     none = text(lang, "none")
     head = [
         (text(lang, "id"), rs.id),
@@ -80,7 +81,7 @@ def describe_text(rs: ast.RulesetDef, lang: str) -> str:
     for p in rs.pathways:
         out.append(f"  {p.segment} ({rs.segment(p.segment).label.get(lang)})")
         out += pathway_lines(p, lang, indent="    ")
-    return "\n".join(out)
+    return safe_lines("\n".join(out))
 
 
 def run(args: argparse.Namespace) -> int:

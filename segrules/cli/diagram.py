@@ -9,7 +9,7 @@ from ..diagram import gap_points, gaps_text, plane_of, quadrant_svg
 from ..documents import ruleset_json
 from ..files import check_output, write_text_atomic
 from ..pipeline import load
-from .common import print_json
+from .common import print_json, safe_lines
 
 HELP = "draw a ruleset's quadrant (score regions and their segments) as SVG"
 DESCRIPTION = (
@@ -46,6 +46,6 @@ def run(args: argparse.Namespace) -> int:
         print(svg, end="")
     if gaps:
         # like verify: a model with a gap or an overlap is not ready, whatever the picture
-        print(f"{args.ruleset}: {gaps_text(plane, args.lang)}", file=sys.stderr)
+        print(safe_lines(f"{args.ruleset}: {gaps_text(plane, args.lang)}"), file=sys.stderr)
         return 1
     return 0

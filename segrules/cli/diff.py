@@ -8,7 +8,7 @@ from ..files import check_output, write_text_atomic
 from ..i18n import text
 from ..pipeline import load
 from ..verify.diff import diff
-from .common import add_budgets, budget_of, print_json
+from .common import add_budgets, budget_of, print_json, safe_lines
 
 HELP = "the exact difference between two versions of a ruleset: which answer sets move where"
 DESCRIPTION = (
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.to_json())
     else:
-        print(result.format(args.lang))
+        print(safe_lines(result.format(args.lang)))
         if args.report:
-            print(text(args.lang, "report.written", path=args.report))
+            print(safe_lines(text(args.lang, "report.written", path=args.report)))
     return 0 if result.equal is True else 1

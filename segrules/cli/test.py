@@ -10,7 +10,7 @@ from ..errors import SegrulesError
 from ..pipeline import load
 from ..i18n import count, text
 from ..messages import translate_error
-from .common import print_json
+from .common import print_json, safe_lines
 
 HELP = "run the rulesets' own examples"
 
@@ -32,8 +32,8 @@ def run(args: argparse.Namespace) -> int:
             entry["ok"] = False
             if not args.json:
                 for d in exc.diagnostics:
-                    print(d.format(lang))
-                print(f"{path}: {text(lang, 'not_loaded')}")
+                    print(safe_lines(d.format(lang)))
+                print(safe_lines(f"{path}: {text(lang, 'not_loaded')}"))
             continue
         entry["ruleset"] = ruleset_json(ruleset.definition)
         for r in ruleset.run_examples():
@@ -48,18 +48,19 @@ def run(args: argparse.Namespace) -> int:
             if not args.json:
                 where = f"{path}:{ex.span.line}: " if ex.span else f"{path}: "
                 if r.passed:
-                    print(f"{text(lang, 'pass')} {where}{ex.name}")
+                    print(safe_lines(f"{text(lang, 'pass')} {where}{ex.name}"))
                 elif r.error is not None:
-                    print(f"{text(lang, 'fail')} {where}{ex.name}: {text(lang, 'expected_error', expect=ex.expect, error=translate_error(r.error, lang))}")
+                    print(safe_lines(f"{text(lang, 'fail')} {where}{ex.name}: "
+                                     f"{text(lang, 'expected_error', expect=ex.expect, error=translate_error(r.error, lang))}"))
                 else:
-                    print(f"{text(lang, 'fail')} {where}{ex.name}: {text(lang, 'expected_got', expect=ex.expect, got=r.got)}")
+                    print(safe_lines(f"{text(lang, 'fail')} {where}{ex.name}: {text(lang, 'expected_got', expect=ex.expect, got=r.got)}"))
         entry["ok"] = entry["failed"] == 0
         if not args.json:
             total = entry["passed"] + entry["failed"]
             if total == 0:
-                print(f"{path}: {text(lang, 'no_examples')}")
+                print(safe_lines(f"{path}: {text(lang, 'no_examples')}"))
             else:
-                print(f"{path}: {text(lang, 'passed_failed', passed=entry['passed'], failed=entry['failed'])}")
+                print(safe_lines(f"{path}: {text(lang, 'passed_failed', passed=entry['passed'], failed=entry['failed'])}"))
     ok = all(f["ok"] for f in files)
     passed = sum(f["passed"] for f in files)
     failed = sum(f["failed"] for f in files)

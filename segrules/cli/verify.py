@@ -16,7 +16,7 @@ from ..pipeline import load
 from ..verify import ENUMERATION_LIMIT, PROGRESS_STEPS, verify
 from ..verify.model import SCHEMA
 from ..i18n import text
-from .common import add_budgets, add_progress, budget_of, print_json, progress_bar
+from .common import add_budgets, add_progress, budget_of, print_json, progress_bar, safe_lines
 
 HELP = "prove that every possible answer set maps to exactly one segment"
 DESCRIPTION = (
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
                 results.append(report.to_json())
                 if not args.json:
                     with progress.paused():
-                        print(report.format(args.lang), flush=True)
+                        print(safe_lines(report.format(args.lang)), flush=True)
     proven = all(r.get("proven") for r in results)
     report_error = None
     if args.report:
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
             report_error = exc
         else:
             if not args.json:
-                print(text(args.lang, "report.written", path=args.report))
+                print(safe_lines(text(args.lang, "report.written", path=args.report)))
     if args.json:
         doc = {"schema": SCHEMA, "proven": proven, "reports": results}
         if report_error is not None:
@@ -113,8 +113,8 @@ def _verify_one(args: argparse.Namespace, path: str, results: list, progress):
         if not args.json:
             with progress.paused():
                 for d in exc.diagnostics:  # the problems themselves, in the reader's language
-                    print(d.format(args.lang), file=sys.stderr)
-                print(f"{path}: {word('not_loaded', args.lang)}", flush=True)
+                    print(safe_lines(d.format(args.lang)), file=sys.stderr)
+                print(safe_lines(f"{path}: {word('not_loaded', args.lang)}"), flush=True)
         return None
     try:
         report = verify(ruleset, method=args.method, budget=budget_of(args), progress=progress)
@@ -129,7 +129,8 @@ def _verify_one(args: argparse.Namespace, path: str, results: list, progress):
         results.append(_internal(path, exc))
         failed = results[-1]["error"]
         with progress.paused():
-            print(f"{path}: " + text(args.lang, "verify.internal_error", code=failed["code"],
-                                     message=translate(failed["code"], failed["message"], args.lang)), file=sys.stderr)
+            print(safe_lines(f"{path}: " + text(args.lang, "verify.internal_error", code=failed["code"],
+                                                message=translate(failed["code"], failed["message"], args.lang))),
+                  file=sys.stderr)
         return None
     return report, ruleset

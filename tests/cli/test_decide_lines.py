@@ -51,3 +51,14 @@ def test_one_object_over_several_lines_is_still_one_answer_set(monkeypatch, caps
     monkeypatch.setattr("sys.stdin", _stdin(json.dumps(answers, indent=2)))
     assert main(["decide", RULESET, "--answers", "-", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["schema"] == "segrules.decide/1"
+
+
+def test_the_text_of_each_line_is_in_the_language_asked(monkeypatch, capsys):
+    answers = _lines(1)[0]
+    text = json.dumps(answers) + "\n" + '{"no_such_input": 1}\n' + '{"a": 1,}\n'
+    monkeypatch.setattr("sys.stdin", _stdin(text))
+    assert main(["decide", RULESET, "--answers", "-", "--lang", "fi"]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("# rivi 1\n") and "# line" not in out
+    assert "rivi 2: SR301 virhe: no_such_input: " in err and "rivi 2: SR304 virhe: " in err
+    assert "<stdin> rivi 3:1:9: SR511 virhe: " in err and "line " not in err
