@@ -10,17 +10,20 @@ docs/decision-record.md.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+import sys
 from fractions import Fraction
 from typing import Any, Mapping
 
 import attrs
 
-from ..answers import json_int
+from ..answers import MAX_ANSWERS_DEPTH, json_int
+from ..dsl.check import expression_type
 from ..errors import AnswerError, EvaluationError, SegrulesError, UsageError
 from .runtime import (
     RECORD_SCHEMA, Decision, Ruleset, RulesetRef, _AT, _PAIRS, _REASON, _SCORE_IDS, _SEGMENT, _SUGGESTED,
-    _score_json,
+    _int_text, _score_json, assessment_time,
 )
 
 DECIDE_SCHEMA = "segrules.decide/1"
@@ -111,7 +114,11 @@ def read_record(record: Any) -> StoredDecision:
             problems.append(f"scores.{key} must be {{\"exact\": ...}}, true, false or a code, not {_json_kind(value)}")
     if "answers" not in record:
         problems.append("answers is missing (a record made before records held the answers cannot be replayed)")
-    answers = get(record, "answers", (dict,), "answers", optional=True)
+    answers = get(record, "answers", (dict,), "answers") if "answers" in record else None
+    for key, value in (answers or {}).items():
+        problem = _answer_problem(f"answers.{key}", value)
+        if problem is not None:
+            problems.append(problem)
     at_text = get(record, "assessed_at", (str,), "assessed_at")
     at = None
     if at_text is not None:
@@ -135,8 +142,10 @@ def read_record(record: Any) -> StoredDecision:
             problems.append("an overridden decision must give its override_reason")
         if not overridden and reason is not None:
             problems.append("override_reason is given, but the decision is not overridden")
-    if number is not None and number < 1:
-        problems.append(f"rule.number must be 1 or more, not {number}")
+    for what, value in (("rule.number", number), ("rule.line", line)):
+        problem = _count_problem(what, value)
+        if problem is not None:
+            problems.append(problem)
     if problems:
         raise RecordError(problems)
     return StoredDecision(
@@ -149,6 +158,33 @@ _RECORD_KEYS = (
     "answers", "assessed_at", "reassess_on",
 )
 _KIND_NAMES = {(dict,): "an object", (str,): "a text", (bool,): "true or false", (int,): "a whole number"}
+
+
+def _count_problem(what: str, value: int | None) -> str | None:
+    """Why a rule's number or line cannot be one, or None. Both count from 1, and no sequence
+    (of rules, of lines) is longer than ``sys.maxsize``: a hand-made number of thousands of
+    digits is refused here, before a message or a comparison would have to write it out."""
+    if value is None or 1 <= value <= sys.maxsize:
+        return None
+    if value < 1:
+        return f"{what} must be 1 or more, not {_int_text(value)}"
+    return f"{what} {_int_text(value)} is more than any ruleset has"
+
+
+def _answer_problem(what: str, value: Any, depth: int = 0) -> str | None:
+    """Why an answer of a record could not be written back as JSON, or None: NaN or an
+    infinity (Python's JSON reader takes them, JSON has not), or lists or objects nested past
+    MAX_ANSWERS_DEPTH (as no answers file may be)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{what} is {value!r}, which is not a JSON number"
+    if isinstance(value, (list, tuple, Mapping)):
+        if depth >= MAX_ANSWERS_DEPTH:
+            return f"{what} nests lists or objects more than {MAX_ANSWERS_DEPTH} levels deep"
+        for member in value.values() if isinstance(value, Mapping) else value:
+            problem = _answer_problem(what, member, depth + 1)
+            if problem is not None:
+                return problem
+    return None
 
 
 def _exact_number(text: str) -> Fraction | None:
@@ -170,7 +206,7 @@ def _json_kind(value: Any) -> str:
         return "null"
     if isinstance(value, bool):
         return "true or false"
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float, Fraction)):
         return "a number"
     if isinstance(value, str):
         return "a text"
@@ -209,8 +245,10 @@ def decision_from_json(record: Any, ruleset: Ruleset) -> Decision:
     ids = tuple(s.id for s in ruleset.definition.scores)
     if set(stored.scores) != set(ids):
         problems.append(f"the scores are {sorted(stored.scores)}, but {ruleset.id} has the scores {sorted(ids)}")
+    problems += _score_kind_problems(ruleset, stored.scores)
     if problems:
         raise RecordError(problems)
+    assessment_time(stored.assessed_at)  # SR524 as decide says it: no re-assessment date follows
     pairs = tuple(
         (v.numerator, v.denominator) if isinstance(v, Fraction) else (v, None)
         for v in (stored.scores[i] for i in ids)
@@ -238,6 +276,27 @@ def decision_from_json(record: Any, ruleset: Ruleset) -> Decision:
         raise RecordError([f"reassess_on {stored.reassess_on!r} is not the date {ruleset.id} gives for "
                            f"{stored.segment} assessed at {stored.assessed_at.isoformat()} ({reassess})"])
     return decision
+
+
+#: What a record holds for a score of each kind (``check.Type.kind``), and how it is said.
+_SCORE_KINDS = {
+    "number": (Fraction, '{"exact": ...}'), "boolean": (bool, "true or false"),
+    "enum": (str, "a code"), "text": (str, "a code"),
+}
+
+
+def _score_kind_problems(ruleset: Ruleset, scores: dict) -> list[str]:
+    """The record's scores that are not of their score's kind (a number, yes/no, a choice's
+    code): restored as they are, a text or true for a number would explain as "= yes"."""
+    problems = []
+    for score in ruleset.definition.scores:
+        if score.id in scores:
+            kind, said = _SCORE_KINDS[expression_type(ruleset.definition, score.expr).kind]
+            value = scores[score.id]
+            if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+                shown = "an exact number" if isinstance(value, Fraction) else _json_kind(value)
+                problems.append(f"scores.{score.id} must be {said}, not {shown}")
+    return problems
 
 
 # --------------------------------------------------------------------------- replay

@@ -260,6 +260,13 @@ BROKEN = {
     "a naive time": (lambda r: r.update(assessed_at="2024-01-31T09:30:00"), ["has no UTC offset"]),
     "not a time": (lambda r: r.update(assessed_at="31.1.2024"), ["is not an ISO 8601 date and time"]),
     "a bool as a number": (lambda r: r["rule"].update(number=True), ["rule.number must be a whole number, not true or false"]),
+    "null answers": (lambda r: r.update(answers=None), ["answers must be an object, not null"]),
+    "a quotient by zero": (lambda r: r["scores"].update(resources={"exact": "1/0"}),
+                           ["scores.resources.exact must be an exact number such as 3, 3.25 or 10/3, not '1/0'"]),
+    "a rule number of 5,000 digits": (lambda r: r["rule"].update(number=10**5000), ["rule.number 10^5000 is more than any"]),
+    "a rule line of 5,000 digits": (lambda r: r["rule"].update(line=-(10**5000)), ["rule.line must be 1 or more, not -10^5000"]),
+    "a NaN answer": (lambda r: r["answers"].update(c_manage=float("nan")), ["answers.c_manage is nan, which is not a JSON"]),
+    "an infinity in a list": (lambda r: r["answers"].update(visits=[1, float("-inf")]), ["answers.visits is -inf, which"]),
 }
 
 
@@ -290,6 +297,8 @@ def test_a_record_that_is_not_an_object():
         (lambda r: r["rule"].update(number=9), "rule.number 9: test.base has 4 rules"),
         (lambda r: r["scores"].pop("complexity"), "the scores are ['resources'], but test.base has the scores"),
         (lambda r: r.update(reassess_on="2099-01-01"), "reassess_on '2099-01-01' is not the date test.base gives"),
+        (lambda r: r["scores"].update(resources=True), 'scores.resources must be {"exact": ...}, not true or false'),
+        (lambda r: r["scores"].update(complexity="abc"), 'scores.complexity must be {"exact": ...}, not a text'),
     ],
 )
 def test_a_record_that_does_not_fit_its_ruleset_is_SR553(rs, change, text):
@@ -297,6 +306,29 @@ def test_a_record_that_does_not_fit_its_ruleset_is_SR553(rs, change, text):
     with pytest.raises(RecordError) as info:
         segrules.Decision.from_json(record, rs)
     assert info.value.code == "SR553" and text in str(info.value)
+
+
+def test_a_choice_or_yes_no_score_of_another_kind_is_SR553():
+    text = variant("    expr: mean(complexity_items) + (if visits > 12 then 1 else 0)\n",
+                   "    expr: mean(complexity_items) + (if visits > 12 then 1 else 0)\n"
+                   "  frequent:\n    label: {fi: F, sv: F, en: F}\n    expr: visits > 12\n"
+                   "  kind:\n    label: {fi: K, sv: K, en: K}\n    expr: battery\n")
+    rs = segrules.load_text(text)
+    record = roundtrip(rs.decide(ANSWERS, assessed_at=AT).to_json(compact=True))
+    assert segrules.Decision.from_json(record, rs).scores["kind"] == "illness"
+    record["scores"].update(frequent="yes", kind={"exact": "1"})
+    with pytest.raises(RecordError) as info:
+        segrules.Decision.from_json(record, rs)
+    assert info.value.problems == ("scores.frequent must be true or false, not a text",
+                                   "scores.kind must be a code, not an exact number")
+
+
+def test_a_record_of_a_time_with_no_re_assessment_date_is_SR524_as_in_replay(rs):
+    record = _broken(rs, lambda r: r.update(assessed_at="9999-12-31T23:00:00+00:00", reassess_on="9999-12-31"))
+    with pytest.raises(UsageError) as info:
+        segrules.Decision.from_json(record, rs)
+    assert info.value.code == "SR524"
+    assert segrules.replay(record, rs).error.code == "SR524"
 
 
 # ----------------------------------------------------------------------------- replay
