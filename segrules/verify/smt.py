@@ -87,10 +87,18 @@ class AnswerVariables:
         self.prefix = prefix
         self.vars: dict[str, InputVar] = {}
         self.codes: dict[str, int] = {}
+        self.unanswered: dict[str, int] = {}  # input id -> the one value an unanswered input's variable takes
 
     def code(self, text: str) -> int:
         """The integer standing for a choice code (one numbering for the whole space)."""
         return self.codes.setdefault(text, len(self.codes))
+
+    def unanswered_value(self, input_id: str, first: int) -> int:
+        """The value an unanswered input's variable is held at (so that each answer set is one
+        model): ``first`` (the first value of its domain) for the first ruleset encoded, and the
+        same for every other, whose domain may begin elsewhere (a version that lowers a
+        minimum or reorders choices): one answer set, one model, valid in both."""
+        return self.unanswered.setdefault(input_id, first)
 
     def var(self, inp: ast.Input) -> InputVar:
         kind = "number" if inp.domain.is_numeric else inp.domain.kind
@@ -216,16 +224,17 @@ class Encoding:
             return z3.Implies(z3.Not(v.answered), z3.Not(v.value))
         if d.kind == "enum":
             codes = [self.space.code(c) for c in d.values]
-            return z3.And(
-                z3.Or([v.value == c for c in codes]),
-                z3.Implies(z3.Not(v.answered), v.value == codes[0]),
-            )
-        vals = list(d.values)
-        if vals == list(range(vals[0], vals[-1] + 1)):
-            inside = z3.And(v.value >= vals[0], v.value <= vals[-1])
+            inside, first = z3.Or([v.value == c for c in codes]), codes[0]
         else:
-            inside = z3.Or([v.value == k for k in vals])
-        return z3.And(inside, z3.Implies(z3.Not(v.answered), v.value == vals[0]))
+            vals = list(d.values)
+            if vals == list(range(vals[0], vals[-1] + 1)):
+                inside = z3.And(v.value >= vals[0], v.value <= vals[-1])
+            else:
+                inside = z3.Or([v.value == k for k in vals])
+            first = vals[0]
+        # an answer lies in the domain; an unanswered input's variable is held at one value
+        # that every ruleset on the space shares
+        return z3.If(v.answered, inside, v.value == self.space.unanswered_value(inp.id, first))
 
     def _encode_inputs(self) -> None:
         rs = self.rs
