@@ -54,10 +54,12 @@ class InputTooLarge(Exception):
         self.size = size
 
 
-def os_reason(exc: OSError) -> str:
-    """Why an operating-system call failed, in words for the user."""
+def os_reason(exc: OSError, *, reading: bool = False) -> str:
+    """Why an operating-system call failed, in words for the user (``segrules.messages.REASONS``
+    gives them in Finnish and Swedish). ``reading``: the call read a file, so a missing name is
+    the file itself, not its folder."""
     reasons = {
-        errno.ENOENT: "its folder does not exist",
+        errno.ENOENT: "there is no such file" if reading else "its folder does not exist",
         errno.ENOTDIR: "a part of the path is not a folder",
         errno.EACCES: "permission denied",
         errno.EPERM: "permission denied",

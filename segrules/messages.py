@@ -29,7 +29,7 @@ from .i18n import TEXTS as I18N_TEXTS, check_lang
 
 __all__ = [
     "TITLES", "MESSAGES", "HINTS", "PHRASES", "WORDS", "EXPLANATIONS", "translate", "translate_error", "translate_hint",
-    "title", "word", "EXAMPLE_WORDS", "MODEL_OWNER_RANGES", "for_model_owners", "explanation", "explain",
+    "title", "word", "EXAMPLE_WORDS", "REASONS", "VALUE_WORDS", "RECORD_PROBLEMS", "translate_value", "MODEL_OWNER_RANGES", "for_model_owners", "explanation", "explain",
 ]
 
 
@@ -587,6 +587,96 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "svaren kan inte läsas från {file}: det är en mapp"),
     ("SR510", "cannot read the answers from {file}: {reason}", "vastauksia ei voi lukea tiedostosta {file}: {reason}",
      "svaren kan inte läsas från {file}: {reason}"),
+    ("SR510", "the answers file is not valid UTF-8 text", "vastaustiedosto ei ole kelvollista UTF-8-tekstiä",
+     "svarsfilen är inte giltig UTF-8-text"),
+    ("SR511", "the answers are not valid: the key {key} is given twice", "vastaukset eivät kelpaa: avain {key} on annettu kahdesti",
+     "svaren är inte giltiga: nyckeln {key} förekommer två gånger"),
+    # the segment of an override
+    ("SR501", "{name} names several segments of {id}: {ids}; give the segment id",
+     "{name} on usean säännöstön {id} segmentin nimi: {ids}; anna segmentin tunnus",
+     "{name} är namnet på flera segment i {id}: {ids}; ange segmentets id"),
+    ("SR501", "{name} is not a segment of {id}; segments: {ids}", "{name} ei ole säännöstön {id} segmentti; segmentit: {ids}",
+     "{name} är inte ett segment i {id}; segment: {ids}"),
+    # a stored decision record (segrules replay)
+    ("SR557", "{file} is larger than {max} bytes; it is not a decision record",
+     "{file} on suurempi kuin {max} tavua; se ei ole päätöstietue", "{file} är större än {max} byte; den är inte en beslutspost"),
+    ("SR557", "cannot read the record {file}: {reason}", "päätöstietuetta {file} ei voi lukea: {reason}",
+     "beslutsposten {file} kan inte läsas: {reason}"),
+    ("SR557", "{file}: the record is not UTF-8 text", "{file}: päätöstietue ei ole UTF-8-tekstiä",
+     "{file}: beslutsposten är inte UTF-8-text"),
+    ("SR557", "{file}: the record is not valid JSON: {reason}", "{file}: päätöstietue ei ole kelvollista JSONia: {reason}",
+     "{file}: beslutsposten är inte giltig JSON: {reason}"),
+    ("SR557", "{file}: the record is not valid: the key {key} is given twice",
+     "{file}: päätöstietue ei kelpaa: avain {key} on annettu kahdesti",
+     "{file}: beslutsposten är inte giltig: nyckeln {key} förekommer två gånger"),
+    ("SR557", "{file}: the record is nested too deeply to be a decision record",
+     "{file}: tiedosto on liian syvälle sisäkkäinen ollakseen päätöstietue",
+     "{file}: filen är för djupt nästlad för att vara en beslutspost"),
+    ("SR553", "not a valid decision record: {problem}", "ei kelvollinen päätöstietue: {problem}",
+     "inte en giltig beslutspost: {problem}"),
+    ("SR553", "not a valid decision record ({n} problems):\n  {problems}",
+     "ei kelvollinen päätöstietue ({n} ongelmaa):\n  {problems}", "inte en giltig beslutspost ({n} problem):\n  {problems}"),
+    # outputs (every command that writes a file)
+    ("SR522", "'-' is not standard output here, and a file named '-' is not written: give a file name "
+     "(a command that prints its result does so without an output option)",
+     "'-' ei tässä ole vakiotuloste, eikä tiedostoa nimeltä '-' kirjoiteta: anna tiedoston nimi "
+     "(komento, joka tulostaa tuloksensa, tekee sen ilman tulostevalitsinta)",
+     "'-' är inte standard ut här, och en fil med namnet '-' skrivs inte: ange ett filnamn "
+     "(ett kommando som skriver ut sitt resultat gör det utan utdataalternativ)"),
+    ("SR522", "cannot write {file}: it is a folder; give a file name", "tiedostoa {file} ei voi kirjoittaa: se on kansio; anna tiedoston nimi",
+     "{file} kan inte skrivas: det är en mapp; ange ett filnamn"),
+    ("SR522", "cannot write {file}: it is a pipe or a device, and this output is written as a whole file and renamed "
+     "into place; give a file name",
+     "tiedostoa {file} ei voi kirjoittaa: se on putki tai laite, ja tämä tuloste kirjoitetaan kokonaisena tiedostona, "
+     "joka nimetään paikalleen; anna tiedoston nimi",
+     "{file} kan inte skrivas: det är ett rör eller en enhet, och denna utdata skrivs som en hel fil som sedan byter "
+     "namn; ange ett filnamn"),
+    ("SR522", "cannot write {file}: it is not a regular file (a device or a socket), and it is not replaced",
+     "tiedostoa {file} ei voi kirjoittaa: se ei ole tavallinen tiedosto (vaan laite tai pistoke), eikä sitä korvata",
+     "{file} kan inte skrivas: det är inte en vanlig fil (en enhet eller en socket), och den ersätts inte"),
+    ("SR522", "cannot write {file}: it names an already open file, and this output is written as a whole file and "
+     "renamed into place; give a file name",
+     "tiedostoa {file} ei voi kirjoittaa: se on jo avoimen tiedoston nimi, ja tämä tuloste kirjoitetaan kokonaisena "
+     "tiedostona, joka nimetään paikalleen; anna tiedoston nimi",
+     "{file} kan inte skrivas: det är namnet på en redan öppen fil, och denna utdata skrivs som en hel fil som sedan "
+     "byter namn; ange ett filnamn"),
+    ("SR522", "cannot write {file}: it is a pipe that nothing reads", "tiedostoa {file} ei voi kirjoittaa: se on putki, jota mikään ei lue",
+     "{file} kan inte skrivas: det är ett rör som ingen läser"),
+    ("SR523", "cannot write {file}: it is a symbolic link to {target}, which does not exist",
+     "tiedostoa {file} ei voi kirjoittaa: se on symbolinen linkki kohteeseen {target}, jota ei ole",
+     "{file} kan inte skrivas: det är en symbolisk länk till {target}, som inte finns"),
+    ("SR520", "{file} is also an input of this command; writing to it would destroy it (give another output file)",
+     "{file} on myös tämän komennon syöte; siihen kirjoittaminen tuhoaisi sen (anna toinen tulostiedosto)",
+     "{file} är också indata till detta kommando; att skriva till den skulle förstöra den (ange en annan utdatafil)"),
+    ("SR520", "{file} holds a segrules model; writing to it would replace the model (give another output file, or "
+     "--force to replace it)",
+     "{file} sisältää segrules-mallin; siihen kirjoittaminen korvaisi mallin (anna toinen tulostiedosto, tai --force, "
+     "jos malli korvataan)",
+     "{file} innehåller en segrules-modell; att skriva till den skulle ersätta modellen (ange en annan utdatafil, "
+     "eller --force för att ersätta den)"),
+    ("SR520", "{file} is also the input of this run; writing to it would destroy it (give another output)",
+     "{file} on myös tämän ajon syöte; siihen kirjoittaminen tuhoaisi sen (anna toinen tuloste)",
+     "{file} är också indata i denna körning; att skriva till den skulle förstöra den (ange en annan utdata)"),
+    ("SR520", "{file} is also {option} of this run; writing to it would destroy it (give another output)",
+     "{file} on myös tämän ajon {option}; siihen kirjoittaminen tuhoaisi sen (anna toinen tuloste)",
+     "{file} är också {option} i denna körning; att skriva till den skulle förstöra den (ange en annan utdata)"),
+    ("SR520", "{file} is also {option} of this run; one would replace the other (give another file)",
+     "{file} on myös tämän ajon {option}; toinen korvaisi toisen (anna toinen tiedosto)",
+     "{file} är också {option} i denna körning; den ena skulle ersätta den andra (ange en annan fil)"),
+    ("SR520", "the decision log {file} already holds a segrules model; appending to it would spoil it "
+     "(give a new file, or an existing decision log)",
+     "päätöslokissa {file} on jo segrules-malli; sen perään kirjoittaminen pilaisi sen "
+     "(anna uusi tiedosto tai olemassa oleva päätösloki)",
+     "beslutsloggen {file} innehåller redan en segrules-modell; att skriva till den skulle förstöra den "
+     "(ange en ny fil eller en befintlig beslutslogg)"),
+    ("SR520", "the decision log {file} already holds something that is not a decision log; appending to it would spoil "
+     "it (give a new file, or an existing decision log)",
+     "päätöslokissa {file} on jo jotain muuta kuin päätöslokia; sen perään kirjoittaminen pilaisi sen "
+     "(anna uusi tiedosto tai olemassa oleva päätösloki)",
+     "beslutsloggen {file} innehåller redan något som inte är en beslutslogg; att skriva till den skulle förstöra den "
+     "(ange en ny fil eller en befintlig beslutslogg)"),
+    ("SR521", "cannot write the output: {reason}", "tulostetta ei voi kirjoittaa: {reason}", "utdata kan inte skrivas: {reason}"),
+    ("SR521", "cannot write {file}: {reason}", "tiedostoa {file} ei voi kirjoittaa: {reason}", "{file} kan inte skrivas: {reason}"),
     # batch
     ("SR803", "{file}: there is no record key column {key} (give it with --key); the columns are: {columns}",
      "{file}: tietueen avainsaraketta {key} ei ole (anna se valitsimella --key); sarakkeet ovat: {columns}",
@@ -899,6 +989,72 @@ YAML_PROBLEMS: list[tuple[str, str, str]] = [
     ("the character {c} is not allowed in YAML", "merkki {c} ei ole sallittu YAMLissa", "tecknet {c} är inte tillåtet i YAML"),
 ]
 
+#: Why a file could not be read or written (``files.os_reason``, ``files.folder_refusal``) or
+#: is not JSON (``errors.json_reason``), as a ``{reason}`` parameter gives it: English, Finnish,
+#: Swedish. A reason none of these fits makes its message's template not fit (no English
+#: reason inside a Finnish or Swedish sentence).
+REASONS: list[tuple[str, str, str]] = [
+    # the operating system's
+    ("there is no such file", "tiedostoa ei ole", "filen finns inte"),
+    ("its folder does not exist", "sen kansiota ei ole", "dess mapp finns inte"),
+    ("a part of the path is not a folder", "osa polusta ei ole kansio", "en del av sökvägen är inte en mapp"),
+    ("permission denied", "käyttöoikeus puuttuu", "åtkomst nekad"),
+    ("the file system is read-only", "tiedostojärjestelmään ei voi kirjoittaa", "filsystemet är skrivskyddat"),
+    ("the disk is full", "levy on täynnä", "disken är full"),
+    ("the disk quota is used up", "levykiintiö on käytetty loppuun", "diskkvoten är förbrukad"),
+    ("it is a folder", "se on kansio", "det är en mapp"),
+    ("the name is too long", "nimi on liian pitkä", "namnet är för långt"),
+    ("it is a loop of symbolic links", "se on symbolisten linkkien silmukka", "det är en slinga av symboliska länkar"),
+    ("its folder {folder} does not exist", "sen kansiota {folder} ei ole", "dess mapp {folder} finns inte"),
+    ("its folder {folder} takes no new files", "sen kansioon {folder} ei voi tehdä uusia tiedostoja",
+     "dess mapp {folder} tar inte emot nya filer"),
+    ("no file can be made in its folder {folder} ({reason})", "sen kansioon {folder} ei voi tehdä tiedostoa ({reason})",
+     "ingen fil kan skapas i dess mapp {folder} ({reason})"),
+    # JSON's
+    ("a value was expected", "odotettiin arvoa", "ett värde väntades"),
+    ("a key in double quotes was expected", "odotettiin lainausmerkeissä olevaa avainta",
+     "en nyckel inom dubbla citattecken väntades"),
+    ("a ':' was expected after the key", "avaimen jälkeen odotettiin merkkiä ':'", "ett ':' väntades efter nyckeln"),
+    ("a ',' was expected between two members or items", "kahden jäsenen tai alkion välissä odotettiin merkkiä ','",
+     "ett ',' väntades mellan två medlemmar eller element"),
+    ("a text is not closed with a double quote", "tekstiä ei ole suljettu lainausmerkillä",
+     "en text är inte avslutad med ett dubbelt citattecken"),
+    ("a text holds a control character (write it as an escape)", "tekstissä on ohjausmerkki (kirjoita se koodina)",
+     "en text innehåller ett styrtecken (skriv det som en escape)"),
+    ("a text holds an escape \\u that is not four hexadecimal digits",
+     "tekstin koodin \\u perässä ei ole neljää heksadesimaalinumeroa",
+     "en text har en escape \\u som inte följs av fyra hexadecimala siffror"),
+    ("a text holds a backslash that begins no escape", "tekstissä on kenoviiva, joka ei aloita koodia",
+     "en text har ett omvänt snedstreck som inte inleder någon escape"),
+    ("more follows the end of the JSON value", "JSON-arvon lopun jälkeen tulee vielä jotain",
+     "mer följer efter slutet av JSON-värdet"),
+    ("it begins with a byte-order mark", "se alkaa tavujärjestysmerkillä (BOM)", "den börjar med en byteordningsmarkering (BOM)"),
+    ("a ',' comes before the end of an object or a list", "objektin tai luettelon lopun edellä on pilkku ','",
+     "ett ',' står före slutet av ett objekt eller en lista"),
+    ("it is not JSON", "se ei ole JSONia", "det är inte JSON"),
+    ("{value} is not a JSON number", "{value} ei ole JSON-luku", "{value} är inte ett JSON-tal"),
+]
+
+#: Values that a message or an output gives in words, not as they are (``errors.shown``, a
+#: replay's difference): English, Finnish, Swedish.
+VALUE_WORDS: list[tuple[str, str, str]] = [
+    ("a whole number of about {n} digits", "noin {n} numeron kokonaisluku", "ett heltal med ungefär {n} siffror"),
+    ("no decision ({code})", "ei päätöstä ({code})", "inget beslut ({code})"),
+]
+
+#: What is wrong with a decision record (``engine.record``), inside an SR553 message.
+RECORD_PROBLEMS: list[tuple[str, str, str]] = [
+    ("the object has none of the keys of a decision record ({keys})",
+     "objektissa ei ole yhtään päätöstietueen avainta ({keys})", "objektet har ingen av en beslutsposts nycklar ({keys})"),
+    ("answers is missing (a record made before records held the answers cannot be replayed)",
+     "answers puuttuu (tietuetta, joka on tehty ennen kuin tietueisiin tallennettiin vastaukset, ei voi tehdä uudelleen)",
+     "answers saknas (en post från tiden innan posterna innehöll svaren kan inte göras om)"),
+    ("the schema is missing (a record says \"schema\": \"{schema}\")",
+     "schema puuttuu (tietueessa lukee \"schema\": \"{schema}\")", "schema saknas (en post har \"schema\": \"{schema}\")"),
+    ("the schema is {given}, not {schema}", "schema on {given}, ei {schema}", "schema är {given}, inte {schema}"),
+    ("{field} is missing", "{field} puuttuu", "{field} saknas"),
+]
+
 
 # --------------------------------------------------------------------------- matching
 
@@ -949,6 +1105,13 @@ def _values(found: dict[str, str], template: str, lang: str) -> dict[str, str] |
             value = _match(KINDS, value, lang, 0) or None
         elif name == "yaml":
             value = _match(YAML_PROBLEMS, value, lang, 0)
+        elif name == "reason":
+            value = _match(REASONS, value, lang, 0)
+        elif name == "value":
+            value = translate_value(value, lang)
+        elif name in ("problem", "problems"):  # several on lines of their own
+            parts = [_match(RECORD_PROBLEMS, part, lang, 0) for part in value.split("\n  ")]
+            value = None if None in parts else "\n  ".join(parts)
         elif form == "answer" or (name == "message" and not form):
             value = _any_message(value, lang)
         elif name == "checks":
@@ -1015,6 +1178,14 @@ def translate_error(error: str, lang: str) -> str:
     if not sep or not re.fullmatch(r"SR[0-9]{3}", code):
         return error if check_lang(lang) == "en" else title("SR000", lang)
     return f"{code}: {translate(code, message, lang)}"
+
+
+def translate_value(value: str, lang: str) -> str:
+    """A value as a message or an output shows it, in ``lang`` where it is given in words
+    (``a whole number of about 5000 digits``, ``no decision (SR300)``); else as it is."""
+    if check_lang(lang) == "en":
+        return value
+    return _match(VALUE_WORDS, value, lang, 0) or value
 
 
 def translate_hint(hint: str | None, lang: str) -> str | None:

@@ -19,7 +19,7 @@ import attrs
 import yaml
 
 from .errors import DiagnosticSink, Diagnostic, RulesetError, Span
-from .files import InputTooLarge, read_bytes_limited
+from .files import InputTooLarge, os_reason, read_bytes_limited
 
 
 
@@ -267,7 +267,7 @@ def read_source(path: str | Path) -> SourceText:
             [Diagnostic("SR001", f"cannot read {name}: there is no such file", hint="check the file name and its folder")]
         ) from None
     except OSError as exc:
-        raise RulesetError([Diagnostic("SR001", f"cannot read {name}: {exc.strerror or exc}")]) from None
+        raise RulesetError([Diagnostic("SR001", f"cannot read {name}: {os_reason(exc, reading=True)}")]) from None
     return decode_source(data, name)
 
 

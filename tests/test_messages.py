@@ -255,3 +255,47 @@ def test_a_condition_hint_names_the_rulesets_own_score():
     text2 = variant("omatoimi  when voimavarat + 1", "omatoimi  when voimavarat >= 3 load < 3", text)
     d = only_error(text2, "SR200")
     assert "resources" not in d.hint and "voimavarat >= 3 and load < 3" in d.hint
+
+
+# --------------------------------------------------------------------------- fi and sv
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_every_reason_given_in_a_message_has_its_translation(lang):
+    import errno
+
+    from segrules.errors import _JSON_REASONS, json_reason
+    from segrules.files import os_reason
+    from segrules.messages import REASONS, _match
+
+    reasons = [r for _, r in _JSON_REASONS] + [json_reason("?")]
+    reasons += [os_reason(OSError(n, "?"), reading=reading) for n in errno.errorcode for reading in (False, True)
+                if os_reason(OSError(n, "?")) != "?"]
+    for reason in reasons:
+        assert _match(REASONS, reason, lang, 0), reason
+
+
+@pytest.mark.parametrize("code, message, fi", [
+    ("SR510", "cannot read the answers from a.json: there is no such file",
+     "vastauksia ei voi lukea tiedostosta a.json: tiedostoa ei ole"),
+    ("SR511", "the answers are not valid JSON: NaN is not a JSON number",
+     "vastaukset eivät ole kelvollista JSONia: NaN ei ole JSON-luku"),
+    ("SR511", "the answers are not valid JSON: a value was expected", "vastaukset eivät ole kelvollista JSONia: odotettiin arvoa"),
+    ("SR302", "c_manage: a whole number of about 100001 digits is not allowed; expected one of 1, 2 (scale s)",
+     "c_manage: noin 100001 numeron kokonaisluku ei ole sallittu; odotettiin: jokin arvoista 1, 2 (asteikko s)"),
+    ("SR501", "'x' is not a segment of r; segments: a (b), c", "'x' ei ole säännöstön r segmentti; segmentit: a (b), c"),
+    ("SR521", "cannot write the output: the disk is full", "tulostetta ei voi kirjoittaa: levy on täynnä"),
+    ("SR521", "cannot write o.svg: its folder /no does not exist", "tiedostoa o.svg ei voi kirjoittaa: sen kansiota /no ei ole"),
+    ("SR520", "m.yaml is also an input of this command; writing to it would destroy it (give another output file)",
+     "m.yaml on myös tämän komennon syöte; siihen kirjoittaminen tuhoaisi sen (anna toinen tulostiedosto)"),
+    ("SR522", "cannot write d: it is a folder; give a file name", "tiedostoa d ei voi kirjoittaa: se on kansio; anna tiedoston nimi"),
+    ("SR523", "cannot write l.svg: it is a symbolic link to gone.svg, which does not exist",
+     "tiedostoa l.svg ei voi kirjoittaa: se on symbolinen linkki kohteeseen gone.svg, jota ei ole"),
+    ("SR553", "not a valid decision record: ruleset.id is missing", "ei kelvollinen päätöstietue: ruleset.id puuttuu"),
+    ("SR557", "cannot read the record r.json: permission denied", "päätöstietuetta r.json ei voi lukea: käyttöoikeus puuttuu"),
+])
+def test_messages_of_files_records_and_outputs_keep_their_details_in_finnish(code, message, fi):
+    from segrules.messages import translate
+
+    assert translate(code, message, "fi") == fi
+    assert translate(code, message, "sv") != translate(code, "", "sv")  # more than the bare title

@@ -168,8 +168,8 @@ def _main(argv: Sequence[str] | None) -> int:
         err = OutputError(f"cannot write the output: {os_reason(exc)}")
         try:
             if args.json:
-                print_json(_error_json(args.command, err.code, str(err), err))
-            _report(err)
+                print_json(_error_json(args.command, err.code, str(err), err, _lang_of(args)))
+            _report(err, _lang_of(args))
         except OSError:
             pass
         return 1

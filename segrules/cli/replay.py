@@ -12,8 +12,8 @@ from ..documents import reject_duplicate_keys
 from ..engine.record import Replay, replay
 from ..errors import AnswerError, UsageError, json_reason, safe_text
 from ..i18n import count, text
-from ..messages import translate, word
-from ..files import InputTooLarge, read_bytes_limited, read_stream_limited
+from ..messages import translate, translate_value, word
+from ..files import InputTooLarge, os_reason, read_bytes_limited, read_stream_limited
 from ..pipeline import load
 from .common import print_json
 
@@ -47,7 +47,7 @@ def read_record_file(source: str) -> Any:
     except IsADirectoryError:
         raise UsageError(f"cannot read the record {name}: it is a folder", code="SR557") from None
     except OSError as exc:
-        raise UsageError(f"cannot read the record {name}: {exc.strerror or exc}", code="SR557") from None
+        raise UsageError(f"cannot read the record {name}: {os_reason(exc, reading=True)}", code="SR557") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -97,7 +97,7 @@ def replay_text(result: Replay, lang: str = "en") -> str:
         column = max(len(stored), len(now))
         for d in result.differences:
             lines.append(f"  {d.field.ljust(width)}  {stored.ljust(column)} {_shown(d.stored)}")
-            lines.append(f"  {' ' * width}  {now.ljust(column)} {_shown(d.recomputed)}")
+            lines.append(f"  {' ' * width}  {now.ljust(column)} {translate_value(_shown(d.recomputed), lang)}")
     if result.error is not None:
         why = f"  {text(lang, 'replay.why')}: "
         message = str(result.error).splitlines()

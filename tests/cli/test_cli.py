@@ -447,3 +447,12 @@ def test_a_command_is_one_module_and_one_line_in_the_table(monkeypatch, capsys):
     assert cli.main(["hello", "--json"]) == 0
     assert cli.main(["--json", "hello"]) == 0
     assert capsys.readouterr().out.split() == ["hello", "json", "json"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_under_the_output_is_said_in_the_language_of_the_run(ruleset):
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "segrules", "describe", str(ruleset), "--lang", "fi"],
+                              cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True, encoding="utf-8", timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr == "SR521 virhe: tulostetta ei voi kirjoittaa: levy on täynnä\n"

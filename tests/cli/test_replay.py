@@ -139,3 +139,16 @@ def test_replay_speaks_the_language_of_the_run(record, ruleset, tmp_path):
     assert proc.returncode == 1
     assert proc.stdout.startswith("SKILLNAD: ") and "orsak: SR300: 1 problem med svaren:" in proc.stdout
     assert "SR302 c_manage: 9 är inte tillåtet" in proc.stdout
+
+
+def test_what_cannot_be_replayed_is_said_in_the_language_of_the_run(record, ruleset, tmp_path):
+    path = edited(record, lambda d: d["answers"].update(c_manage=9))
+    proc = run("replay", path, ruleset, "--lang", "fi")
+    assert "nyt:" in proc.stdout and "ei päätöstä (SR300)" in proc.stdout and "no decision" not in proc.stdout
+    proc = run("replay", tmp_path / "nonexist.json", ruleset, "--lang", "fi")
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("SR557 virhe: päätöstietuetta ") and proc.stderr.endswith(
+        "nonexist.json ei voi lukea: tiedostoa ei ole\n")
+    (tmp_path / "nan.json").write_text("[1,", encoding="utf-8")
+    proc = run("replay", tmp_path / "nan.json", ruleset, "--lang", "sv")
+    assert "beslutsposten är inte giltig JSON: ett värde väntades" in proc.stderr
