@@ -20,6 +20,7 @@ The report holds counts, never a record.
 
 from __future__ import annotations
 
+import enum
 from fractions import Fraction
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -30,16 +31,34 @@ from ..errors import UsageError
 from ..progress import NO_PROGRESS, Progress
 from .audit import Publication, Relation
 from .counts import region_names, thresholds
-from .suppress import DEFAULT_MIN_CELL, TOTAL, suppress
+from .suppress import DEFAULT_MIN_CELL, suppress
 
 __all__ = [
-    "Audit", "PopulationReport", "Table", "Transitions", "build_report", "transitions", "read_reference",
+    "ALL", "Audit", "Mark", "NONE", "PopulationReport", "REJECTED", "TOTAL", "Table", "Transitions", "build_report", "transitions", "read_reference",
     "DEFAULT_MIN_CELL", "SCHEMA",
 ]
 
-SCHEMA = "segrules.population/2"
-ALL = "all"  # the name of the table of the whole population
-NONE = "__none__"  # a missing group value (SQL NULL)
+SCHEMA = "segrules.population/3"
+
+
+class Mark(enum.Enum):
+    """A row or column of a table that is not a value of the data: a total, the one row of the
+    whole population, a missing group value (SQL NULL), the rejected records of the transition
+    table. A mark is never equal to a text, so no group value or segment id can pose as one."""
+
+    TOTAL = "total"
+    ALL = "all"
+    MISSING = "missing"
+    REJECTED = "rejected"
+
+    def __repr__(self) -> str:
+        return f"Mark.{self.name}"
+
+
+TOTAL = Mark.TOTAL  # the row or column of a table's totals
+ALL = Mark.ALL  # the one row of the table of the whole population
+NONE = Mark.MISSING  # a missing group value (SQL NULL)
+REJECTED = Mark.REJECTED  # the row and column of the rejected records in the transition table
 
 
 @attrs.frozen
@@ -83,7 +102,8 @@ class Table:
                     "share": _fraction_text(share),
                     "suppressed": (r, c) in self.hidden,
                 })
-        return {"name": self.name, "rows": [_json_key(r) for r in self.rows], "columns": list(self.columns), "cells": cells}
+        return {"name": self.name, "rows": [_json_key(r) for r in self.rows], "columns": [_json_key(c) for c in self.columns],
+                "cells": cells}
 
 
 @attrs.frozen
@@ -144,13 +164,16 @@ class PopulationReport:
 
     def table(self, name: str) -> Table:
         """The table of one grouping column (``all`` for the whole population)."""
-        for t in self.tables:
+        for t in self.tables[1:] + self.tables[:1]:
             if t.name == name:
                 return t
         raise KeyError(name)
 
     def to_json(self) -> dict:
-        """The report as JSON (schema segrules.population/2); hidden counts are null."""
+        """The report as JSON (schema segrules.population/3); hidden counts are null, a missing
+        group value is null, and a total, the whole population's row and the rejected records
+        of the transition table are marks: ``{"mark": "total"}``, ``{"mark": "all"}``,
+        ``{"mark": "rejected"}``."""
         out: dict[str, Any] = {
             "schema": SCHEMA,
             "ruleset": {"id": self.ruleset_id, "version": self.ruleset_version, "content_hash": self.ruleset_hash},
@@ -180,27 +203,36 @@ class PopulationReport:
         return out
 
     def csv_rows(self) -> list[list[str]]:
-        """The report as one long table: table, row, column, count, share, suppressed (every
-        table's cells, then the records, the rejected records by code and in all, and the
-        records that change segment)."""
-        rows = [["table", "row", "column", "count", "share", "suppressed"]]
+        """The report as one long table: table, row, column, count, share, suppressed, row_mark,
+        column_mark (every table's cells, then the records, the rejected records by code and in
+        all, and the records that change segment). A row or column that is a mark (a total, the
+        whole population, a missing value, the rejected records) is empty, with the mark
+        (``total``, ``all``, ``missing``, ``rejected``) in its own column, so that no value of
+        the data reads as a mark."""
+        rows = [["table", "row", "column", "count", "share", "suppressed", "row_mark", "column_mark"]]
         tables = list(self.tables) + ([self.quadrant] if self.quadrant else [])
         if self.transitions is not None:
             tables.append(self.transitions.table)
         hidden = lambda n: "true" if n is None else "false"
+
+        def line(table, r, c, count, share, suppressed):
+            (row, row_mark), (column, column_mark) = _csv_position(r), _csv_position(c)
+            return [table, row, column, count, share, suppressed, row_mark, column_mark]
+
         for t in tables:
-            for cell in t.to_json()["cells"]:
-                rows.append([
-                    t.name, str(cell["row"]), str(cell["column"]),
-                    "" if cell["count"] is None else str(cell["count"]),
-                    cell["share"] or "", "true" if cell["suppressed"] else "false",
-                ])
-        rows.append(["records", ALL, TOTAL, _text(self.records), "", hidden(self.records)])
+            for r in t.rows + (TOTAL,):
+                for c in t.columns + (TOTAL,):
+                    if (r, c) not in t.counts:
+                        continue
+                    n = t.count(r, c)
+                    rows.append(line(t.name, r, c, _text(n), _fraction_text(t.share(r, c)) or "",
+                                     "true" if (r, c) in t.hidden else "false"))
+        rows.append(line("records", ALL, TOTAL, _text(self.records), "", hidden(self.records)))
         for code, n in sorted(self.rejected.items()):
-            rows.append(["rejected", code, TOTAL, _text(n), "", hidden(n)])
-        rows.append(["rejected", TOTAL, TOTAL, _text(self.rejected_total), "", hidden(self.rejected_total)])
+            rows.append(line("rejected", code, TOTAL, _text(n), "", hidden(n)))
+        rows.append(line("rejected", TOTAL, TOTAL, _text(self.rejected_total), "", hidden(self.rejected_total)))
         if self.transitions is not None:
-            rows.append(["moved", ALL, TOTAL, _text(self.transitions.moved), "", hidden(self.transitions.moved)])
+            rows.append(line("moved", ALL, TOTAL, _text(self.transitions.moved), "", hidden(self.transitions.moved)))
         return rows
 
 
@@ -208,9 +240,22 @@ def _text(n: int | None) -> str:
     return "" if n is None else str(n)
 
 
+def _csv_position(value) -> tuple[str, str]:
+    """A row or column as CSV: (its value, "") or ("", its mark)."""
+    if isinstance(value, Mark):
+        return "", value.value
+    if isinstance(value, bool):
+        return ("true" if value else "false"), ""
+    return str(value), ""
+
+
 def _json_key(value) -> Any:
-    if value == NONE:
+    """A row or column as JSON: a value as it is, a missing value null, any other mark
+    ``{"mark": "total"}`` (``all``, ``rejected``)."""
+    if value is NONE:
         return None
+    if isinstance(value, Mark):
+        return {"mark": value.value}
     return value
 
 
@@ -221,9 +266,6 @@ def _fraction_text(f: Fraction | None) -> str | None:
 
 
 # --------------------------------------------------------------------------- building
-
-REJECTED = "rejected"  # the row and column of the rejected records in the transition table
-
 
 def build_report(
     ruleset: ast.RulesetDef,
@@ -280,7 +322,7 @@ def build_report(
     groups = []
     for column, counts in by_group.items():
         inner = {(NONE if v is None else v, s): n for (v, s), n in counts.items()}
-        rows = sorted({r for r, _ in inner}, key=str)
+        rows = sorted({r for r, _ in inner}, key=lambda r: (r is NONE, str(r)))
         keys = {}
         for r in rows:
             for s in segments:
@@ -354,7 +396,7 @@ def build_report(
         return Table(name, tuple(rows), tuple(columns), {p: book.values[k] for p, k in keys.items()},
                      frozenset(p for p, k in keys.items() if k in hidden))
 
-    tables = [table(ALL, (ALL,), segments, overall)]
+    tables = [table("all", (ALL,), segments, overall)]
     tables += [table(column, rows, segments, keys) for column, rows, keys in groups]
     narrowest = result.narrowest
     return PopulationReport(
@@ -398,10 +440,10 @@ class _Book:
 
 
 def transitions(old: Iterable[tuple[str | None, str | None]]) -> dict[tuple[str, str], int]:
-    """Counts of (old segment, new segment) pairs; a rejected record is ``"rejected"``."""
-    out: dict[tuple[str, str], int] = {}
+    """Counts of (old segment, new segment) pairs; a rejected record is ``REJECTED``."""
+    out: dict[tuple, int] = {}
     for a, b in old:
-        key = (a or "rejected", b or "rejected")
+        key = (REJECTED if a is None else a, REJECTED if b is None else b)
         out[key] = out.get(key, 0) + 1
     return out
 

@@ -77,14 +77,17 @@ def count_batch(con: Any, relation: str, ruleset: ast.RulesetDef, group_by: Sequ
     return out
 
 
-def count_transitions(con: Any, old: str, new: str, key: str) -> dict[tuple[str, str], int]:
+def count_transitions(con: Any, old: str, new: str, key: str) -> dict[tuple, int]:
     """(old segment, new segment) → records, joining two results of the same records on
-    ``key``; a record rejected by a version is ``rejected`` there."""
+    ``key``; a record rejected by a version is ``REJECTED`` there (a mark, never a segment id:
+    a segment may well be called ``rejected``)."""
+    from . import REJECTED
+
     rows = con.execute(
-        f"SELECT coalesce(a.segment::VARCHAR, 'rejected'), coalesce(b.segment::VARCHAR, 'rejected'), count(*) "
+        f"SELECT a.segment::VARCHAR, b.segment::VARCHAR, count(*) "
         f"FROM {old} a JOIN {new} b ON a.{quote(key)} IS NOT DISTINCT FROM b.{quote(key)} GROUP BY 1, 2"
     ).fetchall()
-    return {(a, b): n for a, b, n in rows}
+    return {(REJECTED if a is None else a, REJECTED if b is None else b): n for a, b, n in rows}
 
 
 def _quadrant(con: Any, relation: str, ruleset: ast.RulesetDef) -> dict[tuple[str, str, str], int] | None:

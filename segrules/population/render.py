@@ -13,8 +13,7 @@ from ..diagram import segment_colours
 from ..dsl import ast
 from ..errors import UsageError
 from ..i18n import decimal_point
-from . import ALL, NONE, PopulationReport, Table
-from .suppress import TOTAL
+from . import ALL, NONE, REJECTED, TOTAL, PopulationReport, Table
 
 TEXTS = {
     "fi": {
@@ -144,7 +143,7 @@ def html_report(report: PopulationReport, ruleset: ast.RulesetDef, lang: str = "
         parts.append("</table>")
     if report.transitions is not None:
         tr = report.transitions
-        names = lambda s: escape(label.get(s, s))
+        names = lambda s: escape(t["rejected"]) if s is REJECTED else escape(label.get(s, s))
         parts += [f"<h2>{escape(t['transitions'])}</h2>",
                   f"<p>{escape(t['from'])}: <code>{escape(tr.old)}</code><br>{escape(t['to'])}: <code>{escape(tr.new)}</code></p>",
                   _table_html(tr.table, tr.table.columns, t, names, cell_text, names, lang=lang, total_row=True)]
@@ -303,8 +302,9 @@ def text_report(report: PopulationReport, ruleset: ast.RulesetDef, lang: str = "
 
     def block(table: Table, heading: str, names) -> list[str]:
         rows = [("", *[label[s] for s in report.segments], t["total"])]
-        for r in list(table.rows) + ([TOTAL] if table.name != ALL else []):
-            name = t["total"] if r in (TOTAL, ALL) else names(r)
+        whole = table is report.overall
+        for r in list(table.rows) + ([] if whole else [TOTAL]):
+            name = t["total"] if r is TOTAL or (whole and r is ALL) else names(r)
             rows.append((name, *[cell(table, r, s) for s in report.segments], cell(table, r, TOTAL)))
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
         lines = [heading]

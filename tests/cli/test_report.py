@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 
@@ -13,6 +14,7 @@ import pytest
 from support import ROOT, synthetic_batch  # noqa: E402
 
 import segrules  # noqa: E402
+from segrules.population import REJECTED  # noqa: E402
 
 SUUNTIMA = ROOT / "rulesets" / "helsinki" / "suuntima.yaml"
 
@@ -44,12 +46,12 @@ def test_report_writes_text_json_html_and_csv(result, tmp_path):
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and 'lang="fi"' in html and "<script" not in html
     table = list(csv.reader((tmp_path / "r.csv").open(encoding="utf-8")))
-    assert table[0] == ["table", "row", "column", "count", "share", "suppressed"]
+    assert table[0] == ["table", "row", "column", "count", "share", "suppressed", "row_mark", "column_mark"]
     segmented = sum(1 for r in rows if r[1])
-    assert ["all", "all", "__total__", str(segmented), "1", "false"] in table
+    assert ["all", "", "", str(segmented), "1", "false", "all", "total"] in table
     proc = run("report", SUUNTIMA, "--input", path, "--json")
     doc = json.loads(proc.stdout)
-    assert doc["schema"] == "segrules.population/2"
+    assert doc["schema"] == "segrules.population/3"
     # one rejected record (under 5): hidden, and the records with it (else records - segmented)
     assert doc["rejected"] is None and doc["records"] is None and doc["segmented"] == segmented
     assert doc["ruleset"]["content_hash"] == segrules.load(SUUNTIMA).content_hash
@@ -100,7 +102,7 @@ def test_report_straight_from_the_answers_equals_the_python_engine(answers):
     path, rows, _ = answers
     rs = segrules.load(SUUNTIMA)
     doc = json.loads(run("report", SUUNTIMA, "--input", path, "--by", "unit", "--json").stdout)
-    overall = {c["column"]: c["count"] for c in doc["tables"][0]["cells"]}
+    overall = {c["column"]: c["count"] for c in doc["tables"][0]["cells"] if isinstance(c["column"], str)}
     for seg in ("omatoimi", "yhteiso", "yhteistyo", "verkosto"):
         n = sum(1 for r in rows if rs.segment_of({k: v for k, v in r.items() if k not in ("record_id", "unit")}) == seg)
         assert overall[seg] == n
@@ -117,7 +119,8 @@ def test_report_compares_two_versions_over_the_same_answers(answers):
     proc = run("report", SUUNTIMA, "--input", path, "--compare", moved, "--json", "--min-cell", "1")
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)["transitions"]
-    cells = {(c["row"], c["column"]): c["count"] for c in doc["table"]["cells"]}
+    mark = lambda v: REJECTED if v == {"mark": "rejected"} else repr(v) if isinstance(v, dict) else v
+    cells = {(mark(c["row"]), mark(c["column"])): c["count"] for c in doc["table"]["cells"]}
     for key, n in want.items():
         assert cells[key] == n
     assert doc["moved"] == sum(n for (a, b), n in want.items() if a != b)
@@ -131,7 +134,7 @@ def test_batch_carries_an_input_for_the_report_to_group_by(answers, tmp_path):
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(run("report", SUUNTIMA, "--input", out, "--by", "battery", "--json").stdout)
     battery = next(t for t in doc["tables"] if t["name"] == "battery")
-    totals = {c["row"]: c["count"] for c in battery["cells"] if c["column"] == "__total__"}
+    totals = {c["row"]: c["count"] for c in battery["cells"] if c["column"] == {"mark": "total"} and isinstance(c["row"], str)}
     for value in ("illness", "rehabilitation", "risk", "social"):
         assert totals[value] == sum(1 for r in rows if r["battery"] == value)
     proc = run("batch", SUUNTIMA, "--input", path, "--output", out, "--carry", "no_such_column")
@@ -284,7 +287,7 @@ def test_every_output_shows_only_what_the_json_publishes(grouped, answers, tmp_p
         "rejected": {"SR302": 2}, "quadrant": {("<3", ">=3", "omatoimi"): 2, ("<3", "<3", "yhteiso"): 40,
                                                (">=3", ">=3", "yhteistyo"): 15, (">=3", "<3", "verkosto"): 3},
         "transitions_counts": {("omatoimi", "omatoimi"): 2, ("yhteiso", "yhteiso"): 38, ("yhteiso", "omatoimi"): 2,
-                               ("yhteistyo", "yhteistyo"): 15, ("verkosto", "verkosto"): 3, ("rejected", "rejected"): 2},
+                               ("yhteistyo", "yhteistyo"): 15, ("verkosto", "verkosto"): 3, (REJECTED, REJECTED): 2},
         "transitions_segments": ["omatoimi", "yhteiso", "yhteistyo", "verkosto"],
     }
     report = build_report(rs, **counts)
@@ -303,15 +306,16 @@ def test_every_output_shows_only_what_the_json_publishes(grouped, answers, tmp_p
     assert other.csv_rows() == report.csv_rows() and other.to_json() == report.to_json()
     # and the CSV holds exactly the JSON's numbers
     doc = report.to_json()
-    json_cells = {(t["name"], str(c["row"]), str(c["column"])): c["count"]
+    text = lambda v: ("", v["mark"]) if isinstance(v, dict) else ("", "missing") if v is None else (str(v), "")
+    json_cells = {(t["name"], *text(c["row"]), *text(c["column"])): c["count"]
                   for t in doc["tables"] + [doc["quadrant"], doc["transitions"]["table"]] for c in t["cells"]}
-    for name, row, column, count, _, hidden in report.csv_rows()[1:]:
+    for name, row, column, count, _, hidden, row_mark, column_mark in report.csv_rows()[1:]:
         if name in ("records", "rejected", "moved"):
             want = {"records": doc["records"], "moved": doc["transitions"]["moved"]}.get(name)
             if name == "rejected":
-                want = doc["rejected"] if row == "__total__" else doc["rejected_by_code"][row]
+                want = doc["rejected"] if row_mark == "total" else doc["rejected_by_code"][row]
         else:
-            want = json_cells[(name, row, column)]
+            want = json_cells[(name, row, row_mark, column, column_mark)]
         assert count == ("" if want is None else str(want)) and hidden == ("true" if want is None else "false")
 
 
@@ -363,3 +367,24 @@ def test_SR855_no_report_without_the_audits_solver(result):
     assert "Traceback" not in proc.stderr, proc.stderr
     assert proc.returncode == 1
     assert json.loads(proc.stdout)["error"]["code"] == "SR855"
+
+
+def test_compare_with_a_segment_called_rejected(answers, tmp_path):
+    """A version whose segment is called ``rejected`` (verkosto renamed): its records are
+    counted once, apart from the rejected records, whichever version comes first."""
+    path, rows, _ = answers
+    renamed = tmp_path / "renamed.yaml"
+    renamed.write_text(re.sub(r"\bverkosto\b", "rejected", SUUNTIMA.read_text(encoding="utf-8")), encoding="utf-8")
+    assert run("check", renamed).returncode == 0
+    rs = segrules.load(SUUNTIMA)
+    verkosto = sum(1 for r in rows if rs.segment_of({k: v for k, v in r.items() if k not in ("record_id", "unit")})
+                   == "verkosto")
+    for first, second in ((SUUNTIMA, renamed), (renamed, SUUNTIMA)):
+        proc = run("report", first, "--input", path, "--compare", second, "--json")
+        assert proc.returncode == 0, proc.stderr
+        doc = json.loads(proc.stdout)["transitions"]
+        assert doc["moved"] == verkosto
+        total = next(c for c in doc["table"]["cells"] if c["row"] == c["column"] == {"mark": "total"})
+        assert total["count"] in (None, len(rows))
+        columns = doc["table"]["columns"]
+        assert columns.count({"mark": "rejected"}) == 1 and len(columns) == 5

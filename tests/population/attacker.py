@@ -19,7 +19,16 @@ from typing import Mapping
 
 import z3
 
-TOTAL = "__total__"
+TOTAL = ("mark", "total")  # a table's totals: {"mark": "total"} in the JSON
+ALL = ("mark", "all")  # the one row of the whole population: {"mark": "all"}
+REJECTED = ("mark", "rejected")  # the rejected records of the transition table: {"mark": "rejected"}
+
+
+def position(value):
+    """A row or column of the JSON as a key: a value as it is, a mark as ("mark", name)."""
+    if isinstance(value, dict):
+        return ("mark", value["mark"])
+    return value
 
 
 def intervals(doc: dict, **knowledge) -> dict[tuple, tuple[int, int | None]]:
@@ -76,8 +85,8 @@ def _model(doc: dict, prefix: str, region_segments: Mapping[tuple[str, str], set
         return cells[key]
 
     segments = [s["id"] for s in doc["segments"]]
-    records = var(("records", "all", TOTAL), doc["records"])
-    segmented = var(("segmented", "all", TOTAL), doc["segmented"])
+    records = var(("records", ALL, TOTAL), doc["records"])
+    segmented = var(("segmented", ALL, TOTAL), doc["segmented"])
     if "rejected" in doc:
         rejected = var(("rejected", TOTAL, TOTAL), doc["rejected"])
     else:  # an older report: the rejected records are still the rest
@@ -91,7 +100,7 @@ def _model(doc: dict, prefix: str, region_segments: Mapping[tuple[str, str], set
     def table(t: dict, at_least_rows: int = 0) -> dict:
         grid = {}
         for cell in t["cells"]:
-            r, c = cell["row"], cell["column"]
+            r, c = position(cell["row"]), position(cell["column"])
             low = at_least_rows if (c == TOTAL and r != TOTAL) else 0
             grid[(r, c)] = var((t["name"], r, c), cell["count"], at_least=low)
         rows = {r for r, _ in grid if r != TOTAL}
@@ -105,20 +114,20 @@ def _model(doc: dict, prefix: str, region_segments: Mapping[tuple[str, str], set
         return grid
 
     overall = table(doc["tables"][0])
-    facts.append(overall[("all", TOTAL)] == segmented)
-    facts.append(segmented == z3.Sum([overall[("all", s)] for s in segments]))
+    facts.append(overall[(ALL, TOTAL)] == segmented)
+    facts.append(segmented == z3.Sum([overall[(ALL, s)] for s in segments]))
     for t in doc["tables"][1:]:
         grid = table(t, at_least_rows=1)  # a listed group holds a record
         for s in segments:
-            facts.append(grid[(TOTAL, s)] == overall[("all", s)])
+            facts.append(grid[(TOTAL, s)] == overall[(ALL, s)])
         facts.append(grid[(TOTAL, TOTAL)] == segmented)
 
     if doc.get("quadrant"):
         grid = table(doc["quadrant"])
         if region_segments is not None:
             inside: dict[str, list] = {s: [] for s in segments}
-            for r in doc["quadrant"]["rows"]:
-                for c in doc["quadrant"]["columns"]:
+            for r in map(position, doc["quadrant"]["rows"]):
+                for c in map(position, doc["quadrant"]["columns"]):
                     parts = []
                     for s in sorted(region_segments.get((r, c), ())):
                         n = z3.Int(f"{prefix}_in_{r}_{c}_{s}")
@@ -132,18 +141,18 @@ def _model(doc: dict, prefix: str, region_segments: Mapping[tuple[str, str], set
                     u = z3.Int(f"{prefix}_unscored_{s}")
                     facts.append(u >= 0)
                     extra.append(u)
-                facts.append(overall[("all", s)] == z3.Sum(inside[s] + extra) if inside[s] + extra else overall[("all", s)] == 0)
+                facts.append(overall[(ALL, s)] == z3.Sum(inside[s] + extra) if inside[s] + extra else overall[(ALL, s)] == 0)
 
     if doc.get("transitions"):
         tr = doc["transitions"]
         grid = table(tr["table"])
         for r, c in grid:
             if c == TOTAL and r in segments:
-                facts.append(grid[(r, c)] == overall[("all", r)])
-        if ("rejected", TOTAL) in grid:
-            facts.append(grid[("rejected", TOTAL)] == rejected)
+                facts.append(grid[(r, c)] == overall[(ALL, r)])
+        if (REJECTED, TOTAL) in grid:
+            facts.append(grid[(REJECTED, TOTAL)] == rejected)
         facts.append(grid[(TOTAL, TOTAL)] == records)
-        moved = var(("moved", "all", TOTAL), tr["moved"])
+        moved = var(("moved", ALL, TOTAL), tr["moved"])
         facts.append(moved == z3.Sum([v for (r, c), v in grid.items() if TOTAL not in (r, c) and r != c]))
     facts += [cells[key] == 0 for key in sorted(zeros, key=repr) if key in cells]
     return cells, values, facts

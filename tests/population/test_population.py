@@ -11,11 +11,10 @@ import pytest
 import duckdb
 
 import segrules
-from segrules.population import ALL, build_report, read_reference, transitions
+from segrules.population import ALL, NONE, REJECTED, TOTAL, build_report, read_reference, transitions
 from segrules.population.counts import count_batch, region, thresholds
 from segrules.population.render import html_report, percent, text_report
-from segrules.population.suppress import TOTAL
-from support import ROOT, synthetic_batch
+from support import ROOT, load_cached, mini, synthetic_batch
 
 SUUNTIMA = ROOT / "rulesets" / "helsinki" / "suuntima.yaml"
 
@@ -60,9 +59,9 @@ def test_small_groups_are_hidden_in_every_output(suuntima):
     data = json.dumps(report.to_json())
     html = html_report(report, suuntima.definition, "fi")
     for row in report.csv_rows():
-        if row[0] == "unit" and row[1] == "solo" and solo.counts[("solo", row[2])]:
+        if row[0] == "unit" and row[1] == "solo" and solo.counts[("solo", TOTAL if row[7] == "total" else row[2])]:
             assert row[3] == "" and row[5], row
-    assert '"row": "solo", "column": "__total__", "count": null' in data
+    assert '"row": "solo", "column": {"mark": "total"}, "count": null' in data
     assert "alle 5 tai peitetty" in html
 
 
@@ -156,3 +155,46 @@ def test_shares_have_the_readers_decimal_separator(suuntima):
         for text in (text_report(report, suuntima.definition, lang), html_report(report, suuntima.definition, lang)):
             shares = share.findall(text)
             assert shares and all(("." if lang == "en" else ",") in s for s in shares), (lang, shares[:3])
+
+
+def test_a_segment_called_rejected_is_not_the_rejected_records():
+    """The rejected records of the transition table are a mark, never a segment id: a model
+    may well have a segment called ``rejected``, and its records are then counted apart from
+    the records a version rejects, once each."""
+    rs = load_cached(mini({"x": "integer 0..9"}, {"s": "x"}, ["a when s < 5", "rejected when s >= 5"])).definition
+    pairs = [("a", "a")] * 10 + [("rejected", "rejected")] * 20 + [(None, None)] * 6 + [("a", "rejected")] * 7
+    report = build_report(rs, records=43, by_segment={"a": 17, "rejected": 20}, rejected={"SR302": 6},
+                          transitions_counts=transitions(pairs), transitions_names=("old", "new"),
+                          transitions_segments=["a", "rejected"])
+    doc = report.to_json()["transitions"]
+    assert doc["table"]["rows"] == doc["table"]["columns"] == ["a", "rejected", {"mark": "rejected"}]
+    cells = {(json.dumps(c["row"]), json.dumps(c["column"])): c["count"] for c in doc["table"]["cells"]}
+    total = json.dumps({"mark": "total"})
+    assert cells[(total, total)] == 43 and cells[('"rejected"', '"rejected"')] == 20
+    assert cells[(json.dumps({"mark": "rejected"}), json.dumps({"mark": "rejected"}))] == 6
+    assert doc["moved"] == 7
+    assert report.transitions.table.counts[(REJECTED, TOTAL)] == 6
+
+
+@pytest.mark.parametrize("value", ["__total__", "__none__", "all", "rejected", "(missing)"])
+def test_a_group_value_that_looks_like_a_name_of_the_report_is_a_value(suuntima, value):
+    """Group values are data: one equal to an internal name (``__total__``, ``__none__``,
+    ``all``) is its own row, apart from the total and from a missing value, in every output."""
+    counts = {(value, "yhteiso"): 20, (None, "yhteiso"): 10, ("u1", "yhteiso"): 5, ("u1", "omatoimi"): 12}
+    report = build_report(suuntima.definition, records=47, by_segment={"yhteiso": 35, "omatoimi": 12},
+                          by_group={"unit": counts})
+    unit = report.table("unit")
+    assert set(unit.rows) == {value, NONE, "u1"}
+    assert unit.counts[(value, TOTAL)] == 20 and unit.counts[(NONE, TOTAL)] == 10 and unit.counts[(TOTAL, TOTAL)] == 47
+    doc = report.to_json()["tables"][1]
+    assert value in doc["rows"] and None in doc["rows"]
+    text = text_report(report, suuntima.definition, "en")
+    block = text[text.index("Shares by group: unit"):].splitlines()
+    assert sum(1 for line in block if line.split()[:1] == ["Total"]) == 1
+    assert any(line.split()[:1] == [value.split()[0]] for line in block)
+    assert "(missing)" in text
+    csv_rows = report.csv_rows()
+    assert ["unit", value, "", "20", "1", "false", "", "total"] in csv_rows
+    assert ["unit", "", "", "10", "1", "false", "missing", "total"] in csv_rows
+    html = html_report(report, suuntima.definition, "en")
+    assert f"<td>{value}</td>" in html

@@ -12,10 +12,11 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import segrules
-from segrules.population import ALL, _json_key, build_report
+from segrules.population import ALL, REJECTED, TOTAL, _json_key, build_report
 from segrules.population.audit import Publication, Relation, audit, require_solver
-from segrules.population.suppress import TOTAL, suppress
-from attacker import too_narrow
+from segrules.population.suppress import suppress
+import attacker
+from attacker import position, too_narrow
 from support import ROOT
 
 SUUNTIMA = ROOT / "rulesets" / "helsinki" / "suuntima.yaml"
@@ -42,7 +43,7 @@ def counts_of(people, by=(), compare=False) -> tuple[dict, dict]:
         "quadrant": dict(Counter((*REGION[p["segment"]], p["segment"]) for p in segmented if p["scored"])),
     }
     if compare:
-        out["transitions_counts"] = dict(Counter((p["segment"] or "rejected", p["new"] or "rejected") for p in people))
+        out["transitions_counts"] = dict(Counter((p["segment"] or REJECTED, p["new"] or REJECTED) for p in people))
         out["transitions_names"] = ("old", "new")
         out["transitions_segments"] = list(SEGMENTS)
     knowledge = {
@@ -88,7 +89,7 @@ def zeros_of(report) -> set:
     tables = list(report.tables) + [t for t in (report.quadrant,) if t]
     if report.transitions is not None:
         tables.append(report.transitions.table)
-    return {(t.name, _json_key(r), c) for t in tables for (r, c), n in t.counts.items() if n == 0}
+    return {(t.name, position(_json_key(r)), position(_json_key(c))) for t in tables for (r, c), n in t.counts.items() if n == 0}
 
 
 @settings(max_examples=int(os.environ.get("SEGRULES_ATTACK_EXAMPLES", "25")), deadline=None)
@@ -130,19 +131,19 @@ def test_a_move_the_new_version_cannot_make_gives_no_count_away(suuntima):
     not knowing it, hid exactly the moves that cannot happen, and verkosto → verkosto (4) came
     back as 13 − (19 − 10 − 0)."""
     moves = {("yhteiso", "yhteiso"): 10, ("verkosto", "verkosto"): 4, ("verkosto", "yhteiso"): 9,
-             ("yhteistyo", "omatoimi"): 8, ("yhteistyo", "yhteistyo"): 8, ("rejected", "rejected"): 19}
+             ("yhteistyo", "omatoimi"): 8, ("yhteistyo", "yhteistyo"): 8, (REJECTED, REJECTED): 19}
     by_segment = {"yhteiso": 10, "verkosto": 13, "yhteistyo": 16}
     report = build_report(
         suuntima, records=58, by_segment=by_segment, rejected={"SR302": 19},
         quadrant={(*REGION[s], s): n for s, n in by_segment.items()},
         transitions_counts=moves, transitions_names=("old", "new"), transitions_segments=list(SEGMENTS))
     possible = {"omatoimi": {"omatoimi"}, "yhteiso": {"yhteiso"}, "yhteistyo": {"yhteistyo", "omatoimi"},
-                "verkosto": {"verkosto", "yhteiso"}, "rejected": {"rejected"}}
+                "verkosto": {"verkosto", "yhteiso"}, attacker.REJECTED: {attacker.REJECTED}}
     ruled_out = {("transitions", a, b) for a in possible for b in possible if b not in possible[a]}
     knowledge = {"region_segments": {REGION[s]: {s} for s in SEGMENTS}, "zeros": ruled_out}
     doc = report.to_json()
     assert too_narrow(doc, 5, **knowledge) == {}
-    cells = {(c["row"], c["column"]): c["count"] for c in doc["transitions"]["table"]["cells"]}
+    cells = {(position(c["row"]), position(c["column"])): c["count"] for c in doc["transitions"]["table"]["cells"]}
     assert all(cells[(a, b)] == 0 for _, a, b in ruled_out)  # a zero is shown: hiding it hides nothing
 
 
