@@ -254,6 +254,8 @@ def _through_decide(rs: ast.RulesetDef, compiled, check: Check, notes: list) -> 
             continue
         expect = _EXPECTED_CODE.get(check.name, f.code)
         asked = "cannot tell whether input" in f.message
+        if asked:
+            f = shown[-1] = attrs.evolve(f, witness=_with_required_answers(rs, f.witness, f.code))
         try:
             compiled.decide(dict(f.witness))
             ok = False
@@ -269,6 +271,28 @@ def _through_decide(rs: ast.RulesetDef, compiled, check: Check, notes: list) -> 
         if not asked:
             shown[-1] = attrs.evolve(f, scores=scores_text(rs, f.witness))
     return attrs.evolve(check, findings=tuple(shown))
+
+
+def _with_required_answers(rs: ast.RulesetDef, witness: dict, code: str) -> dict:
+    """The witness of a question whose asking cannot be evaluated (the answers that decide
+    which questions are asked) with an answer, the first of its domain, to each question it
+    leaves asked and unanswered: ``decide`` on it then shows that problem and no missing
+    answer beside it. As it was where that does not hold."""
+    done = dict(witness)
+    for _ in rs.inputs:
+        try:
+            reference.validate_answers(rs, done)
+            return witness
+        except AnswerError as exc:
+            if not any(p.code == code for p in exc.problems):
+                return witness
+            missing = [p.input for p in exc.problems if p.code == "SR304" and p.input not in done]
+        if not missing:
+            return dict(sorted(done.items()))
+        for i in missing:
+            domain = rs.input(i).domain
+            done[i] = False if domain.kind == "boolean" else next(iter(domain.values))
+    return witness
 
 
 def _confirm(rs: ast.RulesetDef, finding: Finding, expect) -> Finding:

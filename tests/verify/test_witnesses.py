@@ -60,3 +60,18 @@ def test_a_witness_decide_refuses_is_never_shown(monkeypatch):
     assert any("SR690" in n and "decide" in n for n in report.notes)
     with pytest.raises(AnswerError):
         rs.decide({"q1": False})
+
+
+@pytest.mark.parametrize("method", ["enumeration", "structural", "smt"])
+def test_a_question_whose_asking_cannot_be_told_has_a_witness_with_every_other_required_answer(method):
+    """q2 is asked when q1 = 2 and q1 may be left unanswered: the witness of that problem answers
+    the required question r too, so that decide shows the problem and nothing beside it."""
+    rs = load_text(mini({"q1": "scale?", "q2": ("scale", "q1 = 2"), "q3": ("scale?", "q2 >= 2"), "r": "boolean"},
+                        {}, ["a when r", "b when not r"]))
+    findings = [f for f in verify(rs, method=method).check("totality").findings]
+    assert findings
+    for f in findings:
+        assert "r" in f.witness
+        with pytest.raises(AnswerError) as exc:
+            rs.decide(dict(f.witness))
+        assert {p.code for p in exc.value.problems} == {"SR405"}
