@@ -305,6 +305,43 @@ KINDS: list[tuple[str, str, str]] = [
 #: The messages: code, English template, Finnish, Swedish. ``{what...}`` is a phrase,
 #: ``{kind...}`` a kind of value; every other parameter is carried over as it is.
 MESSAGES: list[tuple[str, str, str, str]] = [
+    # segrules report
+    ("SR854", "--by {column}: {name} is a column of the batch result, which the report counts, not a column to count by; "
+     "give a column of the answers, or one that segrules batch --carry carried",
+     "--by {column}: {name} on eräajon tuloksen sarake, jota raportti laskee, ei sarake, jonka mukaan ryhmitellä; "
+     "anna vastausten sarake tai sarake, jonka segrules batch --carry toi mukanaan",
+     "--by {column}: {name} är en kolumn i batchresultatet, som rapporten räknar, inte en kolumn att gruppera efter; "
+     "ange en kolumn i svaren eller en som segrules batch --carry tog med"),
+    ("SR854", "{input}: no column {names} to count by (--by); the columns are: {columns}",
+     "{input}: ei saraketta {names}, jonka mukaan ryhmitellä (--by); sarakkeet ovat: {columns}",
+     "{input}: ingen kolumn {names} att gruppera efter (--by); kolumnerna är: {columns}"),
+    ("SR852", "the reference distribution is not usable: the expected shares add up to {total} %, not 100 %",
+     "vertailujakaumaa ei voi käyttää: odotettujen osuuksien summa on {total} %, ei 100 %",
+     "referensfördelningen kan inte användas: de förväntade andelarna blir sammanlagt {total} %, inte 100 %"),
+    ("SR852", "the reference distribution is not usable: {key} is not a segment of {ruleset}",
+     "vertailujakaumaa ei voi käyttää: {key} ei ole säännöstön {ruleset} segmentti",
+     "referensfördelningen kan inte användas: {key} är inte ett segment i {ruleset}"),
+    ("SR852", "the reference distribution is not usable: {key} names several segments",
+     "vertailujakaumaa ei voi käyttää: {key} nimeää useita segmenttejä",
+     "referensfördelningen kan inte användas: {key} namnger flera segment"),
+    ("SR852", "the reference distribution is not usable: {key}: {value} is not a percent (write 39 or \"38.6\")",
+     "vertailujakaumaa ei voi käyttää: {key}: {value} ei ole prosenttiluku (kirjoita 39 tai \"38.6\")",
+     "referensfördelningen kan inte användas: {key}: {value} är inte ett procenttal (skriv 39 eller \"38.6\")"),
+    ("SR852", "the reference distribution is not usable: {key}: {value} is not between 0 and 100",
+     "vertailujakaumaa ei voi käyttää: {key}: {value} ei ole välillä 0–100",
+     "referensfördelningen kan inte användas: {key}: {value} ligger inte mellan 0 och 100"),
+    ("SR852", "{file}: the reference must be a mapping of segment to percent",
+     "{file}: vertailujakauman on oltava segmenttien ja prosenttien luettelo (mapping)",
+     "{file}: referensfördelningen måste vara en mappning från segment till procent"),
+    ("SR851", "the batch result was made by a ruleset with the content hash {hash}, not by {ruleset} {version} ({own}): "
+     "run segrules batch again, or give the ruleset that made it",
+     "eräajon tuloksen on tehnyt säännöstö, jonka sisällön tiiviste on {hash}, ei {ruleset} {version} ({own}): "
+     "aja segrules batch uudelleen tai anna säännöstö, joka sen teki",
+     "batchresultatet gjordes av en regeluppsättning med innehållets hash {hash}, inte av {ruleset} {version} ({own}): "
+     "kör segrules batch igen, eller ange regeluppsättningen som gjorde det"),
+    ("SR851", "the batch result has segment(s) {names} that ruleset {ruleset} does not have: is it the result of another ruleset?",
+     "eräajon tuloksessa on segmenttejä {names}, joita säännöstössä {ruleset} ei ole: onko se toisen säännöstön tulos?",
+     "batchresultatet har segment {names} som regeluppsättningen {ruleset} inte har: är det resultatet av en annan regeluppsättning?"),
     # why `segrules serve` does not serve a file (its operator's lines; the JSON keeps English)
     ("SR900", "{file}: the folder holds no ruleset", "{file}: kansiossa ei ole säännöstöä",
      "{file}: mappen innehåller ingen regeluppsättning"),

@@ -15,7 +15,7 @@ from ..population.counts import count_batch, count_transitions
 from ..population.render import html_report, text_report
 from ..source import parse_yaml, read_source, to_data
 from ..sql.batch import BatchInputError, duckdb_progress, duckdb_relation, duckdb_session, parse_location, segment_table
-from ..sql.compiler import SHAPES, q
+from ..sql.compiler import RESULT_COLUMNS, SHAPES, q
 from .common import add_progress, print_json, progress_bar, whole_number
 
 HELP = "report a population's segments: counts, shares, small cells hidden, two versions compared"
@@ -55,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
     except ImportError:
         raise UsageError("segrules report needs DuckDB: pip install 'segrules[sql]'", code="SR805") from None
     require_solver()  # the audit of the suppression: never a report without it
+    args.by = _grouping_columns(args.by)
     source = parse_location(args.input, error=BatchInputError)
     inputs = [p for p in (args.ruleset, args.compare, args.reference, source.path) if p]
     if args.html and args.csv and same_file(args.html, args.csv):
@@ -88,6 +89,20 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(text_report(report, rs, args.lang), end="")
     return 0
+
+
+def _grouping_columns(by: list[str]) -> list[str]:
+    """The --by columns, each once; a column of the batch result (its segment, rule, scores,
+    error codes, ruleset) is what the report counts, never a group of it (SR854)."""
+    by = list(dict.fromkeys(by))
+    result = {c.lower() for c in RESULT_COLUMNS}
+    for column in by:
+        if column.lower() in result:
+            raise UsageError(
+                f"--by {column}: {column!r} is a column of the batch result, which the report counts, not a column to "
+                "count by; give a column of the answers, or one that segrules batch --carry carried", code="SR854",
+            )
+    return by
 
 
 def _report(args, ruleset, other, reference, source, progress):

@@ -12,7 +12,7 @@ from html import escape
 from ..diagram import segment_colours
 from ..dsl import ast
 from ..errors import UsageError
-from ..i18n import decimal_point
+from ..i18n import decimal_point, value_words
 from . import ALL, NONE, REJECTED, TOTAL, PopulationReport, Table
 
 TEXTS = {
@@ -255,7 +255,14 @@ def _group_names(ruleset: ast.RulesetDef, column: str, lang: str):
     where the column is one of the ruleset's inputs, else the column and values as they are."""
     for i in ruleset.inputs:
         if i.id == column:
-            labels = {str(v): lab.get(lang) for v, lab in zip(i.domain.values, i.domain.labels) if lab is not None}
+            labels = {}
+            for v, lab in zip(i.domain.values, i.domain.labels or (None,) * len(i.domain.values)):
+                name = lab.get(lang) if lab is not None else value_words(v, lang) if isinstance(v, bool) else None
+                if name is None:
+                    continue
+                # a yes/no answer as SQL writes it (true) and as Python does (True)
+                for key in ((str(v).lower(), str(v)) if isinstance(v, bool) else (str(v),)):
+                    labels[key] = name
             return f"{i.text.get(lang)} ({column})", lambda v: labels.get(v, v)
     return column, lambda v: v
 

@@ -388,3 +388,35 @@ def test_compare_with_a_segment_called_rejected(answers, tmp_path):
         assert total["count"] in (None, len(rows))
         columns = doc["table"]["columns"]
         assert columns.count({"mark": "rejected"}) == 1 and len(columns) == 5
+
+
+def test_by_a_column_twice_counts_it_once_and_by_a_result_column_is_SR854(result, answers):
+    once = json.loads(run("report", SUUNTIMA, "--input", result[0], "--by", "unit", "--json").stdout)
+    proc = run("report", SUUNTIMA, "--input", result[0], "--by", "unit", "--by", "unit", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == once
+    for source in (result[0], answers[0]):
+        for column in ("segment", "error_codes", "ruleset_hash"):
+            proc = run("report", SUUNTIMA, "--input", source, "--by", column, "--json")
+            error = json.loads(proc.stdout)["error"]
+            assert proc.returncode == 1 and error["code"] == "SR854", error
+            assert f"--by {column}: '{column}' is a column of the batch result" in error["message"]
+    for lang, words in (("fi", "on eräajon tuloksen sarake"), ("sv", "är en kolumn i batchresultatet")):
+        proc = run("report", SUUNTIMA, "--input", result[0], "--by", "segment", "--lang", lang)
+        assert proc.returncode == 1 and words in proc.stderr, proc.stderr
+
+
+def test_SR851_and_SR852_keep_their_reason_in_every_language(result, answers, tmp_path):
+    ref = tmp_path / "ref.yaml"
+    ref.write_text("omatoimi: 50\nyhteiso: 40\n", encoding="utf-8")
+    for lang, words in (("fi", "summa on 90 %, ei 100 %"), ("sv", "sammanlagt 90 %, inte 100 %"), ("en", "add up to 90 %, not 100 %")):
+        proc = run("report", SUUNTIMA, "--input", result[0], "--reference", ref, "--lang", lang)
+        assert proc.returncode == 1 and "SR852" in proc.stderr and words in proc.stderr, proc.stderr
+    other = tmp_path / "other.yaml"
+    other.write_text(SUUNTIMA.read_text(encoding="utf-8").replace('version: "1.0.0"', 'version: "1.0.1"', 1), encoding="utf-8")
+    own = segrules.load(SUUNTIMA).content_hash
+    made = tmp_path / "result.parquet"
+    assert run("batch", SUUNTIMA, "--input", answers[0], "--output", made).returncode == 0
+    for lang, words in (("fi", "aja segrules batch uudelleen"), ("sv", "kör segrules batch igen"), ("en", "run segrules batch again")):
+        proc = run("report", other, "--input", made, "--lang", lang)
+        assert proc.returncode == 1 and "SR851" in proc.stderr and own in proc.stderr and words in proc.stderr, proc.stderr

@@ -198,3 +198,18 @@ def test_a_group_value_that_looks_like_a_name_of_the_report_is_a_value(suuntima,
     assert ["unit", "", "", "10", "1", "false", "missing", "total"] in csv_rows
     html = html_report(report, suuntima.definition, "en")
     assert f"<td>{value}</td>" in html
+
+
+def test_yes_no_answers_of_a_by_input_read_in_the_reports_language():
+    guide = segrules.load(ROOT / "rulesets" / "vantaa_kerava" / "identification_guide.yaml").definition
+    occasional, heavy = (s.id for s in guide.segments)
+    for value in ("true", True):  # as SQL gives it, and as Python does
+        no = "false" if value == "true" else False
+        counts = {(no, occasional): 8, (no, heavy): 6, (value, heavy): 5}
+        report = build_report(guide, records=19, by_segment={occasional: 8, heavy: 11}, by_group={"p_crisis": counts})
+        for lang, yes, no_word in (("fi", "kyllä", "ei"), ("sv", "ja", "nej"), ("en", "yes", "no")):
+            text = text_report(report, guide, lang)
+            rows = [line.split()[0] for line in text[text.index("(p_crisis)"):].splitlines()[2:4]]
+            assert sorted(rows) == sorted([yes, no_word]), text
+            html = html_report(report, guide, lang)
+            assert f"<td>{yes}</td>" in html and f"<td>{no_word}</td>" in html
