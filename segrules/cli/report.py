@@ -117,6 +117,10 @@ def _report(args, ruleset, other, reference, source, progress):
             relation = duckdb_relation(con, source, [i.id for i in rs.inputs], key=args.key, shape=args.shape)
             columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()]
             is_result = "segment" in columns
+            if is_result and source.kind == "jsonl":
+                # a batch result: its carried inputs are values as batch wrote them (illness), not
+                # answers to be read as JSON ("illness"), so the report is the same in every format
+                relation = duckdb_relation(con, source, (), key=args.key, shape=args.shape)
             absent = [c for c in args.by if c not in columns]
             if absent:
                 raise UsageError(f"{args.input}: no column {', '.join(map(repr, absent))} to count by (--by); "

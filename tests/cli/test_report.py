@@ -420,3 +420,19 @@ def test_SR851_and_SR852_keep_their_reason_in_every_language(result, answers, tm
     for lang, words in (("fi", "aja segrules batch uudelleen"), ("sv", "kör segrules batch igen"), ("en", "run segrules batch again")):
         proc = run("report", other, "--input", made, "--lang", lang)
         assert proc.returncode == 1 and "SR851" in proc.stderr and own in proc.stderr and words in proc.stderr, proc.stderr
+
+
+def test_the_report_of_a_result_is_the_same_whatever_the_results_format(answers, tmp_path):
+    """A JSON Lines result's carried inputs are values as batch wrote them (illness), as in a
+    Parquet or CSV result, not answers read as JSON text ("illness")."""
+    path = answers[0]
+    outs = {}
+    for suffix in ("parquet", "csv", "jsonl"):
+        out = tmp_path / f"result.{suffix}"
+        assert run("batch", SUUNTIMA, "--input", path, "--output", out, "--carry", "battery").returncode == 0
+        proc = run("report", SUUNTIMA, "--input", out, "--by", "battery", "--by", "unit", "--json")
+        assert proc.returncode == 0, proc.stderr
+        outs[suffix] = json.loads(proc.stdout)
+        text = run("report", SUUNTIMA, "--input", out, "--by", "battery", "--lang", "fi").stdout
+        assert "Sairauden hoito" in text and '"illness"' not in text, text
+    assert outs["jsonl"] == outs["parquet"] == outs["csv"]
