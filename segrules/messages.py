@@ -298,6 +298,13 @@ KINDS: list[tuple[str, str, str]] = [
     ("an input", "kysymys", "en fråga"),
     ("a group", "ryhmä", "en grupp"),
     ("a score", "pistemäärä", "en poäng"),
+    # in a decision record (engine.record)
+    ("a whole number", "kokonaisluku", "ett heltal"),
+    ("an exact number", "tarkka luku", "ett exakt tal"),
+    ("a code", "koodi", "en kod"),
+    ("an object", "objekti", "ett objekt"),
+    ("null", "null", "null"),
+    ('{"exact": ...}', '{"exact": ...}', '{"exact": ...}'),
 ]
 
 # --------------------------------------------------------------------------- messages
@@ -1090,6 +1097,16 @@ RECORD_PROBLEMS: list[tuple[str, str, str]] = [
      "schema puuttuu (tietueessa lukee \"schema\": \"{schema}\")", "schema saknas (en post har \"schema\": \"{schema}\")"),
     ("the schema is {given}, not {schema}", "schema on {given}, ei {schema}", "schema är {given}, inte {schema}"),
     ("{field} is missing", "{field} puuttuu", "{field} saknas"),
+    ("{field} must be 1 or more, not {number}", "{field} on oltava vähintään 1, ei {number}",
+     "{field} måste vara minst 1, inte {number}"),
+    ("{field} {number} is more than any ruleset has", "{field} {number} on suurempi kuin missään säännöstössä on",
+     "{field} {number} är större än i någon regeluppsättning"),
+    ("{field} is {number}, which is not a JSON number", "{field} on {number}, joka ei ole JSON-luku",
+     "{field} är {number}, som inte är ett JSON-tal"),
+    ("{field} nests lists or objects more than {n} levels deep",
+     "{field} sisältää sisäkkäisiä luetteloita tai objekteja yli {n} tasoa",
+     "{field} nästlar listor eller objekt mer än {n} nivåer djupt"),
+    ("{field} must be {kind}, not {kind2}", "{field} on oltava {kind}, ei {kind2}", "{field} måste vara {kind}, inte {kind2}"),
 ]
 
 

@@ -292,6 +292,18 @@ def test_every_reason_given_in_a_message_has_its_translation(lang):
     ("SR523", "cannot write l.svg: it is a symbolic link to gone.svg, which does not exist",
      "tiedostoa l.svg ei voi kirjoittaa: se on symbolinen linkki kohteeseen gone.svg, jota ei ole"),
     ("SR553", "not a valid decision record: ruleset.id is missing", "ei kelvollinen päätöstietue: ruleset.id puuttuu"),
+    ("SR553", "not a valid decision record: rule.number 10^5000 is more than any ruleset has",
+     "ei kelvollinen päätöstietue: rule.number 10^5000 on suurempi kuin missään säännöstössä on"),
+    ("SR553", "not a valid decision record: rule.line must be 1 or more, not -5",
+     "ei kelvollinen päätöstietue: rule.line on oltava vähintään 1, ei -5"),
+    ("SR553", "not a valid decision record (2 problems):\n  answers.visits is nan, which is not a JSON number\n"
+     "  scores.kind must be a code, not an exact number",
+     "ei kelvollinen päätöstietue (2 ongelmaa):\n  answers.visits on nan, joka ei ole JSON-luku\n"
+     "  scores.kind on oltava koodi, ei tarkka luku"),
+    ("SR553", "not a valid decision record: answers.x nests lists or objects more than 100 levels deep",
+     "ei kelvollinen päätöstietue: answers.x sisältää sisäkkäisiä luetteloita tai objekteja yli 100 tasoa"),
+    ("SR553", 'not a valid decision record: scores.resources must be {"exact": ...}, not true or false',
+     'ei kelvollinen päätöstietue: scores.resources on oltava {"exact": ...}, ei true tai false'),
     ("SR557", "cannot read the record r.json: permission denied", "päätöstietuetta r.json ei voi lukea: käyttöoikeus puuttuu"),
 ])
 def test_messages_of_files_records_and_outputs_keep_their_details_in_finnish(code, message, fi):
