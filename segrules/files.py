@@ -18,7 +18,7 @@ import socket
 import stat
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from .errors import SegrulesError, safe_text
 
@@ -314,7 +314,13 @@ def _write_direct(target: str, data: bytes, shown: str, *, append: bool = False)
 
 
 def _replace(target: str, data: bytes, shown: str, mode: int | None) -> None:
-    folder = os.path.dirname(target) or "."
+    tmp = _stage(target, data, shown, mode)
+    _rename(tmp, target, shown)
+
+
+def _stage(target: str, data: bytes, shown: str, mode: int | None) -> str:
+    """``data`` written and flushed to a new temporary file beside ``target``, to be renamed
+    over it: its path. On failure the temporary file is removed (an OutputError for ``shown``)."""
     if mode is None:
         mode = NEW_FILE_MODE
     try:
@@ -327,15 +333,59 @@ def _replace(target: str, data: bytes, shown: str, mode: int | None) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, target)
     except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _discard(tmp)
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write {shown}: {os_reason(exc)}") from None
         raise
+    return tmp
+
+
+def _rename(tmp: str, target: str, shown: str) -> None:
+    try:
+        os.replace(tmp, target)
+    except BaseException as exc:
+        _discard(tmp)
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write {shown}: {os_reason(exc)}") from None
+        raise
+
+
+def _discard(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
+
+
+def write_outputs_atomic(
+    outputs: Sequence[tuple[str | Path, bytes]], *, inputs: Iterable[str | os.PathLike] = (), force: bool = False,
+) -> None:
+    """Write several outputs of one run (path, data) so that the run writes all of them or
+    none: each file is written to a temporary file beside it (as ``write_bytes_atomic``
+    does), a pipe or a terminal is then written directly, and only when all of that has
+    succeeded are the temporary files renamed into place. On any failure every temporary
+    file is removed and the files that were there are left as they were."""
+    staged: list[tuple[str, str, str]] = []  # (temporary file, target, shown)
+    direct: list[tuple[str, bytes, str]] = []
+    try:
+        for path, data in outputs:
+            shown = _shown_path(path)
+            check_output(path, inputs, force=force)
+            target, mode = output_target(path, streams=True)
+            if target is None:
+                direct.append((os.fspath(path), data, shown))
+            else:
+                staged.append((_stage(target, data, shown, mode), target, shown))
+        for path, data, shown in direct:
+            _write_direct(path, data, shown, append=is_stream_alias(path))
+        while staged:
+            tmp, target, shown = staged[0]
+            _rename(tmp, target, shown)
+            staged.pop(0)
+    finally:
+        for tmp, _, _ in staged:
+            _discard(tmp)
 
 
 # --------------------------------------------------------------------------- temporary files

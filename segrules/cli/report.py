@@ -7,7 +7,7 @@ import csv
 import io
 
 from ..errors import UsageError
-from ..files import OutputError, check_output, check_output_folder, same_file, write_text_atomic
+from ..files import OutputError, check_output, check_output_folder, same_file, write_outputs_atomic
 from ..pipeline import load
 from ..population import DEFAULT_MIN_CELL, build_report, read_reference
 from ..population.audit import require_solver
@@ -78,12 +78,16 @@ def run(args: argparse.Namespace) -> int:
         raise BatchInputError("segrules report reads files and DuckDB tables; run segrules batch --engine postgres first")
     with progress_bar(args, "report") as progress:
         report = _report(args, ruleset, other, reference, source, progress)
+    outputs = []
     if args.html:
-        write_text_atomic(args.html, html_report(report, rs, args.lang), inputs=inputs, force=args.force)
+        outputs.append((args.html, html_report(report, rs, args.lang)))
     if args.csv:
         buffer = io.StringIO()
         csv.writer(buffer, lineterminator="\n").writerows(report.csv_rows())
-        write_text_atomic(args.csv, buffer.getvalue(), inputs=inputs, force=args.force)
+        outputs.append((args.csv, buffer.getvalue()))
+    # both or neither: each is written beside its file, and renamed into place once both are
+    write_outputs_atomic([(path, text.encode("utf-8", errors="backslashreplace")) for path, text in outputs],
+                         inputs=inputs, force=args.force)
     if args.json:
         print_json(report.to_json())
     else:

@@ -436,3 +436,20 @@ def test_the_report_of_a_result_is_the_same_whatever_the_results_format(answers,
         text = run("report", SUUNTIMA, "--input", out, "--by", "battery", "--lang", "fi").stdout
         assert "Sairauden hoito" in text and '"illness"' not in text, text
     assert outs["jsonl"] == outs["parquet"] == outs["csv"]
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/full"), reason="needs /dev/full")
+def test_html_and_csv_are_written_both_or_neither(result, tmp_path):
+    """--csv that cannot be written (a full disk) leaves --html as it was, new or old, and no
+    temporary file beside it."""
+    page = tmp_path / "r.html"
+    proc = run("report", SUUNTIMA, "--input", result[0], "--html", page, "--csv", "/dev/full", "--json")
+    assert proc.returncode == 1 and json.loads(proc.stdout)["error"]["code"] == "SR521"
+    assert list(tmp_path.iterdir()) == []
+    page.write_text("old page\n", encoding="utf-8")
+    proc = run("report", SUUNTIMA, "--input", result[0], "--html", page, "--csv", "/dev/full", "--json")
+    assert proc.returncode == 1
+    assert page.read_text(encoding="utf-8") == "old page\n" and list(tmp_path.iterdir()) == [page]
+    proc = run("report", SUUNTIMA, "--input", result[0], "--html", page, "--csv", tmp_path / "r.csv")
+    assert proc.returncode == 0, proc.stderr
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>") and sorted(tmp_path.iterdir()) == [tmp_path / "r.csv", page]
