@@ -112,7 +112,11 @@ def _outside(domain: ast.Domain) -> st.SearchStrategy:
     """Values of the domain's own kind that it does not accept (code SR302)."""
     if domain.is_numeric:
         lo, hi = domain.values[0], domain.values[-1]
-        gaps = [v for v in range(lo, hi + 1) if v not in domain.values]
+        taken = set(domain.values)
+        if hi - lo < 10_000:
+            gaps = [v for v in range(lo, hi + 1) if v not in taken]
+        else:  # sparse large values: the numbers beside each value, never the whole span
+            gaps = sorted({n for v in domain.values for n in (v - 1, v + 1) if lo < n < hi and n not in taken})
         return st.one_of(
             st.sampled_from([lo - 1, hi + 1] + gaps),
             st.integers(max_value=lo - 1),

@@ -281,7 +281,8 @@ class _Gen:
         if d.kind == "enum":
             return f"{v}.__class__ is str and {v} in {self.const(frozenset(d.values))}"
         lo, hi = d.values[0], d.values[-1]
-        if d.kind == "integer" or tuple(range(lo, hi + 1)) == tuple(d.values):
+        # the values are increasing: they fill lo..hi exactly when there are as many
+        if d.kind == "integer" or hi - lo + 1 == len(d.values):
             return f"{v}.__class__ is int and {lo} <= {v} <= {hi}"
         return f"{v}.__class__ is int and {v} in {self.const(frozenset(d.values))}"
 

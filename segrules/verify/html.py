@@ -431,7 +431,7 @@ def _answers_of(inp: ast.Input, lang: str = "en") -> str:
     if dom.kind == "boolean":
         return _t(lang, "report.yes_no")
     values = list(dom.values)
-    if dom.is_numeric and len(values) > 1 and values == list(range(values[0], values[-1] + 1)):
+    if dom.is_numeric and len(values) > 1 and values[-1] - values[0] + 1 == len(values):  # no gap
         return f"{values[0]} … {values[-1]}"
     return ", ".join(str(v) for v in values)
 

@@ -227,7 +227,7 @@ class Encoding:
             inside, first = z3.Or([v.value == c for c in codes]), codes[0]
         else:
             vals = list(d.values)
-            if vals == list(range(vals[0], vals[-1] + 1)):
+            if vals[-1] - vals[0] + 1 == len(vals):  # increasing values without a gap
                 inside = z3.And(v.value >= vals[0], v.value <= vals[-1])
             else:
                 inside = z3.Or([v.value == k for k in vals])

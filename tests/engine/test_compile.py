@@ -239,3 +239,14 @@ def test_a_count_of_one_item_is_a_whole_number_not_a_yes_no_value():
         assert [type(n) for n, _ in pairs] == [int, int, int]
         scores = rs.decide(answers).to_json(compact=True)["scores"]
         assert [s["exact"] for s in scores.values()] == list(expected)
+
+
+def test_a_scale_with_sparse_large_values_compiles_without_listing_the_span():
+    # 1, 2, 3, 4 and ten trillion: the span between them is never built, the gap is refused
+    text = mini({"a": "scale"}, {"s": "a"}, ["lo when s < 3", "hi when s >= 3"]).replace(
+        "      5: ", "      10000000000000: ")
+    rs = segrules.load_text(text, "sparse.yaml")
+    assert rs.segment_of({"a": 10000000000000}) == "hi"
+    assert rs.segment_of({"a": 2}) == "lo"
+    for outside in (5, 9999999999999, 10000000000001):
+        assert outcome(rs.segment_of, {"a": outside}) == ("answers", (("SR302", "a"),))
