@@ -11,7 +11,7 @@ import difflib
 import json
 import re
 import threading
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 import attrs
 
@@ -289,6 +289,32 @@ _JSON_REASONS = (
     ("Unexpected UTF-8 BOM", "it begins with a byte-order mark"),
     ("Illegal trailing comma", "a ',' comes before the end of an object or a list"),
 )
+
+
+#: What is wrong with a JSON text that escapes half of a surrogate pair alone (``"\\ud800"``),
+#: which Python's reader takes: no character, which UTF-8 cannot write.
+LONE_SURROGATE = "a text holds an escape \\ud800 to \\udfff without its pair, which is no character"
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str, value: Any) -> bool:
+    """Whether ``value``, read from the JSON ``text``, holds a lone surrogate in a text (a
+    key too). Only a text with such an escape can: most are never walked."""
+    if _SURROGATE_ESCAPE.search(text) is None:
+        return False
+    todo = [value]
+    while todo:
+        item = todo.pop()
+        if type(item) is str:
+            if _SURROGATE.search(item) is not None:
+                return True
+        elif type(item) is dict:
+            todo.extend(item)
+            todo.extend(item.values())
+        elif type(item) is list:
+            todo.extend(item)
+    return False
 
 
 def json_reason(message: str) -> str:

@@ -359,8 +359,10 @@ def whole_number(text: str) -> int:
 
 def print_json(obj: Any, *, sort_keys: bool = True) -> None:
     """One JSON document on stdout: sorted keys (unless the order is meant, as in FHIR), UTF-8,
-    no trailing spaces."""
-    print(json.dumps(obj, ensure_ascii=False, sort_keys=sort_keys, indent=2))
+    no trailing spaces; an exact decimal beyond 17 digits (a FHIR score) as the number it is."""
+    from ..fhir.resources import dumps
+
+    print(dumps(obj, ensure_ascii=False, sort_keys=sort_keys, indent=2))
 
 
 def safe_lines(text: str) -> str:

@@ -10,8 +10,12 @@ are derived from their content, so the same decision gives the same Bundle.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import math
+import re
 import uuid
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -30,8 +34,32 @@ SURVEY = {
 }
 
 
+def exact_decimal(value: Fraction) -> Decimal | None:
+    """A fraction as the exact Decimal it is, or None when it has no finite decimal expansion.
+
+    A fraction in lowest terms is a finite decimal exactly when its denominator has no prime
+    factors but 2 and 5; no float is ever made, so any size is exact.
+    """
+    den = value.denominator
+    twos = (den & -den).bit_length() - 1
+    rest, fives = den >> twos, 0
+    while rest % 5 == 0:
+        rest //= 5
+        fives += 1
+    if rest != 1:
+        return None
+    places = max(twos, fives)
+    scaled = value.numerator * 10**places // den  # exact: den divides 10**places
+    return Decimal((int(scaled < 0), tuple(int(c) for c in str(abs(scaled))), -places))
+
+
 def exact_value(value: Any) -> dict:
-    """A score as an Observation value[x]: an exact decimal Quantity, else a Ratio; or yes/no, or a code."""
+    """A score as an Observation value[x]: an exact decimal Quantity, else a Ratio; or yes/no, or a code.
+
+    A whole number is an int; a finite decimal a float where the float's shortest text is the
+    decimal exactly (3.25), else a ``decimal.Decimal`` (more than 17 significant digits),
+    which ``dumps`` writes exactly; any other fraction a Ratio of whole numbers.
+    """
     if isinstance(value, bool):
         return {"valueBoolean": value}
     if isinstance(value, str):
@@ -39,10 +67,37 @@ def exact_value(value: Any) -> dict:
     f = Fraction(value)
     if f.denominator == 1:
         return {"valueQuantity": {"value": f.numerator}}
-    as_float = float(f)
-    if Fraction(repr(as_float)) == f:  # a finite decimal that survives JSON as written
-        return {"valueQuantity": {"value": as_float}}
-    return {"valueRatio": {"numerator": {"value": f.numerator}, "denominator": {"value": f.denominator}}}
+    decimal = exact_decimal(f)
+    if decimal is None:
+        return {"valueRatio": {"numerator": {"value": f.numerator}, "denominator": {"value": f.denominator}}}
+    if len(decimal.as_tuple().digits) <= 17:
+        as_float = float(decimal)
+        if math.isfinite(as_float) and Decimal(repr(as_float)) == decimal:  # survives JSON as written
+            return {"valueQuantity": {"value": as_float}}
+    return {"valueQuantity": {"value": decimal}}
+
+
+def dumps(resource: Any, **options: Any) -> str:
+    """JSON text of a resource, as ``json.dumps(resource, **options)`` writes it, with every
+    ``decimal.Decimal`` (an exact score beyond 17 significant digits) written as the exact
+    JSON number it is, which ``json.dumps`` cannot do."""
+    found: list[Decimal] = []
+    mark = f"\0{uuid.uuid4().hex}:"
+
+    def default(value: Any) -> Any:
+        if isinstance(value, Decimal) and value.is_finite():
+            found.append(value)
+            return f"{mark}{len(found) - 1}"
+        if previous is not None:
+            return previous(value)
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+    previous = options.pop("default", None)
+    text = json.dumps(resource, default=default, **options)
+    if not found:
+        return text
+    quoted = json.dumps(mark, ensure_ascii=options.get("ensure_ascii", True))[:-1]
+    return re.sub(re.escape(quoted) + r'(\d+)"', lambda m: format(found[int(m.group(1))], "f"), text)
 
 
 def instant(moment: dt.datetime) -> str:
@@ -54,8 +109,11 @@ def instant(moment: dt.datetime) -> str:
 
 
 def _uuid(kind: str, material: Any) -> str:
+    """A name-based (version 5) UUID of the material: uuid5 of its JSON text, where a lone
+    surrogate (which UTF-8 cannot write) is taken as its escape."""
     text = json.dumps([kind, material], sort_keys=True, ensure_ascii=False, default=str)
-    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, text)}"
+    digest = hashlib.sha1(_NAMESPACE.bytes + text.encode("utf-8", "backslashreplace")).digest()
+    return f"urn:uuid:{uuid.UUID(bytes=digest[:16], version=5)}"
 
 
 def _concept(coding: dict) -> dict:

@@ -11,6 +11,8 @@ of the elements segrules writes must come from their R4 required value sets.
 from __future__ import annotations
 
 import json
+import math
+from decimal import Decimal
 from typing import Any, Iterator
 
 from ..errors import UsageError
@@ -61,6 +63,14 @@ def _values(node: Any, path: tuple[str, ...], where: str) -> Iterator[tuple[str,
             yield from _values(child, path, f"{where}.item.{k}" if where else f"item.{k}")
 
 
+_NUMBERS = (int, float, Decimal)
+
+
+def _exact(number: int | float | Decimal) -> int | Decimal:
+    """A JSON number as the decimal its text says (a float by its shortest text)."""
+    return Decimal(repr(number)) if type(number) is float else number
+
+
 def _difference(a: Any, b: Any, where: str = "") -> str | None:
     if isinstance(a, dict) and isinstance(b, dict):
         for key in sorted(set(a) | set(b)):
@@ -76,7 +86,15 @@ def _difference(a: Any, b: Any, where: str = "") -> str | None:
             if found:
                 return found
         return None
-    same = a == b and type(a) is type(b) or (type(a) in (int, float) and type(b) in (int, float) and a == b)
+    if type(a) is Decimal and a.is_finite():
+        # an exact decimal beyond 17 digits: the models hold it exactly, but write the nearest
+        # float, or null beyond the float range
+        a = float(a)
+        if b is None and math.isinf(a):
+            return None
+    if type(a) in _NUMBERS and type(b) in _NUMBERS:  # the same number, however it is held
+        return None if _exact(a) == _exact(b) else (where.lstrip(".") or "(resource)")
+    same = a == b and type(a) is type(b)
     return None if same else (where.lstrip(".") or "(resource)")
 
 
@@ -123,7 +141,7 @@ def validate(resource: dict) -> None:
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:10]
         )
         raise UsageError(f"the {kind} is not valid FHIR R4: {problems}", code="SR943") from None
-    back = json.loads(read.model_dump_json(by_alias=True, exclude_none=True))
+    back = json.loads(read.model_dump_json(by_alias=True, exclude_none=True), parse_float=Decimal)
     changed = _difference(resource, back)
     problems = list(_problems(resource))
     if changed:

@@ -31,7 +31,7 @@ from starlette.routing import Route
 from ..answers import MAX_ANSWERS_DEPTH, json_int, nesting_error
 from ..documents import DuplicateKey, describe_json, parse_instant, reject_duplicate_keys
 from ..dsl import ast
-from ..errors import AnswerError, SegrulesError, json_reason
+from ..errors import LONE_SURROGATE, AnswerError, SegrulesError, json_reason, lone_surrogate
 from ..i18n import DEFAULT_LANG, accept_language, check_lang, text
 from ..messages import translate
 from .config import ServeConfig
@@ -125,12 +125,12 @@ def parse_json(data: bytes, what: str = "the body") -> Any:
                            f"(at line {line} column {column})", code="SR308")
     try:
         try:  # the JSON reader's own whole numbers, unless one is too long for it
-            return json.loads(text, object_pairs_hook=reject_duplicate_keys, parse_constant=_no_constant)
+            value = json.loads(text, object_pairs_hook=reject_duplicate_keys, parse_constant=_no_constant)
         except ValueError as exc:
             if type(exc) is not ValueError:  # not a number's length: a JSONDecodeError, DuplicateKey, ...
                 raise
-        return json.loads(text, object_pairs_hook=reject_duplicate_keys, parse_constant=_no_constant,
-                          parse_int=json_int)
+            value = json.loads(text, object_pairs_hook=reject_duplicate_keys, parse_constant=_no_constant,
+                               parse_int=json_int)
     except json.JSONDecodeError as exc:
         raise ServiceError(400, f"{what} is not valid JSON: {json_reason(exc.msg)} (line {exc.lineno} column {exc.colno})",
                            code="SR913") from None
@@ -138,6 +138,11 @@ def parse_json(data: bytes, what: str = "the body") -> Any:
         raise ServiceError(400, f"{what} is not valid JSON: {exc}", code="SR913") from None
     except (ValueError, RecursionError):  # never Python's own words (they name its internals)
         raise ServiceError(400, f"{what} cannot be read as JSON", code="SR913") from None
+    # the standard reader takes an escaped half of a surrogate pair alone (orjson refuses it):
+    # no character, which no answer, linkId or reason can hold, nor UTF-8 write
+    if lone_surrogate(text, value):
+        raise ServiceError(400, f"{what} is not valid JSON: {LONE_SURROGATE}", code="SR913")
+    return value
 
 
 def parse_time(text: Any, what: str) -> dt.datetime:
@@ -389,13 +394,13 @@ class Service:
             start = max(record.find(',"scores":'), 0)
             cut = record.rfind(',"pathway":', start, at)
             head, tail = record[:start], record[at if cut < 0 else cut:]
-            kept = self._explanations[key] = (head, b'{"decision":' + head.encode("utf-8"), tail,
-                                              tail.encode("utf-8") + after, after)
+            kept = self._explanations[key] = (head, b'{"decision":' + head.encode("utf-8", ESCAPE_UNPAIRED), tail,
+                                              tail.encode("utf-8", ESCAPE_UNPAIRED) + after, after)
         head, head_bytes, tail, tail_bytes, after = kept
         end = len(record) - len(tail)
         if len(head) <= end and record.startswith(head) and record.endswith(tail):
-            return head_bytes + record[len(head):end].encode("utf-8") + tail_bytes
-        return b'{"decision":' + record.encode("utf-8") + after
+            return head_bytes + record[len(head):end].encode("utf-8", ESCAPE_UNPAIRED) + tail_bytes
+        return b'{"decision":' + record.encode("utf-8", ESCAPE_UNPAIRED) + after
 
     def answer_head(self, served: Served, lang: str) -> list:
         """The raw headers of a decide answer up to its decision id (``_decide_headers``, as the
@@ -422,13 +427,19 @@ class Service:
 # --------------------------------------------------------------------------- responses
 
 
+#: The error handler with which JSON text is written as UTF-8: a lone surrogate, which UTF-8
+#: cannot write (the body reader refuses them, but a text may come from elsewhere), stands
+#: inside a JSON text only within a string, where its escape ``\ud800`` is the same JSON.
+ESCAPE_UNPAIRED = "backslashreplace"
+
+
 def _json(obj: Any, status: int = 200, headers: dict | None = None) -> Response:
-    body = json.dumps(obj, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    body = json.dumps(obj, ensure_ascii=False, sort_keys=True).encode("utf-8", ESCAPE_UNPAIRED)
     return Response(body, status_code=status, headers=headers, media_type="application/json")
 
 
 def _problem_response(doc: dict, headers: dict | None = None) -> Response:
-    body = json.dumps(doc, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    body = json.dumps(doc, ensure_ascii=False, sort_keys=True).encode("utf-8", ESCAPE_UNPAIRED)
     return Response(body, status_code=doc["status"], headers=headers, media_type=PROBLEM_JSON)
 
 
@@ -441,13 +452,13 @@ def decide_body(decision, lang: str, explanation: str, record: str | None = None
     if already written) rather than walked by ``json.dumps``; ``explanation`` is
     ``decision.explain(lang)``."""
     record = decision.to_json_text() if record is None else record
-    return b'{"decision":' + record.encode("utf-8") + _decide_tail(_encode_text(explanation), lang)
+    return b'{"decision":' + record.encode("utf-8", ESCAPE_UNPAIRED) + _decide_tail(_encode_text(explanation), lang)
 
 
 def _decide_tail(explanation_json: str, lang: str) -> bytes:
     """The bytes of a decide answer after its record."""
     return (',"explanation":' + explanation_json + ',"lang":' + _encode_text(lang)
-            + ',"schema":"segrules.decide/1"}').encode("utf-8")
+            + ',"schema":"segrules.decide/1"}').encode("utf-8", ESCAPE_UNPAIRED)
 
 
 #: The header that names a decision (its id in the decision log)
@@ -647,12 +658,12 @@ async def fhir_decide(request: Request) -> Response:
     except SegrulesError as exc:
         service.count_refusal(served, exc)
         service.count_codes(exc)
-        body = json.dumps(fhir.operation_outcome(exc), ensure_ascii=False, sort_keys=True).encode("utf-8")
+        body = json.dumps(fhir.operation_outcome(exc), ensure_ascii=False, sort_keys=True).encode("utf-8", ESCAPE_UNPAIRED)
         return Response(body, status_code=status_of(exc), media_type=FHIR_JSON, headers=_etag(served))
     decision_id = new_decision_id()
     await service.log_decision(decision, decision_id, "fhir", answers)
     service.count_decision(served, decision)
-    body = json.dumps(bundle, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    body = fhir.dumps(bundle, ensure_ascii=False, sort_keys=True).encode("utf-8", ESCAPE_UNPAIRED)
     return Response(body, media_type=FHIR_JSON, headers={**_etag(served), DECISION_ID_HEADER: decision_id})
 
 
@@ -680,16 +691,16 @@ class BatchResponse:
             service.count_refusal(served, exc)
             service.count_codes(exc)
             out = {"line": number, "error": problem_of(exc, lang=self.lang)}
-            return (json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+            return (json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8", ESCAPE_UNPAIRED)
         service.count_decision(served, decision)
         decision_id = new_decision_id()  # as the decision log names it, so that a caller can find it there
         self._decided.append((decision, answers, decision_id))
         return (json.dumps({"line": number, "decision": decision.to_json(), "decision_id": decision_id},
-                           ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+                           ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8", ESCAPE_UNPAIRED)
 
     def _error(self, number: int, code: str, status: int, detail: str) -> bytes:
         out = {"line": number, "error": problem_said(code, status, detail, self.lang)}
-        return (json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+        return (json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8", ESCAPE_UNPAIRED)
 
     async def __call__(self, scope, receive, send) -> None:
         service = self.service

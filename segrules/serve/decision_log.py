@@ -147,7 +147,7 @@ class DecisionLog:
             lines = [json.dumps(x, ensure_ascii=False, sort_keys=True) + "\n" for x in batch if x is not _STOP]
             if lines:
                 try:
-                    self._write("".join(lines).encode("utf-8"))
+                    self._write("".join(lines).encode("utf-8", "backslashreplace"))  # a lone surrogate escaped
                 except OSError as exc:
                     self.error = f"SR905 the decision log {self.path} cannot be written: {exc.strerror or exc}"
                     self.metrics.log_dropped.labels("write_failed").inc(len(lines))

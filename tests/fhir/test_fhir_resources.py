@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from decimal import Decimal
 from fractions import Fraction
 
 import pytest
@@ -25,7 +27,8 @@ WHEN = dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.timezone.utc)
 def read_exact(component: dict):
     """A component's value back as the rule language's value."""
     if "valueQuantity" in component:
-        return Fraction(repr(component["valueQuantity"]["value"]))
+        value = component["valueQuantity"]["value"]
+        return Fraction(value) if isinstance(value, (int, Decimal)) else Fraction(repr(value))
     if "valueRatio" in component:
         r = component["valueRatio"]
         return Fraction(r["numerator"]["value"], r["denominator"]["value"])
@@ -93,19 +96,72 @@ def test_the_same_decision_gives_the_same_bundle():
     assert one["timestamp"] == "2026-12-01T09:30:00Z"
 
 
+def dec(scaled: int, places: int) -> Decimal:
+    """The decimal scaled / 10**places, exactly (no context rounding)."""
+    return Decimal((int(scaled < 0), tuple(int(c) for c in str(abs(scaled))), -places))
+
+
 @pytest.mark.parametrize("value, expected", [
     (3, {"valueQuantity": {"value": 3}}),
     (Fraction(13, 4), {"valueQuantity": {"value": 3.25}}),
     (Fraction(-11, 5), {"valueQuantity": {"value": -2.2}}),
     (Fraction(40, 9), {"valueRatio": {"numerator": {"value": 40}, "denominator": {"value": 9}}}),
-    (Fraction(2 * 10**20 + 1, 2), {"valueRatio": {"numerator": {"value": 2 * 10**20 + 1}, "denominator": {"value": 2}}}),
+    # a finite decimal is a Quantity however long: beyond 17 digits a Decimal, written exactly
+    (Fraction(2 * 10**20 + 1, 2), {"valueQuantity": {"value": dec(10**21 + 5, 1)}}),
+    (Fraction(-1, 2**70), {"valueQuantity": {"value": dec(-(5**70), 70)}}),
+    (Fraction(10**400 + 1, 1024), {"valueQuantity": {"value": dec((10**400 + 1) * 5**10, 10)}}),
+    # not a finite decimal, however large: never a float (10**400 / 3 overflowed one)
+    (Fraction(10**400, 3), {"valueRatio": {"numerator": {"value": 10**400}, "denominator": {"value": 3}}}),
+    (Fraction(10**400 + 1, 96), {"valueRatio": {"numerator": {"value": 10**400 + 1}, "denominator": {"value": 96}}}),
     (True, {"valueBoolean": True}),
     ("long_term", {"valueString": "long_term"}),
 ])
 def test_exact_values(value, expected):
     got = fhir.exact_value(value)
     assert got == expected
-    assert read_exact(json.loads(json.dumps(got))) == value
+    assert [type(x) for x in _numbers(got)] == [type(x) for x in _numbers(expected)]
+    text = fhir.dumps(got)
+    assert not re.search(r"[0-9][eE]", text)  # a plain decimal number, never an exponent
+    assert read_exact(json.loads(text, parse_float=Decimal)) == value
+
+
+def _numbers(node):
+    if isinstance(node, dict):
+        return [x for v in node.values() for x in _numbers(v)]
+    return [node] if type(node) in (int, float, Decimal) else []
+
+
+def test_a_decision_with_a_score_beyond_floating_point_is_valid_fhir():
+    rs = segrules.load_text(_ONE_SCORE.format(expr="n * 1" + "0" * 400 + " / 3"), "big.yaml")
+    bundle = fhir.decide(rs, fhir.questionnaire_response(rs, {"n": 1}), assessed_at=WHEN)
+    fhir.validate(bundle)
+    _, obs = resources(bundle)["Observation"]
+    assert read_exact(obs["component"][0]) == Fraction(10**400, 3)
+    rs = segrules.load_text(_ONE_SCORE.format(expr="n * 100000000000000000001 / 8"), "long.yaml")
+    bundle = fhir.decide(rs, fhir.questionnaire_response(rs, {"n": 1}), assessed_at=WHEN)
+    fhir.validate(bundle)
+    assert '"value": 12500000000000000000.125' in fhir.dumps(bundle)
+
+
+_ONE_SCORE = """format: 1
+id: test.score
+version: 1.0.0
+title: {{fi: t, sv: t, en: t}}
+hit_policy: first
+inputs:
+  n: {{respondent: client, type: integer, min: 1, max: 2, text: {{fi: n, sv: n, en: n}}}}
+scores:
+  s: {{label: {{fi: s, sv: s, en: s}}, expr: "{expr}"}}
+segments:
+  lo: {{label: {{fi: l, sv: l, en: l}}, service_use: occasional}}
+  hi: {{label: {{fi: h, sv: h, en: h}}, service_use: heavy}}
+rules:
+  - lo when s < 1
+  - hi otherwise
+pathways:
+  lo: {{contact: {{fi: t, sv: t, en: t}}, appointments: [{{fi: t, sv: t, en: t}}], coordination: {{fi: t, sv: t, en: t}}, self_care: {{fi: t, sv: t, en: t}}, reassess_after_months: 12}}
+  hi: {{contact: {{fi: t, sv: t, en: t}}, appointments: [{{fi: t, sv: t, en: t}}], coordination: {{fi: t, sv: t, en: t}}, self_care: {{fi: t, sv: t, en: t}}, reassess_after_months: 12}}
+"""
 
 
 def test_an_overridden_decision_keeps_the_suggestion_and_the_reason():

@@ -108,3 +108,88 @@ def test_fhir_decide_is_pinned_guarded_and_logged(serve, tmp_path):
     client.__exit__(None, None, None)
     (line,) = log.read_text().splitlines()
     assert json.loads(line)["endpoint"] == "fhir" and "answers" not in json.loads(line)
+
+
+def _with_lone_surrogate(body: dict, text: str) -> bytes:
+    """The body's JSON with a marker text replaced by an escaped lone surrogate."""
+    return json.dumps(body).replace(text, "\\ud800").encode()
+
+
+def test_a_lone_surrogate_anywhere_in_a_body_is_sr913_not_a_failure(serve):
+    client = serve()
+    bundle = responses()
+    first = bundle["entry"][0]["resource"]
+    link = copy.deepcopy(bundle)
+    link["entry"][0]["resource"]["item"][0]["item"][0]["linkId"] = "MARK"
+    named = copy.deepcopy(bundle)
+    for e in named["entry"]:
+        e["resource"]["subject"] = {"reference": "Patient/p", "display": "MARK"}
+    params = {"resourceType": "Parameters", "parameter": [
+        {"name": "response", "resource": first}, {"name": "override", "valueString": "verkosto"},
+        {"name": "reason", "valueString": "MARK"}]}
+    for body in (link, named, params):
+        r = client.post(URL, content=_with_lone_surrogate(body, "MARK"), headers=FHIR)
+        assert r.status_code == 400 and r.json()["code"] == "SR913", r.text
+    decide = "/v1/rulesets/helsinki.suuntima/decide"
+    answers = {"answers": {"MARK": 1}, "override": "verkosto", "reason": "seen"}
+    reason = {"answers": {}, "override": "verkosto", "reason": "MARK"}
+    for body in (answers, reason):
+        r = client.post(decide, content=_with_lone_surrogate(body, "MARK"), headers={"content-type": "application/json"})
+        assert r.status_code == 400 and r.json()["code"] == "SR913", r.text
+
+
+def test_a_lone_surrogate_that_reaches_an_answer_is_written_escaped(serve):
+    """Defence in depth: text that UTF-8 cannot write is never a 500 where it is written."""
+    from segrules.serve import app
+
+    response = app._problem_response({"status": 422, "detail": "x\ud800"})
+    assert json.loads(response.body) == {"status": 422, "detail": "x\ud800"}
+    assert app.decide_body(segrules.load(ROOT / "rulesets" / "helsinki" / "suuntima.yaml").decide(
+        responses_answers(), assessed_at=dt.datetime(2024, 3, 1, tzinfo=dt.timezone.utc)), "en", "why \udc00")
+    subject = {"reference": "Patient/p", "display": "\ud800"}
+    rs = segrules.load(ROOT / "rulesets" / "helsinki" / "suuntima.yaml")
+    qrs = [dict(e["resource"], subject=subject) for e in responses()["entry"]]
+    bundle = fhir.decide(rs, qrs, assessed_at=dt.datetime(2024, 3, 1, tzinfo=dt.timezone.utc))
+    assert bundle["entry"][0]["fullUrl"].startswith("urn:uuid:")
+
+
+def responses_answers() -> dict:
+    rs = segrules.load(ROOT / "rulesets" / "helsinki" / "suuntima.yaml")
+    return fhir.answers_from_responses(rs, responses())
+
+
+ONE_SCORE = """format: 1
+id: test.score
+version: 1.0.0
+title: {{fi: t, sv: t, en: t}}
+hit_policy: first
+inputs:
+  n: {{respondent: client, type: integer, min: 1, max: 2, text: {{fi: n, sv: n, en: n}}}}
+scores:
+  s: {{label: {{fi: s, sv: s, en: s}}, expr: "{expr}"}}
+segments:
+  lo: {{label: {{fi: l, sv: l, en: l}}, service_use: occasional}}
+  hi: {{label: {{fi: h, sv: h, en: h}}, service_use: heavy}}
+rules:
+  - lo when n = 1 and s > 0
+  - hi otherwise
+pathways:
+  lo: {{contact: {{fi: t, sv: t, en: t}}, appointments: [{{fi: t, sv: t, en: t}}], coordination: {{fi: t, sv: t, en: t}}, self_care: {{fi: t, sv: t, en: t}}, reassess_after_months: 12}}
+  hi: {{contact: {{fi: t, sv: t, en: t}}, appointments: [{{fi: t, sv: t, en: t}}], coordination: {{fi: t, sv: t, en: t}}, self_care: {{fi: t, sv: t, en: t}}, reassess_after_months: 12}}
+"""
+
+
+def test_scores_beyond_floating_point_are_written_exactly(serve, tmp_path):
+    folder = tmp_path / "scores"
+    folder.mkdir()
+    (folder / "big.yaml").write_text(ONE_SCORE.format(expr="n * 1" + "0" * 400 + " / 3"), encoding="utf-8")
+    client = serve([str(folder / "big.yaml")])
+    rs = segrules.load(folder / "big.yaml")
+    r = client.post("/v1/rulesets/test.score/$decide", json=fhir.questionnaire_response(rs, {"n": 1}), headers=FHIR)
+    assert r.status_code == 200, r.text
+    (component,) = r.json()["entry"][0]["resource"]["component"]
+    assert component["valueRatio"] == {"numerator": {"value": 10**400}, "denominator": {"value": 3}}
+    (folder / "big.yaml").write_text(ONE_SCORE.format(expr="n * 100000000000000000001 / 8"), encoding="utf-8")
+    client = serve([str(folder / "big.yaml")])
+    r = client.post("/v1/rulesets/test.score/$decide", json=fhir.questionnaire_response(rs, {"n": 1}), headers=FHIR)
+    assert r.status_code == 200 and b'"value": 12500000000000000000.125' in r.content, r.text

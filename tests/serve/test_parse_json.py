@@ -108,3 +108,15 @@ def test_what_is_wrong_with_a_body_is_said_in_segrules_words(body):
     detail = str(info.value)
     assert info.value.code == "SR913" and detail.startswith("the body is not valid JSON: ")
     assert not any(w in detail for w in PYTHON_WORDS), detail
+
+
+@pytest.mark.parametrize("body", [
+    b'{"a": "\\ud800"}', b'{"\\udc00": 1}', b'["x\\uDFFFy"]', b'{"a": {"b": ["\\ud83d"]}}', b'"\\ude00\\ud83d"',
+])
+def test_a_lone_surrogate_is_refused_by_either_reader(body):
+    """Python's reader takes an escaped half of a surrogate pair alone, orjson refuses it:
+    both refuse it with SR913, which no later writing of it as UTF-8 can then fail on."""
+    refused = both_readers(body)
+    assert refused[:3] == ("refused", 400, "SR913") and "without its pair" in refused[3]
+    for fine in (b'{"a": "\\ud83d\\ude00"}', b'{"a": "\\\\ud800"}', b'{"a": "\\u00e4"}'):
+        assert both_readers(fine)[0] == "read"
