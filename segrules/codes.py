@@ -2841,8 +2841,9 @@ add_code(
     "An answer of the wrong FHIR type",
     """
     The answer's value[x] is not the type of the Questionnaire item: scale and choice items
-    take valueCoding, integer items valueInteger, yes/no items valueBoolean; an answer has
-    exactly one value[x].
+    take valueCoding, integer items valueInteger, yes/no items valueBoolean; an integer input
+    whose range leaves FHIR's 32-bit integer is a decimal item, answered with a whole
+    valueDecimal (3000000000). An answer has exactly one value[x].
     """,
     wrong="""
     {"linkId": "visits_last_year", "answer": [{"valueString": "4"}]}
@@ -2858,8 +2859,9 @@ add_code(
     "A coding from another code system",
     """
     The answer's coding is not from the code system of the item's answer options (a scale's
-    codes are its values, an enum's codes are its value codes), or a scale code is not a
-    whole number.
+    codes are its values, written as whole numbers are, an enum's codes are its value codes),
+    or a scale code is not one of the scale's values as its code system writes them ("4", not
+    "04" or "+4").
     """,
     wrong="""
     {"valueCoding": {"system": "http://loinc.org", "code": "LA6270-8"}}

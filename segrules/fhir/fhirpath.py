@@ -255,6 +255,10 @@ def _answer(rs: ast.RulesetDef, inp: ast.Input, value) -> dict | None:
     if kind in ("scale", "integer") and isinstance(value, Fraction) and value.denominator == 1:
         if kind == "scale":
             return {"answerCoding": terms.answer_coding(rs, inp, int(value))}
+        if terms.is_wide(inp):  # a decimal item: compared with a whole decimal
+            return {"answerDecimal": int(value)}
+        if not terms.INT32[0] <= value <= terms.INT32[1]:
+            return None  # no answerInteger can hold it: the FHIRPath expression says it
         return {"answerInteger": int(value)}
     return None
 

@@ -79,7 +79,7 @@ def _item(rs: ast.RulesetDef, inp: ast.Input, read_only: bool) -> dict:
     item["code"] = [{"system": terms.inputs_system(rs), "code": inp.id, "display": inp.text.fi}]
     terms.put_text(item, "text", inp.text)
     kind = inp.domain.kind
-    item["type"] = {"scale": "choice", "enum": "choice", "integer": "integer", "boolean": "boolean"}[kind]
+    item["type"] = {"Coding": "choice", "Integer": "integer", "Decimal": "decimal", "Boolean": "boolean"}[terms.answer_type(inp)]
     if inp.asked_when is not None:
         found = fhirpath.enable_when(rs, inp.asked_when)
         if found is not None:
@@ -98,9 +98,10 @@ def _item(rs: ast.RulesetDef, inp: ast.Input, read_only: bool) -> dict:
     if read_only:
         item["readOnly"] = True
     if kind == "integer":
+        value_x = "value" + terms.answer_type(inp)  # beyond 32 bits a decimal item: its bounds are decimals
         extensions += [
-            {"url": terms.MIN_VALUE, "valueInteger": inp.domain.values[0]},
-            {"url": terms.MAX_VALUE, "valueInteger": inp.domain.values[-1]},
+            {"url": terms.MIN_VALUE, value_x: inp.domain.values[0]},
+            {"url": terms.MAX_VALUE, value_x: inp.domain.values[-1]},
         ]
     if kind in ("scale", "enum"):
         options = []
@@ -138,7 +139,8 @@ def questionnaire(ruleset, respondent: str | None = None) -> dict:
     respondent = _respondent(respondent)
     who = {None: ("", "", ""), "client": (" (asiakas)", " (klient)", " (client)"),
            "professional": (" (ammattilainen)", " (yrkesperson)", " (professional)")}[respondent]
-    title = ast.Labels(rs.title.fi + who[0], rs.title.get("sv") + who[1], rs.title.get("en") + who[2])
+    t = rs.title  # a language the ruleset does not give is left out, not filled with Finnish
+    title = ast.Labels(t.fi + who[0], None if t.sv is None else t.sv + who[1], None if t.en is None else t.en + who[2])
     out: dict = {
         "resourceType": "Questionnaire",
         "id": terms.fhir_id(f"{rs.id}-{respondent or 'all'}"),
@@ -154,8 +156,9 @@ def questionnaire(ruleset, respondent: str | None = None) -> dict:
     terms.put_text(out, "title", title)
     out["status"] = "active"
     out["subjectType"] = ["Patient"]
-    if rs.provenance:
-        out["description"] = rs.provenance.strip()
+    description = (rs.provenance or "").strip()
+    if description:  # FHIR has no empty strings: a blank provenance is left out
+        out["description"] = description
     out["code"] = [{"system": terms.OBSERVATION_SYSTEM, "code": "segment", "display": "Client segment"}]
     items = []
     for part, inputs, read_only in layout(rs, respondent):
@@ -207,5 +210,5 @@ def answer_value(rs: ast.RulesetDef, inp: ast.Input, value) -> dict:
     if kind == "boolean":
         return {"valueBoolean": value}
     if kind == "integer":
-        return {"valueInteger": value}
+        return {"value" + terms.answer_type(inp): value}
     return {"valueCoding": terms.answer_coding(rs, inp, value)}

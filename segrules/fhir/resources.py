@@ -301,7 +301,8 @@ def operation_outcome(error: SegrulesError) -> dict:
                 "diagnostics": f"{p.code} {p.input}: {p.message}",
             }
             if not p.input.startswith("("):
-                issue["expression"] = [f"QuestionnaireResponse.item.where(linkId = {string_literal(p.input)})"]
+                # repeat(item): the item at any depth, in a group or not
+                issue["expression"] = [f"QuestionnaireResponse.repeat(item).where(linkId = {string_literal(p.input)})"]
             issues.append(issue)
     else:
         kind = "processing" if isinstance(error, EvaluationError) else "invalid"

@@ -9,10 +9,12 @@ to questions that are not asked, i.e. to disabled items), and all problems are r
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from typing import Any, Iterator, Mapping
 
 from ..dsl import ast
-from ..engine.reference import validate_answers
+from ..engine.reference import MAX_UNKNOWN_REPORTED, validate_answers
 from ..errors import AnswerError, AnswerProblem, closest, shown
 from . import terms
 from .questionnaires import HELP_PREFIX, PARTS, RESPONDENTS, allowed_link_ids, questionnaire_url
@@ -140,6 +142,7 @@ def _which_questionnaire(rs: ast.RulesetDef, name: str, canonical: Any, problems
 def _items(name: str, response: Mapping, problems) -> Iterator[tuple[str, Mapping]]:
     """(path for messages, item) of every item, nested ones included, to MAX_DEPTH levels."""
     stack = [(response.get("item", []), 0)]
+    malformed = 0
     while stack:
         items, depth = stack.pop()
         if not isinstance(items, list):
@@ -150,11 +153,15 @@ def _items(name: str, response: Mapping, problems) -> Iterator[tuple[str, Mappin
             continue
         for item in reversed(items):
             if not isinstance(item, Mapping) or not isinstance(item.get("linkId"), str):
-                problems.append(AnswerProblem("SR930", name, "every item must be an object with a linkId"))
+                malformed += 1
                 continue
             yield item["linkId"], item
             if "item" in item:
                 stack.append((item["item"], depth + 1))
+    if malformed:  # said once, however many
+        problems.append(AnswerProblem(
+            "SR930", name, "every item must be an object with a linkId" + (f" ({malformed} are not)" if malformed > 1 else ""),
+        ))
 
 
 def _value(rs: ast.RulesetDef, inp: ast.Input, answer: Any, problems) -> tuple[bool, Any]:
@@ -172,13 +179,16 @@ def _value(rs: ast.RulesetDef, inp: ast.Input, answer: Any, problems) -> tuple[b
     if "item" in answer:
         return wrong("an answer to this item has no nested items")
     kind = inp.domain.kind
-    expected = {"boolean": "valueBoolean", "integer": "valueInteger"}.get(kind, "valueCoding")
+    expected = "value" + terms.answer_type(inp)
     if key != expected:
         return wrong(f"{key} given, but the item takes {expected} ({inp.domain.describe()})")
     if kind == "boolean":
-        return (True, value) if type(value) is bool else wrong(f"valueBoolean must be true or false, not {value!r}")
+        return (True, value) if type(value) is bool else wrong(f"valueBoolean must be true or false, not {shown(value)}")
+    if expected == "valueDecimal":  # an integer input beyond 32 bits: a whole decimal
+        whole = _whole(value)
+        return (True, whole) if whole is not None else wrong(f"valueDecimal must be a whole number, not {shown(value)}")
     if kind == "integer":
-        return (True, value) if type(value) is int else wrong(f"valueInteger must be a whole number, not {value!r}")
+        return (True, value) if type(value) is int else wrong(f"valueInteger must be a whole number, not {shown(value)}")
     if not isinstance(value, Mapping) or not isinstance(value.get("code"), str):
         return wrong("valueCoding must be a Coding with a code")
     system = terms.answers_system(rs, inp)
@@ -189,12 +199,29 @@ def _value(rs: ast.RulesetDef, inp: ast.Input, answer: Any, problems) -> tuple[b
         return False, None
     code = value["code"]
     if kind == "scale":
-        digits = code[1:] if code.startswith("-") else code
-        if not (digits.isascii() and digits.isdigit()) or len(digits) > 12:
-            problems.append(AnswerProblem("SR935", inp.id, f"the code {code!r} is not a value of the scale {inp.domain.scale}"))
+        # a code is a whole number exactly as the code system writes its values: "4", never
+        # "04", "+4" or " 4"; one that is no value of the scale is then SR302, as any answer
+        if _WHOLE.fullmatch(code) is None or len(code) > 4000:
+            problems.append(AnswerProblem("SR935", inp.id, f"the code {shown(code)} is not a value of the scale {inp.domain.scale}"))
             return False, None
         return True, int(code)
     return True, code
+
+
+#: A whole number as ``str`` writes it (ASCII digits, no sign but ``-``, no leading zero).
+_WHOLE = re.compile(r"-?[1-9][0-9]*|0")
+
+
+def _whole(value: Any) -> int | None:
+    """A decimal answer as the whole number it is (3000000000, 3000000000.0), else None. A
+    float beyond 2**53 is refused: it may not be the number that was written."""
+    if type(value) is int:
+        return value
+    if type(value) is float and value.is_integer() and abs(value) <= 2**53:
+        return int(value)
+    if type(value) is Decimal and value.is_finite() and value == value.to_integral_value():
+        return int(value)
+    return None
 
 
 def answers_from_responses(ruleset, responses) -> dict[str, Any]:
@@ -211,6 +238,7 @@ def answers_from_responses(ruleset, responses) -> dict[str, Any]:
     broken: set[str] = set()
     subjects: dict[str, str] = {}
     unread = False  # a response answering another questionnaire: its answers are not read
+    unknown = repeated = 0  # items not of the questionnaire, items given again: named to a limit
     for name, response in responses_of(responses):
         status = response.get("status")
         if status not in ACCEPTED_STATUS:
@@ -233,17 +261,22 @@ def answers_from_responses(ruleset, responses) -> dict[str, Any]:
                     problems.append(AnswerProblem("SR932", link_id, "this item is not a question and takes no answer"))
                 continue
             if link_id not in allowed:
+                broken.add(link_id)
+                unknown += 1
+                if unknown > MAX_UNKNOWN_REPORTED:  # counted, not named: a response of stray items costs little
+                    continue
                 if link_id in by_id:
                     message = f"not an item of {questionnaire_url(rs, respondent)}; another respondent answers it"
                 else:
-                    close = closest(link_id, by_id, cutoff=0.75)
+                    close = closest(link_id, by_id, cutoff=0.75) if len(link_id) <= 100 else None
                     message = f"no item has this linkId in the questionnaire of {rs.id}" + (f"; did you mean {close!r}?" if close else "")
                 problems.append(AnswerProblem("SR932", link_id, message))
-                broken.add(link_id)
                 continue
             if link_id in seen:
-                problems.append(AnswerProblem("SR933", link_id, f"the item appears more than once in {name.strip('()')}"))
                 broken.add(link_id)
+                repeated += 1
+                if repeated <= MAX_UNKNOWN_REPORTED:
+                    problems.append(AnswerProblem("SR933", link_id, f"the item appears more than once in {name.strip('()')}"))
                 continue
             seen.add(link_id)
             if answer_list is None or answer_list == []:
@@ -269,6 +302,14 @@ def answers_from_responses(ruleset, responses) -> dict[str, Any]:
                 continue
             answers[link_id] = value
             source[link_id] = name
+    if unknown > MAX_UNKNOWN_REPORTED:
+        more = unknown - MAX_UNKNOWN_REPORTED
+        problems.append(AnswerProblem(
+            "SR932", "(responses)", f"and {more} more item{'s' if more != 1 else ''} that are not questions of the questionnaire",
+        ))
+    if repeated > MAX_UNKNOWN_REPORTED:
+        more = repeated - MAX_UNKNOWN_REPORTED
+        problems.append(AnswerProblem("SR933", "(responses)", f"and {more} more repetition{'s' if more != 1 else ''} of an item"))
     if len(set(subjects.values())) > 1:
         problems.append(AnswerProblem(
             "SR937", "(subject)", "the responses are about different subjects: " + ", ".join(sorted(subjects)),

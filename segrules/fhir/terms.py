@@ -7,6 +7,7 @@ written in Finnish with Swedish and English through the core ``translation`` ext
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from ..dsl import ast
@@ -59,9 +60,41 @@ def answers_system(rs: ast.RulesetDef, inp: ast.Input) -> str:
     return canonical(rs, "answers", inp.id)
 
 
+#: FHIR's integer is 32-bit: an integer input whose range leaves this one is a decimal item.
+INT32 = (-(2**31), 2**31 - 1)
+
+
+def is_wide(inp: ast.Input) -> bool:
+    """Whether an integer input has values beyond FHIR's 32-bit integer: its item is then a
+    ``decimal`` item, answered and compared with whole decimals (``valueDecimal`` 3000000000)."""
+    d = inp.domain
+    return d.kind == "integer" and (d.values[0] < INT32[0] or d.values[-1] > INT32[1])
+
+
+def answer_type(inp: ast.Input) -> str:
+    """The FHIR type of the input's answers: ``Coding``, ``Integer``, ``Decimal`` or ``Boolean``."""
+    kind = inp.domain.kind
+    if kind == "integer":
+        return "Decimal" if is_wide(inp) else "Integer"
+    return "Boolean" if kind == "boolean" else "Coding"
+
+
 def fhir_id(text: str) -> str:
-    """A resource id ([A-Za-z0-9-.]{1,64}) made from a segrules id."""
-    return re.sub(r"[^A-Za-z0-9.-]", "-", text)[:64]
+    """A resource id ([A-Za-z0-9-.]{1,64}) made from a segrules name.
+
+    A name that is already an id is kept as it is. Any other (a ``_``, another character, more
+    than 64 characters) has those characters written ``-``, is cut to 51 characters and
+    gets ``-`` and 12 hex digits of the SHA-256 of the whole name, so that two names never
+    share an id (``r-answers-x_inputs`` and ``r_answers_x-inputs``, two long ids alike at
+    first).
+    """
+    if len(text) <= 64 and _ID_CHARS.fullmatch(text):
+        return text
+    digest = hashlib.sha256(text.encode("utf-8", "backslashreplace")).hexdigest()[:12]
+    return re.sub(r"[^A-Za-z0-9.-]", "-", text)[:51] + "-" + digest
+
+
+_ID_CHARS = re.compile(r"[A-Za-z0-9.-]+")
 
 
 def computable_name(*parts: str) -> str:
@@ -142,9 +175,15 @@ def _concept(code: str, labels: ast.Labels, *, definition: ast.Labels | None = N
     return out
 
 
-def _title(rs: ast.RulesetDef, fi: str, sv: str, en: str) -> ast.Labels:
+def _title(rs: ast.RulesetDef, fi: str, sv: str | None, en: str | None) -> ast.Labels:
+    """A code system's title: the ruleset's and the part's, in each language both are given
+    in; a language either lacks is left out (not filled with the Finnish text)."""
     t = rs.title
-    return ast.Labels(f"{t.fi}: {fi}", f"{t.get('sv')}: {sv}", f"{t.get('en')}: {en}")
+    return ast.Labels(
+        f"{t.fi}: {fi}",
+        f"{t.sv}: {sv}" if t.sv is not None and sv is not None else None,
+        f"{t.en}: {en}" if t.en is not None and en is not None else None,
+    )
 
 
 def inputs_code_system(ruleset) -> dict:
@@ -196,13 +235,13 @@ def answer_code_systems(ruleset) -> list[dict]:
     rs = definition(ruleset)
     out = []
     for scale in rs.scales:
-        label = scale.label or ast.Labels(scale.id, scale.id, scale.id)
+        label = scale.label or ast.Labels(scale.id, scale.id, scale.id)  # the id: the same in every language
         concepts = [_concept(str(v.value), v.label) for v in scale.values]
-        out.append(_code_system(rs, canonical(rs, "scale", scale.id), f"scale {scale.id}", _title(rs, label.fi, label.get("sv"), label.get("en")), concepts))
+        out.append(_code_system(rs, canonical(rs, "scale", scale.id), f"scale {scale.id}", _title(rs, label.fi, label.sv, label.en), concepts))
     for inp in rs.inputs:
         if inp.domain.kind == "enum":
             concepts = [_concept(code, label) for code, label in zip(inp.domain.values, inp.domain.labels)]
-            out.append(_code_system(rs, answers_system(rs, inp), f"answers {inp.id}", _title(rs, inp.text.fi, inp.text.get("sv"), inp.text.get("en")), concepts))
+            out.append(_code_system(rs, answers_system(rs, inp), f"answers {inp.id}", _title(rs, inp.text.fi, inp.text.sv, inp.text.en), concepts))
     return out
 
 

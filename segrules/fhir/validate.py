@@ -98,7 +98,24 @@ def _difference(a: Any, b: Any, where: str = "") -> str | None:
     return None if same else (where.lstrip(".") or "(resource)")
 
 
+def _empty_strings(node: Any, where: str = "") -> Iterator[str]:
+    """Where a value is an empty string, which FHIR does not allow (the models read it)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _empty_strings(value, f"{where}.{key}" if where else str(key))
+    elif isinstance(node, list):
+        for k, value in enumerate(node):
+            yield from _empty_strings(value, f"{where}.{k}")
+    elif node == "" and type(node) is str:
+        yield f"{where}: an empty string (FHIR leaves the element out instead)"
+
+
 def _problems(resource: dict) -> Iterator[str]:
+    yield from _empty_strings(resource)
+    yield from _code_problems(resource)
+
+
+def _code_problems(resource: dict) -> Iterator[str]:
     kind = resource.get("resourceType")
     for (rtype, path), allowed in REQUIRED_CODES.items():
         if rtype != kind:
@@ -114,7 +131,7 @@ def _problems(resource: dict) -> Iterator[str]:
         for k, entry in enumerate(resource.get("entry", [])):
             inner = entry.get("resource") if isinstance(entry, dict) else None
             if isinstance(inner, dict):
-                yield from (f"entry.{k}.resource.{p}" for p in _problems(inner))
+                yield from (f"entry.{k}.resource.{p}" for p in _code_problems(inner))
 
 
 def validate(resource: dict) -> None:

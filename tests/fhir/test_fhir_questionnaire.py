@@ -3,6 +3,9 @@ options, translations and identity."""
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
 import segrules
@@ -148,3 +151,112 @@ def test_code_systems_hold_every_concept(loaded):
 
 def test_the_questionnaire_is_deterministic(loaded):
     assert fhir.questionnaire(loaded) == fhir.questionnaire(segrules.load(loaded.definition.source))
+
+
+def small(inputs: str, *, rid: str = "test.fhir", title: str = "{fi: t, sv: t, en: t}", extra: str = "",
+          scales: str = "") -> segrules.Ruleset:
+    """A one-score ruleset over the given inputs (the first one is the score)."""
+    first = inputs.split(":")[0].strip()
+    text = f"""format: 1
+id: {rid}
+version: 1.0.0
+title: {title}
+hit_policy: first
+{extra}
+{scales}
+inputs:
+{inputs}
+scores:
+  s: {{label: {{fi: s}}, expr: "{first}"}}
+segments:
+  lo: {{label: {{fi: l}}, service_use: occasional}}
+  hi: {{label: {{fi: h}}, service_use: heavy}}
+rules:
+  - lo when s < 1
+  - hi otherwise
+pathways:
+  lo: {{contact: {{fi: t}}, appointments: [{{fi: t}}], coordination: {{fi: t}}, self_care: {{fi: t}}, reassess_after_months: 12}}
+  hi: {{contact: {{fi: t}}, appointments: [{{fi: t}}], coordination: {{fi: t}}, self_care: {{fi: t}}, reassess_after_months: 12}}
+"""
+    return segrules.load_text(text, "test.yaml")
+
+
+def test_integer_inputs_beyond_32_bits_are_decimal_items():
+    rs = small(
+        "  n: {respondent: client, type: integer, min: 3000000000, max: 3000000005, text: {fi: n}}\n"
+        "  m: {respondent: client, type: integer, min: 0, max: 9, optional: true, asked_when: 'n >= 3000000002', text: {fi: m}}\n"
+        "  k: {respondent: client, type: integer, min: 0, max: 9, optional: true, asked_when: 'm < 5000000000', text: {fi: k}}\n"
+        "  j: {respondent: client, type: integer, min: 0, max: 9, optional: true, asked_when: 'm = 7', text: {fi: j}}"
+    )
+    q = fhir.questionnaire(rs)
+    fhir.validate(q)
+    items = {link: item for link, (_, item) in items_of(q).items()}
+    assert items["n"]["type"] == "decimal"
+    assert [(e["url"].rsplit("/", 1)[1], e["valueDecimal"]) for e in items["n"]["extension"]] == [
+        ("minValue", 3000000000), ("maxValue", 3000000005)]
+    assert items["m"]["type"] == "integer"
+    assert items["m"]["enableWhen"] == [{"question": "n", "operator": ">=", "answerDecimal": 3000000002}]
+    # no answerInteger holds 5000000000: the condition is an expression
+    assert "enableWhen" not in items["k"] and "5000000000" in json.dumps(items["k"]["extension"])
+    assert items["j"]["enableWhen"] == [{"question": "m", "operator": "=", "answerInteger": 7}]
+
+
+def test_resource_ids_never_collide():
+    ids = {}
+
+    def put(resource):
+        assert len(resource["id"]) <= 64 and re.fullmatch(r"[A-Za-z0-9.-]+", resource["id"])
+        assert ids.setdefault(resource["id"], resource["url"]) == resource["url"], resource["id"]
+
+    enum = "{respondent: client, type: enum, values: {a: {fi: a}, b: {fi: b}}, text: {fi: e}}"
+    n = "  n: {respondent: client, type: integer, min: 0, max: 3, text: {fi: n}}\n"
+    r = small(n + f"  x_inputs: {enum}\n  {'e' * 60}_one: {enum}\n  {'e' * 60}_two: {enum}", rid="r")
+    other = small(n + f"  z: {enum}", rid="r_answers_x")
+    long_id = small(n, rid="a" * 60 + ".one")
+    long_id2 = small(n, rid="a" * 60 + ".two")
+    for rs in (r, other, long_id, long_id2):
+        for respondent in RESPONDENTS:
+            put(fhir.questionnaire(rs, respondent))
+        for cs in fhir.code_systems(rs):
+            put(cs)
+    # an id that is one already is kept as it is
+    assert fhir.questionnaire(r)["id"] == "r-all"
+    assert terms.fhir_id("helsinki.suuntima-all") == "helsinki.suuntima-all"
+
+
+def test_a_language_the_ruleset_does_not_give_is_left_out():
+    rs = small("  q: {respondent: client, type: scale, scale: five, text: {fi: Kysymys}}\n"
+               "  e: {respondent: client, type: enum, values: {a: {fi: A}}, text: {fi: Valinta, sv: Val}}",
+               title="{fi: Malli, en: Model}", scales="scales:\n  five:\n    label: {fi: Asteikko}\n    values:\n"
+               "      0: {fi: nolla}\n      1: {fi: yksi}")
+    for respondent in RESPONDENTS:
+        q = fhir.questionnaire(rs, respondent)
+        fhir.validate(q)
+        assert translations(q, "_title") == {"en": "Model" + ("" if respondent is None else f" ({respondent})")}
+    for cs in fhir.code_systems(rs):
+        fhir.validate(cs)
+        said = translations(cs, "_title")
+        assert "sv" not in said and all(not text.startswith("Malli") for text in said.values()), cs["url"]
+    titles = {cs["url"].rsplit(":", 1)[1]: translations(cs, "_title") for cs in fhir.code_systems(rs)}
+    assert titles["five"] == {} and titles["e"] == {} and titles["inputs"] == {"en": "Model: questions"}
+
+
+def translations(resource: dict, key: str) -> dict:
+    return {
+        {x["url"]: x.get("valueCode", x.get("valueString")) for x in ext["extension"]}["lang"]:
+        {x["url"]: x.get("valueCode", x.get("valueString")) for x in ext["extension"]}["content"]
+        for ext in resource.get(key, {}).get("extension", [])
+    }
+
+
+def test_a_blank_provenance_is_left_out_and_empty_strings_are_refused():
+    rs = small("  n: {respondent: client, type: integer, min: 0, max: 3, text: {fi: n}}", extra="provenance: '   '")
+    q = fhir.questionnaire(rs)
+    assert "description" not in q
+    fhir.validate(q)
+    rs = small("  n: {respondent: client, type: integer, min: 0, max: 3, text: {fi: n}}", extra="provenance: '  Lähde  '")
+    assert fhir.questionnaire(rs)["description"] == "Lähde"
+    q["description"] = ""
+    with pytest.raises(UsageError) as info:
+        fhir.validate(q)
+    assert info.value.code == "SR943" and "description: an empty string" in str(info.value)

@@ -235,8 +235,14 @@ def test_problems_as_an_operation_outcome():
     by_code = {i["details"]["coding"][0]["code"]: i for i in outcome["issue"]}
     assert set(by_code) == {"SR938", "SR934"}
     link_id = qr["item"][0]["item"][0]["linkId"]
-    assert by_code["SR934"]["expression"] == [f"QuestionnaireResponse.item.where(linkId = '{link_id}')"]
+    assert by_code["SR934"]["expression"] == [f"QuestionnaireResponse.repeat(item).where(linkId = '{link_id}')"]
     assert "expression" not in by_code["SR938"]
+    # the expression finds the item inside its group, as a FHIR client evaluates it
+    import fhirpathpy  # the `fhir` extra
+    from fhirpathpy.models import models
+
+    (found,) = fhirpathpy.evaluate(qr, by_code["SR934"]["expression"][0], {}, models["r4"])
+    assert found["linkId"] == link_id and qr["item"][0]["item"][0] == found
     with pytest.raises(UsageError) as info:
         fhir.decision_resources(SUUNTIMA, SUUNTIMA.decide(answers), qr, care_plan=True)
     outcome = fhir.operation_outcome(info.value)

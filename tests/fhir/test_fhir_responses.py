@@ -202,3 +202,93 @@ def test_SR930_says_what_was_sent_in_json_words():
             fhir.answers_from_responses(SUUNTIMA, given)
         message = info.value.problems[0].message
         assert words in message and "NoneType" not in message and "'int'" not in message, (given, message)
+
+
+def small_ruleset(inputs: str, scales: str = "", rules: str = "lo when s < 1") -> segrules.Ruleset:
+    """A one-score ruleset: ``s`` is the first input's value; rules ``rules`` and hi otherwise."""
+    first = inputs.split(":")[0].strip()
+    text = f"""format: 1
+id: test.fhir
+version: 1.0.0
+title: {{fi: t, sv: t, en: t}}
+hit_policy: first
+{scales}
+inputs:
+{inputs}
+scores:
+  s: {{label: {{fi: s, sv: s, en: s}}, expr: "{first}"}}
+segments:
+  lo: {{label: {{fi: l, sv: l, en: l}}, service_use: occasional}}
+  hi: {{label: {{fi: h, sv: h, en: h}}, service_use: heavy}}
+rules:
+  - {rules}
+  - hi otherwise
+pathways:
+  lo: {{contact: {{fi: t, sv: t, en: t}}, appointments: [{{fi: t, sv: t, en: t}}], coordination: {{fi: t, sv: t, en: t}}, self_care: {{fi: t, sv: t, en: t}}, reassess_after_months: 12}}
+  hi: {{contact: {{fi: t, sv: t, en: t}}, appointments: [{{fi: t, sv: t, en: t}}], coordination: {{fi: t, sv: t, en: t}}, self_care: {{fi: t, sv: t, en: t}}, reassess_after_months: 12}}
+"""
+    return segrules.load_text(text, "test.yaml")
+
+
+def test_scale_codes_of_any_length_round_trip_and_only_codes_are_read():
+    rs = small_ruleset(
+        "  q: {respondent: client, type: scale, scale: big, text: {fi: q, sv: q, en: q}}",
+        "scales:\n  big:\n    values:\n      -3: {fi: m, sv: m, en: m}\n      4: {fi: a, sv: a, en: a}\n"
+        "      10000000000000: {fi: b, sv: b, en: b}",
+    )
+    for value in (-3, 4, 10000000000000):
+        qr = fhir.questionnaire_response(rs, {"q": value})
+        fhir.validate(qr)
+        assert fhir.answers_from_responses(rs, qr) == {"q": value}
+
+    def coded(code):
+        qr = fhir.questionnaire_response(rs, {"q": 4})
+        find(qr, "q")["answer"][0]["valueCoding"]["code"] = code
+        return qr
+
+    for code in ("04", "+4", " 4", "4 ", "4.0", "-03", "-0", "٤", "1" * 5000, ""):
+        assert problems(rs, coded(code)) == [("SR935", "q")], code
+    assert problems(rs, coded("5")) == [("SR302", "q")]  # a number, but not one of the scale's
+
+
+def test_integer_inputs_beyond_32_bits_are_whole_decimals_both_ways():
+    rs = small_ruleset("  n: {respondent: client, type: integer, min: 3000000000, max: 3000000005, text: {fi: n, sv: n, en: n}}",
+                       rules="lo when n < 3000000002")
+    qr = fhir.questionnaire_response(rs, {"n": 3000000003})
+    fhir.validate(qr)
+    assert find(qr, "n")["answer"] == [{"valueDecimal": 3000000003}]
+    assert fhir.answers_from_responses(rs, qr) == {"n": 3000000003}
+
+    def answered(answer):
+        qr = fhir.questionnaire_response(rs, {"n": 3000000003})
+        find(qr, "n")["answer"] = [answer]
+        return qr
+
+    assert fhir.answers_from_responses(rs, answered({"valueDecimal": 3000000001.0})) == {"n": 3000000001}
+    for answer in ({"valueInteger": 3000000001}, {"valueDecimal": 3000000001.5}, {"valueDecimal": "3000000001"},
+                   {"valueDecimal": True}, {"valueDecimal": 2.0**60}):
+        assert problems(rs, answered(answer)) == [("SR934", "n")], answer
+    # an integer input within 32 bits keeps valueInteger
+    narrow = small_ruleset("  n: {respondent: client, type: integer, min: 2147483640, max: 2147483647, text: {fi: n, sv: n, en: n}}")
+    assert find(fhir.questionnaire_response(narrow, {"n": 2147483647}), "n")["answer"] == [{"valueInteger": 2147483647}]
+
+
+def test_unknown_items_are_named_to_a_limit_and_counted_beyond_it():
+    from segrules.engine.reference import MAX_UNKNOWN_REPORTED
+
+    qr = fhir.questionnaire_response(SUUNTIMA, example(SUUNTIMA))
+    qr["item"][0]["item"] += [{"linkId": f"stray_{k}"} for k in range(5000)]
+    qr["item"][0]["item"] += [copy.deepcopy(qr["item"][0]["item"][0]) for _ in range(3000)]
+    qr["item"][0]["item"] += [{"linkId": "x" * 100_000}] + [7] * 1000
+    with pytest.raises(AnswerError) as info:
+        fhir.answers_from_responses(SUUNTIMA, qr)
+    found = info.value.problems
+    assert sum(p.code == "SR932" and p.input != "(responses)" for p in found) == MAX_UNKNOWN_REPORTED
+    assert sum(p.code == "SR933" and p.input != "(responses)" for p in found) == MAX_UNKNOWN_REPORTED
+    counted = {p.code: p.message for p in found if p.input == "(responses)"}
+    assert counted["SR932"] == f"and {5001 - MAX_UNKNOWN_REPORTED} more items that are not questions of the questionnaire"
+    assert counted["SR933"].startswith(f"and {3000 - MAX_UNKNOWN_REPORTED} more")
+    assert [p.message for p in found if p.code == "SR930"] == ["every item must be an object with a linkId (1000 are not)"]
+    assert len(found) < 3 * MAX_UNKNOWN_REPORTED
+    outcome = fhir.operation_outcome(info.value)
+    assert len(outcome["issue"]) == len(found)
