@@ -1076,6 +1076,9 @@ REASONS: list[tuple[str, str, str]] = [
     ("a ',' comes before the end of an object or a list", "objektin tai luettelon lopun edellä on pilkku ','",
      "ett ',' står före slutet av ett objekt eller en lista"),
     ("it is not JSON", "se ei ole JSONia", "det är inte JSON"),
+    ("a text holds an escape \\ud800 to \\udfff without its pair, which is no character",
+     "tekstissä on koodi \\ud800–\\udfff ilman pariaan, eikä se ole mikään merkki",
+     "en text har en escape \\ud800 till \\udfff utan sitt par, vilket inte är något tecken"),
     ("{value} is not a JSON number", "{value} ei ole JSON-luku", "{value} är inte ett JSON-tal"),
 ]
 

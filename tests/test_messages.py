@@ -264,11 +264,11 @@ def test_a_condition_hint_names_the_rulesets_own_score():
 def test_every_reason_given_in_a_message_has_its_translation(lang):
     import errno
 
-    from segrules.errors import _JSON_REASONS, json_reason
+    from segrules.errors import _JSON_REASONS, LONE_SURROGATE, json_reason
     from segrules.files import os_reason
     from segrules.messages import REASONS, _match
 
-    reasons = [r for _, r in _JSON_REASONS] + [json_reason("?")]
+    reasons = [r for _, r in _JSON_REASONS] + [json_reason("?"), LONE_SURROGATE]
     reasons += [os_reason(OSError(n, "?"), reading=reading) for n in errno.errorcode for reading in (False, True)
                 if os_reason(OSError(n, "?")) != "?"]
     for reason in reasons:
