@@ -319,6 +319,12 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "anna vastausten sarake tai sarake, jonka segrules batch --carry toi mukanaan",
      "--by {column}: {name} är en kolumn i batchresultatet, som rapporten räknar, inte en kolumn att gruppera efter; "
      "ange en kolumn i svaren eller en som segrules batch --carry tog med"),
+    ("SR854", "--by {column}: the report has a table of its own called {name}, which the table of this column "
+     "could not be told from; give the column another name in the input",
+     "--by {column}: raportissa on oma taulukko nimeltä {name}, josta tämän sarakkeen taulukkoa ei voisi erottaa; "
+     "anna sarakkeelle syötteessä toinen nimi",
+     "--by {column}: rapporten har en egen tabell som heter {name}, som den här kolumnens tabell inte kunde skiljas "
+     "från; ge kolumnen ett annat namn i indata"),
     ("SR854", "{input}: no column {names} to count by (--by); the columns are: {columns}",
      "{input}: ei saraketta {names}, jonka mukaan ryhmitellä (--by); sarakkeet ovat: {columns}",
      "{input}: ingen kolumn {names} att gruppera efter (--by); kolumnerna är: {columns}"),

@@ -9,7 +9,7 @@ import io
 from ..errors import UsageError
 from ..files import OutputError, check_output, check_output_folder, same_file, write_outputs_atomic
 from ..pipeline import load
-from ..population import DEFAULT_MIN_CELL, build_report, read_reference
+from ..population import DEFAULT_MIN_CELL, build_report, check_grouping, read_reference
 from ..population.audit import require_solver
 from ..population.counts import count_batch, count_transitions
 from ..population.render import html_report, text_report
@@ -97,8 +97,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _grouping_columns(by: list[str]) -> list[str]:
     """The --by columns, each once; a column of the batch result (its segment, rule, scores,
-    error codes, ruleset) is what the report counts, never a group of it (SR854)."""
+    error codes, ruleset) is what the report counts, never a group of it, and a column named as
+    a table of the report's own cannot be told from it (SR854)."""
     by = list(dict.fromkeys(by))
+    check_grouping(by)
     result = {c.lower() for c in RESULT_COLUMNS}
     for column in by:
         if column.lower() in result:

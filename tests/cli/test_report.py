@@ -406,6 +406,21 @@ def test_by_a_column_twice_counts_it_once_and_by_a_result_column_is_SR854(result
         assert proc.returncode == 1 and words in proc.stderr, proc.stderr
 
 
+def test_by_a_column_named_as_a_table_of_the_report_is_SR854(result, tmp_path):
+    """The CSV names each table; a column called quadrant (or all, moved, ...) would give two
+    tables of one name."""
+    import duckdb
+
+    renamed = tmp_path / "renamed.parquet"
+    duckdb.connect().execute(f"COPY (SELECT *, unit AS quadrant FROM '{result[0]}') TO '{renamed}' (FORMAT PARQUET)")
+    proc = run("report", SUUNTIMA, "--input", renamed, "--by", "quadrant", "--json")
+    error = json.loads(proc.stdout)["error"]
+    assert proc.returncode == 1 and error["code"] == "SR854", error
+    assert "the report has a table of its own called 'quadrant'" in error["message"]
+    proc = run("report", SUUNTIMA, "--input", renamed, "--by", "quadrant", "--lang", "fi")
+    assert proc.returncode == 1 and "raportissa on oma taulukko nimeltä 'quadrant'" in proc.stderr, proc.stderr
+
+
 def test_SR851_and_SR852_keep_their_reason_in_every_language(result, answers, tmp_path):
     ref = tmp_path / "ref.yaml"
     ref.write_text("omatoimi: 50\nyhteiso: 40\n", encoding="utf-8")

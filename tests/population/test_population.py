@@ -119,6 +119,13 @@ def test_SR850_min_cell_below_one(tiny_ruleset):
     assert info.value.code == "SR850"
 
 
+@pytest.mark.parametrize("name", ["all", "quadrant", "transitions", "records", "rejected", "moved"])
+def test_SR854_a_grouping_column_named_as_a_table_of_the_report(tiny_ruleset, name):
+    with pytest.raises(segrules.UsageError) as info:
+        build_report(tiny_ruleset, records=10, by_segment={"a": 10}, by_group={name: {("u1", "a"): 10}})
+    assert info.value.code == "SR854"
+
+
 def test_SR854_a_batch_result_without_the_columns(tmp_path, tiny_ruleset):
     path = tmp_path / "result.csv"
     path.write_text("record_key,seg\n1,a\n", encoding="utf-8")
