@@ -922,6 +922,8 @@ def _asked_branches(c: _Compiler, cond: ast.Expr) -> tuple[str, str]:
     with one value of each class of answers that ``cond`` cannot tell apart."""
     rs = c.rs
     refs = [r for r in dict.fromkeys(ast.references(cond)) if r in c.inputs]
+    if not refs:  # it reads no answer (``1 / -2 = 1``): no answer can decide it otherwise
+        return "FALSE", "FALSE"
     size = {r: len(c.inputs[r].domain.values) + 1 for r in refs}
     unsure = {r: _a(r, "u") for r in refs}
     any_unsure = "(" + " OR ".join(unsure.values()) + ")"

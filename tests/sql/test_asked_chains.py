@@ -76,6 +76,18 @@ CHAINS = {
         "b1": ("boolean", 'kind = "a" or age >= 65'),
         "s3": ("integer 0..2?", "b1 and age < 68"),
     },
+    # conditions that read no answer but divide (so may fail, to the SQL): never asked, and
+    # always failing, whatever the answers
+    "constant": {
+        "kind": "enum a b",
+        "b1": ("boolean?", "1 / -2 = 1"),
+        "s3": ("integer 0..2", 'kind = "a"'),
+    },
+    "constant_error": {
+        "kind": "enum a b",
+        "b1": ("boolean?", "1 / 0 = 1"),
+        "s3": ("integer 0..2", 'kind = "a"'),
+    },
 }
 
 
