@@ -841,7 +841,9 @@ def _records(con, ruleset, relation, shape, key, carry) -> Iterator[tuple[Any, l
             seen[question] = seen.get(question, 0) + 1
         dups = [i for i in ids if seen.get(i, 0) > 1]
         known = {question: v for question, v in rows if question in seen and question in ids}
-        unknown = sorted({question for question, _ in rows if question not in ids})
+        # a row with no question (None) first, as the SQL lists it, then the others' texts sorted
+        unknown = sorted({question for question, _ in rows if question not in ids},
+                         key=lambda question: (question is not None, question or ""))
         answers = {u: None for u in unknown}
         answers.update(answers_from_json(known) if json_values else answers_from_text(ruleset.definition, known))
         for u in unknown:  # an unknown question keeps its text, answered or not

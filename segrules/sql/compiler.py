@@ -749,8 +749,12 @@ def _source(rs, table, shape, K, C, kinds, columns, Q, V) -> tuple[list[str], st
             cols.append(f"MAX(CASE WHEN {mine} THEN NULLIF(CAST({V} AS TEXT), '') END) AS {_a(inp.id, 't')}")
         cols.append(f"COUNT(CASE WHEN {mine} THEN 1 END) AS {_a(inp.id, 'n')}")
     other = f"CASE WHEN NOT {one_of(Q, [s(i.id) for i in rs.inputs])} THEN CAST({Q} AS TEXT) END"
+    # a row with no question (NULL) asks a question that is not an input too: decide names
+    # it 'null', before the others (``_records`` of the Python engine lists it first)
+    no_question = f"MAX(CASE WHEN {Q} IS NULL THEN 1 ELSE 0 END)"
     cols.append(f"STRING_AGG(DISTINCT {other}, ',' ORDER BY {other}) AS {q('#unknown')}")
-    cols.append(f"COUNT(DISTINCT {other}) AS {q('#nunknown')}")
+    cols.append(f"{no_question} AS {q('#noquestion')}")
+    cols.append(f"COUNT(DISTINCT {other}) + {no_question} AS {q('#nunknown')}")
     return cols, f"FROM {table} GROUP BY {K}"
 
 
@@ -897,7 +901,8 @@ def _validation_layers(c: _Compiler, rs, order, kinds, ctes, name, shape) -> tup
             f"CONCAT_WS(',', {', '.join(input_parts)}) AS {q('#inputs')}",
         ])
         return q("#bad"), q("#codes"), q("#inputs")
-    unknown, n_unknown = q("#unknown"), q("#nunknown")
+    n_unknown = q("#nunknown")
+    unknown = f"CASE WHEN {q('#noquestion')} > 0 THEN CONCAT_WS(',', 'null', {q('#unknown')}) ELSE {q('#unknown')} END"
     dups = " + ".join(f"CASE WHEN {_a(i.id, 'n')} > 1 THEN 1 ELSE 0 END" for i in rs.inputs)
     dup_inputs = ", ".join(f"CASE WHEN {_a(i.id, 'n')} > 1 THEN {s(i.id)} END" for i in rs.inputs)
     code_parts = [f"CASE WHEN {n_unknown} > 0 THEN {_repeat('SR301', n_unknown)} END"] + problems

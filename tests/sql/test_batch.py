@@ -682,3 +682,48 @@ def test_names_that_look_like_sql_are_read_as_names(ruleset, tmp_path):
             for a in records]
     assert [(r[0], r[1], r[2]) for r in rows] == [(k, f"u({k % 3}", "'") for k in range(30)]
     assert [r[3] for r in rows] == [w["segment"] for w in want]
+
+
+def test_long_shape_a_row_without_a_question_is_SR301_on_every_engine(tmp_path, ruleset, postgres_url):
+    """A row of the long shape with no question (an empty CSV cell, NULL in a table) names a
+    question that is not an input: SR301, named ``null`` as decide names it, on DuckDB, the
+    Python engine and PostgreSQL; a record with an empty and an unknown question lists both."""
+    import psycopg
+
+    records = _records(ruleset, 12)
+    rows = [(k, q, text_of(v)) for k, a in enumerate(records) for q, v in a.items()]
+    rows += [(1, None, "5"), (2, None, None), (2, "", "1"), (2, "zz", "1"), (2, None, "3")]
+    with open(tmp_path / "long.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["record_id", "question", "value"])
+        w.writerows((k, q or "", v or "") for k, q, v in rows if q != "")
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (record_id BIGINT, question VARCHAR, value VARCHAR)")
+    con.executemany("INSERT INTO t VALUES (?, ?, ?)", rows)
+    con.execute(f"COPY t TO '{tmp_path / 'long.parquet'}' (FORMAT PARQUET)")
+    with psycopg.connect(postgres_url) as conn:
+        conn.execute("DROP TABLE IF EXISTS long_nulls")
+        conn.execute("CREATE TABLE long_nulls (record_id BIGINT, question TEXT, value TEXT)")
+        with conn.cursor() as cur:
+            cur.executemany("INSERT INTO long_nulls VALUES (%s, %s, %s)", rows)
+    got = {}
+    for source in ("long.csv", "long.parquet"):
+        for engine in ("duckdb", "python"):
+            run_batch(ruleset, str(tmp_path / source), str(tmp_path / "o.parquet"), shape="long", engine=engine)
+            got[source, engine] = [(int(r["record_id"]), r["segment"], r["error_codes"], r["error_inputs"])
+                                   for r in _read(tmp_path / "o.parquet")]
+    run_batch(ruleset, f"{postgres_url}#long_nulls", f"{postgres_url}#long_nulls_out", shape="long", engine="postgres")
+    with psycopg.connect(postgres_url) as conn:
+        got["table", "postgres"] = [tuple(r) for r in conn.execute(
+            "SELECT record_id, segment, error_codes, error_inputs FROM long_nulls_out ORDER BY record_id")]
+    first = {k: reference_row(ruleset, a) for k, a in enumerate(records)}
+    for (source, engine), result in got.items():
+        by_key = {r[0]: r[1:] for r in result}
+        assert by_key[1] == (None, "SR301", "null"), (source, engine)
+        # an empty CSV cell is no value (NULL); an empty text in a table is a question named ''
+        assert by_key[2][1:] == (("SR301,SR301", "null,zz") if source == "long.csv"
+                                 else ("SR301,SR301,SR301", "null,,zz")), (source, engine)
+        for k in (0, *range(3, 12)):
+            assert by_key[k] == (first[k]["segment"], first[k]["error_codes"], first[k]["error_inputs"]), (source, engine)
+    assert got["long.parquet", "duckdb"] == got["long.parquet", "python"] == got["table", "postgres"]
+    assert got["long.csv", "duckdb"] == got["long.csv", "python"]

@@ -10,7 +10,7 @@ import segrules
 from segrules.errors import SegrulesError
 from segrules.sql import DIALECTS, compile_query, render, to_sql
 
-from support import ALL_RULESETS, BASE
+from support import ALL_RULESETS, BASE, mini
 
 sqlglot = pytest.importorskip("sqlglot")
 
@@ -146,3 +146,37 @@ def test_every_layer_passes_on_only_what_is_read_after_it(path, shape):
         read = set().union(*(read_by(node) for node in later))
         made = {e.alias_or_name for e in cte.this.expressions}
         assert made <= read, f"layer {cte.alias} passes on columns nobody reads: {sorted(made - read)[:5]}"
+
+
+# --------------------------------------------------------------------------- names and rows of its own
+
+
+#: a ruleset with a required, an optional and a conditional question
+SMALL = mini({"a": "scale", "b": "scale?", "c": ("integer 0..9", "a >= 3")},
+             {"res": "mean(a, b)", "cx": "if answered(c) then c else 0"},
+             ["one when res >= 3", "two when res < 3"])
+
+
+def test_a_long_row_without_a_question_is_SR301_named_null_as_decide_names_it(duck, pg):
+    """A row whose question is NULL asks a question that is not an input: SR301, named
+    ``null`` as ``decide`` names an answer to ``None`` (before the other unknown questions,
+    which are sorted); an empty question is one too, named by its empty text."""
+    from engines import run_duckdb, run_postgres
+    from test_sql_differential import assert_same
+
+    ruleset = segrules.load_text(SMALL)
+    records = list(enumerate([
+        {None: 5, "a": 2},
+        {None: None, "a": 4, "c": 1},
+        {None: 1, "": None, "zz": 2, "a": 2},
+        {"": 3, "a": 3, "c": 0},
+        {None: 2},
+        {"a": 4, "c": 5},
+    ]))
+    for shape in ("long", "long_json"):
+        got = run_duckdb(duck, ruleset.definition, records, shape=shape)
+        assert (got[0]["error_codes"], got[0]["error_inputs"]) == ("SR301", "null")
+        assert got[2]["error_inputs"] == "null,,zz"
+        assert_same(ruleset, records, got, f"duckdb {shape}", shape)
+        assert_same(ruleset, records, run_postgres(pg, ruleset.definition, records, shape=shape),
+                    f"postgres {shape}", shape)
