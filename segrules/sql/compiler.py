@@ -714,6 +714,13 @@ def _a(input_id: str, part: str) -> str:
     return q(f"{input_id}#{part}")
 
 
+def _carried(k: int) -> str:
+    """The name inside the query of the ``k``-th carried column: a carried column may have any
+    name, that of a column of the query's own too (``#key``, ``a#v``), so it is read once
+    under a name no other column of the query has, and given its own back in the result."""
+    return q(f"#carry{k}")
+
+
 def _source(rs, table, shape, K, C, kinds, columns, Q, V) -> tuple[list[str], str]:
     """The answers, one column per input: as text, or typed where the column is (the columns,
     ``expr AS name`` each, and the FROM clause that reads them)."""
@@ -722,7 +729,10 @@ def _source(rs, table, shape, K, C, kinds, columns, Q, V) -> tuple[list[str], st
         # an input carried from a JSON column is carried as text (a string's own text)
         json_columns = {q(i.id) for i in rs.inputs if kinds[i.id] == "json"}
         cols = [f"{K} AS {q('#key')}"]
-        cols += [f"SR_JSON_TEXT({x}) AS {x}" if x in json_columns else f"{x} AS {x}" for x in C]
+        # under names of the query's own, whatever the columns are called ('#key', 'a#v'...):
+        # the result gives them back their names
+        cols += [f"SR_JSON_TEXT({x}) AS {_carried(k)}" if x in json_columns else f"{x} AS {_carried(k)}"
+                 for k, x in enumerate(C)]
         for inp in rs.inputs:
             if present is not None and inp.id not in present:
                 src = "CAST(NULL AS TEXT)"
@@ -1095,7 +1105,7 @@ def _decision_layers(c: _Compiler, rs, ctes, name, K, C, bad, codes, inputs,
     # the result
     ok = f"{q('#err')} IS NULL" if bad is None else f"NOT {bad} AND {q('#err')} IS NULL"
     seg_case = "CASE " + " ".join(f"WHEN {q('#rule')} = {r.index + 1} THEN {s(r.segment)}" for r in rs.rules) + " END"
-    out = [f"{q('#key')} AS {K}"] + [f"{x} AS {x}" for x in C]
+    out = [f"{q('#key')} AS {K}"] + [f"{_carried(k)} AS {x}" for k, x in enumerate(C)]
     out.append(f"CASE WHEN {ok} THEN {seg_case} END AS {q('segment')}")
     out.append(f"CASE WHEN {ok} THEN {q('#rule')} END AS {q('rule')}")
     for role in ("resources", "complexity"):

@@ -72,8 +72,44 @@ def long_rows(records: Iterable[tuple[int, Mapping[str, Any]]]) -> list[tuple[in
     return [(key, question, text_of(v)) for key, answers in records for question, v in answers.items()]
 
 
-def run_duckdb(con, definition, records, shape: str = "long") -> dict[int, dict]:
-    """Load ``records`` into a fresh table, run the query, return key → result columns."""
+#: The parts of an input's (or score's) columns inside the query (``a#t``, ``a#v``, ``res#sn``...)
+#: and the query's other columns: a carried column may have any of these names.
+QUERY_PARTS = ("t", "j", "n", "w", "x", "s", "y", "k", "e", "bt", "bf", "p", "u", "v", "sn", "sd", "sv", "se")
+QUERY_COLUMNS = ("#key", "#bad", "#codes", "#inputs", "#unknown", "#nunknown", "#noquestion", "#ndup", "#err",
+                 "#rule", "#r0", "#e0", "#ask0", "#ask1", "#carry0", "#carry1", "#resourcesx0", "#complexityy1")
+
+
+def carried_names(definition):
+    """A strategy: the names of a few columns to carry through, told apart without regard to
+    case as DuckDB tells them, none the key's, an input's or a result column's; most of them
+    names of the query's own columns (``#key``, ``a#v``), the others any short text."""
+    from hypothesis import strategies as st
+
+    ids = [i.id for i in definition.inputs] + [s.id for s in definition.scores]
+    own = list(QUERY_COLUMNS) + [f"{i}#{part}" for i in ids for part in QUERY_PARTS]
+    taken = {"record_id", *(i.id for i in definition.inputs), *RESULT_COLUMNS}
+    other = st.text(alphabet="aAbB#_ \"',()ä", min_size=1, max_size=12)
+    name = st.one_of(st.sampled_from(own), other).filter(lambda n: n.lower() not in taken)
+    return st.lists(name, max_size=5, unique_by=str.lower)
+
+
+def carried_value(key: int, column: int) -> str:
+    """The text a test table holds in its ``column``-th carried column for the record ``key``:
+    another in every column and record, so that a column carried from the wrong place shows."""
+    return f"{key}:{column}"
+
+
+def _check_carried(names, rows, carry) -> None:
+    """The carried columns come right after the key, under their own names, unchanged."""
+    assert list(names[1:1 + len(carry)]) == list(carry), names
+    for r in rows:
+        assert list(r[1:1 + len(carry)]) == [carried_value(r[0], j) for j in range(len(carry))], (carry, r)
+
+
+def run_duckdb(con, definition, records, shape: str = "long", carry=()) -> dict[int, dict]:
+    """Load ``records`` into a fresh table, run the query, return key → result columns. A wide
+    table also has a text column for each name of ``carry``, which the query carries through
+    (and which is checked to come out unchanged)."""
     con.execute("DROP TABLE IF EXISTS answers")
     types = None
     if shape == "long":
@@ -97,16 +133,22 @@ def run_duckdb(con, definition, records, shape: str = "long") -> dict[int, dict]
         con.execute("CREATE TABLE answers (record_id BIGINT, " + ", ".join(f"{q(i)} VARCHAR" for i in ids) + ")")
         _bulk_insert(con, [(key, *(text_of(a.get(i)) for i in ids)) for key, a in records], ["VARCHAR"] * len(ids))
     long = shape in ("long", "long_json")
-    query = compile_query(definition, table=q("answers"), shape="long" if long else "wide", types=types)
+    carry = () if long else tuple(carry)
+    for j, name in enumerate(carry):
+        con.execute(f"ALTER TABLE answers ADD COLUMN {q(name)} VARCHAR")
+        con.execute(f"UPDATE answers SET {q(name)} = CAST(record_id AS VARCHAR) || ':{j}'")
+    query = compile_query(definition, table=q("answers"), shape="long" if long else "wide", types=types, carry=carry)
     native = compile_query(definition, table=q("answers"), shape="long" if long else "wide", types=types,
-                           euclid=False, batteries=False)
+                           carry=carry, euclid=False, batteries=False)
     # the query as printed for DuckDB (``render``) and as a population run has DuckDB run it
     # (``duckdb_native``, without the Euclid layers, each question tested on its own): the same rows
     got = []
     for sql in (render(query, "duckdb"), duckdb_native(con, native)):
         cur = con.execute(sql)
         names = [d[0] for d in cur.description]
-        got.append({r[0]: _norm(dict(zip(names[1:], r[1:]))) for r in cur.fetchall()})
+        rows = cur.fetchall()
+        _check_carried(names, rows, carry)
+        got.append({r[0]: _norm(dict(zip(names[1:], r[1:]))) for r in rows})
     assert got[0] == got[1], "the query rendered for DuckDB and the one DuckDB runs natively differ"
     return got[0]
 
@@ -123,7 +165,8 @@ def _bulk_insert(con, rows, types: list[str]) -> None:
     )
 
 
-def run_postgres(conn, definition, records, shape: str = "long") -> dict[int, dict]:
+def run_postgres(conn, definition, records, shape: str = "long", carry=()) -> dict[int, dict]:
+    """As ``run_duckdb``, on PostgreSQL."""
     with conn.cursor() as cur:
         cur.execute("DROP TABLE IF EXISTS answers")
         types = None
@@ -153,16 +196,23 @@ def run_postgres(conn, definition, records, shape: str = "long") -> dict[int, di
             cur.execute("CREATE TABLE answers (record_id BIGINT, " + ", ".join(f"{q(i)} TEXT" for i in ids) + ")")
             _copy(cur, [(key, *(text_of(a.get(i)) for i in ids)) for key, a in records])
         long = shape in ("long", "long_json")
-        query = compile_query(definition, table=q("answers"), shape="long" if long else "wide", types=types)
+        carry = () if long else tuple(carry)
+        for j, name in enumerate(carry):
+            cur.execute(f"ALTER TABLE answers ADD COLUMN {q(name)} TEXT")
+            cur.execute(f"UPDATE answers SET {q(name)} = CAST(record_id AS TEXT) || ':{j}'")
+        query = compile_query(definition, table=q("answers"), shape="long" if long else "wide", types=types,
+                              carry=carry)
         native = compile_query(definition, table=q("answers"), shape="long" if long else "wide", types=types,
-                               euclid=False)
+                               carry=carry, euclid=False)
         # the query as printed for PostgreSQL (``render``) and as a population run has the server
         # run it (``postgres_native``, without the Euclid layers): the same rows
         got = []
         for sql in (render(query, "postgres"), postgres_native(native)):
             cur.execute(sql)
             names = [d.name for d in cur.description]
-            got.append({r[0]: _norm(dict(zip(names[1:], r[1:]))) for r in cur.fetchall()})
+            rows = cur.fetchall()
+            _check_carried(names, rows, carry)
+            got.append({r[0]: _norm(dict(zip(names[1:], r[1:]))) for r in rows})
         assert got[0] == got[1], "the query rendered for PostgreSQL and the one the server runs natively differ"
     conn.rollback()
     return got[0]

@@ -684,6 +684,42 @@ def test_names_that_look_like_sql_are_read_as_names(ruleset, tmp_path):
     assert [r[3] for r in rows] == [w["segment"] for w in want]
 
 
+def test_carried_columns_named_like_the_querys_own_keep_their_values_on_every_engine(tmp_path, ruleset, postgres_url):
+    """A column called ``#key`` (as the query calls the record key inside), ``c_coping#v`` (an
+    answer's value) or ``#codes`` is carried through as it is: every record keeps its own key
+    and decision, on DuckDB, the Python engine and PostgreSQL, and repeated values in such a
+    column are no repeated key (SR808)."""
+    import psycopg
+
+    records = _records(ruleset, 12)
+    ids = [i.id for i in ruleset.definition.inputs]
+    carried = ["#key", "c_coping#v", "#codes", "#bad", "#ask0", "c_coping#t", "#carry0"]
+    values = lambda k: [str([30, 10, 20][k % 3]), f"v{k}", "SR999", "true", "x", "", f"c{k}"]  # noqa: E731
+    with open(tmp_path / "in.jsonl", "w", encoding="utf-8") as f:
+        for k, a in enumerate(records):
+            f.write(json.dumps({"record_id": k + 1, **dict(zip(carried, values(k))), **a}) + "\n")
+    with psycopg.connect(postgres_url) as conn:
+        conn.execute("DROP TABLE IF EXISTS odd_names")
+        conn.execute("CREATE TABLE odd_names (record_id BIGINT, " + ", ".join(f'"{c}" TEXT' for c in carried + ids) + ")")
+        with conn.cursor() as cur:
+            cur.executemany(f"INSERT INTO odd_names VALUES ({', '.join(['%s'] * (len(carried) + len(ids) + 1))})",
+                            [(k + 1, *values(k), *(text_of(a.get(i)) for i in ids)) for k, a in enumerate(records)])
+    want = [(k + 1, *values(k), reference_row(ruleset, a)["segment"], reference_row(ruleset, a)["error_codes"])
+            for k, a in enumerate(records)]
+    select = ", ".join(['"record_id"', *(f'"{c}"' for c in carried), "segment", "error_codes"])
+    for engine in ("duckdb", "python"):
+        run_batch(ruleset, str(tmp_path / "in.jsonl"), str(tmp_path / f"{engine}.csv"), engine=engine)
+        got = duckdb.connect().execute(
+            f"SELECT {select} FROM read_csv('{tmp_path / engine}.csv', all_varchar = true) ORDER BY CAST(record_id AS INT)"
+        ).fetchall()
+        assert [(int(r[0]), *(v or "" for v in r[1:-2]), *r[-2:]) for r in got] == want, engine
+    summary = run_batch(ruleset, f"{postgres_url}#odd_names", f"{postgres_url}#odd_names_out", engine="postgres")
+    assert summary.records == 12
+    with psycopg.connect(postgres_url) as conn:
+        got = conn.execute(f"SELECT {select} FROM odd_names_out ORDER BY record_id").fetchall()
+    assert [tuple(r) for r in got] == want
+
+
 def test_long_shape_a_row_without_a_question_is_SR301_on_every_engine(tmp_path, ruleset, postgres_url):
     """A row of the long shape with no question (an empty CSV cell, NULL in a table) names a
     question that is not an input: SR301, named ``null`` as decide names it, on DuckDB, the

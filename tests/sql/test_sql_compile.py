@@ -157,6 +157,52 @@ SMALL = mini({"a": "scale", "b": "scale?", "c": ("integer 0..9", "a >= 3")},
              ["one when res >= 3", "two when res < 3"])
 
 
+def _query_column_names(definition) -> list[str]:
+    from engines import QUERY_COLUMNS, QUERY_PARTS
+
+    ids = [i.id for i in definition.inputs] + [s.id for s in definition.scores]
+    names = ["#KEY", "A#V", *QUERY_COLUMNS, *(f"{i}#{part}" for i in ids for part in QUERY_PARTS)]
+    seen: set[str] = set()  # told apart without regard to case, as DuckDB tells them
+    return [n for n in names if not (n.lower() in seen or seen.add(n.lower()))]
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+@pytest.mark.parametrize("shape", ["wide", "long"])
+def test_every_layer_names_each_column_once_whatever_the_carried_columns_are_called(dialect, shape):
+    """Carried columns are read under names of the query's own (``#carry0``...) and given
+    their names back only in the result: no layer of any dialect's query has two columns of
+    one name (a carried ``#key`` beside the record key's was read as the key)."""
+    rs = segrules.load_text(SMALL).definition
+    carry = [n for n in _query_column_names(rs) if n.lower() not in ("a", "b", "c")] if shape == "wide" else []
+    text = render(compile_query(rs, shape=shape, carry=carry), dialect)
+    tree = sqlglot.parse_one(text, read=dialect)
+    selects = list(tree.find_all(sqlglot.exp.Select))
+    assert len(selects) > 10
+    for select in selects:
+        names = [e.alias_or_name.lower() for e in select.expressions]
+        assert len(names) == len(set(names)), [n for n in names if names.count(n) > 1][:5]
+    result = selects[0] if not tree.args.get("with_") else tree.this if isinstance(tree, sqlglot.exp.Union) else tree
+    assert [e.alias_or_name for e in result.expressions][1:1 + len(carry)] == carry
+
+
+def test_carried_columns_named_like_the_querys_own_come_out_unchanged(duck, pg):
+    """A carried column called ``#key`` (or ``a#v``, ``#bad``, ``#codes``...) comes out under
+    its name with its own values, on DuckDB and PostgreSQL, and the records keep their keys
+    and decisions."""
+    from engines import run_duckdb, run_postgres
+    from test_sql_differential import assert_same
+
+    ruleset = segrules.load_text(SMALL)
+    carry = [n for n in _query_column_names(ruleset.definition) if n.lower() not in ("a", "b", "c")]
+    records = [(k, a) for k, a in enumerate([{"a": 4, "c": 5}, {"a": 2}, {"a": 2, "b": 1}, {"a": 9}, {"a": 3}, {}])]
+    for shape in ("wide", "typed", "json"):
+        assert_same(ruleset, records, run_duckdb(duck, ruleset.definition, records, shape=shape, carry=carry),
+                    f"duckdb {shape}", shape)
+    for shape in ("wide", "typed"):
+        assert_same(ruleset, records, run_postgres(pg, ruleset.definition, records, shape=shape, carry=carry),
+                    f"postgres {shape}", shape)
+
+
 def test_a_long_row_without_a_question_is_SR301_named_null_as_decide_names_it(duck, pg):
     """A row whose question is NULL asks a question that is not an input: SR301, named
     ``null`` as ``decide`` names an answer to ``None`` (before the other unknown questions,

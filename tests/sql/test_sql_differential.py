@@ -18,7 +18,7 @@ from segrules.sql import answers_from_text, reference_row
 from segrules.testing import answer_sets, invalid_answer_sets, rulesets, small_ruleset_texts
 from segrules.verify.brute import answer_sets as every_answer_set
 
-from engines import fits_json, fits_typed, holds_nul, json_text, run_duckdb, run_postgres, text_of
+from engines import carried_names, fits_json, fits_typed, holds_nul, json_text, run_duckdb, run_postgres, text_of
 from support import ALL_RULESETS
 
 pytest.importorskip("duckdb")
@@ -216,14 +216,19 @@ def _valid_or_invalid(ruleset):
 @settings(max_examples=25, deadline=None)
 @given(data=st.data(), text=rulesets())
 def test_generated_rulesets_random_answers(data, text, duck, pg):
+    """Wide tables also carry columns through, named like the query's own columns (``#key``,
+    ``a#v``) or anyhow: each comes out under its name, unchanged (``engines.run_duckdb``)."""
     ruleset = segrules.load_text(text)
     records = [(k, data.draw(_valid_or_invalid(ruleset))) for k in range(12)]
+    carry = data.draw(carried_names(ruleset.definition))
     for shape in SHAPES + JSON_SHAPES:
         some = _records_for(shape, ruleset, records)
-        assert_same(ruleset, some, run_duckdb(duck, ruleset.definition, some, shape=shape), f"duckdb {shape}", shape)
+        assert_same(ruleset, some, run_duckdb(duck, ruleset.definition, some, shape=shape, carry=carry),
+                    f"duckdb {shape}", shape)
         if shape != "json":  # PostgreSQL text cannot hold NUL; a json column holds its escape
             some = [(k, a) for k, a in some if not holds_nul(a)]
-        assert_same(ruleset, some, run_postgres(pg, ruleset.definition, some, shape=shape), f"postgres {shape}", shape)
+        assert_same(ruleset, some, run_postgres(pg, ruleset.definition, some, shape=shape, carry=carry),
+                    f"postgres {shape}", shape)
 
 
 @settings(max_examples=25, deadline=None)
