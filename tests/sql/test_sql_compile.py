@@ -226,3 +226,12 @@ def test_a_long_row_without_a_question_is_SR301_named_null_as_decide_names_it(du
         assert_same(ruleset, records, got, f"duckdb {shape}", shape)
         assert_same(ruleset, records, run_postgres(pg, ruleset.definition, records, shape=shape),
                     f"postgres {shape}", shape)
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_a_scale_with_sparse_large_values_compiles_without_listing_the_span(dialect):
+    # 1, 2, 3, 4 and ten trillion: the span between them was listed (MemoryError)
+    text = mini({"a": "scale"}, {"s": "a"}, ["lo when s < 3", "hi when s >= 3"]).replace(
+        "      5: ", "      10000000000000: ")
+    sql = to_sql(segrules.load_text(text, "sparse.yaml"), dialect, pretty=False)
+    assert "10000000000000" in sql
