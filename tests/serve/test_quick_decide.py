@@ -188,7 +188,7 @@ OK = json.dumps({"answers": ANSWERS, "assessed_at": AT}).encode()
     (b'{"answers": {"c_coping": 4, "c_coping": 4}, "assessed_at": "' + AT.encode() + b'"}', (), 400, "SR913"),
     (b'{"answers": {"c_coping": 18446744073709551616}, "assessed_at": "' + AT.encode() + b'"}', (), 422, "SR300"),
     (b'{"answers": {"c_coping": 4.0}, "assessed_at": "' + AT.encode() + b'"}', (), 422, "SR300"),
-    (b'{"answers": {"c_coping": "\\ud800"}, "assessed_at": "' + AT.encode() + b'"}', (), 422, "SR300"),
+    (b'{"answers": {"c_coping": "\\ud800"}, "assessed_at": "' + AT.encode() + b'"}', (), 400, "SR913"),  # no character
     (b'{"answers": {"c_daily_life": NaN}}', (), 400, "SR913"),
     (b"\xff\xfe{}", (), 400, "SR913"),
     (b"[1, 2]", (), 422, "SR914"),
