@@ -33,10 +33,10 @@ from fractions import Fraction
 from typing import Any, BinaryIO, Iterable, Iterator, Mapping
 
 from .errors import AnswerError, AnswerProblem, Diagnostic, Span, UsageError, json_reason, safe_text
-from .files import InputTooLarge, read_bytes_limited, read_stream_limited
+from .files import InputTooLarge, os_reason, read_bytes_limited, read_stream_limited
 
 __all__ = ["read_answers", "parse_answers", "AnswersFileError", "MAX_ANSWERS_BYTES", "MAX_ANSWERS_DEPTH",
-           "json_int", "nesting_error"]
+           "json_int", "nesting_error", "too_large"]
 
 MAX_ANSWERS_BYTES = 1024 * 1024
 MAX_ANSWERS_DEPTH = 100
@@ -74,15 +74,12 @@ def read_document(source: str | os.PathLike, stdin: BinaryIO | None = None, *, e
         else:
             data = read_bytes_limited(source, MAX_ANSWERS_BYTES)
     except InputTooLarge as exc:
-        size = f"{exc.size} bytes" if exc.size is not None else f"more than {MAX_ANSWERS_BYTES} bytes"
-        raise AnswersFileError(
-            Diagnostic("SR307", f"{name}: the answers are {size}; one answer set may be at most {MAX_ANSWERS_BYTES} bytes")
-        ) from None
+        raise too_large(name, exc.size) from None
     except IsADirectoryError:
         raise AnswersFileError(Diagnostic("SR510", f"cannot read the answers from {name}: it is a folder")) from None
     except OSError as exc:
         raise AnswersFileError(
-            Diagnostic("SR510", f"cannot read the answers from {name}: {exc.strerror or exc}")
+            Diagnostic("SR510", f"cannot read the answers from {name}: {os_reason(exc, reading=True)}")
         ) from None
     return parse_document(data, name, example=example)
 
@@ -90,6 +87,15 @@ def read_document(source: str | os.PathLike, stdin: BinaryIO | None = None, *, e
 def parse_answers(data: bytes, name: str = "<answers>", *, example: str | None = None) -> dict:
     """The answers JSON object in ``data`` (UTF-8, a leading BOM allowed)."""
     return _answer_set(parse_document(data, name, example=example))
+
+
+def too_large(name: str, size: int | None = None) -> AnswersFileError:
+    """SR307 for answers of ``size`` bytes; without it, of more than the limit: where reading
+    stopped at the limit, what was read is not the size."""
+    said = f"{size} bytes" if size is not None else f"more than {MAX_ANSWERS_BYTES} bytes"
+    return AnswersFileError(
+        Diagnostic("SR307", f"{name}: the answers are {said}; one answer set may be at most {MAX_ANSWERS_BYTES} bytes")
+    )
 
 
 def _answer_set(answers: Any) -> dict:
@@ -103,9 +109,7 @@ def _answer_set(answers: Any) -> dict:
 def parse_document(data: bytes, name: str = "<answers>", *, example: str | None = None) -> Any:
     """The JSON document in ``data`` (UTF-8, a leading BOM allowed), within the limits."""
     if len(data) > MAX_ANSWERS_BYTES:
-        raise AnswersFileError(
-            Diagnostic("SR307", f"{name}: the answers are {len(data)} bytes; one answer set may be at most {MAX_ANSWERS_BYTES} bytes")
-        )
+        raise too_large(name, len(data))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import sys
 
@@ -75,45 +76,54 @@ def _fields(rows: list[tuple[str, str]]) -> list[str]:
 
 def _answer_lines(source: str):
     """JSON Lines (two or more non-empty lines, each a JSON value on its own): an iterator of
-    (line number, bytes); otherwise None, and the source is read as one JSON document.
+    (line number, bytes, or None for a line longer than one answer set may be); otherwise
+    None, and the source is read as one JSON document.
 
-    Only standard input is read this way; each line is bounded like one answers file.
+    Only standard input is read this way; each line is bounded like one answers file. When
+    the first line is JSON and the second too long to read, the input is JSON Lines and that
+    line is refused (SR307); a first line too long makes one document too long.
     """
     if source != "-":
         return None, None
     stream = sys.stdin.buffer
     limit = answers_source.MAX_ANSWERS_BYTES
-    head: list[bytes] = []
-    numbers: list[int] = []
-    n = 0
-    while len(head) < 2:
-        line = stream.readline(limit + 1)
-        if not line:
+    lines = ((n, line) for n, line in _numbered_lines(stream, limit) if line is None or line.strip())
+    head: list[tuple[int, bytes | None]] = []
+    for number, line in lines:  # two, or up to one too long: its end may never come (/dev/zero)
+        head.append((number, line))
+        if len(head) == 2 or line is None:
             break
-        n += 1
-        if line.strip():
-            head.append(line)
-            numbers.append(n)
+
     def parses(b: bytes) -> bool:
         try:
             json.loads(b)
             return True
         except ValueError:
             return False
-    if len(head) == 2 and all(len(b) <= limit and parses(b) for b in head):
-        def lines():
-            yield from zip(numbers, head)
-            k = n
-            while True:
-                line = stream.readline(limit + 1)
-                if not line:
-                    return
-                k += 1
-                if line.strip():
-                    yield k, line
-        return lines(), None
-    rest = stream.read(limit + 1)
-    return None, b"".join(head) + rest
+    if len(head) == 2 and parses(head[0][1]) and (head[1][1] is None or parses(head[1][1])):
+        return itertools.chain(head, lines), None
+    data = b"".join(line or b"" for _, line in head) + stream.read(limit + 1)
+    if len(data) > limit or any(line is None for _, line in head):  # read only up to the limit
+        raise answers_source.too_large("<stdin>")
+    return None, data
+
+
+def _numbered_lines(stream, limit: int):
+    """(number, line) for each line of ``stream``; None for a line longer than ``limit`` bytes,
+    whose rest is read past when the next line is asked for: its tail is not a line of its own,
+    and the lines after it keep their numbers."""
+    number = 0
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) <= limit:
+            yield number, line
+            continue
+        yield number, None
+        while line and not line.endswith(b"\n"):
+            line = stream.readline(limit + 1)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -155,8 +165,11 @@ def _run_lines(args, ruleset: Ruleset, lines, when) -> int:
     failed = 0
     for number, line in lines:
         where = text(args.lang, "line", n=number)  # "line 3", "rivi 3": the place, as the reader reads it
+        name = f"<stdin> {where}" if not args.json else f"<stdin> line {number}"
         try:
-            answers = answers_source.parse_answers(line, f"<stdin> {where}" if not args.json else f"<stdin> line {number}")
+            if line is None:
+                raise answers_source.too_large(name)
+            answers = answers_source.parse_answers(line, name)
             decision = ruleset.decide(answers, assessed_at=when, override=args.override, reason=args.reason)
         except SegrulesError as exc:
             failed += 1

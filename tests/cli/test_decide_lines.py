@@ -7,6 +7,7 @@ import json
 import random
 
 import segrules
+from segrules.answers import MAX_ANSWERS_BYTES
 from segrules.cli import main
 from segrules.sampling import sample_answers
 
@@ -62,3 +63,28 @@ def test_the_text_of_each_line_is_in_the_language_asked(monkeypatch, capsys):
     assert out.startswith("# rivi 1\n") and "# line" not in out
     assert "rivi 2: SR301 virhe: no_such_input: " in err and "rivi 2: SR304 virhe: " in err
     assert "<stdin> rivi 3:1:9: SR511 virhe: " in err and "line " not in err
+
+
+def test_a_line_longer_than_the_limit_is_one_error_and_the_next_lines_keep_their_numbers(monkeypatch, capsys):
+    answers = [json.dumps(a) for a in _lines(3)]
+    long = json.dumps(dict(_lines(1)[0], padding="x" * (MAX_ANSWERS_BYTES // 2 * 3)))  # 1.5 MiB
+    for at in (2, 1):  # the second line too: the first tells that these are JSON Lines
+        monkeypatch.setattr("sys.stdin", _stdin("\n".join(answers[:at] + [long] + answers[at:]) + "\n"))
+        assert main(["decide", RULESET, "--answers", "-", "--json"]) == 1
+        docs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert [("decision" in d, d["line"]) for d in docs] == [(n != at + 1, n) for n in range(1, 5)]
+        assert docs[at]["error"] == {
+            "code": "SR307",
+            "message": f"<stdin> line {at + 1}: the answers are more than {MAX_ANSWERS_BYTES} bytes; "
+                       f"one answer set may be at most {MAX_ANSWERS_BYTES} bytes",
+        }
+
+
+def test_one_document_longer_than_the_limit_is_SR307_however_it_is_laid_out(monkeypatch, capsys):
+    # blank space past the limit, in lines or in one: never read as a smaller document
+    for text in ("{\n" + " " * (MAX_ANSWERS_BYTES + 10) + "}\n", " " * (MAX_ANSWERS_BYTES + 10) + "{}\n",
+                 "\0" * (3 * MAX_ANSWERS_BYTES)):
+        monkeypatch.setattr("sys.stdin", _stdin(text))
+        assert main(["decide", RULESET, "--answers", "-", "--json"]) == 1
+        error = json.loads(capsys.readouterr().out)["error"]
+        assert error["code"] == "SR307" and f"more than {MAX_ANSWERS_BYTES} bytes" in error["message"]
