@@ -113,3 +113,13 @@ def test_the_api_reference_is_generated_from_the_docstrings():
     assert (DOCS / "api.md").read_text(encoding="utf-8") == gen.render(), "docs/api.md is out of date: run python docs/gen_api.py"
     for module in gen.MODULES:
         assert f"## `{module}`" in gen.render()
+
+
+def test_every_test_module_has_a_name_of_its_own():
+    """The test folders are not packages: two test files of one name, in two folders, keep the
+    second from being collected at all ("import file mismatch"), so the layout that mirrors the
+    package names a command's tests test_<command>_command.py beside, say, tests/dsl/test_check.py."""
+    names: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "tests").rglob("test_*.py")):
+        names.setdefault(path.name, []).append(str(path.relative_to(ROOT)))
+    assert {n: p for n, p in names.items() if len(p) > 1} == {}
