@@ -32,7 +32,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, BinaryIO, Iterable, Iterator, Mapping
 
-from .errors import AnswerError, AnswerProblem, Diagnostic, Span, UsageError, json_reason, safe_text
+from .errors import (
+    LONE_SURROGATE, AnswerError, AnswerProblem, Diagnostic, Span, UsageError, json_reason, lone_surrogate, safe_text,
+)
 from .files import InputTooLarge, os_reason, read_bytes_limited, read_stream_limited
 
 __all__ = ["read_answers", "parse_answers", "AnswersFileError", "MAX_ANSWERS_BYTES", "MAX_ANSWERS_DEPTH",
@@ -152,7 +154,37 @@ def parse_document(data: bytes, name: str = "<answers>", *, example: str | None 
                        " is given twice", span, hint="give each input one answer",
                        source_line=safe_text(line, 200) if line is not None else None)
         ) from None
+    if lone_surrogate(text, answers):  # Python's reader takes half a pair alone: no character
+        raise AnswersFileError(
+            Diagnostic("SR511", f"the answers are not valid JSON: {LONE_SURROGATE}",
+                       _span(text, _lone_surrogate_at(text), name),
+                       hint="write the character itself, or its pair of escapes (\\ud83d\\ude00)")
+        )
     return answers
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD]([89a-fA-F])[0-9a-fA-F]{2}")
+
+
+def _lone_surrogate_at(text: str) -> int:
+    """Where the first escape of half a surrogate pair alone begins (0 if none is found)."""
+    pending = None  # a high half, waiting for its low half right after it
+    for m in _SURROGATE_ESCAPE.finditer(text):
+        start = before = m.start()
+        while before > 0 and text[before - 1] == "\\":
+            before -= 1
+        if (start - before) % 2:  # its backslash is itself escaped: text, no escape
+            continue
+        high = m.group(1) in "89abAB"
+        if pending is not None:
+            if not high and start == pending + 6:
+                pending = None
+                continue
+            return pending
+        if not high:
+            return start
+        pending = start
+    return pending or 0
 
 
 class _Duplicate(ValueError):

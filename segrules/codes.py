@@ -1317,7 +1317,8 @@ add_code(
     "The answers are not valid JSON",
     """
     The answers must be one JSON object. The file is not valid JSON (the position shows
-    where reading stopped), or it gives the same input twice.
+    where reading stopped), it gives the same input twice, or a text in it escapes half of a
+    surrogate pair alone (`\\ud800` without the `\\udc00` that makes it one character).
     """,
     wrong="""
     {'c_manage': 4, 'battery': 'risk',}

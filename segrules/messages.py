@@ -948,6 +948,8 @@ HINTS: list[tuple[str | None, str, str, str]] = [
     (None, "write the answer as a number, or leave the question out", "kirjoita vastaus lukuna tai jätä kysymys pois",
      "skriv svaret som ett tal, eller utelämna frågan"),
     (None, "give each input one answer", "anna kuhunkin kysymykseen yksi vastaus", "ge varje fråga ett svar"),
+    (None, "write the character itself, or its pair of escapes (\\ud83d\\ude00)",
+     "kirjoita merkki sellaisenaan tai sen koodipari (\\ud83d\\ude00)", "skriv tecknet självt, eller dess par av escapes (\\ud83d\\ude00)"),
     (None, "give each input one plain value", "anna kuhunkin kysymykseen yksi tavallinen arvo", "ge varje fråga ett enkelt värde"),
     (None, "functions: {names}", "funktiot: {names}", "funktioner: {names}"),
     (None, "use the inputs themselves; questions are asked before any score is computed",

@@ -105,3 +105,21 @@ def test_decide_fhir_reads_within_the_limits():
     assert proc.returncode == 1 and "SR307" in proc.stderr
     proc = run("decide", SUUNTIMA, "--fhir", "--answers", "-", stdin="[" * 200 + "]" * 200)
     assert proc.returncode == 1 and "SR308" in proc.stderr
+
+
+def test_a_lone_surrogate_in_the_responses_is_sr511_not_an_internal_error(tmp_path):
+    bundle = json.loads((ROOT / RESPONSES).read_text(encoding="utf-8"))
+    qr = bundle["entry"][0]["resource"]
+    qr["subject"] = {"reference": "Patient/p", "display": "MARK"}
+    qr["item"][0]["item"][0]["linkId"] = "MARK"
+    path = tmp_path / "qr.json"
+    for mark in ("\\ud800", "\\udc00"):
+        path.write_text(json.dumps(bundle, indent=1).replace("MARK", mark), encoding="utf-8")
+        proc = run("decide", SUUNTIMA, "--fhir", "--answers", path)
+        assert proc.returncode == 1 and proc.stdout == "", proc.stderr
+        assert f"{path}:" in proc.stderr and "SR511 error: the answers are not valid JSON: a text holds an escape" in proc.stderr
+        err = run_json("decide", SUUNTIMA, "--answers", "-", stdin='{"c_coping": "x' + mark + '"}', code=1)
+        assert err["error"]["code"] == "SR511" and err["diagnostics"][0]["column"] == 16, err
+    # a pair is one character, and an escaped backslash no escape
+    proc = run("decide", SUUNTIMA, "--answers", "-", stdin='{"\\ud83d\\ude00": 1, "x": "\\\\ud800"}')
+    assert proc.returncode == 1 and "SR511" not in proc.stderr and "SR301" in proc.stderr
