@@ -32,6 +32,7 @@ import attrs
 
 from ..dsl import ast
 from ..engine.reference import MAX_BRANCHES, MISSING, _asked_order, evaluate
+from ..engine.runtime import _exact_digits
 from ..errors import EvaluationError, UsageError
 
 #: Marker for the integer type, replaced once the widest value is known.
@@ -607,7 +608,7 @@ def compile_query(
     text, widest = _two_branches(rs, source, order, kinds, shape, K, C, euclid, batteries)
     if widest > WIDE_LIMIT:
         raise SqlCompileError(
-            f"ruleset {rs.id!r} needs integers of up to {len(str(widest))} digits in SQL, more than the 38 "
+            f"ruleset {rs.id!r} needs integers of up to {len(_exact_digits(abs(widest)))} digits in SQL, more than the 38 "
             "an exact SQL integer type holds; simplify the scores (fewer nested divisions and products)"
         )
     if len(text) > MAX_EXPRESSION_CHARS:

@@ -235,3 +235,14 @@ def test_a_scale_with_sparse_large_values_compiles_without_listing_the_span(dial
         "      5: ", "      10000000000000: ")
     sql = to_sql(segrules.load_text(text, "sparse.yaml"), dialect, pretty=False)
     assert "10000000000000" in sql
+
+
+def test_SR800_counts_the_digits_of_numbers_past_python_s_text_limit():
+    """A score of thousands of digits is refused as SR800 with its exact count of digits,
+    not an internal error from converting the number to text."""
+    big = "9" * 3000
+    rs = segrules.load_text(mini({"x": "scale"}, {"p": f"x * {big}", "q": f"p * {big}"}, ["a when q >= 1", "b otherwise"], "first"))
+    with pytest.raises(SegrulesError) as info:
+        compile_query(rs.definition)
+    assert info.value.code == "SR800"
+    assert "up to 6001 digits" in str(info.value)
