@@ -633,6 +633,22 @@ def _fhir_parameters(body: Any) -> tuple[Any, dict]:
     return responses, options
 
 
+def _outcome_said(outcome: dict, exc: SegrulesError, lang: str) -> dict:
+    """The OperationOutcome of ``exc`` with each issue's text in ``lang``, as ``/decide`` says
+    the same problems: the SR codes and the items' expressions are the same in every language."""
+    if lang == "en":
+        return outcome
+    problems = exc.problems if isinstance(exc, AnswerError) else ()
+    said = ([(p.code, translate(p.code, f"{p.input}: {p.message}", lang)) for p in problems]
+            or [(exc.code, translate(exc.code, str(exc), lang))])
+    if len(said) != len(outcome["issue"]):
+        return outcome
+    for issue, (code, text) in zip(outcome["issue"], said):
+        issue["details"]["text"] = text
+        issue["diagnostics"] = f"{code} {text}"
+    return outcome
+
+
 async def fhir_decide(request: Request) -> Response:
     """``$decide``: QuestionnaireResponse(s) in, a Bundle (Observation, Provenance, CarePlan) out.
 
@@ -645,6 +661,7 @@ async def fhir_decide(request: Request) -> Response:
     service = _service(request)
     served = service.lookup(request)
     _check_media(request, FHIR_TYPES)
+    lang = _lang(request)
     body = parse_json(await read_body(request, service.config.max_body_bytes))
     try:
         responses, options = _fhir_parameters(body)
@@ -658,8 +675,10 @@ async def fhir_decide(request: Request) -> Response:
     except SegrulesError as exc:
         service.count_refusal(served, exc)
         service.count_codes(exc)
-        body = json.dumps(fhir.operation_outcome(exc), ensure_ascii=False, sort_keys=True).encode("utf-8", ESCAPE_UNPAIRED)
-        return Response(body, status_code=status_of(exc), media_type=FHIR_JSON, headers=_etag(served))
+        outcome = _outcome_said(fhir.operation_outcome(exc), exc, lang)
+        body = json.dumps(outcome, ensure_ascii=False, sort_keys=True).encode("utf-8", ESCAPE_UNPAIRED)
+        return Response(body, status_code=status_of(exc), media_type=FHIR_JSON,
+                        headers={**_etag(served), **_language_headers(lang)})
     decision_id = new_decision_id()
     await service.log_decision(decision, decision_id, "fhir", answers)
     service.count_decision(served, decision)
