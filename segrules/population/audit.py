@@ -20,7 +20,8 @@ segments that the new version of a model cannot make, a segment that a grouping 
 answer rules out, a unit that lies in one municipality only. Rather than work out which zeros
 a reader can know, the attacker is given all of them (a count that is 0 identifies nobody and
 is never hidden), which can only narrow what it finds: a hidden count that it cannot narrow
-is safe against any reader who knows less.
+is safe against any reader who knows less. The other side of it: a reader who knows that a
+zero is never hidden knows that every hidden count is at least 1, and so does the attacker.
 """
 
 from __future__ import annotations
@@ -129,6 +130,9 @@ class Attacker:
         known = {**publication.latent, **publication.values}
         zeros = sorted((q for q in names if known[q] == 0), key=repr)
         self.zeros = frozenset(zeros)
+        # the least each count can be: what the layout gives away, and 1 for every count that is
+        # not 0 (zeros are shown, so a hidden count is not one)
+        self.lower = {q: max(publication.at_least.get(q, 0), 0 if q in self.zeros else 1) for q in names}
         self.fixed = {q: z3.Bool(f"p{i}") for q, i in index.items() if q in publication.values and q not in self.zeros}
         # the constraints as SMT-LIB text: the solver reads it far faster than it is built
         # expression by expression
@@ -137,7 +141,7 @@ class Attacker:
         relations = sorted(publication.relations, key=repr)  # the same order whatever the caller's
         base = []
         for c in "ab":
-            base += [f"(assert (>= {c}{i} {publication.at_least.get(q, 0)}))" for q, i in index.items()]
+            base += [f"(assert (>= {c}{i} {self.lower[q]}))" for q, i in index.items()]
             base += [_smt(rel, c, index) for rel in relations]
         for q in self.fixed:
             i, value = index[q], publication.values[q]
@@ -209,7 +213,7 @@ class Attacker:
         """The exact feasible interval of hidden ``q`` (binary searches with satisfiability
         questions; the true value lies in it)."""
         value = self.publication.values.get(q, self.publication.latent.get(q))
-        lo, hi = self.publication.at_least.get(q, 0), value
+        lo, hi = self.lower[q], value
         while lo < hi:
             mid = (lo + hi) // 2
             if self.possible(hidden, q, at_most=mid):

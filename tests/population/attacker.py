@@ -79,7 +79,8 @@ def _model(doc: dict, prefix: str, region_segments: Mapping[tuple[str, str], set
         if key not in cells:
             cells[key] = z3.Int(f"{prefix}{len(cells)}")
             values[key] = value
-            facts.append(cells[key] >= at_least)
+            # a 0 is always shown (docs/population.md), so a hidden count is at least 1
+            facts.append(cells[key] >= (at_least if value is not None else max(at_least, 1)))
             if value is not None:
                 facts.append(cells[key] == value)
         return cells[key]

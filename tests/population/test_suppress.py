@@ -159,6 +159,18 @@ def test_an_answer_that_rules_a_segment_out_gives_no_count_away():
     assert too_narrow(doc, 5, zeros={("p_crisis", True, occasional)}) == {}
 
 
+def test_a_hidden_count_is_not_0_and_the_audit_knows_it(suuntima):
+    """Zeros are always shown, so a reader knows every hidden count is at least 1: u1 has
+    omatoimi 2 and yhteisö 4, both hidden beside a row total of 6, which left each in 1..5 (4
+    wide) while the audit, counting from 0, said 0..6."""
+    by_unit = {("u1", "omatoimi"): 2, ("u1", "yhteiso"): 4, **{("u2", s): 10 for s in SEGMENTS}}
+    by_segment = {"omatoimi": 12, "yhteiso": 14, "yhteistyo": 10, "verkosto": 10}
+    report = build_report(suuntima, records=46, by_segment=by_segment, by_group={"unit": by_unit})
+    doc = report.to_json()
+    assert too_narrow(doc, 5, zeros=zeros_of(report)) == {}
+    assert doc["audit"]["narrowest"]["lower"] >= 1
+
+
 def test_no_label_says_why_a_cell_is_hidden(suuntima):
     counts, _ = counts_of([{"segment": "verkosto", "unit": "u1", "age": "65+", "scored": True, "codes": {"SR302"},
                             "new": None}] * 3 + [{"segment": "yhteiso", "unit": "u2", "age": "65+", "scored": True,
@@ -174,10 +186,11 @@ def publication(values, relations, latent={}):
 
 
 def test_width_rule_a_count_between_0_and_4_is_not_protected():
-    # a + b = 4 (published); a = 1 and b = 3 hidden: each lies in 0..4, 4 wide, < 5
+    # a + b = 4 (published); a = 1 and b = 3 hidden: each lies in 1..3 (a hidden count is not 0,
+    # which is always shown), 2 wide, < 5
     pub = publication({"a": 1, "b": 3, "t": 4}, [Relation.total("t", ["a", "b"])])
     iv = audit(pub, {"a", "b"})
-    assert (iv["a"].lower, iv["a"].upper) == (0, 4) and not iv["a"].at_least(5)
+    assert (iv["a"].lower, iv["a"].upper) == (1, 3) and not iv["a"].at_least(5)
     result = suppress(pub, 5)
     assert result.hidden == {"a", "b", "t"}  # the total too: nothing else would do
     assert result.narrowest.upper is None  # nothing bounds a from above now
@@ -188,7 +201,7 @@ def test_a_sum_is_hidden_beside_a_small_cell_and_the_choice_is_the_cheapest():
     pub = publication({"a": 3, "b": 10, "c": 12, "t": 25}, [Relation.total("t", ["a", "b", "c"])])
     result = suppress(pub, 5, rank={"a": 0, "b": 0, "c": 0, "t": 1}.__getitem__)
     assert result.hidden == {"a", "b"}  # b: the smallest inner cell that frees a; t costs more
-    assert result.narrowest.width == 13  # a in 0..13
+    assert result.narrowest.width == 11  # a in 1..12: neither a nor b is 0, which would be shown
 
 
 def test_hiding_is_deterministic_whatever_the_order_of_the_counts():
