@@ -193,3 +193,27 @@ def test_scores_beyond_floating_point_are_written_exactly(serve, tmp_path):
     client = serve([str(folder / "big.yaml")])
     r = client.post("/v1/rulesets/test.score/$decide", json=fhir.questionnaire_response(rs, {"n": 1}), headers=FHIR)
     assert r.status_code == 200 and b'"value": 12500000000000000000.125' in r.content, r.text
+
+
+def test_the_operation_outcome_speaks_the_language_asked_for_as_decide_does(serve, tmp_path):
+    folder = tmp_path / "lang"
+    folder.mkdir()
+    (folder / "one.yaml").write_text(ONE_SCORE.format(expr="n * 3"), encoding="utf-8")
+    client = serve([str(folder / "one.yaml")])
+    rs = segrules.load(folder / "one.yaml")
+    response = json.loads(json.dumps(fhir.questionnaire_response(rs, {"n": 1})).replace('"valueInteger": 1', '"valueInteger": 9'))
+    url = "/v1/rulesets/test.score/$decide"
+    (problem,) = client.post("/v1/rulesets/test.score/decide?lang=fi", json={"answers": {"n": 9}}).json()["problems"]
+    said = f"{problem['input']}: {problem['message']}"
+    for query, headers in (("?lang=fi", {}), ("", {"accept-language": "fi"}), ("?lang=sv", {"accept-language": "fi"})):
+        r = client.post(url + query, json=response, headers={**FHIR, **headers})
+        lang = "sv" if "sv" in query else "fi"
+        assert r.status_code == 422 and r.headers["content-language"] == lang, r.text
+        (issue,) = r.json()["issue"]
+        assert issue["details"]["coding"][0]["code"] == "SR302"
+        assert "is not allowed" not in r.text and "expected" not in r.text
+        if lang == "fi":
+            assert issue["details"]["text"] == said == "n: 9 ei ole sallittu; odotettiin: kokonaisluku 1–2"
+        assert issue["diagnostics"] == "SR302 " + issue["details"]["text"]
+    r = client.post(url, json=response, headers=FHIR)
+    assert r.headers["content-language"] == "en" and r.json()["issue"][0]["details"]["text"] == "n: 9 is not allowed; expected a whole number from 1 to 2"
