@@ -14,6 +14,7 @@ import hashlib
 import json
 import math
 import re
+import sys
 import uuid
 from decimal import Decimal
 from fractions import Fraction
@@ -50,7 +51,17 @@ def exact_decimal(value: Fraction) -> Decimal | None:
         return None
     places = max(twos, fives)
     scaled = value.numerator * 10**places // den  # exact: den divides 10**places
-    return Decimal((int(scaled < 0), tuple(int(c) for c in str(abs(scaled))), -places))
+    return Decimal((int(scaled < 0), Decimal(abs(scaled)).as_tuple().digits, -places))
+
+
+def _whole(n: int) -> int | Decimal:
+    """A whole number as JSON can take it: the int, or past Python's limit on writing an int
+    as text (4,300 digits) the same number as an exact ``Decimal``, which ``dumps`` writes in
+    full (and the ``urn:uuid`` names take as its digits)."""
+    limit = getattr(sys, "get_int_max_str_digits", lambda: 0)() or 4300
+    if n.bit_length() * 0.30103 < min(limit, 4300) - 1 or abs(n) < 10 ** min(limit, 4300):
+        return n
+    return Decimal(n)
 
 
 def exact_value(value: Any) -> dict:
@@ -66,10 +77,10 @@ def exact_value(value: Any) -> dict:
         return {"valueString": value}
     f = Fraction(value)
     if f.denominator == 1:
-        return {"valueQuantity": {"value": f.numerator}}
+        return {"valueQuantity": {"value": _whole(f.numerator)}}
     decimal = exact_decimal(f)
     if decimal is None:
-        return {"valueRatio": {"numerator": {"value": f.numerator}, "denominator": {"value": f.denominator}}}
+        return {"valueRatio": {"numerator": {"value": _whole(f.numerator)}, "denominator": {"value": _whole(f.denominator)}}}
     if len(decimal.as_tuple().digits) <= 17:
         as_float = float(decimal)
         if math.isfinite(as_float) and Decimal(repr(as_float)) == decimal:  # survives JSON as written

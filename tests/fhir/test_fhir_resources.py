@@ -257,3 +257,48 @@ def test_the_bundle_does_not_depend_on_where_the_ruleset_was_read_from(tmp_path)
     answers = dict(SUUNTIMA.definition.examples[0].answer_dict)
     responses = responses_for(SUUNTIMA, answers)
     assert fhir.decide(moved, responses, assessed_at=WHEN) == fhir.decide(SUUNTIMA, responses, assessed_at=WHEN)
+
+
+@pytest.mark.parametrize("tail, value", [
+    ("", 10**6000),                      # a whole number
+    (" / 8", Fraction(10**6000, 8)),      # a finite decimal
+    (" / 3", Fraction(10**6000, 3)),      # a ratio of whole numbers
+], ids=["whole", "decimal", "ratio"])
+def test_scores_past_python_s_limit_on_int_text_are_written_exactly(tail, value):
+    """Past 4,300 digits Python refuses to write an int as text: the Bundle, its names and
+    its JSON text still hold every digit."""
+    steps = "".join(  # a score may be at most 4,000 characters long: 10**6000 in two steps
+        f"  {name}: {{label: {{fi: {name}, sv: {name}, en: {name}}}, expr: \"{before} * 1{'0' * 3000}\"}}\n"
+        for name, before in (("u", "n"), ("v", "u"))
+    )
+    text = _ONE_SCORE.format(expr="v" + tail).replace("scores:\n", "scores:\n" + steps)
+    rs = segrules.load_text(text, "huge.yaml")
+    responses = fhir.questionnaire_response(rs, {"n": 1})
+    decision = rs.decide({"n": 1}, assessed_at=WHEN)
+    bundle = fhir.decision_resources(rs, decision, responses)
+    assert bundle == fhir.decision_resources(rs, rs.decide({"n": 1}, assessed_at=WHEN), responses)
+    assert bundle == fhir.decide(rs, responses, assessed_at=WHEN)
+    text = fhir.dumps(bundle, indent=2)
+    _, obs = resources(json.loads(text, parse_int=Decimal, parse_float=Decimal))["Observation"]
+    component = obs["component"][-1]
+    if "valueRatio" in component:
+        ratio = component["valueRatio"]
+        assert Fraction(ratio["numerator"]["value"]) / Fraction(ratio["denominator"]["value"]) == value
+    else:
+        assert Fraction(component["valueQuantity"]["value"]) == value
+
+
+#: The names of two decisions as every earlier version of segrules wrote them.
+NAMES_WHOLE = ["urn:uuid:d6addbdf-a266-5405-80ba-e7eecf21073e", "urn:uuid:8e788799-602a-5a87-84ed-ec45ac9512b6"]
+NAMES_DECIMAL = ["urn:uuid:9c87821a-746c-5536-9b58-dc988d522741", "urn:uuid:62ca3ed3-fa46-52af-b2df-540e8ebf2198"]
+
+
+@pytest.mark.parametrize("expr, names", [
+    ("n * 7", NAMES_WHOLE),
+    ("n * 100000000000000000001 / 8", NAMES_DECIMAL),
+])
+def test_the_names_of_ordinary_decisions_stay_the_same(expr, names):
+    """The urn:uuid names are derived from the decision: the same as they always were."""
+    rs = segrules.load_text(_ONE_SCORE.format(expr=expr), "names.yaml")
+    bundle = fhir.decision_resources(rs, rs.decide({"n": 1}, assessed_at=WHEN))
+    assert [e["fullUrl"] for e in bundle["entry"]] == names
