@@ -305,9 +305,104 @@ def test_every_reason_given_in_a_message_has_its_translation(lang):
     ("SR553", 'not a valid decision record: scores.resources must be {"exact": ...}, not true or false',
      'ei kelvollinen päätöstietue: scores.resources on oltava {"exact": ...}, ei true tai false'),
     ("SR557", "cannot read the record r.json: permission denied", "päätöstietuetta r.json ei voi lukea: käyttöoikeus puuttuu"),
+    ("SR553", "not a valid decision record: scores.resources.exact must be an exact number such as 3, 3.25 or 10/3, not '1/0'",
+     "ei kelvollinen päätöstietue: scores.resources.exact on oltava tarkka luku, kuten 3, 3.25 tai 10/3, ei '1/0'"),
+    ("SR307", "a.jsonl: the answers are 1049695 bytes; one answer set may be at most 1048576 bytes",
+     "a.jsonl: vastaukset ovat 1049695 tavua; yksi vastausjoukko saa olla enintään 1048576 tavua"),
+    ("SR307", "<stdin>: the answers are more than 1048576 bytes; one answer set may be at most 1048576 bytes",
+     "<stdin>: vastaukset ovat yli 1048576 tavua; yksi vastausjoukko saa olla enintään 1048576 tavua"),
+    ("SR307", "<stdin> line 2: the answers are more than 1048576 bytes; one answer set may be at most 1048576 bytes",
+     "<stdin> rivi 2: vastaukset ovat yli 1048576 tavua; yksi vastausjoukko saa olla enintään 1048576 tavua"),
+    ("SR932", "top4: no item has this linkId in the questionnaire of repro.i",
+     "top4: säännöstön repro.i lomakkeessa ei ole kohtaa, jolla on tämä linkId"),
+    ("SR932", "c_manag: no item has this linkId in the questionnaire of r; did you mean 'c_manage'?",
+     "c_manag: säännöstön r lomakkeessa ei ole kohtaa, jolla on tämä linkId; tarkoititko 'c_manage'?"),
+    ("SR932", "n: not an item of http://x/q|1; another respondent answers it",
+     "n: ei lomakkeen http://x/q|1 kohta; siihen vastaa toinen vastaaja"),
+    ("SR932", "g: this item is not a question and takes no answer", "g: tämä kohta ei ole kysymys, eikä siihen vastata"),
+    ("SR932", "(responses): and 15 more items that are not questions of the questionnaire",
+     "(vastaukset): ja 15 muuta kohtaa, jotka eivät ole lomakkeen kysymyksiä"),
+    ("SR932", "(responses): and 1 more item that are not questions of the questionnaire",
+     "(vastaukset): ja 1 muu kohta, joka ei ole lomakkeen kysymys"),
+    ("SR933", "m: the item appears more than once in response", "m: kohta on vastauksessa useammin kuin kerran"),
+    ("SR933", "m: the item appears more than once in response 2", "m: kohta on vastauksessa 2 useammin kuin kerran"),
+    ("SR933", "m: the item appears more than once in bundle entry 3", "m: kohta on Bundlen kohdassa 3 useammin kuin kerran"),
+    ("SR933", "m: 2 answers given; the item takes one", "m: annettu 2 vastausta; kohtaan annetaan yksi"),
+    ("SR933", "(responses): and 10 more repetitions of an item", "(vastaukset): ja 10 muuta toistettua kohtaa"),
 ])
 def test_messages_of_files_records_and_outputs_keep_their_details_in_finnish(code, message, fi):
     from segrules.messages import translate
 
     assert translate(code, message, "fi") == fi
     assert translate(code, message, "sv") != translate(code, "", "sv")  # more than the bare title
+
+
+def _set(record: dict, path: str, value) -> dict:
+    """A copy of ``record`` with ``path`` (``a.b``) set to ``value``, or removed where it is ``...``."""
+    out = json.loads(json.dumps(record))
+    *parents, key = path.split(".")
+    place = out
+    for name in parents:
+        place = place[name]
+    if value is ...:
+        del place[key]
+    else:
+        place[key] = value
+    return out
+
+
+def _record_problems() -> list[str]:
+    """Every problem text the record reader gives, each made by a record that has it."""
+    import datetime as dt
+
+    import segrules
+    from segrules.engine.record import RecordError, decision_from_json
+
+    rs = segrules.load_text(BASE, "base.yaml")
+    at = dt.datetime(2024, 1, 31, 9, 30, tzinfo=dt.timezone.utc)
+    good = json.loads(json.dumps(rs.decide(
+        {"battery": "illness", "c_manage": 4, "c_support": 2, "p_illness": 3, "visits": 20}, assessed_at=at).to_json()))
+    deep: object = 1
+    for _ in range(120):
+        deep = [deep]
+    records = [[], {"x": 1}] + [_set(good, path, value) for path, value in [
+        ("schema", ...), ("schema", "x"), ("ruleset.id", ...), ("ruleset.id", 5), ("rule.number", 0),
+        ("rule.number", 10**30), ("rule.line", -1), ("scores.resources", {"exact": "1/0"}),
+        ("scores.resources", {"exact": 3.5}), ("scores.resources", None), ("scores.resources", True),
+        ("answers", ...), ("answers.visits", float("nan")), ("answers.visits", deep),
+        ("assessed_at", "nope"), ("assessed_at", "2024-01-31T09:30:00"), ("overridden", True),
+        ("override_reason", "why"), ("ruleset.version", "9"), ("rule.number", 99),
+        ("rule.number", 1), ("scores.other", {"exact": "1"}), ("reassess_on", "2030-01-01"),
+    ]]
+    overridden = _set(_set(good, "segment.id", "verkosto"), "overridden", True)
+    records += [overridden, _set(_set(good, "segment.id", "zzz"), "suggested_segment", "zzz")]
+    found = []
+    for record in records:
+        try:
+            decision_from_json(record, rs)
+        except RecordError as exc:
+            found += exc.problems
+        else:
+            raise AssertionError(f"no problem with {record}")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_every_problem_of_a_decision_record_keeps_its_details_in_finnish_and_swedish(lang):
+    from segrules.engine.record import RecordError
+    from segrules.messages import RECORD_PROBLEMS, _match, translate
+
+    problems = _record_problems()
+    # one of each kind the reader writes (engine/record.py), the replay's checks included
+    for start in ("a decision record is", "the object has none", "the schema is missing", "the schema is ", "ruleset.id is missing",
+                  "ruleset.id must be", "rule.number must be 1", "rule.number 1000", "rule.line must", "scores.resources.exact",
+                  "scores.resources must be {", "answers is missing", "answers.visits is nan", "answers.visits nests",
+                  "assessed_at 'nope'", "assessed_at '2024-01-31T09:30:00' has", "overridden is true",
+                  "an overridden decision", "override_reason is given", "the record was made by",
+                  "segment.id 'zzz'", "rule.number 99:", "rule 1 gives", "the scores are", "reassess_on '2030"):
+        assert any(p.startswith(start) for p in problems), start
+    for problem in problems:
+        said = _match(RECORD_PROBLEMS, problem, lang, 0)
+        assert said is not None and said != problem, problem
+        message = str(RecordError([problem]))
+        assert translate("SR553", message, lang) != translate("SR553", "", lang), message
