@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import segrules
 from segrules import fhir
@@ -123,3 +124,23 @@ def test_a_lone_surrogate_in_the_responses_is_sr511_not_an_internal_error(tmp_pa
     # a pair is one character, and an escaped backslash no escape
     proc = run("decide", SUUNTIMA, "--answers", "-", stdin='{"\\ud83d\\ude00": 1, "x": "\\\\ud800"}')
     assert proc.returncode == 1 and "SR511" not in proc.stderr and "SR301" in proc.stderr
+
+
+def test_unknown_and_repeated_items_are_named_in_finnish_and_swedish(tmp_path):
+    rs = segrules.load(ROOT / SUUNTIMA)
+    response = json.loads((ROOT / RESPONSES).read_text(encoding="utf-8"))["entry"][0]["resource"]
+    items = response["item"]
+    stray = [{"linkId": f"zz{k}", "answer": [{"valueInteger": 1}]} for k in range(22)]
+    path = tmp_path / "stray.json"
+    path.write_text(json.dumps({**response, "item": items + stray}), encoding="utf-8")
+    proc = run("decide", SUUNTIMA, "--fhir", "--answers", path, "--lang", "sv")
+    lines = [line for line in proc.stderr.splitlines() if "SR932" in line]
+    assert len(lines) == 21 and len(set(lines)) == 21, proc.stderr
+    named = [line.split("SR932 fel: ", 1)[1] for line in lines[:-1]]
+    assert all(re.fullmatch(rf"zz[0-9]+: ingen post i formuläret för {re.escape(rs.id)} har detta linkId", n) for n in named)
+    assert lines[-1].endswith("SR932 fel: (svaren): och 2 poster till som inte är frågor i formuläret")
+    twice = tmp_path / "twice.json"
+    twice.write_text(json.dumps({**response, "item": items + items}), encoding="utf-8")
+    proc = run("decide", SUUNTIMA, "--fhir", "--answers", twice, "--lang", "fi")
+    lines = [line for line in proc.stderr.splitlines() if "SR933" in line]
+    assert lines and all(line.endswith("useammin kuin kerran") and ": kohta on vastauksessa" in line for line in lines), proc.stderr

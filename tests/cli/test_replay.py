@@ -152,3 +152,12 @@ def test_what_cannot_be_replayed_is_said_in_the_language_of_the_run(record, rule
     (tmp_path / "nan.json").write_text("[1,", encoding="utf-8")
     proc = run("replay", tmp_path / "nan.json", ruleset, "--lang", "sv")
     assert "beslutsposten är inte giltig JSON: ett värde väntades" in proc.stderr
+
+
+def test_a_record_whose_score_is_no_exact_number_says_so_in_the_language_of_the_run(record, ruleset):
+    score = next(iter(json.loads(record.read_text(encoding="utf-8"))["decision"]["scores"]))
+    path = edited(record, lambda d: d["scores"][score].update(exact="1/0"))
+    proc = run("replay", path, ruleset, "--lang", "fi")
+    assert proc.returncode == 1
+    assert proc.stderr == (f"SR553 virhe: ei kelvollinen päätöstietue: scores.{score}.exact on oltava tarkka luku, "
+                           "kuten 3, 3.25 tai 10/3, ei '1/0'\n"), proc.stderr
