@@ -16,7 +16,7 @@ from ..population.render import html_report, text_report
 from ..source import parse_yaml, read_source, to_data
 from ..sql.batch import BatchInputError, duckdb_progress, duckdb_relation, duckdb_session, parse_location, segment_table
 from ..sql.compiler import RESULT_COLUMNS, SHAPES, q
-from .common import add_progress, print_json, progress_bar, whole_number
+from .common import add_progress, print_json, progress_bar, safe_lines, whole_number
 
 HELP = "report a population's segments: counts, shares, small cells hidden, two versions compared"
 DESCRIPTION = (
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.to_json())
     else:
-        print(text_report(report, rs, args.lang), end="")
+        print(safe_lines(text_report(report, rs, args.lang)), end="")
     return 0
 
 

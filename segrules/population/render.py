@@ -6,14 +6,20 @@ records by code, and the comparisons.
 
 from __future__ import annotations
 
+import html
 from fractions import Fraction
-from html import escape
 
 from ..diagram import segment_colours
 from ..dsl import ast
-from ..errors import UsageError
+from ..errors import UsageError, safe_text
 from ..i18n import decimal_point, value_words
 from . import ALL, NONE, REJECTED, TOTAL, PopulationReport, Table
+
+def escape(text: str) -> str:
+    """Text for the page: HTML's special characters escaped, and the control characters of a
+    label or a data value written visibly as ``\\x1b``-style escapes, as on the terminal."""
+    return html.escape(safe_text(str(text), None))
+
 
 TEXTS = {
     "fi": {
@@ -308,10 +314,12 @@ def text_report(report: PopulationReport, ruleset: ast.RulesetDef, lang: str = "
         return str(n) if share is None or c == TOTAL else f"{n} ({percent(share, lang)})"
 
     def block(table: Table, heading: str, names) -> list[str]:
-        rows = [("", *[label[s] for s in report.segments], t["total"])]
+        # labels and data values with their control characters written visibly, before the
+        # columns are measured
+        rows = [("", *[safe_text(label[s], None) for s in report.segments], t["total"])]
         whole = table is report.overall
         for r in list(table.rows) + ([] if whole else [TOTAL]):
-            name = t["total"] if r is TOTAL or (whole and r is ALL) else names(r)
+            name = t["total"] if r is TOTAL or (whole and r is ALL) else safe_text(names(r), None)
             rows.append((name, *[cell(table, r, s) for s in report.segments], cell(table, r, TOTAL)))
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
         lines = [heading]
@@ -351,4 +359,5 @@ def text_report(report: PopulationReport, ruleset: ast.RulesetDef, lang: str = "
 
 
 def _plain(n: int | None, hidden_text: str) -> str:
-    return f"({hidden_text})" if n is None else str(n)
+    """A count outside the tables, as the HTML page writes it: the number, or that it is hidden."""
+    return hidden_text if n is None else str(n)

@@ -468,3 +468,21 @@ def test_html_and_csv_are_written_both_or_neither(result, tmp_path):
     proc = run("report", SUUNTIMA, "--input", result[0], "--html", page, "--csv", tmp_path / "r.csv")
     assert proc.returncode == 0, proc.stderr
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>") and sorted(tmp_path.iterdir()) == [tmp_path / "r.csv", page]
+
+
+def test_report_writes_control_characters_of_data_visibly(tmp_path):
+    """A data value or a label holding a terminal escape is printed as ``\\x1b``, never raw."""
+    evil = "evil\x1b]0;pwn\x07\x1b[2J"
+    ruleset = tmp_path / "esc.yaml"
+    ruleset.write_text(SUUNTIMA.read_text(encoding="utf-8").replace("en: Self-care client", 'en: "Self\\e[2Jcare"', 1),
+                       encoding="utf-8")
+    rows = [{"record_id": i, "unit": evil, **a}
+            for i, a in enumerate(segrules.load(SUUNTIMA).definition.examples[k % 4].answer_dict for k in range(40))]
+    answers = tmp_path / "answers.jsonl"
+    answers.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    proc = run("report", ruleset, "--input", answers, "--by", "unit", "--html", tmp_path / "r.html", "--lang", "en")
+    assert proc.returncode == 0, proc.stderr
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    for out in (proc.stdout, page):
+        assert "\x1b" not in out and "\x07" not in out
+        assert "evil\\x1b]0;pwn\\x07\\x1b[2J" in out and "Self\\x1b[2Jcare" in out

@@ -220,3 +220,34 @@ def test_yes_no_answers_of_a_by_input_read_in_the_reports_language():
             assert sorted(rows) == sorted([yes, no_word]), text
             html = html_report(report, guide, lang)
             assert f"<td>{yes}</td>" in html and f"<td>{no_word}</td>" in html
+
+
+def test_labels_and_data_values_never_drive_the_terminal_or_hide_in_the_page(suuntima):
+    """Control characters of a segment label or a group value are written visibly, as
+    ``\\x1b``, in the text report (its columns still aligned) and in the HTML page."""
+    evil = "evil\x1b]0;pwn\x07\x1b[2J"
+    rs = segrules.load_text(SUUNTIMA.read_text(encoding="utf-8").replace(
+        "en: Self-care client", 'en: "Self\\e[2Jcare"', 1), "esc.yaml").definition
+    report = build_report(rs, records=60, by_segment={"omatoimi": 15, "yhteiso": 15, "yhteistyo": 15, "verkosto": 15},
+                          by_group={"unit": {(evil, s): 15 for s in ("omatoimi", "yhteiso", "yhteistyo", "verkosto")}})
+    text = text_report(report, rs, "en")
+    page = html_report(report, rs, "en")
+    for out in (text, page):
+        assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f]", out)
+        assert "Self\\x1b[2Jcare" in out and "evil\\x1b]0;pwn\\x07\\x1b[2J" in out
+    lines = text.splitlines()
+    block = lines[lines.index("Shares by group: unit") + 1:][:3]  # its header, the value, the total
+    assert block[1].startswith("  evil") and len({len(line) for line in block}) == 1  # the columns line up
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("fi", "Tietueita: alle 5 tai peitetty; segmentoitu: 60; hylätty: alle 5 tai peitetty"),
+    ("sv", "Poster: under 5 eller dold; segmenterade: 60; avvisade: under 5 eller dold"),
+    ("en", "Records: under 5 or hidden; segmented: 60; rejected: under 5 or hidden"),
+])
+def test_a_hidden_count_of_records_reads_as_the_page_writes_it(suuntima, lang, line):
+    report = build_report(suuntima.definition, records=62, rejected={"SR302": 2},
+                          by_segment={"omatoimi": 15, "yhteiso": 15, "yhteistyo": 15, "verkosto": 15})
+    assert report.records is None
+    assert line in text_report(report, suuntima.definition, lang).splitlines()
+    assert line.split(";")[0] in re.sub(r"<[^>]+>", "", html_report(report, suuntima.definition, lang))
