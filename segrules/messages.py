@@ -641,19 +641,13 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "svarsfilen är inte giltig UTF-8-text"),
     ("SR511", "the answers are not valid: the key {key} is given twice", "vastaukset eivät kelpaa: avain {key} on annettu kahdesti",
      "svaren är inte giltiga: nyckeln {key} förekommer två gånger"),
-    # answers over the limit (a file, standard input, a line of JSON Lines)
-    ("SR307", "{file} line {line}: the answers are more than {limit} bytes; one answer set may be at most {max} bytes",
-     "{file} rivi {line}: vastaukset ovat yli {limit} tavua; yksi vastausjoukko saa olla enintään {max} tavua",
-     "{file} rad {line}: svaren är mer än {limit} byte; en svarsuppsättning får vara högst {max} byte"),
-    ("SR307", "{file}: the answers are more than {limit} bytes; one answer set may be at most {max} bytes",
-     "{file}: vastaukset ovat yli {limit} tavua; yksi vastausjoukko saa olla enintään {max} tavua",
-     "{file}: svaren är mer än {limit} byte; en svarsuppsättning får vara högst {max} byte"),
-    ("SR307", "{file} line {line}: the answers are {size} bytes; one answer set may be at most {max} bytes",
-     "{file} rivi {line}: vastaukset ovat {size} tavua; yksi vastausjoukko saa olla enintään {max} tavua",
-     "{file} rad {line}: svaren är {size} byte; en svarsuppsättning får vara högst {max} byte"),
-    ("SR307", "{file}: the answers are {size} bytes; one answer set may be at most {max} bytes",
-     "{file}: vastaukset ovat {size} tavua; yksi vastausjoukko saa olla enintään {max} tavua",
-     "{file}: svaren är {size} byte; en svarsuppsättning får vara högst {max} byte"),
+    # answers over the limit (a file, standard input, a line of JSON Lines); how large, by VALUE_WORDS
+    ("SR307", "{file} line {line}: {value}; one answer set may be at most {max} bytes",
+     "{file} rivi {line}: {value}; yksi vastausjoukko saa olla enintään {max} tavua",
+     "{file} rad {line}: {value}; en svarsuppsättning får vara högst {max} byte"),
+    ("SR307", "{file}: {value}; one answer set may be at most {max} bytes",
+     "{file}: {value}; yksi vastausjoukko saa olla enintään {max} tavua",
+     "{file}: {value}; en svarsuppsättning får vara högst {max} byte"),
     # the items of a FHIR QuestionnaireResponse
     ("SR932", "{input}: no item has this linkId in the questionnaire of {id}; did you mean {name}?",
      "{input}: säännöstön {id} lomakkeessa ei ole kohtaa, jolla on tämä linkId; tarkoititko {name}?",
@@ -1139,6 +1133,9 @@ REASONS: list[tuple[str, str, str]] = [
 VALUE_WORDS: list[tuple[str, str, str]] = [
     ("a whole number of about {n} digits", "noin {n} numeron kokonaisluku", "ett heltal med ungefär {n} siffror"),
     ("no decision ({code})", "ei päätöstä ({code})", "inget beslut ({code})"),
+    # the size of answers over the limit (SR307)
+    ("the answers are more than {n} bytes", "vastaukset ovat yli {n} tavua", "svaren är mer än {n} byte"),
+    ("the answers are {n} bytes", "vastaukset ovat {n} tavua", "svaren är {n} byte"),
 ]
 
 #: What is wrong with a decision record (``engine.record``), inside an SR553 message.
