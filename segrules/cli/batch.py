@@ -10,7 +10,7 @@ from ..pipeline import load
 from ..sql import SHAPES
 from ..sql.batch import ENGINES, run_batch
 from ..i18n import count, decimal, text
-from .common import add_progress, print_json, progress_bar
+from .common import add_progress, data_text, print_json, progress_bar
 
 HELP = "segment every record of a CSV, Parquet, JSON Lines file or a database table"
 DESCRIPTION = (
@@ -33,8 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "or the session spark-submit started)")
     parser.add_argument("--shape", choices=SHAPES, default="wide",
                         help="wide: a column per input; long: (record, question, value) rows (default wide)")
-    parser.add_argument("--key", default="record_id", metavar="COLUMN", help="the record key column (default record_id)")
-    parser.add_argument("--carry", action="append", default=[], metavar="INPUT",
+    parser.add_argument("--key", type=data_text, default="record_id", metavar="COLUMN", help="the record key column (default record_id)")
+    parser.add_argument("--carry", type=data_text, action="append", default=[], metavar="INPUT",
                         help="also copy this input's answers to the result, to group a report by it (repeatable); "
                         "columns that are not inputs are always carried")
     add_progress(parser)

@@ -117,6 +117,9 @@ PARSER_MESSAGES: tuple[tuple[str, str, str], ...] = (
      "%(value)s är inte ett positivt heltal"),
     ("%(value)s is not a positive number of seconds", "%(value)s ei ole positiivinen sekuntimäärä",
      "%(value)s är inte ett positivt antal sekunder"),
+    ("%(value)s is not UTF-8 and would be written into the data; give it in UTF-8",
+     "%(value)s ei ole UTF-8-merkistöä, ja se kirjoitettaisiin tietoihin; anna se UTF-8-merkistössä",
+     "%(value)s är inte i UTF-8 och skulle skrivas i datan; ange det i UTF-8"),
     ("%(value)s is not a number of seconds", "%(value)s ei ole sekuntimäärä", "%(value)s är inte ett antal sekunder"),
     ("%(value)s is not a number of seconds from 0 to 600", "%(value)s ei ole sekuntimäärä väliltä 0–600",
      "%(value)s är inte ett antal sekunder från 0 till 600"),
@@ -347,6 +350,18 @@ def positive_units(text: str) -> int:
 
 
 # --------------------------------------------------------------------------- output
+
+
+def data_text(text: str) -> str:
+    """An argparse type: text that segrules writes into data (a reason, a key or a column
+    name), which must be UTF-8; a byte of another encoding (which Python reads from the command
+    line as a lone surrogate) is a usage error (exit code 2), never written as ``\\udcff``."""
+    if _SURROGATE.search(text):
+        raise argparse.ArgumentTypeError(f"'{safe_text(text)}' is not UTF-8 and would be written into the data; give it in UTF-8")
+    return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def whole_number(text: str) -> int:

@@ -16,7 +16,7 @@ from ..i18n import code_label, quadrant_text, text, value_words
 from ..errors import AnswerError, SegrulesError
 from ..pipeline import load
 from .common import (
-    answers_example, parse_datetime, pathway_lines, print_json, read_answers, read_json, safe_lines, table,
+    answers_example, data_text, parse_datetime, pathway_lines, print_json, read_answers, read_json, safe_lines, table,
 )
 
 HELP = "decide the segment for one answer set"
@@ -25,8 +25,8 @@ HELP = "decide the segment for one answer set"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ruleset", metavar="RULESET")
     parser.add_argument("--answers", required=True, metavar="FILE", help="the answers as a JSON object, or JSON Lines (one answer set a line, one decision each); - reads stdin")
-    parser.add_argument("--override", metavar="SEGMENT", help="a segment chosen by a person instead of the suggestion")
-    parser.add_argument("--reason", metavar="TEXT", help="why the segment was overridden (required with --override)")
+    parser.add_argument("--override", type=data_text, metavar="SEGMENT", help="a segment chosen by a person instead of the suggestion")
+    parser.add_argument("--reason", type=data_text, metavar="TEXT", help="why the segment was overridden (required with --override)")
     parser.add_argument(
         "--at", metavar="ISO-DATETIME", help="assessment time with its UTC offset, e.g. 2024-03-01T09:30+02:00 (default now)"
     )

@@ -16,7 +16,7 @@ from ..population.render import html_report, text_report
 from ..source import parse_yaml, read_source, to_data
 from ..sql.batch import BatchInputError, duckdb_progress, duckdb_relation, duckdb_session, parse_location, segment_table
 from ..sql.compiler import RESULT_COLUMNS, SHAPES, q
-from .common import add_progress, print_json, progress_bar, safe_lines, whole_number
+from .common import add_progress, data_text, print_json, progress_bar, safe_lines, whole_number
 
 HELP = "report a population's segments: counts, shares, small cells hidden, two versions compared"
 DESCRIPTION = (
@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ruleset", metavar="RULESET", help="the ruleset (that made the batch result)")
     parser.add_argument("--input", required=True, metavar="LOCATION",
                         help="a batch result or the answers: a .parquet, .csv or .jsonl file, or file.duckdb#table")
-    parser.add_argument("--by", action="append", default=[], metavar="COLUMN",
+    parser.add_argument("--by", type=data_text, action="append", default=[], metavar="COLUMN",
                         help="also count by this column (repeat for several: --by battery --by unit)")
     parser.add_argument("--min-cell", type=whole_number, default=DEFAULT_MIN_CELL, metavar="N",
                         help=f"hide counts below N, and the cells that would give them away (default {DEFAULT_MIN_CELL})")
@@ -41,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--compare", metavar="OTHER_RULESET",
                         help="another version of the model: how many records would move from each segment to each other "
                         "(the input must be the answers)")
-    parser.add_argument("--key", default="record_id", metavar="COLUMN", help="the record key column (default record_id)")
+    parser.add_argument("--key", type=data_text, default="record_id", metavar="COLUMN", help="the record key column (default record_id)")
     parser.add_argument("--shape", choices=SHAPES, default="wide", help="answers input: a column per input (wide) or long")
     parser.add_argument("--html", metavar="FILE.html", help="write the report as a self-contained HTML page")
     parser.add_argument("--csv", metavar="FILE.csv", help="write every table as CSV")

@@ -8,6 +8,7 @@ import random
 
 from ..pipeline import load
 from ..sampling import sample_answers
+from .common import data_text
 
 HELP = "print random valid answer sets, one JSON object per line"
 
@@ -26,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("ruleset", metavar="RULESET")
     parser.add_argument("--count", type=_count_arg, default=1, metavar="N", help="how many answer sets (default 1)")
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
-    parser.add_argument("--key", metavar="COLUMN",
+    parser.add_argument("--key", type=data_text, metavar="COLUMN",
                         help="number the answer sets 1, 2, ... in this field: a synthetic population for segrules batch")
 
 

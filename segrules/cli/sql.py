@@ -7,7 +7,7 @@ import argparse
 from ..errors import UsageError
 from ..pipeline import load
 from ..sql import DIALECTS, SHAPES, to_sql
-from .common import print_json
+from .common import data_text, print_json
 
 HELP = "print the SQL that segments every record of an answers table"
 DESCRIPTION = (
@@ -21,9 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dialect", choices=DIALECTS, default="duckdb", help="the SQL engine (default duckdb)")
     parser.add_argument("--shape", choices=SHAPES, default="wide",
                         help="wide: a column per input; long: (record, question, value) rows (default wide)")
-    parser.add_argument("--table", default="answers", metavar="NAME", help="the answers table (default answers)")
-    parser.add_argument("--key", default="record_id", metavar="COLUMN", help="the record key column (default record_id)")
-    parser.add_argument("--carry", action="append", default=[], metavar="COLUMN",
+    parser.add_argument("--table", type=data_text, default="answers", metavar="NAME", help="the answers table (default answers)")
+    parser.add_argument("--key", type=data_text, default="record_id", metavar="COLUMN", help="the record key column (default record_id)")
+    parser.add_argument("--carry", type=data_text, action="append", default=[], metavar="COLUMN",
                         help="a column to pass through to the result (wide shape; repeatable)")
     parser.add_argument("--typed", action="store_true",
                         help="wide shape: number questions are integer columns and yes/no questions boolean "
