@@ -8,7 +8,8 @@ documented relations, so a number that the suppression did not think of (a total
 somewhere else, a count of records that change segment) shows up here as a narrow interval.
 
 Besides the report, the attacker may be told which segments each quadrant region holds
-(``region_segments``: the ruleset is public), which segments have records without scores, and
+(``region_segments``: those it does hold in this population, one record at least of each, as
+the audit grants), which segments have records without scores, and
 which counts are zero (``zeros``: (table, row, column) positions; the public rulesets rule many
 moves and many (answer, segment) pairs out).
 """
@@ -132,7 +133,7 @@ def _model(doc: dict, prefix: str, region_segments: Mapping[tuple[str, str], set
                     parts = []
                     for s in sorted(region_segments.get((r, c), ())):
                         n = z3.Int(f"{prefix}_in_{r}_{c}_{s}")
-                        facts.append(n >= 0)
+                        facts.append(n >= 1)  # the region holds the segment: one record at least
                         parts.append(n)
                         inside[s].append(n)
                     facts.append(grid[(r, c)] == z3.Sum(parts) if parts else grid[(r, c)] == 0)
@@ -140,7 +141,7 @@ def _model(doc: dict, prefix: str, region_segments: Mapping[tuple[str, str], set
                 extra = []
                 if s in unscored:
                     u = z3.Int(f"{prefix}_unscored_{s}")
-                    facts.append(u >= 0)
+                    facts.append(u >= 1)  # some record of the segment has no scores
                     extra.append(u)
                 facts.append(overall[(ALL, s)] == z3.Sum(inside[s] + extra) if inside[s] + extra else overall[(ALL, s)] == 0)
 
