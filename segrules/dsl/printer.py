@@ -47,22 +47,29 @@ def number_text(value: Fraction | int) -> str:
     return text if text is not None else f"({f.numerator} / {f.denominator})"
 
 
+def decimal_places(f: Fraction) -> int | None:
+    """How many decimal places ``f`` has written exactly (``2`` for 2.25), or None when it has
+    no finite decimal form (1/3). A fraction in lowest terms has one exactly when its
+    denominator has no prime factors but 2 and 5; no float is made, so any size is exact."""
+    d = f.denominator
+    twos = (d & -d).bit_length() - 1
+    d >>= twos
+    fives = 0
+    while d % 5 == 0:
+        d //= 5
+        fives += 1
+    return max(twos, fives) if d == 1 else None
+
+
 def decimal_text(f: Fraction, digits: Callable[[int], str] = str) -> str | None:
     """The exact decimal form of ``f`` (``3``, ``-2.5``), or None when it has none (1/3).
 
     ``digits`` writes the integer digits; where it gives something other than digits (an
     order of magnitude for a number too long to show), that text is returned as it is.
     """
-    d, twos, fives = f.denominator, 0, 0
-    while d % 2 == 0:
-        d //= 2
-        twos += 1
-    while d % 5 == 0:
-        d //= 5
-        fives += 1
-    if d != 1:
+    places = decimal_places(f)
+    if places is None:
         return None
-    places = max(twos, fives)
     text = digits(abs(f.numerator) * 10**places // f.denominator)
     sign = "-" if f < 0 else ""
     if places == 0 or not text.isdigit():

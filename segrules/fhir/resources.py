@@ -21,6 +21,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..dsl import ast
+from ..dsl.printer import decimal_places
 from ..errors import EvaluationError, SegrulesError, UsageError
 from . import terms
 from .fhirpath import string_literal
@@ -36,21 +37,12 @@ SURVEY = {
 
 
 def exact_decimal(value: Fraction) -> Decimal | None:
-    """A fraction as the exact Decimal it is, or None when it has no finite decimal expansion.
-
-    A fraction in lowest terms is a finite decimal exactly when its denominator has no prime
-    factors but 2 and 5; no float is ever made, so any size is exact.
-    """
-    den = value.denominator
-    twos = (den & -den).bit_length() - 1
-    rest, fives = den >> twos, 0
-    while rest % 5 == 0:
-        rest //= 5
-        fives += 1
-    if rest != 1:
+    """A fraction as the exact Decimal it is, or None when it has no finite decimal expansion
+    (``decimal_places``: no float is ever made, so any size is exact)."""
+    places = decimal_places(value)
+    if places is None:
         return None
-    places = max(twos, fives)
-    scaled = value.numerator * 10**places // den  # exact: den divides 10**places
+    scaled = value.numerator * 10**places // value.denominator  # exact: it divides 10**places
     return Decimal((int(scaled < 0), Decimal(abs(scaled)).as_tuple().digits, -places))
 
 
