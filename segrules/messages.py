@@ -769,6 +769,15 @@ MESSAGES: list[tuple[str, str, str, str]] = [
     ("SR803", "{file}: there is no record key column {key} (give it with --key); the columns are: {columns}",
      "{file}: tietueen avainsaraketta {key} ei ole (anna se valitsimella --key); sarakkeet ovat: {columns}",
      "{file}: nyckelkolumnen {key} finns inte (ange den med --key); kolumnerna är: {columns}"),
+    ("SR803", "{file}: no column {names} to carry; the columns are: {columns}",
+     "{file}: ei saraketta {names} tuotavaksi mukaan; sarakkeet ovat: {columns}",
+     "{file}: ingen kolumn {names} att ta med; kolumnerna är: {columns}"),
+    ("SR803", "{file}: the long shape, a row per answer, carries no column ({column}): a column of its rows is not "
+     "one of the record's; carry it with the wide shape, or join it to the result by the record key",
+     "{file}: pitkä muoto, rivi vastausta kohden, ei tuo mukaan sarakkeita ({column}): sen rivien sarake ei ole "
+     "tietueen sarake; tuo se mukaan leveässä muodossa tai liitä se tulokseen tietueen avaimella",
+     "{file}: den långa formen, en rad per svar, tar inte med några kolumner ({column}): en kolumn i dess rader är "
+     "inte postens; ta med den i den breda formen, eller foga den till resultatet med postens nyckel"),
     ("SR810", "{option} {file}: --engine postgres reads and writes tables of a PostgreSQL database, not files; load the "
      "file into a table (psql: \\copy answers FROM 'answers.csv' WITH (FORMAT csv, HEADER)) and give "
      "postgresql://...#answers, or segment files with --engine duckdb (the default), which gives the same results",

@@ -220,10 +220,7 @@ def run_batch(
         else:
             columns = _columns_duckdb(con, relation)
             carried, missing = _plan_columns(ruleset, columns, shape, key, src)
-            absent = [c for c in carry if c not in columns]
-            if absent:
-                raise BatchInputError(f"{src}: no column {', '.join(map(repr, absent))} to carry")
-            carry = carried + tuple(c for c in carry if c not in carried and c != key)
+            carry = _carried(columns, carried, carry, shape, key, src)
             try:
                 progress.step("segmenting", _record_count(con, relation, shape, key) if progress.shown else None)
                 _python_engine(con, ruleset, relation, shape, key, carry, progress)
@@ -491,11 +488,7 @@ def segment_query(con, ruleset, relation: str, *, shape: str = "wide", key: str 
     types = _column_types_duckdb(con, relation)
     columns = list(types)
     carried, missing = _plan_columns(ruleset, columns, shape, key, source or relation)
-    absent = [c for c in carry if c not in columns]
-    if absent:
-        raise BatchInputError(f"{source or relation}: no column {', '.join(map(repr, absent))} to carry; "
-                              f"the columns are: {', '.join(columns)}")
-    carry = carried + tuple(c for c in carry if c not in carried and c != key)
+    carry = _carried(columns, carried, carry, shape, key, source or relation)
     query = duckdb_native(
         con,
         compile_query(ruleset.definition, table=relation, shape=shape, key=key, carry=carry, columns=columns,
@@ -759,6 +752,21 @@ def _plan_columns(ruleset, columns, shape: str, key: str, src) -> tuple[tuple[st
     carry = tuple(c for c in columns if c != key and c not in ids)
     missing = tuple(i for i in ids if i not in columns)
     return carry, missing
+
+
+def _carried(columns, carried: tuple[str, ...], asked: Sequence[str], shape: str, key: str, src) -> tuple[str, ...]:
+    """The columns carried through: those the shape carries and those asked for (``--carry``),
+    each of which must be a column of the input. The long shape (a row per answer) carries
+    none: a column of its rows is not one of the record's."""
+    absent = [c for c in asked if c not in columns]
+    if absent:
+        raise BatchInputError(f"{src}: no column {', '.join(map(repr, absent))} to carry; "
+                              f"the columns are: {', '.join(columns)}")
+    if shape == "long" and asked:
+        raise BatchInputError(f"{src}: the long shape, a row per answer, carries no column ({asked[0]}): a column of "
+                              "its rows is not one of the record's; carry it with the wide shape, or join it to the "
+                              "result by the record key")
+    return carried + tuple(c for c in asked if c not in carried and c != key)
 
 
 # --------------------------------------------------------------------------- the Python engine

@@ -30,7 +30,7 @@ import attrs
 
 from ..errors import UsageError
 from .batch import (
-    BatchInputError, BatchOutputError, BatchSummary, DatabaseError, DuplicateColumnError, _plan_columns,
+    BatchInputError, BatchOutputError, BatchSummary, DatabaseError, DuplicateColumnError, _carried, _plan_columns,
     refuse_key_problems,
 )
 from .compiler import RESULT_COLUMNS, compile_query, q
@@ -163,10 +163,7 @@ def _run(spark, ruleset, src, dst, rej, shape, key, carry, started) -> BatchSumm
     columns = _header(spark, src, frame)
     types = {name: kind.upper() for name, kind in frame.dtypes}
     carried, missing = _plan_columns(ruleset, columns, shape, key, src)
-    absent = [c for c in carry if c not in columns]
-    if absent:
-        raise BatchInputError(f"{src}: no column {', '.join(map(repr, absent))} to carry; the columns are: {', '.join(columns)}")
-    carry = carried + tuple(c for c in carry if c not in carried and c != key)
+    carry = _carried(columns, carried, carry, shape, key, src)
     frame.createOrReplaceTempView(_VIEW)
     query = render(
         compile_query(ruleset.definition, table=q(_VIEW), shape=shape, key=key, carry=carry, columns=columns,

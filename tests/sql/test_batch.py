@@ -763,3 +763,17 @@ def test_long_shape_a_row_without_a_question_is_SR301_on_every_engine(tmp_path, 
             assert by_key[k] == (first[k]["segment"], first[k]["error_codes"], first[k]["error_inputs"]), (source, engine)
     assert got["long.parquet", "duckdb"] == got["long.parquet", "python"] == got["table", "postgres"]
     assert got["long.csv", "duckdb"] == got["long.csv", "python"]
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "python"])
+def test_the_long_shape_carries_no_column_SR803(tmp_path, engine):
+    """A row per answer: a column of the rows is not one of the record's. Carrying one stopped
+    the run with DuckDB's words (the DuckDB engine) or carried nothing (the Python engine)."""
+    ruleset = segrules.load(RULESET)
+    (tmp_path / "long.csv").write_text("record_id,question,value,unit\n1,c_daily_life,4,u1\n", encoding="utf-8")
+    for column in ("unit", "value", "question"):
+        with pytest.raises(SegrulesError) as info:
+            run_batch(ruleset, str(tmp_path / "long.csv"), str(tmp_path / "o.parquet"), shape="long", engine=engine,
+                      carry=[column])
+        assert info.value.code == "SR803" and f"carries no column ({column})" in str(info.value)
+    assert not (tmp_path / "o.parquet").exists()
