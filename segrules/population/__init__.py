@@ -288,6 +288,7 @@ def build_report(
     records: int,
     by_segment: Mapping[str, int],
     by_group: Mapping[str, Mapping[tuple[Any, str], int]] = {},
+    by_groups: Mapping[tuple[tuple, str], int] | None = None,
     rejected: Mapping[str, int] = {},
     quadrant: Mapping[tuple[str, str, str], int] | None = None,
     min_cell: int = DEFAULT_MIN_CELL,
@@ -298,7 +299,9 @@ def build_report(
     progress: Progress = NO_PROGRESS,
 ) -> PopulationReport:
     """A report from counts: ``by_segment`` (segment → count of segmented records),
-    ``by_group`` (grouping column → (value, segment) → count), ``rejected`` (code → count of
+    ``by_group`` (grouping column → (value, segment) → count), ``by_groups`` (with two or
+    more grouping columns: (their values in ``by_group``'s order, segment) → count, for the
+    audit alone), ``rejected`` (code → count of
     the rejected records with that code), ``quadrant`` ((complexity region, resources region,
     segment) → count), ``transitions_counts`` ((old segment, new segment) → count, over every
     record; ``transitions_segments``: the other version's segments).
@@ -349,6 +352,25 @@ def build_report(
         keys[(TOTAL, TOTAL)] = ("segmented",)
         book.grid(keys, rows, segments)
         groups.append((column, tuple(rows), keys))
+
+    # the groups together (``by_groups``): never published, but a reader may know how they
+    # nest (a unit lies in one municipality), so the attacker is granted every combination
+    # that holds records and an unknown count of each, each group table's cell the sum of
+    # those it covers; with the zeros granted, a unit's rows then add up to its municipality's
+    if by_groups is not None and len(by_group) > 1:
+        columns = list(by_group)
+        parts: dict = {}
+        for (values, s), n in sorted(by_groups.items(), key=repr):
+            if not n:
+                continue
+            values = tuple(NONE if v is None else v for v in values)
+            book.latent[("groups", values, s)] = n
+            for column, v in zip(columns, values):
+                parts.setdefault(("group", column, v, s), []).append(("groups", values, s))
+        for column, rows, keys in groups:
+            for r in rows:
+                for s in segments:
+                    book.total(keys[(r, s)], parts.get(("group", column, r, s), []))
 
     quad = None
     if quadrant is not None and ruleset.axes is not None:

@@ -47,6 +47,8 @@ def count_batch(con: Any, relation: str, ruleset: ast.RulesetDef, group_by: Sequ
                 "the ruleset that made it", code="SR851",
             )
     sets = ["(segment)"] + [f"({quote(g)}, segment)" for g in group_by]
+    if len(group_by) > 1:  # the groups together, for the audit alone: a unit lies in one municipality
+        sets.append(f"({', '.join(quote(g) for g in group_by)}, segment)")
     select_groups = "".join(f", {quote(g)}::VARCHAR AS g{i}, GROUPING({quote(g)}) AS k{i}" for i, g in enumerate(group_by))
     rows = con.execute(
         f"SELECT segment::VARCHAR{select_groups}, count(*) FROM {relation} WHERE segment IS NOT NULL "
@@ -54,6 +56,7 @@ def count_batch(con: Any, relation: str, ruleset: ast.RulesetDef, group_by: Sequ
     ).fetchall()
     by_segment: dict[str, int] = {}
     by_group: dict[str, dict] = {g: {} for g in group_by}
+    by_groups: dict[tuple, int] = {}
     for row in rows:
         segment, n = row[0], row[-1]
         flags = row[2:-1:2]
@@ -61,6 +64,8 @@ def count_batch(con: Any, relation: str, ruleset: ast.RulesetDef, group_by: Sequ
         grouped = [i for i, k in enumerate(flags) if k == 0]
         if not grouped:
             by_segment[segment] = by_segment.get(segment, 0) + n
+        elif len(grouped) > 1:
+            by_groups[(tuple(values), segment)] = n
         else:
             (i,) = grouped
             by_group[group_by[i]][(values[i], segment)] = n
@@ -72,6 +77,8 @@ def count_batch(con: Any, relation: str, ruleset: ast.RulesetDef, group_by: Sequ
         for code in sorted(set((codes or "unknown").split(","))):
             rejected[code.strip()] = rejected.get(code.strip(), 0) + n
     out = {"records": records, "by_segment": by_segment, "by_group": by_group, "rejected": rejected}
+    if len(group_by) > 1:
+        out["by_groups"] = by_groups
     if quadrant and ruleset.axes is not None and {"resources_num", "resources_den", "complexity_num", "complexity_den"} <= set(columns):
         out["quadrant"] = _quadrant(con, relation, ruleset)
     return out

@@ -11,7 +11,8 @@ Besides the report, the attacker may be told which segments each quadrant region
 (``region_segments``: those it does hold in this population, one record at least of each, as
 the audit grants), which segments have records without scores, and
 which counts are zero (``zeros``: (table, row, column) positions; the public rulesets rule many
-moves and many (answer, segment) pairs out).
+moves and many (answer, segment) pairs out), and which cells are sums of others (``sums``:
+(position, [positions]); a municipality's row is the sum of its units' rows).
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def too_narrow(doc: dict, min_cell: int, **knowledge) -> dict:
 
 
 def _model(doc: dict, prefix: str, region_segments: Mapping[tuple[str, str], set] | None = None,
-           unscored: set = frozenset(), zeros: set = frozenset()):
+           unscored: set = frozenset(), zeros: set = frozenset(), sums: list = ()):
     """Variables for every published position, their published values (None: hidden), and
     the facts a reader knows."""
     cells: dict[tuple, object] = {}
@@ -157,4 +158,5 @@ def _model(doc: dict, prefix: str, region_segments: Mapping[tuple[str, str], set
         moved = var(("moved", ALL, TOTAL), tr["moved"])
         facts.append(moved == z3.Sum([v for (r, c), v in grid.items() if TOTAL not in (r, c) and r != c]))
     facts += [cells[key] == 0 for key in sorted(zeros, key=repr) if key in cells]
+    facts += [cells[total] == z3.Sum([cells[p] for p in parts]) for total, parts in sums]
     return cells, values, facts

@@ -171,6 +171,28 @@ def test_a_hidden_count_is_not_0_and_the_audit_knows_it(suuntima):
     assert doc["audit"]["narrowest"]["lower"] >= 1
 
 
+def test_groups_that_nest_give_no_count_away(suuntima):
+    """--by unit --by municipality: a unit lies in one municipality, so a municipality's row is
+    the sum of its units' rows, which the audit did not know: u2's yhteisö (1, hidden) came
+    back as A's 11 − u1's 10."""
+    unit = {("u1", "omatoimi"): 6, ("u1", "yhteiso"): 10, ("u1", "yhteistyo"): 4, ("u1", "verkosto"): 3,
+            ("u2", "omatoimi"): 1, ("u2", "yhteiso"): 1, ("u2", "yhteistyo"): 15,
+            ("u3", "omatoimi"): 4, ("u3", "yhteiso"): 8, ("u3", "yhteistyo"): 6, ("u3", "verkosto"): 10,
+            ("u4", "yhteiso"): 4, ("u4", "yhteistyo"): 8, ("u4", "verkosto"): 10}
+    town = {"u1": "A", "u2": "A", "u3": "B", "u4": "B"}
+    municipality, by_segment = Counter(), Counter()
+    for (u, s), n in unit.items():
+        municipality[(town[u], s)] += n
+        by_segment[s] += n
+    report = build_report(suuntima, records=90, by_segment=dict(by_segment),
+                          by_group={"unit": unit, "municipality": dict(municipality)},
+                          by_groups={((u, town[u]), s): n for (u, s), n in unit.items()})
+    doc = report.to_json()
+    sums = [(("municipality", m, c), [("unit", u, c) for u in sorted(town) if town[u] == m])
+            for m in ("A", "B") for c in (*SEGMENTS, attacker.TOTAL)]
+    assert too_narrow(doc, 5, zeros=zeros_of(report), sums=sums) == {}
+
+
 def test_no_label_says_why_a_cell_is_hidden(suuntima):
     counts, _ = counts_of([{"segment": "verkosto", "unit": "u1", "age": "65+", "scored": True, "codes": {"SR302"},
                             "new": None}] * 3 + [{"segment": "yhteiso", "unit": "u2", "age": "65+", "scored": True,
