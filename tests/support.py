@@ -272,3 +272,30 @@ def synthetic_batch(rs, n, seed=1, units=("u1", "u2", "u3")):
     )
     con.executemany("INSERT INTO result VALUES (?,?,?,?,?,?,?,?,?)", rows)
     return con, rows
+
+
+#: A ruleset of one score ``s`` over one integer question ``n`` (1 or 2), two segments lo and hi
+ONE_SCORE = """format: 1
+id: test.score
+version: 1.0.0
+title: {{fi: t, sv: t, en: t}}
+hit_policy: first
+inputs:
+  n: {{respondent: client, type: integer, min: 1, max: 2, text: {{fi: n, sv: n, en: n}}}}
+scores:
+  s: {{label: {{fi: s, sv: s, en: s}}, expr: "{expr}"}}
+segments:
+  lo: {{label: {{fi: l, sv: l, en: l}}, service_use: occasional}}
+  hi: {{label: {{fi: h, sv: h, en: h}}, service_use: heavy}}
+rules:
+  - {rule}
+  - hi otherwise
+pathways:
+  lo: {{contact: {{fi: t, sv: t, en: t}}, appointments: [{{fi: t, sv: t, en: t}}], coordination: {{fi: t, sv: t, en: t}}, self_care: {{fi: t, sv: t, en: t}}, reassess_after_months: 12}}
+  hi: {{contact: {{fi: t, sv: t, en: t}}, appointments: [{{fi: t, sv: t, en: t}}], coordination: {{fi: t, sv: t, en: t}}, self_care: {{fi: t, sv: t, en: t}}, reassess_after_months: 12}}
+"""
+
+
+def one_score(expr: str, rule: str = "lo when s < 1") -> str:
+    """The text of ``ONE_SCORE`` with the score's expression and the rule of segment lo."""
+    return ONE_SCORE.format(expr=expr, rule=rule)

@@ -17,7 +17,7 @@ from segrules import fhir
 from segrules.errors import UsageError
 from segrules.fhir import terms
 from segrules.testing import answer_sets
-from support import ROOT, SHIPPED
+from support import ROOT, SHIPPED, one_score
 
 LOADED = {p.stem: segrules.load(p) for p in SHIPPED}
 SUUNTIMA = LOADED["suuntima"]
@@ -132,36 +132,15 @@ def _numbers(node):
 
 
 def test_a_decision_with_a_score_beyond_floating_point_is_valid_fhir():
-    rs = segrules.load_text(_ONE_SCORE.format(expr="n * 1" + "0" * 400 + " / 3"), "big.yaml")
+    rs = segrules.load_text(one_score("n * 1" + "0" * 400 + " / 3"), "big.yaml")
     bundle = fhir.decide(rs, fhir.questionnaire_response(rs, {"n": 1}), assessed_at=WHEN)
     fhir.validate(bundle)
     _, obs = resources(bundle)["Observation"]
     assert read_exact(obs["component"][0]) == Fraction(10**400, 3)
-    rs = segrules.load_text(_ONE_SCORE.format(expr="n * 100000000000000000001 / 8"), "long.yaml")
+    rs = segrules.load_text(one_score("n * 100000000000000000001 / 8"), "long.yaml")
     bundle = fhir.decide(rs, fhir.questionnaire_response(rs, {"n": 1}), assessed_at=WHEN)
     fhir.validate(bundle)
     assert '"value": 12500000000000000000.125' in fhir.dumps(bundle)
-
-
-_ONE_SCORE = """format: 1
-id: test.score
-version: 1.0.0
-title: {{fi: t, sv: t, en: t}}
-hit_policy: first
-inputs:
-  n: {{respondent: client, type: integer, min: 1, max: 2, text: {{fi: n, sv: n, en: n}}}}
-scores:
-  s: {{label: {{fi: s, sv: s, en: s}}, expr: "{expr}"}}
-segments:
-  lo: {{label: {{fi: l, sv: l, en: l}}, service_use: occasional}}
-  hi: {{label: {{fi: h, sv: h, en: h}}, service_use: heavy}}
-rules:
-  - lo when s < 1
-  - hi otherwise
-pathways:
-  lo: {{contact: {{fi: t, sv: t, en: t}}, appointments: [{{fi: t, sv: t, en: t}}], coordination: {{fi: t, sv: t, en: t}}, self_care: {{fi: t, sv: t, en: t}}, reassess_after_months: 12}}
-  hi: {{contact: {{fi: t, sv: t, en: t}}, appointments: [{{fi: t, sv: t, en: t}}], coordination: {{fi: t, sv: t, en: t}}, self_care: {{fi: t, sv: t, en: t}}, reassess_after_months: 12}}
-"""
 
 
 def test_an_overridden_decision_keeps_the_suggestion_and_the_reason():
@@ -271,7 +250,7 @@ def test_scores_past_python_s_limit_on_int_text_are_written_exactly(tail, value)
         f"  {name}: {{label: {{fi: {name}, sv: {name}, en: {name}}}, expr: \"{before} * 1{'0' * 3000}\"}}\n"
         for name, before in (("u", "n"), ("v", "u"))
     )
-    text = _ONE_SCORE.format(expr="v" + tail).replace("scores:\n", "scores:\n" + steps)
+    text = one_score("v" + tail).replace("scores:\n", "scores:\n" + steps)
     rs = segrules.load_text(text, "huge.yaml")
     responses = fhir.questionnaire_response(rs, {"n": 1})
     decision = rs.decide({"n": 1}, assessed_at=WHEN)
@@ -299,6 +278,6 @@ NAMES_DECIMAL = ["urn:uuid:9c87821a-746c-5536-9b58-dc988d522741", "urn:uuid:62ca
 ])
 def test_the_names_of_ordinary_decisions_stay_the_same(expr, names):
     """The urn:uuid names are derived from the decision: the same as they always were."""
-    rs = segrules.load_text(_ONE_SCORE.format(expr=expr), "names.yaml")
+    rs = segrules.load_text(one_score(expr), "names.yaml")
     bundle = fhir.decision_resources(rs, rs.decide({"n": 1}, assessed_at=WHEN))
     assert [e["fullUrl"] for e in bundle["entry"]] == names

@@ -9,6 +9,7 @@ import json
 import segrules
 from segrules import fhir
 from service_support import ROOT, TOKEN
+from support import one_score
 
 SAMPLE = ROOT / "docs" / "fhir" / "helsinki-suuntima.responses.json"
 URL = "/v1/rulesets/helsinki.suuntima/$decide"
@@ -158,38 +159,20 @@ def responses_answers() -> dict:
     return fhir.answers_from_responses(rs, responses())
 
 
-ONE_SCORE = """format: 1
-id: test.score
-version: 1.0.0
-title: {{fi: t, sv: t, en: t}}
-hit_policy: first
-inputs:
-  n: {{respondent: client, type: integer, min: 1, max: 2, text: {{fi: n, sv: n, en: n}}}}
-scores:
-  s: {{label: {{fi: s, sv: s, en: s}}, expr: "{expr}"}}
-segments:
-  lo: {{label: {{fi: l, sv: l, en: l}}, service_use: occasional}}
-  hi: {{label: {{fi: h, sv: h, en: h}}, service_use: heavy}}
-rules:
-  - lo when n = 1 and s > 0
-  - hi otherwise
-pathways:
-  lo: {{contact: {{fi: t, sv: t, en: t}}, appointments: [{{fi: t, sv: t, en: t}}], coordination: {{fi: t, sv: t, en: t}}, self_care: {{fi: t, sv: t, en: t}}, reassess_after_months: 12}}
-  hi: {{contact: {{fi: t, sv: t, en: t}}, appointments: [{{fi: t, sv: t, en: t}}], coordination: {{fi: t, sv: t, en: t}}, self_care: {{fi: t, sv: t, en: t}}, reassess_after_months: 12}}
-"""
+_LO = "lo when n = 1 and s > 0"  # n = 1 decides lo: the score is written whatever it is
 
 
 def test_scores_beyond_floating_point_are_written_exactly(serve, tmp_path):
     folder = tmp_path / "scores"
     folder.mkdir()
-    (folder / "big.yaml").write_text(ONE_SCORE.format(expr="n * 1" + "0" * 400 + " / 3"), encoding="utf-8")
+    (folder / "big.yaml").write_text(one_score("n * 1" + "0" * 400 + " / 3", rule=_LO), encoding="utf-8")
     client = serve([str(folder / "big.yaml")])
     rs = segrules.load(folder / "big.yaml")
     r = client.post("/v1/rulesets/test.score/$decide", json=fhir.questionnaire_response(rs, {"n": 1}), headers=FHIR)
     assert r.status_code == 200, r.text
     (component,) = r.json()["entry"][0]["resource"]["component"]
     assert component["valueRatio"] == {"numerator": {"value": 10**400}, "denominator": {"value": 3}}
-    (folder / "big.yaml").write_text(ONE_SCORE.format(expr="n * 100000000000000000001 / 8"), encoding="utf-8")
+    (folder / "big.yaml").write_text(one_score("n * 100000000000000000001 / 8", rule=_LO), encoding="utf-8")
     client = serve([str(folder / "big.yaml")])
     r = client.post("/v1/rulesets/test.score/$decide", json=fhir.questionnaire_response(rs, {"n": 1}), headers=FHIR)
     assert r.status_code == 200 and b'"value": 12500000000000000000.125' in r.content, r.text
@@ -198,7 +181,7 @@ def test_scores_beyond_floating_point_are_written_exactly(serve, tmp_path):
 def test_the_operation_outcome_speaks_the_language_asked_for_as_decide_does(serve, tmp_path):
     folder = tmp_path / "lang"
     folder.mkdir()
-    (folder / "one.yaml").write_text(ONE_SCORE.format(expr="n * 3"), encoding="utf-8")
+    (folder / "one.yaml").write_text(one_score("n * 3", rule=_LO), encoding="utf-8")
     client = serve([str(folder / "one.yaml")])
     rs = segrules.load(folder / "one.yaml")
     response = json.loads(json.dumps(fhir.questionnaire_response(rs, {"n": 1})).replace('"valueInteger": 1', '"valueInteger": 9'))
