@@ -9,13 +9,13 @@ import io
 from ..errors import UsageError
 from ..files import OutputError, check_output, check_output_folder, same_file, write_outputs_atomic
 from ..pipeline import load
-from ..population import DEFAULT_MIN_CELL, build_report, check_grouping, read_reference
+from ..population import DEFAULT_MIN_CELL, build_report, grouping_columns, read_reference
 from ..population.audit import require_solver
 from ..population.counts import count_batch, count_transitions
 from ..population.render import html_report, text_report
 from ..source import parse_yaml, read_source, to_data
 from ..sql.batch import BatchInputError, duckdb_progress, duckdb_relation, duckdb_session, parse_location, segment_table
-from ..sql.compiler import RESULT_COLUMNS, SHAPES, q
+from ..sql.compiler import SHAPES, q
 from .common import add_progress, data_text, print_json, progress_bar, safe_lines, whole_number
 
 HELP = "report a population's segments: counts, shares, small cells hidden, two versions compared"
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     except ImportError:
         raise UsageError("segrules report needs DuckDB: pip install 'segrules[sql]'", code="SR805") from None
     require_solver()  # the audit of the suppression: never a report without it
-    args.by = _grouping_columns(args.by)
+    args.by = grouping_columns(args.by)  # each once; SR854 before any work
     source = parse_location(args.input, error=BatchInputError)
     inputs = [p for p in (args.ruleset, args.compare, args.reference, source.path) if p]
     if args.html and args.csv and same_file(args.html, args.csv):
@@ -93,22 +93,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(safe_lines(text_report(report, rs, args.lang)), end="")
     return 0
-
-
-def _grouping_columns(by: list[str]) -> list[str]:
-    """The --by columns, each once; a column of the batch result (its segment, rule, scores,
-    error codes, ruleset) is what the report counts, never a group of it, and a column named as
-    a table of the report's own cannot be told from it (SR854)."""
-    by = list(dict.fromkeys(by))
-    check_grouping(by)
-    result = {c.lower() for c in RESULT_COLUMNS}
-    for column in by:
-        if column.lower() in result:
-            raise UsageError(
-                f"--by {column}: {column!r} is a column of the batch result, which the report counts, not a column to "
-                "count by; give a column of the answers, or one that segrules batch --carry carried", code="SR854",
-            )
-    return by
 
 
 def _report(args, ruleset, other, reference, source, progress):

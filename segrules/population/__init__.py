@@ -30,12 +30,12 @@ from ..dsl import ast
 from ..errors import UsageError
 from ..progress import NO_PROGRESS, Progress
 from .audit import Publication, Relation
-from .counts import region_names, thresholds
+from .counts import REPORT_TABLES, grouping_columns, region_names, thresholds
 from .suppress import DEFAULT_MIN_CELL, suppress
 
 __all__ = [
     "ALL", "Audit", "Mark", "NONE", "PopulationReport", "REJECTED", "TOTAL", "Table", "Transitions", "build_report", "transitions", "read_reference",
-    "DEFAULT_MIN_CELL", "SCHEMA", "REPORT_TABLES", "check_grouping",
+    "DEFAULT_MIN_CELL", "SCHEMA", "REPORT_TABLES", "grouping_columns",
 ]
 
 SCHEMA = "segrules.population/3"
@@ -267,21 +267,6 @@ def _fraction_text(f: Fraction | None) -> str | None:
 
 # --------------------------------------------------------------------------- building
 
-#: the names of the report's own tables and counts (the CSV's ``table`` column)
-REPORT_TABLES = ("all", "quadrant", "transitions", "records", "rejected", "moved")
-
-
-def check_grouping(columns: Iterable[str]) -> None:
-    """SR854 for a grouping column named as one of the report's own tables (``REPORT_TABLES``):
-    in the CSV its table could not be told from that one."""
-    for column in columns:
-        if column in REPORT_TABLES:
-            raise UsageError(
-                f"--by {column}: the report has a table of its own called {column!r}, which the table of this "
-                "column could not be told from; give the column another name in the input", code="SR854",
-            )
-
-
 def build_report(
     ruleset: ast.RulesetDef,
     *,
@@ -310,7 +295,7 @@ def build_report(
     (``suppress.py``, ``audit.py``), telling ``progress`` how far the audit is."""
     if min_cell < 1:
         raise UsageError(f"the smallest count shown must be at least 1, not {min_cell}", code="SR850")
-    check_grouping(by_group)
+    grouping_columns(list(by_group))
     segments = tuple(s.id for s in ruleset.segments)
     unknown = sorted(set(by_segment) - set(segments))
     if unknown:

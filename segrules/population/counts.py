@@ -13,10 +13,36 @@ from typing import Any, Sequence
 from ..dsl import ast
 from ..engine.runtime import format_number
 from ..errors import UsageError
+from ..sql.compiler import RESULT_COLUMNS
 
 #: Above this many distinct score pairs, the quadrant is grouped into regions by the ruleset's
 #: own thresholds only (see ``_regions``); the exact pairs are never fetched.
 MAX_SCORE_PAIRS = 200_000
+
+
+#: the names of the report's own tables and counts (the CSV's ``table`` column)
+REPORT_TABLES = ("all", "quadrant", "transitions", "records", "rejected", "moved")
+
+
+def grouping_columns(columns: Sequence[str]) -> list[str]:
+    """The grouping columns, each once. SR854 for a column named as one of the report's own
+    tables (``REPORT_TABLES``: in the CSV its table could not be told from that one), and for a
+    column of the batch result (its segment, rule, scores, error codes, ruleset), which is what
+    the report counts, never a group of it."""
+    by = list(dict.fromkeys(columns))
+    result = {c.lower() for c in RESULT_COLUMNS}
+    for column in by:
+        if column in REPORT_TABLES:
+            raise UsageError(
+                f"--by {column}: the report has a table of its own called {column!r}, which the table of this "
+                "column could not be told from; give the column another name in the input", code="SR854",
+            )
+        if column.lower() in result:
+            raise UsageError(
+                f"--by {column}: {column!r} is a column of the batch result, which the report counts, not a column to "
+                "count by; give a column of the answers, or one that segrules batch --carry carried", code="SR854",
+            )
+    return by
 
 
 def quote(name: str) -> str:
@@ -29,6 +55,7 @@ def count_batch(con: Any, relation: str, ruleset: ast.RulesetDef, group_by: Sequ
     ``relation`` is SQL that names the rows: a table, or the reader of a file
     (``segrules.sql.batch.duckdb_relation``).
     """
+    group_by = grouping_columns(group_by)
     columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {relation}").fetchall()]
     missing = [c for c in ("segment", "error_codes", *group_by) if c not in columns]
     if missing:

@@ -48,6 +48,17 @@ def test_counts_and_shares_are_the_python_engines(suuntima):
     assert sum(report.quadrant.counts[(r, c)] for r in report.quadrant.rows for c in report.quadrant.columns) == len(segmented)
 
 
+def test_count_batch_counts_a_column_given_twice_once_and_refuses_a_result_column(suuntima):
+    """The library as the command: --by unit --by unit and --by segment failed inside the counting."""
+    con, _ = synthetic_batch(suuntima, 30)
+    once = count_batch(con, "result", suuntima.definition, ["unit"])
+    assert count_batch(con, "result", suuntima.definition, ["unit", "unit"]) == once
+    for column in ("segment", "quadrant"):
+        with pytest.raises(segrules.UsageError) as info:
+            count_batch(con, "result", suuntima.definition, [column])
+        assert info.value.code == "SR854"
+
+
 def test_small_groups_are_hidden_in_every_output(suuntima):
     con, _ = synthetic_batch(suuntima, 60, units=("big", "big", "big", "tiny"))
     con.execute("UPDATE result SET unit = 'solo' WHERE record_key = 0")
