@@ -298,6 +298,12 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def holds_surrogate(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate: half a pair read from a JSON escape, or a byte
+    that is not UTF-8 as Python reads it from a command line or a file name (``\udcff``)."""
+    return _SURROGATE.search(text) is not None
+
+
 def lone_surrogate(text: str, value: Any) -> bool:
     """Whether ``value``, read from the JSON ``text``, holds a lone surrogate in a text (a
     key too). Only a text with such an escape can: most are never walked."""
@@ -307,7 +313,7 @@ def lone_surrogate(text: str, value: Any) -> bool:
     while todo:
         item = todo.pop()
         if type(item) is str:
-            if _SURROGATE.search(item) is not None:
+            if holds_surrogate(item):
                 return True
         elif type(item) is dict:
             todo.extend(item)

@@ -19,7 +19,7 @@ from .. import answers as answers_source
 from ..documents import parse_instant, ruleset_json  # noqa: F401 - ruleset_json for the commands
 from ..dsl import ast
 from ..engine.runtime import format_number
-from ..errors import Diagnostic, SegrulesError, UsageError, safe_text
+from ..errors import Diagnostic, SegrulesError, UsageError, holds_surrogate, safe_text
 from ..i18n import DEFAULT_LANG, LANG_VARIABLE, codes_label, count, resolve_lang, text
 from ..messages import word
 from ..progress import Progress, terminal_bar
@@ -356,12 +356,9 @@ def data_text(text: str) -> str:
     """An argparse type: text that segrules writes into data (a reason, a key or a column
     name), which must be UTF-8; a byte of another encoding (which Python reads from the command
     line as a lone surrogate) is a usage error (exit code 2), never written as ``\\udcff``."""
-    if _SURROGATE.search(text):
+    if holds_surrogate(text):
         raise argparse.ArgumentTypeError(f"'{safe_text(text)}' is not UTF-8 and would be written into the data; give it in UTF-8")
     return text
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def whole_number(text: str) -> int:
