@@ -274,14 +274,14 @@ def synthetic_batch(rs, n, seed=1, units=("u1", "u2", "u3")):
     return con, rows
 
 
-#: A ruleset of one score ``s`` over one integer question ``n`` (1 or 2), two segments lo and hi
+#: A ruleset of one score ``s``, two segments lo and hi (``one_score`` fills it in)
 ONE_SCORE = """format: 1
-id: test.score
+id: {id}
 version: 1.0.0
 title: {{fi: t, sv: t, en: t}}
 hit_policy: first
-inputs:
-  n: {{respondent: client, type: integer, min: 1, max: 2, text: {{fi: n, sv: n, en: n}}}}
+{scales}inputs:
+{inputs}
 scores:
   s: {{label: {{fi: s, sv: s, en: s}}, expr: "{expr}"}}
 segments:
@@ -294,8 +294,12 @@ pathways:
   lo: {{contact: {{fi: t, sv: t, en: t}}, appointments: [{{fi: t, sv: t, en: t}}], coordination: {{fi: t, sv: t, en: t}}, self_care: {{fi: t, sv: t, en: t}}, reassess_after_months: 12}}
   hi: {{contact: {{fi: t, sv: t, en: t}}, appointments: [{{fi: t, sv: t, en: t}}], coordination: {{fi: t, sv: t, en: t}}, self_care: {{fi: t, sv: t, en: t}}, reassess_after_months: 12}}
 """
+#: The default question of ``one_score``: an integer n, 1 or 2
+ONE_INPUT = "  n: {respondent: client, type: integer, min: 1, max: 2, text: {fi: n, sv: n, en: n}}"
 
 
-def one_score(expr: str, rule: str = "lo when s < 1") -> str:
-    """The text of ``ONE_SCORE`` with the score's expression and the rule of segment lo."""
-    return ONE_SCORE.format(expr=expr, rule=rule)
+def one_score(expr: str, rule: str = "lo when s < 1", *, inputs: str = ONE_INPUT, scales: str = "",
+              id: str = "test.score") -> str:
+    """A ruleset's text: the score ``s`` is ``expr`` over ``inputs`` (YAML lines under
+    ``inputs:``; scales, if any, their own lines), segment lo where ``rule`` holds, hi otherwise."""
+    return ONE_SCORE.format(expr=expr, rule=rule, inputs=inputs, scales=f"{scales}\n" if scales else "", id=id)

@@ -12,7 +12,7 @@ import segrules
 from segrules import fhir
 from segrules.errors import AnswerError
 from segrules.testing import answer_sets
-from support import ROOT, SHIPPED
+from support import ROOT, SHIPPED, one_score
 
 LOADED = {p.stem: segrules.load(p) for p in SHIPPED}
 SUUNTIMA = segrules.load(ROOT / "rulesets" / "helsinki" / "suuntima.yaml")
@@ -207,26 +207,7 @@ def test_SR930_says_what_was_sent_in_json_words():
 def small_ruleset(inputs: str, scales: str = "", rules: str = "lo when s < 1") -> segrules.Ruleset:
     """A one-score ruleset: ``s`` is the first input's value; rules ``rules`` and hi otherwise."""
     first = inputs.split(":")[0].strip()
-    text = f"""format: 1
-id: test.fhir
-version: 1.0.0
-title: {{fi: t, sv: t, en: t}}
-hit_policy: first
-{scales}
-inputs:
-{inputs}
-scores:
-  s: {{label: {{fi: s, sv: s, en: s}}, expr: "{first}"}}
-segments:
-  lo: {{label: {{fi: l, sv: l, en: l}}, service_use: occasional}}
-  hi: {{label: {{fi: h, sv: h, en: h}}, service_use: heavy}}
-rules:
-  - {rules}
-  - hi otherwise
-pathways:
-  lo: {{contact: {{fi: t, sv: t, en: t}}, appointments: [{{fi: t, sv: t, en: t}}], coordination: {{fi: t, sv: t, en: t}}, self_care: {{fi: t, sv: t, en: t}}, reassess_after_months: 12}}
-  hi: {{contact: {{fi: t, sv: t, en: t}}, appointments: [{{fi: t, sv: t, en: t}}], coordination: {{fi: t, sv: t, en: t}}, self_care: {{fi: t, sv: t, en: t}}, reassess_after_months: 12}}
-"""
+    text = one_score(first, rules, inputs=inputs, scales=scales, id="test.fhir")
     return segrules.load_text(text, "test.yaml")
 
 
