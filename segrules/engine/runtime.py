@@ -272,6 +272,25 @@ def _keep(cache: dict, key: Any, text: str) -> str:
     return text
 
 
+def _facts_text(texts: tuple, pairs: tuple, answers: dict) -> str:
+    """The end of a rule's full record from its facts' values on, kept by score values where
+    the facts read scores only."""
+    facts_by_scores = texts[_FACT_TEXTS]
+    facts_text = facts_by_scores.get(pairs) if facts_by_scores is not None else None
+    if facts_text is None:
+        parts = []
+        for key, name, pos in texts[_FACT_KEYS]:
+            if pos < 0:
+                parts.append(key + _value_text(answers.get(name)))
+            else:
+                n, d = pairs[pos]
+                parts.append(key + _score_text(n, d, True))
+        facts_text = ",".join(parts) + "}}"
+        if facts_by_scores is not None:
+            _keep(facts_by_scores, pairs, facts_text)
+    return facts_text
+
+
 RECORD_SCHEMA = "segrules.decision/1"
 
 _LATEST_YEAR = 9994  # pathways re-assess within 60 months; date.max is in 9999
@@ -520,7 +539,13 @@ class Decision:
         to the character (UTF-8 as it is, no spaces), so that storing a record costs about as
         much as the decision: the ruleset prepared at load the texts of each rule's constant
         parts and of each answer's value (see ``compile.compile_answers_text``), and keeps those
-        of the score values it meets; one f-string joins them."""
+        of the score values it meets, and joins them once."""
+        text = self._text(compact)
+        return text if text.__class__ is str else "".join(text)
+
+    def _text(self, compact: bool) -> str | tuple[str, str, str, str]:
+        """``to_json_text``, the full record of a rule's decision in the four parts of
+        ``to_json_text_parts``."""
         ref, seg, pathway, rule, suggested, reason, at, ids, pairs, answers, facts, owner, checked = self._v
         if reason is not None or owner is None or ids is not owner._score_ids:
             return encode_record(self.to_json(compact=compact))
@@ -547,21 +572,22 @@ class Decision:
                 prefix = _keep(texts[_PREFIXES], pairs, start)
             return f"{prefix}{answers_text}{time}{tail_compact}"
         scores = owner._score_texts.get(pairs) or owner._scores_text(pairs, True)
-        facts_by_scores = texts[_FACT_TEXTS]
-        facts_text = facts_by_scores.get(pairs) if facts_by_scores is not None else None
-        if facts_text is None:
-            parts = []
-            for key, name, pos in texts[_FACT_KEYS]:
-                if pos < 0:
-                    parts.append(key + _value_text(answers.get(name)))
-                else:
-                    n, d = pairs[pos]
-                    parts.append(key + _score_text(n, d, True))
-            facts_text = ",".join(parts)
-            if facts_by_scores is not None:
-                _keep(facts_by_scores, pairs, facts_text)
-        return (f'{texts[_HEAD_FULL]}{scores}}},"answers":{answers_text}{time}{tail}'
-                f'{texts[_PATHWAY_TEXT]}{facts_text}}}}}')
+        return (texts[_HEAD_FULL], f'{scores}}},"answers":{answers_text}{time}{tail}', texts[_PATHWAY_TEXT],
+                _facts_text(texts, pairs, answers))
+
+    def to_json_text_parts(self) -> tuple[str, ...]:
+        """The full record text, ``to_json_text()``, in parts that join to it, so that whoever
+        adds to the record (the service's answer) need not copy what decisions share.
+
+        A decision that is not overridden has four: the head up to the scores and the pathway,
+        which its rule's decisions share; the scores, answers and times; and the facts, which
+        decisions with the same score values share where the rule's facts read scores only.
+        The ruleset keeps the shared parts (those of up to 1,024 score values per rule) and
+        hands out the same text objects, so that a cache keyed by them hashes each once. Any
+        other decision has one part, the whole text.
+        """
+        parts = self._text(False)
+        return parts if parts.__class__ is tuple else (parts,)
 
     @classmethod
     def from_json(cls, record: Mapping[str, Any], ruleset: "Ruleset") -> "Decision":

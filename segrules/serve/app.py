@@ -373,34 +373,27 @@ class Service:
 
     def decide_body(self, served: Served, decision, lang: str) -> bytes:
         """``decide_body(decision, lang, decision.explain(lang))``, made from what is kept for
-        the next decision by the same rule and segments, override reason and facts (all the
-        explanation reads): wording a rule costs more than the decision, and the facts take
-        few values. Kept: the explanation's bytes, and the record's text and bytes up to its
-        scores (the ruleset, segment and rule) and from its pathway on (the pathway and the
-        facts), which such decisions share, so that only the scores, answers and time are
-        encoded per request. A record that does not begin and end with the kept texts is
-        encoded whole. At most EXPLANATIONS_KEPT are kept."""
-        record = decision.to_json_text()
-        at = record.rfind(',"facts":')  # the record's facts, as text (no text inside it has '"' unescaped)
-        if at < 0:
-            return decide_body(decision, lang, decision.explain(lang), record)
-        key = (served.ruleset.content_hash, decision.rule.index, decision.segment_id, decision.suggested.id,
-               decision.override_reason, lang, record[at:])
+        the next decision by the same rule with the same facts (all the explanation reads):
+        wording a rule costs more than the decision, and the facts take few values. The record
+        comes in the parts of ``Decision.to_json_text_parts``; kept are the explanation's bytes
+        with those of the parts that such decisions share (the head, the pathway and the
+        facts), so that only the scores, answers and time are encoded per request. An
+        overridden decision's record is encoded whole. At most EXPLANATIONS_KEPT are kept."""
+        parts = decision.to_json_text_parts()
+        if len(parts) != 4:
+            return decide_body(decision, lang, decision.explain(lang), parts[0])
+        head, middle, pathway, facts = parts
+        key = (served.ruleset.content_hash, decision.rule.index, lang, head, pathway, facts)
         kept = self._explanations.get(key)
         if kept is None:
             if len(self._explanations) >= EXPLANATIONS_KEPT:
                 self._explanations.clear()
-            after = _decide_tail(_encode_text(decision.explain(lang)), lang)
-            start = max(record.find(',"scores":'), 0)
-            cut = record.rfind(',"pathway":', start, at)
-            head, tail = record[:start], record[at if cut < 0 else cut:]
-            kept = self._explanations[key] = (head, b'{"decision":' + head.encode("utf-8", ESCAPE_UNPAIRED), tail,
-                                              tail.encode("utf-8", ESCAPE_UNPAIRED) + after, after)
-        head, head_bytes, tail, tail_bytes, after = kept
-        end = len(record) - len(tail)
-        if len(head) <= end and record.startswith(head) and record.endswith(tail):
-            return head_bytes + record[len(head):end].encode("utf-8", ESCAPE_UNPAIRED) + tail_bytes
-        return b'{"decision":' + record.encode("utf-8", ESCAPE_UNPAIRED) + after
+            kept = self._explanations[key] = (
+                b'{"decision":' + head.encode("utf-8", ESCAPE_UNPAIRED),
+                (pathway + facts).encode("utf-8", ESCAPE_UNPAIRED)
+                + _decide_tail(_encode_text(decision.explain(lang)), lang),
+            )
+        return kept[0] + middle.encode("utf-8", ESCAPE_UNPAIRED) + kept[1]
 
     def answer_head(self, served: Served, lang: str) -> list:
         """The raw headers of a decide answer up to its decision id (``_decide_headers``, as the

@@ -96,6 +96,11 @@ def same_text(decision: segrules.Decision) -> None:
             with json_path(path):
                 got = outcome(lambda: decision.to_json_text(compact=compact))
             assert got == expected, (path, compact)
+            if not compact:
+                with json_path(path):
+                    parts = outcome(decision.to_json_text_parts)
+                assert parts == expected if not isinstance(expected, str) else "".join(parts) == expected, path
+                assert isinstance(parts, type) or len(parts) == (1 if decision.is_overridden else 4)
         if isinstance(expected, str):
             assert json.loads(expected) == json.loads(json.dumps(decision.to_json(compact=compact), ensure_ascii=False))
 

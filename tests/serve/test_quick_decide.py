@@ -228,20 +228,24 @@ def test_the_quick_answer_is_logged_and_counted_as_the_route_does(tmp_path, monk
         [{k: v for k, v in lines[0].items() if k not in ("decision_id", "time")}] * 2
 
 
-@pytest.mark.parametrize("spoil", ["head", "tail"])
-def test_an_answer_is_its_record_and_explanation_whatever_was_kept(service, spoil):
-    """The answer is made from the record's texts kept for its rule and facts; a record that
-    does not begin or end with them is written whole, to the same bytes."""
+@pytest.mark.parametrize("override", [None, "tuki"])
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_an_answer_is_its_record_and_explanation_whatever_was_kept(service, override, lang):
+    """The answer is made from the record's shared texts kept with the explanation for its
+    rule and facts: the same bytes as written whole, the first time and from what was kept,
+    for decisions that share them and for one that has its own facts."""
     app, store = service
     svc = app.state.service
     served = store.snapshot.get("helsinki.suuntima")
-    decision = served.ruleset.decide(ANSWERS, assessed_at=parse_time(AT, "at"))
-    expected = app_module.decide_body(decision, "sv", decision.explain("sv"))
     svc._explanations.clear()
-    assert svc.decide_body(served, decision, "sv") == expected  # kept now
-    assert svc.decide_body(served, decision, "sv") == expected  # made from what was kept
-    for key, (head, head_bytes, tail, tail_bytes, after) in list(svc._explanations.items()):
-        svc._explanations[key] = ((head + "x", b"x", tail, tail_bytes, after) if spoil == "head"
-                                  else (head, head_bytes, "x" + tail, b"x", after))
-    assert svc.decide_body(served, decision, "sv") == expected
+    others = [dict(ANSWERS, c_coping=v) for v in (1, 2, 3, 4, 5)]
+    for answers in [ANSWERS, *others, ANSWERS]:
+        decision = served.ruleset.decide(answers, assessed_at=parse_time(AT, "at"), override=override,
+                                         reason=override and "seen")
+        expected = app_module.decide_body(decision, lang, decision.explain(lang))
+        assert svc.decide_body(served, decision, lang) == expected
+        assert svc.decide_body(served, decision, lang) == expected  # made from what was kept
+        assert json.loads(expected)["decision"] == decision.to_json()
+    assert len(svc._explanations) == (0 if override else len({
+        served.ruleset.decide(a, assessed_at=parse_time(AT, "at")).to_json_text_parts()[3] for a in others}))
     svc._explanations.clear()
