@@ -254,8 +254,6 @@ class Service:
         self._token = config.token.encode("utf-8") if config.token else None
         self._explanations: dict = {}  # see decide_body(); bounded, emptied when full
         self._heads: dict = {}  # see answer_head(); bounded, emptied when full
-        self._decision_counters: dict = {}  # (ruleset, segment, status) -> its counter
-        self._latency: dict = {}  # endpoint -> its histogram
         self._reloading: asyncio.Task | None = None
         self._again = False
         self._update_metrics()
@@ -359,17 +357,11 @@ class Service:
             await self.decision_log.put(record)
 
     def count_decision(self, served: Served, decision) -> None:
-        key = (served.ruleset.id, decision.segment_id, "overridden" if decision.is_overridden else "decided")
-        counter = self._decision_counters.get(key)
-        if counter is None:
-            counter = self._decision_counters[key] = self.metrics.decisions.labels(*key)
-        counter.inc()
+        self.metrics.decisions.add(
+            (served.ruleset.id, decision.segment_id, "overridden" if decision.is_overridden else "decided"))
 
     def observe_latency(self, endpoint: str, seconds: float) -> None:
-        histogram = self._latency.get(endpoint)
-        if histogram is None:
-            histogram = self._latency[endpoint] = self.metrics.latency.labels(endpoint)
-        histogram.observe(seconds)
+        self.metrics.latency.observe(endpoint, seconds)
 
     def decide_body(self, served: Served, decision, lang: str) -> bytes:
         """``decide_body(decision, lang, decision.explain(lang))``, made from what is kept for
@@ -409,7 +401,7 @@ class Service:
     def count_refusal(self, served: Served, exc: SegrulesError) -> None:
         """A decision that was not made; the codes are counted where the error is answered."""
         status = "rejected" if status_of(exc) < 500 else "failed"
-        self.metrics.decisions.labels(served.ruleset.id, "", status).inc()
+        self.metrics.decisions.add((served.ruleset.id, "", status))
 
     def count_codes(self, exc: SegrulesError) -> None:
         codes = [p.code for p in exc.problems] if isinstance(exc, AnswerError) else [exc.code]

@@ -1,12 +1,86 @@
-"""The service's Prometheus metrics, in a registry of its own (one per app, no global state)."""
+"""The service's Prometheus metrics, in a registry of its own (one per app, no global state).
+
+The two that every request updates, the decisions and the time to answer, are plain counts
+that Prometheus reads when it scrapes (``DecisionCounts``, ``LatencyHistogram``):
+prometheus_client's own metrics take a lock for every update, which cost a request more
+than its decision. They are updated and read by the request loop only (the ``/metrics``
+route runs there too), so they need no lock; the other metrics are updated from other
+threads as well (the decision log's writer, reloads) and stay prometheus_client's.
+"""
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from bisect import bisect_left
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, generate_latest
+from prometheus_client.core import CounterMetricFamily, HistogramMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
+from prometheus_client.utils import floatToGoString
 
 # seconds; decisions take well under a millisecond, so the low buckets are fine-grained
 LATENCY_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0)
+
+
+class DecisionCounts:
+    """``segrules_decisions_total`` by ruleset, segment and status, counted by ``add``."""
+
+    name, documentation = "segrules_decisions", (
+        "Decisions by ruleset, segment and status (decided, overridden, rejected, failed).")
+    labels = ("ruleset", "segment", "status")
+
+    def __init__(self) -> None:
+        self.counts: dict[tuple[str, str, str], int] = {}
+
+    def add(self, key: tuple[str, str, str]) -> None:
+        counts = self.counts
+        counts[key] = counts.get(key, 0) + 1
+
+    def value(self, *key: str) -> int:
+        return self.counts.get(key, 0)
+
+    def describe(self):
+        yield CounterMetricFamily(self.name, self.documentation, labels=self.labels)
+
+    def collect(self):
+        family = CounterMetricFamily(self.name, self.documentation, labels=self.labels)
+        for key, count in sorted(self.counts.items()):
+            family.add_metric(key, count)
+        yield family
+
+
+class LatencyHistogram:
+    """``segrules_request_duration_seconds`` by endpoint, observed by ``observe``: per
+    endpoint, the count in each bucket (the last is beyond the largest bound) and the sum."""
+
+    name, documentation = "segrules_request_duration_seconds", "Time to answer a request, by endpoint."
+
+    def __init__(self, buckets: tuple[float, ...] = LATENCY_BUCKETS) -> None:
+        self.bounds = buckets
+        self.by_endpoint: dict[str, list] = {}
+
+    def observe(self, endpoint: str, seconds: float) -> None:
+        counts = self.by_endpoint.get(endpoint)
+        if counts is None:
+            counts = self.by_endpoint[endpoint] = [0] * (len(self.bounds) + 1) + [0.0]
+        counts[bisect_left(self.bounds, seconds)] += 1  # the first bucket whose bound is >= seconds
+        counts[-1] += seconds
+
+    def count(self, endpoint: str) -> int:
+        counts = self.by_endpoint.get(endpoint)
+        return sum(counts[:-1]) if counts is not None else 0
+
+    def describe(self):
+        yield HistogramMetricFamily(self.name, self.documentation, labels=("endpoint",))
+
+    def collect(self):
+        family = HistogramMetricFamily(self.name, self.documentation, labels=("endpoint",))
+        for endpoint, counts in sorted(self.by_endpoint.items()):
+            buckets, total = [], 0
+            for bound, count in zip((*map(floatToGoString, self.bounds), "+Inf"), counts):
+                total += count
+                buckets.append((bound, total))
+            family.add_metric((endpoint,), buckets, counts[-1])
+        yield family
 
 
 class Metrics:
@@ -14,14 +88,10 @@ class Metrics:
 
     def __init__(self) -> None:
         r = self.registry = CollectorRegistry(auto_describe=True)
-        self.decisions = Counter(
-            "segrules_decisions", "Decisions by ruleset, segment and status (decided, overridden, rejected, failed).",
-            ("ruleset", "segment", "status"), registry=r,
-        )
-        self.latency = Histogram(
-            "segrules_request_duration_seconds", "Time to answer a request, by endpoint.",
-            ("endpoint",), buckets=LATENCY_BUCKETS, registry=r,
-        )
+        self.decisions = DecisionCounts()
+        r.register(self.decisions)
+        self.latency = LatencyHistogram()
+        r.register(self.latency)
         self.rejected = Counter(
             "segrules_rejected_inputs", "Rejected inputs by error code (answer problems and refused requests).",
             ("code",), registry=r,

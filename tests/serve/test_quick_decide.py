@@ -217,9 +217,9 @@ def test_the_quick_answer_is_logged_and_counted_as_the_route_does(tmp_path, monk
     app, _ = build(tmp_path)
     quick = Quick(monkeypatch)
     service = app.state.service
-    decided = service.metrics.decisions.labels("helsinki.suuntima", "omatoimi", "decided")
+    decided = service.metrics.decisions
     both(app, SUUNTIMA_PATH, json.dumps({"answers": ANSWERS, "assessed_at": AT}).encode())
-    assert quick.answered == 1 and decided._value.get() == 2
+    assert quick.answered == 1 and decided.value("helsinki.suuntima", "omatoimi", "decided") == 2
     service.decision_log.close()  # writes what is queued
     lines = [json.loads(line) for line in (tmp_path / "decisions.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(lines) == 2 and lines[0]["decision_id"] != lines[1]["decision_id"]
