@@ -72,4 +72,11 @@ def _load_source(source: SourceText) -> Ruleset:
     rs, diagnostics = _checked(source)
     if rs is None:
         raise RulesetError(diagnostics)
-    return Ruleset(rs, compile_ruleset(rs), warnings=diagnostics, text=source.text)
+    return compiled(rs, diagnostics, source.text)
+
+
+def compiled(definition: ast.RulesetDef, warnings: tuple[Diagnostic, ...] = (), text: str | None = None) -> Ruleset:
+    """The ruleset of a checked definition, compiled here: how ``load`` ends. A process that
+    received a definition already checked (the service's reload worker sends one) starts
+    here, at a fraction of the cost of reading the file again."""
+    return Ruleset(definition, compile_ruleset(definition), warnings=warnings, text=text)

@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 from segrules.errors import RulesetError
 from segrules.serve import ServeConfig, create_app
 from segrules.serve.runner import start
-from segrules import load_text
+from segrules import load_text, pipeline
 from segrules.serve import store as store_module
 from segrules.serve.store import ReloadWorker, RulesetStore
 from service_support import BASE_ANSWERS, PROVEN_BASE, SUUNTIMA
@@ -160,6 +160,36 @@ def test_a_reload_worker_admits_what_the_service_would_and_nothing_more(tmp_path
     path.write_text(V2)
     store.reload()
     assert store.snapshot.get("test.base").ruleset.version == "2.0.0" and store.snapshot.status == "ok"
+
+
+def test_the_worker_sends_the_checked_definition_and_this_process_compiles_it(tmp_path, worker, monkeypatch):
+    """What comes back is the definition the worker proved, with its warnings and text: the
+    file is not read again here (a Ruleset unpickled from its text would be)."""
+    path = tmp_path / "a.yaml"
+    path.write_text(PROVEN_BASE)
+    expected = load_text(PROVEN_BASE, str(path))
+    for module in (store_module, pipeline):  # a Ruleset unpickles through pipeline.load_text
+        monkeypatch.setattr(module, "load_text", lambda *a: pytest.fail("the text was loaded again"))
+    got = worker.admit(str(path))
+    assert got.ruleset.definition == expected.definition and got.ruleset.warnings == expected.warnings
+    assert got.ruleset.compiled.source == expected.compiled.source
+    assert got.ruleset.text == PROVEN_BASE and got.witnesses is not None and got.method
+    assert got.ruleset.decide(BASE_ANSWERS).segment_id == expected.decide(BASE_ANSWERS).segment_id
+
+
+def test_a_worker_running_other_code_has_its_version_loaded_from_the_text_and_its_hash_checked(tmp_path, worker):
+    """Should segrules change on disk under a running service, the worker's definition is not
+    taken: the text proven is loaded here, and a text that gives here another content hash
+    than the worker proved is SR907."""
+    path = tmp_path / "a.yaml"
+    path.write_text(PROVEN_BASE)
+    worker._fingerprint = "another installation"
+    got = worker.admit(str(path))
+    assert got.ruleset.definition == load_text(PROVEN_BASE, str(path)).definition
+    sent = store_module._portable(got, "the code the worker runs")
+    forged = sent[:-1] + ("0" * 64,)
+    refused = worker._served(forged)
+    assert refused.code == "SR907" and "another installation of segrules" in refused.reason
 
 
 def test_a_killed_reload_worker_is_started_again(tmp_path, worker):
