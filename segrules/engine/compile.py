@@ -247,6 +247,7 @@ class _Gen:
         else:
             # every input must be answered: the count rules out unknown keys before reading
             self.emit(f"if len(a) != {required_plain}: return _invalid(a)")
+        asked: dict[str, str] = {}  # an asked_when's code -> the variable that holds its value
         for inp in order:
             v = self.var(inp.id)
             check = self._domain_check(inp, v)
@@ -259,11 +260,17 @@ class _Gen:
             self.emit(f"if {v} is _ABSENT: {v} = None")
             self.emit("else: k += 1")
             if inp.asked_when is not None:
-                self.emit("try:")
-                self.emit(f"q = {self.value(inp.asked_when)}", 2)
-                self.emit("except _EvaluationError:")
-                self.emit("return _invalid(a)", 2)
-                self.emit("if q:")
+                # questions asked under the same condition (a battery's) evaluate it once: it
+                # reads only inputs read and checked before, whose values do not change
+                code = self.value(inp.asked_when)
+                q = asked.get(code)
+                if q is None:
+                    q = asked[code] = f"q{len(asked)}"
+                    self.emit("try:")
+                    self.emit(f"{q} = {code}", 2)
+                    self.emit("except _EvaluationError:")
+                    self.emit("return _invalid(a)", 2)
+                self.emit(f"if {q}:")
                 if inp.optional:
                     self.emit(f"if {v} is not None and not ({check}): return _invalid(a)", 2)
                 else:
