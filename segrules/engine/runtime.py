@@ -534,18 +534,13 @@ class Decision:
             record["facts"] = {k: _fact_json(v) for k, v in self.facts.items()}
         return record
 
-    def to_json_text(self, *, compact: bool = False) -> str:
+    def to_json_text(self, *, compact: bool = False, _parts: bool = False) -> str:
         """The record as JSON text, ready to store: ``encode_record(self.to_json(compact=...))``
         to the character (UTF-8 as it is, no spaces), so that storing a record costs about as
         much as the decision: the ruleset prepared at load the texts of each rule's constant
         parts and of each answer's value (see ``compile.compile_answers_text``), and keeps those
-        of the score values it meets, and joins them once."""
-        text = self._text(compact)
-        return text if text.__class__ is str else "".join(text)
-
-    def _text(self, compact: bool) -> str | tuple[str, str, str, str]:
-        """``to_json_text``, the full record of a rule's decision in the four parts of
-        ``to_json_text_parts``."""
+        of the score values it meets, and joins them once. (``_parts``: the full record of a
+        rule's decision in the four parts of ``to_json_text_parts``.)"""
         ref, seg, pathway, rule, suggested, reason, at, ids, pairs, answers, facts, owner, checked = self._v
         if reason is not None or owner is None or ids is not owner._score_ids:
             return encode_record(self.to_json(compact=compact))
@@ -572,8 +567,11 @@ class Decision:
                 prefix = _keep(texts[_PREFIXES], pairs, start)
             return f"{prefix}{answers_text}{time}{tail_compact}"
         scores = owner._score_texts.get(pairs) or owner._scores_text(pairs, True)
-        return (texts[_HEAD_FULL], f'{scores}}},"answers":{answers_text}{time}{tail}', texts[_PATHWAY_TEXT],
-                _facts_text(texts, pairs, answers))
+        if _parts:
+            return (texts[_HEAD_FULL], f'{scores}}},"answers":{answers_text}{time}{tail}', texts[_PATHWAY_TEXT],
+                    _facts_text(texts, pairs, answers))
+        return (f'{texts[_HEAD_FULL]}{scores}}},"answers":{answers_text}{time}{tail}'
+                f'{texts[_PATHWAY_TEXT]}{_facts_text(texts, pairs, answers)}')
 
     def to_json_text_parts(self) -> tuple[str, ...]:
         """The full record text, ``to_json_text()``, in parts that join to it, so that whoever
@@ -586,7 +584,7 @@ class Decision:
         hands out the same text objects, so that a cache keyed by them hashes each once. Any
         other decision has one part, the whole text.
         """
-        parts = self._text(False)
+        parts = self.to_json_text(_parts=True)
         return parts if parts.__class__ is tuple else (parts,)
 
     @classmethod
