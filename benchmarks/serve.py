@@ -12,6 +12,8 @@ segrules' throughput and p99 to the bare app's in the same pair. Every round is 
 requests and in time. Each round also reads the server process's processor time (Linux's
 per-thread counters): per request, the bare app's over segrules' is the throughput ratio the
 server alone would allow, a figure that other work on the machine moves far less than the rates.
+The client's garbage collector is off during each round, so that its pauses do not count as
+the server's latency.
 
 Then a reload under load: while 8 clients decide, the server gets SIGHUP several times, with
 the ruleset file alternately changed to a new good version and to a broken one. Every
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import platform
@@ -407,11 +410,23 @@ def cpu_seconds(pid: int) -> float | None:
     return total / 1e9
 
 
+def without_collector(run):
+    """``run()`` with this (the client's) garbage collector off: a full pass over what a round
+    has gathered stops every client for 10–20 ms, which would count as the server's latency.
+    A round is bounded in requests and time, so what it keeps is too."""
+    gc.collect()
+    gc.disable()
+    try:
+        return run()
+    finally:
+        gc.enable()
+
+
 def measured_round(port: int, path: str, bodies: list[bytes], clients: int, requests: int, seconds: float,
                    server_pid: int | None) -> dict:
     """One round of ``load``, with the server's processor time per request (µs) when it can be read."""
     before = cpu_seconds(server_pid) if server_pid else None
-    got = asyncio.run(load(port, path, bodies, clients, requests, seconds))
+    got = without_collector(lambda: asyncio.run(load(port, path, bodies, clients, requests, seconds)))
     after = cpu_seconds(server_pid) if server_pid else None
     got["cpu_us"] = (after - before) / got["requests"] * 1e6 if before is not None and after is not None else None
     return got
@@ -491,7 +506,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"bare app {m['rps']:.0f} req/s, p50 {m['p50_ms']:.2f} ms, p99 {m['p99_ms']:.2f} ms"
                   + (f"; server CPU per request {cpu['segrules']:.0f} against {cpu['bare']:.0f} µs "
                      f"(ratio {row['server_cpu_ratio']:.2f})" if cpu else ""), flush=True)
-        reload = asyncio.run(reload_under_load(port, server, file, 4 if args.quick else 10))
+        reload = without_collector(lambda: asyncio.run(reload_under_load(port, server, file, 4 if args.quick else 10)))
         reload["admission_s_without_load"] = admission_s
         reload["admission_next_version_s_without_load"] = admission_next_s
         print(f"reload under load: {reload['reloads']} reloads, {reload['requests']} requests, "
