@@ -408,6 +408,12 @@ def _escaped(text: str, j: int) -> bool:
     return (j - 1 - k) % 2 == 1
 
 
+def yaml_events(text: str):
+    """The YAML parser's events for ``text``, lazily, by the reader the documents are read
+    with (libyaml where installed)."""
+    return yaml.parse(text, Loader=_LOADER)
+
+
 def parse_yaml(source: SourceText) -> YValue:
     """Compose the YAML document into located values, or raise RulesetError."""
     value, diagnostics = compose_yaml(source)

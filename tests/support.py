@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import random
 from pathlib import Path
 
 import pytest
+import yaml
 
 import segrules
+import segrules.source
 from segrules.errors import Diagnostic, RulesetError
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = sorted(p for p in (ROOT / "rulesets").rglob("*.yaml") if p.name != "crosswalk.yaml")
 BENCH = ROOT / "benchmarks" / "suuntima_bench.yaml"
 ALL_RULESETS = SHIPPED + [BENCH]
+
+#: the YAML readers segrules may run with: libyaml's where PyYAML has it, and the pure-Python one
+YAML_READERS = tuple(r for r in (getattr(yaml, "CSafeLoader", None), segrules.source.PurePythonLoader) if r is not None)
+
+
+@contextlib.contextmanager
+def yaml_reader(loader):
+    """Read YAML with ``loader`` (one of YAML_READERS) for a while, as on a machine with only it."""
+    saved = segrules.source._LOADER
+    segrules.source._LOADER = loader
+    try:
+        yield
+    finally:
+        segrules.source._LOADER = saved
 
 L = "{fi: t, sv: t, en: t}"
 

@@ -8,26 +8,22 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 
-from segrules import source
 from segrules.errors import RulesetError
 from segrules.pipeline import check_definition  # noqa: F401 - the loader the CLI uses
 from segrules.source import PurePythonLoader, decode_source, parse_yaml, walk
 
-from support import ALL_RULESETS
+from support import ALL_RULESETS, yaml_reader
 from test_fuzz import damaged
 
 pytestmark = pytest.mark.skipif(not hasattr(yaml, "CSafeLoader"), reason="PyYAML was built without libyaml")
 
 
 def _read(text: str, loader) -> tuple:
-    saved = source._LOADER
-    source._LOADER = loader
     try:
-        doc = parse_yaml(decode_source(text.encode("utf-8", "surrogatepass"), "m.yaml"))
+        with yaml_reader(loader):
+            doc = parse_yaml(decode_source(text.encode("utf-8", "surrogatepass"), "m.yaml"))
     except RulesetError as exc:
         return ("refused", [(d.code, d.message, d.span and (d.span.line, d.span.column), d.hint) for d in exc.diagnostics])
-    finally:
-        source._LOADER = saved
     values = [(type(v).__name__, v.span.line, v.span.column, getattr(v, "value", None), getattr(v, "raw", None)) for v in walk(doc)]
     return ("read", values)
 

@@ -25,11 +25,12 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import attrs
+import yaml
 
 from ..engine.runtime import Ruleset
 from ..errors import RulesetError, SegrulesError
 from ..pipeline import compiled, load, load_text
-from ..source import YMap, parse_yaml, read_source
+from ..source import YMap, parse_yaml, read_source, yaml_events
 from ..verify import verify
 from ..verify.prover import Witnesses
 
@@ -111,13 +112,55 @@ def _declares_id(path: Path) -> bool:
     """Whether a YAML file in a served folder is meant as a ruleset.
 
     A file that cannot be read or parsed counts as one (so that a broken edit is reported,
-    never silently dropped); a mapping without ``id`` (a crosswalk) does not.
+    never silently dropped); a mapping without ``id`` (a crosswalk) does not. A file whose
+    top-level mapping has the key ``id`` is one whatever follows, which its first lines show
+    (``_names_an_id``); only other files are read whole.
     """
     try:
-        doc = parse_yaml(read_source(path))
+        source = read_source(path)
+        if _names_an_id(source.text):
+            return True
+        doc = parse_yaml(source)
     except RulesetError:
         return True
     return not isinstance(doc, YMap) or doc.get("id") is not None
+
+
+def _names_an_id(text: str) -> bool:
+    """Whether the YAML parser's events show a top-level mapping with the key ``id``, read
+    only as far as that key (a ruleset's first lines). False is no answer: anything else, a
+    parse error included, is for the whole reading to say."""
+    depth = 0  # of the collections open
+    want_key = False  # the next event at depth 1 is a key
+    try:
+        for event in yaml_events(text):
+            kind = type(event)
+            if kind is yaml.AliasEvent or getattr(event, "anchor", None):
+                return False
+            if depth == 0:
+                if kind is yaml.MappingStartEvent:
+                    depth, want_key = 1, True
+                elif kind not in (yaml.StreamStartEvent, yaml.DocumentStartEvent):
+                    return False  # a document that is not a mapping, or none
+            elif depth == 1 and want_key:
+                if kind is not yaml.ScalarEvent:
+                    return False  # the mapping's end, or a key that is not a text
+                if event.value == "id" and event.tag is None:
+                    return True
+                want_key = False
+            elif depth == 1:  # the value of the key just read
+                if kind is yaml.ScalarEvent:
+                    want_key = True
+                else:
+                    depth += 1
+            elif kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                depth += 1
+            elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                depth -= 1
+                want_key = depth == 1
+    except yaml.YAMLError:
+        return False
+    return False
 
 
 def yaml_files(folder: Path) -> list[Path]:

@@ -9,6 +9,8 @@ import time
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
 from segrules.errors import RulesetError
@@ -18,7 +20,7 @@ from segrules import load_text, pipeline
 from segrules.serve import store as store_module
 from segrules.serve.store import ReloadWorker, RulesetStore
 from service_support import BASE_ANSWERS, PROVEN_BASE, SUUNTIMA
-from support import variant
+from support import YAML_READERS, variant, yaml_reader
 
 DEVNULL = open("/dev/null", "w")
 BROKEN = variant("hit_policy: unique", "hit_policy: [unique")  # does not load
@@ -339,3 +341,41 @@ def test_an_idle_worker_that_keeps_a_version_waiting_is_replaced_by_one_at_the_s
         assert os.sched_getscheduler(w._process.pid) == os.SCHED_IDLE  # idle again, and it answered
     finally:
         w.close()
+
+
+# ----------------------------------------------------------------------------- finding rulesets in a folder
+
+
+def full_reading(path) -> bool:
+    """``_declares_id`` as it was, reading every file whole: the reference."""
+    try:
+        doc = store_module.parse_yaml(store_module.read_source(path))
+    except RulesetError:
+        return True
+    return not isinstance(doc, store_module.YMap) or doc.get("id") is not None
+
+
+KEYS = st.sampled_from(["id", "x", "version", "'id'", '"id"', "? id\n", "!!str id", "&a id", "id2"])
+VALUES = st.sampled_from(["a", "", "~", "null", "NULL", "'null'", '""', "[a]", "{id: 2}", "\n  id: 3", "\n  - id: 4",
+                          "!!str b", "*a", "a: b", "|\n  text"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(KEYS, VALUES), max_size=5), st.sampled_from(["", "---\n", "- ", "# note\n"]),
+       st.sampled_from(["", "\n---\nid: z", "\n...", "\n]"]))
+def test_a_file_is_a_ruleset_exactly_when_its_whole_reading_says_so(tmp_path_factory, pairs, before, after):
+    """The first lines decide only where the whole reading would agree: an id that is not
+    null in the top-level mapping; anything else is read whole."""
+    text = before + "\n".join(f"{k}: {v}" for k, v in pairs) + after
+    path = tmp_path_factory.mktemp("found") / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    for loader in YAML_READERS:
+        with yaml_reader(loader):
+            assert store_module._declares_id(path) == full_reading(path), (loader, text)
+
+
+def test_every_shipped_file_is_found_as_before():
+    files = sorted(SUUNTIMA.parents[1].rglob("*.yaml"))
+    assert len(files) > 3
+    for path in files:
+        assert store_module._declares_id(path) == full_reading(path), path
