@@ -410,7 +410,10 @@ def _escaped(text: str, j: int) -> bool:
 
 def yaml_events(text: str):
     """The YAML parser's events for ``text``, lazily, by the reader the documents are read
-    with (libyaml where installed)."""
+    with (libyaml where installed); none for a text that nests brackets deeper than a
+    ruleset may (which ``compose_yaml`` reports), as no parser runs on one."""
+    if _flow_nesting_error(text) is not None:
+        return iter(())
     return yaml.parse(text, Loader=_LOADER)
 
 

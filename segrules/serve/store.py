@@ -129,7 +129,11 @@ def _declares_id(path: Path) -> bool:
 def _names_an_id(text: str) -> bool:
     """Whether the YAML parser's events show a top-level mapping with the key ``id``, read
     only as far as that key (a ruleset's first lines). False is no answer: anything else, a
-    parse error included, is for the whole reading to say."""
+    parse error included, is for the whole reading to say, and so is a text with a byte-order
+    mark after its start (libyaml skips one that the pure-Python reader, which reads the file
+    where libyaml cannot, keeps in the key)."""
+    if "\ufeff" in text[1:]:
+        return False
     depth = 0  # of the collections open
     want_key = False  # the next event at depth 1 is a key
     try:

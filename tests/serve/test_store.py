@@ -19,6 +19,7 @@ from segrules.serve.runner import start
 from segrules import load_text, pipeline
 from segrules.serve import store as store_module
 from segrules.serve.store import ReloadWorker, RulesetStore
+from segrules.source import yaml_events
 from service_support import BASE_ANSWERS, PROVEN_BASE, SUUNTIMA
 from support import YAML_READERS, variant, yaml_reader
 
@@ -355,7 +356,7 @@ def full_reading(path) -> bool:
     return not isinstance(doc, store_module.YMap) or doc.get("id") is not None
 
 
-KEYS = st.sampled_from(["id", "x", "version", "'id'", '"id"', "? id\n", "!!str id", "&a id", "id2"])
+KEYS = st.sampled_from(["id", "x", "version", "'id'", '"id"', "? id\n", "!!str id", "&a id", "id2", "\ufeffid"])
 VALUES = st.sampled_from(["a", "", "~", "null", "NULL", "'null'", '""', "[a]", "{id: 2}", "\n  id: 3", "\n  - id: 4",
                           "!!str b", "*a", "a: b", "|\n  text"])
 
@@ -372,6 +373,20 @@ def test_a_file_is_a_ruleset_exactly_when_its_whole_reading_says_so(tmp_path_fac
     for loader in YAML_READERS:
         with yaml_reader(loader):
             assert store_module._declares_id(path) == full_reading(path), (loader, text)
+
+
+@pytest.mark.parametrize("text", [
+    "# header\n\ufeffid: x\nversion: 1\n",  # libyaml skips the mark; the pure-Python reader keeps it
+    "a: " + "[" * 8000 + "]" * 8000 + "\nid: x\n",  # too deep for any reader: refused before parsing
+])
+def test_awkward_files_are_found_as_the_whole_reading_finds_them(tmp_path, text):
+    path = tmp_path / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    for loader in YAML_READERS:
+        with yaml_reader(loader):
+            assert store_module._declares_id(path) == full_reading(path), loader
+    if "[" * 8000 in text:  # the pure-Python parser would take minutes over it: no parser sees it
+        assert list(yaml_events(text)) == []
 
 
 def test_every_shipped_file_is_found_as_before():
