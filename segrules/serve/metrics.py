@@ -10,11 +10,13 @@ threads as well (the decision log's writer, reloads) and stay prometheus_client'
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, generate_latest
 from prometheus_client.core import CounterMetricFamily, HistogramMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
+from prometheus_client.samples import Sample
 from prometheus_client.utils import floatToGoString
 
 # seconds; decisions take well under a millisecond, so the low buckets are fine-grained
@@ -30,10 +32,15 @@ class DecisionCounts:
 
     def __init__(self) -> None:
         self.counts: dict[tuple[str, str, str], int] = {}
+        self.created: dict[tuple[str, str, str], float] = {}  # when each series was first counted
 
     def add(self, key: tuple[str, str, str]) -> None:
         counts = self.counts
-        counts[key] = counts.get(key, 0) + 1
+        count = counts.get(key)
+        if count is None:
+            self.created[key] = time.time()
+            count = 0
+        counts[key] = count + 1
 
     def value(self, *key: str) -> int:
         return self.counts.get(key, 0)
@@ -43,8 +50,8 @@ class DecisionCounts:
 
     def collect(self):
         family = CounterMetricFamily(self.name, self.documentation, labels=self.labels)
-        for key, count in sorted(self.counts.items()):
-            family.add_metric(key, count)
+        for key, count in self.counts.items():
+            family.add_metric(key, count, created=self.created[key])
         yield family
 
 
@@ -57,11 +64,16 @@ class LatencyHistogram:
     def __init__(self, buckets: tuple[float, ...] = LATENCY_BUCKETS) -> None:
         self.bounds = buckets
         self.by_endpoint: dict[str, list] = {}
+        self.created: dict[str, float] = {}  # when each endpoint's series was first observed
 
     def observe(self, endpoint: str, seconds: float) -> None:
         counts = self.by_endpoint.get(endpoint)
         if counts is None:
             counts = self.by_endpoint[endpoint] = [0] * (len(self.bounds) + 1) + [0.0]
+            self.created[endpoint] = time.time()
+        if seconds != seconds:  # NaN: in no bucket and not counted, as prometheus_client does
+            counts[-1] += seconds
+            return
         counts[bisect_left(self.bounds, seconds)] += 1  # the first bucket whose bound is >= seconds
         counts[-1] += seconds
 
@@ -74,12 +86,13 @@ class LatencyHistogram:
 
     def collect(self):
         family = HistogramMetricFamily(self.name, self.documentation, labels=("endpoint",))
-        for endpoint, counts in sorted(self.by_endpoint.items()):
+        for endpoint, counts in self.by_endpoint.items():
             buckets, total = [], 0
             for bound, count in zip((*map(floatToGoString, self.bounds), "+Inf"), counts):
                 total += count
                 buckets.append((bound, total))
             family.add_metric((endpoint,), buckets, counts[-1])
+            family.samples.append(Sample(self.name + "_created", {"endpoint": endpoint}, self.created[endpoint]))
         yield family
 
 
