@@ -766,6 +766,22 @@ MESSAGES: list[tuple[str, str, str, str]] = [
     ("SR521", "cannot write the output: {reason}", "tulostetta ei voi kirjoittaa: {reason}", "utdata kan inte skrivas: {reason}"),
     ("SR521", "cannot write {file}: {reason}", "tiedostoa {file} ei voi kirjoittaa: {reason}", "{file} kan inte skrivas: {reason}"),
     # batch
+    ("SR808", "{file}: rows without a record key ({key} is empty) cannot be told apart: they would all be read as "
+              "the answers of one record; give every row its record's key, or delete those rows",
+     "{file}: rivejä, joilla ei ole tietueen avainta ({key} on tyhjä), ei voi erottaa toisistaan: ne luettaisiin "
+     "kaikki yhden tietueen vastauksiksi; anna jokaiselle riville sen tietueen avain tai poista ne rivit",
+     "{file}: rader utan postnyckel ({key} är tom) kan inte skiljas åt: de skulle alla läsas som svaren för en "
+     "post; ge varje rad dess posts nyckel, eller ta bort de raderna"),
+    ("SR808", "{file}: 1 record has no record key ({key} is empty); give every record its key, or delete the empty rows",
+     "{file}: 1 tietueelta puuttuu tietueen avain ({key} on tyhjä); anna jokaiselle tietueelle sen avain tai poista "
+     "tyhjät rivit",
+     "{file}: 1 post saknar postnyckel ({key} är tom); ge varje post dess nyckel, eller ta bort de tomma raderna"),
+    ("SR808", "{file}: {count} records have no record key ({key} is empty); give every record its key, or delete the "
+              "empty rows",
+     "{file}: {count} tietueelta puuttuu tietueen avain ({key} on tyhjä); anna jokaiselle tietueelle sen avain tai "
+     "poista tyhjät rivit",
+     "{file}: {count} poster saknar postnyckel ({key} är tom); ge varje post dess nyckel, eller ta bort de tomma "
+     "raderna"),
     ("SR803", "{file}: there is no record key column {key} (give it with --key); the columns are: {columns}",
      "{file}: tietueen avainsaraketta {key} ei ole (anna se valitsimella --key); sarakkeet ovat: {columns}",
      "{file}: nyckelkolumnen {key} finns inte (ange den med --key); kolumnerna är: {columns}"),

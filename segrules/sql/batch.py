@@ -240,8 +240,10 @@ def run_batch(
             relation_out = f"read_parquet({_lit(result)})"
             progress.step("writing")  # the outputs, from the result in key order
             counts = result_counts(con, relation_out, key)
-            if shape == "wide":  # the long shape groups its rows by key
+            if shape == "wide":
                 _check_keys(con, relation_out, key, src, counts.records, counts.keyed)
+            else:  # grouped by key, no key repeats; rows without one would make one record
+                refuse_key_problems(src, key, counts.records - counts.keyed, None, shape)
             rows_read = None if shape == "wide" else con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0]
             summary = _summary(engine, rows_read, dst, rej, carry, missing, started, counts)
             if rej is None and dst.kind == "parquet":
@@ -323,9 +325,16 @@ def _refuse_repeated_keys(con, result: str, key: str, src: Any, *, empty: int | 
     refuse_key_problems(src, key, empty, repeated)
 
 
-def refuse_key_problems(src: Any, key: str, empty: int, repeated: tuple | None) -> None:
+def refuse_key_problems(src: Any, key: str, empty: int, repeated: tuple | None, shape: str = "wide") -> None:
     """SR808 for ``empty`` records without a key, or for ``repeated``: (the key most often
-    repeated as text, how many records have it, how many keys repeat), as an engine counted them."""
+    repeated as text, how many records have it, how many keys repeat), as an engine counted them.
+    In the long shape, whose rows are grouped by key, the rows without one would all make one
+    record: ``empty`` is then that record, and no key repeats."""
+    if empty and shape == "long":
+        raise DuplicateKeyError(
+            f"{src}: rows without a record key ({key!r} is empty) cannot be told apart: they would "
+            "all be read as the answers of one record; give every row its record's key, or delete those rows"
+        )
     if empty:
         raise DuplicateKeyError(
             f"{src}: {empty} record{'s have' if empty > 1 else ' has'} no record key ({key!r} is empty); "
@@ -1099,8 +1108,7 @@ def _run_postgres(ruleset, src: Location, dst: Location, rej: Location | None, s
             # a record without a key is refused here, in the transaction that wrote the result:
             # nothing is kept (counted in the result, not before, where it was a scan of its own)
             counts = result_counts(cur, result, key)
-            if shape == "wide":
-                refuse_key_problems(src, key, counts.records - counts.keyed, None)
+            refuse_key_problems(src, key, counts.records - counts.keyed, None, shape)
     except psycopg.Error as exc:
         raise DatabaseError(f"PostgreSQL: {str(exc).strip()}") from None
     finally:

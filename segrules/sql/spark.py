@@ -195,6 +195,8 @@ def _run(spark, ruleset, src, dst, rej, shape, key, carry, started) -> BatchSumm
                 .orderBy(F.desc("n"), F.col("k")).first()
             )
             refuse_key_problems(src, key, empty, tuple(repeated) if repeated else None)
+        else:  # grouped by key, no key repeats; rows without one would make one record
+            refuse_key_problems(src, key, result.where(F.col(_name(key)).isNull()).count(), None, shape)
         rows_read = records if shape == "wide" else spark.table(_VIEW).count()
         ordered = [(dst, "error_codes IS NULL" if rej is not None else None)]
         if rej is not None:

@@ -130,6 +130,30 @@ def test_long_shape_with_duplicates_and_unknown_questions(tmp_path, ruleset):
             assert rows[k]["error_codes"] == expected[k]["error_codes"]
 
 
+def test_long_shape_rows_without_a_key_are_refused_on_every_engine(tmp_path, ruleset, postgres_url):
+    """Grouped by key, rows without one would all be one record's answers (SR808, nothing
+    written), on DuckDB, the Python engine and PostgreSQL, from a file and from a table."""
+    import psycopg
+
+    rows = [("1", "c_coping", "3"), ("", "c_coping", "4"), ("", "battery", "illness"), ("2", "c_coping", "2")]
+    with open(tmp_path / "long.csv", "w", newline="") as f:
+        csv.writer(f).writerows([("record_id", "question", "value"), *rows])
+    with psycopg.connect(postgres_url) as conn:
+        conn.execute("DROP TABLE IF EXISTS long_nokey")
+        conn.execute("CREATE TABLE long_nokey (record_id BIGINT, question TEXT, value TEXT)")
+        with conn.cursor() as cur:
+            cur.executemany("INSERT INTO long_nokey VALUES (%s, %s, %s)", [(k or None, q, v) for k, q, v in rows])
+    runs = [(str(tmp_path / "long.csv"), str(tmp_path / f"{engine}.parquet"), engine) for engine in ("duckdb", "python")]
+    runs.append((f"{postgres_url}#long_nokey", f"{postgres_url}#long_nokey_out", "postgres"))
+    for src, dst, engine in runs:
+        with pytest.raises(SegrulesError) as info:
+            run_batch(ruleset, src, dst, shape="long", engine=engine)
+        assert info.value.code == "SR808" and "rows without a record key" in str(info.value), engine
+    assert not list(tmp_path.glob("*.parquet"))
+    with psycopg.connect(postgres_url) as conn:
+        assert conn.execute("SELECT to_regclass('long_nokey_out')").fetchone() == (None,)
+
+
 def test_an_empty_text_in_a_table_is_no_answer_on_every_engine(tmp_path, ruleset, postgres_url):
     """As an empty CSV cell is: a text column (Parquet, PostgreSQL) holding '' for a choice,
     a number or an optional answer gives what NULL gives, on DuckDB, the Python engine and

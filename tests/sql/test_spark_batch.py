@@ -169,6 +169,14 @@ def test_repeated_keys_and_columns_are_refused_as_on_every_engine(tmp_path, rule
         with pytest.raises(SegrulesError) as duck:
             run_batch(ruleset, str(tmp_path / name), str(out))
         assert duck.value.code == code
+    # the long shape: rows without a key would all be one record's answers
+    (tmp_path / "long.csv").write_text("record_id,question,value\n1,c_coping,3\n,c_coping,4\n,battery,illness\n",
+                                       encoding="utf-8")
+    out = tmp_path / "long.parquet"
+    with pytest.raises(SegrulesError) as info:
+        run_spark_batch(ruleset, str(tmp_path / "long.csv"), str(out), shape="long", spark=session)
+    assert info.value.code == "SR808" and "rows without a record key" in str(info.value)
+    assert not out.exists() and not glob.glob(str(tmp_path / ".segrules-*"))
 
 
 def test_what_spark_cannot_read_is_refused_before_any_work(tmp_path, ruleset):
