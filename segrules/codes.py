@@ -2250,7 +2250,9 @@ add_code(
     In the wide shape each row is one record, told apart by its key (`--key`, default
     record_id). Here a key is given to more than one row, or a row has no key: their results
     could not be told apart, and a report would count the same client twice. The message
-    names a key, how many rows have it and how many other keys repeat. Nothing is written.
+    names a key, how many rows have it and how many other keys repeat. In the long shape (a
+    row per answer, grouped by key) the rows without a key are refused the same way: they
+    would all be read as the answers of one record. Nothing is written.
     """,
     wrong="""
     record_id,c_coping

@@ -126,9 +126,13 @@ def _declares_id(path: Path) -> bool:
     return not isinstance(doc, YMap) or doc.get("id") is not None
 
 
+#: how far into a file its first lines go: the parser's events read before the whole reading decides
+_FIRST_EVENTS = 1000
+
+
 def _names_an_id(text: str) -> bool:
     """Whether the YAML parser's events show a top-level mapping with the key ``id``, read
-    only as far as that key (a ruleset's first lines). False is no answer: anything else, a
+    only as far as that key (a ruleset's first lines, at most _FIRST_EVENTS events). False is no answer: anything else, a
     parse error included, is for the whole reading to say, and so is a text with a byte-order
     mark after its start (libyaml skips one that the pure-Python reader, which reads the file
     where libyaml cannot, keeps in the key)."""
@@ -137,7 +141,9 @@ def _names_an_id(text: str) -> bool:
     depth = 0  # of the collections open
     want_key = False  # the next event at depth 1 is a key
     try:
-        for event in yaml_events(text):
+        for seen, event in enumerate(yaml_events(text)):
+            if seen == _FIRST_EVENTS:  # a ruleset says its id near the top: a file that does not is read whole
+                return False
             kind = type(event)
             if kind is yaml.AliasEvent or getattr(event, "anchor", None):
                 return False

@@ -389,6 +389,18 @@ def test_awkward_files_are_found_as_the_whole_reading_finds_them(tmp_path, text)
         assert list(yaml_events(text)) == []
 
 
+def test_the_first_lines_are_a_bounded_reading(tmp_path):
+    """A file that gives no id within its first lines is read whole, once more, by the whole
+    reading alone: the quick look stops (a 1 MB list took seconds to scan with the pure-Python
+    reader, on top of the whole reading)."""
+    late = "".join(f"k{i}: {i}\n" for i in range(2 * store_module._FIRST_EVENTS)) + "id: x\n"
+    assert not store_module._names_an_id(late)
+    path = tmp_path / "late.yaml"
+    path.write_text(late, encoding="utf-8")
+    assert store_module._declares_id(path) and full_reading(path)
+    assert store_module._names_an_id("id: x\n" + late.replace("id: x\n", ""))
+
+
 def test_every_shipped_file_is_found_as_before():
     files = sorted(SUUNTIMA.parents[1].rglob("*.yaml"))
     assert len(files) > 3
