@@ -375,7 +375,7 @@ class Service:
         if len(parts) != 4:
             return decide_body(decision, lang, decision.explain(lang), parts[0])
         head, middle, pathway, facts = parts
-        key = (served.ruleset.content_hash, decision.rule.index, lang, head, pathway, facts)
+        key = (head, facts, lang)  # the head names the ruleset's version and the rule, whose pathway it is
         kept = self._explanations.get(key)
         if kept is None:
             if len(self._explanations) >= EXPLANATIONS_KEPT:

@@ -71,10 +71,8 @@ class LatencyHistogram:
         if counts is None:
             counts = self.by_endpoint[endpoint] = [0] * (len(self.bounds) + 1) + [0.0]
             self.created[endpoint] = time.time()
-        if seconds != seconds:  # NaN: in no bucket and not counted, as prometheus_client does
-            counts[-1] += seconds
-            return
-        counts[bisect_left(self.bounds, seconds)] += 1  # the first bucket whose bound is >= seconds
+        if seconds == seconds:  # NaN is in no bucket and not counted (only summed), as prometheus_client does
+            counts[bisect_left(self.bounds, seconds)] += 1  # the first bucket whose bound is >= seconds
         counts[-1] += seconds
 
     def count(self, endpoint: str) -> int:

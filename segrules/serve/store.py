@@ -27,9 +27,9 @@ from typing import Callable, Iterable
 import attrs
 import yaml
 
-from ..engine.runtime import Ruleset
+from ..engine.runtime import Ruleset, _restore_ruleset
 from ..errors import RulesetError, SegrulesError
-from ..pipeline import compiled, load, load_text
+from ..pipeline import compiled, load
 from ..source import YMap, parse_yaml, read_source, yaml_events
 from ..verify import verify
 from ..verify.prover import Witnesses
@@ -132,10 +132,10 @@ _FIRST_EVENTS = 1000
 
 def _names_an_id(text: str) -> bool:
     """Whether the YAML parser's events show a top-level mapping with the key ``id``, read
-    only as far as that key (a ruleset's first lines, at most _FIRST_EVENTS events). False is no answer: anything else, a
-    parse error included, is for the whole reading to say, and so is a text with a byte-order
-    mark after its start (libyaml skips one that the pure-Python reader, which reads the file
-    where libyaml cannot, keeps in the key)."""
+    only as far as that key (a ruleset's first lines, at most _FIRST_EVENTS events). False is
+    no answer: anything else, a parse error included, is for the whole reading to say, and so
+    is a text with a byte-order mark after its start (libyaml skips one that the pure-Python
+    reader, which reads the file where libyaml cannot, keeps in the key)."""
     if "\ufeff" in text[1:]:
         return False
     depth = 0  # of the collections open
@@ -397,12 +397,10 @@ class ReloadWorker:
         if fingerprint == self._fingerprint:
             definition, warnings = pickle.loads(definition)
             ruleset = compiled(definition, warnings, text)
-        else:  # other code: its definition may not even unpickle here
+        else:  # other code: its definition may not even unpickle here; the text, as a pickled Ruleset is read
             try:
-                ruleset = load_text(text, file)
-            except SegrulesError as exc:
-                ruleset = exc
-            if not isinstance(ruleset, Ruleset) or ruleset.content_hash != content_hash:
+                ruleset = _restore_ruleset(text, file, content_hash)
+            except SegrulesError:
                 return Rejected(file, "SR907", f"{file}: the new version could not be checked: the reload worker "
                                 "runs another installation of segrules than the service; restart the service")
         return Served(ruleset, file, method, loaded_at, witnesses)

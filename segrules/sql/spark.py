@@ -186,17 +186,15 @@ def _run(spark, ruleset, src, dst, rej, shape, key, carry, started) -> BatchSumm
                 "FROM segrules_result WHERE error_codes IS NOT NULL) GROUP BY code"
             ).collect()
         }
-        if shape == "wide":  # one row a record: a key given twice, or none, is refused (SR808)
-            empty = result.where(F.col(_name(key)).isNull()).count()
-            repeated = None if empty else (
-                result.groupBy(_name(key)).count().where("count > 1")
-                .select(F.col(_name(key)).cast("string").alias("k"), F.col("count").alias("n"),
-                        F.count(F.lit(1)).over(Window.partitionBy()).alias("keys"))
-                .orderBy(F.desc("n"), F.col("k")).first()
-            )
-            refuse_key_problems(src, key, empty, tuple(repeated) if repeated else None)
-        else:  # grouped by key, no key repeats; rows without one would make one record
-            refuse_key_problems(src, key, result.where(F.col(_name(key)).isNull()).count(), None, shape)
+        # a key given twice, or none, is refused (SR808); the long shape, grouped by key, repeats none
+        empty = result.where(F.col(_name(key)).isNull()).count()
+        repeated = None if empty or shape != "wide" else (
+            result.groupBy(_name(key)).count().where("count > 1")
+            .select(F.col(_name(key)).cast("string").alias("k"), F.col("count").alias("n"),
+                    F.count(F.lit(1)).over(Window.partitionBy()).alias("keys"))
+            .orderBy(F.desc("n"), F.col("k")).first()
+        )
+        refuse_key_problems(src, key, empty, tuple(repeated) if repeated else None, shape)
         rows_read = records if shape == "wide" else spark.table(_VIEW).count()
         ordered = [(dst, "error_codes IS NULL" if rej is not None else None)]
         if rej is not None:
