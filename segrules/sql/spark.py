@@ -88,7 +88,9 @@ def spark_session(master: str = DEFAULT_MASTER, app_name: str = "segrules batch"
     active = SparkSession.getActiveSession()
     if active is not None:
         return active
-    builder = SparkSession.builder.master(master).appName(app_name).config("spark.ui.enabled", "false")
+    # no web UI, and no console progress bar of Spark's own (segrules shows its own, on a terminal)
+    builder = (SparkSession.builder.master(master).appName(app_name).config("spark.ui.enabled", "false")
+               .config("spark.ui.showConsoleProgress", "false"))
     if _loopback(master):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         builder = builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
@@ -234,13 +236,33 @@ def _read(spark, src: SparkLocation):
             return spark.table(src.path)
         if src.kind == "parquet":
             return spark.read.parquet(src.path)
-        return (
+        frame = (
             spark.read.option("header", "true").option("inferSchema", "false").option("multiLine", "true")
             .option("quote", '"').option("escape", '"').option("mode", "FAILFAST").option("enforceSchema", "false")
             .option("encoding", "UTF-8").csv(src.path)
         )
     except _spark_errors() as exc:
         raise BatchInputError(f"{src}: cannot be read: {_first_line(exc)}") from None
+    return _as_duckdb_reads(frame)
+
+
+#: A field of one space and a quoted value (``, "5"``), which Spark reads as written and DuckDB
+#: (and so the Python engine) as the quoted value, ``5``: the text between the quotes.
+_SPACED_QUOTED = r'^ "((?:[^"]|"")*)" *$'
+
+
+def _as_duckdb_reads(frame):
+    """A CSV file's fields as DuckDB reads them, where RFC 4180 leaves them undefined and the
+    two readers differ in a way that changes an answer: a field of one space and a quoted value
+    is that value (DuckDB's reading; two spaces, or a tab, are text as written on both)."""
+    from pyspark.sql import functions as F
+
+    def field(name: str):
+        value = F.col(_name(name))
+        inner = F.regexp_replace(F.regexp_extract(value, _SPACED_QUOTED, 1), '""', '"')
+        return F.when(value.rlike(_SPACED_QUOTED), inner).otherwise(value).alias(name)
+
+    return frame.select(*[field(name) for name in frame.columns])
 
 
 def _header(spark, src: SparkLocation, frame) -> list[str]:

@@ -89,6 +89,55 @@ def test_a_csv_file_segmented_on_the_cluster_equals_decide_and_duckdb(tmp_path, 
     assert not glob.glob(str(tmp_path / ".segrules-*"))
 
 
+#: Fields RFC 4180 does not define, which DuckDB and Spark read apart unless segrules evens
+#: them out: (the c_coping field as written, c_coping as DuckDB reads it, the unit field).
+SPACED_FIELDS = [
+    (' "4"', 4, ' "Itä ""Puotila"""'),  # one space and a quoted value: that value (DuckDB's reading)
+    (' "4" ', 4, 'unit'),
+    ('"4" ', 4, ' "unit"'),  # spaces after the closing quote: left out by both
+    ('  "4"', None, '  "unit"'),  # two spaces: text as written (not a number: SR303)
+    ('\t"4"', None, '\t"unit"'),
+    (' "4"x', None, 'x "unit"'),  # text after the closing quote: as written on Spark
+    (' ""', None, ' ""'),
+    ('4', 4, 'unit'),
+]
+
+
+def test_fields_of_a_space_and_a_quoted_value_read_as_duckdb_reads_them(tmp_path, ruleset, cluster):
+    """A field of one space and a quoted value is that value on both engines, so a record gets
+    the same segment, rule and problems on Spark as on DuckDB and in the Python engine; two
+    spaces or a tab before the quote are text on all of them."""
+    records = [dict(r, c_coping=4) for r in _records(ruleset, seed=11)[10:10 + len(SPACED_FIELDS)]]
+    _write_csv(tmp_path / "in.csv", ruleset, records)
+    lines = (tmp_path / "in.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    at, unit = header.index("c_coping"), header.index("unit")
+    for k, (coping, _, unit_field) in enumerate(SPACED_FIELDS):
+        fields = lines[k + 1].split(",")
+        assert fields[at] == "4"
+        fields[at], fields[unit] = coping, unit_field
+        lines[k + 1] = ",".join(fields)
+    duck_lines = [line for line in lines if '"4"x' not in line]  # DuckDB refuses the file with it
+    (tmp_path / "in.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "duck.csv").write_text("\n".join(duck_lines) + "\n", encoding="utf-8")
+    run_batch(ruleset, str(tmp_path / "in.csv"), str(tmp_path / "spark.parquet"), engine="spark",
+              spark_master=cluster)
+    spark_rows = {int(r["record_id"]): _norm(r) for r in _rows(tmp_path / "spark.parquet")}
+    for engine in ("duckdb", "python"):
+        run_batch(ruleset, str(tmp_path / "duck.csv"), str(tmp_path / f"{engine}.parquet"), engine=engine)
+        rows = {int(r["record_id"]): _norm(r) for r in _rows(tmp_path / f"{engine}.parquet")}
+        assert rows == {k: v for k, v in spark_rows.items() if k in rows}, engine
+    expected = _expected(ruleset, records)  # c_coping 4 in every record
+    for k, (coping, read, _) in enumerate(SPACED_FIELDS):
+        row = spark_rows[k]
+        if read is None:
+            assert row["error_codes"] == ("SR304" if coping == ' ""' else "SR303"), coping
+        else:
+            assert {c: row[c] for c in expected[k]} == {c: _norm(expected[k])[c] for c in expected[k]}, coping
+    assert spark_rows[0]["unit"] == 'Itä "Puotila"' and spark_rows[2]["unit"] == "unit"
+    assert spark_rows[3]["unit"] == '  "unit"' and spark_rows[5]["unit"] == 'x "unit"'
+
+
 def test_typed_parquet_with_rejects_through_the_command_line(tmp_path, ruleset, cluster):
     records = [r for r in _records(ruleset) if not isinstance(r.get("c_coping"), str)]
     _write_typed_parquet(tmp_path / "in.parquet", ruleset, records)
