@@ -782,6 +782,12 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "poista tyhjät rivit",
      "{file}: {count} poster saknar postnyckel ({key} är tom); ge varje post dess nyckel, eller ta bort de tomma "
      "raderna"),
+    ("SR803", "{file}: the name holds a byte that is not UTF-8; DuckDB, PostgreSQL and Spark take UTF-8 names only: "
+     "rename it",
+     "{file}: nimessä on tavu, joka ei ole UTF-8:aa; DuckDB, PostgreSQL ja Spark hyväksyvät vain UTF-8-nimet: "
+     "nimeä se uudelleen",
+     "{file}: namnet innehåller en byte som inte är UTF-8; DuckDB, PostgreSQL och Spark tar bara UTF-8-namn: "
+     "byt namn på den"),
     ("SR803", "{file}: there is no record key column {key} (give it with --key); the columns are: {columns}",
      "{file}: tietueen avainsaraketta {key} ei ole (anna se valitsimella --key); sarakkeet ovat: {columns}",
      "{file}: nyckelkolumnen {key} finns inte (ange den med --key); kolumnerna är: {columns}"),

@@ -31,7 +31,7 @@ from typing import Any, Iterator, Sequence
 
 import attrs
 
-from ..errors import SegrulesError, UsageError, safe_text
+from ..errors import SegrulesError, UsageError, holds_surrogate, safe_text
 from ..files import (
     NEW_FILE_MODE, OutputError, folder_refusal, os_reason, output_target, remove_stale, same_file, temp_file_beside,
     temp_prefix,
@@ -96,7 +96,17 @@ class Location:
         return self.path + (f"#{self.table}" if self.table else "")
 
 
+def refuse_non_utf8_name(text: str, error: type[UsageError]) -> None:
+    """A location whose name holds a byte that is not UTF-8 (Python reads it from a command line
+    as a lone surrogate) is refused with ``error``: DuckDB, PostgreSQL and Spark take UTF-8 names
+    only, and DuckDB's failure to convert such a name read as if the input were not UTF-8."""
+    if holds_surrogate(text):
+        raise error(f"{safe_text(text)}: the name holds a byte that is not UTF-8; DuckDB, PostgreSQL and Spark take "
+                    "UTF-8 names only: rename it")
+
+
 def parse_location(text: str, *, error: type[UsageError]) -> Location:
+    refuse_non_utf8_name(text, error)
     if text.startswith(("postgresql://", "postgres://")):
         url, _, table = text.partition("#")
         if not table:

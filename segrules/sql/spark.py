@@ -31,7 +31,7 @@ import attrs
 from ..errors import UsageError
 from .batch import (
     BatchInputError, BatchOutputError, BatchSummary, DatabaseError, DuplicateColumnError, _carried, _plan_columns,
-    refuse_key_problems,
+    refuse_key_problems, refuse_non_utf8_name,
 )
 from .compiler import RESULT_COLUMNS, compile_query, q
 from .render import render
@@ -56,6 +56,7 @@ class SparkLocation:
 
 def spark_location(text: str, *, error: type[UsageError]) -> SparkLocation:
     """Where ``text`` points for Spark: ``catalog:db.table``, or a path whose ending says its kind."""
+    refuse_non_utf8_name(text, error)
     if text.startswith(CATALOG):
         name = text[len(CATALOG):]
         parts = name.split(".")

@@ -316,6 +316,25 @@ def test_an_output_that_is_a_pipe_a_folder_or_a_dangling_link_is_refused(tmp_pat
     assert (tmp_path / "dir.parquet").is_dir() and not (tmp_path / "ok.parquet").exists()
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_name_that_is_not_utf8_is_refused_as_the_place_it_names(tmp_path, ruleset, small_csv, engine):
+    """A byte of another encoding in a file name (a lone surrogate, as Python reads it from a
+    command line) is refused for what it names: the output is SR804, not the input's SR803
+    "is not UTF-8 text" that DuckDB's failure to convert the name gave; nothing is written."""
+    bad = str(tmp_path / "out\udcff.parquet")
+    for kwargs, code in (({"output": bad}, "SR804"), ({"output": str(tmp_path / "ok.csv"), "rejects": bad}, "SR804"),
+                         ({"input": str(tmp_path / "in\udcff.csv")}, "SR803")):
+        with pytest.raises(SegrulesError) as info:
+            run_batch(ruleset, kwargs.get("input", str(small_csv)), kwargs.get("output", str(tmp_path / "ok.csv")),
+                      rejects=kwargs.get("rejects"), engine=engine)
+        assert info.value.code == code and "the name holds a byte that is not UTF-8" in str(info.value)
+        assert "\\udcff" in str(info.value)  # shown as an escape, never as the raw half of a pair
+    assert [p.name for p in tmp_path.iterdir()] == [small_csv.name]  # nothing written
+    run = subprocess.run([sys.executable, "-m", "segrules", "batch", str(RULESET), "--input", str(small_csv),
+                          "--output", os.fsencode(bad), "--lang", "fi"], capture_output=True, cwd=ROOT)
+    assert run.returncode == 1 and b"SR804" in run.stderr and "nimessä on tavu".encode() in run.stderr, run.stderr
+
+
 def _ended_pid() -> int:
     proc = subprocess.Popen([sys.executable, "-c", "pass"])
     proc.wait()
