@@ -49,7 +49,7 @@ def sample_answers(rs: ast.RulesetDef, rng: random.Random) -> dict:
     )
 
 
-def _draw(rs: ast.RulesetDef, order: list[ast.Input], rng: random.Random, *, may_skip: bool) -> dict | None:
+def _draw(rs: ast.RulesetDef, order: tuple[ast.Input, ...], rng: random.Random, *, may_skip: bool) -> dict | None:
     answers: dict[str, Any] = {}
     for inp in order:
         if inp.asked_when is not None:
