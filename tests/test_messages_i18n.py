@@ -179,6 +179,37 @@ def test_the_templates_use_only_the_parameters_the_english_has():
             assert set(field.findall(translated)) <= set(field.findall(entry[0])), entry
 
 
+def test_the_mistakes_in_a_file_itself_are_said_whole(tmp_path):
+    """A YAML anchor, a lone surrogate escaped in a text, scores built on scores more than 32
+    levels deep: the message itself in fi and sv (what is wrong and where), not only its code's
+    title."""
+    from segrules import load_text
+    from segrules.errors import SegrulesError
+    from support import mini
+
+    chain = {"s0": "q1"} | {f"s{k}": f"s{k - 1} + 1" for k in range(1, 34)}
+    cases = {
+        "anchor": (SUUNTIMA.read_text(encoding="utf-8").replace("title:", "title: &t", 1),
+                   "SR012", "(&nimi, *nimi)", "(&namn, *namn)"),
+        "escape": (SUUNTIMA.read_text(encoding="utf-8").replace("en: Not at all true", 'en: "Not \\ud800 true"', 1),
+                   "SR010", "merkintä \\ud800 on pariton korvausmerkin puolisko", "escapesekvensen \\ud800 är ett ensamt"),
+        "deep": (mini({"q1": "scale"}, chain, ["a when s33 > 3", "b when s33 <= 3"]),
+                 "SR140", "yli 32 tason syvyydeltä", "mer än 32 nivåer djupt"),
+        "surrogate": ("format: 1\nid: x\ntitle: {fi: a\udc80}\n", "SR003", "pariton korvausmerkin puolisko (U+DC80)",
+                      "ett ensamt surrogattecken (U+DC80)"),
+    }
+    for name, (text, code, fi, sv) in cases.items():
+        if name != "surrogate":  # a file cannot hold the half of a pair: only a text given to load_text can
+            (tmp_path / f"{name}.yaml").write_text(text, encoding="utf-8")
+            for lang, words in (("fi", fi), ("sv", sv)):
+                _, out = segrules("--lang", lang, "check", tmp_path / f"{name}.yaml")
+                assert f"{code} " in out and words in out and english_in(out) == [], (name, lang, out)
+        with pytest.raises(SegrulesError) as info:
+            load_text(text, name=f"{name}.yaml")
+        said = {lang: "\n".join(d.format(lang) for d in info.value.diagnostics) for lang in ("fi", "sv")}
+        assert fi in said["fi"] and sv in said["sv"], (name, said)
+
+
 def test_a_message_without_a_template_is_its_title_and_its_values():
     text = messages.translate("SR555", "the pickled ruleset 'x.yaml' loads here with another hash", "fi")
     assert text == "Säännöstöä ei voi tallentaa picklellä tai lukea siitä ('x.yaml')"

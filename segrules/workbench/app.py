@@ -259,7 +259,8 @@ class TokenGuard:
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] == "http":
-            given = dict(scope.get("headers") or ()).get(TOKEN_HEADER.encode("latin-1"))
+            headers = dict(scope.get("headers") or ())
+            given = headers.get(TOKEN_HEADER.encode("latin-1"))
             token = given.decode("latin-1") if given is not None else None
             if token is None:
                 values = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("token")
@@ -268,8 +269,10 @@ class TokenGuard:
                 if scope.get("path") == "/" and scope.get("method") == "GET":  # a person at the browser: a page
                     await _token_page(self.bench.lang)(scope, receive, send)
                     return
-                doc = problem("SR950", 403, "this address needs the workbench's token: open the whole address "
-                              "that `segrules workbench` printed, with its ?token=")
+                said = headers.get(b"accept-language")
+                lang = accept_language(said.decode("latin-1") if said is not None else None) or self.bench.lang
+                doc = problem_said("SR950", 403, "this address needs the workbench's token: open the whole address "
+                                   "that `segrules workbench` printed, with its ?token=", lang)
                 await _problem(doc)(scope, receive, send)
                 return
         await self.app(scope, receive, send)

@@ -45,6 +45,10 @@ def test_every_request_needs_the_token(bench):
             assert r.status_code == 403 and r.json()["code"] == "SR950", path
             assert c.get(path, params={"token": bench.token[:-1] + "x"}).status_code == 403
         assert c.post("/api/save", json={"text": "", "base_hash": ""}).json()["code"] == "SR950"
+        # the refusal says what to do in the run's language (fi here), or in the page's
+        assert "?token=-osineen" in c.get("/api/file").json()["detail"]
+        said = c.get("/api/file", headers={"Accept-Language": "sv"}).json()["detail"]
+        assert said.startswith("den här adressen behöver arbetsbänkens token"), said
         assert c.get("/api/file", headers={"X-Segrules-Token": "wrong"}).status_code == 403
         page = c.get("/", params={"token": bench.token})
         assert page.status_code == 200 and bench.token in page.text
@@ -77,6 +81,7 @@ def test_bad_requests_get_coded_errors(client):
     assert client.get("/api/analyse").json()["code"] == "SR918"
     r = client.post("/api/try", json={"text": "format: 1\n", "lang": "fi", "answers": {}})
     assert r.status_code == 422 and r.json()["code"] == "SR952"
+    assert r.json()["detail"] == "säännöstö ei lataudu; korjaa ensin sen ongelmat"
     assert "Traceback" not in r.text
 
 
@@ -91,6 +96,7 @@ def test_save_writes_keeps_a_backup_and_refuses_a_changed_file(client, ruleset):
     # saving again from the old version is refused, and nothing changes on disk
     stale = client.post("/api/save", json={"text": BASE, "base_hash": base["hash"]})
     assert stale.status_code == 409 and stale.json()["code"] == "SR951"
+    assert stale.json()["detail"].endswith("mitään ei tallennettu")  # said in the run's language, fi
     assert ruleset.read_text("utf-8") == new
     assert not [p.name for p in ruleset.parent.iterdir() if p.name.endswith(".tmp")]
 
