@@ -2170,8 +2170,10 @@ add_code(
     A CSV file is read whole as UTF-8 text by RFC 4180 (docs/population.md): this code also
     means that it is not UTF-8, that a header column has no name, or that a row does not fit
     the header (another number of fields, an unclosed quote, a mix of line ends); a JSON
-    Lines file, that a line is not one JSON object. The message names the line where the
-    database does, never its content.
+    Lines file, that a line is not one JSON object (DuckDB's reason, with the line at fault
+    found again: DuckDB names the line after it). It also means that the file's name holds a
+    byte that is not UTF-8, which the engines cannot open. The message names the line, never
+    its content.
     """,
     wrong="""
     segrules batch model.yaml --input answers.xlsx --output result.parquet
@@ -2190,8 +2192,9 @@ add_code(
     "The batch output cannot be written",
     """
     The output (or rejects) location cannot be written: the folder is missing or not
-    writable, the kind is not known from the extension, or the engine cannot write that
-    kind. Outputs are written to a temporary file that replaces the old output only when it
+    writable, the kind is not known from the extension, the name holds a byte that is not
+    UTF-8 (the engines take UTF-8 names only), or the engine cannot write that kind. Outputs
+    are written to a temporary file that replaces the old output only when it
     is complete, so a failed run leaves the old output as it was.
     """,
     wrong="""

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import json
 import os
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -31,7 +33,7 @@ from typing import Any, Iterator, Sequence
 
 import attrs
 
-from ..errors import SegrulesError, UsageError, holds_surrogate, safe_text
+from ..errors import SegrulesError, UsageError, holds_surrogate, lone_surrogate, safe_text
 from ..files import (
     NEW_FILE_MODE, OutputError, folder_refusal, os_reason, output_target, remove_stale, same_file, temp_file_beside,
     temp_prefix,
@@ -724,11 +726,66 @@ def _read_error(exc: Exception, src: Any, what: str | None = None) -> SegrulesEr
             f"{src}: cannot be read as CSV: {first}. {why}Every row must have the header's columns, a field with "
             "the delimiter, a quote or a line break quoted (\"...\", a quote inside doubled), one kind of line end"
         )
-    if what is not None and getattr(src, "kind", None) == "jsonl":
-        return BatchInputError(f"{what}: {first}")
-    if getattr(src, "kind", None) == "jsonl" and "JSON" in first:
-        return BatchInputError(f"{src}: cannot be read as JSON Lines (one JSON object a line): {first}")
+    if getattr(src, "kind", None) == "jsonl" and (what is not None or "JSON" in first):
+        first = _json_line_found(src.path, first)
+        return BatchInputError(f"{what or f'{src}: cannot be read as JSON Lines (one JSON object a line)'}: {first}")
     return DatabaseError(f"DuckDB could not segment {src}: {first}")
+
+
+_IN_LINE = re.compile(r"\bin line (\d+)\b")
+#: The longest line looked at again (a longer one is not judged: DuckDB's words stand).
+MAX_JUDGED_LINE = 1 << 20
+
+
+def _json_line_found(path: str, message: str) -> str:
+    """DuckDB's message on a JSON Lines file it cannot read, naming the line at fault: DuckDB
+    (2.0) names the line after it. Of the line it names and the one before, the first that
+    is not one JSON object (or holds a lone surrogate) is named; where neither can be judged,
+    the message says both."""
+    m = _IN_LINE.search(message)
+    if m is None or int(m.group(1)) < 1:
+        return message
+    named = int(m.group(1))
+    lines = _lines_between(path, max(1, named - 1), named)
+    bad = [number for number, text in lines.items() if text is not None and not _one_json_object(text)]
+    judged = all(text is not None for text in lines.values()) and len(lines) == min(2, named)
+    said = f"in line {bad[0]}" if bad else (f"in line {named}" if judged else f"in line {named - 1} or {named}")
+    return message[:m.start()] + said + message[m.end():]
+
+
+def _lines_between(path: str, first: int, last: int) -> dict[int, bytes | None]:
+    """Lines ``first`` to ``last`` (1-based) of a file; None for a line longer than
+    ``MAX_JUDGED_LINE``. The lines before are read past in bounded pieces."""
+    out: dict[int, bytes | None] = {}
+    try:
+        with open(path, "rb") as f:
+            number = 0
+            while number < last:
+                piece = f.readline(MAX_JUDGED_LINE + 1)
+                if not piece:
+                    break
+                number += 1
+                whole: bytes | None = piece
+                while not piece.endswith(b"\n"):  # the rest of a long line
+                    whole = None
+                    piece = f.readline(MAX_JUDGED_LINE + 1)
+                    if not piece:
+                        break
+                if number >= first:
+                    out[number] = whole
+    except OSError:
+        return {}
+    return out
+
+
+def _one_json_object(raw: bytes) -> bool:
+    """Whether a line is one JSON object as ``decide`` reads one (UTF-8, no lone surrogate)."""
+    try:
+        text = raw.decode("utf-8").rstrip("\r\n")
+        value = json.loads(text)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return False
+    return isinstance(value, dict) and not lone_surrogate(text, value)
 
 
 def _columns_duckdb(con, relation: str) -> list[str]:

@@ -277,6 +277,21 @@ def test_SR803_files_that_are_not_csv_say_why_without_showing_the_row(tmp_path, 
     assert "column 2" in _refused(ruleset, tmp_path / "in.csv", tmp_path / "out.csv", "SR803", engine=engine)
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_SR803_a_json_lines_file_names_the_line_that_is_not_json(tmp_path, ruleset, engine):
+    """The message names the line at fault, wherever it is and whatever is wrong with it
+    (DuckDB names the line after it); never its content."""
+    good = json.dumps({"record_id": 0, "c_coping": 3})
+    for bad in ('{"record_id": 7, "c_coping": "Salainen \\ud800"}', '{"record_id": 7, "c_coping": Salainen}',
+                '{"record_id": 7, "c_coping": "Salainen \\q"}'):
+        for at, rows in ((1, 3), (2, 3), (3, 3), (1, 1)):
+            lines = [good] * rows
+            lines[at - 1] = bad
+            (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            message = _refused(ruleset, tmp_path / "in.jsonl", tmp_path / "out.csv", "SR803", engine=engine)
+            assert f"in line {at}:" in message and "Salainen" not in message, (bad, at, message)
+
+
 # --------------------------------------------------------------------------- outputs
 
 
