@@ -244,8 +244,9 @@ class SmtProver:
                         f"{code}: {message}{span}" + (f" (in {where})" if where else ""), answers, code=code,
                     ))
                     keys.add((code, message))
-            # asked_when that cannot be evaluated
-            asked_solver = None
+            # asked_when that cannot be evaluated: each question's condition, given valid answers
+            # to the questions before it, one query per (question, code)
+            queries = []
             for inp in enc.order:
                 err = enc.asked_error[inp.id]
                 if isinstance(err, int):
@@ -254,35 +255,52 @@ class SmtProver:
                                 if enc.sites[k - 1].where == f"asked_when of {inp.id}"})
                 for code in codes:
                     ks = [k for k in enc.sites_with(code) if enc.sites[k - 1].where == f"asked_when of {inp.id}"]
-                    if asked_solver is None:  # without the validity of the whole answer set
-                        asked_solver = z3.Solver(ctx=enc.ctx)
-                        asked_solver.add(*enc.definitions)
-                    model = self._solve(asked_solver, enc.prefix_valid(inp.id), z3.Or([err == k for k in ks]))
-                    if model is None:
-                        continue
-                    before = []
-                    for i in enc.order:
-                        if i.id == inp.id:
-                            break
-                        before.append(i)
-                    answers = self._witness(model, before)
-                    try:
-                        reference.validate_answers(rs, answers)
-                        ok = False
-                    except AnswerError as exc:
-                        ok = any(p.code == code and p.input == inp.id for p in exc.problems)
-                    if not self._reproduces(f"asked_when of {inp.id}", answers, ok):
-                        continue
-                    findings.append(Finding(
-                        f"{code}: cannot tell whether input {inp.id!r} is asked", answers, code=code,
-                    ))
-                    keys.add(("asked", code))
+                    queries.append((inp, code, enc.prefix_valid(inp.id), z3.Or([err == k for k in ks])))
+            if len(queries) > 1 and self._none_holds([z3.And(prefix, error) for _, _, prefix, error in queries]):
+                queries = []
+            asked_solver = None
+            for inp, code, prefix, error in queries:
+                if asked_solver is None:  # without the validity of the whole answer set
+                    asked_solver = z3.Solver(ctx=enc.ctx)
+                    asked_solver.add(*enc.definitions)
+                model = self._solve(asked_solver, prefix, error)
+                if model is None:
+                    continue
+                before = []
+                for i in enc.order:
+                    if i.id == inp.id:
+                        break
+                    before.append(i)
+                answers = self._witness(model, before)
+                try:
+                    reference.validate_answers(rs, answers)
+                    ok = False
+                except AnswerError as exc:
+                    ok = any(p.code == code and p.input == inp.id for p in exc.problems)
+                if not self._reproduces(f"asked_when of {inp.id}", answers, ok):
+                    continue
+                findings.append(Finding(
+                    f"{code}: cannot tell whether input {inp.id!r} is asked", answers, code=code,
+                ))
+                keys.add(("asked", code))
         except SolverUnknown as exc:
             return self._undecided("totality", exc)
         if findings:
             return SmtCheck("totality", "failed", f"{len(findings)} kind(s) of evaluation error", tuple(findings),
                             frozenset(keys))
         return SmtCheck("totality", "passed", "every answer set evaluates without error")
+
+    def _none_holds(self, conditions: list) -> bool:
+        """Whether no answer set meets any of ``conditions``: one query of their disjunction, on
+        a solver of its own with the definitions alone. False where one has a model or the
+        solver cannot tell; the caller then asks each condition on its own, with the queries
+        (and so the models and witnesses) it would ask without this."""
+        solver = z3.Solver(ctx=self.enc.ctx)
+        solver.add(*self.enc.definitions)
+        try:
+            return self._solve(solver, z3.Or(conditions)) is None
+        except SolverUnknown:
+            return False
 
     def completeness(self) -> SmtCheck:
         try:

@@ -242,6 +242,7 @@ class Encoding:
         self.asked: dict[str, Any] = {}
         self.asked_error: dict[str, Any] = {}
         self.input_valid: dict[str, Any] = {}
+        self.in_domain: dict[str, Any] = {}
         for inp in self.order:
             self._tick()
             v = self.vars[inp.id]
@@ -252,8 +253,9 @@ class Encoding:
             self.asked[inp.id] = asked
             self.asked_error[inp.id] = err
             must = z3.Implies(asked, v.answered) if not inp.optional else z3.BoolVal(True, self.ctx)
+            self.in_domain[inp.id] = self._domain(inp, v)
             self.input_valid[inp.id] = z3.And(
-                self._domain(inp, v), self.is_ok(err), z3.Implies(z3.Not(asked), z3.Not(v.answered)), must,
+                self.in_domain[inp.id], self.is_ok(err), z3.Implies(z3.Not(asked), z3.Not(v.answered)), must,
             )
         self.valid = z3.And([self.input_valid[i.id] for i in self.order])
 
@@ -262,7 +264,7 @@ class Encoding:
         parts = []
         for inp in self.order:
             if inp.id == input_id:
-                parts.append(self._domain(inp, self.vars[inp.id]))
+                parts.append(self.in_domain[inp.id])
                 break
             parts.append(self.input_valid[inp.id])
         return z3.And(parts)

@@ -189,6 +189,34 @@ def test_unanswered_input_used_directly_and_an_asked_when_that_cannot_be_evaluat
     assert any(p.code == "SR405" and p.input == "f" for p in exc.value.problems)
 
 
+@pytest.mark.parametrize("optional", [True, False])
+def test_asked_when_conditions_are_asked_together_first_with_the_same_findings(monkeypatch, optional):
+    """The asked_when conditions are first put to the solver together: where none can fail,
+    one query shows it; where some can, each is asked on its own, and the findings and their
+    witnesses are those of asking each on its own from the start."""
+    text = model(
+        "\n".join([
+            num("o", 1, 3, ", optional: true" if optional else ""),
+            num("f1", 1, 3, ", asked_when: o >= 2"),
+            num("f2", 1, 3, ", asked_when: o >= 3"),
+            num("f3", 1, 3, ", asked_when: o = 1"),
+        ]),
+        "",
+        ["a when answered(f1)", "b when not answered(f1)"],
+    )
+    rs = load(text)
+    together = prove(rs.definition)
+    monkeypatch.setattr(prover_module.SmtProver, "_none_holds", lambda self, conditions: False)
+    alone = prove(rs.definition)
+    t, u = together.checks["totality"], alone.checks["totality"]
+    assert (t.status, t.findings) == (u.status, u.findings)
+    if optional:
+        assert t.status == "failed" and t.findings[0].message == "SR405: cannot tell whether input 'f1' is asked"
+        assert together.calls == alone.calls + 1  # the query of all of them, then each
+    else:
+        assert t.status == "passed" and together.calls == alone.calls - 2  # one query instead of three
+
+
 # --------------------------------------------------------------------------- gaps, overlaps, rules
 
 
