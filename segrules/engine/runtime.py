@@ -534,44 +534,13 @@ class Decision:
             record["facts"] = {k: _fact_json(v) for k, v in self.facts.items()}
         return record
 
-    def to_json_text(self, *, compact: bool = False, _parts: bool = False) -> str:
+    def to_json_text(self, *, compact: bool = False) -> str:
         """The record as JSON text, ready to store: ``encode_record(self.to_json(compact=...))``
         to the character (UTF-8 as it is, no spaces), so that storing a record costs about as
         much as the decision: the ruleset prepared at load the texts of each rule's constant
         parts and of each answer's value (see ``compile.compile_answers_text``), and keeps those
-        of the score values it meets, and joins them once. (``_parts``: the full record of a
-        rule's decision in the four parts of ``to_json_text_parts``.)"""
-        ref, seg, pathway, rule, suggested, reason, at, ids, pairs, answers, facts, owner, checked = self._v
-        if reason is not None or owner is None or ids is not owner._score_ids:
-            return encode_record(self.to_json(compact=compact))
-        texts = owner._record_texts[rule.index]
-        answers_text = None
-        if checked and _fast_dumps is not None:
-            try:
-                answers_text = _fast_dumps(answers).decode()
-            except TypeError:  # a number beyond 64 bits
-                pass
-        if answers_text is None:
-            answers_text = owner._answers_text(answers, checked) or encode_record(answers)
-        months = pathway.reassess_after_months
-        last = owner._last_time[0]  # the time of the ruleset's last record: a batch often shares one
-        if last[0] is at and last[1] == months:
-            time, tail, tail_compact = last[2]
-        else:
-            time, tail, tail_compact = times = _time_texts(at, months)
-            owner._last_time[0] = (at, months, times)
-        if compact:
-            prefix = texts[_PREFIXES].get(pairs)
-            if prefix is None:
-                start = texts[_HEAD_COMPACT] + owner._scores_text(pairs, False) + '},"answers":'
-                prefix = _keep(texts[_PREFIXES], pairs, start)
-            return f"{prefix}{answers_text}{time}{tail_compact}"
-        scores = owner._score_texts.get(pairs) or owner._scores_text(pairs, True)
-        if _parts:
-            return (texts[_HEAD_FULL], f'{scores}}},"answers":{answers_text}{time}{tail}', texts[_PATHWAY_TEXT],
-                    _facts_text(texts, pairs, answers))
-        return (f'{texts[_HEAD_FULL]}{scores}}},"answers":{answers_text}{time}{tail}'
-                f'{texts[_PATHWAY_TEXT]}{_facts_text(texts, pairs, answers)}')
+        of the score values it meets, and joins them once."""
+        return _record_text(self, compact, False)
 
     def to_json_text_parts(self) -> tuple[str, ...]:
         """The full record text, ``to_json_text()``, in parts that join to it, so that whoever
@@ -584,7 +553,7 @@ class Decision:
         hands out the same text objects, so that a cache keyed by them hashes each once. Any
         other decision has one part, the whole text.
         """
-        parts = self.to_json_text(_parts=True)
+        parts = _record_text(self, False, True)
         return parts if parts.__class__ is tuple else (parts,)
 
     @classmethod
@@ -620,6 +589,42 @@ _set_v = Decision._v.__set__  # the slot's own setter: Decision.__setattr__ refu
 
 def _fact_name(label: Any, lang: str) -> str:
     return label if isinstance(label, str) else label.get(lang)
+
+
+def _record_text(decision: Decision, compact: bool, parts: bool):
+    """``Decision.to_json_text`` (``parts``: the full record of a rule's decision in the four
+    parts of ``Decision.to_json_text_parts``, a tuple; any other decision's text whole)."""
+    ref, seg, pathway, rule, suggested, reason, at, ids, pairs, answers, facts, owner, checked = decision._v
+    if reason is not None or owner is None or ids is not owner._score_ids:
+        return encode_record(decision.to_json(compact=compact))
+    texts = owner._record_texts[rule.index]
+    answers_text = None
+    if checked and _fast_dumps is not None:
+        try:
+            answers_text = _fast_dumps(answers).decode()
+        except TypeError:  # a number beyond 64 bits
+            pass
+    if answers_text is None:
+        answers_text = owner._answers_text(answers, checked) or encode_record(answers)
+    months = pathway.reassess_after_months
+    last = owner._last_time[0]  # the time of the ruleset's last record: a batch often shares one
+    if last[0] is at and last[1] == months:
+        time, tail, tail_compact = last[2]
+    else:
+        time, tail, tail_compact = times = _time_texts(at, months)
+        owner._last_time[0] = (at, months, times)
+    if compact:
+        prefix = texts[_PREFIXES].get(pairs)
+        if prefix is None:
+            start = texts[_HEAD_COMPACT] + owner._scores_text(pairs, False) + '},"answers":'
+            prefix = _keep(texts[_PREFIXES], pairs, start)
+        return f"{prefix}{answers_text}{time}{tail_compact}"
+    scores = owner._score_texts.get(pairs) or owner._scores_text(pairs, True)
+    if parts:
+        return (texts[_HEAD_FULL], f'{scores}}},"answers":{answers_text}{time}{tail}', texts[_PATHWAY_TEXT],
+                _facts_text(texts, pairs, answers))
+    return (f'{texts[_HEAD_FULL]}{scores}}},"answers":{answers_text}{time}{tail}'
+            f'{texts[_PATHWAY_TEXT]}{_facts_text(texts, pairs, answers)}')
 
 
 def _restore_decision(values: tuple) -> Decision:

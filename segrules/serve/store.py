@@ -27,9 +27,9 @@ from typing import Callable, Iterable
 import attrs
 import yaml
 
-from ..engine.runtime import Ruleset, _restore_ruleset
+from ..engine.runtime import Ruleset
 from ..errors import RulesetError, SegrulesError
-from ..pipeline import compiled, load
+from ..pipeline import compiled, load, load_text
 from ..source import YMap, parse_yaml, read_source, yaml_events
 from ..verify import verify
 from ..verify.prover import Witnesses
@@ -397,10 +397,12 @@ class ReloadWorker:
         if fingerprint == self._fingerprint:
             definition, warnings = pickle.loads(definition)
             ruleset = compiled(definition, warnings, text)
-        else:  # other code: its definition may not even unpickle here; the text, as a pickled Ruleset is read
+        else:  # other code: its definition may not even unpickle here; the text, loaded here, must be what it proved
             try:
-                ruleset = _restore_ruleset(text, file, content_hash)
+                ruleset = load_text(text, file)
             except SegrulesError:
+                ruleset = None
+            if ruleset is None or ruleset.content_hash != content_hash:
                 return Rejected(file, "SR907", f"{file}: the new version could not be checked: the reload worker "
                                 "runs another installation of segrules than the service; restart the service")
         return Served(ruleset, file, method, loaded_at, witnesses)
