@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import itertools
 import json
+import os
+import stat
 import sys
 
 from .. import answers as answers_source
@@ -13,7 +16,7 @@ from .. import fhir
 from ..documents import decide_json
 from ..engine.runtime import Decision, Ruleset
 from ..i18n import code_label, quadrant_text, text, value_words
-from ..errors import AnswerError, SegrulesError
+from ..errors import AnswerError, SegrulesError, safe_text
 from ..pipeline import load
 from .common import (
     answers_example, data_text, parse_datetime, pathway_lines, print_json, read_answers, read_json, safe_lines, table,
@@ -74,18 +77,16 @@ def _fields(rows: list[tuple[str, str]]) -> list[str]:
     return [f"{n + ':':<{width}}{v}".rstrip() for n, v in rows]
 
 
-def _answer_lines(source: str):
+def _answer_lines(source: str, stream) -> tuple:
     """JSON Lines (two or more non-empty lines, each a JSON value on its own): an iterator of
     (line number, bytes, or None for a line longer than one answer set may be); otherwise
-    None, and the source is read as one JSON document.
+    None, and the source is read as one JSON document (from standard input: its bytes, which
+    are read here; from a file: None, and the file is read again as one document).
 
-    Only standard input is read this way; each line is bounded like one answers file. When
-    the first line is JSON and the second too long to read, the input is JSON Lines and that
-    line is refused (SR307); a first line too long makes one document too long.
+    Each line is bounded like one answers file. When the first line is JSON and the second
+    too long to read, the input is JSON Lines and that line is refused (SR307); a first line
+    too long makes one document too long.
     """
-    if source != "-":
-        return None, None
-    stream = sys.stdin.buffer
     limit = answers_source.MAX_ANSWERS_BYTES
     lines = ((n, line) for n, line in _numbered_lines(stream, limit) if line is None or line.strip())
     head: list[tuple[int, bytes | None]] = []
@@ -102,10 +103,26 @@ def _answer_lines(source: str):
             return False
     if len(head) == 2 and parses(head[0][1]) and (head[1][1] is None or parses(head[1][1])):
         return itertools.chain(head, lines), None
+    if source != "-":
+        return None, None
     data = b"".join(line or b"" for _, line in head) + stream.read(limit + 1)
     if len(data) > limit or any(line is None for _, line in head):  # read only up to the limit
         raise answers_source.too_large("<stdin>")
     return None, data
+
+
+def _lines_source(source: str):
+    """The stream JSON Lines may be read from: standard input, or the file if it is a regular
+    file (anything else, a folder or a missing file, is read as one document, whose reading
+    says what is wrong), with the name its lines are given in messages; (None, None) for none."""
+    if source == "-":
+        return sys.stdin.buffer, "<stdin>"
+    try:
+        if not stat.S_ISREG(os.stat(source).st_mode):
+            return None, None
+        return open(source, "rb"), safe_text(os.fsdecode(source), 300)
+    except (OSError, ValueError):
+        return None, None
 
 
 def _numbered_lines(stream, limit: int):
@@ -141,9 +158,11 @@ def run(args: argparse.Namespace) -> int:
         )
         print_json(bundle, sort_keys=False)
         return 0
-    lines, data = _answer_lines(args.answers)
-    if lines is not None:
-        return _run_lines(args, ruleset, lines, when)
+    stream, name = _lines_source(args.answers)
+    with stream if stream is not None and stream is not sys.stdin.buffer else contextlib.nullcontext():
+        lines, data = _answer_lines(args.answers, stream) if stream is not None else (None, None)
+        if lines is not None:
+            return _run_lines(args, ruleset, lines, when, name)
     if data is not None:
         answers = answers_source.parse_answers(data, "<stdin>", example=answers_example(ruleset.inputs))
     else:
@@ -156,7 +175,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_lines(args, ruleset: Ruleset, lines, when) -> int:
+def _run_lines(args, ruleset: Ruleset, lines, when, source: str) -> int:
     """One decision per line: with --json one compact JSON document a line, else text blocks.
 
     A line that fails gets its error (with the line number) and the others are still decided;
@@ -165,7 +184,7 @@ def _run_lines(args, ruleset: Ruleset, lines, when) -> int:
     failed = 0
     for number, line in lines:
         where = text(args.lang, "line", n=number)  # "line 3", "rivi 3": the place, as the reader reads it
-        name = f"<stdin> {where}" if not args.json else f"<stdin> line {number}"
+        name = f"{source} {where}" if not args.json else f"{source} line {number}"
         try:
             if line is None:
                 raise answers_source.too_large(name)

@@ -88,3 +88,29 @@ def test_one_document_longer_than_the_limit_is_SR307_however_it_is_laid_out(monk
         assert main(["decide", RULESET, "--answers", "-", "--json"]) == 1
         error = json.loads(capsys.readouterr().out)["error"]
         assert error["code"] == "SR307" and f"more than {MAX_ANSWERS_BYTES} bytes" in error["message"]
+
+
+def test_a_json_lines_file_is_read_as_standard_input_is(tmp_path, capsys):
+    """A file of JSON Lines gives one decision a line, however long the file (each line is
+    bounded like one answer set, not the whole file), and names its lines by the file; a file
+    of one document over several lines, a folder and a missing file read as one document."""
+    answers = [json.dumps(a) for a in _lines(40)]
+    long = json.dumps(dict(_lines(1)[0], padding="x" * (MAX_ANSWERS_BYTES // 2 * 3)))  # 1.5 MiB
+    path = tmp_path / "answers.jsonl"
+    lines = answers[:1] + [long] + answers[1:] * 600  # about 6 MiB in all
+    path.write_text("\ufeff" + "\n".join(lines) + "\n", encoding="utf-8")  # a byte-order mark too
+    assert main(["decide", RULESET, "--answers", str(path), "--json"]) == 1
+    docs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(docs) == len(lines) and [d["line"] for d in docs] == list(range(1, len(lines) + 1))
+    assert [n for n, d in enumerate(docs, 1) if "decision" not in d] == [2]
+    assert docs[1]["error"]["code"] == "SR307" and docs[1]["error"]["message"].startswith(f"{path} line 2: ")
+    path.write_text(answers[0] + "\n" + '{"no_such_input": 1}\n', encoding="utf-8")
+    assert main(["decide", RULESET, "--answers", str(path), "--lang", "sv"]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("# rad 1\n") and f"{path} rad 2: SR301 fel: " not in err and "rad 2: SR301 fel: " in err
+    path.write_text(json.dumps(_lines(1)[0], indent=2), encoding="utf-8")
+    assert main(["decide", RULESET, "--answers", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["schema"] == "segrules.decide/1"
+    for missing, code in ((tmp_path, "SR510"), (tmp_path / "none.jsonl", "SR510")):
+        assert main(["decide", RULESET, "--answers", str(missing), "--json"]) == 1
+        assert json.loads(capsys.readouterr().out)["error"]["code"] == code
