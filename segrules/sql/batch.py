@@ -558,7 +558,16 @@ def duckdb_relation(con, src: Location, inputs: Sequence[str] = (), *, key: str 
         con.execute(f"ATTACH {lit} AS src (READ_ONLY)")
     except Exception as exc:
         raise BatchInputError(f"{path}: cannot open the DuckDB database: {exc}") from None
-    return f"src.{q(src.table)}"
+    table = f"src.{q(src.table)}"
+    # a key or carried column of 128-bit integers goes through Parquet, which has no such type
+    # and where DuckDB writes one as DOUBLE: it is read as its digits, exact (an answer keeps
+    # its type: the ruleset reads it as a number)
+    answers = set(inputs) | ({"value"} if shape == "long" else set())
+    wide = [name for name, kind in _column_types_duckdb(con, table).items()
+            if kind in ("HUGEINT", "UHUGEINT") and name not in answers]
+    if wide:
+        return f"(SELECT * REPLACE ({', '.join(f'CAST({q(n)} AS VARCHAR) AS {q(n)}' for n in wide)}) FROM {table})"
+    return table
 
 
 CSV_DELIMITERS = (",", ";", "\t", "|")
@@ -868,7 +877,7 @@ def _python_engine(con, ruleset, relation: str, shape: str, key: str, carry, pro
         described = _column_types_duckdb(con, relation)
         scores = ("resources_num", "resources_den", "complexity_num", "complexity_den")
         types = {c: "VARCHAR" if is_json_type(described[c]) else described[c] for c in (key, *carry)}
-        types.update({c: "VARCHAR" for c in RESULT_COLUMNS}, rule="BIGINT")
+        types.update({c: "VARCHAR" for c in RESULT_COLUMNS}, rule="INTEGER")  # as the SQL engines type it
         # exact, of the type the SQL engines give them (never a DOUBLE)
         types.update(dict.fromkeys(scores, result_number_type(ruleset.definition)))
         spec = "{" + ", ".join(f"{_lit(c)}: {_lit(t)}" for c, t in types.items()) + "}"

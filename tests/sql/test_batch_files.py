@@ -262,6 +262,41 @@ def test_postgres_refuses_repeated_keys_and_result_columns(tmp_path, ruleset, po
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_128_bit_keys_and_carried_columns_of_a_duckdb_table_come_back_exact(tmp_path, ruleset, pool, engine):
+    """A HUGEINT or UHUGEINT key or carried column (a DuckDB table's; Parquet has no such type,
+    and DuckDB writes one there as DOUBLE) comes back as its digits, in every output; two keys
+    that differ past a double's precision are two records, and a repeated one is SR808."""
+    big = 2**100
+    con = duckdb.connect(str(tmp_path / "db.duckdb"))
+    answers = ", ".join(f"{json.dumps(pool[0][i]) if isinstance(pool[0][i], str) else pool[0][i]} AS {i}"
+                        for i in _ids(ruleset) if pool[0].get(i) is not None).replace('"', "'")
+    for table, keys in (("answers", (big, big + 1)), ("repeated", (big + 7, big + 7))):
+        values = ", ".join(f"('{k}', '{k * 10}', '{2**127 + k}')" for k in keys)
+        con.execute(f"CREATE TABLE {table} AS SELECT CAST(k AS HUGEINT) AS record_id, CAST(w AS HUGEINT) AS wide, "
+                    f"CAST(u AS UHUGEINT) AS unsigned, {answers} FROM (VALUES {values}) AS t(k, w, u)")
+    con.close()
+    expected = {str(k): (str(k * 10), str(2**127 + k)) for k in (big, big + 1)}
+    for out in ("out.csv", "out.parquet", "out.jsonl"):
+        summary = run_batch(ruleset, f"{tmp_path / 'db.duckdb'}#answers", str(tmp_path / out), engine=engine)
+        assert summary.records == 2 and summary.segmented == 2
+        rows = _rows(tmp_path / out) if not out.endswith(".jsonl") else [
+            json.loads(line) for line in (tmp_path / out).read_text(encoding="utf-8").splitlines()]
+        assert {str(r["record_id"]): (str(r["wide"]), str(r["unsigned"])) for r in rows} == expected, out
+    message = _refused(ruleset, f"{tmp_path / 'db.duckdb'}#repeated", tmp_path / "out2.csv", "SR808", engine=engine)
+    assert str(big + 7) in message
+
+
+def test_the_result_columns_have_one_type_on_every_engine(tmp_path, ruleset, pool):
+    _write_csv(tmp_path / "in.csv", ruleset, pool, rows=10)
+    types = {}
+    for engine in ENGINES:
+        run_batch(ruleset, str(tmp_path / "in.csv"), str(tmp_path / f"{engine}.parquet"), engine=engine)
+        types[engine] = duckdb.sql(f"DESCRIBE SELECT * FROM '{tmp_path / f'{engine}.parquet'}'").fetchall()
+    assert types["duckdb"] == types["python"]
+    assert dict((name, kind) for name, kind, *_ in types["duckdb"])["rule"] == "INTEGER"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_SR803_files_that_are_not_csv_say_why_without_showing_the_row(tmp_path, ruleset, pool, engine):
     _write_csv(tmp_path / "in.csv", ruleset, pool, rows=5, extra=("municipality",),
                cell=lambda k, c: "Hervanta", encoding="latin-1")
