@@ -816,6 +816,9 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "poista tyhjät rivit",
      "{file}: {count} poster saknar postnyckel ({key} är tom); ge varje post dess nyckel, eller ta bort de tomma "
      "raderna"),
+    ("SR803", "{file}: a line has the empty key \"\", a column without a name; name it or delete it",
+     "{file}: rivillä on tyhjä avain \"\", sarake ilman nimeä; nimeä se tai poista se",
+     "{file}: en rad har den tomma nyckeln \"\", en kolumn utan namn; namnge den eller ta bort den"),
     ("SR803", "{file}: the name holds a byte that is not UTF-8; DuckDB, PostgreSQL and Spark take UTF-8 names only: "
      "rename it",
      "{file}: nimessä on tavu, joka ei ole UTF-8:aa; DuckDB, PostgreSQL ja Spark hyväksyvät vain UTF-8-nimet: "

@@ -651,12 +651,15 @@ def _jsonl_relation(con, src: Location, lit: str, answers: Sequence[str]) -> str
     if _blank(src.path):
         raise BatchInputError(f"{src}: the file is empty: it has no line with a JSON object (a record)")
     try:
-        sampled = [name for name, *_ in con.execute(
-            f"DESCRIBE SELECT * FROM read_json({lit}, format = 'newline_delimited', records = true)"
-        ).fetchall()]
         every = {k for (k,) in con.execute(
             f"SELECT DISTINCT unnest(json_keys(json)) AS k FROM read_json_objects({lit}, format = 'newline_delimited')"
         ).fetchall()}
+        if "" in every:  # a column without a name, as a CSV header's (DuckDB's reader stops at it)
+            raise BatchInputError(f"{src}: a line has the empty key \"\", a column without a name; name it or "
+                                  "delete it")
+        sampled = [name for name, *_ in con.execute(
+            f"DESCRIBE SELECT * FROM read_json({lit}, format = 'newline_delimited', records = true)"
+        ).fetchall()]
     except duckdb.Error as exc:
         raise _read_error(exc, src, what) from None
     keys = [k for k in sampled if k in every] + sorted(every - set(sampled))  # the file's order, then the late ones

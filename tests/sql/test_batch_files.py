@@ -313,6 +313,16 @@ def test_SR803_files_that_are_not_csv_say_why_without_showing_the_row(tmp_path, 
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_SR803_a_json_lines_key_without_a_name_is_named_as_a_csv_header_s_is(tmp_path, ruleset, engine):
+    """An empty key is a column without a name, as in a CSV header: refused for what it is,
+    where DuckDB's reader said the line was no JSON object at all."""
+    lines = [{"record_id": 1, "c_coping": 3}, {"record_id": 2, "": 1, "c_coping": 3}]
+    (tmp_path / "in.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    message = _refused(ruleset, tmp_path / "in.jsonl", tmp_path / "out.csv", "SR803", engine=engine)
+    assert 'the empty key "", a column without a name' in message
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_SR803_a_json_lines_file_names_the_line_that_is_not_json(tmp_path, ruleset, engine):
     """The message names the line at fault, wherever it is and whatever is wrong with it
     (DuckDB names the line after it); never its content."""
