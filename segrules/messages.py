@@ -816,6 +816,12 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "poista tyhjät rivit",
      "{file}: {count} poster saknar postnyckel ({key} är tom); ge varje post dess nyckel, eller ta bort de tomma "
      "raderna"),
+    ("SR803", "{file}: cannot be read as CSV: line {line} ends in {end}, the header in {header}; a file has one kind "
+     "of line end (save it again, or convert it, e.g. dos2unix)",
+     "{file}: ei voi lukea CSV-tiedostona: rivi {line} päättyy merkkeihin {end}, otsikkorivi merkkeihin {header}; "
+     "tiedoston rivinvaihtojen on oltava samaa lajia (tallenna se uudelleen tai muunna se, esim. dos2unix)",
+     "{file}: kan inte läsas som CSV: rad {line} slutar med {end}, rubrikraden med {header}; en fil har ett slags "
+     "radslut (spara den igen, eller konvertera den, t.ex. dos2unix)"),
     ("SR803", "{file}: a line has the empty key \"\", a column without a name; name it or delete it",
      "{file}: rivillä on tyhjä avain \"\", sarake ilman nimeä; nimeä se tai poista se",
      "{file}: en rad har den tomma nyckeln \"\", en kolumn utan namn; namnge den eller ta bort den"),

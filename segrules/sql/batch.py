@@ -734,6 +734,14 @@ def _read_error(exc: Exception, src: Any, what: str | None = None) -> SegrulesEr
         # DuckDB's own words on what is wrong, never the line it quotes
         reasons = [line for line in lines[1:] if line.startswith(_CSV_REASONS)][:1]
         why = (reasons[0].rstrip(". ") + ". ") if reasons else ""
+        if "state machine reached an invalid state" in first:  # DuckDB names no line: find it
+            other = _other_line_end(src.path)
+            if other is not None:
+                number, found, header = other
+                return BatchInputError(
+                    f"{src}: cannot be read as CSV: line {number} ends in {found}, the header in {header}; a file has "
+                    "one kind of line end (save it again, or convert it, e.g. dos2unix)"
+                )
         return BatchInputError(
             f"{src}: cannot be read as CSV: {first}. {why}Every row must have the header's columns, a field with "
             "the delimiter, a quote or a line break quoted (\"...\", a quote inside doubled), one kind of line end"
@@ -798,6 +806,41 @@ def _one_json_object(raw: bytes) -> bool:
     except (UnicodeDecodeError, ValueError, RecursionError):
         return False
     return isinstance(value, dict) and not lone_surrogate(text, value)
+
+
+_LINE_END_NAMES = {b"\r\n": "\\r\\n", b"\n": "\\n", b"\r": "\\r"}
+
+
+def _other_line_end(path: str, chunk: int = 1 << 20) -> tuple[int, str, str] | None:
+    """The first line of a CSV file that ends otherwise than its header (outside quotes, where
+    a line break may be either): its number (as an editor numbers lines), its line end and the
+    header's, as written in messages; None if every line ends as the header does. Read in
+    pieces, only when DuckDB has refused the file without naming a line."""
+    marks = re.compile(rb'"|\r\n|\r|\n')
+    first: bytes | None = None
+    number, quoted, carry = 1, False, b""
+    try:
+        with open(path, "rb") as f:
+            while True:
+                data = f.read(chunk)
+                piece, carry = carry + data, b""
+                if data and piece.endswith(b"\r"):  # its \n may open the next piece
+                    piece, carry = piece[:-1], b"\r"
+                for m in marks.finditer(piece):
+                    mark = m.group()
+                    if mark == b'"':
+                        quoted = not quoted
+                        continue
+                    if not quoted:
+                        if first is None:
+                            first = mark
+                        elif mark != first:
+                            return number, _LINE_END_NAMES[mark], _LINE_END_NAMES[first]
+                    number += 1  # a line as an editor numbers them, a line break in quotes too
+                if not data:
+                    return None
+    except OSError:
+        return None
 
 
 def _columns_duckdb(con, relation: str) -> list[str]:

@@ -313,6 +313,42 @@ def test_SR803_files_that_are_not_csv_say_why_without_showing_the_row(tmp_path, 
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_SR803_a_csv_line_that_ends_otherwise_than_the_header_is_named(tmp_path, ruleset, pool, engine):
+    """Lines of files put together from two systems: DuckDB refuses the file without naming a
+    line, segrules names the first that ends otherwise than the header (a line break inside
+    quotes may be either, and counts as a line, as an editor counts it)."""
+    _write_csv(tmp_path / "in.csv", ruleset, pool, rows=6, cell=lambda k, c: "Kallio\r\nKontula" if k == 2 else "x")
+    text = (tmp_path / "in.csv").read_bytes()
+    lines = text.split(b"\r\n")
+    assert len(lines) == 9  # the header, 6 records, one of them over two lines, and the end
+    (tmp_path / "in.csv").write_bytes(b"\r\n".join(lines[:6]) + b"\n" + b"\r\n".join(lines[6:]))
+    message = _refused(ruleset, tmp_path / "in.csv", tmp_path / "out.csv", "SR803", engine=engine)
+    assert "line 6 ends in \\n, the header in \\r\\n" in message, message
+    from segrules.messages import translate
+
+    assert "rivi 6 päättyy merkkeihin \\n" in translate("SR803", message, "fi")
+
+
+def test_the_line_that_ends_otherwise_is_found_across_the_pieces_read():
+    """The search reads a file in pieces: a \\r\\n split between two, or a quote, must not change
+    what it finds; the same as one reading of the whole file, for every size of piece."""
+    from segrules.sql.batch import _other_line_end
+
+    rng = random.Random(3)
+    parts = [b"a", b",", b'"q\r\nq"', b'""', b"\r\n", b"\n", b"\r", b"b"]
+    for _ in range(300):
+        data = b"".join(rng.choice(parts) for _ in range(rng.randrange(1, 30)))
+        path = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"segrules-ends-{os.getpid()}.csv")
+        with open(path, "wb") as f:
+            f.write(data)
+        try:
+            whole = _other_line_end(path, chunk=1 << 20)
+            assert all(_other_line_end(path, chunk=n) == whole for n in range(1, 9)), data
+        finally:
+            os.remove(path)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_SR803_a_json_lines_key_without_a_name_is_named_as_a_csv_header_s_is(tmp_path, ruleset, engine):
     """An empty key is a column without a name, as in a CSV header: refused for what it is,
     where DuckDB's reader said the line was no JSON object at all."""
