@@ -16,7 +16,8 @@ from .. import fhir
 from ..documents import decide_json
 from ..engine.runtime import Decision, Ruleset
 from ..i18n import code_label, quadrant_text, text, value_words
-from ..errors import AnswerError, SegrulesError, safe_text
+from ..errors import AnswerError, Diagnostic, SegrulesError, safe_text
+from ..files import os_reason
 from ..pipeline import load
 from .common import (
     answers_example, data_text, parse_datetime, pathway_lines, print_json, read_answers, read_json, safe_lines, table,
@@ -77,7 +78,7 @@ def _fields(rows: list[tuple[str, str]]) -> list[str]:
     return [f"{n + ':':<{width}}{v}".rstrip() for n, v in rows]
 
 
-def _answer_lines(source: str, stream) -> tuple:
+def _answer_lines(source: str, stream, name: str) -> tuple:
     """JSON Lines (two or more non-empty lines, each a JSON value on its own): an iterator of
     (line number, bytes, or None for a line longer than one answer set may be); otherwise
     None, and the source is read as one JSON document (from standard input: its bytes, which
@@ -88,7 +89,7 @@ def _answer_lines(source: str, stream) -> tuple:
     too long makes one document too long.
     """
     limit = answers_source.MAX_ANSWERS_BYTES
-    lines = ((n, line) for n, line in _numbered_lines(stream, limit) if line is None or line.strip())
+    lines = ((n, line) for n, line in _numbered_lines(stream, limit, name) if line is None or line.strip())
     head: list[tuple[int, bytes | None]] = []
     for number, line in lines:  # two, or up to one too long: its end may never come (/dev/zero)
         head.append((number, line))
@@ -125,13 +126,18 @@ def _lines_source(source: str):
         return None, None
 
 
-def _numbered_lines(stream, limit: int):
+def _numbered_lines(stream, limit: int, name: str = "<stdin>"):
     """(number, line) for each line of ``stream``; None for a line longer than ``limit`` bytes,
     whose rest is read past when the next line is asked for: its tail is not a line of its own,
-    and the lines after it keep their numbers."""
+    and the lines after it keep their numbers. A stream that fails is SR510, as an answers file
+    that cannot be read is."""
     number = 0
     while True:
-        line = stream.readline(limit + 1)
+        try:
+            line = stream.readline(limit + 1)
+        except OSError as exc:
+            raise answers_source.AnswersFileError(Diagnostic(
+                "SR510", f"cannot read the answers from {name}: {os_reason(exc, reading=True)}")) from None
         if not line:
             return
         number += 1
@@ -140,7 +146,11 @@ def _numbered_lines(stream, limit: int):
             continue
         yield number, None
         while line and not line.endswith(b"\n"):
-            line = stream.readline(limit + 1)
+            try:
+                line = stream.readline(limit + 1)
+            except OSError as exc:
+                raise answers_source.AnswersFileError(Diagnostic(
+                    "SR510", f"cannot read the answers from {name}: {os_reason(exc, reading=True)}")) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -160,7 +170,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     stream, name = _lines_source(args.answers)
     with stream if stream is not None and stream is not sys.stdin.buffer else contextlib.nullcontext():
-        lines, data = _answer_lines(args.answers, stream) if stream is not None else (None, None)
+        lines, data = _answer_lines(args.answers, stream, name) if stream is not None else (None, None)
         if lines is not None:
             return _run_lines(args, ruleset, lines, when, name)
     if data is not None:
@@ -182,13 +192,14 @@ def _run_lines(args, ruleset: Ruleset, lines, when, source: str) -> int:
     the exit code is 1 if any line failed.
     """
     failed = 0
+    example = answers_example(ruleset.inputs)  # in a hint on a line that is not JSON
     for number, line in lines:
         where = text(args.lang, "line", n=number)  # "line 3", "rivi 3": the place, as the reader reads it
         name = f"{source} {where}" if not args.json else f"{source} line {number}"
         try:
             if line is None:
                 raise answers_source.too_large(name)
-            answers = answers_source.parse_answers(line, name)
+            answers = answers_source.parse_answers(line, name, example=example)
             decision = ruleset.decide(answers, assessed_at=when, override=args.override, reason=args.reason)
         except SegrulesError as exc:
             failed += 1

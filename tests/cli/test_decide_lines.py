@@ -114,3 +114,19 @@ def test_a_json_lines_file_is_read_as_standard_input_is(tmp_path, capsys):
     for missing, code in ((tmp_path, "SR510"), (tmp_path / "none.jsonl", "SR510")):
         assert main(["decide", RULESET, "--answers", str(missing), "--json"]) == 1
         assert json.loads(capsys.readouterr().out)["error"]["code"] == code
+
+
+def test_a_file_that_fails_while_its_lines_are_read_is_SR510_and_the_hint_names_the_ruleset_s_inputs(tmp_path, capsys):
+    import os
+
+    if os.path.exists("/proc/self/mem"):  # a regular file whose reading fails
+        assert main(["decide", RULESET, "--answers", "/proc/self/mem", "--json"]) == 1
+        error = json.loads(capsys.readouterr().out)["error"]
+        assert error["code"] == "SR510" and error["message"].startswith("cannot read the answers from /proc/self/mem: ")
+    path = tmp_path / "answers.jsonl"
+    path.write_text(json.dumps(_lines(1)[0]) + "\nxx\n{}\n", encoding="utf-8")
+    assert main(["decide", RULESET, "--answers", str(path)]) == 1
+    err = capsys.readouterr().err
+    inputs = {i.id for i in segrules.load(RULESET).definition.inputs}
+    hint = next(line for line in err.splitlines() if "hint: write one JSON object, e.g. " in line)
+    assert set(json.loads(hint.split("e.g. ", 1)[1])) <= inputs
