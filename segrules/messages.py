@@ -822,6 +822,18 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "tiedoston rivinvaihtojen on oltava samaa lajia (tallenna se uudelleen tai muunna se, esim. dos2unix)",
      "{file}: kan inte läsas som CSV: rad {line} slutar med {end}, rubrikraden med {header}; en fil har ett slags "
      "radslut (spara den igen, eller konvertera den, t.ex. dos2unix)"),
+    ("SR801", "the long shape, a row per answer, carries no column ({column}): a column of its rows is not one of "
+     "the record's; carry it with the wide shape",
+     "pitkä muoto, rivi vastausta kohden, ei tuo mukaan sarakkeita ({column}): sen rivien sarake ei ole tietueen "
+     "sarake; tuo se mukaan leveässä muodossa",
+     "den långa formen, en rad per svar, tar inte med några kolumner ({column}): en kolumn i dess rader är inte "
+     "postens; ta med den i den breda formen"),
+    ("SR809", "the carried column {name} has the name of a column the result writes; the result would have two "
+     "columns of that name",
+     "mukaan tuotavalla sarakkeella {name} on tuloksen sarakkeen nimi; tuloksessa olisi kaksi samannimistä "
+     "saraketta",
+     "kolumnen {name} som tas med har namnet på en kolumn som resultatet skriver; resultatet skulle få två "
+     "kolumner med det namnet"),
     ("SR803", "{file}: a line has the empty key \"\", a column without a name; name it or delete it",
      "{file}: rivillä on tyhjä avain \"\", sarake ilman nimeä; nimeä se tai poista se",
      "{file}: en rad har den tomma nyckeln \"\", en kolumn utan namn; namnge den eller ta bort den"),

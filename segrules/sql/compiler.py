@@ -592,6 +592,14 @@ def compile_query(
         raise ValueError("only a checked ruleset can be compiled")
     if shape not in SHAPES:
         raise UsageError(f"unknown input shape {shape!r}; use one of: {', '.join(SHAPES)}", code="SR801")
+    carry = tuple(dict.fromkeys(c for c in carry if c != key))  # the key is in the result already
+    if carry and shape == "long":
+        raise UsageError(f"the long shape, a row per answer, carries no column ({carry[0]}): a column of its rows is "
+                         "not one of the record's; carry it with the wide shape", code="SR801")
+    clash = [c for c in carry if c.lower() in RESULT_COLUMNS]
+    if clash:
+        raise UsageError(f"the carried column {clash[0]!r} has the name of a column the result writes; the result "
+                         "would have two columns of that name", code="SR809")
     for inp in rs.inputs:
         if inp.domain.is_numeric and max(abs(inp.domain.values[0]), abs(inp.domain.values[-1])) >= 10**MAX_DIGITS:
             raise SqlCompileError(

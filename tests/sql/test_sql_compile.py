@@ -246,3 +246,23 @@ def test_SR800_counts_the_digits_of_numbers_past_python_s_text_limit():
         compile_query(rs.definition)
     assert info.value.code == "SR800"
     assert "up to 6001 digits" in str(info.value)
+
+
+def test_carried_columns_are_refused_where_the_sql_could_not_write_them():
+    """The long shape carries no column (SR801); a carried column named like a result column
+    would give the result two columns of one name (SR809); the key, and a column given twice,
+    are carried once. The SQL that is written runs, with each column once."""
+    duckdb = pytest.importorskip("duckdb")
+    ruleset = segrules.load_text(mini({"q": "scale"}, {}, ["a when q < 3", "b when q >= 3"]))
+    rs = ruleset.definition
+    with pytest.raises(SegrulesError) as info:
+        compile_query(rs, shape="long", carry=("unit",))
+    assert info.value.code == "SR801" and "carries no column (unit)" in str(info.value)
+    for name in ("segment", "Rule", "ERROR_CODES"):
+        with pytest.raises(SegrulesError) as info:
+            compile_query(rs, carry=(name,))
+        assert info.value.code == "SR809" and repr(name) in str(info.value)
+    con = duckdb.connect()
+    con.execute("CREATE TABLE answers AS SELECT 1 AS record_id, 'x' AS unit, '4' AS q")
+    names = [d[0] for d in con.execute(to_sql(ruleset, "duckdb", carry=["record_id", "unit", "unit"])).description]
+    assert names[:2] == ["record_id", "unit"] and len(names) == len(set(names))
