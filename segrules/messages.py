@@ -1382,7 +1382,8 @@ def _any_message(text: str, lang: str) -> str | None:
     return _match(MESSAGES, text, lang, 1)
 
 
-_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+#: A value quoted in a message: an apostrophe inside a word ("the coding's system") opens none.
+_QUOTED = re.compile(r"(?<!\w)'[^']*'(?!\w)|(?<!\w)\"[^\"]*\"(?!\w)")
 
 
 def translate(code: str, message: str, lang: str) -> str:
