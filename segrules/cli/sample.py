@@ -33,6 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     rs = load(args.ruleset).definition
+    if args.key is not None and not args.key.strip():  # as segrules sql says it: batch reads no such column
+        args.parser.error("--key needs a column name")
     if args.key is not None and any(i.id == args.key for i in rs.inputs):
         args.parser.error(f"--key {args.key} is an input of the ruleset; give the record key another name")
     rng = random.Random(args.seed)

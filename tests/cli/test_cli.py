@@ -209,6 +209,14 @@ def test_sample_is_valid_and_deterministic(ruleset):
     assert run("sample", ruleset, "--count", "1", "--seed", "7").stdout == lines[0] + "\n"
 
 
+def test_sample_needs_a_key_with_a_name(ruleset):
+    """A population with an empty key would be refused by segrules batch (a column without a
+    name): sample refuses the key itself, as segrules sql does."""
+    for key in ("", "  "):
+        proc = run("sample", ruleset, "--count", "1", "--key", key)
+        assert proc.returncode == 2 and "--key needs a column name" in proc.stderr and not proc.stdout
+
+
 def test_sample_bad_ruleset(tmp_path):
     proc = run("sample", tmp_path / "nope.yaml")
     assert proc.returncode == 1 and "SR001" in proc.stderr
