@@ -834,6 +834,24 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "saraketta",
      "kolumnen {name} som tas med har namnet på en kolumn som resultatet skriver; resultatet skulle få två "
      "kolumner med det namnet"),
+    ("SR803", "{file}: no such file", "{file}: tiedostoa ei ole", "{file}: filen finns inte"),
+    ("SR803", "{file}: no such DuckDB database", "{file}: DuckDB-tietokantaa ei ole", "{file}: DuckDB-databasen finns inte"),
+    ("SR803", "{file}: it is a folder; give a file", "{file}: se on kansio; anna tiedosto", "{file}: det är en mapp; ange en fil"),
+    ("SR803", "{file}: the first line is empty; a CSV file starts with its header (the column names)",
+     "{file}: ensimmäinen rivi on tyhjä; CSV-tiedosto alkaa otsikkorivillä (sarakkeiden nimet)",
+     "{file}: första raden är tom; en CSV-fil börjar med sin rubrikrad (kolumnernas namn)"),
+    ("SR803", "{file}: the header line is longer than {n} bytes; is it a CSV file?",
+     "{file}: otsikkorivi on pidempi kuin {n} tavua; onko se CSV-tiedosto?",
+     "{file}: rubrikraden är längre än {n} byte; är det en CSV-fil?"),
+    ("SR803", "{file}: the file is empty: it has no line with a JSON object (a record)",
+     "{file}: tiedosto on tyhjä: siinä ei ole yhtään riviä, jolla on JSON-objekti (tietue)",
+     "{file}: filen är tom: den har ingen rad med ett JSON-objekt (en post)"),
+    ("SR803", "{file}: the kind of file is not known; use .csv, .parquet or .jsonl, a DuckDB table (file.duckdb#table) "
+     "or a PostgreSQL table (postgresql://...#table)",
+     "{file}: tiedoston lajia ei tunneta; käytä päätettä .csv, .parquet tai .jsonl, DuckDB-taulua "
+     "(tiedosto.duckdb#taulu) tai PostgreSQL-taulua (postgresql://...#taulu)",
+     "{file}: filens slag är okänt; använd .csv, .parquet eller .jsonl, en DuckDB-tabell (fil.duckdb#tabell) "
+     "eller en PostgreSQL-tabell (postgresql://...#tabell)"),
     ("SR803", "{file}: a line has the empty key \"\", a column without a name; name it or delete it",
      "{file}: rivillä on tyhjä avain \"\", sarake ilman nimeä; nimeä se tai poista se",
      "{file}: en rad har den tomma nyckeln \"\", en kolumn utan namn; namnge den eller ta bort den"),

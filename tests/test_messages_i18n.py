@@ -240,3 +240,10 @@ def test_batch_and_crosswalk_speak_one_language(tmp_path):
     assert "huom: sarakkeita ei ole: " in out and "read as unanswered" not in out
     code, out = segrules("--lang", "sv", "crosswalk", "--check")
     assert code == 0 and english_in(out) == [] and "exakt en position" in out
+    # what an analyst gets wrong first: a missing file, a folder, an empty file, a file kind
+    (tmp_path / "empty.csv").write_text("", encoding="utf-8")
+    (tmp_path / "folder.csv").mkdir()
+    for given, words in (("none.csv", "tiedostoa ei ole"), ("folder.csv", "se on kansio; anna tiedosto"),
+                         ("empty.csv", "ensimmäinen rivi on tyhjä"), ("x.txt", "tiedoston lajia ei tunneta")):
+        code, out = segrules("--lang", "fi", "batch", SUUNTIMA, "--input", tmp_path / given, "--output", tmp_path / "c.csv")
+        assert code == 1 and words in out and english_in(out) == [], (given, out)
