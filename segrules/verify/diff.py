@@ -32,7 +32,7 @@ from fractions import Fraction
 from ..engine import reference
 from ..engine.runtime import exact_text, format_number
 from ..errors import AnswerError, EvaluationError, SegrulesError
-from ..i18n import count as _count_text, text as _t
+from ..i18n import count as _count_text, decimal_point, text as _t
 from . import smt
 from .brute import answer_sets, outcome_of
 from .budget import Budget, TimeLimit, Undecided
@@ -262,8 +262,14 @@ def scores_text(scores, lang: str = "en") -> str:
     """``old: resources = 3, complexity = 2; new: ...``, the words in ``lang``."""
     parts = []
     for key, values in zip(("diff.old", "diff.new"), scores):
-        parts.append(f"{_t(lang, key)}: " + (", ".join(f"{k} = {format_number(v)}" for k, v in values) or "-"))
+        parts.append(f"{_t(lang, key)}: " + (side_scores_text(values, lang) or "-"))
     return "; ".join(parts)
+
+
+def side_scores_text(values, lang: str) -> str:
+    """``resources = 3, complexity = 2,8``: exact, with the decimal separator of ``lang``."""
+    point = decimal_point(lang)
+    return ", ".join(f"{k} = {format_number(v).replace('.', point)}" for k, v in values)
 
 
 def _number_json(v):

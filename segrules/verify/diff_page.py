@@ -17,7 +17,7 @@ from .. import __version__
 from ..engine.runtime import format_number
 from ..i18n import check_lang, count as _count, text as _t
 from .counting import share_text
-from .diff import INVALID, REGIONS_SHOWN, SCHEMA, outcome_text
+from .diff import INVALID, REGIONS_SHOWN, SCHEMA, outcome_text, side_scores_text
 from .html import _CSS
 from .model import size_text
 from .words import methods_text, reason_text, region_text
@@ -130,7 +130,7 @@ def _moved(d: Any, c: Any, lang: str) -> list[str]:
     out.append(f'<table class="answers">{answers}</table>')
     if c.scores is not None and any(c.scores):
         for key, values in (("diff.old", c.scores[0]), ("diff.new", c.scores[1])):
-            shown = ", ".join(f"{k} = {format_number(v)}" for k, v in values) or "-"
+            shown = side_scores_text(values, lang) or "-"
             out.append(f"<p>{escape(_t(lang, 'diff.scores'))} ({escape(_t(lang, key))}): {escape(shown)}</p>")
     out.append("</div>")
     return out

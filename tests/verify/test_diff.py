@@ -183,3 +183,16 @@ def test_an_unanswered_input_is_the_same_answer_set_in_both_versions(case, count
             assert (observe(old, c.witness), observe(new, c.witness)) == (c.old, c.new)
     if case == "reordered choices":
         assert d.equal is True
+
+
+def test_scores_are_written_with_the_decimal_separator_of_the_language():
+    """A reader in fi or sv sees 2,5, as decide shows it; the value stays exact (a fraction
+    that does not end is written as one)."""
+    from fractions import Fraction
+
+    from segrules.verify.diff import scores_text
+
+    scores = ((("resources", 3), ("complexity", Fraction(5, 2))), (("complexity", Fraction(17, 6)),))
+    assert scores_text(scores, "fi") == "vanha: resources = 3, complexity = 2,5; uusi: complexity = 17/6"
+    assert scores_text(scores, "en") == "old: resources = 3, complexity = 2.5; new: complexity = 17/6"
+    assert "complexity = 2,5" in scores_text(scores, "sv")
