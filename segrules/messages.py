@@ -29,7 +29,7 @@ from .i18n import TEXTS as I18N_TEXTS, check_lang
 
 __all__ = [
     "TITLES", "MESSAGES", "HINTS", "PHRASES", "WORDS", "EXPLANATIONS", "translate", "translate_error", "translate_hint",
-    "title", "word", "EXAMPLE_WORDS", "REASONS", "VALUE_WORDS", "RECORD_PROBLEMS", "translate_value", "MODEL_OWNER_RANGES", "for_model_owners", "explanation", "explain",
+    "title", "word", "EXAMPLE_WORDS", "REASONS", "VALUE_WORDS", "RECORD_PROBLEMS", "REFERENCE_PROBLEMS", "translate_value", "MODEL_OWNER_RANGES", "for_model_owners", "explanation", "explain",
 ]
 
 
@@ -328,21 +328,8 @@ MESSAGES: list[tuple[str, str, str, str]] = [
     ("SR854", "{input}: no column {names} to count by (--by); the columns are: {columns}",
      "{input}: ei saraketta {names}, jonka mukaan ryhmitellä (--by); sarakkeet ovat: {columns}",
      "{input}: ingen kolumn {names} att gruppera efter (--by); kolumnerna är: {columns}"),
-    ("SR852", "the reference distribution is not usable: the expected shares add up to {total} %, not 100 %",
-     "vertailujakaumaa ei voi käyttää: odotettujen osuuksien summa on {total} %, ei 100 %",
-     "referensfördelningen kan inte användas: de förväntade andelarna blir sammanlagt {total} %, inte 100 %"),
-    ("SR852", "the reference distribution is not usable: {key} is not a segment of {ruleset}",
-     "vertailujakaumaa ei voi käyttää: {key} ei ole säännöstön {ruleset} segmentti",
-     "referensfördelningen kan inte användas: {key} är inte ett segment i {ruleset}"),
-    ("SR852", "the reference distribution is not usable: {key} names several segments",
-     "vertailujakaumaa ei voi käyttää: {key} nimeää useita segmenttejä",
-     "referensfördelningen kan inte användas: {key} namnger flera segment"),
-    ("SR852", "the reference distribution is not usable: {key}: {value} is not a percent (write 39 or \"38.6\")",
-     "vertailujakaumaa ei voi käyttää: {key}: {value} ei ole prosenttiluku (kirjoita 39 tai \"38.6\")",
-     "referensfördelningen kan inte användas: {key}: {value} är inte ett procenttal (skriv 39 eller \"38.6\")"),
-    ("SR852", "the reference distribution is not usable: {key}: {value} is not between 0 and 100",
-     "vertailujakaumaa ei voi käyttää: {key}: {value} ei ole välillä 0–100",
-     "referensfördelningen kan inte användas: {key}: {value} ligger inte mellan 0 och 100"),
+    ("SR852", "the reference distribution is not usable: {reference_problems}",
+     "vertailujakaumaa ei voi käyttää: {reference_problems}", "referensfördelningen kan inte användas: {reference_problems}"),
     ("SR852", "{file}: the reference must be a mapping of segment to percent",
      "{file}: vertailujakauman on oltava segmenttien ja prosenttien luettelo (mapping)",
      "{file}: referensfördelningen måste vara en mappning från segment till procent"),
@@ -1245,6 +1232,27 @@ VALUE_WORDS: list[tuple[str, str, str]] = [
     ("the answers are {n} bytes", "vastaukset ovat {n} tavua", "svaren är {n} byte"),
 ]
 
+#: The problems of a reference distribution (segrules report --reference), each said on its
+#: own: the message lists them all, separated by "; ".
+REFERENCE_PROBLEMS: list[tuple[str, str, str]] = [
+    ("the expected shares add up to {total} %, not 100 %",
+     "odotettujen osuuksien summa on {total} %, ei 100 %",
+     "de förväntade andelarna blir sammanlagt {total} %, inte 100 %"),
+    ("{key} is not a segment of {ruleset}",
+     "{key} ei ole säännöstön {ruleset} segmentti",
+     "{key} är inte ett segment i {ruleset}"),
+    ("{key} names several segments",
+     "{key} nimeää useita segmenttejä",
+     "{key} namnger flera segment"),
+    ("{key}: {value} is not a percent (write 39 or \"38.6\")",
+     "{key}: {value} ei ole prosenttiluku (kirjoita 39 tai \"38.6\")",
+     "{key}: {value} är inte ett procenttal (skriv 39 eller \"38.6\")"),
+    ("{key}: {value} is not between 0 and 100",
+     "{key}: {value} ei ole välillä 0–100",
+     "{key}: {value} ligger inte mellan 0 och 100"),
+]
+
+
 #: What is wrong with a decision record (``engine.record``), inside an SR553 message.
 RECORD_PROBLEMS: list[tuple[str, str, str]] = [
     ("the object has none of the keys of a decision record ({keys})",
@@ -1354,6 +1362,9 @@ def _values(found: dict[str, str], template: str, lang: str) -> dict[str, str] |
             value = _match(REASONS, value, lang, 0)
         elif name == "value":
             value = translate_value(value, lang)
+        elif name == "reference_problems":  # several, separated by "; "
+            parts = [_match(REFERENCE_PROBLEMS, part, lang, 0) for part in value.split("; ")]
+            value = None if None in parts else "; ".join(parts)
         elif name in ("problem", "problems"):  # several on lines of their own
             parts = [_match(RECORD_PROBLEMS, part, lang, 0) for part in value.split("\n  ")]
             value = None if None in parts else "\n  ".join(parts)

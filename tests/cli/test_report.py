@@ -427,6 +427,10 @@ def test_SR851_and_SR852_keep_their_reason_in_every_language(result, answers, tm
     for lang, words in (("fi", "summa on 90 %, ei 100 %"), ("sv", "sammanlagt 90 %, inte 100 %"), ("en", "add up to 90 %, not 100 %")):
         proc = run("report", SUUNTIMA, "--input", result[0], "--reference", ref, "--lang", lang)
         assert proc.returncode == 1 and "SR852" in proc.stderr and words in proc.stderr, proc.stderr
+    ref.write_text("foo: 50\nomatoimi: -5\nyhteiso: 105\n", encoding="utf-8")  # every problem, each in the language
+    proc = run("report", SUUNTIMA, "--input", result[0], "--reference", ref, "--lang", "sv")
+    assert proc.returncode == 1 and "'foo' är inte ett segment i helsinki.suuntima; omatoimi: -5 ligger inte mellan " \
+        "0 och 100; yhteiso: 105 ligger inte mellan 0 och 100" in proc.stderr, proc.stderr
     other = tmp_path / "other.yaml"
     other.write_text(SUUNTIMA.read_text(encoding="utf-8").replace('version: "1.0.0"', 'version: "1.0.1"', 1), encoding="utf-8")
     own = segrules.load(SUUNTIMA).content_hash
