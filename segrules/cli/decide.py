@@ -208,6 +208,8 @@ def _run_lines(args, ruleset: Ruleset, lines, when, source: str) -> int:
                     "schema": "segrules.decide/1", "line": number,
                     "error": {"code": exc.code, "message": str(exc)},
                     "problems": [p.to_json() for p in exc.problems] if isinstance(exc, AnswerError) else [],
+                    # each problem in the reader's language, as an error document has them
+                    "diagnostics": [d.to_json(args.lang) for d in exc.diagnostics],
                 }, ensure_ascii=False, sort_keys=True))
             else:  # each problem named by its line (a JSON error by its place), in the reader's language
                 for d in exc.diagnostics:

@@ -130,3 +130,13 @@ def test_a_file_that_fails_while_its_lines_are_read_is_SR510_and_the_hint_names_
     inputs = {i.id for i in segrules.load(RULESET).definition.inputs}
     hint = next(line for line in err.splitlines() if "hint: write one JSON object, e.g. " in line)
     assert set(json.loads(hint.split("e.g. ", 1)[1])) <= inputs
+
+
+def test_a_line_that_fails_says_its_problems_in_the_language_asked_under_json_too(monkeypatch, capsys):
+    text = json.dumps(_lines(1)[0]) + "\n" + '{"no_such_input": 1}\n'
+    monkeypatch.setattr("sys.stdin", _stdin(text))
+    assert main(["decide", RULESET, "--answers", "-", "--json", "--lang", "sv"]) == 1
+    failed = [json.loads(line) for line in capsys.readouterr().out.splitlines()][1]
+    assert failed["error"]["code"] == "SR300" and {p["code"] for p in failed["problems"]} >= {"SR301"}
+    said = {d["code"]: d["message"] for d in failed["diagnostics"]}
+    assert said["SR301"].startswith("no_such_input: ") and "har ingen sådan fråga" in said["SR301"], said
