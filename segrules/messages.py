@@ -839,6 +839,18 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "(tiedosto.duckdb#taulu) tai PostgreSQL-taulua (postgresql://...#taulu)",
      "{file}: filens slag är okänt; använd .csv, .parquet eller .jsonl, en DuckDB-tabell (fil.duckdb#tabell) "
      "eller en PostgreSQL-tabell (postgresql://...#tabell)"),
+    ("SR803", "{file}: line {line} is not JSON: a comma before a closing bracket, NaN or Infinity (decide refuses it; "
+     "DuckDB's reader would let it through); write it as JSON",
+     "{file}: rivi {line} ei ole JSONia: pilkku ennen sulkevaa sulkua, NaN tai Infinity (decide hylkää sen; DuckDB:n "
+     "lukija päästäisi sen läpi); kirjoita se JSONina",
+     "{file}: rad {line} är inte JSON: ett kommatecken före en avslutande parentes, NaN eller Infinity (decide avvisar "
+     "den; DuckDB:s läsare skulle släppa igenom den); skriv den som JSON"),
+    ("SR803", "{file}: a line is not JSON: a comma before a closing bracket, NaN or Infinity (decide refuses it; "
+     "DuckDB's reader would let it through); write it as JSON",
+     "{file}: rivi ei ole JSONia: pilkku ennen sulkevaa sulkua, NaN tai Infinity (decide hylkää sen; DuckDB:n "
+     "lukija päästäisi sen läpi); kirjoita se JSONina",
+     "{file}: en rad är inte JSON: ett kommatecken före en avslutande parentes, NaN eller Infinity (decide avvisar "
+     "den; DuckDB:s läsare skulle släppa igenom den); skriv den som JSON"),
     ("SR803", "{file}: a line has the empty key \"\", a column without a name; name it or delete it",
      "{file}: rivillä on tyhjä avain \"\", sarake ilman nimeä; nimeä se tai poista se",
      "{file}: en rad har den tomma nyckeln \"\", en kolumn utan namn; namnge den eller ta bort den"),

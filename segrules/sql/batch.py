@@ -651,9 +651,19 @@ def _jsonl_relation(con, src: Location, lit: str, answers: Sequence[str]) -> str
     if _blank(src.path):
         raise BatchInputError(f"{src}: the file is empty: it has no line with a JSON object (a record)")
     try:
+        # the keys of every line, and NULL among them where a line is not JSON as decide reads it
+        # (DuckDB's reader lets a comma before a closing bracket, NaN and Infinity through)
         every = {k for (k,) in con.execute(
-            f"SELECT DISTINCT unnest(json_keys(json)) AS k FROM read_json_objects({lit}, format = 'newline_delimited')"
+            f"SELECT DISTINCT unnest(CASE WHEN CASE WHEN {_MAYBE_NOT_JSON} THEN {_NOT_JSON} ELSE false END "
+            "THEN list_prepend(NULL, json_keys(json)) ELSE json_keys(json) END) AS k "
+            f"FROM read_json_objects({lit}, format = 'newline_delimited')"
         ).fetchall()}
+        if None in every:
+            line = _first_line_not_json(src.path)
+            raise BatchInputError(
+                f"{src}: {f'line {line}' if line else 'a line'} is not JSON: a comma before a closing bracket, NaN or "
+                "Infinity (decide refuses it; DuckDB's reader would let it through); write it as JSON"
+            )
         if "" in every:  # a column without a name, as a CSV header's (DuckDB's reader stops at it)
             raise BatchInputError(f"{src}: a line has the empty key \"\", a column without a name; name it or "
                                   "delete it")
@@ -775,37 +785,70 @@ def _json_line_found(path: str, message: str) -> str:
 
 def _lines_between(path: str, first: int, last: int) -> dict[int, bytes | None]:
     """Lines ``first`` to ``last`` (1-based) of a file; None for a line longer than
-    ``MAX_JUDGED_LINE``. The lines before are read past in bounded pieces."""
+    ``MAX_JUDGED_LINE``."""
     out: dict[int, bytes | None] = {}
-    try:
-        with open(path, "rb") as f:
-            number = 0
-            while number < last:
-                piece = f.readline(MAX_JUDGED_LINE + 1)
-                if not piece:
-                    break
-                number += 1
-                whole: bytes | None = piece
-                while not piece.endswith(b"\n"):  # the rest of a long line
-                    whole = None
-                    piece = f.readline(MAX_JUDGED_LINE + 1)
-                    if not piece:
-                        break
-                if number >= first:
-                    out[number] = whole
-    except OSError:
-        return {}
+    for number, line in _file_lines(path):
+        if number > last:
+            break
+        if number >= first:
+            out[number] = line
     return out
 
 
+def _file_lines(path: str) -> Iterator[tuple[int, bytes | None]]:
+    """(number, line) for each line of a file, read in bounded pieces; None for a line longer
+    than ``MAX_JUDGED_LINE``, whose rest is read past. Nothing if the file cannot be read."""
+    try:
+        with open(path, "rb") as f:
+            number = 0
+            while True:
+                piece = f.readline(MAX_JUDGED_LINE + 1)
+                if not piece:
+                    return
+                number += 1
+                if len(piece) <= MAX_JUDGED_LINE:
+                    yield number, piece
+                    continue
+                while piece and not piece.endswith(b"\n"):  # the rest of a long line
+                    piece = f.readline(MAX_JUDGED_LINE + 1)
+                yield number, None
+    except OSError:
+        return
+
+
 def _one_json_object(raw: bytes) -> bool:
-    """Whether a line is one JSON object as ``decide`` reads one (UTF-8, no lone surrogate)."""
+    """Whether a line is one JSON object as ``decide`` reads one (UTF-8, no lone surrogate, no
+    NaN or Infinity)."""
     try:
         text = raw.decode("utf-8").rstrip("\r\n")
-        value = json.loads(text)
+        value = json.loads(text, parse_constant=_no_constant)
     except (UnicodeDecodeError, ValueError, RecursionError):
         return False
     return isinstance(value, dict) and not lone_surrogate(text, value)
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not JSON")
+
+
+#: SQL over a JSON Lines line's text (``json``): a cheap test that passes every line that may
+#: not be JSON as decide reads it, and the exact test, outside the line's strings.
+_MAYBE_NOT_JSON = "(contains(json, 'NaN') OR contains(json, 'Infinity') OR regexp_matches(json, ',[ \\t]*[\\]}]'))"
+_NOT_JSON = ("regexp_matches(regexp_replace(json, '\"(?:[^\"\\\\]|\\\\.)*\"', '\"\"', 'g'), "
+             "',\\s*[\\]}]|\\bNaN\\b|\\bInfinity\\b')")
+
+
+def _first_line_not_json(path: str) -> int | None:
+    """The number of the first line of a JSON Lines file that may not be JSON by the cheap test
+    and is not one JSON object as decide reads one (only when the file has such a line)."""
+    for number, line in _file_lines(path):
+        if line is not None and (b"NaN" in line or b"Infinity" in line or _TRAILING_COMMA.search(line)) \
+                and not _one_json_object(line):
+            return number
+    return None
+
+
+_TRAILING_COMMA = re.compile(rb",[ \t]*[\]}]")
 
 
 _LINE_END_NAMES = {b"\r\n": "\\r\\n", b"\n": "\\n", b"\r": "\\r"}

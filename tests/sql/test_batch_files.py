@@ -349,6 +349,26 @@ def test_the_line_that_ends_otherwise_is_found_across_the_pieces_read():
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_SR803_a_json_lines_line_that_decide_would_refuse_is_refused(tmp_path, ruleset, pool, engine):
+    """DuckDB's reader lets through what is not JSON (a comma before a closing bracket, NaN,
+    Infinity), where decide refuses the line: the batch refuses the file and names the line,
+    rather than segment the record, read NaN as a number or carry -Infinity as a text. The same
+    characters inside a text are JSON, and read as they are."""
+    good = [dict(a, record_id=k) for k, a in enumerate(pool[:3])]
+    texts = [json.dumps(dict(good[0], unit="a,}b NaN ,]")), json.dumps(dict(good[1], note='Infinity "x",}')),
+             json.dumps(good[2])]
+    (tmp_path / "ok.jsonl").write_text("\n".join(texts) + "\n", encoding="utf-8")
+    summary = run_batch(ruleset, str(tmp_path / "ok.jsonl"), str(tmp_path / "ok.csv"), engine=engine)
+    assert summary.records == 3
+    assert {r["unit"] for r in _rows(tmp_path / "ok.csv")} >= {"a,}b NaN ,]"}
+    for bad in (texts[2][:-1] + ",}", texts[2][:-1] + ', "list": [1, 2 ,]}', texts[2][:-1] + ', "x": NaN}',
+                texts[2][:-1] + ', "unit": -Infinity}'):
+        (tmp_path / "in.jsonl").write_text("\n".join(texts[:2] + ["", bad]) + "\n", encoding="utf-8")
+        message = _refused(ruleset, tmp_path / "in.jsonl", tmp_path / "out.csv", "SR803", engine=engine)
+        assert "line 4 is not JSON" in message, (bad, message)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_SR803_a_json_lines_key_without_a_name_is_named_as_a_csv_header_s_is(tmp_path, ruleset, engine):
     """An empty key is a column without a name, as in a CSV header: refused for what it is,
     where DuckDB's reader said the line was no JSON object at all."""
