@@ -168,6 +168,8 @@ def run(args: argparse.Namespace) -> int:
         )
         print_json(bundle, sort_keys=False)
         return 0
+    if args.override is not None or args.reason is not None:
+        ruleset.check_override(args.override, args.reason)  # once, not again for each line
     stream, name = _lines_source(args.answers)
     with stream if stream is not None and stream is not sys.stdin.buffer else contextlib.nullcontext():
         lines, data = _answer_lines(args.answers, stream, name) if stream is not None else (None, None)

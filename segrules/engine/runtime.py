@@ -799,14 +799,18 @@ class Ruleset:
         _set_v(decision, (self.ref, seg, pathway, rule, seg, None, assessed_at, self._score_ids, pairs, a, facts, self,
                           True))
         if override is not None or reason is not None:
-            if override is None:
-                raise UsageError(
-                    "a reason was given, but no segment to override with; give the segment id too", code="SR502"
-                )
             decision = self._override(decision, override, reason)
         return decision
 
-    def _override(self, decision: Decision, segment: str, reason: str | None) -> Decision:
+    def check_override(self, segment: str | None, reason: str | None) -> ast.Segment:
+        """The segment an override with ``reason`` would choose, whatever the answers: SR502 for
+        a reason without a segment or a segment without a reason, SR501 for a name that is no
+        segment. (Whether it is the suggested segment, SR551, depends on the answers.) A caller
+        with many answer sets and one override checks it once, before the first."""
+        if segment is None:
+            raise UsageError(
+                "a reason was given, but no segment to override with; give the segment id too", code="SR502"
+            )
         target = self.segment(segment)
         if reason is not None and not isinstance(reason, str):  # 5, b"x" or ["a"] would be stored as str() of it
             raise UsageError(
@@ -818,6 +822,10 @@ class Ruleset:
                 "overriding the suggested segment needs a reason, so that the choice can be followed later",
                 code="SR502",
             )
+        return target
+
+    def _override(self, decision: Decision, segment: str | None, reason: str | None) -> Decision:
+        target = self.check_override(segment, reason)
         v = decision._v
         suggested = v[_SUGGESTED]
         if target.id == suggested.id:

@@ -140,3 +140,15 @@ def test_a_line_that_fails_says_its_problems_in_the_language_asked_under_json_to
     assert failed["error"]["code"] == "SR300" and {p["code"] for p in failed["problems"]} >= {"SR301"}
     said = {d["code"]: d["message"] for d in failed["diagnostics"]}
     assert said["SR301"].startswith("no_such_input: ") and "har ingen sådan fråga" in said["SR301"], said
+
+
+def test_an_override_that_cannot_be_made_is_said_once_before_any_line(monkeypatch, capsys):
+    text = "\n".join(json.dumps(a) for a in _lines(5)) + "\n"
+    for extra, code in ((["--override", "verkosto"], "SR502"), (["--override", "nope", "--reason", "x"], "SR501"),
+                        (["--reason", "x"], "SR502")):
+        monkeypatch.setattr("sys.stdin", _stdin(text))
+        assert main(["decide", RULESET, "--answers", "-", "--json", *extra]) == 1
+        out = capsys.readouterr().out
+        assert json.loads(out)["error"]["code"] == code  # one document, not one a line
+    ruleset = segrules.load(RULESET)
+    assert ruleset.check_override("verkosto", "the family asked for it").id == "verkosto"
