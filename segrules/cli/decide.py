@@ -79,7 +79,7 @@ def _fields(rows: list[tuple[str, str]]) -> list[str]:
 
 
 def _answer_lines(source: str, stream, name: str) -> tuple:
-    """JSON Lines (two or more non-empty lines, each a JSON value on its own): an iterator of
+    """JSON Lines (two or more non-empty lines, the first a JSON value on its own): an iterator of
     (line number, bytes, or None for a line longer than one answer set may be); otherwise
     None, and the source is read as one JSON document (from standard input: its bytes, which
     are read here; from a file: None, and the file is read again as one document).
@@ -102,7 +102,7 @@ def _answer_lines(source: str, stream, name: str) -> tuple:
             return True
         except ValueError:
             return False
-    if len(head) == 2 and parses(head[0][1]) and (head[1][1] is None or parses(head[1][1])):
+    if len(head) == 2 and parses(head[0][1]):  # the second line is judged as a line: it may be the bad one
         return itertools.chain(head, lines), None
     if source != "-":
         return None, None

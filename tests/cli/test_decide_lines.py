@@ -152,3 +152,12 @@ def test_an_override_that_cannot_be_made_is_said_once_before_any_line(monkeypatc
         assert json.loads(out)["error"]["code"] == code  # one document, not one a line
     ruleset = segrules.load(RULESET)
     assert ruleset.check_override("verkosto", "the family asked for it").id == "verkosto"
+
+
+def test_a_bad_second_line_is_one_error_and_the_other_lines_are_decided(monkeypatch, capsys):
+    answers = [json.dumps(a) for a in _lines(3)]
+    monkeypatch.setattr("sys.stdin", _stdin("\n".join([answers[0], '{"battery": "ill', *answers[1:]]) + "\n"))
+    assert main(["decide", RULESET, "--answers", "-", "--json"]) == 1
+    docs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [("decision" in d, d["line"]) for d in docs] == [(True, 1), (False, 2), (True, 3), (True, 4)]
+    assert docs[1]["error"]["code"] == "SR511"
