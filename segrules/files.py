@@ -69,6 +69,12 @@ def os_reason(exc: OSError, *, reading: bool = False) -> str:
         errno.EISDIR: "it is a folder",
         errno.ENAMETOOLONG: "the name is too long",
         errno.ELOOP: "it is a loop of symbolic links",
+        errno.EIO: "the device failed to read or write it (an input/output error)",
+        errno.EFBIG: "it is too large for the file system",
+        errno.ENXIO: "there is no such device",
+        errno.ETXTBSY: "it is a program that is running",
+        errno.EBUSY: "it is in use",
+        errno.EINVAL: "the operating system refused it (an invalid argument)",
     }
     return reasons.get(exc.errno, exc.strerror or type(exc).__name__)
 
