@@ -23,6 +23,8 @@ import contextlib
 import os
 import time
 import uuid
+import warnings
+from pathlib import Path
 from typing import Any, Iterator, Sequence
 from urllib.parse import urlparse
 
@@ -89,9 +91,12 @@ def spark_session(master: str = DEFAULT_MASTER, app_name: str = "segrules batch"
     active = SparkSession.getActiveSession()
     if active is not None:
         return active
-    # no web UI, and no console progress bar of Spark's own (segrules shows its own, on a terminal)
+    # no web UI, no console progress bar of Spark's own (segrules shows its own, on a terminal),
+    # and Spark's log at errors only (its start-up notes and warnings are not the user's)
+    log_config = Path(__file__).with_name("spark-log4j2.properties")
     builder = (SparkSession.builder.master(master).appName(app_name).config("spark.ui.enabled", "false")
-               .config("spark.ui.showConsoleProgress", "false"))
+               .config("spark.ui.showConsoleProgress", "false")
+               .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={log_config.as_uri()}"))
     if _loopback(master):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         builder = builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
@@ -138,13 +143,16 @@ def run_spark_batch(
         if out is not None and _same(out, other):
             raise BatchOutputError(f"{out} is also {what} of this run; writing to it would destroy it (give another output)")
     own = spark is None
-    if own:
-        spark = spark_session(master)
-    try:
-        return _run(spark, ruleset, src, dst, rej, shape, key, carry, started)
-    finally:
+    with warnings.catch_warnings():
+        # pyspark's own notes (on the pandas it finds) are not the user's business
+        warnings.filterwarnings("ignore", category=FutureWarning, module="pyspark")
         if own:
-            spark.stop()
+            spark = spark_session(master)
+        try:
+            return _run(spark, ruleset, src, dst, rej, shape, key, carry, started)
+        finally:
+            if own:
+                spark.stop()
 
 
 def _same(a: SparkLocation, b: SparkLocation) -> bool:

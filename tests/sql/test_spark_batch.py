@@ -151,6 +151,9 @@ def test_typed_parquet_with_rejects_through_the_command_line(tmp_path, ruleset, 
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
     assert run.returncode == 0, run.stderr
+    # Spark's start-up notes, warnings and progress bar are not the user's: segrules' lines only
+    for spark_said in ("log4j", "Setting default log level", " WARN ", "FutureWarning", "[Stage "):
+        assert spark_said not in run.stderr, run.stderr
     import json
 
     summary = json.loads(run.stdout)
