@@ -24,7 +24,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 
@@ -866,6 +866,10 @@ class Guard:
             if not response_started:  # and close: the rest of a slow body is not waited for
                 await refuse("SR916", 408, f"the request was not done within {service.config.timeout:g} seconds",
                              {"Connection": "close"})
+        except ClientDisconnect:
+            # the client went, or the protocol refused what it sent (SR922, counted there):
+            # nobody to answer, and no failure of the service's
+            return
         except Exception:  # noqa: BLE001 - no traceback ever reaches a client
             log.exception("internal error on %s %s", scope.get("method"), path)
             service.metrics.rejected.labels("SR921").inc()
@@ -1018,6 +1022,9 @@ def create_app(config: ServeConfig, *, store: RulesetStore | None = None,
         routes=list(ROUTES), middleware=middleware, lifespan=lifespan,
         exception_handlers={SegrulesError: _service_error, HTTPException: _http_error},
     )
+    # a path with a slash at its end is no path of the API (404, SR918), not a redirect to one
+    # whose address is made from the request's Host header
+    app.router.redirect_slashes = False
     app.state.service = service
     return app
 

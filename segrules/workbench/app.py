@@ -317,6 +317,7 @@ def create_app(bench: Workbench) -> Starlette:
         ],
         exception_handlers={Exception: _on_error, HTTPException: _on_error, SegrulesError: _on_error},
     )
+    app.router.redirect_slashes = False  # /api/file/ is no page (SR918), not a redirect built from Host
     app.state.workbench = bench
     app.add_middleware(TokenGuard, bench=bench)
     return app

@@ -151,6 +151,12 @@ def test_unknown_paths_and_methods_are_problems_sr918(serve):
     client = serve()
     assert_problem(client.get("/v2/nothing"), 404, "SR918")
     assert_problem(client.get(DECIDE), 405, "SR918")
+    # a slash at the end is no path of the API: not a redirect built from the Host header
+    for method, path in (("POST", DECIDE + "/"), ("GET", "/v1/rulesets/"), ("GET", "/health/live/"),
+                         ("GET", "/metrics/")):
+        r = client.request(method, path, headers={"host": "evil.example"}, follow_redirects=False)
+        assert_problem(r, 404, "SR918")
+        assert "location" not in r.headers
     r = client.get("/v2/nothing", headers={"accept-language": "sv"})  # in the language asked, as every error
     assert r.headers["content-language"] == "sv" and r.json()["title"] == "Ingen sådan slutpunkt"
     r = client.get(DECIDE + "?lang=fi")

@@ -256,6 +256,22 @@ def test_a_request_that_is_not_http_gets_a_problem_document_sr922(server_factory
     assert not any("Traceback" in line for line in s.lines)
 
 
+def test_a_malformed_chunked_body_is_sr922_and_no_failure_of_the_service(server_factory):
+    """A body whose chunk size is no number: the protocol answers SR922; the app, whose body
+    stream then ends, logs no internal error and counts none (SR921 is a bug of segrules)."""
+    s = server_factory(str(SUUNTIMA))
+    request = (b"POST /v1/rulesets/helsinki.suuntima/decide HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+               b"\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nZZ\r\nabc\r\n0\r\n\r\n")
+    for _ in range(2):
+        with socket.create_connection(("127.0.0.1", s.port), timeout=WAIT) as sock:
+            sock.sendall(request)
+            _problem(_until_closed(sock), 400, "SR922")
+    time.sleep(0.2)
+    metrics = s.request("GET", "/metrics")[2].decode()
+    assert 'code="SR921"' not in metrics and 'segrules_rejected_inputs_total{code="SR922"} 2.0' in metrics
+    assert not any("Traceback" in line or "internal error" in line for line in s.lines), s.lines
+
+
 def test_keep_alive_and_pipelined_requests_still_work(server_factory):
     s = server_factory(str(SUUNTIMA), "--timeout", "2")
     one = b"GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n"

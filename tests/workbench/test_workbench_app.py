@@ -78,6 +78,8 @@ def test_bad_requests_get_coded_errors(client):
     assert huge_text.status_code == 413 and huge_text.json()["code"] == "SR002"
     r = client.get("/api/nothing")
     assert r.status_code == 404 and r.json()["code"] == "SR918"
+    r = client.get("/api/file/", headers={"host": "evil.example"}, follow_redirects=False)  # no redirect from Host
+    assert r.status_code == 404 and r.json()["code"] == "SR918" and "location" not in r.headers
     assert client.get("/api/analyse").json()["code"] == "SR918"
     r = client.post("/api/try", json={"text": "format: 1\n", "lang": "fi", "answers": {}})
     assert r.status_code == 422 and r.json()["code"] == "SR952"
