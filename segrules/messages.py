@@ -325,6 +325,12 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "anna sarakkeelle syötteessä toinen nimi",
      "--by {column}: rapporten har en egen tabell som heter {name}, som den här kolumnens tabell inte kunde skiljas "
      "från; ge kolumnen ett annat namn i indata"),
+    ("SR854", "--by {column}: every record has a value of its own in {name} (a record key?); a report by it would "
+     "show each record's segment; count by a column that groups records",
+     "--by {column}: jokaisella tietueella on oma arvonsa sarakkeessa {name} (tietueen avain?); sen mukainen raportti "
+     "näyttäisi jokaisen tietueen segmentin; ryhmittele sarakkeella, joka kokoaa tietueita ryhmiksi",
+     "--by {column}: varje post har ett eget värde i {name} (en postnyckel?); en rapport efter den skulle visa "
+     "varje posts segment; gruppera efter en kolumn som samlar poster i grupper"),
     ("SR854", "{input}: no column {names} to count by (--by); the columns are: {columns}",
      "{input}: ei saraketta {names}, jonka mukaan ryhmitellä (--by); sarakkeet ovat: {columns}",
      "{input}: ingen kolumn {names} att gruppera efter (--by); kolumnerna är: {columns}"),

@@ -63,6 +63,15 @@ def count_batch(con: Any, relation: str, ruleset: ast.RulesetDef, group_by: Sequ
             f"the batch result has no column {', '.join(map(repr, missing))}; its columns are: {', '.join(columns)}",
             code="SR854",
         )
+    for column in group_by:
+        # a key, or any column that names each record: a report by it would show each record's
+        # segment (a row of zeros and one hidden count is that record's segment)
+        records, values = con.execute(f"SELECT count(*), count(DISTINCT {quote(column)}) FROM {relation}").fetchone()
+        if records > 1 and values == records:
+            raise UsageError(
+                f"--by {column}: every record has a value of its own in {column!r} (a record key?); a report by it "
+                "would show each record's segment; count by a column that groups records", code="SR854",
+            )
     if "ruleset_hash" in columns:  # a result made by another version of the model
         hashes = [r[0] for r in con.execute(
             f"SELECT DISTINCT ruleset_hash::VARCHAR FROM {relation} WHERE ruleset_hash IS NOT NULL LIMIT 3").fetchall()]

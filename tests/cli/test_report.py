@@ -406,6 +406,18 @@ def test_by_a_column_twice_counts_it_once_and_by_a_result_column_is_SR854(result
         assert proc.returncode == 1 and words in proc.stderr, proc.stderr
 
 
+def test_by_the_record_key_or_any_column_that_names_each_record_is_SR854(result, answers):
+    """A report by the key would be a row per record: zeros beside one hidden count, which is
+    that record's segment. Refused, from the answers and from a batch result alike."""
+    for source, key in ((result[0], "record_key"), (answers[0], "record_id")):
+        proc = run("report", SUUNTIMA, "--input", source, "--by", key, "--json")
+        error = json.loads(proc.stdout)["error"]
+        assert proc.returncode == 1 and error["code"] == "SR854", error
+        assert f"every record has a value of its own in '{key}'" in error["message"]
+    proc = run("report", SUUNTIMA, "--input", result[0], "--by", "record_key", "--lang", "sv")
+    assert proc.returncode == 1 and "varje post har ett eget värde i 'record_key'" in proc.stderr, proc.stderr
+
+
 def test_by_a_column_named_as_a_table_of_the_report_is_SR854(result, tmp_path):
     """The CSV names each table; a column called quadrant (or all, moved, ...) would give two
     tables of one name."""
