@@ -832,8 +832,12 @@ def _no_constant(name: str):
 
 
 #: SQL over a JSON Lines line's text (``json``): a cheap test that passes every line that may
-#: not be JSON as decide reads it, and the exact test, outside the line's strings.
-_MAYBE_NOT_JSON = "(contains(json, 'NaN') OR contains(json, 'Infinity') OR regexp_matches(json, ',[ \\t]*[\\]}]'))"
+#: not be JSON as decide reads it, and the exact test, outside the line's strings. ``NaN`` and
+#: ``Infinity`` are looked for as Python and JavaScript write them; DuckDB's reader takes other
+#: spellings too (``nan``, ``inf`` in any case), which it reads as decimal numbers: an answer so
+#: written is SR303 (as ``3.0`` is), another column keeps it as its text. Looking for every
+#: spelling would cost a regular expression over every line (about 1.3 s per million lines).
+_MAYBE_NOT_JSON = "(contains(json, 'NaN') OR contains(json, 'Infinity') OR regexp_matches(json, ',[ \\t\\r]*[\\]}]'))"
 _NOT_JSON = ("regexp_matches(regexp_replace(json, '\"(?:[^\"\\\\]|\\\\.)*\"', '\"\"', 'g'), "
              "',\\s*[\\]}]|\\bNaN\\b|\\bInfinity\\b')")
 
@@ -848,7 +852,7 @@ def _first_line_not_json(path: str) -> int | None:
     return None
 
 
-_TRAILING_COMMA = re.compile(rb",[ \t]*[\]}]")
+_TRAILING_COMMA = re.compile(rb",[ \t\r]*[\]}]")
 
 
 _LINE_END_NAMES = {b"\r\n": "\\r\\n", b"\n": "\\n", b"\r": "\\r"}

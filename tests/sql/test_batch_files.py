@@ -361,7 +361,7 @@ def test_SR803_a_json_lines_line_that_decide_would_refuse_is_refused(tmp_path, r
     summary = run_batch(ruleset, str(tmp_path / "ok.jsonl"), str(tmp_path / "ok.csv"), engine=engine)
     assert summary.records == 3
     assert {r["unit"] for r in _rows(tmp_path / "ok.csv")} >= {"a,}b NaN ,]"}
-    for bad in (texts[2][:-1] + ",}", texts[2][:-1] + ', "list": [1, 2 ,]}', texts[2][:-1] + ', "x": NaN}',
+    for bad in (texts[2][:-1] + ",}", texts[2][:-1] + ', "list": [1, 2 ,\r]}', texts[2][:-1] + ', "x": NaN}',
                 texts[2][:-1] + ', "unit": -Infinity}'):
         (tmp_path / "in.jsonl").write_text("\n".join(texts[:2] + ["", bad]) + "\n", encoding="utf-8")
         message = _refused(ruleset, tmp_path / "in.jsonl", tmp_path / "out.csv", "SR803", engine=engine)
