@@ -18,7 +18,7 @@ import socket
 import stat
 import tempfile
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from .errors import SegrulesError, safe_text
 
@@ -122,6 +122,24 @@ def read_stream_limited(stream, limit: int) -> bytes:
         if total > limit:
             raise InputTooLarge(None)
     return b"".join(chunks)
+
+
+def bounded_lines(stream, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(number, line) for each line of a binary stream, read ``limit`` + 1 bytes at a time; None
+    for a line longer than ``limit`` bytes, whose rest is read past when the next line is asked
+    for: its tail is not a line of its own, and the lines after it keep their numbers."""
+    number = 0
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) <= limit:
+            yield number, line
+            continue
+        yield number, None
+        while line and not line.endswith(b"\n"):
+            line = stream.readline(limit + 1)
 
 
 # --------------------------------------------------------------------------- writing

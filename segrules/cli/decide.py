@@ -17,7 +17,7 @@ from ..documents import decide_json
 from ..engine.runtime import Decision, Ruleset
 from ..i18n import code_label, quadrant_text, text, value_words
 from ..errors import AnswerError, Diagnostic, SegrulesError, safe_text
-from ..files import os_reason
+from ..files import bounded_lines, os_reason
 from ..pipeline import load
 from .common import (
     answers_example, data_text, parse_datetime, pathway_lines, print_json, read_answers, read_json, safe_lines, table,
@@ -112,45 +112,34 @@ def _answer_lines(source: str, stream, name: str) -> tuple:
     return None, data
 
 
+@contextlib.contextmanager
 def _lines_source(source: str):
-    """The stream JSON Lines may be read from: standard input, or the file if it is a regular
-    file (anything else, a folder or a missing file, is read as one document, whose reading
-    says what is wrong), with the name its lines are given in messages; (None, None) for none."""
+    """The stream JSON Lines may be read from, and the name its lines are given in messages:
+    standard input, or the file if it is a regular file (open while the context lasts);
+    (None, None) for anything else, a folder or a missing file, which is read as one document,
+    whose reading says what is wrong."""
     if source == "-":
-        return sys.stdin.buffer, "<stdin>"
+        yield sys.stdin.buffer, "<stdin>"
+        return
     try:
-        if not stat.S_ISREG(os.stat(source).st_mode):
-            return None, None
-        return open(source, "rb"), safe_text(os.fsdecode(source), 300)
+        stream = open(source, "rb") if stat.S_ISREG(os.stat(source).st_mode) else None
     except (OSError, ValueError):
-        return None, None
+        stream = None
+    if stream is None:
+        yield None, None
+        return
+    with stream:
+        yield stream, safe_text(os.fsdecode(source), 300)
 
 
-def _numbered_lines(stream, limit: int, name: str = "<stdin>"):
-    """(number, line) for each line of ``stream``; None for a line longer than ``limit`` bytes,
-    whose rest is read past when the next line is asked for: its tail is not a line of its own,
-    and the lines after it keep their numbers. A stream that fails is SR510, as an answers file
-    that cannot be read is."""
-    number = 0
-    while True:
-        try:
-            line = stream.readline(limit + 1)
-        except OSError as exc:
-            raise answers_source.AnswersFileError(Diagnostic(
-                "SR510", f"cannot read the answers from {name}: {os_reason(exc, reading=True)}")) from None
-        if not line:
-            return
-        number += 1
-        if len(line) <= limit:
-            yield number, line
-            continue
-        yield number, None
-        while line and not line.endswith(b"\n"):
-            try:
-                line = stream.readline(limit + 1)
-            except OSError as exc:
-                raise answers_source.AnswersFileError(Diagnostic(
-                    "SR510", f"cannot read the answers from {name}: {os_reason(exc, reading=True)}")) from None
+def _numbered_lines(stream, limit: int, name: str):
+    """``bounded_lines`` of ``stream``; a stream that fails is SR510, as an answers file that
+    cannot be read is."""
+    try:
+        yield from bounded_lines(stream, limit)
+    except OSError as exc:
+        raise answers_source.AnswersFileError(Diagnostic(
+            "SR510", f"cannot read the answers from {name}: {os_reason(exc, reading=True)}")) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -170,8 +159,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.override is not None or args.reason is not None:
         ruleset.check_override(args.override, args.reason)  # once, not again for each line
-    stream, name = _lines_source(args.answers)
-    with stream if stream is not None and stream is not sys.stdin.buffer else contextlib.nullcontext():
+    with _lines_source(args.answers) as (stream, name):
         lines, data = _answer_lines(args.answers, stream, name) if stream is not None else (None, None)
         if lines is not None:
             return _run_lines(args, ruleset, lines, when, name)

@@ -35,8 +35,8 @@ import attrs
 
 from ..errors import SegrulesError, UsageError, holds_surrogate, lone_surrogate, safe_text
 from ..files import (
-    NEW_FILE_MODE, OutputError, folder_refusal, os_reason, output_target, remove_stale, same_file, temp_file_beside,
-    temp_prefix,
+    NEW_FILE_MODE, OutputError, bounded_lines, folder_refusal, os_reason, output_target, remove_stale, same_file,
+    temp_file_beside, temp_prefix,
 )
 from ..progress import NO_PROGRESS, Progress
 from .compiler import RESULT_COLUMNS, compile_query, is_json_type, q, s as _lit
@@ -796,22 +796,11 @@ def _lines_between(path: str, first: int, last: int) -> dict[int, bytes | None]:
 
 
 def _file_lines(path: str) -> Iterator[tuple[int, bytes | None]]:
-    """(number, line) for each line of a file, read in bounded pieces; None for a line longer
-    than ``MAX_JUDGED_LINE``, whose rest is read past. Nothing if the file cannot be read."""
+    """``bounded_lines`` of a file (None for a line longer than ``MAX_JUDGED_LINE``); nothing
+    if the file cannot be read."""
     try:
         with open(path, "rb") as f:
-            number = 0
-            while True:
-                piece = f.readline(MAX_JUDGED_LINE + 1)
-                if not piece:
-                    return
-                number += 1
-                if len(piece) <= MAX_JUDGED_LINE:
-                    yield number, piece
-                    continue
-                while piece and not piece.endswith(b"\n"):  # the rest of a long line
-                    piece = f.readline(MAX_JUDGED_LINE + 1)
-                yield number, None
+            yield from bounded_lines(f, MAX_JUDGED_LINE)
     except OSError:
         return
 
