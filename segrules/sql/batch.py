@@ -946,16 +946,22 @@ def _python_engine(con, ruleset, relation: str, shape: str, key: str, carry, pro
     tmp = open(os.path.join(folder.name, "result.csv"), "w", newline="", encoding="utf-8")
     header = [key, *carry, *RESULT_COLUMNS]
     try:
-        with tmp:
-            tmp.write(_csv_line(header))
-            for record_key, carried, answers, dups in _records(con, ruleset, relation, shape, key, carry):
-                if dups:
-                    row = reference_row(ruleset, {})
-                    row.update(error_codes=",".join(["SR802"] * len(dups)), error_inputs=",".join(dups))
-                else:
-                    row = reference_row(ruleset, answers)
-                tmp.write(_csv_line([record_key, *carried, *(row[c] for c in RESULT_COLUMNS)]))
-                progress.advance()
+        try:
+            with tmp:
+                tmp.write(_csv_line(header))
+                for record_key, carried, answers, dups in _records(con, ruleset, relation, shape, key, carry):
+                    if dups:
+                        row = reference_row(ruleset, {})
+                        row.update(error_codes=",".join(["SR802"] * len(dups)), error_inputs=",".join(dups))
+                    else:
+                        row = reference_row(ruleset, answers)
+                    tmp.write(_csv_line([record_key, *carried, *(row[c] for c in RESULT_COLUMNS)]))
+                    progress.advance()
+        except OSError as exc:  # the working file, not the output: say which, and where
+            raise BatchOutputError(
+                f"cannot write the Python engine's working file in {folder.name}: {os_reason(exc)}; it holds every "
+                "record's result until the output is written: make room there, or set TMPDIR to a folder with room"
+            ) from None
         described = _column_types_duckdb(con, relation)
         scores = ("resources_num", "resources_den", "complexity_num", "complexity_den")
         types = {c: "VARCHAR" if is_json_type(described[c]) else described[c] for c in (key, *carry)}
@@ -1045,12 +1051,29 @@ def _records(con, ruleset, relation, shape, key, carry) -> Iterator[tuple[Any, l
 
 def _write_duckdb(con, result: str, dst: Location, rej: Location | None) -> None:
     """Write the result relation (already in key order) to the output, and its invalid
-    records to the rejects output when there is one."""
+    records to the rejects output when there is one: both or neither. Every file is written
+    to a temporary file beside it first, then the DuckDB tables (each in a transaction of its
+    own), and only when all of that has succeeded are the files renamed into place: an output
+    that cannot be written (a full disk, a read-only table) leaves the other as it was."""
     targets = [(dst, f"SELECT * FROM {result}" + (" WHERE error_codes IS NULL" if rej is not None else ""))]
     if rej is not None:
         targets.append((rej, f"SELECT * FROM {result} WHERE error_codes IS NOT NULL"))
-    for loc, select in targets:
-        _write_one(con, loc, select)
+    staged: list[tuple[str, Location]] = []
+    try:
+        for loc, select in targets:
+            if loc.kind != "duckdb":
+                staged.append((_stage_file(con, loc, select), loc))
+        for loc, select in targets:
+            if loc.kind == "duckdb":
+                _write_table(con, loc, select)
+        while staged:
+            tmp, loc = staged[0]
+            _replace(tmp, loc)
+            staged.pop(0)
+    finally:
+        for tmp, _ in staged:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
 
 
 def _output_file(loc: Location) -> str:
@@ -1085,37 +1108,41 @@ def _replace(tmp: str, loc: Location) -> None:
         raise BatchOutputError(f"{loc.path}: cannot write the output: {os_reason(exc)}") from None
 
 
-def _write_one(con, loc: Location, select: str) -> None:
-    if loc.kind == "duckdb":
-        lit = _lit(loc.path)
-        # the input is read by now; its database, attached read-only, may be this one
-        con.execute("DETACH DATABASE IF EXISTS src")
-        try:
-            con.execute(f"ATTACH {lit} AS dst")
-        except Exception as exc:
-            raise BatchOutputError(f"{loc.path}: cannot open the DuckDB database: {exc}") from None
-        try:
-            con.execute("BEGIN TRANSACTION")
-            con.execute(f"CREATE OR REPLACE TABLE dst.{q(loc.table)} AS {select}")
-            con.execute("COMMIT")
-        except Exception as exc:
-            con.execute("ROLLBACK")
-            raise BatchOutputError(f"{loc}: cannot write the table: {exc}") from None
-        finally:
-            con.execute("DETACH dst")
-        return
+def _write_table(con, loc: Location, select: str) -> None:
+    """The rows of ``select`` as the table of a DuckDB database, replaced in one transaction."""
+    lit = _lit(loc.path)
+    # the input is read by now; its database, attached read-only, may be this one
+    con.execute("DETACH DATABASE IF EXISTS src")
+    try:
+        con.execute(f"ATTACH {lit} AS dst")
+    except Exception as exc:
+        raise BatchOutputError(f"{loc.path}: cannot open the DuckDB database: {exc}") from None
+    try:
+        con.execute("BEGIN TRANSACTION")
+        con.execute(f"CREATE OR REPLACE TABLE dst.{q(loc.table)} AS {select}")
+        con.execute("COMMIT")
+    except Exception as exc:
+        con.execute("ROLLBACK")
+        raise BatchOutputError(f"{loc}: cannot write the table: {exc}") from None
+    finally:
+        con.execute("DETACH dst")
+
+
+def _stage_file(con, loc: Location, select: str) -> str:
+    """The rows of ``select`` written whole to a new temporary file beside the output file
+    ``loc``, to be renamed over it (``_replace``): its path. On failure it is removed."""
     fd, tmp = _temp_beside(loc)
     os.close(fd)
     fmt = {"csv": "FORMAT CSV, HEADER", "parquet": "FORMAT PARQUET", "jsonl": "FORMAT JSON"}[loc.kind]
     try:
-        try:
-            con.execute(f"COPY ({select}) TO {_lit(tmp)} ({fmt})")
-        except Exception as exc:
-            raise BatchOutputError(f"{loc.path}: cannot write the output: {exc}") from None
-        _replace(tmp, loc)
-    finally:
+        con.execute(f"COPY ({select}) TO {_lit(tmp)} ({fmt})")
+    except BaseException as exc:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        if isinstance(exc, Exception):
+            raise BatchOutputError(f"{loc.path}: cannot write the output: {exc}") from None
+        raise
+    return tmp
 
 
 @attrs.frozen

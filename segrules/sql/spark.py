@@ -210,9 +210,19 @@ def _run(spark, ruleset, src, dst, rej, shape, key, carry, started) -> BatchSumm
         ordered = [(dst, "error_codes IS NULL" if rej is not None else None)]
         if rej is not None:
             ordered.append((rej, "error_codes IS NOT NULL"))
-        for loc, where in ordered:
-            part = result if where is None else result.where(where)
-            _write(spark, part.orderBy(F.col(_name(key))), loc)
+        # both outputs or neither: each is written whole under a temporary name, and only
+        # when both are are they put in place
+        staged = []
+        try:
+            for loc, where in ordered:
+                part = result if where is None else result.where(where)
+                staged.append(_stage(spark, part.orderBy(F.col(_name(key))), loc))
+            while staged:
+                _put_in_place(spark, staged[0])
+                staged.pop(0)
+        finally:
+            for left in staged:
+                _discard(spark, left)
     except _spark_errors() as exc:
         raise DatabaseError(f"Spark could not segment {src}: {_first_line(exc)}") from None
     finally:
@@ -298,27 +308,32 @@ def _header(spark, src: SparkLocation, frame) -> list[str]:
     return list(frame.columns)
 
 
-def _write(spark, frame, loc: SparkLocation) -> None:
-    """Write ``frame`` to ``loc`` under a temporary name, then put it in place."""
+@attrs.frozen
+class _Staged:
+    """An output written whole under a temporary name (a table or a path), not yet in place."""
+
+    loc: SparkLocation
+    tmp: str
+
+
+def _stage(spark, frame, loc: SparkLocation) -> _Staged:
+    """Write ``frame`` for ``loc`` under a temporary name beside it (removed on failure)."""
     tag = uuid.uuid4().hex[:12]
     if loc.kind == "table":
         tmp = f"{loc.path}__segrules_{tag}"
         try:
             frame.write.mode("errorifexists").saveAsTable(tmp)
-            spark.sql(f"DROP TABLE IF EXISTS {_table(loc.path)}")
-            spark.sql(f"ALTER TABLE {_table(tmp)} RENAME TO {_table(loc.path)}")
         except Exception as exc:
             with contextlib.suppress(Exception):
                 spark.sql(f"DROP TABLE IF EXISTS {_table(tmp)}")
             raise BatchOutputError(f"{loc}: cannot write the table: {_first_line(exc)}") from None
-        return
+        return _Staged(loc, tmp)
     fs, path = _filesystem(spark, loc.path)
     jvm = spark.sparkContext._jvm
     parent = path.getParent()
     if parent is not None and not fs.exists(parent):
         raise BatchOutputError(f"{loc}: the folder {parent.toString()} does not exist")
     tmp = jvm.org.apache.hadoop.fs.Path(parent, f".segrules-{tag}-{path.getName()}")
-    old = jvm.org.apache.hadoop.fs.Path(parent, f".segrules-old-{tag}-{path.getName()}")
     try:
         writer = frame.write.mode("errorifexists")
         if loc.kind == "csv":
@@ -329,17 +344,43 @@ def _write(spark, frame, loc: SparkLocation) -> None:
         with contextlib.suppress(Exception):
             fs.delete(tmp, True)
         raise BatchOutputError(f"{loc}: cannot write the output: {_first_line(exc)}") from None
+    return _Staged(loc, tmp.toString())
+
+
+def _put_in_place(spark, staged: _Staged) -> None:
+    """Put a staged output in the place of its location, the old one moved aside first and
+    restored if the new one cannot take its place."""
+    loc = staged.loc
+    if loc.kind == "table":
+        try:
+            spark.sql(f"DROP TABLE IF EXISTS {_table(loc.path)}")
+            spark.sql(f"ALTER TABLE {_table(staged.tmp)} RENAME TO {_table(loc.path)}")
+        except Exception as exc:
+            raise BatchOutputError(f"{loc}: cannot write the table: {_first_line(exc)}") from None
+        return
+    fs, path = _filesystem(spark, loc.path)
+    jvm = spark.sparkContext._jvm
+    tmp = jvm.org.apache.hadoop.fs.Path(staged.tmp)
+    old = jvm.org.apache.hadoop.fs.Path(path.getParent(), f".segrules-old-{tmp.getName()[len('.segrules-'):]}")
     moved = fs.exists(path)
     if moved and not fs.rename(path, old):
-        fs.delete(tmp, True)
         raise BatchOutputError(f"{loc}: the old output cannot be moved aside; nothing was changed")
     if not fs.rename(tmp, path):
         if moved:
             fs.rename(old, path)
-        fs.delete(tmp, True)
         raise BatchOutputError(f"{loc}: the new output cannot be put in place; the old one is kept")
     if moved and not fs.delete(old, True):
         raise BatchOutputError(f"{loc} is written, but the old output could not be removed: {old.toString()}")
+
+
+def _discard(spark, staged: _Staged) -> None:
+    """Remove a staged output that is not put in place (a table or a path)."""
+    with contextlib.suppress(Exception):
+        if staged.loc.kind == "table":
+            spark.sql(f"DROP TABLE IF EXISTS {_table(staged.tmp)}")
+        else:
+            fs, _ = _filesystem(spark, staged.loc.path)
+            fs.delete(spark.sparkContext._jvm.org.apache.hadoop.fs.Path(staged.tmp), True)
 
 
 def _filesystem(spark, uri: str):

@@ -510,3 +510,60 @@ def test_a_report_refuses_repeated_keys_too(tmp_path, ruleset, pool, capsys):
         f.write(rows[5] + "\r\n")
     assert main(["report", str(RULESET), "--input", str(tmp_path / "in.csv")]) == 1
     assert "SR808" in capsys.readouterr().err
+
+
+def _batch_within(limit: int, *args: str) -> subprocess.CompletedProcess:
+    """``segrules batch`` in a process that may write no file beyond ``limit`` bytes (as a full
+    disk would refuse: the write fails with EFBIG)."""
+    code = (
+        "import resource, signal, sys\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        f"resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))\n"
+        "from segrules.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    return subprocess.run([sys.executable, "-c", code, "batch", str(RULESET), *args], capture_output=True, text=True,
+                          cwd=ROOT)
+
+
+def _mostly_rejected(path, ruleset, pool, rows=20_000):
+    """A CSV file whose records are all rejected but the first 20, each with a long note (the
+    same in every row: the rejects' CSV grows with it, a Parquet file hardly)."""
+    ids = _ids(ruleset)
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["record_id", "note", *ids])
+        for k in range(rows):
+            a = dict(pool[k % len(pool)])
+            if k >= 20:
+                a[ids[0]] = 99  # out of its range
+            w.writerow([k, "n" * 300, *(text_of(a.get(i)) or "" for i in ids)])
+
+
+def test_an_output_and_its_rejects_are_written_both_or_neither(tmp_path, ruleset, pool):
+    """The rejects cannot be written (past the process's file size limit, as on a full disk):
+    the run fails, and the output it had written whole is not put in place either, so the two
+    files on disk still come from one run."""
+    _mostly_rejected(tmp_path / "in.csv", ruleset, pool)
+    out, rej = tmp_path / "out.csv", tmp_path / "rej.csv"
+    out.write_text("old output\n")
+    rej.write_text("old rejects\n")
+    # the output (20 rows) fits, the rejects (about 6 MB) do not
+    proc = _batch_within(2 << 20, "--input", str(tmp_path / "in.csv"), "--output", str(out), "--rejects", str(rej))
+    assert proc.returncode == 1, proc.stderr
+    assert "SR804" in proc.stderr and "rej.csv" in proc.stderr and "Traceback" not in proc.stderr
+    assert out.read_text() == "old output\n" and rej.read_text() == "old rejects\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_the_python_engines_working_file_that_cannot_be_written_is_named(tmp_path, ruleset, pool):
+    """The Python engine keeps every record's result in a working file until the output is
+    written: a full disk there is said to be there (SR804), not an output that cannot be
+    written, and the old output is kept."""
+    _mostly_rejected(tmp_path / "in.csv", ruleset, pool)
+    out = tmp_path / "out.csv"
+    out.write_text("old output\n")
+    proc = _batch_within(2 << 20, "--engine", "python", "--input", str(tmp_path / "in.csv"), "--output", str(out))
+    assert proc.returncode == 1, proc.stderr
+    assert "SR804" in proc.stderr and "working file" in proc.stderr and "TMPDIR" in proc.stderr
+    assert "Traceback" not in proc.stderr and out.read_text() == "old output\n"

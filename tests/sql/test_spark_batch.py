@@ -201,6 +201,24 @@ def test_a_catalog_table_in_and_out(tmp_path, ruleset, session):
     assert session.table("segments").count() == 20
 
 
+def test_an_output_and_its_rejects_are_put_in_place_both_or_neither(tmp_path, ruleset, session):
+    """The rejects cannot be written (their folder does not exist, found when Spark writes
+    them): the output, written whole by then, is not put in place either; the old one stays."""
+    from segrules.sql.spark import run_spark_batch
+
+    records = _records(ruleset, 20)
+    _write_csv(tmp_path / "in.csv", ruleset, records)
+    old = tmp_path / "ok.csv"
+    old.mkdir()
+    (old / "part-old.csv").write_text("an old output\n")
+    with pytest.raises(SegrulesError) as info:
+        run_spark_batch(ruleset, str(tmp_path / "in.csv"), str(old), rejects=str(tmp_path / "missing" / "bad.csv"),
+                        spark=session)
+    assert info.value.code == "SR804" and "does not exist" in str(info.value)
+    assert [p.name for p in old.iterdir()] == ["part-old.csv"]
+    assert not glob.glob(str(tmp_path / ".segrules-*"))
+
+
 def test_repeated_keys_and_columns_are_refused_as_on_every_engine(tmp_path, ruleset, session):
     from segrules.sql.spark import run_spark_batch
 
