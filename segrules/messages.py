@@ -278,6 +278,19 @@ PHRASES: list[tuple[str, str, str, str]] = [
     ("the answers of {what}", "{what:gen} vastaukset", "{what:gen} vastausten", "svaren i {what}"),
     ("expect of {what}", "{what:gen} expect-kohta", "{what:gen} expect-kohdan", "expect i {what}"),
     ("{key} of {what}", "{what:gen} {key}-kohta", "{what:gen} {key}-kohdan", "{key} i {what}"),
+    # what a request's JSON is (segrules serve)
+    ("the body", "pyynnön runko", "pyynnön rungon", "begärans innehåll"),
+    ("line {n}", "rivi {n}", "rivin {n}", "rad {n}"),
+    # where an inexact number was met (SR691)
+    ("a precomputed value", "ennalta laskettu arvo", "ennalta lasketun arvon", "ett förberäknat värde"),
+    ("a precomputed aggregate", "ennalta laskettu koostearvo", "ennalta lasketun koostearvon", "ett förberäknat aggregat"),
+    ("a number written in the ruleset", "säännöstöön kirjoitettu luku", "säännöstöön kirjoitetun luvun",
+     "ett tal skrivet i regeluppsättningen"),
+    ("the answer to {id}", "kysymyksen {id} vastaus", "kysymyksen {id} vastauksen", "svaret på {id}"),
+    ("the score {id}", "pistemäärä {id}", "pistemäärän {id}", "poängen {id}"),
+    ("a mean", "keskiarvo", "keskiarvon", "ett medelvärde"),
+    ("a division", "jakolasku", "jakolaskun", "en division"),
+    ("a score", "pistemäärä", "pistemäärän", "en poäng"),
     ("'{op}'", "'{op}'", "'{op}'", "'{op}'"),
     ("{key}", "kohta {key}", "kohdan {key}", "avsnittet {key}"),
 ]
@@ -305,6 +318,15 @@ KINDS: list[tuple[str, str, str]] = [
     ("an object", "objekti", "ett objekt"),
     ("null", "null", "null"),
     ('{"exact": ...}', '{"exact": ...}', '{"exact": ...}'),
+    # an input's kind in two versions (segrules diff)
+    ("yes/no", "kyllä/ei", "ja/nej"),
+    ("a choice", "valinta", "ett val"),
+    # a JSON value where a FHIR resource was expected
+    ("a {type} resource", "{type}-resurssi", "en {type}-resurs"),
+    ("an object without a resourceType", "objekti ilman resourceType-kenttää", "ett objekt utan resourceType"),
+    ("a value of another kind", "muunlainen arvo", "ett värde av annat slag"),
+    ("true", "true", "true"),
+    ("false", "false", "false"),
 ]
 
 # --------------------------------------------------------------------------- messages
@@ -982,6 +1004,550 @@ MESSAGES: list[tuple[str, str, str, str]] = [
     ("SR702", "ruleset {id} has no quadrant axes, so there is no quadrant to draw",
      "säännöstöllä {id} ei ole nelikentän akseleita, joten nelikenttää ei voi piirtää",
      "regeluppsättningen {id} har inga fyrfältsaxlar, så det finns inget fyrfält att rita"),
+    # ---- the messages an operator meets (the library, batch and SQL, report, serve, workbench, FHIR)
+    # answers
+    ("SR308", "the answers nest lists or objects more than {n} levels deep",
+     "vastauksissa on sisäkkäisiä luetteloita tai objekteja yli {n} tasoa", "svaren nästlar listor eller objekt mer än {n} nivåer djupt"),
+    ("SR308", "{what} nests lists or objects more than {n} levels deep (at line {line} column {column})",
+     "{what} sisältää sisäkkäisiä luetteloita tai objekteja yli {n} tasoa (rivillä {line}, sarakkeessa {column})",
+     "{what} nästlar listor eller objekt mer än {n} nivåer djupt (på rad {line}, kolumn {column})"),
+    ("SR301", "and {n} more answers to inputs this ruleset does not have",
+     "ja {n} muuta vastausta kysymyksiin, joita tässä säännöstössä ei ole",
+     "och {n} svar till på frågor som den här regeluppsättningen inte har"),
+    ("SR301", "and {n} more answer to inputs this ruleset does not have",
+     "ja {n} muu vastaus kysymykseen, jota tässä säännöstössä ei ole",
+     "och {n} svar till på en fråga som den här regeluppsättningen inte har"),
+    ("SR500", "answers from standard input need the stream", "vakiosyötteestä luettavat vastaukset tarvitsevat syötevirran",
+     "svar från standard in behöver strömmen"),
+    # the library: times, overrides, pickles
+    ("SR512", "--at {time} is not an ISO 8601 date-time; write e.g. 2024-03-01T09:30:00+02:00",
+     "--at {time} ei ole ISO 8601 -muotoinen päivämäärä ja kellonaika; kirjoita esim. 2024-03-01T09:30:00+02:00",
+     "--at {time} är inte ett datum och klockslag enligt ISO 8601; skriv t.ex. 2024-03-01T09:30:00+02:00"),
+    ("SR550", "the time {time} has no UTC offset; write e.g. {local}+02:00, or {local2}Z for UTC",
+     "ajalta {time} puuttuu UTC-ero; kirjoita esim. {local}+02:00 tai UTC-aikana {local2}Z",
+     "tiden {time} saknar UTC-förskjutning; skriv t.ex. {local}+02:00, eller {local2}Z för UTC"),
+    ("SR550", "the assessment time must be a datetime with a UTC offset, not {type}",
+     "arviointiajan on oltava datetime, jolla on UTC-ero, ei {type}",
+     "bedömningstiden måste vara en datetime med UTC-förskjutning, inte {type}"),
+    ("SR550", "the assessment time {time} has no UTC offset; give it one, e.g. datetime(2024, 3, 1, 9, 30, "
+     "tzinfo=timezone.utc) or 2024-03-01T09:30:00+02:00",
+     "arviointiajalta {time} puuttuu UTC-ero; anna se, esim. datetime(2024, 3, 1, 9, 30, tzinfo=timezone.utc) "
+     "tai 2024-03-01T09:30:00+02:00",
+     "bedömningstiden {time} saknar UTC-förskjutning; ange en, t.ex. datetime(2024, 3, 1, 9, 30, "
+     "tzinfo=timezone.utc) eller 2024-03-01T09:30:00+02:00"),
+    ("SR524", "the assessment time {time} is too late: the re-assessment date would pass the year 9999; give a time "
+     "before the year {year}",
+     "arviointiaika {time} on liian myöhään: uudelleenarvioinnin päivä menisi vuoden 9999 yli; anna aika ennen "
+     "vuotta {year}",
+     "bedömningstiden {time} är för sen: datumet för en ny bedömning skulle gå förbi år 9999; ange en tid före "
+     "år {year}"),
+    ("SR502", "a reason was given, but no segment to override with; give the segment id too",
+     "perustelu annettiin, mutta ei segmenttiä, johon vaihtaa; anna myös segmentin tunnus",
+     "en motivering gavs, men inget segment att byta till; ange också segmentets id"),
+    ("SR502", "overriding the suggested segment needs a reason, so that the choice can be followed later",
+     "ehdotetun segmentin vaihtaminen vaatii perustelun, jotta valinnan voi myöhemmin jäljittää",
+     "en ändring av det föreslagna segmentet kräver en motivering, så att valet kan följas upp senare"),
+    ("SR551", "{id} is the segment the rules suggest; an override chooses another segment (to confirm the "
+     "suggestion, keep the decision as it is)",
+     "{id} on segmentti, jota säännöt ehdottavat; vaihdolla valitaan toinen segmentti (jos haluat vahvistaa "
+     "ehdotuksen, pidä päätös ennallaan)",
+     "{id} är segmentet som reglerna föreslår; en ändring väljer ett annat segment (för att bekräfta förslaget, "
+     "behåll beslutet som det är)"),
+    ("SR555", "the pickled ruleset {name} loads here with the content hash {hash}, not {hash2}; the two sides run "
+     "different versions of segrules",
+     "picklellä tallennettu säännöstö {name} latautuu tässä sisällön tiivisteellä {hash}, ei {hash2}; osapuolet "
+     "käyttävät segrulesin eri versioita",
+     "den picklade regeluppsättningen {name} laddas här med innehållets hash {hash}, inte {hash2}; de två sidorna "
+     "kör olika versioner av segrules"),
+    ("SR555", "only a ruleset loaded from a file or a text can be pickled",
+     "vain tiedostosta tai tekstistä ladatun säännöstön voi tallentaa picklellä",
+     "bara en regeluppsättning som laddats från en fil eller en text kan picklas"),
+    ("SR556", "this decision was unpickled without its ruleset, so it cannot be overridden here; decide again with "
+     "ruleset.decide(decision.answers, assessed_at=decision.assessed_at, override=..., reason=...), or read its "
+     "record with Decision.from_json(record, ruleset)",
+     "tämä päätös luettiin picklestä ilman säännöstöään, joten sen segmenttiä ei voi vaihtaa tässä; tee päätös "
+     "uudelleen: ruleset.decide(decision.answers, assessed_at=decision.assessed_at, override=..., reason=...), "
+     "tai lue sen tietue: Decision.from_json(record, ruleset)",
+     "det här beslutet avpicklades utan sin regeluppsättning, så det kan inte ändras här; fatta beslutet igen "
+     "med ruleset.decide(decision.answers, assessed_at=decision.assessed_at, override=..., reason=...), eller "
+     "läs dess post med Decision.from_json(record, ruleset)"),
+    ("SR513", "could not draw a valid answer set for {id} in {n} attempts: the asked_when conditions cannot be "
+     "evaluated (run `segrules verify` to see why)",
+     "säännöstölle {id} ei saatu arvottua kelvollista vastausjoukkoa {n} yrityksellä: asked_when-ehtoja ei voi "
+     "arvioida (aja `segrules verify` nähdäksesi miksi)",
+     "ingen giltig svarsuppsättning kunde lottas för {id} på {n} försök: villkoren i asked_when kan inte "
+     "utvärderas (kör `segrules verify` för att se varför)"),
+    ("SR514", "the explanations of error codes are not available in this version",
+     "virhekoodien selitykset eivät ole saatavilla tässä versiossa", "felkodernas förklaringar finns inte i den här versionen"),
+    ("SR515", "no shipped model has the id {id} (did you mean {close}?); the shipped models are: {ids}",
+     "mukana tulevista malleista millään ei ole tunnusta {id} (tarkoititko {close}?); mukana tulevat mallit ovat: {ids}",
+     "ingen medföljande modell har id {id} (menade du {close}?); de medföljande modellerna är: {ids}"),
+    ("SR515", "no shipped model has the id {id}; the shipped models are: {ids}",
+     "mukana tulevista malleista millään ei ole tunnusta {id}; mukana tulevat mallit ovat: {ids}",
+     "ingen medföljande modell har id {id}; de medföljande modellerna är: {ids}"),
+    ("SR525", "the quadrant of ruleset {id} is too large to draw: its axes read {n} inputs, and a diagram is drawn "
+     "for at most {max}",
+     "säännöstön {id} nelikenttä on liian suuri piirrettäväksi: sen akselit lukevat {n} kysymystä, ja kaavio "
+     "piirretään enintään {max} kysymyksestä",
+     "fyrfältet för regeluppsättningen {id} är för stort för att ritas: dess axlar läser {n} frågor, och ett "
+     "diagram ritas för högst {max}"),
+    ("SR702", "the score plane of ruleset {id} could not be computed: the verifier could not decide it",
+     "säännöstön {id} pistetasoa ei voitu laskea: verifiointi ei pystynyt ratkaisemaan sitä",
+     "poängplanet för regeluppsättningen {id} kunde inte beräknas: verifieringen kunde inte avgöra det"),
+    # two versions compared (segrules diff)
+    ("SR640", "input {id} is {kind_old} in the old version and {kind_new} in the new one: an answer cannot be both; "
+     "give the changed input a new id",
+     "kysymys {id} on vanhassa versiossa {kind_old} ja uudessa {kind_new}: vastaus ei voi olla molempia; anna "
+     "muuttuneelle kysymykselle uusi tunnus",
+     "frågan {id} är {kind_old} i den gamla versionen och {kind_new} i den nya: ett svar kan inte vara båda; ge "
+     "den ändrade frågan ett nytt id"),
+    ("SR641", "the witness {answers} of {r} -> {c} gives {r2} -> {c2} when re-run; nothing is claimed (a bug in segrules)",
+     "muutoksen {r} -> {c} esimerkki {answers} antaa uudelleen ajettuna {r2} -> {c2}; mitään ei väitetä "
+     "(virhe segrulesissa)",
+     "exemplet {answers} för {r} -> {c} ger {r2} -> {c2} när det körs igen; ingenting påstås (ett fel i segrules)"),
+    ("SR641", "the solver proved {r} -> {c} empty, but {n} answer sets were counted in it; nothing is claimed "
+     "(a bug in segrules)",
+     "ratkaisin todisti muutoksen {r} -> {c} tyhjäksi, mutta siihen laskettiin {n} vastausjoukkoa; mitään ei "
+     "väitetä (virhe segrulesissa)",
+     "lösaren bevisade att {r} -> {c} är tom, men {n} svarsuppsättningar räknades i den; ingenting påstås "
+     "(ett fel i segrules)"),
+    ("SR641", "the solver found an answer set {r} -> {c} that the count did not count; nothing is claimed "
+     "(a bug in segrules)",
+     "ratkaisin löysi muutoksen {r} -> {c} vastausjoukon, jota laskenta ei laskenut; mitään ei väitetä "
+     "(virhe segrulesissa)",
+     "lösaren hittade en svarsuppsättning {r} -> {c} som räkningen inte räknade; ingenting påstås "
+     "(ett fel i segrules)"),
+    # the verifier's own cross-checks (a bug in segrules)
+    ("SR690", "a witness does not reproduce the finding {finding}: reference gives {got}",
+     "esimerkki ei toista havaintoa {finding}: viite-evaluaattori antaa {got}",
+     "ett exempel återger inte fyndet {finding}: referensutvärderaren ger {got}"),
+    ("SR690", "the verifier accounted for {n} answer sets out of {size}",
+     "verifiointi kävi läpi {n} vastausjoukkoa, kun niitä on {size}",
+     "verifieringen redovisade {n} svarsuppsättningar av {size}"),
+    ("SR690", "the compiled engine fails on {answers} where the reference evaluator does not",
+     "käännetty evaluaattori epäonnistuu vastauksilla {answers}, viite-evaluaattori ei",
+     "den kompilerade utvärderaren misslyckas med {answers} där referensutvärderaren inte gör det"),
+    ("SR690", "the compiled engine gives rules {rules} for {answers}, the reference evaluator {ref}",
+     "käännetty evaluaattori antaa vastauksille {answers} säännöt {rules}, viite-evaluaattori {ref}",
+     "den kompilerade utvärderaren ger reglerna {rules} för {answers}, referensutvärderaren {ref}"),
+    ("SR690", "the compiled engine and the reference evaluator differ on {answers}",
+     "käännetty evaluaattori ja viite-evaluaattori ovat eri mieltä vastauksista {answers}",
+     "den kompilerade utvärderaren och referensutvärderaren skiljer sig åt för {answers}"),
+    ("SR690", "the segment sizes add up to {n} answer sets, the tally to {m}",
+     "segmenttien koot ovat yhteensä {n} vastausjoukkoa, kokonaislaskenta {m}",
+     "segmentens storlekar blir sammanlagt {n} svarsuppsättningar, summeringen {m}"),
+    ("SR690", "counted {n} answer sets out of {size}", "laskettiin {n} vastausjoukkoa, kun niitä on {size}",
+     "räknade {n} svarsuppsättningar av {size}"),
+    ("SR690", "the joint count accounted for {n} answer sets out of {size}",
+     "yhteislaskenta kävi läpi {n} vastausjoukkoa, kun niitä on {size}",
+     "den gemensamma räkningen redovisade {n} svarsuppsättningar av {size}"),
+    ("SR691", "the inexact number {number} reached the evaluator ({what}); every number must be an int or a Fraction",
+     "epätarkka luku {number} päätyi evaluaattoriin ({what}); jokaisen luvun on oltava int tai Fraction",
+     "det inexakta talet {number} nådde utvärderaren ({what}); varje tal måste vara en int eller en Fraction"),
+    # batch and SQL
+    ("SR800", "ruleset {id} needs integers of up to {n} digits in SQL, more than the 38 an exact SQL integer type "
+     "holds; simplify the scores (fewer nested divisions and products)",
+     "säännöstö {id} tarvitsee SQL:ssä enintään {n}-numeroisia kokonaislukuja, enemmän kuin tarkan SQL-"
+     "kokonaislukutyypin 38 numeroa; yksinkertaista pistemääriä (vähemmän sisäkkäisiä jakoja ja kertolaskuja)",
+     "regeluppsättningen {id} behöver heltal med upp till {n} siffror i SQL, fler än de 38 som en exakt "
+     "heltalstyp i SQL rymmer; förenkla poängen (färre nästlade divisioner och produkter)"),
+    ("SR800", "the SQL for ruleset {id} would be {n} characters long; nest the conditions less deeply",
+     "säännöstön {id} SQL olisi {n} merkkiä pitkä; sijoita ehtoja vähemmän syvälle sisäkkäin",
+     "SQL-koden för regeluppsättningen {id} skulle bli {n} tecken lång; nästla villkoren mindre djupt"),
+    ("SR800", "the asked_when of an input reads {names}, whose answers fall into {n} combinations (more than {max}); "
+     "the SQL tries each when an answer is missing or invalid; let the condition read fewer inputs",
+     "kysymyksen asked_when lukee kysymyksiä {names}, joiden vastauksista tulee {n} yhdistelmää (yli {max}); "
+     "SQL kokeilee jokaista, kun vastaus puuttuu tai on virheellinen; anna ehdon lukea vähemmän kysymyksiä",
+     "asked_when för en fråga läser {names}, vars svar faller i {n} kombinationer (fler än {max}); SQL-koden "
+     "prövar var och en när ett svar saknas eller är ogiltigt; låt villkoret läsa färre frågor"),
+    ("SR800", "input {id} allows numbers of more than {n} digits, which the SQL does not read",
+     "kysymys {id} sallii yli {n}-numeroiset luvut, joita SQL ei lue",
+     "frågan {id} tillåter tal med fler än {n} siffror, som SQL-koden inte läser"),
+    ("SR801", "--typed is for the wide shape: the long shape's value column holds every kind of answer",
+     "--typed on leveää muotoa varten: pitkän muodon value-sarakkeessa on kaikenlaisia vastauksia",
+     "--typed är för den breda formen: den långa formens value-kolumn rymmer alla slags svar"),
+    ("SR801", "unknown engine {name}; use one of: {names}", "tuntematon moottori {name}; käytä jotakin näistä: {names}",
+     "okänd motor {name}; använd en av: {names}"),
+    ("SR801", "unknown input shape {name}; use one of: {names}", "tuntematon syötteen muoto {name}; käytä jotakin näistä: {names}",
+     "okänd form på indata {name}; använd en av: {names}"),
+    ("SR801", "unknown SQL dialect {name}; use one of: {names}", "tuntematon SQL-murre {name}; käytä jotakin näistä: {names}",
+     "okänd SQL-dialekt {name}; använd en av: {names}"),
+    ("SR801", "--spark-master is for --engine spark", "--spark-master on valitsinta --engine spark varten",
+     "--spark-master är för --engine spark"),
+    ("SR801", "--carry is for the duckdb and python engines; PostgreSQL carries every non-input column",
+     "--carry on duckdb- ja python-moottoreita varten; PostgreSQL tuo mukaan jokaisen sarakkeen, joka ei ole kysymys",
+     "--carry är för motorerna duckdb och python; PostgreSQL tar med varje kolumn som inte är en fråga"),
+    ("SR801", "JSON columns are read by DuckDB and PostgreSQL, not in {dialect} SQL",
+     "JSON-sarakkeita lukevat DuckDB ja PostgreSQL, ei {dialect}-SQL",
+     "JSON-kolumner läses av DuckDB och PostgreSQL, inte i {dialect}-SQL"),
+    ("SR803", "segrules report reads files and DuckDB tables; run segrules batch --engine postgres first",
+     "segrules report lukee tiedostoja ja DuckDB-tauluja; aja ensin segrules batch --engine postgres",
+     "segrules report läser filer och DuckDB-tabeller; kör först segrules batch --engine postgres"),
+    ("SR803", "{file}: is not UTF-8 text; save it as UTF-8 (in a spreadsheet: 'CSV UTF-8'), or convert it, "
+     "e.g. iconv -f WINDOWS-1252 -t UTF-8 ({detail})",
+     "{file}: ei ole UTF-8-tekstiä; tallenna se UTF-8-muodossa (taulukko-ohjelmassa: 'CSV UTF-8') tai muunna se, "
+     "esim. iconv -f WINDOWS-1252 -t UTF-8 ({detail})",
+     "{file}: är inte UTF-8-text; spara den som UTF-8 (i ett kalkylprogram: 'CSV UTF-8'), eller konvertera den, "
+     "t.ex. iconv -f WINDOWS-1252 -t UTF-8 ({detail})"),
+    ("SR803", "{file}: is not UTF-8 text; save it as UTF-8 (in a spreadsheet: 'CSV UTF-8'), or convert it, "
+     "e.g. iconv -f WINDOWS-1252 -t UTF-8",
+     "{file}: ei ole UTF-8-tekstiä; tallenna se UTF-8-muodossa (taulukko-ohjelmassa: 'CSV UTF-8') tai muunna se, "
+     "esim. iconv -f WINDOWS-1252 -t UTF-8",
+     "{file}: är inte UTF-8-text; spara den som UTF-8 (i ett kalkylprogram: 'CSV UTF-8'), eller konvertera den, "
+     "t.ex. iconv -f WINDOWS-1252 -t UTF-8"),
+    ("SR803", "{file}: cannot be read as CSV: {detail}. Every row must have the header's columns, a field with the "
+     "delimiter, a quote or a line break quoted (\"...\", a quote inside doubled), one kind of line end",
+     "{file}: ei voi lukea CSV-tiedostona: {detail}. Jokaisella rivillä on oltava otsikkorivin sarakkeet, kenttä, "
+     "jossa on erotin, lainausmerkki tai rivinvaihto, lainausmerkeissä (\"...\", lainausmerkki sisällä "
+     "kahdennettuna), ja rivinvaihtojen on oltava samaa lajia",
+     "{file}: kan inte läsas som CSV: {detail}. Varje rad måste ha rubrikradens kolumner, ett fält med "
+     "avgränsaren, ett citattecken eller en radbrytning inom citattecken (\"...\", ett citattecken inuti "
+     "dubblerat), ett slags radslut"),
+    ("SR803", "{file}: cannot open the DuckDB database: {detail}", "{file}: DuckDB-tietokantaa ei voi avata: {detail}",
+     "{file}: DuckDB-databasen kan inte öppnas: {detail}"),
+    ("SR803", "{file}: cannot be read: {detail}", "{file}: ei voi lukea: {detail}", "{file}: kan inte läsas: {detail}"),
+    ("SR803", "{file}: column {n} of the header has no name; name it, or delete the column",
+     "{file}: otsikkorivin sarakkeella {n} ei ole nimeä; nimeä se tai poista sarake",
+     "{file}: kolumn {n} i rubrikraden har inget namn; namnge den eller ta bort kolumnen"),
+    ("SR803", "{file}: the long shape needs the columns {key}, question and value; missing: {names}",
+     "{file}: pitkä muoto tarvitsee sarakkeet {key}, question ja value; puuttuu: {names}",
+     "{file}: den långa formen behöver kolumnerna {key}, question och value; saknas: {names}"),
+    ("SR804", "{file}: cannot open the DuckDB database: {detail}", "{file}: DuckDB-tietokantaa ei voi avata: {detail}",
+     "{file}: DuckDB-databasen kan inte öppnas: {detail}"),
+    ("SR804", "{file}: the folder {folder} does not exist", "{file}: kansiota {folder} ei ole",
+     "{file}: mappen {folder} finns inte"),
+    ("SR804", "{file}: the old output cannot be moved aside; nothing was changed",
+     "{file}: vanhaa tulostetta ei voi siirtää syrjään; mitään ei muutettu",
+     "{file}: den gamla utdatan kan inte flyttas undan; ingenting ändrades"),
+    ("SR804", "{file}: the new output cannot be put in place; the old one is kept",
+     "{file}: uutta tulostetta ei voi siirtää paikalleen; vanha säilytetään",
+     "{file}: den nya utdatan kan inte sättas på plats; den gamla behålls"),
+    ("SR804", "{file} is written, but the old output could not be removed: {path}",
+     "{file} on kirjoitettu, mutta vanhaa tulostetta ei voitu poistaa: {path}",
+     "{file} är skriven, men den gamla utdatan kunde inte tas bort: {path}"),
+    ("SR804", "cannot write the Python engine's working file in {folder}: {reason}; it holds every record's result "
+     "until the output is written: make room there, or set TMPDIR to a folder with room",
+     "Python-moottorin työtiedostoa ei voi kirjoittaa kansioon {folder}: {reason}; siinä on jokaisen tietueen tulos, "
+     "kunnes tuloste on kirjoitettu: vapauta sieltä tilaa tai aseta TMPDIR kansioon, jossa on tilaa",
+     "Python-motorns arbetsfil kan inte skrivas i {folder}: {reason}; den rymmer varje posts resultat tills utdatan "
+     "är skriven: frigör utrymme där, eller sätt TMPDIR till en mapp med utrymme"),
+    ("SR805", "segrules report needs DuckDB: pip install 'segrules[sql]'",
+     "segrules report tarvitsee DuckDB:n: pip install 'segrules[sql]'", "segrules report behöver DuckDB: pip install 'segrules[sql]'"),
+    ("SR805", "batch runs need the optional 'sql' extra: pip install 'segrules[sql]'",
+     "eräajot tarvitsevat valinnaisen lisäosan 'sql': pip install 'segrules[sql]'",
+     "batchkörningar behöver det valfria tillägget 'sql': pip install 'segrules[sql]'"),
+    ("SR805", "PostgreSQL needs the optional 'sql' extra: pip install 'segrules[sql]'",
+     "PostgreSQL tarvitsee valinnaisen lisäosan 'sql': pip install 'segrules[sql]'",
+     "PostgreSQL behöver det valfria tillägget 'sql': pip install 'segrules[sql]'"),
+    ("SR805", "SQL needs the optional 'sql' extra: pip install 'segrules[sql]'",
+     "SQL tarvitsee valinnaisen lisäosan 'sql': pip install 'segrules[sql]'",
+     "SQL behöver det valfria tillägget 'sql': pip install 'segrules[sql]'"),
+    ("SR805", "--engine spark needs the optional 'spark' extra: pip install 'segrules[spark]' (and Java 17 or later)",
+     "--engine spark tarvitsee valinnaisen lisäosan 'spark': pip install 'segrules[spark]' (ja Java 17 tai uudempi)",
+     "--engine spark behöver det valfria tillägget 'spark': pip install 'segrules[spark]' (och Java 17 eller senare)"),
+    ("SR806", "DuckDB could not segment {file}: {detail}", "DuckDB ei pystynyt segmentoimaan syötettä {file}: {detail}",
+     "DuckDB kunde inte segmentera {file}: {detail}"),
+    ("SR806", "Spark could not segment {file}: {detail}", "Spark ei pystynyt segmentoimaan syötettä {file}: {detail}",
+     "Spark kunde inte segmentera {file}: {detail}"),
+    ("SR806", "Spark did not start on {master}: {detail}", "Spark ei käynnistynyt ({master}): {detail}",
+     "Spark startade inte på {master}: {detail}"),
+    ("SR806", "the Spark master did not listen on 127.0.0.1:{port} within {seconds} s",
+     "Sparkin master-prosessi ei alkanut kuunnella osoitteessa 127.0.0.1:{port} {seconds} sekunnissa",
+     "Spark-mastern lyssnade inte på 127.0.0.1:{port} inom {seconds} s"),
+    ("SR806", "the Spark master stopped at start:\n{log}", "Sparkin master-prosessi pysähtyi käynnistyessään:\n{log}",
+     "Spark-mastern stannade vid starten:\n{log}"),
+    ("SR806", "cannot connect to PostgreSQL: {detail}", "PostgreSQL-yhteyttä ei voi muodostaa: {detail}",
+     "kan inte ansluta till PostgreSQL: {detail}"),
+    ("SR807", "{file}: a line gives the same key twice ({detail}); decide refuses such a line too: keep one value "
+     "for each key",
+     "{file}: rivillä on sama avain kahdesti ({detail}); myös decide hylkää tällaisen rivin: jätä kullekin "
+     "avaimelle yksi arvo",
+     "{file}: en rad har samma nyckel två gånger ({detail}); decide avvisar också en sådan rad: behåll ett värde "
+     "för varje nyckel"),
+    ("SR807", "{file}: the keys {first} and {second} name one column (column names ignore case); write each key in "
+     "one spelling",
+     "{file}: avaimet {first} ja {second} nimeävät saman sarakkeen (sarakkeiden nimissä isot ja pienet kirjaimet "
+     "ovat samat); kirjoita kukin avain aina samoin",
+     "{file}: nycklarna {first} och {second} namnger samma kolumn (kolumnnamn skiljer inte på stora och små "
+     "bokstäver); skriv varje nyckel på ett sätt"),
+    ("SR807", "{file}: the header names the column {name} twice (as {first} and {second}; column names ignore case); "
+     "it is not known which one holds the answers: keep one column of that name",
+     "{file}: otsikkorivillä on sarake {name} kahdesti ({first} ja {second}; sarakkeiden nimissä isot ja pienet "
+     "kirjaimet ovat samat); ei tiedetä, kummassa vastaukset ovat: jätä yksi sen niminen sarake",
+     "{file}: rubrikraden namnger kolumnen {name} två gånger (som {first} och {second}; kolumnnamn skiljer inte "
+     "på stora och små bokstäver); det går inte att veta vilken som har svaren: behåll en kolumn med det namnet"),
+    ("SR807", "{file}: the header names the column {name} twice; it is not known which one holds the answers: keep "
+     "one column of that name",
+     "{file}: otsikkorivillä on sarake {name} kahdesti; ei tiedetä, kummassa vastaukset ovat: jätä yksi sen "
+     "niminen sarake",
+     "{file}: rubrikraden namnger kolumnen {name} två gånger; det går inte att veta vilken som har svaren: behåll "
+     "en kolumn med det namnet"),
+    ("SR808", "{file}: the record key {key} = {shown} is given to {n} records (and {k} other keys more than once); "
+     "each record needs a key of its own (keep the latest row of each key, or give --key a column that is unique)",
+     "{file}: tietueen avain {key} = {shown} on annettu {n} tietueelle (ja {k} muuta avainta useammin kuin kerran); "
+     "jokainen tietue tarvitsee oman avaimen (säilytä kunkin avaimen uusin rivi tai anna valitsimelle --key "
+     "sarake, jonka arvot ovat yksilöllisiä)",
+     "{file}: postnyckeln {key} = {shown} är given till {n} poster (och {k} andra nycklar mer än en gång); varje "
+     "post behöver en egen nyckel (behåll den senaste raden för varje nyckel, eller ge --key en kolumn som är unik)"),
+    ("SR808", "{file}: the record key {key} = {shown} is given to {n} records (and {k} other key more than once); "
+     "each record needs a key of its own (keep the latest row of each key, or give --key a column that is unique)",
+     "{file}: tietueen avain {key} = {shown} on annettu {n} tietueelle (ja {k} muu avain useammin kuin kerran); "
+     "jokainen tietue tarvitsee oman avaimen (säilytä kunkin avaimen uusin rivi tai anna valitsimelle --key "
+     "sarake, jonka arvot ovat yksilöllisiä)",
+     "{file}: postnyckeln {key} = {shown} är given till {n} poster (och {k} annan nyckel mer än en gång); varje "
+     "post behöver en egen nyckel (behåll den senaste raden för varje nyckel, eller ge --key en kolumn som är unik)"),
+    ("SR808", "{file}: the record key {key} = {shown} is given to {n} records; each record needs a key of its own "
+     "(keep the latest row of each key, or give --key a column that is unique)",
+     "{file}: tietueen avain {key} = {shown} on annettu {n} tietueelle; jokainen tietue tarvitsee oman avaimen "
+     "(säilytä kunkin avaimen uusin rivi tai anna valitsimelle --key sarake, jonka arvot ovat yksilöllisiä)",
+     "{file}: postnyckeln {key} = {shown} är given till {n} poster; varje post behöver en egen nyckel (behåll "
+     "den senaste raden för varje nyckel, eller ge --key en kolumn som är unik)"),
+    ("SR809", "{file}: the column {names} has the name of a column the result writes, and would be lost; rename it "
+     "in the answers (e.g. previous_segment), or leave it out of the extract",
+     "{file}: sarakkeella {names} on tuloksen kirjoittaman sarakkeen nimi, ja se menetettäisiin; nimeä se "
+     "vastauksissa uudelleen (esim. previous_segment) tai jätä se pois poiminnasta",
+     "{file}: kolumnen {names} har namnet på en kolumn som resultatet skriver, och skulle gå förlorad; byt namn "
+     "på den i svaren (t.ex. previous_segment), eller lämna den utanför uttaget"),
+    ("SR809", "{file}: the columns {names} have the name of a column the result writes, and would be lost; rename it "
+     "in the answers (e.g. previous_segment), or leave it out of the extract",
+     "{file}: sarakkeilla {names} on tuloksen kirjoittamien sarakkeiden nimet, ja ne menetettäisiin; nimeä ne "
+     "vastauksissa uudelleen (esim. previous_segment) tai jätä ne pois poiminnasta",
+     "{file}: kolumnerna {names} har namn på kolumner som resultatet skriver, och skulle gå förlorade; byt namn "
+     "på dem i svaren (t.ex. previous_segment), eller lämna dem utanför uttaget"),
+    # segrules report
+    ("SR850", "the smallest count shown must be at least 1, not {n}", "pienimmän näytettävän lukumäärän on oltava vähintään 1, ei {n}",
+     "det minsta antal som visas måste vara minst 1, inte {n}"),
+    ("SR853", "{file} is a batch result; --compare segments the same answers with both versions, so give the answers "
+     "as --input",
+     "{file} on eräajon tulos; --compare segmentoi samat vastaukset molemmilla versioilla, joten anna vastaukset "
+     "valitsimella --input",
+     "{file} är ett batchresultat; --compare segmenterar samma svar med båda versionerna, så ange svaren som --input"),
+    ("SR854", "the batch result has no column {names}; its columns are: {columns}",
+     "eräajon tuloksessa ei ole saraketta {names}; sen sarakkeet ovat: {columns}",
+     "batchresultatet har ingen kolumn {names}; dess kolumner är: {columns}"),
+    ("SR854", "{file}: cannot be read: {detail}", "{file}: ei voi lukea: {detail}", "{file}: kan inte läsas: {detail}"),
+    ("SR855", "segrules report audits its suppression with the solver z3, which is not installed: "
+     "pip install 'segrules[sql]'",
+     "segrules report tarkastaa pienten lukujen piilottamisen z3-ratkaisimella, jota ei ole asennettu: "
+     "pip install 'segrules[sql]'",
+     "segrules report granskar sin undertryckning av små tal med lösaren z3, som inte är installerad: "
+     "pip install 'segrules[sql]'"),
+    # segrules serve: its settings and files
+    ("SR904", "the token in {file} has spaces or several lines; write one token",
+     "tiedoston {file} tunnisteessa on välilyöntejä tai useita rivejä; kirjoita yksi tunniste",
+     "token i {file} har mellanslag eller flera rader; skriv en token"),
+    ("SR904", "the token in {file} is {n} characters long; use at least {min} random characters",
+     "tiedoston {file} tunniste on {n} merkkiä pitkä; käytä vähintään {min} satunnaista merkkiä",
+     "token i {file} är {n} tecken lång; använd minst {min} slumpmässiga tecken"),
+    ("SR904", "the token file {file} is not a regular file (a pipe, a device or a socket); write the token into a file",
+     "tunnistetiedosto {file} ei ole tavallinen tiedosto (se on putki, laite tai pistoke); kirjoita tunniste tiedostoon",
+     "tokenfilen {file} är inte en vanlig fil (ett rör, en enhet eller en socket); skriv token i en fil"),
+    ("SR904", "the token file {file} is larger than {max} bytes; it must hold one token",
+     "tunnistetiedosto {file} on suurempi kuin {max} tavua; siinä saa olla vain yksi tunniste",
+     "tokenfilen {file} är större än {max} byte; den får bara innehålla en token"),
+    ("SR904", "the token file {file} is not UTF-8 text", "tunnistetiedosto {file} ei ole UTF-8-tekstiä",
+     "tokenfilen {file} är inte UTF-8-text"),
+    ("SR905", "cannot open the decision log {file}: it is a pipe that nothing reads",
+     "päätöslokia {file} ei voi avata: se on putki, jota mikään ei lue",
+     "beslutsloggen {file} kan inte öppnas: den är ett rör som ingen läser"),
+    ("SR905", "cannot open the decision log {file}: {why}", "päätöslokia {file} ei voi avata: {why}",
+     "beslutsloggen {file} kan inte öppnas: {why}"),
+    ("SR906", "segrules {command} needs the serve extra ({name} is missing): pip install 'segrules[serve]'",
+     "segrules {command} tarvitsee lisäosan serve ({name} puuttuu): pip install 'segrules[serve]'",
+     "segrules {command} behöver tillägget serve ({name} saknas): pip install 'segrules[serve]'"),
+    ("SR906", "the timeout must be more than 0 and at most {max} seconds, not {value}",
+     "aikakatkaisun on oltava yli 0 ja enintään {max} sekuntia, ei {value}",
+     "tidsgränsen måste vara mer än 0 och högst {max} sekunder, inte {value}"),
+    ("SR906", "the port must be a whole number from 0 to 65535, not {value}",
+     "portin on oltava kokonaisluku 0–65535, ei {value}", "porten måste vara ett heltal från 0 till 65535, inte {value}"),
+    ("SR906", "the reload priority must be idle or normal, not {value}",
+     "uudelleenlatauksen prioriteetin on oltava idle tai normal, ei {value}",
+     "omladdningens prioritet måste vara idle eller normal, inte {value}"),
+    ("SR906", "the decision-log policy must be block or drop, not {value}",
+     "päätöslokin käytännön on oltava block tai drop, ei {value}",
+     "beslutsloggens policy måste vara block eller drop, inte {value}"),
+    ("SR906", "the body size limit must be greater than zero, not {value}",
+     "pyynnön rungon kokorajan on oltava suurempi kuin nolla, ei {value}",
+     "storleksgränsen för begärans innehåll måste vara större än noll, inte {value}"),
+    ("SR906", "the batch line limit must be greater than zero, not {value}",
+     "erän rivimäärän rajan on oltava suurempi kuin nolla, ei {value}",
+     "gränsen för antalet rader i en batch måste vara större än noll, inte {value}"),
+    ("SR906", "the decision-log queue must be greater than zero, not {value}",
+     "päätöslokin jonon on oltava suurempi kuin nolla, ei {value}",
+     "beslutsloggens kö måste vara större än noll, inte {value}"),
+    ("SR906", "the watch interval must be greater than zero, not {value}",
+     "tiedostojen seurantavälin on oltava suurempi kuin nolla, ei {value}",
+     "bevakningsintervallet måste vara större än noll, inte {value}"),
+    ("SR907", "{file}: the new version could not be checked: the reload worker runs another installation of segrules "
+     "than the service; restart the service",
+     "{file}: uutta versiota ei voitu tarkistaa: uudelleenlatauksen työprosessi käyttää eri segrules-asennusta kuin "
+     "palvelu; käynnistä palvelu uudelleen",
+     "{file}: den nya versionen kunde inte kontrolleras: omladdningsprocessen kör en annan installation av segrules "
+     "än tjänsten; starta om tjänsten"),
+    # segrules serve: its requests
+    ("SR910", "this service needs a valid bearer token", "tämä palvelu tarvitsee kelvollisen tunnisteen (bearer token)",
+     "den här tjänsten behöver en giltig bearer-token"),
+    ("SR911", "no ruleset {name} is served; served: {ids}", "säännöstöä {name} ei tarjota; tarjolla: {ids}",
+     "ingen regeluppsättning {name} tillhandahålls; tillhandahålls: {ids}"),
+    ("SR912", "{id} is served in version {version} with content hash {hash}, not {given}",
+     "säännöstöä {id} tarjotaan versiona {version}, jonka sisällön tiiviste on {hash}, ei {given}",
+     "{id} tillhandahålls i version {version} med innehållets hash {hash}, inte {given}"),
+    ("SR913", "{what} is not UTF-8 (byte {n})", "{what} ei ole UTF-8-muotoista (tavu {n})", "{what} är inte UTF-8 (byte {n})"),
+    ("SR913", "{what} is not valid JSON: {reason} (line {line} column {column})",
+     "{what} ei ole kelvollista JSONia: {reason} (rivi {line}, sarake {column})",
+     "{what} är inte giltig JSON: {reason} (rad {line}, kolumn {column})"),
+    ("SR913", "{what} is not valid JSON: the key {key} is given twice",
+     "{what} ei ole kelvollista JSONia: avain {key} on annettu kahdesti",
+     "{what} är inte giltig JSON: nyckeln {key} förekommer två gånger"),
+    ("SR913", "{what} is not valid JSON: {reason}", "{what} ei ole kelvollista JSONia: {reason}",
+     "{what} är inte giltig JSON: {reason}"),
+    ("SR913", "{what} cannot be read as JSON", "{what} ei ole luettavissa JSONina", "{what} kan inte läsas som JSON"),
+    ("SR914", "{name} must be an ISO 8601 date-time as text",
+     "{name} on annettava tekstinä, ISO 8601 -muotoisena päivämääränä ja kellonaikana",
+     "{name} måste vara ett datum och klockslag enligt ISO 8601, som text"),
+    ("SR914", "{name} {time} is not an ISO 8601 date-time; write e.g. 2024-03-01T09:30:00+02:00",
+     "{name} {time} ei ole ISO 8601 -muotoinen päivämäärä ja kellonaika; kirjoita esim. 2024-03-01T09:30:00+02:00",
+     "{name} {time} är inte ett datum och klockslag enligt ISO 8601; skriv t.ex. 2024-03-01T09:30:00+02:00"),
+    ("SR914", "the body must be a JSON object with the answers under \"answers\"",
+     "pyynnön rungon on oltava JSON-objekti, jonka kohdassa \"answers\" ovat vastaukset",
+     "begärans innehåll måste vara ett JSON-objekt med svaren under \"answers\""),
+    ("SR914", "unknown key {key} in the request; allowed: {keys}; put the answers under \"answers\"",
+     "tuntematon avain {key} pyynnössä; sallitut: {keys}; anna vastaukset kohdassa \"answers\"",
+     "okänd nyckel {key} i begäran; tillåtna: {keys}; lägg svaren under \"answers\""),
+    ("SR914", "unknown key {key} in the request; allowed: {keys}", "tuntematon avain {key} pyynnössä; sallitut: {keys}",
+     "okänd nyckel {key} i begäran; tillåtna: {keys}"),
+    ("SR914", "the request has no \"answers\"", "pyynnössä ei ole kohtaa \"answers\"", "begäran har inga \"answers\""),
+    ("SR914", "the parameter of a Parameters resource must be a list of parts",
+     "Parameters-resurssin parameter-kohdan on oltava luettelo osia (part)",
+     "parameter i en Parameters-resurs måste vara en lista med delar"),
+    ("SR914", "each part of a Parameters resource must be an object with a name",
+     "Parameters-resurssin jokaisen osan on oltava objekti, jolla on name",
+     "varje del av en Parameters-resurs måste vara ett objekt med ett name"),
+    ("SR914", "line {line} must be a JSON object of answers", "rivin {line} on oltava vastausten JSON-objekti",
+     "rad {line} måste vara ett JSON-objekt med svar"),
+    ("SR914", "the parameter {name} takes a valueCode or a valueString (text)",
+     "parametrille {name} annetaan valueCode tai valueString (teksti)",
+     "parametern {name} tar en valueCode eller en valueString (text)"),
+    ("SR914", "unknown parameter {name}; $decide takes response, assessedAt, override, reason, carePlan",
+     "tuntematon parametri {name}; $decide ottaa parametrit response, assessedAt, override, reason, carePlan",
+     "okänd parameter {name}; $decide tar response, assessedAt, override, reason, carePlan"),
+    ("SR914", "the parameter carePlan takes a valueBoolean", "parametrille carePlan annetaan valueBoolean",
+     "parametern carePlan tar en valueBoolean"),
+    ("SR914", "the body must be a JSON object with the keys {keys}",
+     "pyynnön rungon on oltava JSON-objekti, jossa on avaimet {keys}",
+     "begärans innehåll måste vara ett JSON-objekt med nycklarna {keys}"),
+    ("SR915", "the body is {n} bytes; the limit is {max}", "pyynnön runko on {n} tavua; raja on {max}",
+     "begärans innehåll är {n} byte; gränsen är {max}"),
+    ("SR915", "the body is over the limit of {max} bytes", "pyynnön runko ylittää {max} tavun rajan",
+     "begärans innehåll är över gränsen på {max} byte"),
+    ("SR915", "line {line} is over {max} bytes", "rivi {line} on yli {max} tavua", "rad {line} är över {max} byte"),
+    ("SR916", "the request was not done within {n} seconds", "pyyntö ei valmistunut {n} sekunnissa",
+     "begäran blev inte klar inom {n} sekunder"),
+    ("SR916", "no data came for {n} seconds", "dataa ei tullut {n} sekuntiin", "inga data kom på {n} sekunder"),
+    ("SR916", "the request line and headers did not arrive within {n} seconds",
+     "pyyntörivi ja otsakkeet eivät saapuneet {n} sekunnissa", "begäransraden och huvudena kom inte fram inom {n} sekunder"),
+    ("SR917", "the body is {media}; send {types}", "pyynnön runko on {media}; lähetä {types}",
+     "begärans innehåll är {media}; skicka {types}"),
+    ("SR918", "no such file: {name}", "tiedostoa ei ole: {name}", "ingen sådan fil: {name}"),
+    ("SR918", "no such page or action: {method} {path}", "tällaista sivua tai toimintoa ei ole: {method} {path}",
+     "ingen sådan sida eller åtgärd: {method} {path}"),
+    ("SR918", "no endpoint for {method} {path} (wrong method)", "ei päätepistettä: {method} {path} (väärä metodi)",
+     "ingen slutpunkt för {method} {path} (fel metod)"),
+    ("SR918", "no endpoint for {method} {path} (wrong path)", "ei päätepistettä: {method} {path} (väärä polku)",
+     "ingen slutpunkt för {method} {path} (fel sökväg)"),
+    ("SR919", "no ruleset is in service yet: see /health/ready", "yhtään säännöstöä ei ole vielä tarjolla: katso /health/ready",
+     "ingen regeluppsättning tillhandahålls ännu: se /health/ready"),
+    ("SR920", "a batch takes at most {n} lines", "erässä saa olla enintään {n} riviä", "en batch får ha högst {n} rader"),
+    ("SR921", "the service failed on this request; it has been logged",
+     "palvelu epäonnistui tämän pyynnön käsittelyssä; virhe on kirjattu lokiin",
+     "tjänsten misslyckades med den här begäran; felet har loggats"),
+    ("SR921", "internal error in the workbench (a bug in segrules)", "työpöydän sisäinen virhe (virhe segrulesissa)",
+     "internt fel i arbetsbänken (ett fel i segrules)"),
+    ("SR922", "the request is not HTTP/1.1: its request line or headers cannot be read, or more than 64 KiB came "
+     "without the headers ending",
+     "pyyntö ei ole HTTP/1.1-pyyntö: sen pyyntöriviä tai otsakkeita ei voi lukea, tai yli 64 KiB tuli ilman, että "
+     "otsakkeet päättyivät",
+     "begäran är inte HTTP/1.1: dess begäransrad eller huvuden kan inte läsas, eller mer än 64 KiB kom utan att "
+     "huvudena tog slut"),
+    # FHIR
+    ("SR930", "expected a QuestionnaireResponse, a list of them or a Bundle",
+     "odotettiin QuestionnaireResponse-resurssia, niiden luetteloa tai Bundlea",
+     "väntade ett QuestionnaireResponse, en lista med sådana eller ett Bundle"),
+    ("SR930", "expected a QuestionnaireResponse, got {kind}", "odotettiin QuestionnaireResponse-resurssia, saatiin {kind}",
+     "väntade ett QuestionnaireResponse, fick {kind}"),
+    ("SR930", "no QuestionnaireResponse was given", "yhtään QuestionnaireResponse-resurssia ei annettu",
+     "inget QuestionnaireResponse gavs"),
+    ("SR930", "{n} responses; at most {max} are read at once", "{n} vastausta; kerralla luetaan enintään {max}",
+     "{n} svar; högst {max} läses åt gången"),
+    ("SR930", "questionnaire must be a canonical URL", "questionnaire-kohdan on oltava kanoninen URL",
+     "questionnaire måste vara en kanonisk URL"),
+    ("SR930", "every item must be an object with a linkId ({n} are not)",
+     "jokaisen kohdan (item) on oltava objekti, jolla on linkId ({n} ei ole)",
+     "varje post (item) måste vara ett objekt med ett linkId ({n} är det inte)"),
+    ("SR930", "every item must be an object with a linkId", "jokaisen kohdan (item) on oltava objekti, jolla on linkId",
+     "varje post (item) måste vara ett objekt med ett linkId"),
+    ("SR930", "items are nested more than {n} levels deep", "kohdat ovat sisäkkäin yli {n} tasoa",
+     "posterna är nästlade mer än {n} nivåer djupt"),
+    ("SR930", "a Bundle's entry is an object, not {kind}", "Bundlen kohdan (entry) on oltava objekti, ei {kind}",
+     "en post (entry) i ett Bundle är ett objekt, inte {kind}"),
+    ("SR931", "answers the questionnaire {url}, not one of ruleset {id}: {urls}",
+     "vastaa lomakkeeseen {url}, joka ei ole säännöstön {id} lomake: {urls}",
+     "besvarar formuläret {url}, inte ett av regeluppsättningen {id}: {urls}"),
+    ("SR931", "answers version {version} of the questionnaire; the ruleset {id} is version {version2}",
+     "vastaa lomakkeen versioon {version}; säännöstö {id} on versio {version2}",
+     "besvarar version {version} av formuläret; regeluppsättningen {id} är version {version2}"),
+    ("SR932", "and {n} more items that are not questions of the questionnaire",
+     "ja {n} muuta kohtaa, jotka eivät ole lomakkeen kysymyksiä", "och {n} poster till som inte är frågor i formuläret"),
+    ("SR932", "and {n} more item that are not questions of the questionnaire",
+     "ja {n} muu kohta, joka ei ole lomakkeen kysymys", "och {n} post till som inte är en fråga i formuläret"),
+    ("SR932", "this item is not a question and takes no answer", "tämä kohta ei ole kysymys, eikä siihen vastata",
+     "posten är ingen fråga och tar inget svar"),
+    ("SR933", "and {n} more repetitions of an item", "ja {n} muuta toistettua kohtaa", "och {n} upprepade poster till"),
+    ("SR933", "and {n} more repetition of an item", "ja {n} muu toistettu kohta", "och {n} upprepad post till"),
+    ("SR933", "{n} answers given; the item takes one", "annettu {n} vastausta; kohtaan annetaan yksi",
+     "{n} svar givna; posten tar ett"),
+    ("SR933", "the item appears more than once in response {k}", "kohta on vastauksessa {k} useammin kuin kerran",
+     "posten förekommer mer än en gång i svar {k}"),
+    ("SR933", "the item appears more than once in bundle entry {k}", "kohta on Bundlen kohdassa {k} useammin kuin kerran",
+     "posten förekommer mer än en gång i Bundle-posten {k}"),
+    ("SR933", "the item appears more than once in response", "kohta on vastauksessa useammin kuin kerran",
+     "posten förekommer mer än en gång i svaret"),
+    ("SR935", "the coding's system is {system}; the answers of this item are in {system2}",
+     "koodin koodisto (system) on {system}; tämän kohdan vastaukset ovat koodistossa {system2}",
+     "kodningens system är {system}; svaren på den här posten finns i {system2}"),
+    ("SR935", "the code {code} is not a value of the scale {scale}", "koodi {code} ei ole asteikon {scale} arvo",
+     "koden {code} är inte ett värde på skalan {scale}"),
+    ("SR936", "response {a} answers {value}, response {b} answers {value2}",
+     "vastauksessa {a} vastaus on {value}, vastauksessa {b} {value2}", "svar {a} svarar {value}, svar {b} svarar {value2}"),
+    ("SR936", "bundle entry {a} answers {value}, bundle entry {b} answers {value2}",
+     "Bundlen kohdassa {a} vastaus on {value}, kohdassa {b} {value2}",
+     "Bundle-posten {a} svarar {value}, Bundle-posten {b} svarar {value2}"),
+    ("SR938", "the response's status is {status}; only {statuses} responses are decided",
+     "vastauksen tila (status) on {status}; vain vastaukset, joiden tila on {statuses}, ratkaistaan",
+     "svarets status är {status}; bara svar med status {statuses} avgörs"),
+    ("SR939", "unknown respondent {name}; give client or professional, or none for the combined questionnaire",
+     "tuntematon vastaaja {name}; anna client tai professional, tai ei mitään yhdistetylle lomakkeelle",
+     "okänd svarande {name}; ange client eller professional, eller ingen för det sammanslagna formuläret"),
+    ("SR940", "cannot export {type} to FHIRPath", "{type}-lauseketta ei voi viedä FHIRPath-muotoon",
+     "{type} kan inte exporteras till FHIRPath"),
+    ("SR940", "cannot export {type} to FHIRPath as a number", "{type}-lauseketta ei voi viedä FHIRPath-muotoon lukuna",
+     "{type} kan inte exporteras till FHIRPath som ett tal"),
+    ("SR940", "the asked_when of an input is too large to export as FHIRPath ({n} characters, at most {max})",
+     "kysymyksen asked_when on liian suuri vietäväksi FHIRPath-muotoon ({n} merkkiä, enintään {max})",
+     "asked_when för en fråga är för stort för att exporteras som FHIRPath ({n} tecken, högst {max})"),
+    ("SR940", "the asked_when of {id} is too large to export as FHIRPath ({n} characters, at most {max})",
+     "kysymyksen {id} asked_when on liian suuri vietäväksi FHIRPath-muotoon ({n} merkkiä, enintään {max})",
+     "asked_when för {id} är för stort för att exporteras som FHIRPath ({n} tecken, högst {max})"),
+    ("SR941", "a CarePlan needs the subject: give the QuestionnaireResponse a subject (a Patient reference)",
+     "CarePlan tarvitsee kohdehenkilön (subject): anna QuestionnaireResponse-resurssille subject (viittaus Patient-resurssiin)",
+     "en CarePlan behöver subjektet: ge QuestionnaireResponse ett subject (en referens till en Patient)"),
+    ("SR942", "validating FHIR resources needs fhir.resources: pip install 'segrules[fhir]'",
+     "FHIR-resurssien validointi tarvitsee fhir.resources-kirjaston: pip install 'segrules[fhir]'",
+     "validering av FHIR-resurser behöver fhir.resources: pip install 'segrules[fhir]'"),
+    ("SR943", "not a FHIR R4 resource: resourceType {type}", "ei FHIR R4 -resurssi: resourceType {type}",
+     "inte en FHIR R4-resurs: resourceType {type}"),
+    ("SR943", "the {type} is not valid FHIR R4: {detail}", "{type} ei ole kelvollinen FHIR R4 -resurssi: {detail}",
+     "{type} är inte giltig FHIR R4: {detail}"),
 ]
 
 #: The hints, as the messages (code None: a hint of any code).
@@ -1188,6 +1754,7 @@ YAML_PROBLEMS: list[tuple[str, str, str]] = [
     ("did not find expected ',' or '}'", "odotettua merkkiä ',' tai '}' ei löytynyt", "det väntade ',' eller '}' hittades inte"),
     ("did not find expected comment or line break", "odotettua kommenttia tai rivinvaihtoa ei löytynyt",
      "den väntade kommentaren eller radbrytningen hittades inte"),
+    ("invalid YAML", "virheellinen YAML", "ogiltig YAML"),
     ("the character {c} is not allowed in YAML", "merkki {c} ei ole sallittu YAMLissa", "tecknet {c} är inte tillåtet i YAML"),
 ]
 

@@ -217,8 +217,7 @@ def test_a_message_without_a_template_is_its_title_and_its_values():
     d = Diagnostic("SR555", "the pickled ruleset 'x.yaml' loads here", Span("f.yaml", 3, 1), hint="an unknown hint")
     assert d.format("sv") == "f.yaml:3:1: SR555 fel: En regeluppsättning kan inte picklas eller avpicklas ('x.yaml')"
     # an apostrophe inside a word opens no quote: the values, not scraps of the English
-    text = messages.translate("SR935", "battery: the coding's system is 'urn:x:y'; the answers of this item are in "
-                              "'urn:segrules:q'", "fi")
+    text = messages.translate("SR935", "battery: the coding's version 'urn:x:y' is not that of 'urn:segrules:q'", "fi")
     assert text == "Koodi toisesta koodistosta ('urn:x:y', 'urn:segrules:q')"
 
 
