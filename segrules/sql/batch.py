@@ -541,6 +541,9 @@ def duckdb_relation(con, src: Location, inputs: Sequence[str] = (), *, key: str 
     if not os.path.isfile(path):
         if os.path.isdir(path):
             raise BatchInputError(f"{path}: it is a folder; give a file")
+        if os.path.exists(path):  # a named pipe, a device, a socket: read more than once, so refused
+            raise BatchInputError(f"{path}: it is not a regular file (a named pipe or a device); the input is read "
+                                  "more than once: save it to a file and give that")
         raise BatchInputError(f"{path}: no such {'DuckDB database' if src.kind == 'duckdb' else 'file'}")
     lit = _lit(path)
     if src.kind == "csv":

@@ -353,11 +353,13 @@ def test_a_hash_sign_is_part_of_a_file_name_unless_it_names_a_duckdb_table(tmp_p
 
 def test_SR803_a_folder_or_an_empty_file_is_said_to_be_one(tmp_path, ruleset):
     """In the user's words, not DuckDB's: a folder named like a file, a JSON Lines file with
-    no record (empty, or blank lines only)."""
+    no record (empty, or blank lines only), a named pipe."""
     (tmp_path / "answers.csv").mkdir()
     (tmp_path / "empty.jsonl").write_bytes(b"")
     (tmp_path / "blank.jsonl").write_bytes(b"\n \r\n\t\n")
-    cases = [("answers.csv", "it is a folder"), ("empty.jsonl", "the file is empty"), ("blank.jsonl", "the file is empty")]
+    os.mkfifo(tmp_path / "pipe.csv")  # read more than once: refused for what it is, not as missing
+    cases = [("answers.csv", "it is a folder"), ("empty.jsonl", "the file is empty"), ("blank.jsonl", "the file is empty"),
+             ("pipe.csv", "not a regular file (a named pipe or a device)")]
     for name, words in cases:
         with pytest.raises(SegrulesError) as info:
             run_batch(ruleset, str(tmp_path / name), str(tmp_path / "out.parquet"))
