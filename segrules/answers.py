@@ -86,9 +86,10 @@ def read_document(source: str | os.PathLike, stdin: BinaryIO | None = None, *, e
     return parse_document(data, name, example=example)
 
 
-def parse_answers(data: bytes, name: str = "<answers>", *, example: str | None = None) -> dict:
-    """The answers JSON object in ``data`` (UTF-8, a leading BOM allowed)."""
-    return _answer_set(parse_document(data, name, example=example))
+def parse_answers(data: bytes, name: str = "<answers>", *, example: str | None = None, bom: bool = True) -> dict:
+    """The answers JSON object in ``data`` (UTF-8, a leading BOM allowed unless ``bom`` is
+    false: a line of JSON Lines after the first, where a BOM is not the file's)."""
+    return _answer_set(parse_document(data, name, example=example, bom=bom))
 
 
 def too_large(name: str, size: int | None = None) -> AnswersFileError:
@@ -108,8 +109,9 @@ def _answer_set(answers: Any) -> dict:
     return answers
 
 
-def parse_document(data: bytes, name: str = "<answers>", *, example: str | None = None) -> Any:
-    """The JSON document in ``data`` (UTF-8, a leading BOM allowed), within the limits."""
+def parse_document(data: bytes, name: str = "<answers>", *, example: str | None = None, bom: bool = True) -> Any:
+    """The JSON document in ``data`` (UTF-8, a leading BOM allowed unless ``bom`` is false),
+    within the limits."""
     if len(data) > MAX_ANSWERS_BYTES:
         raise too_large(name, len(data))
     try:
@@ -120,7 +122,7 @@ def parse_document(data: bytes, name: str = "<answers>", *, example: str | None 
             Diagnostic("SR510", "the answers file is not valid UTF-8 text", Span(name, line, 1),
                        hint="save the file as UTF-8")
         ) from None
-    if text.startswith("\ufeff"):
+    if bom and text.startswith("\ufeff"):
         text = text[1:]
     deep = nesting_error(text)
     if deep is not None:

@@ -189,7 +189,9 @@ def _run_lines(args, ruleset: Ruleset, lines, when, source: str) -> int:
         try:
             if line is None:
                 raise answers_source.too_large(name)
-            answers = answers_source.parse_answers(line, name, example=example)
+            # a byte-order mark starts the file, not a line after its first (as batch and the
+            # service read JSON Lines)
+            answers = answers_source.parse_answers(line, name, example=example, bom=number == 1)
             decision = ruleset.decide(answers, assessed_at=when, override=args.override, reason=args.reason)
         except SegrulesError as exc:
             failed += 1

@@ -161,3 +161,15 @@ def test_a_bad_second_line_is_one_error_and_the_other_lines_are_decided(monkeypa
     docs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [("decision" in d, d["line"]) for d in docs] == [(True, 1), (False, 2), (True, 3), (True, 4)]
     assert docs[1]["error"]["code"] == "SR511"
+
+
+def test_a_byte_order_mark_starts_the_file_not_a_later_line(tmp_path, capsys):
+    """A BOM on the first line is the file's (read as UTF-8); one at the start of a later line
+    is no JSON: that line is SR511, as batch and the service refuse it."""
+    answers = [json.dumps(a) for a in _lines(3)]
+    path = tmp_path / "answers.jsonl"
+    path.write_text("\ufeff" + answers[0] + "\n\ufeff" + answers[1] + "\n" + answers[2] + "\n", encoding="utf-8")
+    assert main(["decide", RULESET, "--answers", str(path), "--json"]) == 1
+    docs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [("decision" in d, d["line"]) for d in docs] == [(True, 1), (False, 2), (True, 3)]
+    assert docs[1]["error"]["code"] == "SR511" and "byte-order mark" in docs[1]["error"]["message"]
