@@ -1189,6 +1189,11 @@ MESSAGES: list[tuple[str, str, str, str]] = [
     ("SR803", "segrules report reads files and DuckDB tables; run segrules batch --engine postgres first",
      "segrules report lukee tiedostoja ja DuckDB-tauluja; aja ensin segrules batch --engine postgres",
      "segrules report läser filer och DuckDB-tabeller; kör först segrules batch --engine postgres"),
+    ("SR803", "{file}: is not UTF-8 text; save it as UTF-8, or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8 ({detail})",
+     "{file}: ei ole UTF-8-tekstiä; tallenna se UTF-8-muodossa tai muunna se, esim. iconv -f WINDOWS-1252 -t UTF-8 "
+     "({detail})",
+     "{file}: är inte UTF-8-text; spara den som UTF-8, eller konvertera den, t.ex. iconv -f WINDOWS-1252 -t UTF-8 "
+     "({detail})"),
     ("SR803", "{file}: is not UTF-8 text; save it as UTF-8 (in a spreadsheet: 'CSV UTF-8'), or convert it, "
      "e.g. iconv -f WINDOWS-1252 -t UTF-8 ({detail})",
      "{file}: ei ole UTF-8-tekstiä; tallenna se UTF-8-muodossa (taulukko-ohjelmassa: 'CSV UTF-8') tai muunna se, "

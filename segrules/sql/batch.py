@@ -641,6 +641,7 @@ _NOT_UTF8 = (
     "is not UTF-8 text; save it as UTF-8 (in a spreadsheet: 'CSV UTF-8'), or convert it, "
     "e.g. iconv -f WINDOWS-1252 -t UTF-8"
 )
+_NOT_UTF8_JSON = "is not UTF-8 text; save it as UTF-8, or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8"
 
 
 def _jsonl_relation(con, src: Location, lit: str, answers: Sequence[str]) -> str:
@@ -742,6 +743,8 @@ def _read_error(exc: Exception, src: Any, what: str | None = None) -> SegrulesEr
         return DuplicateColumnError(f"{src}: a line gives the same key twice ({first}); decide refuses such a "
                                     "line too: keep one value for each key")
     if "unicode" in text.lower() or "utf-8" in text.lower() or "utf8" in text.lower():
+        if getattr(src, "kind", None) == "jsonl":  # no spreadsheet's advice; the line DuckDB means
+            return BatchInputError(f"{src}: {_NOT_UTF8_JSON} ({_json_line_found(src.path, first)})")
         return BatchInputError(f"{src}: {_NOT_UTF8} ({first})")
     if "CSV" in text and getattr(src, "kind", None) == "csv":
         # DuckDB's own words on what is wrong, never the line it quotes

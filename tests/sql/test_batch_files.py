@@ -297,6 +297,18 @@ def test_the_result_columns_have_one_type_on_every_engine(tmp_path, ruleset, poo
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_SR803_a_json_lines_file_that_is_not_utf8_names_its_line_and_no_spreadsheet(tmp_path, ruleset, pool, engine):
+    """JSON Lines in another encoding: the advice is a JSON file's (no spreadsheet's 'CSV
+    UTF-8'), and the line named is the one at fault (DuckDB names the one after it)."""
+    lines = [json.dumps({"record_id": k, **pool[k]}) for k in range(3)]
+    lines[1] = lines[1][:-1] + ', "unit": "Mäntsälä"}'
+    (tmp_path / "in.jsonl").write_bytes("\n".join(lines).encode("latin-1") + b"\n")
+    message = _refused(ruleset, tmp_path / "in.jsonl", tmp_path / "out.csv", "SR803", engine=engine)
+    assert "is not UTF-8 text" in message and "spreadsheet" not in message, message
+    assert "in line 2:" in message and "Mäntsälä" not in message, message
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_SR803_files_that_are_not_csv_say_why_without_showing_the_row(tmp_path, ruleset, pool, engine):
     _write_csv(tmp_path / "in.csv", ruleset, pool, rows=5, extra=("municipality",),
                cell=lambda k, c: "Hervanta", encoding="latin-1")
