@@ -2082,8 +2082,9 @@ def word(key: str, lang: str, n: int | None = None) -> str:
 #: it means and how to fix it (the text after "Näin korjaat:" / "Så här rättar du:"). The
 #: examples are the English explanation's own (``codes.py``), with the words in them that a
 #: reader reads (a comment, an example's name) given in the language by ``EXAMPLE_WORDS``.
-#: Every code a model owner meets has one (``for_model_owners``); the codes only developers
-#: and operators meet (SQL, batch files, the service, FHIR) point to the English text.
+#: Every code has one, in both languages: those a model owner meets (``for_model_owners``) and
+#: those only developers and operators meet (library and command-line usage, SQL, batch files
+#: and reports, the service, FHIR).
 EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
     "SR000": {
         "fi": (
@@ -2944,6 +2945,365 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
             "aggregatfunktion.",
         ),
     },
+    "SR500": {
+        "fi": (
+            "Tämä on käyttövirheiden yleiskoodi: segrulesin kutsu tai komento ei sovi siihen, mitä se "
+            "odottaa. Tarkemmat koodit SR501–SR514 nimeävät tavalliset syyt.",
+            "lue viesti; `segrules KOMENTO --help` näyttää, mitä komento odottaa.",
+        ),
+        "sv": (
+            "Det här är den allmänna koden för användningsfel: ett anrop till segrules eller ett "
+            "kommando som inte passar det som väntas. De mer specifika koderna SR501–SR514 anger de "
+            "vanliga orsakerna.",
+            "läs meddelandet; `segrules KOMMANDO --help` visar vad ett kommando väntar sig.",
+        ),
+    },
+    "SR501": {
+        "fi": (
+            "Päätöksen segmentin vaihtamiseksi (tai segmentin hakemiseksi) annettu segmentti ei ole "
+            "säännöstön segmentti, tai nimi sopii useaan segmenttiin. Segmentin voi nimetä "
+            "tunnuksella, jollakin sen muista nimistä (alias) tai nimellä millä tahansa kielellä, "
+            "isoin tai pienin kirjaimin, ja tarkkeet voi jättää pois (pärjääjä tai parjaaja). Viesti "
+            "luettelee segmentit.",
+            "anna segmentin tunnus, jokin sen muista nimistä tai sen nimi niin, että se sopii vain "
+            "yhteen segmenttiin.",
+        ),
+        "sv": (
+            "Ett segment som angavs för att ändra ett beslut (eller för att slå upp ett segment) är "
+            "inte ett segment i regeluppsättningen, eller så passar namnet flera segment. Ett segment "
+            "kan anges med sitt id, ett av sina alias eller sin etikett på vilket språk som helst, med "
+            "stora eller små bokstäver, och accenter kan utelämnas (pärjääjä eller parjaaja). "
+            "Meddelandet listar segmenten.",
+            "ange id, ett alias eller en etikett för ett enda segment.",
+        ),
+    },
+    "SR502": {
+        "fi": (
+            "Ihminen voi valita toisen segmentin kuin säännöt ehdottavat. Päätökseen kirjataan silloin "
+            "sekä ehdotus että valinta, ja perustelu vaaditaan, jotta valinnan voi myöhemmin "
+            "jäljittää. Myös perustelu ilman segmenttiä hylätään.",
+            "anna valinnan perustelu.",
+        ),
+        "sv": (
+            "En person kan välja ett annat segment än det reglerna föreslår. Beslutet registrerar då "
+            "både förslaget och valet, och en motivering krävs, så att valet kan följas upp senare. En "
+            "motivering utan segment avvisas också.",
+            "ange motiveringen för valet.",
+        ),
+    },
+    "SR510": {
+        "fi": (
+            "Valitsimella --answers annettua tiedostoa ei ole, sitä ei voi avata tai se ei ole "
+            "UTF-8-tekstiä.",
+            "tarkista tiedoston nimi ja tallenna tiedosto UTF-8-tekstinä.",
+        ),
+        "sv": (
+            "Filen som angavs med --answers finns inte, kan inte öppnas eller är inte UTF-8-text.",
+            "kontrollera filnamnet och spara filen som UTF-8-text.",
+        ),
+    },
+    "SR511": {
+        "fi": (
+            "Vastausten on oltava yksi JSON-objekti. Tiedosto ei ole kelvollista JSONia (sijainti "
+            "näyttää, mihin lukeminen pysähtyi), se antaa saman kysymyksen kahdesti, tai siinä oleva "
+            "teksti koodaa kenoviivalla pelkän puolikkaan merkkiparista (`\\ud800` ilman sitä "
+            "`\\udc00`:aa, joka tekee niistä yhden merkin).",
+            "käytä kaksinkertaisia lainausmerkkejä, älä kirjoita pilkkua viimeisen vastauksen jälkeen, "
+            "ja anna kukin kysymys vain kerran.",
+        ),
+        "sv": (
+            "Svaren måste vara ett enda JSON-objekt. Filen är inte giltig JSON (positionen visar var "
+            "läsningen stannade), den anger samma fråga två gånger, eller så kodar en text i den med "
+            "omvänt snedstreck en ensam halva av ett teckenpar (`\\ud800` utan det `\\udc00` som gör "
+            "dem till ett tecken).",
+            "använd dubbla citattecken, inget kommatecken efter det sista svaret och varje fråga bara "
+            "en gång.",
+        ),
+    },
+    "SR512": {
+        "fi": (
+            "Valitsimella --at annetun ajan on oltava ISO 8601 -muotoinen päivämäärä ja kellonaika "
+            "UTC-eroineen, esimerkiksi 2024-03-01T09:30:00+02:00 tai 2024-03-01T07:30:00Z. Aika ilman "
+            "UTC-eroa on SR550.",
+            "kirjoita päivämäärä muodossa vuosi-kuukausi-päivä, sitten T ja kellonaika.",
+        ),
+        "sv": (
+            "Tiden som anges med --at måste vara ett datum och klockslag enligt ISO 8601 med "
+            "UTC-förskjutning, till exempel 2024-03-01T09:30:00+02:00 eller 2024-03-01T07:30:00Z. En "
+            "tid utan förskjutning är SR550.",
+            "skriv datumet som år-månad-dag, sedan T och klockslaget.",
+        ),
+    },
+    "SR513": {
+        "fi": (
+            "`segrules sample` arpoo satunnaisia kelvollisia vastausjoukkoja. Tälle säännöstölle se ei "
+            "löytänyt yhtäkään: sen asked_when-ehtoja ei voi laskea (ne käyttävät vastaamattomia "
+            "kysymyksiä suoraan), joten mikään vastausjoukko ei läpäise tarkistusta.",
+            "aja `segrules verify` nähdäksesi, mikä ehto epäonnistuu, ja korjaa se (ks. SR405).",
+        ),
+        "sv": (
+            "`segrules sample` lottar slumpmässiga giltiga svarsuppsättningar. För den här "
+            "regeluppsättningen hittade den ingen: dess asked_when-villkor kan inte beräknas (de "
+            "använder obesvarade frågor direkt), så ingen svarsuppsättning klarar valideringen.",
+            "kör `segrules verify` för att se vilket villkor som misslyckas, och rätta det (se SR405).",
+        ),
+    },
+    "SR514": {
+        "fi": (
+            "`segrules explain` sai koodin, jota ei ole olemassa, tai selitykset eivät ole saatavilla. "
+            "Koodit ovat muotoa SR ja kolme numeroa.",
+            "`segrules explain --list` luettelee kaikki koodit.",
+        ),
+        "sv": (
+            "`segrules explain` fick en kod som inte finns, eller så är förklaringarna inte "
+            "tillgängliga. Koderna består av SR följt av tre siffror.",
+            "`segrules explain --list` listar alla koder.",
+        ),
+    },
+    "SR515": {
+        "fi": (
+            "segrules tuo `rulesets`-kansionsa alueelliset mallit mukanaan paketissa, jotta ne voi "
+            "luetella ja ladata tunnuksella ilman lähdekoodin kopiota. Annettu tunnus ei ole mikään "
+            "niistä; viesti luettelee olemassa olevat tunnukset. Oman säännöstötiedoston voi ladata "
+            "antamalla sen polun.",
+            "käytä jotakin luetelluista tunnuksista (`segrules.rulesets.ids()`).",
+        ),
+        "sv": (
+            "segrules levererar de regionala modellerna i sin mapp `rulesets` inuti paketet, så att de "
+            "kan listas och laddas med id utan en utcheckad kopia av källkoden. Det angivna id:t är "
+            "inte ett av dem; meddelandet listar de id som finns. En egen regelfil laddas genom att "
+            "ange dess sökväg.",
+            "använd ett av de listade id:na (`segrules.rulesets.ids()`).",
+        ),
+    },
+    "SR520": {
+        "fi": (
+            "Komentoa pyydettiin kirjoittamaan tulosteensa (HTML-raportti, kaavio) tiedostoon, joka on "
+            "sen oma syöte tällä tai toisella nimellä, tai tiedostoon, jossa on säännöstö tai "
+            "vastaavuustaulukko. Kirjoittaminen tuhoaisi mallin, joten segrules pysähtyy eikä kirjoita "
+            "mitään. Näin käy useimmiten, kun valitsimen arvo jää pois, kuten `--report model.yaml`. "
+            "Samoin `segrules batch` ei hyväksy tulostetta tai hylättyjen tiedostoa tai taulua, joka "
+            "on sen syöte tai sen toinen tuloste. `segrules serve --decision-log` ei hyväksy "
+            "säännöstöä, jota se tarjoaa, eikä olemassa olevaa tiedostoa, jossa on jotain muuta kuin "
+            "päätösloki (JSON-rivien lisääminen pilaisi sen); tyhjään tiedostoon tai aiempaan "
+            "päätöslokiin lisätään rivejä.",
+            "anna tulosteelle oma tiedostonimi. Jos todella haluat korvata mallitiedoston, joka ei ole "
+            "syöte, lisää --force.",
+        ),
+        "sv": (
+            "Ett kommando ombads skriva sin utdata (en HTML-rapport, ett diagram) till en fil som är "
+            "en av dess egna indatafiler, under det här eller ett annat namn, eller till en fil som "
+            "innehåller en regeluppsättning eller en korstabell. Att skriva skulle förstöra modellen, "
+            "så segrules stannar och skriver ingenting. Oftast händer det när ett alternativs värde "
+            "har utelämnats, som i `--report model.yaml`. På samma sätt avvisar `segrules batch` en "
+            "utdata- eller avvisningsfil eller -tabell som är dess indata eller den andra utdatan. "
+            "`segrules serve --decision-log` avvisar en regeluppsättning som den tillhandahåller och "
+            "varje befintlig fil som innehåller något annat än en beslutslogg (att lägga till "
+            "JSON-rader i den skulle förstöra den); till en tom fil eller en tidigare beslutslogg "
+            "läggs rader till.",
+            "ge utdatan ett eget filnamn. Om du verkligen vill ersätta en modellfil som inte är "
+            "indata, lägg till --force.",
+        ),
+    },
+    "SR521": {
+        "fi": (
+            "segrules ei voinut kirjoittaa tulostiedostoa: sen kansiota ei ole, tiedostojärjestelmä on "
+            "vain luettavissa, sinulla ei ole oikeutta kirjoittaa sinne, tai levy on täynnä. Viesti "
+            "nimeää tiedoston ja syyn. Mitään ei kirjoiteta puoliksi: jo ollut tiedosto jää ennalleen.",
+            "luo kansio, valitse paikka, johon saat kirjoittaa, tai vapauta levytilaa.",
+        ),
+        "sv": (
+            "segrules kunde inte skriva utdatafilen: dess mapp finns inte, filsystemet är "
+            "skrivskyddat, du har inte rätt att skriva där, eller disken är full. Meddelandet nämner "
+            "filen och orsaken. Ingenting skrivs till hälften: en fil som fanns lämnas som den var.",
+            "skapa mappen, välj en plats där du får skriva, eller frigör diskutrymme.",
+        ),
+    },
+    "SR522": {
+        "fi": (
+            "Tulosteen polku nimeää jotain muuta kuin tiedoston: kansion, laitteen, pistokkeen tai "
+            "nimetyn putken, jota mikään ohjelma ei lue. segrules kirjoittaa tavalliseen tiedostoon "
+            "(korvaten sen kokonaan), sellaiseen osoittavan symbolisen linkin kautta tai suoraan "
+            "putkeen tai päätteeseen, kuten /dev/stdout, eikä koskaan korvaa mitään muuta. `segrules "
+            "batch` kirjoittaa tulosteensa (ja hylätyt) kokonaisina tiedostoina, jotka nimetään "
+            "paikalleen, joten se ei hyväksy myöskään putkea, päätettä eikä /dev/stdout-laitetta.",
+            "anna tiedoston nimi.",
+        ),
+        "sv": (
+            "Sökvägen för utdata anger något som inte är en fil: en mapp, en enhet, en socket eller "
+            "ett namngivet rör som inget program läser. segrules skriver till en vanlig fil (och "
+            "ersätter den helt), via en symbolisk länk till en sådan, eller direkt till ett rör eller "
+            "en terminal som /dev/stdout, och ersätter aldrig något annat. `segrules batch` skriver "
+            "sin utdata (och de avvisade posterna) som hela filer som byter namn på plats, så den "
+            "avvisar också ett rör, en terminal och /dev/stdout.",
+            "ange ett filnamn.",
+        ),
+    },
+    "SR523": {
+        "fi": (
+            "Tulosteen polku on symbolinen linkki, jonka kohdetta ei ole. segrules kirjoittaa linkin "
+            "kautta sen nimeämään tiedostoon (linkki pysyy linkkinä), mutta ei arvaa, mihin orpo "
+            "linkki pitäisi ohjata.",
+            "osoita linkki olemassa olevaan tiedostoon, poista linkki tai kirjoita toiseen nimeen.",
+        ),
+        "sv": (
+            "Sökvägen för utdata är en symbolisk länk vars mål inte finns. segrules skriver via en "
+            "länk till den fil den pekar på (länken förblir en länk), men gissar inte vart en hängande "
+            "länk borde leda.",
+            "låt länken peka på en befintlig fil, ta bort länken eller skriv till ett annat namn.",
+        ),
+    },
+    "SR524": {
+        "fi": (
+            "Arviointiaika on niin kaukana tulevaisuudessa, että sen jälkeinen uudelleenarvioinnin "
+            "päivä (asiakkuuspolun reassess_after_months) menisi vuoden 9999 yli, eikä mikään "
+            "päivämäärä voi olla sen jälkeen.",
+            "anna arvioinnin todellinen aika.",
+        ),
+        "sv": (
+            "Bedömningstiden ligger så långt fram i tiden att datumet för en ny bedömning efter den "
+            "(kundstigens reassess_after_months) skulle hamna efter år 9999, vilket inget datum kan "
+            "rymma.",
+            "ange den verkliga tiden för bedömningen.",
+        ),
+    },
+    "SR525": {
+        "fi": (
+            "`segrules diagram` piirtää nelikentän jokaisesta pistemääräparista, johon sen akselit "
+            "voivat yltää. Tämän säännöstön kaksi akselipistemäärää lukevat useampaa kysymystä kuin "
+            "kaavio piirretään (64; mukana tulevat mallit lukevat enintään 33), ja niiden tason "
+            "laskeminen voisi kestää hyvin kauan, joten kaavion piirtäminen pysähtyy heti.",
+            "piirrä pienemmän mallin nelikenttä, tai yhdistä kysymyksiä harvemmiksi pistemääriksi, "
+            "joita akselit lukevat. `segrules verify` tarkistaa silti itse mallin.",
+        ),
+        "sv": (
+            "`segrules diagram` ritar ett fyrfält utifrån varje poängpunkt som dess axlar kan nå. De "
+            "två axelpoängen i den här regeluppsättningen läser fler frågor än ett diagram ritas för "
+            "(64; de medföljande modellerna läser högst 33), och att räkna ut deras plan kunde ta "
+            "mycket lång tid, så diagrammet stannar genast i stället.",
+            "rita fyrfältet för en mindre modell, eller slå ihop frågor till färre poäng som axlarna "
+            "läser. `segrules verify` kontrollerar ändå själva modellen.",
+        ),
+    },
+    "SR550": {
+        "fi": (
+            "Päätökseen kirjataan, milloin arviointi tehtiin, ja uudelleenarvioinnin päivä lasketaan "
+            "siitä. Päivämäärä ja kellonaika ilman UTC-eroa voisi olla paikallista aikaa missä "
+            "tahansa, joten segrules ei arvaa: sekä kirjasto (assessed_at=...) että komentorivi (--at) "
+            "hylkäävät sen. Ajan on myös oltava datetime (ei pelkkä päivämäärä eikä teksti) ja ennen "
+            "vuotta 9995, jotta uudelleenarvioinnin päivä on olemassa.",
+            "anna UTC-ero: UTC tai arviointipaikan paikallinen ero.",
+        ),
+        "sv": (
+            "Ett beslut registrerar när bedömningen gjordes, och datumet för en ny bedömning följer av "
+            "det. Ett datum och klockslag utan UTC-förskjutning kan vara lokal tid var som helst, så "
+            "segrules gissar inte: både biblioteket (assessed_at=...) och kommandoraden (--at) avvisar "
+            "det. Tiden måste också vara en datetime (inte ett datum eller en text) och före år 9995, "
+            "så att datumet för en ny bedömning finns.",
+            "ange förskjutningen: UTC, eller den lokala förskjutningen på den plats där bedömningen "
+            "gjordes.",
+        ),
+    },
+    "SR551": {
+        "fi": (
+            "Segmentin vaihto kirjaa, että ihminen valitsi toisen segmentin kuin säännöt ehdottavat. "
+            "Ehdotetun segmentin valitseminen ei ole vaihto, ja sellaisen kirjaus väittäisi segmenttiä "
+            "sekä ehdotetuksi että vaihdetuksi.",
+            "jos haluat vahvistaa ehdotuksen, pidä päätös ennallaan; jos haluat vaihtaa, valitse "
+            "toinen segmentti.",
+        ),
+        "sv": (
+            "En ändring av segmentet registrerar att en person valde ett annat segment än det reglerna "
+            "föreslår. Att välja det föreslagna segmentet självt är ingen ändring, och en sådan post "
+            "skulle säga att segmentet både föreslogs och ändrades.",
+            "för att bekräfta förslaget, behåll beslutet som det är; för att ändra, välj ett annat "
+            "segment.",
+        ),
+    },
+    "SR553": {
+        "fi": (
+            "Päätöstietue (JSON, jonka Decision.to_json() ja `segrules decide --json` kirjoittavat) on "
+            "puutteellinen tai ei sovi säännöstöön: avain puuttuu tai on väärää lajia, sen nimeämää "
+            "segmenttiä tai sääntöä ei ole, tai sen pistemäärät eivät ole tämän säännöstön "
+            "pistemääriä. Jokainen ongelma luetellaan. Tietueita, jotka on kirjoitettu ennen kuin "
+            "päätöstietueisiin tallennettiin vastaukset, ei voi ajaa uudelleen.",
+            "anna tietue sellaisena kuin segrules sen kirjoitti, muuttamattomana.",
+        ),
+        "sv": (
+            "En beslutspost (den JSON som Decision.to_json() och `segrules decide --json` skriver) är "
+            "ofullständig eller passar inte regeluppsättningen: en nyckel saknas eller är av fel slag, "
+            "ett segment eller en regel som den nämner finns inte, eller dess poäng är inte den här "
+            "regeluppsättningens poäng. Varje problem listas. Poster som skrevs innan beslutsposterna "
+            "innehöll svaren kan inte spelas upp igen.",
+            "ange posten så som segrules skrev den, utan ändringar.",
+        ),
+    },
+    "SR554": {
+        "fi": (
+            "Decision.from_json(record, ruleset) lukee tietueen takaisin sillä säännöstöllä, joka sen "
+            "teki: sama tunnus, versio ja sisällön tiiviste. Tämä tietue nimeää toisen säännöstön. Jos "
+            "haluat nähdä, mitä annettu säännöstö päättää tietueen vastauksista ja miten se eroaa, aja "
+            "tietue uudelleen (replay).",
+            "lataa säännöstön versio, jonka tietue nimeää, tai käytä kutsua segrules.replay(record, "
+            "ruleset).",
+        ),
+        "sv": (
+            "Decision.from_json(record, ruleset) läser tillbaka en post med den regeluppsättning som "
+            "gjorde den: samma id, version och innehållets hash. Den här posten nämner en annan. För "
+            "att se vad den angivna regeluppsättningen beslutar för postens svar, och hur det skiljer "
+            "sig, spela upp posten igen (replay).",
+            "ladda den version av regeluppsättningen som posten nämner, eller använd "
+            "segrules.replay(record, ruleset).",
+        ),
+    },
+    "SR555": {
+        "fi": (
+            "Säännöstö tallentuu picklellä lähdetekstinään ja sisällön tiivisteenään, ja se ladataan "
+            "uudelleen, kun se luetaan picklestä. Lukeminen epäonnistui, koska teksti latautuu tässä "
+            "eri sisällön tiivisteellä (kaksi prosessia käyttää eri segrules-versioita), tai "
+            "säännöstöä ei ladattu tekstistä eikä sitä voi tallentaa picklellä lainkaan.",
+            "käytä samaa segrules-versiota jokaisessa prosessissa; lataa säännöstöt kutsulla "
+            "segrules.load().",
+        ),
+        "sv": (
+            "En regeluppsättning picklas som sin källtext och innehållets hash och laddas på nytt när "
+            "den avpicklas. Avpicklingen misslyckades eftersom texten här laddas med en annan hash för "
+            "innehållet (de två processerna kör olika versioner av segrules), eller så laddades "
+            "regeluppsättningen inte från en text och kan inte picklas alls.",
+            "kör samma version av segrules i varje process; ladda regeluppsättningar med "
+            "segrules.load().",
+        ),
+    },
+    "SR556": {
+        "fi": (
+            "Päätös tallentuu picklellä pelkkänä datana ilman säännöstöään, joten toiseen prosessiin "
+            "lähetetty päätös ei voi itse valita toista segmenttiä: segmentit ja asiakkuuspolut ovat "
+            "säännöstössä.",
+            "tee päätös uudelleen säännöstöllä ja anna segmentin vaihto, tai lue tietue takaisin "
+            "säännöstön kanssa.",
+        ),
+        "sv": (
+            "Ett beslut picklas som rena data, utan sin regeluppsättning, så ett beslut som skickats "
+            "till en annan process kan inte själv välja ett annat segment: segmenten och kundstigarna "
+            "finns i regeluppsättningen.",
+            "fatta beslutet igen med regeluppsättningen och ange ändringen, eller läs tillbaka posten "
+            "med den.",
+        ),
+    },
+    "SR557": {
+        "fi": (
+            "`segrules replay` lukee yhden päätöstietueen: JSONin, jonka Decision.to_json() tai "
+            "`segrules decide --json` kirjoitti. Tiedostoa ei ole, sitä ei voi lukea, se ei ole "
+            "UTF-8-tekstiä, se ei ole kelvollista JSONia tai se on suurempi kuin tietue voi olla.",
+            "tarkista tiedoston nimi ja anna tietue sellaisena kuin segrules sen kirjoitti.",
+        ),
+        "sv": (
+            "`segrules replay` läser en beslutspost: den JSON som Decision.to_json() eller `segrules "
+            "decide --json` skrev. Filen finns inte, kan inte läsas, är inte UTF-8, är inte giltig "
+            "JSON eller är större än en post kan vara.",
+            "kontrollera filnamnet och ange posten så som segrules skrev den.",
+        ),
+    },
     "SR601": {
         "fi": (
             "`segrules verify` kävi läpi jokaisen mahdollisen vastausjoukon ja löysi vastauksia, "
@@ -3402,6 +3762,874 @@ EXPLANATIONS: dict[str, dict[str, tuple[str, str]]] = {
             "fältet huolenpito).",
         ),
     },
+    "SR800": {
+        "fi": (
+            "SQL pitää jokaisen luvun kahden kokonaisluvun parina (osoittaja ja nimittäjä) eikä "
+            "koskaan jaa tai pyöristä. Jokaisen arvon, jonka parit voivat saada, rajat lasketaan "
+            "vastausten arvoalueista; tässä jokin välitulos voisi tarvita enemmän kuin ne 38 numeroa, "
+            "jotka mahtuvat tarkkaan SQL:n kokonaislukutyyppiin (tai vastauksen arvoalue sallii yli "
+            "18-numeroiset luvut, tai ehdot ovat niin syvällä sisäkkäin, että kysely olisi liian pitkä "
+            "ajettavaksi). Säännöstö hylätään mieluummin kuin lasketaan epätarkasti.",
+            "yksinkertaista pistemääriä: vähemmän jakolaskuja ja jakolaskujen tuloja, tai pienemmät "
+            "lukuvälit.",
+        ),
+        "sv": (
+            "SQL-koden håller varje tal som ett par av heltal (täljare och nämnare) och dividerar "
+            "eller avrundar aldrig. Varje värde som paren kan anta begränsas utifrån svarens domäner; "
+            "här kunde något mellanvärde behöva fler än de 38 siffror som en exakt heltalstyp i SQL "
+            "rymmer (eller så tillåter ett svars domän tal med fler än 18 siffror, eller så är "
+            "villkoren nästlade så djupt att frågan skulle bli för lång att köra). Regeluppsättningen "
+            "avvisas hellre än beräknas inexakt.",
+            "förenkla poängen: färre divisioner och produkter av divisioner, eller mindre "
+            "talintervall.",
+        ),
+    },
+    "SR801": {
+        "fi": (
+            "`segrules sql` ja `segrules batch` kirjoittavat SQL:ää murteille duckdb, postgres, spark "
+            "tai trino, ja ne lukevat vastaukset leveässä muodossa (sarake kysymystä kohden) tai "
+            "pitkässä muodossa (rivit: tietue, kysymys, arvo).",
+            "käytä jotakin viestin luettelemista murteista ja muodoista.",
+        ),
+        "sv": (
+            "`segrules sql` och `segrules batch` skriver SQL för duckdb, postgres, spark eller trino, "
+            "och läser svar i den breda formen (en kolumn per fråga) eller den långa formen (rader med "
+            "post, fråga, värde).",
+            "använd en av de dialekter och former som meddelandet listar.",
+        ),
+    },
+    "SR802": {
+        "fi": (
+            "Pitkässä muodossa jokainen vastaus on rivi (tietue, kysymys, arvo). Kaksi riviä antaa "
+            "saman kysymyksen samalle tietueelle, joten ei tiedetä, kumpi vastaus pätee. Tietue "
+            "hylätään tällä koodilla ja kysymys nimetään; tietueesta ei päätetä mitään muuta.",
+            "jätä yksi rivi tietuetta ja kysymystä kohden (esimerkiksi viimeisin vastaus) ennen "
+            "segmentointia.",
+        ),
+        "sv": (
+            "I den långa formen är varje svar en rad (post, fråga, värde). Två rader anger samma fråga "
+            "för samma post, så det är inte känt vilket svar som gäller. Posten avvisas med den här "
+            "koden, och frågan nämns; inget annat avgörs för den.",
+            "behåll en rad per post och fråga (till exempel det senaste svaret) före segmenteringen.",
+        ),
+    },
+    "SR803": {
+        "fi": (
+            "`segrules batch --input` ottaa CSV-, Parquet- tai JSON Lines -tiedoston (päätteen "
+            "mukaan), DuckDB-taulun (`tiedosto.duckdb#taulu`) tai PostgreSQL-taulun "
+            "(`postgresql://...#taulu`). Tiedostoa ei ole, sen lajia ei tunneta, siitä puuttuu "
+            "tietueen avainsarake (`--key`, oletus record_id) tai pitkässä muodossa sarakkeet question "
+            "ja value, tai moottori ei osaa lukea sellaista syötettä (PostgreSQL-taulu luetaan "
+            "valitsimella `--engine postgres`). CSV-tiedosto luetaan kokonaan UTF-8-tekstinä RFC "
+            "4180:n mukaan (docs/population.md): tämä koodi tarkoittaa myös, ettei se ole UTF-8:aa, "
+            "että otsikkorivin sarakkeella ei ole nimeä tai että rivi ei sovi otsikkoriviin (eri määrä "
+            "kenttiä, sulkematon lainausmerkki, sekaisin eri rivinvaihtoja); JSON Lines -tiedostossa, "
+            "että rivi ei ole yksi JSON-objekti (DuckDB:n antama syy, ja virheellinen rivi etsitään "
+            "uudelleen: DuckDB nimeää sitä seuraavan rivin). Se tarkoittaa myös, että tiedoston "
+            "nimessä on tavu, joka ei ole UTF-8:aa, eivätkä moottorit voi avata sitä. Viesti nimeää "
+            "rivin, ei koskaan sen sisältöä.",
+            "vie vastaukset CSV-muodossa (UTF-8; taulukko-ohjelmassa \"CSV UTF-8\") tai "
+            "Parquet-muodossa, tai nimeä avainsarake valitsimella --key.",
+        ),
+        "sv": (
+            "`segrules batch --input` tar en CSV-, Parquet- eller JSON Lines-fil (efter filändelsen), "
+            "en DuckDB-tabell (`fil.duckdb#tabell`) eller en PostgreSQL-tabell "
+            "(`postgresql://...#tabell`). Filen saknas, dess slag är okänt, den saknar postens "
+            "nyckelkolumn (`--key`, standard record_id) eller, i den långa formen, kolumnerna question "
+            "och value, eller så kan motorn inte läsa det slaget av indata (en PostgreSQL-tabell läses "
+            "med `--engine postgres`). En CSV-fil läses i sin helhet som UTF-8-text enligt RFC 4180 "
+            "(docs/population.md): koden betyder också att den inte är UTF-8, att en kolumn i "
+            "rubrikraden saknar namn eller att en rad inte passar rubrikraden (ett annat antal fält, "
+            "ett citattecken som inte stängs, blandade radslut); för en JSON Lines-fil att en rad inte "
+            "är ett JSON-objekt (DuckDB:s orsak, med den felaktiga raden uppsökt på nytt: DuckDB "
+            "nämner raden efter den). Den betyder också att filens namn innehåller en byte som inte är "
+            "UTF-8, vilket motorerna inte kan öppna. Meddelandet nämner raden, aldrig dess innehåll.",
+            "exportera svaren som CSV (UTF-8; i ett kalkylprogram \"CSV UTF-8\") eller Parquet, eller "
+            "ange nyckelkolumnen med --key.",
+        ),
+    },
+    "SR804": {
+        "fi": (
+            "Tulosteen (tai hylättyjen) sijaintiin ei voi kirjoittaa: kansiota ei ole tai siihen ei "
+            "voi kirjoittaa, lajia ei tunnisteta päätteestä, nimessä on tavu, joka ei ole UTF-8:aa "
+            "(moottorit hyväksyvät vain UTF-8-nimet), tai moottori ei osaa kirjoittaa sitä lajia. "
+            "Tulosteet kirjoitetaan väliaikaiseen tiedostoon, joka korvaa vanhan tulosteen vasta "
+            "valmistuttuaan, joten epäonnistunut ajo jättää vanhan tulosteen ennalleen.",
+            "anna sijainti, johon voi kirjoittaa ja jonka pääte on .csv, .parquet tai .jsonl, tai "
+            "taulu.",
+        ),
+        "sv": (
+            "Platsen för utdata (eller avvisade poster) kan inte skrivas: mappen saknas eller är inte "
+            "skrivbar, slaget framgår inte av filändelsen, namnet innehåller en byte som inte är UTF-8 "
+            "(motorerna tar bara UTF-8-namn), eller så kan motorn inte skriva det slaget. Utdata "
+            "skrivs till en tillfällig fil som ersätter den gamla utdatan först när den är klar, så en "
+            "misslyckad körning lämnar den gamla utdatan som den var.",
+            "ange en skrivbar plats som slutar på .csv, .parquet eller .jsonl, eller en tabell.",
+        ),
+    },
+    "SR805": {
+        "fi": (
+            "SQL- ja eräajot tarvitsevat DuckDB:n, sqlglotin ja (PostgreSQL:ää varten) psycopgin, "
+            "jotka segrules asentaa vain `sql`-lisäosansa mukana.",
+            "`pip install 'segrules[sql]'` (`make demo` ja `make test` asentavat sen).",
+        ),
+        "sv": (
+            "SQL- och batchkörningar behöver DuckDB, sqlglot och (för PostgreSQL) psycopg, som "
+            "segrules installerar bara med sitt tillägg `sql`.",
+            "`pip install 'segrules[sql]'` (`make demo` och `make test` installerar det).",
+        ),
+    },
+    "SR806": {
+        "fi": (
+            "Eräajoa suorittava moottori (DuckDB tai PostgreSQL) hylkäsi kyselyn tai yhteyden: "
+            "palvelimeen ei saada yhteyttä, taulua ei ole tai jokin oikeus puuttuu. Viestissä ovat "
+            "tietokannan omat sanat. Mitään ei kirjoitettu.",
+            "tarkista yhteyden URL, taulun nimi ja tietokantakäyttäjän oikeudet.",
+        ),
+        "sv": (
+            "Motorn som kör batchkörningen (DuckDB eller PostgreSQL) avvisade frågan eller "
+            "anslutningen: servern kan inte nås, tabellen finns inte, en behörighet saknas. "
+            "Meddelandet återger databasens egna ord. Ingenting skrevs.",
+            "kontrollera anslutningens URL, tabellnamnet och databasanvändarens rättigheter.",
+        ),
+    },
+    "SR807": {
+        "fi": (
+            "CSV-tiedoston otsikkorivi nimeää saman sarakkeen kahdesti (sarakkeiden nimissä isot ja "
+            "pienet kirjaimet ovat samat, kuten niitä lukevissa tietokannoissa), JSON Lines -tiedoston "
+            "rivi antaa saman avaimen kahdesti, tai JSON Lines -tiedoston kaksi avainta eroavat vain "
+            "kirjainkoolta. Ei tiedetä, kummassa on vastaus, joten ajo pysähtyy ennen kuin mitään "
+            "kirjoitetaan; viesti nimeää sarakkeen. (`decide` hylkää JSON-vastausjoukon, joka antaa "
+            "avaimen kahdesti, ja pitkä muoto hylkää koodilla SR802 tietueen, jossa samaan kysymykseen "
+            "on vastattu kahdesti.)",
+            "jätä kustakin nimestä yksi sarake (nimeä toinen uudelleen tai poista se) ja aja "
+            "uudelleen.",
+        ),
+        "sv": (
+            "En CSV-rubrikrad nämner samma kolumn två gånger (kolumnnamn skiljer inte på stora och små "
+            "bokstäver, liksom i de databaser som läser dem), en rad i en JSON Lines-fil anger samma "
+            "nyckel två gånger, eller så skiljer sig två nycklar i en JSON Lines-fil bara i skiftläge. "
+            "Det är inte känt vilken av de två som innehåller svaret, så körningen stannar innan något "
+            "skrivs; meddelandet nämner kolumnen. (`decide` avvisar en JSON-svarsuppsättning som anger "
+            "en nyckel två gånger, och den långa formen avvisar med SR802 en post där en fråga "
+            "besvarats två gånger.)",
+            "behåll en kolumn med varje namn (byt namn på den andra eller ta bort den) och kör igen.",
+        ),
+    },
+    "SR808": {
+        "fi": (
+            "Leveässä muodossa jokainen rivi on yksi tietue, joka erotetaan muista avaimensa "
+            "perusteella (`--key`, oletus record_id). Tässä sama avain on annettu useammalle riville, "
+            "tai riviltä puuttuu avain: niiden tuloksia ei voisi erottaa toisistaan, ja raportti "
+            "laskisi saman asiakkaan kahdesti. Viesti nimeää avaimen, kertoo, monellako rivillä se on, "
+            "ja kuinka moni muu avain toistuu. Pitkässä muodossa (rivi vastausta kohden, ryhmiteltynä "
+            "avaimen mukaan) rivit ilman avainta hylätään samalla tavalla: ne kaikki luettaisiin yhden "
+            "tietueen vastauksiksi. Mitään ei kirjoiteta.",
+            "jätä yksi rivi tietuetta kohden (esimerkiksi kunkin asiakkaan viimeisin arviointi), anna "
+            "tyhjille avaimille arvo tai nimeä valitsimella --key sarake, jonka arvot ovat "
+            "yksilöllisiä.",
+        ),
+        "sv": (
+            "I den breda formen är varje rad en post, som skiljs från de andra genom sin nyckel "
+            "(`--key`, standard record_id). Här har en nyckel getts till mer än en rad, eller så "
+            "saknar en rad nyckel: deras resultat kunde inte skiljas åt, och en rapport skulle räkna "
+            "samma kund två gånger. Meddelandet nämner en nyckel, hur många rader som har den och hur "
+            "många andra nycklar som upprepas. I den långa formen (en rad per svar, grupperade efter "
+            "nyckel) avvisas raderna utan nyckel på samma sätt: de skulle alla läsas som svaren för en "
+            "enda post. Ingenting skrivs.",
+            "behåll en rad per post (till exempel den senaste bedömningen av varje kund), ge de tomma "
+            "nycklarna deras värden, eller ange med --key en kolumn vars värden är unika.",
+        ),
+    },
+    "SR809": {
+        "fi": (
+            "`segrules batch` tuo tulokseensa jokaisen vastausten sarakkeen, joka ei ole kysymys, "
+            "niiden sarakkeiden rinnalle, jotka se kirjoittaa itse: segment, rule, resources_num, "
+            "resources_den, complexity_num, complexity_den, error_codes, error_inputs, ruleset_id, "
+            "ruleset_version ja ruleset_hash. Vastausten sarake, jolla on jokin näistä nimistä (isoin "
+            "tai pienin kirjaimin), katoaisi tai luultaisiin uudeksi tulokseksi, joten ajo pysähtyy "
+            "ennen kuin mitään kirjoitetaan.",
+            "nimeä sarake otteessa uudelleen (esimerkiksi previous_segment) tai jätä se pois otteesta.",
+        ),
+        "sv": (
+            "`segrules batch` tar med varje kolumn i svaren som inte är en fråga till sitt resultat, "
+            "bredvid de kolumner den skriver själv: segment, rule, resources_num, resources_den, "
+            "complexity_num, complexity_den, error_codes, error_inputs, ruleset_id, ruleset_version "
+            "och ruleset_hash. En kolumn i svaren med ett av dessa namn (med stora eller små "
+            "bokstäver) skulle gå förlorad eller misstas för det nya resultatet, så körningen stannar "
+            "innan något skrivs.",
+            "byt namn på kolumnen i uttaget (till exempel previous_segment), eller lämna den utanför "
+            "uttaget.",
+        ),
+    },
+    "SR810": {
+        "fi": (
+            "`--engine postgres` ajaa segmentoinnin PostgreSQL-palvelimen sisällä, jossa rekisteriote "
+            "jo on: sen syöte, tuloste ja hylätyt ovat saman tietokannan tauluja "
+            "(`postgresql://...#taulu`, sama yhteys kaikille kolmelle). Se ei lue eikä kirjoita "
+            "tiedostoja: tiedostolle DuckDB (oletusmoottori) antaa samat tulokset tällä koneella, "
+            "nopeammin kuin edestakainen matka palvelimen kautta, ja kopioimatta vastauksia "
+            "tietokantaan, jota ei ole nimetty niille. Muut moottorit puolestaan eivät lue eivätkä "
+            "kirjoita PostgreSQL-tauluja. Mitään ei kirjoiteta.",
+            "segmentoi tiedosto DuckDB:llä (jätä --engine postgres pois), tai lataa se ensin tauluun "
+            "(psql:n \\copy) ja aja --engine postgres taulusta tauluun.",
+        ),
+        "sv": (
+            "`--engine postgres` kör segmenteringen inne i en PostgreSQL-server, där registeruttaget "
+            "redan finns: dess indata, utdata och avvisade poster är tabeller i en och samma databas "
+            "(`postgresql://...#tabell`, samma anslutning för alla tre). Den läser och skriver inga "
+            "filer: för en fil ger DuckDB (standardmotorn) samma resultat på den här datorn, snabbare "
+            "än en tur och retur via en server, och utan att kopiera svaren till en databas som inte "
+            "angetts för dem. De andra motorerna läser och skriver omvänt inga PostgreSQL-tabeller. "
+            "Ingenting skrivs.",
+            "segmentera filen med DuckDB (utelämna --engine postgres), eller läs först in den i en "
+            "tabell (med \\copy i psql) och kör --engine postgres från tabell till tabell.",
+        ),
+    },
+    "SR850": {
+        "fi": (
+            "Väestöraportti piilottaa lukumäärät, jotka ovat pienempiä kuin --min-cell (oletus 5), "
+            "jotta mikään julkaistu luku ei tunnistaisi ketään. Annettu arvo on alle 1: se ei "
+            "piilottaisi mitään, eikä se ole kynnysarvo.",
+            "anna pienin lukumäärä, jonka saa julkaista; tilastovirastot käyttävät arvoa 5 tai "
+            "suurempaa.",
+        ),
+        "sv": (
+            "En befolkningsrapport döljer antal som är mindre än --min-cell (5 som standard), så att "
+            "inget publicerat tal identifierar en person. Det angivna värdet är under 1, vilket inte "
+            "skulle dölja något och inte är någon tröskel.",
+            "ange det minsta antal som får publiceras; statistikmyndigheter använder 5 eller mer.",
+        ),
+    },
+    "SR851": {
+        "fi": (
+            "Eräajon tuloksen on tehnyt toinen säännöstö: sen rivit nimeävät toisen sisällön "
+            "tiivisteen tai segmenttejä, joita säännöstössä ei ole (mallin toinen versio tai toisen "
+            "alueen malli). Raportti tarvitsee säännöstön, joka teki tuloksen, jotta sen lukumäärät "
+            "kuvaavat juuri sitä versiota.",
+            "anna säännöstö, jolla eräajon tulos tehtiin, tai aja `segrules batch` uudelleen.",
+        ),
+        "sv": (
+            "Batchresultatet gjordes av en annan regeluppsättning: dess rader nämner en annan hash för "
+            "innehållet, eller segment som regeluppsättningen inte har (en annan version av modellen, "
+            "eller en annan regions modell). En rapport behöver den regeluppsättning som gjorde "
+            "resultatet, så att dess antal beskriver exakt den versionen.",
+            "ange den regeluppsättning som batchresultatet gjordes med, eller kör `segrules batch` "
+            "igen.",
+        ),
+    },
+    "SR852": {
+        "fi": (
+            "--reference vertaa väestöä odotettuun jakaumaan: YAML- tai JSON-kuvaukseen, jossa "
+            "kullekin segmentille (sen tunnus, muu nimi tai nimi) annetaan sen odotettu osuus "
+            "prosentteina. Osuuksien on oltava lukuja 0–100, ja niiden summan on oltava tasan 100. "
+            "Viesti kertoo, mikä on vialla.",
+            "luettele jokainen segmentti kerran osuuksin, joiden summa on 100.",
+        ),
+        "sv": (
+            "--reference jämför befolkningen med en förväntad fördelning: en YAML- eller JSON-mappning "
+            "från varje segment (dess id, ett alias eller en etikett) till dess förväntade andel i "
+            "procent. Andelarna måste vara tal från 0 till 100 och summera till exakt 100. Meddelandet "
+            "säger vad som är fel.",
+            "lista varje segment en gång, med andelar som summerar till 100.",
+        ),
+    },
+    "SR853": {
+        "fi": (
+            "--compare näyttää, kuinka moni tietue siirtyisi segmentistä toiseen, jos malli muuttuisi. "
+            "Sitä varten molempien versioiden on segmentoitava samat vastaukset, joten syötteen on "
+            "oltava vastaukset (sama tiedosto, jonka `segrules batch` lukee), ei eräajon tulos, jossa "
+            "on vain yhden version segmentit.",
+            "anna syötteeksi vastaukset.",
+        ),
+        "sv": (
+            "--compare visar hur många poster som skulle flytta mellan segment om modellen ändrades. "
+            "För det måste båda versionerna segmentera samma svar, så indata måste vara svaren (samma "
+            "fil som `segrules batch` läser), inte ett batchresultat, som bara innehåller en versions "
+            "segment.",
+            "ange svaren som indata.",
+        ),
+    },
+    "SR854": {
+        "fi": (
+            "Raportti lukee sarakkeet, jotka `segrules batch` kirjoittaa (segment, error_codes ja "
+            "nelikenttää varten pistemäärien sarakkeet), sekä jokaisen ryhmittelysarakkeen, joka on "
+            "nimetty valitsimella --by. Viesti luettelee tiedoston sarakkeet.",
+            "nimeä sarake, joka tuloksessa on. `segrules batch` tuo tulokseensa jokaisen vastausten "
+            "sarakkeen, joka ei ole kysymys (yksikkö, kunta, ikäryhmä).",
+        ),
+        "sv": (
+            "En rapport läser de kolumner som `segrules batch` skriver (segment, error_codes och, för "
+            "fyrfältet, poängkolumnerna) och varje grupperingskolumn som anges med --by. Meddelandet "
+            "listar filens kolumner.",
+            "ange en kolumn som resultatet har. `segrules batch` tar med varje kolumn i svaren som "
+            "inte är en fråga (en enhet, en kommun, en åldersgrupp) till sitt resultat.",
+        ),
+    },
+    "SR855": {
+        "fi": (
+            "Ennen kuin väestöraportti tulostetaan tai kirjoitetaan, tarkka hyökkääjämalli tarkistaa "
+            "sen pienten lukujen piilottamisen: kokonaislukuoptimointi z3-ratkaisimella kaikista "
+            "luvuista, jotka raportti julkaisee. Ilman ratkaisinta raportti julkaistaisiin "
+            "tarkastamatta, joten sitä ei tehdä lainkaan. z3 tulee `sql`-lisäosan (ja "
+            "`verify`-lisäosan) mukana.",
+            "asenna lisäosa: `pip install 'segrules[sql]'` (tai `pip install z3-solver`).",
+        ),
+        "sv": (
+            "Innan en befolkningsrapport skrivs ut eller sparas kontrollerar en exakt angripare dess "
+            "undertryckning av små tal: heltalsprogrammering, med lösaren z3, över varje tal som "
+            "rapporten publicerar. Utan lösaren skulle rapporten publiceras ogranskad, så den görs "
+            "inte alls. z3 följer med tillägget `sql` (och tillägget `verify`).",
+            "installera tillägget: `pip install 'segrules[sql]'` (eller `pip install z3-solver`).",
+        ),
+    },
+    "SR900": {
+        "fi": (
+            "`segrules serve` sai polun, jota ei ole, tai kansion, jossa ei ole säännöstöä. Kansiosta "
+            "ja sen alikansioista etsitään `.yaml`- ja `.yml`-tiedostoja, joiden ylimmällä tasolla on "
+            "`id` (vastaavuustaulukkotiedostossa sitä ei ole, joten se jätetään pois).",
+            "nimeä säännöstötiedostot tai kansio, jossa ne ovat.",
+        ),
+        "sv": (
+            "`segrules serve` fick en sökväg som inte finns, eller en mapp som inte innehåller någon "
+            "regeluppsättning. I en mapp och dess undermappar söks `.yaml`- och `.yml`-filer vars "
+            "översta nivå har ett `id` (en korstabellsfil har inget och lämnas utanför).",
+            "ange regelfiler, eller en mapp som innehåller dem.",
+        ),
+    },
+    "SR901": {
+        "fi": (
+            "Jokaista tarjottua säännöstöä kutsutaan URL-osoitteessa sen tunnuksella (tai jollakin sen "
+            "aliaksista), joten tunnus tai alias saa kuulua vain yhdelle tarjotulle tiedostolle. "
+            "Viesti nimeää molemmat tiedostot.",
+            "tarjoa yksi tiedosto säännöstön tunnusta kohden: poista kopio tai anna sille oma tunnus.",
+        ),
+        "sv": (
+            "Varje regeluppsättning som tillhandahålls anropas med sitt id (eller ett av sina alias) i "
+            "URL:en, så ett id eller alias får höra till bara en tillhandahållen fil. Meddelandet "
+            "nämner båda filerna.",
+            "tillhandahåll en fil per regeluppsättnings id: ta bort kopian, eller ge den ett eget id.",
+        ),
+    },
+    "SR902": {
+        "fi": (
+            "Palvelu ottaa säännöstön (tai uudelleenlatauksessa sen uuden version) käyttöön vain, kun "
+            "se latautuu, jokainen sen `examples`-kohdan esimerkki saa odottamansa segmentin ja "
+            "`segrules verify` todistaa sen. Jokin esimerkki ei toteutunut; uudelleenlatauksessa "
+            "viimeisin toimiva versio pysyy tarjolla, ja `/health/ready` kertoo tilan `degraded` ja "
+            "tämän syyn.",
+            "aja `segrules test SÄÄNNÖSTÖ`, korjaa säännöt tai esimerkki ja lataa sitten uudelleen.",
+        ),
+        "sv": (
+            "Tjänsten tar en regeluppsättning (eller, vid omladdning, en ny version av den) i drift "
+            "bara när den laddas, varje exempel i dess `examples` får det segment det väntar sig och "
+            "`segrules verify` bevisar den. Ett exempel misslyckades; vid omladdning fortsätter den "
+            "senaste fungerande versionen att tillhandahållas, och `/health/ready` säger `degraded` "
+            "med den här orsaken.",
+            "kör `segrules test REGELUPPSÄTTNING`, rätta reglerna eller exemplet och ladda sedan om.",
+        ),
+    },
+    "SR903": {
+        "fi": (
+            "`segrules verify` ei todistanut, että jokainen mahdollinen vastausjoukko johtaa "
+            "täsmälleen yhteen segmenttiin (jokin tarkistus epäonnistui tai jäi ratkaisematta), joten "
+            "palvelu ei ota säännöstöä käyttöön. Uudelleenlatauksessa viimeisin toimiva versio pysyy "
+            "tarjolla, ja `/health/ready` kertoo tilan `degraded` ja tarkistukset, jotka eivät menneet "
+            "läpi.",
+            "aja `segrules verify SÄÄNNÖSTÖ`, korjaa se, minkä se näyttää vastaesimerkillään, ja lataa "
+            "sitten uudelleen.",
+        ),
+        "sv": (
+            "`segrules verify` bevisade inte att varje möjlig svarsuppsättning leder till exakt ett "
+            "segment (en kontroll misslyckades eller kunde inte avgöras), så tjänsten tar inte "
+            "regeluppsättningen i drift. Vid omladdning fortsätter den senaste fungerande versionen "
+            "att tillhandahållas, och `/health/ready` säger `degraded` med de kontroller som inte gick "
+            "igenom.",
+            "kör `segrules verify REGELUPPSÄTTNING`, rätta det som den visar med sitt motexempel och "
+            "ladda sedan om.",
+        ),
+    },
+    "SR904": {
+        "fi": (
+            "`--token-file` nimeää tiedoston, jossa on tunniste (bearer token), joka jokaisen pyynnön "
+            "on lähetettävä. Tiedostoa ei ole, sitä ei voi lukea, se ei ole tavallinen tiedosto (vaan "
+            "putki, FIFO tai laite kuten /dev/zero, joka voisi pysäyttää käynnistyksen loputtomiin), "
+            "se on suurempi kuin 4 KiB, se ei ole UTF-8:aa, tai sen tunniste on lyhyempi kuin 32 "
+            "merkkiä (lyhyen tunnisteen voi arvata) tai siinä on välilyöntejä.",
+            "kirjoita tiedostoon pitkä satunnainen tunniste, ja anna vain palvelun lukea tiedostoa.",
+        ),
+        "sv": (
+            "`--token-file` anger en fil som innehåller den bearer-token som varje begäran måste "
+            "skicka. Filen saknas, kan inte läsas, är inte en vanlig fil (ett rör, en FIFO eller en "
+            "enhet som /dev/zero, som kunde hålla kvar starten för evigt), är större än 4 KiB, är inte "
+            "UTF-8, eller innehåller en token som är kortare än 32 tecken (en kort token kan gissas) "
+            "eller en med mellanslag i.",
+            "skriv en lång slumpmässig token i filen, läsbar bara för tjänsten.",
+        ),
+    },
+    "SR905": {
+        "fi": (
+            "`--decision-log POLKU` nimeää JSON Lines -tiedoston, johon palvelu lisää rivin jokaisesta "
+            "päätöksestä. Tiedostoa ei voi avata lisäämistä varten (kansio puuttuu, oikeus puuttuu tai "
+            "se on FIFO, jota mikään prosessi ei lue), tai kirjoittaminen epäonnistui palvelun ollessa "
+            "käynnissä (levy täynnä). Kun kirjoittaminen epäonnistuu, palvelu jatkaa päätösten "
+            "tekemistä, laskee menetetyt rivit kohdassa `/metrics` ja kertoo tilan `degraded` kohdassa "
+            "`/health/ready`.",
+            "nimeä tiedosto kansiossa, johon palvelu voi kirjoittaa, levyllä, jolla on tilaa.",
+        ),
+        "sv": (
+            "`--decision-log SÖKVÄG` anger en JSON Lines-fil som tjänsten lägger till en rad i för "
+            "varje beslut. Filen kan inte öppnas för tillägg (en mapp saknas, behörighet saknas, en "
+            "FIFO som ingen process läser), eller så misslyckades en skrivning medan tjänsten var i "
+            "drift (en full disk). När skrivningen misslyckas fortsätter tjänsten att fatta beslut, "
+            "räknar de förlorade raderna i `/metrics` och säger `degraded` i `/health/ready`.",
+            "ange en fil i en mapp som tjänsten kan skriva till, på en disk med utrymme.",
+        ),
+    },
+    "SR906": {
+        "fi": (
+            "Palvelun asetus on sallitun alueensa ulkopuolella: portin on oltava 0–65535, pyynnön "
+            "rungon kokorajan, aikakatkaisun ja päätöslokin jonon on oltava suurempia kuin nolla, ja "
+            "lokin käytäntö on `block` tai `drop`.",
+            "anna arvo viestin kertomalta alueelta.",
+        ),
+        "sv": (
+            "Ett alternativ för tjänsten ligger utanför sitt intervall: porten måste vara 0 till "
+            "65535, storleksgränsen för begärans innehåll, tidsgränsen och beslutsloggens kö måste "
+            "vara större än noll, och loggens policy är `block` eller `drop`.",
+            "ange ett värde i det intervall som meddelandet anger.",
+        ),
+    },
+    "SR907": {
+        "fi": (
+            "Uudelleenlatauksessa palvelu tarkistaa kunkin tiedoston uuden version (lataus, esimerkit, "
+            "todistus) omassa työprosessissaan, jotta käsittelyssä olevat pyynnöt eivät hidastu. "
+            "Työprosessi pysähtyi ennen kuin se vastasi: koneen muisti loppui, prosessi tapettiin tai "
+            "palvelu on pysähtymässä. Viimeisin toimiva versio pysyy tarjolla, ja `/health/ready` "
+            "kertoo tilan `degraded`; seuraava uudelleenlataus käynnistää uuden työprosessin.",
+            "lataa uudelleen (`kill -HUP`); jos näin käy taas, aja `segrules verify SÄÄNNÖSTÖ` "
+            "nähdäksesi, mitä tarkistus tarvitsee.",
+        ),
+        "sv": (
+            "Vid omladdning kontrollerar tjänsten varje fils nya version (laddning, exempel, bevis) i "
+            "en egen arbetsprocess, så att de begäranden som besvaras inte blir långsammare. "
+            "Arbetsprocessen stannade innan den svarade: datorn fick slut på minne, processen dödades, "
+            "eller tjänsten håller på att stanna. Den senaste fungerande versionen fortsätter att "
+            "tillhandahållas och `/health/ready` säger `degraded`; nästa omladdning startar en ny "
+            "arbetsprocess.",
+            "ladda om igen (`kill -HUP`); om det händer igen, kör `segrules verify REGELUPPSÄTTNING` "
+            "för att se vad kontrollen behöver.",
+        ),
+    },
+    "SR910": {
+        "fi": (
+            "Palvelu käynnistettiin valitsimella `--token-file`, ja pyynnössä ei ollut otsaketta "
+            "`Authorization: Bearer TOKEN` tai siinä oli eri tunniste. Muuhun ei vastata: vain "
+            "`/health/live` ja `/health/ready`-kohdan tilasana ovat avoinna ilman tunnistetta.",
+            "lähetä palvelun tunnistetiedostossa oleva tunniste.",
+        ),
+        "sv": (
+            "Tjänsten startades med `--token-file`, och begäran hade inget huvud `Authorization: "
+            "Bearer TOKEN` eller en annan token. Inget annat besvaras: bara `/health/live` och "
+            "statusordet i `/health/ready` är öppna utan token.",
+            "skicka den token som står i tjänstens tokenfil.",
+        ),
+    },
+    "SR911": {
+        "fi": (
+            "URL-osoite nimeää säännöstön tunnuksen (tai aliaksen), jota palvelu ei tarjoa. `GET "
+            "/v1/rulesets` luettelee tarjotut säännöstöt.",
+            "käytä tarjotun säännöstön tunnusta.",
+        ),
+        "sv": (
+            "URL:en nämner ett id (eller alias) för en regeluppsättning som tjänsten inte "
+            "tillhandahåller. `GET /v1/rulesets` listar de regeluppsättningar som tillhandahålls.",
+            "använd id:t för en regeluppsättning som tillhandahålls.",
+        ),
+    },
+    "SR912": {
+        "fi": (
+            "Pyyntö lähetti otsakkeen `If-Match` ja siinä säännöstön sisällön tiivisteen, ja tarjotun "
+            "säännöstöversion tiiviste on eri (säännöstöä on muutettu ja se on ladattu uudelleen). "
+            "Vastauksia ei pisteytetä, jotta yhdelle versiolle tehtyä lomaketta ei koskaan pisteytetä "
+            "toisella. HTTP-vastauksen `ETag` on nyt tarjolla olevan version tiiviste.",
+            "hae `GET /v1/rulesets/{id}`, rakenna lomake uudelleen nyt tarjolla olevalle versiolle ja "
+            "lähetä sen tiiviste.",
+        ),
+        "sv": (
+            "Begäran skickade `If-Match` med innehållets hash för en regeluppsättning, och den version "
+            "av regeluppsättningen som tillhandahålls har en annan hash (den ändrades och laddades "
+            "om). Svaren poängsätts inte, så att ett formulär som byggts för en version aldrig "
+            "poängsätts av en annan. HTTP-svarets `ETag` är den hash som nu tillhandahålls.",
+            "hämta `GET /v1/rulesets/{id}`, bygg om formuläret för den version som nu tillhandahålls "
+            "och skicka dess hash.",
+        ),
+    },
+    "SR913": {
+        "fi": (
+            "Pyynnön runko (tai erän rivi) ei ole yksi UTF-8-muotoinen JSON-dokumentti, tai se antaa "
+            "saman avaimen kahdesti.",
+            "lähetä yksi JSON-objekti UTF-8-muodossa, ilman loppupilkkuja ja toistuvia avaimia.",
+        ),
+        "sv": (
+            "Begärans innehåll (eller en rad i en batch) är inte ett enda JSON-dokument i UTF-8, eller "
+            "så anger det samma nyckel två gånger.",
+            "skicka ett JSON-objekt, i UTF-8, utan avslutande kommatecken och upprepade nycklar.",
+        ),
+    },
+    "SR914": {
+        "fi": (
+            "JSON on kelvollista, mutta ei sitä, mitä päätepiste ottaa: `decide` ja `validate` ottavat "
+            "objektin, jossa on `answers` (objekti, joka antaa kunkin kysymyksen tunnukselle sen "
+            "vastauksen) ja `decide`-päätepisteelle valinnaisesti `assessed_at` (ISO 8601 -muotoinen "
+            "päivämäärä ja kellonaika), `override` ja `reason`; `lang` on fi, sv tai en. Viesti nimeää "
+            "avaimen, joka on väärin. Muoto on kuvattu kohdassa `GET /openapi.json`.",
+            "anna vastaukset kohdassa `answers`.",
+        ),
+        "sv": (
+            "JSON-koden är giltig, men inte det som slutpunkten tar: `decide` och `validate` tar ett "
+            "objekt med `answers` (ett objekt från frågans id till svaret) och, för `decide`, valfritt "
+            "`assessed_at` (ett datum och klockslag enligt ISO 8601), `override` och `reason`; `lang` "
+            "är fi, sv eller en. Meddelandet nämner nyckeln som är fel. Formen beskrivs i `GET "
+            "/openapi.json`.",
+            "lägg svaren under `answers`.",
+        ),
+    },
+    "SR915": {
+        "fi": (
+            "Pyynnön rungon koko on rajoitettu (`--max-body-bytes`, oletus 1 MiB), samoin erän "
+            "jokaisen rivin. Yhden arvioinnin vastaukset ovat paljon pienempiä; suurempi runko "
+            "hylätään ennen kuin se luetaan.",
+            "lähetä yksi arviointi kutakin decide-pyyntöä kohden, ja useita erän riveinä.",
+        ),
+        "sv": (
+            "Begärans innehåll är begränsat (`--max-body-bytes`, 1 MiB som standard), och det är varje "
+            "rad i en batch också. Svaren för en bedömning är mycket mindre; ett större innehåll "
+            "avvisas innan det läses.",
+            "skicka en bedömning per decide-begäran, och många som rader i en batch.",
+        ),
+    },
+    "SR916": {
+        "fi": (
+            "Pyyntöä ei vastaanotettu tai siihen ei vastattu palvelun aikarajan (`--timeout`, oletus "
+            "10 sekuntia) sisällä ensimmäisestä tavusta laskien: pyyntörivi ja otsakkeet tai runko "
+            "tulivat liian hitaasti, tai erän rivi ei tullut ajoissa. Vastaanottamatta jääneestä "
+            "osasta ei päätetty mitään, ja yhteys suljetaan. Yhteys, joka ei lähetä mitään, suljetaan "
+            "saman ajan jälkeen ilman vastausta.",
+            "lähetä koko runko kerralla; jaa hyvin suuret erät osiin.",
+        ),
+        "sv": (
+            "Begäran togs inte emot eller besvarades inte inom tjänstens tidsgräns (`--timeout`, 10 "
+            "sekunder som standard), räknat från dess första byte: begäransraden och huvudena eller "
+            "innehållet kom för långsamt, eller så kom en rad i en batch inte i tid. Inget avgjordes "
+            "för den del som inte togs emot, och anslutningen stängs. En anslutning som inte skickar "
+            "något alls stängs efter samma tid, utan svar.",
+            "skicka hela innehållet på en gång; dela upp mycket stora batcher.",
+        ),
+    },
+    "SR917": {
+        "fi": (
+            "`decide` ja `validate` ottavat tyypin `application/json`; `batch` ottaa JSON Lines "
+            "-muotoa (`application/jsonl` tai `application/x-ndjson`). Pyyntö ilman otsaketta "
+            "`Content-Type` luetaan päätepisteen omana tyyppinä; `curl -d` lähettää lomaketyypin, "
+            "ellei toisin kerrota.",
+            "lähetä JSON sen omalla mediatyypillä.",
+        ),
+        "sv": (
+            "`decide` och `validate` tar `application/json`; `batch` tar JSON Lines "
+            "(`application/jsonl` eller `application/x-ndjson`). En begäran utan `Content-Type` läses "
+            "som slutpunktens egen typ; `curl -d` skickar en formulärtyp om inget annat anges.",
+            "skicka JSON med dess medietyp.",
+        ),
+    },
+    "SR918": {
+        "fi": (
+            "Polku tai metodi ei ole sellainen, johon palvelu vastaa (404 tai 405). Päätepisteet "
+            "luetellaan kohdassa `GET /openapi.json` ja palvelun dokumentaatiossa.",
+            "käytä jonkin päätepisteen metodia ja polkua.",
+        ),
+        "sv": (
+            "Sökvägen eller metoden är inte en som tjänsten svarar på (en 404 eller 405). "
+            "Slutpunkterna listas i `GET /openapi.json` och i tjänstens dokumentation.",
+            "använd metoden och sökvägen för en slutpunkt.",
+        ),
+    },
+    "SR919": {
+        "fi": (
+            "Yhtään säännöstöä ei ole vielä käytössä: palvelu lataa ja verifioi niitä vielä, tai "
+            "mitään niistä ei voitu ottaa käyttöön. `/health/ready` kertoo, kumpi, ja miksi.",
+            "odota, kunnes `/health/ready` vastaa `ok` tai `degraded`; korjaa säännöstöt, jotka se "
+            "nimeää.",
+        ),
+        "sv": (
+            "Ingen regeluppsättning är i drift ännu: tjänsten håller fortfarande på att ladda och "
+            "verifiera dem, eller så kunde ingen av dem tas i drift. `/health/ready` säger vilket, och "
+            "varför.",
+            "vänta tills `/health/ready` svarar `ok` eller `degraded`; rätta de regeluppsättningar som "
+            "den nämner.",
+        ),
+    },
+    "SR920": {
+        "fi": (
+            "Erässä on enemmän rivejä kuin palvelu ottaa yhdessä pyynnössä (`--max-batch-lines`, "
+            "oletus 100 000). Rajaan asti olevat rivit saavat vastauksen; loppua ei lueta.",
+            "jaa syöte useaan erään.",
+        ),
+        "sv": (
+            "En batch har fler rader än tjänsten tar i en begäran (`--max-batch-lines`, 100 000 som "
+            "standard). Raderna fram till gränsen besvaras; resten läses inte.",
+            "dela upp indata i flera batcher.",
+        ),
+    },
+    "SR921": {
+        "fi": (
+            "Palvelu epäonnistui pyynnön käsittelyssä tavalla, jota se ei odottanut: kyseessä on virhe "
+            "segrulesissa. Vastaus kertoo vain tämän (ei tracebackia); palvelu jatkaa toimintaansa. "
+            "Ilmoita virheestä ja liitä mukaan pyyntö, joka sen aiheutti.",
+            "ilmoita virheestä; lähetä säännöstö ja pyyntö ilman henkilötietoja.",
+        ),
+        "sv": (
+            "Tjänsten misslyckades med en begäran på ett sätt som den inte väntade sig: ett fel i "
+            "segrules. Svaret säger bara detta (ingen traceback); tjänsten fortsätter att köra. "
+            "Rapportera felet tillsammans med den begäran som orsakade det.",
+            "rapportera felet; skicka regeluppsättningen och begäran, utan personuppgifter.",
+        ),
+    },
+    "SR922": {
+        "fi": (
+            "Palvelu ei voinut lukea pyyntöriviä tai otsakkeita HTTP/1.1:nä: asiakasohjelma lähetti "
+            "jotain muuta (TLS-kättelyn salaamattoman HTTP:n porttiin, rivin roskaa, otsakkeen, jossa "
+            "on merkkejä, joita HTTP ei salli), tai yli 64 KiB tuli ilman, että otsakkeet päättyivät. "
+            "Palvelu vastaa 400 tällä ongelmadokumentilla ja sulkee yhteyden.",
+            "lähetä HTTP/1.1-pyyntö salaamattomana http://-osoitteeseen (sijoita TLS palvelun eteen "
+            "käänteiseen välityspalvelimeen).",
+        ),
+        "sv": (
+            "Tjänsten kunde inte läsa begäransraden eller huvudena som HTTP/1.1: klienten skickade "
+            "något annat (ett TLS-handslag till porten för okrypterad HTTP, en rad skräp, ett huvud "
+            "med tecken som HTTP inte tillåter), eller så kom mer än 64 KiB utan att huvudena tog "
+            "slut. Tjänsten svarar 400 med det här problemdokumentet och stänger anslutningen.",
+            "skicka en HTTP/1.1-begäran med okrypterad http:// (lägg TLS i en omvänd proxy framför "
+            "tjänsten).",
+        ),
+    },
+    "SR923": {
+        "fi": (
+            "Selain kysyi (CORS-esikysely: `OPTIONS`, jossa on `Origin` ja "
+            "`Access-Control-Request-Method`), saako toisen alkuperän sivu kutsua palvelua, eikä "
+            "alkuperä, metodi tai jokin kysytyistä otsakkeista ole sallittu: palvelu vastaa 400 tällä "
+            "ongelmadokumentilla, joka nimeää, mitä ei sallittu, eikä selain lähetä pyyntöä. Vain "
+            "valitsimella `--cors-origin` annetut alkuperät ovat sallittuja, metodeilla `GET` ja "
+            "`POST` ja otsakkeilla `Authorization`, `Content-Type` ja `If-Match`.",
+            "käynnistä palvelu niin, että sivun alkuperä on sallittu.",
+        ),
+        "sv": (
+            "En webbläsare frågade (en CORS-preflight: `OPTIONS` med `Origin` och "
+            "`Access-Control-Request-Method`) om en sida från ett annat ursprung får anropa tjänsten, "
+            "och ursprunget, metoden eller ett av de efterfrågade huvudena är inte tillåtet: tjänsten "
+            "svarar 400 med det här problemdokumentet, som nämner vad som avvisades, och webbläsaren "
+            "skickar inte begäran. Bara de ursprung som anges med `--cors-origin` är tillåtna, med "
+            "`GET` och `POST` och huvudena `Authorization`, `Content-Type` och `If-Match`.",
+            "starta tjänsten så att sidans ursprung är tillåtet.",
+        ),
+    },
+    "SR930": {
+        "fi": (
+            "Vastaukset annettiin FHIR-muodossa, mutta se, mitä tuli, ei ole "
+            "QuestionnaireResponse-resurssi (eikä Bundle tai niiden luettelo), tai sen kohdat (item) "
+            "eivät ole FHIR:n mukaisessa muodossa: jokaisen kohdan on oltava objekti, jolla on linkId, "
+            "item- ja answer-kohtien on oltava luetteloita, sisäkkäisiä kohtia saa olla enintään 8 "
+            "tasoa ja vastauksia enintään 10 kerralla.",
+            "lähetä lomakkeen täyttöohjelman tuottama QuestionnaireResponse sellaisenaan.",
+        ),
+        "sv": (
+            "Svaren gavs som FHIR, men det som kom är inte ett QuestionnaireResponse (eller ett Bundle "
+            "eller en lista med sådana), eller så har dess poster (item) inte den form som FHIR anger: "
+            "varje post ett objekt med ett linkId, item och answer som listor, högst 8 nivåer nästlade "
+            "poster och högst 10 svar åt gången.",
+            "skicka det QuestionnaireResponse som formulärverktyget gav, som det är.",
+        ),
+    },
+    "SR931": {
+        "fi": (
+            "Vastauksen questionnaire-kohta nimeää Questionnaire-lomakkeen, joka ei ole tämän "
+            "säännöstön lomake, tai sen toisen version. Mallin yhdelle versiolle tehtyä lomaketta ei "
+            "koskaan pisteytetä toisella: kysymykset, vastausvaihtoehdot ja ehdot voivat erota.",
+            "täytä säännöstön nykyisen version Questionnaire-lomake (`segrules fhir questionnaire "
+            "SÄÄNNÖSTÖ`), tai tee päätös sillä versiolla, josta lomake tehtiin.",
+        ),
+        "sv": (
+            "Svarets questionnaire nämner ett Questionnaire som inte är ett av den här "
+            "regeluppsättningens, eller en annan version av det. Ett formulär som byggts för en "
+            "version av en modell poängsätts aldrig av en annan: frågorna, svarsalternativen och "
+            "villkoren kan skilja sig.",
+            "fyll i Questionnaire för regeluppsättningens nuvarande version (`segrules fhir "
+            "questionnaire REGELUPPSÄTTNING`), eller fatta beslutet med den version som formuläret "
+            "byggdes från.",
+        ),
+    },
+    "SR932": {
+        "fi": (
+            "Vastauksessa on kohta, jonka linkId ei ole sen Questionnaire-lomakkeen kysymys, johon se "
+            "vastaa: väärin kirjoitettu tai poistettu kysymys, toisen vastaajan lomakkeen kysymys tai "
+            "vastaus ryhmään tai ohjetekstiin.",
+            "käytä lomakkeen linkId-tunnisteita; viesti ehdottaa lähintä.",
+        ),
+        "sv": (
+            "Svaret har en post vars linkId inte är en fråga i det Questionnaire som det besvarar: en "
+            "felstavad eller borttagen fråga, en fråga i den andra svarandens Questionnaire, eller ett "
+            "svar på en grupp eller en hjälptext.",
+            "använd formulärets linkId; meddelandet föreslår det närmaste.",
+        ),
+    },
+    "SR933": {
+        "fi": (
+            "Kohta esiintyy samassa vastauksessa kahdesti, tai sillä on useita vastauksia. Jokaiseen "
+            "segrules-kysymykseen annetaan täsmälleen yksi vastaus.",
+            "jätä yksi vastaus kysymystä kohden.",
+        ),
+        "sv": (
+            "Posten förekommer två gånger i ett svar, eller har flera svar. Varje fråga i segrules tar "
+            "exakt ett svar.",
+            "behåll ett svar per fråga.",
+        ),
+    },
+    "SR934": {
+        "fi": (
+            "Vastauksen value[x] ei ole Questionnaire-lomakkeen kohdan tyyppiä: asteikko- ja "
+            "valintakohtiin vastataan valueCoding-arvolla, kokonaislukukohtiin valueInteger-arvolla ja "
+            "kyllä/ei-kohtiin valueBoolean-arvolla; kokonaislukukysymys, jonka arvoalue ylittää FHIR:n "
+            "32-bittisen kokonaisluvun, on desimaalikohta, johon vastataan kokonaisella "
+            "valueDecimal-arvolla (3000000000). Vastauksessa on täsmälleen yksi value[x].",
+            "anna se value[x], jonka kohdan tyyppi nimeää.",
+        ),
+        "sv": (
+            "Svarets value[x] är inte av postens typ i Questionnaire: skal- och valposter tar "
+            "valueCoding, heltalsposter valueInteger, ja/nej-poster valueBoolean; en heltalsfråga vars "
+            "intervall går utanför FHIR:s 32-bitars heltal är en decimalpost, som besvaras med ett "
+            "helt valueDecimal (3000000000). Ett svar har exakt ett value[x].",
+            "ange det value[x] som postens typ anger.",
+        ),
+    },
+    "SR935": {
+        "fi": (
+            "Vastauksen koodi ei ole kohdan vastausvaihtoehtojen koodistosta (asteikon koodit ovat sen "
+            "arvot kirjoitettuina kuten kokonaisluvut, luettelotyypin koodit ovat sen arvojen koodit), "
+            "tai asteikon koodi ei ole asteikon arvo siinä muodossa, jossa koodisto sen kirjoittaa "
+            "(\"4\", ei \"04\" eikä \"+4\").",
+            "vastaa jollakin kohdan answerOption-koodeista, koodisto (system) mukaan lukien.",
+        ),
+        "sv": (
+            "Svarets kodning kommer inte från kodsystemet för postens svarsalternativ (en skalas koder "
+            "är dess värden, skrivna som heltal skrivs, en enums koder är dess värdekoder), eller så "
+            "är en skalkod inte ett av skalans värden så som dess kodsystem skriver dem (\"4\", inte "
+            "\"04\" eller \"+4\").",
+            "svara med en av postens answerOption-kodningar, inklusive system.",
+        ),
+    },
+    "SR936": {
+        "fi": (
+            "Kysymykseen on vastattu useammassa kuin yhdessä vastauksessa (vastaajan lomakkeessa ovat "
+            "vain luettavina ne toisen osapuolen vastaukset, joista sen kysymykset riippuvat), ja "
+            "vastaukset eroavat toisistaan.",
+            "täytä vain luettava kopio toisen vastaajan vastauksesta muuttamattomana.",
+        ),
+        "sv": (
+            "En fråga som besvaras i mer än ett svar (en svarandes formulär bär, skrivskyddade, de "
+            "svar från den andra parten som dess frågor beror på) har olika svar i dem.",
+            "fyll i den skrivskyddade kopian från den andra svarandens svar, utan ändringar.",
+        ),
+    },
+    "SR937": {
+        "fi": (
+            "Yhdessä pisteytettävät vastaukset nimeävät eri kohdehenkilöt (subject). Yksi arviointi "
+            "yhdistää vain yhtä asiakasta koskevat vastaukset.",
+            "lähetä yhden asiakkaan vastaukset yhdessä.",
+        ),
+        "sv": (
+            "Svaren som poängsätts tillsammans nämner olika subjekt. En bedömning kombinerar bara "
+            "svaren om en enda kund.",
+            "skicka svaren för en kund tillsammans.",
+        ),
+    },
+    "SR938": {
+        "fi": (
+            "Päätös tehdään vain vastauksista, joiden tila (status) on completed tai amended: vastaus, "
+            "jonka tila on in-progress, stopped tai entered-in-error, ei sisällä vastaajan lopullisia "
+            "vastauksia.",
+            "täytä lomake ensin loppuun.",
+        ),
+        "sv": (
+            "Bara svar med status completed eller amended avgörs: ett svar med status in-progress, "
+            "stopped eller entered-in-error bär inte den svarandes slutliga svar.",
+            "slutför formuläret först.",
+        ),
+    },
+    "SR939": {
+        "fi": (
+            "Questionnaire-lomake tehdään asiakkaalle, ammattilaiselle (joka näkee myös "
+            "potilastiedoista tulevat kysymykset) tai molemmille (vastaajaa ei anneta). "
+            "Potilastiedoista tulevilla kysymyksillä ei ole omaa lomaketta.",
+            "anna client tai professional, tai jätä vastaaja pois.",
+        ),
+        "sv": (
+            "Ett Questionnaire görs för kunden, för yrkespersonen (som också ser frågorna från "
+            "journalen) eller för båda (ingen svarande anges). Frågorna från journalen har inget eget "
+            "Questionnaire.",
+            "ange client eller professional, eller utelämna den svarande.",
+        ),
+    },
+    "SR940": {
+        "fi": (
+            "asked_when-ehdosta tulisi yli 20 000 merkin FHIRPath-lauseke (laskettujen arvojen min ja "
+            "max kasvavat nopeasti), liian suuri annettavaksi lomakkeen täyttöohjelmalle.",
+            "kirjoita ehto itse kysymyksistä, esimerkiksi `and`- ja `or`-operaattorein.",
+        ),
+        "sv": (
+            "Ett asked_when-villkor skulle ge ett FHIRPath-uttryck på mer än 20 000 tecken (min och "
+            "max över beräknade värden växer snabbt), för stort för att lämnas till ett "
+            "formulärverktyg.",
+            "skriv villkoret över själva frågorna, till exempel med `and` och `or`.",
+        ),
+    },
+    "SR941": {
+        "fi": (
+            "CarePlan-resurssin on nimettävä kohdehenkilönsä (subject), eivätkä "
+            "QuestionnaireResponse-resurssit antaneet sitä, joten asiakkuuspolkua ei voi kirjoittaa "
+            "CarePlan-resurssiksi.",
+            "anna vastauksille kohdehenkilö (subject, viittaus Patient-resurssiin), tai jätä CarePlan "
+            "pois.",
+        ),
+        "sv": (
+            "En CarePlan måste ange sitt subjekt, och QuestionnaireResponse-resurserna angav inget, så "
+            "kundstigen kan inte skrivas som en CarePlan.",
+            "ge svaren ett subjekt (en referens till en Patient), eller utelämna CarePlan.",
+        ),
+    },
+    "SR942": {
+        "fi": (
+            "Resurssien tarkistaminen FHIR R4 -mallien mukaan käyttää fhir.resources-pakettia, joka on "
+            "segrulesin valinnainen lisäosa.",
+            "asenna lisäosa.",
+        ),
+        "sv": (
+            "Att kontrollera resurser mot FHIR R4-modellerna använder paketet fhir.resources, som är "
+            "ett valfritt tillägg till segrules.",
+            "installera tillägget.",
+        ),
+    },
+    "SR943": {
+        "fi": (
+            "Resurssi ei ole tyyppinsä FHIR R4 (R4B) -mallin mukainen; viesti nimeää virheelliset "
+            "elementit.",
+            "korjaa viestin nimeämät elementit.",
+        ),
+        "sv": (
+            "Resursen validerar inte mot FHIR R4-modellen (R4B) för sin typ; meddelandet nämner de "
+            "felaktiga elementen.",
+            "rätta de element som meddelandet nämner.",
+        ),
+    },
     "SR950": {
         "fi": (
             "`segrules workbench` vastaa vain pyyntöihin, joissa on sen käynnistyessään tulostama "
@@ -3479,11 +4707,104 @@ EXAMPLE_WORDS: dict[str, tuple[tuple[str, str, str], ...]] = {
                "se tallennetaan työpöydällä",
                "filen öppnas i arbetsbänken, redigeras i en annan redigerare och sparas där, och sparas sedan i "
                "arbetsbänken"),),
+    "SR502": (
+        ("client asked for a named coordinator",
+         "asiakas pyysi nimettyä koordinaattoria",
+         "kunden bad om en namngiven koordinator"),
+    ),
+    "SR551": (
+        ('"confirmed"', '"vahvistettu"', '"bekräftat"'),
+        ("(when the rules suggest yhteistyo)",
+         "(kun säännöt ehdottavat yhteistyo)",
+         "(när reglerna föreslår yhteistyo)"),
+    ),
+    "SR556": (
+        ('"reason"', '"perustelu"', '"motivering"'),
+    ),
+    "SR800": (
+        ("over wide integer ranges", "laajoilla kokonaislukuväleillä", "över breda heltalsintervall"),
+    ),
+    "SR902": (
+        ("copes well", "pärjää hyvin", "klarar sig bra"),
+        ("the rules give omatoimi", "säännöt antavat omatoimi", "reglerna ger omatoimi"),
+    ),
+    "SR903": (
+        ("resources = 3 matches both", "resources = 3 täyttää molemmat", "resources = 3 uppfyller båda"),
+    ),
+    "SR907": (
+        ("while the reload worker is killed, or memory runs out",
+         "kun uudelleenlatauksen työprosessi tapetaan tai muisti loppuu",
+         "medan omladdningsprocessen dödas, eller minnet tar slut"),
+    ),
+    "SR912": (
+        ("(the hash of last month's version)",
+         "(viime kuun version tiiviste)",
+         "(hashen för förra månadens version)"),
+        ("(the content_hash from GET /v1/rulesets/{id})",
+         "(content_hash vastauksesta GET /v1/rulesets/{id})",
+         "(content_hash från GET /v1/rulesets/{id})"),
+    ),
+    "SR915": (
+        ("(a body of 50 MB)", "(runko, jonka koko on 50 MB)", "(ett innehåll på 50 MB)"),
+        ("(one answer set per line)", "(yksi vastausjoukko riviä kohden)", "(en svarsuppsättning per rad)"),
+    ),
+    "SR916": (
+        ("a client that opens a request and sends its body a byte a second",
+         "asiakasohjelma, joka avaa pyynnön ja lähettää sen rungon tavu sekunnissa",
+         "en klient som öppnar en begäran och skickar dess innehåll en byte i sekunden"),
+    ),
+    "SR917": (
+        ("(form-encoded)", "(lomakekoodattu)", "(formulärkodat)"),
+    ),
+    "SR919": (
+        ("(right after start, before loading ended)",
+         "(heti käynnistyksen jälkeen, ennen kuin lataus päättyi)",
+         "(direkt efter start, innan laddningen var klar)"),
+    ),
+    "SR920": (
+        ("one batch request with 10 million lines",
+         "yksi eräpyyntö, jossa on 10 miljoonaa riviä",
+         "en batchbegäran med 10 miljoner rader"),
+        ("then one request per part", "sitten yksi pyyntö osaa kohden", "sedan en begäran per del"),
+    ),
+    "SR921": (
+        ("(no example: this is a bug)",
+         "(ei esimerkkiä: tämä on ohjelmavirhe)",
+         "(inget exempel: det här är ett programfel)"),
+    ),
+    "SR923": (
+        ("(a page on https://eservice.example calls it from the browser)",
+         "(sivu osoitteessa https://eservice.example kutsuu sitä selaimesta)",
+         "(en sida på https://eservice.example anropar den från webbläsaren)"),
+    ),
+    "SR931": (
+        ("(the ruleset is 1.0.0)", "(säännöstö on 1.0.0)", "(regeluppsättningen är 1.0.0)"),
+    ),
+    "SR936": (
+        ("professional's response:", "ammattilaisen vastaus:", "yrkespersonens svar:"),
+        ("client's response:", "asiakkaan vastaus:", "kundens svar:"),
+        ("both responses:", "molemmat vastaukset:", "båda svaren:"),
+    ),
+    "SR937": (
+        ("client's response:", "asiakkaan vastaus:", "kundens svar:"),
+        ("professional's:", "ammattilaisen:", "yrkespersonens:"),
+        ("both responses:", "molemmat vastaukset:", "båda svaren:"),
+    ),
+    "SR941": (
+        ("(the response has no subject)", "(vastauksella ei ole kohdehenkilöä)", "(svaret har inget subjekt)"),
+    ),
+    "SR942": (
+        ("(fhir.resources not installed)",
+         "(fhir.resources-kirjastoa ei ole asennettu)",
+         "(fhir.resources är inte installerat)"),
+    ),
 }
 
 #: The code ranges a model owner meets (reading and checking a ruleset, the answers,
-#: evaluation, verification, crosswalks and quadrant diagrams, the workbench), each with
-#: long explanations in fi and sv: (first code, last code).
+#: evaluation, verification, crosswalks and quadrant diagrams, the workbench): (first code,
+#: last code). The other codes are met only by developers and operators (SR5xx, SR8xx, and
+#: the service and FHIR in SR9xx). Every code, of either kind, has its long explanation in fi
+#: and sv.
 MODEL_OWNER_RANGES: tuple[tuple[int, int], ...] = ((0, 499), (600, 799), (950, 959))
 
 _HEADINGS = {
@@ -3491,14 +4812,10 @@ _HEADINGS = {
     "sv": ("Till exempel:", "Så här rättar du:", "Rättat:"),
 }
 
-_NOT_YET = {
-    "fi": "Tämän koodin pitkä selitys on vain englanniksi: segrules explain {code} --lang en",
-    "sv": "Den långa förklaringen av denna kod finns bara på engelska: segrules explain {code} --lang en",
-}
-
 
 def for_model_owners(code: str) -> bool:
-    """Whether ``code`` is one a model owner meets, and so has its long explanation in fi and sv."""
+    """Whether ``code`` is one a model owner meets (``MODEL_OWNER_RANGES``) rather than one only
+    developers and operators meet; both kinds have their long explanation in fi and sv."""
     number = int(code[2:])
     return any(first <= number <= last for first, last in MODEL_OWNER_RANGES)
 
@@ -3521,7 +4838,7 @@ def _english_examples(code: str) -> tuple[str | None, str | None]:
 
 @functools.cache
 def explanation(code: str, lang: str) -> str | None:
-    """The long explanation of ``code`` in fi or sv, or None where it is written in English only:
+    """The long explanation of ``code`` in fi or sv, or None for a code that has none (not a code):
     what it means, an example, how to fix it and the corrected example, as in English."""
     from .codes import _prose
 
@@ -3545,13 +4862,16 @@ def explanation(code: str, lang: str) -> str | None:
 
 
 def explain(code: str, lang: str) -> str:
-    """``segrules explain CODE`` in ``lang``: the title and the long explanation, or, where that
-    is written in English only, a pointer to it (never half in one language, half in another)."""
+    """``segrules explain CODE`` in ``lang``: the title and the long explanation, both in the
+    language (every code has its explanation in fi and sv; a code added without one would be
+    shown whole in English, never half in one language, half in another)."""
     from .codes import explain as explain_en
 
     text = explain_en(code)  # the code as given (SR210, sr210, 210); SR514 when unknown
     if check_lang(lang) == "en":
         return text
     key = text.partition(":")[0]
-    body = explanation(key, lang) or _NOT_YET[lang].format(code=key)
+    body = explanation(key, lang)
+    if body is None:
+        return text
     return f"{key}: {title(key, lang)}\n\n{body}"
