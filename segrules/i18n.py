@@ -774,6 +774,11 @@ VERIFY_REPORT: dict[str, tuple[str, str, str]] = {
         '{size} svarsuppsättningar',
         '{size} answer sets',
     ),
+    'report.answer_sets.one': (
+        '{size} vastausjoukko',
+        '{size} svarsuppsättning',
+        '{size} answer set',
+    ),
     'report.method': (
         'menetelmä',
         'metod',
@@ -1399,6 +1404,31 @@ VERIFY_REPORT: dict[str, tuple[str, str, str]] = {
         'ratkaisija ei päässyt ratkaisuun',
         'lösaren kom inte fram till något',
         'the solver could not decide',
+    ),
+    'reason.ran_out.size': (
+        '{budget} loppui ({size})',
+        '{budget} tog slut ({size})',
+        'the {budget} ran out ({size})',
+    ),
+    'reason.method.passed': (
+        'menetelmä ({method}) ei löytänyt ongelmaa',
+        'metoden ({method}) hittade inget problem',
+        'the {method} method found no problem',
+    ),
+    'reason.method.unshown': (
+        'menetelmä ({method}) ilmoitti ongelmasta, jota se ei voi näyttää vastausjoukolla',
+        'metoden ({method}) rapporterade ett problem som den inte kan visa med en svarsuppsättning',
+        'the {method} method reported a problem it cannot show with an answer set',
+    ),
+    'reason.method.undecided': (
+        'menetelmä ({method}) ei myöskään ratkaissut',
+        'metoden ({method}) avgjorde inte heller',
+        'the {method} method did not decide either',
+    ),
+    'sum.undecided.why': (
+        'ei ratkaistu: {why}',
+        'inte avgjord: {why}',
+        'not decided: {why}',
     ),
     'note.smt': (
         'SMT-todistin ({solver}): {n} ratkaisijakutsua',

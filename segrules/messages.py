@@ -29,7 +29,7 @@ from .i18n import TEXTS as I18N_TEXTS, check_lang
 
 __all__ = [
     "TITLES", "MESSAGES", "HINTS", "PHRASES", "WORDS", "EXPLANATIONS", "translate", "translate_error", "translate_hint",
-    "title", "word", "EXAMPLE_WORDS", "REASONS", "VALUE_WORDS", "RECORD_PROBLEMS", "REFERENCE_PROBLEMS", "translate_value", "MODEL_OWNER_RANGES", "for_model_owners", "explanation", "explain",
+    "title", "word", "translated", "EXAMPLE_WORDS", "REASONS", "VALUE_WORDS", "RECORD_PROBLEMS", "REFERENCE_PROBLEMS", "translate_value", "MODEL_OWNER_RANGES", "for_model_owners", "explanation", "explain",
 ]
 
 
@@ -1533,9 +1533,30 @@ MESSAGES: list[tuple[str, str, str, str]] = [
     ("SR936", "bundle entry {a} answers {value}, bundle entry {b} answers {value2}",
      "Bundlen kohdassa {a} vastaus on {value}, kohdassa {b} {value2}",
      "Bundle-posten {a} svarar {value}, Bundle-posten {b} svarar {value2}"),
-    ("SR938", "the response's status is {status}; only {statuses} responses are decided",
+    ("SR938", "the response's status is {status}; only responses with the status {statuses} are decided",
      "vastauksen tila (status) on {status}; vain vastaukset, joiden tila on {statuses}, ratkaistaan",
      "svarets status är {status}; bara svar med status {statuses} avgörs"),
+    # an item's problem after its linkId ("neg: valueString given, ..."): the linkId apart
+    ("SR934", "{input}: {message}", "{input}: {message}", "{input}: {message}"),
+    ("SR934", "an answer must be an object with one value[x]", "vastauksen on oltava objekti, jossa on yksi value[x]",
+     "ett svar måste vara ett objekt med ett value[x]"),
+    ("SR934", "an answer must have exactly one value[x], got {n}", "vastauksessa on oltava tasan yksi value[x], nyt {n}",
+     "ett svar måste ha exakt ett value[x], nu {n}"),
+    ("SR934", "an answer to this item has no nested items", "tämän kohdan vastauksessa ei ole sisäkkäisiä kohtia (item)",
+     "ett svar på den här posten har inga inbäddade poster (item)"),
+    ("SR934", "{key} given, but the item takes {expected} ({kind})",
+     "annettu {key}, mutta kohta ottaa vastaan {expected} ({kind})", "{key} angivet, men posten tar {expected} ({kind})"),
+    ("SR934", "valueBoolean must be true or false, not {value}", "valueBoolean-arvon on oltava true tai false, ei {value}",
+     "valueBoolean måste vara true eller false, inte {value}"),
+    ("SR934", "valueDecimal must be a whole number, not {value}", "valueDecimal-arvon on oltava kokonaisluku, ei {value}",
+     "valueDecimal måste vara ett heltal, inte {value}"),
+    ("SR934", "valueInteger must be a whole number, not {value}", "valueInteger-arvon on oltava kokonaisluku, ei {value}",
+     "valueInteger måste vara ett heltal, inte {value}"),
+    ("SR934", "valueCoding must be a Coding with a code", "valueCoding-arvon on oltava Coding, jolla on koodi (code)",
+     "valueCoding måste vara en Coding med en kod (code)"),
+    ("SR934", "answer must be a list", "answer-kohdan on oltava lista", "answer måste vara en lista"),
+    ("SR937", "the responses are about different subjects: {subjects}", "vastaukset koskevat eri henkilöitä: {subjects}",
+     "svaren gäller olika personer: {subjects}"),
     ("SR939", "unknown respondent {name}; give client or professional, or none for the combined questionnaire",
      "tuntematon vastaaja {name}; anna client tai professional, tai ei mitään yhdistetylle lomakkeelle",
      "okänd svarande {name}; ange client eller professional, eller ingen för det sammanslagna formuläret"),
@@ -2020,14 +2041,19 @@ def _any_message(text: str, lang: str) -> str | None:
 _QUOTED = re.compile(r"(?<!\w)'[^']*'(?!\w)|(?<!\w)\"[^\"]*\"(?!\w)")
 
 
-def translate(code: str, message: str, lang: str) -> str:
-    """``message`` (of the problem ``code``) in ``lang``: by its template where one fits, else
-    the code's title in ``lang`` and the values the message quotes. English stays as it is."""
+def translated(code: str, message: str, lang: str) -> str | None:
+    """``message`` (of the problem ``code``) in ``lang`` by its template; None where no
+    template fits. English stays as it is."""
     if check_lang(lang) == "en":
         return message
     found = _match((e for e in MESSAGES if e[0] == code), message, lang, 1)
-    if found is None:
-        found = _match((e for e in MESSAGES if e[0] != code), message, lang, 1)
+    return found if found is not None else _match((e for e in MESSAGES if e[0] != code), message, lang, 1)
+
+
+def translate(code: str, message: str, lang: str) -> str:
+    """``message`` (of the problem ``code``) in ``lang``: by its template where one fits, else
+    the code's title in ``lang`` and the values the message quotes. English stays as it is."""
+    found = translated(code, message, lang)
     if found is not None:
         return found
     quoted = _QUOTED.findall(message)

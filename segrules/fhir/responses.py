@@ -243,7 +243,9 @@ def answers_from_responses(ruleset, responses) -> dict[str, Any]:
         status = response.get("status")
         if status not in ACCEPTED_STATUS:
             problems.append(AnswerProblem(
-                "SR938", name, f"the response's status is {status!r}; only {' or '.join(ACCEPTED_STATUS)} responses are decided",
+                "SR938", name,
+                f"the response's status is {shown(status)}; only responses with the status {', '.join(ACCEPTED_STATUS)} "
+                "are decided",
             ))
         known, respondent = _which_questionnaire(rs, name, response.get("questionnaire"), problems)
         if not known:

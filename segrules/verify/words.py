@@ -92,11 +92,21 @@ def check_summary(c: Check, lang: str) -> str:
         out = count(lang, key if key in _keys(lang) else "sum.failed", n)
         counted = [f.answer_sets for f in c.findings if f.answer_sets is not None]
         if c.name in ("completeness", "exclusivity") and counted:
-            out += f" ({text(lang, 'report.answer_sets', size=size_text(sum(counted), lang))})"
+            n = sum(counted)
+            out += f" ({count(lang, 'report.answer_sets', n, size=size_text(n, lang))})"
         return out
+    if c.summary.startswith("not proven: "):  # what ran out, how big, and what the other method found
+        subject, why = _SUBJECT.fullmatch(c.summary.removeprefix("not proven: ")).groups()
+        why = reason_text(why, lang)
+        if why != text(lang, "reason.other"):
+            return text(lang, "sum.undecided.why", why=f"{subject or ''}{why}")
     if c.budget:
         return text(lang, "sum.undecided.budget", budget=budget_name(c.budget, lang))
     return text(lang, "sum.undecided")
+
+
+#: An undecided check's reason, after the input it is about where there is one ("c1: the ...").
+_SUBJECT = re.compile(r"([a-z][a-z0-9_]*: )?(.*)", re.DOTALL)
 
 
 def budget_name(budget: str, lang: str) -> str:
@@ -127,6 +137,14 @@ def finding_message(f: Finding, lang: str) -> str:
     place = f" ({place['place']})" if place else ""
     if "cannot tell whether input" in f.message:
         return text(lang, "finding.asked", code=code) + place
+    # the evaluation's own words ("input 'q2' has no answer, ..."), as decide says them
+    from ..messages import translated
+
+    inner = f.message[:len(f.message) - len(place)] if place else f.message
+    inner = inner.removeprefix(f"{code}: ") if code else inner
+    said = translated(code, inner, lang) if code else None
+    if said is not None:
+        return f"{code}: {said}{place}"
     return text(lang, "finding.error", code=code) + place
 
 
@@ -205,7 +223,13 @@ _REASONS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), key) for p,
     (r"the answer space \(.+ answer sets\) is larger than the enumeration budget.*", "reason.ran_out:answer_sets"),
     (r"the query reached the per-query solver budget.*", "reason.ran_out:solver_call"),
     (r"the solver budget of .+ ran out", "reason.ran_out:solver"),
+    (r"the (?P<method>\w+) method found no problem", "reason.method.passed"),
+    (r"the (?P<method>\w+) method reported a problem it cannot show with an answer set", "reason.method.unshown"),
+    (r"the (?P<method>\w+) method did not decide either", "reason.method.undecided"),
 ))
+#: A budget that ran out, with its size as the verifier states it ("of 1 000 rlimit units").
+_RAN_OUT_SIZE = re.compile(r"the (?:solver|structural) budget of (?P<size>[\d ]+(?: \(\d+ digits\))?) "
+                           r"(?P<unit>rlimit units|steps) ran out.*")
 
 
 def reason_text(reason: str | None, lang: str) -> str | None:
@@ -230,7 +254,13 @@ def _reason(reason: str, lang: str) -> str | None:
         if key.startswith("reason.ran_out:"):
             kind = values.pop("kind", "")
             budget = key.partition(":")[2] + kind
+            sized = _RAN_OUT_SIZE.fullmatch(reason)
+            if sized is not None and not kind:  # how big the budget was, as in English
+                return text(lang, "reason.ran_out.size", budget=budget_name(budget, lang),
+                            size=_size_again(sized["size"], lang))
             return text(lang, "reason.beyond" if kind else "reason.ran_out", budget=budget_name(budget, lang))
+        if "method" in values:
+            values["method"] = method_name(values["method"], lang)
         for name in ("size", "limit"):
             if name in values:
                 values[name] = _size_again(values[name], lang)

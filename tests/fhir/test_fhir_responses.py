@@ -273,3 +273,38 @@ def test_unknown_items_are_named_to_a_limit_and_counted_beyond_it():
     assert len(found) < 3 * MAX_UNKNOWN_REPORTED
     outcome = fhir.operation_outcome(info.value)
     assert len(outcome["issue"]) == len(found)
+
+
+def test_every_problem_of_a_response_is_said_whole_in_finnish_and_swedish():
+    """Each item's problem keeps its linkId and its reason in fi and sv (not only the code's
+    title), and no word of English or of Python (None) is left in it."""
+    from test_messages_i18n import english_in
+
+    rs = LOADED["suunte"]
+    integer = next(i.id for i in rs.inputs if i.domain.kind == "integer")
+    boolean = next(i.id for i in rs.inputs if i.domain.kind == "boolean")
+    enum = next(i.id for i in rs.inputs if i.domain.kind == "enum" and i.id in example(rs))
+
+    def mutate(q):
+        q.pop("status")
+        find(q, integer)["answer"] = [{"valueString": "4"}]
+        find(q, boolean)["answer"] = [{"valueBoolean": "yes"}]
+        find(q, enum)["answer"] = {"valueCoding": {"code": "x"}}  # not a list
+
+    qr = fhir.questionnaire_response(rs, example(rs))
+    mutate(qr)
+    other = fhir.questionnaire_response(rs, example(rs))
+    qr["subject"], other["subject"] = {"reference": "Patient/1"}, {"reference": "Patient/2"}
+    with pytest.raises(AnswerError) as info:
+        fhir.answers_from_responses(rs, [qr, other])
+    said: dict[str, list] = {}
+    for d in info.value.diagnostics:
+        said.setdefault(d.code, []).append(d)
+    assert {"SR934", "SR937", "SR938"} <= set(said)
+    for d in info.value.diagnostics:
+        for lang in ("fi", "sv"):
+            text = d.format(lang)
+            assert english_in(text) == [] and "None" not in text, (lang, text)
+            assert d.message.partition(":")[0] in text, (lang, text)  # the linkId, or (subject), (response)
+    english = [d.message for d in said["SR934"]] + [d.message for d in said["SR938"]]
+    assert any("valueString" in m for m in english) and all("None" not in m for m in english)

@@ -395,3 +395,69 @@ def test_no_english_word_in_a_crosswalks_problems(crosswalk_outputs, lang):
         if found:
             leaks[" ".join(run[:3])] = sorted({f"{word}: {line.strip()[:160]}" for word, line in found})
     assert not leaks, "\n".join(f"{run}:\n  " + "\n  ".join(found) for run, found in leaks.items())
+
+
+#: An input asked on a chain of conditions that a rule uses where it may be unanswered (SR405).
+_UNANSWERED = """\
+format: 1
+id: words.unanswered
+version: 1.0.0
+title: {fi: X, sv: X, en: X}
+hit_policy: unique
+scales:
+  s5:
+    label: {fi: X, sv: X, en: X}
+    values: {1: {fi: X, sv: X, en: X}, 2: {fi: X, sv: X, en: X}, 3: {fi: X, sv: X, en: X}}
+inputs:
+  q1: {respondent: client, text: {fi: X, sv: X, en: X}, type: boolean}
+  q2: {respondent: client, text: {fi: X, sv: X, en: X}, type: scale, scale: s5, asked_when: 'q1', optional: true}
+segments:
+  x: {label: {fi: X, sv: X, en: X}, service_use: occasional}
+  y: {label: {fi: X, sv: X, en: X}, service_use: occasional}
+rules:
+  - 'x when not q1'
+  - 'y when q1 and q2 >= 1'
+pathways:
+  x: {contact: {fi: X, sv: X, en: X}, appointments: [{fi: X, sv: X, en: X}], coordination: {fi: X, sv: X, en: X},
+      self_care: {fi: X, sv: X, en: X}, reassess_after_months: 12}
+  y: {contact: {fi: X, sv: X, en: X}, appointments: [{fi: X, sv: X, en: X}], coordination: {fi: X, sv: X, en: X},
+      self_care: {fi: X, sv: X, en: X}, reassess_after_months: 12}
+"""
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_an_evaluation_error_found_by_verify_keeps_its_own_words(tmp_path, lang):
+    """verify names the unanswered input of an SR405 finding in fi and sv too, in the words
+    decide uses, not only "the evaluation fails" and the code."""
+    (tmp_path / "m.yaml").write_text(_UNANSWERED, encoding="utf-8")
+    said = {lang_: segrules(tmp_path, "--lang", lang_, "verify", "--no-progress", "m.yaml") for lang_ in ("en", lang)}
+    (english,) = [line for line in said["en"].splitlines() if "- SR405: " in line]
+    assert "'q2'" in english
+    (line,) = [line for line in said[lang].splitlines() if "- SR405: " in line]
+    assert "'q2'" in line and "explain SR405" not in line and "m.yaml:" in line, line
+    assert not english_left(line, english, {"q1", "q2", "answered"}, [_UNANSWERED], lang), line  # answered(q2): the rule language
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_an_undecided_check_says_what_ran_out_how_big_and_what_the_other_method_found(lang):
+    """As in English: the budget that ran out, its size, and what the exact counting method
+    found; for inputs_used, which input (an id, as it is)."""
+    from segrules.verify.model import Check
+    from segrules.verify.words import check_summary
+
+    why = "the solver budget of 1 000 rlimit units ran out; the structural method found no problem"
+    for summary, own in ((f"not proven: {why}", set()), (f"not proven: c1: {why}", {"c1"})):
+        said = check_summary(Check("totality", "undecided", summary, budget="solver"), lang)
+        assert "1 000" in said and ("menetelmä (" if lang == "fi" else "metoden (") in said, said
+        assert not english_left(said, summary, own, [], lang), said
+        assert all(word in said for word in own), said
+
+
+@pytest.mark.parametrize("lang, words", [("fi", "(1 vastausjoukko)"), ("sv", "(1 svarsuppsättning)")])
+def test_one_answer_set_is_said_in_the_singular(tmp_path, lang, words):
+    text = _UNANSWERED.replace("  - 'x when not q1'\n  - 'y when q1 and q2 >= 1'\n",
+                               "  - 'x when q1 and answered(q2) and q2 >= 2'\n"
+                               "  - 'y when q1 and (not answered(q2) or q2 = 1)'\n")  # q1 false: in no rule
+    (tmp_path / "m.yaml").write_text(text, encoding="utf-8")
+    said = segrules(tmp_path, "--lang", lang, "verify", "--no-progress", "m.yaml")
+    assert words in said, said
