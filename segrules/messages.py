@@ -443,6 +443,12 @@ MESSAGES: list[tuple[str, str, str, str]] = [
     ("SR010", "YAML syntax error: {yaml}; the {open} opened at line {line}, column {column} is not closed",
      "YAML-syntaksivirhe: {yaml}; rivillä {line} sarakkeessa {column} avattua merkkiä {open} ei ole suljettu",
      "syntaxfel i YAML: {yaml}; {open} som öppnades på rad {line}, kolumn {column} är inte stängd"),
+    ("SR010", "YAML syntax error: the text in quotes opened at line {line}, column {column} is not closed on its line: "
+     "it runs on to the {quote} at line {line2}, column {column2}",
+     "YAML-syntaksivirhe: rivillä {line} sarakkeessa {column} alkavaa lainausmerkeissä olevaa tekstiä ei ole suljettu "
+     "samalla rivillä: se jatkuu merkkiin {quote} rivillä {line2}, sarakkeessa {column2}",
+     "syntaxfel i YAML: texten inom citattecken som börjar på rad {line}, kolumn {column} stängs inte på sin rad: "
+     "den fortsätter till {quote} på rad {line2}, kolumn {column2}"),
     ("SR010", "YAML syntax error: {yaml}", "YAML-syntaksivirhe: {yaml}", "syntaxfel i YAML: {yaml}"),
     ("SR010", "{name} (U+{hex}) is not allowed in a YAML file", "merkki {name} (U+{hex}) ei ole sallittu YAML-tiedostossa",
      "{name} (U+{hex}) är inte tillåtet i en YAML-fil"),
@@ -1591,6 +1597,14 @@ HINTS: list[tuple[str | None, str, str, str]] = [
     (None, "YAML does not allow tab characters for indentation; use spaces",
      "YAML ei salli sarkainmerkkejä (tab) sisennyksessä; käytä välilyöntejä",
      "YAML tillåter inte tabbtecken för indrag; använd mellanslag"),
+    (None, "close the text with {quote} on line {line}", "sulje teksti merkillä {quote} rivillä {line}",
+     "stäng texten med {quote} på rad {line}"),
+    (None, "line {line} is indented more than line {line2}, so YAML reads it as part of that line's value: indent it "
+     "as far as the key above it",
+     "rivi {line} on sisennetty enemmän kuin rivi {line2}, joten YAML lukee sen osaksi sen rivin arvoa: sisennä se "
+     "yhtä paljon kuin yllä oleva avain",
+     "rad {line} är mer indragen än rad {line2}, så YAML läser den som en del av den radens värde: dra in den lika "
+     "mycket som nyckeln ovanför"),
     (None, "close the {open} with {close}, or put a value in it that contains ':' or ',' in quotes",
      "sulje {open} merkillä {close}, tai kirjoita sen sisällä oleva arvo, jossa on ':' tai ',', lainausmerkkeihin",
      "stäng {open} med {close}, eller skriv ett värde i den som innehåller ':' eller ',' inom citattecken"),

@@ -463,9 +463,21 @@ def compose_yaml(source: SourceText) -> tuple[YValue, tuple[Diagnostic, ...]]:
         problem = exc.problem or exc.context or "invalid YAML"
         hint = _yaml_hint(problem)
         opened = _opened_at(exc, source)
+        run_on = _quote_run_on(source, exc.problem_mark) if opened is None and exc.problem_mark else None
         if opened is not None:
             problem += f"; the {opened[0]!r} opened at line {opened[1].line}, column {opened[1].column} is not closed"
             hint = f"close the {opened[0]!r} with {_CLOSING[opened[0]]!r}, or put a value in it that contains ':' or ',' in quotes"
+        elif run_on is not None:
+            # the place to mend is where the quote opened, not where the parser noticed
+            quote, span, closed = run_on
+            problem = (f"the text in quotes opened at line {span.line}, column {span.column} is not closed on its "
+                       f"line: it runs on to the {quote} at line {closed.line}, column {closed.column}")
+            hint = f"close the text with {quote} on line {span.line}"
+        elif "mapping values are not allowed" in problem and span is not None:
+            deeper = _indented_deeper(source, span.line)
+            if deeper is not None:
+                hint = (f"line {span.line} is indented more than line {deeper}, so YAML reads it as part of that "
+                        "line's value: indent it as far as the key above it")
         sink.report("SR010", f"YAML syntax error: {problem}", span, hint=hint)
         _report_tab_indented_lines(source, sink, skip=span.line if span else None)
         sink.raise_if_errors()
@@ -542,6 +554,46 @@ def _opened_at(exc: yaml.MarkedYAMLError, source: SourceText) -> tuple[str, Span
     if bracket not in _CLOSING:
         return None
     return bracket, Span(source.name, mark.line + 1, mark.column + 1)
+
+
+def _quote_run_on(source: SourceText, mark) -> tuple[str, Span, Span] | None:
+    """A text in quotes that the parser read over several lines and that ends right where it
+    gave up (a quote left open on its line, closed by the next quote far below): the quote,
+    where it opened and where it closed; None otherwise."""
+    last = None
+    try:
+        for token in yaml.scan(source.text, Loader=PurePythonLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if not isinstance(last, yaml.ScalarToken) or last.style not in ("'", '"'):
+        return None
+    start, end = last.start_mark, last.end_mark
+    if start.line == end.line or source.text[end.index:mark.index].strip():
+        return None
+    return last.style, Span(source.name, start.line + 1, start.column + 1), Span(source.name, end.line + 1, end.column)
+
+
+def _indented_deeper(source: SourceText, line: int) -> int | None:
+    """The line before ``line`` (1-based, blank lines and comments passed over) when ``line``
+    is indented more than it and it is a key with a value: YAML then reads ``line`` as more
+    of that value, and its ``key:`` as a colon out of place. None otherwise."""
+    lines = source.text.splitlines()
+    if not 0 < line <= len(lines):
+        return None
+    here = lines[line - 1]
+    for number in range(line - 1, 0, -1):
+        before = lines[number - 1]
+        if not before.strip() or before.lstrip().startswith("#"):
+            continue
+        indent = lambda t: len(t) - len(t.lstrip(" "))  # noqa: E731
+        key, colon, value = before.strip().partition(": ")
+        if indent(here) > indent(before) and colon and value.strip() and not key.startswith("- "):
+            return number
+        return None
+    return None
 
 
 def _yaml_hint(problem: str) -> str | None:

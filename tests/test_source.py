@@ -375,3 +375,41 @@ def test_every_line_that_starts_with_a_tab_is_reported_at_once():
     found = [(d.code, at(d)) for d in errors(text)]
     assert ("SR010", where(text, "\ttype")) in found and ("SR010", where(text, "\trespondent")) in found
     assert all(code == "SR010" for code, _ in found) and len(found) >= 2
+
+
+def test_a_quote_left_open_is_found_where_it_opened_not_where_the_parser_gave_up():
+    """An unclosed quote runs on over the lines below, as YAML allows, to the next quote: the
+    parser gives up there, lines later, in its own words. The place to mend is the quote."""
+    text = variant("    expr: mean(client_items)\n", "    expr: 'mean(client_items)\n")
+    text = variant("  - omatoimi  when resources >= 3 and complexity < 3\n",
+                   "  - 'omatoimi  when resources >= 3 and complexity < 3'\n", text)
+    d = only_error(text, "SR010")
+    assert at(d) == where(text, "'mean")
+    assert d.message.startswith(f"YAML syntax error: the text in quotes opened at line {at(d)[0]}, column")
+    assert f"runs on to the ' at line {where(text, chr(39) + 'omatoimi')[0]}" in d.message
+    assert d.hint == f"close the text with ' on line {at(d)[0]}"
+    for lang in ("fi", "sv"):
+        assert "mean" not in d.format(lang).splitlines()[0] and f"{at(d)[0]}" in d.format(lang)
+
+
+def test_a_text_in_quotes_over_several_lines_is_not_blamed_for_a_mistake_after_it():
+    """A quoted text may run over lines on purpose; a mistake further on is not put on it."""
+    text = variant("    expr: mean(client_items)\n", "    expr: 'mean(\n      client_items)'\n")
+    text = variant("rules:\n", "rules: [\n")
+    d = only_error(text, "SR010")
+    assert "the text in quotes" not in d.message
+
+
+def test_a_key_indented_under_a_value_gets_the_indentation_hint():
+    """``type: scale`` then ``  scale: agree5`` indented deeper: YAML reads the second line as
+    more of the value ``scale``, and its colon as out of place; quoting is not the fix."""
+    text = variant("  c_manage:\n    respondent: client\n    type: scale\n    scale: agree5\n",
+                   "  c_manage:\n    respondent: client\n    type: scale\n      scale: agree5\n")
+    d = only_error(text, "SR010")
+    line = where(text, "      scale: agree5")[0]
+    assert at(d)[0] == line
+    assert d.hint == (f"line {line} is indented more than line {line - 1}, so YAML reads it as part of that line's "
+                      "value: indent it as far as the key above it")
+    assert "vihje: rivi" in d.format("fi") and "tips: rad" in d.format("sv")
+    d = only_error("format: 1\nid: a: b\n", "SR010")  # a value with ': ' in it: quoting is the fix
+    assert "quoted" in d.hint
