@@ -13,6 +13,7 @@ region with no condition is ``EVERYWHERE``, said in the reader's language by
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Iterable, Mapping
 
 from ..dsl import ast
@@ -88,10 +89,27 @@ def _bound(atom: ast.Expr, value: bool) -> tuple[str, str, object] | None:
         return None
     left, right = atom.operands
     op = atom.ops[0]
-    if isinstance(right, ast.Number) and not isinstance(left, ast.Number):
-        subject, c = left, right.value
-    elif isinstance(left, ast.Number) and not isinstance(right, ast.Number):
-        subject, c, op = right, left.value, _FLIP[op]
+    lc, rc = _constant(left), _constant(right)
+    if rc is not None and lc is None:
+        subject, c = left, rc
+    elif lc is not None and rc is None:
+        subject, c, op = right, lc, _FLIP[op]
     else:
         return None
     return to_text(subject), (op if value else _NEGATE[op]), c
+
+
+def _constant(e: ast.Expr) -> Fraction | None:
+    """The exact value of an expression of numbers alone (``10 / 3``, ``-2``); None for any
+    other (or a division by zero), so that ``m >= 10 / 3`` merges with ``m < 3.3334``."""
+    if isinstance(e, ast.Number):
+        return e.value
+    if isinstance(e, ast.Negate):
+        c = _constant(e.operand)
+        return None if c is None else -c
+    if isinstance(e, ast.Binary) and e.op in "+-*/":
+        a, b = _constant(e.left), _constant(e.right)
+        if a is None or b is None or (e.op == "/" and b == 0):
+            return None
+        return a + b if e.op == "+" else a - b if e.op == "-" else a * b if e.op == "*" else Fraction(a) / b
+    return None

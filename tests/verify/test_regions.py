@@ -34,6 +34,15 @@ def test_comparisons_merge_into_an_interval_or_a_value():
     assert describe_region([(a["x >= 3"], EvaluationError("the mean of no answers", code="SR403"))]) == EVERYWHERE
 
 
+def test_a_constant_written_as_arithmetic_merges_as_its_value():
+    """``s >= 10 / 3`` is a comparison with the constant 10/3, exactly, as ``s < 3.5`` is."""
+    _, a = _atoms("s >= 10 / 3", "s < 3.5", "-(1) * 2 < x", "x < 8 / (4 - 4)")
+    assert describe_region([(a["s >= 10 / 3"], True), (a["s < 3.5"], True)]) == "s in [10/3, 3.5)"
+    assert describe_region([(a["s >= 10 / 3"], False), (a["s < 3.5"], True)]) == "s < 10/3"
+    assert describe_region([(a["-(1) * 2 < x"], True)]) == "x > -2"
+    assert describe_region([(a["x < 8 / (4 - 4)"], True)]) == "x < 8 / (4 - 4)"  # no value: left as written
+
+
 def test_the_values_the_scores_reach_follow_when_known():
     rs, a = _atoms("s < 3.5", "x >= 1")
     ranges = {"s": (1, Fraction(10, 3))}
