@@ -1543,6 +1543,9 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "vastauksen tila (status) on {status}; vain vastaukset, joiden tila on {statuses}, ratkaistaan",
      "svarets status är {status}; bara svar med status {statuses} avgörs"),
     # an item's problem after its linkId ("neg: valueString given, ..."): the linkId apart
+    ("SR930", "the subject must be a Reference (an object with a reference), not {kind}",
+     "kohteen (subject) on oltava Reference (objekti, jossa on reference); annettu: {kind}",
+     "subject måste vara en Reference (ett objekt med en reference), inte {kind}"),
     ("SR934", "{input}: {message}", "{input}: {message}", "{input}: {message}"),
     ("SR934", "an answer must be an object with one value[x]", "vastauksen on oltava objekti, jossa on yksi value[x]",
      "ett svar måste vara ett objekt med ett value[x]"),

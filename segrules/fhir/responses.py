@@ -254,6 +254,9 @@ def answers_from_responses(ruleset, responses) -> dict[str, Any]:
         subject = response.get("subject")
         if isinstance(subject, Mapping):
             subjects[name] = repr(sorted((k, repr(v)) for k, v in subject.items() if k in ("reference", "identifier")))
+        elif subject is not None:  # FHIR's subject is a Reference; anything else would be dropped unread
+            problems.append(AnswerProblem(
+                "SR930", name, f"the subject must be a Reference (an object with a reference), not {_json_kind(subject)}"))
         allowed = allowed_link_ids(rs, respondent)
         seen: set[str] = set()
         for link_id, item in _items(name, response, problems):

@@ -308,3 +308,10 @@ def test_every_problem_of_a_response_is_said_whole_in_finnish_and_swedish():
             assert d.message.partition(":")[0] in text, (lang, text)  # the linkId, or (subject), (response)
     english = [d.message for d in said["SR934"]] + [d.message for d in said["SR938"]]
     assert any("valueString" in m for m in english) and all("None" not in m for m in english)
+
+
+def test_SR930_a_subject_that_is_not_a_reference_is_refused():
+    """A plain text where FHIR has a Reference would be dropped unread: it is refused, named."""
+    assert bad(lambda q: q.__setitem__("subject", "Patient/1")) == [("SR930", "(response)")]
+    assert fhir.answers_from_responses(SUUNTIMA, {**fhir.questionnaire_response(SUUNTIMA, example(SUUNTIMA)),
+                                                  "subject": {"reference": "Patient/1"}})
