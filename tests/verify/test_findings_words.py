@@ -26,7 +26,7 @@ import yaml
 from segrules import cli
 from segrules.verify.model import CHECKS
 
-from support import ROOT, load_script
+from support import ROOT, load_script, mini
 from test_messages_terms import finnish_and_swedish
 
 SHAPE = ROOT / "tests" / "verify" / "shapes" / "one_overlap_in_1e16.yaml"
@@ -397,32 +397,8 @@ def test_no_english_word_in_a_crosswalks_problems(crosswalk_outputs, lang):
     assert not leaks, "\n".join(f"{run}:\n  " + "\n  ".join(found) for run, found in leaks.items())
 
 
-#: An input asked on a chain of conditions that a rule uses where it may be unanswered (SR405).
-_UNANSWERED = """\
-format: 1
-id: words.unanswered
-version: 1.0.0
-title: {fi: X, sv: X, en: X}
-hit_policy: unique
-scales:
-  s5:
-    label: {fi: X, sv: X, en: X}
-    values: {1: {fi: X, sv: X, en: X}, 2: {fi: X, sv: X, en: X}, 3: {fi: X, sv: X, en: X}}
-inputs:
-  q1: {respondent: client, text: {fi: X, sv: X, en: X}, type: boolean}
-  q2: {respondent: client, text: {fi: X, sv: X, en: X}, type: scale, scale: s5, asked_when: 'q1', optional: true}
-segments:
-  x: {label: {fi: X, sv: X, en: X}, service_use: occasional}
-  y: {label: {fi: X, sv: X, en: X}, service_use: occasional}
-rules:
-  - 'x when not q1'
-  - 'y when q1 and q2 >= 1'
-pathways:
-  x: {contact: {fi: X, sv: X, en: X}, appointments: [{fi: X, sv: X, en: X}], coordination: {fi: X, sv: X, en: X},
-      self_care: {fi: X, sv: X, en: X}, reassess_after_months: 12}
-  y: {contact: {fi: X, sv: X, en: X}, appointments: [{fi: X, sv: X, en: X}], coordination: {fi: X, sv: X, en: X},
-      self_care: {fi: X, sv: X, en: X}, reassess_after_months: 12}
-"""
+#: An input asked on a condition, used by a rule where it may be unanswered (SR405).
+_UNANSWERED = mini({"q1": "boolean", "q2": ("scale?", "q1")}, {}, ["x when not q1", "y when q1 and q2 >= 1"])
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
@@ -455,9 +431,8 @@ def test_an_undecided_check_says_what_ran_out_how_big_and_what_the_other_method_
 
 @pytest.mark.parametrize("lang, words", [("fi", "(1 vastausjoukko)"), ("sv", "(1 svarsuppsättning)")])
 def test_one_answer_set_is_said_in_the_singular(tmp_path, lang, words):
-    text = _UNANSWERED.replace("  - 'x when not q1'\n  - 'y when q1 and q2 >= 1'\n",
-                               "  - 'x when q1 and answered(q2) and q2 >= 2'\n"
-                               "  - 'y when q1 and (not answered(q2) or q2 = 1)'\n")  # q1 false: in no rule
+    text = mini({"q1": "boolean", "q2": ("scale?", "q1")}, {},  # q1 false: in no rule
+                ["x when q1 and answered(q2) and q2 >= 2", "y when q1 and (not answered(q2) or q2 = 1)"])
     (tmp_path / "m.yaml").write_text(text, encoding="utf-8")
     said = segrules(tmp_path, "--lang", lang, "verify", "--no-progress", "m.yaml")
     assert words in said, said
