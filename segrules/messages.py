@@ -1275,12 +1275,19 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "Spark-mastern stannade vid starten:\n{log}"),
     ("SR806", "cannot connect to PostgreSQL: {detail}", "PostgreSQL-yhteyttä ei voi muodostaa: {detail}",
      "kan inte ansluta till PostgreSQL: {detail}"),
-    ("SR807", "{file}: a line gives the same key twice ({detail}); decide refuses such a line too: keep one value "
-     "for each key",
-     "{file}: rivillä on sama avain kahdesti ({detail}); myös decide hylkää tällaisen rivin: jätä kullekin "
-     "avaimelle yksi arvo",
-     "{file}: en rad har samma nyckel två gånger ({detail}); decide avvisar också en sådan rad: behåll ett värde "
-     "för varje nyckel"),
+    ("SR807", "{file}: line {line} gives the key {key} twice; decide refuses such a line too: keep one value for each key",
+     "{file}: rivillä {line} avain {key} on kahdesti; myös decide hylkää tällaisen rivin: jätä kullekin avaimelle yksi arvo",
+     "{file}: rad {line} har nyckeln {key} två gånger; decide avvisar också en sådan rad: behåll ett värde för varje "
+     "nyckel"),
+    ("SR803", "{file}: cannot be read as JSON Lines (one JSON object a line): line {line} is not one JSON object, as "
+     "decide reads a line; write each record as one JSON object on a line of its own",
+     "{file}: ei ole luettavissa JSON Lines -muodossa (yksi JSON-objekti rivillä): rivi {line} ei ole yksi "
+     "JSON-objekti niin kuin decide lukee rivin; kirjoita kukin tietue yhdeksi JSON-objektiksi omalle rivilleen",
+     "{file}: kan inte läsas som JSON Lines (ett JSON-objekt per rad): rad {line} är inte ett JSON-objekt så som "
+     "decide läser en rad; skriv varje post som ett JSON-objekt på en egen rad"),
+    ("SR803", "{file}: cannot be read as JSON Lines (one JSON object a line): {detail}",
+     "{file}: ei ole luettavissa JSON Lines -muodossa (yksi JSON-objekti rivillä): {detail}",
+     "{file}: kan inte läsas som JSON Lines (ett JSON-objekt per rad): {detail}"),
     ("SR807", "{file}: the keys {first} and {second} name one column (column names ignore case); write each key in "
      "one spelling",
      "{file}: avaimet {first} ja {second} nimeävät saman sarakkeen (sarakkeiden nimissä isot ja pienet kirjaimet "

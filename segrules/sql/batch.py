@@ -740,8 +740,12 @@ def _read_error(exc: Exception, src: Any, what: str | None = None) -> SegrulesEr
     first = lines[0] if lines else type(exc).__name__
     text = " ".join(lines)
     if "duplicate key" in text.lower():
-        return DuplicateColumnError(f"{src}: a line gives the same key twice ({first}); decide refuses such a "
-                                    "line too: keep one value for each key")
+        # DuckDB quotes the record (health data): only its line and the key are said
+        line, key = _IN_LINE.search(first), _DUPLICATE_KEY.search(first)
+        return DuplicateColumnError(
+            f"{src}: {f'line {line.group(1)}' if line else 'a line'} gives "
+            f"{f'the key {key.group(1)}' if key else 'a key'} twice; decide refuses such a line too: keep one value "
+            "for each key")
     if "unicode" in text.lower() or "utf-8" in text.lower() or "utf8" in text.lower():
         if getattr(src, "kind", None) == "jsonl":  # no spreadsheet's advice; the line DuckDB means
             return BatchInputError(f"{src}: {_NOT_UTF8_JSON} ({_json_line_found(src.path, first)})")
@@ -763,12 +767,41 @@ def _read_error(exc: Exception, src: Any, what: str | None = None) -> SegrulesEr
             "the delimiter, a quote or a line break quoted (\"...\", a quote inside doubled), one kind of line end"
         )
     if getattr(src, "kind", None) == "jsonl" and (what is not None or "JSON" in first):
-        first = _json_line_found(src.path, first)
-        return BatchInputError(f"{what or f'{src}: cannot be read as JSON Lines (one JSON object a line)'}: {first}")
+        what = what or f"{src}: cannot be read as JSON Lines (one JSON object a line)"
+        if _IN_LINE.search(first) is None:  # DuckDB names no line (a line that is a list, say): find it
+            bad = _first_line_not_one_object(src.path)
+            if bad is not None:
+                return BatchInputError(f"{src}: cannot be read as JSON Lines (one JSON object a line): line {bad} is not "
+                                       "one JSON object, as decide reads a line; write each record as one JSON object "
+                                       "on a line of its own")
+        return BatchInputError(f"{what}: {_json_line_found(src.path, _without_record(first))}")
     return DatabaseError(f"DuckDB could not segment {src}: {first}")
 
 
 _IN_LINE = re.compile(r"\bin line (\d+)\b")
+_DUPLICATE_KEY = re.compile(r'has duplicate key ("(?:[^"\\]|\\.)*")')
+#: A record DuckDB quotes in a message (``Object {"record_id":2,...``), and its advice on
+#: options that segrules sets itself.
+_QUOTED_RECORD = re.compile(r"Object \{.*?(?= has |$)|\s*Try auto-detecting the JSON format\.?", re.DOTALL)
+
+
+def _without_record(message: str) -> str:
+    """DuckDB's message without the record it quotes, which may hold personal data."""
+    return _QUOTED_RECORD.sub(lambda m: "Object" if m.group().startswith("Object") else "", message)
+
+
+def _first_line_not_one_object(path: str) -> int | None:
+    """The number of the first line of a JSON Lines file (blank lines passed over, a BOM on
+    the first allowed) that is not one JSON object as decide reads one; None if none is, or
+    the file cannot be read. Only when DuckDB has refused the file without naming a line."""
+    for number, line in _file_lines(path):
+        if line is None or not line.strip():
+            continue
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        if not _one_json_object(line):
+            return number
+    return None
 #: The longest line looked at again (a longer one is not judged: DuckDB's words stand).
 MAX_JUDGED_LINE = 1 << 20
 

@@ -597,11 +597,18 @@ def test_json_lines_that_are_not_objects_or_repeat_a_key_are_refused(tmp_path, r
     with pytest.raises(SegrulesError) as info:
         run_batch(ruleset, str(tmp_path / "in.jsonl"), str(tmp_path / "out.parquet"))
     assert info.value.code == "SR803" and "JSON Lines" in str(info.value)
+    assert "line 2 is not one JSON object" in str(info.value)  # found, where DuckDB names no line
     assert not (tmp_path / "out.parquet").exists()
-    (tmp_path / "in.jsonl").write_text('{"record_id": 1, "battery": "risk", "battery": "social"}\n', encoding="utf-8")
+    (tmp_path / "in.jsonl").write_text('{"record_id": 1}\n{"record_id": 2} {"record_id": 3}\n', encoding="utf-8")
+    with pytest.raises(SegrulesError) as info:  # two objects on a line
+        run_batch(ruleset, str(tmp_path / "in.jsonl"), str(tmp_path / "out.parquet"))
+    assert info.value.code == "SR803" and "in line 2" in str(info.value) and "auto-detecting" not in str(info.value)
+    (tmp_path / "in.jsonl").write_text('{"record_id": 0}\n{"record_id": 1, "battery": "risk", "battery": "social", '
+                                       '"name": "Maija Meikäläinen"}\n', encoding="utf-8")
     with pytest.raises(SegrulesError) as info:  # a key given twice: decide refuses the line too
         run_batch(ruleset, str(tmp_path / "in.jsonl"), str(tmp_path / "out.parquet"))
-    assert info.value.code == "SR807" and "same key twice" in str(info.value)
+    assert info.value.code == "SR807" and 'line 2 gives the key "battery" twice' in str(info.value)
+    assert "Maija" not in str(info.value) and "risk" not in str(info.value)  # never the record itself
     assert not (tmp_path / "out.parquet").exists()
 
 
