@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import signal
 import threading
 from typing import Any, Iterable, Sequence
 
@@ -382,8 +383,31 @@ def on_interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM in the command line: stops the command as Ctrl-C does (its temporary files and
+    folders removed, no output half-written), with exit code 143."""
+
+
+_TERMINATED = threading.Event()
+
+
+def on_terminate(signum, frame) -> None:
+    """The command line's SIGTERM handler: stop the command, as ``on_interrupt`` does."""
+    _TERMINATED.set()
+    raise Terminated
+
+
+def default_termination() -> None:
+    """SIGTERM back to the system's default, for a server that shuts down on it by itself
+    (uvicorn catches it, closes gracefully and then raises it again)."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def check_interrupted() -> None:
     """Raise KeyboardInterrupt if Ctrl-C was pressed and its first KeyboardInterrupt was lost;
     long loops (the verifier's budget checks, each solver query) call this."""
+    if _TERMINATED.is_set():
+        raise Terminated
     if _INTERRUPTED.is_set():
         raise KeyboardInterrupt

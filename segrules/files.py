@@ -477,6 +477,14 @@ def remove_stale(folder: str, kind: str) -> list[str]:
     return removed
 
 
+def left_behind(name: str, kind: str) -> bool:
+    """Whether ``name`` starts as ``temp_prefix(kind)`` names things and was made by a process
+    of this host that has ended: a left-over that the next run may remove (a table in a
+    database, say, where ``remove_stale`` looks in a folder)."""
+    m = re.match(re.escape(f"{kind}-{_HOST}-") + r"([0-9]+)-", name)
+    return m is not None and not _is_running(int(m.group(1)))
+
+
 def _is_running(pid: int) -> bool:
     if pid == os.getpid():
         return True

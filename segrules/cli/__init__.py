@@ -24,7 +24,7 @@ from types import ModuleType
 from typing import Sequence
 
 from .. import __version__
-from ..errors import AnswerError, SegrulesError, check_interrupted
+from ..errors import AnswerError, SegrulesError, Terminated, check_interrupted
 from ..files import OutputError, os_reason
 from ..i18n import resolve_lang
 from ..messages import word
@@ -155,11 +155,12 @@ def _main(argv: Sequence[str] | None) -> int:
         else:
             _report(exc, _lang_of(args))
         return 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         if args is not None and args.debug:
             raise
-        print("interrupted", file=sys.stderr)
-        return 130
+        terminated = isinstance(exc, Terminated)  # SIGTERM, stopped as Ctrl-C stops a command
+        print("terminated" if terminated else "interrupted", file=sys.stderr)
+        return 143 if terminated else 130
     except BrokenPipeError:
         raise
     except OSError as exc:  # writing the output itself failed (e.g. stdout on a full disk)

@@ -10,7 +10,7 @@ import socket
 import sys
 from typing import Callable
 
-from ..errors import Diagnostic, RulesetError, UsageError
+from ..errors import Diagnostic, RulesetError, UsageError, default_termination
 from ..i18n import DEFAULT_LANG
 from .app import create_app, operator_line, print_reload
 from .config import ServeConfig
@@ -90,6 +90,7 @@ def serve_app(app, config: ServeConfig, *, on_sighup: Callable[[], None] | None 
     line that says where it listens is in ``lang``."""
     import uvicorn
 
+    default_termination()  # uvicorn shuts down gracefully on SIGTERM, then raises it again
     sock = bind(config.host, config.port)
     service = getattr(getattr(app, "state", None), "service", None)
     on_refused = (lambda code: service.metrics.rejected.labels(code).inc()) if service is not None else None

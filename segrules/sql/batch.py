@@ -26,7 +26,9 @@ import csv
 import json
 import os
 import re
+import signal
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any, Iterator, Sequence
@@ -35,8 +37,8 @@ import attrs
 
 from ..errors import SegrulesError, UsageError, holds_surrogate, lone_surrogate, safe_text
 from ..files import (
-    NEW_FILE_MODE, OutputError, bounded_lines, folder_refusal, os_reason, output_target, remove_stale, same_file,
-    temp_file_beside, temp_prefix,
+    NEW_FILE_MODE, OutputError, bounded_lines, folder_refusal, left_behind, os_reason, output_target, remove_stale,
+    same_file, temp_file_beside, temp_prefix,
 )
 from ..progress import NO_PROGRESS, Progress
 from .compiler import RESULT_COLUMNS, compile_query, is_json_type, q, s as _lit
@@ -246,7 +248,8 @@ def run_batch(
             total = _record_count(con, relation, shape, key) if counted else None
             with duckdb_progress(con, progress, total, "segmenting" if engine == "duckdb" else "writing"):
                 try:
-                    con.execute(f"COPY ({_in_key_order(query, key, ruleset)}) TO {_lit(result)} (FORMAT PARQUET)")
+                    con.execute(f"COPY ({_in_key_order(query, key, ruleset)}) TO {_lit(result)} "
+                                "(FORMAT PARQUET, USE_TMP_FILE false)")
                 except duckdb.Error as exc:
                     raise _read_error(exc, src) from None
             relation_out = f"read_parquet({_lit(result)})"
@@ -1090,29 +1093,104 @@ def _records(con, ruleset, relation, shape, key, carry) -> Iterator[tuple[Any, l
 
 def _write_duckdb(con, result: str, dst: Location, rej: Location | None) -> None:
     """Write the result relation (already in key order) to the output, and its invalid
-    records to the rejects output when there is one: both or neither. Every file is written
-    to a temporary file beside it first, then the DuckDB tables (each in a transaction of its
-    own), and only when all of that has succeeded are the files renamed into place: an output
-    that cannot be written (a full disk, a read-only table) leaves the other as it was."""
+    records to the rejects output when there is one: both or neither. Every output is first
+    written whole under a temporary name beside it (a file in its folder, a table in its
+    database), and only when all are are they put in place: the tables of one database in one
+    transaction, then the files renamed, with Ctrl-C and SIGTERM held until that is done. An
+    output that cannot be written (a full disk, a read-only database) leaves every old one as
+    it was, and nothing temporary behind."""
     targets = [(dst, f"SELECT * FROM {result}" + (" WHERE error_codes IS NULL" if rej is not None else ""))]
     if rej is not None:
         targets.append((rej, f"SELECT * FROM {result} WHERE error_codes IS NOT NULL"))
-    staged: list[tuple[str, Location]] = []
+    files: list[tuple[str, Location]] = []
+    tables: list[tuple[Location, str, str]] = []  # (location, its database's alias, the staged table)
+    databases: dict[str, str] = {}  # a database file's real path -> its alias
     try:
         for loc, select in targets:
             if loc.kind != "duckdb":
-                staged.append((_stage_file(con, loc, select), loc))
-        for loc, select in targets:
-            if loc.kind == "duckdb":
-                _write_table(con, loc, select)
-        while staged:
-            tmp, loc = staged[0]
-            _replace(tmp, loc)
-            staged.pop(0)
+                _stage_file(con, loc, select, files)
+                continue
+            alias = databases.get(os.path.realpath(loc.path))
+            if alias is None:
+                alias = _attach_output(con, loc, f"dst{len(databases)}")
+                databases[os.path.realpath(loc.path)] = alias
+            staged = f"{temp_prefix(_STAGED_TABLE)}{len(tables)}-{loc.table}"
+            _in_transaction(con, loc, f"CREATE TABLE {alias}.{q(staged)} AS {select}")
+            tables.append((loc, alias, staged))
+        with _interrupts_held():
+            for alias in databases.values():  # each database's tables replaced in one transaction
+                mine = [(loc, staged) for loc, a, staged in tables if a == alias]
+                _in_transaction(con, mine[0][0], *(
+                    step for loc, staged in mine for step in (
+                        f"DROP TABLE IF EXISTS {alias}.{q(loc.table)}",
+                        f"ALTER TABLE {alias}.{q(staged)} RENAME TO {q(loc.table)}")))
+                tables = [t for t in tables if t[1] != alias]
+            while files:
+                _replace(*files[0])
+                files.pop(0)
     finally:
-        for tmp, _ in staged:
+        for tmp, _ in files:
             if os.path.exists(tmp):
                 os.unlink(tmp)
+        for loc, alias, staged in tables:  # written but not put in place
+            with contextlib.suppress(Exception):
+                con.execute(f"DROP TABLE IF EXISTS {alias}.{q(staged)}")
+        for alias in databases.values():
+            with contextlib.suppress(Exception):  # a full disk may fail its checkpoint: its log stays, complete
+                con.execute(f"DETACH {alias}")
+
+
+#: What the staged output tables' names start with (``temp_prefix``): a killed run's are
+#: dropped by the next run that writes to the database.
+_STAGED_TABLE = "segrules-table"
+
+
+def _attach_output(con, loc: Location, alias: str) -> str:
+    """The output's DuckDB database attached as ``alias`` (the input's, attached read-only
+    and read by now, detached first: it may be the same file), without the staged tables a
+    killed run left in it."""
+    con.execute("DETACH DATABASE IF EXISTS src")
+    try:
+        con.execute(f"ATTACH {_lit(loc.path)} AS {alias}")
+        for (name,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = ?", [alias]).fetchall():
+            if left_behind(name, _STAGED_TABLE):
+                con.execute(f"DROP TABLE IF EXISTS {alias}.{q(name)}")
+    except Exception as exc:
+        raise BatchOutputError(f"{loc.path}: cannot open the DuckDB database: {exc}") from None
+    return alias
+
+
+def _in_transaction(con, loc: Location, *statements: str) -> None:
+    """``statements`` in one transaction, committed, or none of them (SR804 naming ``loc``)."""
+    try:
+        con.execute("BEGIN TRANSACTION")
+        for statement in statements:
+            con.execute(statement)
+        con.execute("COMMIT")
+    except Exception as exc:
+        with contextlib.suppress(Exception):  # DuckDB may have ended a failed transaction itself
+            con.execute("ROLLBACK")
+        raise BatchOutputError(f"{loc}: cannot write the table: {_first_line(exc)}") from None
+
+
+@contextlib.contextmanager
+def _interrupts_held():
+    """Ctrl-C and SIGTERM that arrive while the outputs are put in place are acted on when
+    that is done, so that an interrupted run has put all of them in place or none. In the
+    main thread only (where Python's signal handlers run); elsewhere a no-op."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    got: list[int] = []
+    held = (signal.SIGINT, signal.SIGTERM)
+    before = {sig: signal.signal(sig, lambda signum, frame: got.append(signum)) for sig in held}
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+        if got:
+            signal.raise_signal(got[0])
 
 
 def _output_file(loc: Location) -> str:
@@ -1147,41 +1225,21 @@ def _replace(tmp: str, loc: Location) -> None:
         raise BatchOutputError(f"{loc.path}: cannot write the output: {os_reason(exc)}") from None
 
 
-def _write_table(con, loc: Location, select: str) -> None:
-    """The rows of ``select`` as the table of a DuckDB database, replaced in one transaction."""
-    lit = _lit(loc.path)
-    # the input is read by now; its database, attached read-only, may be this one
-    con.execute("DETACH DATABASE IF EXISTS src")
-    try:
-        con.execute(f"ATTACH {lit} AS dst")
-    except Exception as exc:
-        raise BatchOutputError(f"{loc.path}: cannot open the DuckDB database: {exc}") from None
-    try:
-        con.execute("BEGIN TRANSACTION")
-        con.execute(f"CREATE OR REPLACE TABLE dst.{q(loc.table)} AS {select}")
-        con.execute("COMMIT")
-    except Exception as exc:
-        con.execute("ROLLBACK")
-        raise BatchOutputError(f"{loc}: cannot write the table: {exc}") from None
-    finally:
-        con.execute("DETACH dst")
-
-
-def _stage_file(con, loc: Location, select: str) -> str:
+def _stage_file(con, loc: Location, select: str, staged: list[tuple[str, Location]]) -> None:
     """The rows of ``select`` written whole to a new temporary file beside the output file
-    ``loc``, to be renamed over it (``_replace``): its path. On failure it is removed."""
+    ``loc``, to be renamed over it (``_replace``). The file is added to ``staged`` before a
+    byte is written, so that whoever removes what is staged removes it whatever stops the
+    run; a write that fails removes it here."""
     fd, tmp = _temp_beside(loc)
     os.close(fd)
+    staged.append((tmp, loc))
     fmt = {"csv": "FORMAT CSV, HEADER", "parquet": "FORMAT PARQUET", "jsonl": "FORMAT JSON"}[loc.kind]
     try:
-        con.execute(f"COPY ({select}) TO {_lit(tmp)} ({fmt})")
-    except BaseException as exc:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        if isinstance(exc, Exception):
-            raise BatchOutputError(f"{loc.path}: cannot write the output: {exc}") from None
-        raise
-    return tmp
+        # written into the temporary file itself (made private to this user), not into a
+        # DuckDB file of its own beside it, which no later run would know to remove
+        con.execute(f"COPY ({select}) TO {_lit(tmp)} ({fmt}, USE_TMP_FILE false)")
+    except Exception as exc:
+        raise BatchOutputError(f"{loc.path}: cannot write the output: {exc}") from None
 
 
 @attrs.frozen

@@ -345,8 +345,10 @@ def run(bench: Workbench, host: str = "127.0.0.1", port: int = 0, *, stream=None
 
     import uvicorn
 
+    from ..errors import default_termination
     from ..serve.runner import bind
 
+    default_termination()  # uvicorn shuts down gracefully on SIGTERM, then raises it again
     out = stream or sys.stdout
     sock = bind(host, port)
     server = uvicorn.Server(uvicorn.Config(create_app(bench), lifespan="off", log_level="warning",

@@ -11,6 +11,7 @@ import csv
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 
@@ -579,3 +580,81 @@ def test_the_python_engines_working_file_that_cannot_be_written_is_named(tmp_pat
     assert proc.returncode == 1, proc.stderr
     assert "SR804" in proc.stderr and "working file" in proc.stderr and "TMPDIR" in proc.stderr
     assert "Traceback" not in proc.stderr and out.read_text() == "old output\n"
+
+
+def test_tables_of_one_database_as_output_and_rejects_are_written_both_or_neither(tmp_path, ruleset, pool):
+    """The output and the rejects as tables of one DuckDB database, the database's file past
+    the size limit when they are written (a full disk): both tables stay as they were, with
+    no staged table left in the database; with room, both are replaced in one transaction."""
+    _mostly_rejected(tmp_path / "in.csv", ruleset, pool)
+    db = tmp_path / "out.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE res AS SELECT 42 AS old FROM range(7)")
+    con.execute("CREATE TABLE rej AS SELECT 42 AS old FROM range(5)")
+    # a table a killed run staged (its process has ended): the next run drops it
+    left = temp_prefix("segrules-table").replace(f"-{os.getpid()}-", "-999999999-") + "0-res"
+    con.execute(f'CREATE TABLE "{left}" AS SELECT 1 AS x')
+    con.close()
+    args = ("--input", str(tmp_path / "in.csv"), "--output", f"{db}#res", "--rejects", f"{db}#rej")
+    proc = _batch_within(db.stat().st_size + (64 << 10), *args)
+    assert proc.returncode == 1 and "SR804" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    assert [t for (t,) in con.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall()] == ["rej", "res"]
+    assert con.execute("SELECT (SELECT count(*) FROM res), (SELECT count(*) FROM rej)").fetchone() == (7, 5)
+    con.close()
+    assert main(["batch", str(RULESET), *args]) == 0
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT (SELECT count(*) FROM res), (SELECT count(*) FROM rej)").fetchone() == (20, 19_980)
+    con.close()
+
+
+def _batch_stopped(tmp_path, at: str, *args: str, pause: float = 30) -> subprocess.Popen:
+    """``segrules batch`` in a process of its own that stops (prints a line and sleeps) when it
+    reaches ``at`` in segrules.sql.batch (each staged output, or each output put in place; for
+    ``pause`` seconds), for a signal to arrive there."""
+    code = (
+        "import sys, time, segrules.sql.batch as b\n"
+        f"real = b.{at}\n"
+        "def slow(*a, **k):\n"
+        "    out = real(*a, **k)\n"
+        "    print('reached', flush=True); time.sleep(float(__import__('os').environ.get('PAUSE', '30')))\n"
+        "    return out\n"
+        f"b.{at} = slow\n"
+        "from segrules.__main__ import run\n"
+        "sys.argv = ['segrules', *sys.argv[1:]]\n"
+        "run()\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code, "batch", str(RULESET), *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=ROOT, env={**os.environ, "PAUSE": str(pause)})
+    assert proc.stdout.readline().strip() == "reached"
+    return proc
+
+
+@pytest.mark.parametrize("sig, code, said", [(signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted")])
+def test_a_signal_while_the_outputs_are_written_leaves_the_old_ones_and_no_temporary_file(tmp_path, ruleset, pool,
+                                                                                         sig, code, said):
+    _mostly_rejected(tmp_path / "in.csv", ruleset, pool, rows=200)
+    out, rej = tmp_path / "out.csv", tmp_path / "rej.csv"
+    out.write_text("old output\n")
+    rej.write_text("old rejects\n")
+    args = ("--input", str(tmp_path / "in.csv"), "--output", str(out), "--rejects", str(rej))
+    proc = _batch_stopped(tmp_path, "_stage_file", *args)  # the output staged, the rejects not yet
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == code and err.strip().endswith(said), err
+    assert out.read_text() == "old output\n" and rej.read_text() == "old rejects\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_signal_while_the_outputs_are_put_in_place_waits_until_all_are(tmp_path, ruleset, pool):
+    """SIGTERM when the first output has been renamed into place: the second is put in place
+    too before the run stops (143), so the two files still come from one run."""
+    _mostly_rejected(tmp_path / "in.csv", ruleset, pool, rows=200)
+    out, rej = tmp_path / "out.csv", tmp_path / "rej.csv"
+    args = ("--input", str(tmp_path / "in.csv"), "--output", str(out), "--rejects", str(rej))
+    proc = _batch_stopped(tmp_path, "_replace", *args, pause=1)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143 and "terminated" in err, err
+    assert len(_rows(out)) == 20 and len(_rows(rej)) == 180
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
