@@ -1357,6 +1357,8 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "segrules report granskar sin undertryckning av små tal med lösaren z3, som inte är installerad: "
      "pip install 'segrules[sql]'"),
     # segrules serve: its settings and files
+    ("SR904", "cannot read the token file {file}: {reason}", "tunnistetiedostoa {file} ei voi lukea: {reason}",
+     "tokenfilen {file} kan inte läsas: {reason}"),
     ("SR904", "the token in {file} has spaces or several lines; write one token",
      "tiedoston {file} tunnisteessa on välilyöntejä tai useita rivejä; kirjoita yksi tunniste",
      "token i {file} har mellanslag eller flera rader; skriv en token"),

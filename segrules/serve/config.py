@@ -7,7 +7,7 @@ from pathlib import Path
 import attrs
 
 from ..errors import UsageError, safe_text
-from ..files import InputTooLarge, NotARegularFile, read_bytes_limited
+from ..files import InputTooLarge, NotARegularFile, os_reason, read_bytes_limited
 
 LOG_POLICIES = ("block", "drop")
 RELOAD_PRIORITIES = ("idle", "normal")
@@ -102,7 +102,7 @@ def read_token_file(path: str | Path) -> str:
             code="SR904",
         ) from None
     except OSError as exc:
-        raise UsageError(f"cannot read the token file {name}: {exc.strerror or exc}", code="SR904") from None
+        raise UsageError(f"cannot read the token file {name}: {os_reason(exc, reading=True)}", code="SR904") from None
     try:
         token = data.decode("utf-8").strip()
     except UnicodeDecodeError:

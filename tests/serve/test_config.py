@@ -23,6 +23,11 @@ def test_a_missing_token_file_is_sr904(tmp_path):
     with pytest.raises(UsageError) as info:
         read_token_file(tmp_path / "none")
     assert info.value.code == "SR904"
+    # the file and why, in segrules' words, and so in fi and sv too
+    assert str(info.value).endswith("none: there is no such file")
+    from segrules.messages import translate
+
+    assert translate("SR904", str(info.value), "fi").endswith("none ei voi lukea: tiedostoa ei ole")
 
 
 def test_a_good_token_is_read_without_its_newline(tmp_path):
