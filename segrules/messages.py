@@ -449,6 +449,10 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "samalla rivillä: se jatkuu merkkiin {quote} rivillä {line2}, sarakkeessa {column2}",
      "syntaxfel i YAML: texten inom citattecken som börjar på rad {line}, kolumn {column} stängs inte på sin rad: "
      "den fortsätter till {quote} på rad {line2}, kolumn {column2}"),
+    ("SR010", "YAML syntax error: the text in quotes opened at line {line}, column {column} is never closed",
+     "YAML-syntaksivirhe: rivillä {line} sarakkeessa {column} alkavaa lainausmerkeissä olevaa tekstiä ei suljeta "
+     "koskaan",
+     "syntaxfel i YAML: texten inom citattecken som börjar på rad {line}, kolumn {column} stängs aldrig"),
     ("SR010", "YAML syntax error: {yaml}", "YAML-syntaksivirhe: {yaml}", "syntaxfel i YAML: {yaml}"),
     ("SR010", "{name} (U+{hex}) is not allowed in a YAML file", "merkki {name} (U+{hex}) ei ole sallittu YAML-tiedostossa",
      "{name} (U+{hex}) är inte tillåtet i en YAML-fil"),
@@ -1609,6 +1613,17 @@ HINTS: list[tuple[str | None, str, str, str]] = [
     (None, "YAML does not allow tab characters for indentation; use spaces",
      "YAML ei salli sarkainmerkkejä (tab) sisennyksessä; käytä välilyöntejä",
      "YAML tillåter inte tabbtecken för indrag; använd mellanslag"),
+    (None, "lines {line} and {line2} are indented differently; the keys of one block start in the same column",
+     "rivit {line} ja {line2} on sisennetty eri tavoin; saman lohkon avaimet alkavat samasta sarakkeesta",
+     "raderna {line} och {line2} är olika indragna; nycklarna i ett block börjar i samma kolumn"),
+    (None, "line {line} is indented differently from line {line2}; the keys or list items ('- ') of one block start "
+     "in the same column",
+     "rivi {line} on sisennetty eri tavoin kuin rivi {line2}; saman lohkon avaimet tai listan kohdat ('- ') alkavat "
+     "samasta sarakkeesta",
+     "rad {line} är indragen annorlunda än rad {line2}; nycklarna eller listpunkterna ('- ') i ett block börjar i "
+     "samma kolumn"),
+    (None, "write a space after the ':' on line {line} ({example})", "kirjoita välilyönti ':'-merkin jälkeen rivillä "
+     "{line} ({example})", "skriv ett mellanslag efter ':' på rad {line} ({example})"),
     (None, "close the text with {quote} on line {line}", "sulje teksti merkillä {quote} rivillä {line}",
      "stäng texten med {quote} på rad {line}"),
     (None, "line {line} is indented more than line {line2}, so YAML reads it as part of that line's value: indent it "
@@ -1796,6 +1811,17 @@ HINTS: list[tuple[str | None, str, str, str]] = [
 
 #: PyYAML's own words, as they appear in an SR010 message.
 YAML_PROBLEMS: list[tuple[str, str, str]] = [
+    ("expected {a} or {b}, but got a value", "odotettiin {a} tai {b}, mutta tuli arvo",
+     "väntade {a} eller {b}, men fick ett värde"),
+    ("expected the end of an indented block, but found a value",
+     "sisennetyn lohkon piti päättyä, mutta löytyi arvo", "ett indraget block skulle sluta, men ett värde hittades"),
+    ("expected the end of an indented block, but found a new key",
+     "sisennetyn lohkon piti päättyä, mutta löytyi uusi avain",
+     "ett indraget block skulle sluta, men en ny nyckel hittades"),
+    ("expected the end of an indented block, but found a list",
+     "sisennetyn lohkon piti päättyä, mutta löytyi lista", "ett indraget block skulle sluta, men en lista hittades"),
+    ("expected the end of an indented block, but found {b}", "sisennetyn lohkon piti päättyä, mutta löytyi {b}",
+     "ett indraget block skulle sluta, men {b} hittades"),
     ("expected {a} or {b}, but got {c}", "odotettiin {a} tai {b}, mutta tuli {c}", "väntade {a} eller {b}, men fick {c}"),
     ("expected {a}, but found {b}", "odotettiin {a}, mutta löytyi {b}", "väntade {a}, men hittade {b}"),
     ("mapping values are not allowed here", "kaksoispiste ei ole sallittu tässä (avain–arvo-pari väärässä kohdassa)",

@@ -460,24 +460,28 @@ def compose_yaml(source: SourceText) -> tuple[YValue, tuple[Diagnostic, ...]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         span = Span(source.name, mark.line + 1, mark.column + 1) if mark else None
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem = _plain_words(exc.problem or exc.context or "invalid YAML")
         hint = _yaml_hint(problem)
-        opened = _opened_at(exc, source)
-        run_on = _quote_run_on(source, exc.problem_mark) if opened is None and exc.problem_mark else None
-        if opened is not None:
-            problem += f"; the {opened[0]!r} opened at line {opened[1].line}, column {opened[1].column} is not closed"
-            hint = f"close the {opened[0]!r} with {_CLOSING[opened[0]]!r}, or put a value in it that contains ':' or ',' in quotes"
-        elif run_on is not None:
+        run_on = _quote_run_on(source, exc.problem_mark) if exc.problem_mark else None
+        opened = _opened_at(exc, source) if run_on is None else None
+        if run_on is not None:
             # the place to mend is where the quote opened, not where the parser noticed
             quote, span, closed = run_on
             problem = (f"the text in quotes opened at line {span.line}, column {span.column} is not closed on its "
                        f"line: it runs on to the {quote} at line {closed.line}, column {closed.column}")
             hint = f"close the text with {quote} on line {span.line}"
-        elif "mapping values are not allowed" in problem and span is not None:
-            deeper = _indented_deeper(source, span.line)
-            if deeper is not None:
-                hint = (f"line {span.line} is indented more than line {deeper}, so YAML reads it as part of that "
-                        "line's value: indent it as far as the key above it")
+        elif exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+            # never closed: the file ended inside it
+            at = exc.context_mark
+            span = Span(source.name, at.line + 1, at.column + 1)
+            quote = source.text[at.index:at.index + 1]
+            problem = f"the text in quotes opened at line {span.line}, column {span.column} is never closed"
+            hint = f"close the text with {quote} on line {span.line}"
+        elif opened is not None:
+            problem += f"; the {opened[0]!r} opened at line {opened[1].line}, column {opened[1].column} is not closed"
+            hint = f"close the {opened[0]!r} with {_CLOSING[opened[0]]!r}, or put a value in it that contains ':' or ',' in quotes"
+        elif span is not None:
+            hint = _indentation_hint(source, span.line, problem) or hint
         sink.report("SR010", f"YAML syntax error: {problem}", span, hint=hint)
         _report_tab_indented_lines(source, sink, skip=span.line if span else None)
         sink.raise_if_errors()
@@ -576,24 +580,60 @@ def _quote_run_on(source: SourceText, mark) -> tuple[str, Span, Span] | None:
     return last.style, Span(source.name, start.line + 1, start.column + 1), Span(source.name, end.line + 1, end.column)
 
 
-def _indented_deeper(source: SourceText, line: int) -> int | None:
-    """The line before ``line`` (1-based, blank lines and comments passed over) when ``line``
-    is indented more than it and it is a key with a value: YAML then reads ``line`` as more
-    of that value, and its ``key:`` as a colon out of place. None otherwise."""
+def _indentation_hint(source: SourceText, line: int, problem: str) -> str | None:
+    """A hint on the indentation or the colons around ``line`` (1-based) where the parser gave
+    up, for the mistakes that its own words do not make plain; None where none fits."""
     lines = source.text.splitlines()
     if not 0 < line <= len(lines):
         return None
-    here = lines[line - 1]
-    for number in range(line - 1, 0, -1):
-        before = lines[number - 1]
-        if not before.strip() or before.lstrip().startswith("#"):
-            continue
-        indent = lambda t: len(t) - len(t.lstrip(" "))  # noqa: E731
-        key, colon, value = before.strip().partition(": ")
-        if indent(here) > indent(before) and colon and value.strip() and not key.startswith("- "):
-            return number
+
+    def indent(text: str) -> int:
+        return len(text) - len(text.lstrip(" "))
+
+    def before(number: int) -> int | None:  # the line above, blank lines and comments passed over
+        for n in range(number - 1, 0, -1):
+            if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#"):
+                return n
         return None
+
+    here, above = lines[line - 1], before(line)
+    if above is None:
+        return None
+    if "could not find expected ':'" in problem:  # "type:scale": one word to YAML, not a key
+        for n in (above, line):
+            m = _NO_SPACE_AFTER_COLON.match(lines[n - 1])
+            if m is not None:
+                return f"write a space after the ':' on line {n} ({m.group(1)}: {m.group(2)})"
+        return None
+    if "mapping values are not allowed" in problem and indent(here) > indent(lines[above - 1]):
+        key, colon, value = lines[above - 1].strip().partition(": ")
+        if not colon or not value.strip() or key.startswith("- "):
+            return None
+        sibling = before(above)
+        if sibling is not None and indent(lines[sibling - 1]) == indent(lines[above - 1]):
+            return (f"line {line} is indented more than line {above}, so YAML reads it as part of that line's "
+                    "value: indent it as far as the key above it")
+        return (f"lines {above} and {line} are indented differently; the keys of one block start in the same "
+                "column")
+    if "expected the end of an indented block" in problem and indent(here) != indent(lines[above - 1]):
+        return (f"line {line} is indented differently from line {above}; the keys or list items ('- ') of one "
+                "block start in the same column")
     return None
+
+
+#: A key and a value with no space after the colon (``type:scale``), which YAML reads as one word.
+_NO_SPACE_AFTER_COLON = re.compile(r"^\s*(?:- )?([A-Za-z_][\w-]*):([^\s:/'\"{\[][^#]*?)\s*(?:#.*)?$")
+#: PyYAML's names of what it expected or found, in words a model owner reads.
+_PARSER_WORDS = (("<block end>", "the end of an indented block"), ("'<scalar>'", "a value"),
+                 ("<block mapping start>", "a new key"), ("<block sequence start>", "a list"))
+
+
+def _plain_words(problem: str) -> str:
+    """A parser's problem with its token names said in words (``expected <block end>`` is
+    ``expected the end of an indented block``)."""
+    for token, words in _PARSER_WORDS:
+        problem = problem.replace(token, words)
+    return problem
 
 
 def _yaml_hint(problem: str) -> str | None:

@@ -413,3 +413,46 @@ def test_a_key_indented_under_a_value_gets_the_indentation_hint():
     assert "vihje: rivi" in d.format("fi") and "tips: rad" in d.format("sv")
     d = only_error("format: 1\nid: a: b\n", "SR010")  # a value with ': ' in it: quoting is the fix
     assert "quoted" in d.hint
+
+
+def test_a_quote_never_closed_is_found_where_it_opened():
+    text = variant("  - omatoimi  when resources >= 3 and complexity < 3\n",
+                   '  - "omatoimi  when resources >= 3 and complexity < 3\n')
+    d = only_error(text, "SR010")
+    assert at(d) == where(text, '"omatoimi')
+    assert d.message == f"YAML syntax error: the text in quotes opened at line {at(d)[0]}, column 5 is never closed"
+    assert d.hint == f'close the text with " on line {at(d)[0]}'
+
+
+def test_a_quote_left_open_inside_braces_is_the_quote_not_the_braces():
+    """An open quote in ``{fi: "...}`` runs on to the next quote far below; the braces, closed
+    on their line, are not what to mend."""
+    text = variant("    label: {fi: t, sv: t, en: t}\n    expr: mean(client_items)\n",
+                   '    label: {fi: "t, sv: t, en: t}\n    expr: mean(client_items)\n')
+    text = variant("  - omatoimi  when resources >= 3 and complexity < 3\n",
+                   '  - "omatoimi  when resources >= 3 and complexity < 3"\n', text)
+    d = only_error(text, "SR010")
+    assert at(d) == where(text, '"t, sv')
+    assert "is not closed on its line" in d.message and d.hint.startswith('close the text with "')
+
+
+@pytest.mark.parametrize("old, new, hint", [
+    ("  c_manage:\n    respondent: client\n    type: scale\n",  # a key indented one space too little
+     "  c_manage:\n   respondent: client\n    type: scale\n",
+     "lines {above} and {line} are indented differently; the keys of one block start in the same column"),
+    ("  c_manage:\n    respondent: client\n    type: scale\n",  # no space after a colon
+     "  c_manage:\n    respondent: client\n    type:scale\n",
+     "write a space after the ':' on line {above} (type: scale)"),
+    ("  - yhteiso   when resources < 3 and complexity < 3\n",  # a list item out of its list
+     "- yhteiso   when resources < 3 and complexity < 3\n",
+     "line {line} is indented differently from line {above}; the keys or list items ('- ') of one block start in "
+     "the same column"),
+])
+def test_indentation_and_colon_mistakes_get_a_hint_that_mends_them(old, new, hint):
+    text = variant(old, new)
+    d = only_error(text, "SR010")
+    line = at(d)[0]
+    assert d.hint == hint.format(line=line, above=line - 1), d.format()
+    for lang in ("fi", "sv"):
+        said = d.format(lang)
+        assert "<block" not in said and "<scalar>" not in said and ("vihje" in said or "tips" in said), said
