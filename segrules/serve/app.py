@@ -717,6 +717,7 @@ class BatchResponse:
         buffer = b""
         number = 0
         skipping = False  # inside a line over the limit: drop bytes up to its end
+        at_start = True
         more = True
         while more:
             try:
@@ -730,6 +731,10 @@ class BatchResponse:
                 return
             more = message.get("more_body", False)
             buffer += message.get("body", b"")
+            if at_start:  # a byte-order mark may start the body (as a file of JSON Lines), no later line
+                if len(buffer) < len(_BOM) and more and _BOM.startswith(buffer):
+                    continue  # perhaps the start of one: wait for the rest
+                buffer, at_start = buffer.removeprefix(_BOM), False
             lines = buffer.split(b"\n")
             buffer = lines.pop() if more else b""
             out: list[bytes] = []
@@ -761,6 +766,9 @@ class BatchResponse:
             if stop:
                 break
         await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+
+_BOM = b"\xef\xbb\xbf"
 
 
 # --------------------------------------------------------------------------- middleware

@@ -210,6 +210,23 @@ def test_batch_answers_every_line_in_order(serve):
     assert out[1]["error"]["problems"][0]["code"] == "SR302"
 
 
+def test_batch_takes_a_byte_order_mark_at_the_start_of_the_body_only(serve):
+    """As decide and segrules batch read a file of JSON Lines: the first line may start with
+    a BOM (a file saved by a Windows editor), a later one may not; the BOM may arrive split
+    over the body's first pieces."""
+    body = b"\xef\xbb\xbf" + _lines(BASE_ANSWERS, b"\xef\xbb\xbf" + json.dumps(BASE_ANSWERS).encode())
+
+    def pieces():
+        yield body[:1]
+        yield body[1:2]
+        yield body[2:]
+
+    for content in (body, pieces()):
+        r = serve().post("/v1/rulesets/test.base/batch", content=content, headers={"content-type": "application/jsonl"})
+        out = [json.loads(line) for line in r.text.splitlines()]
+        assert "decision" in out[0] and out[1]["error"]["code"] == "SR913", out
+
+
 @pytest.mark.parametrize("lang, required", [("fi", "vastaus on pakollinen"), ("sv", "ett svar krävs"),
                                             ("en", "an answer is required")])
 def test_batch_and_validate_answer_in_the_language_asked(serve, lang, required):
