@@ -2038,6 +2038,8 @@ def _values(found: dict[str, str], template: str, lang: str) -> dict[str, str] |
             value = _match(YAML_PROBLEMS, value, lang, 0)
         elif name == "reason":
             value = _match(REASONS, value, lang, 0)
+        elif name == "input":  # an input's id, or where the problem is when no input is it
+            value = _place(value, lang)
         elif name == "value":
             value = translate_value(value, lang)
         elif name == "reference_problems":  # several, separated by "; "
@@ -2054,6 +2056,28 @@ def _values(found: dict[str, str], template: str, lang: str) -> dict[str, str] |
             return None
         out[key] = value
     return out
+
+
+#: Where an answer problem is when no input is it ("(answers): the answers must be ..."), as
+#: an AnswerProblem's ``input`` names it: English, Finnish, Swedish ({n}: a number).
+PLACES: list[tuple[str, str, str]] = [
+    ("(answers)", "(vastaukset)", "(svaren)"),
+    ("(response)", "(lomakevastaus)", "(formulärsvaret)"),
+    ("(responses)", "(lomakevastaukset)", "(formulärsvaren)"),
+    ("(response {n})", "(lomakevastaus {n})", "(formulärsvar {n})"),
+    ("(bundle)", "(Bundle)", "(Bundle)"),
+    ("(bundle entry {n})", "(Bundlen kohta {n})", "(Bundle-post {n})"),
+    ("(subject)", "(kohde)", "(subjektet)"),
+    ("(resource)", "(resurssi)", "(resursen)"),
+]
+
+
+def _place(value: str, lang: str) -> str:
+    """An answer problem's ``input`` in ``lang``: a place in parentheses translated, an input's
+    id as it is."""
+    if not value.startswith("("):
+        return value
+    return _match(PLACES, value, lang, 0) or value
 
 
 def _check_statuses(value: str, lang: str) -> str:

@@ -246,3 +246,20 @@ def test_batch_and_crosswalk_speak_one_language(tmp_path):
                          ("empty.csv", "ensimmäinen rivi on tyhjä"), ("x.txt", "tiedoston lajia ei tunneta")):
         code, out = segrules("--lang", "fi", "batch", SUUNTIMA, "--input", tmp_path / given, "--output", tmp_path / "c.csv")
         assert code == 1 and words in out and english_in(out) == [], (given, out)
+
+
+def test_where_a_problem_is_when_no_input_is_it_is_said_in_the_language():
+    """``(answers)``, ``(response 2)``, ``(bundle entry 1)`` name where an answer problem is;
+    in fi and sv they are in the language too, and an input's id stays as it is."""
+    from segrules.errors import AnswerProblem, AnswerError
+
+    error = AnswerError([AnswerProblem("SR306", "(answers)", "the answers must be a mapping of input id to answer"),
+                         AnswerProblem("SR930", "(response 2)", "expected a QuestionnaireResponse, got a number"),
+                         AnswerProblem("SR930", "(bundle entry 1)", "a Bundle's entry is an object, not a number")])
+    said = {lang: "\n".join(d.format(lang) for d in error.diagnostics) for lang in ("fi", "sv")}
+    assert "(vastaukset)" in said["fi"] and "(lomakevastaus 2)" in said["fi"] and "(Bundlen kohta 1)" in said["fi"]
+    assert "(svaren)" in said["sv"] and "(formulärsvar 2)" in said["sv"] and "(Bundle-post 1)" in said["sv"]
+    for lang in ("fi", "sv"):
+        assert "(answers)" not in said[lang] and "(response" not in said[lang] and english_in(said[lang]) == []
+    assert messages.translate("SR303", "c_coping: 9 is a whole number, but the answer must be one of 1, 2, 3, 4, 5 "
+                              "(scale resources5)", "fi").startswith("c_coping: ")
