@@ -860,12 +860,13 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "kolumnen {name} som tas med har namnet på en kolumn som resultatet skriver; resultatet skulle få två "
      "kolumner med det namnet"),
     ("SR803", "{file}: no such file", "{file}: tiedostoa ei ole", "{file}: filen finns inte"),
-    ("SR803", "{file}: it is not a regular file (a named pipe or a device); the input is read more than once: "
-     "save it to a file and give that",
-     "{file}: se ei ole tavallinen tiedosto (nimetty putki tai laite); syöte luetaan useammin kuin kerran: "
+    ("SR803", "{file}: it is not a regular file (a named pipe, a device or a socket); the input is read more than "
+     "once: save it to a file and give that",
+     "{file}: se ei ole tavallinen tiedosto (nimetty putki, laite tai pistoke); syöte luetaan useammin kuin kerran: "
      "tallenna se tiedostoon ja anna se",
-     "{file}: det är ingen vanlig fil (ett namngivet rör eller en enhet); indata läses mer än en gång: "
+     "{file}: det är ingen vanlig fil (ett namngivet rör, en enhet eller en socket); indata läses mer än en gång: "
      "spara den i en fil och ange den"),
+    ("SR803", "{file}: cannot be read: {reason}", "{file}: ei voi lukea: {reason}", "{file}: kan inte läsas: {reason}"),
     ("SR803", "{file}: no such DuckDB database", "{file}: DuckDB-tietokantaa ei ole", "{file}: DuckDB-databasen finns inte"),
     ("SR803", "{file}: it is a folder; give a file", "{file}: se on kansio; anna tiedosto", "{file}: det är en mapp; ange en fil"),
     ("SR803", "{file}: the first line is empty; a CSV file starts with its header (the column names)",

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import json
 import os
 import re
 import signal
+import stat
 import tempfile
 import threading
 import time
@@ -541,13 +543,17 @@ def duckdb_relation(con, src: Location, inputs: Sequence[str] = (), *, key: str 
     shape) are read as JSON values, so that a JSON string and a JSON number keep their kinds,
     as in ``decide``, and every other column gets the type of all its values."""
     path = src.path
-    if not os.path.isfile(path):
-        if os.path.isdir(path):
-            raise BatchInputError(f"{path}: it is a folder; give a file")
-        if os.path.exists(path):  # a named pipe, a device, a socket: read more than once, so refused
-            raise BatchInputError(f"{path}: it is not a regular file (a named pipe or a device); the input is read "
-                                  "more than once: save it to a file and give that")
-        raise BatchInputError(f"{path}: no such {'DuckDB database' if src.kind == 'duckdb' else 'file'}")
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ENOENT:
+            raise BatchInputError(f"{path}: no such {'DuckDB database' if src.kind == 'duckdb' else 'file'}") from None
+        raise BatchInputError(f"{path}: cannot be read: {os_reason(exc, reading=True)}") from None  # a loop of links, ...
+    if stat.S_ISDIR(mode):
+        raise BatchInputError(f"{path}: it is a folder; give a file")
+    if not stat.S_ISREG(mode):  # a named pipe, a device, a socket: read more than once, so refused
+        raise BatchInputError(f"{path}: it is not a regular file (a named pipe, a device or a socket); the input is "
+                              "read more than once: save it to a file and give that")
     lit = _lit(path)
     if src.kind == "csv":
         names, delimiter, new_line = _csv_header(src, key, inputs)

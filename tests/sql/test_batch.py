@@ -358,8 +358,10 @@ def test_SR803_a_folder_or_an_empty_file_is_said_to_be_one(tmp_path, ruleset):
     (tmp_path / "empty.jsonl").write_bytes(b"")
     (tmp_path / "blank.jsonl").write_bytes(b"\n \r\n\t\n")
     os.mkfifo(tmp_path / "pipe.csv")  # read more than once: refused for what it is, not as missing
+    os.symlink("loop.csv", tmp_path / "loop.csv")  # a link to itself: no file to read, but not missing either
     cases = [("answers.csv", "it is a folder"), ("empty.jsonl", "the file is empty"), ("blank.jsonl", "the file is empty"),
-             ("pipe.csv", "not a regular file (a named pipe or a device)")]
+             ("pipe.csv", "not a regular file (a named pipe, a device or a socket)"),
+             ("loop.csv", "cannot be read: it is a loop of symbolic links")]
     for name, words in cases:
         with pytest.raises(SegrulesError) as info:
             run_batch(ruleset, str(tmp_path / name), str(tmp_path / "out.parquet"))
