@@ -11,6 +11,8 @@ import os
 import stat
 import sys
 
+import attrs
+
 from .. import answers as answers_source
 from .. import fhir
 from ..documents import decide_json
@@ -175,6 +177,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _in_file(d: Diagnostic, name: str, source: str, number: int) -> Diagnostic:
+    """A problem of line ``number`` (read as the answers ``name``) placed in the file, as an
+    editor numbers its lines: ``answers.jsonl:2:18``, not ``answers.jsonl line 2:1:18``."""
+    if d.span is None or d.span.file != name:
+        return d
+    return attrs.evolve(d, span=attrs.evolve(d.span, file=source, line=number + d.span.line - 1))
+
+
 def _run_lines(args, ruleset: Ruleset, lines, when, source: str) -> int:
     """One decision per line: with --json one compact JSON document a line, else text blocks.
 
@@ -195,17 +205,19 @@ def _run_lines(args, ruleset: Ruleset, lines, when, source: str) -> int:
             decision = ruleset.decide(answers, assessed_at=when, override=args.override, reason=args.reason)
         except SegrulesError as exc:
             failed += 1
+            diagnostics = [_in_file(d, name, source, number) for d in exc.diagnostics]
             if args.json:
                 print(json.dumps({
                     "schema": "segrules.decide/1", "line": number,
                     "error": {"code": exc.code, "message": str(exc)},
                     "problems": [p.to_json() for p in exc.problems] if isinstance(exc, AnswerError) else [],
                     # each problem in the reader's language, as an error document has them
-                    "diagnostics": [d.to_json(args.lang) for d in exc.diagnostics],
+                    "diagnostics": [d.to_json(args.lang) for d in diagnostics],
                 }, ensure_ascii=False, sort_keys=True))
             else:  # each problem named by its line (a JSON error by its place), in the reader's language
-                for d in exc.diagnostics:
-                    print(safe_lines(d.format(args.lang) if d.span else f"{where}: {d.format(args.lang)}"),
+                for d in diagnostics:
+                    said = d.format(args.lang)
+                    print(safe_lines(said if d.span or d.message.startswith(name) else f"{where}: {said}"),
                           file=sys.stderr)
             continue
         if args.json:

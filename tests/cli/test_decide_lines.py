@@ -62,7 +62,8 @@ def test_the_text_of_each_line_is_in_the_language_asked(monkeypatch, capsys):
     out, err = capsys.readouterr()
     assert out.startswith("# rivi 1\n") and "# line" not in out
     assert "rivi 2: SR301 virhe: no_such_input: " in err and "rivi 2: SR304 virhe: " in err
-    assert "<stdin> rivi 3:1:9: SR511 virhe: " in err and "line " not in err
+    # a JSON mistake at its place in the file, as an editor numbers lines and columns
+    assert "<stdin>:3:9: SR511 virhe: " in err and "line " not in err and "rivi 3:1" not in err
 
 
 def test_a_line_longer_than_the_limit_is_one_error_and_the_next_lines_keep_their_numbers(monkeypatch, capsys):
@@ -78,6 +79,11 @@ def test_a_line_longer_than_the_limit_is_one_error_and_the_next_lines_keep_their
             "message": f"<stdin> line {at + 1}: the answers are more than {MAX_ANSWERS_BYTES} bytes; "
                        f"one answer set may be at most {MAX_ANSWERS_BYTES} bytes",
         }
+    # in text, the line is named once, not again before the message that names it
+    monkeypatch.setattr("sys.stdin", _stdin("\n".join(answers[:1] + [long] + answers[1:]) + "\n"))
+    assert main(["decide", RULESET, "--answers", "-"]) == 1
+    err = capsys.readouterr().err
+    assert f"SR307 error: <stdin> line 2: the answers are more than" in err and "line 2: SR307" not in err
 
 
 def test_one_document_longer_than_the_limit_is_SR307_however_it_is_laid_out(monkeypatch, capsys):
