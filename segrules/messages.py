@@ -1381,6 +1381,8 @@ MESSAGES: list[tuple[str, str, str, str]] = [
     ("SR905", "cannot open the decision log {file}: it is a pipe that nothing reads",
      "päätöslokia {file} ei voi avata: se on putki, jota mikään ei lue",
      "beslutsloggen {file} kan inte öppnas: den är ett rör som ingen läser"),
+    ("SR905", "cannot open the decision log {file}: {reason}", "päätöslokia {file} ei voi avata: {reason}",
+     "beslutsloggen {file} kan inte öppnas: {reason}"),
     ("SR905", "cannot open the decision log {file}: {why}", "päätöslokia {file} ei voi avata: {why}",
      "beslutsloggen {file} kan inte öppnas: {why}"),
     ("SR906", "segrules {command} needs the serve extra ({name} is missing): pip install 'segrules[serve]'",

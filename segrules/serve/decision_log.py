@@ -24,7 +24,7 @@ from typing import Any, Iterable
 
 from ..engine.runtime import Decision
 from ..errors import UsageError, safe_text
-from ..files import OutputError, check_output, is_stream_alias
+from ..files import OutputError, check_output, is_stream_alias, os_reason
 from ..source import looks_like_model
 from .metrics import Metrics
 
@@ -118,7 +118,7 @@ class DecisionLog:
             # a reader is refused at once instead of holding the start
             self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK, 0o600)
         except OSError as exc:
-            reason = "it is a pipe that nothing reads" if exc.errno == errno.ENXIO else exc.strerror or exc
+            reason = "it is a pipe that nothing reads" if exc.errno == errno.ENXIO else os_reason(exc)
             raise UsageError(f"cannot open the decision log {shown}: {reason}", code="SR905") from None
         os.set_blocking(self._fd, True)
         self._thread = threading.Thread(target=self._run, name="segrules-decision-log", daemon=True)

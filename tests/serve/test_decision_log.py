@@ -131,6 +131,10 @@ def test_a_log_that_cannot_be_opened_is_sr905(serve, tmp_path):
     with pytest.raises(UsageError) as info:
         serve(decision_log=str(tmp_path / "no" / "such" / "folder.jsonl"))
     assert info.value.code == "SR905"
+    assert str(info.value).endswith(": its folder does not exist")  # segrules' words, so in fi and sv too
+    from segrules.messages import translate
+
+    assert translate("SR905", str(info.value), "sv").endswith("kan inte öppnas: dess mapp finns inte")
 
 
 # --------------------------------------------------------------------------- what the log may be
