@@ -80,6 +80,9 @@ def _fields(rows: list[tuple[str, str]]) -> list[str]:
     return [f"{n + ':':<{width}}{v}".rstrip() for n, v in rows]
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
 def _answer_lines(source: str, stream, name: str) -> tuple:
     """JSON Lines (two or more non-empty lines, the first a JSON value on its own): an iterator of
     (line number, bytes, or None for a line longer than one answer set may be); otherwise
@@ -91,7 +94,9 @@ def _answer_lines(source: str, stream, name: str) -> tuple:
     too long makes one document too long.
     """
     limit = answers_source.MAX_ANSWERS_BYTES
-    lines = ((n, line) for n, line in _numbered_lines(stream, limit, name) if line is None or line.strip())
+    # blank lines are passed over, and a first line that holds nothing but the file's byte order mark
+    lines = ((n, line) for n, line in _numbered_lines(stream, limit, name)
+             if line is None or (line.removeprefix(_BOM) if n == 1 else line).strip())
     head: list[tuple[int, bytes | None]] = []
     for number, line in lines:  # two, or up to one too long: its end may never come (/dev/zero)
         head.append((number, line))

@@ -179,3 +179,13 @@ def test_a_byte_order_mark_starts_the_file_not_a_later_line(tmp_path, capsys):
     docs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [("decision" in d, d["line"]) for d in docs] == [(True, 1), (False, 2), (True, 3)]
     assert docs[1]["error"]["code"] == "SR511" and "byte-order mark" in docs[1]["error"]["message"]
+
+
+def test_a_first_line_of_only_the_byte_order_mark_is_a_blank_line(tmp_path, capsys):
+    """An editor that saves an empty first line with a BOM: the lines after it are still
+    JSON Lines, numbered as the editor numbers them (as batch and the service read them)."""
+    answers = [json.dumps(a) for a in _lines(2)]
+    path = tmp_path / "answers.jsonl"
+    path.write_text("\ufeff\n" + "\n".join(answers) + "\n", encoding="utf-8")
+    assert main(["decide", RULESET, "--answers", str(path), "--json"]) == 0
+    assert [json.loads(line)["line"] for line in capsys.readouterr().out.splitlines()] == [2, 3]
