@@ -896,6 +896,9 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "lukija päästäisi sen läpi); kirjoita se JSONina",
      "{file}: en rad är inte JSON: ett kommatecken före en avslutande parentes, NaN eller Infinity (decide avvisar "
      "den; DuckDB:s läsare skulle släppa igenom den); skriv den som JSON"),
+    ("SR803", "{file}: line {line} has the empty key \"\", a column without a name; name it or delete it",
+     "{file}: rivillä {line} on tyhjä avain \"\", sarake ilman nimeä; nimeä se tai poista se",
+     "{file}: rad {line} har den tomma nyckeln \"\", en kolumn utan namn; namnge den eller ta bort den"),
     ("SR803", "{file}: a line has the empty key \"\", a column without a name; name it or delete it",
      "{file}: rivillä on tyhjä avain \"\", sarake ilman nimeä; nimeä se tai poista se",
      "{file}: en rad har den tomma nyckeln \"\", en kolumn utan namn; namnge den eller ta bort den"),

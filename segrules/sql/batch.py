@@ -678,8 +678,9 @@ def _jsonl_relation(con, src: Location, lit: str, answers: Sequence[str]) -> str
                 "Infinity (decide refuses it; DuckDB's reader would let it through); write it as JSON"
             )
         if "" in every:  # a column without a name, as a CSV header's (DuckDB's reader stops at it)
-            raise BatchInputError(f"{src}: a line has the empty key \"\", a column without a name; name it or "
-                                  "delete it")
+            line = _first_line_with_empty_key(src.path)
+            raise BatchInputError(f"{src}: {f'line {line}' if line else 'a line'} has the empty key \"\", a column "
+                                  "without a name; name it or delete it")
         sampled = [name for name, *_ in con.execute(
             f"DESCRIBE SELECT * FROM read_json({lit}, format = 'newline_delimited', records = true)"
         ).fetchall()]
@@ -797,6 +798,21 @@ _QUOTED_RECORD = re.compile(r"Object \{.*?(?= has |$)|\s*Try auto-detecting the 
 def _without_record(message: str) -> str:
     """DuckDB's message without the record it quotes, which may hold personal data."""
     return _QUOTED_RECORD.sub(lambda m: "Object" if m.group().startswith("Object") else "", message)
+
+
+def _first_line_with_empty_key(path: str) -> int | None:
+    """The number of the first line of a JSON Lines file whose object has the key ``""``
+    (only when one has); None where no line can be judged so."""
+    for number, line in _file_lines(path):
+        if line is None or b'""' not in line:
+            continue
+        try:
+            value = json.loads(line.removeprefix(b"\xef\xbb\xbf") if number == 1 else line)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(value, dict) and "" in value:
+            return number
+    return None
 
 
 def _first_line_not_one_object(path: str) -> int | None:

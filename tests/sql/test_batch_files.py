@@ -388,7 +388,7 @@ def test_SR803_a_json_lines_key_without_a_name_is_named_as_a_csv_header_s_is(tmp
     lines = [{"record_id": 1, "c_coping": 3}, {"record_id": 2, "": 1, "c_coping": 3}]
     (tmp_path / "in.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
     message = _refused(ruleset, tmp_path / "in.jsonl", tmp_path / "out.csv", "SR803", engine=engine)
-    assert 'the empty key "", a column without a name' in message
+    assert 'line 2 has the empty key "", a column without a name' in message
 
 
 @pytest.mark.parametrize("engine", ENGINES)
