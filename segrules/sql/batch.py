@@ -1209,8 +1209,8 @@ def _interrupts_held():
     try:
         yield
     finally:
-        for sig, handler in before.items():
-            signal.signal(sig, handler)
+        for sig, handler in before.items():  # None: one installed outside Python, which cannot be put back
+            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
         if got:
             signal.raise_signal(got[0])
 
