@@ -575,7 +575,9 @@ def _quote_run_on(source: SourceText, mark) -> tuple[str, Span, Span] | None:
     if not isinstance(last, yaml.ScalarToken) or last.style not in ("'", '"'):
         return None
     start, end = last.start_mark, last.end_mark
-    if start.line == end.line or source.text[end.index:mark.index].strip():
+    # the parser stopped on the line the quote closed, right after it: a text that runs over
+    # lines on purpose, with a mistake on a later line, is not blamed
+    if start.line == end.line or end.line != mark.line or source.text[end.index:mark.index].strip():
         return None
     return last.style, Span(source.name, start.line + 1, start.column + 1), Span(source.name, end.line + 1, end.column)
 

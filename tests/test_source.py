@@ -393,11 +393,14 @@ def test_a_quote_left_open_is_found_where_it_opened_not_where_the_parser_gave_up
 
 
 def test_a_text_in_quotes_over_several_lines_is_not_blamed_for_a_mistake_after_it():
-    """A quoted text may run over lines on purpose; a mistake further on is not put on it."""
-    text = variant("    expr: mean(client_items)\n", "    expr: 'mean(\n      client_items)'\n")
-    text = variant("rules:\n", "rules: [\n")
-    d = only_error(text, "SR010")
-    assert "the text in quotes" not in d.message
+    """A quoted text may run over lines on purpose; a mistake further on is not put on it,
+    nor one on the line right after it."""
+    for after in ("    label: {fi: t, sv: t, en: t}\n", "      label: {fi: t, sv: t, en: t}\n"):
+        text = variant("    label: {fi: t, sv: t, en: t}\n    expr: mean(client_items)\n",
+                       "    expr: 'mean(\n      client_items)'\n" + after)
+        text = variant("rules:\n", "rules: [\n", text)
+        d = only_error(text, "SR010")
+        assert "the text in quotes" not in d.message, d.format()
 
 
 def test_a_key_indented_under_a_value_gets_the_indentation_hint():
