@@ -216,7 +216,7 @@ def _run(spark, ruleset, src, dst, rej, shape, key, carry, started) -> BatchSumm
         try:
             for loc, where in ordered:
                 part = result if where is None else result.where(where)
-                staged.append(_stage(spark, part.orderBy(F.col(_name(key))), loc))
+                _stage(spark, part.orderBy(F.col(_name(key))), loc, staged)
             while staged:
                 _put_in_place(spark, staged[0])
                 staged.pop(0)
@@ -316,24 +316,26 @@ class _Staged:
     tmp: str
 
 
-def _stage(spark, frame, loc: SparkLocation) -> _Staged:
-    """Write ``frame`` for ``loc`` under a temporary name beside it (removed on failure)."""
+def _stage(spark, frame, loc: SparkLocation, staged: list[_Staged]) -> None:
+    """Write ``frame`` for ``loc`` under a temporary name beside it, added to ``staged`` before
+    it is written (so that whatever stops the run, the caller removes it); a write that fails
+    removes it here."""
     tag = uuid.uuid4().hex[:12]
     if loc.kind == "table":
         tmp = f"{loc.path}__segrules_{tag}"
+        staged.append(_Staged(loc, tmp))
         try:
             frame.write.mode("errorifexists").saveAsTable(tmp)
         except Exception as exc:
-            with contextlib.suppress(Exception):
-                spark.sql(f"DROP TABLE IF EXISTS {_table(tmp)}")
             raise BatchOutputError(f"{loc}: cannot write the table: {_first_line(exc)}") from None
-        return _Staged(loc, tmp)
+        return
     fs, path = _filesystem(spark, loc.path)
     jvm = spark.sparkContext._jvm
     parent = path.getParent()
     if parent is not None and not fs.exists(parent):
         raise BatchOutputError(f"{loc}: the folder {parent.toString()} does not exist")
     tmp = jvm.org.apache.hadoop.fs.Path(parent, f".segrules-{tag}-{path.getName()}")
+    staged.append(_Staged(loc, tmp.toString()))
     try:
         writer = frame.write.mode("errorifexists")
         if loc.kind == "csv":
@@ -341,10 +343,7 @@ def _stage(spark, frame, loc: SparkLocation) -> _Staged:
         else:
             writer.parquet(tmp.toString())
     except Exception as exc:
-        with contextlib.suppress(Exception):
-            fs.delete(tmp, True)
         raise BatchOutputError(f"{loc}: cannot write the output: {_first_line(exc)}") from None
-    return _Staged(loc, tmp.toString())
 
 
 def _put_in_place(spark, staged: _Staged) -> None:
