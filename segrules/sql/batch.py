@@ -1137,8 +1137,8 @@ def _write_duckdb(con, result: str, dst: Location, rej: Location | None) -> None
                 alias = _attach_output(con, loc, f"dst{len(databases)}")
                 databases[os.path.realpath(loc.path)] = alias
             staged = f"{temp_prefix(_STAGED_TABLE)}{len(tables)}-{loc.table}"
+            tables.append((loc, alias, staged))  # known before it is made: whatever stops the run drops it
             _in_transaction(con, loc, f"CREATE TABLE {alias}.{q(staged)} AS {select}")
-            tables.append((loc, alias, staged))
         with _interrupts_held():
             for alias in databases.values():  # each database's tables replaced in one transaction
                 mine = [(loc, staged) for loc, a, staged in tables if a == alias]

@@ -658,3 +658,21 @@ def test_a_signal_while_the_outputs_are_put_in_place_waits_until_all_are(tmp_pat
     assert proc.returncode == 143 and "terminated" in err, err
     assert len(_rows(out)) == 20 and len(_rows(rej)) == 180
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_signal_after_a_table_is_staged_leaves_no_staged_table(tmp_path, ruleset, pool):
+    """SIGTERM right after the output's table was written under its temporary name: it is
+    dropped, the old tables stay, and the run stops (143)."""
+    _mostly_rejected(tmp_path / "in.csv", ruleset, pool, rows=200)
+    db = tmp_path / "out.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE res AS SELECT 42 AS old FROM range(7)")
+    con.close()
+    args = ("--input", str(tmp_path / "in.csv"), "--output", f"{db}#res", "--rejects", f"{db}#rej")
+    proc = _batch_stopped(tmp_path, "_in_transaction", *args)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143 and "terminated" in err, err
+    con = duckdb.connect(str(db), read_only=True)
+    assert [t for (t,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()] == ["res"]
+    assert con.execute("SELECT count(*) FROM res").fetchone() == (7,)
