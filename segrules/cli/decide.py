@@ -206,7 +206,8 @@ def _run_lines(args, ruleset: Ruleset, lines, when, source: str) -> int:
                 raise answers_source.too_large(name)
             # a byte-order mark starts the file, not a line after its first (as batch and the
             # service read JSON Lines)
-            answers = answers_source.parse_answers(line, name, example=example, bom=number == 1)
+            # without its line end, which would place a mistake at its end on the next line
+            answers = answers_source.parse_answers(line.rstrip(b"\r\n"), name, example=example, bom=number == 1)
             decision = ruleset.decide(answers, assessed_at=when, override=args.override, reason=args.reason)
         except SegrulesError as exc:
             failed += 1

@@ -189,3 +189,11 @@ def test_a_first_line_of_only_the_byte_order_mark_is_a_blank_line(tmp_path, caps
     path.write_text("\ufeff\n" + "\n".join(answers) + "\n", encoding="utf-8")
     assert main(["decide", RULESET, "--answers", str(path), "--json"]) == 0
     assert [json.loads(line)["line"] for line in capsys.readouterr().out.splitlines()] == [2, 3]
+
+
+def test_a_line_that_ends_before_its_object_is_placed_at_its_own_end(tmp_path, capsys):
+    answers = [json.dumps(a) for a in _lines(2)]
+    path = tmp_path / "answers.jsonl"
+    path.write_text(answers[0] + '\n{"battery": "risk"\n' + answers[1] + "\n", encoding="utf-8")
+    assert main(["decide", RULESET, "--answers", str(path)]) == 1
+    assert f"{path}:2:19: SR511 error: " in capsys.readouterr().err
