@@ -492,6 +492,9 @@ MESSAGES: list[tuple[str, str, str, str]] = [
      "versionen {v} är inte en semantisk version"),
     ("SR111", "{value} is not a valid ruleset id", "{value} ei kelpaa säännöstön tunnukseksi", "{value} är inte ett giltigt id för en regeluppsättning"),
     ("SR111", "{value} is not a valid {what} id", "{value} ei kelpaa tunnukseksi ({what})", "{value} är inte ett giltigt id ({what})"),
+    ("SR132", "{name} in {what} is not a language: a language needs a space after its ':'",
+     "{name} ({what}) ei ole kieli: kielen ':'-merkin jälkeen tarvitaan välilyönti",
+     "{name} ({what}) är inte ett språk: ett språk behöver ett mellanslag efter sitt ':'"),
     ("SR132", "{word} in {what} is not a language: the comma before it ended the {lang} label, because the label is not in quotes",
      "{word} ({what}) ei ole kieli: sitä edeltävä pilkku päätti kielen {lang} tekstin, koska tekstiä ei ole lainausmerkeissä",
      "{word} ({what}) är inte ett språk: kommatecknet före det avslutade texten på {lang}, eftersom texten inte står inom citattecken"),
@@ -1622,14 +1625,19 @@ HINTS: list[tuple[str | None, str, str, str]] = [
     (None, "lines {line} and {line2} are indented differently; the keys of one block start in the same column",
      "rivit {line} ja {line2} on sisennetty eri tavoin; saman lohkon avaimet alkavat samasta sarakkeesta",
      "raderna {line} och {line2} är olika indragna; nycklarna i ett block börjar i samma kolumn"),
-    (None, "line {line} is indented differently from line {line2}; the keys or list items ('- ') of one block start "
-     "in the same column",
-     "rivi {line} on sisennetty eri tavoin kuin rivi {line2}; saman lohkon avaimet tai listan kohdat ('- ') alkavat "
-     "samasta sarakkeesta",
-     "rad {line} är indragen annorlunda än rad {line2}; nycklarna eller listpunkterna ('- ') i ett block börjar i "
+    (None, "line {line} is indented differently from the keys or list items ('- ') it belongs with; those of one "
+     "block start in the same column",
+     "rivi {line} on sisennetty eri tavoin kuin avaimet tai listan kohdat ('- '), joihin se kuuluu; saman lohkon "
+     "avaimet ja kohdat alkavat samasta sarakkeesta",
+     "rad {line} är indragen annorlunda än de nycklar eller listpunkter ('- ') den hör till; de i ett block börjar i "
      "samma kolumn"),
+    (None, "write a space after the ':' ({example})", "kirjoita välilyönti ':'-merkin jälkeen ({example})",
+     "skriv ett mellanslag efter ':' ({example})"),
     (None, "write a space after the ':' on line {line} ({example})", "kirjoita välilyönti ':'-merkin jälkeen rivillä "
      "{line} ({example})", "skriv ett mellanslag efter ':' på rad {line} ({example})"),
+    (None, "close the text with {quote} on line {line}, before the ',' or '}' that ends it",
+     "sulje teksti merkillä {quote} rivillä {line}, ennen sen päättävää merkkiä ',' tai '}'",
+     "stäng texten med {quote} på rad {line}, före det ',' eller '}' som avslutar den"),
     (None, "close the text with {quote} on line {line}", "sulje teksti merkillä {quote} rivillä {line}",
      "stäng texten med {quote} på rad {line}"),
     (None, "line {line} is indented more than line {line2}, so YAML reads it as part of that line's value: indent it "

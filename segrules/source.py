@@ -469,19 +469,19 @@ def compose_yaml(source: SourceText) -> tuple[YValue, tuple[Diagnostic, ...]]:
             quote, span, closed = run_on
             problem = (f"the text in quotes opened at line {span.line}, column {span.column} is not closed on its "
                        f"line: it runs on to the {quote} at line {closed.line}, column {closed.column}")
-            hint = f"close the text with {quote} on line {span.line}"
+            hint = _close_quote_hint(source, span, quote)
         elif exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
             # never closed: the file ended inside it
             at = exc.context_mark
             span = Span(source.name, at.line + 1, at.column + 1)
             quote = source.text[at.index:at.index + 1]
             problem = f"the text in quotes opened at line {span.line}, column {span.column} is never closed"
-            hint = f"close the text with {quote} on line {span.line}"
+            hint = _close_quote_hint(source, span, quote)
         elif opened is not None:
             problem += f"; the {opened[0]!r} opened at line {opened[1].line}, column {opened[1].column} is not closed"
             hint = f"close the {opened[0]!r} with {_CLOSING[opened[0]]!r}, or put a value in it that contains ':' or ',' in quotes"
         elif span is not None:
-            hint = _indentation_hint(source, span.line, problem) or hint
+            hint = _indentation_hint(source, span.line, problem, span.column) or hint
         sink.report("SR010", f"YAML syntax error: {problem}", span, hint=hint)
         _report_tab_indented_lines(source, sink, skip=span.line if span else None)
         sink.raise_if_errors()
@@ -579,12 +579,32 @@ def _quote_run_on(source: SourceText, mark) -> tuple[str, Span, Span] | None:
     # lines on purpose, with a mistake on a later line, is not blamed
     if start.line == end.line or end.line != mark.line or source.text[end.index:mark.index].strip():
         return None
+    # and the quote swallowed what reads as the file's own structure (a key or a list item no
+    # deeper than the line the quote opened on): a text over several lines on purpose does not
+    lines = source.text.splitlines()
+    opened_at = len(lines[start.line]) - len(lines[start.line].lstrip(" "))
+    if not any(_STRUCTURE.match(text) and len(text) - len(text.lstrip(" ")) <= opened_at
+               for text in lines[start.line + 1:end.line]):
+        return None
     return last.style, Span(source.name, start.line + 1, start.column + 1), Span(source.name, end.line + 1, end.column)
 
 
-def _indentation_hint(source: SourceText, line: int, problem: str) -> str | None:
-    """A hint on the indentation or the colons around ``line`` (1-based) where the parser gave
-    up, for the mistakes that its own words do not make plain; None where none fits."""
+#: A line that begins a key (``segments:``, ``  label: x``) or a list item (``  - x``).
+_STRUCTURE = re.compile(r"^\s*(?:- |-$|[A-Za-z_][\w-]*:(?:\s|$))")
+
+
+def _close_quote_hint(source: SourceText, at: Span, quote: str) -> str:
+    """How to close a quote opened at ``at``: at the end of its text, which inside braces is
+    before the ``,`` or ``}`` that follows it (at the line's end it would swallow them)."""
+    rest = source.text.splitlines()[at.line - 1][at.column:]
+    if "{" in source.text.splitlines()[at.line - 1][:at.column] and ("," in rest or "}" in rest):
+        return f"close the text with {quote} on line {at.line}, before the ',' or '}}' that ends it"
+    return f"close the text with {quote} on line {at.line}"
+
+
+def _indentation_hint(source: SourceText, line: int, problem: str, column: int = 1) -> str | None:
+    """A hint on the indentation or the colons around ``line`` (1-based; the parser gave up at
+    ``column``), for the mistakes that its own words do not make plain; None where none fits."""
     lines = source.text.splitlines()
     if not 0 < line <= len(lines):
         return None
@@ -617,9 +637,11 @@ def _indentation_hint(source: SourceText, line: int, problem: str) -> str | None
                     "value: indent it as far as the key above it")
         return (f"lines {above} and {line} are indented differently; the keys of one block start in the same "
                 "column")
-    if "expected the end of an indented block" in problem and indent(here) != indent(lines[above - 1]):
-        return (f"line {line} is indented differently from line {above}; the keys or list items ('- ') of one "
-                "block start in the same column")
+    if "expected the end of an indented block" in problem and column == indent(here) + 1:
+        # the line's first key or item is out of place; which line it belongs with (one a
+        # column to the left, or one a column to the right) is for its reader to tell
+        return (f"line {line} is indented differently from the keys or list items ('- ') it belongs with; those of "
+                "one block start in the same column")
     return None
 
 
@@ -627,6 +649,7 @@ def _indentation_hint(source: SourceText, line: int, problem: str) -> str | None
 _NO_SPACE_AFTER_COLON = re.compile(r"^\s*(?:- )?([A-Za-z_][\w-]*):([^\s:/'\"{\[][^#]*?)\s*(?:#.*)?$")
 #: PyYAML's names of what it expected or found, in words a model owner reads.
 _PARSER_WORDS = (("<block end>", "the end of an indented block"), ("'<scalar>'", "a value"),
+                 ("'<block mapping start>'", "a new key"), ("'<block sequence start>'", "a list"),
                  ("<block mapping start>", "a new key"), ("<block sequence start>", "a list"))
 
 

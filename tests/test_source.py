@@ -448,8 +448,8 @@ def test_a_quote_left_open_inside_braces_is_the_quote_not_the_braces():
      "write a space after the ':' on line {above} (type: scale)"),
     ("  - yhteiso   when resources < 3 and complexity < 3\n",  # a list item out of its list
      "- yhteiso   when resources < 3 and complexity < 3\n",
-     "line {line} is indented differently from line {above}; the keys or list items ('- ') of one block start in "
-     "the same column"),
+     "line {line} is indented differently from the keys or list items ('- ') it belongs with; those of one block "
+     "start in the same column"),
 ])
 def test_indentation_and_colon_mistakes_get_a_hint_that_mends_them(old, new, hint):
     text = variant(old, new)
@@ -459,3 +459,13 @@ def test_indentation_and_colon_mistakes_get_a_hint_that_mends_them(old, new, hin
     for lang in ("fi", "sv"):
         said = d.format(lang)
         assert "<block" not in said and "<scalar>" not in said and ("vihje" in said or "tips" in said), said
+
+
+def test_a_quoted_text_over_two_lines_with_a_mistake_after_it_is_not_blamed():
+    """A label in quotes over two lines on purpose, then stray text after its closing quote:
+    the mistake is the stray text, where the parser found it, with no hint about quotes."""
+    text = variant("    label: {fi: t, sv: t, en: t}\n    expr: mean(client_items)\n",
+                   '    label: "a text that goes on\n      over two lines" extra\n    expr: mean(client_items)\n')
+    d = only_error(text, "SR010")
+    assert at(d)[0] == where(text, "extra")[0] and "the text in quotes" not in d.message, d.format()
+    assert d.hint is None or "close the text" not in d.hint

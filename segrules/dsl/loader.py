@@ -37,6 +37,11 @@ _TYPE_HINTS = {
 }
 
 
+
+#: A language and its text without a space after the colon (``sv:Stämmer``), which YAML reads
+#: as one key.
+_GLUED_LANGUAGE = re.compile(r"(fi|sv|en):(\S.*)", re.DOTALL)
+
 class Builder:
     _top: YMap | None = None  # the file being built, for hints in its own names
 
@@ -142,7 +147,7 @@ class Builder:
             return None
         return value
 
-    def labels(self, node: YValue | None, what: str) -> ast.Labels | None:
+    def labels(self, node: YValue | None, what: str) -> ast.Labels | None:  # noqa: C901
         node = self._expect(node, YMap, what)
         if node is None:
             return None
@@ -150,6 +155,13 @@ class Builder:
         previous, whole = None, ""
         for k, v in node.items:
             if k.value not in ast.LANGUAGES:
+                glued = _GLUED_LANGUAGE.match(k.value) if isinstance(k.value, str) else None
+                if glued is not None:  # {..., sv:Stämmer dåligt}: one word to YAML, not sv and its text
+                    self.sink.report(
+                        "SR132", f"{k.value!r} in {what} is not a language: a language needs a space after its ':'",
+                        k.span, hint=f"write a space after the ':' ({glued.group(1)}: {glued.group(2)})",
+                    )
+                    continue
                 if previous in ast.LANGUAGES and isinstance(v, YScalar) and v.value is None and v.raw == "":
                     whole += f", {k.value}"
                     # {fi: Muistan asiat, joista on sovittu., sv: ...}: the comma ended the fi text

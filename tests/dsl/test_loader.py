@@ -234,3 +234,14 @@ def test_three_unrelated_errors_give_three_diagnostics():
     text = variant("    min: 0\n", "    min: zero\n", text)
     text = variant("  complexity_items: [p_illness, p_risk]\n", "  complexity_items: [p_illness, p_risk]\n  nothing: []\n", text)
     assert [d.code for d in errors(text)] == ["SR111", "SR100", "SR121"]
+
+
+def test_a_language_without_a_space_after_its_colon_is_said_to_be_one():
+    """``{fi: Hyvä, sv:Bra}``: YAML reads ``sv:Bra`` as one word, a key with no value; the hint
+    is the space, not quotes around a comma (which would put Swedish inside the Finnish text)."""
+    text = variant("title: {fi: Testimalli, sv: Testmodell, en: Test model}",
+                   "title: {fi: Testimalli, sv:Testmodell, en: Test model}")
+    d = next(d for d in errors(text) if d.code == "SR132")
+    assert at(d) == where(text, "sv:Testmodell")
+    assert d.hint == "write a space after the ':' (sv: Testmodell)"
+    assert "välilyönti" in d.format("fi") and "mellanslag" in d.format("sv")
