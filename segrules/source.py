@@ -480,6 +480,11 @@ def compose_yaml(source: SourceText) -> tuple[YValue, tuple[Diagnostic, ...]]:
         elif opened is not None:
             problem += f"; the {opened[0]!r} opened at line {opened[1].line}, column {opened[1].column} is not closed"
             hint = f"close the {opened[0]!r} with {_CLOSING[opened[0]]!r}, or put a value in it that contains ':' or ',' in quotes"
+        elif span is not None and "could not find expected ':'" in problem and _glued_colon(source, span.line):
+            # "type:scale" is one word to YAML, not a key: the place is its colon, a line or so above
+            number, column, key, value = _glued_colon(source, span.line)
+            span = Span(source.name, number, column)
+            hint = f"write a space after the ':' on line {number} ({key}: {value})"
         elif span is not None:
             hint = _indentation_hint(source, span.line, problem, span.column) or hint
         sink.report("SR010", f"YAML syntax error: {problem}", span, hint=hint)
@@ -602,6 +607,20 @@ def _close_quote_hint(source: SourceText, at: Span, quote: str) -> str:
     return f"close the text with {quote} on line {at.line}"
 
 
+def _glued_colon(source: SourceText, line: int) -> tuple[int, int, str, str] | None:
+    """Where the parser, at ``line`` (1-based; past the end at the end of the file), found no
+    ':' because a key and its value were written without a space (``type:scale``) on the line
+    above it or on it: that line, the colon's column, the key and the value; None otherwise."""
+    lines = source.text.splitlines()
+    numbers = [n for n in range(min(line, len(lines)), 0, -1)
+               if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")][:2]
+    for n in sorted(numbers):
+        m = _NO_SPACE_AFTER_COLON.match(lines[n - 1])
+        if m is not None:
+            return n, m.end(1) + 1, m.group(1), m.group(2)
+    return None
+
+
 def _indentation_hint(source: SourceText, line: int, problem: str, column: int = 1) -> str | None:
     """A hint on the indentation or the colons around ``line`` (1-based; the parser gave up at
     ``column``), for the mistakes that its own words do not make plain; None where none fits."""
@@ -620,12 +639,6 @@ def _indentation_hint(source: SourceText, line: int, problem: str, column: int =
 
     here, above = lines[line - 1], before(line)
     if above is None:
-        return None
-    if "could not find expected ':'" in problem:  # "type:scale": one word to YAML, not a key
-        for n in (above, line):
-            m = _NO_SPACE_AFTER_COLON.match(lines[n - 1])
-            if m is not None:
-                return f"write a space after the ':' on line {n} ({m.group(1)}: {m.group(2)})"
         return None
     if "mapping values are not allowed" in problem and indent(here) > indent(lines[above - 1]):
         key, colon, value = lines[above - 1].strip().partition(": ")

@@ -445,7 +445,7 @@ def test_a_quote_left_open_inside_braces_is_the_quote_not_the_braces():
      "lines {above} and {line} are indented differently; the keys of one block start in the same column"),
     ("  c_manage:\n    respondent: client\n    type: scale\n",  # no space after a colon
      "  c_manage:\n    respondent: client\n    type:scale\n",
-     "write a space after the ':' on line {above} (type: scale)"),
+     "write a space after the ':' on line {line} (type: scale)"),  # placed at that colon
     ("  - yhteiso   when resources < 3 and complexity < 3\n",  # a list item out of its list
      "- yhteiso   when resources < 3 and complexity < 3\n",
      "line {line} is indented differently from the keys or list items ('- ') it belongs with; those of one block "
@@ -469,3 +469,16 @@ def test_a_quoted_text_over_two_lines_with_a_mistake_after_it_is_not_blamed():
     d = only_error(text, "SR010")
     assert at(d)[0] == where(text, "extra")[0] and "the text in quotes" not in d.message, d.format()
     assert d.hint is None or "close the text" not in d.hint
+
+
+def test_a_key_and_value_without_a_space_is_placed_at_its_colon():
+    """``type:scale`` is one word to YAML, which notices only on a later line (or past the end
+    of the file): the place given is the colon itself."""
+    text = variant("    type: scale\n    scale: agree5\n    text: {fi: t, sv: t, en: t}\n  c_support:",
+                   "    type:scale\n    scale: agree5\n    text: {fi: t, sv: t, en: t}\n  c_support:")
+    assert at(only_error(text, "SR010")) == where(text, ":scale")
+    text = BASE.rstrip("\n") + "\n"  # on the last line: YAML notices past the end of the file
+    assert text.endswith("    expect: omatoimi\n")
+    text = text[: -len("    expect: omatoimi\n")] + "    expect:omatoimi\n"
+    d = only_error(text, "SR010")
+    assert at(d) == where(text, ":omatoimi") and d.hint == f"write a space after the ':' on line {at(d)[0]} (expect: omatoimi)"
