@@ -21,6 +21,7 @@ those of killed runs are removed by the next run.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import errno
@@ -33,7 +34,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import attrs
 
@@ -601,8 +602,7 @@ def _csv_header(src: Location, key: str, inputs: Sequence[str]) -> tuple[list[st
             head = f.read(MAX_HEADER_BYTES + 1)
     except OSError as exc:
         raise BatchInputError(f"{src}: cannot be read: {os_reason(exc)}") from None
-    if head.startswith(b"\xef\xbb\xbf"):
-        head = head[3:]
+    head = head.removeprefix(codecs.BOM_UTF8)
     end, quoted = None, False
     for i, byte in enumerate(head):
         if byte == 0x22:
@@ -803,30 +803,29 @@ def _without_record(message: str) -> str:
 def _first_line_with_empty_key(path: str) -> int | None:
     """The number of the first line of a JSON Lines file whose object has the key ``""``
     (only when one has); None where no line can be judged so."""
-    for number, line in _file_lines(path):
-        if line is None or b'""' not in line:
-            continue
+    def has_empty_key(line: bytes) -> bool:
         try:
-            value = json.loads(line.removeprefix(b"\xef\xbb\xbf") if number == 1 else line)
+            value = json.loads(line)
         except (ValueError, RecursionError):
-            continue
-        if isinstance(value, dict) and "" in value:
-            return number
-    return None
+            return False
+        return isinstance(value, dict) and "" in value
+
+    return _first_line_where(path, lambda line: b'""' in line and has_empty_key(line))
 
 
 def _first_line_not_one_object(path: str) -> int | None:
-    """The number of the first line of a JSON Lines file (blank lines passed over, a BOM on
-    the first allowed) that is not one JSON object as decide reads one; None if none is, or
-    the file cannot be read. Only when DuckDB has refused the file without naming a line."""
-    for number, line in _file_lines(path):
-        if line is None or not line.strip():
-            continue
-        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
-            line = line[3:]
-        if not _one_json_object(line):
-            return number
-    return None
+    """The number of the first line of a JSON Lines file (blank lines passed over) that is not
+    one JSON object as decide reads one; None if none is, or the file cannot be read. Only
+    when DuckDB has refused the file without naming a line."""
+    return _first_line_where(path, lambda line: bool(line.strip()) and not _one_json_object(line))
+
+
+def _first_line_where(path: str, found: Callable[[bytes], bool]) -> int | None:
+    """The number of the first line of a file for which ``found`` holds (a line too long to
+    judge passed over); None if there is none, or the file cannot be read."""
+    return next((number for number, line in _file_lines(path) if line is not None and found(line)), None)
+
+
 #: The longest line looked at again (a longer one is not judged: DuckDB's words stand).
 MAX_JUDGED_LINE = 1 << 20
 
@@ -860,11 +859,13 @@ def _lines_between(path: str, first: int, last: int) -> dict[int, bytes | None]:
 
 
 def _file_lines(path: str) -> Iterator[tuple[int, bytes | None]]:
-    """``bounded_lines`` of a file (None for a line longer than ``MAX_JUDGED_LINE``); nothing
-    if the file cannot be read."""
+    """``bounded_lines`` of a file (None for a line longer than ``MAX_JUDGED_LINE``), the first
+    without the byte order mark that may start the file, as decide reads its lines; nothing if
+    the file cannot be read."""
     try:
         with open(path, "rb") as f:
-            yield from bounded_lines(f, MAX_JUDGED_LINE)
+            for number, line in bounded_lines(f, MAX_JUDGED_LINE):
+                yield number, (line.removeprefix(codecs.BOM_UTF8) if number == 1 and line is not None else line)
     except OSError:
         return
 
@@ -898,11 +899,10 @@ _NOT_JSON = ("regexp_matches(regexp_replace(json, '\"(?:[^\"\\\\]|\\\\.)*\"', '\
 def _first_line_not_json(path: str) -> int | None:
     """The number of the first line of a JSON Lines file that may not be JSON by the cheap test
     and is not one JSON object as decide reads one (only when the file has such a line)."""
-    for number, line in _file_lines(path):
-        if line is not None and (b"NaN" in line or b"Infinity" in line or _TRAILING_COMMA.search(line)) \
-                and not _one_json_object(line):
-            return number
-    return None
+    def may_not_be_json(line: bytes) -> bool:
+        return b"NaN" in line or b"Infinity" in line or _TRAILING_COMMA.search(line) is not None
+
+    return _first_line_where(path, lambda line: may_not_be_json(line) and not _one_json_object(line))
 
 
 _TRAILING_COMMA = re.compile(rb",[ \t\r]*[\]}]")

@@ -406,6 +406,16 @@ def test_SR803_a_json_lines_file_names_the_line_that_is_not_json(tmp_path, rules
             assert f"in line {at}:" in message and "Salainen" not in message, (bad, at, message)
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_SR803_a_first_line_with_a_byte_order_mark_is_judged_as_decide_reads_it(tmp_path, ruleset, engine):
+    """The file's byte order mark is not part of its first line: that line, JSON with NaN only
+    inside a text, is not the one named; the line with a bare NaN is."""
+    lines = ['{"record_id": 1, "note": "NaN"}', '{"record_id": 2, "c_coping": 3}', '{"record_id": 3, "c_coping": NaN}']
+    (tmp_path / "in.jsonl").write_text("\ufeff" + "\n".join(lines) + "\n", encoding="utf-8")
+    message = _refused(ruleset, tmp_path / "in.jsonl", tmp_path / "out.csv", "SR803", engine=engine)
+    assert "line 3 is not JSON" in message, message
+
+
 # --------------------------------------------------------------------------- outputs
 
 
