@@ -456,15 +456,13 @@ def remove_stale(folder: str, kind: str) -> list[str]:
     """Remove the temporary files and folders named by ``temp_prefix(kind)`` in ``folder`` that
     a process of this host left behind and that has ended (killed before it could remove
     them); the names removed. A live process's files, and another host's, are never touched."""
-    pattern = re.compile(re.escape(f"{kind}-{_HOST}-") + r"([0-9]+)-")
     removed = []
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return removed
     for entry in entries:
-        m = pattern.match(entry.name)
-        if m is None or _is_running(int(m.group(1))):
+        if not left_behind(entry.name, kind):
             continue
         try:
             if entry.is_dir(follow_symlinks=False):
