@@ -19,7 +19,7 @@ import sys
 
 def run() -> None:
     """Run the command line with ``sys.argv`` and exit with its code."""
-    from .errors import Terminated, on_interrupt, on_terminate
+    from .errors import on_interrupt, on_terminate, stopped
 
     signal.signal(signal.SIGINT, on_interrupt)
     signal.signal(signal.SIGTERM, on_terminate)
@@ -31,8 +31,8 @@ def run() -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while the message is written
         if "--debug" in sys.argv[1:]:
             raise
-        print("terminated" if isinstance(exc, Terminated) else "interrupted", file=sys.stderr)
-        code = 143 if isinstance(exc, Terminated) else 130
+        said, code = stopped(exc)
+        print(said, file=sys.stderr)
     if code in (130, 143):
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # nothing more to stop while Python exits
         signal.signal(signal.SIGTERM, signal.SIG_IGN)

@@ -391,6 +391,12 @@ class Terminated(KeyboardInterrupt):
 _TERMINATED = threading.Event()
 
 
+def stopped(exc: KeyboardInterrupt) -> tuple[str, int]:
+    """What the command line says, and its exit code, when ``exc`` stopped a command: Ctrl-C
+    (``interrupted``, 130) or SIGTERM (``terminated``, 143)."""
+    return ("terminated", 143) if isinstance(exc, Terminated) else ("interrupted", 130)
+
+
 def on_terminate(signum, frame) -> None:
     """The command line's SIGTERM handler: stop the command, as ``on_interrupt`` does."""
     _TERMINATED.set()

@@ -24,7 +24,7 @@ from types import ModuleType
 from typing import Sequence
 
 from .. import __version__
-from ..errors import AnswerError, SegrulesError, Terminated, check_interrupted
+from ..errors import AnswerError, SegrulesError, check_interrupted, stopped
 from ..files import OutputError, os_reason
 from ..i18n import resolve_lang
 from ..messages import word
@@ -158,9 +158,9 @@ def _main(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt as exc:
         if args is not None and args.debug:
             raise
-        terminated = isinstance(exc, Terminated)  # SIGTERM, stopped as Ctrl-C stops a command
-        print("terminated" if terminated else "interrupted", file=sys.stderr)
-        return 143 if terminated else 130
+        said, code = stopped(exc)  # Ctrl-C, or SIGTERM, which stops a command the same way
+        print(said, file=sys.stderr)
+        return code
     except BrokenPipeError:
         raise
     except OSError as exc:  # writing the output itself failed (e.g. stdout on a full disk)
