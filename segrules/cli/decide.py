@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import datetime as dt
 import itertools
@@ -80,9 +81,6 @@ def _fields(rows: list[tuple[str, str]]) -> list[str]:
     return [f"{n + ':':<{width}}{v}".rstrip() for n, v in rows]
 
 
-_BOM = b"\xef\xbb\xbf"
-
-
 def _answer_lines(source: str, stream, name: str) -> tuple:
     """JSON Lines (two or more non-empty lines, the first a JSON value on its own): an iterator of
     (line number, bytes, or None for a line longer than one answer set may be); otherwise
@@ -96,7 +94,7 @@ def _answer_lines(source: str, stream, name: str) -> tuple:
     limit = answers_source.MAX_ANSWERS_BYTES
     # blank lines are passed over, and a first line that holds nothing but the file's byte order mark
     lines = ((n, line) for n, line in _numbered_lines(stream, limit, name)
-             if line is None or (line.removeprefix(_BOM) if n == 1 else line).strip())
+             if line is None or (line.removeprefix(codecs.BOM_UTF8) if n == 1 else line).strip())
     head: list[tuple[int, bytes | None]] = []
     for number, line in lines:  # two, or up to one too long: its end may never come (/dev/zero)
         head.append((number, line))
@@ -204,9 +202,8 @@ def _run_lines(args, ruleset: Ruleset, lines, when, source: str) -> int:
         try:
             if line is None:
                 raise answers_source.too_large(name)
-            # a byte-order mark starts the file, not a line after its first (as batch and the
-            # service read JSON Lines)
-            # without its line end, which would place a mistake at its end on the next line
+            # without its line end, which would place a mistake at its end on the next line; a
+            # byte order mark starts the file, not a later line (as batch and the service read them)
             answers = answers_source.parse_answers(line.rstrip(b"\r\n"), name, example=example, bom=number == 1)
             decision = ruleset.decide(answers, assessed_at=when, override=args.override, reason=args.reason)
         except SegrulesError as exc:

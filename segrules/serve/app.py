@@ -9,6 +9,7 @@ event loop; loading and verifying (on reload) run in a worker thread.
 from __future__ import annotations
 
 import asyncio
+import codecs
 import datetime as dt
 import hmac
 import json
@@ -732,9 +733,9 @@ class BatchResponse:
             more = message.get("more_body", False)
             buffer += message.get("body", b"")
             if at_start:  # a byte-order mark may start the body (as a file of JSON Lines), no later line
-                if len(buffer) < len(_BOM) and more and _BOM.startswith(buffer):
+                if len(buffer) < len(codecs.BOM_UTF8) and more and codecs.BOM_UTF8.startswith(buffer):
                     continue  # perhaps the start of one: wait for the rest
-                buffer, at_start = buffer.removeprefix(_BOM), False
+                buffer, at_start = buffer.removeprefix(codecs.BOM_UTF8), False
             lines = buffer.split(b"\n")
             buffer = lines.pop() if more else b""
             out: list[bytes] = []
@@ -766,9 +767,6 @@ class BatchResponse:
             if stop:
                 break
         await send({"type": "http.response.body", "body": b"", "more_body": False})
-
-
-_BOM = b"\xef\xbb\xbf"
 
 
 # --------------------------------------------------------------------------- middleware
