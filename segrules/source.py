@@ -480,9 +480,10 @@ def compose_yaml(source: SourceText) -> tuple[YValue, tuple[Diagnostic, ...]]:
         elif opened is not None:
             problem += f"; the {opened[0]!r} opened at line {opened[1].line}, column {opened[1].column} is not closed"
             hint = f"close the {opened[0]!r} with {_CLOSING[opened[0]]!r}, or put a value in it that contains ':' or ',' in quotes"
-        elif span is not None and "could not find expected ':'" in problem and _glued_colon(source, span.line):
+        elif span is not None and "could not find expected ':'" in problem and (
+                glued := _glued_colon(source, span.line)) is not None:
             # "type:scale" is one word to YAML, not a key: the place is its colon, a line or so above
-            number, column, key, value = _glued_colon(source, span.line)
+            number, column, key, value = glued
             span = Span(source.name, number, column)
             hint = f"write a space after the ':' on line {number} ({key}: {value})"
         elif span is not None:
@@ -586,12 +587,16 @@ def _quote_run_on(source: SourceText, mark) -> tuple[str, Span, Span] | None:
         return None
     # and the quote swallowed what reads as the file's own structure (a key or a list item no
     # deeper than the line the quote opened on): a text over several lines on purpose does not
-    lines = source.text.splitlines()
-    opened_at = len(lines[start.line]) - len(lines[start.line].lstrip(" "))
-    if not any(_STRUCTURE.match(text) and len(text) - len(text.lstrip(" ")) <= opened_at
-               for text in lines[start.line + 1:end.line]):
+    lines = source.lines
+    opened_at = _indent(lines[start.line])
+    if not any(_STRUCTURE.match(text) and _indent(text) <= opened_at for text in lines[start.line + 1:end.line]):
         return None
     return last.style, Span(source.name, start.line + 1, start.column + 1), Span(source.name, end.line + 1, end.column)
+
+
+def _indent(line: str) -> int:
+    """How many spaces a line starts with."""
+    return len(line) - len(line.lstrip(" "))
 
 
 #: A line that begins a key (``segments:``, ``  label: x``) or a list item (``  - x``).
@@ -601,8 +606,8 @@ _STRUCTURE = re.compile(r"^\s*(?:- |-$|[A-Za-z_][\w-]*:(?:\s|$))")
 def _close_quote_hint(source: SourceText, at: Span, quote: str) -> str:
     """How to close a quote opened at ``at``: at the end of its text, which inside braces is
     before the ``,`` or ``}`` that follows it (at the line's end it would swallow them)."""
-    rest = source.text.splitlines()[at.line - 1][at.column:]
-    if "{" in source.text.splitlines()[at.line - 1][:at.column] and ("," in rest or "}" in rest):
+    line = source.lines[at.line - 1]
+    if "{" in line[:at.column] and ("," in line[at.column:] or "}" in line[at.column:]):
         return f"close the text with {quote} on line {at.line}, before the ',' or '}}' that ends it"
     return f"close the text with {quote} on line {at.line}"
 
@@ -611,7 +616,7 @@ def _glued_colon(source: SourceText, line: int) -> tuple[int, int, str, str] | N
     """Where the parser, at ``line`` (1-based; past the end at the end of the file), found no
     ':' because a key and its value were written without a space (``type:scale``) on the line
     above it or on it: that line, the colon's column, the key and the value; None otherwise."""
-    lines = source.text.splitlines()
+    lines = source.lines
     numbers = [n for n in range(min(line, len(lines)), 0, -1)
                if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")][:2]
     for n in sorted(numbers):
@@ -624,12 +629,9 @@ def _glued_colon(source: SourceText, line: int) -> tuple[int, int, str, str] | N
 def _indentation_hint(source: SourceText, line: int, problem: str, column: int = 1) -> str | None:
     """A hint on the indentation or the colons around ``line`` (1-based; the parser gave up at
     ``column``), for the mistakes that its own words do not make plain; None where none fits."""
-    lines = source.text.splitlines()
+    lines = source.lines
     if not 0 < line <= len(lines):
         return None
-
-    def indent(text: str) -> int:
-        return len(text) - len(text.lstrip(" "))
 
     def before(number: int) -> int | None:  # the line above, blank lines and comments passed over
         for n in range(number - 1, 0, -1):
@@ -640,17 +642,17 @@ def _indentation_hint(source: SourceText, line: int, problem: str, column: int =
     here, above = lines[line - 1], before(line)
     if above is None:
         return None
-    if "mapping values are not allowed" in problem and indent(here) > indent(lines[above - 1]):
+    if "mapping values are not allowed" in problem and _indent(here) > _indent(lines[above - 1]):
         key, colon, value = lines[above - 1].strip().partition(": ")
         if not colon or not value.strip() or key.startswith("- "):
             return None
         sibling = before(above)
-        if sibling is not None and indent(lines[sibling - 1]) == indent(lines[above - 1]):
+        if sibling is not None and _indent(lines[sibling - 1]) == _indent(lines[above - 1]):
             return (f"line {line} is indented more than line {above}, so YAML reads it as part of that line's "
                     "value: indent it as far as the key above it")
         return (f"lines {above} and {line} are indented differently; the keys of one block start in the same "
                 "column")
-    if "expected the end of an indented block" in problem and column == indent(here) + 1:
+    if "expected the end of an indented block" in problem and column == _indent(here) + 1:
         # the line's first key or item is out of place; which line it belongs with (one a
         # column to the left, or one a column to the right) is for its reader to tell
         return (f"line {line} is indented differently from the keys or list items ('- ') it belongs with; those of "
