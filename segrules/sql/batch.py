@@ -650,6 +650,7 @@ _NOT_UTF8 = (
     "is not UTF-8 text; save it as UTF-8 (in a spreadsheet: 'CSV UTF-8'), or convert it, "
     "e.g. iconv -f WINDOWS-1252 -t UTF-8"
 )
+_NOT_JSON_LINES = "cannot be read as JSON Lines (one JSON object a line)"
 _NOT_UTF8_JSON = "is not UTF-8 text; save it as UTF-8, or convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8"
 
 
@@ -660,7 +661,6 @@ def _jsonl_relation(con, src: Location, lit: str, answers: Sequence[str]) -> str
     columns and types, would pass over a key first seen after the sample (a question first
     answered there) and stop at a value of another kind."""
     duckdb = _duckdb()
-    what = f"{src}: cannot be read as JSON Lines (one JSON object a line)"
     if _blank(src.path):
         raise BatchInputError(f"{src}: the file is empty: it has no line with a JSON object (a record)")
     try:
@@ -685,7 +685,7 @@ def _jsonl_relation(con, src: Location, lit: str, answers: Sequence[str]) -> str
             f"DESCRIBE SELECT * FROM read_json({lit}, format = 'newline_delimited', records = true)"
         ).fetchall()]
     except duckdb.Error as exc:
-        raise _read_error(exc, src, what) from None
+        raise _read_error(exc, src, reading_lines=True) from None
     keys = [k for k in sampled if k in every] + sorted(every - set(sampled))  # the file's order, then the late ones
     seen: dict[str, str] = {}
     for name in keys:
@@ -710,7 +710,7 @@ def _jsonl_relation(con, src: Location, lit: str, answers: Sequence[str]) -> str
                 f"columns = {{{reading}}})"
             ).fetchone()
         except duckdb.Error as exc:
-            raise _read_error(exc, src, what) from None
+            raise _read_error(exc, src, reading_lines=True) from None
         for k, kinds, largest in zip(others, row[0::2], row[1::2]):
             types[k] = _jsonl_type(set(kinds) - {None, "NULL"}, largest)
     spec = ", ".join(f"{_lit(k)}: {_lit(t)}" for k, t in types.items())
@@ -741,7 +741,7 @@ def _jsonl_type(kinds: set, largest) -> str:
 _CSV_REASONS = ("Expected Number of Columns", "Value with unterminated quote", "Maximum line size")
 
 
-def _read_error(exc: Exception, src: Any, what: str | None = None) -> SegrulesError:
+def _read_error(exc: Exception, src: Any, *, reading_lines: bool = False) -> SegrulesError:
     """The coded error for a file the database could not read: a JSON object that gives a key
     twice (SR807), text that is not UTF-8, a CSV row that does not fit the header (SR803);
     anything else is the database's (SR806). The line itself is not shown: it may hold
@@ -776,15 +776,13 @@ def _read_error(exc: Exception, src: Any, what: str | None = None) -> SegrulesEr
             f"{src}: cannot be read as CSV: {first}. {why}Every row must have the header's columns, a field with "
             "the delimiter, a quote or a line break quoted (\"...\", a quote inside doubled), one kind of line end"
         )
-    if getattr(src, "kind", None) == "jsonl" and (what is not None or "JSON" in first):
-        what = what or f"{src}: cannot be read as JSON Lines (one JSON object a line)"
+    if getattr(src, "kind", None) == "jsonl" and (reading_lines or "JSON" in first):
         if _IN_LINE.search(first) is None:  # DuckDB names no line (a line that is a list, say): find it
             bad = _first_line_not_one_object(src.path)
             if bad is not None:
-                return BatchInputError(f"{src}: cannot be read as JSON Lines (one JSON object a line): line {bad} is not "
-                                       "one JSON object, as decide reads a line; write each record as one JSON object "
-                                       "on a line of its own")
-        return BatchInputError(f"{what}: {_json_line_found(src.path, _without_record(first))}")
+                return BatchInputError(f"{src}: {_NOT_JSON_LINES}: line {bad} is not one JSON object, as decide reads a "
+                                       "line; write each record as one JSON object on a line of its own")
+        return BatchInputError(f"{src}: {_NOT_JSON_LINES}: {_json_line_found(src.path, _without_record(first))}")
     return DatabaseError(f"DuckDB could not segment {src}: {first}")
 
 
