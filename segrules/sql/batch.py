@@ -1248,8 +1248,8 @@ def _replace(tmp: str, loc: Location) -> None:
 def _stage_file(con, loc: Location, select: str, staged: list[tuple[str, Location]]) -> None:
     """The rows of ``select`` written whole to a new temporary file beside the output file
     ``loc``, to be renamed over it (``_replace``). The file is added to ``staged`` before a
-    byte is written, so that whoever removes what is staged removes it whatever stops the
-    run; a write that fails removes it here."""
+    byte is written: the caller removes what is staged, whatever stops the run (a write that
+    fails is SR804)."""
     fd, tmp = _temp_beside(loc)
     os.close(fd)
     staged.append((tmp, loc))

@@ -318,8 +318,8 @@ class _Staged:
 
 def _stage(spark, frame, loc: SparkLocation, staged: list[_Staged]) -> None:
     """Write ``frame`` for ``loc`` under a temporary name beside it, added to ``staged`` before
-    it is written (so that whatever stops the run, the caller removes it); a write that fails
-    removes it here."""
+    it is written: the caller removes what is staged, whatever stops the run (a write that
+    fails is SR804)."""
     tag = uuid.uuid4().hex[:12]
     if loc.kind == "table":
         tmp = f"{loc.path}__segrules_{tag}"
